@@ -1,0 +1,124 @@
+/**
+ * What PushLab knows about a phone: its adb connection state and its identity (vendor ROM,
+ * push channel, push services). Plain serialisable data, shared by core, IPC, CLI and renderer.
+ */
+import type { ErrorInfo } from '../errors';
+
+export type Platform = 'android' | 'ios';
+
+/** adb connection states (adb's own words, `no permissions` as `no-permissions`). */
+export const ADB_STATES = [
+  'device',
+  'unauthorized',
+  'offline',
+  'no-permissions',
+  'authorizing',
+  'connecting',
+  'recovery',
+  'sideload',
+  'rescue',
+  'bootloader',
+  'host',
+  'unknown',
+] as const;
+export type AdbState = (typeof ADB_STATES)[number];
+
+export type Transport = 'usb' | 'tcp' | 'emulator';
+
+export const PUSH_CHANNELS = ['xiaomi', 'huawei', 'honor', 'oppo', 'vivo', 'meizu', 'fcm'] as const;
+export type PushChannel = (typeof PUSH_CHANNELS)[number];
+
+export const ROM_NAMES = [
+  'MIUI',
+  'HyperOS',
+  'EMUI',
+  'HarmonyOS',
+  'MagicOS',
+  'Magic UI',
+  'ColorOS',
+  'OxygenOS',
+  'realme UI',
+  'Funtouch OS',
+  'OriginOS',
+  'Flyme',
+  'One UI',
+  'Android',
+] as const;
+export type RomName = (typeof ROM_NAMES)[number];
+
+export interface RomInfo {
+  readonly name: RomName;
+  /** As the ROM states it, e.g. "14.0.2", "2.0.207.0", "V12.5.4.0"; null when not exposed. */
+  readonly version: string | null;
+}
+
+/** Why the push channel was chosen: a message key plus the facts behind it (for i18n). */
+export interface ChannelReason {
+  readonly key: string;
+  readonly values: Readonly<Record<string, string>>;
+}
+
+export interface PushServiceInfo {
+  readonly package: string;
+  readonly channel: PushChannel;
+  /** Human name of the service, e.g. "HMS Core", "Google Play services". */
+  readonly name: string;
+  readonly versionCode: number | null;
+  /** Minimum version the channel needs (HMS Core > 20401300); null when there is none. */
+  readonly minimumVersionCode: number | null;
+  /** true/false when checked against a minimum, null when no minimum or version unknown. */
+  readonly meetsMinimum: boolean | null;
+}
+
+export interface DeviceIdentity {
+  readonly manufacturer: string;
+  readonly brand: string;
+  readonly model: string;
+  readonly marketingName: string | null;
+  /** ro.product.device codename. */
+  readonly device: string;
+  readonly androidVersion: string;
+  readonly sdk: number | null;
+  readonly rom: RomInfo;
+  readonly pushChannel: PushChannel;
+  readonly pushChannelReason: ChannelReason;
+  readonly pushServices: readonly PushServiceInfo[];
+  readonly abis: readonly string[];
+  readonly fingerprint: string;
+}
+
+export type IdentityStatus = 'pending' | 'ready' | 'failed' | 'not-applicable';
+
+export interface DeviceView {
+  readonly serial: string;
+  readonly platform: Platform;
+  readonly state: AdbState;
+  readonly transport: Transport;
+  readonly identity: DeviceIdentity | null;
+  readonly identityStatus: IdentityStatus;
+  readonly identityError: ErrorInfo | null;
+  /** ISO timestamps. */
+  readonly firstSeen: string;
+  readonly lastSeen: string;
+}
+
+/** The adb server as the core sees it; drives the banner in the UI. */
+export type AdbConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'unreachable';
+
+export interface AdbStatus {
+  readonly state: AdbConnectionState;
+  readonly host: string;
+  readonly port: number;
+  readonly serverVersion: number | null;
+  /** ISO time of the last state change. */
+  readonly since: string;
+  /** Why it is not connected (plain text), when it is not. */
+  readonly error: ErrorInfo | null;
+  /** The last outage, once recovered: shown so the user knows phones may have blinked. */
+  readonly lastOutage: { readonly startedAt: string; readonly endedAt: string; readonly reason: string } | null;
+}
+
+export interface DeviceSnapshot {
+  readonly adb: AdbStatus;
+  readonly devices: readonly DeviceView[];
+}

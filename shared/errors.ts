@@ -1,0 +1,46 @@
+/**
+ * The closed set of error codes the UI and CLI can switch on. Each error carries a plain
+ * message (what happened) and a hint (what to do next); never a stack trace.
+ */
+export const ERROR_CODES = [
+  'ADB_UNREACHABLE',
+  'ADB_SERVER_START_FAILED',
+  'ADB_NOT_FOUND',
+  'DEVICE_NOT_FOUND',
+  'DEVICE_UNAUTHORIZED',
+  'DEVICE_OFFLINE',
+  'DEVICE_LOST',
+  'DEVICE_NOT_READY',
+  'TIMEOUT',
+  'NOT_AN_APK',
+  'APK_UNREADABLE',
+  'INSTALL_FAILED',
+  'INVALID_ARGUMENT',
+  'MALFORMED_OUTPUT',
+  'COMMAND_FAILED',
+  'NOT_FOUND',
+  'STORAGE_FAILED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorInfo {
+  readonly code: ErrorCode;
+  /** What happened, in one plain sentence. */
+  readonly message: string;
+  /** What the user should do next. */
+  readonly hint?: string;
+  /** Raw text from the device or tool, kept as evidence (untrusted: render as text). */
+  readonly detail?: string;
+}
+
+export function isErrorInfo(value: unknown): value is ErrorInfo {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorInfo).code === 'string' &&
+    (ERROR_CODES as readonly string[]).includes((value as ErrorInfo).code) &&
+    typeof (value as ErrorInfo).message === 'string'
+  );
+}
