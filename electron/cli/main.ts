@@ -1,0 +1,74 @@
+/**
+ * pushlab CLI: the same core as the app, headless for CI. Exit codes: 0 ok, 1 a phone failed,
+ * 2 the command could not run (bad input, adb unreachable).
+ */
+import { parseArgs } from 'node:util';
+import { toErrorInfo } from '../lab/errors';
+import { devicesCommand } from './commands/devices';
+import { installCommand, installOptionsFrom } from './commands/install';
+import { GLOBAL_OPTION_SPEC, globalOptions } from './options';
+import { printError, processOutput, type Output } from './output';
+
+const USAGE = `Usage: pushlab <command> [options]
+
+Commands:
+  devices [--json]                       List attached phones with vendor ROM and push channel
+  install <apk> [--serial S ...]         Install an APK on phones in parallel (default: all ready phones)
+      --no-replace  --downgrade  --grant  --no-test-only
+
+Options:
+  --adb-host H       adb server host (default 127.0.0.1)
+  --adb-port P       adb server port (default: ANDROID_ADB_SERVER_PORT, else 5037)
+  --no-start-server  do not start a local adb server when none answers
+  --db FILE          SQLite database (default ~/.pushlab/pushlab.db)
+  --json             machine-readable output
+  --verbose          log what happens to stderr`;
+
+export async function main(argv: readonly string[], output: Output = processOutput): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (!command || command === 'help' || command === '--help' || command === '-h') {
+      output.out(USAGE);
+      return command ? 0 : 2;
+    }
+    if (command === 'devices') {
+      const { values } = parseArgs({ args: rest, options: GLOBAL_OPTION_SPEC, strict: true });
+      if (values.help) return (output.out(USAGE), 0);
+      return await devicesCommand(globalOptions(values), output);
+    }
+    if (command === 'install') {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          ...GLOBAL_OPTION_SPEC,
+          serial: { type: 'string', short: 's', multiple: true },
+          'no-replace': { type: 'boolean', default: false },
+          downgrade: { type: 'boolean', default: false },
+          grant: { type: 'boolean', default: false },
+          'no-test-only': { type: 'boolean', default: false },
+        },
+      });
+      if (values.help) return (output.out(USAGE), 0);
+      if (positionals.length !== 1 || !positionals[0]) {
+        output.err('pushlab install: name exactly one APK file.\n\n' + USAGE);
+        return 2;
+      }
+      return await installCommand(
+        globalOptions(values),
+        { apk: positionals[0], serials: values.serial ?? [], options: installOptionsFrom(values) },
+        output,
+      );
+    }
+    output.err(`pushlab: unknown command "${command}".\n\n${USAGE}`);
+    return 2;
+  } catch (error) {
+    const info =
+      error instanceof TypeError && /Unknown option|Option '/.test(error.message)
+        ? { code: 'INVALID_ARGUMENT' as const, message: error.message, hint: 'Run `pushlab --help` for the options.' }
+        : toErrorInfo(error);
+    printError(output, info);
+    return 2;
+  }
+}

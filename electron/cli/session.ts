@@ -1,0 +1,47 @@
+/**
+ * A CLI session: the same core the app uses, composed for one command, with a clear error when
+ * adb cannot be reached instead of a hang.
+ */
+import type { DeviceView } from '../../shared/domain/device';
+import { createLabCore, type LocalLabCore } from '../lab/compose';
+import { LabError } from '../lab/errors';
+import { withTimeout } from '../lab/adb/timeout';
+import { createLogger, silentLogger } from '../lab/util/logger';
+import type { GlobalOptions } from './options';
+
+const CONNECT_TIMEOUT_MS = 10_000;
+const IDENTITY_TIMEOUT_MS = 30_000;
+
+export async function openSession(options: GlobalOptions): Promise<LocalLabCore> {
+  const core = await createLabCore({
+    dataDir: options.dataDir,
+    ...(options.dbPath ? { dbPath: options.dbPath } : {}),
+    adb: options.adb,
+    shell: 'cli',
+    logger: options.verbose ? createLogger({ level: 'debug' }) : silentLogger,
+  });
+  const { tracker } = core.services;
+  try {
+    await tracker.waitUntilConnected(CONNECT_TIMEOUT_MS);
+  } catch {
+    const status = tracker.status();
+    await core.close();
+    throw new LabError(status.error?.code ?? 'ADB_UNREACHABLE', status.error?.message ?? `No adb server answers at ${options.adb.host}:${options.adb.port}.`, {
+      hint: status.error?.hint ?? 'Start adb with `adb start-server`, or pass --adb-host/--adb-port.',
+      ...(status.error?.detail ? { detail: status.error.detail } : {}),
+    });
+  }
+  return core;
+}
+
+/** Every phone adb lists right now, each with its identity settled (ready or failed). */
+export async function settledDevices(core: LocalLabCore): Promise<DeviceView[]> {
+  const { gateway, registry } = core.services;
+  const listed = await withTimeout(gateway.client.listDevices(), 5_000, 'Listing phones');
+  const views: DeviceView[] = [];
+  for (const device of listed) {
+    const view = await registry.waitForIdentity(device.id, IDENTITY_TIMEOUT_MS).catch(() => registry.get(device.id));
+    if (view) views.push(view);
+  }
+  return views.sort((a, b) => a.serial.localeCompare(b.serial));
+}

@@ -1,0 +1,64 @@
+/**
+ * Adapts the virtual lab (test/virtual-lab) to the core's VirtualLabController seam, for
+ * `npm run demo`, `npm run web -- --demo` and the renderer tests. Never used with real phones.
+ */
+import type { VirtualLabStatus } from '../../shared/domain/lab';
+import { DEMO_PROFILES, VirtualLab } from '../../test/virtual-lab';
+import type { VirtualLabController } from '../lab/virtual-lab-port';
+
+export interface DemoLabOptions {
+  readonly adbHost: string;
+  readonly adbPort: number;
+  /** Profiles to start with; defaults to one phone per demo vendor. */
+  readonly profiles?: readonly string[];
+}
+
+const STOPPED: VirtualLabStatus = { running: false, phones: [] };
+
+export function createDemoLabController(options: DemoLabOptions): VirtualLabController {
+  let lab: VirtualLab | null = null;
+  let starting: Promise<VirtualLabStatus> | null = null;
+  const listeners = new Set<(status: VirtualLabStatus) => void>();
+  const status = (): VirtualLabStatus => (lab ? lab.status() : STOPPED);
+  const changed = (): VirtualLabStatus => {
+    const s = status();
+    for (const listener of listeners) listener(s);
+    return s;
+  };
+
+  return {
+    status,
+    async start(phoneCount?: number): Promise<VirtualLabStatus> {
+      if (lab) return status();
+      if (starting) return starting;
+      starting = (async () => {
+        const next = await VirtualLab.start({ adbPort: options.adbPort, adbHost: options.adbHost });
+        const profiles = [...(options.profiles ?? DEMO_PROFILES)];
+        const count = phoneCount ?? profiles.length;
+        const specs = Array.from({ length: count }, (_, i) => ({ profile: profiles[i % profiles.length] ?? profiles[0] ?? '' }));
+        lab = next;
+        await next.addPhones(specs);
+        return changed();
+      })().finally(() => {
+        starting = null;
+      });
+      return starting;
+    },
+    async stop(): Promise<VirtualLabStatus> {
+      const current = lab;
+      lab = null;
+      if (current) await current.close();
+      return changed();
+    },
+    async plug(phoneId: string, plugged: boolean): Promise<VirtualLabStatus> {
+      if (!lab) return status();
+      if (plugged) await lab.plug(phoneId);
+      else await lab.unplug(phoneId);
+      return changed();
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * AdbDeviceIo over adbkit. Each call opens its own server connection (adbkit's model), so one
+ * slow phone never holds up another; every call has a deadline and cleans its socket up.
+ */
+import type { Duplex } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import type { Client, DeviceClient } from '@devicefarmer/adbkit';
+import { LabError } from '../errors';
+import { adbDeviceError } from './adb-errors';
+import { withTimeout } from './timeout';
+import { DEFAULT_SHELL_TIMEOUT_MS, type AdbDeviceIo, type PushOptions, type ShellOptions } from './device-io';
+
+function readAll(stream: Duplex): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}
+
+interface RawConnection {
+  write(data: Buffer): unknown;
+  end(): unknown;
+  parser: { readAscii(n: number): PromiseLike<string>; readError(): PromiseLike<never>; raw(): Duplex };
+}
+
+export class AdbkitDeviceIo implements AdbDeviceIo {
+  private readonly device: DeviceClient;
+
+  public constructor(
+    client: Client,
+    public readonly serial: string,
+  ) {
+    this.device = client.getDevice(serial);
+  }
+
+  public async shell(command: string, options: ShellOptions = {}): Promise<string> {
+    const bytes = await this.run(command, options, () => this.device.shell(command));
+    return bytes.toString('utf8');
+  }
+
+  public exec(command: string, options: ShellOptions = {}): Promise<Buffer> {
+    return this.run(command, options, async () => {
+      const conn = (await this.device.transport()) as unknown as RawConnection;
+      const request = `exec:${command}`;
+      conn.write(Buffer.from(request.length.toString(16).padStart(4, '0') + request, 'utf8'));
+      const reply = await conn.parser.readAscii(4);
+      if (reply !== 'OKAY') {
+        conn.end();
+        throw new LabError('COMMAND_FAILED', `The phone refused "exec:${command.split(' ')[0]}".`);
+      }
+      return conn.parser.raw();
+    });
+  }
+
+  public async push(localPath: string, remotePath: string, options: PushOptions): Promise<void> {
+    const what = `copying the file to the phone`;
+    let transfer: (NodeJS.EventEmitter & { cancel(): boolean }) | undefined;
+    const work = (async () => {
+      transfer = (await this.device.push(createReadStream(localPath), remotePath, options.mode ?? 0o644)) as never;
+      const t = transfer as NodeJS.EventEmitter & { cancel(): boolean };
+      options.signal?.addEventListener('abort', () => t.cancel(), { once: true });
+      await new Promise<void>((resolve, reject) => {
+        t.on('progress', (stats: { bytesTransferred: number }) => options.onProgress?.(stats.bytesTransferred));
+        t.on('end', () => resolve());
+        t.on('error', (error: unknown) => reject(error));
+      });
+    })();
+    try {
+      await withTimeout(work, options.timeoutMs, what, () => transfer?.cancel());
+    } catch (error) {
+      throw adbDeviceError(error, this.serial, what);
+    }
+  }
+
+  private async run(command: string, options: ShellOptions, open: () => PromiseLike<Duplex>): Promise<Buffer> {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_SHELL_TIMEOUT_MS;
+    const name = command.split(' ')[0] ?? command;
+    let stream: Duplex | undefined;
+    const work = (async () => {
+      stream = await open();
+      return readAll(stream);
+    })();
+    try {
+      return await withTimeout(work, timeoutMs, `"${name}" on ${this.serial}`, () => stream?.destroy());
+    } catch (error) {
+      throw adbDeviceError(error, this.serial, `running "${name}"`);
+    }
+  }
+}

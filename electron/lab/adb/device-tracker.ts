@@ -1,0 +1,184 @@
+/**
+ * Event-driven device tracking (host:track-devices), never polling. When the adb server dies or
+ * restarts, the tracker reconnects by itself with a short backoff (starting a local server when
+ * allowed) and reports the outage, so the UI can say what happened meanwhile.
+ */
+import { EventEmitter } from 'node:events';
+import type { AdbStatus } from '../../../shared/domain/device';
+import type { ErrorInfo } from '../../../shared/errors';
+import { toErrorInfo } from '../errors';
+import type { Clock } from '../util/clock';
+import type { Logger } from '../util/logger';
+import type { AdbGateway, AdbTracker } from './adb-gateway';
+
+export interface TrackedDevice {
+  readonly serial: string;
+  /** adb's state word as sent, e.g. "device", "unauthorized", "no permissions (...)". */
+  readonly rawState: string;
+}
+
+interface AdbkitDevice {
+  id: string;
+  type: string;
+}
+
+/** Backoff between reconnect attempts; short so phones are back within seconds. */
+const RETRY_DELAYS_MS = [100, 250, 500, 1000];
+
+export interface DeviceTrackerEvents {
+  devices: [readonly TrackedDevice[]];
+  status: [AdbStatus];
+  /** The server came back after an outage (a fresh server forgets `adb connect` phones). */
+  recovered: [];
+}
+
+export class DeviceTracker extends EventEmitter<DeviceTrackerEvents> {
+  private tracker: AdbTracker | null = null;
+  private readonly devices = new Map<string, TrackedDevice>();
+  private current: AdbStatus;
+  private stopped = true;
+  private attempt = 0;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private outageStartedAt: string | null = null;
+  private outageReason = '';
+
+  public constructor(
+    private readonly gateway: AdbGateway,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {
+    super();
+    this.current = {
+      state: 'connecting',
+      host: gateway.config.host,
+      port: gateway.config.port,
+      serverVersion: null,
+      since: clock.iso(),
+      error: null,
+      lastOutage: null,
+    };
+  }
+
+  public status(): AdbStatus {
+    return this.current;
+  }
+
+  public list(): readonly TrackedDevice[] {
+    return [...this.devices.values()];
+  }
+
+  public start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    void this.connect();
+  }
+
+  public stop(): void {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.detach();
+  }
+
+  /** Resolves once the tracker is connected (or rejects with the last error after `timeoutMs`). */
+  public waitUntilConnected(timeoutMs: number): Promise<void> {
+    if (this.current.state === 'connected') return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.off('status', onStatus);
+        reject(this.current.error ?? new Error('adb server not reachable'));
+      }, timeoutMs);
+      const onStatus = (status: AdbStatus): void => {
+        if (status.state !== 'connected') return;
+        clearTimeout(timer);
+        this.off('status', onStatus);
+        resolve();
+      };
+      this.on('status', onStatus);
+    });
+  }
+
+  private async connect(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      const version = await this.gateway.ensureServer();
+      const tracker = await this.gateway.track();
+      if (this.stopped) {
+        tracker.end();
+        return;
+      }
+      this.attach(tracker, version);
+    } catch (error) {
+      this.fail(toErrorInfo(error));
+    }
+  }
+
+  private attach(tracker: AdbTracker, version: number): void {
+    this.tracker = tracker;
+    this.attempt = 0;
+    const wasOutage = this.outageStartedAt !== null;
+    this.devices.clear();
+    tracker.on('add', (d: AdbkitDevice) => this.devices.set(d.id, { serial: d.id, rawState: d.type }));
+    tracker.on('change', (d: AdbkitDevice) => this.devices.set(d.id, { serial: d.id, rawState: d.type }));
+    tracker.on('remove', (d: AdbkitDevice) => this.devices.delete(d.id));
+    tracker.on('changeSet', () => this.emit('devices', this.list()));
+    tracker.on('error', (error: unknown) => this.logger.warn('tracker error', { error: String(error) }));
+    tracker.on('end', () => {
+      if (this.tracker !== tracker) return;
+      this.tracker = null;
+      this.fail({
+        code: 'ADB_UNREACHABLE',
+        message: `The adb server at ${this.gateway.config.host}:${this.gateway.config.port} went away.`,
+        hint: this.gateway.canStartServer ? 'PushLab is restarting it and reconnecting.' : 'Start the adb server again; PushLab reconnects by itself.',
+      });
+    });
+    const now = this.clock.iso();
+    const lastOutage = wasOutage
+      ? { startedAt: this.outageStartedAt ?? now, endedAt: now, reason: this.outageReason }
+      : this.current.lastOutage;
+    this.outageStartedAt = null;
+    this.setStatus({ ...this.current, state: 'connected', serverVersion: version, since: now, error: null, lastOutage });
+    // The first track-devices frame arrives right after OKAY; until then the list is empty.
+    this.emit('devices', this.list());
+    if (wasOutage) this.emit('recovered');
+  }
+
+  private fail(error: ErrorInfo): void {
+    if (this.stopped) return;
+    this.detach();
+    if (this.outageStartedAt === null) {
+      this.outageStartedAt = this.clock.iso();
+      this.outageReason = error.message;
+    }
+    const state = this.attempt < RETRY_DELAYS_MS.length ? 'reconnecting' : 'unreachable';
+    // Status first: listeners must see the outage before the list empties.
+    this.setStatus({ ...this.current, state, serverVersion: null, since: this.clock.iso(), error });
+    if (this.devices.size > 0) {
+      this.devices.clear();
+      this.emit('devices', []);
+    }
+    const delay = RETRY_DELAYS_MS[Math.min(this.attempt, RETRY_DELAYS_MS.length - 1)] ?? 1000;
+    this.attempt += 1;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.connect();
+    }, delay);
+  }
+
+  private detach(): void {
+    const tracker = this.tracker;
+    this.tracker = null;
+    if (tracker) {
+      tracker.removeAllListeners();
+      tracker.on('error', () => {});
+      tracker.end();
+    }
+  }
+
+  private setStatus(status: AdbStatus): void {
+    const changed = status.state !== this.current.state || status.error?.message !== this.current.error?.message;
+    this.current = status;
+    if (changed) this.logger.info('adb status', { state: status.state, error: status.error?.message });
+    this.emit('status', status);
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Every adb call has a deadline: one stuck phone must never block the others or the UI.
+ */
+import { LabError } from '../errors';
+
+interface Cancellable {
+  cancel?: () => void;
+}
+
+/**
+ * Resolves like `promise`, or rejects with a TIMEOUT LabError after `ms`. On timeout, `onTimeout`
+ * runs (destroy the socket or stream) and a Bluebird promise is cancelled, so nothing lingers.
+ */
+export function withTimeout<T>(
+  promise: PromiseLike<T>,
+  ms: number,
+  what: string,
+  onTimeout?: () => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      try {
+        onTimeout?.();
+        (promise as Cancellable).cancel?.();
+      } finally {
+        reject(
+          new LabError('TIMEOUT', `${what} did not answer within ${Math.round(ms / 100) / 10} s.`, {
+            hint: 'Check that the phone is unlocked and still connected; replug it if it stays stuck.',
+          }),
+        );
+      }
+    }, ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * What a shell (Electron main, web bridge, CLI, tests) passes to the composition root.
+ */
+import type { Clock } from './util/clock';
+import type { Logger } from './util/logger';
+import type { VirtualLabController } from './virtual-lab-port';
+
+export interface AdbConfig {
+  readonly host: string;
+  readonly port: number;
+  /** Path or name of the adb binary used to start a server when none answers. */
+  readonly bin: string;
+  /** Start a local adb server when none answers (only for loopback hosts). */
+  readonly startServer: boolean;
+}
+
+export interface LabCoreOptions {
+  /** SQLite database and evidence files live here. */
+  readonly dataDir: string;
+  /** Override the database path (CLI --db); defaults to <dataDir>/pushlab.db. */
+  readonly dbPath?: string;
+  readonly adb: AdbConfig;
+  readonly shell: 'electron' | 'web' | 'cli' | 'test';
+  readonly appVersion?: string;
+  readonly virtualLab?: VirtualLabController;
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+}
+
+export function defaultAdbConfig(env: NodeJS.ProcessEnv = process.env): AdbConfig {
+  const port = Number.parseInt(env.ANDROID_ADB_SERVER_PORT ?? '', 10);
+  return {
+    host: env.PUSHLAB_ADB_HOST || '127.0.0.1',
+    port: Number.isInteger(port) && port > 0 && port < 65536 ? port : 5037,
+    bin: env.PUSHLAB_ADB_BIN || 'adb',
+    startServer: env.PUSHLAB_ADB_NO_START !== '1',
+  };
+}

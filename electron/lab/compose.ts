@@ -1,0 +1,106 @@
+/**
+ * The composition root: builds every core service from config, clock, logger and database, and
+ * returns the LabCore the shells drive. Nothing else in the core constructs services.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventChannel, EventPayloads, RequestArgs, RequestChannel, RequestResult } from '../../shared/ipc';
+import { fail, ok, type Result } from '../../shared/result';
+import { AdbGateway } from './adb/adb-gateway';
+import { DeviceTracker } from './adb/device-tracker';
+import type { LabCore, LabEventListener } from './api';
+import { readApk } from './apk/read-apk';
+import type { LabCoreOptions } from './compose-types';
+import { DeviceRegistry } from './devices/device-registry';
+import { toErrorInfo } from './errors';
+import { EvidenceStore } from './evidence/evidence-store';
+import { createHandlers, type Handlers } from './handlers';
+import { InstallService } from './install/install-service';
+import { openDatabase } from './store/db';
+import { createRepositories } from './store/repositories';
+import { systemClock } from './util/clock';
+import { createLogger } from './util/logger';
+
+export interface LabCoreInternals {
+  readonly registry: DeviceRegistry;
+  readonly tracker: DeviceTracker;
+  readonly gateway: AdbGateway;
+  readonly installs: InstallService;
+}
+
+/** LabCore plus direct service access for the CLI and tests (same process, no IPC). */
+export type LocalLabCore = LabCore & { readonly services: LabCoreInternals };
+
+export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCore> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger({ scope: 'pushlab' });
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase(options.dbPath ?? join(options.dataDir, 'pushlab.db'));
+  const repos = createRepositories(db);
+  const gateway = new AdbGateway(options.adb, logger.child('adb'));
+  const tracker = new DeviceTracker(gateway, clock, logger.child('tracker'));
+  const registry = new DeviceRegistry({ tracker, gateway, repo: repos.devices, clock, logger: logger.child('devices') });
+  const installs = new InstallService({
+    registry,
+    gateway,
+    builds: repos.builds,
+    installs: repos.installs,
+    clock,
+    logger: logger.child('install'),
+    readApk,
+  });
+  const handlers: Handlers = createHandlers({
+    appInfo: { version: options.appVersion ?? '0.0.0', dataDir: options.dataDir, shell: options.shell === 'electron' ? 'electron' : 'web', platform: process.platform },
+    registry,
+    gateway,
+    installs,
+    evidence: new EvidenceStore(join(options.dataDir, 'evidence'), clock),
+    virtualLab: options.virtualLab,
+  });
+
+  const listeners = new Set<LabEventListener>();
+  const emit = <E extends EventChannel>(event: E, payload: EventPayloads[E]): void => {
+    for (const listener of listeners) {
+      try {
+        listener(event, payload);
+      } catch (error) {
+        logger.error('event listener failed', { event, error: String(error) });
+      }
+    }
+  };
+  registry.on('changed', (snapshot) => emit('devices:changed', snapshot));
+  installs.on('progress', (event) => emit('install:progress', event));
+  installs.on('finished', (job) => emit('install:finished', job));
+  const unsubscribeLab = options.virtualLab?.onChange((status) => emit('lab:changed', status));
+
+  registry.start();
+  tracker.start();
+
+  let closed = false;
+  return {
+    services: { registry, tracker, gateway, installs },
+    async invoke<C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<Result<RequestResult<C>>> {
+      const handler = handlers[channel] as (...a: RequestArgs<C>) => Promise<RequestResult<C>>;
+      try {
+        return ok(await handler(...args));
+      } catch (error) {
+        const info = toErrorInfo(error);
+        if (info.code === 'INTERNAL') logger.error('request failed', { channel, error: String(error) });
+        return fail(info);
+      }
+    },
+    subscribe(listener: LabEventListener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      unsubscribeLab?.();
+      tracker.stop();
+      await installs.waitForAll();
+      listeners.clear();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * One function per request channel. Arguments arrive validated; each handler returns a value or
+ * throws a LabError, which the core turns into a Result.
+ */
+import type { VirtualLabStatus } from '../../shared/domain/lab';
+import type { AppInfo, RequestArgs, RequestChannel, RequestResult } from '../../shared/ipc';
+import type { AdbGateway } from './adb/adb-gateway';
+import { takeScreenshot } from './android/commands/take-screenshot';
+import type { DeviceRegistry } from './devices/device-registry';
+import { LabError } from './errors';
+import type { EvidenceStore } from './evidence/evidence-store';
+import type { InstallService } from './install/install-service';
+import type { VirtualLabController } from './virtual-lab-port';
+
+export type Handlers = { [C in RequestChannel]: (...args: RequestArgs<C>) => Promise<RequestResult<C>> };
+
+export interface HandlerServices {
+  readonly appInfo: AppInfo;
+  readonly registry: DeviceRegistry;
+  readonly gateway: AdbGateway;
+  readonly installs: InstallService;
+  readonly evidence: EvidenceStore;
+  readonly virtualLab: VirtualLabController | undefined;
+}
+
+const NO_LAB: VirtualLabStatus = { running: false, phones: [] };
+
+function requireLab(lab: VirtualLabController | undefined): VirtualLabController {
+  if (!lab) {
+    throw new LabError('NOT_FOUND', 'The virtual lab is not available in this build.', {
+      hint: 'Start PushLab with `npm run demo` (or `npm run web -- --demo`) to use virtual phones.',
+    });
+  }
+  return lab;
+}
+
+function requireReady(registry: DeviceRegistry, serial: string): void {
+  const view = registry.get(serial);
+  if (!view) throw new LabError('DEVICE_NOT_FOUND', `No phone ${serial} is connected.`, { hint: 'Plug it in and allow USB debugging.' });
+  if (view.state !== 'device') {
+    throw new LabError('DEVICE_NOT_READY', `Phone ${serial} is ${view.state}.`, { hint: 'Wait until it shows as ready, then try again.' });
+  }
+}
+
+export function createHandlers(s: HandlerServices): Handlers {
+  return {
+    'app:info': async () => s.appInfo,
+    'devices:snapshot': async () => s.registry.snapshot(),
+    'devices:refreshIdentity': async (serial) => s.registry.refreshIdentity(serial),
+    'devices:screenshot': async (serial) => {
+      requireReady(s.registry, serial);
+      return s.evidence.saveScreenshot(serial, await takeScreenshot(s.gateway.device(serial)));
+    },
+    'apk:inspect': async (path) => s.installs.inspect(path),
+    'install:start': async (request) => s.installs.start(request),
+    'install:jobs': async () => s.installs.recentJobs(),
+    'lab:status': async () => s.virtualLab?.status() ?? NO_LAB,
+    'lab:start': async (options) => requireLab(s.virtualLab).start(options?.phones),
+    'lab:stop': async () => requireLab(s.virtualLab).stop(),
+    'lab:plug': async (id, plugged) => requireLab(s.virtualLab).plug(id, plugged),
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * One phone's part of an install job: pre-checks, push with byte progress, pm install, and a
+ * plain-language failure. Never throws: every outcome is an InstallItem.
+ */
+import type { DeviceView } from '../../../shared/domain/device';
+import type { ApkInfo, InstallFailure, InstallItem, InstallOptions } from '../../../shared/domain/install';
+import type { AdbDeviceIo } from '../adb/device-io';
+import { installApk } from '../android/commands/install-apk';
+import { explainInstallFailure } from '../android/install-failures';
+import { LabError, toErrorInfo } from '../errors';
+
+export interface PhoneInstallContext {
+  readonly apk: ApkInfo;
+  readonly options: InstallOptions;
+  readonly io: AdbDeviceIo;
+  readonly view: DeviceView | undefined;
+  readonly remotePath: string;
+  readonly now: () => string;
+  readonly update: (item: InstallItem) => void;
+}
+
+function failureFromError(error: unknown): InstallFailure {
+  const info = toErrorInfo(error);
+  return { reason: info.code, message: info.message, fix: info.hint ?? 'Try again.', raw: info.detail ?? info.message };
+}
+
+/** Refuses before touching the phone when we already know it cannot work. */
+function precheck(ctx: PhoneInstallContext): InstallFailure | null {
+  const { view, apk } = ctx;
+  if (!view) {
+    return failureFromError(
+      new LabError('DEVICE_NOT_FOUND', `Phone ${ctx.io.serial} is not connected.`, { hint: 'Plug it in, allow USB debugging, then try again.' }),
+    );
+  }
+  if (view.state !== 'device') {
+    return failureFromError(
+      new LabError('DEVICE_NOT_READY', `Phone ${view.serial} is ${view.state}, not ready for installs.`, {
+        hint: view.state === 'unauthorized' ? 'Tap "Allow" on the USB debugging prompt on the phone.' : 'Replug the phone and wait until it shows as ready.',
+      }),
+    );
+  }
+  const sdk = view.identity?.sdk ?? null;
+  if (sdk !== null && apk.minSdk !== null && sdk < apk.minSdk) {
+    return explainInstallFailure('INSTALL_FAILED_OLDER_SDK', `minSdk ${apk.minSdk} > device SDK ${sdk} (checked by PushLab before sending)`);
+  }
+  return null;
+}
+
+export async function installOnPhone(ctx: PhoneInstallContext): Promise<InstallItem> {
+  const total = ctx.apk.sizeBytes;
+  let item: InstallItem = {
+    serial: ctx.io.serial,
+    phase: 'pushing',
+    bytesPushed: 0,
+    totalBytes: total,
+    failure: null,
+    startedAt: ctx.now(),
+    finishedAt: null,
+  };
+  const set = (patch: Partial<InstallItem>): InstallItem => {
+    item = { ...item, ...patch };
+    ctx.update(item);
+    return item;
+  };
+  const refused = precheck(ctx);
+  if (refused) return set({ phase: 'failed', failure: refused, finishedAt: ctx.now() });
+  set({});
+  try {
+    const outcome = await installApk(ctx.io, ctx.apk.path, ctx.remotePath, total, ctx.options, {
+      onPushProgress: (bytes) => set({ bytesPushed: Math.min(bytes, total) }),
+      onInstalling: () => set({ phase: 'installing', bytesPushed: total }),
+    });
+    if (outcome.ok) return set({ phase: 'done', finishedAt: ctx.now() });
+    const vendor = ctx.view?.identity?.manufacturer;
+    return set({ phase: 'failed', failure: explainInstallFailure(outcome.reason, outcome.raw, vendor ? { vendor } : {}), finishedAt: ctx.now() });
+  } catch (error) {
+    return set({ phase: 'failed', failure: failureFromError(error), finishedAt: ctx.now() });
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * The seam through which the demo and tests hand the core a virtual lab. The core never imports
+ * the lab itself (it lives in test/virtual-lab); shells that want one inject an adapter.
+ */
+import type { VirtualLabStatus } from '../../shared/domain/lab';
+
+export interface VirtualLabController {
+  status(): VirtualLabStatus;
+  /** Starts virtual phones (one per demo vendor by default) and connects them to the adb server. */
+  start(phoneCount?: number): Promise<VirtualLabStatus>;
+  stop(): Promise<VirtualLabStatus>;
+  /** Plugs (true) or unplugs (false) one virtual phone, like a USB cable. */
+  plug(phoneId: string, plugged: boolean): Promise<VirtualLabStatus>;
+  onChange(listener: (status: VirtualLabStatus) => void): () => void;
+}

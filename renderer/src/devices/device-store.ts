@@ -1,0 +1,119 @@
+/**
+ * Phones and the adb server as the board shows them: a snapshot first, then every
+ * `devices:changed` event (live plug/unplug, no refresh button). Framework-free zustand store.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AdbStatus, DeviceSnapshot, DeviceView } from '../../../shared/domain/device';
+import type { ErrorInfo } from '../../../shared/errors';
+import type { EvidenceFile, PushLabBridge } from '../../../shared/ipc';
+
+export interface ScreenshotState {
+  readonly status: 'taking' | 'ready' | 'failed';
+  readonly file: EvidenceFile | null;
+  readonly error: ErrorInfo | null;
+}
+
+export interface DeviceState {
+  readonly loaded: boolean;
+  readonly adb: AdbStatus | null;
+  readonly devices: readonly DeviceView[];
+  /** The snapshot request failed (bridge down); cleared by the next snapshot or event. */
+  readonly loadError: ErrorInfo | null;
+  /** endedAt of the outage whose "adb restarted" note the user dismissed. */
+  readonly dismissedOutage: string | null;
+  readonly screenshots: Readonly<Record<string, ScreenshotState>>;
+  readonly refreshing: Readonly<Record<string, ErrorInfo | true>>;
+}
+
+export interface DeviceActions {
+  /** Subscribes to events, then loads the snapshot; returns the unsubscribe function. */
+  start(): () => void;
+  load(): Promise<void>;
+  applySnapshot(snapshot: DeviceSnapshot): void;
+  dismissOutage(): void;
+  takeScreenshot(serial: string): Promise<void>;
+  closeScreenshot(serial: string): void;
+  refreshIdentity(serial: string): Promise<void>;
+}
+
+export type DeviceStore = StoreApi<DeviceState & DeviceActions>;
+
+const without = <T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> => {
+  const copy = { ...record };
+  delete copy[key];
+  return copy;
+};
+
+/** Creates the device store over a bridge (window.pushlab or the web bridge). */
+export function createDeviceStore(bridge: PushLabBridge): DeviceStore {
+  // Counts events so a snapshot reply older than an event that overtook it is dropped.
+  let eventSeq = 0;
+
+  return createStore<DeviceState & DeviceActions>()((set, get) => ({
+    loaded: false,
+    adb: null,
+    devices: [],
+    loadError: null,
+    dismissedOutage: null,
+    screenshots: {},
+    refreshing: {},
+
+    start() {
+      const off = bridge.on('devices:changed', (snapshot) => {
+        eventSeq += 1;
+        get().applySnapshot(snapshot);
+      });
+      void get().load();
+      return off;
+    },
+
+    async load() {
+      const seq = eventSeq;
+      const result = await bridge.invoke('devices:snapshot');
+      if (!result.ok) {
+        set({ loadError: result.error, loaded: true });
+        return;
+      }
+      if (seq === eventSeq) get().applySnapshot(result.value);
+    },
+
+    applySnapshot(snapshot) {
+      const present = new Set(snapshot.devices.map((d) => d.serial));
+      const screenshots = Object.fromEntries(Object.entries(get().screenshots).filter(([s]) => present.has(s)));
+      set({ loaded: true, adb: snapshot.adb, devices: snapshot.devices, loadError: null, screenshots });
+    },
+
+    dismissOutage() {
+      set({ dismissedOutage: get().adb?.lastOutage?.endedAt ?? null });
+    },
+
+    async takeScreenshot(serial) {
+      set({ screenshots: { ...get().screenshots, [serial]: { status: 'taking', file: null, error: null } } });
+      const result = await bridge.invoke('devices:screenshot', serial);
+      // The user may have closed the dialog meanwhile: then the result is not wanted.
+      if (!get().screenshots[serial]) return;
+      const next: ScreenshotState = result.ok
+        ? { status: 'ready', file: result.value, error: null }
+        : { status: 'failed', file: null, error: result.error };
+      set({ screenshots: { ...get().screenshots, [serial]: next } });
+    },
+
+    closeScreenshot(serial) {
+      set({ screenshots: without(get().screenshots, serial) });
+    },
+
+    async refreshIdentity(serial) {
+      set({ refreshing: { ...get().refreshing, [serial]: true } });
+      const result = await bridge.invoke('devices:refreshIdentity', serial);
+      if (result.ok) {
+        const view = result.value;
+        set({
+          devices: get().devices.map((d) => (d.serial === view.serial ? view : d)),
+          refreshing: without(get().refreshing, serial),
+        });
+      } else {
+        set({ refreshing: { ...get().refreshing, [serial]: result.error } });
+      }
+    },
+  }));
+}
