@@ -6,14 +6,23 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
+import type { Rollup } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './electron/main/security-policy';
-import { cspMetaPlugin, sandboxedPreloadCheck } from './electron/scripts/vite-plugins';
+import { cspMetaPlugin, sandboxedPreloadCheck, sourceImportMetaUrl } from './electron/scripts/vite-plugins';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/** zod ships comments Rollup cannot place (it drops them harmlessly); keep the build log readable. */
+const quietAnnotations: NonNullable<Rollup.RollupOptions['onwarn']> = (warning, warn) => {
+  if (warning.code === 'INVALID_ANNOTATION' && /[\\/]node_modules[\\/]zod[\\/]/.test(warning.id ?? '')) return;
+  warn(warning);
+};
+
 export default defineConfig({
   main: {
+    // The demo lab (loaded only with --demo) reads test fixtures next to its sources.
+    plugins: [sourceImportMetaUrl(/\/(test\/virtual-lab|electron\/demo)\//)],
     build: {
       outDir: resolve(root, 'out/main'),
       // Every package.json dependency stays external and is loaded from node_modules at run time:
@@ -33,6 +42,7 @@ export default defineConfig({
       externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(root, 'electron/preload/index.ts') },
+        onwarn: quietAnnotations,
         output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
       },
     },
@@ -44,6 +54,7 @@ export default defineConfig({
       outDir: resolve(root, 'out/renderer'),
       rollupOptions: {
         input: { index: resolve(root, 'renderer/index.html') },
+        onwarn: quietAnnotations,
       },
     },
   },

@@ -9,7 +9,7 @@ import { fail } from '../../shared/result';
 import type { Result } from '../../shared/result';
 import type { ErrorInfo } from '../../shared/errors';
 import { EVENT_CHANNELS, IPC_EVENT_PREFIX, isRequestChannel, requestSchemas } from '../../shared/ipc';
-import type { EventChannel, RequestArgs, RequestChannel } from '../../shared/ipc';
+import type { EventChannel } from '../../shared/ipc';
 
 /** One call as it arrives over IPC: everything except the sender check is untrusted. */
 export interface InvokeRequest {
@@ -21,6 +21,7 @@ export interface InvokeRequest {
   readonly args: unknown;
 }
 
+/** Handles one IPC call; resolves to a Result, never rejects. */
 export type InvokeDispatcher = (request: InvokeRequest) => Promise<Result<unknown>>;
 
 const MAX_ECHO = 80;
@@ -80,14 +81,7 @@ export function createInvokeDispatcher(
           'The window and the app are out of step; restart PushLab.',
         );
       }
-      // The union of the channel schemas; narrowed to the channel's own tuple by safeParse.
-      const schema = requestSchemas[channel] as unknown as {
-        safeParse(data: unknown): { success: true; data: RequestArgs<RequestChannel> } | {
-          success: false;
-          error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
-        };
-      };
-      const parsed = schema.safeParse(request.args);
+      const parsed = requestSchemas[channel].safeParse(request.args);
       if (!parsed.success) {
         log?.warn('ipc: invalid arguments', { channel });
         return invalid(

@@ -11,6 +11,7 @@ import { createInvokeDispatcher, forwardCoreEvents } from './ipc-dispatch';
 import { isAppUrl } from './security-policy';
 import type { AppLocation } from './security-policy';
 
+/** What the IPC wiring needs from index.ts. */
 export interface IpcWiringOptions {
   readonly location: AppLocation;
   /** The web contents of PushLab's own window(s), or none while no window is open. */

@@ -3,7 +3,7 @@
  * injected: Electron's safeStorage in the app (secrets.ts), a fake in tests. Values are never
  * logged and never appear in error messages; only secret names do.
  */
-import { mkdir, readFile, rename, writeFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LabError } from '../lab/errors';
 
@@ -35,6 +35,7 @@ export interface SecretFile {
   readonly secrets: Readonly<Record<string, string>>;
 }
 
+/** The file under the data directory. */
 export const SECRET_FILE_NAME = 'secrets.json';
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -108,6 +109,8 @@ export function createSecretStore(options: { dir: string; cipher: SecretCipher; 
     try {
       await mkdir(path.dirname(filePath), { recursive: true });
       await writeFile(temp, serialiseSecretFile(file), { encoding: 'utf8', mode: 0o600 });
+      // `mode` applies only when the file is created; a leftover temp file keeps its own.
+      await chmod(temp, 0o600);
       await rename(temp, filePath);
     } catch (error) {
       await rm(temp, { force: true }).catch(() => undefined);

@@ -60,6 +60,7 @@ export function hardenWebContents(contents: WebContents, location: AppLocation, 
   });
 }
 
+/** Where the window's content and preload come from. */
 export interface MainWindowOptions {
   readonly location: AppLocation;
   readonly preloadPath: string;

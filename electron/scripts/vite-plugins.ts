@@ -3,6 +3,8 @@
  * Electron's sandbox, and the built renderer carries the CSP in a <meta> tag (file:// pages
  * get no response headers, so the header set by main cannot reach them).
  */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { HtmlTagDescriptor, Plugin } from 'vite';
 
 /** The parts of a Rollup output chunk the sandbox check reads. */
@@ -57,11 +59,41 @@ export function cspMetaTag(csp: string): HtmlTagDescriptor {
   return { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: csp }, injectTo: 'head-prepend' };
 }
 
-/** Adds the CSP <meta> to the built renderer (production only: the dev server needs inline code). */
+const CSP_META = /[ \t]*<meta\b[^>]*http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>[ \t]*(\r?\n)?/gi;
+
+/** The page without any CSP <meta> it brought along (the policy has one source: security-policy.ts). */
+export function stripCspMeta(html: string): string {
+  return html.replace(CSP_META, '');
+}
+
+/**
+ * Build: replaces any CSP <meta> in index.html with ours. Dev server: removes it, because the
+ * React refresh preamble is inline; main sends the (dev-relaxed) policy as a header instead.
+ */
 export function cspMetaPlugin(csp: string): Plugin {
   return {
     name: 'pushlab:csp-meta',
-    apply: 'build',
-    transformIndexHtml: () => [cspMetaTag(csp)],
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html, context) =>
+        context.server ? stripCspMeta(html) : { html: stripCspMeta(html), tags: [cspMetaTag(csp)] },
+    },
+  };
+}
+
+/**
+ * Pins `import.meta.url` in matching modules to their source file. The virtual lab finds its
+ * fixtures relative to its own file; bundled into out/main it would look beside the bundle.
+ * So the demo runs from a source checkout (`npm run demo`), which is the only place it ships.
+ */
+export function sourceImportMetaUrl(include: RegExp): Plugin {
+  return {
+    name: 'pushlab:source-import-meta-url',
+    enforce: 'pre',
+    transform(code, id) {
+      const file = id.split('?')[0] ?? id;
+      if (!include.test(file.split(path.sep).join('/')) || !code.includes('import.meta.url')) return null;
+      return { code: code.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(file).href)), map: null };
+    },
   };
 }

@@ -1,6 +1,6 @@
 /** `pushlab devices [--json]`: every attached phone with its identity. */
 import type { DeviceView } from '../../../shared/domain/device';
-import { translate } from '../../../shared/i18n';
+import { translate, translateDynamic } from '../../../shared/i18n';
 import { clean, table, type Output } from '../output';
 import type { GlobalOptions } from '../options';
 import { openSession, settledDevices } from '../session';
@@ -23,7 +23,7 @@ export function deviceJson(view: DeviceView): Record<string, unknown> {
     sdk: id?.sdk ?? null,
     rom: id ? { name: id.rom.name, version: id.rom.version } : null,
     pushChannel: id?.pushChannel ?? null,
-    pushChannelReason: id ? translate('en', id.pushChannelReason.key, id.pushChannelReason.values) : null,
+    pushChannelReason: id ? (translateDynamic('en', id.pushChannelReason.key, id.pushChannelReason.values) ?? id.pushChannelReason.key) : null,
     pushServices: id ? id.pushServices.map((s) => ({ package: s.package, name: s.name, versionCode: s.versionCode, meetsMinimum: s.meetsMinimum })) : [],
     abis: id?.abis ?? [],
     identityError: view.identityError,

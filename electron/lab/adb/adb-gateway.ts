@@ -3,7 +3,7 @@
  * server when none answers (if allowed), and hands out per-phone transports.
  */
 import { execFile } from 'node:child_process';
-import Adb, { type Client } from '@devicefarmer/adbkit';
+import { Adb, type Client } from '@devicefarmer/adbkit';
 import type { AdbConfig } from '../compose-types';
 import { LabError } from '../errors';
 import type { Logger } from '../util/logger';

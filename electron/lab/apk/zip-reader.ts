@@ -4,8 +4,12 @@
  * cap. Every offset comes from an untrusted file, so each one is bounds-checked.
  */
 import { inflateRawSync } from 'node:zlib';
-import type { FileHandle } from 'node:fs/promises';
 import { ApkFormatError } from './apk-format-error';
+
+/** Positional reads; a fs FileHandle fits, and so does an in-memory adapter in tests. */
+export interface RandomAccessFile {
+  read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+}
 
 export interface ZipEntryInfo {
   readonly name: string;
@@ -28,7 +32,7 @@ const MAX_DIRECTORY_BYTES = 64 * 1024 * 1024;
 
 const corrupt = (what: string): ApkFormatError => new ApkFormatError('corrupt-zip', what);
 
-async function readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
+async function readAt(file: RandomAccessFile, position: number, length: number): Promise<Buffer> {
   const buffer = Buffer.alloc(length);
   const { bytesRead } = await file.read(buffer, 0, length, position);
   if (bytesRead !== length) throw corrupt('the file ends earlier than its zip records say');
@@ -36,7 +40,7 @@ async function readAt(file: FileHandle, position: number, length: number): Promi
 }
 
 /** true when the file starts with a zip local file header (`PK\x03\x04`). */
-export async function hasZipMagic(file: FileHandle, fileSize: number): Promise<boolean> {
+export async function hasZipMagic(file: RandomAccessFile, fileSize: number): Promise<boolean> {
   if (fileSize < 4) return false;
   return (await readAt(file, 0, 4)).readUInt32LE(0) === LOCAL_SIG;
 }
@@ -47,7 +51,7 @@ interface DirectoryLocation {
   readonly size: number;
 }
 
-async function locateDirectory(file: FileHandle, fileSize: number): Promise<DirectoryLocation> {
+async function locateDirectory(file: RandomAccessFile, fileSize: number): Promise<DirectoryLocation> {
   if (fileSize < EOCD_SIZE) throw corrupt('the zip end record is missing');
   const tailLength = Math.min(fileSize, EOCD_SIZE + MAX_COMMENT);
   const tailStart = fileSize - tailLength;
@@ -109,7 +113,7 @@ function applyZip64Extra(
 }
 
 /** Lists the entries of the zip's central directory. */
-export async function readZipDirectory(file: FileHandle, fileSize: number): Promise<ZipEntryInfo[]> {
+export async function readZipDirectory(file: RandomAccessFile, fileSize: number): Promise<ZipEntryInfo[]> {
   const location = await locateDirectory(file, fileSize);
   const directory = await readAt(file, location.offset, location.size);
   const entries: ZipEntryInfo[] = [];
@@ -147,7 +151,7 @@ export async function readZipDirectory(file: FileHandle, fileSize: number): Prom
 
 /** Reads and inflates one entry; refuses entries larger than `maxBytes` (zip bombs included). */
 export async function readZipEntry(
-  file: FileHandle,
+  file: RandomAccessFile,
   fileSize: number,
   entry: ZipEntryInfo,
   maxBytes: number,

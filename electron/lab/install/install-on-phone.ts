@@ -71,8 +71,9 @@ export async function installOnPhone(ctx: PhoneInstallContext): Promise<InstallI
       onInstalling: () => set({ phase: 'installing', bytesPushed: total }),
     });
     if (outcome.ok) return set({ phase: 'done', finishedAt: ctx.now() });
-    const vendor = ctx.view?.identity?.manufacturer;
-    return set({ phase: 'failed', failure: explainInstallFailure(outcome.reason, outcome.raw, vendor ? { vendor } : {}), finishedAt: ctx.now() });
+    const identity = ctx.view?.identity;
+    const context = identity ? { vendor: identity.manufacturer, abis: identity.abis, apkAbis: ctx.apk.nativeAbis } : { apkAbis: ctx.apk.nativeAbis };
+    return set({ phase: 'failed', failure: explainInstallFailure(outcome.reason, outcome.raw, context), finishedAt: ctx.now() });
   } catch (error) {
     return set({ phase: 'failed', failure: failureFromError(error), finishedAt: ctx.now() });
   }

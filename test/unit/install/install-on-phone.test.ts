@@ -36,13 +36,13 @@ function view(serial: string, patch: Partial<DeviceView> = {}): DeviceView {
   };
 }
 
-async function run(rules: ShellRule[], v: DeviceView | undefined = view('S1'), io = new FakeDeviceIo('S1', rules)) {
+async function run(rules: ShellRule[], v: DeviceView | null = view('S1'), io = new FakeDeviceIo('S1', rules)) {
   const updates: InstallItem[] = [];
   const item = await installOnPhone({
     apk,
     options: { ...DEFAULT_INSTALL_OPTIONS, grantPermissions: true },
     io,
-    view: v,
+    view: v ?? undefined,
     remotePath: '/data/local/tmp/pushlab-test.apk',
     now: () => '2026-01-01T00:00:00.000Z',
     update: (i) => updates.push(i),
@@ -89,7 +89,7 @@ describe('installOnPhone', () => {
   });
 
   it('refuses phones that are not connected or not authorized', async () => {
-    expect((await run([], undefined)).item.failure?.reason).toBe('DEVICE_NOT_FOUND');
+    expect((await run([], null)).item.failure?.reason).toBe('DEVICE_NOT_FOUND');
     const unauthorized = await run([], view('S1', { state: 'unauthorized' }));
     expect(unauthorized.item.failure).toMatchObject({ reason: 'DEVICE_NOT_READY', fix: expect.stringMatching(/Allow/) });
     expect(unauthorized.io.pushes).toEqual([]);

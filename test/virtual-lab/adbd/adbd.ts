@@ -7,6 +7,7 @@ import type { DeviceBackend } from './backend';
 import { MAX_PAYLOAD } from './constants';
 import { AdbdConnection } from './connection';
 
+/** Options for startAdbd. */
 export interface AdbdOptions {
   readonly backend: DeviceBackend;
   readonly host?: string;
@@ -18,6 +19,7 @@ export interface AdbdOptions {
   readonly maxPayload?: number;
 }
 
+/** A running virtual adbd. */
 export interface Adbd {
   readonly port: number;
   readonly host: string;
@@ -81,7 +83,7 @@ export async function startAdbd(options: AdbdOptions): Promise<Adbd> {
       for (const connection of live) connection.authorize();
     },
     connections() {
-      return [...live].filter((connection) => connection.isOnline).length;
+      return live.size;
     },
   };
 }

@@ -6,6 +6,7 @@
  */
 import { ByteQueue } from './byte-queue';
 
+/** Async single-reader byte pipe with a high-water mark. */
 export class ByteChannel implements AsyncIterable<Buffer> {
   private readonly queue = new ByteQueue();
   private ended = false;

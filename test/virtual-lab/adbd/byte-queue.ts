@@ -2,6 +2,7 @@
  * A FIFO of bytes kept as a list of chunks, so appending and consuming are O(bytes) overall
  * (no re-concatenation of everything on every socket read).
  */
+/** Chunked FIFO of bytes. */
 export class ByteQueue {
   private chunks: Buffer[] = [];
   /** Offset already consumed in chunks[0]. */

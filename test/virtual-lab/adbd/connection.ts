@@ -25,6 +25,7 @@ import { encodeHeader, PacketDecoder, type AdbPacket } from './packet';
 import { resolveService } from './services';
 import { AdbStream, type StreamTransport } from './stream';
 
+/** What a connection needs from its adbd. */
 export interface ConnectionOptions {
   readonly backend: DeviceBackend;
   /** The max payload we announce in our CNXN. */
@@ -44,6 +45,7 @@ export function buildBanner(backend: DeviceBackend): string {
   );
 }
 
+/** The device side of one host TCP connection. */
 export class AdbdConnection implements StreamTransport {
   private readonly decoder = new PacketDecoder(MAX_PAYLOAD);
   private readonly streams = new Map<number, AdbStream>();

@@ -5,8 +5,10 @@
 import { ByteQueue } from './byte-queue';
 import { commandName, MAX_PAYLOAD } from './constants';
 
+/** Size of the fixed packet header. */
 export const HEADER_SIZE = 24;
 
+/** One transport packet (header fields plus payload). */
 export interface AdbPacket {
   readonly command: number;
   readonly arg0: number;

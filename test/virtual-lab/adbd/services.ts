@@ -8,8 +8,10 @@ import { runRaw, runShellProtocol, type CommandRunner } from './shell-service';
 import type { AdbStream } from './stream';
 import { runSyncService } from './sync-service';
 
+/** Serves one opened stream; the stream is closed when it resolves. */
 export type ServiceHandler = (stream: AdbStream) => Promise<void>;
 
+/** A parsed `shell[,options]:command` service. */
 export interface ShellRequest {
   readonly protocol: 'raw' | 'v2';
   /** Empty for an interactive session. */

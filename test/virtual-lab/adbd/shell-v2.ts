@@ -4,6 +4,7 @@
  */
 import { ByteQueue } from './byte-queue';
 
+/** Shell protocol packet ids. */
 export const SHELL_STDIN = 0;
 export const SHELL_STDOUT = 1;
 export const SHELL_STDERR = 2;
@@ -15,6 +16,7 @@ const HEADER = 5;
 /** adb's packets never exceed its 1 MiB buffer; refuse absurd lengths instead of buffering them. */
 export const SHELL_PACKET_LIMIT = 16 * 1024 * 1024;
 
+/** One shell protocol packet. */
 export interface ShellPacket {
   readonly id: number;
   readonly data: Buffer;

@@ -19,6 +19,7 @@ export interface StreamTransport {
 /** Incoming bytes buffered before OKAYs are held back. */
 const INPUT_HIGH_WATER = 1024 * 1024;
 
+/** One device-side stream: ids, flow-controlled output, backpressured input. */
 export class AdbStream {
   /** Bytes the host wrote (WRTE payloads). Ends when the host closes the stream. */
   public readonly input = new ByteChannel(INPUT_HIGH_WATER);

@@ -11,10 +11,12 @@ export const SYNC_PATH_MAX = 1024;
 /** Linux errno for a missing file, as sent in stat v2 replies. */
 export const ENOENT = 2;
 
+/** File type bits of st_mode. */
 export const S_IFMT = 0o170000;
 export const S_IFREG = 0o100000;
 export const S_IFDIR = 0o040000;
 
+/** The id + uint32 that starts every sync request and DATA/DONE message. */
 export interface SyncRequestHeader {
   /** Four ASCII letters, e.g. "STAT", "SEND". */
   readonly id: string;

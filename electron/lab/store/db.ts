@@ -1,0 +1,74 @@
+/**
+ * Opens PushLab's SQLite database with the settings a desktop app wants (WAL for file
+ * databases, foreign keys, a busy timeout, synchronous NORMAL) and migrates it. Failures
+ * become STORAGE_FAILED with a hint; the file is never deleted or replaced.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { LabError } from '../errors';
+import { assertKnownSchema, migrate } from './migrate';
+
+export type Db = Database.Database;
+
+const BUSY_TIMEOUT_MS = 5000;
+
+function storageError(message: string, hint: string, error: unknown): LabError {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new LabError('STORAGE_FAILED', message, { hint, detail, cause: error });
+}
+
+/** Opens (creating if needed) and migrates the database at `path`, or an in-memory one. */
+export function openDatabase(path: string): Db {
+  const memory = path === ':memory:';
+  const file = memory ? path : resolve(path);
+  if (!memory) {
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+    } catch (error) {
+      throw storageError(
+        `PushLab cannot create the folder for its database (${dirname(file)}).`,
+        'Check that the data folder is writable, or choose another location.',
+        error,
+      );
+    }
+  }
+  let db: Db;
+  try {
+    db = new Database(file);
+  } catch (error) {
+    throw storageError(
+      `PushLab cannot open its database at ${file}.`,
+      'Check that the path is a file you can write to (not a folder), or choose another location.',
+      error,
+    );
+  }
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // The first read of the header is where "not a database" surfaces. A database from a newer
+    // PushLab is refused before anything (even the journal mode) is written to it.
+    assertKnownSchema(db);
+    if (!memory) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+  } catch (error) {
+    db.close();
+    if (error instanceof LabError) throw error;
+    const notDb = /not a database|file is encrypted/i.test(error instanceof Error ? error.message : '');
+    throw storageError(
+      notDb ? `${file} is not a PushLab database.` : `PushLab cannot use its database at ${file}.`,
+      notDb
+        ? 'Move that file aside or choose another database path; PushLab leaves it untouched.'
+        : 'Check that the file is writable and not locked by another program, then try again.',
+      error,
+    );
+  }
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    if (error instanceof LabError) throw error;
+    throw storageError(`PushLab cannot prepare its database at ${file}.`, 'Check that the file is writable.', error);
+  }
+  return db;
+}

@@ -1,0 +1,13 @@
+/**
+ * Every migration, in order. Add new ones at the end with the next version; never edit a
+ * released one (databases in the field already ran it).
+ */
+import { migration0001 } from './0001-devices';
+import { migration0002 } from './0002-builds-installs';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

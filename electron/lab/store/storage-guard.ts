@@ -1,0 +1,29 @@
+/**
+ * Turns an unexpected SQLite failure (disk full, locked, read-only) into STORAGE_FAILED with a
+ * plain message, so callers never see a raw driver error. LabErrors pass through.
+ */
+import { LabError } from '../errors';
+
+/** Runs one storage operation; `what` completes "Could not ...". */
+export function guarded<T>(what: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof LabError) throw error;
+    throw new LabError('STORAGE_FAILED', `Could not ${what}.`, {
+      hint: 'Check free disk space and that the PushLab data folder is writable, then try again.',
+      detail: error instanceof Error ? error.message : String(error),
+      cause: error,
+    });
+  }
+}
+
+/** Parses JSON stored by PushLab itself; a damaged value reads as `fallback`, not a crash. */
+export function parseStoredJson<T>(text: string | null, fallback: T): T {
+  if (text === null) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}

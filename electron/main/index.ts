@@ -1,0 +1,138 @@
+/**
+ * Electron main: one instance, one hardened window, the core composed once and shut down
+ * cleanly. Wiring only; decisions live in launch-options.ts, security-policy.ts and the core.
+ */
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BrowserWindow, Menu, app, dialog, session } from 'electron';
+import { createLabCore } from '../lab/compose';
+import type { LabCore } from '../lab/api';
+import type { VirtualLabController } from '../lab/virtual-lab-port';
+import { createLogger } from '../lab/util/logger';
+import type { Logger } from '../lab/util/logger';
+import { wireIpc } from './ipc';
+import { labAdbConfig, parseLaunchOptions, preloadPath, rendererLocation } from './launch-options';
+import { menuTemplate } from './menu';
+import { createMainWindow, hardenSession, hardenWebContents } from './window';
+
+const mainDir = path.dirname(fileURLToPath(import.meta.url));
+const launch = parseLaunchOptions(process.argv, process.env);
+const location = rendererLocation({ isPackaged: app.isPackaged, env: process.env, mainDir });
+const SHUTDOWN_GRACE_MS = 5_000;
+
+let logger: Logger = createLogger({ scope: 'main' });
+let core: LabCore | null = null;
+let virtualLab: VirtualLabController | null = null;
+let unwireIpc: (() => void) | null = null;
+let mainWindow: BrowserWindow | null = null;
+let shuttingDown = false;
+
+/** Logs go to stderr and to <userData>/logs/main.log (values that look like secrets are redacted). */
+function fileLogger(dataDir: string): Logger {
+  const dir = path.join(dataDir, 'logs');
+  mkdirSync(dir, { recursive: true });
+  const stream = createWriteStream(path.join(dir, 'main.log'), { flags: 'a', mode: 0o600 });
+  stream.on('error', () => undefined);
+  return createLogger({
+    scope: 'main',
+    sink: (line) => {
+      process.stderr.write(`${line}\n`);
+      stream.write(`${line}\n`);
+    },
+  });
+}
+
+function openWindow(): void {
+  if (mainWindow && !mainWindow.isDestroyed()) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+    return;
+  }
+  mainWindow = createMainWindow({ location, preloadPath: preloadPath(mainDir), logger });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  logger = fileLogger(dataDir);
+  hardenSession(session.defaultSession, location);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, !app.isPackaged)));
+
+  const adb = labAdbConfig(launch, process.env);
+  if (launch.demo) {
+    // Loaded only in demo mode: the virtual lab never ships into a real-phone session.
+    const { createDemoLabController } = await import('../demo/virtual-lab-controller');
+    virtualLab = createDemoLabController({ adbHost: adb.host, adbPort: adb.port });
+  }
+  core = await createLabCore({
+    dataDir,
+    adb,
+    shell: 'electron',
+    appVersion: app.getVersion(),
+    logger: logger.child('core'),
+    ...(virtualLab ? { virtualLab } : {}),
+  });
+  unwireIpc = wireIpc(core, {
+    location,
+    targets: () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []),
+    logger: logger.child('ipc'),
+  });
+  openWindow();
+  logger.info('PushLab started', { demo: launch.demo, adbPort: adb.port, renderer: location.kind });
+  if (virtualLab) {
+    // Through the core, like the web bridge, so the window hears 'lab:changed' and errors are values.
+    const started = await core.invoke('lab:start', [{}]);
+    if (!started.ok) logger.error('the demo lab did not start', { message: started.error.message });
+  }
+}
+
+async function shutdown(): Promise<void> {
+  unwireIpc?.();
+  unwireIpc = null;
+  await virtualLab?.stop().catch(() => undefined);
+  await core?.close();
+  core = null;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another PushLab owns the database and the adb tracker; it gets focus instead.
+  app.quit();
+} else {
+  app.enableSandbox();
+  app.on('second-instance', () => {
+    if (core) openWindow();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, location, logger));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('will-quit', (event) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    event.preventDefault();
+    const grace = setTimeout(() => app.exit(0), SHUTDOWN_GRACE_MS);
+    shutdown()
+      .catch((error: unknown) => {
+        logger.error('shutdown failed', { message: error instanceof Error ? error.message : String(error) });
+      })
+      .finally(() => {
+        clearTimeout(grace);
+        app.exit(0);
+      });
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.error('PushLab could not start', { message });
+      dialog.showErrorBox('PushLab could not start', `${message}\n\nSee the log in ${app.getPath('userData')}/logs.`);
+      app.quit();
+    });
+}

@@ -1,0 +1,103 @@
+/**
+ * `npm run web [-- --demo] [-- --port N]`: PushLab in a browser, for machines without the
+ * Electron binary. Builds the core, serves out/renderer on 127.0.0.1 and prints the URL.
+ */
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createDemoLabController } from '../demo/virtual-lab-controller';
+import { createLabCore } from '../lab/compose';
+import { defaultAdbConfig } from '../lab/compose-types';
+import { createLogger } from '../lab/util/logger';
+import { serveWeb } from './server';
+
+const DEFAULT_PORT = 5180;
+
+interface CliOptions {
+  readonly demo: boolean;
+  readonly port: number;
+}
+
+function usage(): string {
+  return 'Usage: npm run web -- [--demo] [--port N]\n  --demo    start a virtual lab of simulated phones\n  --port N  listen on 127.0.0.1:N (default 5180; 0 = any free port)';
+}
+
+function parseCli(argv: readonly string[]): CliOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { demo: { type: 'boolean', default: false }, port: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${usage()}\n`);
+    process.exit(0);
+  }
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
+  return { demo: values.demo === true, port };
+}
+
+async function main(): Promise<void> {
+  let cli: CliOptions;
+  try {
+    cli = parseCli(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${usage()}\n`);
+    process.exit(2);
+  }
+
+  const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    process.stderr.write(`The web UI is not built yet (${rendererDir}/index.html is missing).\nRun \`npm run build\` first, then \`npm run web\` again.\n`);
+    process.exit(1);
+  }
+
+  const dataDir = process.env.PUSHLAB_DATA_DIR || join(homedir(), '.pushlab-dev');
+  const logger = createLogger({ scope: 'pushlab-web' });
+  const adb = defaultAdbConfig();
+  const core = await createLabCore({
+    dataDir,
+    adb,
+    shell: 'web',
+    logger,
+    ...(cli.demo ? { virtualLab: createDemoLabController({ adbHost: adb.host, adbPort: adb.port }) } : {}),
+  });
+  const server = await serveWeb({ core, rendererDir, port: cli.port, uploadDir: join(dataDir, 'uploads'), logger: logger.child('http') });
+  process.stdout.write(`PushLab web UI: ${server.url}\n(data in ${dataDir}; adb server ${adb.host}:${adb.port}; Ctrl+C to stop)\n`);
+
+  if (cli.demo) {
+    const started = await core.invoke('lab:start', [{}]);
+    if (started.ok) process.stdout.write(`Virtual lab: ${started.value.phones.length} simulated phones plugged in.\n`);
+    else process.stderr.write(`Virtual lab did not start: ${started.error.message}${started.error.hint ? `\n${started.error.hint}` : ''}\n`);
+  }
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      process.stderr.write('Stopping anyway.\n');
+      process.exit(1);
+    }
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping PushLab…\n`);
+    void (async () => {
+      await server.close();
+      if (cli.demo) await core.invoke('lab:stop', []);
+      await core.close();
+      process.exit(0);
+    })().catch((error: unknown) => {
+      process.stderr.write(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  const hint = typeof (error as { hint?: unknown }).hint === 'string' ? `\n${(error as { hint: string }).hint}` : '';
+  process.stderr.write(`PushLab web UI could not start: ${message}${hint}\n`);
+  process.exit(1);
+});

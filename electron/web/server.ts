@@ -1,0 +1,135 @@
+/**
+ * The loopback web bridge: serves the built renderer and the same request/event contract as
+ * Electron's IPC over HTTP, for `npm run web` and the renderer tests. Loopback only.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { LabCore } from '../lab/api';
+import { LabError } from '../lab/errors';
+import { silentLogger, type Logger } from '../lab/util/logger';
+import { handleEvents } from './events-route';
+import { refusal, setSecurityHeaders } from './http-guards';
+import { handleInvoke } from './invoke-route';
+import { sendError } from './json-reply';
+import { serveStatic } from './static-files';
+import { DEFAULT_MAX_UPLOAD_BYTES, handleUpload } from './upload-route';
+
+export interface ServeWebOptions {
+  readonly core: LabCore;
+  /** The built renderer, normally out/renderer. */
+  readonly rendererDir: string;
+  /** Only loopback; anything else is refused. */
+  readonly host?: '127.0.0.1';
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  /** Where uploaded files are stored. */
+  readonly uploadDir: string;
+  /** Upload size limit in bytes; 2 GiB by default. */
+  readonly maxUploadBytes?: number;
+  readonly logger?: Logger;
+}
+
+export interface WebServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+function methodNotAllowed(response: ServerResponse, allow: string): void {
+  sendError(response, 405, 'INVALID_ARGUMENT', 'This method is not allowed here.', `Use ${allow}.`, { allow });
+}
+
+/** Starts the web bridge on 127.0.0.1 and resolves once it listens. */
+export async function serveWeb(options: ServeWebOptions): Promise<WebServer> {
+  const host: string = options.host ?? '127.0.0.1';
+  if (host !== '127.0.0.1') {
+    throw new LabError('INVALID_ARGUMENT', `The web UI only listens on 127.0.0.1, not ${JSON.stringify(host)}.`, {
+      hint: 'It has no login: exposing it beyond this computer would hand your phones to anyone on the network.',
+    });
+  }
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new LabError('INVALID_ARGUMENT', `Port ${String(port)} is not a valid TCP port.`, { hint: 'Pass a number between 1 and 65535, or 0 for any free port.' });
+  }
+  const logger = options.logger ?? silentLogger;
+  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const streams = new Set<() => void>();
+  const sockets = new Set<Socket>();
+  let boundPort = port;
+
+  const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const why = refusal(request, boundPort);
+    if (why) {
+      logger.warn('web: refused a request', { why });
+      response.statusCode = 403;
+      setSecurityHeaders(response, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+      response.end('Forbidden: PushLab answers only pages it served on this computer.');
+      request.resume();
+      return;
+    }
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+    const method = request.method ?? 'GET';
+
+    if (path.startsWith('/api/invoke/')) {
+      if (method !== 'POST') return methodNotAllowed(response, 'POST');
+      return handleInvoke(options.core, path.slice('/api/invoke/'.length), request, response, logger);
+    }
+    if (path === '/api/events') {
+      if (method !== 'GET') return methodNotAllowed(response, 'GET');
+      const end = handleEvents(options.core, request, response, logger);
+      streams.add(end);
+      request.on('close', () => streams.delete(end));
+      return;
+    }
+    if (path === '/api/upload') {
+      if (method !== 'POST') return methodNotAllowed(response, 'POST');
+      return handleUpload(request, response, { uploadDir: options.uploadDir, maxBytes: maxUploadBytes, logger });
+    }
+    if (path.startsWith('/api/')) {
+      sendError(response, 404, 'NOT_FOUND', 'No such API route.', 'Reload the page.');
+      return;
+    }
+    if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(response, 'GET');
+    return serveStatic(options.rendererDir, path, request, response);
+  };
+
+  const server = createServer((request, response) => {
+    route(request, response).catch((error: unknown) => {
+      logger.error('web: unhandled error', { message: error instanceof Error ? error.message : String(error) });
+      if (!response.headersSent) sendError(response, 500, 'INTERNAL', 'The PushLab web server failed.', 'Reload the page; restart `npm run web` if it keeps happening.');
+      else response.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  boundPort = (server.address() as AddressInfo).port;
+  logger.info('web: listening', { url: `http://127.0.0.1:${boundPort}/` });
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://127.0.0.1:${boundPort}/`,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        for (const end of streams) end();
+        streams.clear();
+        server.close(() => resolve());
+        // Keep-alive and half-finished uploads would hold close() open: end them.
+        server.closeIdleConnections();
+        setTimeout(() => {
+          for (const socket of sockets) socket.destroy();
+        }, 200).unref();
+      });
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * POST /api/upload: the raw bytes of a dropped file, name in `x-file-name` (percent-encoded).
+ * The file lands in its own random folder under uploadDir with a sanitised name (the APK reader
+ * reports that name back), and the reply is Result<string> with its path.
+ */
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { ok } from '../../shared/result';
+import type { Logger } from '../lab/util/logger';
+import { sendError, sendResult } from './json-reply';
+
+/** 2 GiB: larger than any APK a phone accepts. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
+
+/**
+ * A file name safe on every OS and harmless in any later command: ASCII letters, digits, dot,
+ * dash and underscore; no leading dot; bounded; never empty.
+ */
+export function sanitiseFileName(raw: string | undefined): string {
+  let name = raw ?? '';
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // Not percent-encoded: use as is, the filter below makes it safe.
+  }
+  name = name.split(/[\\/]/).pop() ?? '';
+  name = name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/_+/g, '_').replace(/^[._]+/, '');
+  if (name.length > 120) {
+    const dot = name.lastIndexOf('.');
+    const ext = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
+    name = name.slice(0, 120 - ext.length) + ext;
+  }
+  return name === '' || name === '.' || name === '..' ? 'upload.apk' : name;
+}
+
+function tooLarge(response: ServerResponse, limit: number): void {
+  sendError(
+    response,
+    413,
+    'INVALID_ARGUMENT',
+    `The file is larger than the ${Math.round(limit / (1024 * 1024))} MiB upload limit.`,
+    'Choose the APK your build produced; Android apps are far smaller than this.',
+    { connection: 'close' },
+  );
+}
+
+/** Receives one upload (method already known to be POST). */
+export async function handleUpload(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: { uploadDir: string; maxBytes: number; logger: Logger },
+): Promise<void> {
+  const { maxBytes } = options;
+  const declared = Number(request.headers['content-length'] ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    tooLarge(response, maxBytes);
+    request.resume();
+    return;
+  }
+  const header = request.headers['x-file-name'];
+  const name = sanitiseFileName(Array.isArray(header) ? header[0] : header);
+  const folder = join(options.uploadDir, randomBytes(12).toString('hex'));
+  const path = join(folder, name);
+
+  try {
+    await mkdir(folder, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    options.logger.error('web: cannot create upload folder', { message: error instanceof Error ? error.message : String(error) });
+    sendError(response, 500, 'STORAGE_FAILED', 'Could not store the uploaded file.', 'Check free disk space and permissions of the PushLab data folder.');
+    request.resume();
+    return;
+  }
+
+  const file = createWriteStream(path, { flags: 'wx', mode: 0o600 });
+  let received = 0;
+  let failed: 'too-large' | 'io' | 'aborted' | null = null;
+
+  await new Promise<void>((resolve) => {
+    const stop = (reason: 'too-large' | 'io' | 'aborted') => {
+      if (failed) return;
+      failed = reason;
+      request.unpipe(file);
+      file.destroy();
+      resolve();
+    };
+    request.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > maxBytes) stop('too-large');
+    });
+    request.on('aborted', () => stop('aborted'));
+    request.on('error', () => stop('aborted'));
+    file.on('error', () => stop('io'));
+    file.on('finish', () => {
+      if (!failed) resolve();
+    });
+    request.pipe(file);
+  });
+
+  if (failed) {
+    await rm(folder, { recursive: true, force: true });
+    if (failed === 'too-large') {
+      tooLarge(response, maxBytes);
+      request.resume();
+      // Do not drain an endless body forever: the reply is out, drop the connection soon.
+      setTimeout(() => request.socket.destroy(), 2_000).unref();
+    } else if (failed === 'io') {
+      sendError(response, 500, 'STORAGE_FAILED', 'Could not store the uploaded file.', 'Check free disk space and permissions of the PushLab data folder.');
+    }
+    return;
+  }
+  options.logger.info('web: file uploaded', { name, bytes: received });
+  sendResult(response, 200, ok(path));
+}

@@ -1,0 +1,206 @@
+/**
+ * ESLint 9 flat config. Besides typescript-eslint's recommended rules it enforces PushLab's
+ * layers: which folder may import what, where Electron and its IPC objects may appear, no
+ * import cycles, no default exports, no raw HTML, no eval. Messages say why.
+ *
+ * Per-layer rules (no-restricted-imports/-properties/-syntax) are built by `layer()` so each
+ * file gets exactly one complete set: flat config replaces, never merges, a rule's options.
+ */
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+const CODE = ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'];
+
+const WHY = {
+  electron:
+    '`electron` is imported only in electron/main/** and electron/preload/**. The core, shared code, renderer, ' +
+    'web bridge, CLI and tests run without Electron (plain Node or a browser), so they must not depend on it.',
+  ipcMainOnly:
+    'ipcMain is used only in electron/main/ipc.ts, so every request from the window goes through the one ' +
+    'sender check and schema validation there.',
+  rendererIpc:
+    'ipcRenderer and contextBridge are used only in electron/preload/**, the one place that defines what the ' +
+    'window can reach (window.pushlab).',
+  preloadBuiltins:
+    'The preload runs sandboxed: it cannot load Node built-ins (only `electron`). Ask main through IPC instead.',
+  coreUi:
+    'The core (electron/lab) is plain Node shared by Electron, the web bridge and the CLI: no UI libraries.',
+  shared:
+    'shared/** is the contract compiled into both main and the renderer: it may import only shared/** and zod.',
+  rendererNode:
+    'The renderer runs in a sandboxed browser page with no Node: reach the lab through window.pushlab (shared/ipc).',
+  html:
+    'Raw HTML is an injection path (device names, push payloads and vendor text are untrusted): render text ' +
+    'and let React escape it.',
+};
+
+const ZONES = [
+  {
+    target: './electron/lab',
+    from: ['./electron/main', './electron/preload', './electron/web', './electron/demo', './electron/cli', './renderer', './test'],
+    message:
+      'The core (electron/lab) must not depend on a shell (main, preload, web, demo, cli), the renderer or tests: ' +
+      'every shell drives it through LabCore (electron/lab/api.ts), and shells inject what it needs.',
+  },
+  { target: './shared', from: ['./electron', './renderer', './test', './bench'], message: WHY.shared },
+  {
+    target: './renderer',
+    from: ['./electron', './test'],
+    message:
+      'The renderer must not import electron/** or test/** (not even types): it talks to main only through ' +
+      'window.pushlab and the types in shared/.',
+  },
+  {
+    target: './electron/preload',
+    from: ['./electron/lab', './electron/main', './electron/web', './electron/demo', './electron/cli', './renderer', './test'],
+    message: 'The preload is bundled into the sandbox and exposes only the bridge: it imports shared/** and electron.',
+  },
+  {
+    target: ['./electron/web', './electron/cli', './electron/demo'],
+    from: ['./electron/main', './electron/preload', './renderer'],
+    message: 'electron/main and electron/preload need the Electron runtime; the web bridge, CLI and demo run in plain Node.',
+  },
+  {
+    target: ['./electron/main', './electron/cli'],
+    from: ['./test', './renderer'],
+    message: 'Shipping code must not import tests or renderer code (the demo lab is reached through electron/demo).',
+  },
+];
+
+const nodeBuiltins = (message) => ({
+  paths: builtinModules.filter((name) => !name.startsWith('_')).map((name) => ({ name, message })),
+  patterns: [{ group: ['node:*'], message }],
+});
+
+const RAW_HTML = [
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: WHY.html },
+  { selector: "Property[key.name='dangerouslySetInnerHTML']", message: WHY.html },
+  { selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]', message: WHY.html },
+  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: WHY.html },
+];
+const ELECTRON_SYNTAX = [
+  { selector: "ImportExpression[source.value='electron']", message: WHY.electron },
+  { selector: "CallExpression[callee.name='require'][arguments.0.value='electron']", message: WHY.electron },
+];
+const PROP_IPC_MAIN = { property: 'ipcMain', message: WHY.ipcMainOnly };
+const PROP_RENDERER_IPC = [
+  { property: 'ipcRenderer', message: WHY.rendererIpc },
+  { property: 'contextBridge', message: WHY.rendererIpc },
+];
+
+/** One layer's complete set of per-layer rules. */
+function layer(name, files, { paths = [], patterns = [], properties = [], syntax = [] }) {
+  return {
+    name: `pushlab/layer/${name}`,
+    files,
+    rules: {
+      'no-restricted-imports': ['error', { paths, patterns }],
+      'no-restricted-properties': ['error', ...properties],
+      'no-restricted-syntax': ['error', ...RAW_HTML, ...syntax],
+    },
+  };
+}
+
+const electronBanned = [{ name: 'electron', message: WHY.electron }];
+const outsideElectron = { properties: [PROP_IPC_MAIN, ...PROP_RENDERER_IPC], syntax: ELECTRON_SYNTAX };
+const builtins = nodeBuiltins(WHY.rendererNode);
+const preloadBuiltins = nodeBuiltins(WHY.preloadBuiltins);
+
+export default defineConfig([
+  globalIgnores(['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**'], 'pushlab/ignores'),
+  { name: 'pushlab/js', files: CODE, ...js.configs.recommended },
+  ...tseslint.configs.recommended.map((config) => ({ ...config, files: config.files ?? CODE })),
+  {
+    name: 'pushlab/base',
+    files: CODE,
+    plugins: { 'import-x': importX },
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
+    settings: {
+      // Without these import-x cannot parse .ts dependencies, and no-cycle would see no edges.
+      'import-x/extensions': ['.ts', '.tsx', '.cts', '.mts', '.js', '.jsx', '.cjs', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.cts', '.mts'] },
+      'import-x/external-module-folders': ['node_modules', 'node_modules/@types'],
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.mts', '.d.mts', '.js', '.mjs', '.json'] }),
+      ],
+    },
+    rules: {
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      // Parsers and sanitisers match control characters on purpose (stripping them from device text).
+      'no-control-regex': 'off',
+      'import-x/no-restricted-paths': ['error', { basePath: ROOT, zones: ZONES }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    name: 'pushlab/typescript',
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    rules: { '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }] },
+  },
+  {
+    name: 'pushlab/browser',
+    files: ['renderer/**', 'electron/preload/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    name: 'pushlab/no-cycles',
+    files: ['electron/**', 'shared/**', 'renderer/**'],
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    name: 'pushlab/named-exports-only',
+    files: ['electron/**', 'shared/**', 'renderer/src/**'],
+    ignores: ['**/*.config.*'],
+    rules: { 'import-x/no-default-export': 'error' },
+  },
+
+  // Layers, most general first: a later block replaces an earlier one for the files it matches.
+  layer('everything-else', CODE, { paths: electronBanned, ...outsideElectron }),
+  layer('core', ['electron/lab/**'], {
+    paths: [
+      ...electronBanned,
+      { name: 'react', message: WHY.coreUi },
+      { name: 'react-dom', message: WHY.coreUi },
+      { name: 'zustand', message: WHY.coreUi },
+    ],
+    patterns: [{ group: ['react/*', 'react-dom/*', 'zustand/*'], message: WHY.coreUi }],
+    ...outsideElectron,
+  }),
+  layer('shared', ['shared/**'], {
+    patterns: [{ regex: '^(?!\\.|zod(?:/|$))', message: WHY.shared }],
+    ...outsideElectron,
+  }),
+  layer('renderer', ['renderer/**'], {
+    paths: [...electronBanned, ...builtins.paths],
+    patterns: builtins.patterns,
+    ...outsideElectron,
+  }),
+  layer('main', ['electron/main/**'], {
+    paths: [
+      { name: 'electron', importNames: ['ipcMain'], message: WHY.ipcMainOnly },
+      { name: 'electron', importNames: ['ipcRenderer', 'contextBridge'], message: WHY.rendererIpc },
+    ],
+    properties: [PROP_IPC_MAIN, ...PROP_RENDERER_IPC],
+  }),
+  layer('main-ipc', ['electron/main/ipc.ts'], {
+    paths: [{ name: 'electron', importNames: ['ipcRenderer', 'contextBridge'], message: WHY.rendererIpc }],
+    properties: PROP_RENDERER_IPC,
+  }),
+  layer('preload', ['electron/preload/**'], {
+    paths: [{ name: 'electron', importNames: ['ipcMain'], message: WHY.ipcMainOnly }, ...preloadBuiltins.paths],
+    patterns: preloadBuiltins.patterns,
+    properties: [PROP_IPC_MAIN],
+  }),
+]);

@@ -1,0 +1,70 @@
+/**
+ * The app shell: header (title, language), the adb banner, and two views — the phone board and
+ * the install panel — switched with accessible tabs.
+ */
+import { useState, type KeyboardEvent } from 'react';
+import { useStore } from 'zustand';
+import { PhonesView } from '../devices/phones-view';
+import { InstallPanel } from '../install/install-panel';
+import { AdbBanner } from './adb-banner';
+import { useI18n } from './i18n-context';
+import { LanguageSwitcher } from './language-switcher';
+import { useStores } from './stores-context';
+
+type View = 'phones' | 'install';
+const VIEWS: readonly View[] = ['phones', 'install'];
+
+export function App() {
+  const { t, number } = useI18n();
+  const { devices } = useStores();
+  const phoneCount = useStore(devices, (s) => s.devices.length);
+  const [view, setView] = useState<View>('phones');
+
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const next = VIEWS[(VIEWS.indexOf(view) + 1) % VIEWS.length] ?? 'phones';
+    setView(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="app-header__brand">
+          <h1 className="app-header__title">{t('app.title')}</h1>
+          <p className="app-header__tagline">{t('app.tagline')}</p>
+        </div>
+        <LanguageSwitcher />
+      </header>
+      <AdbBanner />
+      <nav className="tabs" role="tablist" aria-label={t('nav.label')}>
+        {VIEWS.map((name) => (
+          <button
+            key={name}
+            id={`tab-${name}`}
+            type="button"
+            role="tab"
+            className="tabs__tab"
+            aria-selected={view === name}
+            aria-controls={`panel-${name}`}
+            tabIndex={view === name ? 0 : -1}
+            onClick={() => setView(name)}
+            onKeyDown={onTabKey}
+          >
+            {name === 'phones' ? t('nav.phones') : t('nav.install')}
+            {name === 'phones' ? <span className="tabs__count">{number(phoneCount)}</span> : null}
+          </button>
+        ))}
+      </nav>
+      <main className="app-main">
+        {/* Both views stay mounted (hidden when inactive) so aria-controls always points somewhere. */}
+        <section id="panel-phones" role="tabpanel" aria-labelledby="tab-phones" hidden={view !== 'phones'}>
+          <PhonesView />
+        </section>
+        <section id="panel-install" role="tabpanel" aria-labelledby="tab-install" hidden={view !== 'install'}>
+          <InstallPanel />
+        </section>
+      </main>
+    </div>
+  );
+}

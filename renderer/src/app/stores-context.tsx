@@ -1,0 +1,47 @@
+/**
+ * Creates the renderer's stores once per bridge, starts their event subscriptions and hands
+ * them to components through context.
+ */
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import type { PushLabBridge } from '../../../shared/ipc';
+import { createDeviceStore, type DeviceStore } from '../devices/device-store';
+import { createInstallStore, type InstallStore } from '../install/install-store';
+import { createLabStore, type LabStore } from '../lab/lab-store';
+
+export interface Stores {
+  readonly bridge: PushLabBridge;
+  readonly devices: DeviceStore;
+  readonly install: InstallStore;
+  readonly lab: LabStore;
+}
+
+const StoresContext = createContext<Stores | null>(null);
+
+/** Provides the stores for `bridge` and keeps them subscribed while mounted. */
+export function StoresProvider({ bridge, children }: { bridge: PushLabBridge; children: ReactNode }) {
+  const stores = useMemo<Stores>(
+    () => ({
+      bridge,
+      devices: createDeviceStore(bridge),
+      install: createInstallStore(bridge),
+      lab: createLabStore(bridge),
+    }),
+    [bridge],
+  );
+
+  useEffect(() => {
+    const stops = [stores.devices.getState().start(), stores.install.getState().start(), stores.lab.getState().start()];
+    return () => {
+      for (const stop of stops) stop();
+    };
+  }, [stores]);
+
+  return <StoresContext.Provider value={stores}>{children}</StoresContext.Provider>;
+}
+
+/** The renderer's stores. */
+export function useStores(): Stores {
+  const value = useContext(StoresContext);
+  if (!value) throw new Error('useStores must be used inside <StoresProvider>');
+  return value;
+}

@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../virtual-lab/harness';
+import { writeTestApk } from '../../virtual-lab/apk/build-apk';
+import { openCoreLab, type CoreLab } from '../../support/core-lab';
+
+const run = promisify(execFile);
+const CLI = join(process.cwd(), 'electron/cli/pushlab.mjs');
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env, maxBuffer: 8 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('pushlab CLI', () => {
+  let env: CoreLab;
+
+  beforeAll(async () => {
+    env = await openCoreLab();
+    await env.lab.addPhones([{ profile: 'xiaomi-miui14-android13-4' }, { profile: 'honor-emui8-android8-1' }]);
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('devices --json prints every documented field', async () => {
+    const { code, stdout } = await cli(['devices', '--json', '--adb-port', String(env.adbPort), '--db', join(env.dir, 'cli.db')]);
+    expect(code).toBe(0);
+    const devices = JSON.parse(stdout) as Array<Record<string, unknown>>;
+    expect(devices).toHaveLength(2);
+    for (const d of devices) {
+      for (const field of ['serial', 'platform', 'state', 'manufacturer', 'brand', 'model', 'androidVersion', 'sdk', 'rom', 'pushChannel', 'pushServices']) {
+        expect(d, field).toHaveProperty(field);
+      }
+      expect(d.platform).toBe('android');
+      expect(d.state).toBe('device');
+    }
+    const xiaomi = devices.find((d) => d.manufacturer === 'Xiaomi');
+    expect(xiaomi?.rom).toEqual({ name: 'MIUI', version: expect.stringMatching(/^14/) });
+    expect(xiaomi?.pushChannel).toBe('xiaomi');
+    expect(xiaomi?.pushServices).toEqual(expect.arrayContaining([expect.objectContaining({ package: 'com.xiaomi.xmsf' })]));
+  });
+
+  it('install puts an APK on a named phone and exits 0', async () => {
+    const apk = join(env.dir, 'cli.apk');
+    await writeTestApk(apk, { packageName: 'com.example.cli', versionCode: 5, minSdk: 21 });
+    const serial = env.lab.phones()[0]!.serial;
+    const { code, stdout, stderr } = await cli(['install', apk, '--serial', serial, '--adb-port', String(env.adbPort), '--db', join(env.dir, 'cli.db')]);
+    expect(stderr).toContain('installing');
+    expect(stdout).toContain('1 of 1 phone(s) installed com.example.cli');
+    expect(code).toBe(0);
+  });
+
+  it('says what to do and exits 2 when adb is unreachable', async () => {
+    const port = await freePort();
+    const { code, stderr } = await cli(['devices', '--adb-port', String(port), '--no-start-server', '--db', join(env.dir, 'x.db')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/No adb server answers at 127\.0\.0\.1:\d+/);
+    expect(stderr).toMatch(/What to do:/);
+  });
+
+  it('rejects a non-APK with exit 2 and a clear message', async () => {
+    const { code, stderr } = await cli(['install', CLI, '--adb-port', String(env.adbPort), '--db', join(env.dir, 'cli.db')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/not an Android app/i);
+  });
+});

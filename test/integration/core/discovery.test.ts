@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, openCoreLab, type CoreLab } from '../../support/core-lab';
+
+/** Expected identity per profile, from reading each real capture (see test/fixtures/getprop). */
+const PHONES = [
+  { profile: 'xiaomi-hyperos2-android14-2', manufacturer: 'Xiaomi', rom: 'HyperOS', channel: 'xiaomi' },
+  { profile: 'huawei-harmonyos4.2-android12-2', manufacturer: 'HUAWEI', rom: 'HarmonyOS', channel: 'huawei' },
+  { profile: 'honor-magicos9-android15-2', manufacturer: 'HONOR', rom: 'MagicOS', channel: 'honor' },
+  { profile: 'oppo-coloros15-android15-1', manufacturer: 'OPPO', rom: 'ColorOS', channel: 'oppo' },
+  { profile: 'vivo-originos5-android15-1', manufacturer: 'vivo', rom: 'OriginOS', channel: 'vivo' },
+  { profile: 'meizu-flyme12.1-android15-1', manufacturer: 'Meizu', rom: 'Flyme', channel: 'meizu' },
+  { profile: 'samsung-oneui6.1-android14-2', manufacturer: 'samsung', rom: 'One UI', channel: 'fcm' },
+] as const;
+
+describe('device discovery over a real adb server', () => {
+  let env: CoreLab;
+
+  beforeAll(async () => {
+    env = await openCoreLab();
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('identifies phones of seven vendors with ROM and push channel', async () => {
+    const phones = await env.lab.addPhones(PHONES.map((p) => ({ profile: p.profile })));
+    for (const [i, phone] of phones.entries()) {
+      const view = await env.core.services.registry.waitForIdentity(phone.serial, 15_000);
+      const expected = PHONES[i]!;
+      expect(view.state).toBe('device');
+      expect(view.transport).toBe('tcp');
+      expect(view.identityStatus).toBe('ready');
+      expect(view.identity?.manufacturer.toLowerCase()).toBe(expected.manufacturer.toLowerCase());
+      expect(view.identity?.rom.name).toBe(expected.rom);
+      expect(view.identity?.pushChannel).toBe(expected.channel);
+      expect(view.identity?.pushServices.length).toBeGreaterThan(0);
+    }
+    const snapshot = await env.core.invoke('devices:snapshot', []);
+    expect(snapshot.ok && snapshot.value.devices.length).toBe(PHONES.length);
+  });
+
+  it('shows an unauthorized phone with what to do, then identifies it once allowed', async () => {
+    const phone = await env.lab.addPhone({ profile: 'google-pixel-android15-1', authorized: false });
+    const pending = await eventually(() => env.core.services.registry.get(phone.serial), 10_000, 'unauthorized phone');
+    expect(pending.state).toBe('unauthorized');
+    expect(pending.identity).toBeNull();
+    env.lab.authorize(phone.id);
+    const view = await eventually(() => {
+      const v = env.core.services.registry.get(phone.serial);
+      return v?.identityStatus === 'ready' ? v : undefined;
+    }, 10_000, 'authorized phone identity');
+    expect(view.state).toBe('device');
+    expect(view.identity?.pushChannel).toBe('fcm');
+  });
+
+  it('drops an unplugged phone live and brings it back on replug', async () => {
+    const phone = await env.lab.addPhone({ profile: 'vivo-funtouchos9-android9-2' });
+    await env.core.services.registry.waitForIdentity(phone.serial, 15_000);
+    const events: number[] = [];
+    const off = env.core.subscribe((event, payload) => {
+      if (event === 'devices:changed') events.push((payload as unknown as { devices: unknown[] }).devices.length);
+    });
+    await env.lab.unplug(phone.id);
+    await eventually(() => !env.core.services.registry.get(phone.serial), 5_000, 'phone removed');
+    expect(events.length).toBeGreaterThan(0);
+    await env.lab.plug(phone.id);
+    const back = await env.core.services.registry.waitForIdentity(phone.serial, 15_000);
+    expect(back.identity?.rom.name).toBe('Funtouch OS');
+    off();
+  });
+
+  it('keeps every phone it has seen in the database', async () => {
+    const db = (await import('better-sqlite3')).default;
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(env.dir)).toContain('pushlab.db');
+    const conn = new db(`${env.dir}/pushlab.db`, { readonly: true });
+    const rows = conn.prepare('select serial from devices').all() as Array<{ serial: string }>;
+    conn.close();
+    expect(rows.length).toBeGreaterThanOrEqual(PHONES.length + 2);
+  });
+});

@@ -1,0 +1,249 @@
+/**
+ * A LabCore that behaves like the real one at its interface (Results, never throws; events as
+ * snapshots; install progress over time) without adb. Tests steer it with the methods below.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { AdbStatus, DeviceSnapshot, DeviceView } from '../../../shared/domain/device';
+import type { ApkInfo, InstallItem, InstallJob, InstallRequest } from '../../../shared/domain/install';
+import type { VirtualLabStatus } from '../../../shared/domain/lab';
+import type { ErrorInfo } from '../../../shared/errors';
+import type { EventChannel, EventPayloads, RequestArgs, RequestChannel, RequestResult } from '../../../shared/ipc';
+import { fail, ok, type Result } from '../../../shared/result';
+import type { LabCore, LabEventListener } from '../../../electron/lab/api';
+import { adbStatus } from './sample-devices';
+
+export interface FakeCoreOptions {
+  readonly devices?: readonly DeviceView[];
+  readonly adb?: AdbStatus;
+  /** Delay between install progress steps. */
+  readonly stepMs?: number;
+  /** Phones the fake virtual lab offers; the lab is unavailable when omitted. */
+  readonly labPhones?: readonly DeviceView[];
+}
+
+const PNG_1X1 =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+/** The fake; `calls` records every invoke for assertions. */
+export class FakeLabCore implements LabCore {
+  public readonly calls: Array<{ channel: RequestChannel; args: unknown }> = [];
+  private devices: DeviceView[];
+  private adb: AdbStatus;
+  private readonly listeners = new Set<LabEventListener>();
+  private readonly jobs: InstallJob[] = [];
+  private readonly stepMs: number;
+  private readonly labPhones: readonly DeviceView[] | null;
+  private lab: VirtualLabStatus = { running: false, phones: [] };
+  private nextJob = 1;
+  private closed = false;
+
+  public constructor(options: FakeCoreOptions = {}) {
+    this.devices = [...(options.devices ?? [])];
+    this.adb = options.adb ?? adbStatus();
+    this.stepMs = options.stepMs ?? 40;
+    this.labPhones = options.labPhones ?? null;
+  }
+
+  public snapshot(): DeviceSnapshot {
+    return { adb: this.adb, devices: [...this.devices] };
+  }
+
+  /** Replaces the phone list and emits devices:changed, like a plug or unplug. */
+  public setDevices(devices: readonly DeviceView[]): void {
+    this.devices = [...devices];
+    this.emit('devices:changed', this.snapshot());
+  }
+
+  public setAdb(adb: AdbStatus): void {
+    this.adb = adb;
+    this.emit('devices:changed', this.snapshot());
+  }
+
+  public listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  public emit<E extends EventChannel>(event: E, payload: EventPayloads[E]): void {
+    for (const listener of this.listeners) listener(event, payload);
+  }
+
+  public subscribe(listener: LabEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  public async close(): Promise<void> {
+    this.closed = true;
+    this.listeners.clear();
+  }
+
+  public async invoke<C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<Result<RequestResult<C>>> {
+    this.calls.push({ channel, args });
+    if (this.closed) return fail({ code: 'INTERNAL', message: 'The core is closed.' });
+    // Each branch returns the result type of its channel; the map below keeps that in one place.
+    return (await this.handle(channel, args as unknown[])) as Result<RequestResult<C>>;
+  }
+
+  private async handle(channel: RequestChannel, args: unknown[]): Promise<Result<unknown>> {
+    switch (channel) {
+      case 'app:info':
+        return ok({ version: '0.1.0-fake', dataDir: '/tmp/fake', shell: 'web', platform: process.platform });
+      case 'devices:snapshot':
+        return ok(this.snapshot());
+      case 'devices:refreshIdentity': {
+        const device = this.devices.find((d) => d.serial === args[0]);
+        return device ? ok(device) : fail(notFound(String(args[0])));
+      }
+      case 'devices:screenshot': {
+        const device = this.devices.find((d) => d.serial === args[0]);
+        if (!device) return fail(notFound(String(args[0])));
+        return ok({ path: `/tmp/fake/evidence/${encodeURIComponent(device.serial)}.png`, sizeBytes: 68, dataUrl: PNG_1X1 });
+      }
+      case 'apk:inspect':
+        return this.inspect(String(args[0]));
+      case 'install:start':
+        return this.startInstall(args[0] as InstallRequest);
+      case 'install:jobs':
+        return ok([...this.jobs]);
+      case 'lab:status':
+        return ok(this.lab);
+      case 'lab:start':
+        return this.startLab();
+      case 'lab:stop':
+        this.lab = { running: false, phones: [] };
+        this.emit('lab:changed', this.lab);
+        return ok(this.lab);
+      case 'lab:plug':
+        return this.plug(String(args[0]), args[1] === true);
+    }
+  }
+
+  private async inspect(path: string): Promise<Result<ApkInfo>> {
+    let bytes: Buffer;
+    try {
+      if (!(await stat(path)).isFile()) throw new Error('not a file');
+      bytes = await readFile(path);
+    } catch {
+      return fail({ code: 'NOT_FOUND', message: `${basename(path)} does not exist.`, hint: 'Choose the file again.' });
+    }
+    if (bytes.subarray(0, 4).toString('latin1') !== 'PK\x03\x04') {
+      return fail({
+        code: 'NOT_AN_APK',
+        message: `${basename(path)} is not an Android app (APK): it is not a zip archive.`,
+        hint: 'Choose the .apk your build produced (for an .aab, build a universal APK with bundletool).',
+      });
+    }
+    return ok({
+      path,
+      fileName: basename(path),
+      sizeBytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      packageName: 'dev.pushlab.sample',
+      versionCode: 42,
+      versionName: '1.4.2',
+      minSdk: 28,
+      targetSdk: 35,
+      label: 'PushLab Sample',
+      testOnly: false,
+      nativeAbis: [],
+    });
+  }
+
+  private async startInstall(request: InstallRequest): Promise<Result<InstallJob>> {
+    const apk = await this.inspect(request.apkPath);
+    if (!apk.ok) return apk;
+    const missing = request.serials.find((s) => !this.devices.some((d) => d.serial === s && d.state === 'device'));
+    if (missing !== undefined) return fail(notFound(missing));
+    const now = new Date().toISOString();
+    const job: InstallJob = {
+      id: `job-${this.nextJob++}`,
+      apk: apk.value,
+      options: request.options,
+      items: request.serials.map((serial) => ({ serial, phase: 'queued', bytesPushed: 0, totalBytes: apk.value.sizeBytes, failure: null, startedAt: null, finishedAt: null })),
+      startedAt: now,
+      finishedAt: null,
+    };
+    this.jobs.unshift(job);
+    void this.runJob(job.id);
+    return ok(job);
+  }
+
+  private async runJob(id: string): Promise<void> {
+    const sleep = () => new Promise((r) => setTimeout(r, this.stepMs));
+    const job = () => this.jobs.find((j) => j.id === id);
+    const update = (serial: string, change: Partial<InstallItem>) => {
+      const current = job();
+      if (!current) return;
+      const items = current.items.map((i) => (i.serial === serial ? { ...i, ...change } : i));
+      const next = { ...current, items };
+      this.jobs.splice(this.jobs.indexOf(current), 1, next);
+      const item = items.find((i) => i.serial === serial);
+      if (item) this.emit('install:progress', { jobId: id, item });
+    };
+    const start = job();
+    if (!start) return;
+    const total = start.apk.sizeBytes;
+    for (const step of [0.25, 0.5, 0.75, 1]) {
+      await sleep();
+      for (const item of start.items) update(item.serial, { phase: 'pushing', bytesPushed: Math.round(total * step), startedAt: start.startedAt });
+    }
+    await sleep();
+    for (const item of start.items) update(item.serial, { phase: 'installing' });
+    await sleep();
+    for (const item of start.items) {
+      const device = this.devices.find((d) => d.serial === item.serial);
+      const sdk = device?.identity?.sdk ?? null;
+      const tooOld = sdk !== null && start.apk.minSdk !== null && sdk < start.apk.minSdk;
+      update(
+        item.serial,
+        tooOld
+          ? {
+              phase: 'failed',
+              finishedAt: new Date().toISOString(),
+              failure: {
+                reason: 'INSTALL_FAILED_OLDER_SDK',
+                message: `The phone runs SDK ${sdk}, older than the app's minSdk ${start.apk.minSdk}.`,
+                fix: 'Use a phone with a newer Android, or lower minSdk in the build.',
+                raw: 'Failure [INSTALL_FAILED_OLDER_SDK: Requires newer sdk version #28 (current version is #27)]',
+              },
+            }
+          : { phase: 'done', finishedAt: new Date().toISOString() },
+      );
+    }
+    const finished = job();
+    if (!finished) return;
+    const done = { ...finished, finishedAt: new Date().toISOString() };
+    this.jobs.splice(this.jobs.indexOf(finished), 1, done);
+    this.emit('install:finished', done);
+  }
+
+  private startLab(): Result<VirtualLabStatus> {
+    if (!this.labPhones) {
+      return fail({ code: 'NOT_FOUND', message: 'The virtual lab is not available in this build.', hint: 'Start PushLab with `npm run web -- --demo`.' });
+    }
+    this.lab = {
+      running: true,
+      phones: this.labPhones.map((d, i) => ({ id: `phone-${i + 1}`, profile: d.identity?.device ?? d.serial, port: 40001 + i, serial: d.serial, plugged: true, authorized: true })),
+    };
+    this.emit('lab:changed', this.lab);
+    this.setDevices([...this.devices, ...this.labPhones]);
+    return ok(this.lab);
+  }
+
+  private plug(id: string, plugged: boolean): Result<VirtualLabStatus> {
+    const target = this.lab.phones.find((p) => p.id === id);
+    if (!target) return fail({ code: 'NOT_FOUND', message: `No virtual phone ${id}.`, hint: 'Start the virtual lab first.' });
+    this.lab = { ...this.lab, phones: this.lab.phones.map((p) => (p.id === id ? { ...p, plugged } : p)) };
+    this.emit('lab:changed', this.lab);
+    const device = this.labPhones?.find((d) => d.serial === target.serial);
+    const others = this.devices.filter((d) => d.serial !== target.serial);
+    this.setDevices(plugged && device ? [...others, device] : others);
+    return ok(this.lab);
+  }
+}
+
+function notFound(serial: string): ErrorInfo {
+  return { code: 'DEVICE_NOT_FOUND', message: `No phone ${serial} is connected.`, hint: 'Plug it in and allow USB debugging.' };
+}

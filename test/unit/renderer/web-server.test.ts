@@ -1,0 +1,276 @@
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { serveWeb, type WebServer } from '../../../electron/web/server';
+import { sanitiseFileName } from '../../../electron/web/upload-route';
+import { FakeLabCore } from '../../renderer/support/fake-core';
+import { XIAOMI } from '../../renderer/support/sample-devices';
+
+interface Reply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+let work: string;
+let rendererDir: string;
+let core: FakeLabCore;
+let server: WebServer;
+let port: number;
+
+/** Raw HTTP so the test controls Host/Origin exactly (fetch would set them itself). */
+function send(
+  method: string,
+  path: string,
+  options: { headers?: Record<string, string>; body?: Buffer | string | Iterable<Buffer>; host?: string } = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port, method, path, headers: { host: options.host ?? `127.0.0.1:${port}`, ...options.headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    const body = options.body;
+    if (body === undefined || typeof body === 'string' || Buffer.isBuffer(body)) {
+      req.end(body);
+    } else {
+      for (const chunk of body) req.write(chunk);
+      req.end();
+    }
+  });
+}
+
+const json = { 'content-type': 'application/json' };
+const parse = (reply: Reply) => JSON.parse(reply.body) as { ok: boolean; value?: unknown; error?: { code: string; message: string; detail?: string } };
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'pushlab-web-'));
+  rendererDir = join(work, 'renderer');
+  await mkdir(join(rendererDir, 'assets'), { recursive: true });
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>PushLab</title>');
+  await writeFile(join(rendererDir, 'assets', 'app-1234.js'), 'console.log(1)');
+  await writeFile(join(work, 'secret.txt'), 'do not serve me');
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+async function start(maxUploadBytes?: number): Promise<void> {
+  core = new FakeLabCore({ devices: [XIAOMI] });
+  server = await serveWeb({ core, rendererDir, uploadDir: join(work, 'uploads'), ...(maxUploadBytes ? { maxUploadBytes } : {}) });
+  port = Number(new URL(server.url).port);
+}
+
+afterEach(async () => {
+  await server.close();
+  await core.close();
+});
+
+describe('serveWeb: binding', () => {
+  it('listens on 127.0.0.1 only and refuses any other host', async () => {
+    await start();
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    await expect(
+      serveWeb({ core, rendererDir, uploadDir: work, host: '0.0.0.0' as '127.0.0.1' }),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+});
+
+describe('serveWeb: DNS rebinding and cross-site guards', () => {
+  it('rejects a Host header that is not this loopback server', async () => {
+    await start();
+    for (const host of ['evil.example', `evil.example:${port}`, `127.0.0.1:${port + 1}`, `0.0.0.0:${port}`]) {
+      const reply = await send('POST', '/api/invoke/devices:snapshot', { host, headers: json, body: '[]' });
+      expect(reply.status, host).toBe(403);
+    }
+    expect((await send('GET', '/', { host: `localhost:${port}` })).status).toBe(200);
+    expect(core.calls).toEqual([]);
+  });
+
+  it('rejects requests from other origins and cross-site fetches', async () => {
+    await start();
+    const foreign = await send('POST', '/api/invoke/lab:start', { headers: { ...json, origin: 'https://evil.example' }, body: '[]' });
+    expect(foreign.status).toBe(403);
+    const crossSite = await send('POST', '/api/invoke/lab:start', { headers: { ...json, 'sec-fetch-site': 'cross-site' }, body: '[]' });
+    expect(crossSite.status).toBe(403);
+    const same = await send('POST', '/api/invoke/devices:snapshot', {
+      headers: { ...json, origin: `http://127.0.0.1:${port}`, 'sec-fetch-site': 'same-origin' },
+      body: '[]',
+    });
+    expect(same.status).toBe(200);
+    expect(core.calls.map((c) => c.channel)).toEqual(['devices:snapshot']);
+  });
+
+  it('sends no CORS headers and the CSP on every response', async () => {
+    await start();
+    const page = await send('GET', '/');
+    expect(page.headers['access-control-allow-origin']).toBeUndefined();
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'; script-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    const preflight = await send('OPTIONS', '/api/invoke/devices:snapshot', { headers: { origin: `http://127.0.0.1:${port}` } });
+    expect(preflight.status).toBe(405);
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('serveWeb: /api/invoke', () => {
+  it('runs a valid request and returns its Result', async () => {
+    await start();
+    const reply = await send('POST', '/api/invoke/devices:snapshot', { headers: json, body: '[]' });
+    expect(reply.status).toBe(200);
+    const result = parse(reply);
+    expect(result.ok).toBe(true);
+    expect((result.value as { devices: Array<{ serial: string }> }).devices[0]?.serial).toBe(XIAOMI.serial);
+  });
+
+  it('passes a core failure through as a Result', async () => {
+    await start();
+    const reply = await send('POST', '/api/invoke/devices:screenshot', { headers: json, body: JSON.stringify(['nope']) });
+    expect(reply.status).toBe(200);
+    expect(parse(reply).error?.code).toBe('DEVICE_NOT_FOUND');
+  });
+
+  it('refuses unknown channels, bad arguments, non-JSON and wrong methods with INVALID_ARGUMENT', async () => {
+    await start();
+    const unknown = await send('POST', '/api/invoke/shell:exec', { headers: json, body: '["rm -rf /"]' });
+    expect(unknown.status).toBe(404);
+    expect(parse(unknown).error?.code).toBe('INVALID_ARGUMENT');
+    const proto = await send('POST', '/api/invoke/__proto__', { headers: json, body: '[]' });
+    expect(parse(proto).error?.code).toBe('INVALID_ARGUMENT');
+
+    const badSerial = await send('POST', '/api/invoke/devices:screenshot', { headers: json, body: JSON.stringify(['a\nb']) });
+    expect(badSerial.status).toBe(400);
+    const error = parse(badSerial).error;
+    expect(error?.code).toBe('INVALID_ARGUMENT');
+    expect(error?.detail).toContain('0:');
+    expect(badSerial.body).not.toMatch(/at .+\.ts:\d+/); // no stack trace
+
+    const extraArg = await send('POST', '/api/invoke/devices:snapshot', { headers: json, body: '[1]' });
+    expect(extraArg.status).toBe(400);
+    const notArray = await send('POST', '/api/invoke/lab:plug', { headers: json, body: '{"id":"x"}' });
+    expect(notArray.status).toBe(400);
+    const badJson = await send('POST', '/api/invoke/devices:snapshot', { headers: json, body: '[' });
+    expect(parse(badJson).error?.message).toContain('not valid JSON');
+    const textPlain = await send('POST', '/api/invoke/devices:snapshot', { headers: { 'content-type': 'text/plain' }, body: '[]' });
+    expect(textPlain.status).toBe(415);
+    const get = await send('GET', '/api/invoke/devices:snapshot');
+    expect(get.status).toBe(405);
+    const tooBig = await send('POST', '/api/invoke/apk:inspect', { headers: json, body: JSON.stringify(['x'.repeat(2 * 1024 * 1024)]) });
+    expect(tooBig.status).toBe(413);
+
+    expect(core.calls).toEqual([]);
+  });
+
+  it('validates install requests before the core sees them', async () => {
+    await start();
+    const noPhones = await send('POST', '/api/invoke/install:start', {
+      headers: json,
+      body: JSON.stringify([{ apkPath: '/tmp/a.apk', serials: [], options: { replace: true, allowDowngrade: false, grantPermissions: false, allowTestOnly: true } }]),
+    });
+    expect(noPhones.status).toBe(400);
+    expect(core.calls).toEqual([]);
+  });
+});
+
+describe('serveWeb: /api/upload', () => {
+  it('stores the body under a sanitised name in its own folder and returns the path', async () => {
+    await start();
+    const reply = await send('POST', '/api/upload', {
+      headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent('../../推送 build;rm -rf.apk') },
+      body: Buffer.from('PK\x03\x04hello', 'latin1'),
+    });
+    expect(reply.status).toBe(200);
+    const path = parse(reply).value as string;
+    expect(path.startsWith(join(work, 'uploads') + '/')).toBe(true);
+    expect(path.split('/').pop()).toBe('build_rm_-rf.apk');
+    expect(await readFile(path, 'latin1')).toBe('PK\x03\x04hello');
+  });
+
+  it('refuses a body over the limit, declared or streamed, and keeps nothing', async () => {
+    await start(1024);
+    const declared = await send('POST', '/api/upload', {
+      headers: { 'content-type': 'application/octet-stream', 'content-length': '4096', 'x-file-name': 'big.apk' },
+      body: Buffer.alloc(4096),
+    });
+    expect(declared.status).toBe(413);
+    expect(parse(declared).error?.message).toContain('upload limit');
+
+    // Chunked (no Content-Length): the server counts while streaming.
+    const streamed = await send('POST', '/api/upload', {
+      headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'big.apk' },
+      body: [Buffer.alloc(600), Buffer.alloc(600)],
+    });
+    expect(streamed.status).toBe(413);
+    const left = await readdir(join(work, 'uploads')).catch(() => []);
+    for (const folder of left) expect(await readdir(join(work, 'uploads', folder))).not.toContain('big.apk');
+  });
+
+  it('sanitises file names', () => {
+    expect(sanitiseFileName('app-release.apk')).toBe('app-release.apk');
+    expect(sanitiseFileName('..%2F..%2Fetc%2Fpasswd')).toBe('passwd');
+    expect(sanitiseFileName('.hidden.apk')).toBe('hidden.apk');
+    expect(sanitiseFileName('$(reboot).apk')).toBe('reboot_.apk');
+    expect(sanitiseFileName('%E0%A4%A')).toBe('E0_A4_A');
+    expect(sanitiseFileName('')).toBe('upload.apk');
+    expect(sanitiseFileName(undefined)).toBe('upload.apk');
+    expect(sanitiseFileName(`${'a'.repeat(300)}.apk`)).toMatch(/^a{116}\.apk$/);
+  });
+});
+
+describe('serveWeb: static files and events', () => {
+  it('serves the renderer, falls back to index.html for app routes and never leaves its folder', async () => {
+    await start();
+    expect((await send('GET', '/')).body).toContain('<title>PushLab</title>');
+    expect((await send('GET', '/devices')).body).toContain('<title>PushLab</title>');
+    const asset = await send('GET', '/assets/app-1234.js');
+    expect(asset.headers['content-type']).toContain('text/javascript');
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/missing.js']) {
+      const reply = await send('GET', path);
+      expect(reply.status, path).toBe(404);
+      expect(reply.body).not.toContain('do not serve me');
+    }
+    expect((await send('GET', '/api/nothing')).status).toBe(404);
+  });
+
+  it('streams the current state, then core events, as Server-Sent Events', async () => {
+    await start();
+    const frames: string[] = [];
+    const req = httpRequest({ host: '127.0.0.1', port, path: '/api/events', headers: { host: `127.0.0.1:${port}` } });
+    const opened = new Promise<IncomingHttpHeaders>((resolve) => {
+      req.on('response', (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => frames.push(chunk));
+        resolve(res.headers);
+      });
+    });
+    req.end();
+    const headers = await opened;
+    expect(headers['content-type']).toContain('text/event-stream');
+    const until = async (text: string) => {
+      const deadline = Date.now() + 3000;
+      while (!frames.join('').includes(text)) {
+        if (Date.now() > deadline) throw new Error(`no "${text}" in ${frames.join('')}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    await until('event: devices:changed\ndata: {');
+    await until('event: lab:changed\ndata: {"running":false');
+    core.setDevices([]);
+    await until('data: {"adb":{"state":"connected","host":"127.0.0.1","port":15037,"serverVersion":41,"since":"2026-01-05T09:30:00.000Z","error":null,"lastOutage":null},"devices":[]}');
+    expect(core.listenerCount()).toBe(1);
+    // Closing the server ends open streams instead of hanging.
+    await server.close();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(core.listenerCount()).toBe(0);
+    req.destroy();
+  });
+});

@@ -1,0 +1,164 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LabError } from '../../../electron/lab/errors';
+import { openDatabase } from '../../../electron/lab/store/db';
+import { migrate, schemaVersion } from '../../../electron/lab/store/migrate';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../../electron/lab/store/migrations';
+import { createRepositories } from '../../../electron/lab/store/repositories';
+import { apk, IDENTITY } from './fixtures';
+
+const tmp = mkdtempSync(join(tmpdir(), 'pushlab-migrations-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+type Db = Database.Database;
+const raw = (): Db => {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  return db;
+};
+const columns = (db: Db, table: string): string[] =>
+  (db.pragma(`table_info(${table})`) as Array<{ name: string }>).map((c) => c.name);
+const indexes = (db: Db, table: string): string[] =>
+  (db.pragma(`index_list(${table})`) as Array<{ name: string; origin: string }>)
+    .filter((i) => i.origin === 'c')
+    .map((i) => i.name)
+    .sort();
+const schemaSql = (db: Db): string[] =>
+  (db.prepare("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name").all() as Array<{ sql: string }>).map(
+    (r) => r.sql,
+  );
+
+function errorOf(run: () => unknown): LabError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(LabError);
+    return error as LabError;
+  }
+  throw new Error('expected a LabError');
+}
+
+describe('migrations', () => {
+  it('are numbered 1..N with unique names', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(new Set(MIGRATIONS.map((m) => m.name)).size).toBe(MIGRATIONS.length);
+    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('0001 creates devices and device_identities with their indexes', () => {
+    const db = raw();
+    expect(migrate(db, MIGRATIONS.slice(0, 1))).toEqual({ from: 0, to: 1, applied: ['0001-devices'] });
+    expect(columns(db, 'devices')).toEqual([
+      'serial', 'platform', 'first_seen', 'last_seen', 'last_state', 'transport', 'identity_json', 'identity_hash',
+    ]);
+    expect(columns(db, 'device_identities')).toEqual(['id', 'serial', 'identity_json', 'identity_hash', 'observed_at']);
+    expect(indexes(db, 'devices')).toEqual(['devices_last_seen']);
+    expect(indexes(db, 'device_identities')).toEqual(['device_identities_serial']);
+    expect(columns(db, 'builds')).toEqual([]);
+  });
+
+  it('0002 creates builds, install_jobs and install_attempts with their indexes', () => {
+    const db = raw();
+    migrate(db, MIGRATIONS.slice(0, 1));
+    expect(migrate(db, MIGRATIONS.slice(0, 2)).applied).toEqual(['0002-builds-installs']);
+    expect(columns(db, 'builds')).toEqual([
+      'sha256', 'package', 'version_code', 'version_name', 'min_sdk', 'target_sdk', 'label', 'size', 'file_name',
+      'path', 'test_only', 'native_abis', 'first_seen',
+    ]);
+    expect(columns(db, 'install_jobs')).toEqual(['id', 'build_sha256', 'options', 'started_at', 'finished_at']);
+    expect(columns(db, 'install_attempts')).toEqual([
+      'job_id', 'serial', 'position', 'phase', 'bytes_pushed', 'total_bytes', 'failure_reason', 'failure_message',
+      'failure_fix', 'failure_raw', 'started_at', 'finished_at',
+    ]);
+    expect(indexes(db, 'builds')).toEqual(['builds_package']);
+    expect(indexes(db, 'install_jobs')).toEqual(['install_jobs_build', 'install_jobs_started_at']);
+    expect(indexes(db, 'install_attempts')).toEqual(['install_attempts_serial']);
+    const fks = db.pragma('foreign_key_list(install_attempts)') as Array<{ table: string; on_delete: string }>;
+    expect(fks).toEqual([expect.objectContaining({ table: 'install_jobs', on_delete: 'CASCADE' })]);
+  });
+
+  it('enforces its constraints (sha256 length, phase values, foreign keys)', () => {
+    const db = raw();
+    migrate(db);
+    expect(() =>
+      db.prepare("INSERT INTO install_jobs (id, build_sha256, options, started_at) VALUES ('j', 'x', '{}', 't')").run(),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO builds (sha256, package, version_code, size, file_name, path, test_only, first_seen) VALUES ('short', 'a.b', 1, 1, 'f', 'p', 0, 't')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+  });
+
+  it('applying again is a no-op', () => {
+    const db = raw();
+    migrate(db);
+    const before = schemaSql(db);
+    expect(migrate(db)).toEqual({ from: LATEST_SCHEMA_VERSION, to: LATEST_SCHEMA_VERSION, applied: [] });
+    expect(schemaSql(db)).toEqual(before);
+  });
+
+  it('a database at version 1 upgrades to the latest and keeps its rows', () => {
+    const file = join(tmp, 'v1.db');
+    const old = new Database(file);
+    migrate(old, MIGRATIONS.slice(0, 1));
+    old
+      .prepare(
+        "INSERT INTO devices (serial, platform, first_seen, last_seen, last_state, transport) VALUES ('abc', 'android', '2024-01-01T00:00:00.000Z', '2024-01-02T00:00:00.000Z', 'device', 'usb')",
+      )
+      .run();
+    old.close();
+
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    const repos = createRepositories(db);
+    expect(repos.devices.get('abc')).toMatchObject({ serial: 'abc', firstSeen: '2024-01-01T00:00:00.000Z' });
+    expect(repos.devices.recordIdentity('abc', IDENTITY, '2024-02-01T00:00:00.000Z').changed).toBe(true);
+    repos.builds.upsert(apk(), '2024-02-01T00:00:00.000Z');
+    expect(repos.builds.list()).toHaveLength(1);
+    db.close();
+  });
+
+  it('refuses a database from a newer PushLab and leaves it untouched', () => {
+    const file = join(tmp, 'newer.db');
+    const newer = new Database(file);
+    newer.exec('CREATE TABLE future_stuff (x TEXT)');
+    newer.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    newer.close();
+    const bytes = readFileSync(file);
+
+    const error = errorOf(() => openDatabase(file));
+    expect(error.code).toBe('STORAGE_FAILED');
+    expect(error.message).toMatch(/newer PushLab/);
+    expect(error.hint).toMatch(/Update PushLab/);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('rolls a failing migration back completely, version included', () => {
+    const broken: Migration = {
+      version: 2,
+      name: 'broken',
+      up(db) {
+        db.exec('CREATE TABLE half_done (x TEXT)');
+        throw new Error('disk on fire');
+      },
+    };
+    const db = raw();
+    const error = errorOf(() => migrate(db, [MIGRATIONS[0] as Migration, broken]));
+    expect(error.code).toBe('STORAGE_FAILED');
+    expect(error.detail).toBe('disk on fire');
+    expect(schemaVersion(db)).toBe(1);
+    expect(columns(db, 'half_done')).toEqual([]);
+    expect(columns(db, 'devices').length).toBeGreaterThan(0);
+  });
+
+  it('refuses a misnumbered migration list', () => {
+    const skip: Migration = { version: 3, name: 'skip', up: () => {} };
+    expect(() => migrate(raw(), [MIGRATIONS[0] as Migration, skip])).toThrow(/expected 2/);
+  });
+});

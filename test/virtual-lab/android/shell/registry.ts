@@ -1,0 +1,45 @@
+/**
+ * Every command the virtual phone knows, by name (one module per command family in ./commands).
+ */
+import { activityCommand, am } from './commands/am';
+import { cat, echo, id, ls, pidof, rm, sleep } from './commands/coreutils';
+import { dumpsys } from './commands/dumpsys';
+import { getprop } from './commands/getprop';
+import { grep } from './commands/grep';
+import { input, wm } from './commands/input';
+import { monkey } from './commands/monkey';
+import { makeCmd, pm } from './commands/pm';
+import { screencap } from './commands/screencap';
+import { settings } from './commands/settings';
+import { head, ps, tail, wc } from './commands/text-tools';
+import type { CommandHandler } from './types';
+
+const COMMANDS: ReadonlyMap<string, CommandHandler> = new Map<string, CommandHandler>([
+  ['getprop', getprop],
+  ['pm', pm],
+  ['cmd', makeCmd(activityCommand)],
+  ['am', am],
+  ['monkey', monkey],
+  ['input', input],
+  ['wm', wm],
+  ['dumpsys', dumpsys],
+  ['screencap', screencap],
+  ['settings', settings],
+  ['echo', echo],
+  ['rm', rm],
+  ['ls', ls],
+  ['cat', cat],
+  ['id', id],
+  ['pidof', pidof],
+  ['sleep', sleep],
+  ['grep', grep],
+  ['head', head],
+  ['tail', tail],
+  ['wc', wc],
+  ['ps', ps],
+]);
+
+/** The handler for a command name, if this phone has it. */
+export function lookupCommand(name: string): CommandHandler | undefined {
+  return COMMANDS.get(name);
+}
