@@ -88,12 +88,7 @@ export interface EventPayloads {
   'lab:changed': VirtualLabStatus;
 }
 export type EventChannel = keyof EventPayloads;
-export const EVENT_CHANNELS: readonly EventChannel[] = [
-  'devices:changed',
-  'install:progress',
-  'install:finished',
-  'lab:changed',
-];
+export { EVENT_CHANNELS } from './ipc-channels';
 
 /** The API the preload (or the web bridge) puts on `window.pushlab`. */
 export interface PushLabBridge {
@@ -103,9 +98,7 @@ export interface PushLabBridge {
   stageFile(file: File): Promise<Result<string>>;
 }
 
-/** IPC channel names on the wire. */
-export const IPC_INVOKE = 'pushlab:invoke';
-export const IPC_EVENT_PREFIX = 'pushlab:event:';
+export { IPC_INVOKE, IPC_EVENT_PREFIX } from './ipc-channels';
 
 export function isRequestChannel(value: unknown): value is RequestChannel {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(requestSchemas, value);

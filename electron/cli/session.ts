@@ -5,7 +5,6 @@
 import type { DeviceView } from '../../shared/domain/device';
 import { createLabCore, type LocalLabCore } from '../lab/compose';
 import { LabError } from '../lab/errors';
-import { withTimeout } from '../lab/adb/timeout';
 import { createLogger, silentLogger } from '../lab/util/logger';
 import type { GlobalOptions } from './options';
 
@@ -37,7 +36,7 @@ export async function openSession(options: GlobalOptions): Promise<LocalLabCore>
 /** Every phone adb lists right now, each with its identity settled (ready or failed). */
 export async function settledDevices(core: LocalLabCore): Promise<DeviceView[]> {
   const { gateway, registry } = core.services;
-  const listed: Array<{ id: string }> = await withTimeout(gateway.client.listDevices(), 5_000, 'Listing phones');
+  const listed = await gateway.listDevices();
   const views: DeviceView[] = [];
   for (const device of listed) {
     const view = await registry.waitForIdentity(device.id, IDENTITY_TIMEOUT_MS).catch(() => registry.get(device.id));

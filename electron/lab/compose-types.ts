@@ -36,3 +36,15 @@ export function defaultAdbConfig(env: NodeJS.ProcessEnv = process.env): AdbConfi
     startServer: env.PUSHLAB_ADB_NO_START !== '1',
   };
 }
+
+/**
+ * The demo's own adb server port: virtual phones are announced to this server, never to the
+ * user's real one on 5037, unless ANDROID_ADB_SERVER_PORT says otherwise.
+ */
+export const DEMO_ADB_PORT = 15037;
+
+/** The adb server for a launch: the demo gets its own unless the environment names one. */
+export function launchAdbConfig(demo: boolean, env: NodeJS.ProcessEnv = process.env): AdbConfig {
+  const base = defaultAdbConfig(env);
+  return demo && !env.ANDROID_ADB_SERVER_PORT ? { ...base, port: DEMO_ADB_PORT } : base;
+}

@@ -3,7 +3,9 @@
  * use and where the renderer comes from. Pure, so index.ts stays wiring only.
  */
 import path from 'node:path';
-import { defaultAdbConfig } from '../lab/compose-types';
+import { DEMO_ADB_PORT, launchAdbConfig } from '../lab/compose-types';
+
+export { DEMO_ADB_PORT };
 import type { AdbConfig } from '../lab/compose-types';
 import type { AppLocation } from './security-policy';
 
@@ -12,12 +14,6 @@ export interface LaunchOptions {
   readonly demo: boolean;
 }
 
-/**
- * The demo's own adb server port: virtual phones are announced to this server, never to the
- * user's real one on 5037, unless ANDROID_ADB_SERVER_PORT says otherwise.
- */
-export const DEMO_ADB_PORT = 15037;
-
 /** Reads the launch flags. */
 export function parseLaunchOptions(argv: readonly string[], env: NodeJS.ProcessEnv): LaunchOptions {
   return { demo: argv.includes('--demo') || env.PUSHLAB_DEMO === '1' };
@@ -25,9 +21,7 @@ export function parseLaunchOptions(argv: readonly string[], env: NodeJS.ProcessE
 
 /** The adb server the core talks to for this launch. */
 export function labAdbConfig(options: LaunchOptions, env: NodeJS.ProcessEnv): AdbConfig {
-  const base = defaultAdbConfig(env);
-  if (options.demo && !env.ANDROID_ADB_SERVER_PORT) return { ...base, port: DEMO_ADB_PORT };
-  return base;
+  return launchAdbConfig(options.demo, env);
 }
 
 /**

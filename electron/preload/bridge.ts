@@ -3,7 +3,7 @@
  * Electron; index.ts passes ipcRenderer and webUtils. Calls never reject: transport failures
  * come back as error values, like every other Result.
  */
-import { EVENT_CHANNELS, IPC_EVENT_PREFIX, IPC_INVOKE } from '../../shared/ipc';
+import { EVENT_CHANNELS, IPC_EVENT_PREFIX, IPC_INVOKE } from '../../shared/ipc-channels';
 import type { EventChannel, EventPayloads, PushLabBridge, RequestArgs, RequestChannel, RequestResult } from '../../shared/ipc';
 import { fail, ok } from '../../shared/result';
 import type { Result } from '../../shared/result';

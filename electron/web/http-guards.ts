@@ -4,11 +4,10 @@
  * other sites' pages from posting to it. There is no CORS: cross-origin callers get nothing.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { contentSecurityPolicy } from '../../shared/csp';
 
-/** The policy the Electron window uses too, plus frame-ancestors (only meaningful as a header). */
-export const WEB_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** The Electron window's policy (shared/csp.ts), sent as a header. */
+export const WEB_CSP = contentSecurityPolicy();
 
 /** Headers on every response. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

@@ -9,11 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDemoLabController } from '../demo/virtual-lab-controller';
 import { createLabCore } from '../lab/compose';
-import { defaultAdbConfig } from '../lab/compose-types';
+import { launchAdbConfig } from '../lab/compose-types';
 import { createLogger } from '../lab/util/logger';
 import { serveWeb } from './server';
 
 const DEFAULT_PORT = 5180;
+const SHUTDOWN_GRACE_MS = 10_000;
 
 interface CliOptions {
   readonly demo: boolean;
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
 
   const dataDir = process.env.PUSHLAB_DATA_DIR || join(homedir(), '.pushlab-dev');
   const logger = createLogger({ scope: 'pushlab-web' });
-  const adb = defaultAdbConfig();
+  const adb = launchAdbConfig(cli.demo);
   const core = await createLabCore({
     dataDir,
     adb,
@@ -81,6 +82,11 @@ async function main(): Promise<void> {
     }
     stopping = true;
     process.stdout.write(`\n${signal}: stopping PushLab…\n`);
+    // A phone or adb server that no longer answers must not keep the process alive forever.
+    setTimeout(() => {
+      process.stderr.write('Shutdown is taking too long; exiting anyway.\n');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
     void (async () => {
       await server.close();
       if (cli.demo) await core.invoke('lab:stop', []);

@@ -203,9 +203,10 @@ export const en = {
   'install.failureFix': 'Fix: {fix}',
   'install.failureRaw': 'The phone said',
   'install.history': 'Recent installs',
-  'install.historyEmpty': 'No install yet.',
+  'install.historyEmpty': 'No earlier installs.',
   'install.jobSummary': '{done} of {total} installed, {failed} failed',
   'install.jobRunning': 'running',
+  'install.jobPhones': 'Phone by phone',
   'install.jobStarted': 'Started {time}',
   'install.jobFinished': 'Finished {time}',
 

@@ -193,9 +193,10 @@ export const zhCN = {
   'install.failureFix': '解决办法：{fix}',
   'install.failureRaw': '手机返回',
   'install.history': '最近的安装',
-  'install.historyEmpty': '还没有安装记录。',
+  'install.historyEmpty': '没有更早的安装记录。',
   'install.jobSummary': '共 {total} 台，已安装 {done} 台，失败 {failed} 台',
   'install.jobRunning': '进行中',
+  'install.jobPhones': '各手机详情',
   'install.jobStarted': '开始于 {time}',
   'install.jobFinished': '结束于 {time}',
 

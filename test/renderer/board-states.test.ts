@@ -9,14 +9,16 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { serveWeb, type WebServer } from '../../electron/web/server';
 import { openBrowser, requireBuiltRenderer, type BrowserSession } from './support/browser';
-import { FakeLabCore } from './support/fake-core';
+import type { FakeLabCore } from './support/fake-core';
+import { nodeFakeCore } from './support/node-fake-core';
+import type { LabCore } from '../../electron/lab/api';
 import { adbStatus, HUAWEI, IDENTITY_FAILED, OLD_SAMSUNG, OPPO, SPACED_PENDING, UNAUTHORIZED, XIAOMI } from './support/sample-devices';
 
 const ALL = [XIAOMI, HUAWEI, OPPO, OLD_SAMSUNG, UNAUTHORIZED, SPACED_PENDING, IDENTITY_FAILED];
 
 let rendererDir: string;
 let work: string;
-let core: FakeLabCore;
+let core: FakeLabCore & LabCore;
 let server: WebServer;
 let browser: BrowserSession;
 
@@ -29,8 +31,8 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-async function start(options: ConstructorParameters<typeof FakeLabCore>[0]): Promise<void> {
-  core = new FakeLabCore(options);
+async function start(options: Parameters<typeof nodeFakeCore>[0]): Promise<void> {
+  core = nodeFakeCore(options);
   server = await serveWeb({ core, rendererDir, uploadDir: join(work, 'uploads') });
   await browser.page.goto(server.url);
 }

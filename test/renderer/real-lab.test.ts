@@ -104,6 +104,20 @@ describe('renderer on the real core with virtual phones', () => {
     expect(browser.problems).toEqual([]);
   });
 
+  it('takes a phone screenshot into a dialog that closes with Esc', async () => {
+    const xiaomi = card(serials.get(PHONES[0].profile) ?? '');
+    await xiaomi.getByRole('button', { name: 'Screenshot' }).click();
+    const dialog = page().getByRole('dialog', { name: /^Screenshot of Xiaomi Pad 6/ });
+    await expect.poll(() => dialog.count(), { timeout: 15_000 }).toBe(1);
+    const image = dialog.locator('img');
+    await expect.poll(() => image.count(), { timeout: 15_000 }).toBe(1);
+    expect(await image.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(await dialog.textContent()).toMatch(/Saved to .+\.png \(/);
+    await browser.screenshot('real-screenshot-dialog');
+    await page().keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
   it('removes a card live when its phone is unplugged in the lab panel, and brings it back', async () => {
     const profile = PHONES[3].profile;
     const serial = serials.get(profile) ?? '';

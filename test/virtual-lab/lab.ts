@@ -5,6 +5,7 @@
 import type { VirtualLabStatus, VirtualPhoneView } from '../../shared/domain/lab';
 import type { DeviceBackend } from './adbd/backend';
 import { startAdbd, type Adbd } from './adbd/adbd';
+import { createVirtualAndroid } from './android';
 import { adbHost, type AdbHostClient, type HostDevice } from './harness/adb-host';
 import { DeviceListWatcher } from './harness/device-list-watcher';
 import { isReservedAdbPort } from './harness/free-port';
@@ -38,11 +39,11 @@ export interface VirtualLabOptions {
   readonly timeoutMs?: number;
 }
 
-/**
- * SEAM: the Android emulation (test/virtual-lab/android, createVirtualAndroid) plugs in here.
- * Until it exists, phones run the simple backend wearing the profile's real identity.
- */
-export const defaultBackendFactory: BackendFactory = (profile) => createProfileSimpleBackend(profile);
+/** Phones run the Android emulation (test/virtual-lab/android) wearing the profile's identity. */
+export const defaultBackendFactory: BackendFactory = (profile) => createVirtualAndroid(profile);
+
+/** Lighter phones: adbd/simple-backend with the profile's banner and getprop (protocol tests). */
+export const simpleBackendFactory: BackendFactory = (profile) => createProfileSimpleBackend(profile);
 
 const PHONE_HOST = '127.0.0.1';
 const ID_PATTERN = /^[A-Za-z0-9._-]{1,100}$/;

@@ -3,7 +3,8 @@
  * server when none answers (if allowed), and hands out per-phone transports.
  */
 import { execFile } from 'node:child_process';
-import { Adb, type Client } from '@devicefarmer/adbkit';
+import * as adbkit from '@devicefarmer/adbkit';
+import type { Client, ClientOptions } from '@devicefarmer/adbkit';
 import type { AdbConfig } from '../compose-types';
 import { LabError } from '../errors';
 import type { Logger } from '../util/logger';
@@ -15,6 +16,18 @@ import { withTimeout } from './timeout';
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 /** adbkit starts a server by itself on ECONNREFUSED; we decide that here instead. */
 const NO_AUTO_START_BIN = '/nonexistent/pushlab-adb-autostart-disabled';
+
+/**
+ * adbkit is CommonJS; depending on the loader (Node ESM, Vite, tsx) its entry point shows up as
+ * the namespace itself or under `default`. Find `createClient` wherever it is.
+ */
+function createAdbClient(options: ClientOptions): Client {
+  type AdbStatic = { createClient(o: ClientOptions): Client };
+  const ns = adbkit as unknown as { Adb?: AdbStatic; default?: AdbStatic & { Adb?: AdbStatic; default?: AdbStatic } };
+  const adb = ns.Adb ?? ns.default?.Adb ?? ns.default?.default ?? ns.default;
+  if (!adb || typeof adb.createClient !== 'function') throw new Error('Could not load @devicefarmer/adbkit');
+  return adb.createClient(options);
+}
 
 export interface AdbTracker extends NodeJS.EventEmitter {
   end(): unknown;
@@ -28,7 +41,7 @@ export class AdbGateway {
     public readonly config: AdbConfig,
     private readonly logger: Logger,
   ) {
-    this.client = Adb.createClient({ host: config.host, port: config.port, bin: NO_AUTO_START_BIN });
+    this.client = createAdbClient({ host: config.host, port: config.port, bin: NO_AUTO_START_BIN });
   }
 
   public get canStartServer(): boolean {
@@ -57,6 +70,15 @@ export class AdbGateway {
   public async track(): Promise<AdbTracker> {
     try {
       return (await withTimeout(this.client.trackDevices(), 5_000, 'Device tracking')) as unknown as AdbTracker;
+    } catch (error) {
+      throw adbServerError(error, this.config.host, this.config.port);
+    }
+  }
+
+  /** One-shot `host:devices` (id and raw state word). */
+  public async listDevices(): Promise<Array<{ id: string; type: string }>> {
+    try {
+      return await withTimeout(this.client.listDevices(), 5_000, 'Listing phones');
     } catch (error) {
       throw adbServerError(error, this.config.host, this.config.port);
     }

@@ -22,6 +22,14 @@ interface AdbkitDevice {
   type: string;
 }
 
+/**
+ * adb 29's track-devices stays silent when a network phone moves from `offline` to
+ * `unauthorized` (the AUTH exchange) or drops abruptly. While any phone is in such an in-between
+ * state we re-read the list once a second — bounded to those moments, not a general poll.
+ */
+const TRANSITIONAL = new Set(['offline', 'connecting', 'authorizing']);
+const RECHECK_MS = 1000;
+
 /** Backoff between reconnect attempts; short so phones are back within seconds. */
 const RETRY_DELAYS_MS = [100, 250, 500, 1000];
 
@@ -41,6 +49,7 @@ export class DeviceTracker extends EventEmitter<DeviceTrackerEvents> {
   private retryTimer: NodeJS.Timeout | null = null;
   private outageStartedAt: string | null = null;
   private outageReason = '';
+  private recheckTimer: NodeJS.Timeout | null = null;
 
   public constructor(
     private readonly gateway: AdbGateway,
@@ -121,7 +130,10 @@ export class DeviceTracker extends EventEmitter<DeviceTrackerEvents> {
     tracker.on('add', (d: AdbkitDevice) => this.devices.set(d.id, { serial: d.id, rawState: d.type }));
     tracker.on('change', (d: AdbkitDevice) => this.devices.set(d.id, { serial: d.id, rawState: d.type }));
     tracker.on('remove', (d: AdbkitDevice) => this.devices.delete(d.id));
-    tracker.on('changeSet', () => this.emit('devices', this.list()));
+    tracker.on('changeSet', () => {
+      this.emit('devices', this.list());
+      this.scheduleRecheck();
+    });
     tracker.on('error', (error: unknown) => this.logger.warn('tracker error', { error: String(error) }));
     tracker.on('end', () => {
       if (this.tracker !== tracker) return;
@@ -132,6 +144,12 @@ export class DeviceTracker extends EventEmitter<DeviceTrackerEvents> {
         hint: this.gateway.canStartServer ? 'PushLab is restarting it and reconnecting.' : 'Start the adb server again; PushLab reconnects by itself.',
       });
     });
+    // adbkit starts reading in the Tracker's constructor, so the first list can be parsed (and its
+    // 'add' events fired) before our listeners exist: seed from what it already holds, then
+    // confirm with a one-shot list.
+    const seen = (tracker as unknown as { deviceList?: AdbkitDevice[] }).deviceList;
+    if (Array.isArray(seen)) for (const d of seen) this.devices.set(d.id, { serial: d.id, rawState: d.type });
+    void this.recheck(true);
     const now = this.clock.iso();
     const lastOutage = wasOutage
       ? { startedAt: this.outageStartedAt ?? now, endedAt: now, reason: this.outageReason }
@@ -165,7 +183,47 @@ export class DeviceTracker extends EventEmitter<DeviceTrackerEvents> {
     }, delay);
   }
 
+  private scheduleRecheck(): void {
+    if (this.recheckTimer || !this.tracker) return;
+    if (![...this.devices.values()].some((d) => TRANSITIONAL.has(d.rawState))) return;
+    this.recheckTimer = setTimeout(() => {
+      this.recheckTimer = null;
+      void this.recheck();
+    }, RECHECK_MS);
+  }
+
+  /** Re-reads the list; `full` also adopts additions and removals (used once after attaching). */
+  private async recheck(full = false): Promise<void> {
+    if (!this.tracker) return;
+    let listed: Array<{ id: string; type: string }>;
+    try {
+      listed = await this.gateway.listDevices();
+    } catch {
+      return; // the tracker's own end/error handling covers a dead server
+    }
+    let changed = false;
+    for (const d of listed) {
+      const known = this.devices.get(d.id);
+      if ((known && known.rawState !== d.type) || (!known && full)) {
+        this.devices.set(d.id, { serial: d.id, rawState: d.type });
+        changed = true;
+      }
+    }
+    if (full) {
+      const ids = new Set(listed.map((d) => d.id));
+      for (const serial of [...this.devices.keys()]) {
+        if (ids.has(serial)) continue;
+        this.devices.delete(serial);
+        changed = true;
+      }
+    }
+    if (changed) this.emit('devices', this.list());
+    this.scheduleRecheck();
+  }
+
   private detach(): void {
+    if (this.recheckTimer) clearTimeout(this.recheckTimer);
+    this.recheckTimer = null;
     const tracker = this.tracker;
     this.tracker = null;
     if (tracker) {

@@ -3,7 +3,10 @@
  * through /system/bin/sh, so every argument that is not a fixed literal is validated first and
  * then single-quoted.
  */
+import { isValidPackageName } from '../apk/package-name';
 import { LabError } from '../errors';
+
+export { isValidPackageName };
 
 /** POSIX single-quote: the only character needing care inside '...' is the quote itself. */
 export function quoteShellArg(value: string): string {
@@ -15,15 +18,6 @@ export function quoteShellArg(value: string): string {
 /** Joins a command and its arguments, quoting each argument. */
 export function shellCommand(command: string, ...args: ReadonlyArray<string | number>): string {
   return [command, ...args.map((a) => quoteShellArg(String(a)))].join(' ');
-}
-
-const PACKAGE_SEGMENT = /^[A-Za-z][A-Za-z0-9_]*$/;
-
-/** Android package names: two or more dot-separated Java identifiers, at most 255 characters. */
-export function isValidPackageName(name: string): boolean {
-  if (name.length === 0 || name.length > 255) return false;
-  const segments = name.split('.');
-  return segments.length >= 2 && segments.every((s) => PACKAGE_SEGMENT.test(s));
 }
 
 export function assertPackageName(name: string): string {

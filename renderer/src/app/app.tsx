@@ -37,7 +37,7 @@ export function App() {
         <LanguageSwitcher />
       </header>
       <AdbBanner />
-      <nav className="tabs" role="tablist" aria-label={t('nav.label')}>
+      <div className="tabs" role="tablist" aria-label={t('nav.label')}>
         {VIEWS.map((name) => (
           <button
             key={name}
@@ -55,7 +55,7 @@ export function App() {
             {name === 'phones' ? <span className="tabs__count">{number(phoneCount)}</span> : null}
           </button>
         ))}
-      </nav>
+      </div>
       <main className="app-main">
         {/* Both views stay mounted (hidden when inactive) so aria-controls always points somewhere. */}
         <section id="panel-phones" role="tabpanel" aria-labelledby="tab-phones" hidden={view !== 'phones'}>

@@ -54,6 +54,13 @@ export function JobProgress({ job, devices, compact = false }: { job: InstallJob
     const device = devices.find((d) => d.serial === serial);
     return device ? `${deviceLabel(device)} (${serial})` : serial;
   };
+  const items = (
+    <ul className="job__items">
+      {job.items.map((item) => (
+        <ItemRow key={item.serial} item={item} name={nameOf(item.serial)} />
+      ))}
+    </ul>
+  );
   return (
     <div className="job" data-job-id={job.id}>
       <p className="job__summary">
@@ -65,12 +72,13 @@ export function JobProgress({ job, devices, compact = false }: { job: InstallJob
           {job.finishedAt ? t('install.jobFinished', { time: dateTime(job.finishedAt) }) : t('install.jobStarted', { time: dateTime(job.startedAt) })}
         </span>
       </p>
-      {compact ? null : (
-        <ul className="job__items">
-          {job.items.map((item) => (
-            <ItemRow key={item.serial} item={item} name={nameOf(item.serial)} />
-          ))}
-        </ul>
+      {compact ? (
+        <details className="job__details">
+          <summary>{t('install.jobPhones')}</summary>
+          {items}
+        </details>
+      ) : (
+        items
       )}
     </div>
   );

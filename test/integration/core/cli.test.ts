@@ -43,7 +43,7 @@ describe('pushlab CLI', () => {
       expect(d.state).toBe('device');
     }
     const xiaomi = devices.find((d) => d.manufacturer === 'Xiaomi');
-    expect(xiaomi?.rom).toEqual({ name: 'MIUI', version: expect.stringMatching(/^14/) });
+    expect(xiaomi?.rom).toEqual({ name: 'MIUI', version: expect.stringMatching(/^V?14\./) });
     expect(xiaomi?.pushChannel).toBe('xiaomi');
     expect(xiaomi?.pushServices).toEqual(expect.arrayContaining([expect.objectContaining({ package: 'com.xiaomi.xmsf' })]));
   });

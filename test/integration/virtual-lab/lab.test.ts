@@ -2,14 +2,19 @@
  * VirtualLab against a private adb 29.0.6 server: phones appear, authorize, unplug/plug, and
  * connect twenty at a time; everything is torn down afterwards.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Adb from '@devicefarmer/adbkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PROFILES, isProfile, startAdbServer, VirtualLab, type AdbServerHandle } from '../../virtual-lab';
+import { DEMO_PROFILES, isProfile, startAdbServer, VirtualAndroid, VirtualLab, type AdbServerHandle } from '../../virtual-lab';
+import { writeTestApk } from '../../virtual-lab/apk/build-apk';
 import { loadProfileProps } from '../../virtual-lab/harness/profiles';
 
 let server: AdbServerHandle;
 let lab: VirtualLab;
+let dir: string;
 
 async function adbDevices(): Promise<Map<string, string>> {
   const { stdout } = await server.adb(['devices']);
@@ -35,11 +40,13 @@ function portAccepts(port: number): Promise<boolean> {
 beforeAll(async () => {
   server = await startAdbServer();
   lab = await VirtualLab.start({ adbPort: server.port });
+  dir = await mkdtemp(join(tmpdir(), 'pushlab-lab-it-'));
 });
 
 afterAll(async () => {
   await lab?.close();
   await server?.stop();
+  await rm(dir, { recursive: true, force: true });
 });
 
 describe('VirtualLab', () => {
@@ -92,6 +99,27 @@ describe('VirtualLab', () => {
     } finally {
       tracker.end();
     }
+  });
+
+  it('phones run the Android emulation: adb install streams a real APK into it (abb_exec and exec:cmd)', async () => {
+    const apk = join(dir, 'demo.apk');
+    await writeTestApk(apk, { packageName: 'dev.pushlab.labtest', versionCode: 12, padBytes: 2_000_000 });
+    const [modern, legacy] = await lab.addPhones([
+      { profile: 'oppo-coloros15-android15-1', id: 'android15' },
+      { profile: 'vivo-funtouchos9-android9-2', id: 'android9' },
+    ]);
+    expect(modern?.backend.features()).toContain('abb_exec');
+    expect(legacy?.backend.features()).not.toContain('abb_exec');
+    for (const phone of [modern, legacy]) {
+      if (phone === undefined) throw new Error('phone missing');
+      expect(phone.backend).toBeInstanceOf(VirtualAndroid);
+      const { stdout } = await server.adb(['-s', phone.serial, 'install', apk]);
+      expect(stdout).toMatch(/^Success$/m);
+      expect((phone.backend as VirtualAndroid).installedPackage('dev.pushlab.labtest')?.versionCode).toBe(12);
+      expect((await server.adb(['-s', phone.serial, 'shell', 'pm', 'path', 'dev.pushlab.labtest'])).stdout).toMatch(/^package:\/data\/app\/.*base\.apk$/m);
+    }
+    const adbkit = Adb.createClient({ host: '127.0.0.1', port: server.port }).getDevice(modern?.serial ?? '');
+    expect(await adbkit.isInstalled('dev.pushlab.labtest')).toBe(true);
   });
 
   it('connects 20 phones in parallel with unique ids', async () => {

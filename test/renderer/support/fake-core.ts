@@ -1,18 +1,23 @@
 /**
- * A LabCore that behaves like the real one at its interface (Results, never throws; events as
- * snapshots; install progress over time) without adb. Tests steer it with the methods below.
+ * A fake of the core's LabCore interface (electron/lab/api.ts) that behaves like the real one at
+ * its edge: Results, never throws; events as snapshots; install progress over time. No adb.
+ * Runtime-neutral (no Node or DOM APIs), so the renderer's unit tests and the Node-side browser
+ * tests share it; files are read through the `readFile` option. Tests steer it with the methods
+ * below; test/renderer/web-server.test.ts checks it is assignable to LabCore.
  */
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import type { AdbStatus, DeviceSnapshot, DeviceView } from '../../../shared/domain/device';
 import type { ApkInfo, InstallItem, InstallJob, InstallRequest } from '../../../shared/domain/install';
 import type { VirtualLabStatus } from '../../../shared/domain/lab';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { EventChannel, EventPayloads, RequestArgs, RequestChannel, RequestResult } from '../../../shared/ipc';
 import { fail, ok, type Result } from '../../../shared/result';
-import type { LabCore, LabEventListener } from '../../../electron/lab/api';
 import { adbStatus } from './sample-devices';
+
+/** Same shape as LabEventListener in electron/lab/api.ts. */
+export type FakeEventListener = <E extends EventChannel>(event: E, payload: EventPayloads[E]) => void;
+
+/** Reads a staged file; null when it does not exist. */
+export type FakeFileReader = (path: string) => Promise<Uint8Array | null>;
 
 export interface FakeCoreOptions {
   readonly devices?: readonly DeviceView[];
@@ -21,17 +26,20 @@ export interface FakeCoreOptions {
   readonly stepMs?: number;
   /** Phones the fake virtual lab offers; the lab is unavailable when omitted. */
   readonly labPhones?: readonly DeviceView[];
+  /** How apk:inspect and install:start read files; default: nothing exists. */
+  readonly readFile?: FakeFileReader;
 }
 
 const PNG_1X1 =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 /** The fake; `calls` records every invoke for assertions. */
-export class FakeLabCore implements LabCore {
+export class FakeLabCore {
   public readonly calls: Array<{ channel: RequestChannel; args: unknown }> = [];
   private devices: DeviceView[];
   private adb: AdbStatus;
-  private readonly listeners = new Set<LabEventListener>();
+  private readonly listeners = new Set<FakeEventListener>();
+  private readonly readFile: FakeFileReader;
   private readonly jobs: InstallJob[] = [];
   private readonly stepMs: number;
   private readonly labPhones: readonly DeviceView[] | null;
@@ -44,6 +52,7 @@ export class FakeLabCore implements LabCore {
     this.adb = options.adb ?? adbStatus();
     this.stepMs = options.stepMs ?? 40;
     this.labPhones = options.labPhones ?? null;
+    this.readFile = options.readFile ?? (async () => null);
   }
 
   public snapshot(): DeviceSnapshot {
@@ -69,7 +78,7 @@ export class FakeLabCore implements LabCore {
     for (const listener of this.listeners) listener(event, payload);
   }
 
-  public subscribe(listener: LabEventListener): () => void {
+  public subscribe(listener: FakeEventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -89,7 +98,7 @@ export class FakeLabCore implements LabCore {
   private async handle(channel: RequestChannel, args: unknown[]): Promise<Result<unknown>> {
     switch (channel) {
       case 'app:info':
-        return ok({ version: '0.1.0-fake', dataDir: '/tmp/fake', shell: 'web', platform: process.platform });
+        return ok({ version: '0.1.0-fake', dataDir: '/tmp/fake', shell: 'web', platform: 'linux' });
       case 'devices:snapshot':
         return ok(this.snapshot());
       case 'devices:refreshIdentity': {
@@ -121,25 +130,23 @@ export class FakeLabCore implements LabCore {
   }
 
   private async inspect(path: string): Promise<Result<ApkInfo>> {
-    let bytes: Buffer;
-    try {
-      if (!(await stat(path)).isFile()) throw new Error('not a file');
-      bytes = await readFile(path);
-    } catch {
-      return fail({ code: 'NOT_FOUND', message: `${basename(path)} does not exist.`, hint: 'Choose the file again.' });
-    }
-    if (bytes.subarray(0, 4).toString('latin1') !== 'PK\x03\x04') {
+    const bytes = await this.readFile(path);
+    const fileName = path.split(/[\\/]/).pop() ?? path;
+    if (!bytes) return fail({ code: 'NOT_FOUND', message: `${fileName} does not exist.`, hint: 'Choose the file again.' });
+    const magic = [0x50, 0x4b, 0x03, 0x04];
+    if (bytes.length < 4 || magic.some((byte, i) => bytes[i] !== byte)) {
       return fail({
         code: 'NOT_AN_APK',
-        message: `${basename(path)} is not an Android app (APK): it is not a zip archive.`,
+        message: `${fileName} is not an Android app (APK): it is not a zip archive.`,
         hint: 'Choose the .apk your build produced (for an .aab, build a universal APK with bundletool).',
       });
     }
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(bytes)));
     return ok({
       path,
-      fileName: basename(path),
+      fileName,
       sizeBytes: bytes.length,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256: [...digest].map((b) => b.toString(16).padStart(2, '0')).join(''),
       packageName: 'dev.pushlab.sample',
       versionCode: 42,
       versionName: '1.4.2',

@@ -1,6 +1,9 @@
 /**
  * DeviceView samples for the fake core: real-looking identities (taken from the getprop
  * fixtures' facts) and the awkward cases the board must survive (odd serials, bad states).
+ * One of two twins, test/renderer/support/ and test/unit/renderer/support/sample-devices.ts, equal
+ * but for the import path: the Node and web type-check projects cannot import each other's test
+ * files. test/renderer/support-twins.test.ts fails when they drift apart.
  */
 import type { AdbStatus, DeviceIdentity, DeviceView, PushServiceInfo } from '../../../shared/domain/device';
 

@@ -39,8 +39,8 @@ export function parseAbbArgs(raw: string): string[] {
 export function resolveService(name: string, backend: DeviceBackend): ServiceHandler | null {
   const shell = parseShellService(name);
   if (shell !== null) {
-    const runner: CommandRunner =
-      shell.command.length === 0 ? (io) => interactive(backend, io) : (io) => backend.shell(shell.command, io);
+    // An empty command is an interactive session; the backend runs it from stdin.
+    const runner: CommandRunner = (io) => backend.shell(shell.command, io);
     return (stream) => (shell.protocol === 'v2' ? runShellProtocol(stream, runner) : runRaw(stream, runner));
   }
   if (name.startsWith('exec:')) {
@@ -59,27 +59,4 @@ export function resolveService(name: string, backend: DeviceBackend): ServiceHan
     return (stream) => runSyncService(stream, backend.fs);
   }
   return null;
-}
-
-/** A bare-bones interactive shell: runs each stdin line until `exit` or end of input. */
-async function interactive(backend: DeviceBackend, io: Parameters<CommandRunner>[0]): Promise<number> {
-  let pending = '';
-  let status = 0;
-  for await (const chunk of io.stdin) {
-    pending += chunk.toString('utf8');
-    let newline = pending.indexOf('\n');
-    while (newline >= 0) {
-      const line = pending.slice(0, newline).replace(/\r$/, '').trim();
-      pending = pending.slice(newline + 1);
-      const exit = /^exit(?:\s+(\d+))?$/.exec(line);
-      if (exit !== null) return exit[1] === undefined ? status : Number(exit[1]);
-      if (line.length > 0) status = await backend.shell(line, { ...io, stdin: emptyInput() });
-      newline = pending.indexOf('\n');
-    }
-  }
-  return status;
-}
-
-async function* emptyInput(): AsyncGenerator<Buffer> {
-  // Commands typed in the interactive shell get no stdin of their own.
 }

@@ -214,6 +214,26 @@ export function createSimpleBackend(options: SimpleBackendOptions = {}): SimpleB
     return 127;
   };
 
+  const shell = async (command: string, io: ShellIo): Promise<number> => {
+    if (command.trim() === '') return interactive((line, lineIo) => shell(line, lineIo), io);
+    commands.push(command);
+    let parsed: ReturnType<typeof splitCommandLine>;
+    try {
+      parsed = splitCommandLine(command);
+    } catch (error) {
+      await io.stderr(`/system/bin/sh: syntax error: ${(error as Error).message}\n`);
+      return 2;
+    }
+    let status = 0;
+    for (const { words, op } of parsed) {
+      if (op === '&&' && status !== 0) continue;
+      if (words.length === 0) continue;
+      status = await run(words, io);
+      if (words[0] === 'exit') return status;
+    }
+    return status;
+  };
+
   return {
     fs,
     installs,
@@ -224,24 +244,7 @@ export function createSimpleBackend(options: SimpleBackendOptions = {}): SimpleB
       device: props['ro.product.device'] ?? '',
     }),
     features: () => features,
-    async shell(command, io) {
-      commands.push(command);
-      let parsed: ReturnType<typeof splitCommandLine>;
-      try {
-        parsed = splitCommandLine(command);
-      } catch (error) {
-        await io.stderr(`/system/bin/sh: syntax error: ${(error as Error).message}\n`);
-        return 2;
-      }
-      let status = 0;
-      for (const { words, op } of parsed) {
-        if (op === '&&' && status !== 0) continue;
-        if (words.length === 0) continue;
-        status = await run(words, io);
-        if (words[0] === 'exit') return status;
-      }
-      return status;
-    },
+    shell,
     async abb(args, io) {
       commands.push(`abb ${args.join(' ')}`);
       const sizeIndex = args.indexOf('-S');
@@ -253,4 +256,25 @@ export function createSimpleBackend(options: SimpleBackendOptions = {}): SimpleB
       return 1;
     },
   };
+}
+
+/** A bare-bones interactive shell: runs each stdin line until `exit` or end of input. */
+async function interactive(run: (line: string, io: ShellIo) => Promise<number>, io: ShellIo): Promise<number> {
+  let pending = '';
+  let status = 0;
+  for await (const chunk of io.stdin) {
+    pending += chunk.toString('utf8');
+    for (let newline = pending.indexOf('\n'); newline >= 0; newline = pending.indexOf('\n')) {
+      const line = pending.slice(0, newline).replace(/\r$/, '').trim();
+      pending = pending.slice(newline + 1);
+      const exit = /^exit(?:\s+(\d+))?$/.exec(line);
+      if (exit !== null) return exit[1] === undefined ? status : Number(exit[1]);
+      if (line.length > 0) status = await run(line, { ...io, stdin: noInput() });
+    }
+  }
+  return status;
+}
+
+async function* noInput(): AsyncGenerator<Buffer> {
+  // Commands typed in the interactive shell get no stdin of their own.
 }

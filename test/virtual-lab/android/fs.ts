@@ -17,7 +17,6 @@ interface FileNode {
 }
 interface DirNode {
   readonly kind: 'dir';
-  readonly writable: boolean;
   mtime: number;
 }
 type Node = FileNode | DirNode;
@@ -51,8 +50,7 @@ export class MemoryFs implements VirtualFs {
     private readonly now: () => number,
   ) {
     const t = Math.floor(now() / 1000);
-    for (const dir of SKELETON) this.nodes.set(normalizePath(dir), { kind: 'dir', writable: false, mtime: t });
-    for (const dir of WRITABLE_ROOTS) this.nodes.set(normalizePath(dir), { kind: 'dir', writable: true, mtime: t });
+    for (const dir of [...SKELETON, ...WRITABLE_ROOTS]) this.nodes.set(normalizePath(dir), { kind: 'dir', mtime: t });
   }
 
   public stat(path: string): FileStat | null {
@@ -119,7 +117,7 @@ export class MemoryFs implements VirtualFs {
   private mkdirs(dir: string, mtime: number): void {
     if (this.nodes.has(dir)) return;
     this.mkdirs(parentOf(dir), mtime);
-    this.nodes.set(dir, { kind: 'dir', writable: true, mtime });
+    this.nodes.set(dir, { kind: 'dir', mtime });
   }
 
   /** Seconds since the epoch, as sync stat reports mtime. */

@@ -8,7 +8,7 @@
  */
 import type { DeviceBackend, ShellIo } from '../adbd/backend';
 import { MemoryFs } from './fs';
-import { loadProfileProps } from './props';
+import { loadProfileProps, setProp } from './props';
 import { Interpreter, type Streams } from './shell/interpreter';
 import { lookupCommand } from './shell/registry';
 import { StdinReader, type CommandEnv } from './shell/types';
@@ -160,7 +160,7 @@ export class VirtualAndroid implements DeviceBackend {
   /** MIUI/HyperOS Developer options > "Install via USB". */
   public setInstallViaUsb(enabled: boolean): void {
     this.state.policy.installViaUsb = enabled;
-    if (this.state.props.has(ADB_INSTALL_PROP)) this.state.props.set(ADB_INSTALL_PROP, enabled ? '1' : '0');
+    if (this.state.vendor.family === 'xiaomi') setProp(this.state.props, ADB_INSTALL_PROP, enabled ? '1' : '0');
   }
 
   public setFreeStorage(bytes: number): void {

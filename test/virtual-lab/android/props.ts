@@ -84,6 +84,19 @@ export function parseCapture(text: string): Array<[string, string]> {
   return [...out.entries()];
 }
 
+/** Sets a property; a new key goes where getprop's sorted listing would put it. */
+export function setProp(props: Map<string, string>, key: string, value: string): void {
+  if (props.has(key)) {
+    props.set(key, value);
+    return;
+  }
+  const entries = [...props.entries()];
+  const at = entries.findIndex(([k]) => k > key);
+  entries.splice(at < 0 ? entries.length : at, 0, [key, value]);
+  props.clear();
+  for (const [k, v] of entries) props.set(k, v);
+}
+
 /** Renders properties exactly as `getprop` prints them. */
 export function renderGetprop(props: ReadonlyMap<string, string>): string {
   let text = '';

@@ -4,6 +4,7 @@
  * services/core/java/com/android/server/pm), running processes, screen, keyguard, settings,
  * storage and vendor policy switches.
  */
+import { setProp } from './props';
 import { detectVendor, systemPackages, type VendorInfo } from './vendor';
 
 export interface AppPackage {
@@ -194,8 +195,6 @@ export function createPhoneState(profile: string, props: Map<string, string>, op
   state.nextUid = Math.max(state.nextUid, 10200);
   state.nextPid = 9000;
   // Xiaomi keeps the "Install via USB" switch in this property (seen as [1] in the captures).
-  if (vendor.family === 'xiaomi' && props.has(ADB_INSTALL_PROP)) {
-    props.set(ADB_INSTALL_PROP, state.policy.installViaUsb ? '1' : '0');
-  }
+  if (vendor.family === 'xiaomi') setProp(props, ADB_INSTALL_PROP, state.policy.installViaUsb ? '1' : '0');
   return state;
 }

@@ -2,7 +2,8 @@
  * A private adb server (Debian adb 29.0.6 at /usr/bin/adb) on its own port with its own HOME,
  * so tests never touch port 5037 or the user's ~/.android keys.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +81,16 @@ export async function startAdbServer(options: AdbServerOptions = {}): Promise<Ad
     await rm(home, { recursive: true, force: true });
     throw new Error(`could not start adb server on port ${port}: ${(error as Error).message}`);
   }
+  // Safety net: a test process that dies without stop() must not leave the server running.
+  const onExit = (): void => {
+    try {
+      execFileSync(bin, ['-P', String(port), 'kill-server'], { env, timeout: 5000, stdio: 'ignore' });
+    } catch {
+      // Already gone.
+    }
+    rmSync(home, { recursive: true, force: true });
+  };
+  process.once('exit', onExit);
   let stopped: Promise<void> | null = null;
   return {
     port,
@@ -89,6 +100,7 @@ export async function startAdbServer(options: AdbServerOptions = {}): Promise<Ad
     adb,
     stop() {
       stopped ??= (async () => {
+        process.off('exit', onExit);
         await adb(['kill-server'], { timeoutMs: 10_000 }).catch(() => undefined);
         await rm(home, { recursive: true, force: true }).catch(() => undefined);
       })();

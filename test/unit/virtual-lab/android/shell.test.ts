@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ShellIo } from '../../../virtual-lab/adbd/backend';
 import { parseScript, ShellSyntaxError, type Word } from '../../../virtual-lab/android/shell/parser';
 import { phone, sh } from './helpers';
 
@@ -97,5 +98,42 @@ describe('shell interpreter', () => {
     expect((await sh(p, 'echo -n abc | wc -c')).out).toBe('3\n');
     expect((await sh(p, 'echo a; echo b; echo c')).out).toBe('a\nb\nc\n');
     expect((await sh(p, 'echo a; ls /data/local | tail -n 1')).out).toBe('a\ntmp\n');
+  });
+});
+
+describe('shell sessions', () => {
+  function io(lines: string[], signal = new AbortController().signal): { io: ShellIo; text: () => string } {
+    const out: string[] = [];
+    return {
+      io: {
+        stdin: (async function* () {
+          for (const l of lines) yield Buffer.from(l);
+        })(),
+        stdout: async (c) => {
+          out.push(c.toString());
+        },
+        stderr: async (c) => {
+          out.push(c.toString());
+        },
+        signal,
+      },
+      text: () => out.join(''),
+    };
+  }
+
+  it('an empty command is an interactive shell reading lines from stdin', async () => {
+    const p = phone('samsung-oneui8.0-android16-3');
+    const session = io(['getprop ro.product.mo', 'del\n', 'echo $?\nexit\n', 'echo never\n']);
+    expect(await p.shell('', session.io)).toBe(0);
+    expect(session.text()).toBe('q7q:/ $ SM-F9660\nq7q:/ $ 0\nq7q:/ $ ');
+  });
+
+  it('stops running commands once the stream is aborted', async () => {
+    const p = phone('samsung-oneui8.0-android16-3');
+    const abort = new AbortController();
+    abort.abort();
+    const session = io([], abort.signal);
+    expect(await p.shell('echo one; echo two', session.io)).toBe(130);
+    expect(session.text()).toBe('');
   });
 });

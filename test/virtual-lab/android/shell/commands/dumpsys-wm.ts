@@ -58,8 +58,14 @@ function policySection(phone: PhoneState): string {
     '    mSafeMode=false mSystemReady=true mSystemBooted=true',
     `    mCameraLensCoverState=LENS_COVER_ABSENT`,
   ];
-  if (phone.sdk <= 28) {
+  if (phone.sdk <= 25) {
+    // Nougat and older (as captured in appium-adb's lock tests) still had mShowingLockscreen.
+    const k = phone.keyguard.showing;
+    lines.push(`    mShowingLockscreen=${k} mShowingDream=false mDreamingLockscreen=${k} mDreamingSleepToken=null`);
+  } else if (phone.sdk <= 28) {
     lines.push(`    mShowingDream=false mDreamingLockscreen=${phone.keyguard.showing} mDreamingSleepToken=null`);
+  }
+  if (phone.sdk <= 28) {
     lines.push(`    mStatusBar=${barWindow(phone)} isStatusBarKeyguard=${phone.keyguard.showing}`);
   }
   lines.push('    mKeyguardOccluded=false mKeyguardOccludedChanged=false mPendingKeyguardOccluded=false');

@@ -2,7 +2,8 @@
  * How a framework shell command (pm, am, cmd ...) reports an uncaught exception: ShellCommand.exec
  * prints "Exception occurred while executing:" (Android 10 and older) or
  * "Exception occurred while executing '<cmd>':" (11+), then the stack trace, on stderr, and the
- * command exits with -1 (255). Wording as in public bug reports quoting these traces.
+ * command exits with -1 (255). Header and exception lines as in public bug reports quoting these
+ * traces; the stack frames below them are representative, not copied from one build.
  */
 import type { CommandContext } from '../types';
 import { EXIT_MINUS_ONE } from '../types';

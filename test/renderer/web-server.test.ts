@@ -3,10 +3,13 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { serveWeb, type WebServer } from '../../../electron/web/server';
-import { sanitiseFileName } from '../../../electron/web/upload-route';
-import { FakeLabCore } from '../../renderer/support/fake-core';
-import { XIAOMI } from '../../renderer/support/sample-devices';
+import { contentSecurityPolicy } from '../../electron/main/security-policy';
+import { serveWeb, type WebServer } from '../../electron/web/server';
+import { sanitiseFileName } from '../../electron/web/upload-route';
+import type { FakeLabCore } from './support/fake-core';
+import { nodeFakeCore } from './support/node-fake-core';
+import type { LabCore } from '../../electron/lab/api';
+import { XIAOMI } from './support/sample-devices';
 
 interface Reply {
   status: number;
@@ -16,7 +19,7 @@ interface Reply {
 
 let work: string;
 let rendererDir: string;
-let core: FakeLabCore;
+let core: FakeLabCore & LabCore;
 let server: WebServer;
 let port: number;
 
@@ -64,7 +67,7 @@ afterAll(async () => {
 });
 
 async function start(maxUploadBytes?: number): Promise<void> {
-  core = new FakeLabCore({ devices: [XIAOMI] });
+  core = nodeFakeCore({ devices: [XIAOMI] });
   server = await serveWeb({ core, rendererDir, uploadDir: join(work, 'uploads'), ...(maxUploadBytes ? { maxUploadBytes } : {}) });
   port = Number(new URL(server.url).port);
 }
@@ -116,6 +119,8 @@ describe('serveWeb: DNS rebinding and cross-site guards', () => {
     expect(page.headers['content-security-policy']).toContain("default-src 'self'; script-src 'self'");
     expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(page.headers['x-content-type-options']).toBe('nosniff');
+    // Same policy as the Electron window.
+    expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy({ delivery: 'header' }));
     const preflight = await send('OPTIONS', '/api/invoke/devices:snapshot', { headers: { origin: `http://127.0.0.1:${port}` } });
     expect(preflight.status).toBe(405);
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
