@@ -12,7 +12,7 @@ import { openBrowser, requireBuiltRenderer, type BrowserSession } from './suppor
 import type { FakeLabCore } from './support/fake-core';
 import { nodeFakeCore } from './support/node-fake-core';
 import type { LabCore } from '../../electron/lab/api';
-import { adbStatus, HUAWEI, IDENTITY_FAILED, OLD_SAMSUNG, OPPO, SPACED_PENDING, UNAUTHORIZED, XIAOMI } from './support/sample-devices';
+import { adbStatus, HUAWEI, IDENTITY_FAILED, OLD_SAMSUNG, OPPO, SPACED_PENDING, UNAUTHORIZED, XIAOMI } from '../support/sample-devices';
 
 const ALL = [XIAOMI, HUAWEI, OPPO, OLD_SAMSUNG, UNAUTHORIZED, SPACED_PENDING, IDENTITY_FAILED];
 

@@ -9,7 +9,7 @@ import { sanitiseFileName } from '../../electron/web/upload-route';
 import type { FakeLabCore } from './support/fake-core';
 import { nodeFakeCore } from './support/node-fake-core';
 import type { LabCore } from '../../electron/lab/api';
-import { XIAOMI } from './support/sample-devices';
+import { XIAOMI } from '../support/sample-devices';
 
 interface Reply {
   status: number;

@@ -11,7 +11,7 @@ import type { VirtualLabStatus } from '../../../shared/domain/lab';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { EventChannel, EventPayloads, RequestArgs, RequestChannel, RequestResult } from '../../../shared/ipc';
 import { fail, ok, type Result } from '../../../shared/result';
-import { adbStatus } from './sample-devices';
+import { adbStatus } from '../../support/sample-devices';
 
 /** Same shape as LabEventListener in electron/lab/api.ts. */
 export type FakeEventListener = <E extends EventChannel>(event: E, payload: EventPayloads[E]) => void;

@@ -12,7 +12,7 @@ import {
   sortDevices,
 } from '../../../renderer/src/devices/device-sort';
 import { vendorOf } from '../../../renderer/src/devices/vendor';
-import { HUAWEI, IDENTITY_FAILED, OLD_SAMSUNG, OPPO, phone, SPACED_PENDING, UNAUTHORIZED, XIAOMI } from './support/sample-devices';
+import { HUAWEI, IDENTITY_FAILED, OLD_SAMSUNG, OPPO, phone, SPACED_PENDING, UNAUTHORIZED, XIAOMI } from '../../support/sample-devices';
 
 const serials = (devices: readonly DeviceView[]) => devices.map((d) => d.serial);
 

@@ -3,7 +3,7 @@ import { createDeviceStore } from '../../../renderer/src/devices/device-store';
 import { fail, ok } from '../../../shared/result';
 import { gate, until } from './support/async';
 import { fakeBridge } from './support/fake-bridge';
-import { adbStatus, HUAWEI, XIAOMI } from './support/sample-devices';
+import { adbStatus, HUAWEI, XIAOMI } from '../../support/sample-devices';
 
 const stops: Array<() => void> = [];
 afterEach(() => {

@@ -12,7 +12,7 @@ import {
   sdkConflict,
   shortHash,
 } from '../../../renderer/src/install/install-logic';
-import { OLD_SAMSUNG, XIAOMI } from './support/sample-devices';
+import { OLD_SAMSUNG, XIAOMI } from '../../support/sample-devices';
 
 const apk: ApkInfo = {
   path: '/tmp/app.apk',

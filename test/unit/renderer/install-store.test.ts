@@ -4,7 +4,7 @@ import { DEFAULT_INSTALL_OPTIONS as APK_OPTIONS, type ApkInfo, type InstallItem,
 import { fail, ok } from '../../../shared/result';
 import { gate, until } from './support/async';
 import { fakeBridge } from './support/fake-bridge';
-import { adbStatus, HUAWEI, XIAOMI } from './support/sample-devices';
+import { adbStatus, HUAWEI, XIAOMI } from '../../support/sample-devices';
 
 const stops: Array<() => void> = [];
 afterEach(() => {

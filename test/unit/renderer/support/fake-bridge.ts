@@ -14,7 +14,7 @@ import {
   type RequestResult,
 } from '../../../../shared/ipc';
 import { fail, ok, type Result } from '../../../../shared/result';
-import { adbStatus } from './sample-devices';
+import { adbStatus } from '../../../support/sample-devices';
 
 type Handler<C extends RequestChannel> = (...args: RequestArgs<C>) => Result<RequestResult<C>> | Promise<Result<RequestResult<C>>>;
 type Handlers = { [C in RequestChannel]?: Handler<C> };

@@ -1,11 +1,9 @@
 /**
- * DeviceView samples for the fake core: real-looking identities (taken from the getprop
- * fixtures' facts) and the awkward cases the board must survive (odd serials, bad states).
- * One of two twins, test/renderer/support/ and test/unit/renderer/support/sample-devices.ts, equal
- * but for the import path: the Node and web type-check projects cannot import each other's test
- * files. test/renderer/support-twins.test.ts fails when they drift apart.
+ * DeviceView samples for the fake core and the renderer unit tests: real-looking identities
+ * (taken from the getprop fixtures' facts) and the awkward cases the board must survive (odd
+ * serials, bad states). Type-only imports, so both the Node and the web type-check include it.
  */
-import type { AdbStatus, DeviceIdentity, DeviceView, PushServiceInfo } from '../../../../shared/domain/device';
+import type { AdbStatus, DeviceIdentity, DeviceView, PushServiceInfo } from '../../shared/domain/device';
 
 const AT = '2026-01-05T09:30:00.000Z';
 
