@@ -13,6 +13,8 @@ import { ms, openBenchLab, waitForIdentities } from './lab-fixture';
 const run = promisify(execFile);
 
 export interface InstallBenchResult {
+  /** null: phones take bytes as fast as this machine can move them; else the modelled cable. */
+  readonly linkBytesPerSecond: number | null;
   readonly apkBytes: number;
   readonly singleMs: number;
   readonly parallel10Ms: number;
@@ -21,8 +23,8 @@ export interface InstallBenchResult {
   readonly allDone: boolean;
 }
 
-export async function benchInstall(): Promise<InstallBenchResult> {
-  const bench = await openBenchLab();
+export async function benchInstall(linkBytesPerSecond: number | null): Promise<InstallBenchResult> {
+  const bench = await openBenchLab(linkBytesPerSecond ? { linkBytesPerSecond } : {});
   try {
     const apkPath = join(bench.dir, 'bench-20mb.apk');
     const apkBytes = 20 * 1024 * 1024;
@@ -48,6 +50,7 @@ export async function benchInstall(): Promise<InstallBenchResult> {
     }
     const adbLoop10Ms = ms(start);
     return {
+      linkBytesPerSecond,
       apkBytes,
       singleMs,
       parallel10Ms,

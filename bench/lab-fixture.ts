@@ -17,10 +17,10 @@ export interface BenchLab {
   close(): Promise<void>;
 }
 
-export async function openBenchLab(): Promise<BenchLab> {
+export async function openBenchLab(options: { linkBytesPerSecond?: number } = {}): Promise<BenchLab> {
   const dir = await mkdtemp(join(tmpdir(), 'pushlab-bench-'));
   const server = await startAdbServer();
-  const lab = await VirtualLab.start({ adbPort: server.port });
+  const lab = await VirtualLab.start({ adbPort: server.port, ...options });
   const core = await createLabCore({
     dataDir: dir,
     adb: { host: '127.0.0.1', port: server.port, bin: server.bin, startServer: false },

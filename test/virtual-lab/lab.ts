@@ -37,7 +37,15 @@ export interface VirtualLabOptions {
   readonly createBackend?: BackendFactory;
   /** How long to wait for adb to list (or drop) a phone. */
   readonly timeoutMs?: number;
+  /** Models each phone's cable speed, host to phone (see USB2_LINK_BYTES_PER_SECOND). */
+  readonly linkBytesPerSecond?: number;
 }
+
+/**
+ * A USB 2.0 High-Speed cable as adb push sees it: ~480 Mbit/s on the wire, of which adb's sync
+ * protocol typically gets 30-40 MB/s on real phones. Used by the demo and the install benchmark.
+ */
+export const USB2_LINK_BYTES_PER_SECOND = 35 * 1024 * 1024;
 
 /** Phones run the Android emulation (test/virtual-lab/android) wearing the profile's identity. */
 export const defaultBackendFactory: BackendFactory = (profile) => createVirtualAndroid(profile);
@@ -87,6 +95,7 @@ export class VirtualLab {
     private readonly watcher: DeviceListWatcher,
     private readonly createBackend: BackendFactory,
     private readonly timeoutMs: number,
+    private readonly linkBytesPerSecond: number | undefined,
   ) {}
 
   /** Connects to the adb server at adbHost:adbPort (it must be running). */
@@ -97,7 +106,13 @@ export class VirtualLab {
     } catch (error) {
       throw new Error(`No adb server on ${options.adbHost ?? '127.0.0.1'}:${options.adbPort} (${(error as Error).message}). Start one first, e.g. startAdbServer().`);
     }
-    return new VirtualLab(host, new DeviceListWatcher(host), options.createBackend ?? defaultBackendFactory, options.timeoutMs ?? 20_000);
+    return new VirtualLab(
+      host,
+      new DeviceListWatcher(host),
+      options.createBackend ?? defaultBackendFactory,
+      options.timeoutMs ?? 20_000,
+      options.linkBytesPerSecond,
+    );
   }
 
   /** Starts a phone's adbd, connects it to adb and waits until adb lists it. */
@@ -189,7 +204,14 @@ export class VirtualLab {
   }
 
   private async connect(phone: Phone): Promise<void> {
-    const adbd = await startAdbd({ backend: phone.backend, host: PHONE_HOST, port: phone.port, authorized: phone.authorized });
+    const link = this.linkBytesPerSecond;
+    const adbd = await startAdbd({
+      backend: phone.backend,
+      host: PHONE_HOST,
+      port: phone.port,
+      authorized: phone.authorized,
+      ...(link ? { linkBytesPerSecond: link } : {}),
+    });
     phone.port = adbd.port;
     phone.adbd = adbd;
     try {

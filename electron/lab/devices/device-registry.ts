@@ -39,6 +39,8 @@ export class DeviceRegistry extends EventEmitter<{ changed: [DeviceSnapshot] }> 
 
   public constructor(private readonly deps: DeviceRegistryDeps) {
     super();
+    // Every waitForIdentity() listens while it waits: one per phone in a lab of dozens.
+    this.setMaxListeners(0);
   }
 
   public start(): void {

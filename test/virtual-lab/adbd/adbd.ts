@@ -17,6 +17,8 @@ export interface AdbdOptions {
   readonly authorized?: boolean;
   /** Max payload announced in CNXN (4 KiB .. 1 MiB); default 256 KiB like current adbd. */
   readonly maxPayload?: number;
+  /** Models the phone's cable: host-to-phone bytes per second (unset: unthrottled). */
+  readonly linkBytesPerSecond?: number;
 }
 
 /** A running virtual adbd. */
@@ -49,6 +51,7 @@ export async function startAdbd(options: AdbdOptions): Promise<Adbd> {
       maxPayload,
       isAuthorized: () => authorized,
       onClose: (closed) => live.delete(closed),
+      ...(options.linkBytesPerSecond ? { linkBytesPerSecond: options.linkBytesPerSecond } : {}),
     });
     live.add(connection);
   });

@@ -33,6 +33,8 @@ export interface ConnectionOptions {
   /** Asked on every handshake step, so authorize() takes effect on live connections. */
   readonly isAuthorized: () => boolean;
   readonly onClose: (connection: AdbdConnection) => void;
+  /** Host-to-phone link speed to model (e.g. USB 2.0); undefined = as fast as loopback allows. */
+  readonly linkBytesPerSecond?: number;
 }
 
 /** Builds the CNXN banner; ':' would break adb's parse_banner and ';'/'=' its property split. */
@@ -57,6 +59,8 @@ export class AdbdConnection implements StreamTransport {
   private hostMaxPayload = MAX_PAYLOAD;
   private hostVersion = A_VERSION_MIN;
   private destroyed = false;
+  /** When the modelled link finishes carrying what it has been given (ms, performance clock). */
+  private linkFreeAt = 0;
 
   public constructor(
     private readonly socket: Socket,
@@ -75,6 +79,16 @@ export class AdbdConnection implements StreamTransport {
 
   public get isOnline(): boolean {
     return this.online;
+  }
+
+  public afterLink(bytes: number, done: () => void): void {
+    const rate = this.options.linkBytesPerSecond;
+    if (!rate) return done();
+    const now = performance.now();
+    this.linkFreeAt = Math.max(now, this.linkFreeAt) + (bytes * 1000) / rate;
+    const wait = this.linkFreeAt - now;
+    if (wait < 1) done();
+    else setTimeout(done, wait);
   }
 
   /** The user tapped "Allow": answer the pending handshake with CNXN. */

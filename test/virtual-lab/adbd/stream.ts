@@ -14,6 +14,8 @@ export interface StreamTransport {
   readonly writeLimit: number;
   /** Forget the stream (after CLSE either way). */
   release(stream: AdbStream): void;
+  /** Calls `done` once the modelled cable has carried `bytes` (at once when unthrottled). */
+  afterLink(bytes: number, done: () => void): void;
 }
 
 /** Incoming bytes buffered before OKAYs are held back. */
@@ -97,8 +99,13 @@ export class AdbStream {
   public handleWrite(data: Buffer): void {
     if (this.closedFlag) return;
     this.input.push(data);
-    if (this.input.wantsMore) this.transport.send(A_OKAY, this.localId, this.remoteId);
-    else this.okayOwed = true;
+    // The OKAY is what lets the host send more: holding it models both a lagging service and
+    // the phone's link speed.
+    this.transport.afterLink(data.length, () => {
+      if (this.closedFlag) return;
+      if (this.input.wantsMore) this.transport.send(A_OKAY, this.localId, this.remoteId);
+      else this.okayOwed = true;
+    });
   }
 
   /** The host closed the stream, or the connection went away. */
