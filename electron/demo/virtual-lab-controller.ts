@@ -3,7 +3,7 @@
  * `npm run demo`, `npm run web -- --demo` and the renderer tests. Never used with real phones.
  */
 import type { VirtualLabStatus } from '../../shared/domain/lab';
-import { DEMO_PROFILES, VirtualLab } from '../../test/virtual-lab';
+import { DEMO_PROFILES, USB2_LINK_BYTES_PER_SECOND, VirtualLab } from '../../test/virtual-lab';
 import type { VirtualLabController } from '../lab/virtual-lab-port';
 
 export interface DemoLabOptions {
@@ -32,7 +32,8 @@ export function createDemoLabController(options: DemoLabOptions): VirtualLabCont
       if (lab) return status();
       if (starting) return starting;
       starting = (async () => {
-        const next = await VirtualLab.start({ adbPort: options.adbPort, adbHost: options.adbHost });
+        // Phones take bytes at USB 2.0 speed, so install progress looks like it does on a real rack.
+        const next = await VirtualLab.start({ adbPort: options.adbPort, adbHost: options.adbHost, linkBytesPerSecond: USB2_LINK_BYTES_PER_SECOND });
         const profiles = [...(options.profiles ?? DEMO_PROFILES)];
         const count = phoneCount ?? profiles.length;
         const specs = Array.from({ length: count }, (_, i) => ({ profile: profiles[i % profiles.length] ?? profiles[0] ?? '' }));

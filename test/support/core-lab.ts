@@ -19,10 +19,13 @@ export interface CoreLab {
   close(): Promise<void>;
 }
 
-export async function openCoreLab(options: { startServer?: boolean } = {}): Promise<CoreLab> {
+export async function openCoreLab(options: { startServer?: boolean; linkBytesPerSecond?: number } = {}): Promise<CoreLab> {
   const dir = await mkdtemp(join(tmpdir(), 'pushlab-it-'));
   const server = await startAdbServer();
-  const lab = await VirtualLab.start({ adbPort: server.port });
+  const lab = await VirtualLab.start({
+    adbPort: server.port,
+    ...(options.linkBytesPerSecond ? { linkBytesPerSecond: options.linkBytesPerSecond } : {}),
+  });
   const core = await createLabCore({
     dataDir: dir,
     adb: { host: '127.0.0.1', port: server.port, bin: server.bin, startServer: options.startServer ?? false },

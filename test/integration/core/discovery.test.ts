@@ -73,6 +73,20 @@ describe('device discovery over a real adb server', () => {
     off();
   });
 
+  it('notices a network phone that dropped without adb announcing it', async () => {
+    const phone = await env.lab.addPhone({ profile: 'meizu-flyme8.1-android9-2' });
+    await env.core.services.registry.waitForIdentity(phone.serial, 15_000);
+    // Cut the TCP link the way a dying Wi-Fi does; the next command tells adb, and us.
+    await (phone as unknown as { adbd: { close(): Promise<void> } }).adbd.close();
+    const failed = await env.core.services.gateway.device(phone.serial).shell('echo hi', { timeoutMs: 3_000 }).catch((e: unknown) => e);
+    expect(failed).toMatchObject({ code: expect.stringMatching(/DEVICE_LOST|DEVICE_OFFLINE|TIMEOUT/) });
+    const view = await eventually(() => {
+      const v = env.core.services.registry.get(phone.serial);
+      return v && v.state !== 'device' ? v : undefined;
+    }, 5_000, 'phone no longer ready');
+    expect(['offline', 'connecting']).toContain(view.state);
+  });
+
   it('keeps every phone it has seen in the database', async () => {
     const db = (await import('better-sqlite3')).default;
     const { readdirSync } = await import('node:fs');
