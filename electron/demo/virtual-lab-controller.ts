@@ -4,6 +4,7 @@
  */
 import type { VirtualLabStatus } from '../../shared/domain/lab';
 import { DEMO_PROFILES, USB2_LINK_BYTES_PER_SECOND, VirtualLab } from '../../test/virtual-lab';
+import { LabError } from '../lab/errors';
 import type { VirtualLabController } from '../lab/virtual-lab-port';
 
 export interface DemoLabOptions {
@@ -14,6 +15,26 @@ export interface DemoLabOptions {
 }
 
 const STOPPED: VirtualLabStatus = { running: false, phones: [] };
+/** The core starts the demo's adb server as it comes up; give it this long to answer. */
+const ADB_WAIT_MS = 15_000;
+
+async function startWhenAdbAnswers(options: DemoLabOptions): Promise<VirtualLab> {
+  const deadline = Date.now() + ADB_WAIT_MS;
+  for (;;) {
+    try {
+      // Phones take bytes at USB 2.0 speed, so install progress looks as it does on a real rack.
+      return await VirtualLab.start({ adbPort: options.adbPort, adbHost: options.adbHost, linkBytesPerSecond: USB2_LINK_BYTES_PER_SECOND });
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw new LabError('ADB_UNREACHABLE', `The virtual lab could not reach the adb server at ${options.adbHost}:${options.adbPort}.`, {
+          hint: 'Check that adb is installed (apt install adb / brew install android-platform-tools), then start the virtual lab again.',
+          detail: String(error),
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
 
 export function createDemoLabController(options: DemoLabOptions): VirtualLabController {
   let lab: VirtualLab | null = null;
@@ -32,8 +53,7 @@ export function createDemoLabController(options: DemoLabOptions): VirtualLabCont
       if (lab) return status();
       if (starting) return starting;
       starting = (async () => {
-        // Phones take bytes at USB 2.0 speed, so install progress looks like it does on a real rack.
-        const next = await VirtualLab.start({ adbPort: options.adbPort, adbHost: options.adbHost, linkBytesPerSecond: USB2_LINK_BYTES_PER_SECOND });
+        const next = await startWhenAdbAnswers(options);
         const profiles = [...(options.profiles ?? DEMO_PROFILES)];
         const count = phoneCount ?? profiles.length;
         const specs = Array.from({ length: count }, (_, i) => ({ profile: profiles[i % profiles.length] ?? profiles[0] ?? '' }));
