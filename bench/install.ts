@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DEFAULT_INSTALL_OPTIONS } from '../shared/domain/install';
+import { DEFAULT_INSTALL_OPTIONS, type InstallJob } from '../shared/domain/install';
 import { DEMO_PROFILES } from '../test/virtual-lab';
 import { writeTestApk } from '../test/virtual-lab/apk/build-apk';
 import { ms, openBenchLab, waitForIdentities } from './lab-fixture';
@@ -21,6 +21,14 @@ export interface InstallBenchResult {
   readonly ratio: number;
   readonly adbLoop10Ms: number;
   readonly allDone: boolean;
+  readonly runs: number;
+}
+
+const RUNS = 5;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 export async function benchInstall(linkBytesPerSecond: number | null): Promise<InstallBenchResult> {
@@ -36,14 +44,22 @@ export async function benchInstall(linkBytesPerSecond: number | null): Promise<I
     const install = (targets: string[]) => bench.core.services.installs.run({ apkPath, serials: targets, options: DEFAULT_INSTALL_OPTIONS });
 
     await install(serials.slice(0, 1)); // warm-up: page cache, JIT
+    // Median of several runs: a 2-core VM's timings wander by tens of percent.
+    const singles: number[] = [];
+    const parallels: number[] = [];
+    let job: InstallJob | null = null;
+    for (let i = 0; i < RUNS; i++) {
+      let t = process.hrtime.bigint();
+      await install(serials.slice(0, 1));
+      singles.push(ms(t));
+      t = process.hrtime.bigint();
+      job = await install(serials);
+      parallels.push(ms(t));
+    }
+    const singleMs = median(singles);
+    const parallel10Ms = median(parallels);
+
     let start = process.hrtime.bigint();
-    await install(serials.slice(0, 1));
-    const singleMs = ms(start);
-
-    start = process.hrtime.bigint();
-    const job = await install(serials);
-    const parallel10Ms = ms(start);
-
     start = process.hrtime.bigint();
     for (const serial of serials) {
       await run('adb', ['-P', String(bench.adbPort), '-s', serial, 'install', '-r', apkPath], { env: bench.adbEnv, maxBuffer: 1 << 20 });
@@ -56,7 +72,8 @@ export async function benchInstall(linkBytesPerSecond: number | null): Promise<I
       parallel10Ms,
       ratio: parallel10Ms / singleMs,
       adbLoop10Ms,
-      allDone: job.items.every((i) => i.phase === 'done'),
+      allDone: job?.items.every((i) => i.phase === 'done') ?? false,
+      runs: RUNS,
     };
   } finally {
     await bench.close();
