@@ -9,6 +9,7 @@ import type { Result } from './result';
 import type { DeviceSnapshot, DeviceView } from './domain/device';
 import type { ApkInfo, InstallJob, InstallProgressEvent } from './domain/install';
 import type { VirtualLabStatus } from './domain/lab';
+import { FIX_IDS, type DoctorReport, type DoctorResult, type FixOutcome } from './domain/doctor';
 
 /** Serials come from adb: printable, no control characters, bounded. */
 export const serialSchema = z
@@ -24,6 +25,22 @@ export const installOptionsSchema = z.object({
   allowDowngrade: z.boolean(),
   grantPermissions: z.boolean(),
   allowTestOnly: z.boolean(),
+});
+
+/** Android package names; validated again in the core before any shell sees them. */
+export const packageNameSchema = z
+  .string()
+  .min(3)
+  .max(255)
+  .regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/, 'not an Android package name');
+
+/** Notification channel ids as apps declare them (no shell metacharacters reach the phone). */
+export const channelIdSchema = z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'channel id must be printable ASCII without spaces');
+
+export const doctorSubjectSchema = z.object({
+  serial: serialSchema,
+  package: packageNameSchema,
+  channelIds: z.array(channelIdSchema).max(50),
 });
 
 export const installRequestSchema = z.object({
@@ -59,6 +76,9 @@ export const requestSchemas = {
   'lab:start': z.tuple([z.object({ phones: z.number().int().min(1).max(40).optional() }).optional()]),
   'lab:stop': z.tuple([]),
   'lab:plug': z.tuple([z.string().min(1).max(64), z.boolean()]),
+  'doctor:run': z.tuple([doctorSubjectSchema]),
+  'doctor:fix': z.tuple([doctorSubjectSchema, z.enum(FIX_IDS)]),
+  'doctor:history': z.tuple([serialSchema, packageNameSchema]),
 } as const;
 
 /** Request channels: result types. */
@@ -74,6 +94,9 @@ export interface RequestResults {
   'lab:start': VirtualLabStatus;
   'lab:stop': VirtualLabStatus;
   'lab:plug': VirtualLabStatus;
+  'doctor:run': DoctorResult;
+  'doctor:fix': FixOutcome;
+  'doctor:history': readonly DoctorReport[];
 }
 
 export type RequestChannel = keyof typeof requestSchemas;

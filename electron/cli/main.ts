@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { toErrorInfo } from '../lab/errors';
 import { devicesCommand } from './commands/devices';
+import { doctorCommand } from './commands/doctor';
 import { installCommand, installOptionsFrom } from './commands/install';
 import { GLOBAL_OPTION_SPEC, globalOptions } from './options';
 import { printError, processOutput, type Output } from './output';
@@ -15,6 +16,8 @@ Commands:
   devices [--json]                       List attached phones with vendor ROM and push channel
   install <apk> [--serial S ...]         Install an APK on phones in parallel (default: all ready phones)
       --no-replace  --downgrade  --grant  --no-test-only
+  doctor --serial S --package P          Why would an offline push not show? Checks every setting that decides it
+      [--channel ID ...] [--fix]         --channel: channel ids your push config uses; --fix: apply adb fixes
 
 Options:
   --adb-host H       adb server host (default 127.0.0.1)
@@ -58,6 +61,29 @@ export async function main(argv: readonly string[], output: Output = processOutp
       return await installCommand(
         globalOptions(values),
         { apk: positionals[0], serials: values.serial ?? [], options: installOptionsFrom(values) },
+        output,
+      );
+    }
+    if (command === 'doctor') {
+      const { values } = parseArgs({
+        args: rest,
+        strict: true,
+        options: {
+          ...GLOBAL_OPTION_SPEC,
+          serial: { type: 'string', short: 's' },
+          package: { type: 'string', short: 'p' },
+          channel: { type: 'string', multiple: true },
+          fix: { type: 'boolean', default: false },
+        },
+      });
+      if (values.help) return (output.out(USAGE), 0);
+      if (!values.serial || !values.package) {
+        output.err('pushlab doctor: name the phone and the app: --serial S --package com.example.app\n\n' + USAGE);
+        return 2;
+      }
+      return await doctorCommand(
+        globalOptions(values),
+        { serial: values.serial, package: values.package, channelIds: values.channel ?? [], fix: values.fix === true },
         output,
       );
     }

@@ -23,6 +23,8 @@ export interface LabCoreOptions {
   readonly shell: 'electron' | 'web' | 'cli' | 'test';
   readonly appVersion?: string;
   readonly virtualLab?: VirtualLabController;
+  /** Who is at the keyboard, for the fix log (default: the OS user). */
+  readonly user?: string;
   readonly logger?: Logger;
   readonly clock?: Clock;
 }

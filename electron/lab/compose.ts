@@ -3,6 +3,7 @@
  * returns the LabCore the shells drive. Nothing else in the core constructs services.
  */
 import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { EventChannel, EventPayloads, RequestArgs, RequestChannel, RequestResult } from '../../shared/ipc';
 import { fail, ok, type Result } from '../../shared/result';
@@ -12,6 +13,7 @@ import type { LabCore, LabEventListener } from './api';
 import { readApk } from './apk/read-apk';
 import type { LabCoreOptions } from './compose-types';
 import { DeviceRegistry } from './devices/device-registry';
+import { DoctorService } from './doctor/doctor-service';
 import { toErrorInfo } from './errors';
 import { EvidenceStore } from './evidence/evidence-store';
 import { createHandlers, type Handlers } from './handlers';
@@ -26,10 +28,19 @@ export interface LabCoreInternals {
   readonly tracker: DeviceTracker;
   readonly gateway: AdbGateway;
   readonly installs: InstallService;
+  readonly doctor: DoctorService;
 }
 
 /** LabCore plus direct service access for the CLI and tests (same process, no IPC). */
 export type LocalLabCore = LabCore & { readonly services: LabCoreInternals };
+
+function currentUser(): string {
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCore> {
   const clock = options.clock ?? systemClock;
@@ -49,7 +60,16 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     logger: logger.child('install'),
     readApk,
   });
+  const doctor = new DoctorService({
+    registry,
+    gateway,
+    repo: repos.doctor,
+    clock,
+    logger: logger.child('doctor'),
+    user: options.user ?? currentUser(),
+  });
   const handlers: Handlers = createHandlers({
+    doctor,
     appInfo: { version: options.appVersion ?? '0.0.0', dataDir: options.dataDir, shell: options.shell === 'electron' ? 'electron' : 'web', platform: process.platform },
     registry,
     gateway,
@@ -78,7 +98,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
 
   let closed = false;
   return {
-    services: { registry, tracker, gateway, installs },
+    services: { registry, tracker, gateway, installs, doctor },
     async invoke<C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<Result<RequestResult<C>>> {
       const handler = handlers[channel] as (...a: RequestArgs<C>) => Promise<RequestResult<C>>;
       try {

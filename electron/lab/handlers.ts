@@ -7,6 +7,7 @@ import type { AppInfo, RequestArgs, RequestChannel, RequestResult } from '../../
 import type { AdbGateway } from './adb/adb-gateway';
 import { takeScreenshot } from './android/commands/take-screenshot';
 import type { DeviceRegistry } from './devices/device-registry';
+import type { DoctorService } from './doctor/doctor-service';
 import { LabError } from './errors';
 import type { EvidenceStore } from './evidence/evidence-store';
 import type { InstallService } from './install/install-service';
@@ -21,6 +22,7 @@ export interface HandlerServices {
   readonly installs: InstallService;
   readonly evidence: EvidenceStore;
   readonly virtualLab: VirtualLabController | undefined;
+  readonly doctor: DoctorService;
 }
 
 const NO_LAB: VirtualLabStatus = { running: false, phones: [] };
@@ -58,5 +60,8 @@ export function createHandlers(s: HandlerServices): Handlers {
     'lab:start': async (options) => requireLab(s.virtualLab).start(options?.phones),
     'lab:stop': async () => requireLab(s.virtualLab).stop(),
     'lab:plug': async (id, plugged) => requireLab(s.virtualLab).plug(id, plugged),
+    'doctor:run': async (subject) => s.doctor.run(subject),
+    'doctor:fix': async (subject, fix) => s.doctor.fix(subject, fix),
+    'doctor:history': async (serial, pkg) => s.doctor.history(serial, pkg),
   };
 }

@@ -2,7 +2,14 @@
  * The source catalog: every user-facing string PushLab shows, in English. Keys are stable ids;
  * `{name}` marks a placeholder. zh-CN.ts must have exactly the same keys and placeholders.
  */
+import { doctorChecksEn } from './doctor-checks.en';
+import { doctorFixesEn } from './doctor-fixes.en';
+import { doctorUiEn } from './doctor-ui.en';
+
 export const en = {
+  ...doctorChecksEn,
+  ...doctorUiEn,
+  ...doctorFixesEn,
   // App shell
   'app.title': 'PushLab',
   'app.tagline': 'Prove offline push reaches every phone, vendor by vendor.',

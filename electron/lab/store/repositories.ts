@@ -4,16 +4,18 @@
 import type { Database } from 'better-sqlite3';
 import { BuildRepository } from './build-repository';
 import { DeviceRepository } from './device-repository';
+import { DoctorRepository } from './doctor-repository';
 import { InstallRepository } from './install-repository';
 
 export interface Repositories {
   readonly devices: DeviceRepository;
   readonly builds: BuildRepository;
   readonly installs: InstallRepository;
+  readonly doctor: DoctorRepository;
 }
 
 /** Prepares every repository's statements against a migrated database. */
 export function createRepositories(db: Database): Repositories {
   const builds = new BuildRepository(db);
-  return { devices: new DeviceRepository(db), builds, installs: new InstallRepository(db, builds) };
+  return { devices: new DeviceRepository(db), builds, installs: new InstallRepository(db, builds), doctor: new DoctorRepository(db) };
 }

@@ -80,6 +80,21 @@ describe('migrations', () => {
     expect(fks).toEqual([expect.objectContaining({ table: 'install_jobs', on_delete: 'CASCADE' })]);
   });
 
+  it('0003 creates doctor_snapshots and doctor_fixes with their indexes', () => {
+    const db = raw();
+    migrate(db, MIGRATIONS.slice(0, 2));
+    expect(migrate(db, MIGRATIONS.slice(0, 3)).applied).toEqual(['0003-doctor']);
+    expect(columns(db, 'doctor_snapshots')).toEqual(['id', 'serial', 'package', 'taken_at', 'complete', 'report_json']);
+    expect(columns(db, 'doctor_fixes')).toEqual([
+      'id', 'serial', 'package', 'fix', 'ok', 'applied_by', 'applied_at', 'detail', 'outcome_json',
+    ]);
+    expect(indexes(db, 'doctor_snapshots')).toEqual(['doctor_snapshots_subject']);
+    expect(indexes(db, 'doctor_fixes')).toEqual(['doctor_fixes_subject']);
+    expect(() =>
+      db.prepare("INSERT INTO doctor_snapshots (serial, package, taken_at, complete, report_json) VALUES ('s', 'a.b', 't', 2, '{}')").run(),
+    ).toThrow(/CHECK/);
+  });
+
   it('enforces its constraints (sha256 length, phase values, foreign keys)', () => {
     const db = raw();
     migrate(db);
