@@ -5,6 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { benchDiscovery } from './discovery';
 import { USB2_LINK_BYTES_PER_SECOND } from '../test/virtual-lab';
+import { benchDoctor } from './doctor';
 import { benchInstall } from './install';
 
 const f = (n: number): string => `${Math.round(n)} ms`;
@@ -30,6 +31,11 @@ async function main(): Promise<void> {
       console.log(`           20 MB APK (median of ${install.runs}), 1 phone: ${f(install.singleMs)}; 10 phones in parallel: ${f(install.parallel10Ms)} = ${install.ratio.toFixed(2)} x single (target <= 1.30) ${install.ratio <= 1.3 ? 'OK' : 'OVER'}`);
       console.log(`           \`adb install\` in a loop over 10 phones: ${f(install.adbLoop10Ms)} (${(install.adbLoop10Ms / install.parallel10Ms).toFixed(1)} x PushLab's parallel time); all done: ${install.allDone}`);
     }
+  }
+  if (!only || only === 'doctor') {
+    const doctor = await benchDoctor();
+    results.doctor = doctor;
+    console.log(`doctor     1 phone: ${f(doctor.singleMs)} (target <= 1500 ms) ${doctor.singleMs <= 1500 ? 'OK' : 'OVER'}; 20 phones in parallel: ${f(doctor.parallel20Ms)} (target <= 3000 ms) ${doctor.parallel20Ms <= 3000 ? 'OK' : 'OVER'}; ${doctor.checksPerReport} checks per report`);
   }
   await mkdir('bench/results', { recursive: true });
   await writeFile('bench/results/latest.json', JSON.stringify(results, null, 2));

@@ -40,7 +40,7 @@ export const channelIdSchema = z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/
 export const doctorSubjectSchema = z.object({
   serial: serialSchema,
   package: packageNameSchema,
-  channelIds: z.array(channelIdSchema).max(50),
+  channelIds: z.array(channelIdSchema).max(50).readonly(),
 });
 
 export const installRequestSchema = z.object({

@@ -62,8 +62,9 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, !app.isPackaged)));
 
   const adb = labAdbConfig(launch, process.env);
-  if (launch.demo) {
-    // Loaded only in demo mode: the virtual lab never ships into a real-phone session.
+  if (launch.demo || !app.isPackaged) {
+    // From a checkout the empty state can offer the virtual lab; a packaged app has no fixtures
+    // to build phones from, so it never loads this.
     const { createDemoLabController } = await import('../demo/virtual-lab-controller');
     virtualLab = createDemoLabController({ adbHost: adb.host, adbPort: adb.port });
   }
@@ -82,7 +83,7 @@ async function start(): Promise<void> {
   });
   openWindow();
   logger.info('PushLab started', { demo: launch.demo, adbPort: adb.port, renderer: location.kind });
-  if (virtualLab) {
+  if (virtualLab && launch.demo) {
     // Through the core, like the web bridge, so the window hears 'lab:changed' and errors are values.
     const started = await core.invoke('lab:start', [{}]);
     if (!started.ok) logger.error('the demo lab did not start', { message: started.error.message });

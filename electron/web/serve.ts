@@ -63,7 +63,8 @@ async function main(): Promise<void> {
     adb,
     shell: 'web',
     logger,
-    ...(cli.demo ? { virtualLab: createDemoLabController({ adbHost: adb.host, adbPort: adb.port }) } : {}),
+    // Always offered (the empty state's button); --demo also starts it.
+    virtualLab: createDemoLabController({ adbHost: adb.host, adbPort: adb.port }),
   });
   const server = await serveWeb({ core, rendererDir, port: cli.port, uploadDir: join(dataDir, 'uploads'), logger: logger.child('http') });
   process.stdout.write(`PushLab web UI: ${server.url}\n(data in ${dataDir}; adb server ${adb.host}:${adb.port}; Ctrl+C to stop)\n`);
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS).unref();
     void (async () => {
       await server.close();
-      if (cli.demo) await core.invoke('lab:stop', []);
+      await core.invoke('lab:stop', []);
       await core.close();
       process.exit(0);
     })().catch((error: unknown) => {

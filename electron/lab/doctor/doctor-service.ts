@@ -62,15 +62,20 @@ export class DoctorService {
     try {
       const { detail } = await plan.run(this.deps.gateway.device(subject.serial), subject, identity);
       const afterReport = this.deps.repo.save(await this.examine(subject));
-      const after = afterReport.checks.filter((c) => checkMatches(c, plan.appliesTo));
+      const targeted = afterReport.checks.filter((c) => checkMatches(c, plan.appliesTo));
+      // Show everything the fix moved, not only its targets (granting a permission also clears flags).
+      const changed = new Set(computeDrift(beforeReport.checks, afterReport.checks).map((d) => d.checkId));
+      const shown = (c: DoctorCheck): boolean => checkMatches(c, plan.appliesTo) || changed.has(c.id);
+      const after = afterReport.checks.filter(shown);
+      const beforeShown = beforeReport.checks.filter(shown);
       const humanNeeded = fix.startsWith('open-');
-      const confirmed = after.length > 0 && after.every((c) => c.status === 'ok');
+      const confirmed = targeted.length > 0 && targeted.every((c) => c.status === 'ok');
       outcome = {
         fix,
         ok: humanNeeded || confirmed,
         message: { key: humanNeeded ? 'fix.openedOnPhone' : confirmed ? 'fix.confirmed' : 'fix.notConfirmed', values: {} },
         detail,
-        before,
+        before: beforeShown,
         after,
         at,
         by: this.deps.user,

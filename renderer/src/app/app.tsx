@@ -1,28 +1,31 @@
 /**
- * The app shell: header (title, language), the adb banner, and two views — the phone board and
- * the install panel — switched with accessible tabs.
+ * The app shell: header (title, language), the adb banner, and three views — the phone board,
+ * the push-readiness doctor and the install panel — switched with accessible tabs.
  */
-import { useState, type KeyboardEvent } from 'react';
+import type { KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { PhonesView } from '../devices/phones-view';
+import { DoctorView } from '../doctor/doctor-view';
 import { InstallPanel } from '../install/install-panel';
 import { AdbBanner } from './adb-banner';
 import { useI18n } from './i18n-context';
 import { LanguageSwitcher } from './language-switcher';
+import { VIEWS, type View } from './nav-store';
 import { useStores } from './stores-context';
 
-type View = 'phones' | 'install';
-const VIEWS: readonly View[] = ['phones', 'install'];
+const TAB_LABEL = { phones: 'nav.phones', doctor: 'doctor.nav', install: 'nav.install' } as const;
 
 export function App() {
   const { t, number } = useI18n();
-  const { devices } = useStores();
+  const { devices, nav } = useStores();
   const phoneCount = useStore(devices, (s) => s.devices.length);
-  const [view, setView] = useState<View>('phones');
+  const view = useStore(nav, (s) => s.view);
+  const setView = useStore(nav, (s) => s.show);
 
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
-    const next = VIEWS[(VIEWS.indexOf(view) + 1) % VIEWS.length] ?? 'phones';
+    const step = event.key === 'ArrowRight' ? 1 : VIEWS.length - 1;
+    const next: View = VIEWS[(VIEWS.indexOf(view) + step) % VIEWS.length] ?? 'phones';
     setView(next);
     document.getElementById(`tab-${next}`)?.focus();
   };
@@ -51,7 +54,7 @@ export function App() {
             onClick={() => setView(name)}
             onKeyDown={onTabKey}
           >
-            {name === 'phones' ? t('nav.phones') : t('nav.install')}
+            {t(TAB_LABEL[name])}
             {name === 'phones' ? <span className="tabs__count">{number(phoneCount)}</span> : null}
           </button>
         ))}
@@ -60,6 +63,9 @@ export function App() {
         {/* Both views stay mounted (hidden when inactive) so aria-controls always points somewhere. */}
         <section id="panel-phones" role="tabpanel" aria-labelledby="tab-phones" hidden={view !== 'phones'}>
           <PhonesView />
+        </section>
+        <section id="panel-doctor" role="tabpanel" aria-labelledby="tab-doctor" hidden={view !== 'doctor'}>
+          <DoctorView />
         </section>
         <section id="panel-install" role="tabpanel" aria-labelledby="tab-install" hidden={view !== 'install'}>
           <InstallPanel />

@@ -5,14 +5,26 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import type { PushLabBridge } from '../../../shared/ipc';
 import { createDeviceStore, type DeviceStore } from '../devices/device-store';
+import { createDoctorStore, type DoctorStore } from '../doctor/doctor-store';
 import { createInstallStore, type InstallStore } from '../install/install-store';
 import { createLabStore, type LabStore } from '../lab/lab-store';
+import { createNavStore, type NavStore } from './nav-store';
 
 export interface Stores {
   readonly bridge: PushLabBridge;
   readonly devices: DeviceStore;
   readonly install: InstallStore;
   readonly lab: LabStore;
+  readonly doctor: DoctorStore;
+  readonly nav: NavStore;
+}
+
+function pageStorage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null; // Storage disabled by privacy settings: the doctor just remembers nothing.
+  }
 }
 
 const StoresContext = createContext<Stores | null>(null);
@@ -25,6 +37,8 @@ export function StoresProvider({ bridge, children }: { bridge: PushLabBridge; ch
       devices: createDeviceStore(bridge),
       install: createInstallStore(bridge),
       lab: createLabStore(bridge),
+      doctor: createDoctorStore(bridge, { storage: pageStorage() }),
+      nav: createNavStore(),
     }),
     [bridge],
   );

@@ -6,6 +6,7 @@ import { useStore } from 'zustand';
 import type { DeviceView } from '../../../shared/domain/device';
 import { useI18n } from '../app/i18n-context';
 import { useStores } from '../app/stores-context';
+import { DOCTOR_HEADING_ID } from '../doctor/doctor-panel';
 import { ErrorNotice } from '../shared-ui/error-notice';
 import { StateChip, VendorBadge } from './badges';
 import { deviceLabel, deviceNames, romText } from './device-sort';
@@ -15,7 +16,7 @@ import { vendorOf } from './vendor';
 
 export function DeviceCard({ device }: { device: DeviceView }) {
   const { t } = useI18n();
-  const { devices } = useStores();
+  const { devices, doctor, nav } = useStores();
   const shot = useStore(devices, (s) => s.screenshots[device.serial]);
   const refreshing = useStore(devices, (s) => s.refreshing[device.serial]);
   const takeScreenshot = useStore(devices, (s) => s.takeScreenshot);
@@ -26,6 +27,13 @@ export function DeviceCard({ device }: { device: DeviceView }) {
   const identity = device.identity;
   const label = deviceLabel(device);
   const ready = device.state === 'device';
+
+  const openDoctor = () => {
+    doctor.getState().select(device.serial);
+    nav.getState().show('doctor');
+    // After React shows the doctor tab: move focus to the panel so keyboard users land there.
+    requestAnimationFrame(() => document.getElementById(DOCTOR_HEADING_ID)?.focus());
+  };
 
   return (
     <article
@@ -90,6 +98,11 @@ export function DeviceCard({ device }: { device: DeviceView }) {
         {ready ? (
           <button type="button" className="button button--small" disabled={shot?.status === 'taking'} onClick={() => void takeScreenshot(device.serial)}>
             {shot?.status === 'taking' ? t('device.screenshotTaking') : t('device.screenshot')}
+          </button>
+        ) : null}
+        {ready && device.platform === 'android' ? (
+          <button type="button" className="button button--small" onClick={openDoctor}>
+            {t('doctor.openFromCard')}
           </button>
         ) : null}
         {ready && device.identityStatus === 'failed' ? (

@@ -12,6 +12,7 @@ import type { ErrorInfo } from '../../../shared/errors';
 import type { EventChannel, EventPayloads, RequestArgs, RequestChannel, RequestResult } from '../../../shared/ipc';
 import { fail, ok, type Result } from '../../../shared/result';
 import { adbStatus } from '../../support/sample-devices';
+import { FakeDoctor } from './fake-doctor';
 
 /** Same shape as LabEventListener in electron/lab/api.ts. */
 export type FakeEventListener = <E extends EventChannel>(event: E, payload: EventPayloads[E]) => void;
@@ -28,6 +29,8 @@ export interface FakeCoreOptions {
   readonly labPhones?: readonly DeviceView[];
   /** How apk:inspect and install:start read files; default: nothing exists. */
   readonly readFile?: FakeFileReader;
+  /** How long doctor:run takes (doctor:fix takes half), so the UI's progress shows. */
+  readonly doctorMs?: number;
 }
 
 const PNG_1X1 =
@@ -46,6 +49,9 @@ export class FakeLabCore {
   private lab: VirtualLabStatus = { running: false, phones: [] };
   private nextJob = 1;
   private closed = false;
+  private readonly doctorMs: number;
+  /** The doctor's phone models, saved snapshots and fixes; tests stage phones through `doctor.phone()`. */
+  public readonly doctor: FakeDoctor;
 
   public constructor(options: FakeCoreOptions = {}) {
     this.devices = [...(options.devices ?? [])];
@@ -53,6 +59,8 @@ export class FakeLabCore {
     this.stepMs = options.stepMs ?? 40;
     this.labPhones = options.labPhones ?? null;
     this.readFile = options.readFile ?? (async () => null);
+    this.doctorMs = options.doctorMs ?? 120;
+    this.doctor = new FakeDoctor((serial) => this.devices.find((d) => d.serial === serial));
   }
 
   public snapshot(): DeviceSnapshot {
@@ -126,6 +134,20 @@ export class FakeLabCore {
         return ok(this.lab);
       case 'lab:plug':
         return this.plug(String(args[0]), args[1] === true);
+      case 'doctor:run': {
+        const [subject] = args as RequestArgs<'doctor:run'>;
+        await new Promise((r) => setTimeout(r, this.doctorMs));
+        return this.doctor.run(subject);
+      }
+      case 'doctor:fix': {
+        const [subject, fix] = args as RequestArgs<'doctor:fix'>;
+        await new Promise((r) => setTimeout(r, this.doctorMs / 2));
+        return this.doctor.fix(subject, fix);
+      }
+      case 'doctor:history': {
+        const [serial, pkg] = args as RequestArgs<'doctor:history'>;
+        return this.doctor.history(serial, pkg);
+      }
     }
   }
 

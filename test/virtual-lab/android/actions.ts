@@ -3,8 +3,12 @@
  * keys and the keyguard. Semantics follow AOSP: a launch clears the stopped state
  * (ActivityManagerService -> setPackageStoppedState(false)); `am force-stop` kills the process and
  * sets it; `am kill` only kills background processes; SLEEP/POWER-off locks a phone that has a lock
- * screen; MENU or `wm dismiss-keyguard` dismiss only an insecure keyguard.
+ * screen; MENU or `wm dismiss-keyguard` dismiss only an insecure keyguard. A launch is also usage
+ * (standby bucket ACTIVE) and the moment an app creates its notification channels; a force-stop
+ * cancels the app's notifications (NotificationManagerService on ACTION_PACKAGE_RESTARTED).
  */
+import { noteAppUsed } from './battery';
+import { cancelNotifications, ensureLaunchChannels } from './notifications';
 import type { AppPackage, PhoneState } from './state';
 
 export type LaunchState = 'COLD' | 'WARM' | 'HOT';
@@ -39,6 +43,8 @@ export function launchActivity(phone: PhoneState, app: AppPackage, activity: str
   startProcess(phone, app.name);
   app.stopped = false;
   app.notLaunched = false;
+  noteAppUsed(phone, app);
+  ensureLaunchChannels(phone, app);
   if (!alreadyTop) {
     const taskId = phone.foreground.package === app.name ? phone.foreground.taskId : phone.nextTaskId++;
     phone.foreground = { package: app.name, activity, taskId };
@@ -73,6 +79,7 @@ export function forceStop(phone: PhoneState, pkg: string): void {
   const app = phone.packages.get(pkg);
   phone.processes.delete(pkg);
   if (app && !app.system) app.stopped = true;
+  if (app) cancelNotifications(app);
   if (phone.foreground.package === pkg) {
     const launcher = phone.vendor.launcher;
     phone.foreground = { package: launcher.package, activity: launcher.activity, taskId: 1 };

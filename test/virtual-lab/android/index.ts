@@ -7,7 +7,10 @@
  * /work/shared/reference/protocols.md); `delayed_ack` is never offered.
  */
 import type { DeviceBackend, ShellIo } from '../adbd/backend';
+import type { ChannelPatch, ChannelSpec, ChannelState, NotificationRecordState, OpMode } from './app-settings';
+import * as faults from './faults';
 import { MemoryFs } from './fs';
+import { postNotification, type PostInput, type PostOutcome } from './notifications';
 import { loadProfileProps, setProp } from './props';
 import { Interpreter, type Streams } from './shell/interpreter';
 import { lookupCommand } from './shell/registry';
@@ -15,6 +18,9 @@ import { StdinReader, type CommandEnv } from './shell/types';
 import { ADB_INSTALL_PROP, createPhoneState, type AppPackage, type LockScreen, type PhoneState } from './state';
 
 export type { AppPackage, LockScreen, PhoneState } from './state';
+export type { ChannelPatch, ChannelSpec, ChannelState, NotificationRecordState, OpMode } from './app-settings';
+export type { PostInput, PostOutcome } from './notifications';
+export type { PostNotificationsState, ZenSetting } from './faults';
 export { listProfiles } from './props';
 
 export interface VirtualAndroidOptions {
@@ -32,6 +38,20 @@ export interface VirtualAndroidOptions {
   readonly screenOn?: boolean;
   /** Start with the keyguard showing. */
   readonly locked?: boolean;
+  /**
+   * MIUI/HyperOS "USB debugging (Security settings)" / ColorOS "Disable permission monitoring",
+   * default on. Off: `pm grant|revoke`, permission flags and `appops set` throw SecurityException.
+   */
+  readonly adbSecuritySettings?: boolean;
+  /**
+   * MIUI/HyperOS refuses `appops set <pkg> 10008 ...` (autostart) from the shell. Default false: we
+   * found no report of the shell being refused (only that MIUI's Security Center restores its own
+   * op settings later, RikkaApps/App-Ops-issue-tracker#11), so the switch lets tests model a ROM
+   * that does refuse, with the SecurityException MIUI gave the shell uid in liudongmiao/Brevent#117.
+   */
+  readonly refuseAppOpsFor10008?: boolean;
+  /** Channels every user app creates on its first launch (default: pushlab_default). */
+  readonly launchChannels?: readonly (string | ChannelSpec)[];
 }
 
 export interface RunResult {
@@ -70,12 +90,16 @@ export class VirtualAndroid implements DeviceBackend {
     const now = options.now ?? Date.now;
     this.state = createPhoneState(profile, loadProfileProps(profile), {
       now: now(),
+      clock: now,
+      ...(options.adbSecuritySettings === undefined ? {} : { adbSecuritySettings: options.adbSecuritySettings }),
+      ...(options.refuseAppOpsFor10008 === undefined ? {} : { refuseAppOpsFor10008: options.refuseAppOpsFor10008 }),
       ...(options.freeStorageBytes === undefined ? {} : { freeStorageBytes: options.freeStorageBytes }),
       ...(options.installViaUsb === undefined ? {} : { installViaUsb: options.installViaUsb }),
       ...(options.lockScreen === undefined ? {} : { lockScreen: options.lockScreen }),
       ...(options.screenOn === undefined ? {} : { screenOn: options.screenOn }),
       ...(options.locked === undefined ? {} : { locked: options.locked }),
     });
+    if (options.launchChannels) this.state.notifications.defaultLaunchChannels = faults.launchChannels(options.launchChannels);
     this.fs = new MemoryFs(this.state, now);
     const realistic = options.realisticTiming ?? true;
     this.env = { phone: this.state, fs: this.fs, now, delay: realistic ? abortableDelay : async () => undefined };
@@ -172,6 +196,87 @@ export class VirtualAndroid implements DeviceBackend {
     this.state.keyguard.lockScreen = kind;
     if (kind === 'none') this.state.keyguard.showing = false;
     this.state.settings.secure.set('lockscreen.disabled', kind === 'none' ? '1' : '0');
+  }
+
+  /** MIUI "USB debugging (Security settings)" / ColorOS "Disable permission monitoring". */
+  public setAdbSecuritySettings(enabled: boolean): void {
+    this.state.policy.adbSecuritySettings = enabled;
+  }
+
+  /** Whether MIUI refuses `appops set <pkg> 10008` from the shell (see the option). */
+  public setRefuseAppOpsFor10008(refuse: boolean): void {
+    this.state.policy.refuseAppOpsFor10008 = refuse;
+  }
+
+  /** The user turns the app's notifications off (Android 13+: revokes POST_NOTIFICATIONS, user-fixed). */
+  public blockApp(pkg: string, blocked = true): void {
+    faults.blockApp(this.state, pkg, blocked);
+  }
+
+  /** POST_NOTIFICATIONS grant and flags (before Android 13: the app-level switch). */
+  public setPostNotifications(pkg: string, state: faults.PostNotificationsState): void {
+    faults.setPostNotifications(this.state, pkg, state);
+  }
+
+  /** Creates or changes one of the app's channels. */
+  public setChannel(pkg: string, id: string, patch: ChannelPatch = {}): ChannelState {
+    return faults.setChannel(this.state, pkg, id, patch);
+  }
+
+  /** The app deletes one of its channels. */
+  public deleteChannel(pkg: string, id: string): void {
+    faults.deleteChannel(this.state, pkg, id);
+  }
+
+  /** The channels this app creates on its first launch (default: the phone's list). */
+  public setLaunchChannels(pkg: string, channels: readonly (string | ChannelSpec)[]): void {
+    faults.requireApp(this.state, pkg).settings.launchChannels = faults.launchChannels(channels);
+  }
+
+  /** Do Not Disturb: off, priority (important interruptions), none (total silence), alarms. */
+  public setZenMode(mode: faults.ZenSetting): void {
+    this.state.settings.global.set('zen_mode', String(faults.zenValue(mode)));
+  }
+
+  /** Lock-screen notifications (Settings.Secure lock_screen_show_notifications / ..._allow_private_...). */
+  public setLockScreenNotifications(show: boolean, allowPrivate = true): void {
+    this.state.settings.secure.set('lock_screen_show_notifications', show ? '1' : '0');
+    this.state.settings.secure.set('lock_screen_allow_private_notifications', allowPrivate ? '1' : '0');
+  }
+
+  /** A standby bucket as `am set-standby-bucket` sets it (ignored for exempted apps). */
+  public setStandbyBucket(pkg: string, bucket: string | number): void {
+    faults.forceStandbyBucket(this.state, pkg, bucket);
+  }
+
+  /** An app-op mode (names like RUN_ANY_IN_BACKGROUND, or numbers such as MIUI's 10008). */
+  public setAppOp(pkg: string, op: string | number, mode: OpMode, options: { readonly uid?: boolean } = {}): void {
+    faults.setAppOp(this.state, pkg, op, mode, options.uid ?? false);
+  }
+
+  /** On or off the Doze user allow-list ("don't optimize battery"). */
+  public setDozeAllowlisted(pkg: string, allowlisted: boolean): void {
+    faults.requireApp(this.state, pkg).settings.dozeAllowlisted = allowlisted;
+  }
+
+  /** Data saver (restrict background data for every app not exempted). */
+  public setDataSaver(enabled: boolean): void {
+    this.state.power.dataSaver = enabled;
+  }
+
+  /** The app's background data switch (restrict-background blacklist). */
+  public setBackgroundDataRestricted(pkg: string, restricted: boolean): void {
+    faults.requireApp(this.state, pkg).settings.backgroundDataRestricted = restricted;
+  }
+
+  /** The app posts a notification; blocks, missing channels and the op decide whether it shows. */
+  public postNotification(pkg: string, input: PostInput): PostOutcome {
+    return postNotification(this.state, this.state.packages.get(pkg), input);
+  }
+
+  /** The app's posted notifications, oldest first. */
+  public notifications(pkg: string): readonly NotificationRecordState[] {
+    return [...(this.state.packages.get(pkg)?.settings.records ?? [])];
   }
 }
 

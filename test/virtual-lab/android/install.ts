@@ -22,6 +22,7 @@
  * from 12), native-lib copy, full parse (minSdk up to 11, testOnly), then the replace checks.
  */
 import type { ApkFacts, ApkInspection } from './apk';
+import { FLAGS_USER_SENSITIVE, isRuntimePermission, newAppSettings, POST_NOTIFICATIONS } from './app-settings';
 import { javaHashCode, type AppPackage, type PhoneState } from './state';
 
 export interface InstallRequest {
@@ -148,7 +149,10 @@ export function applyInstall(phone: PhoneState, apk: ApkFacts, request: InstallR
       ? `${apk.packageName}${apk.launcherActivity}`
       : apk.launcherActivity
     : null;
-  const runtimeGrants = request.grantPermissions ? apk.permissions : [];
+  // Android 13 adds POST_NOTIFICATIONS to every app that targets an older SDK (an implicit permission).
+  const permissions =
+    phone.sdk >= 33 && apk.targetSdk < 33 && !apk.permissions.includes(POST_NOTIFICATIONS) ? [...apk.permissions, POST_NOTIFICATIONS] : [...apk.permissions];
+  const runtimeGrants = request.grantPermissions ? permissions : [];
   phone.freeStorageBytes = Math.max(0, phone.freeStorageBytes - (apk.sizeBytes - (existing?.installed ? existing.sizeBytes : 0)));
   if (existing) {
     // An update kills the running app but keeps its stopped state and first-install time.
@@ -163,13 +167,19 @@ export function applyInstall(phone: PhoneState, apk: ApkFacts, request: InstallR
       codePath,
       launcherActivity: launcher,
       primaryCpuAbi: abi,
-      requestedPermissions: [...apk.permissions],
+      requestedPermissions: permissions,
       testOnly: apk.testOnly,
       sizeBytes: apk.sizeBytes,
       installed: true,
       ...(existing.installed ? {} : { stopped: true, notLaunched: true, firstInstallTime: now }),
     });
     for (const p of runtimeGrants) existing.grantedPermissions.add(p);
+    // A permission new in this version starts with the flags a fresh install would give it.
+    for (const p of permissions) {
+      if (isRuntimePermission(p, phone.sdk) && !existing.settings.permissionFlags.has(p) && !existing.system) {
+        existing.settings.permissionFlags.set(p, phone.sdk >= 29 ? FLAGS_USER_SENSITIVE : 0);
+      }
+    }
     return existing;
   }
   const app: AppPackage = {
@@ -192,10 +202,11 @@ export function applyInstall(phone: PhoneState, apk: ApkFacts, request: InstallR
     launcherActivity: launcher,
     primaryCpuAbi: abi,
     uid: phone.nextUid++,
-    requestedPermissions: [...apk.permissions],
+    requestedPermissions: permissions,
     grantedPermissions: new Set(runtimeGrants),
     testOnly: apk.testOnly,
     sizeBytes: apk.sizeBytes,
+    settings: newAppSettings({ sdk: phone.sdk, family: phone.vendor.family, system: false, requestedPermissions: permissions }),
   };
   phone.packages.set(app.name, app);
   return app;

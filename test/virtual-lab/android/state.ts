@@ -4,8 +4,9 @@
  * services/core/java/com/android/server/pm), running processes, screen, keyguard, settings,
  * storage and vendor policy switches.
  */
+import { channelFromSpec, MIUI_OP_AUTOSTART, newAppSettings, type AppSettingsState, type ChannelSpec } from './app-settings';
 import { setProp } from './props';
-import { detectVendor, systemPackages, type VendorInfo } from './vendor';
+import { detectVendor, systemDozeAllowlist, systemPackages, type VendorInfo } from './vendor';
 
 export interface AppPackage {
   readonly name: string;
@@ -36,6 +37,8 @@ export interface AppPackage {
   readonly grantedPermissions: Set<string>;
   testOnly: boolean;
   sizeBytes: number;
+  /** Notification, app-op, battery and network settings of this package. */
+  readonly settings: AppSettingsState;
 }
 
 export interface Foreground {
@@ -63,7 +66,13 @@ export interface PhoneState {
   readonly keyguard: { lockScreen: LockScreen; showing: boolean };
   readonly settings: { readonly global: Map<string, string>; readonly secure: Map<string, string>; readonly system: Map<string, string> };
   freeStorageBytes: number;
-  readonly policy: { installViaUsb: boolean };
+  readonly policy: PhonePolicy;
+  /** Doze allow-lists from the system image, data saver. */
+  readonly power: { dataSaver: boolean; readonly dozeSystem: readonly string[]; readonly dozeExceptIdle: readonly string[] };
+  /** Channels user apps create on first launch unless set per app; next notification id. */
+  readonly notifications: { defaultLaunchChannels: readonly ChannelSpec[]; nextId: number };
+  /** Wall clock in ms (the phone's own clock, shared with the shell). */
+  readonly clock: () => number;
   /** Wall-clock time of boot; uptime = now - bootEpoch. */
   readonly bootEpoch: number;
   lastWakeTime: number;
@@ -73,8 +82,24 @@ export interface PhoneState {
   nextTaskId: number;
 }
 
+/** Vendor switches that decide whether adb may change settings. */
+export interface PhonePolicy {
+  /** MIUI/HyperOS Developer options > "Install via USB". */
+  installViaUsb: boolean;
+  /**
+   * MIUI/HyperOS "USB debugging (Security settings)", ColorOS "Disable permission monitoring":
+   * while off, the shell may not grant permissions or change app ops (SecurityException).
+   */
+  adbSecuritySettings: boolean;
+  /** MIUI/HyperOS refuses `appops set <pkg> 10008 ...` from the shell (see index.ts for the source). */
+  refuseAppOpsFor10008: boolean;
+}
+
 export interface PhoneStateOptions {
   readonly now: number;
+  readonly clock?: () => number;
+  readonly adbSecuritySettings?: boolean;
+  readonly refuseAppOpsFor10008?: boolean;
   readonly freeStorageBytes?: number;
   readonly installViaUsb?: boolean;
   readonly lockScreen?: LockScreen;
@@ -120,6 +145,8 @@ function defaultSettings(props: ReadonlyMap<string, string>, lock: LockScreen): 
       ['android_id', `${androidId}${androidId.split('').reverse().join('')}`],
       ['lockscreen.disabled', lock === 'none' ? '1' : '0'],
       ['install_non_market_apps', '1'],
+      ['lock_screen_show_notifications', '1'],
+      ['lock_screen_allow_private_notifications', '1'],
     ]),
     system: new Map([
       ['screen_off_timeout', '30000'],
@@ -127,6 +154,23 @@ function defaultSettings(props: ReadonlyMap<string, string>, lock: LockScreen): 
       ['screen_brightness_mode', '1'],
     ]),
   };
+}
+
+/** Shared system uids (android.uid.system, .phone, .shell) instead of an app uid. */
+const WELL_KNOWN_UIDS: ReadonlyMap<string, number> = new Map([
+  ['android', 1000],
+  ['com.android.settings', 1000],
+  ['com.android.providers.settings', 1000],
+  ['com.android.phone', 1001],
+  ['com.android.shell', 2000],
+]);
+
+/** A system package's settings: its channels exist from boot. */
+function systemSettings(vendor: VendorInfo, sdk: number, channels: readonly ChannelSpec[]): AppSettingsState {
+  const settings = newAppSettings({ sdk, family: vendor.family, system: true, requestedPermissions: [] });
+  if (sdk >= 26) for (const spec of channels) settings.channels.set(spec.id, channelFromSpec(spec));
+  settings.channelsCreated = channels.length > 0;
+  return settings;
 }
 
 /** Builds the boot-time state of a phone from its properties. */
@@ -139,6 +183,7 @@ export function createPhoneState(profile: string, props: Map<string, string>, op
     .filter((a) => a !== '');
   const lockScreen = options.lockScreen ?? 'swipe';
   const booted = buildTime(props, options.now);
+  const doze = systemDozeAllowlist(vendor, sdk);
   const state: PhoneState = {
     profile,
     props,
@@ -153,7 +198,14 @@ export function createPhoneState(profile: string, props: Map<string, string>, op
     keyguard: { lockScreen, showing: lockScreen !== 'none' && (options.locked ?? options.screenOn === false) },
     settings: defaultSettings(props, lockScreen),
     freeStorageBytes: options.freeStorageBytes ?? 24 * 1024 ** 3,
-    policy: { installViaUsb: options.installViaUsb ?? true },
+    policy: {
+      installViaUsb: options.installViaUsb ?? true,
+      adbSecuritySettings: options.adbSecuritySettings ?? true,
+      refuseAppOpsFor10008: options.refuseAppOpsFor10008 ?? false,
+    },
+    power: { dataSaver: false, dozeSystem: doze.dozeSystem, dozeExceptIdle: doze.dozeExceptIdle },
+    notifications: { defaultLaunchChannels: [{ id: 'pushlab_default', name: 'Messages', importance: 3 }], nextId: 1 },
+    clock: options.clock ?? (() => options.now),
     bootEpoch: options.now - 3 * 3_600_000,
     lastWakeTime: options.now - 60_000,
     lastSleepTime: options.now - 3_600_000,
@@ -184,13 +236,20 @@ export function createPhoneState(profile: string, props: Map<string, string>, op
       codePath,
       launcherActivity: spec.launcherActivity ?? null,
       primaryCpuAbi: null,
-      uid: spec.name === 'android' ? 1000 : state.nextUid++,
+      uid: WELL_KNOWN_UIDS.get(spec.name) ?? state.nextUid++,
       requestedPermissions: [],
       grantedPermissions: new Set(),
       testOnly: false,
       sizeBytes: 8 * 1024 * 1024,
+      settings: systemSettings(vendor, sdk, spec.channels ?? []),
     });
     if (spec.running) state.processes.set(spec.name, state.nextPid++ * 3 + 1);
+  }
+  // The ROM's own push service may autostart (MIUIOP(10008) allow, as on the HyperOS capture).
+  state.packages.get('com.xiaomi.xmsf')?.settings.ops.set(MIUI_OP_AUTOSTART, 'allow');
+  for (const name of doze.dozeUser) {
+    const app = state.packages.get(name);
+    if (app) app.settings.dozeAllowlisted = true;
   }
   state.nextUid = Math.max(state.nextUid, 10200);
   state.nextPid = 9000;

@@ -43,6 +43,8 @@ export interface SystemPackageSpec {
   readonly launcherActivity?: string;
   /** Started at boot (persistent or push keep-alive). */
   readonly running?: boolean;
+  /** Notification channels the package has created (Android 8+). */
+  readonly channels?: ReadonlyArray<{ readonly id: string; readonly name: string; readonly importance: number }>;
 }
 
 type Props = ReadonlyMap<string, string>;
@@ -180,6 +182,8 @@ function vendorPackages(info: VendorInfo, props: Props, sdk: number): SystemPack
           ? { name: 'com.heytap.mcs', versionCode: 6020, versionName: '6.0.20', apkPath: '/system/app/Mcs/Mcs.apk', running: true }
           : { name: 'com.coloros.mcs', versionCode: 2101, versionName: '2.1.1', apkPath: '/system/app/Mcs/Mcs.apk', running: true },
         { name: 'com.coloros.safecenter', versionCode: 15001006, versionName: '15.1.6', apkPath: privApp(sdk, 'SafeCenter') },
+        // ColorOS 12+ moved the startup (autostart) manager into the battery app.
+        ...(sdk >= 31 ? [{ name: 'com.oplus.battery', versionCode: 15003002, versionName: '15.3.2', apkPath: privApp(sdk, 'Battery') }] : []),
       ];
     }
     case 'oneplus':
@@ -189,6 +193,7 @@ function vendorPackages(info: VendorInfo, props: Props, sdk: number): SystemPack
         home('BBKLauncher2'),
         { name: 'com.vivo.pushservice', versionCode: 3601, versionName: '3.6.0.1', apkPath: '/system/app/VivoPushService/VivoPushService.apk', running: true },
         { name: 'com.iqoo.secure', versionCode: 991500, versionName: '9.9.15.0', apkPath: privApp(sdk, 'iQooSecure') },
+        { name: 'com.vivo.permissionmanager', versionCode: 110001, versionName: '11.0.1', apkPath: privApp(sdk, 'VivoPermissionManager') },
       ];
     case 'meizu':
       return [
@@ -197,7 +202,10 @@ function vendorPackages(info: VendorInfo, props: Props, sdk: number): SystemPack
         { name: 'com.meizu.safe', versionCode: 12003000, versionName: '12.3.0', apkPath: privApp(sdk, 'SafeCenter') },
       ];
     case 'samsung':
-      return [home('TouchWizHome_2017', privApp(sdk, 'TouchWizHome_2017'))];
+      return [
+        home('TouchWizHome_2017', privApp(sdk, 'TouchWizHome_2017')),
+        { name: 'com.samsung.android.lool', versionCode: 1500000, versionName: '15.0.00', apkPath: privApp(sdk, 'SmartManager_v6_DeviceSecurity') },
+      ];
     case 'google':
       return [home('NexusLauncherRelease', privApp(sdk, 'NexusLauncherRelease', true))];
     case 'generic':
@@ -217,8 +225,20 @@ export function systemPackages(info: VendorInfo, props: Props, sdk: number): Sys
   });
   const xiaomi = info.family === 'xiaomi';
   const packages: SystemPackageSpec[] = [
-    core('android', '/system/framework/framework-res.apk'),
-    core('com.android.systemui', xiaomi ? '/system_ext/priv-app/MiuiSystemUI/MiuiSystemUI.apk' : privApp(sdk, 'SystemUI', true), true),
+    {
+      ...core('android', '/system/framework/framework-res.apk'),
+      channels: [
+        { id: 'DEVELOPER_IMPORTANT', name: 'Important developer messages', importance: 4 },
+        { id: 'USB', name: 'USB', importance: 1 },
+      ],
+    },
+    {
+      ...core('com.android.systemui', xiaomi ? '/system_ext/priv-app/MiuiSystemUI/MiuiSystemUI.apk' : privApp(sdk, 'SystemUI', true), true),
+      channels: [
+        { id: 'ALR', name: 'Alerts', importance: 4 },
+        { id: 'GEN', name: 'General Messages', importance: 2 },
+      ],
+    },
     { ...core('com.android.settings', privApp(sdk, 'Settings', true)), launcherActivity: 'com.android.settings.Settings' },
     core('com.android.shell', privApp(sdk, 'Shell')),
     core('com.android.providers.settings', privApp(sdk, 'SettingsProvider')),
@@ -235,4 +255,33 @@ export function systemPackages(info: VendorInfo, props: Props, sdk: number): Sys
     );
   }
   return packages;
+}
+
+/**
+ * Doze allow-lists that ship in the system image (SystemConfig allow-in-power-save[-except-idle]):
+ * the shell and Play services as on the HyperOS capture (test/fixtures/deviceidle), and, as we
+ * assume, each ROM's own push service. `user` is what the ROM puts on the user list itself
+ * (the HyperOS capture lists com.xiaomi.xmsf, com.miui.home and com.android.systemui there).
+ */
+export function systemDozeAllowlist(info: VendorInfo, sdk: number): {
+  readonly dozeSystem: readonly string[];
+  readonly dozeExceptIdle: readonly string[];
+  readonly dozeUser: readonly string[];
+} {
+  const push: Record<VendorFamily, readonly string[]> = {
+    xiaomi: [],
+    huawei: ['com.huawei.android.pushagent', 'com.huawei.hwid'],
+    honor: ['com.hihonor.android.pushagent'],
+    oppo: [sdk >= 29 ? 'com.heytap.mcs' : 'com.coloros.mcs'],
+    oneplus: [],
+    vivo: ['com.vivo.pushservice'],
+    meizu: ['com.meizu.cloud'],
+    samsung: [],
+    google: [],
+    generic: [],
+  };
+  const system = ['com.android.shell', ...push[info.family], ...(info.gms ? ['com.google.android.gms'] : [])];
+  const exceptIdle = [...system, ...(info.gms ? ['com.android.vending'] : [])];
+  const user = info.family === 'xiaomi' ? ['com.xiaomi.xmsf', 'com.miui.home', 'com.android.systemui'] : [];
+  return { dozeSystem: system, dozeExceptIdle: exceptIdle, dozeUser: user };
 }

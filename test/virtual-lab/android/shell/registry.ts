@@ -1,14 +1,15 @@
 /**
  * Every command the virtual phone knows, by name (one module per command family in ./commands).
  */
-import { activityCommand, am } from './commands/am';
+import { am } from './commands/am';
+import { appops, cmd } from './commands/cmd';
 import { cat, echo, id, ls, pidof, rm, sleep } from './commands/coreutils';
 import { dumpsys } from './commands/dumpsys';
 import { getprop } from './commands/getprop';
 import { grep } from './commands/grep';
 import { input, wm } from './commands/input';
 import { monkey } from './commands/monkey';
-import { makeCmd, pm } from './commands/pm';
+import { pm } from './commands/pm';
 import { screencap } from './commands/screencap';
 import { settings } from './commands/settings';
 import { head, ps, tail, wc } from './commands/text-tools';
@@ -17,7 +18,8 @@ import type { CommandHandler } from './types';
 const COMMANDS: ReadonlyMap<string, CommandHandler> = new Map<string, CommandHandler>([
   ['getprop', getprop],
   ['pm', pm],
-  ['cmd', makeCmd(activityCommand)],
+  ['cmd', cmd],
+  ['appops', appops],
   ['am', am],
   ['monkey', monkey],
   ['input', input],

@@ -5,35 +5,46 @@
  * "TotalTime:", "WaitTime:", "Complete". A start that reaches the top instance prints "Warning:
  * Activity not started, intent has been delivered to currently running top-most instance.". Errors:
  * "Error: Activity class {pkg/cls} does not exist." and "Error: Activity not started, unable to
- * resolve Intent { ... }" (stderr, exit 1).
+ * resolve Intent { ... }" (stderr, exit 1). Besides launcher activities, Settings screens open
+ * (settings-activities.ts); one that needs a permission the shell lacks throws "Permission Denial:
+ * starting Intent { ... } from null (pid=..., uid=2000) requires <perm>". An implicit intent prints
+ * as typed (no cmp=), extras as "(has extras)". Also `am get-standby-bucket` / `set-standby-bucket`
+ * (standby.ts).
  */
 import { forceStop, killBackground, launchActivity, qualifyActivity, shortComponent } from '../../actions';
+import { findSettingsActivity, resolveSettingsAction } from '../../settings-activities';
 import type { AppPackage } from '../../state';
 import type { CommandContext, CommandHandler } from '../types';
 import { EXIT_MINUS_ONE } from '../types';
 import { describeIntent, parseIntentArgs } from './intent';
+import { javaException } from './java-error';
+import { getStandbyBucketCommand, setStandbyBucketCommand } from './standby';
 
 const START_OPTIONS = new Set(['-W', '-S', '-D', '-N', '--streaming', '--track-allocation', '--suspend', '-R', '-P', '--user', '--display', '--windowingMode', '--activityType', '--task']);
 const START_WITH_VALUE = new Set(['-R', '-P', '--user', '--display', '--windowingMode', '--activityType', '--task']);
 
-function resolveTarget(
-  ctx: CommandContext,
-  intent: ReturnType<typeof parseIntentArgs>,
-): { app: AppPackage; activity: string } | { error: string } {
+type Target = { app: AppPackage; activity: string; requires?: string } | { error: string };
+
+function resolveTarget(ctx: CommandContext, intent: ReturnType<typeof parseIntentArgs>): Target {
   const phone = ctx.env.phone;
   if (intent.component) {
     const { package: pkg, cls } = intent.component;
     const activity = qualifyActivity(pkg, cls);
     const app = phone.packages.get(pkg);
+    const screen = findSettingsActivity(phone, pkg, activity);
+    if (app && screen) return screen.requiresPermission ? { app, activity, requires: screen.requiresPermission } : { app, activity };
     if (!app || !app.installed || !app.enabled || app.launcherActivity !== activity) {
       return { error: `Error type 3\nError: Activity class {${pkg}/${activity}} does not exist.` };
     }
     return { app, activity };
   }
+  const settings = resolveSettingsAction(phone, intent.action);
+  const settingsApp = settings ? phone.packages.get(settings.package) : undefined;
+  if (settings && settingsApp) return { app: settingsApp, activity: settings.activity };
   const app = intent.pkg ? phone.packages.get(intent.pkg) : undefined;
   const launcherIntent = intent.categories.includes('android.intent.category.LAUNCHER') || intent.action === 'android.intent.action.MAIN';
   if (app && app.installed && app.enabled && app.launcherActivity && launcherIntent) return { app, activity: app.launcherActivity };
-  return { error: `Error: Activity not started, unable to resolve ${describeIntent(intent, null).replace(/ }$/, ' flg=0x10000000 }')}` };
+  return { error: `Error: Activity not started, unable to resolve ${describeIntent(intent, null, '0x10000000')}` };
 }
 
 async function amStart(ctx: CommandContext, args: readonly string[]): Promise<number> {
@@ -41,16 +52,20 @@ async function amStart(ctx: CommandContext, args: readonly string[]): Promise<nu
   const intent = parseIntentArgs(args, START_OPTIONS, START_WITH_VALUE);
   const wait = intent.own.includes('-W');
   const target = resolveTarget(ctx, intent);
-  const shown =
-    'app' in target
+  const shown = !intent.component
+    ? null
+    : 'app' in target
       ? shortComponent(target.app.name, target.activity)
-      : intent.component
-        ? `${intent.component.package}/${intent.component.cls}`
-        : null;
+      : `${intent.component.package}/${intent.component.cls}`;
   await ctx.out(`Starting: ${describeIntent(intent, shown)}\n`);
   if ('error' in target) {
     await ctx.err(`${target.error}\n`);
     return 1;
+  }
+  if (target.requires !== undefined) {
+    const denied = `Permission Denial: starting ${describeIntent(intent, shown, '0x10000000').replace(/ }$/, ' mCallingUid=2000 }')} from null (pid=${phone.nextPid + 11}, uid=2000) requires ${target.requires}`;
+    return javaException(ctx, 'am', 'start', 'java.lang.SecurityException', denied,
+      'com.android.server.wm.ActivityTaskSupervisor.checkStartAnyActivityPermission(ActivityTaskSupervisor.java:1312)');
   }
   if (intent.own.includes('-S')) forceStop(phone, target.app.name);
   const result = launchActivity(phone, target.app, target.activity);
@@ -114,14 +129,22 @@ export async function activityCommand(ctx: CommandContext, args: readonly string
     case 'get-current-user':
       await ctx.out('0\n');
       return 0;
+    case 'get-standby-bucket':
+      if (phone.sdk < 28) break;
+      return getStandbyBucketCommand(ctx, rest);
+    case 'set-standby-bucket':
+      if (phone.sdk < 28) break;
+      return setStandbyBucketCommand(ctx, rest);
     case undefined:
     case 'help':
       await ctx.out('Activity manager (activity) commands:\n  help\n      Print this help text.\n');
       return 0;
     default:
-      await ctx.err(`Unknown command: ${sub}\n`);
-      return EXIT_MINUS_ONE;
+      break;
   }
+  // BasicShellCommandHandler.handleDefaultCommands prints this on stdout.
+  await ctx.out(`Unknown command: ${sub}\n`);
+  return EXIT_MINUS_ONE;
 }
 
 export const am: CommandHandler = (ctx) => activityCommand(ctx, ctx.args);

@@ -8,7 +8,12 @@
  *   timeStamp/firstInstallTime/lastUpdateTime, forceQueryable, queriesPackages.
  * - Android 8-10: no forceQueryable; "distractionFlags=" only from 10.
  * Unknown packages get only the dexopt/compiler sections ("Unable to find package: X").
+ * Permissions: "install permissions:" (always granted) at package level; under "User 0:" the
+ * "runtime permissions:" with "<perm>: granted=<bool>[, flags=[ USER_SET|USER_FIXED]]" as
+ * Settings.dumpRuntimePermissionsLPr / permissionFlagsToString print them (real capture:
+ * test/fixtures/dumpsys-package/android14-wear-updated-system-app-4.txt, "flags=[ GRANTED_BY_DEFAULT]").
  */
+import { isFuturePermission, isRuntimePermission, PERMISSION_FLAGS } from '../../app-settings';
 import { identityHash, type AppPackage, type PhoneState } from '../../state';
 import { formatDeviceDate } from '../../format';
 
@@ -36,11 +41,25 @@ function requestedPermissions(app: AppPackage): string {
   return text;
 }
 
-function runtimePermissions(app: AppPackage): string {
-  if (app.requestedPermissions.length === 0) return '';
+function installPermissions(phone: PhoneState, app: AppPackage): string {
+  // A permission the release does not define (POST_NOTIFICATIONS before 13) is granted to nobody.
+  const install = app.requestedPermissions.filter((p) => !isRuntimePermission(p, phone.sdk) && !isFuturePermission(p, phone.sdk));
+  if (install.length === 0) return '';
+  return `    install permissions:\n${install.map((p) => `      ${p}: granted=true\n`).join('')}`;
+}
+
+/** Settings.permissionFlagsToString: ", flags=[ A|B]" in bit order, nothing when no flag is set. */
+export function permissionFlagsText(flags: number): string {
+  const names = PERMISSION_FLAGS.filter(([bit]) => (flags & bit) !== 0).map(([, name]) => name);
+  return names.length === 0 ? '' : `, flags=[ ${names.join('|')}]`;
+}
+
+function runtimePermissions(phone: PhoneState, app: AppPackage): string {
+  if (phone.sdk < 23) return '';
   let text = '      runtime permissions:\n';
   for (const p of app.requestedPermissions) {
-    text += `        ${p}: granted=${app.grantedPermissions.has(p)}, flags=[ ${app.grantedPermissions.has(p) ? 'USER_SET ' : ''}]\n`;
+    if (!isRuntimePermission(p, phone.sdk)) continue;
+    text += `        ${p}: granted=${app.grantedPermissions.has(p)}${permissionFlagsText(app.settings.permissionFlags.get(p) ?? 0)}\n`;
   }
   return text;
 }
@@ -83,13 +102,14 @@ function packageBlock(phone: PhoneState, app: AppPackage): string {
   t += '    installPermissionsFixed=true\n';
   t += `    pkgFlags=${flags(app)}\n`;
   t += requestedPermissions(app);
+  t += installPermissions(phone, app);
   t += userLine(phone, app);
   if (sdk >= 34) {
     t += '      installReason=0\n';
     t += `      firstInstallTime=${date(app.firstInstallTime)}\n`;
     t += '      uninstallReason=0\n';
   }
-  t += runtimePermissions(app);
+  t += runtimePermissions(phone, app);
   return t;
 }
 

@@ -1,5 +1,6 @@
 /**
- * `dumpsys <service> [args]` for the services a push lab reads: package, power, window, activity.
+ * `dumpsys <service> [args]` for the services a push lab reads: package, power, window, activity,
+ * notification, appops, deviceidle, netpolicy (each in its own module).
  * `dumpsys power` follows PowerManagerService.dumpInternal: "POWER MANAGER (dumpsys power)",
  * "Power Manager State:" with "  mWakefulness=Awake|Asleep", uptime-based wake/sleep times and the
  * "Display Power: state=ON|OFF" line. Unknown services print "Can't find service: X" (stderr).
@@ -7,10 +8,14 @@
 import { formatDuration } from '../../format';
 import type { PhoneState } from '../../state';
 import type { CommandHandler } from '../types';
+import { dumpAppops } from './appops';
+import { dumpDeviceIdle } from './deviceidle';
+import { dumpNotification } from './dumpsys-notification';
+import { dumpNetpolicy } from './netpolicy';
 import { dumpPackage } from './dumpsys-package';
 import { dumpActivities, dumpWindow } from './dumpsys-wm';
 
-const SERVICES = ['activity', 'alarm', 'appops', 'battery', 'deviceidle', 'notification', 'package', 'power', 'settings', 'usagestats', 'window'];
+const SERVICES = ['activity', 'alarm', 'appops', 'battery', 'deviceidle', 'netpolicy', 'notification', 'package', 'power', 'settings', 'usagestats', 'window'];
 
 function dumpPower(phone: PhoneState, now: number): string {
   const uptime = (t: number): number => t - phone.bootEpoch;
@@ -78,6 +83,18 @@ export const dumpsys: CommandHandler = async (ctx) => {
       return 0;
     case 'power':
       await ctx.out(dumpPower(phone, ctx.env.now()));
+      return 0;
+    case 'notification':
+      await ctx.out(dumpNotification(phone, rest));
+      return 0;
+    case 'appops':
+      await ctx.out(dumpAppops(phone, rest));
+      return 0;
+    case 'deviceidle':
+      await dumpDeviceIdle(ctx, rest);
+      return 0;
+    case 'netpolicy':
+      await ctx.out(dumpNetpolicy(phone));
       return 0;
     case 'window':
       await ctx.out(dumpWindow(phone, rest));

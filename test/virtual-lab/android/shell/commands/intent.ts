@@ -3,7 +3,7 @@
  * in frameworks/base core/java/android/content/Intent.java): -a ACTION, -c CATEGORY, -n COMPONENT,
  * -d URI, -t TYPE, -f FLAGS, extras (--es/--ei/--ez ... KEY VALUE), launch flags, and a trailing
  * bare PACKAGE or COMPONENT. Options the caller handles itself (-W, -S, --brief ...) are returned
- * in `own`.
+ * in `own`. Extras are kept (by key) and show as "(has extras)" in Intent.toString.
  */
 export interface ParsedIntent {
   action: string | null;
@@ -11,6 +11,8 @@ export interface ParsedIntent {
   component: { package: string; cls: string } | null;
   pkg: string | null;
   data: string | null;
+  /** String and other extras (--es/--ei/... KEY VALUE), values as typed. */
+  readonly extras: Map<string, string>;
   readonly own: string[];
 }
 
@@ -23,7 +25,7 @@ export function parseIntentArgs(
   ownOptions: ReadonlySet<string>,
   ownWithValue: ReadonlySet<string> = new Set(),
 ): ParsedIntent {
-  const intent: ParsedIntent = { action: null, categories: [], component: null, pkg: null, data: null, own: [] };
+  const intent: ParsedIntent = { action: null, categories: [], component: null, pkg: null, data: null, extras: new Map(), own: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (ownOptions.has(arg)) {
@@ -33,7 +35,8 @@ export function parseIntentArgs(
     }
     if (arg.startsWith('-') && arg !== '-') {
       const value = ONE_VALUE.has(arg) ? (args[++i] ?? '') : null;
-      if (TWO_VALUE.has(arg)) i++;
+      if (TWO_VALUE.has(arg)) intent.extras.set(value ?? '', args[++i] ?? '');
+      else if (arg === '--esn' && value !== null) intent.extras.set(value, '');
       if (arg === '-a') intent.action = value;
       else if (arg === '-c' && value) intent.categories.push(value);
       else if (arg === '-n' && value) intent.component = splitComponent(value);
@@ -56,12 +59,15 @@ function splitComponent(value: string): { package: string; cls: string } | null 
 }
 
 /** "act=... cat=[...] cmp=..." as Intent.toShortString prints it inside `Intent { }`. */
-export function describeIntent(intent: ParsedIntent, shortComponent: string | null): string {
+export function describeIntent(intent: ParsedIntent, shortComponent: string | null, flags?: string): string {
   const parts: string[] = [];
   if (intent.action) parts.push(`act=${intent.action}`);
   if (intent.categories.length > 0) parts.push(`cat=[${intent.categories.join(',')}]`);
   if (intent.data) parts.push(`dat=${intent.data}`);
   if (intent.pkg && !shortComponent) parts.push(`pkg=${intent.pkg}`);
+  if (flags !== undefined) parts.push(`flg=${flags}`);
   if (shortComponent) parts.push(`cmp=${shortComponent}`);
+  // Intent.toString prints extras only as a marker.
+  if (intent.extras.size > 0) parts.push('(has extras)');
   return `Intent { ${parts.join(' ')} }`;
 }

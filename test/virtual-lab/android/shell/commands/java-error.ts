@@ -24,12 +24,19 @@ const FRAMES: Record<string, readonly string[]> = {
     'com.android.server.am.ActivityManagerService.onShellCommand(ActivityManagerService.java:9837)',
     'android.os.Binder.shellCommand(Binder.java:1092)',
   ],
+  appops: [
+    'com.android.server.appop.AppOpsService$Shell.onCommand(AppOpsService.java:6218)',
+    'com.android.modules.utils.BasicShellCommandHandler.exec(BasicShellCommandHandler.java:97)',
+    'android.os.ShellCommand.exec(ShellCommand.java:38)',
+    'com.android.server.appop.AppOpsService.onShellCommand(AppOpsService.java:5893)',
+    'android.os.Binder.shellCommand(Binder.java:1092)',
+  ],
 };
 
 /** Prints a Java exception the way ShellCommand does and returns the exit status. */
 export async function javaException(
   ctx: CommandContext,
-  service: 'pm' | 'am',
+  service: 'pm' | 'am' | 'appops',
   command: string,
   exception: string,
   message: string,

@@ -1,13 +1,15 @@
 /**
- * `pm <command>` and `cmd package <command>` (the same PackageManagerShellCommand on Android 7+),
- * plus `cmd <service>` routing. Outputs per PackageManagerShellCommand (AOSP frameworks/base,
+ * `pm <command>` and `cmd package <command>` (the same PackageManagerShellCommand on Android 7+).
+ * Outputs per PackageManagerShellCommand (AOSP frameworks/base,
  * read at aosp-mirror 008fb5c): `pm path` prints `package:<sourceDir>` or nothing with exit 1;
  * uninstall prints "Success" / "Failure [DELETE_FAILED_INTERNAL_ERROR]"; resolve-activity
  * --brief prints "priority=0 preferredOrder=0 match=0x108000 specificIndex=-1 isDefault=false"
  * then the short component, or "No activity found". Unknown commands: "Unknown command: X" on
- * stderr, exit -1. `cmd` without such a service: "cmd: Can't find service: X", exit 20.
+ * stdout, exit -1. `pm clear` also resets what Settings keeps for the app (channels, records,
+ * runtime-permission choices), as clearApplicationUserData does.
  */
 import { forceStop, shortComponent } from '../../actions';
+import { clearAppData } from '../../notifications';
 import type { CommandContext, CommandHandler } from '../types';
 import { EXIT_MINUS_ONE } from '../types';
 import { dumpPackage } from './dumpsys-package';
@@ -15,6 +17,7 @@ import { parseIntentArgs } from './intent';
 import { javaException } from './java-error';
 import { pmInstall } from './pm-install';
 import { pmList } from './pm-list';
+import { pmGrant, pmPermissionFlags } from './pm-permissions';
 
 const USER_OPT = new Set(['--user']);
 
@@ -73,32 +76,6 @@ async function pmUninstall(ctx: CommandContext, args: readonly string[]): Promis
   return 0;
 }
 
-async function pmGrant(ctx: CommandContext, args: readonly string[], grant: boolean): Promise<number> {
-  const phone = ctx.env.phone;
-  const [pkg, perm] = withoutUser(args);
-  const cmd = grant ? 'grant' : 'revoke';
-  if (pkg === undefined) {
-    await ctx.err('Error: no package specified\n');
-    return 1;
-  }
-  if (perm === undefined) {
-    await ctx.err('Error: no permission specified\n');
-    return 1;
-  }
-  const frame = `com.android.server.pm.permission.PermissionManagerServiceImpl.${grant ? 'grantRuntimePermissionInternal' : 'revokeRuntimePermissionInternal'}(PermissionManagerServiceImpl.java:1392)`;
-  const app = phone.packages.get(pkg);
-  if (!app || !app.installed) return javaException(ctx, 'pm', cmd, 'java.lang.IllegalArgumentException', `Unknown package: ${pkg}`, frame);
-  if (perm === 'android.permission.POST_NOTIFICATIONS' && phone.sdk < 33) {
-    return javaException(ctx, 'pm', cmd, 'java.lang.IllegalArgumentException', `Unknown permission: ${perm}`, frame);
-  }
-  if (!app.requestedPermissions.includes(perm)) {
-    return javaException(ctx, 'pm', cmd, 'java.lang.SecurityException', `Package ${pkg} has not requested permission ${perm}`, frame);
-  }
-  if (grant) app.grantedPermissions.add(perm);
-  else app.grantedPermissions.delete(perm);
-  return 0;
-}
-
 async function pmResolveActivity(ctx: CommandContext, args: readonly string[]): Promise<number> {
   const intent = parseIntentArgs(args, new Set(['--brief', '--components']), new Set(['--query-flags']));
   const pkg = intent.component?.package ?? intent.pkg;
@@ -144,6 +121,9 @@ export async function packageCommand(ctx: CommandContext, args: readonly string[
     case 'grant':
     case 'revoke':
       return pmGrant(ctx, rest, sub === 'grant');
+    case 'set-permission-flags':
+    case 'clear-permission-flags':
+      return pmPermissionFlags(ctx, rest, sub === 'set-permission-flags');
     case 'resolve-activity':
       return pmResolveActivity(ctx, rest);
     case 'dump':
@@ -157,6 +137,7 @@ export async function packageCommand(ctx: CommandContext, args: readonly string[
         return 1;
       }
       forceStop(ctx.env.phone, pkg);
+      clearAppData(app);
       await ctx.out('Success\n');
       return 0;
     }
@@ -170,25 +151,10 @@ export async function packageCommand(ctx: CommandContext, args: readonly string[
       await ctx.out('Package manager (package) commands:\n  help\n    Print this help text.\n\n  path [--user USER_ID] PACKAGE\n    Print the path to the .apk of the given PACKAGE.\n');
       return 0;
     default:
-      await ctx.err(`Unknown command: ${sub}\n`);
+      // BasicShellCommandHandler.handleDefaultCommands prints this on stdout.
+      await ctx.out(`Unknown command: ${sub}\n`);
       return EXIT_MINUS_ONE;
   }
 }
 
 export const pm: CommandHandler = (ctx) => packageCommand(ctx, ctx.args);
-
-/** `cmd <service> ...`: package and activity are modelled; others are not on this phone. */
-export function makeCmd(activity: (ctx: CommandContext, args: readonly string[]) => Promise<number>): CommandHandler {
-  return async (ctx) => {
-    const [service, ...rest] = ctx.args;
-    if (service === 'package') return packageCommand(ctx, rest);
-    if (service === 'activity') return activity(ctx, rest);
-    if (service === undefined || service === '-l') {
-      await ctx.out('activity\nnotification\npackage\npower\nsettings\nstatusbar\nwindow\n');
-      return 0;
-    }
-    if (['notification', 'statusbar', 'power', 'window', 'settings', 'appops', 'deviceidle'].includes(service)) return 0;
-    await ctx.err(`cmd: Can't find service: ${service}\n`);
-    return 20;
-  };
-}
