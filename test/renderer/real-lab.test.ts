@@ -201,6 +201,33 @@ describe('renderer on the real core with virtual phones', () => {
     expect(browser.problems).toEqual([]);
   });
 
+  it('runs the doctor on a real-core Xiaomi phone and fixes the stopped app by launching it', async () => {
+    const serial = serials.get(PHONES[0].profile) ?? '';
+    await page().getByRole('tab', { name: /Phones/ }).click();
+    await card(serial).getByRole('button', { name: 'Check push readiness' }).click();
+    const panel = page().locator('.doctor-panel');
+    await expect.poll(() => panel.getAttribute('data-serial')).toBe(serial);
+    await panel.getByLabel('App package').fill('dev.pushlab.sample');
+    await panel.getByLabel('Notification channel ids (optional)').fill('pushlab_default');
+    await panel.getByRole('button', { name: /Run check|Check again/ }).click();
+    await expect.poll(() => panel.locator('.report[data-live="true"]').count(), { timeout: 15_000 }).toBe(1);
+    const row = (id: string) => panel.locator(`li.check[data-check-id="${id}"]`);
+    // A fresh install was never launched: stopped, and no channel yet. Evidence is the phone's own line.
+    expect(await row('app.stopped').getAttribute('data-status')).toBe('fail');
+    expect(await row('app.stopped').locator('.evidence__text').textContent()).toMatch(/stopped=true/);
+    expect(await row('channel:pushlab_default').getAttribute('data-status')).toBe('fail');
+    await row('app.stopped').locator('button[data-fix="launch-app"]').click();
+    await expect.poll(() => row('app.stopped').getAttribute('data-status'), { timeout: 15_000 }).toBe('ok');
+    const launched = row('app.stopped').locator('.fix-result[data-fix="launch-app"]');
+    expect(await launched.getAttribute('data-fix-ok')).toBe('true');
+    // Launching created the app's channel on the phone; the re-read shows it.
+    await expect.poll(() => row('channel:pushlab_default').getAttribute('data-status')).toBe('ok');
+    await browser.screenshot('real-doctor-xiaomi');
+    const history = await core.invoke('doctor:history', [serial, 'dev.pushlab.sample']);
+    expect(history.ok && history.value.length).toBeGreaterThanOrEqual(2);
+    expect(browser.problems).toEqual([]);
+  });
+
   it('switches to 中文 and shows Chinese text, phone facts included', async () => {
     await page().getByRole('button', { name: '中文' }).click();
     await expect.poll(() => page().getByRole('tab', { name: /安装/ }).count()).toBe(1);
