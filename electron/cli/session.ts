@@ -19,7 +19,15 @@ export async function openSession(options: GlobalOptions): Promise<LocalLabCore>
     shell: 'cli',
     logger: options.verbose ? createLogger({ level: 'debug' }) : silentLogger,
   });
-  const { tracker } = core.services;
+  const { tracker, gateway } = core.services;
+  try {
+    // One direct attempt first (starting a local server when allowed): a dead or wrong address
+    // fails now, instead of after the tracker's retries.
+    await gateway.ensureServer();
+  } catch (error) {
+    await core.close();
+    throw error;
+  }
   try {
     await tracker.waitUntilConnected(CONNECT_TIMEOUT_MS);
   } catch {

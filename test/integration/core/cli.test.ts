@@ -58,6 +58,29 @@ describe('pushlab CLI', () => {
     expect(code).toBe(0);
   });
 
+  it('doctor --json prints the documented shape and exits 1 while a check fails; --fix repairs what adb can', async () => {
+    const serial = env.lab.phones()[0]!.serial; // has com.example.cli from the install test, never launched
+    const args = ['doctor', '--serial', serial, '--package', 'com.example.cli', '--adb-port', String(env.adbPort), '--db', join(env.dir, 'cli.db')];
+    const first = await cli([...args, '--json']);
+    expect(first.code).toBe(1);
+    const report = JSON.parse(first.stdout) as { serial: string; package: string; takenAt: string; checks: Array<{ id: string; status: string; evidence: string; advice: string }> };
+    expect(report).toMatchObject({ serial, package: 'com.example.cli', takenAt: expect.any(String) });
+    const stopped = report.checks.find((c) => c.id === 'app.stopped');
+    expect(stopped).toMatchObject({ status: 'fail', evidence: expect.stringContaining('stopped=true'), advice: expect.stringMatching(/\w+/) });
+    const fixed = await cli([...args, '--json', '--fix']);
+    const after = JSON.parse(fixed.stdout) as { checks: Array<{ id: string; status: string }>; fixesApplied: Array<{ fix: string; ok: boolean }> };
+    expect(after.fixesApplied).toEqual(expect.arrayContaining([expect.objectContaining({ fix: 'launch-app', ok: true })]));
+    expect(after.checks.find((c) => c.id === 'app.stopped')?.status).toBe('ok');
+  });
+
+  it('doctor refuses an unknown package with exit 2 and says what to do', async () => {
+    const serial = env.lab.phones()[0]!.serial;
+    const { code, stderr } = await cli(['doctor', '--serial', serial, '--package', 'com.example.absent', '--adb-port', String(env.adbPort), '--db', join(env.dir, 'cli.db')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/com\.example\.absent is not installed/);
+    expect(stderr).toMatch(/What to do:/);
+  });
+
   it('says what to do and exits 2 when adb is unreachable', async () => {
     const port = await freePort();
     const { code, stderr } = await cli(['devices', '--adb-port', String(port), '--no-start-server', '--db', join(env.dir, 'x.db')]);
