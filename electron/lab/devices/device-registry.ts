@@ -71,18 +71,22 @@ export class DeviceRegistry extends EventEmitter<{ changed: [DeviceSnapshot] }> 
     };
     const now = settled();
     if (now) return now;
+    let onChange: (() => void) | null = null;
     return withTimeout(
       new Promise<DeviceView>((resolve) => {
-        const onChange = (): void => {
+        onChange = (): void => {
           const v = settled();
           if (!v) return;
-          this.off('changed', onChange);
+          if (onChange) this.off('changed', onChange);
           resolve(v);
         };
         this.on('changed', onChange);
       }),
       timeoutMs,
       `Identity of ${serial}`,
+      () => {
+        if (onChange) this.off('changed', onChange);
+      },
     );
   }
 
