@@ -1,0 +1,188 @@
+/**
+ * Tencent IM REST client for the two sending APIs PushLab needs. Every request carries the
+ * admin identifier and a UserSig signed here (cached until close to expiry); the secret key and
+ * the UserSig never reach errors or logs.
+ */
+import { randomInt } from 'node:crypto';
+import { LabError } from '../../errors';
+import { systemClock, type Clock } from '../../util/clock';
+import { silentLogger, type Logger } from '../../util/logger';
+import { explainTencentError } from './error-codes';
+import { postJson } from './http';
+import { regionBaseUrl, type TencentRegion } from './regions';
+import { genUserSig } from './usersig';
+import type {
+  C2CMessage,
+  C2CSendResult,
+  GroupMessage,
+  GroupSendResult,
+  SendC2CResponse,
+  SendGroupResponse,
+  TencentBaseResponse,
+} from './types';
+
+export const TENCENT_COMMANDS = {
+  sendC2C: 'v4/openim/sendmsg',
+  sendGroup: 'v4/group_open_http_svc/send_group_msg',
+} as const;
+
+export interface TencentImClientOptions {
+  readonly sdkAppId: number;
+  readonly secretKey: string;
+  readonly adminIdentifier: string;
+  /** Where the REST API lives; wins over `region`. Tests point it at the loopback emulator. */
+  readonly baseUrl?: string;
+  /** Defaults to 'china' when no baseUrl is given. */
+  readonly region?: TencentRegion;
+  /** Deadline per request; default 10 s. */
+  readonly timeoutMs?: number;
+  /** Lifetime of each signed UserSig; default 1 day. */
+  readonly userSigTtlSeconds?: number;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  /** Source of `random` / MsgRandom values (uint32); defaults to crypto. */
+  readonly random?: () => number;
+}
+
+export interface TencentImClient {
+  /** v4/openim/sendmsg: one-to-one message; resolves with the MsgKey. */
+  sendC2C(message: C2CMessage): Promise<C2CSendResult>;
+  /** v4/group_open_http_svc/send_group_msg: group message; resolves with the MsgSeq. */
+  sendGroup(message: GroupMessage): Promise<GroupSendResult>;
+}
+
+/** A refusal from Tencent IM: the LabError plus the raw ErrorCode, for callers that branch on it. */
+export class TencentApiError extends LabError {
+  public readonly tencentCode: number;
+  public readonly command: string;
+
+  public constructor(command: string, tencentCode: number, errorInfo: string) {
+    const why = explainTencentError(tencentCode);
+    super('COMMAND_FAILED', `Tencent IM refused ${command}: ${why.meaning}`, {
+      hint: why.fix,
+      detail: `ErrorCode ${tencentCode}: ${errorInfo}`,
+    });
+    this.name = 'TencentApiError';
+    this.tencentCode = tencentCode;
+    this.command = command;
+  }
+}
+
+/** The request URL Tencent expects: base + command + the five query parameters. */
+export function buildRequestUrl(
+  baseUrl: string,
+  command: string,
+  params: { sdkAppId: number; identifier: string; userSig: string; random: number },
+): URL {
+  const url = new URL(command, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  url.searchParams.set('sdkappid', String(params.sdkAppId));
+  url.searchParams.set('identifier', params.identifier);
+  url.searchParams.set('usersig', params.userSig);
+  url.searchParams.set('random', String(params.random));
+  url.searchParams.set('contenttype', 'json');
+  return url;
+}
+
+/** Replaces every occurrence of the given secrets in `text` (error text may echo a request). */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
+  return out;
+}
+
+function checkOptions(o: TencentImClientOptions): void {
+  const bad = (what: string, hint: string): never => {
+    throw new LabError('INVALID_ARGUMENT', `The Tencent IM ${what} is not valid.`, { hint });
+  };
+  if (!Number.isInteger(o.sdkAppId) || o.sdkAppId <= 0) bad('SDKAppID', 'Copy the SDKAppID from the Tencent console.');
+  if (o.secretKey.trim().length === 0) bad('secret key', 'Copy the secret key from the Tencent console.');
+  if (!/^[\x21-\x7e]{1,32}$/.test(o.adminIdentifier)) bad('admin identifier', 'Use the App admin account\'s user ID.');
+  if (o.timeoutMs !== undefined && !(o.timeoutMs > 0)) bad('timeout', 'Use a timeout above 0 ms.');
+}
+
+/** Creates a client; nothing is sent until a method is called. */
+export function createTencentImClient(options: TencentImClientOptions): TencentImClient {
+  checkOptions(options);
+  const clock = options.clock ?? systemClock;
+  const log = (options.logger ?? silentLogger).child('tencent');
+  const baseUrl = options.baseUrl ?? regionBaseUrl(options.region ?? 'china');
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const ttl = options.userSigTtlSeconds ?? 86_400;
+  const nextRandom = options.random ?? (() => randomInt(0, 2 ** 32));
+  let cached: { sig: string; renewAt: number } | undefined;
+
+  const userSig = (): string => {
+    const now = clock.now();
+    if (cached && now < cached.renewAt) return cached.sig;
+    const sig = genUserSig({ sdkAppId: options.sdkAppId, secretKey: options.secretKey, identifier: options.adminIdentifier, expireSeconds: ttl, now });
+    // Renew with a tenth of the lifetime (at least a minute, at most an hour) to spare, so clock skew never bites.
+    const margin = Math.min(3_600_000, Math.max(60_000, ttl * 100));
+    cached = { sig, renewAt: Math.floor(now / 1000) * 1000 + ttl * 1000 - margin };
+    return sig;
+  };
+
+  async function call<R extends TencentBaseResponse>(command: string, body: object): Promise<R> {
+    const sig = userSig();
+    const random = nextRandom();
+    const url = buildRequestUrl(baseUrl, command, { sdkAppId: options.sdkAppId, identifier: options.adminIdentifier, userSig: sig, random });
+    const secrets = [options.secretKey, sig];
+    log.debug('request', { command, sdkAppId: options.sdkAppId, random });
+    const answer = await postJson(url, JSON.stringify(body), { timeoutMs, what: `Tencent IM ${command}` });
+    if (answer.status !== 200) {
+      log.warn('http status', { command, status: answer.status });
+      throw new LabError('COMMAND_FAILED', `Tencent IM answered ${command} with HTTP ${answer.status}.`, {
+        hint: answer.status >= 500 ? 'Tencent IM is having trouble: send again later.' : 'Check the region (base URL) setting.',
+        detail: redactSecrets(answer.text.slice(0, 500), secrets),
+      });
+    }
+    const parsed = parseResponse(answer.text);
+    if (!parsed) {
+      throw new LabError('MALFORMED_OUTPUT', `Tencent IM's answer to ${command} is not the documented JSON.`, {
+        hint: 'Check that the base URL points at Tencent IM\'s REST API.',
+        detail: redactSecrets(answer.text.slice(0, 500), secrets),
+      });
+    }
+    if (parsed.ErrorCode !== 0 || parsed.ActionStatus !== 'OK') {
+      // A refused signature must not be reused on the next call.
+      if (parsed.ErrorCode >= 70000 && parsed.ErrorCode < 70100) cached = undefined;
+      log.warn('refused', { command, errorCode: parsed.ErrorCode });
+      throw new TencentApiError(command, parsed.ErrorCode, redactSecrets(parsed.ErrorInfo, secrets));
+    }
+    return parsed as R;
+  }
+
+  return {
+    async sendC2C(message) {
+      const msgRandom = message.MsgRandom ?? nextRandom();
+      const res = await call<SendC2CResponse>(TENCENT_COMMANDS.sendC2C, { ...message, MsgRandom: msgRandom });
+      if (typeof res.MsgKey !== 'string' || typeof res.MsgTime !== 'number') throw missingField(TENCENT_COMMANDS.sendC2C, 'MsgKey/MsgTime');
+      return { msgKey: res.MsgKey, msgTime: res.MsgTime, msgRandom };
+    },
+    async sendGroup(message) {
+      const random = message.Random ?? nextRandom();
+      const res = await call<SendGroupResponse>(TENCENT_COMMANDS.sendGroup, { ...message, Random: random });
+      if (typeof res.MsgSeq !== 'number' || typeof res.MsgTime !== 'number') throw missingField(TENCENT_COMMANDS.sendGroup, 'MsgSeq/MsgTime');
+      return { msgSeq: res.MsgSeq, msgTime: res.MsgTime, random };
+    },
+  };
+}
+
+function missingField(command: string, field: string): LabError {
+  return new LabError('MALFORMED_OUTPUT', `Tencent IM accepted ${command} but its answer lacks ${field}.`, {
+    hint: 'Check that the base URL points at Tencent IM\'s REST API.',
+  });
+}
+
+/** The common response fields, or undefined when the text is not a Tencent answer. */
+export function parseResponse(text: string): TencentBaseResponse | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const r = value as Record<string, unknown>;
+  if ((r.ActionStatus !== 'OK' && r.ActionStatus !== 'FAIL') || typeof r.ErrorCode !== 'number') return undefined;
+  return { ...r, ErrorInfo: typeof r.ErrorInfo === 'string' ? r.ErrorInfo : '' } as TencentBaseResponse;
+}

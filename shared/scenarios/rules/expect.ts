@@ -1,0 +1,200 @@
+/**
+ * expectFor: what should happen for one scenario on one phone. Combines the app state matrix, the
+ * display rules, the hard gates (no desc, blocked notifications, OPPO ChannelID, push service,
+ * APNs environment) and vendor classes. Every outcome names the rules behind it.
+ */
+import type { AppProfile, Bilingual, Caveat, Expectation, PhoneContext, Scenario, ScenarioSetup, SoundExpectation, TargetChannel } from '../types';
+import { ruleById } from '../sources';
+import { displayText, type PushDisplay } from './display';
+import { QUOTA_CHANNELS, messageClass } from './message-class';
+import { stateVerdict, type StateVerdict } from './state';
+
+/** Channels where Tencent supports a custom alert sound (seed 002). */
+const CUSTOM_SOUND_CHANNELS: readonly TargetChannel[] = ['huawei', 'xiaomi', 'fcm', 'apns'];
+
+/** Android 8.0 (API 26) introduced notification channels; OPPO's ChannelID rule starts there. */
+const ANDROID_O = 26;
+
+function withoutNotification(outcome: 'not-shown' | 'undecided' | 'not-applicable', rules: readonly string[], reason: Bilingual, surface: Expectation['surface'] = 'none'): Expectation {
+  return {
+    outcome,
+    ifMissing: null,
+    needsPositiveControl: outcome === 'not-shown',
+    delivery: null,
+    surface: outcome === 'undecided' ? 'unknown' : surface,
+    title: null,
+    text: null,
+    channelId: null,
+    sound: { kind: 'not-checked' },
+    tapExt: null,
+    reason,
+    rules,
+    caveats: [],
+  };
+}
+
+function fromVerdict(verdict: StateVerdict): Expectation {
+  if (verdict.outcome === 'shown') throw new Error('fromVerdict is for verdicts without a notification.');
+  return withoutNotification(verdict.outcome, verdict.rules, verdict.reason, verdict.surface);
+}
+
+function caveat(rule: string): Caveat {
+  const found = ruleById(rule);
+  if (found === undefined) throw new Error(`Unknown rule ${rule}.`);
+  return { rule, text: found.text };
+}
+
+function applySetup(phone: PhoneContext, profile: AppProfile, setup: ScenarioSetup | undefined): [PhoneContext, AppProfile] {
+  if (setup === undefined) return [phone, profile];
+  return [
+    {
+      ...phone,
+      notificationsBlocked: setup.notificationsBlocked ?? phone.notificationsBlocked,
+      pushServiceReady: setup.pushServiceReady ?? phone.pushServiceReady,
+    },
+    setup.apns === undefined ? profile : { ...profile, apns: setup.apns },
+  ];
+}
+
+/** True when the scenario is meant for phones on this channel. */
+export function appliesTo(scenario: Scenario, channel: TargetChannel): boolean {
+  return scenario.appliesTo === undefined || scenario.appliesTo.includes(channel);
+}
+
+/** The expectation for a scenario on a phone (optionally knowing the app's push set-up). */
+export function expectFor(scenario: Scenario, rawPhone: PhoneContext, rawProfile: AppProfile = {}): Expectation {
+  const channel = rawPhone.channel;
+  if (!appliesTo(scenario, channel)) {
+    return withoutNotification('not-applicable', [], { en: `This scenario is not meant for ${channel}.`, zhCN: `此场景不适用于 ${channel}。` });
+  }
+  const [phone, profile] = applySetup(rawPhone, rawProfile, scenario.setup);
+  const verdict = stateVerdict(scenario.state, phone, profile);
+  if (verdict.outcome === 'not-applicable') return fromVerdict(verdict);
+  // Logged out or kicked: nothing is sent, whatever the message.
+  if (scenario.state === 'logged-out' || scenario.state === 'kicked-offline') return fromVerdict(verdict);
+
+  const display = displayText(scenario.message, { platform: channel === 'apns' ? 'ios' : 'android' });
+  if (!display.pushed) return withoutNotification('not-shown', display.rules, display.reason);
+  if (scenario.state === 'foreground') return fromVerdict(verdict);
+
+  const gate = hardGate(phone, profile, scenario);
+  if (gate !== null) return gate;
+  if (verdict.outcome !== 'shown') return fromVerdict(verdict);
+  return shownExpectation(verdict, display, phone, profile, scenario);
+}
+
+/** Conditions that stop any notification from showing, in any state where one would. */
+function hardGate(phone: PhoneContext, profile: AppProfile, scenario: Scenario): Expectation | null {
+  const channel = phone.channel;
+  if (channel === 'apns' && profile.apns !== undefined) {
+    const tokenEnv = profile.apns.build === 'debug' ? 'development' : 'production';
+    if (tokenEnv !== profile.apns.certificate) {
+      return withoutNotification('not-shown', ['seed.apns-bad-devicetoken'], {
+        en: `A ${profile.apns.build} build reports a ${tokenEnv} token, but the certificate is ${profile.apns.certificate}: APNs rejects it ("bad devicetoken").`,
+        zhCN: `${profile.apns.build} 包上报的是 ${tokenEnv} 环境 token，证书却是 ${profile.apns.certificate}：APNs 拒收（“bad devicetoken”）。`,
+      });
+    }
+  }
+  if (phone.pushServiceReady === false) {
+    const rule = channel === 'fcm' ? 'seed.fcm-needs-gms' : channel === 'huawei' ? 'seed.hms-min-version' : 'seed.system-level-channel';
+    return withoutNotification('not-shown', [rule], {
+      en: 'The push service this channel needs is missing or too old on the phone, so nothing can show.',
+      zhCN: '手机上缺少该通道所需的推送服务或版本过低，无法显示推送。',
+    });
+  }
+  if (phone.notificationsBlocked === true) {
+    const rules = channel === 'oppo' ? ['seed.notification-settings', 'seed.oppo-notifications-off'] : ['seed.notification-settings'];
+    return withoutNotification('not-shown', rules, {
+      en: 'Notifications are turned off for the app: offline pushes obey the phone\'s notification settings.',
+      zhCN: '应用通知已关闭：离线推送同样受系统通知设置约束。',
+    });
+  }
+  const oppoChannel = scenario.message.push?.vendor?.oppoChannelId;
+  if (channel === 'oppo' && (oppoChannel === undefined || oppoChannel === '')) {
+    if (phone.sdk === null) {
+      return withoutNotification('undecided', ['seed.oppo-channel-id'], {
+        en: 'No OPPO ChannelID was sent and the Android version is unknown: on Android 8+ OPPO shows nothing.',
+        zhCN: '未发送 OPPO ChannelID 且 Android 版本未知：Android 8 及以上 OPPO 不会显示。',
+      });
+    }
+    if (phone.sdk >= ANDROID_O) {
+      return withoutNotification('not-shown', ['seed.oppo-channel-id'], {
+        en: 'No OPPO ChannelID was sent: OPPO on Android 8+ displays nothing without one.',
+        zhCN: '未发送 OPPO ChannelID：Android 8 及以上的 OPPO 不会显示推送。',
+      });
+    }
+  }
+  return null;
+}
+
+function shownExpectation(verdict: StateVerdict, display: PushDisplay, phone: PhoneContext, profile: AppProfile, scenario: Scenario): Expectation {
+  const channel = phone.channel;
+  const push = scenario.message.push;
+  const rules = [...verdict.rules, ...display.rules];
+  const caveats: Caveat[] = [];
+  let ifMissing: 'fail' | 'inconclusive' = 'fail';
+
+  const cls = messageClass(scenario.message, channel, profile);
+  if (cls === 'low' || cls === 'unknown') {
+    // A low (or unproven) class may be delayed, folded or capped: a missing push is not a fail.
+    ifMissing = 'inconclusive';
+    rules.push('seed.vendor-classification');
+    if (cls === 'low' && QUOTA_CHANNELS.includes(channel)) rules.push('seed.daily-quota');
+  } else if (QUOTA_CHANNELS.includes(channel)) {
+    caveats.push(caveat('seed.daily-quota'));
+  }
+  if (phone.notificationsBlocked == null) {
+    if (channel === 'oppo') {
+      ifMissing = 'inconclusive';
+      rules.push('seed.oppo-notifications-off');
+    } else {
+      caveats.push(caveat('seed.notification-settings'));
+    }
+  }
+  if (phone.pushServiceReady == null && (channel === 'fcm' || channel === 'huawei')) {
+    caveats.push(caveat(channel === 'fcm' ? 'seed.fcm-needs-gms' : 'seed.hms-min-version'));
+  }
+
+  const ext = push?.ext ?? null;
+  if (ext !== null) rules.push('seed.ext-tap');
+  const ios = channel === 'apns';
+  return {
+    outcome: 'shown',
+    ifMissing,
+    needsPositiveControl: false,
+    delivery: verdict.delivery,
+    surface: 'notification',
+    title: display.title === null ? null : { value: display.title, match: ios ? 'contains' : 'exact' },
+    // The seeds' line formats are documented for APNs; on Android only the content is certain.
+    text: ios && display.lineExact ? { value: display.line, match: 'exact' } : { value: display.content, match: 'contains' },
+    channelId: expectedChannelId(scenario, phone),
+    sound: soundFor(push?.sound, channel, rules, caveats),
+    tapExt: ext,
+    reason: verdict.reason,
+    rules: [...new Set(rules)],
+    caveats,
+  };
+}
+
+function expectedChannelId(scenario: Scenario, phone: PhoneContext): string | null {
+  if (phone.sdk === null || phone.sdk < ANDROID_O) return null;
+  const vendor = scenario.message.push?.vendor ?? {};
+  const byChannel: Partial<Record<TargetChannel, string | undefined>> = {
+    oppo: vendor.oppoChannelId,
+    xiaomi: vendor.xiaomiChannelId,
+    huawei: vendor.huaweiChannelId,
+    fcm: vendor.fcmChannelId,
+  };
+  const id = byChannel[phone.channel];
+  return id === undefined || id === '' ? null : id;
+}
+
+function soundFor(sound: string | undefined, channel: TargetChannel, rules: string[], caveats: Caveat[]): SoundExpectation {
+  if (sound === undefined || sound === '') return { kind: 'default' };
+  if (CUSTOM_SOUND_CHANNELS.includes(channel)) {
+    rules.push('seed.custom-sound');
+    return { kind: 'custom', name: sound };
+  }
+  caveats.push(caveat('seed.custom-sound'));
+  return { kind: 'not-checked' };
+}

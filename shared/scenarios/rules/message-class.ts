@@ -1,0 +1,44 @@
+/**
+ * Vendor message classes (seed 002, "Vendor's push restrictions"): a high class is pushed promptly,
+ * a low class may be delayed, folded or capped, so a missing low-class push proves nothing.
+ */
+import type { AppProfile, MessageSpec, TargetChannel } from '../types';
+
+/** 'none': the channel has no documented classification (Meizu, FCM, APNs). */
+export type MessageClass = 'high' | 'low' | 'unknown' | 'none';
+
+/** Channels whose low class (or general volume) has a documented count limit (seed 002). */
+export const QUOTA_CHANNELS: readonly TargetChannel[] = ['xiaomi', 'oppo', 'vivo', 'meizu'];
+
+/** The class this message gets on this channel, from its vendor fields and the app's granted channels. */
+export function messageClass(message: MessageSpec, channel: TargetChannel, profile: AppProfile = {}): MessageClass {
+  const vendor = message.push?.vendor ?? {};
+  const granted = profile.highClassChannelIds ?? [];
+  switch (channel) {
+    case 'huawei':
+      // Service & communication vs news & marketing; without fields Huawei classifies by itself.
+      if (vendor.huaweiCategory !== undefined) return vendor.huaweiCategory === 'MARKETING' ? 'low' : 'high';
+      if (vendor.huaweiImportance !== undefined) return vendor.huaweiImportance === 'NORMAL' ? 'high' : 'low';
+      return 'unknown';
+    case 'honor':
+      if (vendor.honorImportance !== undefined) return vendor.honorImportance === 'NORMAL' ? 'high' : 'low';
+      return 'unknown';
+    case 'vivo':
+      // Tencent's default VIVOClassification is 1 (system message).
+      return vendor.vivoClassification === 0 ? 'low' : 'high';
+    case 'xiaomi':
+      return grantedClass(vendor.xiaomiChannelId, granted);
+    case 'oppo':
+      return grantedClass(vendor.oppoChannelId, granted);
+    case 'meizu':
+    case 'fcm':
+    case 'apns':
+      return 'none';
+  }
+}
+
+/** Xiaomi and OPPO: high only on a channel the vendor granted (important / private message channel). */
+function grantedClass(channelId: string | undefined, granted: readonly string[]): MessageClass {
+  if (channelId === undefined || channelId === '') return 'low';
+  return granted.includes(channelId) ? 'high' : 'unknown';
+}
