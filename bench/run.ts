@@ -5,6 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { benchDiscovery } from './discovery';
 import { USB2_LINK_BYTES_PER_SECOND } from '../test/virtual-lab';
+import { benchCapture } from './capture';
 import { benchDoctor } from './doctor';
 import { benchInstall } from './install';
 
@@ -36,6 +37,11 @@ async function main(): Promise<void> {
     const doctor = await benchDoctor();
     results.doctor = doctor;
     console.log(`doctor     1 phone: ${f(doctor.singleMs)} (target <= 1500 ms) ${doctor.singleMs <= 1500 ? 'OK' : 'OVER'}; 20 phones in parallel: ${f(doctor.parallel20Ms)} (target <= 3000 ms) ${doctor.parallel20Ms <= 3000 ? 'OK' : 'OVER'}; ${doctor.checksPerReport} checks per report`);
+  }
+  if (!only || only === 'capture') {
+    const capture = await benchCapture();
+    results.capture = capture;
+    console.log(`capture    ${capture.phones} phones watched: ${capture.detected}/${capture.posts} posts detected; post -> detected p50 ${f(capture.p50Ms)}, p95 ${f(capture.p95Ms)} (target <= 300 ms) ${capture.p95Ms <= 300 ? 'OK' : 'OVER'}; CPU ${capture.cpuCores.toFixed(2)} cores (incl. the virtual phones; target <= 1)`);
   }
   await mkdir('bench/results', { recursive: true });
   await writeFile('bench/results/latest.json', JSON.stringify(results, null, 2));
