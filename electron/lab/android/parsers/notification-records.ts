@@ -32,7 +32,7 @@ export interface NotificationRecordInfo {
 }
 
 const RECORD_HEADER = /^(\s*)NotificationRecord\((.*)$/;
-const MARKERS = /^[ \t]*(?:Current Notification Manager state:|Notification List:)/m;
+const MARKERS = /^[ \t]*(?:Current Notification Manager state(?: \(filtered to '[^']*'\))?:|Notification List:)/m;
 
 interface RawRecord {
   header: string;

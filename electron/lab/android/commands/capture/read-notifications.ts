@@ -22,14 +22,8 @@ export function notificationsCommand(pkg?: string): string {
   return shellCommand('dumpsys', 'notification', '--noredact', 'p', assertPackageName(pkg));
 }
 
-const HEADER = /^Current Notification Manager state\b/m;
-
-/**
- * Records in a dump's text. A filtered dump with no record has no "Notification List:" and a
- * "state (filtered to 'p'):" header the parser does not take as a marker: that is an empty list.
- */
+/** Records in a dump's text, filtered (`p <pkg>`) or not. */
 export function parseNotificationList(text: string): NotificationRecordInfo[] {
-  if (!text.includes('NotificationRecord(') && HEADER.test(text)) return [];
   return parseNotificationRecords(text);
 }
 
