@@ -11,6 +11,7 @@ import type { ChannelPatch, ChannelSpec, ChannelState, NotificationRecordState, 
 import * as faults from './faults';
 import { MemoryFs } from './fs';
 import { postNotification, type PostInput, type PostOutcome } from './notifications';
+import { currentDeepState, powerExtras, type DeepState } from './power-state';
 import { loadProfileProps, setProp } from './props';
 import { Interpreter, type Streams } from './shell/interpreter';
 import { lookupCommand } from './shell/registry';
@@ -272,6 +273,19 @@ export class VirtualAndroid implements DeviceBackend {
   /** The app posts a notification; blocks, missing channels and the op decide whether it shows. */
   public postNotification(pkg: string, input: PostInput): PostOutcome {
     return postNotification(this.state, this.state.packages.get(pkg), input);
+  }
+
+  /**
+   * What happens to adb when `reboot` runs (e.g. unplug, wait, plug from the lab, then `booted()`);
+   * without a hook the phone reboots instantly and stays connected.
+   */
+  public onReboot(hook: ((booted: () => void) => void) | null): void {
+    powerExtras(this.state).onReboot = hook;
+  }
+
+  /** DeviceIdleController's deep state now (ACTIVE, IDLE, ...). */
+  public deepIdleState(): DeepState {
+    return currentDeepState(this.state);
   }
 
   /** The app's posted notifications, oldest first. */

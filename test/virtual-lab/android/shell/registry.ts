@@ -10,6 +10,7 @@ import { grep } from './commands/grep';
 import { input, wm } from './commands/input';
 import { monkey } from './commands/monkey';
 import { pm } from './commands/pm';
+import { reboot, svc } from './commands/reboot';
 import { screencap } from './commands/screencap';
 import { settings } from './commands/settings';
 import { head, ps, tail, wc } from './commands/text-tools';
@@ -39,6 +40,8 @@ const COMMANDS: ReadonlyMap<string, CommandHandler> = new Map<string, CommandHan
   ['tail', tail],
   ['wc', wc],
   ['ps', ps],
+  ['reboot', reboot],
+  ['svc', svc],
 ]);
 
 /** The handler for a command name, if this phone has it. */

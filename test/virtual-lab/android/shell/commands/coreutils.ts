@@ -3,7 +3,10 @@
  * follow toybox's "<tool>: <path>: <strerror>" form (e.g. "rm: /x: No such file or directory").
  * `id` prints what the adb shell user is on a production build.
  */
+import { powerExtras } from '../../power-state';
 import type { CommandContext, CommandHandler } from '../types';
+
+const BOOT_ID_PATH = '/proc/sys/kernel/random/boot_id';
 
 const ERRNO = { ENOENT: 'No such file or directory', EISDIR: 'Is a directory', EACCES: 'Permission denied' } as const;
 
@@ -110,7 +113,8 @@ export const cat: CommandHandler = async (ctx) => {
   }
   let status = 0;
   for (const path of ctx.args) {
-    const data = ctx.env.fs.read(path);
+    // procfs: the kernel's per-boot UUID (changes on every reboot).
+    const data = path === BOOT_ID_PATH ? Buffer.from(`${powerExtras(ctx.env.phone).bootId}\n`) : ctx.env.fs.read(path);
     if (data) await ctx.out(data);
     else {
       await ctx.err(`cat: ${path}: ${ctx.env.fs.stat(path) ? ERRNO.EISDIR : ERRNO.ENOENT}\n`);

@@ -8,7 +8,12 @@
  *   "+pkg" prints "Added: pkg" or "Unknown package: pkg", "-pkg" prints "Removed: pkg" only when it
  *   was on the user list, "=pkg" prints true/false; anything else "Package must be prefixed with
  *   +, -, or =: X" and stops.
+ * - Doze from the shell (DeviceIdleController.Shell, apex/jobscheduler/.../DeviceIdleController.java):
+ *   `force-idle [deep]` prints "Now forced in to deep idle mode" (mState=IDLE mLightState=OVERRIDE),
+ *   `unforce` prints "Light state: X, deep state: Y", `step [deep]` prints "Stepped to deep: X",
+ *   `get light|deep|force|screen|charging|network` prints the one value (power-state.ts).
  */
+import { currentDeepState, forceDeepIdle, isCharging, powerExtras, stepDeep, unforceIdle } from '../../power-state';
 import { javaHashCode, type AppPackage, type PhoneState } from '../../state';
 import type { CommandContext } from '../types';
 import { EXIT_MINUS_ONE } from '../types';
@@ -80,10 +85,12 @@ function fullDump(phone: PhoneState): string {
   t += section('Whitelist (except idle) all app ids', ids([...exceptIdle, ...user]));
   t += section('Whitelist user app ids', ids(user));
   t += section('Whitelist all app ids', ids([...system, ...user]));
-  t += '  mLightEnabled=true  mDeepEnabled=true\n  mForceIdle=false\n';
-  t += `  mScreenOn=${awake}\n  mScreenLocked=${phone.keyguard.showing}\n  mNetworkConnected=true\n  mCharging=true\n`;
+  const deep = currentDeepState(phone);
+  const x = powerExtras(phone);
+  t += `  mLightEnabled=true  mDeepEnabled=true\n  mForceIdle=${x.forceIdle}\n`;
+  t += `  mScreenOn=${awake}\n  mScreenLocked=${phone.keyguard.showing}\n  mNetworkConnected=true\n  mCharging=${isCharging(phone)}\n`;
   t += '  mMotionActive=false\n  mNotMoving=false\n  mLocating=false mHasGps=false mHasNetworkLocation=false mLocated=false\n';
-  t += '  mState=ACTIVE mLightState=ACTIVE\n  mInactiveTimeout=+30m0s0ms\n';
+  t += `  mState=${deep} mLightState=${x.light}\n  mInactiveTimeout=+30m0s0ms\n`;
   return t;
 }
 
@@ -116,10 +123,55 @@ async function whitelist(ctx: CommandContext, args: readonly string[]): Promise<
   return 0;
 }
 
+/** force-idle / unforce / step / get; null when `sub` is none of them. */
+async function dozeCommand(ctx: CommandContext, sub: string | undefined, rest: readonly string[]): Promise<number | null> {
+  const phone = ctx.env.phone;
+  const x = powerExtras(phone);
+  switch (sub) {
+    case 'force-idle':
+      if (rest[0] !== undefined && rest[0] !== 'deep') {
+        await ctx.out(`Unknown idle mode: ${rest[0]}\n`);
+        return EXIT_MINUS_ONE;
+      }
+      forceDeepIdle(phone);
+      await ctx.out('Now forced in to deep idle mode\n');
+      return 0;
+    case 'unforce':
+      unforceIdle(phone);
+      await ctx.out(`Light state: ${x.light}, deep state: ${currentDeepState(phone)}\n`);
+      return 0;
+    case 'step':
+      if (rest[0] !== undefined && rest[0] !== 'deep') {
+        await ctx.out(`Unknown idle mode: ${rest[0]}\n`);
+        return EXIT_MINUS_ONE;
+      }
+      await ctx.out(`Stepped to deep: ${stepDeep(phone)}\n`);
+      return 0;
+    case 'get': {
+      const deep = currentDeepState(phone); // also settles the light state
+      const values: Record<string, string> = {
+        light: x.light,
+        deep,
+        force: String(x.forceIdle),
+        screen: String(phone.screen === 'awake'),
+        charging: String(isCharging(phone)),
+        network: 'true',
+      };
+      const value = rest[0] === undefined ? undefined : values[rest[0]];
+      await ctx.out(value === undefined ? `Unknown get option: ${rest[0] ?? ''}\n` : `${value}\n`);
+      return 0;
+    }
+    default:
+      return null;
+  }
+}
+
 /** Words after `cmd deviceidle` (DeviceIdleController.Shell). */
 export async function deviceIdleCommand(ctx: CommandContext, args: readonly string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'whitelist') return whitelist(ctx, rest);
+  const doze = await dozeCommand(ctx, sub, rest);
+  if (doze !== null) return doze;
   if (sub === undefined || sub === 'help' || sub === '-h') {
     await ctx.out('Device idle controller (deviceidle) commands:\n  help\n    Print this help text.\n  whitelist\n    Print currently whitelisted apps.\n');
     return sub === undefined ? EXIT_MINUS_ONE : 0;

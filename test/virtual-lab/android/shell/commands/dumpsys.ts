@@ -1,6 +1,6 @@
 /**
  * `dumpsys <service> [args]` for the services a push lab reads: package, power, window, activity,
- * notification, appops, deviceidle, netpolicy (each in its own module).
+ * notification, appops, deviceidle, battery, netpolicy (each in its own module).
  * `dumpsys power` follows PowerManagerService.dumpInternal: "POWER MANAGER (dumpsys power)",
  * "Power Manager State:" with "  mWakefulness=Awake|Asleep", uptime-based wake/sleep times and the
  * "Display Power: state=ON|OFF" line. Unknown services print "Can't find service: X" (stderr).
@@ -9,6 +9,7 @@ import { formatDuration } from '../../format';
 import type { PhoneState } from '../../state';
 import type { CommandHandler } from '../types';
 import { dumpAppops } from './appops';
+import { dumpBatteryService } from './battery';
 import { dumpDeviceIdle } from './deviceidle';
 import { dumpNotification } from './dumpsys-notification';
 import { dumpNetpolicy } from './netpolicy';
@@ -92,6 +93,9 @@ export const dumpsys: CommandHandler = async (ctx) => {
       return 0;
     case 'deviceidle':
       await dumpDeviceIdle(ctx, rest);
+      return 0;
+    case 'battery':
+      await dumpBatteryService(ctx, rest);
       return 0;
     case 'netpolicy':
       await ctx.out(dumpNetpolicy(phone));

@@ -1,0 +1,93 @@
+/**
+ * App-profile templates (login / logout / kick as an adb shell command or a deep link). Only the
+ * placeholders {package} {account} {serial} exist. Each value is substituted already quoted (shell
+ * quoting for shell templates, percent-encoding for deep links), so a placeholder written inside
+ * quotes would undo that quoting: such templates are refused.
+ */
+
+/** The placeholders a template may use. */
+export const TEMPLATE_PLACEHOLDERS = ['package', 'account', 'serial'] as const;
+export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
+
+/** The values substituted into a template. */
+export type TemplateValues = Readonly<Record<TemplatePlaceholder, string>>;
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+// C0 controls (incl. newline: one template is one command line), DEL and C1 controls.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+const isPlaceholder = (name: string): name is TemplatePlaceholder => (TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name);
+
+/** Problems with a template, as sentences; empty when it is usable. */
+export function templateProblems(template: string, kind: 'shell' | 'deeplink'): string[] {
+  const problems: string[] = [];
+  if (template.trim() === '') return ['is empty'];
+  if (CONTROL.test(template)) problems.push('contains a control character or line break (one command, one line)');
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    const name = m[1] as string;
+    if (!isPlaceholder(name)) problems.push(`uses the unknown placeholder {${name}} (allowed: {package} {account} {serial})`);
+  }
+  // Braces that are not part of a {name} pair (e.g. ${HOME}, "{", "}}") are refused, not guessed at.
+  const rest = template.replace(PLACEHOLDER, '');
+  if (/[{}]/.test(rest)) problems.push('has a stray { or }: only {package} {account} {serial} may use braces');
+  if (/\$\{/.test(template)) problems.push('uses ${…}: shell variables are not allowed, use a placeholder');
+  if (kind === 'shell') {
+    const quoted = placeholdersInQuotes(template);
+    if (quoted.length > 0) {
+      problems.push(`puts ${quoted.map((n) => `{${n}}`).join(' ')} inside quotes or after a backslash: write it bare, PushLab quotes each value`);
+    }
+  } else if (!/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(template)) {
+    problems.push('is not a URI (scheme:rest, no spaces), e.g. myapp://login?user={account}');
+  }
+  return problems;
+}
+
+/** Placeholders that sit inside '…', "…" or `…`, or right after a backslash. */
+function placeholdersInQuotes(template: string): string[] {
+  const found: string[] = [];
+  let quote: string | null = null;
+  for (let i = 0; i < template.length; i++) {
+    const ch = template[i] as string;
+    if (ch === '{') {
+      const end = template.indexOf('}', i);
+      const name = end > i ? template.slice(i + 1, end) : '';
+      if (isPlaceholder(name)) {
+        if (quote !== null || template[i - 1] === '\\') found.push(name);
+        i = end;
+        continue;
+      }
+    }
+    // A backslash escapes the next character, except a placeholder's brace (checked above).
+    const escapes = ch === '\\' && template[i + 1] !== '{';
+    if (quote === null) {
+      if (escapes) i++;
+      else if (ch === "'" || ch === '"' || ch === '`') quote = ch;
+    } else if (ch === quote) {
+      quote = null;
+    } else if (escapes && quote !== "'") {
+      i++;
+    }
+  }
+  return found;
+}
+
+/** The placeholders a template uses, in order of first use. */
+export function templatePlaceholders(template: string): TemplatePlaceholder[] {
+  const names: TemplatePlaceholder[] = [];
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    const name = m[1] as string;
+    if (isPlaceholder(name) && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+/**
+ * Fills a validated template. `encode` quotes one value (the core's shell quoting for shell
+ * templates, encodeURIComponent for deep links); it is applied to every value, never skipped.
+ */
+export function fillTemplate(template: string, values: TemplateValues, encode: (value: string) => string): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    if (!isPlaceholder(name)) throw new Error(`Template placeholder ${whole} is not allowed; validate templates with templateProblems first.`);
+    return encode(values[name]);
+  });
+}
