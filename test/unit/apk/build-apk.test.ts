@@ -14,7 +14,7 @@ import {
   writeTestApk,
   type TestApkSpec,
 } from '../../virtual-lab/apk';
-import { thirdPartyEntry, thirdPartyManifest } from './apkreader';
+import { thirdPartyEntry, thirdPartyManifest } from '../../virtual-lab/apk/apkreader';
 import { zipListing } from './zip-listing';
 
 const FULL: TestApkSpec = {

@@ -13,7 +13,7 @@ import {
   type CorruptApkKind,
   type TestApkSpec,
 } from '../../virtual-lab/apk';
-import { thirdPartyManifest } from './apkreader';
+import { thirdPartyManifest } from '../../virtual-lab/apk/apkreader';
 
 const tmp = mkdtempSync(join(tmpdir(), 'pushlab-read-apk-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -6,35 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { ZipFile } from 'yazl';
-
-interface ReaderManifest {
-  readonly package?: unknown;
-  readonly versionCode?: unknown;
-  readonly versionCodeMajor?: unknown;
-  readonly versionName?: unknown;
-  readonly usesSdk: { readonly minSdkVersion?: unknown; readonly targetSdkVersion?: unknown } | null;
-  readonly usesPermissions: ReadonlyArray<{ readonly name?: unknown }>;
-  readonly application: {
-    readonly label?: unknown;
-    readonly testOnly?: unknown;
-    readonly launcherActivities?: ReadonlyArray<{ readonly name?: unknown }>;
-  };
-}
-interface ApkReaderInstance {
-  readManifest(): Promise<ReaderManifest>;
-  readContent(path: string): Promise<Buffer>;
-}
-interface ApkReaderStatic {
-  open(apk: string): Promise<ApkReaderInstance>;
-}
-
-const require = createRequire(import.meta.url);
-const ApkReader = require('@devicefarmer/adbkit-apkreader') as ApkReaderStatic;
+import { openApkReader, type ThirdPartyManifest } from '../apk/apkreader';
 
 export interface ApkFacts {
   readonly kind: 'apk';
@@ -156,8 +132,8 @@ export async function inspectApk(bytes: Buffer): Promise<ApkInspection> {
   try {
     const file = join(dir, 'base.apk');
     await writeFile(file, await slimApk(bytes, zipEntries));
-    const reader = await ApkReader.open(file);
-    let manifest: ReaderManifest;
+    const reader = await openApkReader(file);
+    let manifest: ThirdPartyManifest;
     try {
       manifest = await reader.readManifest();
     } catch (error) {
