@@ -2,24 +2,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LabError } from '../../../electron/lab/errors';
 import { openDatabase } from '../../../electron/lab/store/db';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/lab/store/migrations';
 import { createRepositories } from '../../../electron/lab/store/repositories';
-import { apk, IDENTITY, job } from './fixtures';
+import { apk, IDENTITY, job, errorOf } from './fixtures';
 
 const tmp = mkdtempSync(join(tmpdir(), 'pushlab-db-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function errorOf(run: () => unknown): LabError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(LabError);
-    return error as LabError;
-  }
-  throw new Error('expected a LabError');
-}
 
 describe('openDatabase', () => {
   it('opens a file database with WAL, foreign keys, busy timeout and synchronous NORMAL', () => {

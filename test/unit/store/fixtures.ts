@@ -4,6 +4,8 @@
 import type { DeviceIdentity } from '../../../shared/domain/device';
 import type { ApkInfo, InstallItem, InstallJob } from '../../../shared/domain/install';
 import { DEFAULT_INSTALL_OPTIONS } from '../../../shared/domain/install';
+import { expect } from 'vitest';
+import { LabError } from '../../../electron/lab/errors';
 
 export const IDENTITY: DeviceIdentity = {
   manufacturer: 'Xiaomi',
@@ -84,4 +86,15 @@ export function job(id: string, serials: readonly string[], over: Partial<Instal
     finishedAt: null,
     ...over,
   };
+}
+
+/** Runs `run`, expects it to throw a LabError, and returns it. */
+export function errorOf(run: () => unknown): LabError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(LabError);
+    return error as LabError;
+  }
+  throw new Error('expected a LabError');
 }

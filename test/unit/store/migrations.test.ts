@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LabError } from '../../../electron/lab/errors';
 import { openDatabase } from '../../../electron/lab/store/db';
 import { migrate, schemaVersion } from '../../../electron/lab/store/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../../electron/lab/store/migrations';
 import { createRepositories } from '../../../electron/lab/store/repositories';
-import { apk, IDENTITY } from './fixtures';
+import { apk, IDENTITY, errorOf } from './fixtures';
 
 const tmp = mkdtempSync(join(tmpdir(), 'pushlab-migrations-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -30,16 +29,6 @@ const schemaSql = (db: Db): string[] =>
   (db.prepare("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name").all() as Array<{ sql: string }>).map(
     (r) => r.sql,
   );
-
-function errorOf(run: () => unknown): LabError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(LabError);
-    return error as LabError;
-  }
-  throw new Error('expected a LabError');
-}
 
 describe('migrations', () => {
   it('are numbered 1..N with unique names', () => {
