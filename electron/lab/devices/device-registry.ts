@@ -27,6 +27,9 @@ export interface DeviceRegistryDeps {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** States a phone passes through on its way to `device`. */
+const HANDSHAKING: ReadonlySet<string> = new Set(['offline', 'connecting', 'authorizing']);
+
 export class DeviceRegistry extends EventEmitter<{ changed: [DeviceSnapshot] }> {
   private readonly views = new Map<string, Mutable<DeviceView>>();
   /** Bumped per serial on every (re)connection, so a late identity read for an old one is dropped. */
@@ -63,11 +66,17 @@ export class DeviceRegistry extends EventEmitter<{ changed: [DeviceSnapshot] }> 
     return this.views.get(serial);
   }
 
-  /** Resolves with the phone's view once its identity is settled (ready or failed). */
+  /**
+   * Resolves with the phone's view once its identity is settled: read or failed, or the phone rests
+   * in a state where it can't be read (unauthorized, recovery…). A phone still handshaking (offline,
+   * connecting, authorizing) is not settled: under load `adb connect` shows it offline for a while.
+   */
   public async waitForIdentity(serial: string, timeoutMs: number): Promise<DeviceView> {
     const settled = (): DeviceView | undefined => {
       const v = this.views.get(serial);
-      return v && v.identityStatus !== 'pending' ? v : undefined;
+      if (!v || v.identityStatus === 'pending') return undefined;
+      if (v.identityStatus === 'not-applicable' && HANDSHAKING.has(v.state)) return undefined;
+      return v;
     };
     const now = settled();
     if (now) return now;
