@@ -20,6 +20,10 @@ export const ERROR_CODES = [
   'COMMAND_FAILED',
   'NOT_FOUND',
   'STORAGE_FAILED',
+  'PLAN_INVALID',
+  'SEND_FAILED',
+  'CANCELLED',
+  'SECRET_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

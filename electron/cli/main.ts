@@ -7,6 +7,7 @@ import { toErrorInfo } from '../lab/errors';
 import { devicesCommand } from './commands/devices';
 import { doctorCommand } from './commands/doctor';
 import { installCommand, installOptionsFrom } from './commands/install';
+import { runCommand, runsCommand } from './commands/run';
 import { GLOBAL_OPTION_SPEC, globalOptions } from './options';
 import { printError, processOutput, type Output } from './output';
 
@@ -18,6 +19,10 @@ Commands:
       --no-replace  --downgrade  --grant  --no-test-only
   doctor --serial S --package P          Why would an offline push not show? Checks every setting that decides it
       [--channel ID ...] [--fix]         --channel: channel ids your push config uses; --fix: apply adb fixes
+  run --plan plan.json                   Run a plan: app states x messages on every phone, verdicts and evidence
+      [--junit out.xml] [--strict]       --junit: JUnit report; --strict: inconclusive cells fail the run too
+  run --resume RUN                       Continue an interrupted or cancelled run (only unjudged attempts run)
+  runs                                   List stored runs
 
 Options:
   --adb-host H       adb server host (default 127.0.0.1)
@@ -86,6 +91,24 @@ export async function main(argv: readonly string[], output: Output = processOutp
         { serial: values.serial, package: values.package, channelIds: values.channel ?? [], fix: values.fix === true },
         output,
       );
+    }
+    if (command === 'run') {
+      const { values } = parseArgs({
+        args: rest,
+        strict: true,
+        options: { ...GLOBAL_OPTION_SPEC, plan: { type: 'string' }, resume: { type: 'string' }, junit: { type: 'string' }, strict: { type: 'boolean', default: false } },
+      });
+      if (values.help) return (output.out(USAGE), 0);
+      if ((values.plan === undefined) === (values.resume === undefined)) {
+        output.err('pushlab run: give either --plan plan.json or --resume RUN.\n\n' + USAGE);
+        return 2;
+      }
+      return await runCommand(globalOptions(values), { plan: values.plan ?? null, resume: values.resume ?? null, junit: values.junit ?? null, strict: values.strict === true }, output);
+    }
+    if (command === 'runs') {
+      const { values } = parseArgs({ args: rest, options: GLOBAL_OPTION_SPEC, strict: true });
+      if (values.help) return (output.out(USAGE), 0);
+      return await runsCommand(globalOptions(values), output);
     }
     output.err(`pushlab: unknown command "${command}".\n\n${USAGE}`);
     return 2;

@@ -1,6 +1,8 @@
 /**
  * What a shell (Electron main, web bridge, CLI, tests) passes to the composition root.
  */
+import type { SecretStore } from './secrets/secret-store';
+import type { EvidencePort, TapPort } from './runs/engine/ports';
 import type { Clock } from './util/clock';
 import type { Logger } from './util/logger';
 import type { VirtualLabController } from './virtual-lab-port';
@@ -27,6 +29,15 @@ export interface LabCoreOptions {
   readonly user?: string;
   readonly logger?: Logger;
   readonly clock?: Clock;
+  /** The app's encrypted secrets (safeStorage); plans may name them as { "stored": NAME }. */
+  readonly secrets?: SecretStore;
+  /** Where `{ "env": NAME }` secrets are read (default process.env). */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Overrides for the run engine's evidence and tap drivers (tests); default the adb ones. */
+  readonly runEvidence?: EvidencePort | null;
+  readonly runTap?: TapPort | null;
+  /** Notification poll interval during runs (default 150 ms). */
+  readonly capturePollMs?: number;
 }
 
 export function defaultAdbConfig(env: NodeJS.ProcessEnv = process.env): AdbConfig {

@@ -20,6 +20,9 @@ import { createHandlers, type Handlers } from './handlers';
 import { InstallService } from './install/install-service';
 import { openDatabase } from './store/db';
 import { createRepositories } from './store/repositories';
+import { createSender } from './push/senders';
+import { RunService } from './runs/engine/run-service';
+import { resolveSecret } from './secrets/resolve-secret';
 import { systemClock } from './util/clock';
 import { createLogger } from './util/logger';
 
@@ -29,6 +32,7 @@ export interface LabCoreInternals {
   readonly gateway: AdbGateway;
   readonly installs: InstallService;
   readonly doctor: DoctorService;
+  readonly runs: RunService;
 }
 
 /** LabCore plus direct service access for the CLI and tests (same process, no IPC). */
@@ -68,6 +72,25 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     logger: logger.child('doctor'),
     user: options.user ?? currentUser(),
   });
+  const env = options.env ?? process.env;
+  const secretOptions = { env, ...(options.secrets ? { store: options.secrets } : {}) };
+  const runs = new RunService({
+    repo: repos.runs,
+    phones: registry,
+    device: (serial) => gateway.device(serial),
+    doctor,
+    installs,
+    createSender: (plan, operator) =>
+      createSender(plan.sender, { clock, logger: logger.child('sender'), resolveSecret: (ref) => resolveSecret(ref, secretOptions), operator, env }),
+    verifySender: async (plan) => {
+      if (plan.sender.kind === 'tencent') await resolveSecret(plan.sender.secret, secretOptions);
+    },
+    ...(options.runEvidence ? { evidence: options.runEvidence } : {}),
+    ...(options.runTap ? { tap: options.runTap } : {}),
+    ...(options.capturePollMs === undefined ? {} : { pollMs: options.capturePollMs }),
+    clock,
+    logger: logger.child('runs'),
+  });
   const handlers: Handlers = createHandlers({
     doctor,
     appInfo: { version: options.appVersion ?? '0.0.0', dataDir: options.dataDir, shell: options.shell === 'electron' ? 'electron' : 'web', platform: process.platform },
@@ -98,7 +121,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
 
   let closed = false;
   return {
-    services: { registry, tracker, gateway, installs, doctor },
+    services: { registry, tracker, gateway, installs, doctor, runs },
     async invoke<C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<Result<RequestResult<C>>> {
       const handler = handlers[channel] as (...a: RequestArgs<C>) => Promise<RequestResult<C>>;
       try {
@@ -117,6 +140,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
       if (closed) return;
       closed = true;
       unsubscribeLab?.();
+      await runs.close();
       tracker.stop();
       await installs.waitForAll();
       listeners.clear();

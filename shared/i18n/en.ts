@@ -83,6 +83,10 @@ export const en = {
   'error.COMMAND_FAILED': 'Command failed',
   'error.NOT_FOUND': 'Not found',
   'error.STORAGE_FAILED': 'Storage problem',
+  'error.PLAN_INVALID': 'The run plan is not valid',
+  'error.SEND_FAILED': 'The push could not be sent',
+  'error.CANCELLED': 'Stopped',
+  'error.SECRET_UNAVAILABLE': 'Credential missing',
   'error.INTERNAL': 'Something went wrong',
 
   // Vendors (badge text) and push channels

@@ -81,6 +81,10 @@ export const zhCN = {
   'error.COMMAND_FAILED': '命令执行失败',
   'error.NOT_FOUND': '未找到',
   'error.STORAGE_FAILED': '存储出错',
+  'error.PLAN_INVALID': '运行计划无效',
+  'error.SEND_FAILED': '推送发送失败',
+  'error.CANCELLED': '已停止',
+  'error.SECRET_UNAVAILABLE': '缺少凭据',
   'error.INTERNAL': '出现了意外错误',
 
   'vendor.xiaomi': '小米',

@@ -28,7 +28,7 @@ export class PlanError extends Error {
   /** As an ErrorInfo for the CLI and IPC. */
   public toInfo(): ErrorInfo {
     return {
-      code: 'INVALID_ARGUMENT',
+      code: 'PLAN_INVALID',
       message: this.message,
       hint: 'Fix the fields listed, then run again. The plan format, with a complete example, is in the README (Run plans).',
     };

@@ -1,7 +1,8 @@
 /**
  * The run plan (`pushlab run --plan plan.json`): app profile, build, phones, scenarios, repeats,
- * sender and timeouts. Secrets are never inline, only a reference (an environment variable name or
- * a file path). Unknown fields are refused so a typo never silently changes a run. Format: PLAN.md.
+ * sender and timeouts. Secrets are never inline, only a reference (an environment variable name,
+ * a file path or a name in the app's encrypted store). Unknown fields are refused so a typo never
+ * silently changes a run. Format: PLAN.md.
  */
 import { z } from 'zod';
 import { PUSH_CHANNELS } from '../domain/device';
@@ -65,9 +66,16 @@ const appProfile = z.strictObject({
     .optional(),
 });
 
-const secretRef = z.union([z.strictObject({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'must be an environment variable name') }), z.strictObject({ file: text(4096) })], {
-  error: 'must be a reference, { "env": "NAME" } or { "file": "PATH" }: secrets are never written in the plan',
-});
+/** Where the Tencent secret key comes from; the plan never holds the value itself. */
+const secretRef = z.union(
+  [
+    z.strictObject({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'must be an environment variable name') }),
+    z.strictObject({ file: text(4096) }),
+    // A name in the app's encrypted secret store (same names as the SecretStore accepts).
+    z.strictObject({ stored: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be a stored secret name such as "tencent.secretKey"') }),
+  ],
+  { error: 'must be a reference, { "env": "NAME" }, { "file": "PATH" } or { "stored": "NAME" }: secrets are never written in the plan' },
+);
 
 const loopbackOrHttps = (raw: string): boolean => {
   try {
@@ -87,6 +95,8 @@ const tencentSender = z
     region: z.enum(TENCENT_REGIONS).optional(),
     baseUrl: z.string().max(2000).refine(loopbackOrHttps, 'must be an https:// URL (http:// only on 127.0.0.1 or localhost)').optional(),
     secret: secretRef,
+    /** The group that group scenarios are sent to (custom IDs, or Tencent's own "@TGS#…"). */
+    groupId: z.string().regex(/^[A-Za-z0-9_.@#-]{1,48}$/, 'must be a Tencent group ID: 1-48 letters, digits, _ - . @ #').optional(),
   })
   .refine((s) => (s.region === undefined) !== (s.baseUrl === undefined), {
     message: `needs exactly one of "region" (${TENCENT_REGIONS.join(', ')}) or "baseUrl"`,
@@ -123,3 +133,5 @@ export type PlanAppProfile = RunPlan['app'];
 export type PlanAppAction = PlanAppProfile['login'];
 export type PlanAccount = z.output<typeof account>;
 export type PlanSender = RunPlan['sender'];
+/** A reference to a secret: an environment variable, a file, or a name in the encrypted store. */
+export type SecretRef = z.output<typeof secretRef>;

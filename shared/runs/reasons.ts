@@ -26,6 +26,14 @@ export const REASON_TEXTS: Readonly<Record<ReasonKey, Bilingual>> = {
     zhCN: '发到了通知渠道“{actual}”，应为“{expected}”。请检查该厂商的 ChannelID。',
   },
   'fail.wrong-sound': { en: 'Played sound "{actual}", expected "{expected}".', zhCN: '提示音为“{actual}”，应为“{expected}”。' },
+  'fail.wrong-redirect': {
+    en: 'Shown, but tapping it did not open the app where ext says ({detail}).',
+    zhCN: '已显示，但点击后未按 ext 跳转到应用内对应页面（{detail}）。',
+  },
+  'inconclusive.tap-unverified': {
+    en: 'Shown, but the tap-to-redirect could not be checked ({detail}).',
+    zhCN: '已显示，但无法验证点击跳转（{detail}）。',
+  },
   'fail.shown-when-must-not': {
     en: 'A notification showed ("{title}" / "{text}") but none may show here.',
     zhCN: '不应显示却显示了通知（“{title}” / “{text}”）。',

@@ -19,6 +19,7 @@ export const REASON_KEYS = [
   'fail.wrong-channel',
   'fail.wrong-sound',
   'fail.shown-when-must-not',
+  'fail.wrong-redirect',
   'blocked.setup-failed',
   'device-lost.lost',
   'inconclusive.undecided',
@@ -30,6 +31,7 @@ export const REASON_KEYS = [
   'inconclusive.no-positive-control',
   'inconclusive.positive-control-missing',
   'inconclusive.before-idle',
+  'inconclusive.tap-unverified',
   'not-run.not-applicable',
 ] as const;
 export type ReasonKey = (typeof REASON_KEYS)[number];

@@ -1,0 +1,48 @@
+/**
+ * Reads a plan file for `pushlab run`: JSON with a clear error, and paths in it (the build, a
+ * relative send command, secret files) taken relative to the plan's folder, so a plan checked
+ * into a repo runs from anywhere.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { LabError } from '../../lab/errors';
+
+const MAX_PLAN_BYTES = 1024 * 1024;
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export async function readPlanFile(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    const bytes = await readFile(path);
+    if (bytes.length > MAX_PLAN_BYTES) throw new LabError('PLAN_INVALID', `The plan ${path} is larger than 1 MiB.`, { hint: 'A plan is a small JSON file; see the README (Run plans).' });
+    text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    if (error instanceof LabError) throw error;
+    throw new LabError('NOT_FOUND', `Cannot read the plan ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, { hint: 'Check the path given to --plan.' });
+  }
+  let plan: unknown;
+  try {
+    plan = JSON.parse(text);
+  } catch (error) {
+    throw new LabError('PLAN_INVALID', `The plan ${path} is not valid JSON: ${(error as Error).message}.`, { hint: 'Fix the JSON syntax; the README has a complete example.' });
+  }
+  return anchorPaths(plan, dirname(resolve(path)));
+}
+
+/** Plan paths relative to `base` become absolute (only where the plan has a path). */
+export function anchorPaths(plan: unknown, base: string): unknown {
+  if (!isObject(plan)) return plan;
+  const abs = (p: unknown): unknown => (typeof p === 'string' && p !== '' && !isAbsolute(p) ? resolve(base, p) : p);
+  const out: Json = { ...plan };
+  if (isObject(plan.build)) out.build = { ...plan.build, apk: abs(plan.build.apk) };
+  if (isObject(plan.sender)) {
+    const sender: Json = { ...plan.sender };
+    // A bare command name (node, python3) is looked up on PATH; ./send.sh is the plan's own.
+    if (sender.kind === 'command' && typeof sender.command === 'string' && /[\\/]/.test(sender.command)) sender.command = abs(sender.command);
+    if (isObject(sender.secret) && typeof sender.secret.file === 'string') sender.secret = { ...sender.secret, file: abs(sender.secret.file) };
+    out.sender = sender;
+  }
+  return out;
+}

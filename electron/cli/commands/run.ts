@@ -1,0 +1,138 @@
+/**
+ * `pushlab run --plan plan.json [--junit out.xml] [--json] [--strict]` and `pushlab run --resume ID`:
+ * the run engine headless. Progress goes to stderr (one line per judged attempt), the result to
+ * stdout. Exit 0 when nothing failed, 1 when a cell failed (fail, blocked, device lost; with
+ * --strict also inconclusive) or the run did not complete, 2 when it could not start, 130 on Ctrl-C.
+ */
+import { writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import type { RunProgressEvent, RunSummary } from '../../../shared/domain/run';
+import { describeReason } from '../../../shared/runs/reasons';
+import type { LocalLabCore } from '../../lab/compose';
+import { toErrorInfo } from '../../lab/errors';
+import { toJUnit } from '../../lab/runs/junit';
+import { cellStats } from '../../lab/runs/stats';
+import type { GlobalOptions } from '../options';
+import { clean, printError, table, type Output } from '../output';
+import { openSession, settledDevices } from '../session';
+import { readPlanFile } from './plan-file';
+
+export interface RunArgs {
+  readonly plan: string | null;
+  readonly resume: string | null;
+  readonly junit: string | null;
+  readonly strict: boolean;
+}
+
+const FAILING = new Set(['fail', 'blocked', 'device-lost']);
+
+export async function runCommand(options: GlobalOptions, args: RunArgs, output: Output, signals: NodeJS.EventEmitter = process): Promise<number> {
+  const plan = args.plan === null ? null : await readPlanFile(args.plan);
+  const core = await openSession(options);
+  let stopping = false;
+  let runId: string | null = null;
+  const onSigint = (): void => {
+    if (stopping || runId === null) return;
+    stopping = true;
+    output.err(`Stopping run ${runId} after its current steps… (it can resume: pushlab run --resume ${runId})`);
+    void core.services.runs.cancel(runId);
+  };
+  signals.on('SIGINT', onSigint);
+  const answering = createPromptAnswerer(core, output);
+  try {
+    await settledDevices(core);
+    const progress = (event: RunProgressEvent): void => {
+      answering.onPrompt(event);
+      const a = event.attempt;
+      if (a?.status !== 'done' || a.verdict === null) return;
+      const done = event.summary.attempts - event.summary.totals.pending - event.summary.totals.running;
+      output.err(`[${done}/${event.summary.attempts}] ${clean(a.serial)} ${a.scenarioId} #${a.repeat}: ${a.verdict.kind.toUpperCase()} — ${clean(describeReason(a.verdict.reason, 'en'))}`);
+    };
+    const started = plan !== null ? await core.services.runs.start(plan, { onProgress: progress }) : await core.services.runs.resume(args.resume ?? '', { onProgress: progress });
+    runId = started.runId;
+    output.err(`Run ${runId} ${plan !== null ? 'started' : 'resumed'}.`);
+    const summary = await core.services.runs.settled(runId);
+    return await report(core, summary, args, options, output, stopping);
+  } catch (error) {
+    printError(output, toErrorInfo(error));
+    return 2;
+  } finally {
+    signals.off('SIGINT', onSigint);
+    answering.close();
+    await core.close();
+  }
+}
+
+async function report(core: LocalLabCore, summary: RunSummary, args: RunArgs, options: GlobalOptions, output: Output, stopped: boolean): Promise<number> {
+  const result = core.services.runs.results(summary.id);
+  if (args.junit !== null) await writeFile(args.junit, toJUnit(result));
+  const cells = cellStats(result.attempts);
+  const failing = result.attempts.filter((a) => FAILING.has(a.verdict.kind) || (args.strict && a.verdict.kind === 'inconclusive'));
+  if (options.json) {
+    output.out(JSON.stringify({ runId: summary.id, status: summary.status, totals: summary.totals, cells, attempts: result.attempts }, null, 2));
+  } else {
+    const rows = [['PHONE', 'SCENARIO', 'VERDICTS', 'DELIVERED', 'P50', 'P95']];
+    for (const cell of cells) {
+      const verdicts = Object.entries(cell.verdicts).filter(([, n]) => n > 0).map(([k, n]) => `${k}:${n}`).join(' ');
+      const ms = (v: number | null): string => (v === null ? '-' : `${Math.round(v)} ms`);
+      rows.push([clean(cell.serial), cell.scenarioId, verdicts, cell.deliveryRate === null ? '-' : `${Math.round(cell.deliveryRate * 100)}%`, ms(cell.latency.p50), ms(cell.latency.p95)]);
+    }
+    for (const line of table(rows)) output.out(line);
+    const t = summary.totals;
+    output.out(`\nRun ${summary.id}: ${summary.status}. pass ${t.pass}, fail ${t.fail}, blocked ${t.blocked}, device lost ${t['device-lost']}, inconclusive ${t.inconclusive}, not run ${t['not-run']}, pending ${t.pending}.`);
+    if (args.junit !== null) output.out(`JUnit written to ${args.junit}`);
+  }
+  if (stopped || summary.status === 'cancelled') return 130;
+  if (summary.status !== 'completed') {
+    output.err(`The run is ${summary.status}; resume it with: pushlab run --resume ${summary.id}`);
+    return 1;
+  }
+  return failing.length > 0 ? 1 : 0;
+}
+
+/** Operator prompts (manual sender, operator login) are answered by pressing Enter. */
+function createPromptAnswerer(core: LocalLabCore, output: Output): { onPrompt(event: RunProgressEvent): void; close(): void } {
+  let asked: string | null = null;
+  let rl: ReturnType<typeof createInterface> | null = null;
+  return {
+    onPrompt(event) {
+      const prompt = event.prompt;
+      if (prompt === null || prompt.id === asked) return;
+      asked = prompt.id;
+      output.err(`\n>>> ${clean(prompt.text)}\n>>> Press Enter when done.`);
+      rl ??= createInterface({ input: process.stdin });
+      rl.once('line', () => {
+        try {
+          core.services.runs.answerPrompt(prompt.id);
+        } catch {
+          // Already answered or the run stopped.
+        }
+      });
+    },
+    close() {
+      rl?.close();
+    },
+  };
+}
+
+/** `pushlab runs`: the stored runs, newest first. */
+export async function runsCommand(options: GlobalOptions, output: Output): Promise<number> {
+  const core = await openSession(options);
+  try {
+    const runs = core.services.runs.list();
+    if (options.json) {
+      output.out(JSON.stringify(runs, null, 2));
+      return 0;
+    }
+    const rows = [['RUN', 'PLAN', 'STATUS', 'CREATED', 'PASS', 'FAIL', 'OTHER', 'PENDING']];
+    for (const r of runs) {
+      const t = r.totals;
+      rows.push([r.id, clean(r.planName), r.status, r.createdAt, String(t.pass), String(t.fail), String(t.blocked + t['device-lost'] + t.inconclusive), String(t.pending + t.running)]);
+    }
+    for (const line of table(rows)) output.out(line);
+    if (runs.some((r) => r.status === 'interrupted' || r.status === 'cancelled')) output.out('\nResume an interrupted or cancelled run with: pushlab run --resume RUN');
+    return 0;
+  } finally {
+    await core.close();
+  }
+}

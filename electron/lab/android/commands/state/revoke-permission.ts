@@ -1,0 +1,13 @@
+/** `pm revoke <pkg> <permission>`: how a scenario turns notifications off on Android 13+. */
+import type { AdbDeviceIo } from '../../../adb/device-io';
+import { assertPackageName, shellCommand } from '../../../adb/quote';
+import { decodeDeviceText } from '../../parsers/decode';
+import { assertAccepted } from '../doctor/refusal';
+import { assertPermissionName } from '../doctor/grant-permission';
+
+export async function revokePermission(io: AdbDeviceIo, pkg: string, permission: string): Promise<string> {
+  assertPackageName(pkg);
+  assertPermissionName(permission);
+  const out = decodeDeviceText(await io.shell(shellCommand('pm', 'revoke', pkg, permission)));
+  return assertAccepted(io, out, `to revoke ${permission} from ${pkg}`);
+}

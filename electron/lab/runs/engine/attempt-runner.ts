@@ -1,0 +1,206 @@
+/**
+ * One attempt: (clear leftovers) → positive control if needed → scenario set-up and app state →
+ * send → capture → leave state → evidence → judge → tap-to-redirect. Every step is stored as it
+ * happens. Set-up trouble is 'blocked', a vanished phone 'device lost'; only the judge gives pass.
+ */
+import type { AttemptView } from '../../../../shared/domain/run';
+import type { ErrorInfo } from '../../../../shared/errors';
+import { checkRecord, recordMatches } from '../../../../shared/runs/match';
+import type { CaptureOutcome, Observation, SetupOutcome, Verdict } from '../../../../shared/runs/types';
+import { expectFor } from '../../../../shared/scenarios/rules/expect';
+import type { Expectation, Scenario } from '../../../../shared/scenarios/types';
+import { withTimeout } from '../../adb/timeout';
+import { forceStop } from '../../android/commands/force-stop';
+import { LabError, toErrorInfo } from '../../errors';
+import type { SendReceipt } from '../../push/senders/types';
+import { enterState, leaveState } from '../app-states';
+import type { StateContext } from '../app-states/types';
+import { judge } from '../verdict';
+import { collectEvidence } from './attempt-evidence';
+import { capturePush, type PushCapture } from './capture-push';
+import { runPositiveControl } from './positive-control';
+import { scenarioOf } from './resolve-run';
+import { applyScenarioSetup } from './scenario-setup';
+import { step, type PhoneSession } from './session';
+import { phoneGone, stateContext } from './state-context';
+
+const REBOOT_ALLOWANCE_MS = 180_000;
+
+export async function runAttempt(session: PhoneSession, attempt: AttemptView): Promise<Verdict> {
+  const { deps, plan, profile } = session.run;
+  const scenario = scenarioOf(attempt.scenarioId);
+  deps.repo.startAttempt(attempt.id, deps.clock.now());
+  session.run.changed(attempt.id);
+  const expectation = expectFor(scenario, session.context, profile);
+  if (expectation.outcome === 'not-applicable') return finish(session, attempt.id, judge(expectation, { setup: { kind: 'ok' }, captured: { kind: 'records', records: [] } }), null);
+  if (session.account === null) {
+    const error: ErrorInfo = { code: 'PLAN_INVALID', message: `The plan gives no test account for ${session.phone.serial}.`, hint: 'Add it under app.accounts.serials or app.accounts.vendors.' };
+    return finish(session, attempt.id, judge(expectation, { setup: { kind: 'failed', error }, captured: { kind: 'records', records: [] } }), null);
+  }
+  const ctx = stateContext(session);
+  const setup = await prepareAttempt(session, attempt.id, scenario, expectation, ctx);
+  stopIfCancelled(session);
+  if (setup.outcome.kind !== 'ok') {
+    await restore(session, attempt.id, scenario, ctx, setup.undo);
+    return finish(session, attempt.id, judge(expectation, { setup: setup.outcome, captured: { kind: 'records', records: [] } }), null);
+  }
+
+  let receipt: SendReceipt;
+  try {
+    receipt = await step(session, attempt.id, 'send', () => send(session, scenario, expectation), (r) => `sent${r.requestId ? ` (${r.requestId})` : ''}`);
+    deps.repo.addEvidence(attempt.id, { kind: 'send', data: { sentAt: receipt.sentAt, requestId: receipt.requestId, ...receipt.evidence }, at: deps.clock.now() });
+  } catch (error) {
+    stopIfCancelled(session);
+    await restore(session, attempt.id, scenario, ctx, setup.undo);
+    const info = toErrorInfo(error);
+    const outcome: SetupOutcome = phoneGone(session, error) ? { kind: 'device-lost', error: info } : { kind: 'failed', error: info };
+    return finish(session, attempt.id, judge(expectation, { setup: outcome, captured: { kind: 'records', records: [] } }), null);
+  }
+
+  const isMatch = (r: Parameters<typeof checkRecord>[1]): boolean => expectation.outcome === 'shown' && recordMatches(checkRecord(expectation, r));
+  const watch = (): Promise<PushCapture> =>
+    capturePush(session.io, {
+      package: plan.app.package,
+      since: receipt.sentAt,
+      timeoutMs: plan.timeouts.pushMs,
+      offset: session.offset,
+      now: () => deps.clock.now(),
+      isMatch,
+      signal: session.run.signal,
+      ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
+    });
+  let captured = await step(session, attempt.id, 'capture', watch, (c) => `${c.records.length} record(s)${c.readErrors ? `, ${c.readErrors} read error(s)` : ''}`);
+  stopIfCancelled(session);
+  let idleLeft = false;
+  if (expectation.delivery === 'after-idle' && !captured.lost && !captured.records.some((r) => isMatch(r.observed))) {
+    // Doze holds normal-priority pushes until the phone wakes: wake it and keep watching.
+    await step(session, attempt.id, 'leave-state', () => leaveState(session.io, scenario.state, ctx), (r) => (r.ok ? 'left Doze' : r.reason));
+    idleLeft = true;
+    const more = await step(session, attempt.id, 'capture', watch, (c) => `${c.records.length} record(s) after Doze`);
+    stopIfCancelled(session);
+    captured = { ...more, records: [...captured.records, ...more.records], readErrors: captured.readErrors + more.readErrors };
+  }
+  if (!captured.lost) await restore(session, attempt.id, scenario, ctx, setup.undo);
+  session.dirty = captured.records.length > 0;
+
+  const lost = captured.lost || phoneGone(session);
+  const outcome: CaptureOutcome = lost
+    ? { kind: 'capture-error', error: captured.errors.at(-1) ?? { code: 'DEVICE_LOST', message: `${session.phone.serial} went away during the capture.` } }
+    : captured.records.length > 0
+      ? { kind: 'records', records: captured.records.map((r) => r.observed) }
+      : { kind: 'timeout', readErrors: captured.readErrors };
+  const matched = captured.records.find((r) => isMatch(r.observed)) ?? captured.records[0] ?? null;
+  const observation: Observation = {
+    setup: { kind: 'ok' },
+    captured: lost && outcome.kind === 'capture-error' ? { kind: 'capture-error', error: { ...outcome.error, code: 'DEVICE_LOST' } } : outcome,
+    ...(session.controlShown === null ? {} : { positiveControlShown: session.controlShown }),
+    latencyMs: matched?.latencyMs ?? null,
+    timeoutMs: plan.timeouts.pushMs,
+    idleLeft,
+  };
+  if (!lost) await collectEvidence(session, attempt.id, captured, receipt);
+  let verdict = judge(expectation, observation);
+  if (verdict.kind === 'pass' && expectation.tapExt !== null && matched !== null && !lost) verdict = await tapCheck(session, attempt.id, expectation.tapExt, matched.info, verdict);
+  if (verdict.kind === 'pass' && expectation.outcome === 'shown') session.controlShown = true;
+  return finish(session, attempt.id, verdict, verdict.details.latencyMs);
+}
+
+interface Prepared {
+  readonly outcome: SetupOutcome;
+  readonly undo: (() => Promise<void>) | null;
+}
+
+async function prepareAttempt(session: PhoneSession, attemptId: number, scenario: Scenario, expectation: Expectation, ctx: StateContext): Promise<Prepared> {
+  const { plan } = session.run;
+  let undo: (() => Promise<void>) | null = null;
+  try {
+    if (expectation.needsPositiveControl && session.controlShown !== true && !session.controlTried) {
+      await step(session, attemptId, 'positive-control', () => runPositiveControl(session, attemptId), (shown) => (shown ? 'the control push showed' : 'the control push did not show'));
+    }
+    const allowance = scenario.state === 'after-reboot' ? REBOOT_ALLOWANCE_MS : 0;
+    await step(
+      session,
+      attemptId,
+      'enter-state',
+      async () => {
+        // Leftover notifications of the app would crowd the shade (Android keeps 50 per app): a force-stop clears them.
+        if (session.dirty) await forceStop(session.io, plan.app.package);
+        session.dirty = false;
+        const applied = await applyScenarioSetup(session.io, scenario, session.context, plan.app.package);
+        if (applied.blocked !== null) throw new LabError('COMMAND_FAILED', applied.blocked);
+        undo = () => applied.undo();
+        const report = await withTimeout(enterState(session.io, scenario.state, ctx), plan.timeouts.stepMs + allowance, `Putting the app in "${scenario.state}"`);
+        session.run.deps.repo.addEvidence(attemptId, { kind: 'state', data: report, at: session.run.deps.clock.now() });
+        if (!report.ok) throw new LabError(report.error?.code ?? 'COMMAND_FAILED', report.reason ?? `Could not reach "${scenario.state}".`, report.error?.hint ? { hint: report.error.hint } : {});
+        return report;
+      },
+      (r) => `${r.state} proven by ${r.checks.length} read-back(s)`,
+    );
+    return { outcome: { kind: 'ok' }, undo };
+  } catch (error) {
+    const info = toErrorInfo(error);
+    return { outcome: phoneGone(session, error) ? { kind: 'device-lost', error: info } : { kind: 'failed', error: info }, undo };
+  }
+}
+
+async function send(session: PhoneSession, scenario: Scenario, expectation: Expectation): Promise<SendReceipt> {
+  const { plan, sender, signal } = session.run;
+  const account = session.account!;
+  return withTimeout(
+    sender.send({
+      serial: session.phone.serial,
+      package: plan.app.package,
+      recipient: { account: account.account, ...(account.nickname ? { nickname: account.nickname } : {}) },
+      scenarioId: scenario.id,
+      message: scenario.message,
+      expected: { title: expectation.title?.value ?? null, text: expectation.text?.value ?? null, channelId: expectation.channelId },
+      channel: session.context.channel,
+      timeoutMs: plan.timeouts.stepMs,
+      signal,
+    }),
+    // The manual sender waits for a person; give them the push window too.
+    plan.timeouts.stepMs + (plan.sender.kind === 'manual' ? plan.timeouts.pushMs * 10 : 1000),
+    `Sending the push for ${scenario.id}`,
+  );
+}
+
+/** Leaves the state and undoes the scenario's set-up; trouble here is logged, never a verdict. */
+async function restore(session: PhoneSession, attemptId: number, scenario: Scenario, ctx: StateContext, undo: (() => Promise<void>) | null): Promise<void> {
+  if (phoneGone(session)) return;
+  await step(session, attemptId, 'leave-state', async () => {
+    const report = await withTimeout(leaveState(session.io, scenario.state, ctx), session.run.plan.timeouts.stepMs, `Leaving "${scenario.state}"`);
+    if (undo) await undo();
+    return report;
+  }, (r) => (r.ok ? 'restored' : r.reason)).catch((error: unknown) => {
+    session.run.deps.logger.warn('leaving a state failed', { serial: session.phone.serial, state: scenario.state, error: toErrorInfo(error).message });
+  });
+}
+
+async function tapCheck(session: PhoneSession, attemptId: number, ext: string, record: PushCapture['records'][number]['info'], passed: Verdict): Promise<Verdict> {
+  const tap = session.run.deps.tap;
+  const detailOf = (d: string): Verdict['reason']['values'] => ({ detail: d.slice(0, 300) });
+  if (!tap) return { ...passed, kind: 'inconclusive', reason: { key: 'inconclusive.tap-unverified', values: detailOf('no tap driver in this lab') } };
+  try {
+    const result = await step(session, attemptId, 'tap', () => tap.tap(session.io, record, { package: session.run.plan.app.package, ext, serial: session.phone.serial }), (r) => `${r.method}: ${r.detail}`);
+    session.run.deps.repo.addEvidence(attemptId, { kind: 'tap', data: result, at: session.run.deps.clock.now() });
+    if (result.landed === true) return passed;
+    if (result.landed === false) return { ...passed, kind: 'fail', reason: { key: 'fail.wrong-redirect', values: detailOf(result.detail) } };
+    return { ...passed, kind: 'inconclusive', reason: { key: 'inconclusive.tap-unverified', values: detailOf(result.detail) } };
+  } catch (error) {
+    return { ...passed, kind: 'inconclusive', reason: { key: 'inconclusive.tap-unverified', values: detailOf(toErrorInfo(error).message) } };
+  }
+}
+
+/** A cancelled run leaves the attempt open (no verdict): resuming runs it again from the start. */
+function stopIfCancelled(session: PhoneSession): void {
+  if (session.run.signal.aborted) throw new LabError('CANCELLED', 'The run was stopped.');
+}
+
+function finish(session: PhoneSession, attemptId: number, verdict: Verdict, latencyMs: number | null): Verdict {
+  const { repo, clock } = session.run.deps;
+  if (verdict.kind === 'device-lost') session.lost = true;
+  repo.recordStep(attemptId, { name: 'judge', status: 'ok', at: clock.now(), detail: `${verdict.kind}: ${verdict.reason.key}` });
+  repo.finishAttempt(attemptId, { verdict, finishedAt: clock.now(), latencyMs });
+  session.run.changed(attemptId);
+  return verdict;
+}

@@ -1,0 +1,129 @@
+/**
+ * Runs one phone's attempts of a run, one at a time: prepare once (install the build, log the
+ * test account in, doctor snapshot, clock offset), then every pending attempt in order. A lost
+ * phone stops here and its open attempts become 'device lost'; the other phones go on.
+ */
+import type { AttemptView } from '../../../../shared/domain/run';
+import { DEFAULT_INSTALL_OPTIONS } from '../../../../shared/domain/install';
+import { accountFor } from '../../../../shared/runs/parse-plan';
+import type { Verdict } from '../../../../shared/runs/types';
+import { UNKNOWN_CLOCK_OFFSET, measureClockOffset } from '../../capture/clock-offset';
+import { LabError, toErrorInfo } from '../../errors';
+import { runAppAction } from './app-actions';
+import { runAttempt } from './attempt-runner';
+import { contextFromDoctor, type ResolvedPhone } from './resolve-run';
+import { step, type PhoneSession, type RunContext } from './session';
+import { phoneGone } from './state-context';
+
+export function openSession(run: RunContext, resolved: ResolvedPhone, controlShown: boolean | null): PhoneSession {
+  return {
+    run,
+    phone: resolved.phone,
+    io: run.deps.device(resolved.phone.serial),
+    account: accountFor(run.plan, resolved.phone.serial, resolved.phone.channel === 'apns' ? null : resolved.phone.channel),
+    context: resolved.context,
+    offset: UNKNOWN_CLOCK_OFFSET,
+    doctor: null,
+    controlShown,
+    controlTried: false,
+    lastAccountAction: null,
+    dirty: true,
+    lost: false,
+  };
+}
+
+const lostVerdict = (message: string): Verdict => ({
+  kind: 'device-lost',
+  reason: { key: 'device-lost.lost', values: {} },
+  details: { delivered: null, latencyMs: null, record: null, expected: null, checks: null, error: { code: 'DEVICE_LOST', message, hint: 'Plug the phone back in, then resume the run.' } },
+});
+
+const blockedVerdict = (error: ReturnType<typeof toErrorInfo>): Verdict => ({
+  kind: 'blocked',
+  reason: { key: 'blocked.setup-failed', values: { code: error.code, message: error.message } },
+  details: { delivered: null, latencyMs: null, record: null, expected: null, checks: null, error },
+});
+
+export async function runPhone(session: PhoneSession, attempts: readonly AttemptView[]): Promise<void> {
+  const { deps, runId, signal } = session.run;
+  const serial = session.phone.serial;
+  const first = attempts[0];
+  if (first === undefined) return;
+  try {
+    await step(session, first.id, 'prepare', () => prepare(session), (notes) => notes.join('; '));
+  } catch (error) {
+    if (signal.aborted) return;
+    if (phoneGone(session, error)) return void deps.repo.markLost(runId, serial, lostVerdict(`${serial} went away while it was being prepared.`), deps.clock.now());
+    // Without the build or the account nothing on this phone can run: each attempt says why.
+    for (const attempt of attempts) finishBlocked(session, attempt, toErrorInfo(error));
+    return;
+  }
+  for (const attempt of attempts) {
+    if (signal.aborted) return;
+    if (session.lost || phoneGone(session)) {
+      deps.repo.markLost(runId, serial, lostVerdict(`${serial} was unplugged or stopped answering during the run.`), deps.clock.now());
+      session.run.changed(null);
+      return;
+    }
+    try {
+      await runAttempt(session, attempt);
+    } catch (error) {
+      if (signal.aborted || toErrorInfo(error).code === 'CANCELLED') return;
+      deps.logger.error('attempt failed unexpectedly', { serial, scenario: attempt.scenarioId, error: toErrorInfo(error).message });
+      if (phoneGone(session, error)) session.lost = true;
+      else finishBlocked(session, attempt, toErrorInfo(error));
+    }
+  }
+  if (session.lost) deps.repo.markLost(runId, serial, lostVerdict(`${serial} went away during the run.`), deps.clock.now());
+}
+
+function finishBlocked(session: PhoneSession, attempt: AttemptView, error: ReturnType<typeof toErrorInfo>): void {
+  const { repo, clock } = session.run.deps;
+  try {
+    repo.finishAttempt(attempt.id, { verdict: blockedVerdict(error), finishedAt: clock.now(), latencyMs: null });
+    session.run.changed(attempt.id);
+  } catch {
+    // Already judged (the failure came after its verdict was stored): nothing to change.
+  }
+}
+
+async function prepare(session: PhoneSession): Promise<string[]> {
+  const { plan, deps, operator, signal } = session.run;
+  const serial = session.phone.serial;
+  const notes: string[] = [];
+  if (plan.build && plan.build.install !== false) {
+    if (!deps.installs) throw new LabError('INTERNAL', 'This lab cannot install builds.');
+    const job = await deps.installs.run({ apkPath: plan.build.apk, serials: [serial], options: { ...DEFAULT_INSTALL_OPTIONS, grantPermissions: true } });
+    const item = job.items[0];
+    if (!item || item.phase !== 'done') {
+      const failure = item?.failure;
+      throw new LabError('INSTALL_FAILED', failure ? `${failure.message} (${failure.reason})` : `The build could not be installed on ${serial}.`, failure ? { hint: failure.fix, detail: failure.raw } : {});
+    }
+    if (job.apk.packageName !== plan.app.package) {
+      throw new LabError('PLAN_INVALID', `The build is ${job.apk.packageName}, but the plan tests ${plan.app.package}.`, { hint: 'Point "build.apk" at the right APK or fix "app.package".' });
+    }
+    notes.push(`installed ${job.apk.packageName} ${job.apk.versionName ?? ''}`.trim());
+  }
+  if (session.account === null) throw new LabError('PLAN_INVALID', `The plan gives no test account for ${serial}.`, { hint: 'Add it under app.accounts.serials or app.accounts.vendors.' });
+  await runAppAction('login', plan.app.login, { package: plan.app.package, account: session.account.account, serial }, session.io, operator, { timeoutMs: plan.timeouts.stepMs, signal });
+  session.lastAccountAction = 'login';
+  notes.push(`logged in as ${session.account.account}`);
+  if (deps.doctor) {
+    try {
+      const channelIds = plan.app.push?.highClassChannelIds ?? [];
+      const { report } = await deps.doctor.run({ serial, package: plan.app.package, channelIds });
+      session.context = contextFromDoctor(session.context, report);
+      session.doctor = { id: report.id, takenAt: report.takenAt, failing: report.checks.filter((c) => c.status === 'fail').map((c) => c.id) };
+      notes.push(`doctor: ${session.doctor.failing.length === 0 ? 'no failing check' : `failing ${session.doctor.failing.join(', ')}`}`);
+    } catch (error) {
+      notes.push(`doctor snapshot failed: ${toErrorInfo(error).message}`);
+    }
+  }
+  try {
+    session.offset = await measureClockOffset(session.io, () => deps.clock.now());
+    notes.push(`clock offset ${Math.round(session.offset.offsetMs)} ± ${Math.round(session.offset.uncertaintyMs)} ms`);
+  } catch (error) {
+    notes.push(`clock offset unknown: ${toErrorInfo(error).message}`);
+  }
+  return notes;
+}

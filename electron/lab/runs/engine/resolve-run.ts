@@ -1,0 +1,121 @@
+/**
+ * From a validated plan and the phones attached now to what a run is: its phones (with what the
+ * expectations need to know about each) and every attempt in run order. Pure; no phone is touched.
+ */
+import type { DeviceView } from '../../../../shared/domain/device';
+import type { DoctorReport } from '../../../../shared/domain/doctor';
+import type { RunPlan } from '../../../../shared/runs/plan';
+import { planScenarioIds } from '../../../../shared/runs/parse-plan';
+import type { RunPhone } from '../../../../shared/runs/types';
+import { scenarioById } from '../../../../shared/scenarios/catalog';
+import { expectFor } from '../../../../shared/scenarios/rules/expect';
+import type { AppProfile, PhoneContext, Scenario } from '../../../../shared/scenarios/types';
+import { LabError } from '../../errors';
+
+export interface ResolvedPhone {
+  readonly phone: RunPhone;
+  readonly context: PhoneContext;
+}
+
+export interface PlannedAttempt {
+  readonly serial: string;
+  readonly scenarioId: string;
+  readonly repeat: number;
+  readonly ordinal: number;
+}
+
+/** The plan's phones among those attached: named serials must be ready; vendors take every ready phone of that channel. */
+export function resolvePhones(plan: RunPlan, attached: readonly DeviceView[]): ResolvedPhone[] {
+  const ready = attached.filter((d) => d.platform === 'android' && d.state === 'device' && d.identity !== null);
+  const chosen = new Map<string, DeviceView>();
+  const problems: string[] = [];
+  for (const serial of plan.phones.serials ?? []) {
+    const view = attached.find((d) => d.serial === serial);
+    if (!view) problems.push(`${serial} is not attached`);
+    else if (view.state !== 'device') problems.push(`${serial} is ${view.state}`);
+    else if (view.identity === null) problems.push(`${serial} has not been identified yet (${view.identityStatus})`);
+    else chosen.set(serial, view);
+  }
+  for (const vendor of plan.phones.vendors ?? []) {
+    const matches = ready.filter((d) => d.identity?.pushChannel === vendor);
+    if (matches.length === 0) problems.push(`no attached phone uses the ${vendor} channel`);
+    for (const d of matches) chosen.set(d.serial, d);
+  }
+  if (problems.length > 0) {
+    throw new LabError('DEVICE_NOT_FOUND', `The plan names phones that can't run now: ${problems.join('; ')}.`, {
+      hint: 'Plug the phones in and allow USB debugging (see the Devices view), or change "phones" in the plan.',
+    });
+  }
+  return [...chosen.values()].sort((a, b) => a.serial.localeCompare(b.serial)).map(toResolved);
+}
+
+function toResolved(view: DeviceView): ResolvedPhone {
+  const id = view.identity;
+  if (id === null) throw new LabError('DEVICE_NOT_READY', `Phone ${view.serial} has no identity yet.`);
+  const service = id.pushServices.find((s) => s.channel === id.pushChannel);
+  const pushServiceReady = id.pushChannel === 'fcm' || id.pushChannel === 'huawei' || id.pushChannel === 'honor' ? (service ? service.meetsMinimum !== false : false) : null;
+  return {
+    phone: { serial: view.serial, vendor: id.manufacturer, model: id.model, channel: id.pushChannel },
+    context: { channel: id.pushChannel, rom: id.rom.name, sdk: id.sdk, pushServiceReady },
+  };
+}
+
+/** The app profile the expectation rules read, from the plan. */
+export function appProfileOf(plan: RunPlan): AppProfile {
+  const push = plan.app.push ?? {};
+  return {
+    ...(push.highClassChannelIds ? { highClassChannelIds: push.highClassChannelIds } : {}),
+    ...(push.fcmPriority ? { fcmPriority: push.fcmPriority } : {}),
+    ...(push.apns ? { apns: push.apns } : {}),
+    ...(push.postsOwnNotificationInForeground !== undefined ? { postsOwnNotificationInForeground: push.postsOwnNotificationInForeground } : {}),
+  };
+}
+
+export function scenarioOf(id: string): Scenario {
+  const scenario = scenarioById(id);
+  if (!scenario) throw new LabError('PLAN_INVALID', `"${id}" is not a scenario id.`, { hint: 'Run `pushlab scenarios` for the list.' });
+  return scenario;
+}
+
+/**
+ * Run order per phone: repeat by repeat, and within a repeat the scenarios that must show first,
+ * so a positive control (a push that did show) exists before anything judged "not shown".
+ */
+export function planAttempts(plan: RunPlan, phones: readonly ResolvedPhone[]): PlannedAttempt[] {
+  const ids = planScenarioIds(plan);
+  const profile = appProfileOf(plan);
+  const attempts: PlannedAttempt[] = [];
+  for (const { phone, context } of phones) {
+    const rank = (id: string): number => {
+      const outcome = expectFor(scenarioOf(id), context, profile).outcome;
+      return outcome === 'shown' ? 0 : outcome === 'not-applicable' ? 2 : 1;
+    };
+    const ordered = [...ids].map((id, i) => ({ id, i, r: rank(id) })).sort((a, b) => a.r - b.r || a.i - b.i);
+    let ordinal = 0;
+    for (let repeat = 1; repeat <= plan.repeats; repeat++) {
+      for (const { id } of ordered) attempts.push({ serial: phone.serial, scenarioId: id, repeat, ordinal: ordinal++ });
+    }
+  }
+  return attempts;
+}
+
+/** Facts from a doctor report that change expectations (null = the doctor could not tell). */
+export function contextFromDoctor(base: PhoneContext, report: DoctorReport | null): PhoneContext {
+  if (report === null) return base;
+  const status = (id: string): string | null => report.checks.find((c) => c.id === id)?.status ?? null;
+  const fact = (id: string): boolean | null => {
+    const s = status(id);
+    return s === 'ok' ? true : s === 'fail' ? false : null;
+  };
+  const permission = status('notifications.permission');
+  const app = status('notifications.app');
+  const blocked = permission === 'fail' || app === 'fail' ? true : permission === 'ok' && app === 'ok' ? false : null;
+  const service = fact('push.service');
+  const autostart = fact('vendor.autostart');
+  return {
+    ...base,
+    notificationsBlocked: blocked,
+    pushServiceReady: service ?? base.pushServiceReady ?? null,
+    autostartAllowed: autostart,
+  };
+}

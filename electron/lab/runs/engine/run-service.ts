@@ -1,0 +1,234 @@
+/**
+ * The run engine behind RunsApi: validates and stores a run with every attempt pending, then runs
+ * phones in parallel (one attempt at a time per phone), writing each step as it happens. A run
+ * found 'running' without its process at start-up is marked interrupted; resume runs only what
+ * has no verdict yet.
+ */
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { AttemptDetail, OperatorPrompt, RunDetail, RunProgressEvent, RunSummary } from '../../../../shared/domain/run';
+import { parsePlan, PlanError } from '../../../../shared/runs/parse-plan';
+import type { RunPlan } from '../../../../shared/runs/plan';
+import type { RunResult } from '../../../../shared/runs/types';
+import { LabError } from '../../errors';
+import { OperatorPrompts } from './operator-prompts';
+import { openSession, runPhone } from './phone-runner';
+import type { RunEngineDeps } from './ports';
+import { appProfileOf, planAttempts, resolvePhones, type ResolvedPhone } from './resolve-run';
+import type { RunsApi, StartRunOptions } from './runs-api';
+import type { RunContext } from './session';
+
+interface ActiveRun {
+  readonly controller: AbortController;
+  readonly prompts: OperatorPrompts;
+  readonly done: Promise<RunSummary>;
+}
+
+export function processAlive(pid: number | null): boolean {
+  if (pid === null) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export class RunService implements RunsApi {
+  private readonly active = new Map<string, ActiveRun>();
+  private readonly events = new EventEmitter<{ progress: [RunProgressEvent] }>();
+  private readonly pid: number;
+
+  public constructor(private readonly deps: RunEngineDeps) {
+    this.pid = deps.pid ?? process.pid;
+    this.events.setMaxListeners(0);
+    const isAlive = deps.isOwnerAlive ?? ((pid: number | null) => pid !== this.pid && processAlive(pid));
+    const interrupted = deps.repo.markInterrupted(isAlive, deps.clock.iso());
+    if (interrupted.length > 0) deps.logger.info('runs interrupted by an earlier stop', { runs: interrupted.join(',') });
+  }
+
+  public async start(input: unknown, options: StartRunOptions = {}): Promise<{ runId: string }> {
+    const plan = parseOrThrow(input);
+    await this.deps.verifySender?.(plan);
+    const phones = resolvePhones(plan, this.deps.phones.snapshot().devices);
+    const attempts = planAttempts(plan, phones);
+    const runId = randomUUID();
+    const prompts = this.promptsFor(runId);
+    const sender = this.deps.createSender(plan, prompts.port());
+    this.deps.repo.createRun({
+      id: runId,
+      plan,
+      createdAt: this.deps.clock.iso(),
+      ownerPid: this.pid,
+      phones: phones.map((p) => p.phone),
+      phoneContexts: Object.fromEntries(phones.map((p) => [p.phone.serial, p.context])),
+      attempts,
+    });
+    this.launch(runId, plan, phones, prompts, sender, new Map(), options);
+    return { runId };
+  }
+
+  public async resume(runId: string, options: StartRunOptions = {}): Promise<{ runId: string }> {
+    if (this.active.has(runId)) throw new LabError('INVALID_ARGUMENT', 'This run is already running.', { hint: 'Wait for it, or stop it first.' });
+    const summary = this.summaryOrThrow(runId);
+    if (summary.status === 'completed') throw new LabError('INVALID_ARGUMENT', 'This run is complete: nothing is left to run.', { hint: 'Start a new run from its plan.' });
+    if (summary.status === 'running') throw new LabError('INVALID_ARGUMENT', 'Another PushLab process is running this run now.', { hint: 'Stop that process first; PushLab marks the run interrupted at its next start.' });
+    const plan = this.deps.repo.plan(runId);
+    const detail = this.deps.repo.detail(runId);
+    if (!plan || !detail) throw new LabError('NOT_FOUND', `No run ${runId}.`);
+    await this.deps.verifySender?.(plan);
+    const prompts = this.promptsFor(runId);
+    const sender = this.deps.createSender(plan, prompts.port());
+    this.deps.repo.requeueRunning(runId, this.deps.clock.now());
+    const devices = this.deps.phones.snapshot().devices;
+    const present: ResolvedPhone[] = [];
+    for (const phone of detail.phones) {
+      try {
+        present.push(...resolvePhones({ ...plan, phones: { serials: [phone.serial] } }, devices));
+      } catch {
+        this.deps.repo.markLost(runId, phone.serial, lostOnResume(phone.serial), this.deps.clock.now());
+      }
+    }
+    const controls = new Map<string, boolean>();
+    for (const a of detail.attempts) if (a.verdict?.reason.key === 'pass.shown') controls.set(a.serial, true);
+    this.launch(runId, plan, present, prompts, sender, controls, options);
+    return { runId };
+  }
+
+  public async cancel(runId: string): Promise<RunSummary> {
+    const run = this.active.get(runId);
+    if (!run) return this.summaryOrThrow(runId);
+    run.controller.abort();
+    return run.done;
+  }
+
+  public settled(runId: string): Promise<RunSummary> {
+    const run = this.active.get(runId);
+    return run ? run.done : Promise.resolve(this.summaryOrThrow(runId));
+  }
+
+  public list(limit?: number): RunSummary[] {
+    return this.deps.repo.list(limit);
+  }
+
+  public get(runId: string): RunDetail {
+    const detail = this.deps.repo.detail(runId);
+    if (!detail) throw new LabError('NOT_FOUND', `No run ${runId}.`, { hint: 'Pick a run from the list.' });
+    return detail;
+  }
+
+  public attempt(attemptId: number): AttemptDetail {
+    const detail = this.deps.repo.attemptDetail(attemptId);
+    if (!detail) throw new LabError('NOT_FOUND', `No attempt ${attemptId}.`);
+    return detail;
+  }
+
+  public results(runId: string): RunResult {
+    const result = this.deps.repo.results(runId);
+    if (!result) throw new LabError('NOT_FOUND', `No run ${runId}.`, { hint: 'List runs with `pushlab runs`.' });
+    return result;
+  }
+
+  public answerPrompt(promptId: string): void {
+    for (const run of this.active.values()) {
+      if (run.prompts.pending()?.id === promptId) return run.prompts.answer(promptId);
+    }
+    throw new LabError('NOT_FOUND', 'That question was already answered or its run stopped.', { hint: 'Refresh the run view.' });
+  }
+
+  public onProgress(listener: (event: RunProgressEvent) => void): () => void {
+    this.events.on('progress', listener);
+    return () => this.events.off('progress', listener);
+  }
+
+  /** Stops every active run (app quit): they show as cancelled and can resume. */
+  public async close(): Promise<void> {
+    await Promise.all([...this.active.keys()].map((id) => this.cancel(id).catch(() => undefined)));
+  }
+
+  private promptsFor(runId: string): OperatorPrompts {
+    return new OperatorPrompts((prompt: OperatorPrompt | null) => this.emit(runId, null, prompt));
+  }
+
+  private launch(runId: string, plan: RunPlan, phones: readonly ResolvedPhone[], prompts: OperatorPrompts, sender: RunContext['sender'], controls: ReadonlyMap<string, boolean>, options: StartRunOptions): void {
+    const controller = new AbortController();
+    const { repo, clock } = this.deps;
+    repo.setStatus(runId, 'running', clock.iso(), null, this.pid);
+    let listener: (() => void) | null = null;
+    if (options.onProgress) {
+      const forward = options.onProgress;
+      const off = this.onProgress((e) => e.runId === runId && forward(e));
+      listener = off;
+    }
+    const context: RunContext = {
+      runId,
+      plan,
+      profile: appProfileOf(plan),
+      sender,
+      operator: prompts.port(),
+      signal: controller.signal,
+      deps: this.deps,
+      changed: (attemptId) => this.emit(runId, attemptId, prompts.pending()),
+    };
+    const pending = repo.pending(runId);
+    const done = (async (): Promise<RunSummary> => {
+      try {
+        await Promise.all(
+          phones.map((p) => runPhone(openSession(context, p, controls.get(p.phone.serial) ?? null), pending.filter((a) => a.serial === p.phone.serial))),
+        );
+        if (controller.signal.aborted) {
+          repo.requeueRunning(runId, clock.now());
+          repo.setStatus(runId, 'cancelled', clock.iso());
+        } else {
+          // Phones that were not there to run (resume without them) were marked lost already.
+          repo.setStatus(runId, repo.pending(runId).length === 0 ? 'completed' : 'interrupted', clock.iso());
+        }
+      } catch (error) {
+        this.deps.logger.error('run stopped by an error', { runId, error: String(error) });
+        repo.requeueRunning(runId, clock.now());
+        repo.setStatus(runId, 'failed', clock.iso(), { code: 'INTERNAL', message: `The run stopped: ${error instanceof Error ? error.message : String(error)}`, hint: 'Resume it; please report this with the log file.' });
+      } finally {
+        this.active.delete(runId);
+      }
+      this.emit(runId, null, null);
+      listener?.();
+      return this.summaryOrThrow(runId);
+    })();
+    this.active.set(runId, { controller, prompts, done });
+    this.emit(runId, null, null);
+  }
+
+  private emit(runId: string, attemptId: number | null, prompt: OperatorPrompt | null): void {
+    if (this.events.listenerCount('progress') === 0) return;
+    const summary = this.deps.repo.summary(runId);
+    if (!summary) return;
+    const attempt = attemptId === null ? null : (this.deps.repo.attemptDetail(attemptId)?.attempt ?? null);
+    this.events.emit('progress', { runId, summary, attempt, prompt });
+  }
+
+  private summaryOrThrow(runId: string): RunSummary {
+    const summary = this.deps.repo.summary(runId);
+    if (!summary) throw new LabError('NOT_FOUND', `No run ${runId}.`, { hint: 'List runs with `pushlab runs`.' });
+    return summary;
+  }
+}
+
+function parseOrThrow(input: unknown): RunPlan {
+  try {
+    return parsePlan(input);
+  } catch (error) {
+    if (error instanceof PlanError) {
+      const info = error.toInfo();
+      throw new LabError('PLAN_INVALID', info.message, { ...(info.hint ? { hint: info.hint } : {}), ...(info.detail ? { detail: info.detail } : {}) });
+    }
+    throw error;
+  }
+}
+
+function lostOnResume(serial: string): Parameters<RunEngineDeps['repo']['markLost']>[2] {
+  return {
+    kind: 'device-lost',
+    reason: { key: 'device-lost.lost', values: {} },
+    details: { delivered: null, latencyMs: null, record: null, expected: null, checks: null, error: { code: 'DEVICE_LOST', message: `${serial} was not attached when the run resumed.`, hint: 'Plug it in and resume again.' } },
+  };
+}
