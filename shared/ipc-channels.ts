@@ -12,4 +12,5 @@ export const EVENT_CHANNELS: readonly EventChannel[] = [
   'install:progress',
   'install:finished',
   'lab:changed',
+  'runs:progress',
 ];

@@ -10,6 +10,7 @@ import type { DeviceSnapshot, DeviceView } from './domain/device';
 import type { ApkInfo, InstallJob, InstallProgressEvent } from './domain/install';
 import type { VirtualLabStatus } from './domain/lab';
 import { FIX_IDS, type DoctorReport, type DoctorResult, type FixOutcome } from './domain/doctor';
+import type { AttemptDetail, EvidenceKind, RunDetail, RunProgressEvent, RunSummary } from './domain/run';
 
 /** Serials come from adb: printable, no control characters, bounded. */
 export const serialSchema = z
@@ -49,6 +50,27 @@ export const installRequestSchema = z.object({
   options: installOptionsSchema,
 });
 
+/** Run ids and operator prompt ids are UUIDs made by the core; checked only for shape here. */
+export const runIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/, 'not a run id');
+export const promptIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/, 'not a prompt id');
+export const attemptIdSchema = z.int().min(1).max(2 ** 53 - 1);
+
+/** Names in the encrypted secret store (same rule as electron/lab/secrets/secret-store.ts). */
+export const secretNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be 1-128 letters, digits or . _ : - characters');
+
+/** A secret's value: checked for size only; its content is never echoed in an error. */
+const secretValueSchema = z.string().min(1).max(64 * 1024);
+
+/** One file of an attempt's evidence, read for display. */
+export const runEvidenceRefSchema = z.object({ attemptId: attemptIdSchema, evidenceId: z.int().min(1).max(2 ** 53 - 1) });
+
+/** An evidence file as the run view shows it: a screenshot as a data URL, anything else as text. */
+export type RunEvidenceContent =
+  | { readonly kind: EvidenceKind; readonly mime: 'image/png'; readonly dataUrl: string; readonly sizeBytes: number }
+  | { readonly kind: EvidenceKind; readonly mime: 'text/plain' | 'application/json'; readonly text: string; readonly sizeBytes: number; readonly truncated: boolean };
+
 export interface AppInfo {
   readonly version: string;
   readonly dataDir: string;
@@ -79,6 +101,19 @@ export const requestSchemas = {
   'doctor:run': z.tuple([doctorSubjectSchema]),
   'doctor:fix': z.tuple([doctorSubjectSchema, z.enum(FIX_IDS)]),
   'doctor:history': z.tuple([serialSchema, packageNameSchema]),
+  // The plan is checked by the core (shared/runs parsePlan): JSON text or a parsed value.
+  'runs:start': z.tuple([z.object({ plan: z.unknown() })]),
+  'runs:list': z.tuple([]),
+  'runs:get': z.tuple([runIdSchema]),
+  'runs:attempt': z.tuple([attemptIdSchema]),
+  'runs:resume': z.tuple([runIdSchema]),
+  'runs:cancel': z.tuple([runIdSchema]),
+  'runs:answer': z.tuple([promptIdSchema]),
+  'runs:evidence': z.tuple([runEvidenceRefSchema]),
+  'runs:demo-plan': z.tuple([]),
+  'secrets:names': z.tuple([]),
+  'secrets:set': z.tuple([z.object({ name: secretNameSchema, value: secretValueSchema })]),
+  'secrets:delete': z.tuple([secretNameSchema]),
 } as const;
 
 /** Request channels: result types. */
@@ -97,6 +132,21 @@ export interface RequestResults {
   'doctor:run': DoctorResult;
   'doctor:fix': FixOutcome;
   'doctor:history': readonly DoctorReport[];
+  'runs:start': { readonly runId: string };
+  'runs:list': readonly RunSummary[];
+  'runs:get': RunDetail;
+  'runs:attempt': AttemptDetail;
+  'runs:resume': { readonly runId: string };
+  'runs:cancel': RunSummary;
+  /** null: done (JSON has no undefined, and the web bridge sends JSON). */
+  'runs:answer': null;
+  'runs:evidence': RunEvidenceContent;
+  /** The virtual lab's run plan (JSON), or null when no virtual lab runs. */
+  'runs:demo-plan': unknown;
+  /** Names only: a value never crosses IPC back to the window. */
+  'secrets:names': readonly string[];
+  'secrets:set': null;
+  'secrets:delete': boolean;
 }
 
 export type RequestChannel = keyof typeof requestSchemas;
@@ -109,6 +159,7 @@ export interface EventPayloads {
   'install:progress': InstallProgressEvent;
   'install:finished': InstallJob;
   'lab:changed': VirtualLabStatus;
+  'runs:progress': RunProgressEvent;
 }
 export type EventChannel = keyof EventPayloads;
 export { EVENT_CHANNELS } from './ipc-channels';

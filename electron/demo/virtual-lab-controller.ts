@@ -1,29 +1,41 @@
 /**
- * Adapts the virtual lab (test/virtual-lab) to the core's VirtualLabController seam, for
- * `npm run demo`, `npm run web -- --demo` and the renderer tests. Never used with real phones.
+ * Adapts the push lab world (test/virtual-lab/push-lab.ts: virtual phones with the demo app, the
+ * Tencent IM emulator and its router) to the core's VirtualLabController seam, for `npm run demo`,
+ * `npm run web -- --demo` and the renderer tests. Never used with real phones.
  */
 import type { VirtualLabStatus } from '../../shared/domain/lab';
-import { DEMO_PROFILES, USB2_LINK_BYTES_PER_SECOND, VirtualLab } from '../../test/virtual-lab';
+import { adbHost, DEMO_PROFILES, USB2_LINK_BYTES_PER_SECOND } from '../../test/virtual-lab';
+import { PUSH_LAB_SECRET_ENV, startPushLab, type PushLab, type PushLabPhoneSpec } from '../../test/virtual-lab/push-lab';
 import { LabError } from '../lab/errors';
 import type { VirtualLabController } from '../lab/virtual-lab-port';
+import { demoPlanLines, demoSecret, writeDemoPlan } from './demo-plan-files';
 
 export interface DemoLabOptions {
   readonly adbHost: string;
   readonly adbPort: number;
   /** Profiles to start with; defaults to one phone per demo vendor. */
   readonly profiles?: readonly string[];
+  /** Where the demo writes demo-plan.json (and the emulator key it made, when none was set). */
+  readonly dataDir?: string;
+  /** Told where the plan is and which variable holds the key (never the key itself). */
+  readonly announce?: (line: string) => void;
+  /** The Tencent emulator's loopback port; a free one when it is taken. Default 18090. */
+  readonly tencentPort?: number;
+  /** Simulated phone timings (installs, launches); default true. */
+  readonly realisticTiming?: boolean;
 }
 
 const STOPPED: VirtualLabStatus = { running: false, phones: [] };
 /** The core starts the demo's adb server as it comes up; give it this long to answer. */
 const ADB_WAIT_MS = 15_000;
+export const DEMO_TENCENT_PORT = 18090;
 
-async function startWhenAdbAnswers(options: DemoLabOptions): Promise<VirtualLab> {
+async function waitForAdb(options: DemoLabOptions): Promise<void> {
   const deadline = Date.now() + ADB_WAIT_MS;
   for (;;) {
     try {
-      // Phones take bytes at USB 2.0 speed, so install progress looks as it does on a real rack.
-      return await VirtualLab.start({ adbPort: options.adbPort, adbHost: options.adbHost, linkBytesPerSecond: USB2_LINK_BYTES_PER_SECOND });
+      await adbHost(options.adbPort, options.adbHost).version();
+      return;
     } catch (error) {
       if (Date.now() > deadline) {
         throw new LabError('ADB_UNREACHABLE', `The virtual lab could not reach the adb server at ${options.adbHost}:${options.adbPort}.`, {
@@ -36,29 +48,64 @@ async function startWhenAdbAnswers(options: DemoLabOptions): Promise<VirtualLab>
   }
 }
 
+/** One phone per profile (cycling when more are asked for), each with its own qa_<vendor> account. */
+export function demoPhones(profiles: readonly string[], count: number): PushLabPhoneSpec[] {
+  const used = new Map<string, number>();
+  return Array.from({ length: count }, (_, i) => {
+    const profile = profiles[i % profiles.length] ?? profiles[0] ?? '';
+    const vendor = (profile.split('-')[0] ?? 'phone').replace(/^google$/, 'pixel').replace(/[^A-Za-z0-9_]/g, '_');
+    const n = (used.get(vendor) ?? 0) + 1;
+    used.set(vendor, n);
+    return { profile, account: n === 1 ? `qa_${vendor}` : `qa_${vendor}_${n}` };
+  });
+}
+
 export function createDemoLabController(options: DemoLabOptions): VirtualLabController {
-  let lab: VirtualLab | null = null;
+  let world: PushLab | null = null;
   let starting: Promise<VirtualLabStatus> | null = null;
   const listeners = new Set<(status: VirtualLabStatus) => void>();
-  const status = (): VirtualLabStatus => (lab ? lab.status() : STOPPED);
+  const status = (): VirtualLabStatus => (world ? world.lab.status() : STOPPED);
   const changed = (): VirtualLabStatus => {
     const s = status();
     for (const listener of listeners) listener(s);
     return s;
   };
 
+  const startWorld = async (phoneCount: number | undefined): Promise<PushLab> => {
+    await waitForAdb(options);
+    const secret = await demoSecret(PUSH_LAB_SECRET_ENV, process.env, options.dataDir);
+    const profiles = [...(options.profiles ?? DEMO_PROFILES)];
+    const next = await startPushLab({
+      adbPort: options.adbPort,
+      adbHost: options.adbHost,
+      phones: demoPhones(profiles, phoneCount ?? profiles.length),
+      secretKey: secret.value,
+      tencentPort: options.tencentPort ?? DEMO_TENCENT_PORT,
+      tencentPortFallback: true,
+      // Phones take bytes at USB 2.0 speed, so install progress looks as it does on a real rack.
+      linkBytesPerSecond: USB2_LINK_BYTES_PER_SECOND,
+      realisticTiming: options.realisticTiming ?? true,
+    });
+    if (options.dataDir !== undefined) {
+      try {
+        const planPath = await writeDemoPlan(options.dataDir, next.plan());
+        const lines = demoPlanLines({ planPath, adbPort: options.adbPort, envName: PUSH_LAB_SECRET_ENV, secret, emulatorUrl: next.emulator.url });
+        for (const line of lines) options.announce?.(line);
+      } catch (error) {
+        await next.close();
+        throw error;
+      }
+    }
+    return next;
+  };
+
   return {
     status,
     async start(phoneCount?: number): Promise<VirtualLabStatus> {
-      if (lab) return status();
+      if (world) return status();
       if (starting) return starting;
       starting = (async () => {
-        const next = await startWhenAdbAnswers(options);
-        const profiles = [...(options.profiles ?? DEMO_PROFILES)];
-        const count = phoneCount ?? profiles.length;
-        const specs = Array.from({ length: count }, (_, i) => ({ profile: profiles[i % profiles.length] ?? profiles[0] ?? '' }));
-        lab = next;
-        await next.addPhones(specs);
+        world = await startWorld(phoneCount);
         return changed();
       })().finally(() => {
         starting = null;
@@ -66,20 +113,21 @@ export function createDemoLabController(options: DemoLabOptions): VirtualLabCont
       return starting;
     },
     async stop(): Promise<VirtualLabStatus> {
-      const current = lab;
-      lab = null;
+      const current = world;
+      world = null;
       if (current) await current.close();
       return changed();
     },
     async plug(phoneId: string, plugged: boolean): Promise<VirtualLabStatus> {
-      if (!lab) return status();
-      if (plugged) await lab.plug(phoneId);
-      else await lab.unplug(phoneId);
+      if (!world) return status();
+      if (plugged) await world.lab.plug(phoneId);
+      else await world.lab.unplug(phoneId);
       return changed();
     },
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    demoPlan: () => world?.plan() ?? null,
   };
 }

@@ -99,6 +99,8 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     installs,
     evidence: new EvidenceStore(join(options.dataDir, 'evidence'), clock),
     virtualLab: options.virtualLab,
+    runs,
+    secrets: options.secrets,
   });
 
   const listeners = new Set<LabEventListener>();
@@ -115,6 +117,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
   installs.on('progress', (event) => emit('install:progress', event));
   installs.on('finished', (job) => emit('install:finished', job));
   const unsubscribeLab = options.virtualLab?.onChange((status) => emit('lab:changed', status));
+  const unsubscribeRuns = runs.onProgress((event) => emit('runs:progress', event));
 
   registry.start();
   tracker.start();
@@ -141,6 +144,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
       closed = true;
       unsubscribeLab?.();
       await runs.close();
+      unsubscribeRuns();
       tracker.stop();
       await installs.waitForAll();
       listeners.clear();

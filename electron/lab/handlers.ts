@@ -11,6 +11,9 @@ import type { DoctorService } from './doctor/doctor-service';
 import { LabError } from './errors';
 import type { EvidenceStore } from './evidence/evidence-store';
 import type { InstallService } from './install/install-service';
+import { createRunHandlers } from './run-handlers';
+import type { RunsApi } from './runs/engine/runs-api';
+import type { SecretStore } from './secrets/secret-store';
 import type { VirtualLabController } from './virtual-lab-port';
 
 export type Handlers = { [C in RequestChannel]: (...args: RequestArgs<C>) => Promise<RequestResult<C>> };
@@ -23,6 +26,9 @@ export interface HandlerServices {
   readonly evidence: EvidenceStore;
   readonly virtualLab: VirtualLabController | undefined;
   readonly doctor: DoctorService;
+  readonly runs: RunsApi;
+  /** The app's encrypted secrets; absent in shells without one (secrets:* then say so). */
+  readonly secrets: SecretStore | undefined;
 }
 
 const NO_LAB: VirtualLabStatus = { running: false, phones: [] };
@@ -63,5 +69,6 @@ export function createHandlers(s: HandlerServices): Handlers {
     'doctor:run': async (subject) => s.doctor.run(subject),
     'doctor:fix': async (subject, fix) => s.doctor.fix(subject, fix),
     'doctor:history': async (serial, pkg) => s.doctor.history(serial, pkg),
+    ...createRunHandlers({ runs: s.runs, secrets: s.secrets, evidenceRoot: s.evidence.root, virtualLab: s.virtualLab }),
   };
 }

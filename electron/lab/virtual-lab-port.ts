@@ -12,4 +12,6 @@ export interface VirtualLabController {
   /** Plugs (true) or unplugs (false) one virtual phone, like a USB cable. */
   plug(phoneId: string, plugged: boolean): Promise<VirtualLabStatus>;
   onChange(listener: (status: VirtualLabStatus) => void): () => void;
+  /** The run plan (JSON) that tests the running virtual lab; null while it is stopped. */
+  demoPlan?(): unknown;
 }

@@ -14,6 +14,7 @@ import type { Logger } from '../lab/util/logger';
 import { wireIpc } from './ipc';
 import { labAdbConfig, parseLaunchOptions, preloadPath, rendererLocation } from './launch-options';
 import { menuTemplate } from './menu';
+import { createSafeSecretStore } from './secrets';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
@@ -66,7 +67,7 @@ async function start(): Promise<void> {
     // From a checkout the empty state can offer the virtual lab; a packaged app has no fixtures
     // to build phones from, so it never loads this.
     const { createDemoLabController } = await import('../demo/virtual-lab-controller');
-    virtualLab = createDemoLabController({ adbHost: adb.host, adbPort: adb.port });
+    virtualLab = createDemoLabController({ adbHost: adb.host, adbPort: adb.port, dataDir, announce: (line) => logger.info(line) });
   }
   core = await createLabCore({
     dataDir,
@@ -74,6 +75,8 @@ async function start(): Promise<void> {
     shell: 'electron',
     appVersion: app.getVersion(),
     logger: logger.child('core'),
+    // Credentials (Tencent keys) encrypted with safeStorage in <userData>/secrets.json; plans name them { "stored": NAME }.
+    secrets: createSafeSecretStore(dataDir),
     ...(virtualLab ? { virtualLab } : {}),
   });
   unwireIpc = wireIpc(core, {

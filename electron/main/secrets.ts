@@ -4,8 +4,8 @@
  * as no encryption and refuse to store.
  */
 import { safeStorage } from 'electron';
-import { createSecretStore } from './secret-store';
-import type { SecretCipher, SecretStore } from './secret-store';
+import { createSecretStore } from '../lab/secrets/secret-store';
+import type { SecretCipher, SecretStore } from '../lab/secrets/secret-store';
 
 /** The cipher backed by safeStorage; only valid after app 'ready'. */
 export function safeStorageCipher(platform: NodeJS.Platform = process.platform): SecretCipher {

@@ -64,7 +64,8 @@ async function main(): Promise<void> {
     shell: 'web',
     logger,
     // Always offered (the empty state's button); --demo also starts it.
-    virtualLab: createDemoLabController({ adbHost: adb.host, adbPort: adb.port }),
+    // The demo writes <dataDir>/demo-plan.json and says here how to run it from another shell.
+    virtualLab: createDemoLabController({ adbHost: adb.host, adbPort: adb.port, dataDir, announce: (line) => process.stdout.write(`${line}\n`) }),
   });
   const server = await serveWeb({ core, rendererDir, port: cli.port, uploadDir: join(dataDir, 'uploads'), logger: logger.child('http') });
   process.stdout.write(`PushLab web UI: ${server.url}\n(data in ${dataDir}; adb server ${adb.host}:${adb.port}; Ctrl+C to stop)\n`);

@@ -148,6 +148,13 @@ export class FakeLabCore {
         const [serial, pkg] = args as RequestArgs<'doctor:history'>;
         return this.doctor.history(serial, pkg);
       }
+      // Runs need the real core (test/renderer/runs*.test.ts); the fake has none and no secrets.
+      case 'runs:list':
+        return ok([]);
+      case 'runs:demo-plan':
+        return ok(null);
+      default:
+        return fail({ code: 'NOT_FOUND', message: `The fake core does not do ${channel}.` });
     }
   }
 

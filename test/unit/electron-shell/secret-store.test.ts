@@ -7,8 +7,8 @@ import {
   createSecretStore,
   parseSecretFile,
   serialiseSecretFile,
-} from '../../../electron/main/secret-store';
-import type { SecretCipher } from '../../../electron/main/secret-store';
+} from '../../../electron/lab/secrets/secret-store';
+import type { SecretCipher } from '../../../electron/lab/secrets/secret-store';
 
 /** A reversible stand-in for safeStorage: XOR with a key, tagged so foreign bytes fail to decrypt. */
 function fakeCipher(available = true): SecretCipher & { available: boolean } {

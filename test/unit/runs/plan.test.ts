@@ -128,7 +128,7 @@ describe('parsePlan', () => {
     const result = safeParsePlan(edit((p) => { set(p, 'repeats', 0); set(p, 'name', ''); }));
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error.code).toBe('INVALID_ARGUMENT');
+      expect(result.error.code).toBe('PLAN_INVALID');
       expect(result.error.message).toMatch(/- name: must not be empty[\s\S]*- repeats: must be at least 1/);
       expect(result.error.hint).toMatch(/README/);
     }

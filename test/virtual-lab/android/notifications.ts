@@ -12,6 +12,7 @@
  */
 import { channelFromSpec, FLAG_USER_FIXED, FLAG_USER_SET, POST_NOTIFICATIONS, type ChannelPatch, type ChannelState, type NotificationRecordState } from './app-settings';
 import { OP_POST_NOTIFICATION } from './appops-table';
+import { logNotificationPosted } from './logbuffer';
 import type { AppPackage, PhoneState } from './state';
 
 export const MAX_PACKAGE_NOTIFICATIONS = 50;
@@ -25,7 +26,12 @@ export interface PostInput {
   readonly channelId: string;
   readonly title: string;
   readonly text: string;
+  /** The push's `ext` (Tencent OfflinePushInfo.Ext): what a tap on the notification opens. */
+  readonly ext?: string;
 }
+
+/** A posted record with the extras a tap hands to the app. */
+export type PostedRecord = NotificationRecordState & { readonly ext?: string };
 
 /** Zen mode from Settings.Global.ZEN_MODE: 0 off, 1 important interruptions, 2 no interruptions, 3 alarms. */
 export function zenMode(phone: PhoneState): number {
@@ -128,7 +134,7 @@ export function postNotification(phone: PhoneState, app: AppPackage | undefined,
   if (app.settings.records.length >= MAX_PACKAGE_NOTIFICATIONS) return { posted: false, reason: 'too-many' };
   const zen = zenMode(phone);
   const intercepted = zen !== 0 && !(zen === 1 && channel.bypassDnd);
-  const record: NotificationRecordState = {
+  const record: PostedRecord = {
     id: phone.notifications.nextId++,
     channelId: channel.id,
     title: input.title,
@@ -136,8 +142,10 @@ export function postNotification(phone: PhoneState, app: AppPackage | undefined,
     postedAt: phone.clock(),
     importance: channel.importance,
     intercepted,
+    ...(input.ext === undefined ? {} : { ext: input.ext }),
   };
   app.settings.records.push(record);
+  logNotificationPosted(phone, app, record);
   return { posted: true, key: recordKey(app, record), intercepted };
 }
 

@@ -1,15 +1,15 @@
 /**
- * A loopback stand-in for Tencent IM's REST API (sendmsg and send_group_msg). It checks what
- * the real API checks (query parameters, an admin UserSig for this app that has not expired,
- * body shape, known accounts and groups) and answers with the documented shapes and ErrorCodes.
- * Accepted messages are recorded and handed to `onMessage` listeners (a later router delivers
- * them to virtual phones).
+ * A loopback stand-in for Tencent IM's REST API (sendmsg, send_group_msg, account_import and
+ * query_online_status). It checks what the real API checks (query parameters, an admin UserSig for
+ * this app that has not expired, body shape, known accounts and groups) and answers with the
+ * documented shapes and ErrorCodes. Accepted messages are recorded and handed to `onMessage`
+ * listeners (the router delivers them to virtual phones); imported nicknames are kept.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyUserSig } from '../../../electron/lab/push/tencent/usersig';
-import type { C2CMessage, GroupMessage } from '../../../electron/lab/push/tencent/types';
-import { c2cBodyProblem, groupBodyProblem } from './validate-body';
+import type { AccountImportRequest, C2CMessage, GroupMessage, TencentOnlineStatus } from '../../../electron/lab/push/tencent/types';
+import { c2cBodyProblem, groupBodyProblem, importBodyProblem, statusQueryProblem } from './validate-body';
 
 export interface TencentEmulatorOptions {
   readonly sdkAppId: number;
@@ -23,6 +23,8 @@ export interface TencentEmulatorOptions {
   readonly groups?: Readonly<Record<string, readonly string[]>>;
   /** Epoch ms; for UserSig expiry and MsgTime. */
   readonly now?: () => number;
+  /** What query_online_status answers for an existing account; default 'PushOnline'. */
+  readonly presence?: (account: string) => TencentOnlineStatus;
 }
 
 export type SentMessage =
@@ -36,6 +38,10 @@ export interface TencentEmulator {
   /** Every request seen, accepted or not (path and query, for assertions). */
   readonly requests: { readonly path: string; readonly query: Readonly<Record<string, string>> }[];
   onMessage(listener: (message: SentMessage) => void): () => void;
+  /** Nicknames set by account_import, by user ID (live: later imports show up). */
+  readonly nicknames: ReadonlyMap<string, string>;
+  /** Every accepted account_import body, in order. */
+  readonly imports: readonly AccountImportRequest[];
   /** Delays every answer (to test client timeouts). */
   setResponseDelay(ms: number): void;
   close(): Promise<void>;
@@ -48,7 +54,21 @@ interface Answer {
 }
 const fail = (code: number, info: string): Answer => ({ ErrorCode: code, ErrorInfo: info });
 
-const COMMANDS = { '/v4/openim/sendmsg': 'c2c', '/v4/group_open_http_svc/send_group_msg': 'group' } as const;
+const COMMANDS = {
+  '/v4/openim/sendmsg': 'c2c',
+  '/v4/group_open_http_svc/send_group_msg': 'group',
+  '/v4/im_open_login_svc/account_import': 'import',
+  '/v4/openim/query_online_status': 'status',
+} as const;
+type Kind = (typeof COMMANDS)[keyof typeof COMMANDS];
+/** ErrorCodes each API uses for a body that is not JSON / a non-admin caller. */
+const NOT_JSON: Record<Kind, number> = { c2c: 90001, group: 10011, import: 60003, status: 60003 };
+const NOT_ADMIN: Record<Kind, [number, string]> = {
+  c2c: [90009, 'request requires app admin permission'],
+  group: [10007, 'no permission: app admin required'],
+  import: [70403, 'request requires app admin permission'],
+  status: [70403, 'request requires app admin permission'],
+};
 const MAX_BODY = 64 * 1024;
 
 /** Starts the emulator on 127.0.0.1. */
@@ -57,6 +77,8 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
   const accounts = options.accounts ? new Set([...options.accounts, options.adminIdentifier]) : undefined;
   const groups = new Map(Object.entries(options.groups ?? {}).map(([id, members]) => [id, new Set(members)]));
   const received: SentMessage[] = [];
+  const nicknames = new Map<string, string>();
+  const imports: AccountImportRequest[] = [];
   const requests: TencentEmulator['requests'] = [];
   const listeners = new Set<(m: SentMessage) => void>();
   const groupSeq = new Map<string, number>();
@@ -64,7 +86,7 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
   let delayMs = 0;
   const exists = (id: string): boolean => !accounts || accounts.has(id);
 
-  const authProblem = (q: URLSearchParams, kind: 'c2c' | 'group'): Answer | undefined => {
+  const authProblem = (q: URLSearchParams, kind: Kind): Answer | undefined => {
     if (q.get('contenttype') !== 'json') return fail(60002, 'contenttype must be json');
     const random = q.get('random');
     if (random === null || !/^\d{1,10}$/.test(random) || Number(random) > 0xffffffff) return fail(60002, 'random must be a 32-bit unsigned integer');
@@ -81,9 +103,7 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
       return fail(70003, 'usersig invalid');
     }
     if (verdict.identifier !== identifier) return fail(70013, 'identifier does not match usersig');
-    if (identifier !== options.adminIdentifier) {
-      return kind === 'c2c' ? fail(90009, 'request requires app admin permission') : fail(10007, 'no permission: app admin required');
-    }
+    if (identifier !== options.adminIdentifier) return fail(...NOT_ADMIN[kind]);
     return undefined;
   };
 
@@ -117,6 +137,31 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
     return { ErrorCode: 0, ErrorInfo: '', MsgTime: msgTime, MsgSeq: msgSeq };
   };
 
+  const handleImport = (body: Record<string, unknown>): Answer => {
+    const problem = importBodyProblem(body);
+    if (problem) return fail(problem.code, problem.info);
+    const request = body as unknown as AccountImportRequest;
+    accounts?.add(request.UserID);
+    // Importing again keeps the one account; a Nick given replaces the old one ("" clears it).
+    if (request.Nick !== undefined) {
+      if (request.Nick === '') nicknames.delete(request.UserID);
+      else nicknames.set(request.UserID, request.Nick);
+    }
+    imports.push(request);
+    return { ErrorCode: 0, ErrorInfo: '' };
+  };
+
+  const handleStatus = (body: Record<string, unknown>): Answer => {
+    const problem = statusQueryProblem(body);
+    if (problem) return fail(problem.code, problem.info);
+    const ids = body.To_Account as string[];
+    const QueryResult = ids.filter(exists).map((id) => ({ To_Account: id, Status: options.presence?.(id) ?? 'PushOnline' }));
+    const ErrorList = ids.filter((id) => !exists(id)).map((id) => ({ To_Account: id, ErrorCode: 70107 }));
+    return { ErrorCode: 0, ErrorInfo: '', QueryResult, ErrorList };
+  };
+
+  const handlers: Record<Kind, (body: Record<string, unknown>) => Answer> = { c2c: handleC2C, group: handleGroup, import: handleImport, status: handleStatus };
+
   const emit = (message: SentMessage): void => {
     received.push(message);
     for (const listener of listeners) listener(message);
@@ -125,23 +170,22 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
   const route = (req: IncomingMessage, raw: string | undefined): { status: number; answer?: Answer } => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push({ path: url.pathname, query: Object.fromEntries(url.searchParams) });
-    const kind = (COMMANDS as Record<string, 'c2c' | 'group' | undefined>)[url.pathname];
+    const kind = (COMMANDS as Record<string, Kind | undefined>)[url.pathname];
     if (!kind) return { status: 404 };
     if (req.method !== 'POST') return { status: 200, answer: fail(60002, 'method must be POST') };
     const auth = authProblem(url.searchParams, kind);
     if (auth) return { status: 200, answer: auth };
-    if (raw === undefined) return { status: 200, answer: fail(kind === 'c2c' ? 80002 : 10004, 'request body too large') };
+    if (raw === undefined) return { status: 200, answer: fail(kind === 'c2c' ? 80002 : kind === 'group' ? 10004 : 70402, 'request body too large') };
     let body: unknown;
     try {
       body = JSON.parse(raw);
     } catch {
-      return { status: 200, answer: fail(kind === 'c2c' ? 90001 : 10011, 'json parse error') };
+      return { status: 200, answer: fail(NOT_JSON[kind], 'json parse error') };
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      return { status: 200, answer: fail(kind === 'c2c' ? 90001 : 10011, 'body must be a JSON object') };
+      return { status: 200, answer: fail(NOT_JSON[kind], 'body must be a JSON object') };
     }
-    const record = body as Record<string, unknown>;
-    return { status: 200, answer: kind === 'c2c' ? handleC2C(record) : handleGroup(record) };
+    return { status: 200, answer: handlers[kind](body as Record<string, unknown>) };
   };
 
   const reply = (res: ServerResponse, status: number, answer: Answer | undefined): void => {
@@ -180,6 +224,8 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
     url: `http://127.0.0.1:${port}`,
     received,
     requests,
+    nicknames,
+    imports,
     onMessage(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

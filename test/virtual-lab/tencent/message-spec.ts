@@ -54,8 +54,10 @@ function vendorFields(info: AndroidPushInfo | undefined): VendorFields | undefin
     honorImportance: info.HonorImportance,
     vivoClassification: info.VIVOClassification,
   };
-  // exactOptionalPropertyTypes-safe: drop absent fields instead of writing undefined.
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as VendorFields;
+  // exactOptionalPropertyTypes-safe: drop absent fields instead of writing undefined. AndroidInfo
+  // with only a Sound carries no vendor field, so the spec has none either.
+  const present = Object.entries(fields).filter(([, v]) => v !== undefined);
+  return present.length === 0 ? undefined : (Object.fromEntries(present) as VendorFields);
 }
 
 /** The element part of a MessageSpec; offline push describes a message by its first element. */

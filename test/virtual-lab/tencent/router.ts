@@ -82,11 +82,12 @@ export interface GroundTruth {
 }
 
 export interface PushRouterOptions {
-  readonly emulator: Pick<TencentEmulator, 'onMessage'>;
+  /** Its nicknames (set by account_import) stand in for any account `profiles` leaves without one. */
+  readonly emulator: Pick<TencentEmulator, 'onMessage'> & Partial<Pick<TencentEmulator, 'nicknames'>>;
   /** The phones plugged in now (asked on every message, so unplugging is seen). */
   readonly phones: () => readonly RoutedPhone[];
   readonly accounts: ReadonlyMap<string, RoutedAccount>;
-  /** Nicknames by account (Android's default title and the "Nickname:content" line). */
+  /** Nicknames by account (Android's default title and the "Nickname:content" line); win over imported ones. */
   readonly profiles?: ReadonlyMap<string, AccountProfile>;
   /** Group names, members and name cards. A group not listed goes to every account except the sender. */
   readonly groups?: ReadonlyMap<string, GroupProfile>;
@@ -127,6 +128,18 @@ function recipients(message: SentMessage, accounts: ReadonlyMap<string, RoutedAc
   return members.filter((m) => m !== message.from);
 }
 
+/** `profiles`, with the emulator's imported nickname for every account that has none there. */
+function mergedProfiles(options: PushRouterOptions): ReadonlyMap<string, AccountProfile> | undefined {
+  const imported = options.emulator.nicknames;
+  if (imported === undefined || imported.size === 0) return options.profiles;
+  const merged = new Map<string, AccountProfile>();
+  for (const [account, nickname] of imported) merged.set(account, { nickname });
+  for (const [account, profile] of options.profiles ?? []) {
+    merged.set(account, profile.nickname === undefined ? { ...profile, ...merged.get(account) } : profile);
+  }
+  return merged;
+}
+
 /** Starts routing the emulator's accepted messages to the phones. */
 export function createPushRouter(options: PushRouterOptions): PushRouter {
   const now = options.now ?? Date.now;
@@ -137,7 +150,8 @@ export function createPushRouter(options: PushRouterOptions): PushRouter {
     const msgKey = message.kind === 'c2c' ? message.msgKey : `${message.groupId}#${message.msgSeq}`;
     const random = (message.kind === 'c2c' ? message.body.MsgRandom : message.body.Random) ?? null;
     const suppressed = offlinePushSuppressed(message);
-    const spec = toMessageSpec(message, { ...(options.profiles ? { profiles: options.profiles } : {}), ...(options.groups ? { groups: options.groups } : {}) });
+    const profiles = mergedProfiles(options);
+    const spec = toMessageSpec(message, { ...(profiles ? { profiles } : {}), ...(options.groups ? { groups: options.groups } : {}) });
     const decisions: GroundTruth[] = [];
 
     for (const account of recipients(message, options.accounts, options.groups)) {

@@ -149,3 +149,27 @@ export function groupBodyProblem(body: Obj): BodyProblem | undefined {
   if (pushProblem) return { code: 10004, info: pushProblem };
   return undefined;
 }
+
+const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+/** account_import checks (1047/34953): UserID 1-32 bytes; profile values at most 500 bytes (40601). */
+export function importBodyProblem(body: Obj): BodyProblem | undefined {
+  if (typeof body.UserID !== 'string' || body.UserID.length === 0 || utf8Bytes(body.UserID) > 32) return { code: 70402, info: 'UserID must be a string of 1 to 32 bytes' };
+  for (const k of ['Nick', 'FaceUrl']) {
+    const v = body[k];
+    if (v === undefined) continue;
+    if (typeof v !== 'string') return { code: 70402, info: `${k} must be a string` };
+    if (utf8Bytes(v) > 500) return { code: 40601, info: `${k} is longer than 500 bytes` };
+  }
+  return undefined;
+}
+
+/** query_online_status checks (1047/35477): To_Account is 1-500 user IDs; IsNeedDetail 0 or 1. */
+export function statusQueryProblem(body: Obj): BodyProblem | undefined {
+  const to = body.To_Account;
+  if (!Array.isArray(to) || to.length === 0 || to.length > 500 || !to.every((a) => typeof a === 'string' && a.length > 0)) {
+    return { code: 70402, info: 'To_Account must be an array of 1 to 500 user IDs' };
+  }
+  if (body.IsNeedDetail !== undefined && body.IsNeedDetail !== 0 && body.IsNeedDetail !== 1) return { code: 70402, info: 'IsNeedDetail must be 0 or 1' };
+  return undefined;
+}

@@ -1,5 +1,6 @@
 /**
- * Tencent IM REST client for the two sending APIs PushLab needs. Every request carries the
+ * Tencent IM REST client for the APIs PushLab needs: the two sending APIs, account import (to set
+ * the sender's nickname) and the online-status query. Every request carries the
  * admin identifier and a UserSig signed here (cached until close to expiry); the secret key and
  * the UserSig never reach errors or logs.
  */
@@ -12,19 +13,29 @@ import { postJson } from './http';
 import { regionBaseUrl, type TencentRegion } from './regions';
 import { genUserSig } from './usersig';
 import type {
+  AccountImportRequest,
   C2CMessage,
   C2CSendResult,
   GroupMessage,
   GroupSendResult,
+  OnlineStatusResult,
+  QueryOnlineStatusResponse,
   SendC2CResponse,
   SendGroupResponse,
   TencentBaseResponse,
+  TencentOnlineStatus,
 } from './types';
 
 export const TENCENT_COMMANDS = {
   sendC2C: 'v4/openim/sendmsg',
   sendGroup: 'v4/group_open_http_svc/send_group_msg',
+  importAccount: 'v4/im_open_login_svc/account_import',
+  queryOnlineStatus: 'v4/openim/query_online_status',
 } as const;
+
+/** query_online_status takes at most this many accounts per request. */
+export const MAX_STATUS_QUERY = 500;
+const ONLINE_STATUSES: readonly string[] = ['Online', 'PushOnline', 'Offline'] satisfies readonly TencentOnlineStatus[];
 
 export interface TencentImClientOptions {
   readonly sdkAppId: number;
@@ -49,6 +60,10 @@ export interface TencentImClient {
   sendC2C(message: C2CMessage): Promise<C2CSendResult>;
   /** v4/group_open_http_svc/send_group_msg: group message; resolves with the MsgSeq. */
   sendGroup(message: GroupMessage): Promise<GroupSendResult>;
+  /** v4/im_open_login_svc/account_import: creates the account (or keeps it) with this nickname. */
+  importAccount(account: AccountImportRequest): Promise<void>;
+  /** v4/openim/query_online_status: where each account is as Tencent sees it (1-500 accounts). */
+  queryOnlineStatus(accounts: readonly string[]): Promise<OnlineStatusResult>;
 }
 
 /** A refusal from Tencent IM: the LabError plus the raw ErrorCode, for callers that branch on it. */
@@ -164,7 +179,41 @@ export function createTencentImClient(options: TencentImClientOptions): TencentI
       if (typeof res.MsgSeq !== 'number' || typeof res.MsgTime !== 'number') throw missingField(TENCENT_COMMANDS.sendGroup, 'MsgSeq/MsgTime');
       return { msgSeq: res.MsgSeq, msgTime: res.MsgTime, random };
     },
+    async importAccount(account) {
+      await call<TencentBaseResponse>(TENCENT_COMMANDS.importAccount, account);
+    },
+    async queryOnlineStatus(accounts) {
+      if (accounts.length === 0 || accounts.length > MAX_STATUS_QUERY) {
+        throw new LabError('INVALID_ARGUMENT', `query_online_status takes 1 to ${MAX_STATUS_QUERY} accounts, not ${accounts.length}.`, {
+          hint: 'Query the accounts in smaller batches.',
+        });
+      }
+      const res = await call<QueryOnlineStatusResponse>(TENCENT_COMMANDS.queryOnlineStatus, { To_Account: accounts });
+      return readOnlineStatus(res);
+    },
   };
+}
+
+/** The statuses and per-account errors of a query_online_status answer; refuses undocumented shapes. */
+function readOnlineStatus(res: QueryOnlineStatusResponse): OnlineStatusResult {
+  const statuses = new Map<string, TencentOnlineStatus>();
+  const errors = new Map<string, number>();
+  const results: unknown = res.QueryResult ?? [];
+  const errorList: unknown = res.ErrorList ?? [];
+  if (!Array.isArray(results) || !Array.isArray(errorList)) throw missingField(TENCENT_COMMANDS.queryOnlineStatus, 'QueryResult/ErrorList');
+  for (const entry of results as unknown[]) {
+    const r = entry as { To_Account?: unknown; Status?: unknown } | null;
+    if (typeof r?.To_Account !== 'string' || typeof r.Status !== 'string' || !ONLINE_STATUSES.includes(r.Status)) {
+      throw missingField(TENCENT_COMMANDS.queryOnlineStatus, 'a valid QueryResult entry');
+    }
+    statuses.set(r.To_Account, r.Status as TencentOnlineStatus);
+  }
+  for (const entry of errorList as unknown[]) {
+    const r = entry as { To_Account?: unknown; ErrorCode?: unknown } | null;
+    if (typeof r?.To_Account !== 'string' || typeof r.ErrorCode !== 'number') throw missingField(TENCENT_COMMANDS.queryOnlineStatus, 'a valid ErrorList entry');
+    errors.set(r.To_Account, r.ErrorCode);
+  }
+  return { statuses, errors };
 }
 
 function missingField(command: string, field: string): LabError {

@@ -1,7 +1,8 @@
 /**
- * Tencent IM REST ErrorCodes for sendmsg / send_group_msg and the common account and UserSig
- * codes, each as a plain sentence plus the fix. Sources: tencentcloud.com/document/product/1047
- * (34348 error codes, 34919 sendmsg, 34959 send_group_msg) and Tencent's tim-error-message list.
+ * Tencent IM REST ErrorCodes for sendmsg / send_group_msg / account_import / query_online_status
+ * and the common account and UserSig codes, each as a plain sentence plus the fix. Sources:
+ * tencentcloud.com/document/product/1047 (34348 error codes, 34919 sendmsg, 34959 send_group_msg,
+ * 34953 account_import, 35477 query_online_status) and Tencent's tim-error-message list.
  */
 export interface TencentErrorExplanation {
   /** What happened, in one plain sentence. */
@@ -59,6 +60,9 @@ export const TENCENT_ERRORS: Readonly<Record<number, TencentErrorExplanation>> =
   70402: e('A parameter is invalid.', 'Check the required fields and their types.'),
   70403: e('The request needs App admin permission.', ADMIN_FIX),
   70500: e('Tencent had an internal error.', RETRY, true),
+  // Account import (account_import).
+  40006: e('Tencent had an internal error while saving the profile.', RETRY, true),
+  40601: e('A profile field (such as the nickname) is longer than 500 bytes.', 'Shorten the nickname.'),
   // One-to-one message errors (sendmsg).
   20001: e('The request packet is invalid.', 'Check the message body against the sendmsg documentation.'),
   20002: e('The UserSig or A2 ticket is invalid.', SIG_FIX),

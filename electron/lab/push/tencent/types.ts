@@ -219,3 +219,34 @@ export interface GroupSendResult {
   readonly msgTime: number;
   readonly random: number;
 }
+
+/** Body of v4/im_open_login_svc/account_import (1047/34953). Importing twice keeps one account. */
+export interface AccountImportRequest {
+  /** At most 32 bytes. */
+  readonly UserID: string;
+  /** The nickname: Android's default notification title for this sender. */
+  readonly Nick?: string;
+  readonly FaceUrl?: string;
+}
+
+/** Body of v4/openim/query_online_status (1047/35477): at most 500 accounts. */
+export interface QueryOnlineStatusRequest {
+  readonly To_Account: readonly string[];
+  readonly IsNeedDetail?: 0 | 1;
+}
+
+/** Online: connected now; PushOnline: app in the background but reachable by offline push; Offline: neither. */
+export type TencentOnlineStatus = 'Online' | 'PushOnline' | 'Offline';
+
+export interface QueryOnlineStatusResponse extends TencentBaseResponse {
+  readonly QueryResult?: readonly { readonly To_Account: string; readonly Status: TencentOnlineStatus }[];
+  /** Accounts that could not be queried, e.g. 70107 (not imported). */
+  readonly ErrorList?: readonly { readonly To_Account: string; readonly ErrorCode: number }[];
+}
+
+/** What query_online_status tells, per account. */
+export interface OnlineStatusResult {
+  readonly statuses: ReadonlyMap<string, TencentOnlineStatus>;
+  /** Accounts Tencent reported an ErrorCode for instead of a status. */
+  readonly errors: ReadonlyMap<string, number>;
+}

@@ -10,9 +10,9 @@ import { step, type PhoneSession } from './session';
 
 const LOGCAT_BEFORE_MS = 2_000;
 
-export async function collectEvidence(session: PhoneSession, attemptId: number, captured: PushCapture, receipt: SendReceipt): Promise<void> {
-  const { repo, clock, evidence } = session.run.deps;
-  const at = (): number => clock.now();
+/** The captured records, stored the moment the capture ends (before anything slower). */
+export function storeCapture(session: PhoneSession, attemptId: number, captured: PushCapture): void {
+  const { repo, clock } = session.run.deps;
   repo.addEvidence(attemptId, {
     kind: 'record',
     data: {
@@ -21,8 +21,13 @@ export async function collectEvidence(session: PhoneSession, attemptId: number, 
       errors: captured.errors,
       clockOffset: { offsetMs: session.offset.offsetMs, uncertaintyMs: Number.isFinite(session.offset.uncertaintyMs) ? session.offset.uncertaintyMs : null },
     },
-    at: at(),
+    at: clock.now(),
   });
+}
+
+export async function collectEvidence(session: PhoneSession, attemptId: number, receipt: SendReceipt): Promise<void> {
+  const { repo, clock, evidence } = session.run.deps;
+  const at = (): number => clock.now();
   if (session.doctor !== null) repo.addEvidence(attemptId, { kind: 'doctor', data: session.doctor, at: at() });
   if (!evidence) return;
   await step(session, attemptId, 'evidence', async () => {

@@ -14,9 +14,9 @@ import { forceStop } from '../../android/commands/force-stop';
 import { LabError, toErrorInfo } from '../../errors';
 import type { SendReceipt } from '../../push/senders/types';
 import { enterState, leaveState } from '../app-states';
-import type { StateContext } from '../app-states/types';
+import type { StateContext, StateReport } from '../app-states/types';
 import { judge } from '../verdict';
-import { collectEvidence } from './attempt-evidence';
+import { collectEvidence, storeCapture } from './attempt-evidence';
 import { capturePush, type PushCapture } from './capture-push';
 import { runPositiveControl } from './positive-control';
 import { scenarioOf } from './resolve-run';
@@ -31,7 +31,7 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
   const scenario = scenarioOf(attempt.scenarioId);
   deps.repo.startAttempt(attempt.id, deps.clock.now());
   session.run.changed(attempt.id);
-  const expectation = expectFor(scenario, session.context, profile);
+  let expectation = expectFor(scenario, session.context, profile);
   if (expectation.outcome === 'not-applicable') return finish(session, attempt.id, judge(expectation, { setup: { kind: 'ok' }, captured: { kind: 'records', records: [] } }), null);
   if (session.account === null) {
     const error: ErrorInfo = { code: 'PLAN_INVALID', message: `The plan gives no test account for ${session.phone.serial}.`, hint: 'Add it under app.accounts.serials or app.accounts.vendors.' };
@@ -40,6 +40,10 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
   const ctx = stateContext(session);
   const setup = await prepareAttempt(session, attempt.id, scenario, expectation, ctx);
   stopIfCancelled(session);
+  // The state's read-back says whether the app ended in Android's stopped state (some ROMs
+  // force-stop on swipe): that decides the expectation where the catalog leaves it to the phone.
+  const stopped = setup.report?.checks.find((c) => c.check === 'stopped flag')?.actual;
+  if (stopped === 'stopped=true' || stopped === 'stopped=false') expectation = expectFor(scenario, { ...session.context, appStopped: stopped === 'stopped=true' }, profile);
   if (setup.outcome.kind !== 'ok') {
     await restore(session, attempt.id, scenario, ctx, setup.undo);
     return finish(session, attempt.id, judge(expectation, { setup: setup.outcome, captured: { kind: 'records', records: [] } }), null);
@@ -57,7 +61,10 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
     return finish(session, attempt.id, judge(expectation, { setup: outcome, captured: { kind: 'records', records: [] } }), null);
   }
 
-  const isMatch = (r: Parameters<typeof checkRecord>[1]): boolean => expectation.outcome === 'shown' && recordMatches(checkRecord(expectation, r));
+  const judged = expectation;
+  // 'shown' waits for a matching record (a wrong one may be followed by the right one); for
+  // 'not-shown' or 'undecided' the first record of the app settles it.
+  const isMatch = (r: Parameters<typeof checkRecord>[1]): boolean => (judged.outcome === 'shown' ? recordMatches(checkRecord(judged, r)) : true);
   const watch = (): Promise<PushCapture> =>
     capturePush(session.io, {
       package: plan.app.package,
@@ -80,6 +87,7 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
     stopIfCancelled(session);
     captured = { ...more, records: [...captured.records, ...more.records], readErrors: captured.readErrors + more.readErrors };
   }
+  storeCapture(session, attempt.id, captured);
   if (!captured.lost) await restore(session, attempt.id, scenario, ctx, setup.undo);
   session.dirty = captured.records.length > 0;
 
@@ -89,7 +97,7 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
     : captured.records.length > 0
       ? { kind: 'records', records: captured.records.map((r) => r.observed) }
       : { kind: 'timeout', readErrors: captured.readErrors };
-  const matched = captured.records.find((r) => isMatch(r.observed)) ?? captured.records[0] ?? null;
+  const matched = captured.records.find((r) => expectation.outcome === 'shown' && isMatch(r.observed)) ?? captured.records[0] ?? null;
   const observation: Observation = {
     setup: { kind: 'ok' },
     captured: lost && outcome.kind === 'capture-error' ? { kind: 'capture-error', error: { ...outcome.error, code: 'DEVICE_LOST' } } : outcome,
@@ -98,7 +106,7 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
     timeoutMs: plan.timeouts.pushMs,
     idleLeft,
   };
-  if (!lost) await collectEvidence(session, attempt.id, captured, receipt);
+  if (!lost) await collectEvidence(session, attempt.id, receipt);
   let verdict = judge(expectation, observation);
   if (verdict.kind === 'pass' && expectation.tapExt !== null && matched !== null && !lost) verdict = await tapCheck(session, attempt.id, expectation.tapExt, matched.info, verdict);
   if (verdict.kind === 'pass' && expectation.outcome === 'shown') session.controlShown = true;
@@ -108,11 +116,13 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
 interface Prepared {
   readonly outcome: SetupOutcome;
   readonly undo: (() => Promise<void>) | null;
+  readonly report: StateReport | null;
 }
 
 async function prepareAttempt(session: PhoneSession, attemptId: number, scenario: Scenario, expectation: Expectation, ctx: StateContext): Promise<Prepared> {
   const { plan } = session.run;
   let undo: (() => Promise<void>) | null = null;
+  let entered: StateReport | null = null;
   try {
     if (expectation.needsPositiveControl && session.controlShown !== true && !session.controlTried) {
       await step(session, attemptId, 'positive-control', () => runPositiveControl(session, attemptId), (shown) => (shown ? 'the control push showed' : 'the control push did not show'));
@@ -131,15 +141,16 @@ async function prepareAttempt(session: PhoneSession, attemptId: number, scenario
         undo = () => applied.undo();
         const report = await withTimeout(enterState(session.io, scenario.state, ctx), plan.timeouts.stepMs + allowance, `Putting the app in "${scenario.state}"`);
         session.run.deps.repo.addEvidence(attemptId, { kind: 'state', data: report, at: session.run.deps.clock.now() });
+        entered = report;
         if (!report.ok) throw new LabError(report.error?.code ?? 'COMMAND_FAILED', report.reason ?? `Could not reach "${scenario.state}".`, report.error?.hint ? { hint: report.error.hint } : {});
         return report;
       },
       (r) => `${r.state} proven by ${r.checks.length} read-back(s)`,
     );
-    return { outcome: { kind: 'ok' }, undo };
+    return { outcome: { kind: 'ok' }, undo, report: entered };
   } catch (error) {
     const info = toErrorInfo(error);
-    return { outcome: phoneGone(session, error) ? { kind: 'device-lost', error: info } : { kind: 'failed', error: info }, undo };
+    return { outcome: phoneGone(session, error) ? { kind: 'device-lost', error: info } : { kind: 'failed', error: info }, undo, report: entered };
   }
 }
 

@@ -5,7 +5,7 @@
  * has no verdict yet.
  */
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
+import { EventEmitter, setMaxListeners } from 'node:events';
 import type { AttemptDetail, OperatorPrompt, RunDetail, RunProgressEvent, RunSummary } from '../../../../shared/domain/run';
 import { parsePlan, PlanError } from '../../../../shared/runs/parse-plan';
 import type { RunPlan } from '../../../../shared/runs/plan';
@@ -152,6 +152,8 @@ export class RunService implements RunsApi {
 
   private launch(runId: string, plan: RunPlan, phones: readonly ResolvedPhone[], prompts: OperatorPrompts, sender: RunContext['sender'], controls: ReadonlyMap<string, boolean>, options: StartRunOptions): void {
     const controller = new AbortController();
+    // Every phone's capture and prompt listens to the one run signal: dozens of listeners are normal.
+    setMaxListeners(0, controller.signal);
     const { repo, clock } = this.deps;
     repo.setStatus(runId, 'running', clock.iso(), null, this.pid);
     let listener: (() => void) | null = null;

@@ -176,6 +176,55 @@ describe('sendGroup against the emulator', () => {
   });
 });
 
+describe('account_import and query_online_status against the emulator', () => {
+  it('imports an account with its nickname: the account then exists and the emulator keeps the nickname', async () => {
+    const c = client();
+    expect((await refusal(c.sendC2C(c2c({ From_Account: 'newcomer' })))).tencentCode).toBe(90008);
+    await c.importAccount({ UserID: 'newcomer', Nick: 'New Comer' });
+    expect(emu.nicknames.get('newcomer')).toBe('New Comer');
+    expect(emu.imports.at(-1)).toEqual({ UserID: 'newcomer', Nick: 'New Comer' });
+    await expect(c.sendC2C(c2c({ From_Account: 'newcomer' }))).resolves.toMatchObject({ msgKey: expect.any(String) });
+    await c.importAccount({ UserID: 'newcomer' });
+    expect(emu.nicknames.get('newcomer')).toBe('New Comer');
+    await c.importAccount({ UserID: 'newcomer', Nick: '' });
+    expect(emu.nicknames.has('newcomer')).toBe(false);
+    expect(emu.requests.at(-1)?.path).toBe('/v4/im_open_login_svc/account_import');
+  });
+
+  it('maps account_import refusals to sentences (70402 bad UserID, 40601 long nickname, 70403 not admin)', async () => {
+    const c = client();
+    const bad = await refusal(c.importAccount({ UserID: 'x'.repeat(33) }));
+    expect(bad.tencentCode).toBe(70402);
+    expect(bad.message).toBe('Tencent IM refused v4/im_open_login_svc/account_import: A parameter is invalid.');
+    const long = await refusal(c.importAccount({ UserID: 'a1', Nick: 'n'.repeat(501) }));
+    expect(long.tencentCode).toBe(40601);
+    expect(long.hint).toBe('Shorten the nickname.');
+    expect((await refusal(client({ adminIdentifier: 'alice' }).importAccount({ UserID: 'a2' }))).tencentCode).toBe(70403);
+  });
+
+  it('queries online status: PushOnline by default, the presence option\'s answer otherwise, 70107 for unknown accounts', async () => {
+    expect((await client().queryOnlineStatus(['phone-xiaomi', 'ghost'])).statuses).toEqual(new Map([['phone-xiaomi', 'PushOnline']]));
+    const states = await startTencentEmulator({ ...APP, accounts: ['on', 'off'], presence: (a) => (a === 'on' ? 'Online' : 'Offline') });
+    try {
+      const result = await createTencentImClient({ ...APP, baseUrl: states.url }).queryOnlineStatus(['on', 'off', 'ghost']);
+      expect(result.statuses).toEqual(new Map([['on', 'Online'], ['off', 'Offline']]));
+      expect(result.errors).toEqual(new Map([['ghost', 70107]]));
+      expect(states.requests.at(-1)?.path).toBe('/v4/openim/query_online_status');
+    } finally {
+      await states.close();
+    }
+  });
+
+  it('refuses an empty or oversized query before sending it', async () => {
+    const before = emu.requests.length;
+    for (const accounts of [[], Array.from({ length: 501 }, (_, i) => `u${i}`)]) {
+      const error = await client().queryOnlineStatus(accounts).then(() => undefined, (e: unknown) => e);
+      expect((error as LabError).code).toBe('INVALID_ARGUMENT');
+    }
+    expect(emu.requests.length).toBe(before);
+  });
+});
+
 describe('secrets stay out of errors and logs', () => {
   let echo: Server;
   let echoUrl = '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { c2cBodyProblem, groupBodyProblem, msgBodyProblem, offlinePushProblem } from '../../../virtual-lab/tencent/validate-body';
+import { c2cBodyProblem, groupBodyProblem, importBodyProblem, msgBodyProblem, offlinePushProblem, statusQueryProblem } from '../../../virtual-lab/tencent/validate-body';
 
 const text = { MsgType: 'TIMTextElem', MsgContent: { Text: 'hi' } };
 const good = { To_Account: 'a', MsgRandom: 1, MsgBody: [text] };
@@ -52,5 +52,26 @@ describe('emulator body checks (send_group_msg)', () => {
     expect(groupBodyProblem({ Random: 1, MsgBody: [text] })).toEqual({ code: 10004, info: 'GroupId is missing or is not a string' });
     expect(groupBodyProblem({ GroupId: 'g', MsgBody: [text] })?.info).toMatch(/Random/);
     expect(groupBodyProblem({ GroupId: 'g', Random: 1, MsgBody: [text], MsgPriority: 'Urgent' })?.info).toMatch(/MsgPriority/);
+  });
+});
+
+describe('emulator body checks (account_import, query_online_status)', () => {
+  it('account_import: UserID 1-32 bytes (70402), profile values at most 500 bytes (40601)', () => {
+    expect(importBodyProblem({ UserID: 'pushlab_sender', Nick: 'Denny', FaceUrl: 'https://x' })).toBeUndefined();
+    expect(importBodyProblem({ UserID: 'a', Nick: '' })).toBeUndefined();
+    expect(importBodyProblem({})?.code).toBe(70402);
+    expect(importBodyProblem({ UserID: '' })?.code).toBe(70402);
+    expect(importBodyProblem({ UserID: '字'.repeat(11) })?.code).toBe(70402); // 33 bytes
+    expect(importBodyProblem({ UserID: 'a', Nick: 5 })?.code).toBe(70402);
+    expect(importBodyProblem({ UserID: 'a', Nick: '字'.repeat(167) })).toEqual({ code: 40601, info: 'Nick is longer than 500 bytes' });
+  });
+
+  it('query_online_status: 1-500 user IDs, IsNeedDetail 0 or 1', () => {
+    expect(statusQueryProblem({ To_Account: ['a', 'b'], IsNeedDetail: 1 })).toBeUndefined();
+    expect(statusQueryProblem({ To_Account: [] })?.code).toBe(70402);
+    expect(statusQueryProblem({ To_Account: 'a' })?.code).toBe(70402);
+    expect(statusQueryProblem({ To_Account: Array.from({ length: 501 }, (_, i) => `u${i}`) })?.code).toBe(70402);
+    expect(statusQueryProblem({ To_Account: ['a', 3] })?.code).toBe(70402);
+    expect(statusQueryProblem({ To_Account: ['a'], IsNeedDetail: 2 })?.info).toMatch(/IsNeedDetail/);
   });
 });

@@ -8,12 +8,14 @@ import { dumpsys } from './commands/dumpsys';
 import { getprop } from './commands/getprop';
 import { grep } from './commands/grep';
 import { input, wm } from './commands/input';
+import { logcat } from './commands/logcat';
 import { monkey } from './commands/monkey';
 import { pm } from './commands/pm';
 import { reboot, svc } from './commands/reboot';
-import { screencap } from './commands/screencap';
 import { settings } from './commands/settings';
+import { screencapWithShade } from './commands/statusbar';
 import { head, ps, tail, wc } from './commands/text-tools';
+import { uiautomator } from './commands/uiautomator';
 import type { CommandHandler } from './types';
 
 const COMMANDS: ReadonlyMap<string, CommandHandler> = new Map<string, CommandHandler>([
@@ -26,7 +28,7 @@ const COMMANDS: ReadonlyMap<string, CommandHandler> = new Map<string, CommandHan
   ['input', input],
   ['wm', wm],
   ['dumpsys', dumpsys],
-  ['screencap', screencap],
+  ['screencap', screencapWithShade],
   ['settings', settings],
   ['echo', echo],
   ['rm', rm],
@@ -42,6 +44,8 @@ const COMMANDS: ReadonlyMap<string, CommandHandler> = new Map<string, CommandHan
   ['ps', ps],
   ['reboot', reboot],
   ['svc', svc],
+  ['logcat', logcat],
+  ['uiautomator', uiautomator],
 ]);
 
 /** The handler for a command name, if this phone has it. */

@@ -9,8 +9,10 @@
  * (settings-activities.ts); one that needs a permission the shell lacks throws "Permission Denial:
  * starting Intent { ... } from null (pid=..., uid=2000) requires <perm>". An implicit intent prints
  * as typed (no cmp=), extras as "(has extras)". Also `am get-standby-bucket` / `set-standby-bucket`
- * (standby.ts).
+ * (standby.ts). Activities, deep-link schemes and receivers an app declares beyond its launcher
+ * activity come from app-components.ts; an unknown one fails as above.
  */
+import { activityStarted, declaresActivity, deliverBroadcast, resolveDeepLink } from '../../app-components';
 import { forceStop, killBackground, launchActivity, qualifyActivity, shortComponent } from '../../actions';
 import { findSettingsActivity, resolveSettingsAction } from '../../settings-activities';
 import type { AppPackage } from '../../state';
@@ -33,7 +35,8 @@ function resolveTarget(ctx: CommandContext, intent: ReturnType<typeof parseInten
     const app = phone.packages.get(pkg);
     const screen = findSettingsActivity(phone, pkg, activity);
     if (app && screen) return screen.requiresPermission ? { app, activity, requires: screen.requiresPermission } : { app, activity };
-    if (!app || !app.installed || !app.enabled || app.launcherActivity !== activity) {
+    const declared = app?.launcherActivity === activity || declaresActivity(phone, pkg, activity);
+    if (!app || !app.installed || !app.enabled || !declared) {
       return { error: `Error type 3\nError: Activity class {${pkg}/${activity}} does not exist.` };
     }
     return { app, activity };
@@ -44,6 +47,8 @@ function resolveTarget(ctx: CommandContext, intent: ReturnType<typeof parseInten
   const app = intent.pkg ? phone.packages.get(intent.pkg) : undefined;
   const launcherIntent = intent.categories.includes('android.intent.category.LAUNCHER') || intent.action === 'android.intent.action.MAIN';
   if (app && app.installed && app.enabled && app.launcherActivity && launcherIntent) return { app, activity: app.launcherActivity };
+  const link = intent.action === 'android.intent.action.VIEW' ? resolveDeepLink(phone, intent.data, intent.pkg) : null;
+  if (link) return link;
   return { error: `Error: Activity not started, unable to resolve ${describeIntent(intent, null, '0x10000000')}` };
 }
 
@@ -69,6 +74,7 @@ async function amStart(ctx: CommandContext, args: readonly string[]): Promise<nu
   }
   if (intent.own.includes('-S')) forceStop(phone, target.app.name);
   const result = launchActivity(phone, target.app, target.activity);
+  activityStarted(phone, target.app, target.activity, intent);
   const total = result.state === 'COLD' ? 380 + (target.app.uid % 200) : result.state === 'WARM' ? 140 : 60;
   await ctx.env.delay(result.state === 'COLD' ? 30 : 10, ctx.signal);
   const short = shortComponent(target.app.name, target.activity);
@@ -123,6 +129,7 @@ export async function activityCommand(ctx: CommandContext, args: readonly string
       return 0;
     case 'broadcast': {
       const intent = parseIntentArgs(rest, new Set(['--user']), new Set(['--user']));
+      deliverBroadcast(phone, intent);
       await ctx.out(`Broadcasting: ${describeIntent(intent, intent.component ? `${intent.component.package}/${intent.component.cls}` : null)}\nBroadcast completed: result=0\n`);
       return 0;
     }

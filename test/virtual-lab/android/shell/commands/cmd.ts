@@ -10,8 +10,9 @@ import { deviceIdleCommand } from './deviceidle';
 import { netpolicyCommand } from './netpolicy';
 import { notificationCommand } from './notification-cmd';
 import { packageCommand } from './pm';
+import { statusbarCommand } from './statusbar';
 
-const QUIET = ['statusbar', 'power', 'window', 'settings', 'usagestats', 'battery'];
+const QUIET = ['power', 'window', 'settings', 'usagestats', 'battery'];
 
 export const cmd: CommandHandler = async (ctx) => {
   const [service, ...rest] = ctx.args;
@@ -28,6 +29,8 @@ export const cmd: CommandHandler = async (ctx) => {
       return deviceIdleCommand(ctx, rest);
     case 'netpolicy':
       return netpolicyCommand(ctx, rest);
+    case 'statusbar':
+      return statusbarCommand(ctx, rest);
     case undefined:
     case '-l':
       await ctx.out('activity\nappops\nbattery\ndeviceidle\nnetpolicy\nnotification\npackage\npower\nsettings\nstatusbar\nusagestats\nwindow\n');

@@ -7,6 +7,7 @@
  */
 import { dismissKeyguard, goBack, goHome, openRecents, sleep, wake } from '../../actions';
 import type { CommandHandler } from '../types';
+import { collapseShadeOnKey, inputTap } from './statusbar';
 
 const KEYCODES: Record<string, number> = {
   KEYCODE_HOME: 3,
@@ -38,10 +39,12 @@ export const input: CommandHandler = async (ctx) => {
     await ctx.err('Usage: input [<source>] [-d DISPLAY_ID] <command> [<arg>...]\n');
     return 1;
   }
+  if (sub === 'tap') return inputTap(ctx, rest);
   if (sub !== 'keyevent') return 0;
   const phone = ctx.env.phone;
   const now = ctx.env.now();
   for (const arg of rest.filter((a) => !a.startsWith('--'))) {
+    collapseShadeOnKey(phone, keyCodeFromString(arg));
     switch (keyCodeFromString(arg)) {
       case 3:
         goHome(phone);

@@ -5,7 +5,7 @@
  */
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LabError } from '../lab/errors';
+import { LabError } from '../errors';
 
 /** What the store needs from an OS-backed cipher. */
 export interface SecretCipher {

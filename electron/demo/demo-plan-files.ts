@@ -1,0 +1,64 @@
+/**
+ * What the demo leaves on disk so `npx pushlab run --plan <dataDir>/demo-plan.json` works against
+ * it from another shell: the plan, and (only when PUSHLAB_TENCENT_SECRET was not set) the
+ * emulator's key in a file only this user can read. The key never goes to a log or the console.
+ */
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { quoteShellArg } from '../lab/adb/quote';
+
+export const DEMO_PLAN_FILE = 'demo-plan.json';
+const SECRET_FILE = 'demo-tencent-secret';
+const GENERATED = /^[0-9a-f]{48}$/;
+
+/** Where the demo's emulator key came from; `file` holds it when the demo made it. */
+export interface DemoSecret {
+  readonly value: string;
+  readonly file: string | null;
+}
+
+/**
+ * The key in `envName`, or one kept in <dataDir>/demo-tencent-secret (made once, mode 0600), which
+ * is then put in `env` for this process only, where the run engine reads it.
+ */
+export async function demoSecret(envName: string, env: NodeJS.ProcessEnv, dataDir: string | undefined): Promise<DemoSecret> {
+  const given = env[envName];
+  if (given) return { value: given, file: null };
+  let value = randomBytes(24).toString('hex');
+  let file: string | null = null;
+  if (dataDir !== undefined) {
+    file = join(dataDir, SECRET_FILE);
+    const kept = await readFile(file, 'utf8').then((text) => text.trim(), () => '');
+    if (GENERATED.test(kept)) value = kept;
+    else {
+      await mkdir(dataDir, { recursive: true });
+      await writeFile(file, `${value}\n`, { mode: 0o600 });
+    }
+    await chmod(file, 0o600);
+  }
+  env[envName] = value;
+  return { value, file };
+}
+
+/** Writes the plan as <dataDir>/demo-plan.json; returns its path. */
+export async function writeDemoPlan(dataDir: string, plan: unknown): Promise<string> {
+  await mkdir(dataDir, { recursive: true });
+  const path = join(dataDir, DEMO_PLAN_FILE);
+  await writeFile(path, `${JSON.stringify(plan, null, 2)}\n`);
+  return path;
+}
+
+/** What to tell the person running the demo (paths and variable names, never the key). */
+export function demoPlanLines(input: { planPath: string; adbPort: number; envName: string; secret: DemoSecret; emulatorUrl: string }): string[] {
+  const lines = [
+    `Demo run plan: ${input.planPath} (Tencent emulator at ${input.emulatorUrl})`,
+    `  run it: npx pushlab run --plan ${input.planPath} --adb-port ${input.adbPort}`,
+  ];
+  lines.push(
+    input.secret.file === null
+      ? `  the emulator key is ${input.envName} as set for this demo: set the same value in the shell that runs the plan`
+      : `  the emulator key is in ${input.envName} for this demo; in that shell first: export ${input.envName}="$(cat ${quoteShellArg(input.secret.file)})"`,
+  );
+  return lines;
+}

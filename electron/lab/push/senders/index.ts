@@ -1,0 +1,26 @@
+/**
+ * Senders: who sends the push for a run (Tencent IM REST, the team's own command, or a person).
+ * `createSender` picks one from the plan's `sender`.
+ */
+import { createCommandSender } from './command-sender';
+import { createManualSender } from './manual-sender';
+import { createTencentSender } from './tencent-sender';
+import type { PlanSender, Sender, SenderDeps } from './types';
+
+export type { AccountPresence, OperatorPort, SendReceipt, SendRequest, Sender, SenderDeps } from './types';
+export { SendError } from './send-error';
+export { buildTencentMessage, type TencentBody } from './tencent-message';
+export { commandEnv, requestIdFrom } from './command-sender';
+export { manualPrompt } from './manual-sender';
+
+/** The sender the plan names; nothing is contacted until the first send. */
+export function createSender(config: PlanSender, deps: SenderDeps): Sender {
+  switch (config.kind) {
+    case 'tencent':
+      return createTencentSender(config, deps);
+    case 'command':
+      return createCommandSender(config, deps);
+    case 'manual':
+      return createManualSender(deps);
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The run view's request channels (runs:*) and the app's secret store (secrets:*), one function
+ * each, like handlers.ts. Arguments arrive validated. A secret's value goes into the store and
+ * never comes back: only names are returned, and no value is logged or put in an error.
+ */
+import type { RequestArgs, RequestChannel, RequestResult } from '../../shared/ipc';
+import { LabError } from './errors';
+import { readEvidenceContent } from './runs/evidence-file';
+import type { RunsApi } from './runs/engine/runs-api';
+import type { SecretStore } from './secrets/secret-store';
+import type { VirtualLabController } from './virtual-lab-port';
+
+type RunChannel = Extract<RequestChannel, `runs:${string}` | `secrets:${string}`>;
+export type RunHandlers = { [C in RunChannel]: (...args: RequestArgs<C>) => Promise<RequestResult<C>> };
+
+export interface RunHandlerServices {
+  readonly runs: RunsApi;
+  /** The encrypted store; absent where the shell has none (CLI, plain web UI). */
+  readonly secrets: SecretStore | undefined;
+  /** The evidence folder; stored evidence paths are relative to it. */
+  readonly evidenceRoot: string;
+  readonly virtualLab: VirtualLabController | undefined;
+}
+
+function requireSecrets(store: SecretStore | undefined): SecretStore {
+  if (!store) {
+    throw new LabError('NOT_FOUND', 'This PushLab has no encrypted secret store.', {
+      hint: 'Stored secrets need the PushLab app. Here, point the plan at { "env": "NAME" } or { "file": "PATH" } instead.',
+    });
+  }
+  return store;
+}
+
+export function createRunHandlers(s: RunHandlerServices): RunHandlers {
+  return {
+    'runs:start': async ({ plan }) => s.runs.start(plan),
+    'runs:list': async () => s.runs.list(),
+    'runs:get': async (runId) => s.runs.get(runId),
+    'runs:attempt': async (attemptId) => s.runs.attempt(attemptId),
+    'runs:resume': async (runId) => s.runs.resume(runId),
+    'runs:cancel': async (runId) => s.runs.cancel(runId),
+    'runs:answer': async (promptId) => {
+      s.runs.answerPrompt(promptId);
+      return null;
+    },
+    'runs:evidence': async ({ attemptId, evidenceId }) => {
+      const evidence = s.runs.attempt(attemptId).evidence.find((e) => e.id === evidenceId);
+      if (!evidence) throw new LabError('NOT_FOUND', `Attempt ${attemptId} has no evidence ${evidenceId}.`, { hint: 'Reopen the attempt to see its evidence.' });
+      return readEvidenceContent(s.evidenceRoot, evidence);
+    },
+    'runs:demo-plan': async () => s.virtualLab?.demoPlan?.() ?? null,
+    'secrets:names': async () => requireSecrets(s.secrets).names(),
+    'secrets:set': async ({ name, value }) => {
+      await requireSecrets(s.secrets).set(name, value);
+      return null;
+    },
+    'secrets:delete': async (name) => requireSecrets(s.secrets).delete(name),
+  };
+}

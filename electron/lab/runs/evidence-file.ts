@@ -1,0 +1,92 @@
+/**
+ * Reads one piece of an attempt's evidence for the run view: a screenshot as a PNG data URL, a
+ * logcat slice (or any other file) as capped text, inline JSON evidence as text. Paths come from
+ * the database, so they are resolved inside the evidence folder and anything that lands outside
+ * it (.., an absolute path, a symlink pointing away) is refused.
+ */
+import { open, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import type { EvidenceView } from '../../../shared/domain/run';
+import type { RunEvidenceContent } from '../../../shared/ipc';
+import { LabError } from '../errors';
+
+/** Screenshots larger than this are not sent to the window (a phone screen PNG is ~1-3 MB). */
+export const MAX_SCREENSHOT_BYTES = 8 * 1024 * 1024;
+/** Text evidence is cut here; the view says it was. */
+export const MAX_TEXT_BYTES = 256 * 1024;
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+const gone = (evidence: EvidenceView): LabError =>
+  new LabError('NOT_FOUND', `The ${evidence.kind} file of this attempt is no longer in the evidence folder.`, {
+    hint: 'It may have been deleted or the data folder moved. The verdict and steps are still stored.',
+  });
+
+/** The evidence file's real path, or a LabError when it is missing or outside the evidence folder. */
+export async function resolveEvidencePath(root: string, relative: string, evidence: EvidenceView): Promise<string> {
+  if (relative === '' || path.isAbsolute(relative) || relative.includes('\0')) throw outside(evidence);
+  let realRoot: string;
+  let realFile: string;
+  try {
+    realRoot = await realpath(root);
+    realFile = await realpath(path.resolve(realRoot, relative));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw gone(evidence);
+    throw new LabError('STORAGE_FAILED', `The ${evidence.kind} file of this attempt could not be opened.`, {
+      hint: 'Check the permissions of the PushLab data folder.',
+      cause: error,
+    });
+  }
+  const inside = path.relative(realRoot, realFile);
+  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) throw outside(evidence);
+  return realFile;
+}
+
+function outside(evidence: EvidenceView): LabError {
+  return new LabError('INVALID_ARGUMENT', `The ${evidence.kind} evidence points outside the evidence folder and was not read.`, {
+    hint: 'The run database may have been edited by hand; run the scenario again for fresh evidence.',
+  });
+}
+
+/** Reads at most `limit + 1` bytes, so the caller can tell a file was longer than the limit. */
+async function readHead(file: string, limit: number): Promise<{ bytes: Buffer; size: number }> {
+  const handle = await open(file, 'r');
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new LabError('INVALID_ARGUMENT', 'That evidence is not a regular file.');
+    const buffer = Buffer.alloc(Math.min(info.size, limit) + 1);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return { bytes: buffer.subarray(0, bytesRead), size: info.size };
+  } finally {
+    await handle.close();
+  }
+}
+
+function asText(evidence: EvidenceView, text: string, mime: 'text/plain' | 'application/json'): RunEvidenceContent {
+  const bytes = Buffer.from(text, 'utf8');
+  const truncated = bytes.length > MAX_TEXT_BYTES;
+  // A multi-byte character cut in half decodes as U+FFFD: harmless in a view that says "cut".
+  return { kind: evidence.kind, mime, text: truncated ? bytes.subarray(0, MAX_TEXT_BYTES).toString('utf8') : text, sizeBytes: bytes.length, truncated };
+}
+
+/** The content of one evidence row, for display. */
+export async function readEvidenceContent(root: string, evidence: EvidenceView): Promise<RunEvidenceContent> {
+  if (evidence.path === null) return asText(evidence, JSON.stringify(evidence.data ?? null, null, 2), 'application/json');
+  const file = await resolveEvidencePath(root, evidence.path, evidence);
+  if (evidence.kind === 'screenshot') {
+    const { bytes, size } = await readHead(file, MAX_SCREENSHOT_BYTES);
+    if (size > MAX_SCREENSHOT_BYTES) {
+      throw new LabError('INVALID_ARGUMENT', `The screenshot is ${Math.round(size / 1024 / 1024)} MB, too large to show here.`, {
+        hint: `Open it from the evidence folder: ${evidence.path}`,
+      });
+    }
+    if (!bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) {
+      throw new LabError('MALFORMED_OUTPUT', 'The screenshot file is not a PNG image.', { hint: 'Run the scenario again for a fresh screenshot.' });
+    }
+    return { kind: 'screenshot', mime: 'image/png', dataUrl: `data:image/png;base64,${bytes.toString('base64')}`, sizeBytes: size };
+  }
+  const { bytes, size } = await readHead(file, MAX_TEXT_BYTES);
+  const truncated = size > MAX_TEXT_BYTES;
+  const text = bytes.subarray(0, MAX_TEXT_BYTES).toString('utf8');
+  return { kind: evidence.kind, mime: file.endsWith('.json') ? 'application/json' : 'text/plain', text, sizeBytes: size, truncated };
+}

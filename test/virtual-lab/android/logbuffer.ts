@@ -1,0 +1,167 @@
+/**
+ * The phone's log buffers (logd's main, system, events, crash), kept per phone in a WeakMap so the
+ * state type stays untouched. Events are written where a real phone writes them: ActivityManager
+ * starting a process, NotificationManagerService enqueueing a post (the events-buffer tag
+ * notification_enqueue, EventLogTags 27500), the ROM's push service delivering, and the app under
+ * test logging what a tap opened ("PushLabDemo: opened ext=…"). Line layout per AOSP liblog
+ * logprint.cpp: threadtime "%s %5d %5d %c %-8s: ", epoch time "%19lld.%03ld", brief/time forms.
+ * The vendor push-service tags are illustrative (each ROM logs its own way); the shape is real.
+ */
+import { PUSH_SERVICE_PACKAGES } from '../../../electron/lab/android/identity/push-services';
+import type { NotificationRecordState } from './app-settings';
+import { javaHashCode, type AppPackage, type PhoneState } from './state';
+
+export type LogBufferName = 'main' | 'system' | 'events' | 'crash' | 'radio';
+export type LogPriority = 'V' | 'D' | 'I' | 'W' | 'E' | 'F';
+
+export interface LogEntry {
+  readonly timeMs: number;
+  readonly pid: number;
+  readonly tid: number;
+  readonly priority: LogPriority;
+  readonly tag: string;
+  readonly message: string;
+  readonly buffer: LogBufferName;
+}
+
+/** logd keeps 256 KiB per buffer by default; a count is enough here. */
+const CAPACITY = 20_000;
+const LOGS = new WeakMap<PhoneState, LogEntry[]>();
+
+/** The phone's entries, oldest first. */
+export function phoneLog(phone: PhoneState): LogEntry[] {
+  let log = LOGS.get(phone);
+  if (!log) {
+    log = [];
+    LOGS.set(phone, log);
+  }
+  return log;
+}
+
+export interface LogInput {
+  readonly pid: number;
+  readonly tid?: number;
+  readonly priority: LogPriority;
+  readonly tag: string;
+  readonly message: string;
+  readonly buffer?: LogBufferName;
+  readonly timeMs?: number;
+}
+
+/** Appends one entry at the phone's current time (or the time given); multi-line messages split like liblog. */
+export function appendLog(phone: PhoneState, input: LogInput): void {
+  const log = phoneLog(phone);
+  const timeMs = input.timeMs ?? phone.clock();
+  for (const line of input.message.split('\n')) {
+    log.push({ timeMs, pid: input.pid, tid: input.tid ?? input.pid, priority: input.priority, tag: input.tag, message: line, buffer: input.buffer ?? 'main' });
+  }
+  if (log.length > CAPACITY) log.splice(0, log.length - CAPACITY);
+}
+
+/** `logcat -c`: empties the chosen buffers. */
+export function clearLog(phone: PhoneState, buffers: ReadonlySet<LogBufferName>): void {
+  const log = phoneLog(phone);
+  const kept = log.filter((e) => !buffers.has(e.buffer));
+  log.splice(0, log.length, ...kept);
+}
+
+/** system_server's pid: stable per phone, in the range real phones show (hundreds to ~2000). */
+export function systemServerPid(phone: PhoneState): number {
+  return 600 + ((javaHashCode(`system_server:${phone.profile}`) >>> 0) % 1400);
+}
+
+function userName(uid: number): string {
+  return uid >= 10_000 ? `u0a${uid - 10_000}` : String(uid);
+}
+
+/** ActivityManager's "Start proc" line (the layout changed in Android 10). */
+export function logAppStart(phone: PhoneState, app: AppPackage, pid: number, activity: string): void {
+  const component = `{${app.name}/${activity}}`;
+  const why = phone.sdk >= 29 ? `pre-top-activity ${component}` : `activity ${app.name}/${activity}`;
+  appendLog(phone, { pid: systemServerPid(phone), tid: systemServerPid(phone) + 23, priority: 'I', tag: 'ActivityManager', message: `Start proc ${pid}:${app.name}/${userName(app.uid)} for ${why}`, buffer: 'system' });
+}
+
+/** The activity start a notification's PendingIntent makes (ActivityTaskManager from Android 10). */
+export function logActivityStart(phone: PhoneState, app: AppPackage, activity: string): void {
+  const tag = phone.sdk >= 29 ? 'ActivityTaskManager' : 'ActivityManager';
+  appendLog(phone, {
+    pid: systemServerPid(phone),
+    tid: systemServerPid(phone) + 41,
+    priority: 'I',
+    tag,
+    message: `START u0 {flg=0x10000000 cmp=${app.name}/${activity} (has extras)} from uid ${app.uid}`,
+    buffer: 'system',
+  });
+}
+
+/** The ROM's push service that delivers for this phone: the first known one running. */
+function runningPushService(phone: PhoneState): { pkg: string; pid: number; tag: string } | null {
+  const TAGS: Readonly<Record<string, string>> = {
+    xiaomi: 'XMPushService', huawei: 'HmsPushService', honor: 'HonorPushService', oppo: 'McsPushService', vivo: 'VivoPushService', meizu: 'MzPushService', fcm: 'FirebaseMessaging',
+  };
+  const own = PUSH_SERVICE_PACKAGES.filter((s) => s.channel !== 'fcm').concat(PUSH_SERVICE_PACKAGES.filter((s) => s.channel === 'fcm'));
+  for (const s of own) {
+    const pid = phone.processes.get(s.package);
+    if (pid !== undefined) return { pkg: s.package, pid, tag: TAGS[s.channel] ?? 'PushService' };
+  }
+  return null;
+}
+
+/** A post went up: the push service delivered it and NMS enqueued it. */
+export function logNotificationPosted(phone: PhoneState, app: AppPackage, record: NotificationRecordState): void {
+  const service = runningPushService(phone);
+  if (service) {
+    appendLog(phone, { pid: service.pid, tid: service.pid + 9, priority: 'I', tag: service.tag, message: `deliver notification to ${app.name} id=${record.id} channel=${record.channelId}` });
+  }
+  const flags = '0x10';
+  appendLog(phone, {
+    pid: systemServerPid(phone),
+    tid: systemServerPid(phone) + 7,
+    priority: 'I',
+    tag: 'notification_enqueue',
+    message: `[${app.uid},${systemServerPid(phone)},${app.name},${record.id},NULL,0,Notification(channel=${record.channelId} shortcut=null contentView=null vibrate=null sound=null defaults=0x0 flags=${flags} color=0x00000000 vis=PRIVATE),0]`,
+    buffer: 'events',
+  });
+}
+
+/** The app under test says what the tap opened (the demo app logs its launch extras). */
+export function logAppOpened(phone: PhoneState, app: AppPackage, ext: string | undefined): void {
+  const pid = phone.processes.get(app.name);
+  if (pid === undefined) return;
+  appendLog(phone, { pid, priority: 'I', tag: 'PushLabDemo', message: `opened ext=${ext ?? ''}` });
+}
+
+// ---- formatting ----
+
+export interface LogFormat {
+  readonly layout: 'threadtime' | 'brief' | 'time';
+  readonly epoch: boolean;
+  readonly year: boolean;
+  readonly usec: boolean;
+}
+
+function two(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** The time column: epoch seconds, or [YYYY-]MM-DD hh:mm:ss (the virtual phone keeps UTC). */
+export function formatLogTime(timeMs: number, format: LogFormat): string {
+  const sec = Math.floor(timeMs / 1000);
+  const frac = format.usec ? `${String(timeMs % 1000).padStart(3, '0')}000` : String(timeMs % 1000).padStart(3, '0');
+  if (format.epoch) return `${String(sec).padStart(19)}.${frac}`;
+  const d = new Date(sec * 1000);
+  const date = `${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+  return `${format.year ? `${d.getUTCFullYear()}-` : ''}${date}.${frac}`;
+}
+
+export function formatLogEntry(e: LogEntry, format: LogFormat): string {
+  const pid = String(e.pid).padStart(5);
+  switch (format.layout) {
+    case 'brief':
+      return `${e.priority}/${e.tag.padEnd(8)}(${pid}): ${e.message}`;
+    case 'time':
+      return `${formatLogTime(e.timeMs, format)} ${e.priority}/${e.tag.padEnd(8)}(${pid}): ${e.message}`;
+    default:
+      return `${formatLogTime(e.timeMs, format)} ${pid} ${String(e.tid).padStart(5)} ${e.priority} ${e.tag.padEnd(8)}: ${e.message}`;
+  }
+}

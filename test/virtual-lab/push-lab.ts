@@ -1,0 +1,221 @@
+/**
+ * The push lab world: virtual phones behind an adb server, each holding a Tencent account in the
+ * demo app (com.pushlab.demo), the loopback Tencent IM emulator, and the router that delivers what
+ * the emulator accepts to the phones by the seeds' rules. One composition for the demo app, the
+ * run engine's integration tests, the CLI kill/resume test and the bench; `plan()` is the run
+ * plan that tests this world. The adb server belongs to the caller.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AdbGateway } from '../../electron/lab/adb/adb-gateway';
+import { quoteShellArg } from '../../electron/lab/adb/quote';
+import { classifyIdentity } from '../../electron/lab/android/identity';
+import { installApk } from '../../electron/lab/android/commands/install-apk';
+import { pressKey } from '../../electron/lab/android/commands/key-event';
+import { LabError } from '../../electron/lab/errors';
+import { createTencentImClient } from '../../electron/lab/push/tencent/client';
+import type { TencentOnlineStatus } from '../../electron/lab/push/tencent/types';
+import { silentLogger } from '../../electron/lab/util/logger';
+import type { PushChannel } from '../../shared/domain/device';
+import { fillTemplate, type RunPlan } from '../../shared/runs';
+import { declareComponents } from './android/app-components';
+import { createVirtualAndroid, type VirtualAndroid } from './android/index';
+import { writeTestApk } from './apk/build-apk';
+import { VirtualLab, type VirtualPhoneHandle } from './lab';
+import { checkPhoneAccounts, labGroup, presenceOf, PUSH_LAB_ADMIN, PUSH_LAB_SENDER, wireAccountHooks } from './world/accounts';
+import { DEMO_ACCOUNT_ACTIONS, DEMO_APK, DEMO_CHANNELS, DEMO_COMPONENTS, DEMO_PACKAGE } from './world/demo-app';
+import { PUSH_LAB_GROUP_ID, pushLabPlan, type PushLabPlanOverrides } from './world/plan';
+import { startTencentEmulator, type TencentEmulator } from './tencent/emulator';
+import { createPushRouter, type GroundTruth, type PushRouter, type PushRouterOptions, type RoutedAccount, type RoutedPhone } from './tencent/router';
+
+export { DEMO_ACCOUNT_ACTIONS, DEMO_PACKAGE } from './world/demo-app';
+export { PUSH_LAB_ADMIN, PUSH_LAB_GROUP_NAME, PUSH_LAB_SENDER } from './world/accounts';
+export { PUSH_LAB_GROUP_ID, PUSH_LAB_SECRET_ENV, highClassChannelIds, pushLabPlanJson, type PushLabPlanOverrides } from './world/plan';
+
+export interface PushLabPhoneSpec {
+  /** A getprop capture basename (test/fixtures/getprop). */
+  readonly profile: string;
+  readonly id?: string;
+  /** The Tencent UserID logged in to the demo app on this phone. */
+  readonly account: string;
+}
+
+export interface PushLabOptions {
+  readonly adbPort: number;
+  readonly adbHost?: string;
+  readonly phones: readonly PushLabPhoneSpec[];
+  /** Default 1400000000. */
+  readonly sdkAppId?: number;
+  /** The emulator's secret key; default a random one (see PushLab.tencent). */
+  readonly secretKey?: string;
+  /** Loopback port of the Tencent emulator; default a free one. */
+  readonly tencentPort?: number;
+  /** When tencentPort is taken, use a free port instead of failing (the plan names the one used). */
+  readonly tencentPortFallback?: boolean;
+  /** Cable speed host -> phone (see USB2_LINK_BYTES_PER_SECOND). */
+  readonly linkBytesPerSecond?: number;
+  /** Phones wait as long as real operations take; default true. */
+  readonly realisticTiming?: boolean;
+  /** Daily low-class push quotas per vendor channel (router option). */
+  readonly quotas?: PushRouterOptions['quotas'];
+  /**
+   * true (default): install the demo app on every phone, log its account in, then HOME. false:
+   * leave the phones without it; the plan then names the APK (`build`) and the run installs it.
+   */
+  readonly preinstall?: boolean;
+}
+
+/** A phone of the world as the router sees it, plus who is logged in on it. */
+export interface PushLabPhone extends RoutedPhone {
+  readonly id: string;
+  readonly profile: string;
+  readonly account: string;
+}
+
+export interface PushLab {
+  readonly lab: VirtualLab;
+  readonly emulator: TencentEmulator;
+  readonly router: PushRouter;
+  /** Router state by account (mutable: the demo app's hooks change it). */
+  readonly accounts: ReadonlyMap<string, RoutedAccount>;
+  readonly phones: readonly PushLabPhone[];
+  /** What a Tencent client needs to talk to the emulator. */
+  readonly tencent: { readonly sdkAppId: number; readonly adminIdentifier: string; readonly secretKey: string; readonly baseUrl: string };
+  /** The demo app's APK (in a temp folder removed by close()). */
+  readonly apkPath: string;
+  /** query_online_status for an account, as the emulator answers it. */
+  presence(account: string): TencentOnlineStatus;
+  /** A complete, validated run plan for this world; overrides replace top-level fields. */
+  plan(overrides?: PushLabPlanOverrides): RunPlan;
+  /** Every routing decision so far. */
+  groundTruth(): GroundTruth[];
+  /** Stops the router and emulator, unplugs the phones, removes the temp folder. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_SDK_APP_ID = 1_400_000_000;
+const REMOTE_APK = '/data/local/tmp/pushlab-demo.apk';
+const INSTALL_OPTIONS = { replace: true, allowDowngrade: false, grantPermissions: true, allowTestOnly: false } as const;
+
+async function startEmulator(options: Parameters<typeof startTencentEmulator>[0], fallback: boolean): Promise<TencentEmulator> {
+  try {
+    return await startTencentEmulator(options);
+  } catch (error) {
+    if (!fallback || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    return startTencentEmulator({ ...options, port: 0 });
+  }
+}
+
+/** The channel PushLab's own identity code decides for the phone (props + installed packages). */
+function channelOf(android: VirtualAndroid): PushChannel {
+  const packages = [...android.state.packages.values()].filter((p) => p.installed).map((p) => ({ package: p.name, versionCode: p.versionCode }));
+  return classifyIdentity({ props: Object.fromEntries(android.state.props), packages }).pushChannel;
+}
+
+/** adb install -g through the adb server, then the login hook (launches the app), then HOME. */
+async function preinstall(gateway: AdbGateway, phone: PushLabPhone, apkPath: string, sizeBytes: number): Promise<void> {
+  const io = gateway.device(phone.serial);
+  const outcome = await installApk(io, apkPath, REMOTE_APK, sizeBytes, INSTALL_OPTIONS, { onPushProgress: () => undefined, onInstalling: () => undefined });
+  if (!outcome.ok) {
+    throw new LabError('INSTALL_FAILED', `The demo app did not install on ${phone.id} (${phone.serial}): ${outcome.reason}.`, {
+      hint: 'Check the phone profile and free storage of the virtual phone.',
+      detail: outcome.raw.slice(-500),
+    });
+  }
+  const login = DEMO_ACCOUNT_ACTIONS.login;
+  if (login.kind !== 'shell') throw new Error('The demo login hook is a shell command.');
+  await io.shell(fillTemplate(login.template, { package: DEMO_PACKAGE, account: phone.account, serial: phone.serial }, quoteShellArg), { timeoutMs: 15_000 });
+  await pressKey(io, 'HOME');
+}
+
+/** Starts the world: phones in parallel, the demo app on each (unless preinstall is false). */
+export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
+  checkPhoneAccounts(options.phones.map((p) => p.account));
+  const adbHost = options.adbHost ?? '127.0.0.1';
+  const sdkAppId = options.sdkAppId ?? DEFAULT_SDK_APP_ID;
+  const secretKey = options.secretKey ?? randomBytes(24).toString('hex');
+  const installFirst = options.preinstall ?? true;
+  const undo: (() => Promise<unknown>)[] = [];
+  const unsubscribe: (() => void)[] = [];
+  let router: PushRouter | null = null;
+  const teardown = async (): Promise<void> => {
+    router?.stop();
+    for (const off of unsubscribe.splice(0)) off();
+    for (const step of undo.splice(0).reverse()) await step().catch(() => undefined);
+  };
+
+  try {
+    const dir = await mkdtemp(join(tmpdir(), 'pushlab-world-'));
+    undo.push(() => rm(dir, { recursive: true, force: true }));
+    const apkPath = join(dir, 'pushlab-demo.apk');
+    const [lab, apk] = await Promise.all([
+      VirtualLab.start({
+        adbPort: options.adbPort,
+        adbHost,
+        createBackend: (profile) => createVirtualAndroid(profile, { realisticTiming: options.realisticTiming ?? true, launchChannels: DEMO_CHANNELS }),
+        ...(options.linkBytesPerSecond === undefined ? {} : { linkBytesPerSecond: options.linkBytesPerSecond }),
+      }),
+      writeTestApk(apkPath, DEMO_APK),
+    ]);
+    undo.push(() => lab.close());
+    const handles = await lab.addPhones(options.phones.map((p) => ({ profile: p.profile, ...(p.id === undefined ? {} : { id: p.id }) })));
+
+    const accounts = new Map<string, RoutedAccount>();
+    const phones = handles.map((handle: VirtualPhoneHandle, i): PushLabPhone => {
+      const account = options.phones[i]?.account ?? '';
+      const android = handle.backend as VirtualAndroid;
+      declareComponents(android.state, DEMO_PACKAGE, DEMO_COMPONENTS);
+      // Without a preinstall nobody has logged in yet: the run's login step does it.
+      const entry: RoutedAccount = { serial: handle.serial, package: DEMO_PACKAGE, loggedIn: false };
+      accounts.set(account, entry);
+      unsubscribe.push(wireAccountHooks(android, account, entry));
+      return { id: handle.id, profile: handle.profile, serial: handle.serial, account, android, channel: channelOf(android), sdk: android.state.sdk };
+    });
+    const phoneOf = (account: string): PushLabPhone | undefined => phones.find((p) => p.account === account);
+    const presence = (account: string): TencentOnlineStatus => presenceOf(accounts.get(account), phoneOf(account)?.android);
+
+    const members = [PUSH_LAB_SENDER.account, ...accounts.keys()];
+    const emulator = await startEmulator(
+      { sdkAppId, secretKey, adminIdentifier: PUSH_LAB_ADMIN, port: options.tencentPort ?? 0, accounts: members, groups: { [PUSH_LAB_GROUP_ID]: members }, presence },
+      options.tencentPortFallback ?? false,
+    );
+    undo.push(() => emulator.close());
+    const tencent = { sdkAppId, adminIdentifier: PUSH_LAB_ADMIN, secretKey, baseUrl: emulator.url };
+    // The sender's nickname goes in as a real admin would set it; the router reads imported nicknames.
+    await createTencentImClient({ ...tencent, timeoutMs: 5000 }).importAccount({ UserID: PUSH_LAB_SENDER.account, Nick: PUSH_LAB_SENDER.nickname });
+    router = createPushRouter({
+      emulator,
+      phones: () => phones.filter((p) => lab.phone(p.id).plugged),
+      accounts,
+      groups: new Map([[PUSH_LAB_GROUP_ID, labGroup([...accounts.keys()])]]),
+      ...(options.quotas === undefined ? {} : { quotas: options.quotas }),
+    });
+
+    if (installFirst) {
+      const gateway = new AdbGateway({ host: adbHost, port: options.adbPort, bin: 'adb', startServer: false }, silentLogger);
+      await Promise.all(phones.map((phone) => preinstall(gateway, phone, apkPath, apk.sizeBytes)));
+    }
+
+    const world = router;
+    let closed: Promise<void> | null = null;
+    return {
+      lab,
+      emulator,
+      router: world,
+      accounts,
+      phones,
+      tencent,
+      apkPath,
+      presence,
+      plan: (overrides) =>
+        pushLabPlan({ phones, sdkAppId, adminIdentifier: PUSH_LAB_ADMIN, baseUrl: emulator.url, apkPath: installFirst ? null : apkPath }, overrides),
+      groundTruth: () => [...world.log],
+      close: () => (closed ??= teardown()),
+    };
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+}
