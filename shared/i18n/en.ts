@@ -5,11 +5,13 @@
 import { doctorChecksEn } from './doctor-checks.en';
 import { doctorFixesEn } from './doctor-fixes.en';
 import { doctorUiEn } from './doctor-ui.en';
+import { runsUiEn } from './runs-ui.en';
 
 export const en = {
   ...doctorChecksEn,
   ...doctorUiEn,
   ...doctorFixesEn,
+  ...runsUiEn,
   // App shell
   'app.title': 'PushLab',
   'app.tagline': 'Prove offline push reaches every phone, vendor by vendor.',

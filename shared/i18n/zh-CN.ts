@@ -7,11 +7,13 @@ import type { Catalog, PlaceholderMismatch } from './catalog-types';
 import { doctorChecksZh } from './doctor-checks.zh-CN';
 import { doctorFixesZh } from './doctor-fixes.zh-CN';
 import { doctorUiZh } from './doctor-ui.zh-CN';
+import { runsUiZh } from './runs-ui.zh-CN';
 
 export const zhCN = {
   ...doctorChecksZh,
   ...doctorUiZh,
   ...doctorFixesZh,
+  ...runsUiZh,
   'app.title': 'PushLab',
   'app.tagline': '逐个厂商验证离线推送真正送达每一台手机。',
   'nav.label': '功能区',

@@ -121,6 +121,8 @@ function missing(expectation: Expectation, observation: Observation, expected: V
   const captured = observation.captured;
   const readErrors = captured.kind === 'timeout' ? captured.readErrors : 0;
   const base = { expected, delivered: readErrors > 0 ? null : false };
+  // Reads failed while we waited: "not shown" is not proven, so it is not a fail either.
+  if (readErrors > 0) return verdict('inconclusive', 'inconclusive.read-errors', { readErrors }, base);
   if (expectation.delivery === 'after-idle' && observation.idleLeft !== true) {
     return verdict('inconclusive', 'inconclusive.before-idle', {}, base);
   }

@@ -1,19 +1,20 @@
 /**
- * The app shell: header (title, language), the adb banner, and three views — the phone board,
- * the push-readiness doctor and the install panel — switched with accessible tabs.
+ * The app shell: header (title, language), the adb banner, and four views — the phone board,
+ * the push-readiness doctor, the install panel and test runs — switched with accessible tabs.
  */
 import type { KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { PhonesView } from '../devices/phones-view';
 import { DoctorView } from '../doctor/doctor-view';
 import { InstallPanel } from '../install/install-panel';
+import { RunsView } from '../runs/runs-view';
 import { AdbBanner } from './adb-banner';
 import { useI18n } from './i18n-context';
 import { LanguageSwitcher } from './language-switcher';
 import { VIEWS, type View } from './nav-store';
 import { useStores } from './stores-context';
 
-const TAB_LABEL = { phones: 'nav.phones', doctor: 'doctor.nav', install: 'nav.install' } as const;
+const TAB_LABEL = { phones: 'nav.phones', doctor: 'doctor.nav', install: 'nav.install', runs: 'runs.nav' } as const;
 
 export function App() {
   const { t, number } = useI18n();
@@ -60,7 +61,7 @@ export function App() {
         ))}
       </div>
       <main className="app-main">
-        {/* Both views stay mounted (hidden when inactive) so aria-controls always points somewhere. */}
+        {/* All views stay mounted (hidden when inactive) so aria-controls always points somewhere. */}
         <section id="panel-phones" role="tabpanel" aria-labelledby="tab-phones" hidden={view !== 'phones'}>
           <PhonesView />
         </section>
@@ -69,6 +70,9 @@ export function App() {
         </section>
         <section id="panel-install" role="tabpanel" aria-labelledby="tab-install" hidden={view !== 'install'}>
           <InstallPanel />
+        </section>
+        <section id="panel-runs" role="tabpanel" aria-labelledby="tab-runs" hidden={view !== 'runs'}>
+          <RunsView />
         </section>
       </main>
     </div>

@@ -8,6 +8,8 @@ import { createDeviceStore, type DeviceStore } from '../devices/device-store';
 import { createDoctorStore, type DoctorStore } from '../doctor/doctor-store';
 import { createInstallStore, type InstallStore } from '../install/install-store';
 import { createLabStore, type LabStore } from '../lab/lab-store';
+import { createRunsStore, type RunsStore } from '../runs/runs-store';
+import { createSecretsStore, type SecretsStore } from '../runs/secrets-store';
 import { createNavStore, type NavStore } from './nav-store';
 
 export interface Stores {
@@ -16,6 +18,8 @@ export interface Stores {
   readonly install: InstallStore;
   readonly lab: LabStore;
   readonly doctor: DoctorStore;
+  readonly runs: RunsStore;
+  readonly secrets: SecretsStore;
   readonly nav: NavStore;
 }
 
@@ -38,13 +42,15 @@ export function StoresProvider({ bridge, children }: { bridge: PushLabBridge; ch
       install: createInstallStore(bridge),
       lab: createLabStore(bridge),
       doctor: createDoctorStore(bridge, { storage: pageStorage() }),
+      runs: createRunsStore(bridge),
+      secrets: createSecretsStore(bridge),
       nav: createNavStore(),
     }),
     [bridge],
   );
 
   useEffect(() => {
-    const stops = [stores.devices.getState().start(), stores.install.getState().start(), stores.lab.getState().start()];
+    const stops = [stores.devices.getState().start(), stores.install.getState().start(), stores.lab.getState().start(), stores.runs.getState().start()];
     return () => {
       for (const stop of stops) stop();
     };

@@ -77,6 +77,11 @@ describe('judge: expectation shown', () => {
     expect(judge(idle, timedOut(0, { idleLeft: true })).reason.key).toBe('fail.not-shown-in-time');
     expect(judge(idle, seen([record()], { latencyMs: 3_600_000 })).kind).toBe('pass');
   });
+
+  it('calls a must-show push that timed out while notification reads failed inconclusive, not a fail', () => {
+    const v = judge(shownExpectation(), timedOut(2));
+    expect(v).toMatchObject({ kind: 'inconclusive', reason: { key: 'inconclusive.read-errors', values: { readErrors: 2 } }, details: { delivered: null } });
+  });
 });
 
 describe('judge: expectation not shown', () => {
