@@ -58,7 +58,7 @@ export function demoPlanLines(input: { planPath: string; adbPort: number; envNam
   lines.push(
     input.secret.file === null
       ? `  the emulator key is ${input.envName} as set for this demo: set the same value in the shell that runs the plan`
-      : `  the emulator key is in ${input.envName} for this demo; in that shell first: export ${input.envName}="$(cat ${quoteShellArg(input.secret.file)})"`,
+      : `  the plan reads the emulator key from ${quoteShellArg(input.secret.file)} (only you can read it)`,
   );
   return lines;
 }

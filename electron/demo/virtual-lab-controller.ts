@@ -49,14 +49,17 @@ async function waitForAdb(options: DemoLabOptions): Promise<void> {
 }
 
 /** One phone per profile (cycling when more are asked for), each with its own qa_<vendor> account. */
-export function demoPhones(profiles: readonly string[], count: number): PushLabPhoneSpec[] {
+/** The demo's phones listen on 15601, 15602, … so the README's example plan names their serials. */
+export const DEMO_FIRST_PHONE_PORT = 15601;
+
+export function demoPhones(profiles: readonly string[], count: number, firstPort: number | null = null): PushLabPhoneSpec[] {
   const used = new Map<string, number>();
   return Array.from({ length: count }, (_, i) => {
     const profile = profiles[i % profiles.length] ?? profiles[0] ?? '';
     const vendor = (profile.split('-')[0] ?? 'phone').replace(/^google$/, 'pixel').replace(/[^A-Za-z0-9_]/g, '_');
     const n = (used.get(vendor) ?? 0) + 1;
     used.set(vendor, n);
-    return { profile, account: n === 1 ? `qa_${vendor}` : `qa_${vendor}_${n}` };
+    return { profile, account: n === 1 ? `qa_${vendor}` : `qa_${vendor}_${n}`, ...(firstPort === null ? {} : { port: firstPort + i }) };
   });
 }
 
@@ -75,10 +78,10 @@ export function createDemoLabController(options: DemoLabOptions): VirtualLabCont
     await waitForAdb(options);
     const secret = await demoSecret(PUSH_LAB_SECRET_ENV, process.env, options.dataDir);
     const profiles = [...(options.profiles ?? DEMO_PROFILES)];
-    const next = await startPushLab({
+    const world = (firstPort: number | null): Promise<PushLab> => startPushLab({
       adbPort: options.adbPort,
       adbHost: options.adbHost,
-      phones: demoPhones(profiles, phoneCount ?? profiles.length),
+      phones: demoPhones(profiles, phoneCount ?? profiles.length, firstPort),
       secretKey: secret.value,
       tencentPort: options.tencentPort ?? DEMO_TENCENT_PORT,
       tencentPortFallback: true,
@@ -86,9 +89,14 @@ export function createDemoLabController(options: DemoLabOptions): VirtualLabCont
       linkBytesPerSecond: USB2_LINK_BYTES_PER_SECOND,
       realisticTiming: options.realisticTiming ?? true,
     });
+    // Fixed ports when free (stable serials across restarts); any free ports otherwise.
+    const next = await world(DEMO_FIRST_PHONE_PORT).catch(() => world(null));
     if (options.dataDir !== undefined) {
       try {
-        const planPath = await writeDemoPlan(options.dataDir, next.plan());
+        // The plan on disk names the key file, so `pushlab run --plan` works from any shell.
+        const plan = next.plan();
+        const onDisk = secret.file === null ? plan : { ...plan, sender: { ...plan.sender, secret: { file: secret.file } } };
+        const planPath = await writeDemoPlan(options.dataDir, onDisk);
         const lines = demoPlanLines({ planPath, adbPort: options.adbPort, envName: PUSH_LAB_SECRET_ENV, secret, emulatorUrl: next.emulator.url });
         for (const line of lines) options.announce?.(line);
       } catch (error) {

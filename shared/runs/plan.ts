@@ -2,7 +2,7 @@
  * The run plan (`pushlab run --plan plan.json`): app profile, build, phones, scenarios, repeats,
  * sender and timeouts. Secrets are never inline, only a reference (an environment variable name,
  * a file path or a name in the app's encrypted store). Unknown fields are refused so a typo never
- * silently changes a run. Format: PLAN.md.
+ * silently changes a run. Format: README.md, "Offline-push runs".
  */
 import { z } from 'zod';
 import { PUSH_CHANNELS } from '../domain/device';

@@ -40,6 +40,8 @@ export interface PushLabPhoneSpec {
   readonly id?: string;
   /** The Tencent UserID logged in to the demo app on this phone. */
   readonly account: string;
+  /** The phone's adbd port (its serial is 127.0.0.1:port); default a free one. */
+  readonly port?: number;
 }
 
 export interface PushLabOptions {
@@ -160,7 +162,7 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
       writeTestApk(apkPath, DEMO_APK),
     ]);
     undo.push(() => lab.close());
-    const handles = await lab.addPhones(options.phones.map((p) => ({ profile: p.profile, ...(p.id === undefined ? {} : { id: p.id }) })));
+    const handles = await lab.addPhones(options.phones.map((p) => ({ profile: p.profile, ...(p.id === undefined ? {} : { id: p.id }), ...(p.port === undefined ? {} : { port: p.port }) })));
 
     const accounts = new Map<string, RoutedAccount>();
     const phones = handles.map((handle: VirtualPhoneHandle, i): PushLabPhone => {

@@ -7,6 +7,7 @@ import { useStore } from 'zustand';
 import { PhonesView } from '../devices/phones-view';
 import { DoctorView } from '../doctor/doctor-view';
 import { InstallPanel } from '../install/install-panel';
+import { PromptBanner } from '../runs/prompt-banner';
 import { RunsView } from '../runs/runs-view';
 import { AdbBanner } from './adb-banner';
 import { useI18n } from './i18n-context';
@@ -41,6 +42,7 @@ export function App() {
         <LanguageSwitcher />
       </header>
       <AdbBanner />
+      <PromptBanner />
       <div className="tabs" role="tablist" aria-label={t('nav.label')}>
         {VIEWS.map((name) => (
           <button

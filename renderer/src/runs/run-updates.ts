@@ -12,6 +12,19 @@ export function upsertSummary(list: readonly RunSummary[], summary: RunSummary):
 }
 
 /**
+ * The list after a fresh `runs:list`: the server's summaries, except where an event already
+ * brought a newer one (events and replies travel separately, either may be first).
+ */
+export function mergeSummaries(current: readonly RunSummary[], loaded: readonly RunSummary[]): RunSummary[] {
+  let merged = [...current];
+  for (const summary of loaded) {
+    const known = merged.find((r) => r.id === summary.id);
+    if (!known || known.updatedAt <= summary.updatedAt) merged = upsertSummary(merged, summary);
+  }
+  return merged;
+}
+
+/**
  * The open run after one progress event. Events carry the state at the time they were sent and
  * arrive in order, so applying them one after another (also over a freshly loaded detail) ends
  * at the latest state.

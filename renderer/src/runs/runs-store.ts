@@ -7,7 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AttemptDetail, OperatorPrompt, RunDetail, RunProgressEvent, RunSummary } from '../../../shared/domain/run';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { PushLabBridge, RunEvidenceContent } from '../../../shared/ipc';
-import { applyProgress, planProblems, upsertSummary, type PlanProblemLine } from './run-updates';
+import { applyProgress, mergeSummaries, planProblems, upsertSummary, type PlanProblemLine } from './run-updates';
 
 export type EvidenceEntry =
   | { readonly status: 'loading' }
@@ -53,7 +53,8 @@ export interface RunsActions {
   stop(runId: string): Promise<void>;
   answer(promptId: string): Promise<void>;
   loadDemoPlan(): Promise<void>;
-  useDemoPlan(): void;
+  /** Puts the demo plan in the editor. */
+  applyDemoPlan(): void;
 }
 
 export type RunsStore = StoreApi<RunsState & RunsActions>;
@@ -96,12 +97,12 @@ export function createRunsStore(bridge: PushLabBridge): RunsStore {
     const onProgress = (event: RunProgressEvent): void => {
       const state = get();
       const prompts = event.prompt ? { ...state.prompts, [event.runId]: event.prompt } : without(state.prompts, event.runId);
-      const change: Partial<RunsState> = { runs: upsertSummary(state.runs, event.summary), prompts };
+      let detail = state.detail;
       if (event.runId === state.selectedRunId) {
         if (buffered) buffered.push(event);
-        else if (state.detail) change.detail = applyProgress(state.detail, event);
+        else if (detail) detail = applyProgress(detail, event);
       }
-      set(change);
+      set({ runs: upsertSummary(state.runs, event.summary), prompts, detail });
       if (event.attempt !== null && event.attempt.id === state.selectedAttemptId) refreshAttempt();
     };
 
@@ -135,10 +136,7 @@ export function createRunsStore(bridge: PushLabBridge): RunsStore {
       async loadList() {
         const result = await bridge.invoke('runs:list');
         if (!result.ok) return set({ listError: result.error });
-        // Summaries that events brought meanwhile are as new as the list's: merge, do not drop.
-        let runs = [...get().runs];
-        for (const summary of result.value) if (!runs.some((r) => r.id === summary.id)) runs = upsertSummary(runs, summary);
-        set({ runs, listError: null });
+        set({ runs: mergeSummaries(get().runs, result.value), listError: null });
       },
 
       async selectRun(runId) {
@@ -217,7 +215,7 @@ export function createRunsStore(bridge: PushLabBridge): RunsStore {
         set({ demoPlan: result.ok ? result.value : null });
       },
 
-      useDemoPlan() {
+      applyDemoPlan() {
         const plan = get().demoPlan;
         if (plan !== null && plan !== undefined) get().setDraft(`${JSON.stringify(plan, null, 2)}\n`);
       },

@@ -81,7 +81,9 @@ export async function captureLogcatSlice(io: AdbDeviceIo, store: EvidenceStore, 
   const read = await readLogcat(io, { sincePhoneMs: fromPhoneMs, maxLines: MAX_SLICE_LINES + 1 });
   const parsed = parseLogcat(read.text, { utc: true });
   const byTime = read.mode === 'since';
-  const { kept, truncated } = selectSlice(parsed.lines, fromPhoneMs, toPhoneMs, byTime);
+  // Secrets go before the limits are applied, so the file stays within them.
+  const redacted = parsed.lines.map((l) => ({ ...l, raw: stripSecrets(l.raw, options.secrets) }));
+  const { kept, truncated } = selectSlice(redacted, fromPhoneMs, toPhoneMs, byTime);
   // logcat stopped at -m: lines after the last one read may still be inside the window.
   const cutByPhone = byTime && parsed.lines.length > MAX_SLICE_LINES && (parsed.lines[parsed.lines.length - 1]?.timeMs ?? 0) <= toPhoneMs;
   let appLines: number | null = null;
@@ -90,6 +92,6 @@ export async function captureLogcatSlice(io: AdbDeviceIo, store: EvidenceStore, 
     appLines = pids.size === 0 ? null : kept.filter((l) => pids.has(l.pid)).length;
   }
   const body = kept.map((l) => l.raw).join('\n');
-  const saved = await store.save('logcat', options.serial, 'txt', stripSecrets(body === '' ? '' : `${body}\n`, options.secrets));
+  const saved = await store.save('logcat', options.serial, 'txt', body === '' ? '' : `${body}\n`);
   return { ...saved, lines: kept.length, truncated: truncated || cutByPhone, timeFiltered: byTime, mode: read.mode, appLines };
 }

@@ -96,7 +96,7 @@ export class WebDriverClient {
   }
 
   public async status(): Promise<{ ready: boolean }> {
-    const value = (await this.call('GET', 'status', undefined, 5_000)) as { ready?: unknown } | null;
+    const value = (await this.call('GET', 'status', undefined, Math.min(5_000, this.options.timeoutMs ?? 5_000))) as { ready?: unknown } | null;
     return { ready: value?.ready === true };
   }
 
