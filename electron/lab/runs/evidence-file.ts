@@ -24,7 +24,7 @@ const gone = (evidence: EvidenceView): LabError =>
 
 /** The evidence file's real path, or a LabError when it is missing or outside the evidence folder. */
 export async function resolveEvidencePath(root: string, relative: string, evidence: EvidenceView): Promise<string> {
-  if (relative === '' || path.isAbsolute(relative) || relative.includes('\0')) throw outside(evidence);
+  if (relative === '' || path.isAbsolute(relative) || relative.includes('\0') || !isInside(path.resolve(root), path.resolve(root, relative))) throw outside(evidence);
   let realRoot: string;
   let realFile: string;
   try {
@@ -37,9 +37,14 @@ export async function resolveEvidencePath(root: string, relative: string, eviden
       cause: error,
     });
   }
-  const inside = path.relative(realRoot, realFile);
-  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) throw outside(evidence);
+  // Again on real paths: a symlink inside the folder may point anywhere.
+  if (!isInside(realRoot, realFile)) throw outside(evidence);
   return realFile;
+}
+
+function isInside(root: string, file: string): boolean {
+  const inside = path.relative(root, file);
+  return inside !== '' && inside !== '..' && !inside.startsWith(`..${path.sep}`) && !path.isAbsolute(inside);
 }
 
 function outside(evidence: EvidenceView): LabError {

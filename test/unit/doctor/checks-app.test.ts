@@ -34,8 +34,17 @@ describe('app checks', () => {
     expect(never).toMatchObject({ status: 'fail', fixes: ['launch-app'], advice: { key: 'check.app.stopped.neverLaunched' } });
     expect(never.evidence).toBe('User 0: stopped=true notLaunched=true');
     const forced = byId(evaluate(withPackage(emptyFacts(), packageDumpText({ stopped: true })), pixel), 'app.stopped');
-    expect(forced.advice.key).toBe('check.app.stopped.forceStopped');
+    expect(forced).toMatchObject({ status: 'fail', advice: { key: 'check.app.stopped.forceStopped' } });
     expect(byId(evaluate(healthyFacts(), pixel), 'app.stopped')).toMatchObject({ status: 'ok', fixes: [] });
+  });
+
+  it('only warns about a force-stopped app on a system-level vendor channel, which still shows offline pushes', () => {
+    const xiaomi = { ...pixel, manufacturer: 'Xiaomi', pushChannel: 'xiaomi' as const };
+    const forced = byId(evaluate(withPackage(emptyFacts(), packageDumpText({ stopped: true })), xiaomi), 'app.stopped');
+    expect(forced).toMatchObject({ status: 'warn', fixes: ['launch-app'], advice: { key: 'check.app.stopped.forceStoppedVendor' } });
+    // Never launched: no token was ever registered, so even a vendor channel has nowhere to deliver.
+    const never = byId(evaluate(withPackage(emptyFacts(), packageDumpText({ stopped: true, notLaunched: true })), xiaomi), 'app.stopped');
+    expect(never.status).toBe('fail');
   });
 
   it('fails a disabled or suspended app', () => {

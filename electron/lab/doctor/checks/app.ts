@@ -67,8 +67,11 @@ export function appChecks(ctx: CheckContext): DoctorCheck[] {
     info.stopped === null
       ? makeCheck('app.stopped', titles.stopped, { status: 'unknown', advice: msg('check.app.stopped.unreadable'), evidence: stoppedEvidence, fixes: ['launch-app'] })
       : makeCheck('app.stopped', titles.stopped, {
-          status: info.stopped ? 'fail' : 'ok',
-          advice: msg(!info.stopped ? 'check.app.stopped.ok' : neverLaunched ? 'check.app.stopped.neverLaunched' : 'check.app.stopped.forceStopped'),
+          // Force-stopped: FCM delivers nothing, the vendors' system-level channels still show
+          // (Tencent's guides, seed 002: "killed by the user" still gets offline push). Never
+          // launched: no push token was registered, so no channel can deliver.
+          status: !info.stopped ? 'ok' : neverLaunched || ctx.identity?.pushChannel === 'fcm' ? 'fail' : 'warn',
+          advice: msg(!info.stopped ? 'check.app.stopped.ok' : neverLaunched ? 'check.app.stopped.neverLaunched' : ctx.identity?.pushChannel === 'fcm' ? 'check.app.stopped.forceStopped' : 'check.app.stopped.forceStoppedVendor'),
           evidence: stoppedEvidence,
           fixes: info.stopped ? ['launch-app'] : [],
         });
