@@ -3,6 +3,7 @@
  */
 import type { SecretStore } from './secrets/secret-store';
 import type { EvidencePort, TapPort } from './runs/engine/ports';
+import type { AppiumTapOptions } from './tap/appium/appium-tap';
 import type { Clock } from './util/clock';
 import type { Logger } from './util/logger';
 import type { VirtualLabController } from './virtual-lab-port';
@@ -36,6 +37,8 @@ export interface LabCoreOptions {
   /** Overrides for the run engine's evidence and tap drivers (tests); default the adb ones. */
   readonly runEvidence?: EvidencePort | null;
   readonly runTap?: TapPort | null;
+  /** Tap-to-redirect through Appium (UiAutomator2) instead of uiautomator dump + tap; null = off. */
+  readonly appium?: AppiumTapOptions | null;
   /** Notification poll interval during runs (default 150 ms). */
   readonly capturePollMs?: number;
 }

@@ -21,6 +21,7 @@ import { InstallService } from './install/install-service';
 import { openDatabase } from './store/db';
 import { createRepositories } from './store/repositories';
 import { createSender } from './push/senders';
+import { adbEvidencePort, adbTapPort } from './runs/engine/adb-ports';
 import { RunService } from './runs/engine/run-service';
 import { resolveSecret } from './secrets/resolve-secret';
 import { systemClock } from './util/clock';
@@ -73,6 +74,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     user: options.user ?? currentUser(),
   });
   const env = options.env ?? process.env;
+  const evidence = new EvidenceStore(join(options.dataDir, 'evidence'), clock);
   const secretOptions = { env, ...(options.secrets ? { store: options.secrets } : {}) };
   const runs = new RunService({
     repo: repos.runs,
@@ -85,8 +87,8 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     verifySender: async (plan) => {
       if (plan.sender.kind === 'tencent') await resolveSecret(plan.sender.secret, secretOptions);
     },
-    ...(options.runEvidence ? { evidence: options.runEvidence } : {}),
-    ...(options.runTap ? { tap: options.runTap } : {}),
+    ...(options.runEvidence === null ? {} : { evidence: options.runEvidence ?? adbEvidencePort(evidence) }),
+    ...(options.runTap === null ? {} : { tap: options.runTap ?? adbTapPort(options.appium ?? null) }),
     ...(options.capturePollMs === undefined ? {} : { pollMs: options.capturePollMs }),
     clock,
     logger: logger.child('runs'),
@@ -97,7 +99,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     registry,
     gateway,
     installs,
-    evidence: new EvidenceStore(join(options.dataDir, 'evidence'), clock),
+    evidence,
     virtualLab: options.virtualLab,
     runs,
     secrets: options.secrets,

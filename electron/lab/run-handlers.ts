@@ -13,8 +13,11 @@ import type { VirtualLabController } from './virtual-lab-port';
 type RunChannel = Extract<RequestChannel, `runs:${string}` | `secrets:${string}`>;
 export type RunHandlers = { [C in RunChannel]: (...args: RequestArgs<C>) => Promise<RequestResult<C>> };
 
+/** The part of the run engine the window may reach. */
+export type WindowRunsApi = Pick<RunsApi, 'start' | 'resume' | 'cancel' | 'list' | 'get' | 'attempt' | 'answerPrompt'>;
+
 export interface RunHandlerServices {
-  readonly runs: RunsApi;
+  readonly runs: WindowRunsApi;
   /** The encrypted store; absent where the shell has none (CLI, plain web UI). */
   readonly secrets: SecretStore | undefined;
   /** The evidence folder; stored evidence paths are relative to it. */

@@ -91,7 +91,6 @@ export const runsUiEn = {
   'runs.attempt.close': 'Close attempt',
   'runs.attempt.reason': 'Why',
   'runs.attempt.noVerdict': 'No verdict yet: the attempt has not finished.',
-  'runs.attempt.latency': 'Shown {ms} ms after the send.',
   'runs.attempt.steps': 'Steps',
   'runs.attempt.noSteps': 'No step has run yet.',
   'runs.attempt.evidence': 'Evidence',

@@ -85,7 +85,6 @@ export const runsUiZh = {
   'runs.attempt.close': '关闭尝试详情',
   'runs.attempt.reason': '原因',
   'runs.attempt.noVerdict': '尚无判定：这次尝试还没有结束。',
-  'runs.attempt.latency': '发送后 {ms} 毫秒显示。',
   'runs.attempt.steps': '步骤',
   'runs.attempt.noSteps': '还没有执行任何步骤。',
   'runs.attempt.evidence': '证据',

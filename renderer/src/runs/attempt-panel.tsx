@@ -15,7 +15,7 @@ import { chipState, phoneLabel } from './run-grid';
 import { useChipLabel, VerdictChip } from './run-status';
 
 function VerdictBlock({ attempt }: { attempt: AttemptView }) {
-  const { t, locale, number } = useI18n();
+  const { t, locale } = useI18n();
   const label = useChipLabel();
   const state = chipState(attempt);
   const verdict = attempt.verdict;
@@ -28,7 +28,6 @@ function VerdictBlock({ attempt }: { attempt: AttemptView }) {
           <p className="attempt-verdict__reason break" data-reason-key={verdict.reason.key} dir="auto">
             {revealInvisible(describeReason(verdict.reason, locale))}
           </p>
-          {attempt.latencyMs !== null ? <p className="muted">{t('runs.attempt.latency', { ms: number(Math.round(attempt.latencyMs)) })}</p> : null}
           {verdict.details.error?.hint ? <p className="attempt-verdict__hint">{t('common.whatToDo', { hint: verdict.details.error.hint })}</p> : null}
         </>
       ) : (

@@ -28,7 +28,11 @@ function PlanProblems({ problems }: { problems: readonly PlanProblemLine[] }) {
   );
 }
 
-export function PlanForm() {
+/**
+ * `visible`: the file input exists only while the Runs view shows, so the page never has two
+ * file inputs at once (the Install view's APK input is the other one).
+ */
+export function PlanForm({ visible }: { visible: boolean }) {
   const { t, bytes } = useI18n();
   const { runs } = useStores();
   const draft = useStore(runs, (s) => s.draft);
@@ -80,10 +84,14 @@ export function PlanForm() {
           onChange={(event) => actions.setDraft(event.currentTarget.value)}
         />
         <div className="button-row">
-          <input id="run-plan-file" className="visually-hidden" type="file" accept=".json,application/json" aria-label={t('runs.plan.fileLabel')} onChange={(event) => void onFile(event)} />
-          <label htmlFor="run-plan-file" className="button">
-            {t('runs.plan.load')}
-          </label>
+          {visible ? (
+            <>
+              <input id="run-plan-file" className="visually-hidden" type="file" accept=".json,application/json" aria-label={t('runs.plan.fileLabel')} onChange={(event) => void onFile(event)} />
+              <label htmlFor="run-plan-file" className="button">
+                {t('runs.plan.load')}
+              </label>
+            </>
+          ) : null}
           {demoAvailable ? (
             <button type="button" className="button" title={t('runs.plan.demoHelp')} onClick={actions.applyDemoPlan}>
               {t('runs.plan.demo')}

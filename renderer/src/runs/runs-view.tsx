@@ -38,7 +38,7 @@ export function RunsView() {
         <p className="section-header__meta">{t('runs.intro')}</p>
       </header>
       <div className="runs__setup">
-        <PlanForm />
+        <PlanForm visible={visible} />
         <SecretForm />
       </div>
       {actionError ? <ErrorNotice error={actionError} /> : null}

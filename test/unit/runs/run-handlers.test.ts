@@ -2,8 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRunHandlers } from '../../../electron/lab/run-handlers';
-import type { RunsApi } from '../../../electron/lab/runs/engine/runs-api';
+import { createRunHandlers, type WindowRunsApi } from '../../../electron/lab/run-handlers';
 import { createSecretStore, type SecretCipher } from '../../../electron/lab/secrets/secret-store';
 import { createInvokeDispatcher } from '../../../electron/main/ipc-dispatch';
 import type { AttemptDetail } from '../../../shared/domain/run';
@@ -26,7 +25,7 @@ const attempt: AttemptDetail = {
   ],
 };
 
-function fakeRuns(): RunsApi & { answered: string[] } {
+function fakeRuns(): WindowRunsApi & { answered: string[] } {
   const answered: string[] = [];
   const never = (): never => {
     throw new Error('not in this test');
@@ -36,7 +35,6 @@ function fakeRuns(): RunsApi & { answered: string[] } {
     start: never,
     resume: never,
     cancel: never,
-    settled: never,
     list: () => [],
     get: never,
     attempt: (id) => {
@@ -44,7 +42,6 @@ function fakeRuns(): RunsApi & { answered: string[] } {
       return attempt;
     },
     answerPrompt: (id) => void answered.push(id),
-    onProgress: () => () => undefined,
   };
 }
 

@@ -194,7 +194,7 @@ export function createPushRouter(options: PushRouterOptions): PushRouter {
         used.set(key, count + 1);
       }
 
-      const outcome = android.postNotification(entry.package, { channelId, title, text: display.line });
+      const outcome = android.postNotification(entry.package, { channelId, title, text: display.line, ...(spec.spec.push?.ext === undefined ? {} : { ext: spec.spec.push.ext }) });
       if (!outcome.posted) { decide(`notification-${outcome.reason}`, words); continue; }
       decisions.push({ ...base, ...words, shown: true, reason: 'posted', intercepted: outcome.intercepted, notificationKey: outcome.key, at: now() });
     }

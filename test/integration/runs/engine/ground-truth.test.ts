@@ -50,6 +50,17 @@ describe('a 7-phone run of every scenario, checked against ground truth', () => 
     // 2. A "shown when it must not" fail is a real showing.
     for (const c of checked.filter((x) => x.attempt.verdict?.reason.key === 'fail.shown-when-must-not')) expect(c.truthShown, table).toBe(true);
 
+    // 2b. A tap-to-redirect pass was proven: tapped, the app came up and logged the ext it was sent.
+    for (const c of checked.filter((x) => x.attempt.scenarioId === 'background-ext-redirect' && x.attempt.verdict?.kind === 'pass')) {
+      const tap = runs.attempt(c.attempt.id).evidence.find((e) => e.kind === 'tap')?.data as { tapped?: boolean; extSeen?: boolean; method?: string } | undefined;
+      expect(tap, table).toMatchObject({ tapped: true, extSeen: true, method: 'uiautomator' });
+    }
+    // 2c. Every judged push kept its evidence: records, send receipt, state read-back, shade screenshot, logcat slice.
+    for (const c of checked.filter((x) => x.requestId !== null && x.attempt.verdict?.kind === 'pass')) {
+      const kinds = new Set(runs.attempt(c.attempt.id).evidence.map((e) => e.kind));
+      for (const kind of ['record', 'send', 'state', 'screenshot', 'logcat', 'doctor'] as const) expect(kinds.has(kind), `${c.attempt.scenarioId} ${kind}`).toBe(true);
+    }
+
     // 3. The plan is big enough to count: ≥ 6 vendors x ≥ 12 scenarios, each with a verdict.
     expect(new Set(detail.phones.map((p) => p.channel)).size).toBeGreaterThanOrEqual(7);
     expect(detail.scenarioIds.length).toBeGreaterThanOrEqual(12);
