@@ -4,7 +4,7 @@
  * web bridge. Runs start from the UI, progress arrives over 'runs:progress', and what the page
  * shows is checked against what the core stored. Screenshots go to test-results/renderer/.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -219,7 +219,11 @@ describe('the run view on the real core', () => {
   it('lists every problem of an invalid plan and stores nothing', async () => {
     const before = lab.core.services.runs.list().length;
     const broken = JSON.stringify({ name: 'broken', repeats: 0, phones: {}, scenarios: ['no-such-scenario'], sender: { kind: 'manual' } });
-    await page().locator('#run-plan').fill(broken);
+    // Loaded from a file, as a user would pick it.
+    const file = join(work, 'broken-plan.json');
+    await writeFile(file, broken);
+    await page().locator('#run-plan-file').setInputFiles(file);
+    await expect.poll(() => page().locator('#run-plan').inputValue()).toBe(broken);
     await page().getByRole('button', { name: 'Start run' }).click();
     const problems = page().locator('.plan-problems li');
     await expect.poll(() => problems.count(), { timeout: 10_000 }).toBeGreaterThan(2);

@@ -12,6 +12,7 @@ import { RunDetailView } from './run-detail';
 import { RunList } from './run-list';
 import { SecretForm } from './secret-form';
 import './runs.css';
+import './run-detail.css';
 
 export function RunsView() {
   const { t } = useI18n();

@@ -15,6 +15,16 @@ import { LabError } from '../../errors';
 export interface ResolvedPhone {
   readonly phone: RunPhone;
   readonly context: PhoneContext;
+  /** What reports show about the phone (stored with the run, since phones change). */
+  readonly details: PhoneDetails;
+}
+
+export interface PhoneDetails {
+  readonly brand: string;
+  readonly marketingName: string | null;
+  readonly rom: { readonly name: string; readonly version: string | null };
+  readonly androidVersion: string | null;
+  readonly sdk: number | null;
 }
 
 export interface PlannedAttempt {
@@ -57,6 +67,7 @@ function toResolved(view: DeviceView): ResolvedPhone {
   return {
     phone: { serial: view.serial, vendor: id.manufacturer, model: id.model, channel: id.pushChannel },
     context: { channel: id.pushChannel, rom: id.rom.name, sdk: id.sdk, pushServiceReady },
+    details: { brand: id.brand, marketingName: id.marketingName, rom: { name: id.rom.name, version: id.rom.version }, androidVersion: id.androidVersion, sdk: id.sdk },
   };
 }
 

@@ -61,7 +61,7 @@ export class RunService implements RunsApi {
       createdAt: this.deps.clock.iso(),
       ownerPid: this.pid,
       phones: phones.map((p) => p.phone),
-      phoneContexts: Object.fromEntries(phones.map((p) => [p.phone.serial, p.context])),
+      phoneContexts: Object.fromEntries(phones.map((p) => [p.phone.serial, { context: p.context, details: p.details }])),
       attempts,
     });
     this.launch(runId, plan, phones, prompts, sender, new Map(), options);
