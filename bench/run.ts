@@ -8,6 +8,8 @@ import { USB2_LINK_BYTES_PER_SECOND } from '../test/virtual-lab';
 import { benchCapture } from './capture';
 import { benchDoctor } from './doctor';
 import { benchInstall } from './install';
+import { benchMatrix } from './matrix';
+import { benchReport } from './report';
 import { benchCaptureToRow, benchRunOverhead } from './runs';
 
 const f = (n: number): string => `${Math.round(n)} ms`;
@@ -52,6 +54,18 @@ async function main(): Promise<void> {
     console.log(`runs       per-attempt overhead beyond the push wait (${overhead.phones} phones, realistic timing, ${overhead.attempts} attempts): p50 ${f(overhead.overheadP50Ms)}, p95 ${f(overhead.overheadP95Ms)}, max ${f(overhead.overheadMaxMs)} (target <= 2000 ms) ${overhead.overheadP95Ms <= 2000 ? 'OK' : 'OVER'}`);
     console.log(`           step medians (ms): ${steps}`);
     console.log(`           ${row.phones} phones running: notification posted -> captured record stored: ${row.matched}/${row.pushes} matched; p50 ${f(row.p50Ms)}, p95 ${f(row.p95Ms)}, max ${f(row.maxMs)} (target <= 300 ms) ${row.p95Ms <= 300 ? 'OK' : 'OVER'}; CPU ${row.cpuCores.toFixed(2)} cores (target <= 1)`);
+  }
+  if (!only || only === 'matrix') {
+    const matrix = await benchMatrix();
+    results.matrix = matrix;
+    console.log(`matrix     ${matrix.results} stored results (${matrix.phones} phones x ${matrix.scenarios} scenarios x ${matrix.runs} runs, written in ${f(matrix.writeMs)}); one run's matrix query (median of 5): ${matrix.queryMs} ms (target <= ${matrix.queryTargetMs} ms) ${matrix.queryMs <= matrix.queryTargetMs ? 'OK' : 'OVER'}`);
+    console.log(`           buildMatrix ${matrix.buildMs} ms for ${matrix.cells} cells; MatrixService.matrix (query + phones + doctor + build) ${matrix.serviceMs} ms; compare two runs ${matrix.compareMs} ms (${matrix.changes} changes)`);
+  }
+  if (!only || only === 'report') {
+    const report = await benchReport();
+    results.report = report;
+    const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
+    console.log(`report     HTML export of one ${report.attempts}-result run (${report.phones} phones x ${report.scenarios} scenarios x ${report.repeats} repeats; ${report.cells} cells, ${report.failures} failure cards, ${report.thumbnails} screenshots; median of 3): ${f(report.htmlMs)} for ${mb(report.htmlBytes)} (target <= ${f(report.targetMs)}) ${report.htmlMs <= report.targetMs ? 'OK' : 'OVER'}; CSV with every attempt ${f(report.csvMs)} for ${mb(report.csvBytes)}`);
   }
   await mkdir('bench/results', { recursive: true });
   await writeFile('bench/results/latest.json', JSON.stringify(results, null, 2));

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'SEND_FAILED',
   'CANCELLED',
   'SECRET_UNAVAILABLE',
+  'RUN_SIGNED_OFF',
   'INTERNAL',
 ] as const;
 

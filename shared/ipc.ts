@@ -11,6 +11,7 @@ import type { ApkInfo, InstallJob, InstallProgressEvent } from './domain/install
 import type { VirtualLabStatus } from './domain/lab';
 import { FIX_IDS, type DoctorReport, type DoctorResult, type FixOutcome } from './domain/doctor';
 import type { AttemptDetail, EvidenceKind, RunDetail, RunProgressEvent, RunSummary } from './domain/run';
+import type { RunComparison, RunMatrix, SignOff } from './matrix/types';
 
 /** Serials come from adb: printable, no control characters, bounded. */
 export const serialSchema = z
@@ -66,6 +67,16 @@ const secretValueSchema = z.string().min(1).max(64 * 1024);
 /** One file of an attempt's evidence, read for display. */
 export const runEvidenceRefSchema = z.object({ attemptId: attemptIdSchema, evidenceId: z.int().min(1).max(2 ** 53 - 1) });
 
+/** A sign-off as the window submits it; names and reasons are checked again by the core. */
+export const signOffRequestSchema = z.object({
+  runId: runIdSchema,
+  by: z.string().min(1).max(200),
+  note: z.string().max(8000),
+  waivers: z
+    .array(z.object({ serial: serialSchema, scenarioId: z.string().min(1).max(200), reason: z.string().min(1).max(2000) }))
+    .max(20_000),
+});
+
 /** An evidence file as the run view shows it: a screenshot as a data URL, anything else as text. */
 export type RunEvidenceContent =
   | { readonly kind: EvidenceKind; readonly mime: 'image/png'; readonly dataUrl: string; readonly sizeBytes: number }
@@ -111,6 +122,14 @@ export const requestSchemas = {
   'runs:answer': z.tuple([promptIdSchema]),
   'runs:evidence': z.tuple([runEvidenceRefSchema]),
   'runs:demo-plan': z.tuple([]),
+  'runs:plan': z.tuple([runIdSchema]),
+  'matrix:get': z.tuple([runIdSchema]),
+  'matrix:compare': z.tuple([runIdSchema, runIdSchema]),
+  'matrix:sign-off': z.tuple([signOffRequestSchema]),
+  'matrix:sign-off-of': z.tuple([runIdSchema]),
+  // Report exports (electron/lab/reports): the self-contained HTML report and the CSV of a run.
+  'reports:html': z.tuple([z.object({ runId: runIdSchema, locale: z.enum(['en', 'zh-CN']) })]),
+  'reports:csv': z.tuple([runIdSchema, z.object({ attempts: z.boolean() }).optional()]),
   'secrets:names': z.tuple([]),
   'secrets:set': z.tuple([z.object({ name: secretNameSchema, value: secretValueSchema })]),
   'secrets:delete': z.tuple([secretNameSchema]),
@@ -143,6 +162,18 @@ export interface RequestResults {
   'runs:evidence': RunEvidenceContent;
   /** The virtual lab's run plan (JSON), or null when no virtual lab runs. */
   'runs:demo-plan': unknown;
+  /** The plan a run was started with, as stored (defaults filled in; secrets only as references). */
+  'runs:plan': unknown;
+  'matrix:get': RunMatrix;
+  /** Cells changed from the first run to the second, with each phone's doctor drift. */
+  'matrix:compare': RunComparison;
+  'matrix:sign-off': SignOff;
+  /** null: the run is not signed off. */
+  'matrix:sign-off-of': SignOff | null;
+  /** One HTML document: inline CSS, no script, images as data: URLs (save it, or print it to PDF). */
+  'reports:html': { readonly html: string };
+  /** UTF-8 CSV with a BOM, one row per cell (and with { attempts: true } one per attempt too). */
+  'reports:csv': { readonly csv: string };
   /** Names only: a value never crosses IPC back to the window. */
   'secrets:names': readonly string[];
   'secrets:set': null;

@@ -3,13 +3,16 @@
  * 2 the command could not run (bad input, adb unreachable).
  */
 import { parseArgs } from 'node:util';
+import { isLocale } from '../../shared/i18n';
+import { runIdSchema } from '../../shared/ipc';
 import { toErrorInfo } from '../lab/errors';
 import { devicesCommand } from './commands/devices';
 import { doctorCommand } from './commands/doctor';
 import { installCommand, installOptionsFrom } from './commands/install';
+import { reportCommand } from './commands/report';
 import { runCommand, runsCommand } from './commands/run';
 import { GLOBAL_OPTION_SPEC, globalOptions } from './options';
-import { printError, processOutput, type Output } from './output';
+import { clean, printError, processOutput, type Output } from './output';
 
 const USAGE = `Usage: pushlab <command> [options]
 
@@ -23,6 +26,9 @@ Commands:
       [--junit out.xml] [--strict]       --junit: JUnit report; --strict: inconclusive cells fail the run too
   run --resume RUN                       Continue an interrupted or cancelled run (only unjudged attempts run)
   runs                                   List stored runs
+  report --run RUN [--html out.html]     Reports of a stored run (needs no phone): self-contained HTML,
+      [--csv out.csv] [--attempts]       CSV of every cell (--attempts: and every attempt), JUnit XML;
+      [--junit out.xml] [--locale L]     at least one output; --locale en (default) or zh-CN for the HTML
 
 Options:
   --adb-host H       adb server host (default 127.0.0.1)
@@ -104,6 +110,39 @@ export async function main(argv: readonly string[], output: Output = processOutp
         return 2;
       }
       return await runCommand(globalOptions(values), { plan: values.plan ?? null, resume: values.resume ?? null, junit: values.junit ?? null, strict: values.strict === true }, output);
+    }
+    if (command === 'report') {
+      const { values } = parseArgs({
+        args: rest,
+        strict: true,
+        options: {
+          ...GLOBAL_OPTION_SPEC,
+          run: { type: 'string' },
+          html: { type: 'string' },
+          csv: { type: 'string' },
+          junit: { type: 'string' },
+          locale: { type: 'string', default: 'en' },
+          attempts: { type: 'boolean', default: false },
+        },
+      });
+      if (values.help) return (output.out(USAGE), 0);
+      if (values.run === undefined || !runIdSchema.safeParse(values.run).success) {
+        output.err('pushlab report: name a stored run with --run RUN (see `pushlab runs`).\n\n' + USAGE);
+        return 2;
+      }
+      if (values.html === undefined && values.csv === undefined && values.junit === undefined) {
+        output.err('pushlab report: choose at least one output: --html FILE, --csv FILE or --junit FILE.\n\n' + USAGE);
+        return 2;
+      }
+      if (!isLocale(values.locale)) {
+        output.err(`pushlab report: --locale must be en or zh-CN, not "${clean(values.locale.slice(0, 20))}".`);
+        return 2;
+      }
+      return await reportCommand(
+        globalOptions(values),
+        { runId: values.run, html: values.html ?? null, csv: values.csv ?? null, junit: values.junit ?? null, locale: values.locale, attempts: values.attempts === true },
+        output,
+      );
     }
     if (command === 'runs') {
       const { values } = parseArgs({ args: rest, options: GLOBAL_OPTION_SPEC, strict: true });

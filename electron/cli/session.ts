@@ -41,6 +41,21 @@ export async function openSession(options: GlobalOptions): Promise<LocalLabCore>
   return core;
 }
 
+/**
+ * The core for commands that only read what is stored (report): no adb server is started or
+ * waited for, so they work with no phone and no adb at all. The device tracker still runs in the
+ * background and simply finds no server (a one-line compose option could skip it).
+ */
+export async function openStoreSession(options: GlobalOptions): Promise<LocalLabCore> {
+  return createLabCore({
+    dataDir: options.dataDir,
+    ...(options.dbPath ? { dbPath: options.dbPath } : {}),
+    adb: { ...options.adb, startServer: false },
+    shell: 'cli',
+    logger: options.verbose ? createLogger({ level: 'debug' }) : silentLogger,
+  });
+}
+
 /** Every phone adb lists right now, each with its identity settled (ready or failed). */
 export async function settledDevices(core: LocalLabCore): Promise<DeviceView[]> {
   const { gateway, registry } = core.services;

@@ -18,12 +18,16 @@ import { toErrorInfo } from './errors';
 import { EvidenceStore } from './evidence/evidence-store';
 import { createHandlers, type Handlers } from './handlers';
 import { InstallService } from './install/install-service';
+import { SimulatorRegistry } from './ios/simulator-registry';
+import { SimulatorTracker } from './ios/simulator-tracker';
 import { openDatabase } from './store/db';
 import { createRepositories } from './store/repositories';
 import { createSender } from './push/senders';
 import { adbEvidencePort, adbTapPort } from './runs/engine/adb-ports';
+import { simulatorPort } from './runs/engine/ios/simulator-port';
 import { RunService } from './runs/engine/run-service';
-import { resolveSecret } from './secrets/resolve-secret';
+import { MatrixService } from './runs/matrix/matrix-service';
+import { resolveSecret, secretRefsOf } from './secrets/resolve-secret';
 import { systemClock } from './util/clock';
 import { createLogger } from './util/logger';
 
@@ -34,6 +38,10 @@ export interface LabCoreInternals {
   readonly installs: InstallService;
   readonly doctor: DoctorService;
   readonly runs: RunService;
+  /** iOS simulators (xcrun simctl), shown in the registry beside the phones. */
+  readonly simulators: SimulatorRegistry;
+  readonly simulatorTracker: SimulatorTracker;
+  readonly matrix: MatrixService;
 }
 
 /** LabCore plus direct service access for the CLI and tests (same process, no IPC). */
@@ -55,7 +63,12 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
   const repos = createRepositories(db);
   const gateway = new AdbGateway(options.adb, logger.child('adb'));
   const tracker = new DeviceTracker(gateway, clock, logger.child('tracker'));
-  const registry = new DeviceRegistry({ tracker, gateway, repo: repos.devices, clock, logger: logger.child('devices') });
+  const env = options.env ?? process.env;
+  // simctl has no event stream: poll about once a second while xcrun exists (tests go faster).
+  const simPollMs = Number.parseInt(env.PUSHLAB_SIMCTL_POLL_MS ?? '', 10);
+  const simulatorTracker = new SimulatorTracker({ env, clock, logger: logger.child('simctl'), ...(simPollMs >= 50 ? { pollMs: simPollMs, recheckMs: Math.max(simPollMs, 500) } : {}) });
+  const simulators = new SimulatorRegistry({ tracker: simulatorTracker, repo: repos.devices, clock, logger: logger.child('simulators') });
+  const registry = new DeviceRegistry({ tracker, gateway, repo: repos.devices, clock, logger: logger.child('devices'), simulators });
   const installs = new InstallService({
     registry,
     gateway,
@@ -73,7 +86,6 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     logger: logger.child('doctor'),
     user: options.user ?? currentUser(),
   });
-  const env = options.env ?? process.env;
   const evidence = new EvidenceStore(join(options.dataDir, 'evidence'), clock);
   const secretOptions = { env, ...(options.secrets ? { store: options.secrets } : {}) };
   const runs = new RunService({
@@ -84,15 +96,18 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     installs,
     createSender: (plan, operator) =>
       createSender(plan.sender, { clock, logger: logger.child('sender'), resolveSecret: (ref) => resolveSecret(ref, secretOptions), operator, env }),
+    // Every secret the sender names must be readable before a run is stored.
     verifySender: async (plan) => {
-      if (plan.sender.kind === 'tencent') await resolveSecret(plan.sender.secret, secretOptions);
+      for (const ref of secretRefsOf(plan.sender)) await resolveSecret(ref, secretOptions);
     },
     ...(options.runEvidence === null ? {} : { evidence: options.runEvidence ?? adbEvidencePort(evidence) }),
     ...(options.runTap === null ? {} : { tap: options.runTap ?? adbTapPort(options.appium ?? null) }),
     ...(options.capturePollMs === undefined ? {} : { pollMs: options.capturePollMs }),
+    simulators: simulatorPort(simulators, options.runEvidence === null ? undefined : evidence),
     clock,
     logger: logger.child('runs'),
   });
+  const matrix = new MatrixService({ runs: repos.matrix, signoffs: repos.signoffs, clock });
   const handlers: Handlers = createHandlers({
     doctor,
     appInfo: { version: options.appVersion ?? '0.0.0', dataDir: options.dataDir, shell: options.shell === 'electron' ? 'electron' : 'web', platform: process.platform },
@@ -102,6 +117,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     evidence,
     virtualLab: options.virtualLab,
     runs,
+    matrix,
     secrets: options.secrets,
   });
 
@@ -122,11 +138,13 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
   const unsubscribeRuns = runs.onProgress((event) => emit('runs:progress', event));
 
   registry.start();
+  simulators.start();
   tracker.start();
+  simulatorTracker.start();
 
   let closed = false;
   return {
-    services: { registry, tracker, gateway, installs, doctor, runs },
+    services: { registry, tracker, gateway, installs, doctor, runs, matrix, simulators, simulatorTracker },
     async invoke<C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<Result<RequestResult<C>>> {
       const handler = handlers[channel] as (...a: RequestArgs<C>) => Promise<RequestResult<C>>;
       try {
@@ -148,6 +166,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
       await runs.close();
       unsubscribeRuns();
       tracker.stop();
+      simulatorTracker.stop();
       await installs.waitForAll();
       listeners.clear();
       db.close();

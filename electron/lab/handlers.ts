@@ -11,7 +11,9 @@ import type { DoctorService } from './doctor/doctor-service';
 import { LabError } from './errors';
 import type { EvidenceStore } from './evidence/evidence-store';
 import type { InstallService } from './install/install-service';
+import { createReportHandlers } from './reports/report-handlers';
 import { createRunHandlers } from './run-handlers';
+import { createMatrixHandlers, type WindowMatrixApi } from './runs/matrix/matrix-handlers';
 import type { RunsApi } from './runs/engine/runs-api';
 import type { SecretStore } from './secrets/secret-store';
 import type { VirtualLabController } from './virtual-lab-port';
@@ -27,6 +29,7 @@ export interface HandlerServices {
   readonly virtualLab: VirtualLabController | undefined;
   readonly doctor: DoctorService;
   readonly runs: RunsApi;
+  readonly matrix: WindowMatrixApi;
   /** The app's encrypted secrets; absent in shells without one (secrets:* then say so). */
   readonly secrets: SecretStore | undefined;
 }
@@ -70,5 +73,7 @@ export function createHandlers(s: HandlerServices): Handlers {
     'doctor:fix': async (subject, fix) => s.doctor.fix(subject, fix),
     'doctor:history': async (serial, pkg) => s.doctor.history(serial, pkg),
     ...createRunHandlers({ runs: s.runs, secrets: s.secrets, evidenceRoot: s.evidence.root, virtualLab: s.virtualLab }),
+    ...createMatrixHandlers(s.matrix),
+    ...createReportHandlers({ runs: s.runs, matrix: s.matrix, evidenceRoot: s.evidence.root }),
   };
 }

@@ -13,8 +13,8 @@ import type { VirtualLabController } from './virtual-lab-port';
 type RunChannel = Extract<RequestChannel, `runs:${string}` | `secrets:${string}`>;
 export type RunHandlers = { [C in RunChannel]: (...args: RequestArgs<C>) => Promise<RequestResult<C>> };
 
-/** The part of the run engine the window may reach. */
-export type WindowRunsApi = Pick<RunsApi, 'start' | 'resume' | 'cancel' | 'list' | 'get' | 'attempt' | 'answerPrompt'>;
+/** The part of the run engine the window may reach (`plan` where the engine keeps plans). */
+export type WindowRunsApi = Pick<RunsApi, 'start' | 'resume' | 'cancel' | 'list' | 'get' | 'attempt' | 'answerPrompt'> & Partial<Pick<RunsApi, 'plan'>>;
 
 export interface RunHandlerServices {
   readonly runs: WindowRunsApi;
@@ -52,6 +52,10 @@ export function createRunHandlers(s: RunHandlerServices): RunHandlers {
       return readEvidenceContent(s.evidenceRoot, evidence);
     },
     'runs:demo-plan': async () => s.virtualLab?.demoPlan?.() ?? null,
+    'runs:plan': async (runId) => {
+      if (!s.runs.plan) throw new LabError('NOT_FOUND', 'This PushLab does not keep run plans.', { hint: 'Start the run again from its plan file.' });
+      return s.runs.plan(runId);
+    },
     'secrets:names': async () => requireSecrets(s.secrets).names(),
     'secrets:set': async ({ name, value }) => {
       await requireSecrets(s.secrets).set(name, value);

@@ -23,10 +23,14 @@ export const ADB_STATES = [
 ] as const;
 export type AdbState = (typeof ADB_STATES)[number];
 
-export type Transport = 'usb' | 'tcp' | 'emulator';
+/** How the lab reaches the device: adb over USB or TCP, an Android emulator, or an iOS simulator (simctl). */
+export type Transport = 'usb' | 'tcp' | 'emulator' | 'simulator';
 
 export const PUSH_CHANNELS = ['xiaomi', 'huawei', 'honor', 'oppo', 'vivo', 'meizu', 'fcm'] as const;
 export type PushChannel = (typeof PUSH_CHANNELS)[number];
+
+/** A device's push channel: one of the Android channels, or Apple's APNs on iOS. */
+export type DeviceChannel = PushChannel | 'apns';
 
 export const ROM_NAMES = [
   'MIUI',
@@ -46,8 +50,11 @@ export const ROM_NAMES = [
 ] as const;
 export type RomName = (typeof ROM_NAMES)[number];
 
+/** The system a device runs: an Android ROM, or iOS on a simulator. */
+export type OsName = RomName | 'iOS';
+
 export interface RomInfo {
-  readonly name: RomName;
+  readonly name: OsName;
   /** As the ROM states it, e.g. "14.0.2", "2.0.207.0", "V12.5.4.0"; null when not exposed. */
   readonly version: string | null;
 }
@@ -80,14 +87,28 @@ export interface DeviceIdentity {
   readonly androidVersion: string;
   readonly sdk: number | null;
   readonly rom: RomInfo;
-  readonly pushChannel: PushChannel;
+  /** 'apns' only on iOS. */
+  readonly pushChannel: DeviceChannel;
   readonly pushChannelReason: ChannelReason;
   readonly pushServices: readonly PushServiceInfo[];
   readonly abis: readonly string[];
   readonly fingerprint: string;
 }
 
+/** What the Android identity reader returns: always an Android push channel. */
+export type AndroidIdentity = DeviceIdentity & { readonly pushChannel: PushChannel };
+
 export type IdentityStatus = 'pending' | 'ready' | 'failed' | 'not-applicable';
+
+/** An iOS simulator as `simctl list -j devices` reports it (platform 'ios' views only). */
+export interface SimulatorInfo {
+  /** simctl's own state word: Booted, Booting, Shutdown, Shutting Down, Creating… */
+  readonly state: string;
+  /** e.g. "com.apple.CoreSimulator.SimRuntime.iOS-18-0" (or "iOS 9.3" from old Xcodes). */
+  readonly runtime: string;
+  /** e.g. "com.apple.CoreSimulator.SimDeviceType.iPhone-15"; null on old Xcodes. */
+  readonly deviceType: string | null;
+}
 
 export interface DeviceView {
   readonly serial: string;
@@ -100,6 +121,8 @@ export interface DeviceView {
   /** ISO timestamps. */
   readonly firstSeen: string;
   readonly lastSeen: string;
+  /** Set for iOS simulators (platform 'ios'): `state` is then 'device' while Booted. */
+  readonly simulator?: SimulatorInfo;
 }
 
 /** The adb server as the core sees it; drives the banner in the UI. */
@@ -118,7 +141,23 @@ export interface AdbStatus {
   readonly lastOutage: { readonly startedAt: string; readonly endedAt: string; readonly reason: string } | null;
 }
 
+/** Why iOS simulators cannot be listed here (shown as one status line). */
+export type IosUnavailableReason = 'not-macos' | 'no-xcrun' | 'no-simctl' | 'list-failed';
+
+/** iOS simulators as the core sees them: available (xcrun simctl answers) or why not. */
+export interface IosStatus {
+  readonly available: boolean;
+  /** null while available. */
+  readonly reason: IosUnavailableReason | null;
+  /** simctl's or the system's own words for the problem (untrusted: render as text). */
+  readonly detail: string | null;
+  /** Available iOS simulators that are shut down (only booted ones are listed as devices). */
+  readonly shutdown: number;
+}
+
 export interface DeviceSnapshot {
   readonly adb: AdbStatus;
   readonly devices: readonly DeviceView[];
+  /** Absent from cores without iOS support (older snapshots, tests). */
+  readonly ios?: IosStatus;
 }

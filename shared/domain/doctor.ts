@@ -3,7 +3,7 @@
  * offline push is shown, with a verdict, the evidence behind it, advice, and one-click fixes.
  */
 import type { ErrorInfo } from '../errors';
-import type { PushChannel, RomInfo } from './device';
+import type { DeviceChannel, RomInfo } from './device';
 
 export const CHECK_STATUSES = ['ok', 'warn', 'fail', 'unknown', 'manual'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
@@ -59,7 +59,7 @@ export interface DoctorReport {
   /** false when the phone went away (or a read failed) mid-check: the checks read so far are kept. */
   readonly complete: boolean;
   readonly incompleteReason: ErrorInfo | null;
-  readonly phone: { readonly manufacturer: string; readonly model: string; readonly rom: RomInfo; readonly sdk: number | null; readonly pushChannel: PushChannel } | null;
+  readonly phone: { readonly manufacturer: string; readonly model: string; readonly rom: RomInfo; readonly sdk: number | null; readonly pushChannel: DeviceChannel } | null;
   readonly checks: readonly DoctorCheck[];
 }
 

@@ -5,6 +5,9 @@
 import { doctorChecksEn } from './doctor-checks.en';
 import { doctorFixesEn } from './doctor-fixes.en';
 import { doctorUiEn } from './doctor-ui.en';
+import { iosEn } from './ios.en';
+import { reportEn } from './report.en';
+import { matrixUiEn } from './matrix-ui.en';
 import { runsUiEn } from './runs-ui.en';
 
 export const en = {
@@ -12,6 +15,9 @@ export const en = {
   ...doctorUiEn,
   ...doctorFixesEn,
   ...runsUiEn,
+  ...matrixUiEn,
+  ...reportEn,
+  ...iosEn,
   // App shell
   'app.title': 'PushLab',
   'app.tagline': 'Prove offline push reaches every phone, vendor by vendor.',
@@ -89,6 +95,7 @@ export const en = {
   'error.SEND_FAILED': 'The push could not be sent',
   'error.CANCELLED': 'Stopped',
   'error.SECRET_UNAVAILABLE': 'Credential missing',
+  'error.RUN_SIGNED_OFF': 'Run signed off',
   'error.INTERNAL': 'Something went wrong',
 
   // Vendors (badge text) and push channels

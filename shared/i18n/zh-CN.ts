@@ -7,6 +7,9 @@ import type { Catalog, PlaceholderMismatch } from './catalog-types';
 import { doctorChecksZh } from './doctor-checks.zh-CN';
 import { doctorFixesZh } from './doctor-fixes.zh-CN';
 import { doctorUiZh } from './doctor-ui.zh-CN';
+import { iosZh } from './ios.zh-CN';
+import { reportZh } from './report.zh-CN';
+import { matrixUiZh } from './matrix-ui.zh-CN';
 import { runsUiZh } from './runs-ui.zh-CN';
 
 export const zhCN = {
@@ -14,6 +17,9 @@ export const zhCN = {
   ...doctorUiZh,
   ...doctorFixesZh,
   ...runsUiZh,
+  ...matrixUiZh,
+  ...reportZh,
+  ...iosZh,
   'app.title': 'PushLab',
   'app.tagline': '逐个厂商验证离线推送真正送达每一台手机。',
   'nav.label': '功能区',
@@ -87,6 +93,7 @@ export const zhCN = {
   'error.SEND_FAILED': '推送发送失败',
   'error.CANCELLED': '已停止',
   'error.SECRET_UNAVAILABLE': '缺少凭据',
+  'error.RUN_SIGNED_OFF': '运行已签核',
   'error.INTERNAL': '出现了意外错误',
 
   'vendor.xiaomi': '小米',

@@ -5,6 +5,7 @@
  * renderer, the HTML/CSV reports and the CLI all read this one shape.
  */
 import type { PushChannel } from '../domain/device';
+import type { RunStatus } from '../domain/run';
 import type { VerdictKind, ReasonKey } from '../runs/types';
 import type { AppState, Bilingual, MessageKind, TargetChannel } from '../scenarios/types';
 
@@ -32,6 +33,12 @@ export interface MatrixColumn {
   readonly state: AppState;
   readonly message: MessageKind;
   readonly title: Bilingual;
+  /**
+   * false: the id is not in this PushLab's catalog (a run from an older version). State, message
+   * and title then come from the catalog scenario the id extends ("background-c2c-text~2"), else
+   * from the app state the id starts with; the title is the id itself.
+   */
+  readonly known: boolean;
 }
 
 /** A waived failure: a lead accepted it for this sign-off, with a reason. */
@@ -58,6 +65,9 @@ export interface MatrixCell {
   readonly status: CellStatus;
   readonly counts: Readonly<Record<CellStatus, number>>;
   readonly attempts: number;
+  /** Attempts that provably delivered / provably did not (not-run and undetermined ones aside). */
+  readonly delivered: number;
+  readonly notDelivered: number;
   /** Delivered ÷ (delivered + not delivered); null when no attempt could tell. */
   readonly deliveryRate: number | null;
   readonly latencyP50Ms: number | null;
@@ -77,12 +87,23 @@ export interface Rollup {
   readonly passRate: number | null;
   readonly deliveryRate: number | null;
   readonly counts: Readonly<Record<CellStatus, number>>;
+  /** Cells with a waiver (they still count under their status in `counts`). */
   readonly waived: number;
+  /** Cells flagged with a throttling hint (still counted under their status: never a pass). */
+  readonly hinted: number;
 }
 
 export interface RunMatrix {
   readonly runId: string;
   readonly planName: string;
+  /** The app under test (plan app.package); null when the stored plan does not say. */
+  readonly package: string | null;
+  readonly status: RunStatus;
+  /** ISO times of the run. */
+  readonly createdAt: string;
+  readonly finishedAt: string | null;
+  /** The run's sign-off when it has one (a signed run is frozen). */
+  readonly signOff: SignOff | null;
   /** Phones in row order (group order, then model, then serial). */
   readonly phones: readonly MatrixPhone[];
   /** Columns in order (state order of APP_STATES, then message kind, then catalog order). */
@@ -92,6 +113,15 @@ export interface RunMatrix {
   readonly byGroup: Readonly<Partial<Record<VendorGroup, Rollup>>>;
   readonly byColumn: Readonly<Record<string, Rollup>>;
   readonly total: Rollup;
+}
+
+/** A doctor check that changed on a phone between two runs (statuses; evidence is phone text: untrusted). */
+export interface DriftEntry {
+  readonly checkId: string;
+  readonly before: string | null;
+  readonly after: string | null;
+  readonly beforeEvidence: string | null;
+  readonly afterEvidence: string | null;
 }
 
 /** One cell compared between two runs. */
@@ -104,7 +134,7 @@ export interface CellChange {
   readonly latencyBeforeMs: number | null;
   readonly latencyAfterMs: number | null;
   /** Doctor checks that changed on that phone between the runs (may explain the change). */
-  readonly drift: readonly { readonly checkId: string; readonly before: string | null; readonly after: string | null }[];
+  readonly drift: readonly DriftEntry[];
 }
 
 export interface RunComparison {
@@ -113,6 +143,8 @@ export interface RunComparison {
   /** Latency change that counts as slower/faster, in ms and as a ratio (both must be exceeded). */
   readonly threshold: { readonly ms: number; readonly ratio: number };
   readonly changes: readonly CellChange[];
+  /** Drift per phone (serial) between the runs, also for phones without a changed cell. */
+  readonly drift: Readonly<Record<string, readonly DriftEntry[]>>;
 }
 
 export interface SignOff {
@@ -121,4 +153,25 @@ export interface SignOff {
   readonly at: string;
   readonly note: string;
   readonly waivers: readonly CellWaiver[];
+}
+
+/** A run in the history list (per app and build), newest first. */
+export interface MatrixRunEntry {
+  readonly runId: string;
+  readonly planName: string;
+  readonly status: RunStatus;
+  readonly createdAt: string;
+  readonly finishedAt: string | null;
+  /** plan app.package and build.apk (null when the plan named no build). */
+  readonly package: string | null;
+  readonly build: string | null;
+  readonly signedOff: boolean;
+}
+
+/** What a lead submits to sign a run off; `by` and `at` of each waiver are the sign-off's. */
+export interface SignOffRequest {
+  readonly runId: string;
+  readonly by: string;
+  readonly note: string;
+  readonly waivers: readonly { readonly serial: string; readonly scenarioId: string; readonly reason: string }[];
 }

@@ -68,7 +68,7 @@ function describeIssue(issue: z.core.$ZodIssue): PlanProblem[] {
       return [{ path, message: `is too ${issue.origin === 'number' || issue.origin === 'int' ? 'large' : 'long'}: at most ${String(issue.maximum)}` }];
     case 'invalid_union':
       if (issue.path.at(-1) === 'kind') {
-        return [{ path, message: 'is not a known kind (app actions: shell, deeplink, operator; sender: tencent, command, manual)' }];
+        return [{ path, message: 'is not a known kind (app actions: shell, deeplink, operator; sender: tencent, apns, fcm, simctl, command, manual)' }];
       }
       // A reference that is not { env } / { file } carries its own message.
       return [{ path, message: issue.message.startsWith('Invalid input') ? 'does not have the fields of any allowed form' : issue.message }];

@@ -25,6 +25,11 @@ const activity = z
   .max(255)
   .regex(/^\.?[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$/, 'must be an activity class name such as .MainActivity');
 
+/** APNs device tokens are hex; FCM registration tokens use letters, digits and _ - : (about 160 characters). */
+const deviceToken = z
+  .string()
+  .regex(/^[A-Za-z0-9_:.-]{8,4096}$/, 'must be the APNs device token (hex) or FCM registration token the app reported on this phone');
+
 /** Tencent UserIDs as PushLab accepts them: letters, digits and _ - . @ (at most 32). */
 const account = z.strictObject({
   account: z.string().regex(/^[A-Za-z0-9_.@-]{1,32}$/, 'must be a Tencent UserID: 1-32 letters, digits, _ - . @'),
@@ -55,6 +60,11 @@ const appProfile = z.strictObject({
   login: appAction,
   logout: appAction.optional(),
   kick: appAction.optional(),
+  /**
+   * Each phone's APNs device token / FCM registration token, for the direct senders (apns, fcm).
+   * Not secrets, but personal data: logs and evidence show only the first 8 characters.
+   */
+  tokens: z.strictObject({ serials: z.record(serialSchema, deviceToken) }).optional(),
   /** The app's push set-up, as the expectation rules need it (see shared/scenarios AppProfile). */
   push: z
     .strictObject({
@@ -66,7 +76,7 @@ const appProfile = z.strictObject({
     .optional(),
 });
 
-/** Where the Tencent secret key comes from; the plan never holds the value itself. */
+/** Where a secret (Tencent key, .p8 key, service-account JSON) comes from; the plan never holds the value itself. */
 const secretRef = z.union(
   [
     z.strictObject({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'must be an environment variable name') }),
@@ -77,11 +87,13 @@ const secretRef = z.union(
   { error: 'must be a reference, { "env": "NAME" }, { "file": "PATH" } or { "stored": "NAME" }: secrets are never written in the plan' },
 );
 
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
 const loopbackOrHttps = (raw: string): boolean => {
   try {
     const url = new URL(raw);
     if (url.protocol === 'https:') return true;
-    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    return url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname);
   } catch {
     return false;
   }
@@ -101,8 +113,60 @@ const tencentSender = z
   .refine((s) => (s.region === undefined) !== (s.baseUrl === undefined), {
     message: `needs exactly one of "region" (${TENCENT_REGIONS.join(', ')}) or "baseUrl"`,
   });
+/** http:// (or https://) on this computer only: for local test servers, never a real endpoint. */
+const loopbackOnly = (raw: string): boolean => {
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.includes(url.hostname);
+  } catch {
+    return false;
+  }
+};
+
+/** APNs over HTTP/2 with token auth (.p8 key): Apple's provider API, no Tencent in between. */
+const apnsSender = z
+  .strictObject({
+    kind: z.literal('apns'),
+    /** Apple Developer Team ID and the .p8 key's Key ID (10 characters each). */
+    teamId: z.string().regex(/^[A-Z0-9]{10}$/, 'must be the 10-character Team ID (Apple Developer > Membership)'),
+    keyId: z.string().regex(/^[A-Z0-9]{10}$/, 'must be the 10-character Key ID of the .p8 key (Certificates, IDs & Profiles > Keys)'),
+    /** The .p8 key file's content, by reference. */
+    key: secretRef,
+    /** apns-topic: the app's bundle ID. */
+    topic: z.string().max(255).regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'must be the app\'s bundle ID such as com.example.app'),
+    /** sandbox for Debug (development-signed) builds, production for TestFlight / App Store / Ad Hoc builds. */
+    environment: z.enum(['sandbox', 'production']),
+    pushType: z.enum(['alert', 'background']).default('alert'),
+    /** 10 = now, 5 = when power allows (background pushes must use 5). */
+    priority: z.union([z.literal(10), z.literal(5)]).optional(),
+    /** Seconds APNs keeps trying after the send (apns-expiration = send time + this); 0 = once, never stored. */
+    expiration: z.int().min(0).max(30 * 24 * 3600).optional(),
+    /** apns-collapse-id: at most 64 bytes. */
+    collapseId: z.string().min(1).regex(PRINTABLE, 'must be one line without control characters').refine((v) => new TextEncoder().encode(v).length <= 64, 'must be at most 64 bytes').optional(),
+    baseUrl: z.string().max(2000).refine(loopbackOrHttps, 'must be an https:// URL (http:// only on 127.0.0.1 or localhost, for a local test server)').optional(),
+  })
+  .refine((s) => !(s.pushType === 'background' && s.priority === 10), { message: 'a background push must use priority 5 (Apple refuses priority 10 for it)', path: ['priority'] });
+
+/** FCM HTTP v1 with a service account (OAuth2): Google's API, no Tencent in between. */
+const fcmSender = z.strictObject({
+  kind: z.literal('fcm'),
+  /** The Firebase project ID (Project settings > General). */
+  projectId: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 'must be the Firebase project ID: 6-30 lowercase letters, digits and hyphens'),
+  /** The service-account JSON key file's content, by reference. */
+  serviceAccount: secretRef,
+  /** android.priority: high wakes the phone from Doze, normal may wait for a maintenance window. */
+  priority: z.enum(['high', 'normal']).optional(),
+  /** Notification channel when the scenario names none (Android 8+ shows pushes on a channel). */
+  channelId: text(100).optional(),
+  /** Local test servers only: the FCM send endpoint and the OAuth2 token endpoint. */
+  baseUrl: z.string().max(2000).refine(loopbackOnly, 'must be http(s):// on 127.0.0.1 or localhost: only local test servers replace Google\'s endpoint').optional(),
+  tokenUrl: z.string().max(2000).refine(loopbackOnly, 'must be http(s):// on 127.0.0.1 or localhost: only local test servers replace Google\'s token endpoint').optional(),
+});
+
 const commandSender = z.strictObject({ kind: z.literal('command'), command: text(4096), args: z.array(z.string().max(4096).regex(PRINTABLE)).max(100).optional() });
 const manualSender = z.strictObject({ kind: z.literal('manual') });
+/** iOS simulators only: `xcrun simctl push` delivers straight to the app (no Tencent, no APNs, no token). */
+const simctlSender = z.strictObject({ kind: z.literal('simctl') });
 
 const scenarioIds = SCENARIOS.map((s) => s.id);
 
@@ -121,10 +185,36 @@ export const planSchema = z.strictObject({
     });
   }),
   repeats: z.int().min(1).max(50),
-  sender: z.discriminatedUnion('kind', [tencentSender, commandSender, manualSender]),
+  sender: z.discriminatedUnion('kind', [tencentSender, commandSender, manualSender, apnsSender, fcmSender, simctlSender]),
   timeouts: z
     .strictObject({ pushMs: z.int().min(1000).max(3_600_000).default(60_000), stepMs: z.int().min(1000).max(600_000).default(30_000) })
     .default({ pushMs: 60_000, stepMs: 30_000 }),
+}).superRefine((plan, ctx) => {
+  const sender = plan.sender;
+  if (sender.kind !== 'apns' && sender.kind !== 'fcm') return;
+  // A direct sender addresses phones by token; without one the send can only fail.
+  const tokens = plan.app.tokens?.serials ?? {};
+  const what = sender.kind === 'apns' ? 'APNs device token' : 'FCM registration token';
+  if (plan.app.tokens === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['app', 'tokens'], message: `is missing: the ${sender.kind} sender needs each phone's ${what} under app.tokens.serials` });
+  }
+  for (const serial of plan.phones.serials ?? []) {
+    if (plan.app.tokens !== undefined && !Object.hasOwn(tokens, serial)) {
+      ctx.addIssue({ code: 'custom', path: ['app', 'tokens', 'serials'], message: `has no ${what} for "${serial.slice(0, 80)}": add the token the app reported on that phone` });
+    }
+  }
+  // The expectations read app.push; a sender that disagrees with it would make them wrong.
+  const apns = plan.app.push?.apns;
+  if (sender.kind === 'apns' && apns !== undefined) {
+    const environment = apns.certificate === 'development' ? 'sandbox' : 'production';
+    if (environment !== sender.environment) {
+      ctx.addIssue({ code: 'custom', path: ['sender', 'environment'], message: `is "${sender.environment}" but app.push.apns.certificate is "${apns.certificate}" (= ${environment}): make them agree` });
+    }
+  }
+  const fcmPriority = plan.app.push?.fcmPriority;
+  if (sender.kind === 'fcm' && fcmPriority !== undefined && fcmPriority !== (sender.priority ?? 'high')) {
+    ctx.addIssue({ code: 'custom', path: ['sender', 'priority'], message: `is "${sender.priority ?? 'high'}" but app.push.fcmPriority is "${fcmPriority}": make them agree` });
+  }
 });
 
 /** A validated plan (defaults filled in). */
@@ -135,3 +225,16 @@ export type PlanAccount = z.output<typeof account>;
 export type PlanSender = RunPlan['sender'];
 /** A reference to a secret: an environment variable, a file, or a name in the encrypted store. */
 export type SecretRef = z.output<typeof secretRef>;
+export type ApnsPlanSender = Extract<PlanSender, { kind: 'apns' }>;
+export type FcmPlanSender = Extract<PlanSender, { kind: 'fcm' }>;
+
+/** The phone's APNs / FCM token from app.tokens, or null when the plan has none for it. */
+export function deviceTokenFor(plan: Pick<RunPlan, 'app'>, serial: string): string | null {
+  const serials = plan.app.tokens?.serials;
+  return serials !== undefined && Object.hasOwn(serials, serial) ? (serials[serial] ?? null) : null;
+}
+
+/** A token as logs and evidence may show it: the first 8 characters (tokens are personal data). */
+export function maskDeviceToken(token: string): string {
+  return token.length <= 8 ? token : `${token.slice(0, 8)}…`;
+}

@@ -1,6 +1,8 @@
-/** `pushlab devices [--json]`: every attached phone with its identity. */
+/** `pushlab devices [--json]`: every attached phone (and booted iOS simulator) with its identity. */
 import type { DeviceView } from '../../../shared/domain/device';
+import { iosStatusMessage } from '../../../shared/domain/ios-status';
 import { translate, translateDynamic } from '../../../shared/i18n';
+import type { LocalLabCore } from '../../lab/compose';
 import { clean, table, type Output } from '../output';
 import type { GlobalOptions } from '../options';
 import { openSession, settledDevices } from '../session';
@@ -13,13 +15,14 @@ export function deviceJson(view: DeviceView): Record<string, unknown> {
     platform: view.platform,
     state: view.state,
     transport: view.transport,
-    help: view.state === 'device' ? null : translate('en', `adbState.${view.state}.help`),
+    help: view.state === 'device' ? null : view.simulator ? translate('en', 'device.simulatorState', { state: view.simulator.state }) : translate('en', `adbState.${view.state}.help`),
     manufacturer: id?.manufacturer ?? null,
     brand: id?.brand ?? null,
     model: id?.model ?? null,
     marketingName: id?.marketingName ?? null,
     device: id?.device ?? null,
-    androidVersion: id?.androidVersion ?? null,
+    androidVersion: view.platform === 'android' ? (id?.androidVersion ?? null) : null,
+    iosVersion: view.platform === 'ios' ? (id?.rom.version ?? null) : null,
     sdk: id?.sdk ?? null,
     rom: id ? { name: id.rom.name, version: id.rom.version } : null,
     pushChannel: id?.pushChannel ?? null,
@@ -29,14 +32,23 @@ export function deviceJson(view: DeviceView): Record<string, unknown> {
     identityError: view.identityError,
     firstSeen: view.firstSeen,
     lastSeen: view.lastSeen,
+    simulator: view.simulator ? { state: view.simulator.state, runtime: view.simulator.runtime, deviceType: view.simulator.deviceType } : null,
   };
+}
+
+/** Booted iOS simulators, once simctl has been asked (or found missing); plus the status line. */
+async function simulatorsOf(core: LocalLabCore): Promise<{ views: DeviceView[]; line: string }> {
+  await core.services.simulatorTracker.settled();
+  const views = [...core.services.simulators.views()];
+  const message = iosStatusMessage(core.services.simulators.status(), views.length);
+  return { views, line: translateDynamic('en', message.key, message.values) ?? message.key };
 }
 
 function describe(view: DeviceView): string[] {
   const id = view.identity;
   const name = id ? `${id.brand} ${id.marketingName ?? id.model}` : '';
   const rom = id ? `${id.rom.name}${id.rom.version ? ' ' + id.rom.version : ''}` : '';
-  const android = id ? `Android ${id.androidVersion} (SDK ${id.sdk ?? '?'})` : '';
+  const android = id && view.platform === 'android' ? `Android ${id.androidVersion} (SDK ${id.sdk ?? '?'})` : '';
   const channel = id ? id.pushChannel : view.identityError ? 'identity failed' : '';
   return [clean(view.serial), view.state, clean(name), clean(rom), android, channel];
 }
@@ -44,18 +56,24 @@ function describe(view: DeviceView): string[] {
 export async function devicesCommand(options: GlobalOptions, output: Output): Promise<number> {
   const core = await openSession(options);
   try {
-    const views = await settledDevices(core);
+    const phones = await settledDevices(core);
+    const ios = await simulatorsOf(core);
+    const views = [...phones, ...ios.views].sort((a, b) => a.serial.localeCompare(b.serial));
     if (options.json) {
       output.out(JSON.stringify(views.map(deviceJson), null, 2));
+      // stdout stays the documented array; the iOS line goes to stderr.
+      output.err(ios.line);
       return 0;
     }
     if (views.length === 0) {
       output.out('No phones attached. Enable USB debugging and plug one in (see README), or run `npm run demo`.');
+      output.out(ios.line);
       return 0;
     }
     for (const line of table([['SERIAL', 'STATE', 'PHONE', 'ROM', 'ANDROID', 'PUSH'], ...views.map(describe)])) output.out(line);
+    output.out(`\n${clean(ios.line)}`);
     for (const view of views) {
-      if (view.state !== 'device') output.out(`\n${clean(view.serial)}: ${translate('en', `adbState.${view.state}.help`)}`);
+      if (view.state !== 'device') output.out(`\n${clean(view.serial)}: ${deviceJson(view).help as string}`);
       if (view.identityError) output.out(`\n${clean(view.serial)}: ${view.identityError.message} ${view.identityError.hint ?? ''}`);
     }
     return 0;

@@ -41,7 +41,10 @@ export function anchorPaths(plan: unknown, base: string): unknown {
     const sender: Json = { ...plan.sender };
     // A bare command name (node, python3) is looked up on PATH; ./send.sh is the plan's own.
     if (sender.kind === 'command' && typeof sender.command === 'string' && /[\\/]/.test(sender.command)) sender.command = abs(sender.command);
-    if (isObject(sender.secret) && typeof sender.secret.file === 'string') sender.secret = { ...sender.secret, file: abs(sender.secret.file) };
+    // Every secret reference the sender holds (Tencent key, APNs .p8 key, FCM service account).
+    for (const [key, value] of Object.entries(sender)) {
+      if (isObject(value) && typeof value.file === 'string' && Object.keys(value).length === 1) sender[key] = { file: abs(value.file) };
+    }
     out.sender = sender;
   }
   return out;

@@ -9,6 +9,7 @@ import type { DeviceTracker, TrackedDevice } from '../adb/device-tracker';
 import { withTimeout } from '../adb/timeout';
 import { normaliseAdbState, transportOf } from '../android/parsers/adb-devices';
 import { LabError, toErrorInfo } from '../errors';
+import type { SimulatorSource } from '../ios/simulator-registry';
 import type { DeviceRepository } from '../store/device-repository';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
@@ -23,6 +24,8 @@ export interface DeviceRegistryDeps {
   readonly logger: Logger;
   readonly identityTimeoutMs?: number;
   readonly readIdentity?: typeof readIdentity;
+  /** iOS simulators shown beside the phones (absent: Android only). */
+  readonly simulators?: SimulatorSource;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -55,15 +58,17 @@ export class DeviceRegistry extends EventEmitter<{ changed: [DeviceSnapshot] }> 
       this.scheduleEmit();
     });
     this.deps.tracker.on('recovered', () => void this.reconnectNetworkPhones());
+    this.deps.simulators?.on('changed', () => this.scheduleEmit());
   }
 
   public snapshot(): DeviceSnapshot {
-    const devices = [...this.views.values()].sort((a, b) => a.serial.localeCompare(b.serial));
-    return { adb: this.deps.tracker.status(), devices };
+    const simulators = this.deps.simulators;
+    const devices = [...this.views.values(), ...(simulators?.views() ?? [])].sort((a, b) => a.serial.localeCompare(b.serial));
+    return { adb: this.deps.tracker.status(), devices, ...(simulators ? { ios: simulators.status() } : {}) };
   }
 
   public get(serial: string): DeviceView | undefined {
-    return this.views.get(serial);
+    return this.views.get(serial) ?? this.deps.simulators?.get(serial);
   }
 
   /**
@@ -73,7 +78,7 @@ export class DeviceRegistry extends EventEmitter<{ changed: [DeviceSnapshot] }> 
    */
   public async waitForIdentity(serial: string, timeoutMs: number): Promise<DeviceView> {
     const settled = (): DeviceView | undefined => {
-      const v = this.views.get(serial);
+      const v = this.get(serial);
       if (!v || v.identityStatus === 'pending') return undefined;
       if (v.identityStatus === 'not-applicable' && HANDSHAKING.has(v.state)) return undefined;
       return v;
@@ -100,6 +105,9 @@ export class DeviceRegistry extends EventEmitter<{ changed: [DeviceSnapshot] }> 
   }
 
   public async refreshIdentity(serial: string): Promise<DeviceView> {
+    // A simulator's identity comes from simctl's list, which is always current.
+    const simulator = this.deps.simulators?.get(serial);
+    if (simulator && !this.views.has(serial)) return simulator;
     const view = this.views.get(serial);
     if (!view) throw new LabError('DEVICE_NOT_FOUND', `No phone ${serial} is connected.`, { hint: 'Plug it in and allow USB debugging.' });
     if (view.state !== 'device') {

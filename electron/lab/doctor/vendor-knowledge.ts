@@ -144,7 +144,10 @@ export function romMajor(rom: RomInfo): number | null {
  * version unknown, the ROM's last (newest) entry is used; advice says the version was unknown.
  */
 export function vendorEntryFor(knowledge: VendorKnowledge, rom: RomInfo): VendorEntry | null {
-  const entries = knowledge.families.flatMap((f) => f.entries).filter((e) => e.roms.includes(rom.name));
+  const name = rom.name;
+  // No vendor knowledge for iOS: its settings are Apple's, the same on every device.
+  if (name === 'iOS') return null;
+  const entries = knowledge.families.flatMap((f) => f.entries).filter((e) => e.roms.includes(name));
   if (entries.length === 0) return null;
   const major = romMajor(rom);
   if (major === null) return entries[entries.length - 1] ?? null;

@@ -10,7 +10,11 @@
  *   p95 is the 19th value; with n < 20 it is the maximum. Always an observed value, never
  *   interpolated. Null when no latency was measured.
  */
+import { percentile } from '../../../shared/matrix/stats';
 import { VERDICT_KINDS, type AttemptResult, type RunResult, type VerdictKind } from '../../../shared/runs/types';
+
+// The percentile lives in shared/ so the sign-off matrix computes latencies the same way.
+export { percentile };
 
 export interface LatencyStats {
   readonly count: number;
@@ -42,16 +46,6 @@ export interface RunTotals extends DeliveryStats {
   readonly durationMs: number;
   /** Every attempt that ran passed (not-run attempts aside) and at least one ran. */
   readonly allPassed: boolean;
-}
-
-/** Nearest-rank percentile (0 < p <= 100) of the values; null for an empty list. */
-export function percentile(values: readonly number[], p: number): number | null {
-  if (!(p > 0 && p <= 100)) throw new RangeError(`Percentile must be in (0, 100], got ${p}.`);
-  const finite = values.filter((v) => Number.isFinite(v));
-  if (finite.length === 0) return null;
-  const sorted = [...finite].sort((a, b) => a - b);
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.max(1, rank) - 1] as number;
 }
 
 /** min, p50, p95 and max of a list of latencies (ms). */

@@ -84,3 +84,14 @@ async function readSecretFile(ref: SecretRef, fullPath: string): Promise<string>
     await handle.close();
   }
 }
+
+/** The secret references a plan's sender holds (any field shaped { env } | { file } | { stored }). */
+export function secretRefsOf(sender: object): SecretRef[] {
+  const refs: SecretRef[] = [];
+  for (const value of Object.values(sender)) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
+    const keys = Object.keys(value);
+    if (keys.length === 1 && ['env', 'file', 'stored'].includes(keys[0] as string) && typeof (value as Record<string, unknown>)[keys[0] as string] === 'string') refs.push(value as SecretRef);
+  }
+  return refs;
+}

@@ -6,7 +6,9 @@ import { BuildRepository } from './build-repository';
 import { DeviceRepository } from './device-repository';
 import { DoctorRepository } from './doctor-repository';
 import { InstallRepository } from './install-repository';
+import { MatrixRepository } from './matrix-repository';
 import { RunRepository } from './run-repository';
+import { SignoffRepository } from './signoff-repository';
 
 export interface Repositories {
   readonly devices: DeviceRepository;
@@ -14,6 +16,8 @@ export interface Repositories {
   readonly installs: InstallRepository;
   readonly doctor: DoctorRepository;
   readonly runs: RunRepository;
+  readonly matrix: MatrixRepository;
+  readonly signoffs: SignoffRepository;
 }
 
 /** Prepares every repository's statements against a migrated database. */
@@ -25,5 +29,7 @@ export function createRepositories(db: Database): Repositories {
     installs: new InstallRepository(db, builds),
     doctor: new DoctorRepository(db),
     runs: new RunRepository(db),
+    matrix: new MatrixRepository(db),
+    signoffs: new SignoffRepository(db),
   };
 }

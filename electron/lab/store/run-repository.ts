@@ -2,7 +2,9 @@
  * The run store (issue 4): every step of a run is written as it happens, each write in its own
  * transaction, so killing the app at any moment leaves a consistent database: the run reads as
  * interrupted on the next start and resumes from the attempts that have no verdict yet. A verdict,
- * once stored, is never overwritten (resume must not replace evidence). Reads: run-repository-read.ts.
+ * once stored, is never overwritten (resume must not replace evidence). A signed-off run is frozen:
+ * every write to it is RUN_SIGNED_OFF (enforced by the 0005 triggers, checked here first where a
+ * write would otherwise be a silent no-op). Reads: run-repository-read.ts.
  */
 import type { Database, Statement } from 'better-sqlite3';
 import {
@@ -19,6 +21,7 @@ import type { RunPlan } from '../../../shared/runs/plan';
 import { VERDICT_KINDS, type RunPhone, type Verdict } from '../../../shared/runs/types';
 import { LabError } from '../errors';
 import { attemptNotFound, runNotFound, RunReadRepository, type AttemptRow } from './run-repository-read';
+import { guardedWrite, runSignedOff } from './signoff-repository';
 import { guarded } from './storage-guard';
 
 export interface NewRun {
@@ -124,8 +127,10 @@ export class RunRepository extends RunReadRepository {
       INSERT INTO run_steps (attempt_id, seq, name, status, at, detail)
       VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM run_steps WHERE attempt_id = ?), ?, ?, ?, ?)`);
     const setStep = db.prepare<[string, number]>('UPDATE run_attempts SET step = ? WHERE id = ?');
-    const markDone = db.prepare<[string, string, number, number | null, number]>(`
-      UPDATE run_attempts SET status = 'done', verdict_kind = ?, verdict_json = ?, finished_at = ?, latency_ms = ?
+    // reason_key, reason_values and delivered (0005) let the matrix skip parsing verdict_json.
+    const markDone = db.prepare<[string, string, string, string, number | null, number, number | null, number]>(`
+      UPDATE run_attempts SET status = 'done', verdict_kind = ?, verdict_json = ?, reason_key = ?, reason_values = ?, delivered = ?,
+        finished_at = ?, latency_ms = ?
       WHERE id = ? AND status != 'done'`);
     const insertEvidence = db.prepare<[number, string, string | null, string | null, number]>(
       'INSERT INTO run_evidence (attempt_id, kind, path, data_json, at) VALUES (?, ?, ?, ?, ?)',
@@ -137,15 +142,24 @@ export class RunRepository extends RunReadRepository {
     const markRunInterrupted = db.prepare<[string, string]>(
       "UPDATE runs SET status = 'interrupted', updated_at = ?, finished_at = NULL WHERE id = ? AND status = 'running'",
     );
-    const markPhoneLost = db.prepare<[string, string, number, string, string]>(`
-      UPDATE run_attempts SET status = 'done', verdict_kind = ?, verdict_json = ?, finished_at = ?, latency_ms = NULL
+    const markPhoneLost = db.prepare<[string, string, string, string, number | null, number, string, string]>(`
+      UPDATE run_attempts SET status = 'done', verdict_kind = ?, verdict_json = ?, reason_key = ?, reason_values = ?, delivered = ?,
+        finished_at = ?, latency_ms = NULL
       WHERE run_id = ? AND serial = ? AND status != 'done'`);
+    const signed = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM run_signoffs WHERE run_id = ?');
+    /** A write that would change nothing on a signed run still says why it was refused. */
+    const refuseSigned = (runId: string, what: string): void => {
+      if (signed.get(runId)) throw runSignedOff(what);
+    };
 
     /** The attempt, or NOT_FOUND; a done one is refused when `open` is asked for. */
     const attempt = (attemptId: number, open: boolean): AttemptRow => {
       const row = this.selectAttempt.get(attemptId);
       if (!row) throw attemptNotFound(attemptId);
-      if (open && row.status === 'done') throw alreadyJudged(row);
+      if (open && row.status === 'done') {
+        refuseSigned(row.run_id, `change attempt ${attemptId}`);
+        throw alreadyJudged(row);
+      }
       return row;
     };
 
@@ -170,7 +184,7 @@ export class RunRepository extends RunReadRepository {
     });
     this.finishTx = db.transaction((attemptId: number, r: AttemptOutcome) => {
       const row = attempt(attemptId, true);
-      markDone.run(r.verdict.kind, JSON.stringify(r.verdict), r.finishedAt, r.latencyMs, attemptId);
+      markDone.run(r.verdict.kind, JSON.stringify(r.verdict), ...verdictColumns(r.verdict), r.finishedAt, r.latencyMs, attemptId);
       this.touch.run(new Date(r.finishedAt).toISOString(), row.run_id);
     });
     this.evidenceTx = db.transaction((attemptId: number, e: NewEvidence) => {
@@ -182,6 +196,7 @@ export class RunRepository extends RunReadRepository {
     });
     this.requeueTx = db.transaction((runId: string, at: number) => {
       if (!runExists.get(runId)) throw runNotFound(runId);
+      refuseSigned(runId, `requeue the attempts of run ${runId}`);
       const ids = runningIds.all(runId).map((r) => r.id);
       for (const id of ids) {
         // The broken try stays in the timeline; its evidence stays too.
@@ -199,7 +214,8 @@ export class RunRepository extends RunReadRepository {
     });
     this.lostTx = db.transaction((runId: string, serial: string, verdict: Verdict, at: number) => {
       if (!runExists.get(runId)) throw runNotFound(runId);
-      const { changes } = markPhoneLost.run(verdict.kind, JSON.stringify(verdict), at, runId, serial);
+      refuseSigned(runId, `mark ${serial} lost in run ${runId}`);
+      const { changes } = markPhoneLost.run(verdict.kind, JSON.stringify(verdict), ...verdictColumns(verdict), at, runId, serial);
       if (changes > 0) this.touch.run(new Date(at).toISOString(), runId);
       return changes;
     });
@@ -228,7 +244,7 @@ export class RunRepository extends RunReadRepository {
   public setStatus(runId: string, status: RunStatus, at: string, error?: ErrorInfo | null, ownerPid?: number | null): void {
     requireOneOf(status, RUN_STATUSES, 'run status');
     requireIso(at, 'The status time');
-    const { changes } = guarded(`update run ${runId}`, () =>
+    const { changes } = guardedWrite(`update run ${runId}`, () =>
       this.setStatusStmt.run({
         id: runId,
         status,
@@ -245,7 +261,7 @@ export class RunRepository extends RunReadRepository {
   /** pending -> running from `at` (epoch ms). Refused for an attempt that already has a verdict. */
   public startAttempt(attemptId: number, at: number): void {
     requireEpochMs(at, 'The start time');
-    guarded(`start attempt ${attemptId}`, () => this.startTx(attemptId, at));
+    guardedWrite(`start attempt ${attemptId}`, () => this.startTx(attemptId, at));
   }
 
   /** Appends a step (next seq) and makes it the attempt's current step. */
@@ -253,7 +269,7 @@ export class RunRepository extends RunReadRepository {
     requireOneOf(step.name, STEP_NAMES, 'step name');
     requireOneOf(step.status, STEP_STATUSES, 'step status');
     requireEpochMs(step.at, 'The step time');
-    guarded(`store a step of attempt ${attemptId}`, () => this.stepTx(attemptId, step));
+    guardedWrite(`store a step of attempt ${attemptId}`, () => this.stepTx(attemptId, step));
   }
 
   /** Stores the verdict; the attempt is done. A second verdict for the same attempt is refused. */
@@ -261,7 +277,7 @@ export class RunRepository extends RunReadRepository {
     requireOneOf(r.verdict.kind, VERDICT_KINDS, 'verdict');
     requireEpochMs(r.finishedAt, 'The finish time');
     if (r.latencyMs !== null && !Number.isFinite(r.latencyMs)) throw invalid('The latency must be a number of milliseconds.');
-    guarded(`store the verdict of attempt ${attemptId}`, () => this.finishTx(attemptId, r));
+    guardedWrite(`store the verdict of attempt ${attemptId}`, () => this.finishTx(attemptId, r));
   }
 
   /** Keeps a piece of evidence (a file under the evidence folder and/or small JSON); returns its id. */
@@ -269,13 +285,13 @@ export class RunRepository extends RunReadRepository {
     requireOneOf(e.kind, EVIDENCE_KINDS, 'evidence kind');
     if (e.path !== undefined && e.path !== null) requireRelativePath(e.path);
     requireEpochMs(e.at, 'The evidence time');
-    return guarded(`store evidence of attempt ${attemptId}`, () => this.evidenceTx(attemptId, e));
+    return guardedWrite(`store evidence of attempt ${attemptId}`, () => this.evidenceTx(attemptId, e));
   }
 
   /** Running attempts of the run go back to pending with an 'interrupted' step; returns how many. */
   public requeueRunning(runId: string, at: number): number {
     requireEpochMs(at, 'The requeue time');
-    return guarded(`requeue the attempts of run ${runId}`, () => this.requeueTx(runId, at));
+    return guardedWrite(`requeue the attempts of run ${runId}`, () => this.requeueTx(runId, at));
   }
 
   /**
@@ -295,8 +311,14 @@ export class RunRepository extends RunReadRepository {
   public markLost(runId: string, serial: string, verdict: Verdict, at: number): number {
     requireOneOf(verdict.kind, VERDICT_KINDS, 'verdict');
     requireEpochMs(at, 'The time the phone was lost');
-    return guarded(`store that ${serial} was lost`, () => this.lostTx(runId, serial, verdict, at));
+    return guardedWrite(`store that ${serial} was lost`, () => this.lostTx(runId, serial, verdict, at));
   }
+}
+
+/** reason_key, reason_values (JSON) and delivered (1/0/NULL) of a verdict, for the 0005 columns. */
+function verdictColumns(verdict: Verdict): [string, string, number | null] {
+  const delivered = verdict.details.delivered;
+  return [verdict.reason.key, JSON.stringify(verdict.reason.values), delivered === true ? 1 : delivered === false ? 0 : null];
 }
 
 function alreadyJudged(row: AttemptRow): LabError {

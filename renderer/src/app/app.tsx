@@ -1,12 +1,14 @@
 /**
- * The app shell: header (title, language), the adb banner, and four views — the phone board,
- * the push-readiness doctor, the install panel and test runs — switched with accessible tabs.
+ * The app shell: header (title, language), the adb banner, and five views — the phone board,
+ * the push-readiness doctor, the install panel, test runs and the sign-off matrix — switched with
+ * accessible tabs.
  */
 import type { KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { PhonesView } from '../devices/phones-view';
 import { DoctorView } from '../doctor/doctor-view';
 import { InstallPanel } from '../install/install-panel';
+import { MatrixView } from '../matrix/matrix-view';
 import { PromptBanner } from '../runs/prompt-banner';
 import { RunsView } from '../runs/runs-view';
 import { AdbBanner } from './adb-banner';
@@ -15,7 +17,7 @@ import { LanguageSwitcher } from './language-switcher';
 import { VIEWS, type View } from './nav-store';
 import { useStores } from './stores-context';
 
-const TAB_LABEL = { phones: 'nav.phones', doctor: 'doctor.nav', install: 'nav.install', runs: 'runs.nav' } as const;
+const TAB_LABEL = { phones: 'nav.phones', doctor: 'doctor.nav', install: 'nav.install', runs: 'runs.nav', matrix: 'matrix.nav' } as const;
 
 export function App() {
   const { t, number } = useI18n();
@@ -75,6 +77,9 @@ export function App() {
         </section>
         <section id="panel-runs" role="tabpanel" aria-labelledby="tab-runs" hidden={view !== 'runs'}>
           <RunsView />
+        </section>
+        <section id="panel-matrix" role="tabpanel" aria-labelledby="tab-matrix" hidden={view !== 'matrix'}>
+          <MatrixView />
         </section>
       </main>
     </div>

@@ -4,7 +4,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-export const VIEWS = ['phones', 'doctor', 'install', 'runs'] as const;
+export const VIEWS = ['phones', 'doctor', 'install', 'runs', 'matrix'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface NavState {

@@ -8,6 +8,7 @@ import { createDeviceStore, type DeviceStore } from '../devices/device-store';
 import { createDoctorStore, type DoctorStore } from '../doctor/doctor-store';
 import { createInstallStore, type InstallStore } from '../install/install-store';
 import { createLabStore, type LabStore } from '../lab/lab-store';
+import { createMatrixStore, type MatrixStore } from '../matrix/matrix-store';
 import { createRunsStore, type RunsStore } from '../runs/runs-store';
 import { createSecretsStore, type SecretsStore } from '../runs/secrets-store';
 import { createNavStore, type NavStore } from './nav-store';
@@ -20,6 +21,7 @@ export interface Stores {
   readonly doctor: DoctorStore;
   readonly runs: RunsStore;
   readonly secrets: SecretsStore;
+  readonly matrix: MatrixStore;
   readonly nav: NavStore;
 }
 
@@ -44,13 +46,14 @@ export function StoresProvider({ bridge, children }: { bridge: PushLabBridge; ch
       doctor: createDoctorStore(bridge, { storage: pageStorage() }),
       runs: createRunsStore(bridge),
       secrets: createSecretsStore(bridge),
+      matrix: createMatrixStore(bridge),
       nav: createNavStore(),
     }),
     [bridge],
   );
 
   useEffect(() => {
-    const stops = [stores.devices.getState().start(), stores.install.getState().start(), stores.lab.getState().start(), stores.runs.getState().start()];
+    const stops = [stores.devices.getState().start(), stores.install.getState().start(), stores.lab.getState().start(), stores.runs.getState().start(), stores.matrix.getState().start()];
     return () => {
       for (const stop of stops) stop();
     };

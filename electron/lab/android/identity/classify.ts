@@ -2,7 +2,7 @@
  * Builds a DeviceIdentity from getprop output and (when readable) the installed package list.
  * Values come from the properties the phone sets; what cannot be read stays null or "unknown".
  */
-import type { DeviceIdentity } from '../../../../shared/domain/device';
+import type { AndroidIdentity } from '../../../../shared/domain/device';
 import { LabError } from '../../errors';
 import { decideChannel } from './channel';
 import { findPushServices, type InstalledPackages } from './push-services';
@@ -60,7 +60,7 @@ function abisOf(props: Props): string[] {
 }
 
 /** Classifies a phone: vendor, ROM, push channel (with reason) and installed push services. */
-export function classifyIdentity(input: IdentityInput): DeviceIdentity {
+export function classifyIdentity(input: IdentityInput): AndroidIdentity {
   const { props } = input;
   const manufacturer = firstProp(props, MANUFACTURER_KEYS);
   const brand = firstProp(props, BRAND_KEYS);

@@ -20,6 +20,8 @@ export function pushServiceChecks(ctx: CheckContext): DoctorCheck[] {
   const title = msg('check.push.service.title');
   if (!ctx.identity) return [notRead('push.service', title, ctx, SOURCES.identity)];
   const channel = ctx.identity.pushChannel;
+  // iOS has no push service app to check (APNs is part of the system).
+  if (channel === 'apns') return [];
   const channelName = CHANNEL_NAMES[channel];
   const services = ctx.facts.pushServices;
   if (!services) return [notRead('push.service', title, ctx, SOURCES.pushServices)];

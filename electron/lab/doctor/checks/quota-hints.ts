@@ -9,14 +9,16 @@ import { pushHintFor } from '../vendor-knowledge';
 import { makeCheck, msg, resourceMsg, type CheckContext } from './check';
 
 export function quotaChecks(ctx: CheckContext): DoctorCheck[] {
-  if (!ctx.identity) return [];
-  const hint = pushHintFor(ctx.knowledge, ctx.identity.pushChannel);
+  const channel = ctx.identity?.pushChannel;
+  // APNs has no vendor message classes or quotas.
+  if (channel === undefined || channel === 'apns') return [];
+  const hint = pushHintFor(ctx.knowledge, channel);
   if (!hint) return [];
   return [
-    makeCheck('push.quota', msg('check.push.quota.title', { channel: CHANNEL_NAMES[ctx.identity.pushChannel] }), {
+    makeCheck('push.quota', msg('check.push.quota.title', { channel: CHANNEL_NAMES[channel] }), {
       status: 'manual',
       advice: resourceMsg(hint.advice),
-      evidence: `push channel: ${ctx.identity.pushChannel}`,
+      evidence: `push channel: ${channel}`,
       settingsPath: hint.where ? resourceMsg(hint.where) : null,
     }),
   ];

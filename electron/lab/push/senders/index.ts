@@ -1,7 +1,10 @@
 /**
- * Senders: who sends the push for a run (Tencent IM REST, the team's own command, or a person).
- * `createSender` picks one from the plan's `sender`.
+ * Senders: who sends the push for a run (Tencent IM REST, APNs or FCM directly, the team's own
+ * command, or a person). `createSender` picks one from the plan's `sender`.
  */
+import { createApnsSender } from '../apns/apns-sender';
+import { createFcmSender } from '../fcm/fcm-sender';
+import { createSimctlSender } from '../../ios/push/simctl-sender';
 import { createCommandSender } from './command-sender';
 import { createManualSender } from './manual-sender';
 import { createTencentSender } from './tencent-sender';
@@ -22,5 +25,11 @@ export function createSender(config: PlanSender, deps: SenderDeps): Sender {
       return createCommandSender(config, deps);
     case 'manual':
       return createManualSender(deps);
+    case 'apns':
+      return createApnsSender(config, deps);
+    case 'fcm':
+      return createFcmSender(config, deps);
+    case 'simctl':
+      return createSimctlSender(deps);
   }
 }

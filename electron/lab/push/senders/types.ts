@@ -1,7 +1,8 @@
 /**
  * The sender contract the run engine drives: one push per SendRequest, whoever sends it (Tencent
- * IM REST, the team's own command, or a person). Receipts keep what was sent as evidence, with
- * secrets stripped; a failed send throws a LabError (a SendError, which also carries evidence).
+ * IM REST, APNs or FCM directly, the team's own command, or a person). Receipts keep what was
+ * sent as evidence, with secrets stripped; a failed send throws a LabError (a SendError, which
+ * also carries evidence).
  */
 import type { PlanSender, SecretRef } from '../../../../shared/runs/plan';
 import type { MessageSpec, TargetChannel } from '../../../../shared/scenarios/types';
@@ -17,6 +18,8 @@ export interface SendRequest {
   /** What the phone should show (from the expectation), for command env vars; null = not known. */
   readonly expected: { readonly title: string | null; readonly text: string | null; readonly channelId: string | null };
   readonly channel: TargetChannel;
+  /** The phone's APNs device token / FCM registration token (plan app.tokens), for the direct senders. */
+  readonly deviceToken?: string;
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
 }
@@ -24,7 +27,7 @@ export interface SendRequest {
 export interface SendReceipt {
   /** Host epoch ms taken just before the request left (manual: when the operator was asked). */
   readonly sentAt: number;
-  /** c2c MsgKey, "<GroupId>#<MsgSeq>", or the command's PUSHLAB_REQUEST_ID=… line; null if none. */
+  /** c2c MsgKey, "<GroupId>#<MsgSeq>", the apns-id, the FCM message name, or the command's PUSHLAB_REQUEST_ID=… line; null if none. */
   readonly requestId: string | null;
   /** Kept as the attempt's 'send' evidence: request body / command, answer, exit code, output. Secrets stripped. */
   readonly evidence: Readonly<Record<string, unknown>>;
@@ -37,10 +40,12 @@ export interface OperatorPort {
 }
 
 export interface Sender {
-  readonly kind: 'tencent' | 'command' | 'manual';
+  readonly kind: PlanSender['kind'];
   send(request: SendRequest): Promise<SendReceipt>;
   /** Where the account is as the push backend sees it (Tencent query_online_status); absent = cannot tell. */
   presence?(account: string): Promise<AccountPresence>;
+  /** Releases connections (APNs keeps an HTTP/2 session); called when the run stops. */
+  close?(): Promise<void> | void;
 }
 
 export interface SenderDeps {

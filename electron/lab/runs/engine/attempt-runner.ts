@@ -6,6 +6,7 @@
 import type { AttemptView } from '../../../../shared/domain/run';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { checkRecord, recordMatches } from '../../../../shared/runs/match';
+import { deviceTokenFor } from '../../../../shared/runs/plan';
 import type { CaptureOutcome, Observation, SetupOutcome, Verdict } from '../../../../shared/runs/types';
 import { expectFor } from '../../../../shared/scenarios/rules/expect';
 import type { Expectation, Scenario } from '../../../../shared/scenarios/types';
@@ -166,6 +167,7 @@ async function send(session: PhoneSession, scenario: Scenario, expectation: Expe
       message: scenario.message,
       expected: { title: expectation.title?.value ?? null, text: expectation.text?.value ?? null, channelId: expectation.channelId },
       channel: session.context.channel,
+      deviceToken: deviceTokenFor(plan, session.phone.serial) ?? undefined,
       timeoutMs: plan.timeouts.stepMs,
       signal,
     }),

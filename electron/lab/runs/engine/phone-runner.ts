@@ -11,11 +11,15 @@ import { UNKNOWN_CLOCK_OFFSET, measureClockOffset } from '../../capture/clock-of
 import { LabError, toErrorInfo } from '../../errors';
 import { runAppAction } from './app-actions';
 import { runAttempt } from './attempt-runner';
+import { isSimulatorSession, openSimulatorSession, type SimulatorSession } from './ios/simulator-session';
+import { runSimulator } from './ios/simulator-runner';
 import { contextFromDoctor, type ResolvedPhone } from './resolve-run';
 import { step, type PhoneSession, type RunContext } from './session';
 import { phoneGone } from './state-context';
 
-export function openSession(run: RunContext, resolved: ResolvedPhone, controlShown: boolean | null): PhoneSession {
+/** An adb phone's session, or a simulator's (iOS goes through simctl, see ./ios). */
+export function openSession(run: RunContext, resolved: ResolvedPhone, controlShown: boolean | null): PhoneSession | SimulatorSession {
+  if (resolved.platform === 'ios') return openSimulatorSession(run, resolved, controlShown);
   return {
     run,
     phone: resolved.phone,
@@ -44,7 +48,8 @@ const blockedVerdict = (error: ReturnType<typeof toErrorInfo>): Verdict => ({
   details: { delivered: null, latencyMs: null, record: null, expected: null, checks: null, error },
 });
 
-export async function runPhone(session: PhoneSession, attempts: readonly AttemptView[]): Promise<void> {
+export async function runPhone(session: PhoneSession | SimulatorSession, attempts: readonly AttemptView[]): Promise<void> {
+  if (isSimulatorSession(session)) return runSimulator(session, attempts);
   const { deps, runId, signal } = session.run;
   const serial = session.phone.serial;
   const first = attempts[0];

@@ -13,6 +13,7 @@ import type { RunPlan } from '../../../../shared/runs/plan';
 import type { RunRepository } from '../../store/run-repository';
 import type { Clock } from '../../util/clock';
 import type { Logger } from '../../util/logger';
+import type { SimulatorPort } from './ios/simulator-port';
 
 export interface PhoneSource {
   get(serial: string): DeviceView | undefined;
@@ -61,4 +62,6 @@ export interface RunEngineDeps {
   readonly pid?: number;
   /** Poll interval of the notification watch (default 150 ms). */
   readonly pollMs?: number;
+  /** iOS simulators (simctl); absent in labs without iOS support: simulator attempts are then blocked. */
+  readonly simulators?: SimulatorPort;
 }

@@ -2,7 +2,7 @@
  * From a validated plan and the phones attached now to what a run is: its phones (with what the
  * expectations need to know about each) and every attempt in run order. Pure; no phone is touched.
  */
-import type { DeviceView } from '../../../../shared/domain/device';
+import type { DeviceView, Platform } from '../../../../shared/domain/device';
 import type { DoctorReport } from '../../../../shared/domain/doctor';
 import type { RunPlan } from '../../../../shared/runs/plan';
 import { planScenarioIds } from '../../../../shared/runs/parse-plan';
@@ -14,6 +14,8 @@ import { LabError } from '../../errors';
 
 export interface ResolvedPhone {
   readonly phone: RunPhone;
+  /** 'ios' for simulators (run through simctl); absent or 'android' for adb phones. */
+  readonly platform?: Platform;
   readonly context: PhoneContext;
   /** What reports show about the phone (stored with the run, since phones change). */
   readonly details: PhoneDetails;
@@ -56,17 +58,36 @@ export function resolvePhones(plan: RunPlan, attached: readonly DeviceView[]): R
       hint: 'Plug the phones in and allow USB debugging (see the Devices view), or change "phones" in the plan.',
     });
   }
+  // simctl push reaches simulators only; an Android phone in such a plan could only fail.
+  const android = [...chosen.values()].filter((d) => d.platform !== 'ios');
+  if (plan.sender.kind === 'simctl' && android.length > 0) {
+    throw new LabError('PLAN_INVALID', `The simctl sender only reaches iOS simulators, but the plan names ${android.map((d) => d.serial).join(', ')}.`, {
+      hint: 'Run Android phones with another sender (tencent, fcm, command or manual) in their own plan.',
+    });
+  }
   return [...chosen.values()].sort((a, b) => a.serial.localeCompare(b.serial)).map(toResolved);
 }
 
 function toResolved(view: DeviceView): ResolvedPhone {
   const id = view.identity;
   if (id === null) throw new LabError('DEVICE_NOT_READY', `Phone ${view.serial} has no identity yet.`);
-  const service = id.pushServices.find((s) => s.channel === id.pushChannel);
-  const pushServiceReady = id.pushChannel === 'fcm' || id.pushChannel === 'huawei' || id.pushChannel === 'honor' ? (service ? service.meetsMinimum !== false : false) : null;
+  if (view.platform === 'ios') {
+    return {
+      platform: 'ios',
+      phone: { serial: view.serial, vendor: id.manufacturer, model: id.model, channel: 'apns' },
+      context: { channel: 'apns', rom: 'iOS', sdk: null, pushServiceReady: null },
+      details: { brand: id.brand, marketingName: id.marketingName, rom: { name: id.rom.name, version: id.rom.version }, androidVersion: null, sdk: null },
+    };
+  }
+  // Only iOS devices carry APNs; an Android identity always names an Android channel.
+  if (id.pushChannel === 'apns') throw new LabError('DEVICE_NOT_READY', `Phone ${view.serial} reports APNs but is not an iOS device.`);
+  const channel = id.pushChannel;
+  const service = id.pushServices.find((s) => s.channel === channel);
+  const pushServiceReady = channel === 'fcm' || channel === 'huawei' || channel === 'honor' ? (service ? service.meetsMinimum !== false : false) : null;
   return {
-    phone: { serial: view.serial, vendor: id.manufacturer, model: id.model, channel: id.pushChannel },
-    context: { channel: id.pushChannel, rom: id.rom.name, sdk: id.sdk, pushServiceReady },
+    platform: 'android',
+    phone: { serial: view.serial, vendor: id.manufacturer, model: id.model, channel },
+    context: { channel, rom: id.rom.name, sdk: id.sdk, pushServiceReady },
     details: { brand: id.brand, marketingName: id.marketingName, rom: { name: id.rom.name, version: id.rom.version }, androidVersion: id.androidVersion, sdk: id.sdk },
   };
 }

@@ -123,6 +123,12 @@ export class RunService implements RunsApi {
     return detail;
   }
 
+  public plan(runId: string): RunPlan {
+    const plan = this.deps.repo.plan(runId);
+    if (!plan) throw new LabError('NOT_FOUND', `No run ${runId}.`, { hint: 'Pick a run from the list.' });
+    return plan;
+  }
+
   public results(runId: string): RunResult {
     const result = this.deps.repo.results(runId);
     if (!result) throw new LabError('NOT_FOUND', `No run ${runId}.`, { hint: 'List runs with `pushlab runs`.' });
@@ -191,6 +197,7 @@ export class RunService implements RunsApi {
         repo.setStatus(runId, 'failed', clock.iso(), { code: 'INTERNAL', message: `The run stopped: ${error instanceof Error ? error.message : String(error)}`, hint: 'Resume it; please report this with the log file.' });
       } finally {
         this.active.delete(runId);
+        await Promise.resolve(sender.close?.()).catch(() => undefined);
       }
       this.emit(runId, null, null);
       listener?.();

@@ -3,6 +3,7 @@
  * (run-service.ts) implements it; handlers depend only on this.
  */
 import type { AttemptDetail, RunDetail, RunProgressEvent, RunSummary } from '../../../../shared/domain/run';
+import type { RunPlan } from '../../../../shared/runs/plan';
 import type { RunResult } from '../../../../shared/runs/types';
 
 export interface StartRunOptions {
@@ -26,6 +27,8 @@ export interface RunsApi {
   list(limit?: number): RunSummary[];
   get(runId: string): RunDetail;
   attempt(attemptId: number): AttemptDetail;
+  /** The plan the run was started with (for re-running part of it). */
+  plan(runId: string): RunPlan;
   /** The judged attempts as reports read them (JUnit, stats). */
   results(runId: string): RunResult;
   /** The operator did what a prompt asked (sent the push, logged in…). */

@@ -47,7 +47,7 @@ export interface PhoneSession {
 
 /** Records a step as it starts and ends; the attempt's `step` column always says where it is. */
 export async function step<T>(
-  session: PhoneSession,
+  session: { readonly run: RunContext },
   attemptId: number,
   name: StepName,
   body: () => Promise<T>,

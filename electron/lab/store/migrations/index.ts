@@ -6,10 +6,11 @@ import { migration0001 } from './0001-devices';
 import { migration0002 } from './0002-builds-installs';
 import { migration0003 } from './0003-doctor';
 import { migration0004 } from './0004-runs';
+import { migration0005 } from './0005-signoffs';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,32 @@
+/**
+ * Checks for values that become simctl arguments: no shell is involved, but a value that starts
+ * with "-" could still be read as an option, and paths and URLs come from plans and phones.
+ */
+import { isAbsolute } from 'node:path';
+import { LabError } from '../../errors';
+import { BUNDLE_ID_PATTERN } from '../parsers/info-plist';
+import { UDID_PATTERN } from '../parsers/simctl-list';
+
+export function assertUdid(udid: string): void {
+  if (!UDID_PATTERN.test(udid)) throw new LabError('INVALID_ARGUMENT', `"${udid.slice(0, 80)}" is not a simulator UDID.`, { hint: 'Use the UDID `xcrun simctl list devices` shows, e.g. 1B7D0E01-3C65-4FE2-A3D0-A70BBD31C1F4.' });
+}
+
+export function assertBundleId(bundleId: string): void {
+  if (!BUNDLE_ID_PATTERN.test(bundleId) || bundleId.length > 255) {
+    throw new LabError('INVALID_ARGUMENT', `"${bundleId.slice(0, 80)}" is not a bundle id.`, { hint: 'A bundle id is letters, digits, hyphens and periods, such as com.example.app.' });
+  }
+}
+
+export function assertHostPath(path: string, what: string): void {
+  if (!isAbsolute(path) || /[\u0000-\u001f]/.test(path)) throw new LabError('INVALID_ARGUMENT', `${what} must be an absolute path without control characters.`);
+}
+
+export function assertUrl(url: string): void {
+  let ok = false;
+  try {
+    ok = /^[A-Za-z][A-Za-z0-9+.-]*:/.test(url) && !/[\u0000-\u0020\u007f]/.test(url) && new URL(url).protocol !== '';
+  } catch {
+    ok = false;
+  }
+  if (!ok || url.length > 4096) throw new LabError('INVALID_ARGUMENT', `"${url.slice(0, 80)}" is not a URL simctl can open.`, { hint: 'Use a full URL such as myapp://login?user=qa1 (no spaces).' });
+}

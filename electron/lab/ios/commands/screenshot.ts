@@ -1,0 +1,19 @@
+/** `simctl io <udid> screenshot --type=png <file>`: the simulator's screen as evidence. */
+import { readFile } from 'node:fs/promises';
+import { LabError } from '../../errors';
+import type { SimctlRunner } from '../simctl/runner';
+import { assertHostPath, assertUdid } from './args';
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Writes the PNG to `file` and returns its bytes (checked to be a PNG). */
+export async function takeSimulatorScreenshot(runner: SimctlRunner, udid: string, file: string): Promise<Buffer> {
+  assertUdid(udid);
+  assertHostPath(file, 'The screenshot file');
+  await runner.run('io', [udid, 'screenshot', '--type=png', file], { timeoutMs: 30_000 });
+  const png = await readFile(file).catch(() => Buffer.alloc(0));
+  if (png.length < 33 || !png.subarray(0, 8).equals(PNG_SIGNATURE)) {
+    throw new LabError('MALFORMED_OUTPUT', `Simulator ${udid} did not write a PNG screenshot.`, { hint: 'Make sure the simulator is booted and its window has been shown once.' });
+  }
+  return png;
+}

@@ -1,0 +1,104 @@
+/**
+ * The simulators the device registry shows beside the adb phones: views built from the tracker's
+ * list (booted iOS simulators), remembered in the devices table like phones, and the iOS status
+ * line. The registry's snapshot merges them; everything iOS-specific stays here.
+ */
+import { EventEmitter } from 'node:events';
+import type { DeviceView, IosStatus } from '../../../shared/domain/device';
+import type { DeviceRepository } from '../store/device-repository';
+import type { Clock } from '../util/clock';
+import type { Logger } from '../util/logger';
+import type { SimDevice } from './parsers/simctl-list';
+import type { SimctlRunner } from './simctl/runner';
+import type { SimulatorTracker } from './simulator-tracker';
+import { isListedSimulator, simulatorView } from './simulator-views';
+
+/** What the device registry needs from the iOS side. */
+export interface SimulatorSource {
+  views(): readonly DeviceView[];
+  get(udid: string): DeviceView | undefined;
+  status(): IosStatus;
+  on(event: 'changed', listener: () => void): unknown;
+}
+
+export interface SimulatorRegistryDeps {
+  readonly tracker: SimulatorTracker;
+  readonly repo?: DeviceRepository;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+export class SimulatorRegistry extends EventEmitter<{ changed: [] }> implements SimulatorSource {
+  private readonly current = new Map<string, DeviceView>();
+  private readonly raw = new Map<string, SimDevice>();
+
+  public constructor(private readonly deps: SimulatorRegistryDeps) {
+    super();
+    this.setMaxListeners(0);
+  }
+
+  public start(): void {
+    this.deps.tracker.on('devices', (list) => this.apply(list));
+    this.deps.tracker.on('status', () => this.emit('changed'));
+  }
+
+  public views(): readonly DeviceView[] {
+    return [...this.current.values()];
+  }
+
+  public get(udid: string): DeviceView | undefined {
+    return this.current.get(udid);
+  }
+
+  public status(): IosStatus {
+    return this.deps.tracker.status();
+  }
+
+  /** The simulator as simctl lists it (data path included), booted or not; undefined when unknown. */
+  public simulator(udid: string): SimDevice | undefined {
+    return this.raw.get(udid);
+  }
+
+  public runner(): SimctlRunner | null {
+    return this.deps.tracker.runner();
+  }
+
+  public refresh(): Promise<void> {
+    return this.deps.tracker.refresh();
+  }
+
+  private apply(list: readonly SimDevice[]): void {
+    const at = this.deps.clock.iso();
+    const catalog = this.deps.tracker.catalog();
+    this.raw.clear();
+    for (const d of list) this.raw.set(d.udid, d);
+    const listed = new Set<string>();
+    let changed = false;
+    for (const device of list.filter(isListedSimulator)) {
+      listed.add(device.udid);
+      const before = this.current.get(device.udid);
+      const view = simulatorView(device, catalog, before?.firstSeen ?? at, at);
+      if (before && before.state === view.state && before.simulator?.state === view.simulator?.state && before.identity?.model === view.identity?.model && before.identity?.rom.version === view.identity?.rom.version) continue;
+      this.current.set(device.udid, view);
+      changed = true;
+      this.persist(view, at, before === undefined);
+    }
+    for (const udid of [...this.current.keys()]) {
+      if (listed.has(udid)) continue;
+      this.current.delete(udid);
+      changed = true;
+    }
+    if (changed) this.emit('changed');
+  }
+
+  private persist(view: DeviceView, at: string, first: boolean): void {
+    const repo = this.deps.repo;
+    if (!repo) return;
+    try {
+      repo.recordSeen(view.serial, { platform: 'ios', state: view.state, transport: view.transport }, at);
+      if (first && view.identity) repo.recordIdentity(view.serial, view.identity, at);
+    } catch (error) {
+      this.deps.logger.error('could not store simulator', { error: String(error) });
+    }
+  }
+}

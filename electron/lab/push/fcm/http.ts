@@ -1,0 +1,81 @@
+/**
+ * One POST over node:http/https with a hard deadline, cancellation and a capped answer size, for
+ * Google's token and FCM endpoints. Errors never carry the headers or body (bearer token, assertion).
+ */
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { LabError } from '../../errors';
+
+export interface HttpAnswer {
+  readonly status: number;
+  readonly text: string;
+}
+
+export interface PostOptions {
+  readonly headers: Readonly<Record<string, string>>;
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+  /** Names the endpoint in errors ("Google's token endpoint"). */
+  readonly what: string;
+}
+
+const MAX_ANSWER_BYTES = 256 * 1024;
+
+const NETWORK_HINTS: Record<string, string> = {
+  ECONNREFUSED: 'Nothing is listening at that address: check sender.baseUrl / sender.tokenUrl (leave them out for Google\'s servers) and your proxy.',
+  ENOTFOUND: 'The host name does not resolve: check this computer\'s network and DNS.',
+  EAI_AGAIN: 'DNS lookup failed for now: check the network and run again.',
+  ECONNRESET: 'The connection was cut: check the network or proxy and run again.',
+  CERT_HAS_EXPIRED: 'The server\'s TLS certificate was rejected: check the system clock and any intercepting proxy.',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'The server\'s TLS certificate was rejected: check any intercepting proxy.',
+};
+
+export function post(url: URL, body: string, options: PostOptions): Promise<HttpAnswer> {
+  const send = url.protocol === 'https:' ? httpsRequest : url.protocol === 'http:' ? httpRequest : undefined;
+  if (!send) return Promise.reject(new LabError('INVALID_ARGUMENT', `Unsupported protocol ${url.protocol} for ${options.what}.`, { hint: 'Use an https:// URL.' }));
+  if (options.signal?.aborted) return Promise.reject(cancelled());
+  return new Promise<HttpAnswer>((resolve, reject) => {
+    let settled = false;
+    const finish = (fn: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      fn();
+    };
+    const req = send(url, { method: 'POST', headers: { ...options.headers, 'content-length': Buffer.byteLength(body) } });
+    const onAbort = (): void => {
+      finish(() => reject(cancelled()));
+      req.destroy();
+    };
+    const timer = setTimeout(() => {
+      finish(() => reject(new LabError('TIMEOUT', `${options.what} did not answer within ${Math.round(options.timeoutMs / 100) / 10} s.`, { hint: 'Check the network and proxy, then run again.' })));
+      req.destroy();
+    }, options.timeoutMs);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_ANSWER_BYTES) {
+          finish(() => reject(new LabError('MALFORMED_OUTPUT', `${options.what} answered with more than 256 KiB.`, { hint: 'Check that the URL points at Google\'s endpoint.' })));
+          req.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on('end', () => finish(() => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') })));
+      res.on('error', (error) => finish(() => reject(networkError(error, options.what))));
+    });
+    req.on('error', (error) => finish(() => reject(networkError(error, options.what))));
+    req.end(body);
+  });
+}
+
+const cancelled = (): LabError => new LabError('CANCELLED', 'The send was stopped because the run was cancelled.', { hint: 'Resume the run to send again.' });
+
+function networkError(error: Error, what: string): LabError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'UNKNOWN';
+  return new LabError('COMMAND_FAILED', `PushLab could not reach ${what} (${code}).`, { hint: NETWORK_HINTS[code] ?? 'Check the network and proxy, then run again.' });
+}

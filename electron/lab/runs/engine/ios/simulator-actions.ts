@@ -1,0 +1,44 @@
+/**
+ * The plan's account actions (login, logout, kick) on a simulator: a deep link opened with
+ * `simctl openurl`, or a prompt the operator answers. Shell templates are adb shell commands, so
+ * they have no meaning on a simulator: with the simctl sender (no backend, the account plays no
+ * part) login is skipped with a note; otherwise the plan must give a deep link or a prompt.
+ */
+import type { PlanAppAction } from '../../../../../shared/runs/plan';
+import { fillTemplate, templateProblems } from '../../../../../shared/runs/template';
+import { LabError } from '../../../errors';
+import { openUrl } from '../../../ios/commands/open-url';
+import { simctlOf, type SimulatorSession } from './simulator-session';
+
+export type ActionName = 'login' | 'logout' | 'kick';
+
+/** Runs the action; returns what was done (or why it was skipped), for the step's detail. */
+export async function runSimulatorAction(session: SimulatorSession, name: ActionName, action: PlanAppAction | undefined): Promise<string> {
+  const { plan, operator, signal } = session.run;
+  const account = session.account?.account ?? '';
+  const udid = session.phone.serial;
+  if (action === undefined) {
+    throw new LabError('PLAN_INVALID', `The plan has no app.${name} action, which this scenario needs.`, { hint: `Add "${name}" to "app" in the plan (a deep link or an operator prompt for iOS).` });
+  }
+  switch (action.kind) {
+    case 'operator':
+      await operator.ask({ serial: udid, text: `${action.prompt} (${name}: ${account} on simulator ${udid})` }, signal);
+      session.lastAccountAction = name;
+      return `operator confirmed: ${name}`;
+    case 'deeplink': {
+      const problems = templateProblems(action.uri, 'deeplink');
+      if (problems.length > 0) throw new LabError('PLAN_INVALID', `The deep link ${problems.join('; ')}.`);
+      const url = fillTemplate(action.uri, { package: plan.app.package, account, serial: udid }, encodeURIComponent);
+      await openUrl(simctlOf(session), udid, url, { timeoutMs: plan.timeouts.stepMs, signal });
+      session.lastAccountAction = name;
+      return `simctl openurl ${url}`;
+    }
+    case 'shell':
+      if (name === 'login' && plan.sender.kind === 'simctl') {
+        return 'login skipped: the plan\'s login is an adb shell command, and simctl push needs no logged-in account';
+      }
+      throw new LabError('PLAN_INVALID', `The plan's app.${name} is an adb shell command, which cannot run on an iOS simulator.`, {
+        hint: `Give app.${name} as a deep link (opened with simctl openurl) or an operator prompt.`,
+      });
+  }
+}

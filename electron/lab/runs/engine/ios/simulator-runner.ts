@@ -1,0 +1,102 @@
+/**
+ * Runs one simulator's attempts of a run, one at a time (the iOS twin of runPhone): prepare once
+ * (simctl answers, the simulator is booted, the app is installed, the account logged in, the
+ * app's notification permission read), then every pending attempt in order. A simulator that
+ * shuts down or disappears stops here and its open attempts become 'device lost'.
+ */
+import type { AttemptView } from '../../../../../shared/domain/run';
+import type { Verdict } from '../../../../../shared/runs/types';
+import { LabError, toErrorInfo } from '../../../errors';
+import { appContainer } from '../../../ios/commands/app-container';
+import { launchApp } from '../../../ios/commands/launch-app';
+import { describePermission, readNotificationPermission } from '../../../ios/state/notification-settings';
+import { step } from '../session';
+import { runSimulatorAction } from './simulator-actions';
+import { runSimulatorAttempt } from './simulator-attempt';
+import { dataPathOf, simctlOf, simulatorGone, simulatorOf, type SimulatorSession } from './simulator-session';
+
+const lostVerdict = (message: string): Verdict => ({
+  kind: 'device-lost',
+  reason: { key: 'device-lost.lost', values: {} },
+  details: { delivered: null, latencyMs: null, record: null, expected: null, checks: null, error: { code: 'DEVICE_LOST', message, hint: 'Boot the simulator again, then resume the run.' } },
+});
+
+const blockedVerdict = (error: ReturnType<typeof toErrorInfo>): Verdict => ({
+  kind: 'blocked',
+  reason: { key: 'blocked.setup-failed', values: { code: error.code, message: error.message } },
+  details: { delivered: null, latencyMs: null, record: null, expected: null, checks: null, error },
+});
+
+export async function runSimulator(session: SimulatorSession, attempts: readonly AttemptView[]): Promise<void> {
+  const { deps, runId, signal } = session.run;
+  const udid = session.phone.serial;
+  const first = attempts[0];
+  if (first === undefined) return;
+  try {
+    await step(session, first.id, 'prepare', () => prepare(session), (notes) => notes.join('; '));
+  } catch (error) {
+    if (signal.aborted) return;
+    if (simulatorGone(session, error)) return void deps.repo.markLost(runId, udid, lostVerdict(`${udid} shut down or went away while it was being prepared.`), deps.clock.now());
+    for (const attempt of attempts) finishBlocked(session, attempt, toErrorInfo(error));
+    return;
+  }
+  for (const attempt of attempts) {
+    if (signal.aborted) return;
+    if (session.lost || simulatorGone(session)) {
+      deps.repo.markLost(runId, udid, lostVerdict(`${udid} shut down or went away during the run.`), deps.clock.now());
+      session.run.changed(null);
+      return;
+    }
+    try {
+      await runSimulatorAttempt(session, attempt);
+    } catch (error) {
+      if (signal.aborted || toErrorInfo(error).code === 'CANCELLED') return;
+      deps.logger.error('simulator attempt failed unexpectedly', { udid, scenario: attempt.scenarioId, error: toErrorInfo(error).message });
+      if (simulatorGone(session, error)) session.lost = true;
+      else finishBlocked(session, attempt, toErrorInfo(error));
+    }
+  }
+  if (session.lost) deps.repo.markLost(runId, udid, lostVerdict(`${udid} went away during the run.`), deps.clock.now());
+}
+
+function finishBlocked(session: SimulatorSession, attempt: AttemptView, error: ReturnType<typeof toErrorInfo>): void {
+  const { repo, clock } = session.run.deps;
+  try {
+    repo.finishAttempt(attempt.id, { verdict: blockedVerdict(error), finishedAt: clock.now(), latencyMs: null });
+    session.run.changed(attempt.id);
+  } catch {
+    // Already judged: nothing to change.
+  }
+}
+
+async function prepare(session: SimulatorSession): Promise<string[]> {
+  const { plan, signal } = session.run;
+  const udid = session.phone.serial;
+  const bundleId = plan.app.package;
+  const notes: string[] = [];
+  const runner = simctlOf(session);
+  const device = simulatorOf(session);
+  if (device.state !== 'Booted') throw new LabError('DEVICE_NOT_READY', `Simulator ${device.name} is ${device.state}.`, { hint: 'Boot it (Simulator app, or `xcrun simctl boot <udid>`), then run again.' });
+  if (plan.build && plan.build.install !== false) notes.push('build.apk is an Android package: the simulator runs the app already installed on it');
+  const container = await appContainer(runner, udid, bundleId, 'app');
+  if (container === null) {
+    throw new LabError('NOT_FOUND', `${bundleId} is not installed on simulator ${device.name}.`, { hint: `Install the simulator build: xcrun simctl install ${udid} /path/to/App.app` });
+  }
+  notes.push(`${bundleId} installed`);
+  if (session.account === null) throw new LabError('PLAN_INVALID', `The plan gives no test account for ${udid}.`, { hint: 'Add it under app.accounts.serials (simulators are named by UDID).' });
+  notes.push(await runSimulatorAction(session, 'login', plan.app.login));
+  // Launching lets an app that asks for notification permission on start do so.
+  await launchApp(runner, udid, bundleId, { signal });
+  notes.push(`launched ${bundleId}`);
+  const permission = await readNotificationPermission(dataPathOf(session), bundleId);
+  notes.push(describePermission(permission, bundleId));
+  const settings = permission.state === 'read' ? permission.settings : null;
+  if (settings === null || settings.authorization === 'notDetermined' || settings.allowed === null) {
+    throw new LabError('DEVICE_NOT_READY', `${bundleId} may not show notifications on ${device.name} yet: it has not asked, or nobody answered its prompt.`, {
+      hint: 'Open the app on the simulator and tap Allow when it asks (simctl cannot grant notification permission), then run again.',
+    });
+  }
+  session.context = { ...session.context, notificationsBlocked: !settings.allowed };
+  notes.push('clock: the simulator shares the Mac\'s clock');
+  return notes;
+}
