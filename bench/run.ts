@@ -2,7 +2,7 @@
  * `npm run bench`: runs every benchmark against virtual phones on a private adb server and
  * prints the figures (also saved to bench/results/latest.json).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { benchDiscovery } from './discovery';
 import { USB2_LINK_BYTES_PER_SECOND } from '../test/virtual-lab';
 import { benchCapture } from './capture';
@@ -68,7 +68,9 @@ async function main(): Promise<void> {
     console.log(`report     HTML export of one ${report.attempts}-result run (${report.phones} phones x ${report.scenarios} scenarios x ${report.repeats} repeats; ${report.cells} cells, ${report.failures} failure cards, ${report.thumbnails} screenshots; median of 3): ${f(report.htmlMs)} for ${mb(report.htmlBytes)} (target <= ${f(report.targetMs)}) ${report.htmlMs <= report.targetMs ? 'OK' : 'OVER'}; CSV with every attempt ${f(report.csvMs)} for ${mb(report.csvBytes)}`);
   }
   await mkdir('bench/results', { recursive: true });
-  await writeFile('bench/results/latest.json', JSON.stringify(results, null, 2));
+  // A partial run (`npm run bench -- runs`) updates its own figures and keeps the others.
+  const previous = await readFile('bench/results/latest.json', 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => ({}));
+  await writeFile('bench/results/latest.json', JSON.stringify({ ...previous, ...results }, null, 2));
 }
 
 main().catch((error: unknown) => {

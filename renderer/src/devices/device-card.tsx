@@ -57,7 +57,7 @@ export function DeviceCard({ device }: { device: DeviceView }) {
 
       {!ready ? (
         <div className="device-card__help" role="note">
-          <p>{t(`adbState.${device.state}.help`)}</p>
+          <p>{device.simulator ? t('device.simulatorState', { state: device.simulator.state }) : t(`adbState.${device.state}.help`)}</p>
         </div>
       ) : null}
 
@@ -65,12 +65,27 @@ export function DeviceCard({ device }: { device: DeviceView }) {
         <dl className="facts">
           <dt>{t('device.rom')}</dt>
           <dd className="break">{romText(identity.rom)}</dd>
-          <dt>{t('device.android')}</dt>
-          <dd>
-            {identity.sdk === null
-              ? t('device.androidVersionNoSdk', { version: identity.androidVersion })
-              : t('device.androidVersion', { version: identity.androidVersion, sdk: identity.sdk })}
-          </dd>
+          {device.platform === 'ios' ? (
+            <>
+              <dt>{t('device.ios')}</dt>
+              <dd>{identity.rom.version ? t('device.iosVersion', { version: identity.rom.version }) : t('device.iosVersionUnknown')}</dd>
+              {device.simulator ? (
+                <>
+                  <dt>{t('device.runtime')}</dt>
+                  <dd className="break">{device.simulator.runtime}</dd>
+                </>
+              ) : null}
+            </>
+          ) : (
+            <>
+              <dt>{t('device.android')}</dt>
+              <dd>
+                {identity.sdk === null
+                  ? t('device.androidVersionNoSdk', { version: identity.androidVersion })
+                  : t('device.androidVersion', { version: identity.androidVersion, sdk: identity.sdk })}
+              </dd>
+            </>
+          )}
           <PushDetails identity={identity} />
           <dt>{t('device.codename')}</dt>
           <dd className="break">{identity.device}</dd>
@@ -95,7 +110,7 @@ export function DeviceCard({ device }: { device: DeviceView }) {
       </dl>
 
       <footer className="device-card__actions">
-        {ready ? (
+        {ready && device.platform === 'android' ? (
           <button type="button" className="button button--small" disabled={shot?.status === 'taking'} onClick={() => void takeScreenshot(device.serial)}>
             {shot?.status === 'taking' ? t('device.screenshotTaking') : t('device.screenshot')}
           </button>

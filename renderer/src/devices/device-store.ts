@@ -3,7 +3,7 @@
  * `devices:changed` event (live plug/unplug, no refresh button). Framework-free zustand store.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AdbStatus, DeviceSnapshot, DeviceView } from '../../../shared/domain/device';
+import type { AdbStatus, DeviceSnapshot, DeviceView, IosStatus } from '../../../shared/domain/device';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { EvidenceFile, PushLabBridge } from '../../../shared/ipc';
 
@@ -17,6 +17,8 @@ export interface DeviceState {
   readonly loaded: boolean;
   readonly adb: AdbStatus | null;
   readonly devices: readonly DeviceView[];
+  /** iOS simulators' status (null from cores without iOS support). */
+  readonly ios: IosStatus | null;
   /** The snapshot request failed (bridge down); cleared by the next snapshot or event. */
   readonly loadError: ErrorInfo | null;
   /** endedAt of the outage whose "adb restarted" note the user dismissed. */
@@ -53,6 +55,7 @@ export function createDeviceStore(bridge: PushLabBridge): DeviceStore {
     loaded: false,
     adb: null,
     devices: [],
+    ios: null,
     loadError: null,
     dismissedOutage: null,
     screenshots: {},
@@ -80,7 +83,7 @@ export function createDeviceStore(bridge: PushLabBridge): DeviceStore {
     applySnapshot(snapshot) {
       const present = new Set(snapshot.devices.map((d) => d.serial));
       const screenshots = Object.fromEntries(Object.entries(get().screenshots).filter(([s]) => present.has(s)));
-      set({ loaded: true, adb: snapshot.adb, devices: snapshot.devices, loadError: null, screenshots });
+      set({ loaded: true, adb: snapshot.adb, devices: snapshot.devices, ios: snapshot.ios ?? null, loadError: null, screenshots });
     },
 
     dismissOutage() {

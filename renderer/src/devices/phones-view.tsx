@@ -8,6 +8,7 @@ import { useStores } from '../app/stores-context';
 import { EmptyState } from '../lab/empty-state';
 import { LabPanel } from '../lab/lab-panel';
 import { DeviceBoard } from './device-board';
+import { IosStatusLine } from './ios-status-line';
 
 export function PhonesView() {
   const { t } = useI18n();
@@ -20,6 +21,7 @@ export function PhonesView() {
     <div className={labRunning ? 'phones-layout phones-layout--with-lab' : 'phones-layout'}>
       <div className="phones-layout__main">
         {!loaded ? <p role="status">{t('devices.loading')}</p> : count === 0 ? <EmptyState /> : <DeviceBoard />}
+        {loaded ? <IosStatusLine /> : null}
       </div>
       {labRunning ? (
         <aside className="phones-layout__side">

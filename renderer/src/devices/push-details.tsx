@@ -24,33 +24,38 @@ export function PushDetails({ identity }: { identity: DeviceIdentity }) {
         </span>
         <p className="device-card__reason">{reason}</p>
       </dd>
-      <dt>{t('device.pushServices')}</dt>
-      <dd>
-        {identity.pushServices.length === 0 ? (
-          <p className="muted">{t('device.noPushService')}</p>
-        ) : (
-          <ul className="service-list">
-            {identity.pushServices.map((service) => (
-              <li key={service.package} className={outdated.has(service.package) ? 'service-list__item--warn' : undefined}>
-                <span className="service-list__name" title={service.package}>
-                  {service.versionCode === null
-                    ? t('device.serviceVersionUnknown', { name: service.name })
-                    : t('device.serviceVersion', { name: service.name, code: service.versionCode })}
-                </span>
-                {outdated.has(service.package) && service.versionCode !== null && service.minimumVersionCode !== null ? (
-                  <p className="warning" role="note">
-                    {t('device.serviceTooOld', {
-                      name: service.name,
-                      code: service.versionCode,
-                      minimum: service.minimumVersionCode,
-                    })}
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </dd>
+      {/* APNs is part of iOS: there is no push service app to list. */}
+      {identity.pushChannel === 'apns' ? null : (
+        <>
+          <dt>{t('device.pushServices')}</dt>
+          <dd>
+            {identity.pushServices.length === 0 ? (
+              <p className="muted">{t('device.noPushService')}</p>
+            ) : (
+              <ul className="service-list">
+                {identity.pushServices.map((service) => (
+                  <li key={service.package} className={outdated.has(service.package) ? 'service-list__item--warn' : undefined}>
+                    <span className="service-list__name" title={service.package}>
+                      {service.versionCode === null
+                        ? t('device.serviceVersionUnknown', { name: service.name })
+                        : t('device.serviceVersion', { name: service.name, code: service.versionCode })}
+                    </span>
+                    {outdated.has(service.package) && service.versionCode !== null && service.minimumVersionCode !== null ? (
+                      <p className="warning" role="note">
+                        {t('device.serviceTooOld', {
+                          name: service.name,
+                          code: service.versionCode,
+                          minimum: service.minimumVersionCode,
+                        })}
+                      </p>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </>
+      )}
     </>
   );
 }

@@ -15,6 +15,7 @@ export const VENDOR_KEYS = [
   'meizu',
   'samsung',
   'google',
+  'apple',
   'other',
   'unknown',
 ] as const;
@@ -31,6 +32,7 @@ const ALIASES: ReadonlyArray<readonly [VendorKey, readonly string[]]> = [
   ['meizu', ['meizu']],
   ['samsung', ['samsung']],
   ['google', ['google']],
+  ['apple', ['apple']],
 ];
 
 function match(value: string): VendorKey | null {

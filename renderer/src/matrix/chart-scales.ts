@@ -62,6 +62,13 @@ export function boxStats(values: readonly number[]): BoxStats | null {
   return { n: sorted.length, min, max, q1: quantile(sorted, 0.25) ?? min, median: quantile(sorted, 0.5) ?? min, q3: quantile(sorted, 0.75) ?? max };
 }
 
+/** At most `max` of `values`, evenly spread (a strip plot of thousands of dots says no more than a few hundred). */
+export function thinOut<T>(values: readonly T[], max: number): T[] {
+  if (values.length <= max) return [...values];
+  const step = values.length / max;
+  return Array.from({ length: max }, (_, i) => values[Math.floor(i * step)] as T);
+}
+
 /** A stable offset in -1…1 for the i-th point (golden-ratio sequence): the same data always draws the same. */
 export function jitter(i: number): number {
   const frac = (i * 0.6180339887498949) % 1;

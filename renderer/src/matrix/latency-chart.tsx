@@ -5,7 +5,7 @@
 import type { AttemptView } from '../../../shared/domain/run';
 import type { RunMatrix } from '../../../shared/matrix/types';
 import { useI18n } from '../app/i18n-context';
-import { boxStats, jitter, latencyByGroup, linearScale, niceTicks } from './chart-scales';
+import { boxStats, jitter, latencyByGroup, linearScale, niceTicks, thinOut } from './chart-scales';
 import { formatLatency } from './matrix-labels';
 
 const WIDTH = 560;
@@ -13,6 +13,8 @@ const LABEL_W = 130;
 const RIGHT = 16;
 const BAND = 30;
 const AXIS = 28;
+/** Dots drawn per vendor; the box always summarises every value. */
+const MAX_DOTS = 200;
 
 export function LatencyChart({ matrix, attempts }: { matrix: RunMatrix; attempts: readonly AttemptView[] }) {
   const { t, locale, number } = useI18n();
@@ -52,7 +54,7 @@ export function LatencyChart({ matrix, attempts }: { matrix: RunMatrix; attempts
                     <line className="mx-chart__median" x1={x(g.stats.median)} x2={x(g.stats.median)} y1={mid - 9} y2={mid + 9} />
                   </g>
                 ) : null}
-                {g.values.map((v, j) => (
+                {thinOut(g.values, MAX_DOTS).map((v, j) => (
                   <circle key={j} className="mx-chart__dot" cx={x(v)} cy={mid + jitter(j + 1) * 7} r={2.5} />
                 ))}
               </g>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxStats, jitter, latencyByGroup, linearScale, niceTicks, quantile, samePlanHistory } from '../../../renderer/src/matrix/chart-scales';
+import { boxStats, jitter, latencyByGroup, linearScale, niceTicks, quantile, samePlanHistory, thinOut } from '../../../renderer/src/matrix/chart-scales';
 import { changeCounts, compareCandidates, defaultCompareTarget, driftChangeLines, driftFor, sortChanges } from '../../../renderer/src/matrix/compare-marks';
 import { reportFileName } from '../../../renderer/src/matrix/export-file';
 import { columnSpans, filterOptions, layoutMatrix, NO_FILTERS, pickFilter } from '../../../renderer/src/matrix/matrix-layout';
@@ -134,6 +134,16 @@ describe('chart scales', () => {
     expect(quantile([10, 20, 30, 40], 0.5)).toBe(25);
     expect(boxStats([400, 100, 300, 200, 1000])).toEqual({ n: 5, min: 100, q1: 200, median: 300, q3: 400, max: 1000 });
     expect(boxStats([])).toBeNull();
+  });
+
+  it('thins a long strip of dots out evenly, keeping short ones whole', () => {
+    expect(thinOut([1, 2, 3], 5)).toEqual([1, 2, 3]);
+    const many = Array.from({ length: 1000 }, (_, i) => i);
+    const few = thinOut(many, 200);
+    expect(few).toHaveLength(200);
+    expect(few[0]).toBe(0);
+    expect(few[1]).toBe(5);
+    expect(few[199]).toBe(995);
   });
 
   it('jitters deterministically within -1…1', () => {

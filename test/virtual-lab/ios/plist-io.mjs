@@ -61,7 +61,6 @@ export function writeBinaryPlist(root) {
   for (const o of objects) {
     let bytes;
     if (typeof o === 'string') {
-      // eslint-disable-next-line no-control-regex
       const ascii = /^[\x00-\x7f]*$/.test(o);
       bytes = ascii ? Buffer.concat([lengthMarker(0x5, o.length), Buffer.from(o, 'latin1')]) : Buffer.concat([lengthMarker(0x6, o.length), Buffer.from(o, 'utf16le').swap16()]);
     } else if (o.array) bytes = Buffer.concat([lengthMarker(0xa, o.array.length), ...o.array.map(ref)]);
