@@ -51,6 +51,7 @@ export async function openStoreSession(options: GlobalOptions): Promise<LocalLab
     dataDir: options.dataDir,
     ...(options.dbPath ? { dbPath: options.dbPath } : {}),
     adb: { ...options.adb, startServer: false },
+    trackDevices: false,
     shell: 'cli',
     logger: options.verbose ? createLogger({ level: 'debug' }) : silentLogger,
   });

@@ -39,6 +39,8 @@ export interface LabCoreOptions {
   readonly runTap?: TapPort | null;
   /** Tap-to-redirect through Appium (UiAutomator2) instead of uiautomator dump + tap; null = off. */
   readonly appium?: AppiumTapOptions | null;
+  /** false: do not watch adb or simulators (commands that only read the database). Default true. */
+  readonly trackDevices?: boolean;
   /** Notification poll interval during runs (default 150 ms). */
   readonly capturePollMs?: number;
 }

@@ -139,8 +139,11 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
 
   registry.start();
   simulators.start();
-  tracker.start();
-  simulatorTracker.start();
+  // Store-only shells (`pushlab report`) read the database and never look for devices.
+  if (options.trackDevices !== false) {
+    tracker.start();
+    simulatorTracker.start();
+  }
 
   let closed = false;
   return {
