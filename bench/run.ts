@@ -9,6 +9,7 @@ import { benchCapture } from './capture';
 import { benchDoctor } from './doctor';
 import { benchInstall } from './install';
 import { benchMatrix } from './matrix';
+import { benchMatrixRender } from './matrix-render';
 import { benchReport } from './report';
 import { benchCaptureToRow, benchRunOverhead } from './runs';
 
@@ -60,6 +61,10 @@ async function main(): Promise<void> {
     results.matrix = matrix;
     console.log(`matrix     ${matrix.results} stored results (${matrix.phones} phones x ${matrix.scenarios} scenarios x ${matrix.runs} runs, written in ${f(matrix.writeMs)}); one run's matrix query (median of 5): ${matrix.queryMs} ms (target <= ${matrix.queryTargetMs} ms) ${matrix.queryMs <= matrix.queryTargetMs ? 'OK' : 'OVER'}`);
     console.log(`           buildMatrix ${matrix.buildMs} ms for ${matrix.cells} cells; MatrixService.matrix (query + phones + doctor + build) ${matrix.serviceMs} ms; compare two runs ${matrix.compareMs} ms (${matrix.changes} changes)`);
+    const render = await benchMatrixRender();
+    results.matrixRender = render;
+    if ('skipped' in render) console.log(`           matrix render: skipped (${render.skipped})`);
+    else console.log(`           matrix render in Chromium, ${render.cells} cells: first grid cell ${f(render.medianMs)} after the data arrived (median of ${render.opens}, max ${f(render.maxMs)}; target <= 200 ms) ${render.medianMs <= 200 ? 'OK' : 'OVER'}`);
   }
   if (!only || only === 'report') {
     const report = await benchReport();

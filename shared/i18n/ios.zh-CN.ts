@@ -1,10 +1,10 @@
 /** iOS simulator text (Simplified Chinese). Merged into zh-CN.ts. */
 export const iosZh = {
-  'pushChannel.apns': 'APNs',
+  'pushChannel.apns': 'APNs（苹果推送）',
   'vendor.apple': '苹果',
   'device.transport.simulator': '模拟器',
-  'device.ios': 'iOS',
-  'device.iosVersion': 'iOS {version}',
+  'device.ios': 'iOS 版本',
+  'device.iosVersion': 'iOS {version}（模拟器）',
   'device.iosVersionUnknown': 'iOS（版本未知）',
   'device.runtime': '运行时',
   'device.simulatorState': '模拟器状态为 {state}：请等待其启动完成。',

@@ -52,7 +52,7 @@ export function formatRate(locale: Locale, rate: number | null): string {
 export const STATUS_ICON: Readonly<Record<CellStatus, string>> = {
   pass: '✓',
   fail: '✕',
-  blocked: '⛔',
+  blocked: '⊘',
   'device-lost': '⚡',
   inconclusive: '?',
   'not-run': '–',

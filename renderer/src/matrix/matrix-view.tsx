@@ -24,6 +24,7 @@ import { MatrixActions, MatrixFilters } from './matrix-toolbar';
 import { SignOffDialog } from './sign-off-dialog';
 import './matrix.css';
 import './matrix-grid.css';
+import './matrix-sections.css';
 
 function SignOffState({ matrix }: { matrix: RunMatrix }) {
   const { t, dateTime, number } = useI18n();
@@ -96,6 +97,14 @@ export function MatrixView() {
     if (visible && planRuns.length > 0) void store.getState().loadHistory(planRuns.map((r) => r.id));
   }, [visible, planRuns, store]);
 
+  // The charts read every cell: draw them a frame after the grid, so the grid is usable first.
+  const [chartsFor, setChartsFor] = useState<string | null>(null);
+  useEffect(() => {
+    if (!matrix) return undefined;
+    const frame = requestAnimationFrame(() => setChartsFor(matrix.runId));
+    return () => cancelAnimationFrame(frame);
+  }, [matrix]);
+
   const close = () => {
     store.getState().selectCell(null);
     document.querySelector<HTMLElement>('.mx-grid [role="gridcell"][tabindex="0"]')?.focus();
@@ -157,10 +166,12 @@ export function MatrixView() {
             )}
             {cell ? <CellPanel key={cellKey(cell.serial, cell.scenarioId)} matrix={matrix} cell={cell} change={changes.get(cellKey(cell.serial, cell.scenarioId))} comparison={comparison} onClose={close} /> : null}
           </div>
-          <div className="mx-charts">
-            <LatencyChart matrix={matrix} attempts={detail?.summary.id === matrix.runId ? detail.attempts : []} />
-            <DeliveryChart runs={planRuns} history={history} currentId={matrix.runId} />
-          </div>
+          {chartsFor === matrix.runId ? (
+            <div className="mx-charts">
+              <LatencyChart matrix={matrix} attempts={detail?.summary.id === matrix.runId ? detail.attempts : []} />
+              <DeliveryChart runs={planRuns} history={history} currentId={matrix.runId} />
+            </div>
+          ) : null}
           {comparison ? <CompareList matrix={matrix} comparison={comparison} otherName={other ? t('matrix.compare.option', { plan: other.planName, time: dateTime(other.createdAt) }) : comparison.before} onOpen={(target) => store.getState().selectCell(target)} /> : null}
           {signing ? <SignOffDialog matrix={matrix} onClose={() => setSigning(false)} /> : null}
         </>

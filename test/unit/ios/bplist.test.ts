@@ -134,7 +134,8 @@ describe('hostile binary plists end in a typed error', () => {
 
   it('refuses absurd object counts, lengths, offsets and references', () => {
     expectPlistError(assemble([Buffer.from([0x09])], 0, { count: 2n ** 60n }), 'too-large');
-    expectPlistError(assemble([Buffer.from([0xaf, 0x13, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff])]), 'truncated');
+    expectPlistError(assemble([Buffer.from([0xaf, 0x13, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff])]), 'malformed');
+    expectPlistError(assemble([Buffer.from([0xaf, 0x12, 0x10, 0x00, 0x00, 0x00])]), 'truncated');
     expectPlistError(assemble([Buffer.from([0x5f, 0x13, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x00, 0x00])]), 'truncated');
     expectPlistError(assemble([Buffer.from([0x09])], 0, { tableAt: 2n ** 62n }), 'truncated');
     expectPlistError(assemble([Buffer.from([0x09])], 5), 'truncated');
@@ -160,7 +161,8 @@ describe('hostile binary plists end in a typed error', () => {
 
   it('refuses non-string keys, unknown markers, other versions and non-plists', () => {
     expectPlistError(assemble([Buffer.from([0xd1, 0x01, 0x01]), Buffer.from([0x10, 0x05])]), 'malformed');
-    expectPlistError(assemble([Buffer.from([0x77])]).fill(0x70, 8, 9), 'malformed');
+    expectPlistError(assemble([Buffer.from([0x90])]), 'malformed');
+    expectPlistError(assemble([Buffer.from([0x33, 0x7f, 0xf0, 0, 0, 0, 0, 0, 0])]), 'malformed');
     expectPlistError(Buffer.from('bplist15' + '\0'.repeat(64), 'latin1'), 'unsupported');
     expectPlistError(Buffer.from('hello, world, this is not a plist at all!!', 'latin1'), 'not-a-plist');
     expect(() => parsePlist(Buffer.alloc(0))).toThrow(PlistFormatError);

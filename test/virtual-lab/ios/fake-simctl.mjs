@@ -4,7 +4,8 @@
 // get_app_container and listapps with simctl's own output and error shapes. A push is written to
 // the simulator's UserNotifications/…/DeliveredNotifications.plist the way iOS does: only for an
 // app whose notifications are allowed, and not while the app is in the foreground (unless it
-// presents notifications in the foreground). FAKE_XCRUN_NO_SIMCTL=1 plays Xcode without simctl.
+// presents notifications in the foreground). FAKE_XCRUN_NO_SIMCTL=1 plays Xcode without simctl;
+// FAKE_SIMCTL_DELAY_MS makes every call that slow.
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -149,6 +150,9 @@ function list(args) {
   return appleJson(out);
 }
 
+/** How the app behaves on this simulator (set by the test helper per simulator and app). */
+const behaviourOf = (state, udid, bundle) => state.behaviour[`${udid} ${bundle}`] ?? state.behaviour[bundle] ?? {};
+
 function launchInto(state, udid, bundle) {
   const d = booted(state, udid);
   const app = d.apps[bundle];
@@ -156,7 +160,7 @@ function launchInto(state, udid, bundle) {
   if (app) {
     app.running = true;
     app.pid = state.nextPid++;
-    const behaviour = state.behaviour[bundle] ?? {};
+    const behaviour = behaviourOf(state, udid, bundle);
     d.authorizations ??= {};
     // The app asks for permission on its first launch; the answer is what the test configured.
     if (behaviour.prompt && d.authorizations[bundle] === undefined) {
@@ -288,7 +292,7 @@ function push(args) {
     const d = booted(state, udid);
     const app = d.apps[bundle];
     if (!app) throw simError('SimulatorKit.SimulatorError', 16, `The application with bundle identifier "${bundle}" is not installed.`, 1);
-    const behaviour = state.behaviour[bundle] ?? {};
+    const behaviour = behaviourOf(state, udid, bundle);
     const authorization = (d.authorizations ?? {})[bundle] ?? 'notDetermined';
     const record = recordOf(payload);
     let outcome;
@@ -331,6 +335,9 @@ function main() {
     process.stderr.write('xcrun: error: unable to find utility "simctl", not a developer tool or in PATH\n');
     return 72;
   }
+  // A slow CoreSimulator (first call after login can take seconds): FAKE_SIMCTL_DELAY_MS=<ms>.
+  const delay = Number(process.env.FAKE_SIMCTL_DELAY_MS ?? 0);
+  if (delay > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, delay);
   if (!STATE_DIR) {
     process.stderr.write('fake xcrun: FAKE_SIMCTL_STATE is not set\n');
     return 70;

@@ -26,6 +26,9 @@ export const SIMCTL_CAPTURES = {
 /** Simulators of the Xcode 16 capture (iOS 18.0 runtime); the iPad is Booted in the capture. */
 export const XCODE16 = {
   bootedIpad: 'BA519339-BEC4-4E69-B98B-BE2EFDA190F0',
+  /** Shut down in the capture. */
+  iphone16Pro: '9ED31B08-43D6-4EFB-93A3-E36E6EA94CBB',
+  iphone15: '547F6011-D095-471A-8FB1-0BE2C0BA00B4',
 } as const;
 
 export interface FakeApp {
@@ -127,7 +130,7 @@ export async function startFakeXcrun(options: { capture?: string; boot?: readonl
     async installApp(udid, app) {
       const appPath = await fake.buildApp(app);
       const state = JSON.parse(await readFile(join(stateDir, 'state.json'), 'utf8')) as FakeState;
-      state.behaviour[app.bundleId] = { ...(app.prompt ? { prompt: app.prompt } : {}), ...(app.presentsInForeground ? { presentsInForeground: true } : {}), ...(app.layout ? { layout: app.layout } : {}) };
+      state.behaviour[`${udid} ${app.bundleId}`] = { ...(app.prompt ? { prompt: app.prompt } : {}), ...(app.presentsInForeground ? { presentsInForeground: true } : {}), ...(app.layout ? { layout: app.layout } : {}) };
       await writeFile(join(stateDir, 'state.json'), JSON.stringify(state, null, 1));
       const result = await simctl(['install', udid, appPath]);
       if (result.code !== 0) throw new Error(`fake install failed: ${result.stderr}`);
