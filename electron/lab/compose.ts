@@ -6,6 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { EventChannel, EventPayloads, RequestArgs, RequestChannel, RequestResult } from '../../shared/ipc';
+import { iosStatusMessage } from '../../shared/domain/ios-status';
+import { translateDynamic } from '../../shared/i18n';
 import { fail, ok, type Result } from '../../shared/result';
 import { AdbGateway } from './adb/adb-gateway';
 import { DeviceTracker } from './adb/device-tracker';
@@ -14,7 +16,7 @@ import { readApk } from './apk/read-apk';
 import type { LabCoreOptions } from './compose-types';
 import { DeviceRegistry } from './devices/device-registry';
 import { DoctorService } from './doctor/doctor-service';
-import { toErrorInfo } from './errors';
+import { LabError, toErrorInfo } from './errors';
 import { EvidenceStore } from './evidence/evidence-store';
 import { createHandlers, type Handlers } from './handlers';
 import { InstallService } from './install/install-service';
@@ -53,6 +55,17 @@ function currentUser(): string {
   } catch {
     return 'unknown';
   }
+}
+
+/** Refuses a simctl plan where simctl does not answer, with the iOS status line's reason. */
+async function requireSimctl(tracker: SimulatorTracker): Promise<void> {
+  await tracker.settled();
+  const status = tracker.status();
+  if (status.available) return;
+  const message = iosStatusMessage(status, 0);
+  throw new LabError('PLAN_INVALID', `The simctl sender cannot run here: ${translateDynamic('en', message.key, message.values) ?? status.reason}`, {
+    hint: 'Run iOS simulator plans on a Mac with Xcode, or pick another sender.',
+  });
 }
 
 export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCore> {
@@ -99,6 +112,8 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     // Every secret the sender names must be readable before a run is stored.
     verifySender: async (plan) => {
       for (const ref of secretRefsOf(plan.sender)) await resolveSecret(ref, secretOptions);
+      // The simctl sender needs Xcode here and now: say so before a run is stored.
+      if (plan.sender.kind === 'simctl') await requireSimctl(simulatorTracker);
     },
     ...(options.runEvidence === null ? {} : { evidence: options.runEvidence ?? adbEvidencePort(evidence) }),
     ...(options.runTap === null ? {} : { tap: options.runTap ?? adbTapPort(options.appium ?? null) }),

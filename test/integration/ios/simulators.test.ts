@@ -113,6 +113,11 @@ describe('simulators beside Android phones', () => {
       }, 20_000, 'the phone identified');
       expect(snapshot.devices.map((d) => d.platform)).toEqual(['android']);
       expect(snapshot.ios).toEqual({ available: false, reason: process.platform === 'darwin' ? 'no-xcrun' : 'not-macos', detail: null, shutdown: 0 });
+      // A simctl plan is refused before anything is stored, with the same reason.
+      const before = core.services.runs.list().length;
+      const plan = { name: 'ios', app: { package: 'com.pushlab.demo', accounts: { serials: { [XCODE16.bootedIpad]: { account: 'qa' } } }, login: { kind: 'operator', prompt: 'log in' } }, phones: { serials: [XCODE16.bootedIpad] }, scenarios: ['background-c2c-text'], repeats: 1, sender: { kind: 'simctl' } };
+      await expect(core.services.runs.start(plan)).rejects.toMatchObject({ code: 'PLAN_INVALID', message: expect.stringMatching(/simctl sender cannot run here: iOS simulators need/) });
+      expect(core.services.runs.list()).toHaveLength(before);
     } finally {
       await core.close();
     }

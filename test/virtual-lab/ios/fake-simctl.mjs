@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readBinaryPlist, readXmlPlistStrings } from './plist-io.mjs';
 import { simulatorDataPath, writeDelivered, writeSectionInfo } from './sim-files.mjs';
 
@@ -27,7 +28,19 @@ class Fail extends Error {
 
 const simError = (domain, code, message, exit = 1) => new Fail(`An error was encountered processing the command (domain=${domain}, code=${code}):\n${message}`, exit);
 
+/** The Xcode 16 capture, used when the state folder is new (e.g. the bin/xcrun shim by hand). */
+const DEFAULT_CAPTURE = fileURLToPath(new URL('../../fixtures/simctl/apple-xcode16-ios18.0-1.json', import.meta.url));
+
 function load() {
+  if (!existsSync(STATE_FILE)) {
+    // A fresh folder: every simulator of the capture in its captured state, no apps.
+    mkdirSync(STATE_DIR, { recursive: true });
+    const devices = {};
+    for (const list of Object.values(JSON.parse(readFileSync(DEFAULT_CAPTURE, 'utf8')).devices)) {
+      for (const d of list) devices[d.udid] = { state: d.state === 'Booted' ? 'Booted' : 'Shutdown', apps: {}, foreground: d.state === 'Booted' ? 'com.apple.springboard' : null };
+    }
+    save({ fixture: DEFAULT_CAPTURE, devices, behaviour: {}, nextPid: 4000 });
+  }
   return JSON.parse(readFileSync(STATE_FILE, 'utf8'));
 }
 

@@ -11,6 +11,7 @@
 import type { AppState } from '../../../../../shared/scenarios/types';
 import { LabError, toErrorInfo } from '../../../errors';
 import { bootSimulator } from '../../../ios/commands/boot';
+import { waitUntilBooted } from '../../../ios/commands/boot-status';
 import { launchApp } from '../../../ios/commands/launch-app';
 import { shutdownSimulator } from '../../../ios/commands/shutdown';
 import { terminateApp } from '../../../ios/commands/terminate-app';
@@ -88,6 +89,8 @@ async function reboot(session: SimulatorSession, steps: string[], check: (name: 
   steps.push('simctl shutdown');
   await bootSimulator(simctlOf(session), udid);
   steps.push('simctl boot');
+  await waitUntilBooted(simctlOf(session), udid, { timeoutMs: REBOOT_TIMEOUT_MS, signal: session.run.signal });
+  steps.push('simctl bootstatus -b');
   const deadline = session.run.deps.clock.now() + REBOOT_TIMEOUT_MS;
   for (;;) {
     await port.refresh();
