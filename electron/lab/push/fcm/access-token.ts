@@ -8,7 +8,7 @@ import { importPKCS8, SignJWT, type CryptoKey } from 'jose';
 import { LabError } from '../../errors';
 import type { Clock } from '../../util/clock';
 import { OAUTH_ERRORS } from './errors';
-import { post, type HttpAnswer, type PostOptions } from './http';
+import { post, type HttpAnswer, type PostOptions } from '../net/http-post';
 import type { ServiceAccount } from './service-account';
 
 export const FCM_SCOPE = 'https://www.googleapis.com/auth/firebase.messaging';

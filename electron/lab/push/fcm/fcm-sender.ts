@@ -11,7 +11,7 @@ import { SendError } from '../senders/send-error';
 import type { SendReceipt, SendRequest, Sender, SenderDeps } from '../senders/types';
 import { createAccessTokens, type AccessTokens } from './access-token';
 import { explainFcmError, parseFcmError } from './errors';
-import { post, type HttpAnswer } from './http';
+import { post, type HttpAnswer } from '../net/http-post';
 import { buildFcmMessage } from './message';
 import { parseServiceAccount, type ServiceAccount } from './service-account';
 

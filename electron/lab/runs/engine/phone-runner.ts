@@ -6,7 +6,6 @@
 import type { AttemptView } from '../../../../shared/domain/run';
 import { DEFAULT_INSTALL_OPTIONS } from '../../../../shared/domain/install';
 import { accountFor } from '../../../../shared/runs/parse-plan';
-import type { Verdict } from '../../../../shared/runs/types';
 import { UNKNOWN_CLOCK_OFFSET, measureClockOffset } from '../../capture/clock-offset';
 import { LabError, toErrorInfo } from '../../errors';
 import { runAppAction } from './app-actions';
@@ -14,7 +13,8 @@ import { runAttempt } from './attempt-runner';
 import { isSimulatorSession, openSimulatorSession, type SimulatorSession } from './ios/simulator-session';
 import { runSimulator } from './ios/simulator-runner';
 import { contextFromDoctor, type ResolvedPhone } from './resolve-run';
-import { step, type PhoneSession, type RunContext } from './session';
+import { runDeviceAttempts } from './device-loop';
+import type { PhoneSession, RunContext } from './session';
 import { phoneGone } from './state-context';
 
 /** An adb phone's session, or a simulator's (iOS goes through simctl, see ./ios). */
@@ -36,60 +36,25 @@ export function openSession(run: RunContext, resolved: ResolvedPhone, controlSho
   };
 }
 
-const lostVerdict = (message: string): Verdict => ({
-  kind: 'device-lost',
-  reason: { key: 'device-lost.lost', values: {} },
-  details: { delivered: null, latencyMs: null, record: null, expected: null, checks: null, error: { code: 'DEVICE_LOST', message, hint: 'Plug the phone back in, then resume the run.' } },
-});
-
-const blockedVerdict = (error: ReturnType<typeof toErrorInfo>): Verdict => ({
-  kind: 'blocked',
-  reason: { key: 'blocked.setup-failed', values: { code: error.code, message: error.message } },
-  details: { delivered: null, latencyMs: null, record: null, expected: null, checks: null, error },
-});
-
 export async function runPhone(session: PhoneSession | SimulatorSession, attempts: readonly AttemptView[]): Promise<void> {
   if (isSimulatorSession(session)) return runSimulator(session, attempts);
-  const { deps, runId, signal } = session.run;
   const serial = session.phone.serial;
-  const first = attempts[0];
-  if (first === undefined) return;
-  try {
-    await step(session, first.id, 'prepare', () => prepare(session), (notes) => notes.join('; '));
-  } catch (error) {
-    if (signal.aborted) return;
-    if (phoneGone(session, error)) return void deps.repo.markLost(runId, serial, lostVerdict(`${serial} went away while it was being prepared.`), deps.clock.now());
-    // Without the build or the account nothing on this phone can run: each attempt says why.
-    for (const attempt of attempts) finishBlocked(session, attempt, toErrorInfo(error));
-    return;
-  }
-  for (const attempt of attempts) {
-    if (signal.aborted) return;
-    if (session.lost || phoneGone(session)) {
-      deps.repo.markLost(runId, serial, lostVerdict(`${serial} was unplugged or stopped answering during the run.`), deps.clock.now());
-      session.run.changed(null);
-      return;
-    }
-    try {
-      await runAttempt(session, attempt);
-    } catch (error) {
-      if (signal.aborted || toErrorInfo(error).code === 'CANCELLED') return;
-      deps.logger.error('attempt failed unexpectedly', { serial, scenario: attempt.scenarioId, error: toErrorInfo(error).message });
-      if (phoneGone(session, error)) session.lost = true;
-      else finishBlocked(session, attempt, toErrorInfo(error));
-    }
-  }
-  if (session.lost) deps.repo.markLost(runId, serial, lostVerdict(`${serial} went away during the run.`), deps.clock.now());
-}
-
-function finishBlocked(session: PhoneSession, attempt: AttemptView, error: ReturnType<typeof toErrorInfo>): void {
-  const { repo, clock } = session.run.deps;
-  try {
-    repo.finishAttempt(attempt.id, { verdict: blockedVerdict(error), finishedAt: clock.now(), latencyMs: null });
-    session.run.changed(attempt.id);
-  } catch {
-    // Already judged (the failure came after its verdict was stored): nothing to change.
-  }
+  await runDeviceAttempts(
+    {
+      run: session.run,
+      phone: session.phone,
+      isLost: () => session.lost,
+      prepare: () => prepare(session),
+      attempt: (attempt) => runAttempt(session, attempt),
+      gone: (error) => phoneGone(session, error),
+      lost: {
+        preparing: `${serial} went away while it was being prepared.`,
+        during: `${serial} was unplugged or stopped answering during the run.`,
+        hint: 'Plug the phone back in, then resume the run.',
+      },
+    },
+    attempts,
+  );
 }
 
 async function prepare(session: PhoneSession): Promise<string[]> {

@@ -2,7 +2,7 @@ import { compactVerify, decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
 import type { LabError } from '../../../../electron/lab/errors';
 import { ACCESS_TOKEN_MARGIN_MS, createAccessTokens, FCM_SCOPE, JWT_BEARER_GRANT, signAssertion } from '../../../../electron/lab/push/fcm/access-token';
-import type { HttpAnswer, PostOptions } from '../../../../electron/lab/push/fcm/http';
+import type { HttpAnswer, PostOptions } from '../../../../electron/lab/push/net/http-post';
 import { GOOGLE_TOKEN_URL, parseServiceAccount } from '../../../../electron/lab/push/fcm/service-account';
 import { makeServiceAccount } from '../../../virtual-lab/fcm/credentials';
 

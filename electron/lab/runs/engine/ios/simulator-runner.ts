@@ -5,68 +5,33 @@
  * shuts down or disappears stops here and its open attempts become 'device lost'.
  */
 import type { AttemptView } from '../../../../../shared/domain/run';
-import type { Verdict } from '../../../../../shared/runs/types';
-import { LabError, toErrorInfo } from '../../../errors';
+import { LabError } from '../../../errors';
 import { appContainer } from '../../../ios/commands/app-container';
 import { launchApp } from '../../../ios/commands/launch-app';
 import { describePermission, readNotificationPermission } from '../../../ios/state/notification-settings';
-import { step } from '../session';
+import { runDeviceAttempts } from '../device-loop';
 import { runSimulatorAction } from './simulator-actions';
 import { runSimulatorAttempt } from './simulator-attempt';
 import { dataPathOf, simctlOf, simulatorGone, simulatorOf, type SimulatorSession } from './simulator-session';
 
-const lostVerdict = (message: string): Verdict => ({
-  kind: 'device-lost',
-  reason: { key: 'device-lost.lost', values: {} },
-  details: { delivered: null, latencyMs: null, record: null, expected: null, checks: null, error: { code: 'DEVICE_LOST', message, hint: 'Boot the simulator again, then resume the run.' } },
-});
-
-const blockedVerdict = (error: ReturnType<typeof toErrorInfo>): Verdict => ({
-  kind: 'blocked',
-  reason: { key: 'blocked.setup-failed', values: { code: error.code, message: error.message } },
-  details: { delivered: null, latencyMs: null, record: null, expected: null, checks: null, error },
-});
-
 export async function runSimulator(session: SimulatorSession, attempts: readonly AttemptView[]): Promise<void> {
-  const { deps, runId, signal } = session.run;
   const udid = session.phone.serial;
-  const first = attempts[0];
-  if (first === undefined) return;
-  try {
-    await step(session, first.id, 'prepare', () => prepare(session), (notes) => notes.join('; '));
-  } catch (error) {
-    if (signal.aborted) return;
-    if (simulatorGone(session, error)) return void deps.repo.markLost(runId, udid, lostVerdict(`${udid} shut down or went away while it was being prepared.`), deps.clock.now());
-    for (const attempt of attempts) finishBlocked(session, attempt, toErrorInfo(error));
-    return;
-  }
-  for (const attempt of attempts) {
-    if (signal.aborted) return;
-    if (session.lost || simulatorGone(session)) {
-      deps.repo.markLost(runId, udid, lostVerdict(`${udid} shut down or went away during the run.`), deps.clock.now());
-      session.run.changed(null);
-      return;
-    }
-    try {
-      await runSimulatorAttempt(session, attempt);
-    } catch (error) {
-      if (signal.aborted || toErrorInfo(error).code === 'CANCELLED') return;
-      deps.logger.error('simulator attempt failed unexpectedly', { udid, scenario: attempt.scenarioId, error: toErrorInfo(error).message });
-      if (simulatorGone(session, error)) session.lost = true;
-      else finishBlocked(session, attempt, toErrorInfo(error));
-    }
-  }
-  if (session.lost) deps.repo.markLost(runId, udid, lostVerdict(`${udid} went away during the run.`), deps.clock.now());
-}
-
-function finishBlocked(session: SimulatorSession, attempt: AttemptView, error: ReturnType<typeof toErrorInfo>): void {
-  const { repo, clock } = session.run.deps;
-  try {
-    repo.finishAttempt(attempt.id, { verdict: blockedVerdict(error), finishedAt: clock.now(), latencyMs: null });
-    session.run.changed(attempt.id);
-  } catch {
-    // Already judged: nothing to change.
-  }
+  await runDeviceAttempts(
+    {
+      run: session.run,
+      phone: session.phone,
+      isLost: () => session.lost,
+      prepare: () => prepare(session),
+      attempt: (attempt) => runSimulatorAttempt(session, attempt),
+      gone: (error) => simulatorGone(session, error),
+      lost: {
+        preparing: `${udid} shut down or went away while it was being prepared.`,
+        during: `${udid} shut down or went away during the run.`,
+        hint: 'Boot the simulator again, then resume the run.',
+      },
+    },
+    attempts,
+  );
 }
 
 async function prepare(session: SimulatorSession): Promise<string[]> {

@@ -1,6 +1,7 @@
 /**
  * One POST over node:http/https with a hard deadline, cancellation and a capped answer size, for
- * Google's token and FCM endpoints. Errors never carry the headers or body (bearer token, assertion).
+ * every HTTP/1.1 push backend (Tencent IM REST, Google's token and FCM endpoints). Errors never
+ * carry the URL, headers or body: they hold UserSigs, bearer tokens and assertions.
  */
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -17,12 +18,16 @@ export interface PostOptions {
   readonly signal?: AbortSignal;
   /** Names the endpoint in errors ("Google's token endpoint"). */
   readonly what: string;
+  /** Largest answer accepted (default 256 KiB). */
+  readonly maxBytes?: number;
+  /** What to check when nothing listens at the address (the setting that names it). */
+  readonly refusedHint?: string;
 }
 
 const MAX_ANSWER_BYTES = 256 * 1024;
 
 const NETWORK_HINTS: Record<string, string> = {
-  ECONNREFUSED: 'Nothing is listening at that address: check sender.baseUrl / sender.tokenUrl (leave them out for Google\'s servers) and your proxy.',
+  ECONNREFUSED: 'Nothing is listening at that address: check the sender\'s base URL in the plan and your proxy.',
   ENOTFOUND: 'The host name does not resolve: check this computer\'s network and DNS.',
   EAI_AGAIN: 'DNS lookup failed for now: check the network and run again.',
   ECONNRESET: 'The connection was cut: check the network or proxy and run again.',
@@ -58,24 +63,26 @@ export function post(url: URL, body: string, options: PostOptions): Promise<Http
       let size = 0;
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > MAX_ANSWER_BYTES) {
-          finish(() => reject(new LabError('MALFORMED_OUTPUT', `${options.what} answered with more than 256 KiB.`, { hint: 'Check that the URL points at Google\'s endpoint.' })));
+        const max = options.maxBytes ?? MAX_ANSWER_BYTES;
+        if (size > max) {
+          finish(() => reject(new LabError('MALFORMED_OUTPUT', `${options.what} answered with more than ${Math.round(max / 1024)} KiB.`, { hint: 'Check that the sender\'s URL points at the right service.' })));
           req.destroy();
           return;
         }
         chunks.push(chunk);
       });
       res.on('end', () => finish(() => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') })));
-      res.on('error', (error) => finish(() => reject(networkError(error, options.what))));
+      res.on('error', (error) => finish(() => reject(networkError(error, options))));
     });
-    req.on('error', (error) => finish(() => reject(networkError(error, options.what))));
+    req.on('error', (error) => finish(() => reject(networkError(error, options))));
     req.end(body);
   });
 }
 
 const cancelled = (): LabError => new LabError('CANCELLED', 'The send was stopped because the run was cancelled.', { hint: 'Resume the run to send again.' });
 
-function networkError(error: Error, what: string): LabError {
+function networkError(error: Error, options: PostOptions): LabError {
   const code = (error as NodeJS.ErrnoException).code ?? 'UNKNOWN';
-  return new LabError('COMMAND_FAILED', `PushLab could not reach ${what} (${code}).`, { hint: NETWORK_HINTS[code] ?? 'Check the network and proxy, then run again.' });
+  const hint = code === 'ECONNREFUSED' && options.refusedHint ? options.refusedHint : (NETWORK_HINTS[code] ?? 'Check the network and proxy, then run again.');
+  return new LabError('COMMAND_FAILED', `PushLab could not reach ${options.what} (${code}).`, { hint });
 }
