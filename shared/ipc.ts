@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Result } from './result';
 import type { DeviceSnapshot, DeviceView } from './domain/device';
-import type { ApkInfo, InstallJob, InstallProgressEvent } from './domain/install';
+import type { AnyInstallJob, ApkInfo, InstallJob, InstallProgressEvent, SimulatorAppInfo, SimulatorInstallJob } from './domain/install';
 import type { VirtualLabStatus } from './domain/lab';
 import { FIX_IDS, type DoctorReport, type DoctorResult, type FixOutcome } from './domain/doctor';
 import type { AttemptDetail, EvidenceKind, RunDetail, RunProgressEvent, RunSummary } from './domain/run';
@@ -36,12 +36,22 @@ export const packageNameSchema = z
   .max(255)
   .regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/, 'not an Android package name');
 
+/** iOS bundle IDs (letters, digits, hyphens, periods), for apps on simulators. */
+export const bundleIdSchema = z
+  .string()
+  .min(3)
+  .max(255)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)+$/, 'not an iOS bundle ID');
+
+/** The app under test: an Android package name, or a bundle ID; the core checks which one the device needs. */
+export const appIdSchema = z.union([packageNameSchema, bundleIdSchema], { error: 'not an Android package name or iOS bundle ID' });
+
 /** Notification channel ids as apps declare them (no shell metacharacters reach the phone). */
 export const channelIdSchema = z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'channel id must be printable ASCII without spaces');
 
 export const doctorSubjectSchema = z.object({
   serial: serialSchema,
-  package: packageNameSchema,
+  package: appIdSchema,
   channelIds: z.array(channelIdSchema).max(50).readonly(),
 });
 
@@ -49,6 +59,12 @@ export const installRequestSchema = z.object({
   apkPath: filePathSchema,
   serials: z.array(serialSchema).min(1).max(200),
   options: installOptionsSchema,
+});
+
+/** An .app on simulators (serials are UDIDs; a phone among them is refused in the job, with the reason). */
+export const simulatorInstallRequestSchema = z.object({
+  appPath: filePathSchema,
+  serials: z.array(serialSchema).min(1).max(200),
 });
 
 /** Run ids and operator prompt ids are UUIDs made by the core; checked only for shape here. */
@@ -104,6 +120,9 @@ export const requestSchemas = {
   'devices:screenshot': z.tuple([serialSchema]),
   'apk:inspect': z.tuple([filePathSchema]),
   'install:start': z.tuple([installRequestSchema]),
+  // iOS simulators: read an .app's Info.plist, and install it with simctl.
+  'app:inspect': z.tuple([filePathSchema]),
+  'install:start-app': z.tuple([simulatorInstallRequestSchema]),
   'install:jobs': z.tuple([]),
   'lab:status': z.tuple([]),
   'lab:start': z.tuple([z.object({ phones: z.number().int().min(1).max(40).optional() }).optional()]),
@@ -111,7 +130,7 @@ export const requestSchemas = {
   'lab:plug': z.tuple([z.string().min(1).max(64), z.boolean()]),
   'doctor:run': z.tuple([doctorSubjectSchema]),
   'doctor:fix': z.tuple([doctorSubjectSchema, z.enum(FIX_IDS)]),
-  'doctor:history': z.tuple([serialSchema, packageNameSchema]),
+  'doctor:history': z.tuple([serialSchema, appIdSchema]),
   // The plan is checked by the core (shared/runs parsePlan): JSON text or a parsed value.
   'runs:start': z.tuple([z.object({ plan: z.unknown() })]),
   'runs:list': z.tuple([]),
@@ -143,7 +162,10 @@ export interface RequestResults {
   'devices:screenshot': EvidenceFile;
   'apk:inspect': ApkInfo;
   'install:start': InstallJob;
-  'install:jobs': readonly InstallJob[];
+  'app:inspect': SimulatorAppInfo;
+  'install:start-app': SimulatorInstallJob;
+  /** APK jobs (stored) and .app jobs (this session), newest first. */
+  'install:jobs': readonly AnyInstallJob[];
   'lab:status': VirtualLabStatus;
   'lab:start': VirtualLabStatus;
   'lab:stop': VirtualLabStatus;
@@ -188,7 +210,7 @@ export type RequestResult<C extends RequestChannel> = RequestResults[C];
 export interface EventPayloads {
   'devices:changed': DeviceSnapshot;
   'install:progress': InstallProgressEvent;
-  'install:finished': InstallJob;
+  'install:finished': AnyInstallJob;
   'lab:changed': VirtualLabStatus;
   'runs:progress': RunProgressEvent;
 }

@@ -17,10 +17,12 @@ import { clean, printError, processOutput, type Output } from './output';
 const USAGE = `Usage: pushlab <command> [options]
 
 Commands:
-  devices [--json]                       List attached phones with vendor ROM and push channel
-  install <apk> [--serial S ...]         Install an APK on phones in parallel (default: all ready phones)
-      --no-replace  --downgrade  --grant  --no-test-only
+  devices [--json]                       List attached phones (vendor ROM, push channel) and booted iOS simulators
+  install <apk|App.app> [<App.app>]     Install an APK on phones and/or a simulator .app on iOS simulators
+      [--serial S ...]                   in parallel (default: every ready device the builds fit)
+      --no-replace  --downgrade  --grant  --no-test-only   (APK options)
   doctor --serial S --package P          Why would an offline push not show? Checks every setting that decides it
+                                         (on a simulator: --serial UDID --package <bundle id>)
       [--channel ID ...] [--fix]         --channel: channel ids your push config uses; --fix: apply adb fixes
   run --plan plan.json                   Run a plan: app states x messages on every phone, verdicts and evidence
       [--junit out.xml] [--strict]       --junit: JUnit report; --strict: inconclusive cells fail the run too
@@ -65,13 +67,13 @@ export async function main(argv: readonly string[], output: Output = processOutp
         },
       });
       if (values.help) return (output.out(USAGE), 0);
-      if (positionals.length !== 1 || !positionals[0]) {
-        output.err('pushlab install: name exactly one APK file.\n\n' + USAGE);
+      if (positionals.length < 1 || positionals.length > 2 || positionals.some((p) => p === '')) {
+        output.err('pushlab install: name the build: an APK, a simulator .app, or one of each.\n\n' + USAGE);
         return 2;
       }
       return await installCommand(
         globalOptions(values),
-        { apk: positionals[0], serials: values.serial ?? [], options: installOptionsFrom(values) },
+        { builds: positionals, serials: values.serial ?? [], options: installOptionsFrom(values) },
         output,
       );
     }

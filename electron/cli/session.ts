@@ -3,8 +3,9 @@
  * adb cannot be reached instead of a hang.
  */
 import type { DeviceView } from '../../shared/domain/device';
+import type { ErrorInfo } from '../../shared/errors';
 import { createLabCore, type LocalLabCore } from '../lab/compose';
-import { LabError } from '../lab/errors';
+import { LabError, toErrorInfo } from '../lab/errors';
 import { createLogger, silentLogger } from '../lab/util/logger';
 import type { GlobalOptions } from './options';
 
@@ -12,33 +13,55 @@ const CONNECT_TIMEOUT_MS = 10_000;
 const IDENTITY_TIMEOUT_MS = 30_000;
 
 export async function openSession(options: GlobalOptions): Promise<LocalLabCore> {
-  const core = await createLabCore({
+  const core = await composeCore(options);
+  try {
+    await connectAdb(core, options);
+  } catch (error) {
+    await core.close();
+    throw error;
+  }
+  return core;
+}
+
+/**
+ * For commands that also reach iOS simulators (devices, install of an .app, doctor on a
+ * simulator): an unreachable adb server is reported, not fatal, so simulators still work on a Mac
+ * without adb. `adbError` says why Android phones are unavailable; null when adb answered.
+ */
+export async function openSessionAdbOptional(options: GlobalOptions): Promise<{ core: LocalLabCore; adbError: ErrorInfo | null }> {
+  const core = await composeCore(options);
+  try {
+    await connectAdb(core, options);
+    return { core, adbError: null };
+  } catch (error) {
+    return { core, adbError: toErrorInfo(error) };
+  }
+}
+
+function composeCore(options: GlobalOptions): Promise<LocalLabCore> {
+  return createLabCore({
     dataDir: options.dataDir,
     ...(options.dbPath ? { dbPath: options.dbPath } : {}),
     adb: options.adb,
     shell: 'cli',
     logger: options.verbose ? createLogger({ level: 'debug' }) : silentLogger,
   });
+}
+
+async function connectAdb(core: LocalLabCore, options: GlobalOptions): Promise<void> {
   const { tracker, gateway } = core.services;
-  try {
-    // One direct attempt first (starting a local server when allowed): a dead or wrong address
-    // fails now, instead of after the tracker's retries.
-    await gateway.ensureServer();
-  } catch (error) {
-    await core.close();
-    throw error;
-  }
+  // One direct attempt first (starting a local server when allowed): a dead or wrong address
+  // fails now, instead of after the tracker's retries.
+  await gateway.ensureServer();
   try {
     await tracker.waitUntilConnected(CONNECT_TIMEOUT_MS);
   } catch {
     const status = tracker.status();
-    await core.close();
     throw new LabError(status.error?.code ?? 'ADB_UNREACHABLE', status.error?.message ?? `No adb server answers at ${options.adb.host}:${options.adb.port}.`, {
       hint: status.error?.hint ?? 'Start adb with `adb start-server`, or pass --adb-host/--adb-port.',
       ...(status.error?.detail ? { detail: status.error.detail } : {}),
     });
   }
-  return core;
 }
 
 /**

@@ -20,6 +20,7 @@ import { LabError, toErrorInfo } from './errors';
 import { EvidenceStore } from './evidence/evidence-store';
 import { createHandlers, type Handlers } from './handlers';
 import { InstallService } from './install/install-service';
+import { SimulatorInstallService } from './install/simulator-install-service';
 import { SimulatorRegistry } from './ios/simulator-registry';
 import { SimulatorTracker } from './ios/simulator-tracker';
 import { openDatabase } from './store/db';
@@ -38,6 +39,8 @@ export interface LabCoreInternals {
   readonly tracker: DeviceTracker;
   readonly gateway: AdbGateway;
   readonly installs: InstallService;
+  /** .app builds on iOS simulators (simctl install). */
+  readonly appInstalls: SimulatorInstallService;
   readonly doctor: DoctorService;
   readonly runs: RunService;
   /** iOS simulators (xcrun simctl), shown in the registry beside the phones. */
@@ -91,6 +94,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     logger: logger.child('install'),
     readApk,
   });
+  const appInstalls = new SimulatorInstallService({ devices: registry, simulators, clock, logger: logger.child('install-app') });
   const doctor = new DoctorService({
     registry,
     gateway,
@@ -98,6 +102,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     clock,
     logger: logger.child('doctor'),
     user: options.user ?? currentUser(),
+    simulators,
   });
   const evidence = new EvidenceStore(join(options.dataDir, 'evidence'), clock);
   const secretOptions = { env, ...(options.secrets ? { store: options.secrets } : {}) };
@@ -129,6 +134,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     registry,
     gateway,
     installs,
+    appInstalls,
     evidence,
     virtualLab: options.virtualLab,
     runs,
@@ -149,6 +155,8 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
   registry.on('changed', (snapshot) => emit('devices:changed', snapshot));
   installs.on('progress', (event) => emit('install:progress', event));
   installs.on('finished', (job) => emit('install:finished', job));
+  appInstalls.on('progress', (event) => emit('install:progress', event));
+  appInstalls.on('finished', (job) => emit('install:finished', job));
   const unsubscribeLab = options.virtualLab?.onChange((status) => emit('lab:changed', status));
   const unsubscribeRuns = runs.onProgress((event) => emit('runs:progress', event));
 
@@ -162,7 +170,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
 
   let closed = false;
   return {
-    services: { registry, tracker, gateway, installs, doctor, runs, matrix, simulators, simulatorTracker },
+    services: { registry, tracker, gateway, installs, appInstalls, doctor, runs, matrix, simulators, simulatorTracker },
     async invoke<C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<Result<RequestResult<C>>> {
       const handler = handlers[channel] as (...a: RequestArgs<C>) => Promise<RequestResult<C>>;
       try {
@@ -186,6 +194,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
       tracker.stop();
       simulatorTracker.stop();
       await installs.waitForAll();
+      await appInstalls.waitForAll();
       listeners.clear();
       db.close();
     },

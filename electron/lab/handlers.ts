@@ -11,6 +11,7 @@ import type { DoctorService } from './doctor/doctor-service';
 import { LabError } from './errors';
 import type { EvidenceStore } from './evidence/evidence-store';
 import type { InstallService } from './install/install-service';
+import type { SimulatorInstallService } from './install/simulator-install-service';
 import { createReportHandlers } from './reports/report-handlers';
 import { createRunHandlers } from './run-handlers';
 import { createMatrixHandlers, type WindowMatrixApi } from './runs/matrix/matrix-handlers';
@@ -25,6 +26,7 @@ export interface HandlerServices {
   readonly registry: DeviceRegistry;
   readonly gateway: AdbGateway;
   readonly installs: InstallService;
+  readonly appInstalls: SimulatorInstallService;
   readonly evidence: EvidenceStore;
   readonly virtualLab: VirtualLabController | undefined;
   readonly doctor: DoctorService;
@@ -64,7 +66,9 @@ export function createHandlers(s: HandlerServices): Handlers {
     },
     'apk:inspect': async (path) => s.installs.inspect(path),
     'install:start': async (request) => s.installs.start(request),
-    'install:jobs': async () => s.installs.recentJobs(),
+    'app:inspect': async (path) => s.appInstalls.inspect(path),
+    'install:start-app': async (request) => s.appInstalls.start(request),
+    'install:jobs': async () => [...s.installs.recentJobs(), ...s.appInstalls.recentJobs()].sort((a, b) => b.startedAt.localeCompare(a.startedAt)).slice(0, 20),
     'lab:status': async () => s.virtualLab?.status() ?? NO_LAB,
     'lab:start': async (options) => requireLab(s.virtualLab).start(options?.phones),
     'lab:stop': async () => requireLab(s.virtualLab).stop(),

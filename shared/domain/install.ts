@@ -81,3 +81,40 @@ export interface InstallProgressEvent {
 }
 
 export type InstallError = ErrorInfo;
+
+/** An iOS simulator build (an .app folder), read from its Info.plist before any simulator is touched. */
+export interface SimulatorAppInfo {
+  readonly path: string;
+  /** "PushLabDemo.app". */
+  readonly fileName: string;
+  readonly bundleId: string;
+  /** CFBundleShortVersionString ("2.5.0"). */
+  readonly version: string | null;
+  /** CFBundleVersion ("250"). */
+  readonly build: string | null;
+  readonly name: string | null;
+  /** MinimumOSVersion ("15.0"). */
+  readonly minimumOsVersion: string | null;
+}
+
+/** An .app installed on simulators with `simctl install`: no bytes to push, so items go queued → installing → done/failed. */
+export interface SimulatorInstallJob {
+  readonly id: string;
+  readonly kind: 'app';
+  readonly app: SimulatorAppInfo;
+  readonly items: readonly InstallItem[];
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+}
+
+/** Any install job: an APK on Android phones, or an .app on simulators. */
+export type AnyInstallJob = InstallJob | SimulatorInstallJob;
+
+export function isSimulatorInstallJob(job: AnyInstallJob): job is SimulatorInstallJob {
+  return (job as { kind?: unknown }).kind === 'app';
+}
+
+export interface SimulatorInstallRequest {
+  readonly appPath: string;
+  readonly serials: readonly string[];
+}

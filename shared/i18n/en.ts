@@ -6,6 +6,8 @@ import { doctorChecksEn } from './doctor-checks.en';
 import { doctorFixesEn } from './doctor-fixes.en';
 import { doctorUiEn } from './doctor-ui.en';
 import { iosEn } from './ios.en';
+import { doctorIosEn } from './doctor-ios.en';
+import { iosUiEn } from './ios-ui.en';
 import { reportEn } from './report.en';
 import { matrixUiEn } from './matrix-ui.en';
 import { runsUiEn } from './runs-ui.en';
@@ -18,6 +20,8 @@ export const en = {
   ...matrixUiEn,
   ...reportEn,
   ...iosEn,
+  ...doctorIosEn,
+  ...iosUiEn,
   // App shell
   'app.title': 'PushLab',
   'app.tagline': 'Prove offline push reaches every phone, vendor by vendor.',

@@ -8,7 +8,7 @@ export const iosZh = {
   'device.iosVersionUnknown': 'iOS（版本未知）',
   'device.runtime': '运行时',
   'device.simulatorState': '模拟器状态为 {state}：请等待其启动完成。',
-  'channel.apnsSimulator': 'iOS 模拟器：PushLab 通过 `xcrun simctl push` 直接把推送交给应用，不经过 APNs，也不需要 device token。',
+  'channel.apnsSimulator': 'iOS 模拟器：PushLab 通过 `xcrun simctl push` 直接把推送交给应用；在 Apple 芯片或带 T2 芯片的 Mac 上使用 Xcode 14+ 时，APNs 沙盒环境也能通过应用的 device token 送达（apns 发送方式）。',
   'ios.available.one': 'iOS：{booted} 台模拟器已启动，{shutdown} 台已关闭。启动一台（Xcode › Open Developer Tool › Simulator，或 `xcrun simctl boot <udid>`）即可在此使用。',
   'ios.available.other': 'iOS：{booted} 台模拟器已启动，{shutdown} 台已关闭。启动一台（Xcode › Open Developer Tool › Simulator，或 `xcrun simctl boot <udid>`）即可在此使用。',
   'ios.unavailable.not-macos': 'iOS 模拟器需要装有 Xcode 的 Mac；这台电脑不是 Mac，因此只显示 Android 手机。',

@@ -8,6 +8,8 @@ import { doctorChecksZh } from './doctor-checks.zh-CN';
 import { doctorFixesZh } from './doctor-fixes.zh-CN';
 import { doctorUiZh } from './doctor-ui.zh-CN';
 import { iosZh } from './ios.zh-CN';
+import { doctorIosZh } from './doctor-ios.zh-CN';
+import { iosUiZh } from './ios-ui.zh-CN';
 import { reportZh } from './report.zh-CN';
 import { matrixUiZh } from './matrix-ui.zh-CN';
 import { runsUiZh } from './runs-ui.zh-CN';
@@ -20,6 +22,8 @@ export const zhCN = {
   ...matrixUiZh,
   ...reportZh,
   ...iosZh,
+  ...doctorIosZh,
+  ...iosUiZh,
   'app.title': 'PushLab',
   'app.tagline': '逐个厂商验证离线推送真正送达每一台手机。',
   'nav.label': '功能区',

@@ -16,10 +16,23 @@ export const TENCENT_REGIONS = ['china', 'singapore', 'seoul', 'frankfurt', 'mum
 const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
 const text = (max: number): z.ZodString => z.string().min(1).max(max).regex(PRINTABLE, 'must be one line without control characters');
 
+/** Android package names (applicationId): dot-separated parts, each a letter then letters, digits or _. */
+export const ANDROID_PACKAGE_PATTERN = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/;
+/** iOS bundle IDs (Apple's rule: letters, digits, hyphens and periods), the same as the core's BUNDLE_ID_PATTERN. */
+export const IOS_BUNDLE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)+$/;
+/** Simulator UDIDs are UUIDs (the core's UDID_PATTERN); an adb serial never has this shape. */
+export const SIMULATOR_UDID_PATTERN = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
+
+export const isAndroidPackageName = (name: string): boolean => name.length <= 255 && ANDROID_PACKAGE_PATTERN.test(name);
+
+/**
+ * app.package: an Android package name, or — when the plan names iOS simulators — a bundle ID.
+ * Which one is allowed depends on the phones, so the plan-wide check below decides.
+ */
 const packageName = z
   .string()
   .max(255)
-  .regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/, 'must be an Android package name such as com.example.app');
+  .refine((v) => ANDROID_PACKAGE_PATTERN.test(v) || IOS_BUNDLE_ID_PATTERN.test(v), 'must be an Android package name such as com.example.app (or, for iOS simulators, the bundle ID)');
 const activity = z
   .string()
   .max(255)
@@ -190,6 +203,14 @@ export const planSchema = z.strictObject({
     .strictObject({ pushMs: z.int().min(1000).max(3_600_000).default(60_000), stepMs: z.int().min(1000).max(600_000).default(30_000) })
     .default({ pushMs: 60_000, stepMs: 30_000 }),
 }).superRefine((plan, ctx) => {
+  // A bundle ID that is no Android package name (com.example.my-app) only runs on simulators.
+  if (!ANDROID_PACKAGE_PATTERN.test(plan.app.package) && IOS_BUNDLE_ID_PATTERN.test(plan.app.package) && !planNamesSimulators(plan)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['app', 'package'],
+      message: 'must be an Android package name such as com.example.app (letters, digits and _, each part starting with a letter): this plan names no iOS simulator, so a bundle ID with "-" or a leading digit cannot run',
+    });
+  }
   const sender = plan.sender;
   if (sender.kind !== 'apns' && sender.kind !== 'fcm') return;
   // A direct sender addresses phones by token; without one the send can only fail.
@@ -227,6 +248,11 @@ export type PlanSender = RunPlan['sender'];
 export type SecretRef = z.output<typeof secretRef>;
 export type ApnsPlanSender = Extract<PlanSender, { kind: 'apns' }>;
 export type FcmPlanSender = Extract<PlanSender, { kind: 'fcm' }>;
+
+/** The plan runs on iOS simulators: the simctl sender, or a simulator UDID among phones.serials. */
+export function planNamesSimulators(plan: { readonly sender: { readonly kind: string }; readonly phones: { readonly serials?: readonly string[] | undefined } }): boolean {
+  return plan.sender.kind === 'simctl' || (plan.phones.serials ?? []).some((serial) => SIMULATOR_UDID_PATTERN.test(serial));
+}
 
 /** The phone's APNs / FCM token from app.tokens, or null when the plan has none for it. */
 export function deviceTokenFor(plan: Pick<RunPlan, 'app'>, serial: string): string | null {

@@ -1,11 +1,13 @@
 /** `pushlab devices [--json]`: every attached phone (and booted iOS simulator) with its identity. */
 import type { DeviceView } from '../../../shared/domain/device';
 import { iosStatusMessage } from '../../../shared/domain/ios-status';
+import type { ErrorInfo } from '../../../shared/errors';
 import { translate, translateDynamic } from '../../../shared/i18n';
 import type { LocalLabCore } from '../../lab/compose';
+import { LabError } from '../../lab/errors';
 import { clean, table, type Output } from '../output';
 import type { GlobalOptions } from '../options';
-import { openSession, settledDevices } from '../session';
+import { openSessionAdbOptional, settledDevices } from '../session';
 
 /** The documented JSON shape of one phone (README: "pushlab devices --json"). */
 export function deviceJson(view: DeviceView): Record<string, unknown> {
@@ -53,15 +55,33 @@ function describe(view: DeviceView): string[] {
   return [clean(view.serial), view.state, clean(name), clean(rom), android, channel];
 }
 
+/** One line saying Android phones are unavailable because adb is not reachable, and what to do. */
+export function adbUnavailableLine(error: ErrorInfo): string {
+  const oneLine = (text: string): string => clean(text.replace(/\s*\n\s*/g, ' ').trim());
+  return `Android: unavailable, adb is not reachable: ${oneLine(error.message)}${error.hint ? ` What to do: ${oneLine(error.hint)}` : ''}`;
+}
+
+/**
+ * Lists phones and simulators. Without a reachable adb server the simulators are still listed
+ * and one line says why Android is unavailable: exit 0 when at least one device was listed, 2
+ * (the command could not do its job) when adb is unreachable and nothing was listed.
+ */
 export async function devicesCommand(options: GlobalOptions, output: Output): Promise<number> {
-  const core = await openSession(options);
+  const { core, adbError } = await openSessionAdbOptional(options);
   try {
-    const phones = await settledDevices(core);
+    const phones = adbError === null ? await settledDevices(core) : [];
     const ios = await simulatorsOf(core);
     const views = [...phones, ...ios.views].sort((a, b) => a.serial.localeCompare(b.serial));
+    const androidLine = adbError === null ? null : adbUnavailableLine(adbError);
+    if (adbError !== null && views.length === 0) {
+      // Nothing to list: the same error as before simulators existed, plus the iOS line.
+      output.err(clean(ios.line));
+      throw new LabError(adbError.code, adbError.message, { ...(adbError.hint ? { hint: adbError.hint } : {}), ...(adbError.detail ? { detail: adbError.detail } : {}) });
+    }
     if (options.json) {
       output.out(JSON.stringify(views.map(deviceJson), null, 2));
-      // stdout stays the documented array; the iOS line goes to stderr.
+      // stdout stays the documented array; the Android and iOS lines go to stderr.
+      if (androidLine) output.err(androidLine);
       output.err(ios.line);
       return 0;
     }
@@ -71,7 +91,8 @@ export async function devicesCommand(options: GlobalOptions, output: Output): Pr
       return 0;
     }
     for (const line of table([['SERIAL', 'STATE', 'PHONE', 'ROM', 'ANDROID', 'PUSH'], ...views.map(describe)])) output.out(line);
-    output.out(`\n${clean(ios.line)}`);
+    if (androidLine) output.out(`\n${androidLine}`);
+    output.out(`${androidLine ? '' : '\n'}${clean(ios.line)}`);
     for (const view of views) {
       if (view.state !== 'device') output.out(`\n${clean(view.serial)}: ${deviceJson(view).help as string}`);
       if (view.identityError) output.out(`\n${clean(view.serial)}: ${view.identityError.message} ${view.identityError.hint ?? ''}`);

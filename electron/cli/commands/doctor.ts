@@ -1,13 +1,15 @@
 /**
  * `pushlab doctor --serial S --package P [--channel ID ...] [--json] [--fix]`: why would a push
  * not show on this phone? With --fix, applies every adb fix the checks name, each confirmed by a
- * re-read. Exit 1 while any check fails.
+ * re-read. On an iOS simulator (--serial UDID --package <bundle id>) it shows the iOS checks it can
+ * read (simctl has no fixes). Exit 1 while any check fails.
  */
 import type { DoctorCheck, DoctorResult, FixId, FixOutcome, Message } from '../../../shared/domain/doctor';
 import { translateDynamic } from '../../../shared/i18n';
+import { SIMULATOR_UDID_PATTERN } from '../../../shared/runs/plan';
 import { clean, table, type Output } from '../output';
 import type { GlobalOptions } from '../options';
-import { openSession } from '../session';
+import { openSession, openSessionAdbOptional } from '../session';
 
 export interface DoctorArgs {
   readonly serial: string;
@@ -49,10 +51,13 @@ export function fixesToApply(checks: readonly DoctorCheck[]): FixId[] {
 }
 
 export async function doctorCommand(options: GlobalOptions, args: DoctorArgs, output: Output): Promise<number> {
-  const core = await openSession(options);
+  // A simulator (named by UDID) needs simctl, not adb: it is checked even where no adb server runs.
+  const simulator = SIMULATOR_UDID_PATTERN.test(args.serial);
+  const core = simulator ? (await openSessionAdbOptional(options)).core : await openSession(options);
   try {
     const { doctor, registry } = core.services;
-    await registry.waitForIdentity(args.serial, 15_000).catch(() => undefined);
+    if (simulator) await core.services.simulatorTracker.settled();
+    else await registry.waitForIdentity(args.serial, 15_000).catch(() => undefined);
     const subject = { serial: args.serial, package: args.package, channelIds: args.channelIds };
     let result = await doctor.run(subject);
     const applied: FixOutcome[] = [];

@@ -1,16 +1,24 @@
 /**
- * `pushlab install <apk> [--serial S ...]`: one APK on the named phones (default: every ready
- * phone) in parallel, with per-phone progress. Exit 1 when any phone failed.
+ * `pushlab install <build> [<build>] [--serial S ...]`: an APK on Android phones and/or a
+ * simulator .app on iOS simulators, in parallel, with per-device progress. Every build is read
+ * before any device is touched. With both builds each device gets the one for its platform; with
+ * one, a device it does not fit fails with the reason. Default devices: every ready one the
+ * builds fit. Exit 1 when any device failed.
  */
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_INSTALL_OPTIONS, type InstallItem, type InstallOptions } from '../../../shared/domain/install';
+import { DEFAULT_INSTALL_OPTIONS, type ApkInfo, type InstallItem, type InstallOptions, type SimulatorAppInfo } from '../../../shared/domain/install';
+import { SIMULATOR_UDID_PATTERN } from '../../../shared/runs/plan';
+import type { LocalLabCore } from '../../lab/compose';
 import { LabError } from '../../lab/errors';
+import { adbUnavailableLine } from './devices';
 import { clean, type Output } from '../output';
 import type { GlobalOptions } from '../options';
-import { openSession, settledDevices } from '../session';
+import { openSession, openSessionAdbOptional, settledDevices } from '../session';
 
 export interface InstallArgs {
-  readonly apk: string;
+  /** One or two builds: at most one APK and one .app. */
+  readonly builds: readonly string[];
   readonly serials: readonly string[];
   readonly options: InstallOptions;
 }
@@ -36,36 +44,86 @@ export function installOptionsFrom(values: Record<string, unknown>): InstallOpti
   };
 }
 
-export async function installCommand(options: GlobalOptions, args: InstallArgs, output: Output): Promise<number> {
-  const core = await openSession(options);
+/** An .app is a folder (Xcode's bundle); anything else is read as an APK. */
+export function buildKind(path: string): 'app' | 'apk' {
+  if (/\.app\/*$/i.test(path)) return 'app';
   try {
-    const apkPath = resolve(args.apk);
-    // Validate the APK before looking at phones, so a wrong file never touches one.
-    const apk = await core.services.installs.inspect(apkPath);
+    return statSync(path).isDirectory() ? 'app' : 'apk';
+  } catch {
+    return 'apk';
+  }
+}
+
+/** The builds by kind; two of one kind is refused before anything is read. */
+export function sortBuilds(builds: readonly string[]): { apk: string | null; app: string | null } {
+  const apks = builds.filter((b) => buildKind(b) === 'apk').map((b) => resolve(b));
+  const apps = builds.filter((b) => buildKind(b) === 'app').map((b) => resolve(b));
+  if (apks.length > 1 || apps.length > 1 || builds.length === 0) {
+    throw new LabError('INVALID_ARGUMENT', `Name one build per platform: ${apks.length} APK(s) and ${apps.length} .app folder(s) were given.`, {
+      hint: 'Give one APK for Android phones, one simulator .app for iOS simulators, or one of each.',
+    });
+  }
+  return { apk: apks[0] ?? null, app: apps[0] ?? null };
+}
+
+/** Which device gets which build: by platform when both are given; everything to the one build otherwise. */
+function assign(core: LocalLabCore, serials: readonly string[], builds: { apk: string | null; app: string | null }): { apk: string[]; app: string[] } {
+  const isSimulator = (serial: string): boolean => (core.services.registry.get(serial)?.platform ?? (SIMULATOR_UDID_PATTERN.test(serial) ? 'ios' : 'android')) === 'ios';
+  if (builds.apk === null) return { apk: [], app: [...serials] };
+  if (builds.app === null) return { apk: [...serials], app: [] };
+  return { apk: serials.filter((s) => !isSimulator(s)), app: serials.filter(isSimulator) };
+}
+
+export async function installCommand(options: GlobalOptions, args: InstallArgs, output: Output): Promise<number> {
+  const builds = sortBuilds(args.builds);
+  // Only an APK needs adb; an .app alone installs on simulators even where no adb server runs.
+  const { core, adbError } = builds.apk === null ? await openSessionAdbOptional(options) : { core: await openSession(options), adbError: null };
+  try {
+    // Read every build before looking at devices, so a wrong file never touches one.
+    const apk: ApkInfo | null = builds.apk === null ? null : await core.services.installs.inspect(builds.apk);
+    const app: SimulatorAppInfo | null = builds.app === null ? null : await core.services.appInstalls.inspect(builds.app);
+    await core.services.simulatorTracker.settled();
     let serials = [...args.serials];
     if (serials.length === 0) {
-      const ready = (await settledDevices(core)).filter((v) => v.state === 'device');
-      serials = ready.map((v) => v.serial);
+      const phones = apk !== null && adbError === null ? (await settledDevices(core)).filter((v) => v.state === 'device') : [];
+      const simulators = app !== null ? core.services.simulators.views().filter((v) => v.state === 'device') : [];
+      serials = [...phones, ...simulators].map((v) => v.serial);
       if (serials.length === 0) {
-        throw new LabError('DEVICE_NOT_FOUND', 'No phone is ready to install on.', {
-          hint: 'Plug a phone in and allow USB debugging, or name one with --serial.',
+        throw new LabError('DEVICE_NOT_FOUND', apk ? 'No phone is ready to install on.' : 'No simulator is booted to install on.', {
+          hint: apk ? 'Plug a phone in and allow USB debugging, or name one with --serial.' : 'Boot a simulator (Simulator app, or `xcrun simctl boot <udid>`), or name one with --serial.',
         });
       }
     } else {
       await Promise.all(serials.map((s) => core.services.registry.waitForIdentity(s, 15_000).catch(() => undefined)));
     }
-    if (!options.json) output.err(`Installing ${clean(apk.packageName)} ${clean(apk.versionName ?? '')} (${apk.versionCode}) on ${serials.length} phone(s)…`);
+    if (adbError && !options.json) output.err(adbUnavailableLine(adbError));
+    const plan = assign(core, serials, builds);
     const lastPhase = new Map<string, string>();
-    const job = await core.services.installs.run({ apkPath, serials, options: args.options }, ({ item }) => {
+    const progress = ({ item }: { item: InstallItem }): void => {
       if (options.json) return;
       const key = item.phase === 'pushing' ? `pushing-${Math.floor((item.bytesPushed / Math.max(1, item.totalBytes)) * 4)}` : item.phase;
       if (lastPhase.get(item.serial) === key) return;
       lastPhase.set(item.serial, key);
       output.err(progressLine(item));
-    });
-    const failed = job.items.filter((i) => i.phase !== 'done');
-    if (options.json) output.out(JSON.stringify(job, null, 2));
-    else output.out(`${job.items.length - failed.length} of ${job.items.length} phone(s) installed ${clean(apk.packageName)}.`);
+    };
+    const jobs = [];
+    if (apk !== null && plan.apk.length > 0) {
+      if (!options.json) output.err(`Installing ${clean(apk.packageName)} ${clean(apk.versionName ?? '')} (${apk.versionCode}) on ${plan.apk.length} phone(s)…`);
+      jobs.push(core.services.installs.run({ apkPath: apk.path, serials: plan.apk, options: args.options }, progress));
+    }
+    if (app !== null && plan.app.length > 0) {
+      if (!options.json) output.err(`Installing ${clean(app.bundleId)} ${clean(app.version ?? '')}${app.build ? ` (${clean(app.build)})` : ''} on ${plan.app.length} simulator(s)…`);
+      jobs.push(core.services.appInstalls.run({ appPath: app.path, serials: plan.app }, progress));
+    }
+    const done = await Promise.all(jobs);
+    const items = done.flatMap((job) => job.items);
+    const failed = items.filter((i) => i.phase !== 'done');
+    if (options.json) output.out(JSON.stringify(done.length === 1 ? done[0] : done, null, 2));
+    else {
+      const what = [apk ? clean(apk.packageName) : null, app ? clean(app.bundleId) : null].filter((w) => w !== null).join(' / ');
+      const noun = app === null ? 'phone(s)' : apk === null ? 'simulator(s)' : 'device(s)';
+      output.out(`${items.length - failed.length} of ${items.length} ${noun} installed ${what}.`);
+    }
     return failed.length > 0 ? 1 : 0;
   } finally {
     await core.close();

@@ -14,7 +14,9 @@ import { toJUnit } from '../../lab/runs/junit';
 import { cellStats } from '../../lab/runs/stats';
 import type { GlobalOptions } from '../options';
 import { clean, printError, table, type Output } from '../output';
-import { openSession, settledDevices } from '../session';
+import { openSession, openSessionAdbOptional, settledDevices } from '../session';
+import { planNamesSimulators } from '../../../shared/runs/plan';
+import { safeParsePlan } from '../../../shared/runs/parse-plan';
 import { readPlanFile } from './plan-file';
 
 export interface RunArgs {
@@ -28,7 +30,20 @@ const FAILING = new Set(['fail', 'blocked', 'device-lost']);
 
 export async function runCommand(options: GlobalOptions, args: RunArgs, output: Output, signals: NodeJS.EventEmitter = process): Promise<number> {
   const plan = args.plan === null ? null : await readPlanFile(args.plan);
-  const core = await openSession(options);
+  // A plan for simulators only needs no adb; anything else stops here when adb is unreachable.
+  const { core, adbError } = await openSessionAdbOptional(options);
+  const forSimulators = (candidate: unknown): boolean => {
+    const parsed = safeParsePlan(candidate);
+    return parsed.ok && planNamesSimulators(parsed.value) && (parsed.value.phones.vendors ?? []).length === 0;
+  };
+  if (adbError !== null) {
+    const stored = plan === null ? (() => { try { return core.services.runs.plan(args.resume ?? ''); } catch { return null; } })() : plan;
+    if (!forSimulators(stored)) {
+      await core.close();
+      printError(output, adbError);
+      return 2;
+    }
+  }
   let stopping = false;
   let runId: string | null = null;
   const onSigint = (): void => {
@@ -40,7 +55,8 @@ export async function runCommand(options: GlobalOptions, args: RunArgs, output: 
   signals.on('SIGINT', onSigint);
   const answering = createPromptAnswerer(core, output);
   try {
-    await settledDevices(core);
+    if (adbError === null) await settledDevices(core);
+    await core.services.simulatorTracker.settled();
     const progress = (event: RunProgressEvent): void => {
       answering.onPrompt(event);
       const a = event.attempt;

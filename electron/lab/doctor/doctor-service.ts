@@ -3,7 +3,9 @@
  * push shows, judges it, stores a snapshot with the drift since the last one, and applies fixes
  * that are confirmed by reading again. A phone lost mid-check yields a partial, stored report.
  */
-import type { DeviceIdentity } from '../../../shared/domain/device';
+import type { DeviceIdentity, DeviceView } from '../../../shared/domain/device';
+import { iosStatusMessage } from '../../../shared/domain/ios-status';
+import { translateDynamic } from '../../../shared/i18n';
 import type { DoctorCheck, DoctorReport, DoctorResult, DoctorSubject, FixId, FixOutcome } from '../../../shared/domain/doctor';
 import type { AdbGateway } from '../adb/adb-gateway';
 import { assertPackageName, quoteShellArg } from '../adb/quote';
@@ -16,6 +18,9 @@ import { computeDrift } from './drift';
 import { evaluateChecks } from './evaluate';
 import { gatherFacts } from './facts';
 import { FIX_PLANS } from './fixes';
+import { examineSimulator, type SimulatorDoctorSource } from './ios/simulator-doctor';
+import { assertBundleId } from '../ios/commands/args';
+import { UDID_PATTERN } from '../ios/parsers/simctl-list';
 
 export interface DoctorServiceDeps {
   readonly registry: DeviceRegistry;
@@ -25,6 +30,8 @@ export interface DoctorServiceDeps {
   readonly logger: Logger;
   /** Who applies fixes (the OS user, or "cli"): kept in the fix log. */
   readonly user: string;
+  /** iOS simulators (the simulator registry); absent where the lab has no iOS side. */
+  readonly simulators?: SimulatorDoctorSource;
 }
 
 const LOST = new Set(['DEVICE_LOST', 'DEVICE_OFFLINE', 'DEVICE_NOT_FOUND', 'ADB_UNREACHABLE']);
@@ -48,11 +55,18 @@ export class DoctorService {
   }
 
   public history(serial: string, pkg: string): readonly DoctorReport[] {
-    assertPackageName(pkg);
+    // Simulators are named by UDID and their apps by bundle ID; phones by serial and package name.
+    if (UDID_PATTERN.test(serial)) assertBundleId(pkg);
+    else assertPackageName(pkg);
     return this.deps.repo.history(serial, pkg);
   }
 
   public async fix(subject: DoctorSubject, fix: FixId): Promise<FixOutcome> {
+    if (this.deps.registry.get(subject.serial)?.platform === 'ios') {
+      throw new LabError('INVALID_ARGUMENT', `PushLab has no fixes for simulators: simctl cannot change an app's notification settings.`, {
+        hint: 'Change them on the simulator (Settings › Notifications), or let the app ask and tap Allow, then check again.',
+      });
+    }
     const plan = FIX_PLANS[fix];
     const beforeReport = await this.examine(subject);
     const identity = this.identityOf(subject.serial);
@@ -101,6 +115,8 @@ export class DoctorService {
 
   /** Reads and judges without storing. */
   private async examine(subject: DoctorSubject): Promise<DoctorReport> {
+    const simulator = this.deps.registry.get(subject.serial);
+    if (simulator?.platform === 'ios' || (!simulator && UDID_PATTERN.test(subject.serial))) return this.examineSimulator(subject, simulator);
     assertPackageName(subject.package);
     for (const id of subject.channelIds) quoteShellArg(id); // refuses NUL; ids are passed quoted
     const view = this.deps.registry.get(subject.serial);
@@ -130,6 +146,22 @@ export class DoctorService {
       phone: identity ? phoneSummary(identity) : null,
       checks,
     };
+  }
+
+  /** The iOS checks; a simulator that is not booted (or not listed) is refused like an unplugged phone. */
+  private examineSimulator(subject: DoctorSubject, view: DeviceView | undefined): Promise<DoctorReport> {
+    if (!view || !this.deps.simulators) {
+      // No xcrun (or not a Mac) says so; otherwise the simulator is simply not booted.
+      const status = this.deps.simulators?.status();
+      const why = status && !status.available ? iosStatusMessage(status, 0) : null;
+      throw new LabError('DEVICE_NOT_FOUND', `Simulator ${subject.serial} is not booted here${why ? `: ${translateDynamic('en', why.key, why.values) ?? status?.reason}` : '.'}`, {
+        hint: why ? 'Run the check on the Mac with Xcode where the simulator runs.' : 'Boot it (Simulator app, or `xcrun simctl boot <udid>`) on this Mac, then run the check again.',
+      });
+    }
+    if (view.state !== 'device') {
+      throw new LabError('DEVICE_NOT_READY', `Simulator ${subject.serial} is ${view.simulator?.state ?? view.state}.`, { hint: 'Wait until it has booted, then run the check again.' });
+    }
+    return examineSimulator(this.deps.simulators, view, subject, () => this.deps.clock.iso());
   }
 
   private identityOf(serial: string): DeviceIdentity | null {

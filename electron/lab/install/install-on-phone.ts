@@ -32,6 +32,13 @@ function precheck(ctx: PhoneInstallContext): InstallFailure | null {
       new LabError('DEVICE_NOT_FOUND', `Phone ${ctx.io.serial} is not connected.`, { hint: 'Plug it in, allow USB debugging, then try again.' }),
     );
   }
+  if (view.platform === 'ios') {
+    return failureFromError(
+      new LabError('INVALID_ARGUMENT', `${view.serial} is an iOS simulator: ${apk.fileName} is an Android APK.`, {
+        hint: 'Install the simulator build (.app) there: give it too, or pick it in the Install view; an APK only goes to Android phones.',
+      }),
+    );
+  }
   if (view.state !== 'device') {
     return failureFromError(
       new LabError('DEVICE_NOT_READY', `Phone ${view.serial} is ${view.state}, not ready for installs.`, {

@@ -4,8 +4,8 @@
  */
 import type { CheckStatus, DoctorCheck } from '../../../shared/domain/doctor';
 
-/** Panel sections, in the order a push travels: app, permission, channels, interruptions, battery, vendor, push service. */
-export const CHECK_AREAS = ['app', 'notifications', 'channels', 'dnd', 'battery', 'vendor', 'push', 'other'] as const;
+/** Panel sections, in the order a push travels: (simulator,) app, permission, channels, interruptions, battery, vendor, push service. */
+export const CHECK_AREAS = ['simulator', 'app', 'notifications', 'channels', 'dnd', 'battery', 'vendor', 'push', 'other'] as const;
 export type CheckArea = (typeof CHECK_AREAS)[number];
 
 /** Worst first: the order of the summary and of the headline's choice. */
@@ -13,6 +13,7 @@ export const STATUS_SEVERITY: readonly CheckStatus[] = ['fail', 'warn', 'unknown
 
 // Check ids are 'area.detail' or 'channel:<id>'; several spellings lead to one section.
 const PREFIX_AREA: Readonly<Record<string, CheckArea>> = {
+  simulator: 'simulator',
   app: 'app',
   notifications: 'notifications',
   notification: 'notifications',

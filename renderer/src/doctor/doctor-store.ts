@@ -9,7 +9,7 @@ import type { ErrorInfo } from '../../../shared/errors';
 import type { PushLabBridge } from '../../../shared/ipc';
 import type { KeyValueStorage } from '../app/locale-preference';
 import { applyFixOutcome } from './report-changes';
-import { checkPackageName, formatChannelIds, parseChannelIds } from './subject-input';
+import { checkPackageName, formatChannelIds, isSimulatorSerial, parseChannelIds } from './subject-input';
 import { loadSubjects, rememberSubject } from './subject-memory';
 
 /** One fix attempt: the phone's outcome, or the error that kept it from being tried. */
@@ -92,8 +92,10 @@ export function isBusy(entry: DoctorEntry | undefined): boolean {
 
 /** The draft as a subject, or null when it does not validate. */
 export function draftSubject(serial: string, draft: DoctorDraft): DoctorSubject | null {
-  const pkg = checkPackageName(draft.packageText);
-  const channels = parseChannelIds(draft.channelText);
+  // A simulator's app is a bundle ID, and iOS has no notification channels to check.
+  const ios = isSimulatorSerial(serial);
+  const pkg = checkPackageName(draft.packageText, ios ? 'ios' : 'android');
+  const channels = ios ? ({ ok: true, value: [] } as const) : parseChannelIds(draft.channelText);
   return pkg.ok && channels.ok ? { serial, package: pkg.value, channelIds: channels.value } : null;
 }
 
@@ -184,14 +186,12 @@ export function createDoctorStore(bridge: PushLabBridge, options: DoctorStoreOpt
       },
 
       async loadHistory(serial) {
-        const pkg = checkPackageName(draftOf(serial).packageText);
-        if (!pkg.ok) return;
-        const key = entryKey(serial, pkg.value);
+        const subject = draftSubject(serial, draftOf(serial)) ?? draftSubject(serial, { ...draftOf(serial), channelText: '' });
+        if (subject === null) return;
+        const key = entryKey(serial, subject.package);
         if (get().entries[key] || get().current[serial] !== undefined) return;
-        const channels = parseChannelIds(draftOf(serial).channelText);
-        const subject = { serial, package: pkg.value, channelIds: channels.ok ? channels.value : [] };
         set({ entries: { ...get().entries, [key]: newEntry(subject) }, current: { ...get().current, [serial]: key } });
-        await fetchHistory(key, serial, pkg.value);
+        await fetchHistory(key, serial, subject.package);
       },
     };
   });

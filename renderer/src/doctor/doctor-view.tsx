@@ -1,15 +1,16 @@
 /**
- * The Push readiness view: ready phones on the left (plus the chosen one if it went away), the
- * doctor panel for the chosen phone on the right.
+ * The Push readiness view: ready phones and booted iOS simulators on the left (plus the chosen
+ * one if it went away), the doctor panel for the chosen one on the right.
  */
 import { useStore } from 'zustand';
 import { useI18n } from '../app/i18n-context';
 import { useStores } from '../app/stores-context';
 import { VendorBadge } from '../devices/badges';
-import { deviceLabel, selectablePhones } from '../devices/device-sort';
+import { deviceLabel } from '../devices/device-sort';
 import { vendorOf } from '../devices/vendor';
 import { worstStatus } from './check-groups';
 import { DoctorPanel } from './doctor-panel';
+import { doctorTargets } from './doctor-targets';
 import { StatusBadge } from './status-badge';
 import './doctor.css';
 import './doctor-report.css';
@@ -32,7 +33,7 @@ export function DoctorView() {
   const selectedSerial = useStore(doctor, (s) => s.selectedSerial);
   const select = useStore(doctor, (s) => s.select);
 
-  const ready = selectablePhones(list);
+  const ready = doctorTargets(list);
   const selected = selectedSerial ?? ready[0]?.serial ?? null;
   const selectedDevice = list.find((d) => d.serial === selected) ?? null;
   // Not in the list of identified phones: unplugged, unauthorized, or still being identified.

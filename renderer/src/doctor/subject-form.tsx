@@ -1,18 +1,18 @@
 /**
  * What to check on this phone: the app's package and the channel ids its push configuration
- * uses, validated as typed (errors shown once the user tried to run, or typed something
- * wrong), and the Run button with its progress.
+ * uses (on an iOS simulator: the bundle ID only, iOS has no channels), validated as typed (errors
+ * shown once the user tried to run, or typed something wrong), and the Run button with its progress.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { useI18n, type I18n } from '../app/i18n-context';
 import { useStores } from '../app/stores-context';
 import { isBusy, type DoctorEntry } from './doctor-store';
-import { checkPackageName, MAX_CHANNEL_IDS, parseChannelIds, type ChannelCheck, type PackageCheck } from './subject-input';
+import { checkPackageName, isSimulatorSerial, MAX_CHANNEL_IDS, parseChannelIds, type ChannelCheck, type PackageCheck } from './subject-input';
 
-function packageError(t: I18n['t'], check: PackageCheck, tried: boolean): string | null {
+function packageError(t: I18n['t'], check: PackageCheck, tried: boolean, ios: boolean): string | null {
   if (check.ok || (check.reason === 'empty' && !tried)) return null;
-  return t(`doctor.package.${check.reason}`);
+  return ios && check.reason === 'format' ? t('doctor.bundle.format') : t(`doctor.package.${check.reason}`);
 }
 
 function channelError(t: I18n['t'], check: ChannelCheck, number: I18n['number']): string | null {
@@ -30,9 +30,10 @@ export function SubjectForm({ serial, entry, connected }: { serial: string; entr
   const [tried, setTried] = useState(false);
   const id = useId();
 
-  const pkg = checkPackageName(draft.packageText);
-  const channels = parseChannelIds(draft.channelText);
-  const pkgError = packageError(t, pkg, tried);
+  const ios = isSimulatorSerial(serial);
+  const pkg = checkPackageName(draft.packageText, ios ? 'ios' : 'android');
+  const channels = ios ? ({ ok: true, value: [] } as const) : parseChannelIds(draft.channelText);
+  const pkgError = packageError(t, pkg, tried, ios);
   const chError = channelError(t, channels, number);
   const running = entry?.running === true;
   const hasResult = entry?.result !== null && entry?.result !== undefined;
@@ -46,7 +47,7 @@ export function SubjectForm({ serial, entry, connected }: { serial: string; entr
   return (
     <form className="subject-form" onSubmit={onSubmit} noValidate aria-busy={running}>
       <div className="subject-form__field">
-        <label htmlFor={`${id}-package`}>{t('doctor.package.label')}</label>
+        <label htmlFor={`${id}-package`}>{ios ? t('doctor.bundle.label') : t('doctor.package.label')}</label>
         <input
           id={`${id}-package`}
           name="package"
@@ -61,7 +62,7 @@ export function SubjectForm({ serial, entry, connected }: { serial: string; entr
           onChange={(event) => setDraft(serial, { packageText: event.currentTarget.value })}
         />
         <p id={`${id}-package-help`} className="subject-form__help">
-          {t('doctor.package.help')}
+          {ios ? t('doctor.bundle.help') : t('doctor.package.help')}
         </p>
         {pkgError ? (
           <p id={`${id}-package-error`} className="subject-form__error" data-field="package">
@@ -69,30 +70,32 @@ export function SubjectForm({ serial, entry, connected }: { serial: string; entr
           </p>
         ) : null}
       </div>
-      <div className="subject-form__field">
-        <label htmlFor={`${id}-channels`}>{t('doctor.channels.label')}</label>
-        <input
-          id={`${id}-channels`}
-          name="channels"
-          className="subject-form__input"
-          value={draft.channelText}
-          spellCheck={false}
-          autoCapitalize="off"
-          autoComplete="off"
-          placeholder="im_message, tim_push"
-          aria-invalid={chError !== null}
-          aria-describedby={`${id}-channels-help${chError ? ` ${id}-channels-error` : ''}`}
-          onChange={(event) => setDraft(serial, { channelText: event.currentTarget.value })}
-        />
-        <p id={`${id}-channels-help`} className="subject-form__help">
-          {t('doctor.channels.help')}
-        </p>
-        {chError ? (
-          <p id={`${id}-channels-error`} className="subject-form__error" data-field="channels">
-            {chError}
+      {ios ? null : (
+        <div className="subject-form__field">
+          <label htmlFor={`${id}-channels`}>{t('doctor.channels.label')}</label>
+          <input
+            id={`${id}-channels`}
+            name="channels"
+            className="subject-form__input"
+            value={draft.channelText}
+            spellCheck={false}
+            autoCapitalize="off"
+            autoComplete="off"
+            placeholder="im_message, tim_push"
+            aria-invalid={chError !== null}
+            aria-describedby={`${id}-channels-help${chError ? ` ${id}-channels-error` : ''}`}
+            onChange={(event) => setDraft(serial, { channelText: event.currentTarget.value })}
+          />
+          <p id={`${id}-channels-help`} className="subject-form__help">
+            {t('doctor.channels.help')}
           </p>
-        ) : null}
-      </div>
+          {chError ? (
+            <p id={`${id}-channels-error`} className="subject-form__error" data-field="channels">
+              {chError}
+            </p>
+          ) : null}
+        </div>
+      )}
       <div className="subject-form__go">
         <button type="submit" className="button button--primary" disabled={!connected || isBusy(entry)} aria-busy={running}>
           {running ? <span className="spinner spinner--light" aria-hidden="true" /> : null}

@@ -1,12 +1,21 @@
 /**
- * What the user types into the doctor panel: the app's package name and the channel ids its
- * push configuration uses. Checked here with the same rules as packageNameSchema and
- * channelIdSchema in shared/ipc.ts (without bundling zod into the page); a unit test keeps the
- * two in step. Pure: no React, no DOM.
+ * What the user types into the doctor panel: the app's package name (a bundle ID on an iOS
+ * simulator) and the channel ids its push configuration uses. Checked here with the same rules as
+ * packageNameSchema, bundleIdSchema and channelIdSchema in shared/ipc.ts (without bundling zod
+ * into the page); a unit test keeps them in step. Pure: no React, no DOM.
  */
 
 /** Same pattern and bounds as packageNameSchema. */
 const PACKAGE_PATTERN = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/;
+/** Same pattern as bundleIdSchema (Apple: letters, digits, hyphens and periods). */
+const BUNDLE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)+$/;
+/** Simulators are named by UDID (a UUID); adb serials never have that shape. */
+const SIMULATOR_UDID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
+
+/** True for an iOS simulator's serial (its UDID): its app is named by bundle ID and has no channels. */
+export function isSimulatorSerial(serial: string): boolean {
+  return SIMULATOR_UDID.test(serial);
+}
 const PACKAGE_MIN = 3;
 const PACKAGE_MAX = 255;
 /** Same pattern and bounds as channelIdSchema and doctorSubjectSchema.channelIds. */
@@ -23,12 +32,15 @@ export type ChannelCheck =
   | { readonly ok: false; readonly reason: 'invalid' | 'tooLong'; readonly id: string }
   | { readonly ok: false; readonly reason: 'tooMany'; readonly count: number };
 
-/** Validates a package name as typed (surrounding spaces are forgiven, inner ones are not). */
-export function checkPackageName(text: string): PackageCheck {
+/**
+ * Validates a package name as typed (surrounding spaces are forgiven, inner ones are not); on a
+ * simulator (`platform` 'ios') a bundle ID.
+ */
+export function checkPackageName(text: string, platform: 'android' | 'ios' = 'android'): PackageCheck {
   const value = text.trim();
   if (value === '') return { ok: false, reason: 'empty' };
   if (value.length > PACKAGE_MAX) return { ok: false, reason: 'tooLong' };
-  if (value.length < PACKAGE_MIN || !PACKAGE_PATTERN.test(value)) return { ok: false, reason: 'format' };
+  if (value.length < PACKAGE_MIN || !(platform === 'ios' ? BUNDLE_ID_PATTERN : PACKAGE_PATTERN).test(value)) return { ok: false, reason: 'format' };
   return { ok: true, value };
 }
 

@@ -1,9 +1,11 @@
 /**
- * Pure install helpers: merging jobs and progress events that may arrive out of order,
- * progress bar values, per-job counts and the minSdk check. No React, no DOM.
+ * Pure install helpers: merging jobs (APK and simulator .app) and progress events that may arrive
+ * out of order, progress bar values, per-job counts, the minSdk / minimum-iOS checks, and which
+ * device gets which build. No React, no DOM.
  */
 import type { DeviceView } from '../../../shared/domain/device';
-import type { ApkInfo, InstallItem, InstallJob, InstallPhase, InstallProgressEvent } from '../../../shared/domain/install';
+import type { AnyInstallJob, ApkInfo, InstallItem, InstallPhase, InstallProgressEvent, SimulatorAppInfo } from '../../../shared/domain/install';
+import { notSelectableReason, sortDevices, type NotSelectableReason } from '../devices/device-sort';
 
 const PHASE_RANK: Readonly<Record<InstallPhase, number>> = { queued: 0, pushing: 1, installing: 2, done: 3, failed: 3 };
 
@@ -35,9 +37,9 @@ function mergeItems(current: readonly InstallItem[], incoming: readonly InstallI
 }
 
 /** Inserts or updates a job, newest first. */
-export function mergeJob(jobs: readonly InstallJob[], job: InstallJob): InstallJob[] {
+export function mergeJob<J extends AnyInstallJob>(jobs: readonly J[], job: J): J[] {
   const existing = jobs.find((j) => j.id === job.id);
-  const next: InstallJob = existing
+  const next: J = existing
     ? { ...job, items: mergeItems(existing.items, job.items), finishedAt: job.finishedAt ?? existing.finishedAt }
     : job;
   const rest = jobs.filter((j) => j.id !== job.id);
@@ -45,15 +47,15 @@ export function mergeJob(jobs: readonly InstallJob[], job: InstallJob): InstallJ
 }
 
 /** Merges a whole list (e.g. install:jobs) into what we already hold. */
-export function mergeJobs(jobs: readonly InstallJob[], incoming: readonly InstallJob[]): InstallJob[] {
-  return incoming.reduce<InstallJob[]>((acc, job) => mergeJob(acc, job), [...jobs]);
+export function mergeJobs<J extends AnyInstallJob>(jobs: readonly J[], incoming: readonly J[]): J[] {
+  return incoming.reduce<J[]>((acc, job) => mergeJob(acc, job), [...jobs]);
 }
 
 /** Applies one progress event; `applied` is false when the job is not known yet. */
-export function applyProgress(
-  jobs: readonly InstallJob[],
+export function applyProgress<J extends AnyInstallJob>(
+  jobs: readonly J[],
   event: InstallProgressEvent,
-): { jobs: InstallJob[]; applied: boolean } {
+): { jobs: J[]; applied: boolean } {
   const job = jobs.find((j) => j.id === event.jobId);
   if (!job) return { jobs: [...jobs], applied: false };
   const items = mergeItems(job.items, [event.item]);
@@ -81,7 +83,7 @@ export function progressValue(item: InstallItem): { value: number | undefined; m
 }
 
 /** How far a job is: counts per outcome. */
-export function jobCounts(job: InstallJob): { total: number; done: number; failed: number; running: number } {
+export function jobCounts(job: AnyInstallJob): { total: number; done: number; failed: number; running: number } {
   let done = 0;
   let failed = 0;
   for (const item of job.items) {
@@ -107,4 +109,44 @@ export function effectiveSelection(selected: readonly string[], selectable: read
 /** First characters of a hash, enough to tell builds apart at a glance. */
 export function shortHash(sha256: string, length = 12): string {
   return sha256.slice(0, length);
+}
+
+/** Why a device cannot take a build now; booted, identified simulators can (they take a .app). */
+export function installBlockReason(device: DeviceView): NotSelectableReason | null {
+  if (device.platform !== 'ios') return notSelectableReason(device);
+  if (device.state !== 'device') return 'state';
+  return device.identity === null ? 'identityPending' : null;
+}
+
+/** Devices an install can target: ready Android phones and booted simulators, in the board's order. */
+export function installTargets(devices: readonly DeviceView[]): DeviceView[] {
+  return sortDevices(devices).filter((device) => installBlockReason(device) === null);
+}
+
+/**
+ * Which serials get the APK and which the .app: by platform when both are chosen; with one build,
+ * every device goes to it, and the core refuses (with the reason) a device it does not fit.
+ */
+export function splitTargets(serials: readonly string[], simulators: ReadonlySet<string>, builds: { apk: boolean; app: boolean }): { apk: string[]; app: string[] } {
+  if (!builds.app) return { apk: builds.apk ? [...serials] : [], app: [] };
+  if (!builds.apk) return { apk: [], app: [...serials] };
+  return { apk: serials.filter((s) => !simulators.has(s)), app: serials.filter((s) => simulators.has(s)) };
+}
+
+/** -1, 0 or 1 for dotted versions ("17.0.1" vs "17"); missing parts count as 0. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map((n) => Number.parseInt(n, 10) || 0);
+  const pb = b.split('.').map((n) => Number.parseInt(n, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
+}
+
+/** The simulator's iOS and the build's minimum when the simulator is too old for the .app; else null. */
+export function iosConflict(app: SimulatorAppInfo, device: DeviceView): { ios: string; minimum: string } | null {
+  const ios = device.platform === 'ios' ? (device.identity?.rom.version ?? null) : null;
+  if (app.minimumOsVersion === null || ios === null) return null;
+  return compareVersions(ios, app.minimumOsVersion) < 0 ? { ios, minimum: app.minimumOsVersion } : null;
 }

@@ -1,15 +1,15 @@
 /**
- * The Install view: build on the left, phones and options on the right, then the running job
- * and the history below.
+ * The Install view: builds on the left (an APK for Android phones, a simulator .app for iOS
+ * simulators), devices and options on the right, then the running jobs and the history below.
  */
 import { useStore } from 'zustand';
 import type { InstallOptions } from '../../../shared/domain/install';
 import { useI18n } from '../app/i18n-context';
 import { useStores } from '../app/stores-context';
-import { selectablePhones } from '../devices/device-sort';
 import { ErrorNotice } from '../shared-ui/error-notice';
 import { ApkPicker } from './apk-picker';
-import { effectiveSelection } from './install-logic';
+import { AppPicker } from './app-picker';
+import { effectiveSelection, installTargets } from './install-logic';
 import { JobProgress } from './job-progress';
 import { PhoneChecklist } from './phone-checklist';
 
@@ -20,21 +20,25 @@ export function InstallPanel() {
   const stores = useStores();
   const devices = useStore(stores.devices, (s) => s.devices);
   const stage = useStore(stores.install, (s) => s.apk);
+  const appStage = useStore(stores.install, (s) => s.app);
   const selected = useStore(stores.install, (s) => s.selected);
   const options = useStore(stores.install, (s) => s.options);
   const jobs = useStore(stores.install, (s) => s.jobs);
-  const activeJobId = useStore(stores.install, (s) => s.activeJobId);
+  const activeJobIds = useStore(stores.install, (s) => s.activeJobIds);
   const starting = useStore(stores.install, (s) => s.starting);
   const startError = useStore(stores.install, (s) => s.startError);
   const historyError = useStore(stores.install, (s) => s.historyError);
   const actions = stores.install.getState();
 
-  const selectable = selectablePhones(devices).map((d) => d.serial);
+  const targets = installTargets(devices);
+  const selectable = targets.map((d) => d.serial);
+  const simulators = new Set(targets.filter((d) => d.platform === 'ios').map((d) => d.serial));
   const chosen = effectiveSelection(selected, selectable);
   const apk = stage.status === 'ready' ? stage.apk : null;
-  const activeJob = jobs.find((j) => j.id === activeJobId) ?? null;
-  const history = jobs.filter((j) => j.id !== activeJobId);
-  const blocker = !apk ? t('install.pickApkFirst') : chosen.length === 0 ? t('install.pickPhonesFirst') : null;
+  const app = appStage.status === 'ready' ? appStage.app : null;
+  const activeJobs = jobs.filter((j) => activeJobIds.includes(j.id));
+  const history = jobs.filter((j) => !activeJobIds.includes(j.id));
+  const blocker = !apk && !app ? (simulators.size > 0 ? t('install.pickBuildFirst') : t('install.pickApkFirst')) : chosen.length === 0 ? t('install.pickPhonesFirst') : null;
 
   return (
     <div className="install">
@@ -43,7 +47,10 @@ export function InstallPanel() {
         <p className="section-header__meta">{t('install.intro')}</p>
       </header>
       <div className="install__columns">
-        <ApkPicker />
+        <div className="install__builds">
+          <ApkPicker />
+          <AppPicker />
+        </div>
         <section className="install__targets" aria-labelledby="install-phones-heading">
           <div className="install__targets-head">
             <h3 id="install-phones-heading">{t('install.phones')}</h3>
@@ -56,7 +63,7 @@ export function InstallPanel() {
               </button>
             </div>
           </div>
-          <PhoneChecklist devices={devices} selected={new Set(selected)} apk={apk} onToggle={actions.setSelected} />
+          <PhoneChecklist devices={devices} selected={new Set(selected)} apk={apk} app={app} onToggle={actions.setSelected} />
           <fieldset className="options">
             <legend>{t('install.options')}</legend>
             {OPTION_KEYS.map((key) => (
@@ -72,7 +79,7 @@ export function InstallPanel() {
               className="button button--primary"
               disabled={blocker !== null || starting}
               aria-describedby={blocker ? 'install-blocker' : undefined}
-              onClick={() => void actions.install(chosen)}
+              onClick={() => void actions.install(chosen, simulators)}
             >
               {starting ? t('install.starting') : plural('install.start', chosen.length)}
             </button>
@@ -85,10 +92,12 @@ export function InstallPanel() {
           {startError ? <ErrorNotice error={startError} /> : null}
         </section>
       </div>
-      {activeJob ? (
+      {activeJobs.length > 0 ? (
         <section className="install__active" aria-labelledby="install-active-heading">
           <h3 id="install-active-heading">{t('install.progressHeading')}</h3>
-          <JobProgress job={activeJob} devices={devices} />
+          {activeJobs.map((job) => (
+            <JobProgress key={job.id} job={job} devices={devices} />
+          ))}
         </section>
       ) : null}
       <section className="install__history" aria-labelledby="install-history-heading">

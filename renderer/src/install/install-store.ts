@@ -1,12 +1,14 @@
 /**
- * The install flow: stage a file -> apk:inspect -> pick phones and options -> install:start,
- * then live progress from `install:progress` / `install:finished`. Framework-free zustand store.
+ * The install flow: stage a file -> apk:inspect (and/or a simulator .app path -> app:inspect) ->
+ * pick devices and options -> install:start for Android phones and install:start-app for
+ * simulators, then live progress from `install:progress` / `install:finished`. Framework-free
+ * zustand store.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { DEFAULT_INSTALL_OPTIONS, type ApkInfo, type InstallJob, type InstallOptions, type InstallProgressEvent } from '../../../shared/domain/install';
+import { DEFAULT_INSTALL_OPTIONS, type AnyInstallJob, type ApkInfo, type InstallOptions, type InstallProgressEvent, type SimulatorAppInfo } from '../../../shared/domain/install';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { PushLabBridge } from '../../../shared/ipc';
-import { applyProgress, mergeJob, mergeJobs } from './install-logic';
+import { applyProgress, mergeJob, mergeJobs, splitTargets } from './install-logic';
 
 export type ApkStage =
   | { readonly status: 'empty' }
@@ -14,13 +16,26 @@ export type ApkStage =
   | { readonly status: 'ready'; readonly apk: ApkInfo }
   | { readonly status: 'error'; readonly fileName: string; readonly error: ErrorInfo };
 
+/** The simulator build: a path typed in (an .app is a folder, which file pickers cannot hand over). */
+export type AppStage =
+  | { readonly status: 'empty' }
+  | { readonly status: 'inspecting'; readonly path: string }
+  | { readonly status: 'ready'; readonly app: SimulatorAppInfo }
+  | { readonly status: 'error'; readonly path: string; readonly error: ErrorInfo };
+
 export interface InstallState {
   readonly apk: ApkStage;
+  readonly app: AppStage;
+  /** The .app path as typed. */
+  readonly appPathText: string;
   readonly selected: readonly string[];
   readonly options: InstallOptions;
   /** Newest first. */
-  readonly jobs: readonly InstallJob[];
+  readonly jobs: readonly AnyInstallJob[];
+  /** The first job the last install started (the APK one when both started). */
   readonly activeJobId: string | null;
+  /** Every job the last install started: one per build. */
+  readonly activeJobIds: readonly string[];
   readonly starting: boolean;
   readonly startError: ErrorInfo | null;
   readonly historyError: ErrorInfo | null;
@@ -32,11 +47,18 @@ export interface InstallActions {
   loadJobs(): Promise<void>;
   chooseFile(file: File): Promise<void>;
   clearFile(): void;
+  setAppPath(text: string): void;
+  /** Reads the typed .app path's Info.plist (app:inspect). */
+  inspectApp(): Promise<void>;
+  clearApp(): void;
   setSelected(serial: string, selected: boolean): void;
   selectOnly(serials: readonly string[]): void;
   setOption(option: keyof InstallOptions, value: boolean): void;
-  /** Starts an install of the ready APK on `serials` (the caller passes the effective selection). */
-  install(serials: readonly string[]): Promise<void>;
+  /**
+   * Installs the ready builds on `serials` (the caller passes the effective selection): with both
+   * an APK and an .app, `simulators` (serials of iOS simulators) decides who gets which.
+   */
+  install(serials: readonly string[], simulators?: ReadonlySet<string>): Promise<void>;
 }
 
 export type InstallStore = StoreApi<InstallState & InstallActions>;
@@ -49,7 +71,8 @@ export function createInstallStore(bridge: PushLabBridge): InstallStore {
   const early = new Map<string, InstallProgressEvent[]>();
 
   return createStore<InstallState & InstallActions>()((set, get) => {
-    const addJob = (job: InstallJob) => {
+    let appToken = 0;
+    const addJob = (job: AnyInstallJob) => {
       let jobs = mergeJob(get().jobs, job);
       for (const event of early.get(job.id) ?? []) jobs = applyProgress(jobs, event).jobs;
       early.delete(job.id);
@@ -58,10 +81,13 @@ export function createInstallStore(bridge: PushLabBridge): InstallStore {
 
     return {
       apk: { status: 'empty' },
+      app: { status: 'empty' },
+      appPathText: '',
       selected: [],
       options: DEFAULT_INSTALL_OPTIONS,
       jobs: [],
       activeJobId: null,
+      activeJobIds: [],
       starting: false,
       startError: null,
       historyError: null,
@@ -110,6 +136,25 @@ export function createInstallStore(bridge: PushLabBridge): InstallStore {
         set({ apk: { status: 'empty' }, startError: null });
       },
 
+      setAppPath(text) {
+        set({ appPathText: text });
+      },
+
+      async inspectApp() {
+        const path = get().appPathText.trim();
+        if (path === '') return;
+        const token = ++appToken;
+        set({ app: { status: 'inspecting', path }, startError: null });
+        const inspected = await bridge.invoke('app:inspect', path);
+        if (token !== appToken) return;
+        set({ app: inspected.ok ? { status: 'ready', app: inspected.value } : { status: 'error', path, error: inspected.error } });
+      },
+
+      clearApp() {
+        appToken += 1;
+        set({ app: { status: 'empty' }, appPathText: '', startError: null });
+      },
+
       setSelected(serial, selected) {
         const rest = get().selected.filter((s) => s !== serial);
         set({ selected: selected ? [...rest, serial] : rest });
@@ -123,21 +168,31 @@ export function createInstallStore(bridge: PushLabBridge): InstallStore {
         set({ options: { ...get().options, [option]: value } });
       },
 
-      async install(serials) {
-        const stage = get().apk;
-        if (stage.status !== 'ready' || serials.length === 0 || get().starting) return;
+      async install(serials, simulators = new Set()) {
+        const apk = get().apk;
+        const app = get().app;
+        const hasApk = apk.status === 'ready';
+        const hasApp = app.status === 'ready';
+        if ((!hasApk && !hasApp) || serials.length === 0 || get().starting) return;
         set({ starting: true, startError: null });
-        const result = await bridge.invoke('install:start', {
-          apkPath: stage.apk.path,
-          serials: [...serials],
-          options: get().options,
-        });
-        if (result.ok) {
-          addJob(result.value);
-          set({ starting: false, activeJobId: result.value.id });
-        } else {
-          set({ starting: false, startError: result.error });
+        const targets = splitTargets(serials, simulators, { apk: hasApk, app: hasApp });
+        const started: string[] = [];
+        let error: ErrorInfo | null = null;
+        if (apk.status === 'ready' && targets.apk.length > 0) {
+          const result = await bridge.invoke('install:start', { apkPath: apk.apk.path, serials: targets.apk, options: get().options });
+          if (result.ok) {
+            addJob(result.value);
+            started.push(result.value.id);
+          } else error = result.error;
         }
+        if (app.status === 'ready' && targets.app.length > 0) {
+          const result = await bridge.invoke('install:start-app', { appPath: app.app.path, serials: targets.app });
+          if (result.ok) {
+            addJob(result.value);
+            started.push(result.value.id);
+          } else error ??= result.error;
+        }
+        set(started.length > 0 ? { starting: false, startError: error, activeJobId: started[0] ?? null, activeJobIds: started } : { starting: false, startError: error });
       },
     };
   });

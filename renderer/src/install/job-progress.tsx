@@ -3,7 +3,7 @@
  * while the phone installs), then Installed or Failed with what went wrong and how to fix it.
  */
 import type { DeviceView } from '../../../shared/domain/device';
-import type { InstallItem, InstallJob } from '../../../shared/domain/install';
+import { isSimulatorInstallJob, type AnyInstallJob, type InstallItem } from '../../../shared/domain/install';
 import { useI18n } from '../app/i18n-context';
 import { deviceLabel } from '../devices/device-sort';
 import { jobCounts, progressValue } from './install-logic';
@@ -47,9 +47,16 @@ function ItemRow({ item, name }: { item: InstallItem; name: string }) {
   );
 }
 
-export function JobProgress({ job, devices, compact = false }: { job: InstallJob; devices: readonly DeviceView[]; compact?: boolean }) {
+/** The build's name and version as the summary line shows them. */
+function buildLine(job: AnyInstallJob): { name: string; version: string } {
+  if (isSimulatorInstallJob(job)) return { name: job.app.name ?? job.app.bundleId, version: [job.app.version, job.app.build === null ? null : `(${job.app.build})`].filter((v) => v !== null).join(' ') || job.app.bundleId };
+  return { name: job.apk.label ?? job.apk.packageName, version: job.apk.versionName ?? String(job.apk.versionCode) };
+}
+
+export function JobProgress({ job, devices, compact = false }: { job: AnyInstallJob; devices: readonly DeviceView[]; compact?: boolean }) {
   const { t, dateTime } = useI18n();
   const counts = jobCounts(job);
+  const build = buildLine(job);
   const nameOf = (serial: string) => {
     const device = devices.find((d) => d.serial === serial);
     return device ? `${deviceLabel(device)} (${serial})` : serial;
@@ -62,11 +69,11 @@ export function JobProgress({ job, devices, compact = false }: { job: InstallJob
     </ul>
   );
   return (
-    <div className="job" data-job-id={job.id}>
+    <div className="job" data-job-id={job.id} data-build={isSimulatorInstallJob(job) ? 'app' : 'apk'}>
       <p className="job__summary">
-        <strong className="break">{job.apk.label ?? job.apk.packageName}</strong>{' '}
+        <strong className="break">{build.name}</strong>{' '}
         <span className="muted">
-          {job.apk.versionName ?? job.apk.versionCode} ·{' '}
+          {build.version} ·{' '}
           {t('install.jobSummary', { done: counts.done, total: counts.total, failed: counts.failed })}
           {counts.running > 0 ? ` · ${t('install.jobRunning')}` : ''} ·{' '}
           {job.finishedAt ? t('install.jobFinished', { time: dateTime(job.finishedAt) }) : t('install.jobStarted', { time: dateTime(job.startedAt) })}

@@ -1,34 +1,41 @@
 /**
- * Which phones get the build. Only ready, identified phones can be ticked; others are listed
- * with the reason, and a phone older than the build's minSdk gets a warning.
+ * Which devices get the build. Only ready, identified phones and booted simulators can be ticked;
+ * others are listed with the reason. A phone older than the APK's minSdk, or a simulator older
+ * than the .app's minimum iOS, gets a warning, and a device no chosen build fits gets a note
+ * (it would be refused).
  */
 import type { DeviceView } from '../../../shared/domain/device';
-import type { ApkInfo } from '../../../shared/domain/install';
+import type { ApkInfo, SimulatorAppInfo } from '../../../shared/domain/install';
 import { useI18n } from '../app/i18n-context';
 import { StateChip, VendorBadge } from '../devices/badges';
-import { deviceLabel, deviceNames, notSelectableReason, romText, sortDevices } from '../devices/device-sort';
+import { deviceLabel, deviceNames, romText, sortDevices } from '../devices/device-sort';
 import { vendorOf } from '../devices/vendor';
-import { sdkConflict } from './install-logic';
+import { installBlockReason, iosConflict, sdkConflict } from './install-logic';
 
 interface Props {
   readonly devices: readonly DeviceView[];
   readonly selected: ReadonlySet<string>;
   readonly apk: ApkInfo | null;
+  readonly app?: SimulatorAppInfo | null;
   onToggle(serial: string, selected: boolean): void;
 }
 
-export function PhoneChecklist({ devices, selected, apk, onToggle }: Props) {
+export function PhoneChecklist({ devices, selected, apk, app = null, onToggle }: Props) {
   const { t } = useI18n();
   const sorted = sortDevices(devices);
-  const selectable = sorted.filter((d) => notSelectableReason(d) === null);
+  const selectable = sorted.filter((d) => installBlockReason(d) === null);
 
   if (selectable.length === 0) return <p className="muted">{t('install.noReadyPhones')}</p>;
 
   return (
     <ul className="checklist">
       {sorted.map((device) => {
-        const reason = notSelectableReason(device);
-        const conflict = apk ? sdkConflict(apk, device) : null;
+        const reason = installBlockReason(device);
+        const ios = device.platform === 'ios';
+        const conflict = apk && !ios ? sdkConflict(apk, device) : null;
+        const tooOld = app && ios ? iosConflict(app, device) : null;
+        // A build is chosen, but none for this device's platform: the install would refuse it.
+        const misfit = (apk !== null || app !== null) && (ios ? app === null : apk === null);
         const id = `pick-${device.serial}`;
         const names = deviceNames(device);
         return (
@@ -40,7 +47,7 @@ export function PhoneChecklist({ devices, selected, apk, onToggle }: Props) {
               {names.secondary ? <span className="checklist__meta clamp">{names.secondary}</span> : null}
               {device.identity ? (
                 <span className="checklist__meta">
-                  {romText(device.identity.rom)} · SDK {device.identity.sdk ?? '?'}
+                  {ios ? t('install.simulatorMeta', { rom: romText(device.identity.rom) }) : `${romText(device.identity.rom)} · SDK ${device.identity.sdk ?? '?'}`}
                 </span>
               ) : null}
               <code className="checklist__serial clamp">{device.serial}</code>
@@ -51,6 +58,16 @@ export function PhoneChecklist({ devices, selected, apk, onToggle }: Props) {
             {conflict && reason === null ? (
               <p className="warning checklist__warning" role="note">
                 {t('install.sdkTooLow', { sdk: conflict.sdk, minSdk: conflict.minSdk })}
+              </p>
+            ) : null}
+            {tooOld && reason === null ? (
+              <p className="warning checklist__warning" role="note">
+                {t('install.iosTooLow', { ios: tooOld.ios, minimum: tooOld.minimum })}
+              </p>
+            ) : null}
+            {misfit && reason === null && selected.has(device.serial) ? (
+              <p className="muted checklist__warning" role="note" data-misfit={ios ? 'app' : 'apk'}>
+                {ios ? t('install.needsApp') : t('install.needsApk')}
               </p>
             ) : null}
           </li>

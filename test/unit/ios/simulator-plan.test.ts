@@ -57,8 +57,9 @@ describe('what a simulator cannot answer', () => {
   const ios = { channel: 'apns' as const, rom: 'iOS' as const, sdk: null, notificationsBlocked: false };
   it('blocks with a reason, and only where it must', () => {
     expect(simulatorBlock(scenario('screen-locked-group-text'), 'simctl', ios)).toContain('lock');
-    expect(simulatorBlock(scenario('logged-out-text'), 'simctl', ios)).toContain('without the push backend');
-    expect(simulatorBlock(scenario('logged-out-text'), 'apns', ios)).toBeNull();
+    expect(simulatorBlock(scenario('logged-out-text'), 'simctl', ios)).toContain('without the IM backend');
+    expect(simulatorBlock(scenario('logged-out-text'), 'apns', ios)).toContain('without the IM backend');
+    expect(simulatorBlock(scenario('kicked-offline-text'), 'tencent', ios)).toBeNull();
     expect(simulatorBlock(scenario('apns-environment-mismatch'), 'simctl', ios)).toContain('device token');
     expect(simulatorBlock(scenario('notifications-blocked'), 'simctl', ios)).toContain('Settings');
     expect(simulatorBlock(scenario('notifications-blocked'), 'simctl', { ...ios, notificationsBlocked: true })).toBeNull();

@@ -74,7 +74,7 @@ describe('notification permission (BulletinBoard)', () => {
   const store = (): PlistValue => parsePlist(plist('versioned-section-info-composed.bplist'));
 
   it('reads authorizationStatus per app from a VersionedSectionInfo store', () => {
-    expect(notificationSettingsFor(store(), 'com.pushlab.demo')).toEqual({ authorization: 'authorized', statusCode: 2, allowed: true, alertStyle: 'banner', lockScreen: true, notificationCenter: true });
+    expect(notificationSettingsFor(store(), 'com.pushlab.demo')).toEqual({ authorization: 'authorized', statusCode: 2, allowed: true, alertStyle: 'banner', lockScreen: true, notificationCenter: true, sound: true, badge: true });
     expect(notificationSettingsFor(store(), 'com.example.denied')).toMatchObject({ authorization: 'denied', allowed: false });
     expect(notificationSettingsFor(store(), 'com.example.quiet')).toMatchObject({ authorization: 'provisional', allowed: true });
     expect(notificationSettingsFor(store(), 'com.example.undecided')).toMatchObject({ authorization: 'notDetermined', allowed: false });

@@ -178,7 +178,7 @@ function launchInto(state, udid, bundle) {
     // The app asks for permission on its first launch; the answer is what the test configured.
     if (behaviour.prompt && d.authorizations[bundle] === undefined) {
       d.authorizations[bundle] = behaviour.prompt === 'allow' ? 'authorized' : 'denied';
-      writeSectionInfo(dataPathOf(udid), d.authorizations);
+      writeSectionInfo(dataPathOf(udid), d.authorizations, d.notificationSettings);
     }
   }
   d.foreground = bundle;
@@ -318,7 +318,8 @@ function push(args) {
       writeDelivered(dataPathOf(udid), bundle, d.delivered[bundle], behaviour.layout);
       outcome = 'shown';
     }
-    log({ op: 'push', udid, bundle, outcome, payload });
+    // FAKE_SIMCTL_VIA=apns: handed over by the local APNs server (apns-bridge.ts), not `simctl push`.
+    log({ op: 'push', udid, bundle, outcome, payload, ...(process.env.FAKE_SIMCTL_VIA ? { via: process.env.FAKE_SIMCTL_VIA } : {}) });
     return `Notification sent to '${bundle}'`;
   });
 }

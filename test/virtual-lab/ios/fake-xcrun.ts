@@ -5,12 +5,13 @@
  * read what the fake did. Put `env` into the core's (or the CLI's) environment.
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBinaryPlist } from './plist-io.mjs';
-import { simulatorDataPath, writeSectionInfo, type FakeAuthorization } from './sim-files.mjs';
+import { simulatorDataPath, writeSectionInfo, type FakeAuthorization, type FakeNotificationSettings } from './sim-files.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const FAKE_SIMCTL_SCRIPT = join(HERE, 'fake-simctl.mjs');
@@ -50,19 +51,30 @@ export interface FakeXcrun {
   readonly stateDir: string;
   /** PATH with the shim first, FAKE_SIMCTL_STATE, and the node to run the fake with. */
   readonly env: NodeJS.ProcessEnv;
-  simctl(args: readonly string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }>;
+  /** Runs the fake `xcrun simctl`; `env` adds variables for this call only. */
+  simctl(args: readonly string[], input?: string, env?: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }>;
   /** Writes App.app with a binary Info.plist and returns its path. */
   buildApp(app: FakeApp): Promise<string>;
   /** Builds and installs the app on a booted simulator (through the fake simctl, as a user would). */
   installApp(udid: string, app: FakeApp): Promise<string>;
-  setAuthorization(udid: string, bundleId: string, status: FakeAuthorization): Promise<void>;
+  /** The app's answer to the permission prompt, and what the user changed in Settings since (alert style, sounds, badges). */
+  setAuthorization(udid: string, bundleId: string, status: FakeAuthorization, settings?: FakeNotificationSettings): Promise<void>;
   log(): Promise<Array<Record<string, unknown>>>;
   close(): Promise<void>;
 }
 
+/**
+ * The APNs device token the app `bundleId` gets on this simulator in `environment`: 32 bytes of
+ * hex, derived from the three, so tests, the local APNs server and the plan all know it (Xcode 14+
+ * simulators register with APNs like devices do, always in the sandbox environment).
+ */
+export function simulatorDeviceToken(udid: string, bundleId: string, environment: 'sandbox' | 'production' = 'sandbox'): string {
+  return createHash('sha256').update(`pushlab-fake-apns|${environment}|${udid.toUpperCase()}|${bundleId}`).digest('hex');
+}
+
 interface FakeState {
   fixture: string;
-  devices: Record<string, { state: string; apps: Record<string, unknown>; foreground: string | null; authorizations?: Record<string, FakeAuthorization> }>;
+  devices: Record<string, { state: string; apps: Record<string, unknown>; foreground: string | null; authorizations?: Record<string, FakeAuthorization>; notificationSettings?: Record<string, FakeNotificationSettings> }>;
   behaviour: Record<string, { prompt?: 'allow' | 'deny'; presentsInForeground?: boolean; layout?: 'bundle' | 'uuid' }>;
   nextPid: number;
 }
@@ -97,9 +109,9 @@ export async function startFakeXcrun(options: { capture?: string; boot?: readonl
     FAKE_XCRUN_NODE: process.execPath,
   };
 
-  const simctl = (args: readonly string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> =>
+  const simctl = (args: readonly string[], input?: string, extra?: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> =>
     new Promise((done) => {
-      const child = execFile(shim, ['simctl', ...args], { env }, (error, stdout, stderr) => {
+      const child = execFile(shim, ['simctl', ...args], { env: extra ? { ...env, ...extra } : env }, (error, stdout, stderr) => {
         done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
       });
       child.stdin?.end(input);
@@ -136,14 +148,15 @@ export async function startFakeXcrun(options: { capture?: string; boot?: readonl
       if (result.code !== 0) throw new Error(`fake install failed: ${result.stderr}`);
       return appPath;
     },
-    async setAuthorization(udid, bundleId, status) {
+    async setAuthorization(udid, bundleId, status, settings) {
       const file = join(stateDir, 'state.json');
       const state = JSON.parse(await readFile(file, 'utf8')) as FakeState;
       const device = state.devices[udid];
       if (!device) throw new Error(`unknown simulator ${udid}`);
       device.authorizations = { ...device.authorizations, [bundleId]: status };
+      if (settings) device.notificationSettings = { ...device.notificationSettings, [bundleId]: settings };
       await writeFile(file, JSON.stringify(state, null, 1));
-      writeSectionInfo(simulatorDataPath(stateDir, udid), device.authorizations);
+      writeSectionInfo(simulatorDataPath(stateDir, udid), device.authorizations, device.notificationSettings);
     },
     async log() {
       const text = await readFile(join(stateDir, 'log.jsonl'), 'utf8').catch(() => '');

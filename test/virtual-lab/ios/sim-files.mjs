@@ -12,14 +12,18 @@ export const simulatorDataPath = (stateDir, udid) => join(stateDir, 'devices', u
 
 const STATUS_CODES = { notDetermined: 0, denied: 1, authorized: 2, provisional: 3, ephemeral: 4 };
 
-/** BulletinBoard/VersionedSectionInfo.plist with one archived BBSectionInfo per app that asked. */
-export function writeSectionInfo(dataPath, authorizations) {
+/**
+ * BulletinBoard/VersionedSectionInfo.plist with one archived BBSectionInfo per app that asked.
+ * `settings` overrides per app what the user changed in Settings › Notifications (alertType
+ * 0 none, 1 banners, 2 alerts; pushSettings bits 8 badges, 16 sounds).
+ */
+export function writeSectionInfo(dataPath, authorizations, settings = {}) {
   const dir = join(dataPath, 'Library', 'BulletinBoard');
   mkdirSync(dir, { recursive: true });
   const sectionInfo = {};
   for (const [bundle, status] of Object.entries(authorizations)) {
-    const settings = { $class: 'BBSectionInfoSettings', authorizationStatus: STATUS_CODES[status] ?? 0, alertType: 1, lockScreenSetting: 2, notificationCenterSetting: 2, pushSettings: 63, showsOnExternalDevices: true };
-    sectionInfo[bundle] = keyedArchive({ $class: 'BBSectionInfo', sectionID: bundle, sectionType: 0, sectionInfoSettings: settings, version: 2 });
+    const values = { $class: 'BBSectionInfoSettings', authorizationStatus: STATUS_CODES[status] ?? 0, alertType: 1, lockScreenSetting: 2, notificationCenterSetting: 2, pushSettings: 63, showsOnExternalDevices: true, ...settings[bundle] };
+    sectionInfo[bundle] = keyedArchive({ $class: 'BBSectionInfo', sectionID: bundle, sectionType: 0, sectionInfoSettings: values, version: 2 });
   }
   writeFileSync(join(dir, 'VersionedSectionInfo.plist'), writeBinaryPlist({ sectionInfo, sectionInfoVersionNumber: 2 }));
 }

@@ -21,7 +21,18 @@ export interface NotificationSettings {
   readonly alertStyle: 'none' | 'banner' | 'alert' | null;
   readonly lockScreen: boolean | null;
   readonly notificationCenter: boolean | null;
+  /** Sounds and badges allowed (pushSettings bits); null when the settings carry no pushSettings. */
+  readonly sound: boolean | null;
+  readonly badge: boolean | null;
 }
+
+/**
+ * BBSectionInfoSettings.pushSettings bits for badges and sounds. The old private headers say 1
+ * and 2; what iOS really writes (and reads back) since iOS 10 is 1 << 3 and 1 << 4 (Pusher's
+ * BBActualSectionInfoPushSettings, from a working tweak). Alerts are told by alertType instead.
+ */
+export const PUSH_SETTING_BADGES = 1 << 3;
+export const PUSH_SETTING_SOUNDS = 1 << 4;
 
 /** The sections a BulletinBoard file holds, by bundle id (values still archived). */
 export function sectionsOf(store: PlistValue): PlistDict {
@@ -57,6 +68,8 @@ export function settingsFromSection(section: PlistValue): NotificationSettings {
     alertStyle: alert === 0 ? 'none' : alert === 1 ? 'banner' : alert === 2 ? 'alert' : null,
     lockScreen: setting(info.lockScreenSetting, info.showsInLockScreen),
     notificationCenter: setting(info.notificationCenterSetting, info.showsInNotificationCenter),
+    sound: typeof info.pushSettings === 'number' ? (info.pushSettings & PUSH_SETTING_SOUNDS) !== 0 : null,
+    badge: typeof info.pushSettings === 'number' ? (info.pushSettings & PUSH_SETTING_BADGES) !== 0 : null,
   };
 }
 

@@ -21,6 +21,7 @@ import { collectEvidence, storeCapture } from './attempt-evidence';
 import { capturePush, type PushCapture } from './capture-push';
 import { runPositiveControl } from './positive-control';
 import { scenarioOf } from './resolve-run';
+import { senderCannotTest } from './sender-limits';
 import { applyScenarioSetup } from './scenario-setup';
 import { step, type PhoneSession } from './session';
 import { phoneGone, stateContext } from './state-context';
@@ -34,6 +35,11 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
   session.run.changed(attempt.id);
   let expectation = expectFor(scenario, session.context, profile);
   if (expectation.outcome === 'not-applicable') return finish(session, attempt.id, judge(expectation, { setup: { kind: 'ok' }, captured: { kind: 'records', records: [] } }), null);
+  const unfit = senderCannotTest(scenario, plan.sender.kind);
+  if (unfit !== null) {
+    const error: ErrorInfo = { code: 'PLAN_INVALID', message: `Not run with this sender: ${unfit}` };
+    return finish(session, attempt.id, judge(expectation, { setup: { kind: 'failed', error }, captured: { kind: 'records', records: [] } }), null);
+  }
   if (session.account === null) {
     const error: ErrorInfo = { code: 'PLAN_INVALID', message: `The plan gives no test account for ${session.phone.serial}.`, hint: 'Add it under app.accounts.serials or app.accounts.vendors.' };
     return finish(session, attempt.id, judge(expectation, { setup: { kind: 'failed', error }, captured: { kind: 'records', records: [] } }), null);

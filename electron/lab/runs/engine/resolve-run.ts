@@ -4,7 +4,7 @@
  */
 import type { DeviceView, Platform } from '../../../../shared/domain/device';
 import type { DoctorReport } from '../../../../shared/domain/doctor';
-import type { RunPlan } from '../../../../shared/runs/plan';
+import { isAndroidPackageName, type RunPlan } from '../../../../shared/runs/plan';
 import { planScenarioIds } from '../../../../shared/runs/parse-plan';
 import type { RunPhone } from '../../../../shared/runs/types';
 import { scenarioById } from '../../../../shared/scenarios/catalog';
@@ -63,6 +63,12 @@ export function resolvePhones(plan: RunPlan, attached: readonly DeviceView[]): R
   if (plan.sender.kind === 'simctl' && android.length > 0) {
     throw new LabError('PLAN_INVALID', `The simctl sender only reaches iOS simulators, but the plan names ${android.map((d) => d.serial).join(', ')}.`, {
       hint: 'Run Android phones with another sender (tencent, fcm, command or manual) in their own plan.',
+    });
+  }
+  // A bundle ID only Apple accepts (com.example.my-app) must never reach pm, am or a shell.
+  if (android.length > 0 && !isAndroidPackageName(plan.app.package)) {
+    throw new LabError('PLAN_INVALID', `app.package "${plan.app.package}" is an iOS bundle ID, not an Android package name, so it cannot run on Android phone(s) ${android.map((d) => d.serial).join(', ')}.`, {
+      hint: 'Run the Android phones in their own plan with the app\'s Android package name (its applicationId), or name only simulators in "phones".',
     });
   }
   return [...chosen.values()].sort((a, b) => a.serial.localeCompare(b.serial)).map(toResolved);

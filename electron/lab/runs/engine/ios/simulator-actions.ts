@@ -1,8 +1,8 @@
 /**
  * The plan's account actions (login, logout, kick) on a simulator: a deep link opened with
  * `simctl openurl`, or a prompt the operator answers. Shell templates are adb shell commands, so
- * they have no meaning on a simulator: with the simctl sender (no backend, the account plays no
- * part) login is skipped with a note; otherwise the plan must give a deep link or a prompt.
+ * they have no meaning on a simulator: with the simctl or apns sender (no backend, the account
+ * plays no part) login is skipped with a note; otherwise the plan must give a deep link or a prompt.
  */
 import type { PlanAppAction } from '../../../../../shared/runs/plan';
 import { fillTemplate, templateProblems } from '../../../../../shared/runs/template';
@@ -34,8 +34,9 @@ export async function runSimulatorAction(session: SimulatorSession, name: Action
       return `simctl openurl ${url}`;
     }
     case 'shell':
-      if (name === 'login' && plan.sender.kind === 'simctl') {
-        return 'login skipped: the plan\'s login is an adb shell command, and simctl push needs no logged-in account';
+      if (name === 'login' && (plan.sender.kind === 'simctl' || plan.sender.kind === 'apns')) {
+        const why = plan.sender.kind === 'simctl' ? 'simctl push needs no logged-in account' : 'the apns sender addresses the device token, not the account';
+        return `login skipped: the plan's login is an adb shell command, and ${why}`;
       }
       throw new LabError('PLAN_INVALID', `The plan's app.${name} is an adb shell command, which cannot run on an iOS simulator.`, {
         hint: `Give app.${name} as a deep link (opened with simctl openurl) or an operator prompt.`,

@@ -49,7 +49,7 @@ export async function runSimulatorAttempt(session: SimulatorSession, attempt: At
   try {
     dataPath = dataPathOf(session);
     baseline = await deliveredKeys(dataPath, bundleId);
-    receipt = await step(session, attempt.id, 'send', () => withTimeout(session.run.sender.send(sendFor(session, scenario, expectation)), plan.timeouts.stepMs + 1000, `Sending the push for ${scenario.id}`), () => 'sent with simctl push');
+    receipt = await step(session, attempt.id, 'send', () => withTimeout(session.run.sender.send(sendFor(session, scenario, expectation)), plan.timeouts.stepMs + 1000, `Sending the push for ${scenario.id}`), () => (plan.sender.kind === 'simctl' ? 'sent with simctl push' : `sent by the ${plan.sender.kind} sender`));
     deps.repo.addEvidence(attempt.id, { kind: 'send', data: { sentAt: receipt.sentAt, requestId: receipt.requestId, ...receipt.evidence }, at: deps.clock.now() });
   } catch (error) {
     stopIfCancelled(session);

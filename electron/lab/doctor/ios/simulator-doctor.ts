@@ -1,0 +1,67 @@
+/**
+ * Reads what the doctor can know about an app on an iOS simulator — simctl (booted, runtime,
+ * get_app_container) and the BulletinBoard store on the Mac — and turns it into a report shaped
+ * like the Android one. A simulator that shuts down mid-read gives a partial report; an app that
+ * is not installed is refused like on Android (nothing to check).
+ */
+import type { DeviceView, IosStatus } from '../../../../shared/domain/device';
+import type { DoctorReport, DoctorSubject } from '../../../../shared/domain/doctor';
+import { iosStatusMessage } from '../../../../shared/domain/ios-status';
+import { translateDynamic } from '../../../../shared/i18n';
+import { LabError, toErrorInfo } from '../../errors';
+import { appContainer } from '../../ios/commands/app-container';
+import { assertBundleId } from '../../ios/commands/args';
+import type { SimDevice } from '../../ios/parsers/simctl-list';
+import type { SimctlRunner } from '../../ios/simctl/runner';
+import { readNotificationPermission } from '../../ios/state/notification-settings';
+import { simulatorChecks, type SimulatorFacts } from './simulator-checks';
+
+/** What the doctor needs from the iOS side (the simulator registry provides it). */
+export interface SimulatorDoctorSource {
+  runner(): SimctlRunner | null;
+  simulator(udid: string): SimDevice | undefined;
+  status(): IosStatus;
+}
+
+const LOST = new Set(['DEVICE_LOST', 'DEVICE_NOT_FOUND', 'TIMEOUT']);
+
+export async function examineSimulator(source: SimulatorDoctorSource, view: DeviceView, subject: DoctorSubject, takenAt: () => string): Promise<DoctorReport> {
+  assertBundleId(subject.package);
+  const runner = source.runner();
+  if (runner === null) {
+    const line = iosStatusMessage(source.status(), 0);
+    throw new LabError('DEVICE_NOT_READY', translateDynamic('en', line.key, line.values) ?? 'iOS simulators are not available here.', { hint: 'Run the doctor on the Mac with Xcode where the simulator runs.' });
+  }
+  const device = source.simulator(subject.serial);
+  if (!device) throw new LabError('DEVICE_NOT_FOUND', `Simulator ${subject.serial} is not listed by simctl.`, { hint: 'Check `xcrun simctl list devices`, or pick another simulator.' });
+  const identity = view.identity;
+  const base = {
+    id: null,
+    serial: subject.serial,
+    package: subject.package,
+    phone: identity ? { manufacturer: identity.manufacturer, model: identity.model, rom: identity.rom, sdk: null, pushChannel: identity.pushChannel } : null,
+  };
+  const facts: SimulatorFacts = { device, iosVersion: identity?.rom.version ?? device.runtimeVersion, model: identity?.model ?? device.name, appContainer: null, permission: { state: 'no-store' } };
+  let container: string | null;
+  try {
+    container = await appContainer(runner, subject.serial, subject.package, 'app');
+  } catch (error) {
+    // Shut down or gone between the listing and the read: keep what is known.
+    const info = toErrorInfo(error);
+    if (!LOST.has(info.code) && source.simulator(subject.serial)?.state === 'Booted') throw error;
+    const now = source.simulator(subject.serial) ?? { ...device, state: 'Shutdown' };
+    return { ...base, takenAt: takenAt(), complete: false, incompleteReason: info, checks: simulatorChecks({ ...facts, device: now }, subject.package).slice(0, 2) };
+  }
+  if (container === null) {
+    throw new LabError('NOT_FOUND', `${subject.package} is not installed on simulator ${subject.serial}.`, {
+      hint: `Check the bundle ID, or install the simulator build first: pushlab install App.app --serial ${subject.serial}`,
+    });
+  }
+  let permission: SimulatorFacts['permission'];
+  if (device.dataPath === null) {
+    permission = { state: 'error', message: 'simctl does not say where this simulator keeps its files (Xcode 8 or older)' };
+  } else {
+    permission = await readNotificationPermission(device.dataPath, subject.package).catch((error: unknown) => ({ state: 'error' as const, message: toErrorInfo(error).message }));
+  }
+  return { ...base, takenAt: takenAt(), complete: true, incompleteReason: null, checks: simulatorChecks({ ...facts, appContainer: container, permission }, subject.package) };
+}

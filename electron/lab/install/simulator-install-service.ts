@@ -1,0 +1,138 @@
+/**
+ * Installs one simulator build (.app) on many iOS simulators in parallel, the sibling of
+ * InstallService for APKs: the bundle's Info.plist is read before any simulator is touched (bundle
+ * id, version, minimum iOS), each simulator then runs `simctl install` on its own, and progress
+ * and the end arrive as the same install events. Jobs are kept in memory (the install tables are
+ * keyed by APK hashes), so the history shows them until PushLab quits.
+ */
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { basename, isAbsolute } from 'node:path';
+import type { DeviceView, IosStatus } from '../../../shared/domain/device';
+import type { InstallItem, InstallProgressEvent, SimulatorAppInfo, SimulatorInstallJob, SimulatorInstallRequest } from '../../../shared/domain/install';
+import { iosStatusMessage } from '../../../shared/domain/ios-status';
+import { translateDynamic } from '../../../shared/i18n';
+import { LabError } from '../errors';
+import { installApp, readAppBundle } from '../ios/commands/install-app';
+import type { SimctlRunner } from '../ios/simctl/runner';
+import type { Clock } from '../util/clock';
+import type { Logger } from '../util/logger';
+import { installOnSimulator } from './install-on-simulator';
+
+export interface SimulatorInstallDeps {
+  /** Every device view by serial (phones and simulators), to refuse the ones an .app does not fit. */
+  readonly devices: { get(serial: string): DeviceView | undefined };
+  readonly simulators: { runner(): SimctlRunner | null; status(): IosStatus };
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+const KEEP_JOBS = 50;
+
+export class SimulatorInstallService extends EventEmitter<{ progress: [InstallProgressEvent]; finished: [SimulatorInstallJob] }> {
+  private readonly jobs: SimulatorInstallJob[] = [];
+  private readonly running = new Map<string, Promise<SimulatorInstallJob>>();
+
+  public constructor(private readonly deps: SimulatorInstallDeps) {
+    super();
+  }
+
+  /** Reads the .app's Info.plist; a file that is not a simulator .app is refused with what to do. */
+  public async inspect(given: string): Promise<SimulatorAppInfo> {
+    const path = given.replace(/\/+$/, '');
+    if (!isAbsolute(path)) {
+      throw new LabError('INVALID_ARGUMENT', `"${basename(path).slice(0, 80)}" is not a full path.`, { hint: 'Give the whole path of the .app, e.g. /Users/me/Library/Developer/Xcode/DerivedData/…/Build/Products/Debug-iphonesimulator/App.app.' });
+    }
+    if (/\.apk$/i.test(path)) {
+      throw new LabError('INVALID_ARGUMENT', `${basename(path)} is an Android APK, not an iOS simulator app.`, { hint: 'Install APKs on Android phones; for simulators give the .app folder Xcode built for the simulator.' });
+    }
+    const info = await readAppBundle(path);
+    return {
+      path,
+      fileName: basename(path),
+      bundleId: info.bundleId,
+      version: info.version,
+      build: info.build,
+      name: info.name,
+      minimumOsVersion: info.minimumOsVersion,
+    };
+  }
+
+  public async start(request: SimulatorInstallRequest): Promise<SimulatorInstallJob> {
+    return (await this.begin(request)).job;
+  }
+
+  /** Runs a job to the end (CLI); `onProgress` sees only this job's events. */
+  public async run(request: SimulatorInstallRequest, onProgress?: (event: InstallProgressEvent) => void): Promise<SimulatorInstallJob> {
+    return (await this.begin(request, onProgress)).done;
+  }
+
+  public recentJobs(limit = 20): readonly SimulatorInstallJob[] {
+    return this.jobs.slice(0, limit);
+  }
+
+  public async waitForAll(): Promise<void> {
+    await Promise.allSettled([...this.running.values()]);
+  }
+
+  private async begin(request: SimulatorInstallRequest, onProgress?: (event: InstallProgressEvent) => void): Promise<{ job: SimulatorInstallJob; done: Promise<SimulatorInstallJob> }> {
+    const serials = [...new Set(request.serials)];
+    if (serials.length === 0) throw new LabError('INVALID_ARGUMENT', 'Choose at least one simulator to install on.');
+    const app = await this.inspect(request.appPath);
+    const id = randomUUID();
+    const startedAt = this.deps.clock.iso();
+    const items = new Map<string, InstallItem>(serials.map((serial) => [serial, { serial, phase: 'queued', bytesPushed: 0, totalBytes: 0, failure: null, startedAt: null, finishedAt: null }]));
+    const snapshot = (finishedAt: string | null): SimulatorInstallJob => ({ id, kind: 'app', app, items: [...items.values()], startedAt, finishedAt });
+    const job = snapshot(null);
+    this.remember(job);
+    const done = this.execute(app, items, snapshot, onProgress);
+    this.running.set(id, done);
+    void done.finally(() => this.running.delete(id));
+    return { job, done };
+  }
+
+  private async execute(app: SimulatorAppInfo, items: Map<string, InstallItem>, snapshot: (finishedAt: string | null) => SimulatorInstallJob, onProgress?: (event: InstallProgressEvent) => void): Promise<SimulatorInstallJob> {
+    const jobId = snapshot(null).id;
+    const runner = this.deps.simulators.runner() ?? this.unavailable();
+    await Promise.all(
+      [...items.keys()].map((serial) =>
+        installOnSimulator(
+          {
+            app,
+            serial,
+            view: this.deps.devices.get(serial),
+            runner,
+            now: () => this.deps.clock.iso(),
+            update: (item) => {
+              items.set(serial, item);
+              const event = { jobId, item };
+              onProgress?.(event);
+              this.emit('progress', event);
+            },
+          },
+          (simctl) => installApp(simctl, serial, app.path),
+        ),
+      ),
+    );
+    const finished = snapshot(this.deps.clock.iso());
+    this.remember(finished);
+    this.deps.logger.info('app installed on simulators', { bundleId: app.bundleId, done: finished.items.filter((i) => i.phase === 'done').length, total: finished.items.length });
+    this.emit('finished', finished);
+    return finished;
+  }
+
+  /** Why no simulator can take the build here (not a Mac, no Xcode), as the iOS status line says. */
+  private unavailable(): LabError {
+    const line = iosStatusMessage(this.deps.simulators.status(), 0);
+    return new LabError('DEVICE_NOT_READY', translateDynamic('en', line.key, line.values) ?? 'iOS simulators are not available here.', {
+      hint: 'Install .app builds on the Mac with Xcode where the simulators run.',
+    });
+  }
+
+  private remember(job: SimulatorInstallJob): void {
+    const at = this.jobs.findIndex((j) => j.id === job.id);
+    if (at >= 0) this.jobs.splice(at, 1);
+    this.jobs.unshift(job);
+    this.jobs.length = Math.min(this.jobs.length, KEEP_JOBS);
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Which devices the Push readiness view lists: ready, identified Android phones (the board's
+ * rule) and booted iOS simulators, whose doctor shows the iOS checks. Pure.
+ */
+import type { DeviceView } from '../../../shared/domain/device';
+import { notSelectableReason, sortDevices } from '../devices/device-sort';
+
+export function doctorTargets(devices: readonly DeviceView[]): DeviceView[] {
+  return sortDevices(devices).filter((d) => (d.platform === 'ios' ? d.state === 'device' && d.identity !== null : notSelectableReason(d) === null));
+}
