@@ -88,7 +88,7 @@ describe('runs on a simulator (simctl sender)', () => {
     // The ext arrived, but no tap driver proves the redirect on a simulator.
     expect(kind('background-ext-redirect'), lines(detail)).toBe('inconclusive inconclusive.tap-unverified');
     expect(kind('logged-out-text'), lines(detail)).toBe('blocked blocked.setup-failed');
-    expect(String(v.get('logged-out-text')?.verdict?.reason.values.message)).toContain('without the push backend');
+    expect(String(v.get('logged-out-text')?.verdict?.reason.values.message)).toContain('without the IM backend');
     expect(kind('notifications-blocked'), lines(detail)).toBe('blocked blocked.setup-failed');
     expect(kind('doze-text'), lines(detail)).toBe('not-run not-run.not-applicable');
 
