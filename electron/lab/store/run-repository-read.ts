@@ -215,6 +215,12 @@ export class RunReadRepository {
     }));
   }
 
+  /** One attempt's row alone (progress events: no steps or evidence parsed). */
+  public attempt(attemptId: number): AttemptView | undefined {
+    const row = guarded('read the attempt', () => this.selectAttempt.get(attemptId));
+    return row ? toAttemptView(row) : undefined;
+  }
+
   public attemptDetail(attemptId: number): AttemptDetail | undefined {
     return guarded('read the attempt', () => {
       const row = this.selectAttempt.get(attemptId);

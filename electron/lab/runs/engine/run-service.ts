@@ -211,7 +211,7 @@ export class RunService implements RunsApi {
     if (this.events.listenerCount('progress') === 0) return;
     const summary = this.deps.repo.summary(runId);
     if (!summary) return;
-    const attempt = attemptId === null ? null : (this.deps.repo.attemptDetail(attemptId)?.attempt ?? null);
+    const attempt = attemptId === null ? null : (this.deps.repo.attempt(attemptId) ?? null);
     this.events.emit('progress', { runId, summary, attempt, prompt });
   }
 
