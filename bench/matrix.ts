@@ -22,6 +22,7 @@ import { parsePlan } from '../shared/runs/parse-plan';
 import type { RunPhone, Verdict, VerdictKind } from '../shared/runs/types';
 import { SCENARIOS } from '../shared/scenarios/catalog';
 import type { TargetChannel } from '../shared/scenarios/types';
+import { FLEET_MAKERS, FLEET_PHONES, FLEET_ROUNDS, FLEET_SCENARIOS, FLEET_T0, seededRandom } from './fleet';
 
 export interface MatrixBenchResult {
   readonly results: number;
@@ -38,27 +39,12 @@ export interface MatrixBenchResult {
   readonly changes: number;
 }
 
-const PHONES = 50;
-const SCENARIO_COUNT = 100;
-const RUNS = 20;
-const T0 = Date.UTC(2026, 0, 5, 8, 0, 0);
-
-const MAKERS: readonly [string, string, TargetChannel][] = [
-  ['Xiaomi', '23127PN0CC', 'xiaomi'], ['HUAWEI', 'ALN-AL00', 'huawei'], ['HONOR', 'PGT-AN10', 'honor'], ['OPPO', 'PHZ110', 'oppo'],
-  ['vivo', 'V2309A', 'vivo'], ['Meizu', 'M481Q', 'meizu'], ['samsung', 'SM-S9280', 'fcm'], ['Google', 'Pixel 8', 'fcm'],
-  ['Nothing', 'A065', 'fcm'], ['Apple', 'iPhone15,2', 'apns'],
-];
-
-/** Deterministic pseudo-random numbers (mulberry32), so every bench run stores the same data. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+const PHONES = FLEET_PHONES;
+const SCENARIO_COUNT = FLEET_SCENARIOS;
+const RUNS = FLEET_ROUNDS;
+const T0 = FLEET_T0;
+const MAKERS = FLEET_MAKERS;
+const random = seededRandom;
 
 function verdict(kind: VerdictKind, latencyMs: number | null): Verdict {
   const reasons = { pass: 'pass.shown', fail: 'fail.not-shown-in-time', blocked: 'blocked.setup-failed', 'device-lost': 'device-lost.lost', inconclusive: 'inconclusive.missing-may-be-dropped', 'not-run': 'not-run.not-applicable' } as const;
