@@ -90,14 +90,7 @@ export function createApnsSender(config: ApnsPlanSender, deps: SenderDeps, optio
       }
       throw refusal(answer, reason, config);
     } catch (error) {
-      const wrapped = SendError.from(error, evidence, sentAt);
-      const clean = new SendError(wrapped.code, strip(wrapped.message), {
-        ...(wrapped.hint === undefined ? {} : { hint: strip(wrapped.hint) }),
-        ...(wrapped.detail === undefined ? {} : { detail: strip(wrapped.detail) }),
-        ...(wrapped.cause === undefined ? {} : { cause: wrapped.cause }),
-        evidence,
-        sentAt,
-      });
+      const clean = SendError.from(error, evidence, sentAt).redacted(strip);
       log.warn('send failed', { scenarioId: request.scenarioId, serial: request.serial, code: clean.code, message: clean.message });
       throw clean;
     }

@@ -94,14 +94,7 @@ export function createFcmSender(config: FcmPlanSender, deps: SenderDeps): Sender
       const label = error.name === null ? `HTTP ${answer.status}` : `${answer.status} ${error.name}`;
       throw new LabError('SEND_FAILED', `FCM refused the message (${label}): ${explained.meaning}`, { hint: explained.fix, ...(error.message === null ? {} : { detail: error.message }) });
     } catch (error) {
-      const wrapped = SendError.from(error, evidence, sentAt);
-      const clean = new SendError(wrapped.code, strip(wrapped.message), {
-        ...(wrapped.hint === undefined ? {} : { hint: strip(wrapped.hint) }),
-        ...(wrapped.detail === undefined ? {} : { detail: strip(wrapped.detail) }),
-        ...(wrapped.cause === undefined ? {} : { cause: wrapped.cause }),
-        evidence,
-        sentAt,
-      });
+      const clean = SendError.from(error, evidence, sentAt).redacted(strip);
       log.warn('send failed', { scenarioId: request.scenarioId, serial: request.serial, code: clean.code, message: clean.message });
       throw clean;
     }

@@ -45,4 +45,15 @@ export class SendError extends LabError {
     const text = error instanceof Error ? error.message : String(error);
     return new SendError('INTERNAL', `Unexpected error while sending: ${text}`, { hint: 'Please report this with the log file.', cause: error, evidence, sentAt });
   }
+
+  /** The same error with every text passed through `strip` (secrets out); `cause` replaces the cause (null: none). */
+  public redacted(strip: (text: string) => string, cause: unknown = this.cause): SendError {
+    return new SendError(this.code, strip(this.message), {
+      ...(this.hint === undefined ? {} : { hint: strip(this.hint) }),
+      ...(this.detail === undefined ? {} : { detail: strip(this.detail) }),
+      ...(cause === undefined || cause === null ? {} : { cause }),
+      evidence: this.evidence,
+      sentAt: this.sentAt,
+    });
+  }
 }

@@ -87,13 +87,7 @@ export function createTencentSender(config: TencentPlanSender, deps: SenderDeps,
       const cause = original instanceof TencentApiError
         ? new TencentApiError(original.command, original.tencentCode, strip((original.detail ?? '').replace(/^ErrorCode -?\d+: /, '')))
         : undefined;
-      return new SendError(wrapped.code, strip(wrapped.message), {
-        ...(wrapped.hint === undefined ? {} : { hint: strip(wrapped.hint) }),
-        ...(wrapped.detail === undefined ? {} : { detail: strip(wrapped.detail) }),
-        ...(cause === undefined ? {} : { cause }),
-        evidence,
-        sentAt,
-      });
+      return wrapped.redacted(strip, cause ?? null);
     };
     // One deadline for the whole send (secret, account import, message), as the engine allots it.
     const deadline = Date.now() + request.timeoutMs;
