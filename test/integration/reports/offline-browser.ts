@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../renderer/support/browser';
 
 export const ARTIFACTS = resolve(import.meta.dirname, '../../../test-results/reports');
-const CHROMIUM = '/usr/bin/chromium';
 
 export interface OfflineReport {
   readonly page: Page;
@@ -31,21 +31,7 @@ export async function openReportOffline(file: string, options: { width?: number;
     executablePath: CHROMIUM,
     headless: true,
     offline: true,
-    args: [
-      '--no-sandbox',
-      '--headless=new',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-default-apps',
-      '--disable-extensions',
-      '--disable-domain-reliability',
-      '--disable-client-side-phishing-detection',
-      '--no-pings',
-    ],
+    args: [...CHROMIUM_ARGS],
     viewport: { width: options.width ?? 1024, height: 768 },
     locale: options.locale ?? 'en-US',
   });

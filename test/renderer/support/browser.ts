@@ -11,7 +11,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 export const RENDERER_DIR = join(REPO_ROOT, 'out/renderer');
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results/renderer');
-const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = '/usr/bin/chromium';
 
 /** Throws a clear message when the renderer has not been built. */
 export function requireBuiltRenderer(): string {
@@ -33,24 +33,30 @@ export interface BrowserSession {
 }
 
 /** Launches Chromium with a fresh user-data dir and opens one 1024x700 page. */
+/** Headless Debian Chromium that makes no requests of its own (no updates, sync, pings, QUIC). */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--no-pings',
+];
+
 export async function openBrowser(options: { width?: number; height?: number; locale?: string } = {}): Promise<BrowserSession> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (Debian package "chromium").`);
   const profile = await mkdtemp(join(tmpdir(), 'pushlab-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--headless=new',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-default-apps',
-      '--disable-extensions',
-    ],
+    args: [...CHROMIUM_ARGS],
     viewport: { width: options.width ?? 1024, height: options.height ?? 700 },
     locale: options.locale ?? 'en-US',
   });
