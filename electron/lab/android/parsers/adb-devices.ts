@@ -29,9 +29,9 @@ const STATE_WORDS = [
   'unknown',
   'no device',
 ] as const;
-const STATE_PATTERN = STATE_WORDS.map((w) => w.replace(' ', '\\s')).join('|');
-/** Lazy serial, then the first state word standing on its own. */
-const SPACED_LINE = new RegExp(`^(.*?\\S.*?)\\s+(${STATE_PATTERN})(?=\\s|$)(.*)$`);
+/** Two-word states are matched token by token; every other state word is one token. */
+const TWO_WORD_STATES = new Set(STATE_WORDS.filter((w) => w.includes(' ')));
+const ONE_WORD_STATES: ReadonlySet<string> = new Set(STATE_WORDS.filter((w) => !w.includes(' ')));
 const ATTRIBUTE = /^([a-z][a-z_]*):(.*)$/;
 /** Words adb prints in its own status lines, never a device. */
 const NOISE = /^(List of devices attached|\* daemon |adb server |adb: |error: |\s*$)/;
@@ -78,18 +78,47 @@ function splitStateAndAttributes(rest: string): { state: string; attributes: Rec
   return { state: stateWords.join(' '), attributes };
 }
 
+interface Token {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+function tokensOf(line: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of line.matchAll(/\S+/g)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return tokens;
+}
+
+/**
+ * The first state word standing on its own after at least one serial token, found by one pass
+ * over the tokens (a backtracking regex here took seconds on a 5 KB line: issue 10).
+ */
+function splitSpacedLine(line: string): { serial: string; rest: string } | null {
+  const tokens = tokensOf(line);
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const next = tokens[i + 1];
+    // "no permissions": exactly one whitespace character between the two words, as adb prints it.
+    const twoWord = next !== undefined && next.start === token.end + 1 && TWO_WORD_STATES.has(`${token.text} ${next.text}`);
+    if (twoWord || ONE_WORD_STATES.has(token.text)) {
+      return { serial: line.slice(0, token.start).trimEnd(), rest: line.slice(token.start) };
+    }
+  }
+  return null;
+}
+
 function parseLine(line: string): AdbDeviceEntry | null {
   let serial: string;
   let rest: string;
   const tab = line.indexOf('\t');
   if (tab > 0) {
-    serial = line.slice(0, tab).replace(/\s+$/, '');
+    serial = line.slice(0, tab).trimEnd();
     rest = line.slice(tab + 1);
   } else {
-    const m = SPACED_LINE.exec(line);
-    if (!m) return null;
-    serial = (m[1] as string).replace(/\s+$/, '');
-    rest = `${m[2] as string}${m[3] as string}`;
+    const split = splitSpacedLine(line);
+    if (!split) return null;
+    ({ serial, rest } = split);
   }
   if (serial.trim() === '') return null;
   const { state, attributes } = splitStateAndAttributes(rest);

@@ -68,12 +68,18 @@ export function runtimeOf(key: string): { platform: string; version: string | nu
   return { platform: bare?.[1] ?? key.split(/[\s.-]/)[0] ?? key, version: null };
 }
 
+/** "(unavailable, <reason>)" -> reason; sliced, not matched, so a long value cannot backtrack. */
+function unavailableReason(legacy: string): string | null {
+  const prefix = '(unavailable,';
+  return legacy.startsWith(prefix) && legacy.endsWith(')') ? legacy.slice(prefix.length, -1).trim() : null;
+}
+
 /** Availability from whichever fields this Xcode printed. */
 function availabilityOf(entry: Json): { available: boolean; error: string | null } {
   const flag = entry.isAvailable;
   const error = str(entry.availabilityError);
   const legacy = typeof entry.availability === 'string' ? entry.availability.trim() : null;
-  const legacyError = legacy !== null ? (/^\(unavailable,\s*(.*)\)$/.exec(legacy)?.[1]?.trim() ?? null) : null;
+  const legacyError = legacy !== null ? unavailableReason(legacy) : null;
   let available: boolean;
   if (typeof flag === 'boolean') available = flag;
   else if (flag === 'YES' || flag === 'NO') available = flag === 'YES';
@@ -82,9 +88,23 @@ function availabilityOf(entry: Json): { available: boolean; error: string | null
   return { available, error: available ? null : (error ?? legacyError ?? 'unavailable') };
 }
 
+/**
+ * Offset of the first line that starts (after blanks) with "{", or -1. A scan, not /^\s*\{/m:
+ * that regex is quadratic on many blank lines (the fuzzer found 2.7 s on 27 KB).
+ */
+function firstJsonLine(text: string): number {
+  for (let offset = 0; offset < text.length; ) {
+    const end = text.indexOf('\n', offset);
+    const lineEnd = end < 0 ? text.length : end;
+    if (text.slice(offset, lineEnd).trimStart().startsWith('{')) return offset;
+    offset = lineEnd + 1;
+  }
+  return -1;
+}
+
 /** The JSON object in simctl's output, skipping log lines CoreSimulator may print before it. */
 function jsonOf(text: string): Json {
-  const start = text.search(/^\s*\{/m);
+  const start = firstJsonLine(text);
   if (start < 0) {
     throw new LabError('MALFORMED_OUTPUT', '`xcrun simctl list -j` printed no JSON.', { hint: 'Run it in a terminal; Xcode may need to finish installing components.', detail: text.slice(0, 2000) });
   }
