@@ -101,7 +101,7 @@ const CASES: readonly Case[] = [
   },
 ];
 
-describe('Android text parsers under fuzzing', () => {
+describe('Android text parsers under fuzzing', { timeout: 120_000 }, () => {
   it.each(CASES.map((c, i) => [c.name, c, i] as const))('%s: a result or a LabError, each input <= 100 ms', async (_name, c, i) => {
     expect(c.seeds.length).toBeGreaterThan(0);
     const stats = await fuzz({ ...c, errors: [LabError], rounds: ROUNDS, seed: 0x5eed + i });

@@ -25,7 +25,7 @@ const captures = (kind: string, ext: string): Buffer[] =>
     .filter((name) => name.endsWith(ext))
     .map((name) => fixture(kind, name));
 
-describe('iOS parsers and file readers under fuzzing', () => {
+describe('iOS parsers and file readers under fuzzing', { timeout: 120_000 }, () => {
   it('parseSimctlList: a result or a LabError, each input <= 100 ms', async () => {
     const seeds = [...captures('simctl', '.json'), ...captures('simctl', '.txt')];
     const stats = await fuzz({ name: 'parseSimctlList', seeds, parse: (b) => parseSimctlList(b.toString('utf8')), errors: [LabError], rounds: ROUNDS, seed: 101 });

@@ -23,12 +23,16 @@ export interface ForegroundActivity {
  * Android 13+ power groups add a numeric `mWakefulness=1`, which is not a state name and is skipped.
  */
 export function parseWakefulness(dumpsysPower: string | Buffer): Wakefulness | null {
-  const m = /^\s*(?:mWakefulness|getWakefulnessLocked\(\))=(Awake|Asleep|Dozing|Dreaming)\s*$/im.exec(
+  const m = /^[ \t]*(?:mWakefulness|getWakefulnessLocked\(\))=(Awake|Asleep|Dozing|Dreaming)[ \t]*$/im.exec(
     decodeDeviceText(dumpsysPower),
   );
   return m ? ((m[1] as string).toLowerCase() as Wakefulness) : null;
 }
 
+/**
+ * Whole-dump patterns use [ \t]*, never \s*, next to ^ and $: \s spans line breaks, and on a run of
+ * blank lines every line start rescans the rest of the run (quadratic: 65 s on 53 KB of newlines).
+ */
 function firstBoolean(text: string, pattern: RegExp): boolean | null {
   const m = pattern.exec(text);
   return m ? m[1] === 'true' : null;
@@ -41,8 +45,8 @@ function firstBoolean(text: string, pattern: RegExp): boolean | null {
  */
 export function parseKeyguard(dumpsysWindow: string | Buffer): KeyguardState {
   const text = decodeDeviceText(dumpsysWindow);
-  let showing = firstBoolean(text, /^\s*mIsShowing=(true|false)\s*$/m);
-  showing ??= firstBoolean(text, /^\s*showing=(true|false)\s*$/m);
+  let showing = firstBoolean(text, /^[ \t]*mIsShowing=(true|false)[ \t]*$/m);
+  showing ??= firstBoolean(text, /^[ \t]*showing=(true|false)[ \t]*$/m);
   if (showing === null) {
     const lockscreen = firstBoolean(text, /\bmShowingLockscreen=(true|false)\b/);
     const dreaming = firstBoolean(text, /\bmDreamingLockscreen=(true|false)\b/);
@@ -51,7 +55,7 @@ export function parseKeyguard(dumpsysWindow: string | Buffer): KeyguardState {
   showing ??= firstBoolean(text, /\bisStatusBarKeyguard=(true|false)\b/);
   showing ??= firstBoolean(text, /\bmKeyguardShowing=(true|false)\b/);
   // `secure=` is the delegate's own line; `mSimSecure` (SIM PIN) is a different thing.
-  const secure = firstBoolean(text, /^\s*secure=(true|false)\s*$/m);
+  const secure = firstBoolean(text, /^[ \t]*secure=(true|false)[ \t]*$/m);
   return { showing, secure };
 }
 

@@ -58,3 +58,17 @@ export function parseImportance(text: string | null | undefined): number | null 
   if (named !== undefined) return named;
   return toInt(/^UNKNOWN\((-?\d+)\)$/i.exec(text)?.[1]);
 }
+
+/** A top-level section title: no indent, ends in ":" (a scan, not /^\S.*:\s*$/, which backtracks on ": : :"). */
+export function isTopSection(line: string): boolean {
+  return line.length > 0 && line.trimStart().length === line.length && line.trimEnd().endsWith(':');
+}
+
+/**
+ * The indent of a `Package [<pkg>] (` header line, or null. Compared as text: a regex built from a
+ * package name read off the phone can be too large to compile (the fuzzer found one of 50 KB).
+ */
+export function packageHeaderIndent(line: string, pkg: string): number | null {
+  const body = line.trimStart();
+  return body.startsWith(`Package [${pkg}] (`) ? line.length - body.length : null;
+}

@@ -7,6 +7,7 @@
  *   14+: same, plus per-user `firstInstallTime=` under `User 0:`
  */
 import { decodeDeviceText, splitLines } from './decode';
+import { indentOf, isTopSection, packageHeaderIndent } from './dump-fields';
 
 export interface DumpsysPackageInfo {
   readonly versionCode: number | null;
@@ -24,27 +25,16 @@ export interface DumpsysPackageInfo {
 }
 
 const HIDDEN_SECTION = /^Hidden system packages:/;
-const SECTION = /^\S.*:\s*$/;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function indentOf(line: string): number {
-  return line.length - line.trimStart().length;
-}
 
 /** The lines of the installed package's block, or null when the package is not listed. */
 function findBlock(lines: readonly string[], pkg: string): string[] | null {
-  const header = new RegExp(`^(\\s*)Package \\[${escapeRegExp(pkg)}\\] \\(`);
   let hidden = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    if (SECTION.test(line)) hidden = HIDDEN_SECTION.test(line);
+    if (isTopSection(line)) hidden = HIDDEN_SECTION.test(line);
     if (hidden) continue;
-    const m = header.exec(line);
-    if (!m) continue;
-    const indent = (m[1] as string).length;
+    const indent = packageHeaderIndent(line, pkg);
+    if (indent === null) continue;
     const block: string[] = [];
     for (let j = i + 1; j < lines.length; j++) {
       const next = lines[j] as string;

@@ -17,7 +17,10 @@ interface OpenValue {
 
 function finish(value: string): string {
   // Multi-line values keep inner line breaks; a trailing one is the device's own newline.
-  return value.replace(/\n+$/, '');
+  // Trimmed by a scan: /\n+$/ rescans every run of blank lines (quadratic on a long one).
+  let end = value.length;
+  while (end > 0 && value.charCodeAt(end - 1) === 0x0a) end--;
+  return value.slice(0, end);
 }
 
 /** Parses getprop output into a key/value map; first occurrence of a key wins. */

@@ -38,9 +38,9 @@ export interface ParseLogcatOptions {
   readonly utc?: boolean;
 }
 
-// Tag: everything up to the first ": " (tags such as "SoundTriggerHwService::Module" keep their
-// double colons); a line copied without its trailing blank still ends in ":".
-const TAIL = String.raw`\s+(\d+)\s+(\d+)\s+([VDIWEFAS])\s+(.*?)\s*:(?: (.*))?$`;
+// Pid, tid, priority, then "tag: message" split by tagAndMessage (a lazy `(.*?)\s*:` here was
+// quadratic on long runs of blanks).
+const TAIL = String.raw`\s+(\d+)\s+(\d+)\s+([VDIWEFAS])\s+(.*)$`;
 const EPOCH = new RegExp(String.raw`^\s*(\d{1,12})\.(\d{3,9})` + TAIL);
 const DATED = new RegExp(String.raw`^(?:(\d{4})-)?(\d\d)-(\d\d)\s+(\d\d):(\d\d):(\d\d)\.(\d{3,9})(?:\s+([+-])(\d\d)(\d\d))?(?:\s+[A-Za-z][\w]*)?` + TAIL);
 const DIVIDER = /^-{5,}\s*beginning of (\S+)/;
@@ -62,26 +62,41 @@ function datedTime(m: RegExpExecArray, utc: boolean): number | null {
   return utc ? base : null;
 }
 
+/**
+ * Tag: everything up to the first ": " (tags such as "SoundTriggerHwService::Module" keep their
+ * double colons), blanks before the colon dropped; a line copied without its trailing blank still
+ * ends in ":". Null when there is no such colon.
+ */
+function tagAndMessage(rest: string): { tag: string; message: string } | null {
+  const colon = rest.indexOf(': ');
+  if (colon >= 0) return { tag: rest.slice(0, colon).trimEnd(), message: rest.slice(colon + 2) };
+  return rest.endsWith(':') ? { tag: rest.slice(0, -1).trimEnd(), message: '' } : null;
+}
+
 /** One line, or null when it is not a log line. */
 export function parseLogcatLine(line: string, options: ParseLogcatOptions = {}): LogcatLine | null {
   const raw = line.replace(GLUED_PREFIX, '');
   const epoch = EPOCH.exec(raw);
-  if (epoch) {
-    const [, sec, frac, pid, tid, priority, tag, message] = epoch;
+  const epochTag = epoch ? tagAndMessage(epoch[6] as string) : null;
+  if (epoch && epochTag) {
+    const [, sec, frac, pid, tid, priority] = epoch;
+    const { tag, message } = epochTag;
     return {
       timeMs: Number(sec) * 1000 + millis(frac as string),
       stamp: `${sec}.${frac}`,
       pid: Number(pid),
       tid: Number(tid),
       priority: priority as LogPriority,
-      tag: tag as string,
-      message: message ?? '',
+      tag,
+      message,
       raw,
     };
   }
-  const dated = DATED.exec(raw);
-  if (!dated) return null;
-  const [pid, tid, priority, tag, message] = dated.slice(11);
+  const dated = epoch ? null : DATED.exec(raw);
+  const datedTag = dated ? tagAndMessage(dated[14] as string) : null;
+  if (!dated || !datedTag) return null;
+  const [pid, tid, priority] = dated.slice(11);
+  const { tag, message } = datedTag;
   const stamp = raw.trimStart().split(/\s+/).slice(0, 2).join(' ');
   return {
     timeMs: datedTime(dated, options.utc ?? false),
@@ -89,8 +104,8 @@ export function parseLogcatLine(line: string, options: ParseLogcatOptions = {}):
     pid: Number(pid),
     tid: Number(tid),
     priority: priority as LogPriority,
-    tag: tag as string,
-    message: message ?? '',
+    tag,
+    message,
     raw,
   };
 }

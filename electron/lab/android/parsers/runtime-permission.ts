@@ -11,7 +11,7 @@
  */
 import { LabError } from '../../errors';
 import { decodeDeviceText, splitLines } from './decode';
-import { escapeRegExp, head, indentOf } from './dump-fields';
+import { escapeRegExp, head, indentOf, isTopSection, packageHeaderIndent } from './dump-fields';
 
 export interface PermissionState {
   readonly granted: boolean | null;
@@ -21,19 +21,16 @@ export interface PermissionState {
 }
 
 const HIDDEN_SECTION = /^Hidden system packages:/;
-const TOP_SECTION = /^\S.*:\s*$/;
 const ABSENT = /^(?:Unable to find package|Unknown package)\b/m;
 
 /** The installed package's block, or null; a block with no `Package [` header is the whole text. */
 function packageBlock(lines: readonly string[], pkg: string): string[] | null {
-  const header = new RegExp(`^(\\s*)Package \\[${escapeRegExp(pkg)}\\] \\(`);
   let hidden = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    if (TOP_SECTION.test(line)) hidden = HIDDEN_SECTION.test(line);
-    const m = hidden ? null : header.exec(line);
-    if (!m) continue;
-    const indent = (m[1] as string).length;
+    if (isTopSection(line)) hidden = HIDDEN_SECTION.test(line);
+    const indent = hidden ? null : packageHeaderIndent(line, pkg);
+    if (indent === null) continue;
     const block: string[] = [];
     for (let j = i + 1; j < lines.length; j++) {
       const next = lines[j] as string;

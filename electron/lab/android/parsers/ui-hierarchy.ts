@@ -35,8 +35,10 @@ export interface UiHierarchy {
   readonly found: boolean;
 }
 
-const ATTR = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-const TAG = /<(\/?)(node|hierarchy)\b((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
+const ATTR = /([\w:.-]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/g;
+// Values stop at "<" (XML escapes it inside attributes): with a stray quote, a value that could run
+// past "<" made every later tag rescan the rest of the dump (quadratic; found by the fuzzer).
+const TAG = /<(\/?)(node|hierarchy)\b((?:\s+[\w:.-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/g;
 const BOUNDS = /^\[(-?\d+),(-?\d+)\]\[(-?\d+),(-?\d+)\]$/;
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
