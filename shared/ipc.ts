@@ -9,16 +9,16 @@ import type { Result } from './result';
 import type { DeviceSnapshot, DeviceView } from './domain/device';
 import type { AnyInstallJob, ApkInfo, InstallJob, InstallProgressEvent, SimulatorAppInfo, SimulatorInstallJob } from './domain/install';
 import type { VirtualLabStatus } from './domain/lab';
+import { serialProblem } from './domain/serial';
 import { FIX_IDS, type DoctorReport, type DoctorResult, type FixOutcome } from './domain/doctor';
 import type { AttemptDetail, EvidenceKind, RunDetail, RunProgressEvent, RunSummary } from './domain/run';
 import type { RunComparison, RunMatrix, SignOff } from './matrix/types';
 
-/** Serials come from adb: printable, no control characters, bounded. */
-export const serialSchema = z
-  .string()
-  .min(1)
-  .max(256)
-  .regex(/^[\x20-\x7e]+$/, 'serial must be printable ASCII');
+/** Serials have one of adb's own shapes (shared/domain/serial.ts), or a simulator UDID. */
+export const serialSchema = z.string().superRefine((serial, ctx) => {
+  const problem = serialProblem(serial);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: `serial ${JSON.stringify(serial.slice(0, 80))} ${problem}` });
+});
 
 export const filePathSchema = z.string().min(1).max(4096);
 

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { isLocale } from '../../shared/i18n';
 import { runIdSchema } from '../../shared/ipc';
+import { assertSerial } from '../lab/adb/serial';
 import { toErrorInfo } from '../lab/errors';
 import { devicesCommand } from './commands/devices';
 import { doctorCommand } from './commands/doctor';
@@ -73,7 +74,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
       }
       return await installCommand(
         globalOptions(values),
-        { builds: positionals, serials: values.serial ?? [], options: installOptionsFrom(values) },
+        { builds: positionals, serials: (values.serial ?? []).map(assertSerial), options: installOptionsFrom(values) },
         output,
       );
     }
@@ -96,7 +97,7 @@ export async function main(argv: readonly string[], output: Output = processOutp
       }
       return await doctorCommand(
         globalOptions(values),
-        { serial: values.serial, package: values.package, channelIds: values.channel ?? [], fix: values.fix === true },
+        { serial: assertSerial(values.serial), package: values.package, channelIds: values.channel ?? [], fix: values.fix === true },
         output,
       );
     }

@@ -3,6 +3,12 @@
  * placeholders {package} {account} {serial} exist. Each value is substituted already quoted (shell
  * quoting for shell templates, percent-encoding for deep links), so a placeholder written inside
  * quotes would undo that quoting: such templates are refused.
+ *
+ * A shell template runs in the phone's shell (`adb shell` is /system/bin/sh), which removes the
+ * quotes PushLab put around each value. A template with a placeholder is therefore one simple
+ * command: nothing may hand the value to a second shell or parser (`sh -c`, `su`, `eval`, `xargs`,
+ * `$(…)`, backticks, `$VAR`, a pipe into `sh`) and nothing may chain or redirect (`;` `|` `&`
+ * `&&` `<` `>` `( )`), so the value reaches the command as exactly one argument (issue 10 point 7).
  */
 
 /** The placeholders a template may use. */
@@ -36,8 +42,91 @@ export function templateProblems(template: string, kind: 'shell' | 'deeplink'): 
     if (quoted.length > 0) {
       problems.push(`puts ${quoted.map((n) => `{${n}}`).join(' ')} inside quotes or after a backslash: write it bare, PushLab quotes each value`);
     }
+    if (templatePlaceholders(template).length > 0) problems.push(...secondShellProblems(template));
   } else if (!/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(template)) {
     problems.push('is not a URI (scheme:rest, no spaces), e.g. myapp://login?user={account}');
+  }
+  return problems;
+}
+
+/** Programs that run their arguments (or stdin) as a new command line: a value handed to them is parsed again. */
+const REPARSERS = new Set([
+  'sh', 'bash', 'ash', 'dash', 'ksh', 'mksh', 'zsh', 'csh', 'tcsh', 'busybox', 'toybox', 'su', 'eval', 'exec', 'source', '.',
+  'xargs', 'env', 'nohup', 'setsid', 'nice', 'timeout', 'time', 'watch', 'run-as', 'script', 'sudo', 'awk', 'sed', 'find', 'perl', 'python', 'python3',
+]);
+const EXAMPLE = 'e.g. am start -n {package}/.LoginActivity --es user {account}';
+
+interface ShellScan {
+  /** Characters outside any quotes that make more than one simple command (; | & < > ( )). */
+  readonly operators: Set<string>;
+  /** `$` or a backtick where the shell expands it (outside single quotes). */
+  readonly expansions: Set<string>;
+  /** Words as the shell sees them, quotes removed. */
+  readonly words: string[];
+}
+
+/** One pass over a template the way sh splits it: quotes, backslashes, words, operators. */
+function scanShell(template: string): ShellScan {
+  const operators = new Set<string>();
+  const expansions = new Set<string>();
+  const words: string[] = [];
+  let word = '';
+  let quote: "'" | '"' | null = null;
+  const endWord = (): void => {
+    if (word !== '') words.push(word);
+    word = '';
+  };
+  for (let i = 0; i < template.length; i++) {
+    const ch = template[i] as string;
+    if (quote === "'") {
+      if (ch === "'") quote = null;
+      else word += ch;
+    } else if (ch === '\\') {
+      word += template[i + 1] ?? '';
+      i++;
+    } else if (ch === '$' || ch === '`') {
+      expansions.add(ch === '$' && template[i + 1] === '(' ? '$(' : ch);
+      word += ch;
+    } else if (quote === '"') {
+      if (ch === '"') quote = null;
+      else word += ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+    } else if (';|&<>()'.includes(ch)) {
+      operators.add(ch === '&' && template[i + 1] === '&' ? '&&' : ch === '|' && template[i + 1] === '|' ? '||' : ch);
+      endWord();
+    } else if (ch === ' ' || ch === '\t') {
+      endWord();
+    } else {
+      word += ch;
+    }
+  }
+  endWord();
+  return { operators, expansions, words };
+}
+
+/** Problems of a template with a placeholder that could reach a second shell or run more than one command. */
+function secondShellProblems(template: string): string[] {
+  const problems: string[] = [];
+  const { operators, expansions, words } = scanShell(template);
+  const reparsers = [...new Set(words.map((w) => w.slice(w.lastIndexOf('/') + 1)).filter((w) => REPARSERS.has(w)))];
+  if (reparsers.length > 0) {
+    problems.push(
+      `hands its placeholders to ${reparsers.map((w) => `"${w}"`).join(', ')}, which would parse the value as a command line again: ` +
+        `write the command itself (PushLab already runs it in the phone's shell and quotes each value), ${EXAMPLE}`,
+    );
+  }
+  if (expansions.size > 0) {
+    problems.push(
+      `uses ${[...expansions].map((e) => `"${e}"`).join(', ')} alongside a placeholder (command substitution or a variable): ` +
+        `use only {package} {account} {serial}, ${EXAMPLE}`,
+    );
+  }
+  if (operators.size > 0) {
+    problems.push(
+      `chains, pipes or redirects with ${[...operators].map((o) => `"${o}"`).join(', ')} alongside a placeholder: a template with a ` +
+        `placeholder is one command, ${EXAMPLE}; put other steps in a template without placeholders`,
+    );
   }
   return problems;
 }

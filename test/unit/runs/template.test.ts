@@ -9,7 +9,8 @@ describe('templateProblems (shell)', () => {
     'am start -n {package}/.LoginActivity --es user {account}',
     'am broadcast -a com.example.LOGIN --es serial {serial} -p {package}',
     'input text {account}',
-    'echo "done" && am start -n {package}/.Main',
+    'am start -n {package}/.Login --es note "a b" --es user {account}',
+    "am force-stop com.example.app; am start -n com.example.app/.Main && echo 'done' > /sdcard/x",
   ])('accepts %s', (template) => {
     expect(templateProblems(template, 'shell')).toEqual([]);
   });
@@ -28,6 +29,39 @@ describe('templateProblems (shell)', () => {
     ['   ', /empty/],
   ])('refuses %j', (template, problem) => {
     expect(templateProblems(template, 'shell').join('; ')).toMatch(problem);
+  });
+
+  it.each([
+    ['sh -c {account}', /"sh", which would parse the value as a command line again/],
+    ['/system/bin/sh -c "am start --es user "{account}', /"sh"/],
+    ['su 0 am start --es user {account}', /"su"/],
+    ['eval am start --es user {account}', /"eval"/],
+    ['echo {account} | sh', /"sh".*\n?|chains, pipes or redirects with "\|"/],
+    ['echo {account} | xargs am start --es user', /"xargs"/],
+    ['run-as {package} sh', /"run-as", "sh"/],
+    ["busybox sh -c 'am start' {account}", /"busybox", "sh"/],
+    ['am start --es user $(id) {account}', /"\$\(".*command substitution/],
+    ['am start --es user `id` {account}', /"`"/],
+    ['am start --es home $HOME --es user {account}', /"\$"/],
+    ['am start --es h "$PATH" --es user {account}', /"\$"/],
+    ['am start --es user {account}; reboot', /chains, pipes or redirects with ";"/],
+    ['am start --es user {account} && reboot', /"&&"/],
+    ['am start --es user {account} || reboot', /"\|\|"/],
+    ['am start --es user {account} > /sdcard/out', /">"/],
+    ['am start --es user {account} < /sdcard/in', /"<"/],
+    ['am start --es user {account} &', /"&"/],
+    ['(am start --es user {account})', /"\(", "\)"/],
+  ])('refuses %j: the value could reach a second shell or command', (template, problem) => {
+    const problems = templateProblems(template, 'shell');
+    expect(problems.join('; ')).toMatch(problem);
+    // Every refusal says what to write instead.
+    expect(problems.join('; ')).toMatch(/e\.g\. am start -n \{package\}\/\.LoginActivity --es user \{account\}|write it bare/);
+  });
+
+  it('keeps literal shell text inside single quotes and escaped characters out of the check', () => {
+    expect(templateProblems("am start --es note 'a; b | c $(d)' --es user {account}", 'shell')).toEqual([]);
+    expect(templateProblems('am start --es note a\\;b --es user {account}', 'shell')).toEqual([]);
+    expect(templateProblems("am start --es prog 'sh' --es user {account}", 'shell').join()).toMatch(/"sh"/);
   });
 
   it('sees quotes closed before the placeholder', () => {

@@ -30,7 +30,7 @@ const STATE_WORDS = [
   'no device',
 ] as const;
 /** Two-word states are matched token by token; every other state word is one token. */
-const TWO_WORD_STATES = new Set(STATE_WORDS.filter((w) => w.includes(' ')));
+const TWO_WORD_STATES: ReadonlySet<string> = new Set(STATE_WORDS.filter((w) => w.includes(' ')));
 const ONE_WORD_STATES: ReadonlySet<string> = new Set(STATE_WORDS.filter((w) => !w.includes(' ')));
 const ATTRIBUTE = /^([a-z][a-z_]*):(.*)$/;
 /** Words adb prints in its own status lines, never a device. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionCommand, runAppAction } from '../../../../electron/lab/runs/engine/app-actions';
+import { LabError } from '../../../../electron/lab/errors';
 import { FakeDeviceIo } from '../../../support/fake-device-io';
 
 const values = { package: 'com.pushlab.demo', account: "qa'; reboot; echo '", serial: '127.0.0.1:7001' };
@@ -18,6 +19,27 @@ describe('account actions', () => {
 
   it('refuses a template that slipped past plan validation', () => {
     expect(() => actionCommand({ kind: 'shell', template: "am start --es user '{account}'" }, values)).toThrow(/inside quotes/);
+  });
+
+  it('refuses a template that would hand a value to a second shell, with a typed error saying what to write', () => {
+    for (const template of ['sh -c {account}', 'am start --es user {account}; reboot', 'echo {account} | xargs am start --es user']) {
+      let caught: unknown;
+      try {
+        actionCommand({ kind: 'shell', template }, values);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(LabError);
+      expect(caught).toMatchObject({ code: 'PLAN_INVALID', message: expect.stringContaining('am start -n {package}/.LoginActivity --es user {account}') });
+    }
+  });
+
+  it('validates each value before it is quoted: package name, adb serial, one-line account', () => {
+    const shell = { kind: 'shell', template: 'am start -n {package}/.Login --es user {account} --es s {serial}' } as const;
+    expect(actionCommand(shell, { ...values, account: 'qa_1' })).toBe('am start -n com.pushlab.demo/.Login --es user qa_1 --es s 127.0.0.1:7001');
+    expect(() => actionCommand(shell, { ...values, serial: "S'; reboot" })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => actionCommand(shell, { ...values, package: 'com.x;reboot' })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => actionCommand(shell, { ...values, account: 'qa\nreboot' })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 
   it("fails with the phone's words when am could not start the activity", async () => {
