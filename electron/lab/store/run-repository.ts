@@ -24,6 +24,13 @@ import { attemptNotFound, runNotFound, RunReadRepository, type AttemptRow } from
 import { guardedWrite, runSignedOff } from './signoff-repository';
 import { guarded } from './storage-guard';
 
+/** The process running a run: its PID and start token (runs/engine/process-identity.ts). */
+export interface RunOwner {
+  readonly pid: number | null;
+  /** Null when the OS would not say, or for runs stored before migration 0006. */
+  readonly start: string | null;
+}
+
 export interface NewRun {
   readonly id: string;
   readonly plan: RunPlan;
@@ -31,6 +38,8 @@ export interface NewRun {
   readonly createdAt: string;
   /** The process that runs it; a dead owner makes the run interrupted on the next start. */
   readonly ownerPid: number | null;
+  /** The owner's start token, so a reused PID is not taken for the owner (default: unknown). */
+  readonly ownerStart?: string | null;
   readonly phones: readonly RunPhone[];
   /** Per serial: the PhoneContext and whatever else the engine needs to resume. */
   readonly phoneContexts?: Readonly<Record<string, unknown>>;
@@ -95,7 +104,7 @@ export class RunRepository extends RunReadRepository {
   private readonly createTx: (run: NewRun) => void;
   private readonly setStatusStmt: Statement<[Record<string, unknown>]>;
   private readonly touch: Statement<[string, string]>;
-  private readonly selectRunning: Statement<[], { id: string; owner_pid: number | null }>;
+  private readonly selectRunning: Statement<[], { id: string; owner_pid: number | null; owner_start: string | null }>;
   private readonly startTx: (attemptId: number, at: number) => void;
   private readonly stepTx: (attemptId: number, step: NewStep) => void;
   private readonly finishTx: (attemptId: number, r: AttemptOutcome) => void;
@@ -107,7 +116,7 @@ export class RunRepository extends RunReadRepository {
   public constructor(db: Database) {
     super(db);
     const insertRun = db.prepare(
-      "INSERT INTO runs (id, plan_name, plan_json, status, created_at, updated_at, owner_pid) VALUES (?, ?, ?, 'running', ?, ?, ?)",
+      "INSERT INTO runs (id, plan_name, plan_json, status, created_at, updated_at, owner_pid, owner_start) VALUES (?, ?, ?, 'running', ?, ?, ?, ?)",
     );
     const insertPhone = db.prepare('INSERT INTO run_phones (run_id, serial, vendor, model, channel, context_json) VALUES (?, ?, ?, ?, ?, ?)');
     const insertAttempt = db.prepare(
@@ -115,10 +124,11 @@ export class RunRepository extends RunReadRepository {
     );
     this.setStatusStmt = db.prepare(`
       UPDATE runs SET status = @status, updated_at = @at, finished_at = @finishedAt, error_json = @error,
-        owner_pid = CASE WHEN @setOwner THEN @ownerPid ELSE owner_pid END
+        owner_pid = CASE WHEN @setOwner THEN @ownerPid ELSE owner_pid END,
+        owner_start = CASE WHEN @setOwner THEN @ownerStart ELSE owner_start END
       WHERE id = @id`);
     this.touch = db.prepare('UPDATE runs SET updated_at = ? WHERE id = ?');
-    this.selectRunning = db.prepare("SELECT id, owner_pid FROM runs WHERE status = 'running' ORDER BY created_at, rowid");
+    this.selectRunning = db.prepare("SELECT id, owner_pid, owner_start FROM runs WHERE status = 'running' ORDER BY created_at, rowid");
     const runExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM runs WHERE id = ?');
     const markStarted = db.prepare<[number, number]>(
       "UPDATE run_attempts SET status = 'running', started_at = ?, finished_at = NULL, step = NULL WHERE id = ? AND status != 'done'",
@@ -164,7 +174,7 @@ export class RunRepository extends RunReadRepository {
     };
 
     this.createTx = db.transaction((run: NewRun) => {
-      insertRun.run(run.id, run.plan.name, JSON.stringify(run.plan), run.createdAt, run.createdAt, run.ownerPid);
+      insertRun.run(run.id, run.plan.name, JSON.stringify(run.plan), run.createdAt, run.createdAt, run.ownerPid, run.ownerStart ?? null);
       for (const p of run.phones) {
         const context = run.phoneContexts?.[p.serial];
         insertPhone.run(run.id, p.serial, p.vendor, p.model, p.channel, context === undefined ? null : JSON.stringify(context));
@@ -238,10 +248,10 @@ export class RunRepository extends RunReadRepository {
 
   /**
    * Sets the run's status at `at` (ISO). finished_at is set for completed/cancelled/failed and
-   * cleared otherwise. `error` replaces the stored one (omitted: none). `ownerPid` is changed only
-   * when given (a resume takes the run over).
+   * cleared otherwise. `error` replaces the stored one (omitted: none). The owner is changed only
+   * when given (a resume takes the run over); null clears it.
    */
-  public setStatus(runId: string, status: RunStatus, at: string, error?: ErrorInfo | null, ownerPid?: number | null): void {
+  public setStatus(runId: string, status: RunStatus, at: string, error?: ErrorInfo | null, owner?: RunOwner | null): void {
     requireOneOf(status, RUN_STATUSES, 'run status');
     requireIso(at, 'The status time');
     const { changes } = guardedWrite(`update run ${runId}`, () =>
@@ -251,8 +261,9 @@ export class RunRepository extends RunReadRepository {
         at,
         finishedAt: FINISHED.includes(status) ? at : null,
         error: error ? JSON.stringify(error) : null,
-        setOwner: ownerPid === undefined ? 0 : 1,
-        ownerPid: ownerPid ?? null,
+        setOwner: owner === undefined ? 0 : 1,
+        ownerPid: owner?.pid ?? null,
+        ownerStart: owner?.start ?? null,
       }),
     );
     if (changes === 0) throw runNotFound(runId);
@@ -296,13 +307,14 @@ export class RunRepository extends RunReadRepository {
 
   /**
    * On start-up: every running run whose owner process is gone becomes interrupted (its running
-   * attempts are requeued as by requeueRunning). Returns the ids marked.
+   * attempts are requeued as by requeueRunning). The owner is its PID and start token, so a live
+   * process that only reuses the PID does not keep a run 'running'. Returns the ids marked.
    */
-  public markInterrupted(isOwnerAlive: (pid: number | null) => boolean, at: string): string[] {
+  public markInterrupted(isOwnerAlive: (owner: RunOwner) => boolean, at: string): string[] {
     requireIso(at, 'The interruption time');
     const running = guarded('read the running runs', () => this.selectRunning.all());
     // Asked outside the transaction: the check is the caller's and may look at the OS.
-    const orphaned = running.filter((r) => !isOwnerAlive(r.owner_pid)).map((r) => r.id);
+    const orphaned = running.filter((r) => !isOwnerAlive({ pid: r.owner_pid, start: r.owner_start })).map((r) => r.id);
     if (orphaned.length === 0) return [];
     return guarded('mark interrupted runs', () => this.interruptTx(orphaned, at));
   }

@@ -166,8 +166,8 @@ describe('RunRepository', () => {
     expect(reopened.summary('r1')?.totals).toMatchObject({ pass: 1, pending: 7, running: 0 });
     // Resuming takes the run over; requeue finds nothing left running.
     expect(reopened.requeueRunning('r1', T0 + 5000)).toBe(0);
-    reopened.setStatus('r1', 'running', '2026-03-01T10:01:00.000Z', null, 5151);
-    expect(reopened.markInterrupted((pid) => pid === 5151, '2026-03-01T10:02:00.000Z')).toEqual([]);
+    reopened.setStatus("r1", "running", "2026-03-01T10:01:00.000Z", null, { pid: 5151, start: null });
+    expect(reopened.markInterrupted((owner) => owner.pid === 5151, '2026-03-01T10:02:00.000Z')).toEqual([]);
     before.close();
     after.close();
   });
@@ -198,7 +198,7 @@ describe('RunRepository', () => {
     runs.createRun(newRun('over', { ownerPid: 300 }));
     runs.setStatus('over', 'completed', '2026-03-01T09:30:00.000Z');
     const asked: Array<number | null> = [];
-    const marked = runs.markInterrupted((pid) => {
+    const marked = runs.markInterrupted(({ pid }) => {
       asked.push(pid);
       return pid === 100;
     }, '2026-03-01T11:00:00.000Z');
@@ -208,6 +208,25 @@ describe('RunRepository', () => {
     expect(runs.summary('alive')?.status).toBe('running');
     expect(runs.summary('dead')?.status).toBe('interrupted');
     expect(runs.summary('over')).toMatchObject({ status: 'completed', finishedAt: '2026-03-01T09:30:00.000Z' });
+  });
+
+  it('keeps the owner start token and hands it to the liveness check (PID reuse)', () => {
+    const runs = repos();
+    runs.createRun(newRun('mine', { ownerPid: 100, ownerStart: 'linux:boot:111' }));
+    runs.createRun(newRun('reused', { ownerPid: 200, ownerStart: 'linux:boot:222' }));
+    runs.createRun(newRun('legacy', { ownerPid: 300 }));
+    runs.setStatus('legacy', 'running', '2026-03-01T09:05:00.000Z', null, { pid: 300, start: null });
+    const seen: string[] = [];
+    // PIDs 100, 200 and 300 are all alive, but PID 200 now belongs to a process started later.
+    const current: Record<number, string> = { 100: 'linux:boot:111', 200: 'linux:boot:999', 300: 'linux:boot:333' };
+    const marked = runs.markInterrupted((owner) => {
+      seen.push(`${owner.pid}:${owner.start}`);
+      return owner.pid !== null && (owner.start === null || owner.start === current[owner.pid]);
+    }, '2026-03-01T11:00:00.000Z');
+    expect(seen.sort()).toEqual(['100:linux:boot:111', '200:linux:boot:222', '300:null']);
+    expect(marked).toEqual(['reused']);
+    runs.setStatus('mine', 'running', '2026-03-01T11:01:00.000Z', null, { pid: 400, start: 'linux:boot:444' });
+    expect(runs.markInterrupted((o) => o.start === 'linux:boot:444' || o.start === null, '2026-03-01T11:02:00.000Z')).toEqual([]);
   });
 
   it('a lost phone closes only its own open attempts', () => {

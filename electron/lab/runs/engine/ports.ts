@@ -10,7 +10,7 @@ import type { NotificationRecordInfo } from '../../android/parsers/notification-
 import type { AdbDeviceIo } from '../../adb/device-io';
 import type { OperatorPort, Sender } from '../../push/senders/types';
 import type { RunPlan } from '../../../../shared/runs/plan';
-import type { RunRepository } from '../../store/run-repository';
+import type { RunOwner, RunRepository } from '../../store/run-repository';
 import type { Clock } from '../../util/clock';
 import type { Logger } from '../../util/logger';
 import type { SimulatorPort } from './ios/simulator-port';
@@ -57,9 +57,11 @@ export interface RunEngineDeps {
   readonly tap?: TapPort;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** Is the process that owns a 'running' run still alive? (default: process.kill(pid, 0)). */
-  readonly isOwnerAlive?: (pid: number | null) => boolean;
+  /** Is the process that owns a 'running' run still alive? (default: its PID is alive with the same start token). */
+  readonly isOwnerAlive?: (owner: RunOwner) => boolean;
   readonly pid?: number;
+  /** This process's start token (default: read from the OS; tests set it). */
+  readonly ownerStart?: string | null;
   /** Poll interval of the notification watch (default 150 ms). */
   readonly pollMs?: number;
   /** iOS simulators (simctl); absent in labs without iOS support: simulator attempts are then blocked. */

@@ -11,8 +11,10 @@ import { parsePlan, PlanError } from '../../../../shared/runs/parse-plan';
 import type { RunPlan } from '../../../../shared/runs/plan';
 import type { RunResult } from '../../../../shared/runs/types';
 import { LabError } from '../../errors';
+import type { RunOwner } from '../../store/run-repository';
 import { OperatorPrompts } from './operator-prompts';
 import { openSession, runPhone } from './phone-runner';
+import { ownerIsAlive, processStartToken } from './process-identity';
 import type { RunEngineDeps } from './ports';
 import { appProfileOf, planAttempts, resolvePhones, type ResolvedPhone } from './resolve-run';
 import type { RunsApi, StartRunOptions } from './runs-api';
@@ -24,25 +26,20 @@ interface ActiveRun {
   readonly done: Promise<RunSummary>;
 }
 
-export function processAlive(pid: number | null): boolean {
-  if (pid === null) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+export { processAlive } from './process-identity';
 
 export class RunService implements RunsApi {
   private readonly active = new Map<string, ActiveRun>();
   private readonly events = new EventEmitter<{ progress: [RunProgressEvent] }>();
   private readonly pid: number;
+  /** This process's start token, read once when first needed (undefined: not read yet). */
+  private startToken: string | null | undefined;
 
   public constructor(private readonly deps: RunEngineDeps) {
     this.pid = deps.pid ?? process.pid;
     this.events.setMaxListeners(0);
-    const isAlive = deps.isOwnerAlive ?? ((pid: number | null) => pid !== this.pid && processAlive(pid));
+    const self = { pid: this.pid, start: () => this.ownStart() };
+    const isAlive = deps.isOwnerAlive ?? ((owner: RunOwner) => ownerIsAlive(owner, self));
     const interrupted = deps.repo.markInterrupted(isAlive, deps.clock.iso());
     if (interrupted.length > 0) deps.logger.info('runs interrupted by an earlier stop', { runs: interrupted.join(',') });
   }
@@ -60,6 +57,7 @@ export class RunService implements RunsApi {
       plan,
       createdAt: this.deps.clock.iso(),
       ownerPid: this.pid,
+      ownerStart: this.ownStart(),
       phones: phones.map((p) => p.phone),
       phoneContexts: Object.fromEntries(phones.map((p) => [p.phone.serial, { context: p.context, details: p.details }])),
       attempts,
@@ -152,6 +150,11 @@ export class RunService implements RunsApi {
     await Promise.all([...this.active.keys()].map((id) => this.cancel(id).catch(() => undefined)));
   }
 
+  private ownStart(): string | null {
+    if (this.startToken === undefined) this.startToken = this.deps.ownerStart !== undefined ? this.deps.ownerStart : processStartToken(this.pid);
+    return this.startToken;
+  }
+
   private promptsFor(runId: string): OperatorPrompts {
     return new OperatorPrompts((prompt: OperatorPrompt | null) => this.emit(runId, null, prompt));
   }
@@ -161,7 +164,7 @@ export class RunService implements RunsApi {
     // Every phone's capture and prompt listens to the one run signal: dozens of listeners are normal.
     setMaxListeners(0, controller.signal);
     const { repo, clock } = this.deps;
-    repo.setStatus(runId, 'running', clock.iso(), null, this.pid);
+    repo.setStatus(runId, 'running', clock.iso(), null, { pid: this.pid, start: this.ownStart() });
     let listener: (() => void) | null = null;
     if (options.onProgress) {
       const forward = options.onProgress;

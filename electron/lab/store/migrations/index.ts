@@ -7,10 +7,11 @@ import { migration0002 } from './0002-builds-installs';
 import { migration0003 } from './0003-doctor';
 import { migration0004 } from './0004-runs';
 import { migration0005 } from './0005-signoffs';
+import { migration0006 } from './0006-run-owner-start';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
