@@ -41,7 +41,8 @@ const DUMP_MODE_OP = new RegExp(String.raw`^${OP_NAME}: mode=(\w+)`);
 const GET_OP = new RegExp(String.raw`^(Uid mode: )?${OP_NAME}: (\w+)(?:;|\s|$)`);
 const UID_HEADER = /^(\s*)Uid (\S+):\s*$/;
 const PACKAGE_HEADER = /^(\s*)Package (\S+):\s*$/;
-const ABSENT = /No UID for|Unknown package|Unable to find package|Package .* (?:not found|does not exist)/i;
+// `Package \S+ …`, not `Package .* …`: on one long line every "Package " rescanned the rest of it.
+const ABSENT = /No UID for|Unknown package|Unable to find package|Package \S+ (?:not found|does not exist)/i;
 
 function toMode(word: string): AppOpMode {
   const named = MODE_WORDS[word.toLowerCase()];
