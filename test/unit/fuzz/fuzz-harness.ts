@@ -145,5 +145,6 @@ export async function fuzz(target: FuzzTarget): Promise<FuzzStats> {
     if (outcome.refused) refused++;
     else parsed++;
   }
+  if (process.env.PUSHLAB_FUZZ_REPORT) console.info(`${target.name}: ${parsed} parsed, ${refused} refused, slowest ${slowestMs.toFixed(1)} ms CPU`);
   return { parsed, refused, slowestMs };
 }
