@@ -144,6 +144,22 @@ describe('plan helpers', () => {
     expect(accountFor(plan, 'constructor', null)).toBeNull();
   });
 
+  it("refuses serials without one of adb's shapes wherever a plan names a phone (issue 10)", () => {
+    const found = problems(
+      edit((p) => {
+        set(p, 'phones.serials', ['127.0.0.1:15601', "x'; reboot"]);
+        set(p, 'app.accounts.serials', { '$(id)': { account: 'qa_pixel' } });
+      }),
+    ).join('\n');
+    expect(found).toMatch(/phones\.serials\[1\]: serial "x'; reboot" is not a serial adb prints/);
+    expect(found).toMatch(/app\.accounts\.serials\["\$\(id\)"\]: Invalid key/);
+  });
+
+  it('refuses a login template that hands the account to a second shell, saying what to write', () => {
+    const found = problems(edit((p) => set(p, 'app.login', { kind: 'shell', template: 'sh -c "am start --es user "{account}' })));
+    expect(found.join('\n')).toMatch(/app\.login\.template: template hands its placeholders to "sh".*am start -n \{package\}\/\.LoginActivity/);
+  });
+
   it('names the same Tencent regions as the core', () => {
     expect([...TENCENT_REGIONS].sort()).toEqual(Object.keys(TENCENT_REGION_DOMAINS).sort());
   });
