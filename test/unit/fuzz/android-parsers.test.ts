@@ -27,7 +27,7 @@ import {
 import { parseLogcat } from '../../../electron/lab/android/parsers/logcat-epoch';
 import { findNotificationNode, parseUiHierarchy } from '../../../electron/lab/android/parsers/ui-hierarchy';
 import { fixture, fixtureNames } from '../android/fixtures';
-import { FUZZ_ROUNDS, fuzz, type FuzzTarget } from './fuzz-harness';
+import { alsoRun, FUZZ_ROUNDS, fuzz, type FuzzTarget } from './fuzz-harness';
 
 const captures = (...kinds: string[]): Buffer[] => kinds.flatMap((kind) => fixtureNames(kind).map((name) => fixture(kind, name)));
 const composed = (...texts: string[]): Buffer[] => texts.map((t) => Buffer.from(t));
@@ -46,7 +46,7 @@ const CASES: readonly Case[] = [
     name: 'parseDumpsysPackage + parseRuntimePermission',
     seeds: captures('dumpsys-package', 'dumpsys-package-permissions'),
     parse: (b) => {
-      parseDumpsysPackage(b, 'com.android.chrome');
+      alsoRun([LabError], () => parseDumpsysPackage(b, 'com.android.chrome'));
       return parseRuntimePermission(b, 'android.permission.POST_NOTIFICATIONS');
     },
   },
@@ -54,8 +54,8 @@ const CASES: readonly Case[] = [
     name: 'parseNotificationPreferences + parseZenMode + parseNotificationRecords',
     seeds: captures('dumpsys-notification'),
     parse: (b) => {
-      parseZenMode(b);
-      parseNotificationRecords(b);
+      alsoRun([LabError], () => parseZenMode(b));
+      alsoRun([LabError], () => parseNotificationRecords(b));
       return parseNotificationPreferences(b, PKG);
     },
   },
@@ -65,7 +65,7 @@ const CASES: readonly Case[] = [
     name: 'parseRestrictBackground + parseUidList',
     seeds: captures('netpolicy'),
     parse: (b) => {
-      parseRestrictBackground(b);
+      alsoRun([LabError], () => parseRestrictBackground(b));
       return parseUidList(b);
     },
   },
@@ -84,8 +84,8 @@ const CASES: readonly Case[] = [
     name: 'parseWakefulness + parseKeyguard + parseForegroundActivity',
     seeds: captures('dumpsys-power', 'dumpsys-window', 'dumpsys-activity'),
     parse: (b) => {
-      parseWakefulness(b);
-      parseKeyguard(b);
+      alsoRun([LabError], () => parseWakefulness(b));
+      alsoRun([LabError], () => parseKeyguard(b));
       return parseForegroundActivity(b);
     },
   },

@@ -91,6 +91,18 @@ export function fuzzInput(seeds: readonly Buffer[], random: Random): Buffer {
 
 type ErrorClass = abstract new (...args: never[]) => Error;
 
+/**
+ * Runs one more reader on the same input inside a combined target: its typed errors are an
+ * answer (so the readers after it still run), any other throw fails the fuzz run.
+ */
+export function alsoRun(errors: readonly ErrorClass[], read: () => unknown): void {
+  try {
+    read();
+  } catch (error) {
+    if (!errors.some((type) => error instanceof type)) throw error;
+  }
+}
+
 export interface FuzzTarget {
   /** A parser name for failure messages. */
   readonly name: string;

@@ -17,7 +17,7 @@ import { parsePlist, PlistFormatError } from '../../../electron/lab/ios/plist/pl
 import { buildManifest, buildTestApk } from '../../virtual-lab/apk';
 import { memoryFile } from '../apk/zip-listing';
 import { fixture, fixtureNames } from '../android/fixtures';
-import { FUZZ_ROUNDS, fuzz } from './fuzz-harness';
+import { alsoRun, FUZZ_ROUNDS, fuzz } from './fuzz-harness';
 
 const ROUNDS = FUZZ_ROUNDS;
 const captures = (kind: string, ext: string): Buffer[] =>
@@ -33,16 +33,20 @@ describe('iOS parsers and file readers under fuzzing', { timeout: 120_000 }, () 
   });
 
   it('parsePlist and its readers: a value or a typed error, each input <= 100 ms', async () => {
+    const typed = [PlistFormatError, LabError];
+    // parsePlist decides parsed/refused; each reader of its value runs on every value it returns.
     const parse = (b: Buffer): unknown => {
+      alsoRun(typed, () => parseInfoPlist(b, 'Info.plist'));
       const value = parsePlist(b);
-      parseInfoPlist(b, 'Info.plist');
-      if (isKeyedArchive(value)) unarchive(value);
-      notificationSettingsFor(value, 'com.pushlab.demo');
-      return parseDeliveredNotifications(value);
+      alsoRun(typed, () => isKeyedArchive(value) && unarchive(value));
+      alsoRun(typed, () => notificationSettingsFor(value, 'com.pushlab.demo'));
+      alsoRun(typed, () => parseDeliveredNotifications(value));
+      return value;
     };
     const seeds = captures('plist', 'plist');
     expect(seeds.length).toBeGreaterThan(5);
-    const stats = await fuzz({ name: 'plist readers', seeds, parse, errors: [PlistFormatError, LabError], rounds: ROUNDS, seed: 202 });
+    const stats = await fuzz({ name: 'plist readers', seeds, parse, errors: typed, rounds: ROUNDS, seed: 202 });
+    expect(stats.parsed).toBeGreaterThan(0);
     expect(stats.refused).toBeGreaterThan(0);
   });
 
