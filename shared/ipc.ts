@@ -17,7 +17,9 @@ import type { RunComparison, RunMatrix, SignOff } from './matrix/types';
 /** Serials have one of adb's own shapes (shared/domain/serial.ts), or a simulator UDID. */
 export const serialSchema = z.string().superRefine((serial, ctx) => {
   const problem = serialProblem(serial);
-  if (problem !== null) ctx.addIssue({ code: 'custom', message: `serial ${JSON.stringify(serial.slice(0, 80))} ${problem}` });
+  if (problem !== null) {
+    ctx.addIssue({ code: 'custom', message: `serial ${JSON.stringify(serial.slice(0, 80))} ${problem}` });
+  }
 });
 
 export const filePathSchema = z.string().min(1).max(4096);

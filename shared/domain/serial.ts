@@ -20,14 +20,18 @@ const USB = /^ *[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const USB_PATH = /^usb:[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const UNREADABLE = /^\?{1,64}$/;
 const EMULATOR = /^emulator-\d{1,5}$/;
-const HOST_PORT = /^([A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]{2,45}(?:%[A-Za-z0-9]{1,16})?\]):(\d{1,5})$/;
-const MDNS = /^(?:adb-[A-Za-z0-9._-]{1,160}\._adb-tls-(?:connect|pairing)|[A-Za-z0-9][A-Za-z0-9._-]{0,159}\._adb)\._tcp\.?$/;
+const HOST = String.raw`[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?`;
+const IPV6 = String.raw`\[[0-9A-Fa-f:.]{2,45}(?:%[A-Za-z0-9]{1,16})?\]`;
+const HOST_PORT = new RegExp(String.raw`^(${HOST}|${IPV6}):(\d{1,5})$`);
+const TLS_NAME = String.raw`adb-[A-Za-z0-9._-]{1,160}\._adb-tls-(?:connect|pairing)`;
+const MDNS = new RegExp(String.raw`^(?:${TLS_NAME}|[A-Za-z0-9][A-Za-z0-9._-]{0,159}\._adb)\._tcp\.?$`);
+const FIXED_SHAPES = [EMULATOR, USB, USB_PATH, UNREADABLE, MDNS];
 
 /** Why `serial` is not an adb serial, as a sentence part; null when it has one of adb's shapes. */
 export function serialProblem(serial: string): string | null {
   if (serial.length === 0) return 'is empty';
   if (serial.length > MAX_SERIAL_LENGTH) return `is longer than ${MAX_SERIAL_LENGTH} characters`;
-  if (EMULATOR.test(serial) || USB.test(serial) || USB_PATH.test(serial) || UNREADABLE.test(serial) || MDNS.test(serial)) return null;
+  if (FIXED_SHAPES.some((shape) => shape.test(serial))) return null;
   const network = HOST_PORT.exec(serial);
   if (network) {
     const port = Number(network[2]);

@@ -100,7 +100,8 @@ function splitSpacedLine(line: string): { serial: string; rest: string } | null 
     const token = tokens[i] as Token;
     const next = tokens[i + 1];
     // "no permissions": exactly one whitespace character between the two words, as adb prints it.
-    const twoWord = next !== undefined && next.start === token.end + 1 && TWO_WORD_STATES.has(`${token.text} ${next.text}`);
+    const adjacent = next !== undefined && next.start === token.end + 1;
+    const twoWord = adjacent && TWO_WORD_STATES.has(`${token.text} ${next.text}`);
     if (twoWord || ONE_WORD_STATES.has(token.text)) {
       return { serial: line.slice(0, token.start).trimEnd(), rest: line.slice(token.start) };
     }

@@ -19,15 +19,17 @@ export interface ActionValues {
 /** What `am` prints when it could not do what was asked (the command itself still exits 0). */
 const AM_FAILURE = /^(Error( type \d+)?:|Exception|java\.lang\.\w+|Activity not started|Error occurred)/m;
 
-const TEMPLATE_HINT = "Fix the plan's app.login / logout / kick template as the message says; `pushlab run --plan` shows every problem.";
+const TEMPLATE_HINT =
+  "Fix the plan's app.login / logout / kick template as the message says; `pushlab run --plan` shows every problem.";
 // C0/C1 controls and line breaks: a value is one line of text, whatever the quoting.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** Each value is checked before it is quoted into a command line for the phone's shell. */
 function checkedValues(values: ActionValues): ActionValues {
   if (CONTROL.test(values.account) || values.account.length === 0 || values.account.length > 256) {
-    throw new LabError('INVALID_ARGUMENT', `The test account ${JSON.stringify(values.account.slice(0, 80))} cannot go into a command.`, {
-      hint: 'Use the account as one line of 1-256 characters without control characters (a Tencent UserID: letters, digits, _ - . @).',
+    const shown = JSON.stringify(values.account.slice(0, 80));
+    throw new LabError('INVALID_ARGUMENT', `The test account ${shown} cannot go into a command.`, {
+      hint: 'Use one line of 1-256 characters without control characters (a Tencent UserID: letters, digits, _ - . @).',
     });
   }
   return { package: assertPackageName(values.package), account: values.account, serial: assertSerial(values.serial) };
@@ -37,11 +39,15 @@ function checkedValues(values: ActionValues): ActionValues {
 export function actionCommand(action: Exclude<PlanAppAction, { kind: 'operator' }>, values: ActionValues): string {
   if (action.kind === 'shell') {
     const problems = templateProblems(action.template, 'shell');
-    if (problems.length > 0) throw new LabError('PLAN_INVALID', `The shell template ${problems.join('; ')}.`, { hint: TEMPLATE_HINT });
+    if (problems.length > 0) {
+      throw new LabError('PLAN_INVALID', `The shell template ${problems.join('; ')}.`, { hint: TEMPLATE_HINT });
+    }
     return fillTemplate(action.template, checkedValues(values), quoteShellArg);
   }
   const problems = templateProblems(action.uri, 'deeplink');
-  if (problems.length > 0) throw new LabError('PLAN_INVALID', `The deep link ${problems.join('; ')}.`, { hint: TEMPLATE_HINT });
+  if (problems.length > 0) {
+    throw new LabError('PLAN_INVALID', `The deep link ${problems.join('; ')}.`, { hint: TEMPLATE_HINT });
+  }
   const uri = fillTemplate(action.uri, values, encodeURIComponent);
   return shellCommand('am start -a android.intent.action.VIEW -d', uri);
 }

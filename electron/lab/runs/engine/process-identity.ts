@@ -46,7 +46,13 @@ function linuxToken(pid: number): string | null {
 
 function commandToken(prefix: string, file: string, args: readonly string[], timeout: number): string | null {
   try {
-    const out = execFileSync(file, args, { encoding: 'utf8', timeout, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, LC_ALL: 'C' }, windowsHide: true });
+    const out = execFileSync(file, args, {
+      encoding: 'utf8',
+      timeout,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: { ...process.env, LC_ALL: 'C' },
+      windowsHide: true,
+    });
     const text = out.trim().replace(/\s+/g, ' ');
     return text !== '' && text.length <= 100 ? `${prefix}:${text}` : null;
   } catch {
@@ -77,7 +83,11 @@ const OS_PROBE: OwnerProbe = { alive: processAlive, startOf: (pid) => processSta
  * token is read only when needed. A row with this process's PID but another token was written by
  * an earlier process that had the same PID.
  */
-export function ownerIsAlive(owner: RunOwner, self: { readonly pid: number; readonly start: () => string | null }, probe: OwnerProbe = OS_PROBE): boolean {
+export function ownerIsAlive(
+  owner: RunOwner,
+  self: { readonly pid: number; readonly start: () => string | null },
+  probe: OwnerProbe = OS_PROBE,
+): boolean {
   if (owner.pid === null) return false;
   if (owner.pid === self.pid) return owner.start !== null && owner.start === self.start();
   if (!probe.alive(owner.pid)) return false;

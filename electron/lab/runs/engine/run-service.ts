@@ -151,7 +151,9 @@ export class RunService implements RunsApi {
   }
 
   private ownStart(): string | null {
-    if (this.startToken === undefined) this.startToken = this.deps.ownerStart !== undefined ? this.deps.ownerStart : processStartToken(this.pid);
+    if (this.startToken === undefined) {
+      this.startToken = this.deps.ownerStart !== undefined ? this.deps.ownerStart : processStartToken(this.pid);
+    }
     return this.startToken;
   }
 

@@ -11,6 +11,8 @@ export const migration0006: Migration = {
   version: 6,
   name: 'run-owner-start',
   up(db) {
-    db.exec(`ALTER TABLE runs ADD COLUMN owner_start TEXT CHECK (owner_start IS NULL OR length(owner_start) BETWEEN 1 AND 200);`);
+    db.exec(`
+      ALTER TABLE runs ADD COLUMN owner_start TEXT
+        CHECK (owner_start IS NULL OR length(owner_start) BETWEEN 1 AND 200);`);
   },
 };
