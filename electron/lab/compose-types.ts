@@ -41,6 +41,10 @@ export interface LabCoreOptions {
   readonly appium?: AppiumTapOptions | null;
   /** false: do not watch adb or simulators (commands that only read the database). Default true. */
   readonly trackDevices?: boolean;
+  /** Open the database read-only and write nothing (`pushlab runs`, `pushlab report`). */
+  readonly readOnly?: boolean;
+  /** On close, stop the adb server this core started itself (CLI commands); never another's. */
+  readonly stopOwnedAdbServer?: boolean;
   /** Notification poll interval during runs (default 150 ms). */
   readonly capturePollMs?: number;
 }
