@@ -90,14 +90,19 @@ export class AdbGateway {
     const key = String(this.config.port);
     let pending = STARTS_IN_FLIGHT.get(key);
     if (!pending) {
-      // Another caller's start may have finished since our own version() failed.
-      if (await this.version().then(() => true, () => false)) return;
-      pending = startAdbServer(this.config, this.logger).finally(() => STARTS_IN_FLIGHT.delete(key));
+      // Registered before the first await, so a second caller can never slip in beside it.
+      pending = this.startUnlessAnswering().finally(() => STARTS_IN_FLIGHT.delete(key));
       STARTS_IN_FLIGHT.set(key, pending);
       if (await pending) this.owned = true;
       return;
     }
     await pending;
+  }
+
+  /** Another caller's start may have finished since our own version() failed: ask once more. */
+  private async startUnlessAnswering(): Promise<boolean> {
+    if (await this.version().then(() => true, () => false)) return false;
+    return startAdbServer(this.config, this.logger);
   }
 
   public async version(): Promise<number> {
