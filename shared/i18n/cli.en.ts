@@ -1,4 +1,4 @@
-/** The pushlab command line's own text (English). Merged into en.ts; zh-CN twin in cli.zh-CN.ts. */
+/** The command line's own text (English). Merged into en.ts; zh-CN twin in cli.zh-CN.ts. */
 export const cliEn = {
   'cli.usage': `Usage: pushlab <command> [options]
 

@@ -1,4 +1,4 @@
-/** The pushlab command line's own text (Simplified Chinese). Merged into zh-CN.ts. */
+/** The command line's own text (Simplified Chinese). Merged into zh-CN.ts. */
 export const cliZh = {
   'cli.usage': `用法：pushlab <命令> [选项]
 
