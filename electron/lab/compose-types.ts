@@ -41,7 +41,7 @@ export interface LabCoreOptions {
   readonly appium?: AppiumTapOptions | null;
   /** false: do not watch adb or simulators (commands that only read the database). Default true. */
   readonly trackDevices?: boolean;
-  /** Open the database read-only and write nothing (`pushlab runs`, `pushlab report`). */
+  /** Work on an in-memory copy of the database and write nothing to disk (`pushlab runs`, `report`). */
   readonly readOnly?: boolean;
   /** On close, stop the adb server this core started itself (CLI commands); never another's. */
   readonly stopOwnedAdbServer?: boolean;

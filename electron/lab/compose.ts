@@ -126,8 +126,6 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     ...(options.runTap === null ? {} : { tap: options.runTap ?? adbTapPort(options.appium ?? null) }),
     ...(options.capturePollMs === undefined ? {} : { pollMs: options.capturePollMs }),
     simulators: simulatorPort(simulators, options.runEvidence === null ? undefined : evidence),
-    // Read-only: marking orphaned runs interrupted is a write; a later writable start does it.
-    ...(options.readOnly ? { isOwnerAlive: () => true } : {}),
     clock,
     logger: logger.child('runs'),
   });

@@ -4,10 +4,11 @@
  * and leaves a shared or archived database exactly as it was.
  *
  * SQLite opens a WAL database read-only only when it may create the -shm file next to it, and
- * better-sqlite3 cannot pass `immutable=1`. So when no -wal file holds pending data (no writer
- * has it open: a cleanly closed database keeps everything in the main file), the file is read
- * into memory and opened from there; otherwise it is opened read-only in place, where SQLite
- * reads the writer's -wal.
+ * better-sqlite3 cannot pass `immutable=1`. So the command works on an in-memory copy: the file
+ * read as it is when no -wal holds pending data (no writer has it open: a cleanly closed
+ * database keeps everything in the main file), else serialized from a read-only connection in
+ * place, which reads the writer's -wal. What the core then changes (an orphaned run marked
+ * interrupted, so `pushlab runs` shows it as it is) changes only the copy.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -32,7 +33,10 @@ function fileError(file: string, error: unknown): LabError {
 
 /** The database file's bytes as a rollback-journal database (same pages; header bytes 18-19). */
 function snapshot(file: string): Buffer {
-  const bytes = readFileSync(file);
+  return asRollbackJournal(readFileSync(file), file);
+}
+
+function asRollbackJournal(bytes: Buffer, file: string): Buffer {
   if (bytes.length < 100 || bytes.subarray(0, 16).toString('latin1') !== HEADER) {
     throw new LabError('STORAGE_FAILED', `${file} is not a PushLab database.`, { hint: 'Check the path given with --db; PushLab left the file untouched.' });
   }
@@ -52,7 +56,7 @@ export function openDatabaseReadOnly(path: string): Db {
   let db: Db;
   try {
     if (statSync(file).isDirectory()) throw Object.assign(new Error(`EISDIR: ${file}`), { code: 'EISDIR' });
-    db = walHasData(file) ? openInPlace(file) : new Database(snapshot(file), { readonly: true });
+    db = new Database(walHasData(file) ? serializedInPlace(file) : snapshot(file));
   } catch (error) {
     if (error instanceof LabError) throw error;
     throw fileError(file, error);
@@ -78,11 +82,18 @@ export function openDatabaseReadOnly(path: string): Db {
 }
 
 /** A writer holds pending pages in the -wal: read them in place (SQLite needs the -shm for that). */
-function openInPlace(file: string): Db {
+function serializedInPlace(file: string): Buffer {
+  let bytes: Buffer;
   try {
-    return new Database(file, { readonly: true, fileMustExist: true });
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      bytes = db.serialize();
+    } finally {
+      db.close();
+    }
   } catch {
     // No -shm and a read-only folder (a writer that died): the main file's committed state.
-    return new Database(snapshot(file), { readonly: true });
+    return snapshot(file);
   }
+  return asRollbackJournal(bytes, file);
 }
