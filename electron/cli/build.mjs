@@ -4,12 +4,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { ROOT, builtIsCurrent } from './build-stamp.mjs';
 
 if (process.argv.includes('--if-stale') && builtIsCurrent()) process.exit(0);
 let vite;
 try {
-  vite = createRequire(`${ROOT}package.json`).resolve('vite/bin/vite.js');
+  // vite's "exports" do not list its bin; its package.json is listed.
+  vite = join(dirname(createRequire(`${ROOT}package.json`).resolve('vite/package.json')), 'bin', 'vite.js');
+  if (!existsSync(vite)) throw new Error(`${vite} is missing`);
 } catch {
   // An install without devDependencies cannot build; the command then needs a build shipped in out/cli.
   // Under `prepare` (--if-stale) that must not fail the install: the wrapper then says what to do.
