@@ -101,8 +101,16 @@ export class AdbGateway {
 
   /** Another caller's start may have finished since our own version() failed: ask once more. */
   private async startUnlessAnswering(): Promise<boolean> {
-    if (await this.version().then(() => true, () => false)) return false;
-    return startAdbServer(this.config, this.logger);
+    const answering = (): Promise<boolean> => this.version().then(() => true, () => false);
+    if (await answering()) return false;
+    try {
+      return await startAdbServer(this.config, this.logger);
+    } catch (error) {
+      // Another process (a second `pushlab` in the same CI job) won the race for the port: its
+      // server is as good as ours, and not ours to stop.
+      if (await answering()) return false;
+      throw error;
+    }
   }
 
   public async version(): Promise<number> {
