@@ -50,7 +50,7 @@ export const cliZh = {
   'cli.plan.badJsonHint': '修正该处的 JSON 语法；README 的“The plan”一节有完整示例。',
   'cli.runs.none': '{path} 中还没有保存的运行。用 `pushlab run --plan plan.json` 开始一次。',
   'cli.runs.resume': '继续被中断或取消的运行：pushlab run --resume RUN',
-  'cli.scenarios.id': 'ID',
+  'cli.scenarios.id': '场景 ID',
   'cli.scenarios.state': '状态',
   'cli.scenarios.checks': '检查内容',
   'cli.scenarios.seedRules': '种子规则',
