@@ -6,6 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { benchDiscovery } from './discovery';
 import { USB2_LINK_BYTES_PER_SECOND } from '../test/virtual-lab';
 import { benchCapture } from './capture';
+import { benchCliStart } from './cli';
 import { benchDoctor } from './doctor';
 import { benchInstall } from './install';
 import { benchMatrix } from './matrix';
@@ -25,6 +26,16 @@ async function main(): Promise<void> {
     for (const d of discovery) {
       console.log(`discovery  ${String(d.phones).padStart(2)} phone(s): ${f(d.wallMs)} (target <= ${f(d.targetMs)}) ${d.wallMs <= d.targetMs ? 'OK' : 'OVER'}; ${d.identified}/${d.phones} identified`);
     }
+  }
+  if (!only || only === 'cli') {
+    const cli = await benchCliStart();
+    results.cli = cli;
+    const verdict = (ms: number, target: number): string => `(target <= ${f(target)}) ${ms <= target ? 'OK' : 'OVER'}`;
+    console.log(`cli        start, median of ${cli.runs}, ${cli.prebuilt ? 'prebuilt out/cli' : 'TypeScript sources (out/cli missing or stale)'}: \`node -e 0\` ${f(cli.nodeMs)} in the same run`);
+    const over = (ms: number): string => `+${f(ms - cli.nodeMs)} over node`;
+    console.log(`           \`pushlab --help\` ${f(cli.helpMs)} ${verdict(cli.helpMs, cli.helpTargetMs)}, ${over(cli.helpMs)}`);
+    console.log(`           \`pushlab devices\`, no phone: ${f(cli.devicesMs)} ${verdict(cli.devicesMs, cli.devicesTargetMs)}, ${over(cli.devicesMs)}`);
+    console.log(`           \`pushlab devices\` with no adb server running (PushLab starts one and stops it again): ${f(cli.devicesColdMs)}`);
   }
   if (!only || only === 'install') {
     results.install = [];

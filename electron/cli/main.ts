@@ -1,163 +1,164 @@
 /**
  * pushlab CLI: the same core as the app, headless for CI. Exit codes: 0 ok, 1 a phone failed,
  * 2 the command could not run (bad input, adb unreachable).
+ *
+ * Each command's module (and with it the core, SQLite and adbkit) is imported only when that
+ * command runs, so `--help`, `scenarios` and argument errors start fast and never touch adb.
  */
 import { parseArgs } from 'node:util';
 import { isLocale } from '../../shared/i18n';
-import { runIdSchema } from '../../shared/ipc';
 import { assertSerial } from '../lab/adb/serial';
 import { toErrorInfo } from '../lab/errors';
-import { devicesCommand } from './commands/devices';
-import { doctorCommand } from './commands/doctor';
-import { installCommand, installOptionsFrom } from './commands/install';
-import { reportCommand } from './commands/report';
-import { runCommand, runsCommand } from './commands/run';
+import { say } from './locale';
 import { GLOBAL_OPTION_SPEC, globalOptions } from './options';
 import { clean, printError, processOutput, type Output } from './output';
 
-const USAGE = `Usage: pushlab <command> [options]
+/** Every command `pushlab` knows (the message-reference test checks texts against this list). */
+export const COMMANDS = ['devices', 'scenarios', 'install', 'doctor', 'run', 'runs', 'report', 'help'] as const;
 
-Commands:
-  devices [--json]                       List attached phones (vendor ROM, push channel) and booted iOS simulators
-  install <apk|App.app> [<App.app>]     Install an APK on phones and/or a simulator .app on iOS simulators
-      [--serial S ...]                   in parallel (default: every ready device the builds fit)
-      --no-replace  --downgrade  --grant  --no-test-only   (APK options)
-  doctor --serial S --package P          Why would an offline push not show? Checks every setting that decides it
-                                         (on a simulator: --serial UDID --package <bundle id>)
-      [--channel ID ...] [--fix]         --channel: channel ids your push config uses; --fix: apply adb fixes
-  run --plan plan.json                   Run a plan: app states x messages on every phone, verdicts and evidence
-      [--junit out.xml] [--strict]       --junit: JUnit report; --strict: inconclusive cells fail the run too
-  run --resume RUN                       Continue an interrupted or cancelled run (only unjudged attempts run)
-  runs                                   List stored runs
-  report --run RUN [--html out.html]     Reports of a stored run (needs no phone): self-contained HTML,
-      [--csv out.csv] [--attempts]       CSV of every cell (--attempts: and every attempt), JUnit XML;
-      [--junit out.xml] [--locale L]     at least one output; --locale en (default) or zh-CN for the HTML
+const RUN_ID = /^[A-Za-z0-9-]{1,64}$/;
 
-Options:
-  --adb-host H       adb server host (default 127.0.0.1)
-  --adb-port P       adb server port (default: ANDROID_ADB_SERVER_PORT, else 5037)
-  --no-start-server  do not start a local adb server when none answers
-  --db FILE          SQLite database (default ~/.pushlab/pushlab.db)
-  --json             machine-readable output
-  --verbose          log what happens to stderr`;
+const usage = (): string => say('cli.usage');
+
+function parse(rest: readonly string[], options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean; default?: string | boolean }> = {}) {
+  return parseArgs({ args: [...rest], allowPositionals: true, strict: true, options: { ...GLOBAL_OPTION_SPEC, ...options } });
+}
+
+type Values = Readonly<Record<string, string | boolean | Array<string | boolean> | undefined>>;
+const str = (values: Values, key: string): string | undefined => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+const strs = (values: Values, key: string): string[] => (Array.isArray(values[key]) ? (values[key] as string[]) : []);
+const flag = (values: Values, key: string): boolean => values[key] === true;
+
+/** Refuses positionals a command does not take (they used to be ignored silently). */
+function noPositionals(command: string, positionals: readonly string[]): void {
+  if (positionals.length > 0) throw new TypeError(`Unexpected argument '${clean(positionals[0]?.slice(0, 80))}': pushlab ${command} takes options only`);
+}
+
+async function dispatch(command: string, rest: readonly string[], output: Output): Promise<number> {
+  switch (command) {
+    case 'devices': {
+      const { values, positionals } = parse(rest);
+      if (values.help) return (output.out(usage()), 0);
+      noPositionals(command, positionals);
+      const { devicesCommand } = await import('./commands/devices');
+      return devicesCommand(globalOptions(values), output);
+    }
+    case 'scenarios': {
+      const { values, positionals } = parse(rest);
+      if (values.help) return (output.out(usage()), 0);
+      noPositionals(command, positionals);
+      const { scenariosCommand } = await import('./commands/scenarios');
+      return scenariosCommand({ json: values.json === true }, output);
+    }
+    case 'install': {
+      const { values, positionals } = parse(rest, {
+        serial: { type: 'string', short: 's', multiple: true },
+        'no-replace': { type: 'boolean', default: false },
+        downgrade: { type: 'boolean', default: false },
+        grant: { type: 'boolean', default: false },
+        'no-test-only': { type: 'boolean', default: false },
+      });
+      if (values.help) return (output.out(usage()), 0);
+      if (positionals.length < 1 || positionals.length > 2 || positionals.some((p) => p === '')) {
+        output.err(`${say('cli.install.builds', { count: positionals.length })}\n\n${usage()}`);
+        return 2;
+      }
+      const { installCommand, installOptionsFrom } = await import('./commands/install');
+      return installCommand(globalOptions(values), { builds: positionals, serials: strs(values, 'serial').map(assertSerial), options: installOptionsFrom(values) }, output);
+    }
+    case 'doctor': {
+      const { values, positionals } = parse(rest, {
+        serial: { type: 'string', short: 's' },
+        package: { type: 'string', short: 'p' },
+        channel: { type: 'string', multiple: true },
+        fix: { type: 'boolean', default: false },
+      });
+      if (values.help) return (output.out(usage()), 0);
+      noPositionals(command, positionals);
+      const serial = str(values, 'serial');
+      const pkg = str(values, 'package');
+      if (!serial || !pkg) {
+        const message = !serial && !pkg ? say('cli.doctor.missingBoth') : say('cli.doctor.missing', { missing: serial ? '--package' : '--serial' });
+        output.err(`${message}\n\n${usage()}`);
+        return 2;
+      }
+      const { doctorCommand } = await import('./commands/doctor');
+      return doctorCommand(globalOptions(values), { serial: assertSerial(serial), package: pkg, channelIds: strs(values, 'channel'), fix: flag(values, 'fix') }, output);
+    }
+    case 'run': {
+      const { values, positionals } = parse(rest, {
+        plan: { type: 'string' },
+        resume: { type: 'string' },
+        junit: { type: 'string' },
+        strict: { type: 'boolean', default: false },
+      });
+      if (values.help) return (output.out(usage()), 0);
+      noPositionals(command, positionals);
+      const plan = str(values, 'plan');
+      const resume = str(values, 'resume');
+      if ((plan === undefined) === (resume === undefined)) {
+        output.err(`${say('cli.run.planOrResume')}\n\n${usage()}`);
+        return 2;
+      }
+      const { runCommand } = await import('./commands/run');
+      return runCommand(globalOptions(values), { plan: plan ?? null, resume: resume ?? null, junit: str(values, 'junit') ?? null, strict: flag(values, 'strict') }, output);
+    }
+    case 'report': {
+      const { values, positionals } = parse(rest, {
+        run: { type: 'string' },
+        html: { type: 'string' },
+        csv: { type: 'string' },
+        junit: { type: 'string' },
+        locale: { type: 'string', default: 'en' },
+        attempts: { type: 'boolean', default: false },
+      });
+      if (values.help) return (output.out(usage()), 0);
+      noPositionals(command, positionals);
+      const run = str(values, 'run');
+      const locale = str(values, 'locale') ?? 'en';
+      const [html, csv, junit] = [str(values, 'html'), str(values, 'csv'), str(values, 'junit')];
+      const problem =
+        run === undefined ? say('cli.report.missingRun')
+        : !RUN_ID.test(run) ? say('cli.report.badRun', { run: clean(run.slice(0, 80)) })
+        : html === undefined && csv === undefined && junit === undefined ? say('cli.report.missingOutput')
+        : !isLocale(locale) ? say('cli.report.badLocale', { locale: clean(locale.slice(0, 20)) })
+        : null;
+      if (problem !== null || run === undefined || !isLocale(locale)) {
+        output.err(`${problem ?? ''}\n\n${usage()}`);
+        return 2;
+      }
+      const { reportCommand } = await import('./commands/report');
+      return reportCommand(
+        globalOptions(values),
+        { runId: run, html: html ?? null, csv: csv ?? null, junit: junit ?? null, locale, attempts: flag(values, 'attempts') },
+        output,
+      );
+    }
+    case 'runs': {
+      const { values, positionals } = parse(rest);
+      if (values.help) return (output.out(usage()), 0);
+      noPositionals(command, positionals);
+      const { runsCommand } = await import('./commands/runs');
+      return runsCommand(globalOptions(values), output);
+    }
+    default:
+      output.err(`${say('cli.unknownCommand', { command: clean(command.slice(0, 40)) })}\n\n${usage()}`);
+      return 2;
+  }
+}
 
 export async function main(argv: readonly string[], output: Output = processOutput): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (!command || command === 'help' || command === '--help' || command === '-h') {
-      output.out(USAGE);
+      output.out(usage());
       return command ? 0 : 2;
     }
-    if (command === 'devices') {
-      const { values } = parseArgs({ args: rest, options: GLOBAL_OPTION_SPEC, strict: true });
-      if (values.help) return (output.out(USAGE), 0);
-      return await devicesCommand(globalOptions(values), output);
-    }
-    if (command === 'install') {
-      const { values, positionals } = parseArgs({
-        args: rest,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          ...GLOBAL_OPTION_SPEC,
-          serial: { type: 'string', short: 's', multiple: true },
-          'no-replace': { type: 'boolean', default: false },
-          downgrade: { type: 'boolean', default: false },
-          grant: { type: 'boolean', default: false },
-          'no-test-only': { type: 'boolean', default: false },
-        },
-      });
-      if (values.help) return (output.out(USAGE), 0);
-      if (positionals.length < 1 || positionals.length > 2 || positionals.some((p) => p === '')) {
-        output.err('pushlab install: name the build: an APK, a simulator .app, or one of each.\n\n' + USAGE);
-        return 2;
-      }
-      return await installCommand(
-        globalOptions(values),
-        { builds: positionals, serials: (values.serial ?? []).map(assertSerial), options: installOptionsFrom(values) },
-        output,
-      );
-    }
-    if (command === 'doctor') {
-      const { values } = parseArgs({
-        args: rest,
-        strict: true,
-        options: {
-          ...GLOBAL_OPTION_SPEC,
-          serial: { type: 'string', short: 's' },
-          package: { type: 'string', short: 'p' },
-          channel: { type: 'string', multiple: true },
-          fix: { type: 'boolean', default: false },
-        },
-      });
-      if (values.help) return (output.out(USAGE), 0);
-      if (!values.serial || !values.package) {
-        output.err('pushlab doctor: name the phone and the app: --serial S --package com.example.app\n\n' + USAGE);
-        return 2;
-      }
-      return await doctorCommand(
-        globalOptions(values),
-        { serial: assertSerial(values.serial), package: values.package, channelIds: values.channel ?? [], fix: values.fix === true },
-        output,
-      );
-    }
-    if (command === 'run') {
-      const { values } = parseArgs({
-        args: rest,
-        strict: true,
-        options: { ...GLOBAL_OPTION_SPEC, plan: { type: 'string' }, resume: { type: 'string' }, junit: { type: 'string' }, strict: { type: 'boolean', default: false } },
-      });
-      if (values.help) return (output.out(USAGE), 0);
-      if ((values.plan === undefined) === (values.resume === undefined)) {
-        output.err('pushlab run: give either --plan plan.json or --resume RUN.\n\n' + USAGE);
-        return 2;
-      }
-      return await runCommand(globalOptions(values), { plan: values.plan ?? null, resume: values.resume ?? null, junit: values.junit ?? null, strict: values.strict === true }, output);
-    }
-    if (command === 'report') {
-      const { values } = parseArgs({
-        args: rest,
-        strict: true,
-        options: {
-          ...GLOBAL_OPTION_SPEC,
-          run: { type: 'string' },
-          html: { type: 'string' },
-          csv: { type: 'string' },
-          junit: { type: 'string' },
-          locale: { type: 'string', default: 'en' },
-          attempts: { type: 'boolean', default: false },
-        },
-      });
-      if (values.help) return (output.out(USAGE), 0);
-      if (values.run === undefined || !runIdSchema.safeParse(values.run).success) {
-        output.err('pushlab report: name a stored run with --run RUN (see `pushlab runs`).\n\n' + USAGE);
-        return 2;
-      }
-      if (values.html === undefined && values.csv === undefined && values.junit === undefined) {
-        output.err('pushlab report: choose at least one output: --html FILE, --csv FILE or --junit FILE.\n\n' + USAGE);
-        return 2;
-      }
-      if (!isLocale(values.locale)) {
-        output.err(`pushlab report: --locale must be en or zh-CN, not "${clean(values.locale.slice(0, 20))}".`);
-        return 2;
-      }
-      return await reportCommand(
-        globalOptions(values),
-        { runId: values.run, html: values.html ?? null, csv: values.csv ?? null, junit: values.junit ?? null, locale: values.locale, attempts: values.attempts === true },
-        output,
-      );
-    }
-    if (command === 'runs') {
-      const { values } = parseArgs({ args: rest, options: GLOBAL_OPTION_SPEC, strict: true });
-      if (values.help) return (output.out(USAGE), 0);
-      return await runsCommand(globalOptions(values), output);
-    }
-    output.err(`pushlab: unknown command "${command}".\n\n${USAGE}`);
-    return 2;
+    return await dispatch(command, rest, output);
   } catch (error) {
     const info =
-      error instanceof TypeError && /Unknown option|Option '/.test(error.message)
-        ? { code: 'INVALID_ARGUMENT' as const, message: error.message, hint: 'Run `pushlab --help` for the options.' }
+      error instanceof TypeError && /Unknown option|Option '|Unexpected argument/.test(error.message)
+        ? { code: 'INVALID_ARGUMENT' as const, message: error.message, hint: say('cli.badOption.hint') }
         : toErrorInfo(error);
     printError(output, info);
     return 2;

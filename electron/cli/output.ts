@@ -1,5 +1,6 @@
 /** Printing for the CLI: errors in one readable block, tables with aligned columns. */
 import type { ErrorInfo } from '../../shared/errors';
+import { say } from './locale';
 
 export interface Output {
   out(line: string): void;
@@ -13,8 +14,8 @@ export const processOutput: Output = {
 
 export function printError(output: Output, error: ErrorInfo): void {
   output.err(`pushlab: ${error.message}`);
-  if (error.hint) output.err(`  What to do: ${error.hint}`);
-  if (error.detail) output.err(`  Details: ${error.detail.split('\n')[0]?.slice(0, 300) ?? ''}`);
+  if (error.hint) output.err(`  ${say('cli.error.whatToDo')}: ${error.hint}`);
+  if (error.detail) output.err(`  ${say('cli.error.details')}: ${error.detail.split('\n')[0]?.slice(0, 300) ?? ''}`);
 }
 
 /** Strips control characters so device text cannot drive the terminal. */

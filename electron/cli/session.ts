@@ -43,6 +43,8 @@ function composeCore(options: GlobalOptions): Promise<LocalLabCore> {
     dataDir: options.dataDir,
     ...(options.dbPath ? { dbPath: options.dbPath } : {}),
     adb: options.adb,
+    // A server this command started is stopped when it ends; a server already running stays.
+    stopOwnedAdbServer: true,
     shell: 'cli',
     logger: options.verbose ? createLogger({ level: 'debug' }) : silentLogger,
   });
@@ -65,9 +67,9 @@ async function connectAdb(core: LocalLabCore, options: GlobalOptions): Promise<v
 }
 
 /**
- * The core for commands that only read what is stored (report): no adb server is started or
- * waited for, so they work with no phone and no adb at all. The device tracker still runs in the
- * background and simply finds no server (a one-line compose option could skip it).
+ * The core for commands that only read what is stored (runs, report): no adb server is started,
+ * asked or tracked, and the database is opened read-only (nothing written, not even -wal/-shm),
+ * so they work with no phone, no adb and on a database in a read-only folder.
  */
 export async function openStoreSession(options: GlobalOptions): Promise<LocalLabCore> {
   return createLabCore({
@@ -75,6 +77,7 @@ export async function openStoreSession(options: GlobalOptions): Promise<LocalLab
     ...(options.dbPath ? { dbPath: options.dbPath } : {}),
     adb: { ...options.adb, startServer: false },
     trackDevices: false,
+    readOnly: true,
     shell: 'cli',
     logger: options.verbose ? createLogger({ level: 'debug' }) : silentLogger,
   });

@@ -41,6 +41,10 @@ export interface LabCoreOptions {
   readonly appium?: AppiumTapOptions | null;
   /** false: do not watch adb or simulators (commands that only read the database). Default true. */
   readonly trackDevices?: boolean;
+  /** Work on an in-memory copy of the database and write nothing to disk (`pushlab runs`, `report`). */
+  readonly readOnly?: boolean;
+  /** On close, stop the adb server this core started itself (CLI commands); never another's. */
+  readonly stopOwnedAdbServer?: boolean;
   /** Notification poll interval during runs (default 150 ms). */
   readonly capturePollMs?: number;
 }

@@ -24,6 +24,7 @@ import { SimulatorInstallService } from './install/simulator-install-service';
 import { SimulatorRegistry } from './ios/simulator-registry';
 import { SimulatorTracker } from './ios/simulator-tracker';
 import { openDatabase } from './store/db';
+import { openDatabaseReadOnly } from './store/db-readonly';
 import { createRepositories } from './store/repositories';
 import { createSender } from './push/senders';
 import { adbEvidencePort, adbTapPort } from './runs/engine/adb-ports';
@@ -74,8 +75,9 @@ async function requireSimctl(tracker: SimulatorTracker): Promise<void> {
 export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCore> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger({ scope: 'pushlab' });
-  mkdirSync(options.dataDir, { recursive: true });
-  const db = openDatabase(options.dbPath ?? join(options.dataDir, 'pushlab.db'));
+  const dbPath = options.dbPath ?? join(options.dataDir, 'pushlab.db');
+  if (!options.readOnly) mkdirSync(options.dataDir, { recursive: true });
+  const db = options.readOnly ? openDatabaseReadOnly(dbPath) : openDatabase(dbPath);
   const repos = createRepositories(db);
   const gateway = new AdbGateway(options.adb, logger.child('adb'));
   const tracker = new DeviceTracker(gateway, clock, logger.child('tracker'));
@@ -197,6 +199,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
       await appInstalls.waitForAll();
       listeners.clear();
       db.close();
+      if (options.stopOwnedAdbServer) await gateway.stopOwnedServer();
     },
   };
 }

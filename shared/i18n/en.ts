@@ -10,6 +10,7 @@ import { doctorIosEn } from './doctor-ios.en';
 import { iosUiEn } from './ios-ui.en';
 import { reportEn } from './report.en';
 import { matrixUiEn } from './matrix-ui.en';
+import { cliEn } from './cli.en';
 import { runsUiEn } from './runs-ui.en';
 
 export const en = {
@@ -22,6 +23,7 @@ export const en = {
   ...iosEn,
   ...doctorIosEn,
   ...iosUiEn,
+  ...cliEn,
   // App shell
   'app.title': 'PushLab',
   'app.tagline': 'Prove offline push reaches every phone, vendor by vendor.',

@@ -7,7 +7,7 @@ export const runsUiEn = {
   // Starting a run
   'runs.start.heading': 'Start a run',
   'runs.plan.label': 'Run plan (JSON)',
-  'runs.plan.help': 'Paste a plan or load a .json file (format: README, Run plans). Credentials are referenced, never written in the plan.',
+  'runs.plan.help': 'Paste a plan or load a .json file (format: README section "The plan"). Credentials are referenced, never written in the plan.',
   'runs.plan.load': 'Load a plan file',
   'runs.plan.fileLabel': 'Plan file (.json)',
   'runs.plan.tooLarge': '{name} is larger than {max}: a plan is a small JSON file.',

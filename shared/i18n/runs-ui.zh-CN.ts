@@ -6,7 +6,7 @@ export const runsUiZh = {
 
   'runs.start.heading': '开始运行',
   'runs.plan.label': '运行计划（JSON）',
-  'runs.plan.help': '粘贴计划或载入 .json 文件（格式见 README 的“Run plans”）。凭据只能引用，不能写在计划里。',
+  'runs.plan.help': '粘贴计划或载入 .json 文件（格式见 README 的“The plan”一节）。凭据只能引用，不能写在计划里。',
   'runs.plan.load': '载入计划文件',
   'runs.plan.fileLabel': '计划文件（.json）',
   'runs.plan.tooLarge': '{name} 超过 {max}：计划应是一个小的 JSON 文件。',

@@ -12,6 +12,7 @@ import { doctorIosZh } from './doctor-ios.zh-CN';
 import { iosUiZh } from './ios-ui.zh-CN';
 import { reportZh } from './report.zh-CN';
 import { matrixUiZh } from './matrix-ui.zh-CN';
+import { cliZh } from './cli.zh-CN';
 import { runsUiZh } from './runs-ui.zh-CN';
 
 export const zhCN = {
@@ -24,6 +25,7 @@ export const zhCN = {
   ...iosZh,
   ...doctorIosZh,
   ...iosUiZh,
+  ...cliZh,
   'app.title': 'PushLab',
   'app.tagline': '逐个厂商验证离线推送真正送达每一台手机。',
   'nav.label': '功能区',

@@ -7,6 +7,7 @@ import type { ErrorInfo } from '../errors';
 import { fail, ok, type Result } from '../result';
 import type { PushChannel } from '../domain/device';
 import { SCENARIOS } from '../scenarios/catalog';
+import { jsonSyntaxProblem } from './json-position';
 import { planSchema, type PlanAccount, type RunPlan } from './plan';
 
 export interface PlanProblem {
@@ -30,7 +31,7 @@ export class PlanError extends Error {
     return {
       code: 'PLAN_INVALID',
       message: this.message,
-      hint: 'Fix the fields listed, then run again. The plan format, with a complete example, is in the README (Run plans).',
+      hint: 'Fix the fields listed, then run again. The plan format, with a complete example, is in the README section "The plan".',
     };
   }
 }
@@ -54,7 +55,10 @@ function describeIssue(issue: z.core.$ZodIssue): PlanProblem[] {
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
         path: formatPath([...issue.path, key]),
-        message: 'is not a plan field: remove it or check its spelling (secrets go in { "env": NAME } or { "file": PATH })',
+        // The note on secrets only where the unknown field looks like one.
+        message: /secret|key|token|password|credential/i.test(String(key))
+          ? 'is not a plan field: remove it or check its spelling (secrets go in { "env": NAME } or { "file": PATH })'
+          : 'is not a plan field: remove it or check its spelling',
       }));
     case 'invalid_type':
       // zod leaves `input` out of issues unless asked; its message still says what was received.
@@ -84,7 +88,8 @@ export function parsePlan(input: unknown): RunPlan {
     try {
       value = JSON.parse(input.replace(/^\uFEFF/, '')) as unknown;
     } catch (error) {
-      throw new PlanError([{ path: '(plan)', message: `is not JSON (${error instanceof Error ? error.message : String(error)}): check commas and quotes` }]);
+      const at = jsonSyntaxProblem(input.replace(/^\uFEFF/, ''), error);
+      throw new PlanError([{ path: '(plan)', message: `is not JSON (${at.reason}, at line ${at.line}, column ${at.column}): check commas and quotes` }]);
     }
   }
   const parsed = planSchema.safeParse(value);

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_INSTALL_OPTIONS, type ApkInfo, type InstallItem, type InstallOptions, type SimulatorAppInfo } from '../../../shared/domain/install';
 import { SIMULATOR_UDID_PATTERN } from '../../../shared/runs/plan';
 import type { LocalLabCore } from '../../lab/compose';
+import { readApk } from '../../lab/apk/read-apk';
 import { LabError } from '../../lab/errors';
 import { adbUnavailableLine } from './devices';
 import { clean, type Output } from '../output';
@@ -76,6 +77,8 @@ function assign(core: LocalLabCore, serials: readonly string[], builds: { apk: s
 
 export async function installCommand(options: GlobalOptions, args: InstallArgs, output: Output): Promise<number> {
   const builds = sortBuilds(args.builds);
+  // A file that is not an APK is refused before any adb server is asked (or started).
+  if (builds.apk !== null) await readApk(builds.apk);
   // Only an APK needs adb; an .app alone installs on simulators even where no adb server runs.
   const { core, adbError } = builds.apk === null ? await openSessionAdbOptional(options) : { core: await openSession(options), adbError: null };
   try {

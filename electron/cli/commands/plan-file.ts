@@ -5,28 +5,46 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
+import { jsonSyntaxProblem } from '../../../shared/runs/json-position';
 import { LabError } from '../../lab/errors';
+import { say } from '../locale';
+import { clean } from '../output';
 
 const MAX_PLAN_BYTES = 1024 * 1024;
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The plan file's error in words (not found / a folder / not readable), never a bare ENOENT. */
+function fileError(path: string, error: unknown): LabError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+  const shown = clean(path);
+  const message =
+    code === 'ENOENT' || code === 'ENOTDIR' ? say('cli.plan.notFound', { path: shown })
+    : code === 'EISDIR' ? say('cli.plan.isFolder', { path: shown })
+    : code === 'EACCES' || code === 'EPERM' ? say('cli.plan.notReadable', { path: shown })
+    : say('cli.plan.unreadable', { path: shown, code });
+  return new LabError(code === 'ENOENT' ? 'NOT_FOUND' : 'INVALID_ARGUMENT', message, { hint: say('cli.plan.pathHint') });
+}
+
 export async function readPlanFile(path: string): Promise<unknown> {
   let text: string;
   try {
     const bytes = await readFile(path);
-    if (bytes.length > MAX_PLAN_BYTES) throw new LabError('PLAN_INVALID', `The plan ${path} is larger than 1 MiB.`, { hint: 'A plan is a small JSON file; see the README (Run plans).' });
+    if (bytes.length > MAX_PLAN_BYTES) throw new LabError('PLAN_INVALID', say('cli.plan.tooLarge', { path: clean(path) }), { hint: say('cli.plan.tooLargeHint') });
     text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     if (error instanceof LabError) throw error;
-    throw new LabError('NOT_FOUND', `Cannot read the plan ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, { hint: 'Check the path given to --plan.' });
+    throw fileError(path, error);
   }
   let plan: unknown;
   try {
     plan = JSON.parse(text);
   } catch (error) {
-    throw new LabError('PLAN_INVALID', `The plan ${path} is not valid JSON: ${(error as Error).message}.`, { hint: 'Fix the JSON syntax; the README has a complete example.' });
+    const at = jsonSyntaxProblem(text, error);
+    throw new LabError('PLAN_INVALID', say('cli.plan.badJson', { path: clean(path), reason: at.reason, line: at.line, column: at.column }), {
+      hint: say('cli.plan.badJsonHint'),
+    });
   }
   return anchorPaths(plan, dirname(resolve(path)));
 }

@@ -14,7 +14,7 @@ import { toJUnit } from '../../lab/runs/junit';
 import { cellStats } from '../../lab/runs/stats';
 import type { GlobalOptions } from '../options';
 import { clean, printError, table, type Output } from '../output';
-import { openSession, openSessionAdbOptional, settledDevices } from '../session';
+import { openSessionAdbOptional, settledDevices } from '../session';
 import { planNamesSimulators } from '../../../shared/runs/plan';
 import { safeParsePlan } from '../../../shared/runs/parse-plan';
 import { readPlanFile } from './plan-file';
@@ -30,6 +30,12 @@ const FAILING = new Set(['fail', 'blocked', 'device-lost']);
 
 export async function runCommand(options: GlobalOptions, args: RunArgs, output: Output, signals: NodeJS.EventEmitter = process): Promise<number> {
   const plan = args.plan === null ? null : await readPlanFile(args.plan);
+  // An invalid plan is reported before anything else: no database, no adb server.
+  const checked = plan === null ? null : safeParsePlan(plan);
+  if (checked !== null && !checked.ok) {
+    printError(output, checked.error);
+    return 2;
+  }
   // A plan for simulators only needs no adb; anything else stops here when adb is unreachable.
   const { core, adbError } = await openSessionAdbOptional(options);
   const forSimulators = (candidate: unknown): boolean => {
@@ -129,26 +135,4 @@ function createPromptAnswerer(core: LocalLabCore, output: Output): { onPrompt(ev
       rl?.close();
     },
   };
-}
-
-/** `pushlab runs`: the stored runs, newest first. */
-export async function runsCommand(options: GlobalOptions, output: Output): Promise<number> {
-  const core = await openSession(options);
-  try {
-    const runs = core.services.runs.list();
-    if (options.json) {
-      output.out(JSON.stringify(runs, null, 2));
-      return 0;
-    }
-    const rows = [['RUN', 'PLAN', 'STATUS', 'CREATED', 'PASS', 'FAIL', 'OTHER', 'PENDING']];
-    for (const r of runs) {
-      const t = r.totals;
-      rows.push([r.id, clean(r.planName), r.status, r.createdAt, String(t.pass), String(t.fail), String(t.blocked + t['device-lost'] + t.inconclusive), String(t.pending + t.running)]);
-    }
-    for (const line of table(rows)) output.out(line);
-    if (runs.some((r) => r.status === 'interrupted' || r.status === 'cancelled')) output.out('\nResume an interrupted or cancelled run with: pushlab run --resume RUN');
-    return 0;
-  } finally {
-    await core.close();
-  }
 }

@@ -16,7 +16,10 @@ function codeOf(error: unknown): string | undefined {
 export function adbServerError(error: unknown, host: string, port: number): LabError {
   if (error instanceof LabError) return error;
   const code = codeOf(error);
-  const detail = messageOf(error);
+  // adbkit answers a refused connection by spawning its `bin` to start a server; PushLab hands it
+  // a path that does not exist (it starts servers itself), so that ENOENT means "refused".
+  const autoStart = /pushlab-adb-autostart-disabled/.test(messageOf(error));
+  const detail = autoStart ? `connection to ${host}:${port} refused` : messageOf(error);
   if (code === 'ECONNREFUSED' || code === 'ENOENT' || code === 'EHOSTUNREACH' || code === 'ECONNRESET') {
     return new LabError('ADB_UNREACHABLE', `No adb server answers at ${host}:${port}.`, {
       hint:

@@ -2,13 +2,13 @@
  * The one place that knows how to reach the adb server: builds the adbkit client, starts a local
  * server when none answers (if allowed), and hands out per-phone transports.
  */
-import { execFile } from 'node:child_process';
 import * as adbkit from '@devicefarmer/adbkit';
 import type { Client, ClientOptions } from '@devicefarmer/adbkit';
 import type { AdbConfig } from '../compose-types';
 import { LabError } from '../errors';
 import type { Logger } from '../util/logger';
 import { adbServerError } from './adb-errors';
+import { runAdb, startAdbServer } from './adb-server';
 import { AdbkitDeviceIo } from './adbkit-device-io';
 import type { AdbDeviceIo } from './device-io';
 import { withTimeout } from './timeout';
@@ -16,6 +16,8 @@ import { withTimeout } from './timeout';
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 /** adbkit starts a server by itself on ECONNREFUSED; we decide that here instead. */
 const NO_AUTO_START_BIN = '/nonexistent/pushlab-adb-autostart-disabled';
+/** The `adb start-server` in progress per port; resolves to whether it started a new server. */
+const STARTS_IN_FLIGHT = new Map<string, Promise<boolean>>();
 
 /**
  * adbkit is CommonJS; depending on the loader (Node ESM, Vite, tsx) its entry point shows up as
@@ -36,6 +38,7 @@ export interface AdbTracker extends NodeJS.EventEmitter {
 export class AdbGateway {
   public readonly client: Client;
   private readonly ios = new Map<string, AdbDeviceIo>();
+  private owned = false;
 
   public constructor(
     public readonly config: AdbConfig,
@@ -54,8 +57,59 @@ export class AdbGateway {
       return await this.version();
     } catch (error) {
       if (!this.canStartServer || (error instanceof LabError && error.code !== 'ADB_UNREACHABLE')) throw error;
-      await this.startServer();
+      await this.startServerOnce();
       return this.version();
+    }
+  }
+
+  /** True while this gateway holds a server it started itself (stop it with stopOwnedServer). */
+  public get ownsServer(): boolean {
+    return this.owned;
+  }
+
+  /**
+   * `adb kill-server`, only for a server this gateway started: a server the user (or another
+   * program) runs is never stopped. Returns whether a server was stopped.
+   */
+  public async stopOwnedServer(): Promise<boolean> {
+    if (!this.owned) return false;
+    this.owned = false;
+    const { bin, port } = this.config;
+    this.logger.info('stopping the adb server PushLab started', { port });
+    const result = await runAdb(bin, ['-P', String(port), 'kill-server'], 10_000);
+    if (result.error) this.logger.warn('adb kill-server failed', { error: result.error.message });
+    return result.error === null;
+  }
+
+  /**
+   * Single flight: the tracker, the CLI and the doctor may all find the server missing at the
+   * same moment; two `adb start-server` racing for one port make one of them fail. Everyone
+   * waits for the one start in progress for that port (in this process), whoever asked first.
+   */
+  private async startServerOnce(): Promise<void> {
+    const key = String(this.config.port);
+    let pending = STARTS_IN_FLIGHT.get(key);
+    if (!pending) {
+      // Registered before the first await, so a second caller can never slip in beside it.
+      pending = this.startUnlessAnswering().finally(() => STARTS_IN_FLIGHT.delete(key));
+      STARTS_IN_FLIGHT.set(key, pending);
+      if (await pending) this.owned = true;
+      return;
+    }
+    await pending;
+  }
+
+  /** Another caller's start may have finished since our own version() failed: ask once more. */
+  private async startUnlessAnswering(): Promise<boolean> {
+    const answering = (): Promise<boolean> => this.version().then(() => true, () => false);
+    if (await answering()) return false;
+    try {
+      return await startAdbServer(this.config, this.logger);
+    } catch (error) {
+      // Another process (a second `pushlab` in the same CI job) won the race for the port: its
+      // server is as good as ours, and not ours to stop.
+      if (await answering()) return false;
+      throw error;
     }
   }
 
@@ -104,26 +158,5 @@ export class AdbGateway {
 
   private get where(): string {
     return `${this.config.host}:${this.config.port}`;
-  }
-
-  private startServer(): Promise<void> {
-    const { bin, port } = this.config;
-    this.logger.info('starting adb server', { bin, port });
-    return new Promise((resolve, reject) => {
-      execFile(bin, ['-P', String(port), 'start-server'], { timeout: 20_000 }, (error, _stdout, stderr) => {
-        if (!error) return resolve();
-        const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-        reject(
-          new LabError(missing ? 'ADB_NOT_FOUND' : 'ADB_SERVER_START_FAILED', missing
-            ? `The adb program "${bin}" was not found.`
-            : `Could not start an adb server on port ${port}.`, {
-            hint: missing
-              ? 'Install Android platform-tools (Debian/Ubuntu: apt install adb; macOS: brew install android-platform-tools) or set PUSHLAB_ADB_BIN.'
-              : 'Another program may hold the port; try `adb kill-server` or choose another port with --adb-port.',
-            detail: String(stderr || error.message).slice(0, 2000),
-          }),
-        );
-      });
-    });
   }
 }

@@ -1,0 +1,66 @@
+/**
+ * Starting and stopping a local adb server (`adb -P PORT start-server | kill-server`), with
+ * errors that name the real cause: adb missing, or adb's own words about why it could not start.
+ */
+import { execFile } from 'node:child_process';
+import type { AdbConfig } from '../compose-types';
+import { LabError } from '../errors';
+import type { Logger } from '../util/logger';
+
+export interface AdbRun {
+  readonly error: { readonly code?: string | number | null; readonly message: string; readonly killed?: boolean } | null;
+  readonly output: string;
+}
+
+/** Runs adb with fixed arguments (no shell); resolves with its error (if any) and all it printed. */
+export function runAdb(bin: string, args: readonly string[], timeoutMs: number): Promise<AdbRun> {
+  return new Promise((resolve) => {
+    execFile(bin, [...args], { timeout: timeoutMs }, (error, stdout, stderr) => {
+      resolve({ error, output: `${String(stderr)}\n${String(stdout)}`.trim() });
+    });
+  });
+}
+
+/** adb's first meaningful line (its "* daemon ..." progress lines are not the cause). */
+function causeLine(output: string): string {
+  const lines = output.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const cause = lines.find((l) => !l.startsWith('* daemon')) ?? lines[lines.length - 1] ?? '';
+  return cause.slice(0, 300);
+}
+
+/** The error for a server that cannot start, from what adb said (or that it is missing). */
+export function startFailure(config: Pick<AdbConfig, 'bin' | 'port'>, run: AdbRun): LabError {
+  const { bin, port } = config;
+  if (run.error?.code === 'ENOENT') {
+    return new LabError('ADB_NOT_FOUND', `adb not found: PushLab looked for "${bin}" to start an adb server.`, {
+      hint:
+        'Install Android platform-tools (Debian/Ubuntu: apt install adb; macOS: brew install android-platform-tools; ' +
+        'Windows: the SDK Platform Tools zip) or set PUSHLAB_ADB_BIN to the adb program.',
+    });
+  }
+  if (run.error?.code === 'EACCES') {
+    return new LabError('ADB_NOT_FOUND', `The adb program "${bin}" cannot be run (permission denied).`, {
+      hint: 'Make it executable (chmod +x) or set PUSHLAB_ADB_BIN to a working adb.',
+    });
+  }
+  const cause = causeLine(run.output) || run.error?.message || 'adb gave no reason';
+  const portTaken = /address already in use|cannot bind|bind.*failed|EADDRINUSE/i.test(run.output);
+  const timedOut = run.error?.killed === true;
+  return new LabError('ADB_SERVER_START_FAILED', `Could not start an adb server on port ${port}: ${timedOut ? 'adb did not finish within 20 s' : cause}`, {
+    hint: portTaken
+      ? `Another program holds port ${port}: stop it, or give PushLab another port with --adb-port or ANDROID_ADB_SERVER_PORT.`
+      : `Run \`${bin} -P ${port} start-server\` yourself to see adb's full answer, then try again.`,
+    detail: run.output.slice(0, 2000) || run.error?.message || '',
+  });
+}
+
+/**
+ * `adb start-server` on the configured port. Resolves true when adb started a new server (it
+ * says "daemon started successfully"), false when one was already answering; throws otherwise.
+ */
+export async function startAdbServer(config: AdbConfig, logger: Logger): Promise<boolean> {
+  logger.info('starting adb server', { bin: config.bin, port: config.port });
+  const run = await runAdb(config.bin, ['-P', String(config.port), 'start-server'], 20_000);
+  if (run.error) throw startFailure(config, run);
+  return /daemon started successfully|starting now/i.test(run.output);
+}
