@@ -140,6 +140,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     runs,
     matrix,
     secrets: options.secrets,
+    ...(options.approvePrograms ? { approver: options.approvePrograms } : {}),
   });
 
   const listeners = new Set<LabEventListener>();

@@ -11,6 +11,7 @@ import { iosUiEn } from './ios-ui.en';
 import { reportEn } from './report.en';
 import { matrixUiEn } from './matrix-ui.en';
 import { runsUiEn } from './runs-ui.en';
+import { approvalEn } from './approval.en';
 
 export const en = {
   ...doctorChecksEn,
@@ -22,6 +23,7 @@ export const en = {
   ...iosEn,
   ...doctorIosEn,
   ...iosUiEn,
+  ...approvalEn,
   // App shell
   'app.title': 'PushLab',
   'app.tagline': 'Prove offline push reaches every phone, vendor by vendor.',

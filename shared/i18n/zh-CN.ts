@@ -13,6 +13,7 @@ import { iosUiZh } from './ios-ui.zh-CN';
 import { reportZh } from './report.zh-CN';
 import { matrixUiZh } from './matrix-ui.zh-CN';
 import { runsUiZh } from './runs-ui.zh-CN';
+import { approvalZh } from './approval.zh-CN';
 
 export const zhCN = {
   ...doctorChecksZh,
@@ -24,6 +25,7 @@ export const zhCN = {
   ...iosZh,
   ...doctorIosZh,
   ...iosUiZh,
+  ...approvalZh,
   'app.title': 'PushLab',
   'app.tagline': '逐个厂商验证离线推送真正送达每一台手机。',
   'nav.label': '功能区',
