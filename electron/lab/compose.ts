@@ -2,7 +2,6 @@
  * The composition root: builds every core service from config, clock, logger and database, and
  * returns the LabCore the shells drive. Nothing else in the core constructs services.
  */
-import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { EventChannel, EventPayloads, RequestArgs, RequestChannel, RequestResult } from '../../shared/ipc';
@@ -24,6 +23,7 @@ import { SimulatorInstallService } from './install/simulator-install-service';
 import { SimulatorRegistry } from './ios/simulator-registry';
 import { SimulatorTracker } from './ios/simulator-tracker';
 import { openDatabase } from './store/db';
+import { ensurePrivateDir } from './store/private-files';
 import { createRepositories } from './store/repositories';
 import { createSender } from './push/senders';
 import { adbEvidencePort, adbTapPort } from './runs/engine/adb-ports';
@@ -74,7 +74,8 @@ async function requireSimctl(tracker: SimulatorTracker): Promise<void> {
 export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCore> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger({ scope: 'pushlab' });
-  mkdirSync(options.dataDir, { recursive: true });
+  // Notification texts, screenshots and device tokens: the user's alone (0700, whatever the umask).
+  ensurePrivateDir(options.dataDir);
   const db = openDatabase(options.dbPath ?? join(options.dataDir, 'pushlab.db'));
   const repos = createRepositories(db);
   const gateway = new AdbGateway(options.adb, logger.child('adb'));
