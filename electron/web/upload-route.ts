@@ -54,7 +54,12 @@ export function createUploadBudget(dir: string, limit: number): UploadBudget {
   };
 }
 
-const mib = (bytes: number) => Math.round(bytes / (1024 * 1024));
+/** "2048 MiB", "12 KiB", "1000 bytes": limits as people read them. */
+export function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round(bytes / (1024 * 1024))} MiB`;
+  if (bytes >= 10 * 1024) return `${Math.round(bytes / 1024)} KiB`;
+  return `${bytes} bytes`;
+}
 
 /**
  * A file name safe on every OS and harmless in any later command: ASCII letters, digits, dot,
@@ -82,7 +87,7 @@ function tooLarge(response: ServerResponse, limit: number): void {
     response,
     413,
     'INVALID_ARGUMENT',
-    `The file is larger than the ${mib(limit)} MiB upload limit.`,
+    `The file is larger than the ${sizeText(limit)} upload limit.`,
     'Choose the APK your build produced; Android apps are far smaller than this.',
     { connection: 'close' },
   );
@@ -93,7 +98,7 @@ function overBudget(response: ServerResponse, limit: number): void {
     response,
     413,
     'INVALID_ARGUMENT',
-    `This web UI session has received its ${mib(limit)} MiB of uploads.`,
+    `This web UI session has received its ${sizeText(limit)} of uploads.`,
     'Stop `npm run web` (Ctrl+C) and start it again: uploads are deleted when it stops, and the budget starts over.',
     { connection: 'close' },
   );
