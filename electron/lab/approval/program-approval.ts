@@ -1,8 +1,9 @@
 /**
  * The approval port: before a plan that arrived from the window (Electron IPC or the web page)
  * runs a program, reads a secret file or installs an APK from a path, a person must say yes.
- * The shell injects the approver (a main-process dialog, a terminal prompt); the CLI never asks,
- * since the user typed the plan path there. The core only describes and enforces.
+ * The shell injects the approver (a main-process dialog, a terminal prompt). The CLI never asks:
+ * the user typed the plan path there, and it calls the run engine directly, not these channels.
+ * The core only describes and enforces.
  */
 import path from 'node:path';
 import { translate, type Locale } from '../../../shared/i18n';
@@ -36,9 +37,6 @@ export type ApprovalDecision = { readonly approved: true } | ApprovalRefusal;
 
 /** Implemented by each shell; resolves once a person decided (or it is clear nobody can). */
 export type ProgramApprover = (request: ProgramApprovalRequest) => Promise<ApprovalDecision>;
-
-/** The CLI's: the user named the plan file on the command line, so it runs as typed. */
-export const allowTypedPlans: ProgramApprover = async () => ({ approved: true });
 
 /** The refusal a shell gives when it has nobody to ask. */
 export function nobodyToAsk(locale: Locale, request: ProgramApprovalRequest): ApprovalRefusal {
