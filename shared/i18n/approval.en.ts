@@ -3,6 +3,8 @@
  * the web UI's access messages. Merged into en.ts; zh-CN twin in approval.zh-CN.ts.
  */
 export const approvalEn = {
+  'error.APPROVAL_REFUSED': 'Not allowed to run',
+  'error.ACCESS_DENIED': 'Access refused',
   'approval.title': 'Allow this run to use your computer?',
   'approval.intro': 'The plan "{plan}" asks PushLab to run a program or read files on this computer. Allow it only if you wrote or checked this plan.',
   'approval.intro.resume': 'Resuming run {runId} of the plan "{plan}" runs a program or reads files on this computer. Allow it only if you wrote or checked this plan.',

@@ -1,5 +1,7 @@
 /** 运行计划前的人工确认与网页版访问提示（简体中文）。并入 zh-CN.ts。 */
 export const approvalZh = {
+  'error.APPROVAL_REFUSED': '未获允许运行',
+  'error.ACCESS_DENIED': '访问被拒绝',
   'approval.title': '允许本次运行使用你的电脑吗？',
   'approval.intro': '计划“{plan}”要求 PushLab 在这台电脑上运行程序或读取文件。只有当你编写或检查过这个计划时才允许。',
   'approval.intro.resume': '继续运行计划“{plan}”的运行 {runId} 会在这台电脑上运行程序或读取文件。只有当你编写或检查过这个计划时才允许。',

@@ -78,7 +78,7 @@ describe('web UI access in Chromium', () => {
     await page.goto(server.url);
     expect(page.url()).toBe(server.origin);
     await expect.poll(() => page.locator('h1, h2').first().isVisible()).toBe(true);
-    expect(await page.evaluate(() => document.cookie)).toBe('');
+    expect(await page.evaluate('document.cookie')).toBe('');
     const info = await page.evaluate(async () => (await fetch('/api/invoke/app:info', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' })).json());
     expect(info).toMatchObject({ ok: true, value: { shell: 'web' } });
     const event = await page.evaluate(

@@ -66,7 +66,7 @@ function send(
 const json = { 'content-type': 'application/json' };
 /** umask 000 for a moment (restore with the value returned): modes must not depend on it. */
 const umaskZero = () => process.umask(0o000);
-const parse = (reply: Reply) => JSON.parse(reply.body) as { ok: boolean; value?: unknown; error?: { code: string; message: string; detail?: string } };
+const parse = (reply: Reply) => JSON.parse(reply.body) as { ok: boolean; value?: unknown; error?: { code: string; message: string; hint?: string; detail?: string } };
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'pushlab-web-'));
@@ -236,7 +236,8 @@ describe('serveWeb: only the browser that opened the printed URL', () => {
 
   it('refuses cross-origin requests even when the browser sends the cookie', async () => {
     await start();
-    for (const headers of [{ origin: 'http://127.0.0.1:1' }, { origin: 'null' }, { 'sec-fetch-site': 'same-site' }]) {
+    const foreign: Array<Record<string, string>> = [{ origin: 'http://127.0.0.1:1' }, { origin: 'null' }, { 'sec-fetch-site': 'same-site' }];
+    for (const headers of foreign) {
       const reply = await send('POST', '/api/invoke/runs:start', { headers: { ...json, ...headers }, body: JSON.stringify([{ plan: shellPlan }]) });
       expect(reply.status, JSON.stringify(headers)).toBe(403);
     }
