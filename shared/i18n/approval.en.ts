@@ -21,7 +21,7 @@ export const approvalEn = {
   'approval.unavailable.hint': 'Run it from a terminal with `pushlab run --plan FILE`, or start `npm run web` in a terminal to be asked there.',
   'approval.terminal.question': 'Allow this run? Type "yes" to allow, anything else refuses: ',
   'approval.terminal.waiting': 'PushLab web UI: a run waits for your answer in the terminal.',
-  'approval.terminal.allowed': 'Allowed: the run starts.',
+  'approval.terminal.allowed': 'Allowed: PushLab may start the run.',
   'approval.terminal.refused': 'Refused: the run does not start.',
   'web.access.denied': 'This request did not come from the browser that opened PushLab.',
   'web.access.denied.hint': 'Open the address `npm run web` printed (it carries a one-time key), in the same browser.',

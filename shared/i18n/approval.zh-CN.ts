@@ -18,7 +18,7 @@ export const approvalZh = {
   'approval.unavailable.hint': '请在终端里用 `pushlab run --plan FILE` 运行，或在终端中启动 `npm run web` 以便在那里确认。',
   'approval.terminal.question': '允许本次运行吗？输入 "yes" 允许，其他任何输入都会拒绝：',
   'approval.terminal.waiting': 'PushLab 网页版：有一个运行正在终端里等待你的回答。',
-  'approval.terminal.allowed': '已允许：运行开始。',
+  'approval.terminal.allowed': '已允许：PushLab 可以开始运行。',
   'approval.terminal.refused': '已拒绝：运行不会开始。',
   'web.access.denied': '此请求并非来自打开 PushLab 的浏览器。',
   'web.access.denied.hint': '请在同一个浏览器中打开 `npm run web` 打印的地址（其中带有一次性密钥）。',

@@ -43,7 +43,7 @@ describe('terminal approver', () => {
     await expect(first).resolves.toEqual({ approved: true });
 
     const second = approver.approve(request);
-    await t.printed('Allowed: the run starts.');
+    await t.printed('Allowed: PushLab may start the run.');
     t.input.write('\n');
     await expect(second).resolves.toMatchObject({ approved: false, message: expect.stringContaining('you did not allow') });
     approver.close();
