@@ -3,8 +3,15 @@
  * and Escape answer, in the app's language. `electron` is replaced by a minimal double here (the
  * full stand-in drives the real main bundle elsewhere); this checks the mapping, not Electron.
  */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProgramApprovalRequest } from '../../../electron/lab/approval/program-approval';
+import { createLabCore } from '../../../electron/lab/compose';
+import { silentLogger } from '../../../electron/lab/util/logger';
+import { createInvokeDispatcher } from '../../../electron/main/ipc-dispatch';
 
 const electron = vi.hoisted(() => ({
   locale: 'en-US',
@@ -61,5 +68,42 @@ describe('createDialogApprover', () => {
     const [options] = electron.calls[0] as [{ title: string; buttons: string[] }];
     expect(options.title).toBe('允许本次运行使用你的电脑吗？');
     expect(options.buttons).toEqual(['允许并运行', '不运行']);
+  });
+});
+
+describe('a plan from the window over IPC', () => {
+  it('reaches the engine only through the main-process dialog: refused there, nothing runs', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pushlab-ipc-approval-'));
+    const marker = join(dir, 'pwned');
+    // Wired as electron/main/index.ts wires it.
+    const core = await createLabCore({
+      dataDir: dir,
+      adb: { host: '127.0.0.1', port: 1, bin: 'adb', startServer: false },
+      shell: 'electron',
+      logger: silentLogger,
+      trackDevices: false,
+      approvePrograms: createDialogApprover(() => null),
+    });
+    try {
+      const dispatch = createInvokeDispatcher(core, { isTrustedSender: () => true });
+      const plan = {
+        name: 'from the page',
+        app: { package: 'com.example.app', accounts: { vendors: { fcm: { account: 'qa_1' } } }, login: { kind: 'operator', prompt: 'Log in' } },
+        phones: { vendors: ['fcm'] },
+        scenarios: 'all',
+        repeats: 1,
+        sender: { kind: 'command', command: '/bin/sh', args: ['-c', `touch ${marker}`] },
+      };
+      electron.response = 1;
+      const result = await dispatch({ senderUrl: 'app://pushlab/', isMainFrame: true, channel: 'runs:start', args: [{ plan: JSON.stringify(plan) }] });
+      expect(result).toMatchObject({ ok: false, error: { code: 'APPROVAL_REFUSED' } });
+      const [options] = electron.calls[0] as [{ detail: string }];
+      expect(options.detail).toContain(`Arguments: "-c" ${JSON.stringify(`touch ${marker}`)}`);
+      expect(core.services.runs.list()).toEqual([]);
+      expect(existsSync(marker)).toBe(false);
+    } finally {
+      await core.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
