@@ -5,7 +5,10 @@
  * other request, API or page, needs the cookie. Other local processes never see either secret.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { matchLocale, translate, type Locale } from '../../shared/i18n';
+import { setSecurityHeaders } from './http-guards';
+import { sendError } from './json-reply';
 
 export const TOKEN_PARAM = 'token';
 
@@ -56,4 +59,35 @@ export function createWebAccess(port: number, random: (bytes: number) => Buffer 
     tokenMatches: (candidate) => sameSecret(candidate, token),
     sessionCookie: () => `${cookieName}=${session}; Path=/; HttpOnly; SameSite=Strict`,
   };
+}
+
+/** The language of the asking browser, for the few texts the server writes itself. */
+function requestLocale(request: IncomingMessage): Locale {
+  const header = request.headers['accept-language'] ?? '';
+  return matchLocale(header.split(',').map((part) => part.split(';')[0]?.trim() ?? ''));
+}
+
+/** A page or API request without this launch's cookie (or with a wrong token): 401 and what to do. */
+export function denyAccess(request: IncomingMessage, response: ServerResponse, api: boolean, badToken: boolean): void {
+  const locale = requestLocale(request);
+  const message = translate(locale, badToken ? 'web.access.badToken' : 'web.access.denied');
+  const hint = translate(locale, badToken ? 'web.access.badToken.hint' : 'web.access.denied.hint');
+  request.resume();
+  if (api) return sendError(response, 401, 'ACCESS_DENIED', message, hint, { connection: 'close' });
+  response.statusCode = 401;
+  setSecurityHeaders(response, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+  response.end(`${message}\n${hint}\n`);
+}
+
+/** Trades a valid URL token for the session cookie and sends the browser to the token-less address. */
+export function openSession(access: WebAccess, url: URL, response: ServerResponse): void {
+  url.searchParams.delete(TOKEN_PARAM);
+  response.statusCode = 303;
+  setSecurityHeaders(response, {
+    'set-cookie': access.sessionCookie(),
+    location: `${url.pathname}${url.search}${url.hash}`,
+    'cache-control': 'no-store',
+    'content-length': '0',
+  });
+  response.end();
 }

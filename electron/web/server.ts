@@ -5,11 +5,10 @@
 import { chmod, mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { matchLocale, translate, type Locale } from '../../shared/i18n';
 import type { LabCore } from '../lab/api';
 import { LabError } from '../lab/errors';
 import { silentLogger, type Logger } from '../lab/util/logger';
-import { createWebAccess, TOKEN_PARAM, type WebAccess } from './access';
+import { createWebAccess, denyAccess, openSession, TOKEN_PARAM, type WebAccess } from './access';
 import { handleEvents } from './events-route';
 import { refusal, setSecurityHeaders } from './http-guards';
 import { handleInvoke } from './invoke-route';
@@ -40,37 +39,6 @@ export interface WebServer {
   /** The same address without the token (requests there need the session cookie). */
   readonly origin: string;
   close(): Promise<void>;
-}
-
-/** The language of the asking browser, for the few texts the server writes itself. */
-function requestLocale(request: IncomingMessage): Locale {
-  const header = request.headers['accept-language'] ?? '';
-  return matchLocale(header.split(',').map((part) => part.split(';')[0]?.trim() ?? ''));
-}
-
-/** A page or API request without this launch's cookie (or with a wrong token): 401 and what to do. */
-function denyAccess(request: IncomingMessage, response: ServerResponse, api: boolean, badToken: boolean): void {
-  const locale = requestLocale(request);
-  const message = translate(locale, badToken ? 'web.access.badToken' : 'web.access.denied');
-  const hint = translate(locale, badToken ? 'web.access.badToken.hint' : 'web.access.denied.hint');
-  request.resume();
-  if (api) return sendError(response, 401, 'ACCESS_DENIED', message, hint, { connection: 'close' });
-  response.statusCode = 401;
-  setSecurityHeaders(response, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
-  response.end(`${message}\n${hint}\n`);
-}
-
-/** Trades a valid URL token for the session cookie and sends the browser to the token-less address. */
-function openSession(access: WebAccess, url: URL, response: ServerResponse): void {
-  url.searchParams.delete(TOKEN_PARAM);
-  response.statusCode = 303;
-  setSecurityHeaders(response, {
-    'set-cookie': access.sessionCookie(),
-    location: `${url.pathname}${url.search}${url.hash}`,
-    'cache-control': 'no-store',
-    'content-length': '0',
-  });
-  response.end();
 }
 
 function methodNotAllowed(response: ServerResponse, allow: string): void {
