@@ -25,6 +25,10 @@ export const ERROR_CODES = [
   'CANCELLED',
   'SECRET_UNAVAILABLE',
   'RUN_SIGNED_OFF',
+  /** A person refused (or could not be asked) to let a plan run a program or read a file. */
+  'APPROVAL_REFUSED',
+  /** The web UI's request came without this launch's credential. */
+  'ACCESS_DENIED',
   'INTERNAL',
 ] as const;
 

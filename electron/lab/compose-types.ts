@@ -1,6 +1,7 @@
 /**
  * What a shell (Electron main, web bridge, CLI, tests) passes to the composition root.
  */
+import type { ProgramApprover } from './approval/program-approval';
 import type { SecretStore } from './secrets/secret-store';
 import type { EvidencePort, TapPort } from './runs/engine/ports';
 import type { AppiumTapOptions } from './tap/appium/appium-tap';
@@ -45,6 +46,12 @@ export interface LabCoreOptions {
   readonly readOnly?: boolean;
   /** On close, stop the adb server this core started itself (CLI commands); never another's. */
   readonly stopOwnedAdbServer?: boolean;
+  /**
+   * Asks a person before a plan from the window (runs:start / runs:resume) runs a program, reads a
+   * secret file or installs an APK path. Without one such plans are refused. The CLI calls the
+   * engine directly and is never asked.
+   */
+  readonly approvePrograms?: ProgramApprover;
   /** Notification poll interval during runs (default 150 ms). */
   readonly capturePollMs?: number;
 }

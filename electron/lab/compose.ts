@@ -2,7 +2,6 @@
  * The composition root: builds every core service from config, clock, logger and database, and
  * returns the LabCore the shells drive. Nothing else in the core constructs services.
  */
-import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { EventChannel, EventPayloads, RequestArgs, RequestChannel, RequestResult } from '../../shared/ipc';
@@ -25,6 +24,7 @@ import { SimulatorRegistry } from './ios/simulator-registry';
 import { SimulatorTracker } from './ios/simulator-tracker';
 import { openDatabase } from './store/db';
 import { openDatabaseReadOnly } from './store/db-readonly';
+import { ensurePrivateDir } from './store/private-files';
 import { createRepositories } from './store/repositories';
 import { createSender } from './push/senders';
 import { adbEvidencePort, adbTapPort } from './runs/engine/adb-ports';
@@ -76,7 +76,8 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger({ scope: 'pushlab' });
   const dbPath = options.dbPath ?? join(options.dataDir, 'pushlab.db');
-  if (!options.readOnly) mkdirSync(options.dataDir, { recursive: true });
+  // Notification texts, screenshots and device tokens: the user's alone (0700, whatever the umask).
+  if (!options.readOnly) ensurePrivateDir(options.dataDir);
   const db = options.readOnly ? openDatabaseReadOnly(dbPath) : openDatabase(dbPath);
   const repos = createRepositories(db);
   const gateway = new AdbGateway(options.adb, logger.child('adb'));
@@ -142,6 +143,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     runs,
     matrix,
     secrets: options.secrets,
+    ...(options.approvePrograms ? { approver: options.approvePrograms } : {}),
   });
 
   const listeners = new Set<LabEventListener>();

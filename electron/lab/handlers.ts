@@ -5,6 +5,7 @@
 import type { VirtualLabStatus } from '../../shared/domain/lab';
 import type { AppInfo, RequestArgs, RequestChannel, RequestResult } from '../../shared/ipc';
 import type { AdbGateway } from './adb/adb-gateway';
+import type { ProgramApprover } from './approval/program-approval';
 import { takeScreenshot } from './android/commands/take-screenshot';
 import type { DeviceRegistry } from './devices/device-registry';
 import type { DoctorService } from './doctor/doctor-service';
@@ -34,6 +35,8 @@ export interface HandlerServices {
   readonly matrix: WindowMatrixApi;
   /** The app's encrypted secrets; absent in shells without one (secrets:* then say so). */
   readonly secrets: SecretStore | undefined;
+  /** The shell's person-in-the-loop for plans that run programs or read files (run-handlers.ts). */
+  readonly approver?: ProgramApprover;
 }
 
 const NO_LAB: VirtualLabStatus = { running: false, phones: [] };
@@ -76,7 +79,7 @@ export function createHandlers(s: HandlerServices): Handlers {
     'doctor:run': async (subject) => s.doctor.run(subject),
     'doctor:fix': async (subject, fix) => s.doctor.fix(subject, fix),
     'doctor:history': async (serial, pkg) => s.doctor.history(serial, pkg),
-    ...createRunHandlers({ runs: s.runs, secrets: s.secrets, evidenceRoot: s.evidence.root, virtualLab: s.virtualLab }),
+    ...createRunHandlers({ runs: s.runs, secrets: s.secrets, evidenceRoot: s.evidence.root, virtualLab: s.virtualLab, ...(s.approver ? { approver: s.approver } : {}) }),
     ...createMatrixHandlers(s.matrix),
     ...createReportHandlers({ runs: s.runs, matrix: s.matrix, evidenceRoot: s.evidence.root }),
   };

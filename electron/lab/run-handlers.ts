@@ -4,6 +4,7 @@
  * never comes back: only names are returned, and no value is logged or put in an error.
  */
 import type { RequestArgs, RequestChannel, RequestResult } from '../../shared/ipc';
+import { approvePlan, refuseWithoutApprover, type ProgramApprover } from './approval/program-approval';
 import { LabError } from './errors';
 import { readEvidenceContent } from './runs/evidence-file';
 import type { RunsApi } from './runs/engine/runs-api';
@@ -23,6 +24,8 @@ export interface RunHandlerServices {
   /** The evidence folder; stored evidence paths are relative to it. */
   readonly evidenceRoot: string;
   readonly virtualLab: VirtualLabController | undefined;
+  /** Asks a person before a plan from the window runs a program or reads files; absent = refuse such plans. */
+  readonly approver?: ProgramApprover;
 }
 
 function requireSecrets(store: SecretStore | undefined): SecretStore {
@@ -35,12 +38,19 @@ function requireSecrets(store: SecretStore | undefined): SecretStore {
 }
 
 export function createRunHandlers(s: RunHandlerServices): RunHandlers {
+  const approver = s.approver ?? refuseWithoutApprover;
   return {
-    'runs:start': async ({ plan }) => s.runs.start(plan),
+    // These channels serve the window only (the CLI calls the engine itself): a plan that runs a
+    // program or reads files waits for a person's yes, so a compromised page cannot run one silently.
+    'runs:start': async ({ plan }) => s.runs.start(await approvePlan(approver, plan, 'start')),
     'runs:list': async () => s.runs.list(),
     'runs:get': async (runId) => s.runs.get(runId),
     'runs:attempt': async (attemptId) => s.runs.attempt(attemptId),
-    'runs:resume': async (runId) => s.runs.resume(runId),
+    'runs:resume': async (runId) => {
+      // A stored plan runs again: ask as for a new one (where the engine keeps plans).
+      if (s.runs.plan) await approvePlan(approver, s.runs.plan(runId), 'resume', runId);
+      return s.runs.resume(runId);
+    },
     'runs:cancel': async (runId) => s.runs.cancel(runId),
     'runs:answer': async (promptId) => {
       s.runs.answerPrompt(promptId);

@@ -14,6 +14,7 @@ import type { Logger } from '../lab/util/logger';
 import { wireIpc } from './ipc';
 import { labAdbConfig, parseLaunchOptions, preloadPath, rendererLocation } from './launch-options';
 import { menuTemplate } from './menu';
+import { createDialogApprover } from './program-approval';
 import { createSafeSecretStore } from './secrets';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 
@@ -77,6 +78,8 @@ async function start(): Promise<void> {
     logger: logger.child('core'),
     // Credentials (Tencent keys) encrypted with safeStorage in <userData>/secrets.json; plans name them { "stored": NAME }.
     secrets: createSafeSecretStore(dataDir),
+    // Plans from the window that run a program or read files wait for a yes in a main-process dialog.
+    approvePrograms: createDialogApprover(() => mainWindow),
     ...(virtualLab ? { virtualLab } : {}),
   });
   unwireIpc = wireIpc(core, {

@@ -37,13 +37,14 @@ export function findElectronBinary({ electronDir, env, exists, readText }) {
 
 /** The paragraph shown when there is no Electron binary. */
 export function missingElectronMessage(reason, demo) {
-  const web = `npm run web${demo ? ' -- --demo' : ''}`;
+  const web = `npm run web -- ${demo ? '--demo ' : ''}--open`;
   return [
     `PushLab: the Electron desktop shell cannot start because ${reason}.`,
     "This happens when Electron's download host was unreachable while dependencies were installed.",
     'To get the desktop app, run `npx install-electron` with network access (set ELECTRON_MIRROR if you',
     'need a mirror), or point ELECTRON_OVERRIDE_DIST_PATH at an unpacked Electron 45 build.',
-    `Meanwhile PushLab opens in your browser instead: running \`${web}\`.`,
+    `Meanwhile the same UI runs in your browser: running \`${web}\`, which opens the browser if it can`,
+    'and otherwise says so and prints the address to open (it carries a key for this launch only).',
   ].join('\n');
 }
 
@@ -67,7 +68,8 @@ export function planStart({ argv, binary }) {
   return {
     kind: 'web',
     demo,
-    webArgs: demo ? ['run', 'web', '--', '--demo'] : ['run', 'web'],
+    // --open: the web server opens the browser itself, since only it knows the address's key.
+    webArgs: demo ? ['run', 'web', '--', '--demo', '--open'] : ['run', 'web', '--', '--open'],
     message: missingElectronMessage(binary.reason ?? 'the Electron binary is missing', demo),
   };
 }

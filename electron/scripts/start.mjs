@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm start` / `npm run demo` (`--demo`; `--dev` for HMR): the Electron app when its binary is
- * on disk, otherwise the same UI in the browser via `npm run web`, with a note on why.
+ * on disk, otherwise the same UI in the browser via `npm run web -- --open`, with a note on why.
+ * The web server opens the browser itself (only it knows the address's per-launch key), or says
+ * plainly that it did not and prints the address.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';

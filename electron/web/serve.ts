@@ -1,6 +1,8 @@
 /**
- * `npm run web [-- --demo] [-- --port N]`: PushLab in a browser, for machines without the
- * Electron binary. Builds the core, serves out/renderer on 127.0.0.1 and prints the URL.
+ * `npm run web [-- --demo] [-- --port N] [-- --open]`: PushLab in a browser, for machines without
+ * the Electron binary. Builds the core, serves out/renderer on 127.0.0.1 and prints the URL, which
+ * carries this launch's access key; `--open` (what `npm start` passes) also opens the browser.
+ * Plans that would run a program or read files are confirmed at this terminal, never in the page.
  */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -11,7 +13,9 @@ import { createDemoLabController } from '../demo/virtual-lab-controller';
 import { createLabCore } from '../lab/compose';
 import { launchAdbConfig } from '../lab/compose-types';
 import { createLogger } from '../lab/util/logger';
+import { chooseBrowserOpener, runBrowserOpener } from './open-browser';
 import { serveWeb } from './server';
+import { createTerminalApprover, terminalLocale } from './terminal-approver';
 
 const DEFAULT_PORT = 5180;
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -19,16 +23,27 @@ const SHUTDOWN_GRACE_MS = 10_000;
 interface CliOptions {
   readonly demo: boolean;
   readonly port: number;
+  readonly open: boolean;
 }
 
 function usage(): string {
-  return 'Usage: npm run web -- [--demo] [--port N]\n  --demo    start a virtual lab of simulated phones\n  --port N  listen on 127.0.0.1:N (default 5180; 0 = any free port)';
+  return [
+    'Usage: npm run web -- [--demo] [--port N] [--open]',
+    '  --demo    start a virtual lab of simulated phones',
+    '  --port N  listen on 127.0.0.1:N (default 5180; 0 = any free port)',
+    '  --open    open the address in your browser',
+  ].join('\n');
 }
 
 function parseCli(argv: readonly string[]): CliOptions {
   const { values } = parseArgs({
     args: [...argv],
-    options: { demo: { type: 'boolean', default: false }, port: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      demo: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      open: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
     strict: true,
   });
   if (values.help) {
@@ -37,7 +52,7 @@ function parseCli(argv: readonly string[]): CliOptions {
   }
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
-  return { demo: values.demo === true, port };
+  return { demo: values.demo === true, port, open: values.open === true };
 }
 
 async function main(): Promise<void> {
@@ -58,6 +73,7 @@ async function main(): Promise<void> {
   const dataDir = process.env.PUSHLAB_DATA_DIR || join(homedir(), '.pushlab-dev');
   const logger = createLogger({ scope: 'pushlab-web' });
   const adb = launchAdbConfig(cli.demo);
+  const approver = createTerminalApprover({ input: process.stdin, output: process.stdout, locale: terminalLocale(process.env) });
   const core = await createLabCore({
     dataDir,
     adb,
@@ -66,9 +82,22 @@ async function main(): Promise<void> {
     // Always offered (the empty state's button); --demo also starts it.
     // The demo writes <dataDir>/demo-plan.json and says here how to run it from another shell.
     virtualLab: createDemoLabController({ adbHost: adb.host, adbPort: adb.port, dataDir, announce: (line) => process.stdout.write(`${line}\n`) }),
+    // The page is not trusted to confirm a plan that runs a program: this terminal is asked.
+    approvePrograms: approver.approve,
   });
   const server = await serveWeb({ core, rendererDir, port: cli.port, uploadDir: join(dataDir, 'uploads'), logger: logger.child('http') });
-  process.stdout.write(`PushLab web UI: ${server.url}\n(data in ${dataDir}; adb server ${adb.host}:${adb.port}; Ctrl+C to stop)\n`);
+  process.stdout.write(
+    `PushLab web UI: ${server.url}\n(this address carries a key for this launch only: open it in your browser, do not share it)\n` +
+      `(data in ${dataDir}; adb server ${adb.host}:${adb.port}; Ctrl+C to stop)\n`,
+  );
+  if (cli.open) {
+    const notOpened = await runBrowserOpener(chooseBrowserOpener({ platform: process.platform, env: process.env, url: server.url }));
+    process.stdout.write(
+      notOpened === null
+        ? 'Opened it in your browser.\n'
+        : `Did not open a browser: ${notOpened}.\nOpen this address yourself: ${server.url}\n`,
+    );
+  }
 
   if (cli.demo) {
     const started = await core.invoke('lab:start', [{}]);
@@ -90,6 +119,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
     void (async () => {
+      approver.close();
       await server.close();
       await core.invoke('lab:stop', []);
       await core.close();

@@ -2,17 +2,19 @@
  * The loopback web bridge: serves the built renderer and the same request/event contract as
  * Electron's IPC over HTTP, for `npm run web` and the renderer tests. Loopback only.
  */
+import { chmod, mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { LabCore } from '../lab/api';
 import { LabError } from '../lab/errors';
 import { silentLogger, type Logger } from '../lab/util/logger';
+import { createWebAccess, denyAccess, openSession, TOKEN_PARAM, type WebAccess } from './access';
 import { handleEvents } from './events-route';
 import { refusal, setSecurityHeaders } from './http-guards';
 import { handleInvoke } from './invoke-route';
 import { sendError } from './json-reply';
 import { serveStatic } from './static-files';
-import { DEFAULT_MAX_UPLOAD_BYTES, handleUpload } from './upload-route';
+import { createUploadBudget, DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_UPLOAD_BUDGET_BYTES, handleUpload } from './upload-route';
 
 export interface ServeWebOptions {
   readonly core: LabCore;
@@ -26,11 +28,16 @@ export interface ServeWebOptions {
   readonly uploadDir: string;
   /** Upload size limit in bytes; 2 GiB by default. */
   readonly maxUploadBytes?: number;
+  /** All uploads of this launch together; 4 GiB by default. They are deleted on close. */
+  readonly uploadBudgetBytes?: number;
   readonly logger?: Logger;
 }
 
 export interface WebServer {
+  /** The address to open: carries this launch's token, which the first load trades for a cookie. */
   readonly url: string;
+  /** The same address without the token (requests there need the session cookie). */
+  readonly origin: string;
   close(): Promise<void>;
 }
 
@@ -43,7 +50,7 @@ export async function serveWeb(options: ServeWebOptions): Promise<WebServer> {
   const host: string = options.host ?? '127.0.0.1';
   if (host !== '127.0.0.1') {
     throw new LabError('INVALID_ARGUMENT', `The web UI only listens on 127.0.0.1, not ${JSON.stringify(host)}.`, {
-      hint: 'It has no login: exposing it beyond this computer would hand your phones to anyone on the network.',
+      hint: 'Its access key travels in plain HTTP: exposing it beyond this computer would hand your phones to anyone on the network.',
     });
   }
   const port = options.port ?? 0;
@@ -52,9 +59,12 @@ export async function serveWeb(options: ServeWebOptions): Promise<WebServer> {
   }
   const logger = options.logger ?? silentLogger;
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const uploads = createUploadBudget(options.uploadDir, options.uploadBudgetBytes ?? DEFAULT_UPLOAD_BUDGET_BYTES);
   const streams = new Set<() => void>();
   const sockets = new Set<Socket>();
   let boundPort = port;
+  // Set once the port is known (the cookie name carries it); no request arrives before that.
+  let access: WebAccess | null = null;
 
   const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const why = refusal(request, boundPort);
@@ -69,6 +79,17 @@ export async function serveWeb(options: ServeWebOptions): Promise<WebServer> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
     const method = request.method ?? 'GET';
+    if (!access) return denyAccess(request, response, path.startsWith('/api/'), false);
+    const token = url.searchParams.get(TOKEN_PARAM);
+    if (token !== null && !path.startsWith('/api/') && method === 'GET') {
+      if (access.tokenMatches(token)) return openSession(access, url, response);
+      logger.warn('web: refused a page with a wrong token');
+      return denyAccess(request, response, false, true);
+    }
+    if (!access.hasSession(request)) {
+      logger.warn('web: refused a request without the session cookie', { path: path.slice(0, 80) });
+      return denyAccess(request, response, path.startsWith('/api/'), false);
+    }
 
     if (path.startsWith('/api/invoke/')) {
       if (method !== 'POST') return methodNotAllowed(response, 'POST');
@@ -83,7 +104,7 @@ export async function serveWeb(options: ServeWebOptions): Promise<WebServer> {
     }
     if (path === '/api/upload') {
       if (method !== 'POST') return methodNotAllowed(response, 'POST');
-      return handleUpload(request, response, { uploadDir: options.uploadDir, maxBytes: maxUploadBytes, logger });
+      return handleUpload(request, response, { budget: uploads, maxBytes: maxUploadBytes, logger });
     }
     if (path.startsWith('/api/')) {
       sendError(response, 404, 'NOT_FOUND', 'No such API route.', 'Reload the page.');
@@ -105,6 +126,10 @@ export async function serveWeb(options: ServeWebOptions): Promise<WebServer> {
     socket.on('close', () => sockets.delete(socket));
   });
 
+  // Uploads hold APKs of unreleased apps: the folder is the user's alone (whatever the umask).
+  await mkdir(options.uploadDir, { recursive: true, mode: 0o700 });
+  if (process.platform !== 'win32') await chmod(options.uploadDir, 0o700);
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -113,16 +138,25 @@ export async function serveWeb(options: ServeWebOptions): Promise<WebServer> {
     });
   });
   boundPort = (server.address() as AddressInfo).port;
-  logger.info('web: listening', { url: `http://127.0.0.1:${boundPort}/` });
+  access = createWebAccess(boundPort);
+  const origin = `http://127.0.0.1:${boundPort}/`;
+  logger.info('web: listening', { url: origin });
 
   let closing: Promise<void> | null = null;
   return {
-    url: `http://127.0.0.1:${boundPort}/`,
+    url: `${origin}?${TOKEN_PARAM}=${access.token}`,
+    origin,
     close() {
       closing ??= new Promise<void>((resolve) => {
         for (const end of streams) end();
         streams.clear();
-        server.close(() => resolve());
+        server.close(() => {
+          // Uploaded files live only as long as the launch that received them.
+          void uploads.removeAll().then(resolve, (error: unknown) => {
+            logger.warn('web: could not delete uploads', { message: error instanceof Error ? error.message : String(error) });
+            resolve();
+          });
+        });
         // Keep-alive and half-finished uploads would hold close() open: end them.
         server.closeIdleConnections();
         setTimeout(() => {

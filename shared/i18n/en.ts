@@ -12,6 +12,7 @@ import { reportEn } from './report.en';
 import { matrixUiEn } from './matrix-ui.en';
 import { cliEn } from './cli.en';
 import { runsUiEn } from './runs-ui.en';
+import { approvalEn } from './approval.en';
 
 export const en = {
   ...doctorChecksEn,
@@ -24,6 +25,7 @@ export const en = {
   ...doctorIosEn,
   ...iosUiEn,
   ...cliEn,
+  ...approvalEn,
   // App shell
   'app.title': 'PushLab',
   'app.tagline': 'Prove offline push reaches every phone, vendor by vendor.',

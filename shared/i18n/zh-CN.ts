@@ -14,6 +14,7 @@ import { reportZh } from './report.zh-CN';
 import { matrixUiZh } from './matrix-ui.zh-CN';
 import { cliZh } from './cli.zh-CN';
 import { runsUiZh } from './runs-ui.zh-CN';
+import { approvalZh } from './approval.zh-CN';
 
 export const zhCN = {
   ...doctorChecksZh,
@@ -26,6 +27,7 @@ export const zhCN = {
   ...doctorIosZh,
   ...iosUiZh,
   ...cliZh,
+  ...approvalZh,
   'app.title': 'PushLab',
   'app.tagline': '逐个厂商验证离线推送真正送达每一台手机。',
   'nav.label': '功能区',

@@ -3,11 +3,12 @@
  * one folder per kind, named from sanitised serials and times so device text never picks a path.
  * Runs keep paths relative to the evidence folder (the folder may move with the data dir).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EVIDENCE_KINDS, type EvidenceKind } from '../../../shared/domain/run';
 import type { EvidenceFile } from '../../../shared/ipc';
 import { LabError } from '../errors';
+import { ensurePrivateDirAsync, PRIVATE_FILE_MODE } from '../store/private-files';
 import type { Clock } from '../util/clock';
 
 const DATA_URL_LIMIT = 8 * 1024 * 1024;
@@ -37,12 +38,18 @@ export class EvidenceStore {
     return this.dir;
   }
 
+  /** The evidence folder and one kind's folder, both 0700 (screenshots show private messages). */
+  private async privateFolder(folder: string): Promise<void> {
+    await ensurePrivateDirAsync(this.dir);
+    await ensurePrivateDirAsync(folder);
+  }
+
   public async saveScreenshot(serial: string, png: Buffer): Promise<EvidenceFile> {
     const folder = join(this.dir, 'screenshots');
-    await mkdir(folder, { recursive: true });
+    await this.privateFolder(folder);
     const stamp = new Date(this.clock.now()).toISOString().replace(/[:.]/g, '-');
     const path = join(folder, `${safeFileStem(serial)}-${stamp}.png`);
-    await writeFile(path, png);
+    await writeFile(path, png, { mode: PRIVATE_FILE_MODE });
     return {
       path,
       sizeBytes: png.length,
@@ -62,11 +69,11 @@ export class EvidenceStore {
     const stamp = new Date(this.clock.now()).toISOString().replace(/[:.]/g, '-');
     const base = `${safeFileStem(serial)}-${stamp}`;
     try {
-      await mkdir(folder, { recursive: true });
+      await this.privateFolder(folder);
       for (let n = 0; n < MAX_NAME_TRIES; n++) {
         const name = `${base}${n === 0 ? '' : `-${n}`}.${ext}`;
         try {
-          await writeFile(join(folder, name), data, { flag: 'wx' });
+          await writeFile(join(folder, name), data, { flag: 'wx', mode: PRIVATE_FILE_MODE });
           return { path: join(folder, name), relativePath: `${kind}/${name}`, sizeBytes: data.length };
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

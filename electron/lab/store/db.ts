@@ -3,11 +3,11 @@
  * databases, foreign keys, a busy timeout, synchronous NORMAL) and migrates it. Failures
  * become STORAGE_FAILED with a hint; the file is never deleted or replaced.
  */
-import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { LabError } from '../errors';
 import { assertKnownSchema, migrate } from './migrate';
+import { chmodPrivate, ensurePrivateDir, precreatePrivateFile, PRIVATE_FILE_MODE } from './private-files';
 
 export type Db = Database.Database;
 
@@ -24,7 +24,9 @@ export function openDatabase(path: string): Db {
   const file = memory ? path : resolve(path);
   if (!memory) {
     try {
-      mkdirSync(dirname(file), { recursive: true });
+      ensurePrivateDir(dirname(file));
+      // better-sqlite3 would create it 0644 & ~umask: made first, 0600.
+      precreatePrivateFile(file);
     } catch (error) {
       throw storageError(
         `PushLab cannot create the folder for its database (${dirname(file)}).`,
@@ -48,7 +50,11 @@ export function openDatabase(path: string): Db {
     // The first read of the header is where "not a database" surfaces. A database from a newer
     // PushLab is refused before anything (even the journal mode) is written to it.
     assertKnownSchema(db);
-    if (!memory) db.pragma('journal_mode = WAL');
+    if (!memory) {
+      db.pragma('journal_mode = WAL');
+      // SQLite copies the database's mode to -wal and -shm; set it anyway, whatever made them.
+      for (const suffix of ['-wal', '-shm']) chmodPrivate(`${file}${suffix}`, PRIVATE_FILE_MODE);
+    }
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
   } catch (error) {

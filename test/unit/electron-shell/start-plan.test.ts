@@ -63,16 +63,17 @@ describe('planStart', () => {
   it('falls back to the web UI with an explanation when the binary is missing', () => {
     const binary = { found: false, reason: 'the Electron binary was never downloaded' };
     const plan = planStart({ argv: ['--demo'], binary });
-    expect(plan).toMatchObject({ kind: 'web', demo: true, webArgs: ['run', 'web', '--', '--demo'] });
+    expect(plan).toMatchObject({ kind: 'web', demo: true, webArgs: ['run', 'web', '--', '--demo', '--open'] });
     if (plan.kind === 'web') {
       expect(plan.message).toContain('never downloaded');
       expect(plan.message).toContain('npx install-electron');
-      expect(plan.message).toContain('npm run web -- --demo');
+      expect(plan.message).toContain('npm run web -- --demo --open');
+      expect(plan.message).toContain('otherwise says so and prints the address');
     }
-    expect(planStart({ argv: [], binary })).toMatchObject({ kind: 'web', webArgs: ['run', 'web'] });
+    expect(planStart({ argv: [], binary })).toMatchObject({ kind: 'web', webArgs: ['run', 'web', '--', '--open'] });
   });
 
   it('words the message for plain starts too', () => {
-    expect(missingElectronMessage('x', false)).toContain('`npm run web`');
+    expect(missingElectronMessage('x', false)).toContain('`npm run web -- --open`');
   });
 });
