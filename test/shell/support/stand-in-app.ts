@@ -109,7 +109,8 @@ export function launchStandInApp(options: { register: string; standInDir: string
     async attach() {
       const cdp = await until('the stand-in Chromium', () => journal().find((e) => e.kind === 'chromium')?.cdp as string | undefined, 30_000, () => output);
       await until('the app to load', () => journal().find((e) => e.kind === 'loadURL'), 30_000, () => output);
-      const browser = await chromium.connectOverCDP(cdp);
+      // noDefaults: the test's connection leaves the stand-in's settings (downloads, viewport) alone.
+      const browser = await chromium.connectOverCDP(cdp, { noDefaults: true });
       const page = await until('the window page', () => browser.contexts()[0]?.pages().find((p) => p.url().startsWith('file:')), 30_000, () => output);
       return { browser, page };
     },
