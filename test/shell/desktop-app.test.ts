@@ -65,7 +65,7 @@ describe('PushLab desktop shell on the electron stand-in', () => {
   it('opens one hardened window: sandboxed, isolated, no Node, the built preload, CSP as header and <meta>', async () => {
     const [window] = entries('BrowserWindow');
     const prefs = (window?.options as { webPreferences: Record<string, unknown> }).webPreferences;
-    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webviewTag: false, webSecurity: true });
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webviewTag: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' });
     expect(prefs.preload).toBe(path.join(REPO_ROOT, 'out/preload/index.cjs'));
     expect(entries('app.enableSandbox')).toHaveLength(1);
     expect(entries('preload')[0]?.loaded).toBe(true);

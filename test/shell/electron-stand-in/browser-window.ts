@@ -198,12 +198,13 @@ export class BrowserWindow extends EventEmitter {
     windows.add(this);
     windowEvents.emit('web-contents-created', this.webContents);
     const size = { width: Number(options.width ?? 800), height: Number(options.height ?? 600) };
-    this.page = this.open(size, typeof webPreferences.preload === 'string' ? webPreferences.preload : null);
+    const blink = typeof webPreferences.disableBlinkFeatures === 'string' ? webPreferences.disableBlinkFeatures : undefined;
+    this.page = this.open(size, typeof webPreferences.preload === 'string' ? webPreferences.preload : null, blink);
     this.page.catch((error: unknown) => journal('window-error', { message: String(error) }));
   }
 
-  private async open(size: { width: number; height: number }, preloadPath: string | null): Promise<Page> {
-    const context = await browserContext(size);
+  private async open(size: { width: number; height: number }, preloadPath: string | null, blink?: string): Promise<Page> {
+    const context = await browserContext(size, blink);
     await hookContext(context);
     const page = context.pages().find((p) => !byPage.has(p) && p.url() === 'about:blank') ?? (await context.newPage());
     byPage.set(page, this.webContents);

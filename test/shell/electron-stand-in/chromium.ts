@@ -25,14 +25,20 @@ async function devToolsEndpoint(dir: string): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
-export function browserContext(size: { width: number; height: number }): Promise<BrowserContext> {
+/** The first window's size and disabled Blink features decide the launch (one Chromium per app). */
+export function browserContext(size: { width: number; height: number }, disableBlinkFeatures?: string): Promise<BrowserContext> {
   launching ??= (async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (Debian package "chromium").`);
     profile = mkdtempSync(path.join(tmpdir(), 'pushlab-stand-in-chromium-'));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: [...CHROMIUM_ARGS, ELECTRON_FILE_PRIVILEGES, '--remote-debugging-port=0'],
+      args: [
+        ...CHROMIUM_ARGS,
+        ELECTRON_FILE_PRIVILEGES,
+        '--remote-debugging-port=0',
+        ...(disableBlinkFeatures ? [`--disable-blink-features=${disableBlinkFeatures}`] : []),
+      ],
       viewport: size,
       acceptDownloads: true,
     });
