@@ -53,8 +53,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close().catch(() => undefined);
   if (app && app.child.exitCode === null) {
-    // A failed test must not leave the demo's adb server behind either.
-    app.child.kill('SIGKILL');
+    // A failed test leaves nothing behind: SIGTERM lets Playwright close the stand-in's Chromium,
+    // SIGKILL if that hangs, and the demo's adb server is stopped too.
+    app.child.kill('SIGTERM');
+    const stopped = await Promise.race([app.exited, new Promise((resolve) => setTimeout(() => resolve(null), 5_000))]);
+    if (stopped === null) app.child.kill('SIGKILL');
     await stopAdbServer({ bin: 'adb', port: DEMO_ADB_PORT });
   }
   if (work && !process.env.PUSHLAB_KEEP_SHELL_WORK) await rm(work, { recursive: true, force: true });
