@@ -7,13 +7,14 @@
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BrowserContext, Frame, Page, Route } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { browserContext } from './chromium';
 import { ipcMain } from './ipc-main';
 import { journal, standInDir, traffic } from './journal';
 import { BINDINGS, pageScript } from './page-script';
 import { session } from './session';
+import { applyPermissions, serveWithAppHeaders } from './window-hooks';
 
 /** Lifecycle news for app.ts (kept apart so the two modules do not import each other). */
 export const windowEvents = new EventEmitter();
@@ -46,20 +47,6 @@ class WebFrameMain {
 }
 
 type WindowOpenHandler = (details: { url: string; frameName: string; features: string; disposition: string }) => { action: 'allow' | 'deny' };
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.json': 'application/json', '.woff2': 'font/woff2',
-};
-/** Electron permission names the stand-in asks the app about, with Chromium's names for them. */
-const PERMISSIONS: Record<string, string[]> = {
-  'clipboard-sanitized-write': ['clipboard-write'],
-  'clipboard-read': ['clipboard-read'],
-  geolocation: ['geolocation'],
-  notifications: ['notifications'],
-  media: ['camera', 'microphone'],
-  midi: ['midi'],
-};
 
 let nextId = 1;
 const windows = new Set<BrowserWindow>();
@@ -119,26 +106,6 @@ export class WebContents extends EventEmitter {
   }
 }
 
-async function serveWithAppHeaders(route: Route): Promise<void> {
-  const request = route.request();
-  const url = request.url();
-  const isFile = url.startsWith('file:');
-  const file = isFile ? fileURLToPath(url) : '';
-  if (isFile && !existsSync(file)) return route.continue();
-  const fetched = isFile ? null : await route.fetch();
-  const responseHeaders: Record<string, string[]> = {};
-  if (isFile) responseHeaders['content-type'] = [MIME[path.extname(file)] ?? 'application/octet-stream'];
-  else for (const [name, value] of Object.entries(fetched?.headers() ?? {})) responseHeaders[name] = [value];
-  const resourceType = request.isNavigationRequest() && request.frame().parentFrame() === null ? 'mainFrame' : request.resourceType();
-  const decided = await session.defaultSession.headersFor({
-    url, method: request.method(), resourceType, statusCode: fetched?.status() ?? 200, responseHeaders,
-  });
-  if (decided.cancel) return route.abort('blockedbyclient');
-  const headers = Object.fromEntries(Object.entries(decided.headers).map(([name, values]) => [name, values.join(', ')]));
-  if (resourceType === 'mainFrame') journal('response-headers', { url, headers });
-  return route.fulfill({ status: fetched?.status() ?? 200, headers, body: isFile ? readFileSync(file) : await fetched?.body() });
-}
-
 /** Bindings and hooks once per Chromium: IPC with the calling frame, navigation, popups, downloads. */
 async function hookContext(context: BrowserContext): Promise<void> {
   if (contextHooked) return;
@@ -168,18 +135,6 @@ async function hookContext(context: BrowserContext): Promise<void> {
     journal('stray-page-closed', { url: page.url() });
     void page.close();
   });
-}
-
-async function applyPermissions(context: BrowserContext, contents: WebContents, url: string): Promise<void> {
-  const granted: string[] = [];
-  for (const [permission, names] of Object.entries(PERMISSIONS)) {
-    const requested = await session.defaultSession.requestPermission(contents, permission, url);
-    const checked = session.defaultSession.checkPermission(contents, permission, url);
-    journal('permission', { permission, url, requested, checked });
-    if (requested && checked) granted.push(...names);
-  }
-  await context.clearPermissions();
-  if (granted.length > 0) await context.grantPermissions(granted).catch(() => undefined);
 }
 
 export class BrowserWindow extends EventEmitter {
