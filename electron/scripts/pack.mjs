@@ -56,7 +56,9 @@ function sizeOf(target) {
 }
 
 const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
-if (!argv.includes('--no-build')) run(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build']);
+// electron-vite's package exports hide its bin file: run it by path, as start.mjs does.
+const electronVite = path.join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+if (!argv.includes('--no-build')) run(process.execPath, [electronVite, 'build']);
 
 const config = { directories: { output: outDir } };
 if (standIn) {
