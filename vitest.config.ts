@@ -35,6 +35,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          // The desktop shell on the electron stand-in, and the packaged app (test/shell).
+          name: 'shell',
+          include: ['test/shell/**/*.test.ts'],
+          sequence: { groupOrder: 3 },
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

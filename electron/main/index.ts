@@ -11,7 +11,9 @@ import type { LabCore } from '../lab/api';
 import type { VirtualLabController } from '../lab/virtual-lab-port';
 import { createLogger } from '../lab/util/logger';
 import type { Logger } from '../lab/util/logger';
+import type { AdbConfig } from '../lab/compose-types';
 import { wireIpc } from './ipc';
+import { adbServerListening, stopAdbServer } from './adb-ownership';
 import { labAdbConfig, parseLaunchOptions, preloadPath, rendererLocation } from './launch-options';
 import { menuTemplate } from './menu';
 import { createDialogApprover } from './program-approval';
@@ -29,6 +31,8 @@ let virtualLab: VirtualLabController | null = null;
 let unwireIpc: (() => void) | null = null;
 let mainWindow: BrowserWindow | null = null;
 let shuttingDown = false;
+/** The adb server PushLab started itself (none answered at launch): quitting stops it. */
+let ownAdbServer: AdbConfig | null = null;
 
 /** Logs go to stderr and to <userData>/logs/main.log (values that look like secrets are redacted). */
 function fileLogger(dataDir: string): Logger {
@@ -64,9 +68,11 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, !app.isPackaged)));
 
   const adb = labAdbConfig(launch, process.env);
-  if (launch.demo || !app.isPackaged) {
+  if (adb.startServer && !(await adbServerListening(adb.host, adb.port))) ownAdbServer = adb;
+  if (app.isPackaged && launch.demo) logger.warn('--demo needs a PushLab checkout (npm run demo); starting without the virtual lab');
+  if (!app.isPackaged) {
     // From a checkout the empty state can offer the virtual lab; a packaged app has no fixtures
-    // to build phones from, so it never loads this.
+    // to build phones from and does not ship the demo chunk (electron-builder.yml), so it never loads this.
     const { createDemoLabController } = await import('../demo/virtual-lab-controller');
     virtualLab = createDemoLabController({ adbHost: adb.host, adbPort: adb.port, dataDir, announce: (line) => logger.info(line) });
   }
@@ -102,6 +108,8 @@ async function shutdown(): Promise<void> {
   await virtualLab?.stop().catch(() => undefined);
   await core?.close();
   core = null;
+  if (ownAdbServer) await stopAdbServer(ownAdbServer);
+  ownAdbServer = null;
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -29,6 +29,8 @@ export function appWebPreferences(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false,
     spellcheck: false,
     safeDialogs: true,
+    // No middle-click "open in new window" path at all (window.open is denied anyway).
+    disableBlinkFeatures: 'Auxclick',
   });
 }
 

@@ -104,12 +104,23 @@ describe('electron-builder.yml', () => {
     expect(config).toMatchObject({
       appId: 'dev.pushlab.app',
       productName: 'PushLab',
-      files: ['out/**', 'package.json'],
       npmRebuild: true,
       linux: { target: ['AppImage', 'deb'], category: 'Development' },
       mac: { target: 'dmg' },
       win: { target: 'nsis' },
     });
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/*.node', 'node_modules/better-sqlite3/**']));
+    // The built app, minus the demo lab (test code a packaged app never loads).
+    expect(config.files).toEqual(expect.arrayContaining(['out/**', 'package.json', '!out/main/chunks/virtual-lab-controller-*.js']));
+  });
+
+  it('flips the fuses that keep the app code in a verified asar', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
   });
 });
