@@ -11,9 +11,7 @@ import type { LabCore } from '../lab/api';
 import type { VirtualLabController } from '../lab/virtual-lab-port';
 import { createLogger } from '../lab/util/logger';
 import type { Logger } from '../lab/util/logger';
-import type { AdbConfig } from '../lab/compose-types';
 import { wireIpc } from './ipc';
-import { adbServerListening, stopAdbServer } from './adb-ownership';
 import { labAdbConfig, parseLaunchOptions, preloadPath, rendererLocation } from './launch-options';
 import { menuTemplate } from './menu';
 import { createDialogApprover } from './program-approval';
@@ -32,7 +30,6 @@ let unwireIpc: (() => void) | null = null;
 let mainWindow: BrowserWindow | null = null;
 let shuttingDown = false;
 /** The adb server PushLab started itself (none answered at launch): quitting stops it. */
-let ownAdbServer: AdbConfig | null = null;
 
 /** Logs go to stderr and to <userData>/logs/main.log (values that look like secrets are redacted). */
 function fileLogger(dataDir: string): Logger {
@@ -68,7 +65,6 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, !app.isPackaged)));
 
   const adb = labAdbConfig(launch, process.env);
-  if (adb.startServer && !(await adbServerListening(adb.host, adb.port))) ownAdbServer = adb;
   if (app.isPackaged && launch.demo) logger.warn('--demo needs a PushLab checkout (npm run demo); starting without the virtual lab');
   if (!app.isPackaged) {
     // From a checkout the empty state can offer the virtual lab; a packaged app has no fixtures
@@ -80,6 +76,8 @@ async function start(): Promise<void> {
     dataDir,
     adb,
     shell: 'electron',
+    // Quitting stops the adb server PushLab itself started (never one the user runs).
+    stopOwnedAdbServer: true,
     appVersion: app.getVersion(),
     logger: logger.child('core'),
     // Credentials (Tencent keys) encrypted with safeStorage in <userData>/secrets.json; plans name them { "stored": NAME }.
@@ -108,8 +106,6 @@ async function shutdown(): Promise<void> {
   await virtualLab?.stop().catch(() => undefined);
   await core?.close();
   core = null;
-  if (ownAdbServer) await stopAdbServer(ownAdbServer);
-  ownAdbServer = null;
 }
 
 if (!app.requestSingleInstanceLock()) {

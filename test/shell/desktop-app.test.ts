@@ -16,7 +16,7 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADB_PORT } from '../../electron/main/launch-options';
-import { adbServerListening, stopAdbServer } from '../../electron/main/adb-ownership';
+import { adbServerListening, stopAdbServer } from './support/adb-probe';
 import { contentSecurityPolicy } from '../../electron/main/security-policy';
 import { REPO_ROOT } from '../renderer/support/browser';
 import { buildStandIn, launchStandInApp, type JournalEntry, type StandInApp } from './support/stand-in-app';

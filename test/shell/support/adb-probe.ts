@@ -1,11 +1,7 @@
-/**
- * Quitting leaves no adb server behind that PushLab itself started: before the core starts we
- * note whether a server already answered on the port; if none did, the one the core starts is
- * ours and quitting stops it. A server the user (or Android Studio) runs is never touched.
- */
+/** Test helpers: is an adb server listening on a port, and stop one (the shell test's clean-up checks). */
 import { execFile } from 'node:child_process';
 import { createConnection } from 'node:net';
-import type { AdbConfig } from '../lab/compose-types';
+import type { AdbConfig } from '../../../electron/lab/compose-types';
 
 const PROBE_MS = 1_000;
 const KILL_MS = 5_000;
