@@ -97,7 +97,7 @@ export function createDemoLabController(options: DemoLabOptions): VirtualLabCont
         const plan = next.plan();
         const onDisk = secret.file === null ? plan : { ...plan, sender: { ...plan.sender, secret: { file: secret.file } } };
         const planPath = await writeDemoPlan(options.dataDir, onDisk);
-        const lines = demoPlanLines({ planPath, adbPort: options.adbPort, envName: PUSH_LAB_SECRET_ENV, secret, emulatorUrl: next.emulator.url });
+        const lines = demoPlanLines({ planPath, dataDir: options.dataDir, adbPort: options.adbPort, envName: PUSH_LAB_SECRET_ENV, secret, emulatorUrl: next.emulator.url });
         for (const line of lines) options.announce?.(line);
       } catch (error) {
         await next.close();
