@@ -60,7 +60,8 @@ async function main(): Promise<void> {
   }
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals): void => {
-    if (stopping) process.exit(1);
+    // Ctrl+C reaches npm, tsx and this process at once: one stop; the grace timer bounds a hang.
+    if (stopping) return;
     stopping = true;
     process.stdout.write(`\n${signal}: stopping the virtual lab…\n`);
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
