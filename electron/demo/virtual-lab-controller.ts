@@ -11,6 +11,7 @@ import type { VirtualLabController } from '../lab/virtual-lab-port';
 import { demoPlanLines, demoSecret, writeDemoPlan } from './demo-plan-files';
 
 export interface DemoLabOptions {
+  /** The lab's own adb server (shells pass launchAdbConfig(true): 15037), never the user's 5037. */
   readonly adbHost: string;
   readonly adbPort: number;
   /** Profiles to start with; defaults to one phone per demo vendor. */
@@ -108,6 +109,7 @@ export function createDemoLabController(options: DemoLabOptions): VirtualLabCont
   };
 
   return {
+    adbServer: { host: options.adbHost, port: options.adbPort },
     status,
     async start(phoneCount?: number): Promise<VirtualLabStatus> {
       if (world) return status();

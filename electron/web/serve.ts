@@ -58,6 +58,8 @@ async function main(): Promise<void> {
   const dataDir = process.env.PUSHLAB_DATA_DIR || join(homedir(), '.pushlab-dev');
   const logger = createLogger({ scope: 'pushlab-web' });
   const adb = launchAdbConfig(cli.demo);
+  // The virtual lab always has its own adb server; without --demo the core follows it there while it runs.
+  const labAdb = launchAdbConfig(true);
   const core = await createLabCore({
     dataDir,
     adb,
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
     logger,
     // Always offered (the empty state's button); --demo also starts it.
     // The demo writes <dataDir>/demo-plan.json and says here how to run it from another shell.
-    virtualLab: createDemoLabController({ adbHost: adb.host, adbPort: adb.port, dataDir, announce: (line) => process.stdout.write(`${line}\n`) }),
+    virtualLab: createDemoLabController({ adbHost: labAdb.host, adbPort: labAdb.port, dataDir, announce: (line) => process.stdout.write(`${line}\n`) }),
   });
   const server = await serveWeb({ core, rendererDir, port: cli.port, uploadDir: join(dataDir, 'uploads'), logger: logger.child('http') });
   process.stdout.write(`PushLab web UI: ${server.url}\n(data in ${dataDir}; adb server ${adb.host}:${adb.port}; Ctrl+C to stop)\n`);
