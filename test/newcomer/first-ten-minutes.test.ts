@@ -24,8 +24,11 @@ interface Ran {
 }
 
 const root = spawnSync('git', ['rev-parse', '--show-toplevel'], { encoding: 'utf8' }).stdout.trim();
-// npm keeps using the developer's cache while HOME is the newcomer's empty one.
-const npmCache = spawnSync('npm', ['config', 'get', 'cache'], { encoding: 'utf8' }).stdout.trim();
+// npm keeps the developer's cache and registry settings while HOME is the newcomer's empty one.
+const npmConfig = (key: string): string => spawnSync('npm', ['config', 'get', key], { encoding: 'utf8' }).stdout.trim();
+const npmCache = npmConfig('cache');
+const npmUserConfig = npmConfig('userconfig');
+const DEMO_ADB_PORT = 15037;
 
 let work: string;
 let clone: string;
@@ -36,14 +39,19 @@ let lab: ChildProcess | null = null;
 let labOutput = '';
 let installed: Ran | null = null;
 
-function newcomerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+/** The developer's environment without anything that points at their adb, PushLab data or test run. */
+function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    // Nothing of the developer's adb, PushLab or vitest set-up leaks into the newcomer's shell.
-    if (/^(ANDROID_|ADB_|PUSHLAB_|VITEST|npm_)/.test(key) || key === 'NODE_OPTIONS' || key === 'TEST') continue;
+    if (/^(ANDROID_|ADB_|PUSHLAB_|VITEST|npm_package_|npm_lifecycle_)/.test(key) || key === 'NODE_OPTIONS' || key === 'TEST') continue;
     env[key] = value;
   }
-  return { ...env, HOME: home, npm_config_cache: npmCache, npm_config_update_notifier: 'false', ...extra };
+  return env;
+}
+
+/** A newcomer's shell: an empty HOME (no ~/.pushlab, no ~/.android), the same npm cache and registry. */
+function newcomerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...cleanEnv(), HOME: home, npm_config_cache: npmCache, npm_config_userconfig: npmUserConfig, npm_config_update_notifier: 'false', ...extra };
 }
 
 /** Runs a command in the clone (no shell unless `shell`), resolving its exit code and output. */
@@ -122,12 +130,16 @@ beforeAll(async () => {
   const cloned = spawnSync('git', ['clone', '--quiet', root, clone], { encoding: 'utf8', timeout: 120_000 });
   if (cloned.status !== 0) throw new Error(`git clone failed: ${cloned.stderr}`);
   const started = Date.now();
-  installed = await run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { timeoutMs: INSTALL_MS });
+  installed = await run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { env: cleanEnv(), timeoutMs: INSTALL_MS });
   process.stderr.write(`newcomer: npm ci exited ${installed.code} after ${Math.round((Date.now() - started) / 1000)} s\n`);
 }, INSTALL_MS + 180_000);
 
+let labStarted = false;
+
 afterAll(async () => {
   await stopDemoLab().catch(() => undefined);
+  // A lab that had to be killed cannot stop its adb server itself (the port was free before it started).
+  if (labStarted && (await listening(DEMO_ADB_PORT))) killAdbServer(DEMO_ADB_PORT);
   if (emptyAdbPort) killAdbServer(emptyAdbPort);
   if (work) await rm(work, { recursive: true, force: true });
 }, 60_000);
@@ -165,9 +177,11 @@ describe('a newcomer on a fresh clone', () => {
 
   it('runs the demo plan with the command the demo lab prints, green, into the demo\'s data folder', async () => {
     expect(installed?.code, 'npm ci failed (see the first test)').toBe(0);
+    expect(await listening(DEMO_ADB_PORT), `something already listens on the demo's adb port ${DEMO_ADB_PORT}`).toBe(false);
+    labStarted = true;
     const command = await startDemoLab();
     const dataDir = join(home, '.pushlab-dev');
-    expect(command).toBe(`npx pushlab run --plan ${join(dataDir, 'demo-plan.json')} --adb-port 15037 --data-dir ${dataDir}`);
+    expect(command).toBe(`npx pushlab run --plan ${join(dataDir, 'demo-plan.json')} --adb-port ${DEMO_ADB_PORT} --data-dir ${dataDir}`);
     // Pasted into a shell as printed; the plan names the key file, so no variable is needed.
     const ran = await run('sh', ['-c', command], { timeoutMs: RUN_MS });
     expect(ran.code, `${ran.stdout.slice(-2000)}\n${ran.stderr.slice(-4000)}`).toBe(0);
@@ -180,6 +194,6 @@ describe('a newcomer on a fresh clone', () => {
     expect(runs.stdout).toContain(summary?.[1] ?? 'no run id');
     await stopDemoLab();
     expect(labOutput).toMatch(/stopping the virtual lab/);
-    expect(await listening(15037), 'the demo lab left its adb server running').toBe(false);
+    expect(await listening(DEMO_ADB_PORT), 'the demo lab left its adb server running').toBe(false);
   }, LAB_START_MS + RUN_MS + 120_000);
 });
