@@ -43,7 +43,8 @@ let installed: Ran | null = null;
 function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(ANDROID_|ADB_|PUSHLAB_|VITEST|npm_package_|npm_lifecycle_)/.test(key) || key === 'NODE_OPTIONS' || key === 'TEST') continue;
+    // npm_* stays: .ci/run's Node provisioning tells node-gyp where the headers are that way.
+    if (/^(ANDROID_|ADB_|PUSHLAB_|VITEST)/.test(key) || key === 'NODE_OPTIONS' || key === 'TEST') continue;
     env[key] = value;
   }
   return env;
