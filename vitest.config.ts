@@ -47,6 +47,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          // A fresh clone, `npm ci` and the CLI on the demo lab (test/newcomer): minutes, so last and alone.
+          name: 'newcomer',
+          include: ['test/newcomer/**/*.test.ts'],
+          sequence: { groupOrder: 4 },
+          environment: 'node',
+          testTimeout: 600_000,
+          hookTimeout: 1_500_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

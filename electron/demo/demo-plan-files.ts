@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { quoteShellArg } from '../lab/adb/quote';
+import { quoteShellArg, shellCommand } from '../lab/adb/quote';
 
 export const DEMO_PLAN_FILE = 'demo-plan.json';
 const SECRET_FILE = 'demo-tencent-secret';
@@ -49,12 +49,21 @@ export async function writeDemoPlan(dataDir: string, plan: unknown): Promise<str
   return path;
 }
 
+export interface DemoPlanLinesInput {
+  readonly planPath: string;
+  /** The demo's data folder: the printed command writes its run there too. */
+  readonly dataDir: string;
+  readonly adbPort: number;
+  readonly envName: string;
+  readonly secret: DemoSecret;
+  readonly emulatorUrl: string;
+}
+
 /** What to tell the person running the demo (paths and variable names, never the key). */
-export function demoPlanLines(input: { planPath: string; adbPort: number; envName: string; secret: DemoSecret; emulatorUrl: string }): string[] {
-  const lines = [
-    `Demo run plan: ${input.planPath} (Tencent emulator at ${input.emulatorUrl})`,
-    `  run it: npx pushlab run --plan ${input.planPath} --adb-port ${input.adbPort}`,
-  ];
+export function demoPlanLines(input: DemoPlanLinesInput): string[] {
+  // --data-dir: the run lands in the demo's own database, so the app shows it as it runs.
+  const command = shellCommand('npx pushlab run --plan', input.planPath, '--adb-port', input.adbPort, '--data-dir', input.dataDir);
+  const lines = [`Demo run plan: ${input.planPath} (Tencent emulator at ${input.emulatorUrl})`, `  run it: ${command}`];
   lines.push(
     input.secret.file === null
       ? `  the emulator key is ${input.envName} as set for this demo: set the same value in the shell that runs the plan`

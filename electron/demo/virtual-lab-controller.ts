@@ -11,6 +11,7 @@ import type { VirtualLabController } from '../lab/virtual-lab-port';
 import { demoPlanLines, demoSecret, writeDemoPlan } from './demo-plan-files';
 
 export interface DemoLabOptions {
+  /** The lab's own adb server (shells pass launchAdbConfig(true): 15037), never the user's 5037. */
   readonly adbHost: string;
   readonly adbPort: number;
   /** Profiles to start with; defaults to one phone per demo vendor. */
@@ -97,7 +98,7 @@ export function createDemoLabController(options: DemoLabOptions): VirtualLabCont
         const plan = next.plan();
         const onDisk = secret.file === null ? plan : { ...plan, sender: { ...plan.sender, secret: { file: secret.file } } };
         const planPath = await writeDemoPlan(options.dataDir, onDisk);
-        const lines = demoPlanLines({ planPath, adbPort: options.adbPort, envName: PUSH_LAB_SECRET_ENV, secret, emulatorUrl: next.emulator.url });
+        const lines = demoPlanLines({ planPath, dataDir: options.dataDir, adbPort: options.adbPort, envName: PUSH_LAB_SECRET_ENV, secret, emulatorUrl: next.emulator.url });
         for (const line of lines) options.announce?.(line);
       } catch (error) {
         await next.close();
@@ -108,6 +109,7 @@ export function createDemoLabController(options: DemoLabOptions): VirtualLabCont
   };
 
   return {
+    adbServer: { host: options.adbHost, port: options.adbPort },
     status,
     async start(phoneCount?: number): Promise<VirtualLabStatus> {
       if (world) return status();

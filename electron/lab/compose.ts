@@ -34,6 +34,7 @@ import { MatrixService } from './runs/matrix/matrix-service';
 import { resolveSecret, secretRefsOf } from './secrets/resolve-secret';
 import { systemClock } from './util/clock';
 import { createLogger } from './util/logger';
+import { followLabServer } from './virtual-lab-adb';
 
 export interface LabCoreInternals {
   readonly registry: DeviceRegistry;
@@ -82,6 +83,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
   const repos = createRepositories(db);
   const gateway = new AdbGateway(options.adb, logger.child('adb'));
   const tracker = new DeviceTracker(gateway, clock, logger.child('tracker'));
+  const virtualLab = options.virtualLab ? followLabServer(options.virtualLab, gateway, tracker) : undefined;
   const env = options.env ?? process.env;
   // simctl has no event stream: poll about once a second while xcrun exists (tests go faster).
   const simPollMs = Number.parseInt(env.PUSHLAB_SIMCTL_POLL_MS ?? '', 10);
@@ -139,7 +141,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     installs,
     appInstalls,
     evidence,
-    virtualLab: options.virtualLab,
+    virtualLab,
     runs,
     matrix,
     secrets: options.secrets,
@@ -161,7 +163,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
   installs.on('finished', (job) => emit('install:finished', job));
   appInstalls.on('progress', (event) => emit('install:progress', event));
   appInstalls.on('finished', (job) => emit('install:finished', job));
-  const unsubscribeLab = options.virtualLab?.onChange((status) => emit('lab:changed', status));
+  const unsubscribeLab = virtualLab?.onChange((status) => emit('lab:changed', status));
   const unsubscribeRuns = runs.onProgress((event) => emit('runs:progress', event));
 
   registry.start();

@@ -5,8 +5,13 @@
 import type { VirtualLabStatus } from '../../shared/domain/lab';
 
 export interface VirtualLabController {
+  /**
+   * The lab's own adb server, where its phones are announced (never the user's 5037). A core on
+   * another server switches to it while the lab runs (virtual-lab-adb.ts).
+   */
+  readonly adbServer?: { readonly host: string; readonly port: number };
   status(): VirtualLabStatus;
-  /** Starts virtual phones (one per demo vendor by default) and connects them to the adb server. */
+  /** Starts virtual phones (one per demo vendor by default) and connects them to its adb server. */
   start(phoneCount?: number): Promise<VirtualLabStatus>;
   stop(): Promise<VirtualLabStatus>;
   /** Plugs (true) or unplugs (false) one virtual phone, like a USB cable. */

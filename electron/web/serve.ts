@@ -74,6 +74,8 @@ async function main(): Promise<void> {
   const logger = createLogger({ scope: 'pushlab-web' });
   const adb = launchAdbConfig(cli.demo);
   const approver = createTerminalApprover({ input: process.stdin, output: process.stdout, locale: terminalLocale(process.env) });
+  // The virtual lab always has its own adb server; without --demo the core follows it there while it runs.
+  const labAdb = launchAdbConfig(true);
   const core = await createLabCore({
     dataDir,
     adb,
@@ -81,7 +83,7 @@ async function main(): Promise<void> {
     logger,
     // Always offered (the empty state's button); --demo also starts it.
     // The demo writes <dataDir>/demo-plan.json and says here how to run it from another shell.
-    virtualLab: createDemoLabController({ adbHost: adb.host, adbPort: adb.port, dataDir, announce: (line) => process.stdout.write(`${line}\n`) }),
+    virtualLab: createDemoLabController({ adbHost: labAdb.host, adbPort: labAdb.port, dataDir, announce: (line) => process.stdout.write(`${line}\n`) }),
     // The page is not trusted to confirm a plan that runs a program: this terminal is asked.
     approvePrograms: approver.approve,
   });

@@ -36,15 +36,36 @@ export interface AdbTracker extends NodeJS.EventEmitter {
 }
 
 export class AdbGateway {
-  public readonly client: Client;
+  private currentConfig: AdbConfig;
+  private currentClient: Client;
   private readonly ios = new Map<string, AdbDeviceIo>();
   private owned = false;
 
   public constructor(
-    public readonly config: AdbConfig,
+    config: AdbConfig,
     private readonly logger: Logger,
   ) {
-    this.client = createAdbClient({ host: config.host, port: config.port, bin: NO_AUTO_START_BIN });
+    this.currentConfig = config;
+    this.currentClient = createAdbClient({ host: config.host, port: config.port, bin: NO_AUTO_START_BIN });
+  }
+
+  public get config(): AdbConfig {
+    return this.currentConfig;
+  }
+
+  public get client(): Client {
+    return this.currentClient;
+  }
+
+  /**
+   * Talks to another adb server from now on (the virtual lab's private one while it runs). Phone
+   * transports of the old server are dropped; the tracker reconnects through `DeviceTracker.retarget`.
+   */
+  public retarget(config: AdbConfig): void {
+    this.logger.info('switching adb server', { from: this.where, to: `${config.host}:${config.port}` });
+    this.currentConfig = config;
+    this.currentClient = createAdbClient({ host: config.host, port: config.port, bin: NO_AUTO_START_BIN });
+    this.ios.clear();
   }
 
   public get canStartServer(): boolean {

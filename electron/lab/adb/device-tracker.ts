@@ -50,6 +50,7 @@ export class DeviceTracker extends EventEmitter<DeviceTrackerEvents> {
   private outageStartedAt: string | null = null;
   private outageReason = '';
   private recheckTimer: NodeJS.Timeout | null = null;
+  private generation = 0;
 
   public constructor(
     private readonly gateway: AdbGateway,
@@ -84,9 +85,25 @@ export class DeviceTracker extends EventEmitter<DeviceTrackerEvents> {
 
   public stop(): void {
     this.stopped = true;
+    this.generation += 1;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.detach();
+  }
+
+  /** Follows the gateway to the server it was just retargeted to: drops the old list, reconnects. */
+  public retarget(): void {
+    const { host, port } = this.gateway.config;
+    const wasRunning = !this.stopped;
+    this.stop();
+    this.attempt = 0;
+    this.outageStartedAt = null;
+    this.setStatus({ state: 'connecting', host, port, serverVersion: null, since: this.clock.iso(), error: null, lastOutage: null });
+    if (this.devices.size > 0) {
+      this.devices.clear();
+      this.emit('devices', []);
+    }
+    if (wasRunning) this.start();
   }
 
   /** Resolves once the tracker is connected (or rejects with the last error after `timeoutMs`). */
@@ -109,16 +126,18 @@ export class DeviceTracker extends EventEmitter<DeviceTrackerEvents> {
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
+    // A stop (or retarget) while this connect is under way makes its result stale.
+    const generation = this.generation;
     try {
       const version = await this.gateway.ensureServer();
       const tracker = await this.gateway.track();
-      if (this.stopped) {
+      if (this.stopped || generation !== this.generation) {
         tracker.end();
         return;
       }
       this.attach(tracker, version);
     } catch (error) {
-      this.fail(toErrorInfo(error));
+      if (generation === this.generation) this.fail(toErrorInfo(error));
     }
   }
 

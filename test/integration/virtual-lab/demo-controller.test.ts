@@ -79,7 +79,8 @@ describe('demo lab controller', () => {
     expect((await readFile(keyFile, 'utf8')).trim()).toBe(key);
     expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
     const text = announced.join('\n');
-    expect(text).toContain(`npx pushlab run --plan ${planPath} --adb-port ${server.port}`);
+    // The same data folder as the app, so the run shows there.
+    expect(text).toContain(`npx pushlab run --plan ${planPath} --adb-port ${server.port} --data-dir ${dataDir}`);
     expect(text).toContain(keyFile);
     expect(text).not.toContain(key);
 

@@ -22,7 +22,7 @@ import { capturePush, type PushCapture } from './capture-push';
 import { runPositiveControl } from './positive-control';
 import { scenarioOf } from './resolve-run';
 import { senderCannotTest } from './sender-limits';
-import { applyScenarioSetup } from './scenario-setup';
+import { applyScenarioSetup, setupOutOfReach } from './scenario-setup';
 import { step, type PhoneSession } from './session';
 import { phoneGone, stateContext } from './state-context';
 
@@ -34,6 +34,8 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
   deps.repo.startAttempt(attempt.id, deps.clock.now());
   session.run.changed(attempt.id);
   let expectation = expectFor(scenario, session.context, profile);
+  const outOfReach = setupOutOfReach(scenario, session.context);
+  if (outOfReach !== null && expectation.outcome !== 'not-applicable') expectation = { ...expectation, outcome: 'not-applicable', needsPositiveControl: false, reason: outOfReach };
   if (expectation.outcome === 'not-applicable') return finish(session, attempt.id, judge(expectation, { setup: { kind: 'ok' }, captured: { kind: 'records', records: [] } }), null);
   const unfit = senderCannotTest(scenario, plan.sender.kind);
   if (unfit !== null) {
