@@ -4,6 +4,7 @@
  * invisible characters made visible (a bidi override in a model name must not reorder the heading
  * or sentence it is put in). Pure: no React, no DOM.
  */
+import { phoneDisplayName } from '../../../shared/domain/phone-name';
 import type { Locale } from '../../../shared/i18n';
 import type { CellStatus, MatrixColumn, MatrixPhone } from '../../../shared/matrix/types';
 import { revealInvisible } from '../doctor/visible-text';
@@ -13,13 +14,10 @@ export function cellKey(serial: string, scenarioId: string): string {
   return `${serial}\n${scenarioId}`;
 }
 
-/** "Xiaomi 23046RP50C" (or the marketing name when the phone has one); the serial when nothing else is known. */
+/** The phone's one display name (shared/domain/phone-name); the serial when nothing else is known. */
 export function phoneTitle(phone: MatrixPhone): string {
-  const vendor = phone.vendor.trim();
-  const marketing = phone.marketingName?.trim();
-  if (marketing) return revealInvisible(vendor && !marketing.toLowerCase().startsWith(vendor.toLowerCase()) ? `${vendor} ${marketing}` : marketing);
-  const name = `${vendor} ${phone.model.trim()}`.trim();
-  return name === '' ? phone.serial : revealInvisible(name);
+  const name = phoneDisplayName(phone);
+  return name === null ? phone.serial : revealInvisible(name);
 }
 
 /** "HyperOS 2.0.8" / "HyperOS"; null when the run does not know the ROM or it only repeats the Android version (stock Android). */
