@@ -6,7 +6,7 @@
  */
 import { phoneDisplayName } from '../../../shared/domain/phone-name';
 import type { Locale } from '../../../shared/i18n';
-import type { CellStatus, MatrixColumn, MatrixPhone } from '../../../shared/matrix/types';
+import type { MatrixColumn, MatrixPhone } from '../../../shared/matrix/types';
 import { revealInvisible } from '../doctor/visible-text';
 
 /** One key per phone x scenario (serials are printable ASCII: a newline never occurs in one). */
@@ -45,14 +45,3 @@ export function formatRate(locale: Locale, rate: number | null): string {
   if (rate === null || !Number.isFinite(rate)) return '–';
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: rate > 0 && rate < 0.1 ? 1 : 0 }).format(rate);
 }
-
-/** Icons of the cell statuses: always next to the word, never the only signal. */
-export const STATUS_ICON: Readonly<Record<CellStatus, string>> = {
-  pass: '✓',
-  fail: '✕',
-  blocked: '⊘',
-  'device-lost': '⚡',
-  inconclusive: '?',
-  'not-run': '–',
-  pending: '○',
-};
