@@ -196,7 +196,7 @@ export const zhCN = {
   'install.selectNone': '清除选择',
   'install.noReadyPhones': '没有就绪的手机。手机连接、授权并识别完成后会显示在这里。',
   'install.notSelectable': '{name} 尚未就绪：{reason}',
-  'install.sdkTooLow': '手机的 Android SDK {sdk} 低于该构建包的 minSdk {minSdk}：安装会因 INSTALL_FAILED_OLDER_SDK 失败。',
+  'install.sdkTooLow': '手机的 Android SDK {sdk} 低于该构建包的 minSdk {minSdk}：无法安装该构建包（安装会因 INSTALL_FAILED_OLDER_SDK 失败），因此不会被选中。',
   'install.options': '选项',
   'install.option.replace': '覆盖已安装的版本并保留数据（-r）',
   'install.option.allowDowngrade': '允许安装比现有版本更低的 versionCode（-d）',
