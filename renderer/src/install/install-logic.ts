@@ -164,3 +164,11 @@ export function tooOldForBuild(device: DeviceView, apk: ApkInfo | null, app: Sim
 export function selectableTargets(devices: readonly DeviceView[], apk: ApkInfo | null, app: SimulatorAppInfo | null): DeviceView[] {
   return installTargets(devices).filter((device) => !tooOldForBuild(device, apk, app));
 }
+
+/**
+ * Whether the Install view offers the iOS simulator .app: only where the core reports simulators
+ * available (a Mac with Xcode) or lists one; elsewhere there is nothing to install it on.
+ */
+export function offersSimulatorBuilds(ios: { readonly available: boolean } | null, devices: readonly DeviceView[]): boolean {
+  return ios?.available === true || devices.some((d) => d.platform === 'ios');
+}

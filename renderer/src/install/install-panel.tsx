@@ -9,7 +9,7 @@ import { useStores } from '../app/stores-context';
 import { ErrorNotice } from '../shared-ui/error-notice';
 import { ApkPicker } from './apk-picker';
 import { AppPicker } from './app-picker';
-import { effectiveSelection, installTargets, selectableTargets } from './install-logic';
+import { effectiveSelection, installTargets, offersSimulatorBuilds, selectableTargets } from './install-logic';
 import { JobProgress } from './job-progress';
 import { PhoneChecklist } from './phone-checklist';
 
@@ -19,6 +19,7 @@ export function InstallPanel() {
   const { t, plural } = useI18n();
   const stores = useStores();
   const devices = useStore(stores.devices, (s) => s.devices);
+  const ios = useStore(stores.devices, (s) => s.ios);
   const stage = useStore(stores.install, (s) => s.apk);
   const appStage = useStore(stores.install, (s) => s.app);
   const selected = useStore(stores.install, (s) => s.selected);
@@ -50,7 +51,7 @@ export function InstallPanel() {
       <div className="install__columns">
         <div className="install__builds">
           <ApkPicker />
-          <AppPicker />
+          {offersSimulatorBuilds(ios, devices) ? <AppPicker /> : null}
         </div>
         <section className="install__targets" aria-labelledby="install-phones-heading">
           <div className="install__targets-head">

@@ -11,6 +11,7 @@ import {
   progressValue,
   sdkConflict,
   selectableTargets,
+  offersSimulatorBuilds,
   shortHash,
 } from '../../../renderer/src/install/install-logic';
 import { OLD_SAMSUNG, XIAOMI } from '../../support/sample-devices';
@@ -114,6 +115,13 @@ describe('selection and checks', () => {
     expect(sdkConflict(apk, OLD_SAMSUNG)).toEqual({ sdk: 27, minSdk: 28 });
     expect(sdkConflict(apk, XIAOMI)).toBeNull();
     expect(sdkConflict({ ...apk, minSdk: null }, OLD_SAMSUNG)).toBeNull();
+  });
+
+  it('offers the iOS .app only where simulators are available or listed', () => {
+    expect(offersSimulatorBuilds({ available: false }, [XIAOMI])).toBe(false);
+    expect(offersSimulatorBuilds(null, [XIAOMI])).toBe(false);
+    expect(offersSimulatorBuilds({ available: true }, [])).toBe(true);
+    expect(offersSimulatorBuilds({ available: false }, [{ ...XIAOMI, platform: 'ios' }])).toBe(true);
   });
 
   it('"Select all ready phones" leaves out a phone below the APK\'s minSdk', () => {
