@@ -252,6 +252,10 @@ describe('matrix labels', () => {
   it('names export files after the plan and run, safe for any file system', () => {
     expect(reportFileName('Nightly offline push', '0b6f5a8e-3c1d-4a8e', 'html')).toBe('pushlab-nightly-offline-push-0b6f5a8e.html');
     expect(reportFileName('../../etc/passwd', 'abc', 'csv')).toBe('pushlab-etc-passwd-abc.csv');
+    // The prefix is said once, whatever the plan is called.
+    expect(reportFileName('PushLab demo', '0b6f5a8e-3c1d', 'html')).toBe('pushlab-demo-0b6f5a8e.html');
+    expect(reportFileName('pushlab', '0b6f5a8e-3c1d', 'html')).toBe('pushlab-run-0b6f5a8e.html');
+    expect(reportFileName('pushlabs nightly', 'abc', 'html')).toBe('pushlab-pushlabs-nightly-abc.html');
     expect(reportFileName('夜间推送', 'abc', 'html')).toBe('pushlab-run-abc.html');
   });
 });
