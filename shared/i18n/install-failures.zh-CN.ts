@@ -38,7 +38,7 @@ export const installFailuresZh: { readonly [K in keyof typeof installFailuresEn]
     '手机优化（dexopt）应用代码失败。',
     '清理一些存储空间，重启手机后重新安装。'],
   FAILED_CONFLICTING_PROVIDER: [
-    '另一个已安装的应用已经使用了本应用的某个内容提供者（content provider）授权名。',
+    '另一个已安装的应用已经使用了本应用的某个内容提供者（ContentProvider）授权名。',
     '卸载那个应用（常是同一应用的另一个变体），或让授权名唯一，例如 ${applicationId}.provider。'],
   FAILED_NEWER_SDK: [
     '该构建面向的 Android SDK（预览版）比手机上的更新。',
@@ -113,7 +113,7 @@ export const installFailuresZh: { readonly [K in keyof typeof installFailuresEn]
     'APK 的 android:sharedUserId 无效。',
     '修正或删除 android:sharedUserId 后重新构建。'],
   PARSE_FAILED_MANIFEST_MALFORMED: [
-    'APK 的清单格式有误（在 Android 12+ 上常见原因是带 intent-filter 的组件缺少 android:exported）。',
+    'APK 的清单格式有误（在 Android 12+ 上常见原因是带 `intent-filter` 的组件缺少 `android:exported`）。',
     '修正手机消息中指出的清单错误后重新构建。'],
   PARSE_FAILED_MANIFEST_EMPTY: [
     'APK 没有可用的清单。',

@@ -96,7 +96,7 @@ export const runsUiZh = {
   'runs.evidence.record': '看到的通知',
   'runs.evidence.screenshot': '通知栏截图',
   'runs.evidence.logcat': '推送前后的手机日志',
-  'runs.evidence.doctor': 'Doctor 检查快照',
+  'runs.evidence.doctor': '推送就绪检查快照',
   'runs.evidence.send': '发送回执',
   'runs.evidence.tap': '点击结果',
   'runs.evidence.state': '应用状态报告',
