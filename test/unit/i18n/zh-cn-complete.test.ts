@@ -4,7 +4,7 @@
  * and every zh-CN text is Chinese (no English words beyond names and code). The explainers that
  * assemble texts from pieces are checked on their outputs too.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_INSTALL_REASONS } from '../../../electron/lab/android/install-failures';
@@ -109,5 +109,28 @@ describe('the English-word finder', () => {
     expect(englishWords('安装失败：The phone refused the install')).toEqual(['The', 'phone', 'refused', 'the']);
     expect(englishWords('用 apksigner 签名 INSTALL_FAILED_OLDER_SDK com.example.app minSdk 34 arm64-v8a APK {name} Xiaomi HyperOS')).toEqual([]);
     expect(englishWords('Not found')).toEqual(['Not', 'found']);
+  });
+});
+
+describe('the renderer has no text outside the catalogs', () => {
+  const RENDERER_SRC = resolve(import.meta.dirname, '../../../renderer/src');
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.tsx') ? [join(dir, e.name)] : []));
+
+  it('writes every visible word through t() (JSX text and labelling attributes)', () => {
+    const problems: string[] = [];
+    for (const file of files(RENDERER_SRC)) {
+      const source = readFileSync(file, 'utf8');
+      const texts = [
+        // Text between tags (not the `/>,\n key: <` of an object of elements).
+        ...[...source.matchAll(/>([^<>{}=;()]*[A-Za-z][^<>{}=;()]*)</g)].map((m) => m[1] ?? '').filter((t) => !/^\s*,/.test(t)),
+        ...[...source.matchAll(/\b(?:aria-label|title|placeholder|alt)="([^"]*)"/g)].map((m) => m[1] ?? ''),
+      ];
+      for (const text of texts) {
+        const english = englishWords(text);
+        if (english.length > 0) problems.push(`${file.slice(RENDERER_SRC.length + 1)}: "${text.trim()}"`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
