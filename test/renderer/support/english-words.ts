@@ -16,7 +16,11 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   'splits', 'badging', 'dump', 'install', 'multiple', 'exported', 'sdk', 'api', 'ms', 'kb', 'mb', 'gb',
   // Proper names of platform features and keys, as the phone or the Mac shows them
   'doze', 'active', 'wi', 'fi', 'connect', 'mac', 'app', 'store', 'clip', 'bundle', 'esc', 'dex', 'linux', 'udev',
-  'bootloader', 'fastboot', 'recovery', 'sideload',
+  'bootloader', 'fastboot', 'recovery', 'sideload', 'deviceidle', 'debug',
+  // Tencent IM message fields the scenarios are about
+  'title', 'desc', 'ext',
+  // Language names are shown in their own language
+  'english',
 ]);
 
 /** Words in `text` that read as English (in order, once each). `extra` adds allowed words (device text). */
@@ -52,6 +56,8 @@ function isCodeLike(token: string): boolean {
     /[._/:\\=@#<>$[\]{}()"+*]/.test(token) ||
     /\d/.test(token) ||
     /[a-z][A-Z]/.test(token) ||
-    /^[A-Z]{2,8}s?$/.test(token)
+    /^[A-Z]{2,8}s?$/.test(token) ||
+    // a sub-command or option value: force-idle, force-stop
+    /^[a-z]+(-[a-z]+)+$/.test(token)
   );
 }

@@ -14,6 +14,9 @@ import type { ReasonKey, Verdict, VerdictKind } from '../../../shared/runs/types
 import { SCENARIOS } from '../../../shared/scenarios/catalog';
 
 export const LAB_RUN_ID = 'aaaaaaaa-0000-4000-8000-000000000009';
+/** What the blocked cells' set-up step reported (the phone's own words, quoted by the reason). */
+export const BLOCKED_MESSAGE = 'Error: Activity class {com.pushlab.demo/.Main} does not exist.';
+export const RERUN_ID = 'aaaaaaaa-0000-4000-8000-000000000010';
 export const EVIDENCE_TIME = Date.UTC(2026, 0, 5, 10, 0, 3, 45);
 
 export const LAB_PHONES: readonly MatrixPhoneInput[] = [
@@ -43,7 +46,7 @@ function verdictOf(p: number, c: number): VerdictKind {
 }
 
 function verdict(kind: VerdictKind, latencyMs: number | null): Verdict {
-  const values: Record<string, string> = kind === 'pass' ? { latency: `${latencyMs ?? 0} ms` } : kind === 'blocked' ? { message: 'adb shell am force-stop failed' } : {};
+  const values: Record<string, string> = kind === 'pass' ? { latency: `${latencyMs ?? 0} ms` } : kind === 'blocked' ? { message: BLOCKED_MESSAGE } : {};
   return { kind, reason: { key: REASON[kind], values }, details: { delivered: kind === 'pass' ? true : null, latencyMs, record: null, expected: null, checks: null, error: null } };
 }
 
@@ -89,9 +92,16 @@ export function withRun(core: LabCore, run = labRun()): LabCore {
     invoke: async (channel, args) => {
       if (channel === 'runs:list') return ok([run.summary]) as never;
       if (channel === 'runs:get') return ok(run.detail) as never;
-      if (channel === 'runs:attempt') return ok(run.attempt) as never;
+      if (channel === 'runs:attempt') {
+        // Every attempt answers with the same steps and evidence, as itself.
+        const view = run.detail.attempts.find((a) => a.id === (args as unknown[])[0]) ?? run.attempt.attempt;
+        return ok({ ...run.attempt, attempt: view }) as never;
+      }
       if (channel === 'matrix:get') return ok(run.matrix) as never;
       if (channel === 'matrix:sign-off-of') return ok(null) as never;
+      if (channel === 'runs:plan') return ok({ name: run.summary.planName, app: { package: 'com.pushlab.demo' } }) as never;
+      // A re-run is accepted (and not run: this fake has no engine).
+      if (channel === 'runs:start') return ok({ runId: RERUN_ID }) as never;
       return core.invoke(channel, args);
     },
     subscribe: (listener) => core.subscribe(listener),
