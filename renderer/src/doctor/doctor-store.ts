@@ -111,6 +111,8 @@ export function createDoctorStore(bridge: PushLabBridge, options: DoctorStoreOpt
   // The app last typed or checked, per platform: a phone without its own draft opens with it.
   let lastApps: LastApps = lastAppsOf(remembered, isSimulatorSerial, formatChannelIds);
   const noteApp = (serial: string, draft: DoctorDraft) => {
+    // Clearing the field on one phone does not forget the app for the others.
+    if (draft.packageText.trim() === '') return;
     lastApps = isSimulatorSerial(serial) ? { ...lastApps, ios: draft } : { ...lastApps, android: draft };
   };
 
