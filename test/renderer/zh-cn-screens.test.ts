@@ -42,19 +42,19 @@ function deviceTexts(): string[] {
  * removed first, and so is phone output (evidence <pre>) and code (<code>, <kbd>).
  */
 async function englishOn(selector: string): Promise<string[]> {
+  // innerText needs layout: the copy is measured off-screen, then dropped.
   let text = await browser.page.locator(selector).first().evaluate((root) => {
-    const copy = root.cloneNode(true) as HTMLElement;
+    const copy = root.cloneNode(true) as typeof root;
     for (const el of copy.querySelectorAll('pre, code, kbd, samp')) el.remove();
-    // innerText needs layout: measure the copy in place of nothing (off-screen), then drop it.
     copy.style.position = 'absolute';
     copy.style.left = '-99999px';
-    document.body.append(copy);
+    root.ownerDocument.body.append(copy);
     const shown = copy.innerText;
     copy.remove();
     return shown;
   });
   for (const device of deviceTexts()) text = text.split(device).join(' ');
-  return text.split('\n').flatMap((line) => englishWords(line).map((word) => `${word} in "${line.trim().slice(0, 120)}"`));
+  return text.split('\n').flatMap((line: string) => englishWords(line).map((word) => `${word} in "${line.trim().slice(0, 120)}"`));
 }
 
 beforeAll(async () => {
