@@ -18,7 +18,8 @@ export function phoneLabel(phone: MatrixPhone): { name: string; details: string 
   const android = phone.androidVersion === null ? null : `Android ${phone.androidVersion}`;
   return {
     name: phoneDisplayName(phone) ?? phone.serial,
-    details: [vendorDisplayName(phone.vendor), phone.marketingName === null ? null : phone.model, rom, android, phone.serial].filter((s): s is string => s !== null && s !== '').join(' · '),
+    // Without a marketing name the name already is brand + model: the details do not repeat them.
+    details: [phone.marketingName === null ? null : vendorDisplayName(phone.vendor), phone.marketingName === null ? null : phone.model, rom, android, phone.serial].filter((s): s is string => s !== null && s !== '').join(' · '),
   };
 }
 
