@@ -90,12 +90,27 @@ describe('the runs view', () => {
 
   it('draws every verdict icon (SVG, no emoji that a font may lack)', async () => {
     const blocked = page().locator('.run-grid button.verdict-chip[data-verdict="blocked"]').first();
-    const icon = blocked.locator('svg[data-icon="blocked"]');
+    const icon = blocked.locator('.status-icon[data-icon="blocked"]');
     expect(await icon.count()).toBe(1);
     const box = await icon.boundingBox();
     expect(box?.width).toBeGreaterThan(8);
-    // Its strokes are painted in the chip's colour, not transparent.
-    expect(await icon.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el.querySelector('circle') ?? el).stroke)).not.toBe('none');
+    // Drawn from its own shape in the chip's colour (no font involved), and it shows: some of its
+    // pixels differ from the chip's background.
+    const style = (prop: string) => icon.evaluate((el, p) => el.ownerDocument.defaultView?.getComputedStyle(el).getPropertyValue(p), prop);
+    expect(await style('mask-image')).toMatch(/^url\("data:image\/svg\+xml/);
+    expect(await style('background-color')).toBe(await blocked.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).color));
+    const shot = await icon.screenshot();
+    // Through the CSSOM: the page's CSP refuses style attributes.
+    const setStyle = (prop: string, value: string | null) =>
+      icon.evaluate((el, [p, v]) => (v === null ? el.style.removeProperty(p ?? '') : el.style.setProperty(p ?? '', v)), [prop, value] as const);
+    await setStyle('opacity', '0');
+    const empty = await icon.screenshot();
+    await setStyle('opacity', null);
+    await setStyle('mask-image', 'none');
+    const solid = await icon.screenshot();
+    await setStyle('mask-image', null);
+    expect(shot.equals(empty), 'the icon draws something').toBe(false);
+    expect(shot.equals(solid), 'the icon has a shape, not a filled box').toBe(false);
     const text = await page().locator('body').innerText();
     expect(text).not.toMatch(/[⛔⚡⏸]/u);
   });
