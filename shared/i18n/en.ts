@@ -210,7 +210,7 @@ export const en = {
   'install.noReadyPhones': 'No phone is ready. Phones appear here once they are connected, authorized and identified.',
   'install.notSelectable': '{name} is not ready: {reason}',
   'install.sdkTooLow':
-    'Android SDK {sdk} is below this build’s minSdk {minSdk}: the install will fail with INSTALL_FAILED_OLDER_SDK.',
+    'Android SDK {sdk} is below this build’s minSdk {minSdk}: it cannot take this build (the install would fail with INSTALL_FAILED_OLDER_SDK), so it is not selected.',
   'install.options': 'Options',
   'install.option.replace': 'Replace an existing install and keep its data (-r)',
   'install.option.allowDowngrade': 'Allow a lower versionCode than installed (-d)',

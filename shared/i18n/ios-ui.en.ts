@@ -18,7 +18,7 @@ export const iosUiEn = {
   'install.pickBuildFirst': 'Choose an APK or a simulator .app first.',
   'install.needsApk': 'Android phone: choose an APK for it, or it is refused.',
   'install.needsApp': 'Simulator: choose a .app for it, or it is refused.',
-  'install.iosTooLow': 'This simulator runs iOS {ios}; the build needs iOS {minimum} or later, so PushLab will refuse it.',
+  'install.iosTooLow': 'This simulator runs iOS {ios}; the build needs iOS {minimum} or later, so PushLab would refuse it and it is not selected.',
   'install.simulatorMeta': 'Simulator · {rom}',
   'doctor.bundle.label': 'App bundle ID',
   'doctor.bundle.help': 'The bundle ID of the simulator build under test, e.g. com.example.chat. A simulator has no notification channels: its checks are the app, its notification permission and how pushes show.',

@@ -14,7 +14,7 @@ export const iosUiZh = {
   'install.pickBuildFirst': '请先选择 APK 或模拟器 .app。',
   'install.needsApk': 'Android 手机：请为它选择 APK，否则会被拒绝。',
   'install.needsApp': '模拟器：请为它选择 .app，否则会被拒绝。',
-  'install.iosTooLow': '此模拟器运行 iOS {ios}，该包需要 iOS {minimum} 或更高版本，PushLab 会拒绝安装。',
+  'install.iosTooLow': '此模拟器运行 iOS {ios}，该包需要 iOS {minimum} 或更高版本，PushLab 会拒绝安装，因此不会被选中。',
   'install.simulatorMeta': '模拟器 · {rom}',
   'doctor.bundle.label': '应用 Bundle ID',
   'doctor.bundle.help': '被测模拟器包的 Bundle ID，例如 com.example.chat。模拟器没有通知渠道：要检查的是应用本身、它的通知权限以及推送的展示方式。',

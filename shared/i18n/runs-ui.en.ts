@@ -33,6 +33,8 @@ export const runsUiEn = {
   'runs.secrets.deleteLabel': 'Delete credential {name}',
   'runs.secrets.nameInvalid': 'Use 1 to 128 letters, digits or . _ : - characters, starting with a letter or digit (e.g. tencent.secretKey).',
   'runs.secrets.valueEmpty': 'Enter the secret key.',
+  'runs.secrets.browserMode':
+    'PushLab is open in a browser here, and a browser has no operating-system keychain to keep credentials in. Name the key in the plan as {env} (an environment variable of the PushLab server) or {file} instead; the desktop app can store it.',
 
   // Runs list
   'runs.list.heading': 'Runs',
@@ -47,6 +49,8 @@ export const runsUiEn = {
   'runs.status.running': 'Running',
   'runs.status.interrupted': 'Interrupted',
   'runs.status.completed': 'Completed',
+  'runs.status.completed-lost': 'Completed with lost phones',
+  'runs.status.completed-blocked': 'Completed with blocked cells',
   'runs.status.cancelled': 'Cancelled',
   'runs.status.failed': 'Failed',
 

@@ -30,6 +30,8 @@ export const runsUiZh = {
   'runs.secrets.delete': '删除',
   'runs.secrets.deleteLabel': '删除凭据 {name}',
   'runs.secrets.nameInvalid': '请使用 1 到 128 个字母、数字或 . _ : - 字符，并以字母或数字开头（例如 tencent.secretKey）。',
+  'runs.secrets.browserMode':
+    '这里是在浏览器中打开的 PushLab，浏览器没有操作系统的密钥库来保存凭据。请在计划中改用 {env}（PushLab 服务器的环境变量）或 {file} 来提供密钥；桌面应用可以保存它。',
   'runs.secrets.valueEmpty': '请输入密钥。',
 
   'runs.list.heading': '运行记录',
@@ -43,6 +45,8 @@ export const runsUiZh = {
   'runs.stopping': '正在停止…',
   'runs.status.running': '运行中',
   'runs.status.interrupted': '已中断',
+  'runs.status.completed-lost': '已完成（有手机失联）',
+  'runs.status.completed-blocked': '已完成（有被阻止的单元格）',
   'runs.status.completed': '已完成',
   'runs.status.cancelled': '已取消',
   'runs.status.failed': '失败',
@@ -92,7 +96,7 @@ export const runsUiZh = {
   'runs.evidence.record': '看到的通知',
   'runs.evidence.screenshot': '通知栏截图',
   'runs.evidence.logcat': '推送前后的手机日志',
-  'runs.evidence.doctor': 'Doctor 检查快照',
+  'runs.evidence.doctor': '推送就绪检查快照',
   'runs.evidence.send': '发送回执',
   'runs.evidence.tap': '点击结果',
   'runs.evidence.state': '应用状态报告',

@@ -62,7 +62,7 @@ export const zhCN = {
     'adb 能看到这台手机，但手机没有响应。请重新插拔数据线，或运行 `adb reconnect offline`；如果仍然离线，用 `adb kill-server` 重启 adb。',
   'adbState.no-permissions.label': '无权限',
   'adbState.no-permissions.help':
-    '这台电脑无权打开该 USB 设备。在 Linux 上请安装 Android 的 udev 规则（例如 android-sdk-platform-tools-common 软件包），把当前用户加入 plugdev 组，然后重新插拔。另请把 USB 用途设为“传输文件”。',
+    '这台电脑无权打开该 USB 设备。在 Linux 上请安装 Android 的 udev 规则（例如 `android-sdk-platform-tools-common` 软件包），把当前用户加入 `plugdev` 组，然后重新插拔。另请把 USB 用途设为“传输文件”。',
   'adbState.authorizing.label': '授权中',
   'adbState.authorizing.help': '手机正在核对这台电脑的密钥。请解锁手机稍等片刻；如出现弹窗请点“允许”。',
   'adbState.connecting.label': '连接中',
@@ -200,7 +200,7 @@ export const zhCN = {
   'install.selectNone': '清除选择',
   'install.noReadyPhones': '没有就绪的手机。手机连接、授权并识别完成后会显示在这里。',
   'install.notSelectable': '{name} 尚未就绪：{reason}',
-  'install.sdkTooLow': '手机的 Android SDK {sdk} 低于该构建包的 minSdk {minSdk}：安装会因 INSTALL_FAILED_OLDER_SDK 失败。',
+  'install.sdkTooLow': '手机的 Android SDK {sdk} 低于该构建包的 minSdk {minSdk}：无法安装该构建包（安装会因 INSTALL_FAILED_OLDER_SDK 失败），因此不会被选中。',
   'install.options': '选项',
   'install.option.replace': '覆盖已安装的版本并保留数据（-r）',
   'install.option.allowDowngrade': '允许安装比现有版本更低的 versionCode（-d）',

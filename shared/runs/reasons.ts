@@ -14,7 +14,7 @@ export const REASON_TEXTS: Readonly<Record<ReasonKey, Bilingual>> = {
   },
   'fail.not-shown-in-time': {
     en: 'Not shown within {within}. Run the doctor on this phone to see why.',
-    zhCN: '在 {within} 内未显示。请对该手机运行 doctor 查看原因。',
+    zhCN: '在 {within} 内未显示。请对该手机运行推送就绪检查（`pushlab doctor`）查看原因。',
   },
   'fail.late': { en: 'Shown after {latencyMs} ms, later than the {timeoutMs} ms allowed.', zhCN: '{latencyMs} 毫秒后才显示，超过允许的 {timeoutMs} 毫秒。' },
   'fail.wrong-text': {
@@ -28,7 +28,7 @@ export const REASON_TEXTS: Readonly<Record<ReasonKey, Bilingual>> = {
   'fail.wrong-sound': { en: 'Played sound "{actual}", expected "{expected}".', zhCN: '提示音为“{actual}”，应为“{expected}”。' },
   'fail.wrong-redirect': {
     en: 'Shown, but tapping it did not open the app where ext says ({detail}).',
-    zhCN: '已显示，但点击后未按 ext 跳转到应用内对应页面（{detail}）。',
+    zhCN: '已显示，但点击后未按 `ext` 跳转到应用内对应页面（{detail}）。',
   },
   'inconclusive.tap-unverified': {
     en: 'Shown, but the tap-to-redirect could not be checked ({detail}).',

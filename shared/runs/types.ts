@@ -111,6 +111,10 @@ export interface RunPhone {
   readonly vendor: string;
   readonly model: string;
   readonly channel: TargetChannel | null;
+  /** ro.product.brand when the run knew it ("Redmi"); for the display name. */
+  readonly brand?: string;
+  /** The name people know the phone by, when the run knew it. */
+  readonly marketingName?: string;
 }
 
 /** One (phone, scenario, repeat). */

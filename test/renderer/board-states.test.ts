@@ -148,8 +148,9 @@ describe('device board (fake core)', () => {
 });
 
 describe('install panel (fake core)', () => {
-  it('refuses a non-APK without touching phones, then installs an APK with progress and a minSdk failure', async () => {
-    await start({ devices: [XIAOMI, HUAWEI, OLD_SAMSUNG, UNAUTHORIZED], stepMs: 60 });
+  it('refuses a non-APK without touching phones, then installs an APK with progress and a failure explained', async () => {
+    const raw = 'Failure [INSTALL_FAILED_VERSION_DOWNGRADE: Downgrade detected: Update version code 3 is older than current 7]';
+    await start({ devices: [XIAOMI, HUAWEI, OLD_SAMSUNG, UNAUTHORIZED], stepMs: 60, installFailures: { [HUAWEI.serial]: { reason: 'INSTALL_FAILED_VERSION_DOWNGRADE', raw } } });
     const page = browser.page;
     await page.getByRole('tab', { name: /Install/ }).click();
 
@@ -169,23 +170,35 @@ describe('install panel (fake core)', () => {
     await expect.poll(() => page.locator('.apk-summary').count()).toBe(1);
     expect(await page.locator('.apk-summary').textContent()).toContain('dev.pushlab.sample');
 
-    // The unauthorized phone cannot be ticked; the SDK 27 phone is warned about minSdk 28.
+    // The unauthorized phone cannot be ticked; the SDK 27 phone is below minSdk 28: checked before
+    // selection, it cannot be ticked either, and says why.
     expect(await page.locator('li[data-serial="????????????"] input').isDisabled()).toBe(true);
-    expect(await page.locator(`li[data-serial="${OLD_SAMSUNG.serial}"] .warning`).textContent()).toContain('minSdk 28');
+    const samsung = page.locator(`li[data-serial="${OLD_SAMSUNG.serial}"]`);
+    expect(await samsung.locator('.warning').textContent()).toContain('minSdk 28');
+    expect(await samsung.locator('input').isDisabled()).toBe(true);
 
     await page.getByRole('button', { name: 'Select all ready phones' }).click();
-    await page.getByRole('button', { name: 'Install on 3 phones' }).click();
+    expect(await samsung.locator('input').isChecked()).toBe(false);
+    await page.getByRole('button', { name: 'Install on 2 phones' }).click();
     const items = page.locator('.install__active .job-item');
-    await expect.poll(() => items.count()).toBe(3);
-    await expect.poll(() => page.locator('.install__active .job-item[data-phase="done"]').count(), { timeout: 10_000 }).toBe(2);
-    const failed = page.locator(`.install__active .job-item[data-serial="${OLD_SAMSUNG.serial}"]`);
+    await expect.poll(() => items.count()).toBe(2);
+    await expect.poll(() => page.locator('.install__active .job-item[data-phase="done"]').count(), { timeout: 10_000 }).toBe(1);
+    const failed = page.locator(`.install__active .job-item[data-serial="${HUAWEI.serial}"]`);
     await expect.poll(() => failed.getAttribute('data-phase')).toBe('failed');
-    expect(await failed.textContent()).toContain('INSTALL_FAILED_OLDER_SDK');
-    expect(await failed.textContent()).toContain('Fix: Use a phone with a newer Android');
+    expect(await failed.textContent()).toContain('INSTALL_FAILED_VERSION_DOWNGRADE');
+    expect(await failed.textContent()).toContain('Fix: Turn on "allow downgrade"');
     await browser.screenshot('fake-install-finished');
 
+    // The explanation follows the language: the failure reads in Chinese after switching.
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => failed.locator('.job-item__failure-message').textContent()).toBe('该构建的 versionCode 低于已安装的版本。');
+    expect(await failed.locator('.job-item__failure-fix').textContent()).toContain('打开“允许降级”');
+    await browser.screenshot('fake-install-failure-zh');
+    await page.getByRole('button', { name: 'English' }).click();
+
     const request = core.calls.find((c) => c.channel === 'install:start');
-    expect(request?.args).toMatchObject([{ serials: expect.arrayContaining([XIAOMI.serial, HUAWEI.serial, OLD_SAMSUNG.serial]), options: { replace: true } }]);
+    expect(request?.args).toMatchObject([{ serials: expect.arrayContaining([XIAOMI.serial, HUAWEI.serial]), options: { replace: true } }]);
+    expect((request?.args as Array<{ serials: string[] }>)[0]?.serials).not.toContain(OLD_SAMSUNG.serial);
     expect(browser.problems).toEqual([]);
   });
 

@@ -4,281 +4,49 @@
  * vendor-only INSTALL_CANCELED_BY_USER (MIUI/HyperOS), java exceptions and PushLab's own reasons.
  */
 import type { InstallFailure } from '../../../shared/domain/install';
+import { installFailureText, type InstallFailureContext } from '../../../shared/i18n/install-failure-text';
 
-export interface InstallFailureContext {
-  /** ro.product.manufacturer or brand, any case. */
-  readonly vendor?: string;
-  /** The phone's ABIs (ro.product.cpu.abilist), named in NO_MATCHING_ABIS. */
-  readonly abis?: readonly string[];
-  /** The ABIs the APK ships native code for. */
-  readonly apkAbis?: readonly string[];
-}
+export type { InstallFailureContext } from '../../../shared/i18n/install-failure-text';
 
-type Text = readonly [message: string, fix: string];
-type Entry = Text | ((raw: string, ctx: InstallFailureContext) => Text);
-
-const XIAOMI_BRANDS = ['xiaomi', 'redmi', 'poco', 'blackshark'];
-const isXiaomi = (ctx: InstallFailureContext): boolean => XIAOMI_BRANDS.includes((ctx.vendor ?? '').trim().toLowerCase());
-const XIAOMI_USB_FIX =
-  'On the phone open Settings > Additional settings > Developer options and turn on "Install via USB" (it needs a signed-in Mi account and, on some builds, a SIM card), then install again.';
-
-const list = (items: readonly string[] | undefined): string | null => (items && items.length > 0 ? items.join(', ') : null);
-
-/** Keyed by the code without its INSTALL_ prefix; numbers from AOSP PackageManager. */
-const TABLE: Readonly<Record<string, { readonly code?: number; readonly text: Entry }>> = {
-  FAILED_ALREADY_EXISTS: { code: -1, text: [
-    'The app is already installed and this install did not allow replacing it.',
-    'Install again with "replace" (-r) on, or uninstall the app first.'] },
-  FAILED_INVALID_APK: { code: -2, text: [
-    'The phone rejected the file as an invalid APK (damaged, incomplete, or a split without its base).',
-    'Download or build the APK again; install split APKs together with their base.'] },
-  FAILED_INVALID_URI: { code: -3, text: [
-    'The installer could not open the APK path it was given.',
-    'Retry; if it keeps failing, move the APK to a simple path without special characters.'] },
-  FAILED_INSUFFICIENT_STORAGE: { code: -4, text: [
-    'The phone does not have enough free storage for this app.',
-    'Free up space on the phone (old builds, videos, caches) and install again.'] },
-  FAILED_DUPLICATE_PACKAGE: { code: -5, text: [
-    'A package with the same name already exists on the phone.',
-    'Uninstall the existing package or change the build\'s applicationId.'] },
-  FAILED_NO_SHARED_USER: { code: -6, text: [
-    'The app asks for a shared user id that does not exist on this phone.',
-    'Remove android:sharedUserId from the manifest or use a matching platform build.'] },
-  FAILED_UPDATE_INCOMPATIBLE: { code: -7, text: [
-    'A build of this app signed with a different key is already installed, so Android refuses to update it.',
-    'Uninstall the installed build first (its data is lost), then install this one; or sign this build with the same key.'] },
-  FAILED_SHARED_USER_INCOMPATIBLE: { code: -8, text: [
-    'The app\'s shared user id is signed with a different key than the apps already using it.',
-    'Sign with the same key as the other apps in that shared user, or drop android:sharedUserId.'] },
-  FAILED_MISSING_SHARED_LIBRARY: { code: -9, text: [
-    'The app needs a shared library (<uses-library>) that this phone does not have.',
-    'Mark the library android:required="false" or test on a phone that ships it.'] },
-  FAILED_REPLACE_COULDNT_DELETE: { code: -10, text: [
-    'The phone could not remove the previous version while replacing it.',
-    'Reboot the phone, uninstall the app by hand and install again.'] },
-  FAILED_DEXOPT: { code: -11, text: [
-    'The phone failed to optimise (dexopt) the app\'s code.',
-    'Free some storage, reboot the phone and install again.'] },
-  FAILED_OLDER_SDK: {
-    code: -12,
-    text: (raw) => {
-      // The phone's own words, or PushLab's pre-check ("minSdk 34 > device SDK 30").
-      const m =
-        /newer sdk version #?(\d+).*?current version is #?(\d+)/i.exec(raw) ?? /minSdk (\d+) > device SDK (\d+)/.exec(raw);
-      const detail = m ? ` (the build needs API ${m[1] as string}, the phone has API ${m[2] as string})` : '';
-      return [
-        `The phone's Android version is too old for this build${detail}: its minSdkVersion is higher than the phone's API level.`,
-        'Use a phone with a newer Android version, or lower minSdkVersion in the build.',
-      ];
-    },
-  },
-  FAILED_CONFLICTING_PROVIDER: { code: -13, text: [
-    'Another installed app already uses one of this app\'s content provider authorities.',
-    'Uninstall the other app (often another flavour of the same app) or make the authorities unique, e.g. ${applicationId}.provider.'] },
-  FAILED_NEWER_SDK: { code: -14, text: [
-    'The build targets a newer (preview) Android SDK than the phone has.',
-    'Build against a released SDK, or use a phone running that preview.'] },
-  FAILED_TEST_ONLY: { code: -15, text: [
-    'The build is marked android:testOnly and the install did not allow test-only packages.',
-    'Turn on "allow test-only" (adb install -t), or build a regular APK.'] },
-  FAILED_CPU_ABI_INCOMPATIBLE: { code: -16, text: [
-    'The app\'s native code does not run on this phone\'s CPU.',
-    'Build native libraries for the phone\'s ABI (usually arm64-v8a).'] },
-  FAILED_MISSING_FEATURE: { code: -17, text: [
-    'The app requires a hardware or software feature this phone lacks (<uses-feature>).',
-    'Mark the feature android:required="false", or use a phone that has it.'] },
-  FAILED_CONTAINER_ERROR: { code: -18, text: [
-    'The phone could not write the app to its storage container (often an SD card).',
-    'Install to internal storage and check the phone\'s storage.'] },
-  FAILED_INVALID_INSTALL_LOCATION: { code: -19, text: [
-    'The app cannot be installed in the requested location.',
-    'Remove android:installLocation or install to internal storage.'] },
-  FAILED_MEDIA_UNAVAILABLE: { code: -20, text: [
-    'The storage the app should go to (SD card or adopted storage) is not available.',
-    'Mount or reinsert that storage, or install to internal storage.'] },
-  FAILED_VERIFICATION_TIMEOUT: { code: -21, text: [
-    'Package verification (Play Protect or the vendor\'s scanner) timed out.',
-    'Check the phone for a prompt and its network, or turn off "Verify apps over USB" in Developer options.'] },
-  FAILED_VERIFICATION_FAILURE: { code: -22, text: [
-    'Package verification (Play Protect or the vendor\'s security scan) rejected the app.',
-    'Confirm the prompt on the phone, or turn off "Verify apps over USB" / the vendor\'s install scan, then retry.'] },
-  FAILED_PACKAGE_CHANGED: { code: -23, text: [
-    'The package changed while it was being installed.',
-    'Install again without rebuilding the APK in between.'] },
-  FAILED_UID_CHANGED: { code: -24, text: [
-    'The app was installed before with a different user id and its old data conflicts.',
-    'Uninstall the app completely (its data is lost) and install again.'] },
-  FAILED_VERSION_DOWNGRADE: { code: -25, text: [
-    'This build has a lower versionCode than the one installed.',
-    'Turn on "allow downgrade" (adb install -d; debuggable builds only) or uninstall the installed build first (its data is lost).'] },
-  FAILED_PERMISSION_MODEL_DOWNGRADE: { code: -26, text: [
-    'The installed build uses runtime permissions (targetSdk 23+) and this one targets an older SDK.',
-    'Uninstall the installed build first, or raise targetSdkVersion.'] },
-  FAILED_SANDBOX_VERSION_DOWNGRADE: { code: -27, text: [
-    'This build has a lower targetSandboxVersion than the installed one.',
-    'Uninstall the installed build first, or keep targetSandboxVersion.'] },
-  FAILED_MISSING_SPLIT: { code: -28, text: [
-    'A split APK the app needs was not part of the install.',
-    'Install the base APK with all its splits (adb install-multiple, or bundletool for .aab).'] },
-  FAILED_DEPRECATED_SDK_VERSION: { code: -29, text: [
-    'Android 14 and newer block apps that target a very old SDK (targetSdkVersion below 23).',
-    'Raise targetSdkVersion; for a test install only, pass --bypass-low-target-sdk-block to adb install.'] },
-  PARSE_FAILED_NOT_APK: { code: -100, text: [
-    'The file is not an APK (wrong file, an .aab bundle, or a broken download).',
-    'Pick the .apk from the build output; turn .aab bundles into APKs with bundletool first.'] },
-  PARSE_FAILED_BAD_MANIFEST: { code: -101, text: [
-    'The APK\'s AndroidManifest.xml could not be read.',
-    'Rebuild the APK and check the manifest (aapt2 dump badging shows the error).'] },
-  PARSE_FAILED_UNEXPECTED_EXCEPTION: { code: -102, text: [
-    'The phone hit an error while reading the APK.',
-    'Rebuild the APK; logcat on the phone names the exception.'] },
-  PARSE_FAILED_NO_CERTIFICATES: { code: -103, text: [
-    'The APK is not signed, or its signature could not be read.',
-    'Sign the APK with apksigner (the debug key is fine for testing) and install again.'] },
-  PARSE_FAILED_INCONSISTENT_CERTIFICATES: { code: -104, text: [
-    'Files inside the APK are signed with different certificates.',
-    'Re-sign the whole APK once with apksigner (do not sign it again with jarsigner).'] },
-  PARSE_FAILED_CERTIFICATE_ENCODING: { code: -105, text: [
-    'The APK\'s signing certificate could not be decoded.',
-    'Re-sign the APK with apksigner.'] },
-  PARSE_FAILED_BAD_PACKAGE_NAME: { code: -106, text: [
-    'The APK\'s package name is missing or invalid.',
-    'Fix the applicationId and rebuild.'] },
-  PARSE_FAILED_BAD_SHARED_USER_ID: { code: -107, text: [
-    'The APK\'s android:sharedUserId is invalid.',
-    'Fix or remove android:sharedUserId and rebuild.'] },
-  PARSE_FAILED_MANIFEST_MALFORMED: { code: -108, text: [
-    'The APK\'s manifest is malformed (on Android 12+ often a component with an intent-filter but no android:exported).',
-    'Fix the manifest error named in the phone\'s message and rebuild.'] },
-  PARSE_FAILED_MANIFEST_EMPTY: { code: -109, text: [
-    'The APK has no usable manifest.',
-    'Rebuild the APK.'] },
-  FAILED_INTERNAL_ERROR: { code: -110, text: [
-    'The package manager hit an internal error.',
-    'Reboot the phone and try again; logcat shows the PackageManager error.'] },
-  FAILED_USER_RESTRICTED: {
-    code: -111,
-    text: (_raw, ctx) =>
-      isXiaomi(ctx)
-        ? ['Xiaomi/Redmi/POCO phones block installs over USB until "Install via USB" is turned on.', XIAOMI_USB_FIX]
-        : [
-            'The phone refused the install: the install prompt was cancelled, or a user or device policy blocks installing apps.',
-            'Confirm the install prompt on the phone; if a work profile or device admin blocks installs, ask its admin or use another phone.',
-          ],
-  },
-  FAILED_DUPLICATE_PERMISSION: { code: -112, text: [
-    'The app defines a permission that another installed app, signed with a different key, already defines.',
-    'Uninstall the app that owns the permission (often another build of this app) or rename the permission.'] },
-  FAILED_NO_MATCHING_ABIS: {
-    code: -113,
-    text: (_raw, ctx) => {
-      const phone = list(ctx.abis);
-      const apk = list(ctx.apkAbis);
-      const detail = phone ? ` The phone supports ${phone}${apk ? `; the build only has ${apk}` : ''}.` : '';
-      const target = ctx.abis?.[0] ?? "the phone's ABI";
-      return [
-        `The build has no native libraries for this phone's CPU.${detail}`,
-        `Add ${target} to the build's ABI filters (abiFilters / splits) or install the APK built for it.`,
-      ];
-    },
-  },
-  FAILED_ABORTED: { code: -115, text: [
-    'The install was cancelled before it finished, usually because the confirmation on the phone was dismissed or timed out.',
-    'Watch the phone and confirm the install prompt (vivo, OPPO and others ask on screen for USB installs), then try again.'] },
-  FAILED_SESSION_INVALID: { code: -116, text: [
-    'The install session was not valid for this kind of install (e.g. updating a system app through an incremental or instant install).',
-    'Retry with a plain adb install, without --incremental or --instant.'] },
-  FAILED_INSTANT_APP_INVALID: { text: [
-    'The package is not a valid instant app.',
-    'Install it as a normal app (without --instant).'] },
-  FAILED_BAD_DEX_METADATA: { code: -117, text: [
-    'The dex metadata (.dm) file shipped with the APK is invalid or has no matching APK.',
-    'Install without the .dm file, or regenerate it.'] },
-  FAILED_BAD_SIGNATURE: { code: -118, text: [
-    'The APK\'s signature is invalid (for example its v4 signature does not match).',
-    'Re-sign the build with apksigner and install again.'] },
-  FAILED_OTHER_STAGED_SESSION_IN_PROGRESS: { code: -119, text: [
-    'Another staged install is waiting for a reboot on this phone.',
-    'Reboot the phone to finish it, then install again.'] },
-  FAILED_MULTIPACKAGE_INCONSISTENCY: { code: -120, text: [
-    'The packages of a multi-package install do not agree with each other.',
-    'Rebuild them together, or install them one by one.'] },
-  FAILED_WRONG_INSTALLED_VERSION: { code: -121, text: [
-    'The installed version changed while the install ran.',
-    'Install again.'] },
-  FAILED_PROCESS_NOT_DEFINED: { code: -122, text: [
-    'The app uses a process name it does not declare.',
-    'Declare the process in the manifest or remove the reference, then rebuild.'] },
-  PARSE_FAILED_RESOURCES_ARSC_COMPRESSED: { code: -124, text: [
-    'resources.arsc is compressed or not 4-byte aligned, which apps targeting Android 11+ may not do.',
-    'Store resources.arsc uncompressed and aligned (zipalign; the default Gradle packaging does this).'] },
-  PARSE_FAILED_SKIPPED: { code: -125, text: [
-    'The phone skipped reading the APK, for example because a newer version sits in a system partition.',
-    'Check the installed version and uninstall its updates first.'] },
-  FAILED_DUPLICATE_PERMISSION_GROUP: { code: -126, text: [
-    'The app defines a permission group another installed app already defines.',
-    'Uninstall the other app or rename the permission group.'] },
-  FAILED_BAD_PERMISSION_GROUP: { code: -127, text: [
-    'A permission in the app points to a permission group that does not exist.',
-    'Fix the android:permissionGroup reference and rebuild.'] },
-  ACTIVATION_FAILED: { code: -128, text: [
-    'A staged install failed to activate after the reboot.',
-    'Install the package again; logcat after the reboot has the cause.'] },
-  FAILED_PRE_APPROVAL_NOT_AVAILABLE: { code: -129, text: [
-    'The installer asked for pre-approval, which this phone does not support.',
-    'Install without pre-approval (a plain adb install).'] },
-  FAILED_SHARED_LIBRARY_BAD_CERTIFICATE_DIGEST: { code: -130, text: [
-    'A static shared library the app uses is signed with an unexpected certificate.',
-    'Install the library build signed with the expected key.'] },
-  FAILED_MULTI_ARCH_NOT_MATCH_ALL_NATIVE_ABIS: { code: -131, text: [
-    'The multi-arch app does not ship native libraries for every ABI it declares.',
-    'Ship libraries for every ABI, or turn off android:multiArch.'] },
-  CANCELED_BY_USER: {
-    text: (_raw, ctx) =>
-      isXiaomi(ctx)
-        ? ['MIUI/HyperOS cancelled the USB install: "Install via USB" is off or the prompt on the phone was declined.', XIAOMI_USB_FIX]
-        : ['The install prompt on the phone was cancelled.', 'Watch the phone, confirm the install prompt and try again.'],
-  },
+/**
+ * INSTALL_* reasons (without the prefix) PushLab explains specifically, with their AOSP
+ * PackageManager numbers where they have one. The sentences live in shared/i18n/install-failures.*.
+ */
+const CODES: Readonly<Record<string, number | null>> = {
+  FAILED_ALREADY_EXISTS: -1, FAILED_INVALID_APK: -2, FAILED_INVALID_URI: -3, FAILED_INSUFFICIENT_STORAGE: -4,
+  FAILED_DUPLICATE_PACKAGE: -5, FAILED_NO_SHARED_USER: -6, FAILED_UPDATE_INCOMPATIBLE: -7,
+  FAILED_SHARED_USER_INCOMPATIBLE: -8, FAILED_MISSING_SHARED_LIBRARY: -9, FAILED_REPLACE_COULDNT_DELETE: -10,
+  FAILED_DEXOPT: -11, FAILED_OLDER_SDK: -12, FAILED_CONFLICTING_PROVIDER: -13, FAILED_NEWER_SDK: -14,
+  FAILED_TEST_ONLY: -15, FAILED_CPU_ABI_INCOMPATIBLE: -16, FAILED_MISSING_FEATURE: -17, FAILED_CONTAINER_ERROR: -18,
+  FAILED_INVALID_INSTALL_LOCATION: -19, FAILED_MEDIA_UNAVAILABLE: -20, FAILED_VERIFICATION_TIMEOUT: -21,
+  FAILED_VERIFICATION_FAILURE: -22, FAILED_PACKAGE_CHANGED: -23, FAILED_UID_CHANGED: -24,
+  FAILED_VERSION_DOWNGRADE: -25, FAILED_PERMISSION_MODEL_DOWNGRADE: -26, FAILED_SANDBOX_VERSION_DOWNGRADE: -27,
+  FAILED_MISSING_SPLIT: -28, FAILED_DEPRECATED_SDK_VERSION: -29, PARSE_FAILED_NOT_APK: -100,
+  PARSE_FAILED_BAD_MANIFEST: -101, PARSE_FAILED_UNEXPECTED_EXCEPTION: -102, PARSE_FAILED_NO_CERTIFICATES: -103,
+  PARSE_FAILED_INCONSISTENT_CERTIFICATES: -104, PARSE_FAILED_CERTIFICATE_ENCODING: -105,
+  PARSE_FAILED_BAD_PACKAGE_NAME: -106, PARSE_FAILED_BAD_SHARED_USER_ID: -107, PARSE_FAILED_MANIFEST_MALFORMED: -108,
+  PARSE_FAILED_MANIFEST_EMPTY: -109, FAILED_INTERNAL_ERROR: -110, FAILED_USER_RESTRICTED: -111,
+  FAILED_DUPLICATE_PERMISSION: -112, FAILED_NO_MATCHING_ABIS: -113, FAILED_ABORTED: -115,
+  FAILED_SESSION_INVALID: -116, FAILED_INSTANT_APP_INVALID: null, FAILED_BAD_DEX_METADATA: -117,
+  FAILED_BAD_SIGNATURE: -118, FAILED_OTHER_STAGED_SESSION_IN_PROGRESS: -119, FAILED_MULTIPACKAGE_INCONSISTENCY: -120,
+  FAILED_WRONG_INSTALLED_VERSION: -121, FAILED_PROCESS_NOT_DEFINED: -122,
+  PARSE_FAILED_RESOURCES_ARSC_COMPRESSED: -124, PARSE_FAILED_SKIPPED: -125, FAILED_DUPLICATE_PERMISSION_GROUP: -126,
+  FAILED_BAD_PERMISSION_GROUP: -127, ACTIVATION_FAILED: -128, FAILED_PRE_APPROVAL_NOT_AVAILABLE: -129,
+  FAILED_SHARED_LIBRARY_BAD_CERTIFICATE_DIGEST: -130, FAILED_MULTI_ARCH_NOT_MATCH_ALL_NATIVE_ABIS: -131,
+  CANCELED_BY_USER: null,
 };
-
-/** PushLab's own reasons (see parsers/pm-install.ts) and java exceptions. */
-const OWN: Readonly<Record<string, Text>> = {
-  NO_OUTPUT: ['The install ended without any answer from the phone.', 'Check that the phone is still connected and unlocked, then retry.'],
-  UNKNOWN_OUTPUT: ['The phone\'s answer to the install was not understood, so it is treated as failed.', 'Read the phone\'s output below and check whether the app is installed, then retry.'],
-  PM_ERROR: ['The package manager on the phone reported an error.', 'Read the error below; check the APK path and install options, then retry.'],
-  ADB_ERROR: ['adb could not complete the install (connection or file problem).', 'Check the cable or network connection and that the APK file still exists, then retry.'],
-  EXCEPTION: ['The package manager threw an error while installing.', 'Read the error below, reboot the phone if it repeats, and retry.'],
-};
-
-function resolve(entry: Entry, raw: string, ctx: InstallFailureContext): Text {
-  return typeof entry === 'function' ? entry(raw, ctx) : entry;
-}
-
-function lookup(reason: string): Entry | undefined {
-  const key = reason.trim().toUpperCase().replace(/^INSTALL_/, '');
-  return TABLE[key]?.text ?? OWN[key];
-}
 
 /** The INSTALL_* name for an old numeric failure code (`Failure [-25]`), or null. */
 export function installReasonForCode(code: number): string | null {
-  for (const [key, value] of Object.entries(TABLE)) if (value.code === code) return `INSTALL_${key}`;
+  for (const [key, value] of Object.entries(CODES)) if (value === code) return `INSTALL_${key}`;
   return null;
 }
 
 /** Every AOSP/vendor INSTALL_* reason PushLab explains specifically. */
-export const KNOWN_INSTALL_REASONS: readonly string[] = Object.keys(TABLE).map((k) => `INSTALL_${k}`);
+export const KNOWN_INSTALL_REASONS: readonly string[] = Object.keys(CODES).map((k) => `INSTALL_${k}`);
 
-/** Explains an install failure in one sentence plus a fix; unknown reasons get a generic text quoting them. */
+/** Explains an install failure in one English sentence plus a fix (the renderer re-explains it per locale). */
 export function explainInstallFailure(reason: string, raw: string, context: InstallFailureContext = {}): InstallFailure {
-  const entry = lookup(reason);
-  let text: Text;
-  if (entry) text = resolve(entry, raw, context);
-  else if (/(Exception|Error)$/.test(reason) && reason.includes('.')) {
-    text = reason.endsWith('SecurityException')
-      ? [`The phone refused the install for security reasons (${reason}).`, isXiaomi(context) ? XIAOMI_USB_FIX : 'Confirm any prompt on the phone and check that installing over USB is allowed in Developer options, then retry.']
-      : [`The package manager failed with ${reason}.`, 'Read the error below, reboot the phone if it repeats, and retry.'];
-  } else {
-    text = [`The phone refused the install (${reason}).`, 'Check the phone\'s screen for a prompt, read the phone\'s output below, and try again.'];
-  }
-  return { reason, message: text[0], fix: text[1], raw };
+  const [message, fix] = installFailureText('en', reason, raw, context);
+  return { reason, message, fix, raw };
 }

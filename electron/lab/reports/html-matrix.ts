@@ -5,6 +5,7 @@
  * icon and a word (colour repeats them), latency p50/p95, and waiver / vendor-limit tags.
  */
 import { VENDOR_GROUPS, type MatrixCell, type MatrixColumn, type MatrixPhone, type RunMatrix, type VendorGroup } from '../../../shared/matrix/types';
+import { phoneDisplayName, vendorDisplayName } from '../../../shared/domain/phone-name';
 import { bdi, html } from './html-text';
 import { STATUS_ICONS, type ReportFormat } from './report-format';
 import { cellKey } from './report-types';
@@ -16,8 +17,9 @@ export function phoneLabel(phone: MatrixPhone): { name: string; details: string 
   const rom = phone.rom === null ? null : [phone.rom.name, phone.rom.version].filter((s) => s !== null && s !== '').join(' ');
   const android = phone.androidVersion === null ? null : `Android ${phone.androidVersion}`;
   return {
-    name: phone.marketingName ?? phone.model,
-    details: [phone.vendor, phone.marketingName === null ? null : phone.model, rom, android, phone.serial].filter((s): s is string => s !== null && s !== '').join(' · '),
+    name: phoneDisplayName(phone) ?? phone.serial,
+    // Without a marketing name the name already is brand + model: the details do not repeat them.
+    details: [phone.marketingName === null ? null : vendorDisplayName(phone.vendor), phone.marketingName === null ? null : phone.model, rom, android, phone.serial].filter((s): s is string => s !== null && s !== '').join(' · '),
   };
 }
 

@@ -156,7 +156,14 @@ function toError(row: SummaryRow): ErrorInfo | null {
   return { code: 'STORAGE_FAILED', message: `The stored reason why run ${row.id} stopped is damaged.` };
 }
 
-const toPhone = (row: PhoneRow): RunPhone => ({ serial: row.serial, vendor: row.vendor, model: row.model, channel: row.channel });
+/** The phone as stored, with the brand and marketing name from its context when known (for its display name). */
+function toPhone(row: PhoneRow): RunPhone {
+  const phone: RunPhone = { serial: row.serial, vendor: row.vendor, model: row.model, channel: row.channel };
+  const context = row.context_json === null ? null : parseStoredJson<unknown>(row.context_json, null);
+  const details = isObject(context) && isObject(context.details) ? context.details : null;
+  const named = (key: 'brand' | 'marketingName') => (typeof details?.[key] === 'string' && details[key] !== '' ? { [key]: details[key] } : {});
+  return { ...phone, ...named('brand'), ...named('marketingName') };
+}
 
 export class RunReadRepository {
   private readonly selectSummary: Statement<[string], SummaryRow>;

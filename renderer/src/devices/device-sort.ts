@@ -3,6 +3,7 @@
  * which phones can take an install. No React, no DOM: unit-tested in Node.
  */
 import type { DeviceView, PushServiceInfo, RomInfo } from '../../../shared/domain/device';
+import { phoneDisplayName } from '../../../shared/domain/phone-name';
 import { vendorOf, vendorRank, type VendorKey } from './vendor';
 
 /** Why a phone cannot be picked for an install right now. */
@@ -14,8 +15,8 @@ export function deviceNames(device: DeviceView): { primary: string | null; secon
   if (!identity) return { primary: null, secondary: null };
   const model = identity.model.trim() || null;
   const marketing = identity.marketingName?.trim() || null;
-  if (marketing && model && marketing !== model) return { primary: marketing, secondary: model };
-  return { primary: marketing ?? model, secondary: null };
+  const primary = phoneDisplayName({ brand: identity.brand, vendor: identity.manufacturer, model, marketingName: marketing });
+  return { primary, secondary: marketing && model && marketing !== model ? model : null };
 }
 
 /** A label for lists where one string must do: marketing name, model, or the serial. */

@@ -10,7 +10,7 @@ import type { PushLabBridge } from '../../../shared/ipc';
 import type { KeyValueStorage } from '../app/locale-preference';
 import { applyFixOutcome } from './report-changes';
 import { checkPackageName, formatChannelIds, isSimulatorSerial, parseChannelIds } from './subject-input';
-import { loadSubjects, rememberSubject } from './subject-memory';
+import { carriedDraft, lastAppsOf, loadSubjects, rememberSubject, type LastApps } from './subject-memory';
 
 /** One fix attempt: the phone's outcome, or the error that kept it from being tried. */
 export interface FixLogEntry {
@@ -106,7 +106,15 @@ export function createDoctorStore(bridge: PushLabBridge, options: DoctorStoreOpt
   let fixSeq = 0;
 
   const drafts: Record<string, DoctorDraft> = {};
-  for (const s of loadSubjects(storage)) drafts[s.serial] = { packageText: s.package, channelText: formatChannelIds(s.channelIds) };
+  const remembered = loadSubjects(storage);
+  for (const s of remembered) drafts[s.serial] = { packageText: s.package, channelText: formatChannelIds(s.channelIds) };
+  // The app last typed or checked, per platform: a phone without its own draft opens with it.
+  let lastApps: LastApps = lastAppsOf(remembered, isSimulatorSerial, formatChannelIds);
+  const noteApp = (serial: string, draft: DoctorDraft) => {
+    // Clearing the field on one phone does not forget the app for the others.
+    if (draft.packageText.trim() === '') return;
+    lastApps = isSimulatorSerial(serial) ? { ...lastApps, ios: draft } : { ...lastApps, android: draft };
+  };
 
   return createStore<DoctorState & DoctorActions>()((set, get) => {
     const update = (key: string, change: (entry: DoctorEntry) => Partial<DoctorEntry>) => {
@@ -132,11 +140,14 @@ export function createDoctorStore(bridge: PushLabBridge, options: DoctorStoreOpt
       current: {},
 
       select(serial) {
-        set({ selectedSerial: serial });
+        const carried = serial === null ? null : carriedDraft(get().drafts[serial], isSimulatorSerial(serial) ? lastApps.ios : lastApps.android);
+        set(serial !== null && carried ? { selectedSerial: serial, drafts: { ...get().drafts, [serial]: carried } } : { selectedSerial: serial });
       },
 
       setDraft(serial, change) {
-        set({ drafts: { ...get().drafts, [serial]: { ...draftOf(serial), ...change } } });
+        const draft = { ...draftOf(serial), ...change };
+        noteApp(serial, draft);
+        set({ drafts: { ...get().drafts, [serial]: draft } });
       },
 
       async run(serial) {

@@ -2,6 +2,7 @@
  * The Push readiness view: ready phones and booted iOS simulators on the left (plus the chosen
  * one if it went away), the doctor panel for the chosen one on the right.
  */
+import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useI18n } from '../app/i18n-context';
 import { useStores } from '../app/stores-context';
@@ -39,6 +40,10 @@ export function DoctorView() {
   // Not in the list of identified phones: unplugged, unauthorized, or still being identified.
   const extra = selected !== null && !ready.some((d) => d.serial === selected);
   const connected = selectedDevice?.state === 'device';
+  // The first phone shown without a click is selected too, so it opens with the app last worked on.
+  useEffect(() => {
+    if (selectedSerial === null && selected !== null) select(selected);
+  }, [selectedSerial, selected, select]);
 
   return (
     <div className="doctor">

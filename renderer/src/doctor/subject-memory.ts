@@ -49,3 +49,32 @@ export function rememberSubject(storage: KeyValueStorage | null, subject: Rememb
   }
   return next;
 }
+
+/** The inputs as typed for one phone. */
+export interface SubjectDraft {
+  readonly packageText: string;
+  readonly channelText: string;
+}
+
+/** The app last worked on, per platform: an Android package does not fit a simulator, nor back. */
+export interface LastApps {
+  readonly android: SubjectDraft | null;
+  readonly ios: SubjectDraft | null;
+}
+
+/** The last remembered subject of each platform (storage order is oldest first). */
+export function lastAppsOf(subjects: readonly RememberedSubject[], isIos: (serial: string) => boolean, format: (ids: readonly string[]) => string): LastApps {
+  const last = (ios: boolean) => [...subjects].reverse().find((s) => isIos(s.serial) === ios);
+  const draft = (s: RememberedSubject | undefined): SubjectDraft | null => (s ? { packageText: s.package, channelText: format(s.channelIds) } : null);
+  return { android: draft(last(false)), ios: draft(last(true)) };
+}
+
+/**
+ * The draft a phone opens with: its own when it has a package, else the app last worked on (so
+ * switching phones, or arriving from a card's "Check push readiness", keeps the app); null when
+ * there is nothing to carry over.
+ */
+export function carriedDraft(own: SubjectDraft | undefined, last: SubjectDraft | null): SubjectDraft | null {
+  if (own && own.packageText.trim() !== '') return null;
+  return last && last.packageText.trim() !== '' ? last : null;
+}

@@ -150,3 +150,25 @@ export function iosConflict(app: SimulatorAppInfo, device: DeviceView): { ios: s
   if (app.minimumOsVersion === null || ios === null) return null;
   return compareVersions(ios, app.minimumOsVersion) < 0 ? { ios, minimum: app.minimumOsVersion } : null;
 }
+
+/** True when a chosen build is known to be too new for the device (below minSdk / minimum iOS). */
+export function tooOldForBuild(device: DeviceView, apk: ApkInfo | null, app: SimulatorAppInfo | null): boolean {
+  if (device.platform === 'ios') return app !== null && iosConflict(app, device) !== null;
+  return apk !== null && sdkConflict(apk, device) !== null;
+}
+
+/**
+ * Devices "Select all ready phones" picks and an install may go to: the install targets minus
+ * those a chosen build cannot install on (checked before selection; the checklist says why).
+ */
+export function selectableTargets(devices: readonly DeviceView[], apk: ApkInfo | null, app: SimulatorAppInfo | null): DeviceView[] {
+  return installTargets(devices).filter((device) => !tooOldForBuild(device, apk, app));
+}
+
+/**
+ * Whether the Install view offers the iOS simulator .app: only where the core reports simulators
+ * available (a Mac with Xcode) or lists one; elsewhere there is nothing to install it on.
+ */
+export function offersSimulatorBuilds(ios: { readonly available: boolean } | null, devices: readonly DeviceView[]): boolean {
+  return ios?.available === true || devices.some((d) => d.platform === 'ios');
+}

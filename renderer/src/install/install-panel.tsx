@@ -9,7 +9,7 @@ import { useStores } from '../app/stores-context';
 import { ErrorNotice } from '../shared-ui/error-notice';
 import { ApkPicker } from './apk-picker';
 import { AppPicker } from './app-picker';
-import { effectiveSelection, installTargets } from './install-logic';
+import { effectiveSelection, installTargets, offersSimulatorBuilds, selectableTargets } from './install-logic';
 import { JobProgress } from './job-progress';
 import { PhoneChecklist } from './phone-checklist';
 
@@ -19,6 +19,7 @@ export function InstallPanel() {
   const { t, plural } = useI18n();
   const stores = useStores();
   const devices = useStore(stores.devices, (s) => s.devices);
+  const ios = useStore(stores.devices, (s) => s.ios);
   const stage = useStore(stores.install, (s) => s.apk);
   const appStage = useStore(stores.install, (s) => s.app);
   const selected = useStore(stores.install, (s) => s.selected);
@@ -30,12 +31,13 @@ export function InstallPanel() {
   const historyError = useStore(stores.install, (s) => s.historyError);
   const actions = stores.install.getState();
 
-  const targets = installTargets(devices);
-  const selectable = targets.map((d) => d.serial);
-  const simulators = new Set(targets.filter((d) => d.platform === 'ios').map((d) => d.serial));
-  const chosen = effectiveSelection(selected, selectable);
   const apk = stage.status === 'ready' ? stage.apk : null;
   const app = appStage.status === 'ready' ? appStage.app : null;
+  const targets = installTargets(devices);
+  // A phone below the APK's minSdk (or a simulator below the .app's minimum iOS) is never picked.
+  const selectable = selectableTargets(devices, apk, app).map((d) => d.serial);
+  const simulators = new Set(targets.filter((d) => d.platform === 'ios').map((d) => d.serial));
+  const chosen = effectiveSelection(selected, selectable);
   const activeJobs = jobs.filter((j) => activeJobIds.includes(j.id));
   const history = jobs.filter((j) => !activeJobIds.includes(j.id));
   const blocker = !apk && !app ? (simulators.size > 0 ? t('install.pickBuildFirst') : t('install.pickApkFirst')) : chosen.length === 0 ? t('install.pickPhonesFirst') : null;
@@ -49,7 +51,7 @@ export function InstallPanel() {
       <div className="install__columns">
         <div className="install__builds">
           <ApkPicker />
-          <AppPicker />
+          {offersSimulatorBuilds(ios, devices) ? <AppPicker /> : null}
         </div>
         <section className="install__targets" aria-labelledby="install-phones-heading">
           <div className="install__targets-head">

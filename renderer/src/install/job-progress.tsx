@@ -6,10 +6,13 @@ import type { DeviceView } from '../../../shared/domain/device';
 import { isSimulatorInstallJob, type AnyInstallJob, type InstallItem } from '../../../shared/domain/install';
 import { useI18n } from '../app/i18n-context';
 import { deviceLabel } from '../devices/device-sort';
+import { failureContext, localizedFailure } from './failure-text';
+import type { InstallFailureContext } from '../../../shared/i18n/install-failure-text';
 import { jobCounts, progressValue } from './install-logic';
 
-function ItemRow({ item, name }: { item: InstallItem; name: string }) {
-  const { t, bytes } = useI18n();
+function ItemRow({ item, name, failureCtx }: { item: InstallItem; name: string; failureCtx: InstallFailureContext | null }) {
+  const { t, bytes, locale } = useI18n();
+  const failure = item.failure ? localizedFailure(item.failure, locale, failureCtx) : null;
   const { value, max } = progressValue(item);
   const phaseText =
     item.phase === 'pushing'
@@ -28,13 +31,13 @@ function ItemRow({ item, name }: { item: InstallItem; name: string }) {
         aria-label={t('install.progressLabel', { phone: name })}
         aria-valuetext={phaseText}
       />
-      {item.failure ? (
+      {item.failure && failure ? (
         <div className="job-item__failure" role="alert">
           <p className="job-item__failure-reason">
             <code className="break">{item.failure.reason}</code>
           </p>
-          <p>{item.failure.message}</p>
-          <p>{t('install.failureFix', { fix: item.failure.fix })}</p>
+          <p className="job-item__failure-message">{failure.message}</p>
+          <p className="job-item__failure-fix">{t('install.failureFix', { fix: failure.fix })}</p>
           {item.failure.raw ? (
             <details>
               <summary>{t('install.failureRaw')}</summary>
@@ -57,6 +60,7 @@ export function JobProgress({ job, devices, compact = false }: { job: AnyInstall
   const { t, dateTime } = useI18n();
   const counts = jobCounts(job);
   const build = buildLine(job);
+  const apkAbis = isSimulatorInstallJob(job) ? null : job.apk.nativeAbis;
   const nameOf = (serial: string) => {
     const device = devices.find((d) => d.serial === serial);
     return device ? `${deviceLabel(device)} (${serial})` : serial;
@@ -64,7 +68,7 @@ export function JobProgress({ job, devices, compact = false }: { job: AnyInstall
   const items = (
     <ul className="job__items">
       {job.items.map((item) => (
-        <ItemRow key={item.serial} item={item} name={nameOf(item.serial)} />
+        <ItemRow key={item.serial} item={item} name={nameOf(item.serial)} failureCtx={apkAbis ? failureContext(devices.find((d) => d.serial === item.serial), apkAbis) : null} />
       ))}
     </ul>
   );

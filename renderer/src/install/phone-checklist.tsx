@@ -34,13 +34,22 @@ export function PhoneChecklist({ devices, selected, apk, app = null, onToggle }:
         const ios = device.platform === 'ios';
         const conflict = apk && !ios ? sdkConflict(apk, device) : null;
         const tooOld = app && ios ? iosConflict(app, device) : null;
+        // Checked before selection: the build cannot install here, so the box cannot be ticked.
+        const blockedByBuild = conflict !== null || tooOld !== null;
         // A build is chosen, but none for this device's platform: the install would refuse it.
         const misfit = (apk !== null || app !== null) && (ios ? app === null : apk === null);
         const id = `pick-${device.serial}`;
         const names = deviceNames(device);
         return (
           <li key={device.serial} className={reason ? 'checklist__item checklist__item--disabled' : 'checklist__item'} data-serial={device.serial}>
-            <input id={id} type="checkbox" disabled={reason !== null} checked={reason === null && selected.has(device.serial)} onChange={(event) => onToggle(device.serial, event.currentTarget.checked)} />
+            <input
+              id={id}
+              type="checkbox"
+              disabled={reason !== null || blockedByBuild}
+              checked={reason === null && !blockedByBuild && selected.has(device.serial)}
+              aria-describedby={blockedByBuild ? `${id}-too-old` : undefined}
+              onChange={(event) => onToggle(device.serial, event.currentTarget.checked)}
+            />
             <label htmlFor={id} className="checklist__label">
               <VendorBadge vendor={vendorOf(device.identity)} />
               <span className="checklist__name clamp">{deviceLabel(device)}</span>
@@ -56,12 +65,12 @@ export function PhoneChecklist({ devices, selected, apk, app = null, onToggle }:
             {reason === 'identityPending' ? <span className="muted">{t('device.identityPending')}</span> : null}
             {reason === 'identityFailed' ? <span className="muted">{t('device.identityFailed')}</span> : null}
             {conflict && reason === null ? (
-              <p className="warning checklist__warning" role="note">
+              <p id={`${id}-too-old`} className="warning checklist__warning" role="note" data-too-old="sdk">
                 {t('install.sdkTooLow', { sdk: conflict.sdk, minSdk: conflict.minSdk })}
               </p>
             ) : null}
             {tooOld && reason === null ? (
-              <p className="warning checklist__warning" role="note">
+              <p id={`${id}-too-old`} className="warning checklist__warning" role="note" data-too-old="ios">
                 {t('install.iosTooLow', { ios: tooOld.ios, minimum: tooOld.minimum })}
               </p>
             ) : null}

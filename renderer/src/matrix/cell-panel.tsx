@@ -3,7 +3,7 @@
  * vendor limit, the waiver, the change against the compared run, then one repeat's evidence, and
  * "Re-run this cell" (not on a signed, frozen run). Escape closes it (handled by the view).
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { CellChange, MatrixCell, RunComparison, RunMatrix } from '../../../shared/matrix/types';
 import { describeReason } from '../../../shared/runs/reasons';
@@ -129,8 +129,14 @@ function RerunButton({ matrix, cell, known }: { matrix: RunMatrix; cell: MatrixC
   const mine = rerun.status !== 'idle' && rerun.target.serial === cell.serial && rerun.target.scenarioId === cell.scenarioId;
   const frozen = matrix.signOff !== null;
   const why = frozen ? t('matrix.rerun.frozen') : !known ? t('matrix.rerun.unknown') : null;
+  const outcome = useRef<HTMLDivElement>(null);
+  const settled = mine && (rerun.status === 'started' || rerun.status === 'error');
+  // The panel scrolls on its own: bring the confirmation (or the error) into view where it appears.
+  useEffect(() => {
+    if (settled) outcome.current?.scrollIntoView({ block: 'nearest' });
+  }, [settled]);
   return (
-    <div className="mx-panel__rerun">
+    <div className="mx-panel__rerun" ref={outcome}>
       <button
         type="button"
         className="button"

@@ -106,3 +106,8 @@ export function samePlanHistory(runs: readonly RunSummary[], current: Pick<RunSu
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
     .slice(-limit);
 }
+
+/** How an axis label sits on its tick: the last one ends at it, so the chart's edge never cuts it. */
+export function tickAnchor(index: number, count: number): 'middle' | 'end' {
+  return count > 1 && index === count - 1 ? 'end' : 'middle';
+}

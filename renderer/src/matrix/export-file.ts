@@ -11,9 +11,12 @@ export function reportFileName(planName: string, runId: string, extension: 'html
     .replace(/^-+|-+$/g, '')
     .toLowerCase()
     .slice(0, 60)
-    .replace(/-+$/, '');
+    .replace(/-+$/, '')
+    // "PushLab demo" would give "pushlab-pushlab-demo-…": the prefix is said once.
+    .replace(/^pushlab(?:-+|$)/, '');
   const id = runId.replace(/[^A-Za-z0-9]/g, '').slice(0, 8);
-  return `pushlab-${slug === '' ? 'run' : slug}-${id}.${extension}`;
+  const name = slug.endsWith(`-${id}`) || slug === id ? slug.slice(0, Math.max(0, slug.length - id.length - 1)) : slug;
+  return `pushlab-${name === '' ? 'run' : name}-${id}.${extension}`;
 }
 
 export const EXPORT_MIME = { html: 'text/html;charset=utf-8', csv: 'text/csv;charset=utf-8' } as const;

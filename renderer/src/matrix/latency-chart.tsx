@@ -5,7 +5,7 @@
 import type { AttemptView } from '../../../shared/domain/run';
 import type { RunMatrix } from '../../../shared/matrix/types';
 import { useI18n } from '../app/i18n-context';
-import { boxStats, jitter, latencyByGroup, linearScale, niceTicks, thinOut } from './chart-scales';
+import { boxStats, jitter, latencyByGroup, linearScale, niceTicks, thinOut, tickAnchor } from './chart-scales';
 import { formatLatency } from './matrix-labels';
 
 const WIDTH = 560;
@@ -32,10 +32,10 @@ export function LatencyChart({ matrix, attempts }: { matrix: RunMatrix; attempts
       ) : (
         <svg className="mx-chart__svg" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby="mx-latency-desc">
           <desc id="mx-latency-desc">{t('matrix.chart.latency.desc')}</desc>
-          {ticks.map((tick) => (
+          {ticks.map((tick, i) => (
             <g key={tick} className="mx-chart__tick">
               <line x1={x(tick)} x2={x(tick)} y1={0} y2={groups.length * BAND} />
-              <text x={x(tick)} y={groups.length * BAND + 18} textAnchor="middle">
+              <text x={x(tick)} y={groups.length * BAND + 18} textAnchor={tickAnchor(i, ticks.length)} data-tick={i}>
                 {formatLatency(locale, tick)}
               </text>
             </g>

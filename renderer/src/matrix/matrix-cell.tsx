@@ -8,7 +8,8 @@ import { describeReason } from '../../../shared/runs/reasons';
 import { useI18n } from '../app/i18n-context';
 import { revealInvisible } from '../doctor/visible-text';
 import { CHANGE_ICON, isWorse } from './compare-marks';
-import { formatLatency, STATUS_ICON } from './matrix-labels';
+import { StatusIcon } from '../shared-ui/status-icon';
+import { formatLatency } from './matrix-labels';
 
 export interface CellProps {
   readonly cell: MatrixCell | undefined;
@@ -48,7 +49,7 @@ export function MatrixCellContent({ cell, change }: Pick<CellProps, 'cell' | 'ch
     <>
       <span className="mx-cell__verdict clamp" title={reason}>
         <span className="mx-cell__icon" aria-hidden="true">
-          {STATUS_ICON[cell.status]}
+          <StatusIcon name={cell.status} />
         </span>
         {t(`runs.verdict.${cell.status}`)}
       </span>

@@ -4,8 +4,9 @@
  * invisible characters made visible (a bidi override in a model name must not reorder the heading
  * or sentence it is put in). Pure: no React, no DOM.
  */
+import { phoneDisplayName } from '../../../shared/domain/phone-name';
 import type { Locale } from '../../../shared/i18n';
-import type { CellStatus, MatrixColumn, MatrixPhone } from '../../../shared/matrix/types';
+import type { MatrixColumn, MatrixPhone } from '../../../shared/matrix/types';
 import { revealInvisible } from '../doctor/visible-text';
 
 /** One key per phone x scenario (serials are printable ASCII: a newline never occurs in one). */
@@ -13,13 +14,10 @@ export function cellKey(serial: string, scenarioId: string): string {
   return `${serial}\n${scenarioId}`;
 }
 
-/** "Xiaomi 23046RP50C" (or the marketing name when the phone has one); the serial when nothing else is known. */
+/** The phone's one display name (shared/domain/phone-name); the serial when nothing else is known. */
 export function phoneTitle(phone: MatrixPhone): string {
-  const vendor = phone.vendor.trim();
-  const marketing = phone.marketingName?.trim();
-  if (marketing) return revealInvisible(vendor && !marketing.toLowerCase().startsWith(vendor.toLowerCase()) ? `${vendor} ${marketing}` : marketing);
-  const name = `${vendor} ${phone.model.trim()}`.trim();
-  return name === '' ? phone.serial : revealInvisible(name);
+  const name = phoneDisplayName(phone);
+  return name === null ? phone.serial : revealInvisible(name);
 }
 
 /** "HyperOS 2.0.8" / "HyperOS"; null when the run does not know the ROM or it only repeats the Android version (stock Android). */
@@ -47,14 +45,3 @@ export function formatRate(locale: Locale, rate: number | null): string {
   if (rate === null || !Number.isFinite(rate)) return '–';
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: rate > 0 && rate < 0.1 ? 1 : 0 }).format(rate);
 }
-
-/** Icons of the cell statuses: always next to the word, never the only signal. */
-export const STATUS_ICON: Readonly<Record<CellStatus, string>> = {
-  pass: '✓',
-  fail: '✕',
-  blocked: '⊘',
-  'device-lost': '⚡',
-  inconclusive: '?',
-  'not-run': '–',
-  pending: '○',
-};

@@ -142,7 +142,7 @@ export function MatrixView() {
             <h3 className="break" dir="auto">
               {revealInvisible(matrix.planName)}
             </h3>
-            <RunStatusBadge status={matrix.status} />
+            <RunStatusBadge status={matrix.status} counts={matrix.total.counts} />
             <p className="muted">
               {t('runs.detail.started', { time: dateTime(matrix.createdAt) })}
               {matrix.package ? ` · ${matrix.package}` : null}

@@ -47,6 +47,8 @@ export function SignOffDialog({ matrix, onClose }: { matrix: RunMatrix; onClose(
       }}>
       <form className="mx-dialog__form" onSubmit={(event) => void onSubmit(event)} noValidate>
         <h2 id="mx-signoff-heading">{t('matrix.signOff.heading')}</h2>
+        {/* The middle scrolls; the heading and the buttons stay in view on a 1366x768 screen. */}
+        <div className="mx-dialog__body">
         <p className="muted">{t('matrix.signOff.intro', { plan: matrix.planName })}</p>
         <label htmlFor="mx-signoff-by">{t('matrix.signOff.name')}</label>
         <input id="mx-signoff-by" type="text" autoComplete="name" maxLength={MAX_NAME} value={draft.by} aria-invalid={problems.includes('matrix.signOff.nameMissing')} onChange={(e) => setDraft({ ...draft, by: e.currentTarget.value })} />
@@ -92,6 +94,7 @@ export function SignOffDialog({ matrix, onClose }: { matrix: RunMatrix; onClose(
           </p>
         ))}
         {error ? <ErrorNotice error={error} /> : null}
+        </div>
         <div className="button-row mx-dialog__actions">
           <button type="button" className="button" onClick={onClose}>
             {t('matrix.signOff.cancel')}

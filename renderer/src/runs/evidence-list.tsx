@@ -10,6 +10,7 @@ import { useI18n } from '../app/i18n-context';
 import { useStores } from '../app/stores-context';
 import { revealInvisible } from '../doctor/visible-text';
 import { ErrorNotice } from '../shared-ui/error-notice';
+import { localTimestamp, withLocalTimes } from './evidence-times';
 
 /** Kinds whose JSON is worth reading at once; the rest start folded. */
 const OPEN_KINDS = new Set(['record', 'send', 'tap']);
@@ -54,14 +55,18 @@ export function EvidenceList({ evidence, phone }: { evidence: readonly EvidenceV
         <li key={item.id} className="evidence-item" data-evidence-id={item.id} data-evidence-kind={item.kind}>
           {item.path === null ? (
             <details open={OPEN_KINDS.has(item.kind)}>
-              <summary className="evidence-item__title">{t(`runs.evidence.${item.kind}`)}</summary>
+              <summary className="evidence-item__title">
+                {t(`runs.evidence.${item.kind}`)} <time className="muted">{localTimestamp(item.at)}</time>
+              </summary>
               <pre className="evidence-item__text" dir="ltr">
-                {revealInvisible(JSON.stringify(item.data ?? null, null, 2))}
+                {revealInvisible(JSON.stringify(withLocalTimes(item.data ?? null), null, 2))}
               </pre>
             </details>
           ) : (
             <>
-              <p className="evidence-item__title">{t(`runs.evidence.${item.kind}`)}</p>
+              <p className="evidence-item__title">
+                {t(`runs.evidence.${item.kind}`)} <time className="muted">{localTimestamp(item.at)}</time>
+              </p>
               <FileEvidence evidence={item} phone={phone} />
             </>
           )}

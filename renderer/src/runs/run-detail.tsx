@@ -126,7 +126,7 @@ export function RunDetailView() {
         <h3 id="run-detail-heading" className="break">
           {summary.planName}
         </h3>
-        <RunStatusBadge status={summary.status} />
+        <RunStatusBadge status={summary.status} counts={summary.totals} />
         <p className="muted">
           {t('runs.detail.started', { time: dateTime(summary.createdAt) })}
           {summary.finishedAt ? ` · ${t('runs.detail.finished', { time: dateTime(summary.finishedAt) })}` : null}

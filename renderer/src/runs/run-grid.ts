@@ -5,6 +5,7 @@
  */
 import type { AttemptView, RunDetail, RunStatus, RunTotalsByKind, StepName } from '../../../shared/domain/run';
 import type { RunPhone, VerdictKind } from '../../../shared/runs/types';
+import { phoneDisplayName } from '../../../shared/domain/phone-name';
 
 export type ChipState = VerdictKind | 'pending' | 'running';
 
@@ -90,9 +91,7 @@ export function canStop(status: RunStatus): boolean {
   return status === 'running';
 }
 
-/** How the run names a phone: "Xiaomi 23046RP50C", or the serial when the run does not know it. */
+/** How the run names a phone (shared/domain/phone-name), or the serial when the run does not know it. */
 export function phoneLabel(phone: RunPhone | null, serial: string): string {
-  if (!phone) return serial;
-  const name = `${phone.vendor} ${phone.model}`.trim();
-  return name === '' ? serial : name;
+  return (phone ? phoneDisplayName(phone) : null) ?? serial;
 }

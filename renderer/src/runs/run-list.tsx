@@ -33,7 +33,7 @@ export function RunList() {
               <li key={run.id} className="run-item" data-run-id={run.id} data-status={run.status}>
                 <button type="button" className="run-item__open" aria-pressed={run.id === selected} onClick={() => void actions.selectRun(run.id)}>
                   <span className="run-item__name break">{run.planName}</span>
-                  <RunStatusBadge status={run.status} />
+                  <RunStatusBadge status={run.status} counts={run.totals} />
                   <span className="run-item__meta muted">{dateTime(run.createdAt)}</span>
                   <span className="run-item__meta muted">{t('runs.list.done', { done: number(progress.done), total: number(progress.total) })}</span>
                 </button>

@@ -4,25 +4,17 @@
  */
 import type { RunStatus } from '../../../shared/domain/run';
 import { useI18n } from '../app/i18n-context';
+import { StatusIcon } from '../shared-ui/status-icon';
 import type { ChipState, GridChip } from './run-grid';
+import { OUTCOME_ICON, runOutcome, type OutcomeCounts } from './run-outcome';
 
-const STATUS_ICON: Readonly<Record<RunStatus, string>> = { running: '●', interrupted: '⏸', completed: '✓', cancelled: '■', failed: '✕' };
-const CHIP_ICON: Readonly<Record<ChipState, string>> = {
-  pass: '✓',
-  fail: '✕',
-  blocked: '⛔',
-  'device-lost': '⚡',
-  inconclusive: '?',
-  'not-run': '–',
-  pending: '○',
-  running: '●',
-};
-
-export function RunStatusBadge({ status }: { status: RunStatus }) {
+/** The run's status; a completed run with lost phones or blocked cells says so (not plain green). */
+export function RunStatusBadge({ status, counts = null }: { status: RunStatus; counts?: OutcomeCounts | null }) {
   const { t } = useI18n();
+  const outcome = runOutcome(status, counts);
   return (
-    <span className={`run-status run-status--${status}`} data-run-status={status}>
-      <span aria-hidden="true">{STATUS_ICON[status]}</span> {t(`runs.status.${status}`)}
+    <span className={`run-status run-status--${outcome}`} data-run-status={status} data-run-outcome={outcome}>
+      <StatusIcon name={OUTCOME_ICON[outcome]} /> {t(`runs.status.${outcome}`)}
     </span>
   );
 }
@@ -36,7 +28,7 @@ export function useChipLabel(): (chip: Pick<GridChip, 'state' | 'step'>) => stri
 export function ChipIcon({ state }: { state: ChipState }) {
   return (
     <span className="verdict-chip__icon" aria-hidden="true">
-      {CHIP_ICON[state]}
+      <StatusIcon name={state} />
     </span>
   );
 }

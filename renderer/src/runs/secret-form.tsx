@@ -1,7 +1,7 @@
 /**
  * Stored credentials: a name and a password field. The value goes to the core's encrypted store
  * and the field is emptied; only names ever come back. In a shell without a store (plain web UI)
- * the section says so instead.
+ * the section says so, in words, with what to use instead.
  */
 import { useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
@@ -24,7 +24,7 @@ export function SecretForm() {
   const [value, setValue] = useState('');
   const [checked, setChecked] = useState(false);
   const problems = checked ? secretInputProblems(name, value) : [];
-  // NOT_FOUND before any list: this shell has no store at all.
+  // NOT_FOUND before any list: this shell (the browser) has no store at all.
   const noStore = names === null && error?.code === 'NOT_FOUND';
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -40,11 +40,13 @@ export function SecretForm() {
   return (
     <section className="run-secrets" aria-labelledby="run-secrets-heading">
       <h3 id="run-secrets-heading">{t('runs.secrets.heading')}</h3>
-      <p className="muted">{t('runs.secrets.intro', { ref: storedRef('NAME') })}</p>
-      {noStore && error ? (
-        <ErrorNotice error={error} role="status" />
+      {noStore ? (
+        <p className="run-secrets__browser" role="status" data-secret-store="none">
+          {t('runs.secrets.browserMode', { env: '{ "env": "TENCENT_SECRET_KEY" }', file: '{ "file": "PATH" }' })}
+        </p>
       ) : (
         <>
+          <p className="muted">{t('runs.secrets.intro', { ref: storedRef('NAME') })}</p>
           <form className="run-secrets__form" onSubmit={(event) => void onSubmit(event)} noValidate>
             <label htmlFor="secret-name">{t('runs.secrets.name')}</label>
             <input id="secret-name" type="text" autoComplete="off" spellCheck={false} value={name} aria-invalid={problems.includes('runs.secrets.nameInvalid')} onChange={(event) => setName(event.currentTarget.value)} />

@@ -10,6 +10,7 @@ import type { ApkInfo, InstallItem, InstallJob, InstallRequest } from '../../../
 import type { VirtualLabStatus } from '../../../shared/domain/lab';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { EventChannel, EventPayloads, RequestArgs, RequestChannel, RequestResult } from '../../../shared/ipc';
+import { installFailureText } from '../../../shared/i18n/install-failure-text';
 import { fail, ok, type Result } from '../../../shared/result';
 import { adbStatus } from '../../support/sample-devices';
 import { FakeDoctor } from './fake-doctor';
@@ -31,6 +32,8 @@ export interface FakeCoreOptions {
   readonly readFile?: FakeFileReader;
   /** How long doctor:run takes (doctor:fix takes half), so the UI's progress shows. */
   readonly doctorMs?: number;
+  /** Phones whose install fails, with the phone's INSTALL_* reason and raw output. */
+  readonly installFailures?: Readonly<Record<string, { readonly reason: string; readonly raw: string }>>;
 }
 
 const PNG_1X1 =
@@ -50,6 +53,7 @@ export class FakeLabCore {
   private nextJob = 1;
   private closed = false;
   private readonly doctorMs: number;
+  private readonly installFailures: NonNullable<FakeCoreOptions['installFailures']>;
   /** The doctor's phone models, saved snapshots and fixes; tests stage phones through `doctor.phone()`. */
   public readonly doctor: FakeDoctor;
 
@@ -60,6 +64,7 @@ export class FakeLabCore {
     this.labPhones = options.labPhones ?? null;
     this.readFile = options.readFile ?? (async () => null);
     this.doctorMs = options.doctorMs ?? 120;
+    this.installFailures = options.installFailures ?? {};
     this.doctor = new FakeDoctor((serial) => this.devices.find((d) => d.serial === serial));
   }
 
@@ -232,19 +237,14 @@ export class FakeLabCore {
       const device = this.devices.find((d) => d.serial === item.serial);
       const sdk = device?.identity?.sdk ?? null;
       const tooOld = sdk !== null && start.apk.minSdk !== null && sdk < start.apk.minSdk;
+      const staged = this.installFailures[item.serial];
+      const failed = staged ?? (tooOld ? { reason: 'INSTALL_FAILED_OLDER_SDK', raw: `Failure [INSTALL_FAILED_OLDER_SDK: Requires newer sdk version #${start.apk.minSdk} (current version is #${sdk})]` } : null);
+      // Worded by the real explainer, in English, as the core stores it.
+      const explained = failed ? installFailureText('en', failed.reason, failed.raw, { vendor: device?.identity?.manufacturer ?? '' }) : null;
       update(
         item.serial,
-        tooOld
-          ? {
-              phase: 'failed',
-              finishedAt: new Date().toISOString(),
-              failure: {
-                reason: 'INSTALL_FAILED_OLDER_SDK',
-                message: `The phone runs SDK ${sdk}, older than the app's minSdk ${start.apk.minSdk}.`,
-                fix: 'Use a phone with a newer Android, or lower minSdk in the build.',
-                raw: 'Failure [INSTALL_FAILED_OLDER_SDK: Requires newer sdk version #28 (current version is #27)]',
-              },
-            }
+        failed && explained
+          ? { phase: 'failed', finishedAt: new Date().toISOString(), failure: { reason: failed.reason, message: explained[0], fix: explained[1], raw: failed.raw } }
           : { phase: 'done', finishedAt: new Date().toISOString() },
       );
     }

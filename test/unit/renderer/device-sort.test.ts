@@ -31,9 +31,9 @@ describe('vendorOf', () => {
 });
 
 describe('names', () => {
-  it('uses the marketing name first and keeps the model as the second line', () => {
+  it('uses the marketing name, else brand + model, and keeps the model as the second line', () => {
     expect(deviceNames(XIAOMI)).toEqual({ primary: 'Xiaomi Pad 6', secondary: '23043RP34G' });
-    expect(deviceNames(OLD_SAMSUNG)).toEqual({ primary: 'SM-J730F', secondary: null });
+    expect(deviceNames(OLD_SAMSUNG)).toEqual({ primary: 'Samsung SM-J730F', secondary: null });
     expect(deviceNames(UNAUTHORIZED)).toEqual({ primary: null, secondary: null });
     expect(deviceLabel(UNAUTHORIZED)).toBe('????????????');
   });

@@ -237,3 +237,26 @@ describe('doctor store', () => {
     expect(checks.find((c) => c.id === 'battery.standbyBucket')?.status).toBe('ok');
   });
 });
+
+describe('the app across phones', () => {
+  it('keeps the package when switching phones and when a card opens the doctor', () => {
+    const storage = memoryStorage();
+    const store = createDoctorStore(fakeBridge(), { storage });
+    store.getState().select(XIAOMI.serial);
+    store.getState().setDraft(XIAOMI.serial, { packageText: PKG, channelText: 'im_message' });
+    store.getState().select(HUAWEI.serial);
+    expect(store.getState().drafts[HUAWEI.serial]).toEqual({ packageText: PKG, channelText: 'im_message' });
+    // A phone with its own package keeps it.
+    store.getState().setDraft(HUAWEI.serial, { packageText: 'com.other.app' });
+    store.getState().select(XIAOMI.serial);
+    expect(store.getState().drafts[XIAOMI.serial]?.packageText).toBe(PKG);
+  });
+
+  it('opens a new phone with the app remembered from an earlier session', () => {
+    const storage = memoryStorage();
+    storage.setItem(SUBJECT_STORAGE_KEY, JSON.stringify([{ serial: 'gone-phone', package: PKG, channelIds: ['im_message'] }]));
+    const store = createDoctorStore(fakeBridge(), { storage });
+    store.getState().select(HUAWEI.serial);
+    expect(store.getState().drafts[HUAWEI.serial]?.packageText).toBe(PKG);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadSubjects, MAX_REMEMBERED_PHONES, rememberSubject, SUBJECT_STORAGE_KEY } from '../../../renderer/src/doctor/subject-memory';
+import { carriedDraft, lastAppsOf, loadSubjects, MAX_REMEMBERED_PHONES, rememberSubject, SUBJECT_STORAGE_KEY } from '../../../renderer/src/doctor/subject-memory';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
@@ -36,5 +36,29 @@ describe('subject memory', () => {
     expect(loadSubjects(throwing)).toEqual([]);
     expect(rememberSubject(throwing, { serial: 'x', package: 'a.b', channelIds: [] })).toEqual([{ serial: 'x', package: 'a.b', channelIds: [] }]);
     expect(loadSubjects(null)).toEqual([]);
+  });
+});
+
+describe('the app carries over between phones', () => {
+  const draft = (packageText: string, channelText = '') => ({ packageText, channelText });
+
+  it('opens a phone without its own package with the app last worked on', () => {
+    expect(carriedDraft(undefined, draft('com.example.chat', 'im'))).toEqual(draft('com.example.chat', 'im'));
+    expect(carriedDraft(draft('  '), draft('com.example.chat'))).toEqual(draft('com.example.chat'));
+  });
+
+  it('keeps a phone\'s own package, and carries nothing when there is nothing', () => {
+    expect(carriedDraft(draft('com.other.app'), draft('com.example.chat'))).toBeNull();
+    expect(carriedDraft(undefined, null)).toBeNull();
+  });
+
+  it('takes the last app per platform from what was remembered', () => {
+    const subjects = [
+      { serial: 'phone-1', package: 'com.a', channelIds: ['x'] },
+      { serial: 'sim:ABCD', package: 'com.example.ios', channelIds: [] },
+      { serial: 'phone-2', package: 'com.b', channelIds: ['y', 'z'] },
+    ];
+    const apps = lastAppsOf(subjects, (s) => s.startsWith('sim:'), (ids) => ids.join(', '));
+    expect(apps).toEqual({ android: draft('com.b', 'y, z'), ios: draft('com.example.ios', '') });
   });
 });

@@ -10,6 +10,8 @@ import {
   mergeJobs,
   progressValue,
   sdkConflict,
+  selectableTargets,
+  offersSimulatorBuilds,
   shortHash,
 } from '../../../renderer/src/install/install-logic';
 import { OLD_SAMSUNG, XIAOMI } from '../../support/sample-devices';
@@ -113,6 +115,20 @@ describe('selection and checks', () => {
     expect(sdkConflict(apk, OLD_SAMSUNG)).toEqual({ sdk: 27, minSdk: 28 });
     expect(sdkConflict(apk, XIAOMI)).toBeNull();
     expect(sdkConflict({ ...apk, minSdk: null }, OLD_SAMSUNG)).toBeNull();
+  });
+
+  it('offers the iOS .app only where simulators are available or listed', () => {
+    expect(offersSimulatorBuilds({ available: false }, [XIAOMI])).toBe(false);
+    expect(offersSimulatorBuilds(null, [XIAOMI])).toBe(false);
+    expect(offersSimulatorBuilds({ available: true }, [])).toBe(true);
+    expect(offersSimulatorBuilds({ available: false }, [{ ...XIAOMI, platform: 'ios' }])).toBe(true);
+  });
+
+  it('"Select all ready phones" leaves out a phone below the APK\'s minSdk', () => {
+    const serials = (list: ReturnType<typeof selectableTargets>) => list.map((d) => d.serial);
+    expect(serials(selectableTargets([XIAOMI, OLD_SAMSUNG], apk, null))).toEqual([XIAOMI.serial]);
+    expect(serials(selectableTargets([XIAOMI, OLD_SAMSUNG], null, null)).sort()).toEqual([XIAOMI.serial, OLD_SAMSUNG.serial].sort());
+    expect(serials(selectableTargets([OLD_SAMSUNG], { ...apk, minSdk: 21 }, null))).toEqual([OLD_SAMSUNG.serial]);
   });
 
   it('drops selected phones that are gone or not ready, in board order', () => {

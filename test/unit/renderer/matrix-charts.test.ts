@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxStats, jitter, latencyByGroup, linearScale, niceTicks, quantile, samePlanHistory, thinOut } from '../../../renderer/src/matrix/chart-scales';
+import { boxStats, jitter, latencyByGroup, linearScale, niceTicks, quantile, samePlanHistory, thinOut, tickAnchor } from '../../../renderer/src/matrix/chart-scales';
 import { attempt, summary } from './support/sample-runs';
 import { BG, FG, sampleMatrix } from './support/sample-matrix';
 
@@ -64,5 +64,12 @@ describe('chart scales', () => {
     expect(samePlanHistory(runs, at('d', 'nightly', 5), 2).map((r) => r.id)).toEqual(['b', 'd']);
     // The open run is charted even while it runs.
     expect(samePlanHistory(runs, at('c', 'nightly', 4, 'running')).map((r) => r.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('axis labels', () => {
+  it('ends the last label at its tick so the chart edge does not cut it', () => {
+    expect([0, 1, 2, 3].map((i) => tickAnchor(i, 4))).toEqual(['middle', 'middle', 'middle', 'end']);
+    expect(tickAnchor(0, 1)).toBe('middle');
   });
 });

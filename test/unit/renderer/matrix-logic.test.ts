@@ -222,14 +222,15 @@ describe('re-running a cell', () => {
 });
 
 describe('matrix labels', () => {
-  it('names a phone by maker and marketing name, with ROM and Android version', () => {
+  it('names a phone by marketing name, else brand + model, with ROM and Android version', () => {
     const m = sampleMatrix();
     const [mi, hw, px] = m.phones;
     if (!mi || !hw || !px) throw new Error('phones missing');
-    expect(phoneTitle(mi)).toBe('Xiaomi Redmi K70');
+    expect(phoneTitle(mi)).toBe('Redmi K70');
     expect(romLabel(mi)).toBe('HyperOS 2.0.1');
     expect(phoneTitle(hw)).toBe('HUAWEI ALN-AL00');
     expect(phoneTitle(px)).toBe('Google Pixel 8');
+    expect(phoneTitle({ ...px, marketingName: null, vendor: 'meizu', model: 'MEIZU 21' })).toBe('MEIZU 21');
     expect(romLabel(px)).toBeNull();
     // Stock Android: the ROM only repeats the Android version.
     expect(romLabel({ ...px, rom: { name: 'Android', version: '15' }, androidVersion: '15' })).toBeNull();
@@ -251,6 +252,10 @@ describe('matrix labels', () => {
   it('names export files after the plan and run, safe for any file system', () => {
     expect(reportFileName('Nightly offline push', '0b6f5a8e-3c1d-4a8e', 'html')).toBe('pushlab-nightly-offline-push-0b6f5a8e.html');
     expect(reportFileName('../../etc/passwd', 'abc', 'csv')).toBe('pushlab-etc-passwd-abc.csv');
+    // The prefix is said once, whatever the plan is called.
+    expect(reportFileName('PushLab demo', '0b6f5a8e-3c1d', 'html')).toBe('pushlab-demo-0b6f5a8e.html');
+    expect(reportFileName('pushlab', '0b6f5a8e-3c1d', 'html')).toBe('pushlab-run-0b6f5a8e.html');
+    expect(reportFileName('pushlabs nightly', 'abc', 'html')).toBe('pushlab-pushlabs-nightly-abc.html');
     expect(reportFileName('夜间推送', 'abc', 'html')).toBe('pushlab-run-abc.html');
   });
 });

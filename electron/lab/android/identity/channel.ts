@@ -8,6 +8,7 @@ import type { ChannelReason, PushChannel, PushServiceInfo, RomInfo } from '../..
 import { oplusRegion, romLabel } from './rom';
 import { serviceFor } from './push-services';
 import { lowerProp, BRAND_KEYS, MANUFACTURER_KEYS, type Props } from './props';
+import { vendorDisplayName } from '../../../../shared/domain/phone-name';
 
 export type ChannelReasonKey =
   | 'channel.vendor'
@@ -67,8 +68,9 @@ function familyOf(props: Props): Family {
   return 'other';
 }
 
+/** The brand in the vendor's own casing: "Meizu phone", not "meizu phone". */
 function reason(key: ChannelReasonKey, values: Record<string, string>): ChannelReason {
-  return { key, values };
+  return { key, values: values.brand === undefined ? values : { ...values, brand: vendorDisplayName(values.brand) } };
 }
 
 function vendor(channel: PushChannel, brand: string, rom: string): ChannelDecision {
