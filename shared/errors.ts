@@ -42,6 +42,19 @@ export interface ErrorInfo {
   readonly hint?: string;
   /** Raw text from the device or tool, kept as evidence (untrusted: render as text). */
   readonly detail?: string;
+  /** The same message and hint in Simplified Chinese (every error the core raises has one). */
+  readonly zh?: LocalizedErrorText;
+}
+
+export interface LocalizedErrorText {
+  readonly message: string;
+  readonly hint?: string;
+}
+
+/** The message and hint to show in a locale: the zh-CN text where the error has one. */
+export function errorText(error: ErrorInfo, locale: string): LocalizedErrorText {
+  if (locale === 'zh-CN' && error.zh) return error.zh;
+  return { message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }) };
 }
 
 export function isErrorInfo(value: unknown): value is ErrorInfo {

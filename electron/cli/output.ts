@@ -1,6 +1,6 @@
 /** Printing for the CLI: errors in one readable block, tables with aligned columns. */
-import type { ErrorInfo } from '../../shared/errors';
-import { say } from './locale';
+import { errorText, type ErrorInfo } from '../../shared/errors';
+import { cliLocale, say } from './locale';
 
 export interface Output {
   out(line: string): void;
@@ -13,8 +13,9 @@ export const processOutput: Output = {
 };
 
 export function printError(output: Output, error: ErrorInfo): void {
-  output.err(`pushlab: ${error.message}`);
-  if (error.hint) output.err(`  ${say('cli.error.whatToDo')}: ${error.hint}`);
+  const text = errorText(error, cliLocale());
+  output.err(`pushlab: ${text.message}`);
+  if (text.hint) output.err(`  ${say('cli.error.whatToDo')}: ${text.hint}`);
   if (error.detail) output.err(`  ${say('cli.error.details')}: ${error.detail.split('\n')[0]?.slice(0, 300) ?? ''}`);
 }
 
