@@ -13,6 +13,7 @@ export type VerdictKind = (typeof VERDICT_KINDS)[number];
 export const REASON_KEYS = [
   'pass.shown',
   'pass.not-shown',
+  'pass.shown-despite-prediction',
   'fail.not-shown-in-time',
   'fail.late',
   'fail.wrong-text',
@@ -24,6 +25,7 @@ export const REASON_KEYS = [
   'device-lost.lost',
   'inconclusive.undecided',
   'inconclusive.missing-may-be-dropped',
+  'inconclusive.predicted-drop',
   'inconclusive.capture-error',
   'inconclusive.read-errors',
   'inconclusive.redacted',

@@ -2,7 +2,7 @@
  * The verdict on one attempt. A wrong PASS is the worst bug PushLab can have, so 'pass' has
  * exactly two shapes and everything else falls through to fail / inconclusive:
  *  1. expectation 'shown', set-up ok, and a captured record matches title, text and channel
- *     (shared/runs/match.ts), in time;
+ *     (shared/runs/match.ts), in time (with a note when a platform prediction said it would drop);
  *  2. expectation 'not-shown', set-up ok, the capture provably saw nothing of the app (no
  *     records, or a timeout without read errors), and the positive control on the same phone in
  *     the same run showed.
@@ -11,7 +11,7 @@
 import type { ErrorInfo } from '../../../shared/errors';
 import { checkRecord, recordMatches, type RecordChecks } from '../../../shared/runs/match';
 import type { ObservedRecord, Observation, ReasonKey, Verdict, VerdictDetails, VerdictKind } from '../../../shared/runs/types';
-import type { Expectation } from '../../../shared/scenarios/types';
+import type { Expectation, Prediction } from '../../../shared/scenarios/types';
 
 type Values = Readonly<Record<string, string | number>>;
 
@@ -47,6 +47,11 @@ export function judge(expectation: Expectation, observation: Observation): Verdi
   return expectation.outcome === 'shown'
     ? judgeShown(expectation, observation, records, latencyMs)
     : judgeNotShown(observation, records, readErrors, latencyMs);
+}
+
+/** The prediction's fact in both languages (reason texts pick {fact} or {factZh}). */
+function factValues(prediction: Prediction): Values {
+  return { fact: prediction.text.en, factZh: prediction.text.zhCN, rule: prediction.rule };
 }
 
 function errorValues(error: ErrorInfo): Values {
@@ -88,7 +93,11 @@ function judgeShown(expectation: Expectation, observation: Observation, records:
     if (expectation.delivery === 'prompt' && latencyMs !== null && timeoutMs !== undefined && latencyMs > timeoutMs) {
       return verdict('fail', 'fail.late', { latencyMs: Math.round(latencyMs), timeoutMs }, base);
     }
-    return verdict('pass', 'pass.shown', { latency: latencyMs === null ? 'an unmeasured time' : `${Math.round(latencyMs)} ms` }, base);
+    const latency = latencyMs === null ? 'an unmeasured time' : `${Math.round(latencyMs)} ms`;
+    // Only a requirement may fail a push that showed; a prediction that it would not show is a note.
+    const dropped = expectation.prediction?.effect === 'drop' ? expectation.prediction : null;
+    if (dropped !== null) return verdict('pass', 'pass.shown-despite-prediction', { latency, ...factValues(dropped) }, base);
+    return verdict('pass', 'pass.shown', { latency }, base);
   }
   // Something of the app showed, but nothing proves the expectation. A record that differs in
   // nothing known might still be the right one: that is inconclusive, never a pass or a fail.
@@ -125,6 +134,10 @@ function missing(expectation: Expectation, observation: Observation, expected: V
   if (readErrors > 0) return verdict('inconclusive', 'inconclusive.read-errors', { readErrors }, base);
   if (expectation.delivery === 'after-idle' && observation.idleLeft !== true) {
     return verdict('inconclusive', 'inconclusive.before-idle', {}, base);
+  }
+  // A platform fact explains the silence: the product is neither proven nor disproven here.
+  if (expectation.prediction?.effect === 'drop') {
+    return verdict('inconclusive', 'inconclusive.predicted-drop', factValues(expectation.prediction), base);
   }
   if (expectation.ifMissing === 'inconclusive') {
     return verdict('inconclusive', 'inconclusive.missing-may-be-dropped', { why: expectation.reason.en }, base);
