@@ -65,9 +65,14 @@ export interface MatrixCell {
   readonly status: CellStatus;
   readonly counts: Readonly<Record<CellStatus, number>>;
   readonly attempts: number;
-  /** Attempts that provably delivered / provably did not (not-run and undetermined ones aside). */
+  /**
+   * Attempts that should show and provably delivered / provably did not (not-run, undetermined
+   * and "nothing may show" attempts aside).
+   */
   readonly delivered: number;
   readonly notDelivered: number;
+  /** Attempts that passed because nothing showed, as required (kept out of the delivery rate). */
+  readonly silentAsRequired: number;
   /** Delivered ÷ (delivered + not delivered); null when no attempt could tell. */
   readonly deliveryRate: number | null;
   readonly latencyP50Ms: number | null;
@@ -85,7 +90,10 @@ export interface Rollup {
   readonly cells: number;
   /** Cells whose status is pass (waived failures counted separately) ÷ judged cells (not pending, not not-run). */
   readonly passRate: number | null;
+  /** Over attempts that should show (see MatrixCell.delivered). */
   readonly deliveryRate: number | null;
+  /** Attempts that passed because nothing showed, as required. */
+  readonly silentAsRequired: number;
   readonly counts: Readonly<Record<CellStatus, number>>;
   /** Cells with a waiver (they still count under their status in `counts`). */
   readonly waived: number;

@@ -45,6 +45,10 @@ export const REASON_TEXTS: Readonly<Record<ReasonKey, Bilingual>> = {
   'blocked.setup-failed': { en: 'Set-up failed, so the push was not judged: {message}', zhCN: '准备步骤失败，未判定推送：{message}' },
   'device-lost.lost': { en: 'The phone went away during the attempt. Reconnect it and run again.', zhCN: '测试中手机断开。请重新连接后再运行。' },
   'inconclusive.undecided': { en: 'The rules do not settle what should happen here: {why}', zhCN: '规则无法确定此处的预期：{why}' },
+  'inconclusive.undecided-shown': {
+    en: 'A notification showed ("{title}" / "{text}") after {latency}, but it does not count either way: the rules do not settle what should happen here: {why}',
+    zhCN: '显示了通知（“{title}” / “{text}”，耗时 {latency}），但不计入判定：规则无法确定此处的预期：{why}',
+  },
   'inconclusive.missing-may-be-dropped': {
     en: 'Not shown, but a documented vendor limit may drop it: {why}',
     zhCN: '未显示，但厂商的已知限制可能会丢弃它：{why}',

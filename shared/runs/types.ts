@@ -24,6 +24,7 @@ export const REASON_KEYS = [
   'blocked.setup-failed',
   'device-lost.lost',
   'inconclusive.undecided',
+  'inconclusive.undecided-shown',
   'inconclusive.missing-may-be-dropped',
   'inconclusive.predicted-drop',
   'inconclusive.capture-error',

@@ -37,7 +37,13 @@ export function judge(expectation: Expectation, observation: Observation): Verdi
 
   const expected = expectedOf(expectation);
   if (expectation.outcome === 'undecided') {
-    return verdict('inconclusive', 'inconclusive.undecided', { why: expectation.reason.en }, { expected, delivered: deliveredOf(observation), latencyMs });
+    const seen = captured.kind === 'records' ? captured.records[0] : undefined;
+    // Say what showed and that it does not count, next to the record it is about.
+    if (seen !== undefined) {
+      const latency = latencyMs === null ? 'an unmeasured time' : `${Math.round(latencyMs)} ms`;
+      return verdict('inconclusive', 'inconclusive.undecided-shown', { ...recordWords(seen), latency, why: expectation.reason.en }, { expected, delivered: true, record: seen, latencyMs });
+    }
+    return verdict('inconclusive', 'inconclusive.undecided', { why: expectation.reason.en }, { expected, delivered: deliveredOf(observation), latencyMs: null });
   }
   if (captured.kind === 'capture-error') {
     return verdict('inconclusive', 'inconclusive.capture-error', errorValues(captured.error), { expected, error: captured.error });
@@ -52,6 +58,10 @@ export function judge(expectation: Expectation, observation: Observation): Verdi
 /** The prediction's fact in both languages (reason texts pick {fact} or {factZh}). */
 function factValues(prediction: Prediction): Values {
   return { fact: prediction.text.en, factZh: prediction.text.zhCN, rule: prediction.rule };
+}
+
+function recordWords(record: ObservedRecord): Values {
+  return record.redacted === true ? { title: '(hidden)', text: '(hidden)' } : { title: shown(record.title), text: shown(record.text) };
 }
 
 function errorValues(error: ErrorInfo): Values {
@@ -70,7 +80,7 @@ function judgeNotShown(observation: Observation, records: readonly ObservedRecor
     return verdict(
       'fail',
       'fail.shown-when-must-not',
-      { title: first.redacted === true ? '(hidden)' : shown(first.title), text: first.redacted === true ? '(hidden)' : shown(first.text) },
+      recordWords(first),
       { delivered: true, record: first, latencyMs },
     );
   }
