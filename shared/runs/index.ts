@@ -8,3 +8,4 @@ export { TEMPLATE_PLACEHOLDERS, templateProblems, templatePlaceholders, fillTemp
 export { checkRecord, recordMatches, type RecordChecks } from './match';
 export { REASON_TEXTS, describeReason } from './reasons';
 export { countsForDelivery, isSilentPass, captureSeen, type CaptureSeen } from './delivery';
+export { boundLatency, earliestLatency, formatLatency, type BoundedLatency } from './latency';
