@@ -11,6 +11,8 @@ export const doctorChecksEn = {
   'check.app.notInstalled': 'Not checked: the app is not installed.',
   'check.app.enabled.title': 'App enabled',
   'check.app.enabled.ok': 'The app is enabled and not suspended.',
+  'check.app.enabled.okDefault': 'The app is enabled and not suspended. “enabled=0” is Android’s default state: enabled as installed, not a switched-off app.',
+  'check.app.enabled.okExplicit': 'The app is enabled and not suspended. “enabled=1” means it was enabled explicitly.',
   'check.app.enabled.disabled': 'The app is disabled: it cannot receive or show anything. Enable it in Settings › Apps.',
   'check.app.enabled.suspended': 'The app is suspended (for example by Digital Wellbeing or a device policy): its notifications are hidden. Lift the suspension on the phone.',
   'check.app.enabled.unreadable': 'The package dump does not say whether the app is enabled.',

@@ -7,6 +7,8 @@ export const doctorChecksZh = {
   'check.app.notInstalled': '未检查：应用未安装。',
   'check.app.enabled.title': '应用已启用',
   'check.app.enabled.ok': '应用已启用，且未被暂停。',
+  'check.app.enabled.okDefault': '应用已启用，且未被暂停。“enabled=0”是 Android 的默认状态：按安装时的状态启用，并非被关闭。',
+  'check.app.enabled.okExplicit': '应用已启用，且未被暂停。“enabled=1”表示被显式启用。',
   'check.app.enabled.disabled': '应用已被停用：它无法接收或显示任何通知。请在“设置 › 应用”中启用它。',
   'check.app.enabled.suspended': '应用已被暂停（例如被“数字健康”或设备策略暂停）：它的通知会被隐藏。请在手机上解除暂停。',
   'check.app.enabled.unreadable': '软件包信息里没有说明应用是否已启用。',
