@@ -129,6 +129,10 @@ export const matrixUiZh = {
   'matrix.rerun.suffix': '重新运行',
 
   'matrix.compare.label': '对比',
+  'matrix.compare.optionOlder': '{plan} · 开始于 {time} · 较早',
+  'matrix.compare.optionLater': '{plan} · 开始于 {time} · 晚于本次运行',
+  'matrix.compare.carried': '{count} 个单元格未重新运行，按原结果沿用。',
+  'matrix.compare.backward': '对比基准是晚于本次的运行：变化是按时间倒序读的。',
   'matrix.compare.noneChosen': '不对比',
   'matrix.compare.option': '{plan} · 开始于 {time}',
   'matrix.compare.heading': '相对于 {other} 的变化',

@@ -151,6 +151,13 @@ export interface RunComparison {
   /** Latency change that counts as slower/faster, in ms and as a ratio (both must be exceeded). */
   readonly threshold: { readonly ms: number; readonly ratio: number };
   readonly changes: readonly CellChange[];
+  /**
+   * Cells only in the larger run when the other covers a subset of its cells (a re-run of some
+   * cells): they were not run again, so they are carried over unchanged, never "new" or "gone".
+   */
+  readonly carried: number;
+  /** 'backward' when the baseline (`before`) was created after `after`: compared on purpose only. */
+  readonly direction: 'forward' | 'backward';
   /** Drift per phone (serial) between the runs, also for phones without a changed cell. */
   readonly drift: Readonly<Record<string, readonly DriftEntry[]>>;
 }
