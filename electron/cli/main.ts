@@ -11,6 +11,7 @@ import { doctorCommand } from './commands/doctor';
 import { installCommand, installOptionsFrom } from './commands/install';
 import { reportCommand } from './commands/report';
 import { runCommand, runsCommand } from './commands/run';
+import { simulatorsCommand } from './commands/simulators';
 import { GLOBAL_OPTION_SPEC, globalOptions } from './options';
 import { clean, printError, processOutput, type Output } from './output';
 
@@ -18,6 +19,7 @@ const USAGE = `Usage: pushlab <command> [options]
 
 Commands:
   devices [--json]                       List attached phones (vendor ROM, push channel) and booted iOS simulators
+  simulators [boot|shutdown UDID] [--json]  List every iOS simulator with its state, or boot / shut one down
   install <apk|App.app> [<App.app>]     Install an APK on phones and/or a simulator .app on iOS simulators
       [--serial S ...]                   in parallel (default: every ready device the builds fit)
       --no-replace  --downgrade  --grant  --no-test-only   (APK options)
@@ -51,6 +53,16 @@ export async function main(argv: readonly string[], output: Output = processOutp
       const { values } = parseArgs({ args: rest, options: GLOBAL_OPTION_SPEC, strict: true });
       if (values.help) return (output.out(USAGE), 0);
       return await devicesCommand(globalOptions(values), output);
+    }
+    if (command === 'simulators') {
+      const { values, positionals } = parseArgs({ args: rest, options: GLOBAL_OPTION_SPEC, strict: true, allowPositionals: true });
+      if (values.help) return (output.out(USAGE), 0);
+      const [action = 'list', udid = null, ...extra] = positionals;
+      if ((action !== 'list' && action !== 'boot' && action !== 'shutdown') || extra.length > 0) {
+        output.err(`pushlab simulators: expected "boot UDID", "shutdown UDID" or nothing, got "${clean(positionals.join(' '))}".\n\n${USAGE}`);
+        return 2;
+      }
+      return await simulatorsCommand(action, udid, globalOptions(values), output);
     }
     if (command === 'install') {
       const { values, positionals } = parseArgs({
