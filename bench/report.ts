@@ -95,6 +95,7 @@ export async function benchReport(): Promise<ReportBenchResult> {
     reason: cell.reason,
     expected: { title: { value: 'Denny', match: 'exact' }, text: { value: 'PushLab offline check', match: 'contains' }, channelId: 'pushlab_im' },
     actual: cell.status === 'fail' ? null : { title: 'Denny', text: 'PushLab offline check', channelId: 'pushlab_public', postTime: T0 },
+    seen: cell.status === 'fail' ? 'nothing' : 'captured',
     checks: { title: 'ok', text: 'ok', channel: 'mismatch', sound: 'not-checked' },
     thumbnail: i < MAX_THUMBNAILS ? { kind: 'image', dataUrl: thumbnail, sizeBytes: 100_000 } : { kind: 'skipped', path: `screenshot/bench-${i}.png`, sizeBytes: 150_000 },
   }));

@@ -7,6 +7,7 @@ import { benchDiscovery } from './discovery';
 import { USB2_LINK_BYTES_PER_SECOND } from '../test/virtual-lab';
 import { benchCapture } from './capture';
 import { benchCliStart } from './cli';
+import { benchClock } from './clock';
 import { benchDoctor } from './doctor';
 import { benchInstall } from './install';
 import { benchMatrix } from './matrix';
@@ -57,6 +58,15 @@ async function main(): Promise<void> {
     const capture = await benchCapture();
     results.capture = capture;
     console.log(`capture    ${capture.phones} phones watched: ${capture.detected}/${capture.posts} posts detected; post -> detected p50 ${f(capture.p50Ms)}, p95 ${f(capture.p95Ms)} (target <= 300 ms) ${capture.p95Ms <= 300 ? 'OK' : 'OVER'}; CPU ${capture.cpuCores.toFixed(2)} cores (incl. the virtual phones; target <= 1)`);
+  }
+  if (!only || only === 'clock') {
+    const clock = await benchClock();
+    results.clock = clock;
+    const line = (name: string, p: typeof clock.idle, target: string): string =>
+      `${name}: error vs truth p50 ${p.errorP50Ms} ms, max ${p.errorMaxMs} ms${target}; stated ± p50 ${p.uncertaintyP50Ms} ms, max ${p.uncertaintyMaxMs} ms; ± covers the truth ${p.covered}/${p.rounds} ${p.covered === p.rounds ? 'OK' : 'MISSED'}`;
+    console.log(`clock      latency = phone post time − clock offset − send time; offset error = latency error (virtual phone on the host clock)`);
+    console.log(`           ${line('idle', clock.idle, ` (target <= 20 ms) ${clock.idle.errorMaxMs <= 20 ? 'OK' : 'OVER'}`)}`);
+    console.log(`           ${line(`CPU loaded (${clock.loadProcesses} spinning processes)`, clock.loaded, '')}`);
   }
   if (!only || only === 'runs') {
     const overhead = await benchRunOverhead();

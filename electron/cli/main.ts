@@ -14,7 +14,7 @@ import { GLOBAL_OPTION_SPEC, globalOptions } from './options';
 import { clean, printError, processOutput, type Output } from './output';
 
 /** Every command `pushlab` knows (the message-reference test checks texts against this list). */
-export const COMMANDS = ['devices', 'scenarios', 'install', 'doctor', 'run', 'runs', 'report', 'help'] as const;
+export const COMMANDS = ['devices', 'simulators', 'scenarios', 'install', 'doctor', 'run', 'runs', 'report', 'help'] as const;
 
 const RUN_ID = /^[A-Za-z0-9-]{1,64}$/;
 
@@ -42,6 +42,17 @@ async function dispatch(command: string, rest: readonly string[], output: Output
       noPositionals(command, positionals);
       const { devicesCommand } = await import('./commands/devices');
       return devicesCommand(globalOptions(values), output);
+    }
+    case 'simulators': {
+      const { values, positionals } = parse(rest);
+      if (values.help) return (output.out(usage()), 0);
+      const [action = 'list', udid = null, ...extra] = positionals;
+      if ((action !== 'list' && action !== 'boot' && action !== 'shutdown') || extra.length > 0) {
+        output.err(`${say('cli.simulators.badAction', { got: clean(positionals.join(' ').slice(0, 80)) })}\n\n${usage()}`);
+        return 2;
+      }
+      const { simulatorsCommand } = await import('./commands/simulators');
+      return simulatorsCommand(action, udid, globalOptions(values), output);
     }
     case 'scenarios': {
       const { values, positionals } = parse(rest);

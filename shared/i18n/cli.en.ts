@@ -1,9 +1,11 @@
 /** The command line's own text (English). Merged into en.ts; zh-CN twin in cli.zh-CN.ts. */
 export const cliEn = {
+  'cli.simulators.badAction': 'pushlab simulators: expected "boot UDID", "shutdown UDID" or nothing, got "{got}".',
   'cli.usage': `Usage: pushlab <command> [options]
 
 Commands:
   devices [--json]                       List attached phones (vendor ROM, push channel) and booted iOS simulators
+  simulators [boot|shutdown UDID] [--json]  List every iOS simulator with its state, or boot / shut one down
   scenarios [--json]                     List the scenarios a plan can name: id, app state, what it checks, seed rules
   install <apk|App.app> [<App.app>]     Install an APK on phones and/or a simulator .app on iOS simulators
       [--serial S ...]                   in parallel (default: every ready device the builds fit)

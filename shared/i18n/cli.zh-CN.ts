@@ -1,9 +1,11 @@
 /** The command line's own text (Simplified Chinese). Merged into zh-CN.ts. */
 export const cliZh = {
+  'cli.simulators.badAction': 'pushlab simulators：应为 "boot UDID"、"shutdown UDID" 或不带参数，实际是 "{got}"。',
   'cli.usage': `用法：pushlab <命令> [选项]
 
 命令：
   devices [--json]                       列出已连接的手机（厂商 ROM、推送通道）和已启动的 iOS 模拟器
+  simulators [boot|shutdown UDID] [--json]  列出所有 iOS 模拟器及其状态，或启动 / 关闭其中一个
   scenarios [--json]                     列出计划可用的场景：id、应用状态、检查内容、种子规则
   install <apk|App.app> [<App.app>]     在手机上安装 APK，和/或在 iOS 模拟器上安装模拟器 .app
       [--serial S ...]                   并行安装（默认：所有就绪且适配该构建的设备）

@@ -18,6 +18,7 @@ import { scenarioById } from '../scenarios/catalog';
 import type { AppProfile, TargetChannel } from '../scenarios/types';
 import type { RunStatus } from '../domain/run';
 import type { VerdictKind, VerdictReason } from '../runs/types';
+import { countsForDelivery, isSilentPass } from '../runs/delivery';
 import { matrixColumns } from './columns';
 import { quotaTail, throttleHint } from './hints';
 import { cellStatusSeverity, emptyCounts, isWaivable, percentile } from './stats';
@@ -112,6 +113,7 @@ function buildCell(attempts: readonly MatrixAttempt[], ctx: CellContext): Matrix
   const counts = emptyCounts();
   let delivered = 0;
   let notDelivered = 0;
+  let silent = 0;
   let status: CellStatus | null = null;
   let decider: MatrixAttempt | undefined;
   const latencies: number[] = [];
@@ -124,6 +126,9 @@ function buildCell(attempts: readonly MatrixAttempt[], ctx: CellContext): Matrix
       decider = a;
     }
     if (a.verdict === null || a.verdict === 'not-run') continue;
+    // The rate is over pushes that should show; a required silence is counted apart.
+    if (a.reason !== null && isSilentPass(a.reason.key)) silent += 1;
+    if (a.reason !== null && !countsForDelivery(a.reason.key)) continue;
     if (a.delivered === true) {
       delivered += 1;
       if (a.latencyMs !== null) latencies.push(a.latencyMs);
@@ -151,6 +156,7 @@ function buildCell(attempts: readonly MatrixAttempt[], ctx: CellContext): Matrix
     attempts: sorted.length,
     delivered,
     notDelivered,
+    silentAsRequired: silent,
     deliveryRate: delivered + notDelivered === 0 ? null : delivered / (delivered + notDelivered),
     latencyP50Ms: percentile(latencies, 50),
     latencyP95Ms: latencies.length >= 2 ? percentile(latencies, 95) : null,
@@ -166,12 +172,14 @@ export function rollupOf(cells: readonly MatrixCell[]): Rollup {
   const counts = emptyCounts();
   let delivered = 0;
   let notDelivered = 0;
+  let silentAsRequired = 0;
   let waived = 0;
   let hinted = 0;
   for (const c of cells) {
     counts[c.status] += 1;
     delivered += c.delivered;
     notDelivered += c.notDelivered;
+    silentAsRequired += c.silentAsRequired;
     if (c.waiver !== null) waived += 1;
     if (c.hint !== null) hinted += 1;
   }
@@ -180,6 +188,7 @@ export function rollupOf(cells: readonly MatrixCell[]): Rollup {
     cells: cells.length,
     passRate: judged === 0 ? null : counts.pass / judged,
     deliveryRate: delivered + notDelivered === 0 ? null : delivered / (delivered + notDelivered),
+    silentAsRequired,
     counts,
     waived,
     hinted,

@@ -11,6 +11,9 @@
  * - slower / faster: same status, both with a p50 latency, and the p50 moved by more than
  *   `threshold.ms` AND by more than `threshold.ratio` times (both, so neither a 40 -> 120 ms
  *   jitter nor a 20 s -> 21 s drift counts).
+ * A re-run of some cells (one run's cells a strict subset of the other's) is compared cell by
+ * cell with its source: the cells it did not run are counted as `carried`, never new or gone.
+ * `direction` says whether the baseline is the older run ('forward') or a later one ('backward').
  * Unchanged cells are left out. `drift` (per serial, from the doctor snapshots nearest each run,
  * computed by the core) is attached to every change of that phone: it may explain it.
  * Changes are ordered regressed, recovered, slower, faster, changed, new, gone; then by the
@@ -83,17 +86,33 @@ export function compareMatrices(
       },
     });
   };
+  // A partial re-run: every cell of the smaller run exists in the larger one.
+  const partial = isStrictSubset(now, old) || isStrictSubset(old, now);
+  let carried = 0;
   for (const a of after.cells) {
     const k = key(a);
     const b = old.get(k);
+    if (b === undefined && partial) {
+      carried += 1;
+      continue;
+    }
     const kind = b === undefined ? 'new' : kindOf(b, a, t);
     if (kind !== null) push(kind, b, a, afterOrder.get(k) ?? 0);
   }
   for (const b of before.cells) {
     const k = key(b);
-    if (!now.has(k)) push('gone', b, undefined, beforeOrder.get(k) ?? 0);
+    if (now.has(k)) continue;
+    if (partial) carried += 1;
+    else push('gone', b, undefined, beforeOrder.get(k) ?? 0);
   }
   changes.sort((x, y) => KIND_ORDER.indexOf(x.change.kind) - KIND_ORDER.indexOf(y.change.kind) || x.rank - y.rank);
   const phoneDrift = Object.fromEntries(Object.entries(drift).filter(([, items]) => items.length > 0));
-  return { before: before.runId, after: after.runId, threshold: t, changes: changes.map((c) => c.change), drift: phoneDrift };
+  const direction = Date.parse(before.createdAt) > Date.parse(after.createdAt) ? 'backward' : 'forward';
+  return { before: before.runId, after: after.runId, threshold: t, changes: changes.map((c) => c.change), carried, direction, drift: phoneDrift };
+}
+
+function isStrictSubset(small: ReadonlyMap<string, unknown>, large: ReadonlyMap<string, unknown>): boolean {
+  if (small.size === 0 || small.size >= large.size) return false;
+  for (const k of small.keys()) if (!large.has(k)) return false;
+  return true;
 }

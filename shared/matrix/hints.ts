@@ -30,6 +30,7 @@ const MISSING: ReadonlySet<ReasonKey> = new Set<ReasonKey>([
   'fail.not-shown-in-time',
   'fail.late',
   'inconclusive.missing-may-be-dropped',
+  'inconclusive.predicted-drop',
   'inconclusive.positive-control-missing',
   'inconclusive.before-idle',
 ]);

@@ -65,9 +65,14 @@ export interface MatrixCell {
   readonly status: CellStatus;
   readonly counts: Readonly<Record<CellStatus, number>>;
   readonly attempts: number;
-  /** Attempts that provably delivered / provably did not (not-run and undetermined ones aside). */
+  /**
+   * Attempts that should show and provably delivered / provably did not (not-run, undetermined
+   * and "nothing may show" attempts aside).
+   */
   readonly delivered: number;
   readonly notDelivered: number;
+  /** Attempts that passed because nothing showed, as required (kept out of the delivery rate). */
+  readonly silentAsRequired: number;
   /** Delivered ÷ (delivered + not delivered); null when no attempt could tell. */
   readonly deliveryRate: number | null;
   readonly latencyP50Ms: number | null;
@@ -85,7 +90,10 @@ export interface Rollup {
   readonly cells: number;
   /** Cells whose status is pass (waived failures counted separately) ÷ judged cells (not pending, not not-run). */
   readonly passRate: number | null;
+  /** Over attempts that should show (see MatrixCell.delivered). */
   readonly deliveryRate: number | null;
+  /** Attempts that passed because nothing showed, as required. */
+  readonly silentAsRequired: number;
   readonly counts: Readonly<Record<CellStatus, number>>;
   /** Cells with a waiver (they still count under their status in `counts`). */
   readonly waived: number;
@@ -143,6 +151,13 @@ export interface RunComparison {
   /** Latency change that counts as slower/faster, in ms and as a ratio (both must be exceeded). */
   readonly threshold: { readonly ms: number; readonly ratio: number };
   readonly changes: readonly CellChange[];
+  /**
+   * Cells only in the larger run when the other covers a subset of its cells (a re-run of some
+   * cells): they were not run again, so they are carried over unchanged, never "new" or "gone".
+   */
+  readonly carried: number;
+  /** 'backward' when the baseline (`before`) was created after `after`: compared on purpose only. */
+  readonly direction: 'forward' | 'backward';
   /** Drift per phone (serial) between the runs, also for phones without a changed cell. */
   readonly drift: Readonly<Record<string, readonly DriftEntry[]>>;
 }

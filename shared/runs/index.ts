@@ -7,3 +7,5 @@ export { parsePlan, safeParsePlan, PlanError, formatPath, planScenarioIds, accou
 export { TEMPLATE_PLACEHOLDERS, templateProblems, templatePlaceholders, fillTemplate, type TemplatePlaceholder, type TemplateValues } from './template';
 export { checkRecord, recordMatches, type RecordChecks } from './match';
 export { REASON_TEXTS, describeReason } from './reasons';
+export { countsForDelivery, isSilentPass, captureSeen, type CaptureSeen } from './delivery';
+export { boundLatency, earliestLatency, formatLatency, type BoundedLatency } from './latency';

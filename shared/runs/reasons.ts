@@ -12,6 +12,10 @@ export const REASON_TEXTS: Readonly<Record<ReasonKey, Bilingual>> = {
     en: 'Nothing showed, as expected, and the positive control on this phone did show.',
     zhCN: '按预期未显示，且本机的对照推送已显示。',
   },
+  'pass.shown-despite-prediction': {
+    en: 'Shown after {latency} as the product requires, although {fact}.',
+    zhCN: '按产品要求显示，耗时 {latency}，尽管{factZh}。',
+  },
   'fail.not-shown-in-time': {
     en: 'Not shown within {within}. Run the doctor on this phone to see why.',
     zhCN: '在 {within} 内未显示。请对该手机运行推送就绪检查（`pushlab doctor`）查看原因。',
@@ -41,9 +45,17 @@ export const REASON_TEXTS: Readonly<Record<ReasonKey, Bilingual>> = {
   'blocked.setup-failed': { en: 'Set-up failed, so the push was not judged: {message}', zhCN: '准备步骤失败，未判定推送：{message}' },
   'device-lost.lost': { en: 'The phone went away during the attempt. Reconnect it and run again.', zhCN: '测试中手机断开。请重新连接后再运行。' },
   'inconclusive.undecided': { en: 'The rules do not settle what should happen here: {why}', zhCN: '规则无法确定此处的预期：{why}' },
+  'inconclusive.undecided-shown': {
+    en: 'A notification showed ("{title}" / "{text}") after {latency}, but it does not count either way: the rules do not settle what should happen here: {why}',
+    zhCN: '显示了通知（“{title}” / “{text}”，耗时 {latency}），但不计入判定：规则无法确定此处的预期：{why}',
+  },
   'inconclusive.missing-may-be-dropped': {
     en: 'Not shown, but a documented vendor limit may drop it: {why}',
     zhCN: '未显示，但厂商的已知限制可能会丢弃它：{why}',
+  },
+  'inconclusive.predicted-drop': {
+    en: 'Not shown, as the platform predicted: {fact}. The product is not judged on this phone.',
+    zhCN: '未显示，与平台预测一致：{factZh}。此手机上无法判定产品行为。',
   },
   'inconclusive.capture-error': { en: 'The notification capture failed: {message}', zhCN: '通知采集失败：{message}' },
   'inconclusive.read-errors': {

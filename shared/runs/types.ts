@@ -13,6 +13,7 @@ export type VerdictKind = (typeof VERDICT_KINDS)[number];
 export const REASON_KEYS = [
   'pass.shown',
   'pass.not-shown',
+  'pass.shown-despite-prediction',
   'fail.not-shown-in-time',
   'fail.late',
   'fail.wrong-text',
@@ -23,7 +24,9 @@ export const REASON_KEYS = [
   'blocked.setup-failed',
   'device-lost.lost',
   'inconclusive.undecided',
+  'inconclusive.undecided-shown',
   'inconclusive.missing-may-be-dropped',
+  'inconclusive.predicted-drop',
   'inconclusive.capture-error',
   'inconclusive.read-errors',
   'inconclusive.redacted',
@@ -78,6 +81,8 @@ export interface Observation {
   readonly positiveControlShown?: boolean;
   /** Send-to-shown latency of the captured record (host clock). */
   readonly latencyMs?: number | null;
+  /** ± on latencyMs: the clock offset's uncertainty (null/absent = not known). */
+  readonly latencyUncertaintyMs?: number | null;
   /** The capture window; with latencyMs, a 'prompt' delivery later than this fails. */
   readonly timeoutMs?: number;
   /** For 'after-idle' deliveries: the phone left Doze and the capture kept watching afterwards. */
@@ -90,7 +95,10 @@ export type CheckStatus = 'ok' | 'mismatch' | 'unknown' | 'not-checked';
 export interface VerdictDetails {
   /** A record of the app arrived (true), provably did not (false), or cannot be said (null). */
   readonly delivered: boolean | null;
+  /** Middle of the possible send -> shown interval, never below 0 (shared/runs/latency.ts). */
   readonly latencyMs: number | null;
+  /** Its ± (half-width); null or absent (runs stored before it existed) = not known. */
+  readonly latencyUncertaintyMs?: number | null;
   /** The record the verdict is about: the match, the closest miss, or the one that must not show. */
   readonly record: ObservedRecord | null;
   readonly expected: { readonly title: TextMatch | null; readonly text: TextMatch | null; readonly channelId: string | null } | null;

@@ -92,7 +92,7 @@ export const SCENARIOS: readonly Scenario[] = [
     { en: 'Killed by the user without logout: expected, except FCM where the ROM stops the app on swipe.', zhCN: '用户杀掉但未登出：应收到；FCM 在划掉即停止应用的 ROM 上例外。' }, ['seed.killed', 'android.swipe-oem']),
   scenario('force-stopped-text', 'force-stopped', TEXT,
     { en: 'Force-stopped, text', zhCN: '强行停止，文本' },
-    { en: 'am force-stop: vendor system-level channels still show it; FCM delivers nothing to a stopped app.', zhCN: 'am force-stop：厂商系统级通道仍会展示；FCM 不投递给已停止的应用。' }, ['seed.system-level-channel', 'android.stopped-state']),
+    { en: 'am force-stop: vendor system-level channels still show it; FCM is predicted to drop it for a stopped app.', zhCN: 'am force-stop：厂商系统级通道仍会展示；预计 FCM 不会投递给已停止的应用。' }, ['seed.system-level-channel', 'android.stopped-state']),
   scenario('doze-text', 'doze', TEXT,
     { en: 'Doze (deviceidle force-idle), text', zhCN: 'Doze（deviceidle force-idle），文本' },
     { en: 'High-priority FCM arrives at once; otherwise judged after leaving Doze.', zhCN: '高优先级 FCM 立即到达；其他情况退出 Doze 后判定。' }, ['android.doze-fcm-priority', 'seed.system-level-channel']),
@@ -121,7 +121,7 @@ export const SCENARIOS: readonly Scenario[] = [
     ['seed.apns-bad-devicetoken'], { appliesTo: ['apns'], setup: { apns: { build: 'debug', certificate: 'production' } } }),
   scenario('push-service-missing', 'background', TEXT,
     { en: 'Push service missing or too old', zhCN: '推送服务缺失或版本过低' },
-    { en: 'Without Google Play services (FCM) or with HMS Core 20401300 or older (Huawei), nothing shows.', zhCN: '没有 Google Play 服务（FCM）或 HMS Core 不高于 20401300（华为）时不会显示。' },
+    { en: 'Without Google Play services (FCM) or with HMS Core 20401300 or older (Huawei) the platform is predicted to drop the push: shown still passes (with a note), missing is inconclusive.', zhCN: '没有 Google Play 服务（FCM）或 HMS Core 不高于 20401300（华为）时，预计平台会丢弃推送：显示仍算通过（附说明），未显示为无法判定。' },
     ['seed.fcm-needs-gms', 'seed.hms-min-version'], { appliesTo: ['fcm', 'huawei'], setup: { pushServiceReady: false } }),
 ];
 

@@ -96,6 +96,8 @@ export interface PhoneContext {
   readonly sdk: number | null;
   /** The channel's push service is installed and new enough (GMS for FCM, HMS Core > 20401300). */
   readonly pushServiceReady?: boolean | null;
+  /** Why pushServiceReady is false, when known: not installed, or older than the channel needs. */
+  readonly pushServiceProblem?: 'missing' | 'too-old' | null;
   /** Notifications turned off for the app (app-level block or POST_NOTIFICATIONS denied). */
   readonly notificationsBlocked?: boolean | null;
   /** The package is in Android's stopped state after the state was applied (dumpsys package). */
@@ -167,8 +169,46 @@ export interface Caveat {
   readonly text: Bilingual;
 }
 
+/**
+ * Platform facts that make PushLab predict a push will be dropped (or held back) although the
+ * product did everything right. A prediction never fails a push that showed, and never passes one
+ * that did not: see Expectation.prediction.
+ */
+export const PREDICTION_FACTS = [
+  'push-service-missing',
+  'push-service-old',
+  'doze',
+  'low-class',
+  'rom-stopped-swiped-app',
+  'app-stopped',
+] as const;
+export type PredictionFact = (typeof PREDICTION_FACTS)[number];
+
+export interface Prediction {
+  readonly fact: PredictionFact;
+  /** 'drop': may never show; 'delay': shows only after the phone leaves Doze. */
+  readonly effect: 'drop' | 'delay';
+  /** The fact as a clause, e.g. "the Honor push service was not found" (used in notes and reasons). */
+  readonly text: Bilingual;
+  readonly rule: string;
+}
+
+/**
+ * What a cell of the catalog is:
+ * - 'must-show' / 'must-not-show': a requirement on the product, from a seed rule (these may fail);
+ * - 'predicted': the product must show it, but a platform fact predicts it will be dropped or
+ *   held back (shown = pass with a note, missing = inconclusive with the fact);
+ * - 'undecided', 'not-applicable': as in Outcome.
+ */
+export type ExpectationKind = 'must-show' | 'must-not-show' | 'predicted' | 'undecided' | 'not-applicable';
+
 export interface Expectation {
   readonly outcome: Outcome;
+  /**
+   * A platform prediction on top of a 'shown' requirement; null for every other outcome. Only a
+   * requirement ('not-shown') may fail a push that showed.
+   */
+  readonly prediction: Prediction | null;
   /** For 'shown': what a missing notification means. Null otherwise. */
   readonly ifMissing: 'fail' | 'inconclusive' | null;
   readonly needsPositiveControl: boolean;

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { AdbGateway } from '../../electron/lab/adb/adb-gateway';
 import { quoteShellArg } from '../../electron/lab/adb/quote';
 import { classifyIdentity } from '../../electron/lab/android/identity';
+import { PUSH_SERVICE_PACKAGES } from '../../electron/lab/android/identity/push-services';
 import { installApk } from '../../electron/lab/android/commands/install-apk';
 import { pressKey } from '../../electron/lab/android/commands/key-event';
 import { LabError } from '../../electron/lab/errors';
@@ -42,6 +43,11 @@ export interface PushLabPhoneSpec {
   readonly account: string;
   /** The phone's adbd port (its serial is 127.0.0.1:port); default a free one. */
   readonly port?: number;
+  /**
+   * Move the channel's push service to this package name, one PushLab does not know (as some
+   * real ROMs do): the phone still delivers, but PushLab cannot find the service.
+   */
+  readonly pushServicePackage?: string;
 }
 
 export interface PushLabOptions {
@@ -62,6 +68,8 @@ export interface PushLabOptions {
   readonly realisticTiming?: boolean;
   /** Daily low-class push quotas per vendor channel (router option). */
   readonly quotas?: PushRouterOptions['quotas'];
+  /** A faulty backend: the messages it loses (router option). */
+  readonly drops?: PushRouterOptions['drops'];
   /**
    * true (default): install the demo app on every phone, log its account in, then HOME. false:
    * leave the phones without it; the plan then names the APK (`build`) and the run installs it.
@@ -114,6 +122,16 @@ async function startEmulator(options: Parameters<typeof startTencentEmulator>[0]
 function channelOf(android: VirtualAndroid): PushChannel {
   const packages = [...android.state.packages.values()].filter((p) => p.installed).map((p) => ({ package: p.name, versionCode: p.versionCode }));
   return classifyIdentity({ props: Object.fromEntries(android.state.props), packages }).pushChannel;
+}
+
+/** Renames the channel's known push service package on the phone; returns the new name. */
+function moveServicePackage(android: VirtualAndroid, channel: PushChannel, name: string): string {
+  const known = PUSH_SERVICE_PACKAGES.find((s) => s.channel === channel && android.state.packages.has(s.package));
+  const app = known === undefined ? undefined : android.state.packages.get(known.package);
+  if (known === undefined || app === undefined) throw new Error(`No known ${channel} push service to move on the phone.`);
+  android.state.packages.delete(known.package);
+  android.state.packages.set(name, { ...app, name });
+  return name;
 }
 
 /** adb install -g through the adb server, then the login hook (launches the app), then HOME. */
@@ -173,7 +191,10 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
       const entry: RoutedAccount = { serial: handle.serial, package: DEMO_PACKAGE, loggedIn: false };
       accounts.set(account, entry);
       unsubscribe.push(wireAccountHooks(android, account, entry));
-      return { id: handle.id, profile: handle.profile, serial: handle.serial, account, android, channel: channelOf(android), sdk: android.state.sdk };
+      const channel = channelOf(android);
+      const moved = options.phones[i]?.pushServicePackage;
+      const servicePackage = moved === undefined ? undefined : moveServicePackage(android, channel, moved);
+      return { id: handle.id, profile: handle.profile, serial: handle.serial, account, android, channel, sdk: android.state.sdk, ...(servicePackage ? { servicePackage } : {}) };
     });
     const phoneOf = (account: string): PushLabPhone | undefined => phones.find((p) => p.account === account);
     const presence = (account: string): TencentOnlineStatus => presenceOf(accounts.get(account), phoneOf(account)?.android);
@@ -193,6 +214,7 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
       accounts,
       groups: new Map([[PUSH_LAB_GROUP_ID, labGroup([...accounts.keys()])]]),
       ...(options.quotas === undefined ? {} : { quotas: options.quotas }),
+      ...(options.drops === undefined ? {} : { drops: options.drops }),
     });
 
     if (installFirst) {

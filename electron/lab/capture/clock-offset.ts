@@ -33,7 +33,10 @@ function bounds(s: ClockSample): { lo: number; hi: number } {
   return { lo: s.phoneMs - s.receivedAt, hi: s.phoneMs + s.precisionMs - s.sentAt };
 }
 
-/** The offset from samples (pure). Uses the faster half of the round trips (at least one). */
+/**
+ * The offset from samples (pure). Uses the fastest quarter of the round trips (at least two when
+ * there are two): a slow round trip only widens the bounds, and under load most are slow.
+ */
 export function estimateClockOffset(samples: readonly ClockSample[]): ClockOffset {
   const valid = samples.filter((s) => Number.isFinite(s.phoneMs) && s.receivedAt >= s.sentAt);
   if (valid.length === 0) {
@@ -41,7 +44,7 @@ export function estimateClockOffset(samples: readonly ClockSample[]): ClockOffse
       hint: 'Read the phone\'s clock at least once (`date +%s`).',
     });
   }
-  const fastest = [...valid].sort((a, b) => a.receivedAt - a.sentAt - (b.receivedAt - b.sentAt)).slice(0, Math.max(1, Math.ceil(valid.length / 2)));
+  const fastest = [...valid].sort((a, b) => a.receivedAt - a.sentAt - (b.receivedAt - b.sentAt)).slice(0, Math.min(valid.length, Math.max(2, Math.ceil(valid.length / 4))));
   let lo = Number.NEGATIVE_INFINITY;
   let hi = Number.POSITIVE_INFINITY;
   for (const s of fastest) {
@@ -58,11 +61,16 @@ export function estimateClockOffset(samples: readonly ClockSample[]): ClockOffse
   return { offsetMs: (lo + hi) / 2, uncertaintyMs: (hi - lo) / 2, samples: valid.length };
 }
 
+/** Reads per measurement: enough that a few land on a quiet moment of the link. */
+export const CLOCK_SAMPLES = 12;
+/** Pause between reads, so one read's teardown does not slow the next. */
+const SAMPLE_GAP_MS = 5;
+
 /**
- * Reads the phone's clock `samples` times, one after another, and estimates the offset. `now` is
- * the host clock the latencies will be measured with.
+ * Reads the phone's clock `samples` times, one after another with a short pause, and estimates
+ * the offset. `now` is the host clock the latencies will be measured with.
  */
-export async function measureClockOffset(io: AdbDeviceIo, now: () => number, samples = 5): Promise<ClockOffset> {
+export async function measureClockOffset(io: AdbDeviceIo, now: () => number, samples = CLOCK_SAMPLES): Promise<ClockOffset> {
   const taken: ClockSample[] = [];
   let command: PhoneClockCommand = PHONE_CLOCK_MS_COMMAND;
   for (let i = 0; i < Math.max(1, samples); i++) {
@@ -77,6 +85,7 @@ export async function measureClockOffset(io: AdbDeviceIo, now: () => number, sam
     }
     command = reading.command;
     taken.push({ sentAt, receivedAt, phoneMs: reading.epochMs, precisionMs: reading.precisionMs });
+    if (i < samples - 1) await new Promise((r) => setTimeout(r, SAMPLE_GAP_MS));
   }
   return estimateClockOffset(taken);
 }

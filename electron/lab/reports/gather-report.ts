@@ -14,6 +14,7 @@ import type { RunsApi } from '../runs/engine/runs-api';
 import { renderCsvReport } from './csv-report';
 import { renderHtmlReport } from './html-report';
 import { cellKey, FAILING_STATUSES, type ReportFailure, type ReportThumbnail } from './report-types';
+import { captureSeen } from '../../../shared/runs/delivery';
 
 export const MAX_THUMBNAIL_BYTES = 200 * 1024;
 export const MAX_THUMBNAILS = 100;
@@ -91,6 +92,7 @@ export async function gatherFailures(sources: ReportSources, matrix: RunMatrix, 
         reason: verdict?.reason ?? cell.reason,
         expected: verdict?.details.expected ?? null,
         actual: verdict?.details.record ?? null,
+        seen: captureSeen(verdict?.details),
         checks: verdict?.details.checks ?? null,
         thumbnail,
       });

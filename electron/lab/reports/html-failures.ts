@@ -51,7 +51,9 @@ function comparison(f: ReportFormat, failure: ReportFailure): string {
   const e = failure.expected;
   const a = failure.actual;
   const c = failure.checks;
-  if (e === null && a === null) return `<p>${html(f.t('report.failure.nothing'))}</p>`;
+  // Words follow the evidence: "nothing captured" only when that is proven.
+  const seenWords = a !== null ? '' : `<p>${html(f.t(failure.seen === 'nothing' ? 'report.failure.nothing' : failure.seen === 'captured' ? 'report.failure.capturedNotKept' : 'report.failure.unknown'))}</p>`;
+  if (e === null && a === null) return seenWords;
   const row = (label: string, expected: string, shown: string, status: CheckStatus | undefined): string =>
     `<tr><th scope="row">${html(label)}</th><td>${expected}</td><td>${shown}</td><td>${check(f, status)}</td></tr>`;
   const rows = [
@@ -61,8 +63,7 @@ function comparison(f: ReportFormat, failure: ReportFailure): string {
     row(f.t('report.field.sound'), '–', shownText(f, a, a?.sound, false), c?.sound),
   ];
   const head = [f.t('report.failure.field'), f.t('report.failure.expected'), f.t('report.failure.actual'), f.t('report.failure.check')].map((h) => `<th scope="col">${html(h)}</th>`).join('');
-  const nothing = a === null ? `<p>${html(f.t('report.failure.nothing'))}</p>` : '';
-  return `${nothing}<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `${seenWords}<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function thumbnail(f: ReportFormat, thumb: ReportThumbnail, phone: string): string {

@@ -46,7 +46,8 @@ function totals(f: ReportFormat, input: HtmlReportInput): string {
     .join(' · ');
   const rows = [
     item(f.t('report.totals.passRate'), f.percent(total.passRate)),
-    item(f.t('report.totals.deliveryRate'), f.percent(total.deliveryRate)),
+    item(f.t('report.totals.deliveryRate'), `${f.percent(total.deliveryRate)} (${f.t('report.totals.deliveryNote')})`),
+    item(f.t('report.totals.silent'), f.count(total.silentAsRequired)),
     item(f.t('report.totals.cells'), f.count(total.cells)),
     item(f.t('report.totals.attempts'), `${f.count(input.summary.attempts)}${attempts === '' ? '' : ` (${attempts})`}`),
     item(f.t('report.totals.waived'), f.count(total.waived)),

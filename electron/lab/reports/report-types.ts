@@ -5,6 +5,7 @@
 import type { RunSummary } from '../../../shared/domain/run';
 import type { Locale } from '../../../shared/i18n';
 import type { MatrixCell, RunMatrix, SignOff } from '../../../shared/matrix/types';
+import type { CaptureSeen } from '../../../shared/runs/delivery';
 import type { ObservedRecord, VerdictDetails, VerdictReason } from '../../../shared/runs/types';
 
 /** The shade screenshot of a failing attempt, embedded when small enough. */
@@ -20,8 +21,10 @@ export interface ReportFailure {
   readonly attempt: { readonly id: number; readonly repeat: number } | null;
   readonly reason: VerdictReason | null;
   readonly expected: VerdictDetails['expected'];
-  /** The captured record the verdict is about (null: nothing captured). */
+  /** The captured record the verdict is about (null: none kept with the verdict; see `seen`). */
   readonly actual: ObservedRecord | null;
+  /** What the capture saw (shared/runs/delivery): only 'nothing' may be worded as "nothing captured". */
+  readonly seen: CaptureSeen;
   readonly checks: VerdictDetails['checks'];
   readonly thumbnail: ReportThumbnail;
 }

@@ -2,15 +2,18 @@
  * Run statistics. Push is flaky, so each cell (one phone x one scenario, over its repeats) reports
  * its delivery rate and latency percentiles, and the run reports totals.
  *
- * - Delivery rate = delivered / (delivered + not delivered). Attempts where delivery cannot be
- *   told (set-up failed, phone lost, capture error, read errors) are counted as `undetermined`
- *   and left out of the rate, which is null when no attempt could tell.
+ * - Delivery rate = delivered / (delivered + not delivered), over attempts that should show.
+ *   Attempts judged against "nothing may show" (or an undecided rule) are not in it; the ones
+ *   that passed are counted as `silentAsRequired`. Attempts where delivery cannot be told
+ *   (set-up failed, phone lost, capture error, read errors) are counted as `undetermined` and
+ *   left out of the rate, which is null when no attempt could tell.
  * - Latency percentiles use the nearest-rank method over the delivered attempts' latencies:
  *   sort ascending, p-th percentile = value at rank ceil(p/100 x n) (1-based). With n = 20,
  *   p95 is the 19th value; with n < 20 it is the maximum. Always an observed value, never
  *   interpolated. Null when no latency was measured.
  */
 import { percentile } from '../../../shared/matrix/stats';
+import { countsForDelivery, isSilentPass } from '../../../shared/runs/delivery';
 import { VERDICT_KINDS, type AttemptResult, type RunResult, type VerdictKind } from '../../../shared/runs/types';
 
 // The percentile lives in shared/ so the sign-off matrix computes latencies the same way.
@@ -29,6 +32,8 @@ export interface DeliveryStats {
   readonly delivered: number;
   readonly notDelivered: number;
   readonly undetermined: number;
+  /** Attempts that passed because nothing showed, as required (not in the rate). */
+  readonly silentAsRequired: number;
   /** delivered / (delivered + notDelivered), 0..1; null when no attempt could tell. */
   readonly deliveryRate: number | null;
   readonly latency: LatencyStats;
@@ -69,10 +74,14 @@ export function deliveryStats(attempts: readonly AttemptResult[]): DeliveryStats
   const verdicts = emptyVerdicts();
   let delivered = 0;
   let notDelivered = 0;
+  let silentAsRequired = 0;
   const latencies: number[] = [];
   for (const a of attempts) {
     verdicts[a.verdict.kind] += 1;
     if (a.verdict.kind === 'not-run') continue;
+    // The rate is over pushes that should show; a required silence is counted apart.
+    if (isSilentPass(a.verdict.reason.key)) silentAsRequired += 1;
+    if (!countsForDelivery(a.verdict.reason.key)) continue;
     const d = a.verdict.details;
     if (d.delivered === true) {
       delivered += 1;
@@ -86,11 +95,17 @@ export function deliveryStats(attempts: readonly AttemptResult[]): DeliveryStats
     attempts: attempts.length,
     delivered,
     notDelivered,
-    undetermined: attempts.length - verdicts['not-run'] - decided,
+    silentAsRequired,
+    undetermined: attempts.length - verdicts['not-run'] - decided - notJudgedForDelivery(attempts),
     deliveryRate: decided === 0 ? null : delivered / decided,
     latency: latencyStats(latencies),
     verdicts,
   };
+}
+
+/** Judged attempts that were not about delivery ("nothing may show", undecided). */
+function notJudgedForDelivery(attempts: readonly AttemptResult[]): number {
+  return attempts.filter((a) => a.verdict.kind !== 'not-run' && !countsForDelivery(a.verdict.reason.key)).length;
 }
 
 /** One entry per (phone, scenario) in first-seen order, over that cell's repeats. */

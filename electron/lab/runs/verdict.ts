@@ -2,16 +2,17 @@
  * The verdict on one attempt. A wrong PASS is the worst bug PushLab can have, so 'pass' has
  * exactly two shapes and everything else falls through to fail / inconclusive:
  *  1. expectation 'shown', set-up ok, and a captured record matches title, text and channel
- *     (shared/runs/match.ts), in time;
+ *     (shared/runs/match.ts), in time (with a note when a platform prediction said it would drop);
  *  2. expectation 'not-shown', set-up ok, the capture provably saw nothing of the app (no
  *     records, or a timeout without read errors), and the positive control on the same phone in
  *     the same run showed.
  * Precedence: not-applicable > lost phone > failed set-up > undecided > capture error > the rest.
  */
 import type { ErrorInfo } from '../../../shared/errors';
+import { boundLatency, earliestLatency, formatLatency, type BoundedLatency } from '../../../shared/runs/latency';
 import { checkRecord, recordMatches, type RecordChecks } from '../../../shared/runs/match';
 import type { ObservedRecord, Observation, ReasonKey, Verdict, VerdictDetails, VerdictKind } from '../../../shared/runs/types';
-import type { Expectation } from '../../../shared/scenarios/types';
+import type { Expectation, Prediction } from '../../../shared/scenarios/types';
 
 type Values = Readonly<Record<string, string | number>>;
 
@@ -27,7 +28,7 @@ const shown = (value: string | null): string => value ?? '(none)';
 /** Judges one attempt: the expectation for the scenario on this phone against what was observed. */
 export function judge(expectation: Expectation, observation: Observation): Verdict {
   const { setup, captured } = observation;
-  const latencyMs = typeof observation.latencyMs === 'number' && Number.isFinite(observation.latencyMs) ? observation.latencyMs : null;
+  const bounded = boundLatency(observation.latencyMs, observation.latencyUncertaintyMs);
   if (expectation.outcome === 'not-applicable') return verdict('not-run', 'not-run.not-applicable', { why: expectation.reason.en });
   if (setup.kind === 'device-lost') return verdict('device-lost', 'device-lost.lost', {}, { error: setup.error ?? null });
   if (captured.kind === 'capture-error' && captured.error.code === 'DEVICE_LOST') {
@@ -37,7 +38,12 @@ export function judge(expectation: Expectation, observation: Observation): Verdi
 
   const expected = expectedOf(expectation);
   if (expectation.outcome === 'undecided') {
-    return verdict('inconclusive', 'inconclusive.undecided', { why: expectation.reason.en }, { expected, delivered: deliveredOf(observation), latencyMs });
+    const seen = captured.kind === 'records' ? captured.records[0] : undefined;
+    // Say what showed and that it does not count, next to the record it is about.
+    if (seen !== undefined) {
+      return verdict('inconclusive', 'inconclusive.undecided-shown', { ...recordWords(seen), latency: latencyWords(bounded), why: expectation.reason.en }, { expected, delivered: true, record: seen, ...latencyDetails(bounded) });
+    }
+    return verdict('inconclusive', 'inconclusive.undecided', { why: expectation.reason.en }, { expected, delivered: deliveredOf(observation), latencyMs: null });
   }
   if (captured.kind === 'capture-error') {
     return verdict('inconclusive', 'inconclusive.capture-error', errorValues(captured.error), { expected, error: captured.error });
@@ -45,8 +51,25 @@ export function judge(expectation: Expectation, observation: Observation): Verdi
   const records = captured.kind === 'records' ? captured.records : [];
   const readErrors = captured.kind === 'timeout' ? captured.readErrors : 0;
   return expectation.outcome === 'shown'
-    ? judgeShown(expectation, observation, records, latencyMs)
-    : judgeNotShown(observation, records, readErrors, latencyMs);
+    ? judgeShown(expectation, observation, records, bounded)
+    : judgeNotShown(observation, records, readErrors, bounded);
+}
+
+/** The prediction's fact in both languages (reason texts pick {fact} or {factZh}). */
+function factValues(prediction: Prediction): Values {
+  return { fact: prediction.text.en, factZh: prediction.text.zhCN, rule: prediction.rule };
+}
+
+function latencyDetails(latency: BoundedLatency | null): Pick<VerdictDetails, 'latencyMs' | 'latencyUncertaintyMs'> {
+  return { latencyMs: latency?.latencyMs ?? null, latencyUncertaintyMs: latency?.uncertaintyMs ?? null };
+}
+
+function latencyWords(latency: BoundedLatency | null): string {
+  return latency === null ? 'an unmeasured time' : formatLatency(latency.latencyMs, latency.uncertaintyMs);
+}
+
+function recordWords(record: ObservedRecord): Values {
+  return record.redacted === true ? { title: '(hidden)', text: '(hidden)' } : { title: shown(record.title), text: shown(record.text) };
 }
 
 function errorValues(error: ErrorInfo): Values {
@@ -59,14 +82,14 @@ function deliveredOf(observation: Observation): boolean | null {
   return c.kind === 'timeout' && c.readErrors === 0 ? false : null;
 }
 
-function judgeNotShown(observation: Observation, records: readonly ObservedRecord[], readErrors: number, latencyMs: number | null): Verdict {
+function judgeNotShown(observation: Observation, records: readonly ObservedRecord[], readErrors: number, latency: BoundedLatency | null): Verdict {
   const first = records[0];
   if (first !== undefined) {
     return verdict(
       'fail',
       'fail.shown-when-must-not',
-      { title: first.redacted === true ? '(hidden)' : shown(first.title), text: first.redacted === true ? '(hidden)' : shown(first.text) },
-      { delivered: true, record: first, latencyMs },
+      recordWords(first),
+      { delivered: true, record: first, ...latencyDetails(latency) },
     );
   }
   // An empty record list is "nothing seen" only as strong as a clean timeout.
@@ -76,30 +99,36 @@ function judgeNotShown(observation: Observation, records: readonly ObservedRecor
   return verdict('inconclusive', 'inconclusive.no-positive-control', {}, { delivered: false });
 }
 
-function judgeShown(expectation: Expectation, observation: Observation, records: readonly ObservedRecord[], latencyMs: number | null): Verdict {
+function judgeShown(expectation: Expectation, observation: Observation, records: readonly ObservedRecord[], latency: BoundedLatency | null): Verdict {
+  const timing = latencyDetails(latency);
   const expected = expectedOf(expectation);
   if (records.length === 0) return missing(expectation, observation, expected);
 
   const compared = records.map((record) => ({ record, checks: checkRecord(expectation, record) }));
   const match = compared.find((c) => recordMatches(c.checks));
   if (match !== undefined) {
-    const base = { delivered: true, record: match.record, expected, checks: match.checks, latencyMs };
+    const base = { delivered: true, record: match.record, expected, checks: match.checks, ...timing };
     const timeoutMs = observation.timeoutMs;
-    if (expectation.delivery === 'prompt' && latencyMs !== null && timeoutMs !== undefined && latencyMs > timeoutMs) {
-      return verdict('fail', 'fail.late', { latencyMs: Math.round(latencyMs), timeoutMs }, base);
+    // Late only when even the earliest time the clock allows is past the timeout.
+    if (expectation.delivery === 'prompt' && latency !== null && timeoutMs !== undefined && earliestLatency(latency) > timeoutMs) {
+      return verdict('fail', 'fail.late', { latencyMs: Math.round(earliestLatency(latency)), timeoutMs }, base);
     }
-    return verdict('pass', 'pass.shown', { latency: latencyMs === null ? 'an unmeasured time' : `${Math.round(latencyMs)} ms` }, base);
+    const words = latencyWords(latency);
+    // Only a requirement may fail a push that showed; a prediction that it would not show is a note.
+    const dropped = expectation.prediction?.effect === 'drop' ? expectation.prediction : null;
+    if (dropped !== null) return verdict('pass', 'pass.shown-despite-prediction', { latency: words, ...factValues(dropped) }, base);
+    return verdict('pass', 'pass.shown', { latency: words }, base);
   }
   // Something of the app showed, but nothing proves the expectation. A record that differs in
   // nothing known might still be the right one: that is inconclusive, never a pass or a fail.
   const possible = compared.find((c) => !hasMismatch(c.checks));
   if (possible !== undefined) {
-    const base = { delivered: true, record: possible.record, expected, checks: possible.checks, latencyMs };
+    const base = { delivered: true, record: possible.record, expected, checks: possible.checks, ...timing };
     if (possible.checks.title === 'unknown' || possible.checks.text === 'unknown') return verdict('inconclusive', 'inconclusive.redacted', {}, base);
     return verdict('inconclusive', 'inconclusive.channel-unknown', { expected: shown(expectation.channelId) }, base);
   }
   const { record, checks } = compared.reduce((best, c) => (agreeing(c.checks) > agreeing(best.checks) ? c : best));
-  const base = { delivered: true, record, expected, checks, latencyMs };
+  const base = { delivered: true, record, expected, checks, ...timing };
   if (checks.title === 'mismatch' && expectation.title !== null) return wrongText('title', expectation.title, record.title, base);
   if (checks.text === 'mismatch' && expectation.text !== null) return wrongText('text', expectation.text, record.text, base);
   if (checks.channel === 'mismatch') {
@@ -125,6 +154,10 @@ function missing(expectation: Expectation, observation: Observation, expected: V
   if (readErrors > 0) return verdict('inconclusive', 'inconclusive.read-errors', { readErrors }, base);
   if (expectation.delivery === 'after-idle' && observation.idleLeft !== true) {
     return verdict('inconclusive', 'inconclusive.before-idle', {}, base);
+  }
+  // A platform fact explains the silence: the product is neither proven nor disproven here.
+  if (expectation.prediction?.effect === 'drop') {
+    return verdict('inconclusive', 'inconclusive.predicted-drop', factValues(expectation.prediction), base);
   }
   if (expectation.ifMissing === 'inconclusive') {
     return verdict('inconclusive', 'inconclusive.missing-may-be-dropped', { why: expectation.reason.en }, base);

@@ -4,6 +4,7 @@
  * shown elsewhere in the panel. Everything from the phone stays a plain string. Pure.
  */
 import type { AttemptDetail, EvidenceView } from '../../../shared/domain/run';
+import { captureSeen, type CaptureSeen } from '../../../shared/runs/delivery';
 import type { CheckStatus, Verdict } from '../../../shared/runs/types';
 import type { TextMatch } from '../../../shared/scenarios/types';
 
@@ -22,6 +23,8 @@ export interface AttemptFacts {
   readonly fields: readonly FieldFact[];
   /** True when a record of the app was captured at all. */
   readonly captured: boolean;
+  /** What the capture saw: only 'nothing' may be worded "nothing captured". */
+  readonly seen: CaptureSeen;
   readonly redacted: boolean;
 }
 
@@ -38,7 +41,8 @@ export function attemptFacts(verdict: Verdict | null): AttemptFacts {
     { field: 'channel', expected: channel === null ? null : { value: channel, match: 'exact' }, actual: record?.channelId ?? null, check: checks?.channel ?? 'not-checked' },
     { field: 'sound', expected: null, actual: record?.sound ?? null, check: checks?.sound ?? 'not-checked' },
   ];
-  return { fields, captured: record !== null, redacted: record?.redacted === true };
+  const seen = captureSeen(details);
+  return { fields, captured: seen === 'captured', seen, redacted: record?.redacted === true };
 }
 
 /** The request id the sender got back (MsgKey, apns-id, FCM name…), from the 'send' evidence. */

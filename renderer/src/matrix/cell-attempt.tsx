@@ -15,6 +15,9 @@ import { ErrorNotice } from '../shared-ui/error-notice';
 import { attemptFacts, evidenceOf, requestIdOf } from './attempt-facts';
 import { readDoctorEvidence, snapshotAtTime, type DoctorEvidence } from './doctor-at-time';
 
+/** What an empty "shown" field says, by what the capture saw (never "nothing" next to a record). */
+const SEEN_WORDS = { captured: 'matrix.facts.none', nothing: 'matrix.facts.nothing', unknown: 'matrix.facts.unknown' } as const;
+
 function Expected({ match }: { match: TextMatch | null }) {
   const { t } = useI18n();
   if (match === null) return <span className="muted">{t('matrix.facts.notChecked')}</span>;
@@ -106,7 +109,7 @@ export function CellAttempt({ attemptId, phone, serial }: { attemptId: number; p
                     {revealInvisible(fact.actual)}
                   </span>
                 ) : (
-                  <span className="muted">{facts.redacted ? t('matrix.facts.redacted') : facts.captured ? t('matrix.facts.none') : t('matrix.facts.nothing')}</span>
+                  <span className="muted">{facts.redacted ? t('matrix.facts.redacted') : t(SEEN_WORDS[facts.seen])}</span>
                 )}
               </td>
               <td>

@@ -24,6 +24,8 @@ export function CompareList({ matrix, comparison, otherName, onOpen }: { matrix:
         {t('matrix.compare.heading', { other: otherName })}
       </h3>
       <p className="muted">{t('matrix.compare.threshold', { ms: formatLatency(locale, comparison.threshold.ms), ratio: number(comparison.threshold.ratio) })}</p>
+      {comparison.direction === 'backward' ? <p className="mx-compare__backward" role="note">{t('matrix.compare.backward')}</p> : null}
+      {comparison.carried > 0 ? <p className="mx-compare__carried" data-carried={comparison.carried}>{t('matrix.compare.carried', { count: number(comparison.carried) })}</p> : null}
       {changes.length === 0 ? (
         <p className="mx-compare__none">{t('matrix.compare.none')}</p>
       ) : (

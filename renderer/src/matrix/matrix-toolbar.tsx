@@ -82,7 +82,7 @@ export function MatrixActions({ matrix, candidates, onSignOff }: { matrix: RunMa
           <option value="">{t('matrix.compare.noneChosen')}</option>
           {candidates.map((run) => (
             <option key={run.id} value={run.id}>
-              {t('matrix.compare.option', { plan: run.planName, time: dateTime(run.createdAt) })}
+              {t(Date.parse(run.createdAt) > Date.parse(matrix.createdAt) ? 'matrix.compare.optionLater' : 'matrix.compare.optionOlder', { plan: run.planName, time: dateTime(run.createdAt) })}
             </option>
           ))}
         </select>

@@ -54,6 +54,7 @@ function Totals({ matrix }: { matrix: RunMatrix }) {
       <span>{t('matrix.totals.cells', { count: number(total.cells) })}</span>
       <span data-total="pass-rate">{t('matrix.rollup.pass', { rate: formatRate(locale, total.passRate) })}</span>
       <span data-total="delivery-rate">{t('matrix.rollup.delivery', { rate: formatRate(locale, total.deliveryRate) })}</span>
+      {total.silentAsRequired > 0 ? <span data-total="silent">{t('matrix.rollup.silent', { count: number(total.silentAsRequired) })}</span> : null}
       {total.waived > 0 ? <span>{t('matrix.band.waived', { count: number(total.waived) })}</span> : null}
       {total.hinted > 0 ? <span>{t('matrix.band.hinted', { count: number(total.hinted) })}</span> : null}
     </p>

@@ -3,7 +3,7 @@
  * display rules, the hard gates (no desc, blocked notifications, OPPO ChannelID, push service,
  * APNs environment) and vendor classes. Every outcome names the rules behind it.
  */
-import type { AppProfile, Bilingual, Caveat, Expectation, PhoneContext, Scenario, ScenarioSetup, SoundExpectation, TargetChannel } from '../types';
+import type { AppProfile, Bilingual, Caveat, Expectation, ExpectationKind, PhoneContext, Prediction, Scenario, ScenarioSetup, SoundExpectation, TargetChannel } from '../types';
 import { ruleById } from '../sources';
 import { displayText, type PushDisplay } from './display';
 import { QUOTA_CHANNELS, messageClass } from './message-class';
@@ -18,6 +18,7 @@ const ANDROID_O = 26;
 function withoutNotification(outcome: 'not-shown' | 'undecided' | 'not-applicable', rules: readonly string[], reason: Bilingual, surface: Expectation['surface'] = 'none'): Expectation {
   return {
     outcome,
+    prediction: null,
     ifMissing: null,
     needsPositiveControl: outcome === 'not-shown',
     delivery: null,
@@ -95,13 +96,6 @@ function hardGate(phone: PhoneContext, profile: AppProfile, scenario: Scenario):
       });
     }
   }
-  if (phone.pushServiceReady === false) {
-    const rule = channel === 'fcm' ? 'seed.fcm-needs-gms' : channel === 'huawei' ? 'seed.hms-min-version' : 'seed.system-level-channel';
-    return withoutNotification('not-shown', [rule], {
-      en: 'The push service this channel needs is missing or too old on the phone, so nothing can show.',
-      zhCN: '手机上缺少该通道所需的推送服务或版本过低，无法显示推送。',
-    });
-  }
   if (phone.notificationsBlocked === true) {
     const rules = channel === 'oppo' ? ['seed.notification-settings', 'seed.oppo-notifications-off'] : ['seed.notification-settings'];
     return withoutNotification('not-shown', rules, {
@@ -135,11 +129,12 @@ function shownExpectation(verdict: StateVerdict, display: PushDisplay, phone: Ph
   let ifMissing: 'fail' | 'inconclusive' = 'fail';
 
   const cls = messageClass(scenario.message, channel, profile);
+  let lowClass: Prediction | null = null;
   if (cls === 'low' || cls === 'unknown') {
     // A low (or unproven) class may be delayed, folded or capped: a missing push is not a fail.
-    ifMissing = 'inconclusive';
     rules.push('seed.vendor-classification');
     if (cls === 'low' && QUOTA_CHANNELS.includes(channel)) rules.push('seed.daily-quota');
+    lowClass = lowClassPrediction(cls, channel);
   } else if (QUOTA_CHANNELS.includes(channel)) {
     caveats.push(caveat('seed.daily-quota'));
   }
@@ -151,15 +146,21 @@ function shownExpectation(verdict: StateVerdict, display: PushDisplay, phone: Ph
       caveats.push(caveat('seed.notification-settings'));
     }
   }
-  if (phone.pushServiceReady == null && (channel === 'fcm' || channel === 'huawei')) {
-    caveats.push(caveat(channel === 'fcm' ? 'seed.fcm-needs-gms' : 'seed.hms-min-version'));
+  if (phone.pushServiceReady == null && (channel === 'fcm' || channel === 'huawei' || channel === 'honor')) {
+    caveats.push(caveat(serviceRule(channel)));
   }
+  // The strongest platform fact explains a missing push; the weaker ones stay in the rules.
+  const predictions = [servicePrediction(phone), verdict.prediction ?? null, lowClass].filter((p): p is Prediction => p !== null);
+  const prediction = predictions.find((p) => p.effect === 'drop') ?? predictions[0] ?? null;
+  if (predictions.some((p) => p.effect === 'drop')) ifMissing = 'inconclusive';
+  for (const p of predictions) rules.push(p.rule);
 
   const ext = push?.ext ?? null;
   if (ext !== null) rules.push('seed.ext-tap');
   const ios = channel === 'apns';
   return {
     outcome: 'shown',
+    prediction,
     ifMissing,
     needsPositiveControl: false,
     delivery: verdict.delivery,
@@ -197,4 +198,55 @@ function soundFor(sound: string | undefined, channel: TargetChannel, rules: stri
   }
   caveats.push(caveat('seed.custom-sound'));
   return { kind: 'not-checked' };
+}
+
+const SERVICE_NAMES: Partial<Record<TargetChannel, Bilingual>> = {
+  fcm: { en: 'Google Play services', zhCN: 'Google Play 服务' },
+  huawei: { en: 'HMS Core', zhCN: 'HMS Core' },
+  honor: { en: 'the Honor push service', zhCN: '荣耀推送服务' },
+};
+
+function serviceRule(channel: TargetChannel): string {
+  return channel === 'fcm' ? 'seed.fcm-needs-gms' : channel === 'huawei' ? 'seed.hms-min-version' : 'seed.system-level-channel';
+}
+
+/**
+ * A push service known to be missing or too old predicts a drop. Only a known fact counts: a
+ * service PushLab does not recognise leaves pushServiceReady null and the requirement alone.
+ */
+function servicePrediction(phone: PhoneContext): Prediction | null {
+  if (phone.pushServiceReady !== false) return null;
+  const name = SERVICE_NAMES[phone.channel] ?? { en: `the ${phone.channel} push service`, zhCN: `${phone.channel} 推送服务` };
+  const rule = serviceRule(phone.channel);
+  if (phone.pushServiceProblem === 'too-old') {
+    return { fact: 'push-service-old', effect: 'drop', rule, text: { en: `${name.en} is older than this channel needs`, zhCN: `${name.zhCN}版本低于该通道的要求` } };
+  }
+  if (phone.pushServiceProblem === 'missing') {
+    return { fact: 'push-service-missing', effect: 'drop', rule, text: { en: `${name.en} was not found`, zhCN: `未找到${name.zhCN}` } };
+  }
+  return { fact: 'push-service-missing', effect: 'drop', rule, text: { en: `${name.en} is missing or too old`, zhCN: `${name.zhCN}缺失或版本过低` } };
+}
+
+function lowClassPrediction(cls: 'low' | 'unknown', channel: TargetChannel): Prediction {
+  const quota = cls === 'low' && QUOTA_CHANNELS.includes(channel);
+  return {
+    fact: 'low-class',
+    effect: 'drop',
+    rule: quota ? 'seed.daily-quota' : 'seed.vendor-classification',
+    text: cls === 'low'
+      ? { en: `the message has a low ${channel} class, which may be delayed, folded or capped by a daily quota`, zhCN: `该消息在 ${channel} 属于低级别，可能被延迟、折叠或受每日限额限制` }
+      : { en: `the message's ${channel} class is not proven high, so it may be delayed or folded`, zhCN: `该消息在 ${channel} 的级别未确认为高，可能被延迟或折叠` },
+  };
+}
+
+/** Which kind of cell this is: a requirement on the product, a platform prediction, or neither. */
+export function expectationKind(expectation: Expectation): ExpectationKind {
+  switch (expectation.outcome) {
+    case 'shown':
+      return expectation.prediction === null ? 'must-show' : 'predicted';
+    case 'not-shown':
+      return 'must-not-show';
+    default:
+      return expectation.outcome;
+  }
 }

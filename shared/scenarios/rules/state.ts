@@ -2,7 +2,7 @@
  * The vendor x app-state matrix: whether an offline push can reach the phone at all in each state,
  * before message content, notification settings and vendor classes are considered.
  */
-import type { AppProfile, AppState, Bilingual, Outcome, PhoneContext, TargetChannel } from '../types';
+import type { AppProfile, AppState, Bilingual, Outcome, PhoneContext, Prediction, TargetChannel } from '../types';
 
 export interface StateVerdict {
   readonly outcome: Outcome;
@@ -10,6 +10,8 @@ export interface StateVerdict {
   readonly reason: Bilingual;
   readonly delivery: 'prompt' | 'after-idle' | null;
   readonly surface: 'notification' | 'in-app' | 'none' | 'unknown';
+  /** For 'shown': a platform fact that may drop or hold back the push (never a requirement). */
+  readonly prediction?: Prediction;
 }
 
 /** Vendor channels whose system push service shows the notification without the app (seed 002/003). */
@@ -21,6 +23,30 @@ const ANDROID_ONLY: readonly AppState[] = ['force-stopped', 'doze'];
 function shown(rules: string[], en: string, zhCN: string, delivery: 'prompt' | 'after-idle' = 'prompt'): StateVerdict {
   return { outcome: 'shown', rules, reason: { en, zhCN }, delivery, surface: 'notification' };
 }
+/** A push the product must show, which a platform fact predicts will be dropped or held back. */
+function predicted(verdict: StateVerdict, prediction: Prediction): StateVerdict {
+  return { ...verdict, prediction };
+}
+
+const STOPPED_BY_SWIPE: Prediction = {
+  fact: 'rom-stopped-swiped-app',
+  effect: 'drop',
+  rule: 'android.stopped-state',
+  text: { en: 'this ROM stopped the app when it was swiped away', zhCN: '该 ROM 在划掉应用时将其停止' },
+};
+const APP_STOPPED: Prediction = {
+  fact: 'app-stopped',
+  effect: 'drop',
+  rule: 'android.stopped-state',
+  text: { en: 'the app is in Android\'s stopped state, which FCM does not deliver to', zhCN: '应用处于 Android 的 stopped 状态，FCM 不会投递' },
+};
+const DOZE: Prediction = {
+  fact: 'doze',
+  effect: 'delay',
+  rule: 'android.doze-fcm-priority',
+  text: { en: 'the phone is in Doze, which may hold the push back until it leaves', zhCN: '手机处于 Doze，推送可能要等退出后才到达' },
+};
+
 function notShown(rules: string[], en: string, zhCN: string, surface: StateVerdict['surface'] = 'none'): StateVerdict {
   return { outcome: 'not-shown', rules, reason: { en, zhCN }, delivery: null, surface };
 }
@@ -70,7 +96,8 @@ function swipedAway(phone: PhoneContext, systemLevel: boolean): StateVerdict {
   }
   // FCM needs the app itself to receive the message; whether the swipe stopped it is the question.
   if (phone.appStopped === true) {
-    return notShown(['android.stopped-state', 'android.swipe-oem'], 'This ROM force-stopped the app when it was swiped away: FCM delivers nothing to a stopped app.', '该 ROM 在划掉应用时强行停止了它：FCM 不会投递给已停止的应用。');
+    const required = shown(['seed.killed', 'android.stopped-state', 'android.swipe-oem'], 'Swiped away without logout: the push is required, but this ROM stopped the app and FCM delivers nothing to a stopped app.', '划掉但未登出：应收到推送，但该 ROM 停止了应用，FCM 不会投递给已停止的应用。');
+    return predicted(required, STOPPED_BY_SWIPE);
   }
   if (phone.appStopped === false || phone.rom === 'Android') {
     return shown(['seed.killed', 'android.swipe-oem'], 'Swiped away but not stopped: FCM still wakes the app, so the push is expected.', '已划掉但未被停止：FCM 仍能唤醒应用，应收到推送。');
@@ -89,27 +116,28 @@ function forceStopped(phone: PhoneContext, systemLevel: boolean): StateVerdict {
       '被强行停止但未登出：厂商系统级推送服务自行展示通知，无需启动应用。',
     );
   }
-  return notShown(['android.stopped-state'], 'Force-stopped: Android excludes stopped packages from the FCM broadcast (FLAG_EXCLUDE_STOPPED_PACKAGES), so nothing is shown until the app is opened again.', '被强行停止：Android 不向已停止的应用投递 FCM 广播（FLAG_EXCLUDE_STOPPED_PACKAGES），应用再次打开前不会显示。');
+  const required = shown(['seed.killed', 'android.stopped-state'], 'Force-stopped without logout: the push is required, but Android excludes stopped packages from the FCM broadcast (FLAG_EXCLUDE_STOPPED_PACKAGES), so it is predicted to be dropped.', '被强行停止但未登出：应收到推送，但 Android 不向已停止的应用投递 FCM 广播（FLAG_EXCLUDE_STOPPED_PACKAGES），预计会被丢弃。');
+  return predicted(required, APP_STOPPED);
 }
 
 function doze(systemLevel: boolean, profile: AppProfile): StateVerdict {
   if (systemLevel) {
-    return shown(
+    return predicted(shown(
       ['seed.system-level-channel'],
       'Doze: the vendor push service keeps a system-level connection, so the push is expected; how fast is not documented, so judge it after the phone leaves Doze.',
       'Doze：厂商推送服务保持系统级长连接，应收到推送；时效未见文档，退出 Doze 后再判定。',
       'after-idle',
-    );
+    ), DOZE);
   }
   if (profile.fcmPriority === 'high') {
     return shown(['android.doze-fcm-priority'], 'Doze: FCM delivers high-priority messages at once.', 'Doze：FCM 会立即投递高优先级消息。');
   }
-  return shown(
+  return predicted(shown(
     ['android.doze-fcm-priority'],
     'Doze: a normal-priority (or unknown-priority) FCM message may wait until the phone leaves Doze; judge it then.',
     'Doze：普通（或未知）优先级的 FCM 消息可能要等手机退出 Doze，届时再判定。',
     'after-idle',
-  );
+  ), DOZE);
 }
 
 function afterReboot(phone: PhoneContext, systemLevel: boolean): StateVerdict {
@@ -123,7 +151,8 @@ function afterReboot(phone: PhoneContext, systemLevel: boolean): StateVerdict {
     );
   }
   if (phone.appStopped === true) {
-    return notShown(['android.stopped-state'], 'The app is still in the stopped state after the reboot: FCM delivers nothing to it.', '重启后应用仍处于 stopped 状态：FCM 不会投递。');
+    const required = shown(['seed.killed', 'android.stopped-state'], 'Closed by the system without logout: the push is required, but the app is still stopped after the reboot and FCM delivers nothing to it.', '被系统关闭但未登出：应收到推送，但重启后应用仍处于 stopped 状态，FCM 不会投递。');
+    return predicted(required, APP_STOPPED);
   }
   if (phone.autostartAllowed === false) {
     return undecided(['android.autostart'], 'Autostart is off for the app on this ROM: whether FCM may wake it after a reboot is not documented.', '该 ROM 上应用的自启动已关闭：重启后 FCM 能否唤醒应用无文档依据。');

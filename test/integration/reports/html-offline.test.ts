@@ -25,6 +25,7 @@ function input(locale: 'en' | 'zh-CN'): HtmlReportInput {
     reason: failing.reason,
     expected: { title: { value: HOSTILE.script, match: 'exact' }, text: { value: LOADERS, match: 'contains' }, channelId: HOSTILE.js },
     actual: { title: `${HOSTILE.img}${LOADERS}`, text: `${LONG}${RTL}`, channelId: HOSTILE.comment, sound: HOSTILE.emoji, postTime: 1 },
+    seen: 'captured',
     checks: { title: 'mismatch', text: 'mismatch', channel: 'mismatch', sound: 'unknown' },
     thumbnail: { kind: 'image', dataUrl: PNG_1X1, sizeBytes: 70 },
   };

@@ -130,6 +130,17 @@ describe('classifyIdentity on every getprop capture', () => {
   });
 });
 
+describe('Magic UI version', () => {
+  it('reads "MagicUI_6.1.0" (Magic UI 2-6), beside "MagicOS_9.0" and bare numbers', () => {
+    const base = propsOf('honor-magicui3.0-android10-3.txt');
+    const rom = (magic: string) => classifyIdentity({ props: { ...base, 'ro.build.version.magic': magic }, packages: [] }).rom;
+    expect(rom('MagicUI_6.1.0')).toEqual({ name: 'Magic UI', version: '6.1.0' });
+    expect(rom('Magic UI 4.0')).toEqual({ name: 'Magic UI', version: '4.0' });
+    expect(rom('MagicOS_8.0')).toEqual({ name: 'MagicOS', version: '8.0' });
+    expect(rom('something else')).toEqual({ name: 'Magic UI', version: null });
+  });
+});
+
 describe('push channel with realistic package lists', () => {
   it('Honor on MagicOS with Honor push service -> honor (post-split)', () => {
     const identity = classify('honor-magicos9-android15-2.txt', pkgs('com.hihonor.id', 'com.hihonor.android.pushagent', 'com.google.android.gms'));

@@ -55,6 +55,14 @@ describe('app checks', () => {
     expect(suspended.evidence).toContain('suspended=true');
   });
 
+  it('says in words what the component state number in the evidence means', () => {
+    const byDefault = byId(evaluate(withPackage(emptyFacts(), packageDumpText({ enabled: 0 })), pixel), 'app.enabled');
+    expect(byDefault).toMatchObject({ status: 'ok', advice: { key: 'check.app.enabled.okDefault' } });
+    expect(byDefault.evidence).toContain('enabled=0');
+    const explicit = byId(evaluate(withPackage(emptyFacts(), packageDumpText({ enabled: 1 })), pixel), 'app.enabled');
+    expect(explicit).toMatchObject({ status: 'ok', advice: { key: 'check.app.enabled.okExplicit' } });
+  });
+
   it('keeps evidence free of the inode, so an unchanged app does not drift', () => {
     const a = byId(evaluate(withPackage(emptyFacts(), packageDumpText()), pixel), 'app.enabled').evidence;
     const b = byId(evaluate(withPackage(emptyFacts(), packageDumpText().replace('ceDataInode=1643854', 'ceDataInode=99')), pixel), 'app.enabled').evidence;

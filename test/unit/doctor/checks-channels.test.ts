@@ -25,6 +25,18 @@ describe('channel checks', () => {
     expect(checks.filter((c) => c.id.startsWith('channel')).map((c) => c.id)).toEqual(['channel:im_push', 'channel:calls', 'channels.blocked']);
   });
 
+  it('warns on OPPO with Android 8+ when no ChannelID is given, naming the app\'s channels as where to find it', () => {
+    const oppo = identityOf(OPPO_COLOROS15);
+    const check = byId(evaluate(facts([channelText('im_push', { name: 'Chats' })]), oppo, []), 'channels.oppoChannelId');
+    expect(check).toMatchObject({ status: 'warn', advice: { key: 'check.channels.oppoChannelId.missing' } });
+    expect(check.evidence).toMatch(/mId='im_push'/);
+    expect(byId(evaluate(facts([]), oppo, []), 'channels.oppoChannelId').advice.key).toBe('check.channels.oppoChannelId.missingNone');
+    // Given a ChannelID, older Android, or another vendor: no such warning.
+    for (const [identity, ids] of [[oppo, ['im_push']], [{ ...oppo, sdk: 25 }, []], [identityOf(PIXEL_15), []]] as const) {
+      expect(evaluate(facts([channelText('im_push')]), identity, ids).some((c) => c.id === 'channels.oppoChannelId')).toBe(false);
+    }
+  });
+
   it('is ok for an existing channel of normal importance, quoting its fields', () => {
     const check = byId(evaluate(facts([channelText('im_push', { name: 'Chats' })]), identityOf(PIXEL_15)), 'channel:im_push');
     expect(check.status).toBe('ok');

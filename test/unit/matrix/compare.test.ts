@@ -43,6 +43,30 @@ describe('compareMatrices', () => {
     expect(DEFAULT_THRESHOLD).toEqual({ ms: 500, ratio: 1.5 });
   });
 
+  it('compares a re-run of some cells cell by cell with its source: the other cells are carried, not new or gone', () => {
+    const source = buildMatrix(input({ runId: 'full', phones, createdAt: '2026-03-01T09:00:00.000Z', attempts: [
+      att('mi-1', 's1', { verdict: 'fail' }),
+      att('mi-1', 's2', { verdict: 'pass' }),
+      att('px-1', 's1', { verdict: 'pass' }),
+      att('px-1', 's2', { verdict: 'pass' }),
+    ] }));
+    const rerun = buildMatrix(input({ runId: 'rerun', phones, createdAt: '2026-03-02T09:00:00.000Z', attempts: [att('mi-1', 's1', { verdict: 'pass' })] }));
+    const forward = compareMatrices(source, rerun);
+    expect(forward.changes.map((c) => `${c.kind} ${c.serial}/${c.scenarioId}`)).toEqual(['recovered mi-1/s1']);
+    expect(forward).toMatchObject({ carried: 3, direction: 'forward' });
+    // The re-run picked as baseline of the full run: still carried, and said to read backwards.
+    const backward = compareMatrices(rerun, source);
+    expect(backward.changes.map((c) => `${c.kind} ${c.serial}/${c.scenarioId}`)).toEqual(['regressed mi-1/s1']);
+    expect(backward).toMatchObject({ carried: 3, direction: 'backward' });
+  });
+
+  it('runs over different cells (neither a subset) still report new and gone', () => {
+    const a = matrix('a', [att('mi-1', 's1', { verdict: 'pass' }), att('mi-1', 's2', { verdict: 'pass' })]);
+    const b = matrix('b', [att('mi-1', 's2', { verdict: 'pass' }), att('mi-1', 's3', { verdict: 'pass' })]);
+    expect(kinds(a, b)).toEqual(['new mi-1/s3 null->pass', 'gone mi-1/s1 pass->null']);
+    expect(compareMatrices(a, b).carried).toBe(0);
+  });
+
   it('each of fail, blocked, device lost and inconclusive after a pass is a regression', () => {
     for (const verdict of ['fail', 'blocked', 'device-lost', 'inconclusive'] as const) {
       const changes = kinds(matrix('a', [att('mi-1', 's', { verdict: 'pass' })]), matrix('b', [att('mi-1', 's', { verdict })]));

@@ -139,7 +139,7 @@ describe('comparison marks', () => {
 
   it('shows the change’s own drift, else the phone’s, as doctor change lines', () => {
     const entry = { checkId: 'notifications.permission', before: 'ok', after: 'fail', beforeEvidence: 'areNotificationsEnabled=true', afterEvidence: 'areNotificationsEnabled=false' };
-    const comparison: RunComparison = { before: 'r1', after: 'r2', threshold: { ms: 500, ratio: 1.5 }, changes: [], drift: { a: [entry] } };
+    const comparison: RunComparison = { before: 'r1', after: 'r2', threshold: { ms: 500, ratio: 1.5 }, changes: [], carried: 0, direction: 'forward', drift: { a: [entry] } };
     expect(driftFor(comparison, change('regressed', 'a', BG))).toEqual([entry]);
     expect(driftFor(comparison, change('regressed', 'b', BG))).toEqual([]);
     const own = { ...entry, checkId: 'battery.whitelist' };

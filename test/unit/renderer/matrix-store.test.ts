@@ -72,7 +72,7 @@ describe('matrix store', () => {
 
   it('compares the open run (after) with another (before), and clears the comparison', async () => {
     const bridge = matrixBridge();
-    const comparison: RunComparison = { before: EARLIER, after: RUN, threshold: { ms: 500, ratio: 1.5 }, changes: [], drift: {} };
+    const comparison: RunComparison = { before: EARLIER, after: RUN, threshold: { ms: 500, ratio: 1.5 }, changes: [], carried: 0, direction: 'forward', drift: {} };
     bridge.answer('matrix:compare', (before, after) => (before === EARLIER && after === RUN ? ok(comparison) : fail({ code: 'NOT_FOUND', message: 'wrong order' })));
     const store = createMatrixStore(bridge);
     await store.getState().load(RUN);

@@ -18,6 +18,7 @@ function hostileInput(overrides: Partial<HtmlReportInput> = {}): HtmlReportInput
     reason: failing.reason,
     expected: { title: { value: HOSTILE.script, match: 'exact' }, text: { value: HOSTILE.handler, match: 'contains' }, channelId: HOSTILE.js },
     actual: { title: HOSTILE.img, text: `${LONG}${RTL}`, channelId: HOSTILE.comment, sound: HOSTILE.emoji, postTime: 1 },
+    seen: 'captured',
     checks: { title: 'mismatch', text: 'ok', channel: 'mismatch', sound: 'unknown' },
     thumbnail: { kind: 'image', dataUrl: PNG_1X1, sizeBytes: 70 },
   };
@@ -162,10 +163,11 @@ describe('renderHtmlReport content', () => {
       reason: { key: 'fail.wrong-channel', values: { actual: 'misc', expected: 'im' } },
       expected: { title: { value: 'Hello', match: 'exact' }, text: null, channelId: 'im' },
       actual: { title: 'Hello', text: 'Hi', channelId: 'misc', postTime: 1 },
+      seen: 'captured',
       checks: { title: 'ok', text: 'not-checked', channel: 'mismatch', sound: 'not-checked' },
       thumbnail: { kind: 'too-large', path: 'screenshot/X1-1.png', sizeBytes: 1_500_000 },
     };
-    const bad: ReportFailure = { ...failure, attempt: null, actual: null, expected: null, thumbnail: { kind: 'image', dataUrl: 'javascript:alert(1)', sizeBytes: 1 } };
+    const bad: ReportFailure = { ...failure, attempt: null, actual: null, seen: 'nothing', expected: null, thumbnail: { kind: 'image', dataUrl: 'javascript:alert(1)', sizeBytes: 1 } };
     const r = checkHtml(renderHtmlReport({ ...base, failures: [failure, bad] }));
     expect(r.text).toContain('Attempt 12, repeat 3');
     expect(r.text).toContain('Posted on channel "misc", expected "im".');

@@ -55,6 +55,7 @@ export function cell(serial: string, scenarioId: string, status: CellStatus, ext
     attempts: 3,
     delivered: status === 'pass' ? 3 : 0,
     notDelivered: status === 'fail' ? 3 : 0,
+    silentAsRequired: 0,
     deliveryRate: status === 'pass' ? 1 : status === 'fail' ? 0 : null,
     latencyP50Ms: status === 'pass' ? 850 : null,
     latencyP95Ms: status === 'pass' ? 2400 : null,

@@ -9,6 +9,7 @@ const reason = { en: 'because of the rules', zhCN: '规则如此' };
 export function shownExpectation(overrides: Partial<Expectation> = {}): Expectation {
   return {
     outcome: 'shown',
+    prediction: null,
     ifMissing: 'fail',
     needsPositiveControl: false,
     delivery: 'prompt',

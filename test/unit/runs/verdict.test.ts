@@ -122,7 +122,11 @@ describe('judge: precedence', () => {
   });
 
   it('keeps undecided inconclusive even when a perfect record showed', () => {
-    expect(judge(quietExpectation('undecided'), good).reason.key).toBe('inconclusive.undecided');
+    const v = judge(quietExpectation('undecided'), good);
+    expect(v.kind).toBe('inconclusive');
+    expect(v.reason.key).toBe('inconclusive.undecided-shown');
+    expect(v.details.record).not.toBeNull();
+    expect(judge(quietExpectation('undecided'), timedOut()).reason.key).toBe('inconclusive.undecided');
   });
 
   it('is inconclusive when the capture failed', () => {

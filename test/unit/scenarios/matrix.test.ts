@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_APP, REFERENCE_PHONES, SCENARIOS, scenarioById } from '../../../shared/scenarios/catalog';
-import { expectFor } from '../../../shared/scenarios/rules/expect';
-import type { AppState, Expectation, Outcome, PhoneContext, Scenario } from '../../../shared/scenarios/types';
+import { expectFor, expectationKind } from '../../../shared/scenarios/rules/expect';
+import type { AppState, Expectation, ExpectationKind, PhoneContext, Scenario } from '../../../shared/scenarios/types';
 
 function scenario(id: string): Scenario {
   const found = scenarioById(id);
@@ -25,35 +25,37 @@ const stateScenario: Record<AppState, string> = {
   'kicked-offline': 'kicked-offline-text',
 };
 
-const S = 'shown', N = 'not-shown', U = 'undecided', X = 'not-applicable';
+// Requirements (S must show, N must not show), P a platform prediction on a must-show push.
+const S = 'must-show', N = 'must-not-show', P = 'predicted', U = 'undecided', X = 'not-applicable';
 const PHONES = ['xiaomi', 'huawei', 'honor', 'oppo', 'vivo', 'meizu', 'fcm', 'fcm-one-ui', 'apns'] as const;
 // The vendor x state matrix for the reference app (columns in PHONES order).
-const MATRIX: Record<AppState, readonly Outcome[]> = {
+const MATRIX: Record<AppState, readonly ExpectationKind[]> = {
   foreground: [N, N, N, N, N, N, N, N, N],
   background: [S, S, S, S, S, S, S, S, S],
   'screen-locked': [S, S, S, S, S, S, S, S, S],
   'swiped-away': [S, S, S, S, S, S, S, U, S],
-  'force-stopped': [S, S, S, S, S, S, N, N, X],
-  doze: [S, S, S, S, S, S, S, S, X],
+  'force-stopped': [S, S, S, S, S, S, P, P, X],
+  doze: [P, P, P, P, P, P, S, S, X],
   'after-reboot': [S, S, S, S, S, S, S, U, S],
   'logged-out': [N, N, N, N, N, N, N, N, N],
   'kicked-offline': [N, N, N, N, N, N, N, N, N],
 };
 
 describe('vendor x state matrix', () => {
-  for (const [state, row] of Object.entries(MATRIX) as [AppState, readonly Outcome[]][]) {
-    it.each(PHONES.map((p, i) => [p, row[i]] as const))(`${state} on %s -> %s`, (name, outcome) => {
+  for (const [state, row] of Object.entries(MATRIX) as [AppState, readonly ExpectationKind[]][]) {
+    it.each(PHONES.map((p, i) => [p, row[i]] as const))(`${state} on %s -> %s`, (name, kind) => {
       const e = expectFor(scenario(stateScenario[state]), phone(name), REFERENCE_APP);
-      expect(e.outcome).toBe(outcome);
-      if (outcome !== X) expect(e.rules.length).toBeGreaterThan(0);
+      expect(expectationKind(e)).toBe(kind);
+      if (kind !== X) expect(e.rules.length).toBeGreaterThan(0);
     });
   }
 
   it('explains force-stop per channel: FCM by the stopped state, vendors by their system-level service', () => {
     const fcm = expectFor(scenario('force-stopped-text'), phone('fcm'), REFERENCE_APP);
-    expect(fcm.rules).toEqual(['android.stopped-state']);
+    expect(fcm.rules).toEqual(expect.arrayContaining(['seed.killed', 'android.stopped-state']));
     expect(fcm.reason.en).toContain('FLAG_EXCLUDE_STOPPED_PACKAGES');
-    expect(fcm.needsPositiveControl).toBe(true);
+    expect(fcm.prediction?.fact).toBe('app-stopped');
+    expect(fcm.ifMissing).toBe('inconclusive');
     const mi = expectFor(scenario('force-stopped-text'), phone('xiaomi'), REFERENCE_APP);
     expect(mi.rules).toEqual(expect.arrayContaining(['seed.killed', 'seed.system-level-channel']));
     expect(mi.ifMissing).toBe('fail');
@@ -65,9 +67,9 @@ describe('vendor x state matrix', () => {
 
   it('decides FCM after a swipe from the observed stopped state', () => {
     const s = scenario('swiped-away-text');
-    expect(expectFor(s, phone('fcm-one-ui', { appStopped: true })).outcome).toBe('not-shown');
-    expect(expectFor(s, phone('fcm-one-ui', { appStopped: false })).outcome).toBe('shown');
-    expect(expectFor(s, phone('fcm', { appStopped: true })).outcome).toBe('not-shown');
+    expect(expectFor(s, phone('fcm-one-ui', { appStopped: true })).prediction?.fact).toBe('rom-stopped-swiped-app');
+    expect(expectationKind(expectFor(s, phone('fcm-one-ui', { appStopped: false })))).toBe('must-show');
+    expect(expectationKind(expectFor(s, phone('fcm', { appStopped: true })))).toBe('predicted');
   });
 
   it('defers Doze judgement unless FCM is high priority', () => {
@@ -82,7 +84,7 @@ describe('vendor x state matrix', () => {
     const s = scenario('after-reboot-text');
     expect(expectFor(s, phone('fcm-one-ui', { autostartAllowed: true })).outcome).toBe('shown');
     expect(expectFor(s, phone('fcm-one-ui', { autostartAllowed: false })).outcome).toBe('undecided');
-    expect(expectFor(s, phone('fcm', { appStopped: true })).outcome).toBe('not-shown');
+    expect(expectFor(s, phone('fcm', { appStopped: true })).prediction?.fact).toBe('app-stopped');
   });
 
   it('foreground is in-app, and undecided when the app posts its own notifications', () => {
@@ -131,8 +133,8 @@ describe('gates that stop any notification', () => {
 
   it('a missing push service names the channel\'s requirement', () => {
     const s = scenario('push-service-missing');
-    expect(expectFor(s, phone('fcm')).rules).toEqual(['seed.fcm-needs-gms']);
-    expect(expectFor(s, phone('huawei')).rules).toEqual(['seed.hms-min-version']);
+    expect(expectFor(s, phone('fcm')).prediction).toMatchObject({ fact: 'push-service-missing', rule: 'seed.fcm-needs-gms' });
+    expect(expectFor(s, phone('huawei')).prediction).toMatchObject({ fact: 'push-service-missing', rule: 'seed.hms-min-version' });
   });
 
   it('logout wins over everything else', () => {

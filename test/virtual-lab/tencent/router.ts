@@ -9,7 +9,7 @@
  */
 import { PUSH_SERVICE_PACKAGES } from '../../../electron/lab/android/identity/push-services';
 import type { PushChannel } from '../../../shared/domain/device';
-import { displayText, messageClass } from '../../../shared/scenarios';
+import { displayText, messageClass, type MessageSpec } from '../../../shared/scenarios';
 import { visibleSurface } from '../android/actions';
 import type { VirtualAndroid } from '../android/index';
 import type { SentMessage, TencentEmulator } from './emulator';
@@ -23,6 +23,8 @@ export interface RoutedPhone {
   readonly android: VirtualAndroid;
   readonly channel: PushChannel;
   readonly sdk: number;
+  /** The channel's push service runs under this package, one PushLab does not know (a real ROM variant). */
+  readonly servicePackage?: string;
 }
 
 /** A Tencent account logged in (or not) in the app under test on one phone. Mutable: tests log out. */
@@ -52,6 +54,7 @@ export type RouteReason =
   | 'fcm-app-stopped'
   | 'oppo-no-channel-id'
   | 'quota-exceeded'
+  | 'backend-dropped'
   | 'notification-app-blocked'
   | 'notification-no-channel'
   | 'notification-channel-blocked'
@@ -96,6 +99,8 @@ export interface PushRouterOptions {
    * the vendor's high class count (seed 002: the low class is what vendors cap).
    */
   readonly quotas?: Partial<Readonly<Record<PushChannel, number>>>;
+  /** A faulty backend: messages it loses for this phone (decided before anything else). */
+  readonly drops?: (spec: MessageSpec, serial: string) => boolean;
   readonly now?: () => number;
 }
 
@@ -119,6 +124,11 @@ export function pushServiceReady(android: VirtualAndroid, channel: PushChannel):
     const app = android.installedPackage(s.package);
     return app !== undefined && app.enabled && (s.minimumVersionCode === null || app.versionCode >= s.minimumVersionCode);
   });
+}
+
+function serviceReady(phone: RoutedPhone): boolean {
+  if (phone.servicePackage === undefined) return pushServiceReady(phone.android, phone.channel);
+  return phone.android.installedPackage(phone.servicePackage)?.enabled === true;
 }
 
 function recipients(message: SentMessage, accounts: ReadonlyMap<string, RoutedAccount>, groups: ReadonlyMap<string, GroupProfile> | undefined): string[] {
@@ -181,7 +191,8 @@ export function createPushRouter(options: PushRouterOptions): PushRouter {
       if (visibleSurface(android.state) === entry.package) { decide('foreground-in-app', words); continue; }
       const app = android.installedPackage(entry.package);
       if (app === undefined) { decide('not-installed', words); continue; }
-      if (!pushServiceReady(android, channel)) { decide('push-service-missing', words); continue; }
+      if (!serviceReady(phone)) { decide('push-service-missing', words); continue; }
+      if (options.drops?.(spec.spec, phone.serial) === true) { decide('backend-dropped', words); continue; }
       // FCM is delivered to the app itself; Android excludes stopped packages from the broadcast.
       if (channel === 'fcm' && app.stopped) { decide('fcm-app-stopped', words); continue; }
       if (channel === 'oppo' && phone.sdk >= ANDROID_O && vendorChannelId(message, 'oppo') === null) { decide('oppo-no-channel-id', words); continue; }

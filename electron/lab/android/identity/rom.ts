@@ -45,6 +45,9 @@ function magic(props: Props): RomInfo | null {
   if (!value) return null;
   const named = /MagicOS[_\s]*(\d+(?:\.\d+)*)/i.exec(value);
   if (named) return { name: 'MagicOS', version: named[1] as string };
+  // Magic UI 2.x–6.x report e.g. "MagicUI_6.1.0".
+  const magicUi = /Magic\s*UI[_\s]*(\d+(?:\.\d+)*)/i.exec(value);
+  if (magicUi) return { name: 'Magic UI', version: magicUi[1] as string };
   const bare = /^(\d+)(?:\.\d+)*$/.exec(value);
   // Honor renamed Magic UI to MagicOS at version 7.0.
   if (bare) return { name: Number(bare[1]) >= 7 ? 'MagicOS' : 'Magic UI', version: value };

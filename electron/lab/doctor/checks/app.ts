@@ -7,6 +7,12 @@ import { packageLines } from '../evidence';
 import { SOURCES } from '../facts-types';
 import { makeCheck, msg, notRead, type CheckContext } from './check';
 
+/** The ok advice, saying what the component state number in the evidence means. */
+function enabledWords(evidence: string): 'check.app.enabled.okDefault' | 'check.app.enabled.okExplicit' | 'check.app.enabled.ok' {
+  const state = /\benabled=(\d+)\b/.exec(evidence)?.[1];
+  return state === '0' ? 'check.app.enabled.okDefault' : state === '1' ? 'check.app.enabled.okExplicit' : 'check.app.enabled.ok';
+}
+
 /** The named `key=value` tokens of the package's "User 0:" line (stable, unlike its inode). */
 function userTokens(text: string, pkg: string, keys: readonly string[]): string {
   const line = packageLines(text, pkg, [/^\s*User 0:/])[0] ?? packageLines(text, pkg, [/^\s*User \d+:/])[0];
@@ -57,7 +63,7 @@ export function appChecks(ctx: CheckContext): DoctorCheck[] {
       ? makeCheck('app.enabled', titles.enabled, { status: 'unknown', advice: msg('check.app.enabled.unreadable'), evidence: enabledEvidence })
       : makeCheck('app.enabled', titles.enabled, {
           status: info.enabled === false || suspended ? 'fail' : 'ok',
-          advice: msg(info.enabled === false ? 'check.app.enabled.disabled' : suspended ? 'check.app.enabled.suspended' : 'check.app.enabled.ok'),
+          advice: msg(info.enabled === false ? 'check.app.enabled.disabled' : suspended ? 'check.app.enabled.suspended' : enabledWords(enabledEvidence)),
           evidence: enabledEvidence,
         });
 

@@ -101,7 +101,26 @@ function blockedSummary(ctx: CheckContext): DoctorCheck {
   });
 }
 
+/**
+ * OPPO family on Android 8+ with no ChannelID to check: every push needs one, so say so and how
+ * to find it (the app's own channels are the evidence). Null elsewhere, or when ids were given.
+ */
+function oppoChannelIdCheck(ctx: CheckContext, ids: readonly string[]): DoctorCheck | null {
+  const sdk = sdkOf(ctx);
+  if (ids.length > 0 || !isOppoFamily(ctx.identity) || sdk === null || sdk < CHANNELS_SDK) return null;
+  const title = msg('check.channels.oppoChannelId.title');
+  const read = ctx.facts.notifications;
+  const channels = (read?.value.app?.channels ?? []).filter((c) => c.deleted !== true);
+  const lines = read ? appSettingsBlock(read.text, ctx.subject.package).lines : [];
+  return makeCheck('channels.oppoChannelId', title, {
+    status: 'warn',
+    advice: msg(channels.length === 0 ? 'check.channels.oppoChannelId.missingNone' : 'check.channels.oppoChannelId.missing'),
+    evidence: channels.map((c) => channelLine(lines, c.id) ?? `mId='${c.id}'`),
+  });
+}
+
 export function channelChecks(ctx: CheckContext): DoctorCheck[] {
   const ids = [...new Set(ctx.subject.channelIds)];
-  return [...ids.map((id) => channelCheck(ctx, id)), blockedSummary(ctx)];
+  const oppo = oppoChannelIdCheck(ctx, ids);
+  return [...ids.map((id) => channelCheck(ctx, id)), ...(oppo === null ? [] : [oppo]), blockedSummary(ctx)];
 }

@@ -19,6 +19,7 @@ import type { StateContext, StateReport } from '../app-states/types';
 import { judge } from '../verdict';
 import { collectEvidence, storeCapture } from './attempt-evidence';
 import { capturePush, type PushCapture } from './capture-push';
+import { refreshClockOffset } from './clock-refresh';
 import { runPositiveControl } from './positive-control';
 import { scenarioOf } from './resolve-run';
 import { senderCannotTest } from './sender-limits';
@@ -46,6 +47,9 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
     const error: ErrorInfo = { code: 'PLAN_INVALID', message: `The plan gives no test account for ${session.phone.serial}.`, hint: 'Add it under app.accounts.serials or app.accounts.vendors.' };
     return finish(session, attempt.id, judge(expectation, { setup: { kind: 'failed', error }, captured: { kind: 'records', records: [] } }), null);
   }
+  // Between attempts the phone's link is quiet: the moment to follow clock drift in long runs
+  // (the offset used is kept with each attempt's captured records).
+  await refreshClockOffset(session);
   const ctx = stateContext(session);
   const setup = await prepareAttempt(session, attempt.id, scenario, expectation, ctx);
   stopIfCancelled(session);
@@ -112,6 +116,8 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
     captured: lost && outcome.kind === 'capture-error' ? { kind: 'capture-error', error: { ...outcome.error, code: 'DEVICE_LOST' } } : outcome,
     ...(session.controlShown === null ? {} : { positiveControlShown: session.controlShown }),
     latencyMs: matched?.latencyMs ?? null,
+    // The phone's post time is read in whole ms; the offset's ± carries over to every latency.
+    latencyUncertaintyMs: Number.isFinite(session.offset.uncertaintyMs) ? session.offset.uncertaintyMs + 1 : null,
     timeoutMs: plan.timeouts.pushMs,
     idleLeft,
   };

@@ -27,6 +27,7 @@ export function openSession(run: RunContext, resolved: ResolvedPhone, controlSho
     account: accountFor(run.plan, resolved.phone.serial, resolved.phone.channel === 'apns' ? null : resolved.phone.channel),
     context: resolved.context,
     offset: UNKNOWN_CLOCK_OFFSET,
+    offsetAt: null,
     doctor: null,
     controlShown,
     controlTried: false,
@@ -90,6 +91,7 @@ async function prepare(session: PhoneSession): Promise<string[]> {
     }
   }
   try {
+    session.offsetAt = deps.clock.now();
     session.offset = await measureClockOffset(session.io, () => deps.clock.now());
     notes.push(`clock offset ${Math.round(session.offset.offsetMs)} ± ${Math.round(session.offset.uncertaintyMs)} ms`);
   } catch (error) {

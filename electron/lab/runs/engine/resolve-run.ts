@@ -2,14 +2,14 @@
  * From a validated plan and the phones attached now to what a run is: its phones (with what the
  * expectations need to know about each) and every attempt in run order. Pure; no phone is touched.
  */
-import type { DeviceView, Platform } from '../../../../shared/domain/device';
+import type { DeviceView, Platform, PushServiceInfo } from '../../../../shared/domain/device';
 import type { DoctorReport } from '../../../../shared/domain/doctor';
 import { isAndroidPackageName, type RunPlan } from '../../../../shared/runs/plan';
 import { planScenarioIds } from '../../../../shared/runs/parse-plan';
 import type { RunPhone } from '../../../../shared/runs/types';
 import { scenarioById } from '../../../../shared/scenarios/catalog';
-import { expectFor } from '../../../../shared/scenarios/rules/expect';
-import type { AppProfile, PhoneContext, Scenario } from '../../../../shared/scenarios/types';
+import { expectFor, expectationKind } from '../../../../shared/scenarios/rules/expect';
+import type { AppProfile, ExpectationKind, PhoneContext, Scenario } from '../../../../shared/scenarios/types';
 import { LabError } from '../../errors';
 
 export interface ResolvedPhone {
@@ -88,14 +88,27 @@ function toResolved(view: DeviceView): ResolvedPhone {
   // Only iOS devices carry APNs; an Android identity always names an Android channel.
   if (id.pushChannel === 'apns') throw new LabError('DEVICE_NOT_READY', `Phone ${view.serial} reports APNs but is not an iOS device.`);
   const channel = id.pushChannel;
-  const service = id.pushServices.find((s) => s.channel === channel);
-  const pushServiceReady = channel === 'fcm' || channel === 'huawei' || channel === 'honor' ? (service ? service.meetsMinimum !== false : false) : null;
+  const { pushServiceReady, pushServiceProblem } = pushServiceFact(channel, id.pushServices);
   return {
     platform: 'android',
     phone: { serial: view.serial, vendor: id.manufacturer, model: id.model, channel },
-    context: { channel, rom: id.rom.name, sdk: id.sdk, pushServiceReady },
+    context: { channel, rom: id.rom.name, sdk: id.sdk, pushServiceReady, pushServiceProblem },
     details: { brand: id.brand, marketingName: id.marketingName, rom: { name: id.rom.name, version: id.rom.version }, androidVersion: id.androidVersion, sdk: id.sdk },
   };
+}
+
+/**
+ * What the identity proves about the channel's push service. Google Play services and HMS Core
+ * have one package each, so their absence is a fact; Honor's push SDK can bind to a proxy in a
+ * package PushLab does not know, so a missing agent is unknown (null), never "missing".
+ */
+export function pushServiceFact(channel: PhoneContext['channel'], services: readonly PushServiceInfo[]): Pick<PhoneContext, 'pushServiceReady' | 'pushServiceProblem'> {
+  if (channel !== 'fcm' && channel !== 'huawei' && channel !== 'honor') return { pushServiceReady: null, pushServiceProblem: null };
+  const service = services.find((s) => s.channel === channel);
+  if (service === undefined) {
+    return channel === 'honor' ? { pushServiceReady: null, pushServiceProblem: null } : { pushServiceReady: false, pushServiceProblem: 'missing' };
+  }
+  return service.meetsMinimum === false ? { pushServiceReady: false, pushServiceProblem: 'too-old' } : { pushServiceReady: true, pushServiceProblem: null };
 }
 
 /** The app profile the expectation rules read, from the plan. */
@@ -115,6 +128,8 @@ export function scenarioOf(id: string): Scenario {
   return scenario;
 }
 
+const KIND_RANK: Readonly<Record<ExpectationKind, number>> = { 'must-show': 0, predicted: 1, 'must-not-show': 2, undecided: 2, 'not-applicable': 3 };
+
 /**
  * Run order per phone: repeat by repeat, and within a repeat the scenarios that must show first,
  * so a positive control (a push that did show) exists before anything judged "not shown".
@@ -124,10 +139,8 @@ export function planAttempts(plan: RunPlan, phones: readonly ResolvedPhone[]): P
   const profile = appProfileOf(plan);
   const attempts: PlannedAttempt[] = [];
   for (const { phone, context } of phones) {
-    const rank = (id: string): number => {
-      const outcome = expectFor(scenarioOf(id), context, profile).outcome;
-      return outcome === 'shown' ? 0 : outcome === 'not-applicable' ? 2 : 1;
-    };
+    // Requirements that must show first, then predicted drops, then "nothing may show".
+    const rank = (id: string): number => KIND_RANK[expectationKind(expectFor(scenarioOf(id), context, profile))];
     const ordered = [...ids].map((id, i) => ({ id, i, r: rank(id) })).sort((a, b) => a.r - b.r || a.i - b.i);
     let ordinal = 0;
     for (let repeat = 1; repeat <= plan.repeats; repeat++) {
@@ -154,6 +167,7 @@ export function contextFromDoctor(base: PhoneContext, report: DoctorReport | nul
     ...base,
     notificationsBlocked: blocked,
     pushServiceReady: service ?? base.pushServiceReady ?? null,
+    pushServiceProblem: service === true ? null : (base.pushServiceProblem ?? null),
     autostartAllowed: autostart,
   };
 }

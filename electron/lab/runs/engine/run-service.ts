@@ -88,7 +88,7 @@ export class RunService implements RunsApi {
       }
     }
     const controls = new Map<string, boolean>();
-    for (const a of detail.attempts) if (a.verdict?.reason.key === 'pass.shown') controls.set(a.serial, true);
+    for (const a of detail.attempts) if (a.verdict?.reason.key === 'pass.shown' || a.verdict?.reason.key === 'pass.shown-despite-prediction') controls.set(a.serial, true);
     this.launch(runId, plan, present, prompts, sender, controls, options);
     return { runId };
   }

@@ -34,17 +34,17 @@ describe('resolvePhones', () => {
 });
 
 describe('planAttempts', () => {
-  it('runs must-show scenarios first in each repeat, so a positive control exists before "not shown" is judged', () => {
+  it('runs must-show scenarios first in each repeat, then predicted drops, so a positive control exists before "not shown" is judged', () => {
     const attempts = planAttempts(plan(), resolvePhones(plan(), [pixel]));
     expect(attempts.map((a) => `${a.repeat}:${a.scenarioId}`)).toEqual([
       '1:background-c2c-text',
       '1:background-image',
-      '1:notifications-blocked',
       '1:push-service-missing',
+      '1:notifications-blocked',
       '2:background-c2c-text',
       '2:background-image',
-      '2:notifications-blocked',
       '2:push-service-missing',
+      '2:notifications-blocked',
     ]);
     expect(attempts.map((a) => a.ordinal)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });

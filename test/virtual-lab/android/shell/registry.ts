@@ -3,7 +3,7 @@
  */
 import { am } from './commands/am';
 import { appops, cmd } from './commands/cmd';
-import { cat, echo, id, ls, pidof, rm, sleep } from './commands/coreutils';
+import { cat, date, echo, id, ls, pidof, rm, sleep } from './commands/coreutils';
 import { dumpsys } from './commands/dumpsys';
 import { getprop } from './commands/getprop';
 import { grep } from './commands/grep';
@@ -37,6 +37,7 @@ const COMMANDS: ReadonlyMap<string, CommandHandler> = new Map<string, CommandHan
   ['id', id],
   ['pidof', pidof],
   ['sleep', sleep],
+  ['date', date],
   ['grep', grep],
   ['head', head],
   ['tail', tail],

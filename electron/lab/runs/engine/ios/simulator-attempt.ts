@@ -99,6 +99,8 @@ export async function runSimulatorAttempt(session: SimulatorSession, attempt: At
     captured: outcome,
     ...(session.controlShown === null ? {} : { positiveControlShown: session.controlShown }),
     latencyMs: matched?.latencyMs ?? null,
+    // A simulator runs on the host's clock: no offset to be unsure of.
+    latencyUncertaintyMs: 0,
     timeoutMs: plan.timeouts.pushMs,
   };
   if (!lost) await screenshot(session, attempt.id);

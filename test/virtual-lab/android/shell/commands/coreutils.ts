@@ -148,3 +148,29 @@ export const sleep: CommandHandler = async (ctx) => {
   await ctx.env.delay(seconds * 1000, ctx.signal);
   return 0;
 };
+
+/**
+ * toybox `date` for the formats PushLab reads: `+%s`, `+%s.%3N` (and %N, nanoseconds). The phone's
+ * clock is the host's (env.now): the true clock offset is 0, which the clock bench relies on.
+ */
+export const date: CommandHandler = async (ctx) => {
+  const nowMs = ctx.env.now();
+  const format = ctx.args[0];
+  if (format === undefined) {
+    await ctx.out(`${new Date(nowMs).toUTCString()}\n`);
+    return 0;
+  }
+  if (!format.startsWith('+')) {
+    await ctx.err(`date: bad date '${format}'\n`);
+    return 1;
+  }
+  const seconds = Math.floor(nowMs / 1000);
+  const millis = String(Math.floor(nowMs) % 1000).padStart(3, '0');
+  const text = format
+    .slice(1)
+    .replace(/%3N/g, millis)
+    .replace(/%N/g, `${millis}000000`)
+    .replace(/%s/g, String(seconds));
+  await ctx.out(`${text}\n`);
+  return 0;
+};
