@@ -21,7 +21,7 @@ const packages = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
  * Pure-JS packages made of many small modules are bundled in: loading zod's ~100 files, or
  * adbkit's ~150 CommonJS files (with bluebird and debug), one by one costs more start time than
  * everything else together. Native packages (better-sqlite3) stay in node_modules. Bundled adbkit
- * gets a lazy node-forge (lazy-node-forge.mjs): it needs it only for features pushlab never uses.
+ * gets a lazy node-forge (lazy-node-forge.mjs): it needs it only for features no command uses.
  */
 const BUNDLED = new Set(['zod', 'jose', '@devicefarmer/adbkit']);
 const isExternal = (id: string): boolean =>

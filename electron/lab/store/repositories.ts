@@ -7,6 +7,7 @@ import { DeviceRepository } from './device-repository';
 import { DoctorRepository } from './doctor-repository';
 import { InstallRepository } from './install-repository';
 import { MatrixRepository } from './matrix-repository';
+import { prepareOnUse } from './prepare-on-use';
 import { RunRepository } from './run-repository';
 import { SignoffRepository } from './signoff-repository';
 
@@ -20,43 +21,17 @@ export interface Repositories {
   readonly signoffs: SignoffRepository;
 }
 
-/**
- * Every repository over a migrated database. Each one is built (and its statements prepared) the
- * first time it is used: a command that only lists devices prepares only the devices statements.
- */
-export function createRepositories(db: Database): Repositories {
-  const once = <T>(build: () => T): (() => T) => {
-    let value: T | undefined;
-    return () => (value ??= build());
-  };
-  const builds = once(() => new BuildRepository(db));
-  const devices = once(() => new DeviceRepository(db));
-  const installs = once(() => new InstallRepository(db, builds()));
-  const doctor = once(() => new DoctorRepository(db));
-  const runs = once(() => new RunRepository(db));
-  const matrix = once(() => new MatrixRepository(db));
-  const signoffs = once(() => new SignoffRepository(db));
+/** Every repository over a migrated database; each statement is prepared when it first runs. */
+export function createRepositories(database: Database): Repositories {
+  const db = prepareOnUse(database);
+  const builds = new BuildRepository(db);
   return {
-    get devices() {
-      return devices();
-    },
-    get builds() {
-      return builds();
-    },
-    get installs() {
-      return installs();
-    },
-    get doctor() {
-      return doctor();
-    },
-    get runs() {
-      return runs();
-    },
-    get matrix() {
-      return matrix();
-    },
-    get signoffs() {
-      return signoffs();
-    },
+    devices: new DeviceRepository(db),
+    builds,
+    installs: new InstallRepository(db, builds),
+    doctor: new DoctorRepository(db),
+    runs: new RunRepository(db),
+    matrix: new MatrixRepository(db),
+    signoffs: new SignoffRepository(db),
   };
 }
