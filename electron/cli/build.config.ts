@@ -18,11 +18,12 @@ const outDir = resolve(root, 'out/cli');
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
 const packages = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
 /**
- * Pure-JS packages made of many small ES modules are bundled in: loading zod's ~100 files one by
- * one costs more start time than everything else together. Native or CommonJS packages with
- * dynamic requires (better-sqlite3, adbkit) stay in node_modules.
+ * Pure-JS packages made of many small modules are bundled in: loading zod's ~100 files, or
+ * adbkit's ~150 CommonJS files (with bluebird and debug), one by one costs more start time than
+ * everything else together. Native packages (better-sqlite3) stay in node_modules. Bundled adbkit
+ * gets a lazy node-forge (lazy-node-forge.mjs): it needs it only for features no command uses.
  */
-const BUNDLED = new Set(['zod', 'jose']);
+const BUNDLED = new Set(['zod', 'jose', '@devicefarmer/adbkit']);
 const isExternal = (id: string): boolean =>
   id.startsWith('node:') ||
   builtinModules.includes(id) ||
@@ -49,7 +50,10 @@ export default defineConfig({
   root,
   logLevel: 'warn',
   plugins: [sourceStamp()],
-  ssr: { noExternal: [...BUNDLED] },
+  // Everything Vite finds is bundled unless `isExternal` (rollupOptions) keeps it out: so the
+  // packages a bundled one depends on (adbkit's bluebird, debug) are bundled with it.
+  ssr: { noExternal: [/.*/] },
+  resolve: { alias: { 'node-forge': resolve(root, 'electron/cli/lazy-node-forge.mjs') } },
   build: {
     outDir,
     emptyOutDir: true,

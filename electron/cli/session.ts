@@ -4,7 +4,8 @@
  */
 import type { DeviceView } from '../../shared/domain/device';
 import type { ErrorInfo } from '../../shared/errors';
-import { createLabCore, type LocalLabCore } from '../lab/compose';
+import type { DeviceCore } from '../lab/compose-devices';
+import type { LocalLabCore } from '../lab/compose';
 import { LabError, toErrorInfo } from '../lab/errors';
 import { createLogger, silentLogger } from '../lab/util/logger';
 import type { GlobalOptions } from './options';
@@ -38,8 +39,23 @@ export async function openSessionAdbOptional(options: GlobalOptions): Promise<{ 
   }
 }
 
-function composeCore(options: GlobalOptions): Promise<LocalLabCore> {
-  return createLabCore({
+/**
+ * Phones and simulators only (`pushlab devices`): the device half of the core, without the run
+ * engine, senders and reports, so the command starts fast. Same adb handling as above.
+ */
+export async function openDeviceSession(options: GlobalOptions): Promise<{ core: DeviceCore; adbError: ErrorInfo | null }> {
+  const { createDeviceCore } = await import('../lab/compose-devices');
+  const core = createDeviceCore(coreOptions(options));
+  try {
+    await connectAdb(core, options);
+    return { core, adbError: null };
+  } catch (error) {
+    return { core, adbError: toErrorInfo(error) };
+  }
+}
+
+const coreOptions = (options: GlobalOptions) =>
+  ({
     dataDir: options.dataDir,
     ...(options.dbPath ? { dbPath: options.dbPath } : {}),
     adb: options.adb,
@@ -47,10 +63,15 @@ function composeCore(options: GlobalOptions): Promise<LocalLabCore> {
     stopOwnedAdbServer: true,
     shell: 'cli',
     logger: options.verbose ? createLogger({ level: 'debug' }) : silentLogger,
-  });
+  }) as const;
+
+// The full core is imported when a command needs it, so `pushlab devices` never loads it.
+async function composeCore(options: GlobalOptions): Promise<LocalLabCore> {
+  const { createLabCore } = await import('../lab/compose');
+  return createLabCore(coreOptions(options));
 }
 
-async function connectAdb(core: LocalLabCore, options: GlobalOptions): Promise<void> {
+async function connectAdb(core: DeviceCore, options: GlobalOptions): Promise<void> {
   const { tracker, gateway } = core.services;
   // One direct attempt first (starting a local server when allowed): a dead or wrong address
   // fails now, instead of after the tracker's retries.
@@ -72,6 +93,7 @@ async function connectAdb(core: LocalLabCore, options: GlobalOptions): Promise<v
  * so they work with no phone, no adb and on a database in a read-only folder.
  */
 export async function openStoreSession(options: GlobalOptions): Promise<LocalLabCore> {
+  const { createLabCore } = await import('../lab/compose');
   return createLabCore({
     dataDir: options.dataDir,
     ...(options.dbPath ? { dbPath: options.dbPath } : {}),
@@ -84,7 +106,7 @@ export async function openStoreSession(options: GlobalOptions): Promise<LocalLab
 }
 
 /** Every phone adb lists right now, each with its identity settled (ready or failed). */
-export async function settledDevices(core: LocalLabCore): Promise<DeviceView[]> {
+export async function settledDevices(core: DeviceCore): Promise<DeviceView[]> {
   const { gateway, registry } = core.services;
   const listed = await gateway.listDevices();
   const views: DeviceView[] = [];

@@ -8,32 +8,27 @@ import type { EventChannel, EventPayloads, RequestArgs, RequestChannel, RequestR
 import { iosStatusMessage } from '../../shared/domain/ios-status';
 import { translateDynamic } from '../../shared/i18n';
 import { fail, ok, type Result } from '../../shared/result';
-import { AdbGateway } from './adb/adb-gateway';
-import { DeviceTracker } from './adb/device-tracker';
+import type { AdbGateway } from './adb/adb-gateway';
+import type { DeviceTracker } from './adb/device-tracker';
 import type { LabCore, LabEventListener } from './api';
 import { readApk } from './apk/read-apk';
 import type { LabCoreOptions } from './compose-types';
-import { DeviceRegistry } from './devices/device-registry';
+import { createDeviceLayer, startDeviceLayer } from './compose-devices';
+import type { DeviceRegistry } from './devices/device-registry';
 import { DoctorService } from './doctor/doctor-service';
 import { LabError, toErrorInfo } from './errors';
 import { EvidenceStore } from './evidence/evidence-store';
 import { createHandlers, type Handlers } from './handlers';
 import { InstallService } from './install/install-service';
 import { SimulatorInstallService } from './install/simulator-install-service';
-import { SimulatorRegistry } from './ios/simulator-registry';
-import { SimulatorTracker } from './ios/simulator-tracker';
-import { openDatabase } from './store/db';
-import { openDatabaseReadOnly } from './store/db-readonly';
-import { ensurePrivateDir } from './store/private-files';
-import { createRepositories } from './store/repositories';
+import type { SimulatorRegistry } from './ios/simulator-registry';
+import type { SimulatorTracker } from './ios/simulator-tracker';
 import { createSender } from './push/senders';
 import { adbEvidencePort, adbTapPort } from './runs/engine/adb-ports';
 import { simulatorPort } from './runs/engine/ios/simulator-port';
 import { RunService } from './runs/engine/run-service';
 import { MatrixService } from './runs/matrix/matrix-service';
 import { resolveSecret, secretRefsOf } from './secrets/resolve-secret';
-import { systemClock } from './util/clock';
-import { createLogger } from './util/logger';
 import { followLabServer } from './virtual-lab-adb';
 
 export interface LabCoreInternals {
@@ -74,22 +69,9 @@ async function requireSimctl(tracker: SimulatorTracker): Promise<void> {
 }
 
 export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCore> {
-  const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? createLogger({ scope: 'pushlab' });
-  const dbPath = options.dbPath ?? join(options.dataDir, 'pushlab.db');
-  // Notification texts, screenshots and device tokens: the user's alone (0700, whatever the umask).
-  if (!options.readOnly) ensurePrivateDir(options.dataDir);
-  const db = options.readOnly ? openDatabaseReadOnly(dbPath) : openDatabase(dbPath);
-  const repos = createRepositories(db);
-  const gateway = new AdbGateway(options.adb, logger.child('adb'));
-  const tracker = new DeviceTracker(gateway, clock, logger.child('tracker'));
+  const layer = createDeviceLayer(options);
+  const { clock, logger, env, db, repos, gateway, tracker, simulatorTracker, simulators, registry } = layer;
   const virtualLab = options.virtualLab ? followLabServer(options.virtualLab, gateway, tracker) : undefined;
-  const env = options.env ?? process.env;
-  // simctl has no event stream: poll about once a second while xcrun exists (tests go faster).
-  const simPollMs = Number.parseInt(env.PUSHLAB_SIMCTL_POLL_MS ?? '', 10);
-  const simulatorTracker = new SimulatorTracker({ env, clock, logger: logger.child('simctl'), ...(simPollMs >= 50 ? { pollMs: simPollMs, recheckMs: Math.max(simPollMs, 500) } : {}) });
-  const simulators = new SimulatorRegistry({ tracker: simulatorTracker, repo: repos.devices, clock, logger: logger.child('simulators') });
-  const registry = new DeviceRegistry({ tracker, gateway, repo: repos.devices, clock, logger: logger.child('devices'), simulators });
   const installs = new InstallService({
     registry,
     gateway,
@@ -166,13 +148,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
   const unsubscribeLab = virtualLab?.onChange((status) => emit('lab:changed', status));
   const unsubscribeRuns = runs.onProgress((event) => emit('runs:progress', event));
 
-  registry.start();
-  simulators.start();
-  // Store-only shells (`pushlab report`) read the database and never look for devices.
-  if (options.trackDevices !== false) {
-    tracker.start();
-    simulatorTracker.start();
-  }
+  startDeviceLayer(layer, options);
 
   let closed = false;
   return {

@@ -3,11 +3,11 @@ import type { DeviceView } from '../../../shared/domain/device';
 import { iosStatusMessage } from '../../../shared/domain/ios-status';
 import type { ErrorInfo } from '../../../shared/errors';
 import { translate, translateDynamic } from '../../../shared/i18n';
-import type { LocalLabCore } from '../../lab/compose';
+import type { DeviceCore } from '../../lab/compose-devices';
 import { LabError } from '../../lab/errors';
 import { clean, table, type Output } from '../output';
 import type { GlobalOptions } from '../options';
-import { openSessionAdbOptional, settledDevices } from '../session';
+import { openDeviceSession, settledDevices } from '../session';
 
 /** The documented JSON shape of one phone (README: "pushlab devices --json"). */
 export function deviceJson(view: DeviceView): Record<string, unknown> {
@@ -39,7 +39,7 @@ export function deviceJson(view: DeviceView): Record<string, unknown> {
 }
 
 /** Booted iOS simulators, once simctl has been asked (or found missing); plus the status line. */
-async function simulatorsOf(core: LocalLabCore): Promise<{ views: DeviceView[]; line: string }> {
+async function simulatorsOf(core: DeviceCore): Promise<{ views: DeviceView[]; line: string }> {
   await core.services.simulatorTracker.settled();
   const views = [...core.services.simulators.views()];
   const message = iosStatusMessage(core.services.simulators.status(), views.length);
@@ -67,7 +67,7 @@ export function adbUnavailableLine(error: ErrorInfo): string {
  * (the command could not do its job) when adb is unreachable and nothing was listed.
  */
 export async function devicesCommand(options: GlobalOptions, output: Output): Promise<number> {
-  const { core, adbError } = await openSessionAdbOptional(options);
+  const { core, adbError } = await openDeviceSession(options);
   try {
     const phones = adbError === null ? await settledDevices(core) : [];
     const ios = await simulatorsOf(core);

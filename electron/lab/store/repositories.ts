@@ -7,6 +7,7 @@ import { DeviceRepository } from './device-repository';
 import { DoctorRepository } from './doctor-repository';
 import { InstallRepository } from './install-repository';
 import { MatrixRepository } from './matrix-repository';
+import { prepareOnUse } from './prepare-on-use';
 import { RunRepository } from './run-repository';
 import { SignoffRepository } from './signoff-repository';
 
@@ -20,8 +21,9 @@ export interface Repositories {
   readonly signoffs: SignoffRepository;
 }
 
-/** Prepares every repository's statements against a migrated database. */
-export function createRepositories(db: Database): Repositories {
+/** Every repository over a migrated database; each statement is prepared when it first runs. */
+export function createRepositories(database: Database): Repositories {
+  const db = prepareOnUse(database);
   const builds = new BuildRepository(db);
   return {
     devices: new DeviceRepository(db),

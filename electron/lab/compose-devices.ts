@@ -1,0 +1,97 @@
+/**
+ * The device half of the composition root: database, adb gateway and tracker, iOS simulators and
+ * the device registry. `createLabCore` builds the rest on top of it; `createDeviceCore` is this
+ * half alone, for callers that only list devices (`pushlab devices`), so they load neither the run
+ * engine, senders, reports nor the schemas those modules build when they are imported.
+ */
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { AdbGateway } from './adb/adb-gateway';
+import { DeviceTracker } from './adb/device-tracker';
+import type { LabCoreOptions } from './compose-types';
+import { DeviceRegistry } from './devices/device-registry';
+import { SimulatorRegistry } from './ios/simulator-registry';
+import { SimulatorTracker } from './ios/simulator-tracker';
+import { openDatabase } from './store/db';
+import { openDatabaseReadOnly } from './store/db-readonly';
+import { ensurePrivateDir } from './store/private-files';
+import { createRepositories, type Repositories } from './store/repositories';
+import { systemClock, type Clock } from './util/clock';
+import { createLogger, type Logger } from './util/logger';
+
+export interface DeviceLayer {
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly env: NodeJS.ProcessEnv;
+  readonly db: Database;
+  readonly repos: Repositories;
+  readonly gateway: AdbGateway;
+  readonly tracker: DeviceTracker;
+  readonly simulatorTracker: SimulatorTracker;
+  readonly simulators: SimulatorRegistry;
+  readonly registry: DeviceRegistry;
+}
+
+/** The services a device listing needs; LabCoreInternals has them all under the same names. */
+export interface DeviceServices {
+  readonly registry: DeviceRegistry;
+  readonly tracker: DeviceTracker;
+  readonly gateway: AdbGateway;
+  readonly simulators: SimulatorRegistry;
+  readonly simulatorTracker: SimulatorTracker;
+}
+
+/** The device half alone; LocalLabCore fits this shape too. */
+export interface DeviceCore {
+  readonly services: DeviceServices;
+  close(): Promise<void>;
+}
+
+/** Builds the device services (nothing started yet: see startDeviceLayer). */
+export function createDeviceLayer(options: LabCoreOptions): DeviceLayer {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger({ scope: 'pushlab' });
+  const dbPath = options.dbPath ?? join(options.dataDir, 'pushlab.db');
+  // Notification texts, screenshots and device tokens: the user's alone (0700, whatever the umask).
+  if (!options.readOnly) ensurePrivateDir(options.dataDir);
+  const db = options.readOnly ? openDatabaseReadOnly(dbPath) : openDatabase(dbPath);
+  const repos = createRepositories(db);
+  const gateway = new AdbGateway(options.adb, logger.child('adb'));
+  const tracker = new DeviceTracker(gateway, clock, logger.child('tracker'));
+  const env = options.env ?? process.env;
+  // simctl has no event stream: poll about once a second while xcrun exists (tests go faster).
+  const simPollMs = Number.parseInt(env.PUSHLAB_SIMCTL_POLL_MS ?? '', 10);
+  const simulatorTracker = new SimulatorTracker({ env, clock, logger: logger.child('simctl'), ...(simPollMs >= 50 ? { pollMs: simPollMs, recheckMs: Math.max(simPollMs, 500) } : {}) });
+  const simulators = new SimulatorRegistry({ tracker: simulatorTracker, repo: repos.devices, clock, logger: logger.child('simulators') });
+  const registry = new DeviceRegistry({ tracker, gateway, repo: repos.devices, clock, logger: logger.child('devices'), simulators });
+  return { clock, logger, env, db, repos, gateway, tracker, simulatorTracker, simulators, registry };
+}
+
+export function startDeviceLayer(layer: DeviceLayer, options: LabCoreOptions): void {
+  layer.registry.start();
+  layer.simulators.start();
+  // Store-only shells (`pushlab report`) read the database and never look for devices.
+  if (options.trackDevices !== false) {
+    layer.tracker.start();
+    layer.simulatorTracker.start();
+  }
+}
+
+/** Phones and simulators only: what `createLabCore` would build for them, and nothing else. */
+export function createDeviceCore(options: LabCoreOptions): DeviceCore {
+  const layer = createDeviceLayer(options);
+  const { registry, tracker, gateway, simulators, simulatorTracker, db } = layer;
+  startDeviceLayer(layer, options);
+  let closed = false;
+  return {
+    services: { registry, tracker, gateway, simulators, simulatorTracker },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      tracker.stop();
+      simulatorTracker.stop();
+      db.close();
+      if (options.stopOwnedAdbServer) await gateway.stopOwnedServer();
+    },
+  };
+}
