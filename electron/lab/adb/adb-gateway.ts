@@ -176,7 +176,7 @@ export class AdbGateway {
     try {
       return await withTimeout(this.client.connect(host, port), 15_000, {
         en: `adb connect ${host}:${port}`,
-        zh: `adb connect ${host}:${port} `,
+        zh: `adb connect ${host}:${port}`,
       });
     } catch (error) {
       throw adbServerError(error, this.config.host, this.config.port);

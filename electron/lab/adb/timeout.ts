@@ -28,7 +28,7 @@ export function withTimeout<T>(
           new LabError('TIMEOUT', `${phraseEn(what)} did not answer within ${Math.round(ms / 100) / 10} s.`, {
             hint: 'Check that the phone is unlocked and still connected; replug it if it stays stuck.',
             zh: {
-              message: `${phraseZh(what)}在 ${Math.round(ms / 100) / 10} 秒内没有应答。`,
+              message: `${phraseZh(what)}：${Math.round(ms / 100) / 10} 秒内没有应答。`,
               hint: '请确认手机已解锁且仍在连接；如果一直卡住，请重新插拔手机。',
             },
           }),
