@@ -21,7 +21,13 @@ export interface PhoneInstallContext {
 
 function failureFromError(error: unknown): InstallFailure {
   const info = toErrorInfo(error);
-  return { reason: info.code, message: info.message, fix: info.hint ?? 'Try again.', raw: info.detail ?? info.message };
+  return {
+    reason: info.code,
+    message: info.message,
+    fix: info.hint ?? 'Try again.',
+    raw: info.detail ?? info.message,
+    ...(info.zh ? { zh: { message: info.zh.message, fix: info.zh.hint ?? '请重试。' } } : {}),
+  };
 }
 
 /** Refuses before touching the phone when we already know it cannot work. */

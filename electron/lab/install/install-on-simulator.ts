@@ -20,7 +20,13 @@ export interface SimulatorInstallContext {
 
 function failureFromError(error: unknown): InstallFailure {
   const info = toErrorInfo(error);
-  return { reason: info.code, message: info.message, fix: info.hint ?? 'Try again.', raw: info.detail ?? info.message };
+  return {
+    reason: info.code,
+    message: info.message,
+    fix: info.hint ?? 'Try again.',
+    raw: info.detail ?? info.message,
+    ...(info.zh ? { zh: { message: info.zh.message, fix: info.zh.hint ?? '请重试。' } } : {}),
+  };
 }
 
 /** -1, 0 or 1 for dotted versions ("17.0.1" vs "17"); missing parts count as 0. */
