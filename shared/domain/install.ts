@@ -48,6 +48,8 @@ export interface InstallFailure {
   readonly fix: string;
   /** What the phone said, verbatim (untrusted). */
   readonly raw: string;
+  /** The message and fix in zh-CN, for failures PushLab raised itself (not an INSTALL_* reason). */
+  readonly zh?: { readonly message: string; readonly fix: string };
 }
 
 export interface InstallItem {

@@ -136,7 +136,10 @@ export class AdbGateway {
 
   public async version(): Promise<number> {
     try {
-      return await withTimeout(this.client.version(), 5_000, `The adb server at ${this.where}`);
+      return await withTimeout(this.client.version(), 5_000, {
+        en: `The adb server at ${this.where}`,
+        zh: `${this.where} 上的 adb 服务`,
+      });
     } catch (error) {
       throw adbServerError(error, this.config.host, this.config.port);
     }
@@ -144,7 +147,7 @@ export class AdbGateway {
 
   public async track(): Promise<AdbTracker> {
     try {
-      return (await withTimeout(this.client.trackDevices(), 5_000, 'Device tracking')) as unknown as AdbTracker;
+      return (await withTimeout(this.client.trackDevices(), 5_000, { en: 'Device tracking', zh: '设备跟踪' })) as unknown as AdbTracker;
     } catch (error) {
       throw adbServerError(error, this.config.host, this.config.port);
     }
@@ -153,7 +156,7 @@ export class AdbGateway {
   /** One-shot `host:devices` (id and raw state word). */
   public async listDevices(): Promise<Array<{ id: string; type: string }>> {
     try {
-      return await withTimeout(this.client.listDevices(), 5_000, 'Listing phones');
+      return await withTimeout(this.client.listDevices(), 5_000, { en: 'Listing phones', zh: '列出手机' });
     } catch (error) {
       throw adbServerError(error, this.config.host, this.config.port);
     }
@@ -171,7 +174,10 @@ export class AdbGateway {
   /** `adb connect host:port` for network phones (and virtual ones). Returns adb's own answer. */
   public async connect(host: string, port: number): Promise<string> {
     try {
-      return await withTimeout(this.client.connect(host, port), 15_000, `adb connect ${host}:${port}`);
+      return await withTimeout(this.client.connect(host, port), 15_000, {
+        en: `adb connect ${host}:${port}`,
+        zh: `adb connect ${host}:${port}`,
+      });
     } catch (error) {
       throw adbServerError(error, this.config.host, this.config.port);
     }

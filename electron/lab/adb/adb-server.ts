@@ -36,11 +36,21 @@ export function startFailure(config: Pick<AdbConfig, 'bin' | 'port'>, run: AdbRu
       hint:
         'Install Android platform-tools (Debian/Ubuntu: apt install adb; macOS: brew install android-platform-tools; ' +
         'Windows: the SDK Platform Tools zip) or set PUSHLAB_ADB_BIN to the adb program.',
+      zh: {
+        message: `找不到 adb：PushLab 需要用 "${bin}" 启动 adb 服务。`,
+        hint:
+          '请安装 Android platform-tools（Debian/Ubuntu：apt install adb；macOS：brew install android-platform-tools；' +
+          'Windows：SDK Platform Tools 压缩包），或把 PUSHLAB_ADB_BIN 设为 adb 程序的路径。',
+      },
     });
   }
   if (run.error?.code === 'EACCES') {
     return new LabError('ADB_NOT_FOUND', `The adb program "${bin}" cannot be run (permission denied).`, {
       hint: 'Make it executable (chmod +x) or set PUSHLAB_ADB_BIN to a working adb.',
+      zh: {
+        message: `无法运行 adb 程序 "${bin}"（权限被拒绝）。`,
+        hint: '请给它可执行权限（chmod +x），或把 PUSHLAB_ADB_BIN 设为一个可用的 adb。',
+      },
     });
   }
   const cause = causeLine(run.output) || run.error?.message || 'adb gave no reason';
@@ -51,6 +61,12 @@ export function startFailure(config: Pick<AdbConfig, 'bin' | 'port'>, run: AdbRu
       ? `Another program holds port ${port}: stop it, or give PushLab another port with --adb-port or ANDROID_ADB_SERVER_PORT.`
       : `Run \`${bin} -P ${port} start-server\` yourself to see adb's full answer, then try again.`,
     detail: run.output.slice(0, 2000) || run.error?.message || '',
+    zh: {
+      message: `无法在端口 ${port} 上启动 adb 服务：${timedOut ? 'adb 未在 20 秒内结束' : cause}`,
+      hint: portTaken
+        ? `端口 ${port} 被另一个程序占用：请停止它，或用 --adb-port 或 ANDROID_ADB_SERVER_PORT 给 PushLab 换一个端口。`
+        : `请自己运行 \`${bin} -P ${port} start-server\` 查看 adb 的完整回答，然后重试。`,
+    },
   });
 }
 

@@ -48,14 +48,16 @@ export class AdbkitDeviceIo implements AdbDeviceIo {
       const reply = await conn.parser.readAscii(4);
       if (reply !== 'OKAY') {
         conn.end();
-        throw new LabError('COMMAND_FAILED', `The phone refused "exec:${command.split(' ')[0]}".`);
+        throw new LabError('COMMAND_FAILED', `The phone refused "exec:${command.split(' ')[0]}".`, {
+          zh: { message: `手机拒绝了 "exec:${command.split(' ')[0]}"。` },
+        });
       }
       return conn.parser.raw();
     });
   }
 
   public async push(localPath: string, remotePath: string, options: PushOptions): Promise<void> {
-    const what = `copying the file to the phone`;
+    const what = { en: 'copying the file to the phone', zh: '向手机复制文件' };
     let transfer: (NodeJS.EventEmitter & { cancel(): boolean }) | undefined;
     const work = (async () => {
       transfer = (await this.device.push(createReadStream(localPath), remotePath, options.mode ?? 0o644)) as never;
@@ -83,9 +85,14 @@ export class AdbkitDeviceIo implements AdbDeviceIo {
       return readAll(stream);
     })();
     try {
-      return await withTimeout(work, timeoutMs, `"${name}" on ${this.serial}`, () => stream?.destroy());
+      return await withTimeout(
+        work,
+        timeoutMs,
+        { en: `"${name}" on ${this.serial}`, zh: `手机 ${this.serial} 上的 "${name}"` },
+        () => stream?.destroy(),
+      );
     } catch (error) {
-      throw adbDeviceError(error, this.serial, `running "${name}"`);
+      throw adbDeviceError(error, this.serial, { en: `running "${name}"`, zh: `运行 "${name}" ` });
     }
   }
 }

@@ -161,6 +161,10 @@ export class DeviceTracker extends EventEmitter<DeviceTrackerEvents> {
         code: 'ADB_UNREACHABLE',
         message: `The adb server at ${this.gateway.config.host}:${this.gateway.config.port} went away.`,
         hint: this.gateway.canStartServer ? 'PushLab is restarting it and reconnecting.' : 'Start the adb server again; PushLab reconnects by itself.',
+        zh: {
+          message: `${this.gateway.config.host}:${this.gateway.config.port} 上的 adb 服务已断开。`,
+          hint: this.gateway.canStartServer ? 'PushLab 正在重启它并重新连接。' : '请重新启动 adb 服务；PushLab 会自动重新连接。',
+        },
       });
     });
     // adbkit starts reading in the Tracker's constructor, so the first list can be parsed (and its

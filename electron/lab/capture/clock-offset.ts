@@ -42,6 +42,7 @@ export function estimateClockOffset(samples: readonly ClockSample[]): ClockOffse
   if (valid.length === 0) {
     throw new LabError('INVALID_ARGUMENT', 'No clock sample to estimate the phone\'s clock offset from.', {
       hint: 'Read the phone\'s clock at least once (`date +%s`).',
+      zh: { message: '没有可用来估算手机时钟偏差的时钟样本。', hint: '请至少读取一次手机的时钟（`date +%s`）。' },
     });
   }
   const fastest = [...valid].sort((a, b) => a.receivedAt - a.sentAt - (b.receivedAt - b.sentAt)).slice(0, Math.min(valid.length, Math.max(2, Math.ceil(valid.length / 4))));

@@ -97,7 +97,7 @@ export class DeviceRegistry extends EventEmitter<{ changed: [DeviceSnapshot] }> 
         this.on('changed', onChange);
       }),
       timeoutMs,
-      `Identity of ${serial}`,
+      { en: `Identity of ${serial}`, zh: `手机 ${serial} 的身份信息` },
       () => {
         if (onChange) this.off('changed', onChange);
       },
@@ -109,9 +109,16 @@ export class DeviceRegistry extends EventEmitter<{ changed: [DeviceSnapshot] }> 
     const simulator = this.deps.simulators?.get(serial);
     if (simulator && !this.views.has(serial)) return simulator;
     const view = this.views.get(serial);
-    if (!view) throw new LabError('DEVICE_NOT_FOUND', `No phone ${serial} is connected.`, { hint: 'Plug it in and allow USB debugging.' });
+    if (!view) {
+      throw new LabError('DEVICE_NOT_FOUND', `No phone ${serial} is connected.`, {
+        hint: 'Plug it in and allow USB debugging.',
+        zh: { message: `没有连接手机 ${serial}。`, hint: '请插上手机并允许 USB 调试。' },
+      });
+    }
     if (view.state !== 'device') {
-      throw new LabError('DEVICE_NOT_READY', `Phone ${serial} is ${view.state}; its identity can't be read now.`);
+      throw new LabError('DEVICE_NOT_READY', `Phone ${serial} is ${view.state}; its identity can't be read now.`, {
+        zh: { message: `手机 ${serial} 处于 ${view.state} 状态；现在无法读取它的身份信息。` },
+      });
     }
     await this.loadIdentity(serial);
     return this.views.get(serial) ?? view;
@@ -171,7 +178,9 @@ export class DeviceRegistry extends EventEmitter<{ changed: [DeviceSnapshot] }> 
     let identity: DeviceIdentity | null = null;
     let error: unknown = null;
     try {
-      identity = await this.limit(() => withTimeout(read(io), this.deps.identityTimeoutMs ?? 20_000, `Reading ${serial}`));
+      identity = await this.limit(() =>
+        withTimeout(read(io), this.deps.identityTimeoutMs ?? 20_000, { en: `Reading ${serial}`, zh: `读取手机 ${serial}` }),
+      );
     } catch (e) {
       error = e;
     }

@@ -65,6 +65,10 @@ export class DoctorService {
     if (this.deps.registry.get(subject.serial)?.platform === 'ios') {
       throw new LabError('INVALID_ARGUMENT', `PushLab has no fixes for simulators: simctl cannot change an app's notification settings.`, {
         hint: 'Change them on the simulator (Settings › Notifications), or let the app ask and tap Allow, then check again.',
+        zh: {
+          message: 'PushLab 无法修复模拟器：simctl 不能更改应用的通知设置。',
+          hint: '请在模拟器上更改（设置 › 通知），或让应用请求权限并点按“允许”，然后重新检查。',
+        },
       });
     }
     const plan = FIX_PLANS[fix];
@@ -120,9 +124,17 @@ export class DoctorService {
     assertPackageName(subject.package);
     for (const id of subject.channelIds) quoteShellArg(id); // refuses NUL; ids are passed quoted
     const view = this.deps.registry.get(subject.serial);
-    if (!view) throw new LabError('DEVICE_NOT_FOUND', `No phone ${subject.serial} is connected.`, { hint: 'Plug it in and allow USB debugging.' });
+    if (!view) {
+      throw new LabError('DEVICE_NOT_FOUND', `No phone ${subject.serial} is connected.`, {
+        hint: 'Plug it in and allow USB debugging.',
+        zh: { message: `没有连接手机 ${subject.serial}。`, hint: '请插上手机并允许 USB 调试。' },
+      });
+    }
     if (view.state !== 'device') {
-      throw new LabError('DEVICE_NOT_READY', `Phone ${subject.serial} is ${view.state}.`, { hint: 'Wait until it shows as ready, then run the check again.' });
+      throw new LabError('DEVICE_NOT_READY', `Phone ${subject.serial} is ${view.state}.`, {
+        hint: 'Wait until it shows as ready, then run the check again.',
+        zh: { message: `手机 ${subject.serial} 处于 ${view.state} 状态。`, hint: '请等它显示为就绪，然后重新检查。' },
+      });
     }
     const identity = view.identity;
     const { facts, errors } = await gatherFacts(this.deps.gateway.device(subject.serial), subject, identity);
@@ -131,6 +143,10 @@ export class DoctorService {
     if (!lost && checks.find((c) => c.id === 'app.installed')?.status === 'fail') {
       throw new LabError('NOT_FOUND', `${subject.package} is not installed on phone ${subject.serial}.`, {
         hint: 'Check the package name (your applicationId), or install the build first.',
+        zh: {
+          message: `手机 ${subject.serial} 上没有安装 ${subject.package}。`,
+          hint: '请检查包名（你的 applicationId），或先安装构建包。',
+        },
       });
     }
     for (const e of errors) if (e !== lost) this.deps.logger.debug('doctor read failed', { source: e.source, code: e.error.code });
@@ -156,10 +172,20 @@ export class DoctorService {
       const why = status && !status.available ? iosStatusMessage(status, 0) : null;
       throw new LabError('DEVICE_NOT_FOUND', `Simulator ${subject.serial} is not booted here${why ? `: ${translateDynamic('en', why.key, why.values) ?? status?.reason}` : '.'}`, {
         hint: why ? 'Run the check on the Mac with Xcode where the simulator runs.' : 'Boot it (Simulator app, or `xcrun simctl boot <udid>`) on this Mac, then run the check again.',
+        zh: {
+          message: `模拟器 ${subject.serial} 没有在这里启动${why ? `：${translateDynamic('zh-CN', why.key, why.values) ?? status?.reason}` : '。'}`,
+          hint: why
+            ? '请在运行模拟器、装有 Xcode 的 Mac 上进行检查。'
+            : '请在这台 Mac 上启动它（Simulator 应用，或 `xcrun simctl boot <udid>`），然后重新检查。',
+        },
       });
     }
     if (view.state !== 'device') {
-      throw new LabError('DEVICE_NOT_READY', `Simulator ${subject.serial} is ${view.simulator?.state ?? view.state}.`, { hint: 'Wait until it has booted, then run the check again.' });
+      const state = view.simulator?.state ?? view.state;
+      throw new LabError('DEVICE_NOT_READY', `Simulator ${subject.serial} is ${state}.`, {
+        hint: 'Wait until it has booted, then run the check again.',
+        zh: { message: `模拟器 ${subject.serial} 处于 ${state} 状态。`, hint: '请等它启动完成，然后重新检查。' },
+      });
     }
     return examineSimulator(this.deps.simulators, view, subject, () => this.deps.clock.iso());
   }

@@ -32,9 +32,22 @@ const POST_NOTIFICATIONS = 'android.permission.POST_NOTIFICATIONS';
 /** Output worth keeping as the fix's detail (most commands print nothing on success). */
 const detailOf = (out: string): string | null => (out.trim() === '' ? null : out.trim().slice(0, 600));
 
-function notApplicable(message: string, hint?: string): LabError {
-  return new LabError('INVALID_ARGUMENT', message, hint === undefined ? {} : { hint });
+interface Bilingual {
+  readonly en: string;
+  readonly zh: string;
 }
+
+function notApplicable(message: Bilingual, hint?: Bilingual): LabError {
+  return new LabError('INVALID_ARGUMENT', message.en, {
+    ...(hint === undefined ? {} : { hint: hint.en }),
+    zh: { message: message.zh, ...(hint === undefined ? {} : { hint: hint.zh }) },
+  });
+}
+
+const FOLLOW_PATH_HINT: Bilingual = {
+  en: 'Follow the settings path shown with the check.',
+  zh: '请按检查项中显示的设置路径操作。',
+};
 
 /** Opens the first of the ROM's settings screens that this phone has. */
 async function openVendorScreen(
@@ -45,7 +58,13 @@ async function openVendorScreen(
 ): Promise<{ detail: string | null }> {
   const entry = identity ? vendorEntryFor(knowledge, identity.rom) : null;
   if (!identity || !entry || entry.activities.length === 0) {
-    throw notApplicable(`PushLab knows no autostart screen for ${identity ? identity.rom.name : 'this phone'}.`, 'Follow the settings path shown with the check.');
+    throw notApplicable(
+      {
+        en: `PushLab knows no autostart screen for ${identity ? identity.rom.name : 'this phone'}.`,
+        zh: `PushLab 不知道${identity ? ` ${identity.rom.name} ` : '这台手机'}的自启动设置界面。`,
+      },
+      FOLLOW_PATH_HINT,
+    );
   }
   const refusals: string[] = [];
   for (const target of entry.activities) {
@@ -58,8 +77,12 @@ async function openVendorScreen(
     }
   }
   throw new LabError('COMMAND_FAILED', `None of the ${identity.rom.name} autostart screens opened on ${io.serial}.`, {
-    hint: 'Follow the settings path shown with the check.',
+    hint: FOLLOW_PATH_HINT.en,
     detail: refusals.join('\n').slice(0, 1200),
+    zh: {
+      message: `${io.serial} 上没有一个 ${identity.rom.name} 自启动设置界面能打开。`,
+      hint: FOLLOW_PATH_HINT.zh,
+    },
   });
 }
 
@@ -70,8 +93,21 @@ export function createFixPlans(knowledge: () => VendorKnowledge = loadVendorKnow
       appliesTo: ['notifications.permission'],
       async run(io, subject, identity) {
         const sdk = identity?.sdk ?? null;
-        if (sdk === null) throw notApplicable('The Android version of this phone is not known yet, so PushLab will not grant POST_NOTIFICATIONS.', 'Wait until the phone shows its identity, then try again.');
-        if (sdk < POST_NOTIFICATIONS_SDK) throw notApplicable(`POST_NOTIFICATIONS is a runtime permission only from Android 13; this phone has SDK ${sdk}.`);
+        if (sdk === null) {
+          throw notApplicable(
+            {
+              en: 'The Android version of this phone is not known yet, so PushLab will not grant POST_NOTIFICATIONS.',
+              zh: '还不知道这台手机的 Android 版本，所以 PushLab 不会授予 POST_NOTIFICATIONS。',
+            },
+            { en: 'Wait until the phone shows its identity, then try again.', zh: '请等手机显示出身份信息后再试。' },
+          );
+        }
+        if (sdk < POST_NOTIFICATIONS_SDK) {
+          throw notApplicable({
+            en: `POST_NOTIFICATIONS is a runtime permission only from Android 13; this phone has SDK ${sdk}.`,
+            zh: `POST_NOTIFICATIONS 从 Android 13 起才是运行时权限；这台手机的 SDK 是 ${sdk}。`,
+          });
+        }
         return { detail: detailOf(await grantPermission(io, subject.package, POST_NOTIFICATIONS)) };
       },
     },
@@ -79,7 +115,12 @@ export function createFixPlans(knowledge: () => VendorKnowledge = loadVendorKnow
       appliesTo: ['notifications.permission-flags'],
       async run(io, subject, identity) {
         const sdk = identity?.sdk ?? null;
-        if (sdk !== null && sdk < POST_NOTIFICATIONS_SDK) throw notApplicable(`POST_NOTIFICATIONS has no flags before Android 13; this phone has SDK ${sdk}.`);
+        if (sdk !== null && sdk < POST_NOTIFICATIONS_SDK) {
+          throw notApplicable({
+            en: `POST_NOTIFICATIONS has no flags before Android 13; this phone has SDK ${sdk}.`,
+            zh: `Android 13 之前 POST_NOTIFICATIONS 没有标记；这台手机的 SDK 是 ${sdk}。`,
+          });
+        }
         return { detail: detailOf(await clearPermissionFlags(io, subject.package, POST_NOTIFICATIONS, ['user-set', 'user-fixed'])) };
       },
     },
@@ -105,7 +146,12 @@ export function createFixPlans(knowledge: () => VendorKnowledge = loadVendorKnow
       appliesTo: ['battery.standby'],
       async run(io, subject, identity) {
         const sdk = identity?.sdk ?? null;
-        if (sdk !== null && sdk < 28) throw notApplicable(`App Standby buckets exist from Android 9; this phone has SDK ${sdk}.`);
+        if (sdk !== null && sdk < 28) {
+          throw notApplicable({
+            en: `App Standby buckets exist from Android 9; this phone has SDK ${sdk}.`,
+            zh: `应用待机分组（App Standby buckets）从 Android 9 起才有；这台手机的 SDK 是 ${sdk}。`,
+          });
+        }
         return { detail: detailOf(await setStandbyBucket(io, subject.package, 'active')) };
       },
     },
@@ -119,7 +165,12 @@ export function createFixPlans(knowledge: () => VendorKnowledge = loadVendorKnow
     'allow-miui-autostart': {
       appliesTo: ['vendor.autostart'],
       async run(io, subject, identity) {
-        if (!isMiuiFamily(identity)) throw notApplicable('The autostart app op (10008) exists only on MIUI and HyperOS.');
+        if (!isMiuiFamily(identity)) {
+          throw notApplicable({
+            en: 'The autostart app op (10008) exists only on MIUI and HyperOS.',
+            zh: '自启动 app op（10008）只存在于 MIUI 和 HyperOS 上。',
+          });
+        }
         return { detail: detailOf(await setAppOp(io, subject.package, MIUI_OP_AUTOSTART, 'allow')) };
       },
     },

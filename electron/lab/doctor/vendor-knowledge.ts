@@ -90,6 +90,10 @@ export function resolveVendorSettingsDir(): string {
   if (!found) {
     throw new LabError('INTERNAL', 'The vendor settings knowledge (resources/vendor-settings) is missing.', {
       hint: 'Reinstall PushLab, or run it from the repository folder.',
+      zh: {
+        message: '缺少厂商设置知识库（resources/vendor-settings）。',
+        hint: '请重新安装 PushLab，或在代码仓库文件夹中运行它。',
+      },
       detail: candidates.join('\n'),
     });
   }
@@ -101,12 +105,18 @@ function parseFile<T>(dir: string, file: string, schema: z.ZodType<T>): T {
   try {
     json = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
   } catch (error) {
-    throw new LabError('INTERNAL', `resources/vendor-settings/${file} is not valid JSON.`, { detail: String(error) });
+    throw new LabError('INTERNAL', `resources/vendor-settings/${file} is not valid JSON.`, {
+      detail: String(error),
+      zh: { message: `resources/vendor-settings/${file} 不是有效的 JSON。` },
+    });
   }
   const result = schema.safeParse(json);
   if (!result.success) {
     const issues = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new LabError('INTERNAL', `resources/vendor-settings/${file} does not match its schema.`, { detail: issues });
+    throw new LabError('INTERNAL', `resources/vendor-settings/${file} does not match its schema.`, {
+      detail: issues,
+      zh: { message: `resources/vendor-settings/${file} 不符合它的 schema。` },
+    });
   }
   return result.data;
 }
@@ -114,7 +124,11 @@ function parseFile<T>(dir: string, file: string, schema: z.ZodType<T>): T {
 /** Reads and validates every file of a vendor-settings folder. */
 export function readVendorKnowledge(dir: string): VendorKnowledge {
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  if (!files.includes(HINTS_FILE)) throw new LabError('INTERNAL', `resources/vendor-settings/${HINTS_FILE} is missing.`);
+  if (!files.includes(HINTS_FILE)) {
+    throw new LabError('INTERNAL', `resources/vendor-settings/${HINTS_FILE} is missing.`, {
+      zh: { message: `缺少 resources/vendor-settings/${HINTS_FILE}。` },
+    });
+  }
   const families = files
     .filter((f) => f !== HINTS_FILE)
     .map((file) => ({ file, ...parseFile(dir, file, familySchema) }));

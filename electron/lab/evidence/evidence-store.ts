@@ -62,8 +62,16 @@ export class EvidenceStore {
    * taken (two saves in one millisecond) gets a counter.
    */
   public async save(kind: EvidenceKind, serial: string, ext: string, bytes: Buffer | string): Promise<SavedEvidence> {
-    if (!(EVIDENCE_KINDS as readonly string[]).includes(kind)) throw new LabError('INVALID_ARGUMENT', `Unknown evidence kind "${String(kind).slice(0, 40)}".`);
-    if (!/^[a-z0-9]{1,8}$/.test(ext)) throw new LabError('INVALID_ARGUMENT', `Bad evidence file extension "${ext.slice(0, 20)}".`);
+    if (!(EVIDENCE_KINDS as readonly string[]).includes(kind)) {
+      throw new LabError('INVALID_ARGUMENT', `Unknown evidence kind "${String(kind).slice(0, 40)}".`, {
+        zh: { message: `未知的证据类型 "${String(kind).slice(0, 40)}"。` },
+      });
+    }
+    if (!/^[a-z0-9]{1,8}$/.test(ext)) {
+      throw new LabError('INVALID_ARGUMENT', `Bad evidence file extension "${ext.slice(0, 20)}".`, {
+        zh: { message: `证据文件扩展名 "${ext.slice(0, 20)}" 无效。` },
+      });
+    }
     const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
     const folder = join(this.dir, kind);
     const stamp = new Date(this.clock.now()).toISOString().replace(/[:.]/g, '-');
@@ -82,10 +90,16 @@ export class EvidenceStore {
     } catch (error) {
       throw new LabError('STORAGE_FAILED', `Could not save the ${kind} evidence of ${serial.slice(0, 80)}.`, {
         hint: 'Check that the data folder is writable and the disk is not full.',
+        zh: {
+          message: `无法保存 ${serial.slice(0, 80)} 的 ${kind} 证据。`,
+          hint: '请确认数据文件夹可写，并且磁盘未满。',
+        },
         detail: (error as Error).message,
         cause: error,
       });
     }
-    throw new LabError('STORAGE_FAILED', `Too many ${kind} files for ${serial.slice(0, 80)} in one millisecond.`);
+    throw new LabError('STORAGE_FAILED', `Too many ${kind} files for ${serial.slice(0, 80)} in one millisecond.`, {
+      zh: { message: `同一毫秒内 ${serial.slice(0, 80)} 的 ${kind} 文件过多。` },
+    });
   }
 }

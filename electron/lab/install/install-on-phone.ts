@@ -21,7 +21,13 @@ export interface PhoneInstallContext {
 
 function failureFromError(error: unknown): InstallFailure {
   const info = toErrorInfo(error);
-  return { reason: info.code, message: info.message, fix: info.hint ?? 'Try again.', raw: info.detail ?? info.message };
+  return {
+    reason: info.code,
+    message: info.message,
+    fix: info.hint ?? 'Try again.',
+    raw: info.detail ?? info.message,
+    ...(info.zh ? { zh: { message: info.zh.message, fix: info.zh.hint ?? '请重试。' } } : {}),
+  };
 }
 
 /** Refuses before touching the phone when we already know it cannot work. */
@@ -29,13 +35,20 @@ function precheck(ctx: PhoneInstallContext): InstallFailure | null {
   const { view, apk } = ctx;
   if (!view) {
     return failureFromError(
-      new LabError('DEVICE_NOT_FOUND', `Phone ${ctx.io.serial} is not connected.`, { hint: 'Plug it in, allow USB debugging, then try again.' }),
+      new LabError('DEVICE_NOT_FOUND', `Phone ${ctx.io.serial} is not connected.`, {
+        hint: 'Plug it in, allow USB debugging, then try again.',
+        zh: { message: `手机 ${ctx.io.serial} 没有连接。`, hint: '请插上手机并允许 USB 调试，然后重试。' },
+      }),
     );
   }
   if (view.platform === 'ios') {
     return failureFromError(
       new LabError('INVALID_ARGUMENT', `${view.serial} is an iOS simulator: ${apk.fileName} is an Android APK.`, {
         hint: 'Install the simulator build (.app) there: give it too, or pick it in the Install view; an APK only goes to Android phones.',
+        zh: {
+          message: `${view.serial} 是 iOS 模拟器：${apk.fileName} 是 Android APK。`,
+          hint: '请在那里安装模拟器构建（.app）：一并提供它，或在“安装”视图中选择它；APK 只能装到 Android 手机上。',
+        },
       }),
     );
   }
@@ -43,6 +56,10 @@ function precheck(ctx: PhoneInstallContext): InstallFailure | null {
     return failureFromError(
       new LabError('DEVICE_NOT_READY', `Phone ${view.serial} is ${view.state}, not ready for installs.`, {
         hint: view.state === 'unauthorized' ? 'Tap "Allow" on the USB debugging prompt on the phone.' : 'Replug the phone and wait until it shows as ready.',
+        zh: {
+          message: `手机 ${view.serial} 处于 ${view.state} 状态，还不能安装。`,
+          hint: view.state === 'unauthorized' ? '请在手机的 USB 调试提示中点按“允许”。' : '请重新插拔手机，等它显示为就绪。',
+        },
       }),
     );
   }

@@ -20,7 +20,13 @@ export interface SimulatorInstallContext {
 
 function failureFromError(error: unknown): InstallFailure {
   const info = toErrorInfo(error);
-  return { reason: info.code, message: info.message, fix: info.hint ?? 'Try again.', raw: info.detail ?? info.message };
+  return {
+    reason: info.code,
+    message: info.message,
+    fix: info.hint ?? 'Try again.',
+    raw: info.detail ?? info.message,
+    ...(info.zh ? { zh: { message: info.zh.message, fix: info.zh.hint ?? '请重试。' } } : {}),
+  };
 }
 
 /** -1, 0 or 1 for dotted versions ("17.0.1" vs "17"); missing parts count as 0. */
@@ -37,18 +43,40 @@ export function compareVersions(a: string, b: string): number {
 /** Refuses before running simctl when it is already known the install cannot work. */
 function precheck(ctx: SimulatorInstallContext): LabError | null {
   const { view, app, serial } = ctx;
-  if (!view) return new LabError('DEVICE_NOT_FOUND', `Simulator ${serial} is not booted here.`, { hint: 'Boot it (Simulator app, or `xcrun simctl boot <udid>`), then try again.' });
+  if (!view) {
+    return new LabError('DEVICE_NOT_FOUND', `Simulator ${serial} is not booted here.`, {
+      hint: 'Boot it (Simulator app, or `xcrun simctl boot <udid>`), then try again.',
+      zh: {
+        message: `模拟器 ${serial} 没有在这台电脑上启动。`,
+        hint: '请启动它（Simulator 应用，或 `xcrun simctl boot <udid>`），然后重试。',
+      },
+    });
+  }
   if (view.platform !== 'ios') {
     return new LabError('INVALID_ARGUMENT', `${serial} is an Android phone: ${app.fileName} is an iOS simulator build.`, {
       hint: 'Install the APK on Android phones (give it too, or pick it in the Install view); an .app only goes to simulators.',
+      zh: {
+        message: `${serial} 是 Android 手机：${app.fileName} 是 iOS 模拟器构建。`,
+        hint: '请把 APK 装到 Android 手机上（一并提供它，或在“安装”视图中选择它）；.app 只能装到模拟器上。',
+      },
     });
   }
   if (ctx.runner instanceof LabError) return ctx.runner;
-  if (view.state !== 'device') return new LabError('DEVICE_NOT_READY', `Simulator ${serial} is ${view.simulator?.state ?? view.state}, not ready for installs.`, { hint: 'Wait until it has booted, then try again.' });
+  if (view.state !== 'device') {
+    const state = view.simulator?.state ?? view.state;
+    return new LabError('DEVICE_NOT_READY', `Simulator ${serial} is ${state}, not ready for installs.`, {
+      hint: 'Wait until it has booted, then try again.',
+      zh: { message: `模拟器 ${serial} 处于 ${state} 状态，还不能安装。`, hint: '请等它启动完成，然后重试。' },
+    });
+  }
   const ios = view.identity?.rom.version ?? null;
   if (app.minimumOsVersion !== null && ios !== null && compareVersions(ios, app.minimumOsVersion) < 0) {
     return new LabError('INSTALL_FAILED', `${app.fileName} needs iOS ${app.minimumOsVersion} or later; this simulator runs iOS ${ios} (checked by PushLab before installing).`, {
       hint: 'Pick a simulator with a newer iOS runtime, or lower the deployment target (MinimumOSVersion) of the build.',
+      zh: {
+        message: `${app.fileName} 需要 iOS ${app.minimumOsVersion} 或更高版本；这个模拟器运行的是 iOS ${ios}（由 PushLab 在安装前检查）。`,
+        hint: '请选择 iOS 运行时更新的模拟器，或降低构建的部署目标（MinimumOSVersion）。',
+      },
     });
   }
   return null;

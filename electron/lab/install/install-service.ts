@@ -66,7 +66,11 @@ export class InstallService extends EventEmitter<{ progress: [InstallProgressEve
     onProgress?: (event: InstallProgressEvent) => void,
   ): Promise<{ job: InstallJob; done: Promise<InstallJob> }> {
     const serials = [...new Set(request.serials)];
-    if (serials.length === 0) throw new LabError('INVALID_ARGUMENT', 'Choose at least one phone to install on.');
+    if (serials.length === 0) {
+      throw new LabError('INVALID_ARGUMENT', 'Choose at least one phone to install on.', {
+        zh: { message: '请至少选择一台要安装的手机。' },
+      });
+    }
     const apk = await this.inspect(request.apkPath);
     const startedAt = this.deps.clock.iso();
     const id = randomUUID();

@@ -41,10 +41,22 @@ export class SimulatorInstallService extends EventEmitter<{ progress: [InstallPr
   public async inspect(given: string): Promise<SimulatorAppInfo> {
     const path = given.replace(/\/+$/, '');
     if (!isAbsolute(path)) {
-      throw new LabError('INVALID_ARGUMENT', `"${basename(path).slice(0, 80)}" is not a full path.`, { hint: 'Give the whole path of the .app, e.g. /Users/me/Library/Developer/Xcode/DerivedData/…/Build/Products/Debug-iphonesimulator/App.app.' });
+      throw new LabError('INVALID_ARGUMENT', `"${basename(path).slice(0, 80)}" is not a full path.`, {
+        hint: 'Give the whole path of the .app, e.g. /Users/me/Library/Developer/Xcode/DerivedData/…/Build/Products/Debug-iphonesimulator/App.app.',
+        zh: {
+          message: `"${basename(path).slice(0, 80)}" 不是完整路径。`,
+          hint: '请给出 .app 的完整路径，例如 /Users/me/Library/Developer/Xcode/DerivedData/…/Build/Products/Debug-iphonesimulator/App.app。',
+        },
+      });
     }
     if (/\.apk$/i.test(path)) {
-      throw new LabError('INVALID_ARGUMENT', `${basename(path)} is an Android APK, not an iOS simulator app.`, { hint: 'Install APKs on Android phones; for simulators give the .app folder Xcode built for the simulator.' });
+      throw new LabError('INVALID_ARGUMENT', `${basename(path)} is an Android APK, not an iOS simulator app.`, {
+        hint: 'Install APKs on Android phones; for simulators give the .app folder Xcode built for the simulator.',
+        zh: {
+          message: `${basename(path)} 是 Android APK，不是 iOS 模拟器应用。`,
+          hint: 'APK 请装到 Android 手机上；模拟器请提供 Xcode 为模拟器构建的 .app 文件夹。',
+        },
+      });
     }
     const info = await readAppBundle(path);
     return {
@@ -77,7 +89,11 @@ export class SimulatorInstallService extends EventEmitter<{ progress: [InstallPr
 
   private async begin(request: SimulatorInstallRequest, onProgress?: (event: InstallProgressEvent) => void): Promise<{ job: SimulatorInstallJob; done: Promise<SimulatorInstallJob> }> {
     const serials = [...new Set(request.serials)];
-    if (serials.length === 0) throw new LabError('INVALID_ARGUMENT', 'Choose at least one simulator to install on.');
+    if (serials.length === 0) {
+      throw new LabError('INVALID_ARGUMENT', 'Choose at least one simulator to install on.', {
+        zh: { message: '请至少选择一个要安装的模拟器。' },
+      });
+    }
     const app = await this.inspect(request.appPath);
     const id = randomUUID();
     const startedAt = this.deps.clock.iso();
@@ -126,6 +142,10 @@ export class SimulatorInstallService extends EventEmitter<{ progress: [InstallPr
     const line = iosStatusMessage(this.deps.simulators.status(), 0);
     return new LabError('DEVICE_NOT_READY', translateDynamic('en', line.key, line.values) ?? 'iOS simulators are not available here.', {
       hint: 'Install .app builds on the Mac with Xcode where the simulators run.',
+      zh: {
+        message: translateDynamic('zh-CN', line.key, line.values) ?? '这里无法使用 iOS 模拟器。',
+        hint: '请在运行模拟器、装有 Xcode 的 Mac 上安装 .app 构建。',
+      },
     });
   }
 

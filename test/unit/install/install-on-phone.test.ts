@@ -94,4 +94,15 @@ describe('installOnPhone', () => {
     expect(unauthorized.item.failure).toMatchObject({ reason: 'DEVICE_NOT_READY', fix: expect.stringMatching(/Allow/) });
     expect(unauthorized.io.pushes).toEqual([]);
   });
+
+  it('keeps the zh-CN text of its own refusals, and none for the phone\'s INSTALL_* reasons', async () => {
+    const missing = (await run([], null)).item.failure;
+    expect(missing?.zh).toEqual({ message: '手机 S1 没有连接。', fix: '请插上手机并允许 USB 调试，然后重试。' });
+    const unauthorized = (await run([], view('S1', { state: 'unauthorized' }))).item.failure;
+    expect(unauthorized?.zh?.message).toBe('手机 S1 处于 unauthorized 状态，还不能安装。');
+    expect(unauthorized?.zh?.fix).toMatch(/允许/);
+    const old = (await run([], view('S1', { identity: { sdk: 22 } as DeviceView['identity'] }))).item.failure;
+    expect(old?.reason).toBe('INSTALL_FAILED_OLDER_SDK');
+    expect(old?.zh).toBeUndefined();
+  });
 });

@@ -12,6 +12,7 @@ export async function launchApp(io: AdbDeviceIo, packageName: string): Promise<v
     throw new LabError('COMMAND_FAILED', `Could not launch ${packageName} on ${io.serial}.`, {
       hint: 'Check that the app is installed and has a launcher activity.',
       detail: out.slice(-500),
+      zh: { message: `无法在 ${io.serial} 上启动 ${packageName}。`, hint: '请确认应用已安装，并且有启动器 activity。' },
     });
   }
 }

@@ -10,6 +10,10 @@ export async function takeScreenshot(io: AdbDeviceIo): Promise<Buffer> {
     throw new LabError('MALFORMED_OUTPUT', `Phone ${io.serial} did not return a PNG screenshot.`, {
       hint: 'Unlock the phone; some phones return nothing while the screen is off or a secure window shows.',
       detail: png.subarray(0, 200).toString('utf8'),
+      zh: {
+        message: `手机 ${io.serial} 没有返回 PNG 截图。`,
+        hint: '请解锁手机；有些手机在熄屏或显示安全窗口时不返回任何内容。',
+      },
     });
   }
   return png;

@@ -70,6 +70,10 @@ export function classifyIdentity(input: IdentityInput): AndroidIdentity {
   if (!manufacturer && !brand && !model && !androidVersion && !fingerprint) {
     throw new LabError('MALFORMED_OUTPUT', 'The phone\'s properties do not say what phone it is.', {
       hint: 'Check that `adb shell getprop` lists ro.product.* properties; the phone may still be booting.',
+      zh: {
+        message: '手机的属性没有说明它是哪款手机。',
+        hint: '请确认 `adb shell getprop` 列出了 ro.product.* 属性；手机可能仍在启动中。',
+      },
     });
   }
   const rom = detectRom(props, androidVersion);

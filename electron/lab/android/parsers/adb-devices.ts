@@ -142,6 +142,10 @@ export function parseAdbDevices(input: string | Buffer): AdbDeviceEntry[] {
   if (!sawHeader && devices.length === 0 && unreadable > 0) {
     throw new LabError('MALFORMED_OUTPUT', 'The adb device list could not be read.', {
       hint: 'Run `adb devices -l` by hand to see what adb prints.',
+      zh: {
+        message: '无法读取 adb 的设备列表。',
+        hint: '请手动运行 `adb devices -l`，查看 adb 打印的内容。',
+      },
       detail: lines.slice(0, 20).join('\n'),
     });
   }

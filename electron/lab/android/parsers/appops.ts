@@ -129,6 +129,10 @@ function fromGet(lines: readonly string[], text: string): AppOpsInfo | null {
   if (!understood) {
     throw new LabError('MALFORMED_OUTPUT', 'The app ops from the phone could not be read.', {
       hint: 'Run `adb shell appops get <package>` by hand to see what the phone prints.',
+      zh: {
+        message: '无法读取手机上的 app ops。',
+        hint: '请手动运行 `adb shell appops get <package>`，查看手机打印的内容。',
+      },
       detail: head(text),
     });
   }

@@ -70,6 +70,10 @@ export function parseDeviceIdle(text: string | Buffer): DeviceIdleInfo {
   if (!understood) {
     throw new LabError('MALFORMED_OUTPUT', 'The battery optimisation (Doze) lists from the phone could not be read.', {
       hint: 'Run `adb shell dumpsys deviceidle whitelist` by hand to see what the phone prints.',
+      zh: {
+        message: '无法读取手机上的电池优化（Doze）名单。',
+        hint: '请手动运行 `adb shell dumpsys deviceidle whitelist`，查看手机打印的内容。',
+      },
       detail: head(decoded),
     });
   }

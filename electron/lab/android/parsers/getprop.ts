@@ -65,6 +65,10 @@ export function parseGetprop(input: string | Buffer): Record<string, string> {
   if (Object.keys(props).length === 0) {
     throw new LabError('MALFORMED_OUTPUT', 'No system properties could be read from the getprop output.', {
       hint: 'Check that the phone is online and run `adb shell getprop` again.',
+      zh: {
+        message: '无法从 getprop 的输出中读到任何系统属性。',
+        hint: '请确认手机在线，然后再次运行 `adb shell getprop`。',
+      },
       detail: decodeDeviceText(input).slice(0, 500),
     });
   }

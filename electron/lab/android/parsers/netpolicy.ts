@@ -41,6 +41,10 @@ export function parseUidList(text: string | Buffer): number[] {
   if (!understood) {
     throw new LabError('MALFORMED_OUTPUT', 'The background data list from the phone could not be read.', {
       hint: 'Run `adb shell cmd netpolicy list restrict-background-blacklist` by hand to see what the phone prints.',
+      zh: {
+        message: '无法读取手机上的后台数据名单。',
+        hint: '请手动运行 `adb shell cmd netpolicy list restrict-background-blacklist`，查看手机打印的内容。',
+      },
       detail: head(decoded),
     });
   }

@@ -153,6 +153,10 @@ export function parseNotificationPreferences(dump: string | Buffer, pkg: string)
     if (NOTIFICATION_MARKERS.test(text) || /^[ \t]*AppSettings: /m.test(text)) return null;
     throw new LabError('MALFORMED_OUTPUT', 'The notification settings from the phone could not be read.', {
       hint: 'Run `adb shell dumpsys notification` by hand to see what the phone prints.',
+      zh: {
+        message: '无法读取手机上的通知设置。',
+        hint: '请手动运行 `adb shell dumpsys notification`，查看手机打印的内容。',
+      },
       detail: head(text),
     });
   }

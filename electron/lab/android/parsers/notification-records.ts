@@ -184,6 +184,10 @@ export function parseNotificationRecords(dump: string | Buffer): NotificationRec
   if (records.length === 0 && !MARKERS.test(text)) {
     throw new LabError('MALFORMED_OUTPUT', 'The notification list from the phone could not be read.', {
       hint: 'Run `adb shell dumpsys notification` by hand to see what the phone prints.',
+      zh: {
+        message: '无法读取手机上的通知列表。',
+        hint: '请手动运行 `adb shell dumpsys notification`，查看手机打印的内容。',
+      },
       detail: head(text),
     });
   }

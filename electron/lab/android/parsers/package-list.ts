@@ -66,6 +66,10 @@ export function parsePackageList(input: string | Buffer): PackageListEntry[] {
   if (entries.length === 0 && other > 0) {
     throw new LabError('MALFORMED_OUTPUT', 'The package list from the phone could not be read.', {
       hint: 'Run `adb shell pm list packages` by hand; the package manager may not be ready yet.',
+      zh: {
+        message: '无法读取手机上的应用包列表。',
+        hint: '请手动运行 `adb shell pm list packages`；包管理器可能还没有就绪。',
+      },
       detail: lines.slice(0, 20).join('\n'),
     });
   }

@@ -122,6 +122,10 @@ export function parseRuntimePermission(dumpsysPackage: string | Buffer, permissi
     if (!/^[ \t]*(?:requested|install|runtime) permissions:$/m.test(text)) {
       throw new LabError('MALFORMED_OUTPUT', 'The package permissions from the phone could not be read.', {
         hint: 'Run `adb shell dumpsys package <package>` by hand to see what the phone prints.',
+        zh: {
+          message: '无法读取手机上该应用包的权限。',
+          hint: '请手动运行 `adb shell dumpsys package <package>`，查看手机打印的内容。',
+        },
         detail: head(text),
       });
     }

@@ -16,6 +16,10 @@ export function parseSettingsValue(text: string | Buffer): string | null {
   if (FAILURE.test(value)) {
     throw new LabError('MALFORMED_OUTPUT', 'The phone did not return the setting.', {
       hint: 'Run the same `adb shell settings get …` by hand to see the error.',
+      zh: {
+        message: '手机没有返回这个设置项。',
+        hint: '请手动运行同样的 `adb shell settings get …`，查看错误信息。',
+      },
       detail: head(decoded),
     });
   }

@@ -74,7 +74,9 @@ async function appPids(io: AdbDeviceIo, pkg: string, lines: readonly LogcatLine[
 export async function captureLogcatSlice(io: AdbDeviceIo, store: EvidenceStore, options: LogcatSliceOptions): Promise<LogcatSlice> {
   const { fromPhoneMs, toPhoneMs } = options;
   if (!Number.isFinite(fromPhoneMs) || !Number.isFinite(toPhoneMs) || toPhoneMs < fromPhoneMs) {
-    throw new LabError('INVALID_ARGUMENT', 'A logcat slice needs a phone time window with from <= to.');
+    throw new LabError('INVALID_ARGUMENT', 'A logcat slice needs a phone time window with from <= to.', {
+      zh: { message: '截取 logcat 片段需要一个 from <= to 的手机时间窗口。' },
+    });
   }
   if (options.package !== undefined) assertPackageName(options.package);
   // One line more than kept, so a full read shows there was more.

@@ -30,10 +30,24 @@ export async function examineSimulator(source: SimulatorDoctorSource, view: Devi
   const runner = source.runner();
   if (runner === null) {
     const line = iosStatusMessage(source.status(), 0);
-    throw new LabError('DEVICE_NOT_READY', translateDynamic('en', line.key, line.values) ?? 'iOS simulators are not available here.', { hint: 'Run the doctor on the Mac with Xcode where the simulator runs.' });
+    throw new LabError('DEVICE_NOT_READY', translateDynamic('en', line.key, line.values) ?? 'iOS simulators are not available here.', {
+      hint: 'Run the doctor on the Mac with Xcode where the simulator runs.',
+      zh: {
+        message: translateDynamic('zh-CN', line.key, line.values) ?? '这里无法使用 iOS 模拟器。',
+        hint: '请在运行模拟器、装有 Xcode 的 Mac 上运行诊断。',
+      },
+    });
   }
   const device = source.simulator(subject.serial);
-  if (!device) throw new LabError('DEVICE_NOT_FOUND', `Simulator ${subject.serial} is not listed by simctl.`, { hint: 'Check `xcrun simctl list devices`, or pick another simulator.' });
+  if (!device) {
+    throw new LabError('DEVICE_NOT_FOUND', `Simulator ${subject.serial} is not listed by simctl.`, {
+      hint: 'Check `xcrun simctl list devices`, or pick another simulator.',
+      zh: {
+        message: `simctl 的列表中没有模拟器 ${subject.serial}。`,
+        hint: '请检查 `xcrun simctl list devices`，或选择另一个模拟器。',
+      },
+    });
+  }
   const identity = view.identity;
   const base = {
     id: null,
@@ -55,6 +69,10 @@ export async function examineSimulator(source: SimulatorDoctorSource, view: Devi
   if (container === null) {
     throw new LabError('NOT_FOUND', `${subject.package} is not installed on simulator ${subject.serial}.`, {
       hint: `Check the bundle ID, or install the simulator build first: pushlab install App.app --serial ${subject.serial}`,
+      zh: {
+        message: `模拟器 ${subject.serial} 上没有安装 ${subject.package}。`,
+        hint: `请检查 bundle ID，或先安装模拟器构建：pushlab install App.app --serial ${subject.serial}`,
+      },
     });
   }
   let permission: SimulatorFacts['permission'];

@@ -57,7 +57,9 @@ export async function freeLoopbackPort(): Promise<number> {
     });
     if (port > 0 && !reservedPort(port)) return port;
   }
-  throw new LabError('INTERNAL', 'No free loopback port for the Appium server.');
+  throw new LabError('INTERNAL', 'No free loopback port for the Appium server.', {
+    zh: { message: '没有可供 Appium 服务使用的空闲本机回环端口。' },
+  });
 }
 
 export function defaultAppiumBinary(cwd = process.cwd()): string {

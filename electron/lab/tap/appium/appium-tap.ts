@@ -53,7 +53,9 @@ async function findRow(client: WebDriverClient, session: string, target: TapTarg
 
 export async function appiumTap(serial: string, target: TapTarget, options: AppiumTapOptions): Promise<AppiumTapResult> {
   if ((target.title ?? '').trim() === '' && (target.text ?? '').trim() === '') {
-    throw new LabError('INVALID_ARGUMENT', 'A notification without title or text cannot be found on screen.');
+    throw new LabError('INVALID_ARGUMENT', 'A notification without title or text cannot be found on screen.', {
+      zh: { message: '没有标题也没有正文的通知无法在屏幕上找到。' },
+    });
   }
   const server = options.server ?? (await AppiumServer.start(options));
   const client = server.client();

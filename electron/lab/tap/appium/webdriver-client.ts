@@ -41,7 +41,9 @@ export class WebDriverClient {
   ) {
     this.base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
     if (this.base.protocol !== 'http:' || !LOOPBACK.has(this.base.hostname)) {
-      throw new LabError('INVALID_ARGUMENT', 'The Appium server must run on this computer (http://127.0.0.1:<port>).');
+      throw new LabError('INVALID_ARGUMENT', 'The Appium server must run on this computer (http://127.0.0.1:<port>).', {
+        zh: { message: 'Appium 服务必须运行在这台电脑上（http://127.0.0.1:<port>）。' },
+      });
     }
   }
 
@@ -58,11 +60,18 @@ export class WebDriverClient {
         req.destroy();
         reject(new LabError('TIMEOUT', `Appium did not answer ${method} ${url.pathname} within ${Math.round(deadline / 1000)} s.`, {
           hint: 'The phone may be busy or disconnected; see the Appium server output.',
+          zh: {
+            message: `Appium 没有在 ${Math.round(deadline / 1000)} 秒内应答 ${method} ${url.pathname}。`,
+            hint: '手机可能正忙或已断开；请查看 Appium 服务的输出。',
+          },
         }));
       }, deadline);
       req.on('error', (error) => {
         clearTimeout(timer);
-        reject(new LabError('COMMAND_FAILED', `Could not reach the Appium server: ${error.message}`, { hint: 'Is the Appium server still running?' }));
+        reject(new LabError('COMMAND_FAILED', `Could not reach the Appium server: ${error.message}`, {
+          hint: 'Is the Appium server still running?',
+          zh: { message: `无法连接 Appium 服务：${error.message}`, hint: 'Appium 服务是否仍在运行？' },
+        }));
       });
       req.on('response', (res) => {
         const chunks: Buffer[] = [];

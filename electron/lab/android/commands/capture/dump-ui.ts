@@ -25,6 +25,12 @@ export function hierarchyFromOutput(serial: string, output: string): UiHierarchy
         ? 'The screen kept changing (an animation or video); try again when it is still.'
         : 'Unlock the phone and close any Appium or UI Automator session that holds the screen, then try again.',
       detail: trimDetail(text),
+      zh: {
+        message: `手机 ${serial} 没有给出屏幕布局。`,
+        hint: idle
+          ? '屏幕一直在变化（动画或视频）；请在画面静止时重试。'
+          : '请解锁手机，并关闭占用屏幕的 Appium 或 UI Automator 会话，然后重试。',
+      },
     });
   }
   return hierarchy;

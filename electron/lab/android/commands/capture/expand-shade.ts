@@ -22,6 +22,10 @@ export async function runShadeCommand(io: AdbDeviceIo, command: string, legacy: 
   throw new LabError('COMMAND_FAILED', `Phone ${io.serial} would not ${what} the notification shade.`, {
     hint: 'Pull the shade down by hand once; some ROMs block the statusbar service for the shell user.',
     detail: `${out.trim()}\n${old.trim()}`.slice(0, 600),
+    zh: {
+      message: `手机 ${io.serial} 无法${what === 'open' ? '展开' : '收起'}通知栏。`,
+      hint: '请手动下拉一次通知栏；有些 ROM 会对 shell 用户屏蔽 statusbar 服务。',
+    },
   });
 }
 

@@ -30,14 +30,18 @@ export interface ReadLogcatOptions {
 /** `-T` in the epoch form logcat parses with "%s.%q". */
 export function logcatTimeArg(phoneMs: number): string {
   if (!Number.isFinite(phoneMs) || phoneMs < 0) {
-    throw new LabError('INVALID_ARGUMENT', 'A logcat start time must be a phone epoch time in ms.');
+    throw new LabError('INVALID_ARGUMENT', 'A logcat start time must be a phone epoch time in ms.', {
+      zh: { message: 'logcat 的起始时间必须是手机上的 epoch 时间（毫秒）。' },
+    });
   }
   const ms = Math.floor(phoneMs);
   return `${Math.floor(ms / 1000)}.${String(ms % 1000).padStart(3, '0')}`;
 }
 
 function assertCount(n: number): number {
-  if (!Number.isSafeInteger(n) || n < 1 || n > 100_000) throw new LabError('INVALID_ARGUMENT', `Bad logcat line count ${n}.`);
+  if (!Number.isSafeInteger(n) || n < 1 || n > 100_000) {
+    throw new LabError('INVALID_ARGUMENT', `Bad logcat line count ${n}.`, { zh: { message: `logcat 行数 ${n} 无效。` } });
+  }
   return n;
 }
 
@@ -79,6 +83,10 @@ export async function readLogcat(io: AdbDeviceIo, options: ReadLogcatOptions): P
     throw new LabError('COMMAND_FAILED', `Phone ${io.serial} would not show its log.`, {
       hint: 'Run `adb logcat -d -t 10` by hand; some ROMs limit logcat for the shell user.',
       detail: trimDetail(text),
+      zh: {
+        message: `手机 ${io.serial} 不肯显示它的日志。`,
+        hint: '请手动运行 `adb logcat -d -t 10`；有些 ROM 会限制 shell 用户读取 logcat。',
+      },
     });
   }
   const tail = logcatTailCommand(options.maxLines);
@@ -87,6 +95,10 @@ export async function readLogcat(io: AdbDeviceIo, options: ReadLogcatOptions): P
     throw new LabError('COMMAND_FAILED', `Phone ${io.serial} refused both ways of reading its log.`, {
       hint: 'Run `adb logcat -d -t 10` by hand and report what it prints.',
       detail: trimDetail(old),
+      zh: {
+        message: `手机 ${io.serial} 拒绝了两种读取日志的方式。`,
+        hint: '请手动运行 `adb logcat -d -t 10`，并报告它打印的内容。',
+      },
     });
   }
   return { text: old, mode: 'tail', command: tail };

@@ -31,7 +31,7 @@ export function parseNotificationList(text: string): NotificationRecordInfo[] {
 export async function readNotificationsText(io: AdbDeviceIo, options: ReadNotificationsOptions = {}): Promise<string> {
   const raw = await io.shell(notificationsCommand(options.package), { timeoutMs: options.timeoutMs ?? 15_000 });
   const text = decodeDeviceText(raw);
-  return assertAccepted(io, text, 'to list its notifications', { scope: 'head' });
+  return assertAccepted(io, text, { en: 'to list its notifications', zh: '列出它的通知' }, { scope: 'head' });
 }
 
 /** Reads the posted notifications (all, or those of one package and its proxies). */

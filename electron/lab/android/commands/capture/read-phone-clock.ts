@@ -55,5 +55,9 @@ export async function readPhoneClock(
   throw new LabError('COMMAND_FAILED', `Phone ${io.serial} did not tell its time.`, {
     hint: 'Run `adb shell date +%s` by hand; without the phone\'s clock, latencies cannot be corrected for its offset.',
     detail: trimDetail(first),
+    zh: {
+      message: `手机 ${io.serial} 没有告知它的时间。`,
+      hint: '请手动运行 `adb shell date +%s`；没有手机的时钟，就无法按它的时钟偏差校正延迟。',
+    },
   });
 }

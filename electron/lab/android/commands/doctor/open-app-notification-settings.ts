@@ -21,5 +21,7 @@ export async function openAppNotificationSettings(io: AdbDeviceIo, pkg: string, 
   const out = decodeDeviceText(
     await io.shell(shellCommand('am', 'start', '-a', 'android.settings.APPLICATION_DETAILS_SETTINGS', '-d', `package:${pkg}`)),
   );
-  return assertAccepted(io, out, `to open the settings of ${pkg}`, { hint: 'Open Settings › Apps on the phone and find the app there.' });
+  return assertAccepted(io, out, { en: `to open the settings of ${pkg}`, zh: `打开 ${pkg} 的设置` }, {
+    hint: { en: 'Open Settings › Apps on the phone and find the app there.', zh: '请在手机上打开 设置 › 应用，在那里找到这个应用。' },
+  });
 }

@@ -16,6 +16,6 @@ export async function readDeviceIdle(io: AdbDeviceIo): Promise<DeviceIdleRead> {
   const short = decodeDeviceText(await io.shell('dumpsys deviceidle whitelist'));
   if (short.trim() !== '' && findRefusal(short, 'head') === null) return { text: short, info: parseDeviceIdle(short) };
   const full = decodeDeviceText(await io.shell('dumpsys deviceidle', { timeoutMs: 20_000 }));
-  assertAccepted(io, full, 'to show its Doze allow-list', { scope: 'head' });
+  assertAccepted(io, full, { en: 'to show its Doze allow-list', zh: '显示它的 Doze 白名单' }, { scope: 'head' });
   return { text: full, info: parseDeviceIdle(full) };
 }

@@ -3,6 +3,7 @@
  * so a refusal is recognised by its words. The phone's words travel on as the error's detail.
  */
 import type { AdbDeviceIo } from '../../../adb/device-io';
+import { phraseEn, phraseZh, type Phrase } from '../../../adb/phrase';
 import { LabError } from '../../../errors';
 
 /** Words Android and vendor ROMs print when they refuse or do not know a command. */
@@ -44,14 +45,19 @@ export function trimDetail(output: string): string {
 export function assertAccepted(
   io: AdbDeviceIo,
   output: string,
-  action: string,
-  options: { readonly scope?: 'all' | 'head'; readonly hint?: string } = {},
+  action: Phrase,
+  options: { readonly scope?: 'all' | 'head'; readonly hint?: Phrase } = {},
 ): string {
   const detail = findRefusal(output, options.scope ?? 'all');
   if (detail !== null) {
-    throw new LabError('COMMAND_FAILED', `Phone ${io.serial} refused ${action}.`, {
-      hint: options.hint ?? 'The phone\'s own words are in the detail. Some ROMs need "USB debugging (Security settings)" for this.',
+    const hint = options.hint ?? {
+      en: 'The phone\'s own words are in the detail. Some ROMs need "USB debugging (Security settings)" for this.',
+      zh: '手机的原话在详情中。有些 ROM 需要打开“USB 调试（安全设置）”才能执行此操作。',
+    };
+    throw new LabError('COMMAND_FAILED', `Phone ${io.serial} refused ${phraseEn(action)}.`, {
+      hint: phraseEn(hint),
       detail,
+      zh: { message: `手机 ${io.serial} 拒绝${phraseZh(action)}。`, hint: phraseZh(hint) },
     });
   }
   return output;
