@@ -40,7 +40,8 @@ type Said = readonly [en: string, zh: string];
 const unavailable = (ref: SecretRef, why: Said, hint: Said, cause?: unknown): LabError => {
   const zh = { message: `${secretSubjectZh(ref)}${why[1]}。`, hint: hint[1] };
   const message = `The secret from ${describeSecretRef(ref)} ${why[0]}.`;
-  return new LabError('SECRET_UNAVAILABLE', message, cause === undefined ? { hint: hint[0], zh } : { hint: hint[0], cause, zh });
+  // LabError keeps no cause when it is undefined.
+  return new LabError('SECRET_UNAVAILABLE', message, { hint: hint[0], cause, zh });
 };
 
 const IS_EMPTY: Said = ['is empty', '为空'];

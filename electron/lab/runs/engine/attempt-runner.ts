@@ -25,6 +25,7 @@ import { senderCannotTest } from './sender-limits';
 import { applyScenarioSetup, setupOutOfReach } from './scenario-setup';
 import { step, type PhoneSession } from './session';
 import { phoneGone, stateContext } from './state-context';
+import { stateNotReached } from './state-error';
 
 const REBOOT_ALLOWANCE_MS = 180_000;
 
@@ -146,12 +147,12 @@ async function prepareAttempt(session: PhoneSession, attemptId: number, scenario
         if (session.dirty) await forceStop(session.io, plan.app.package);
         session.dirty = false;
         const applied = await applyScenarioSetup(session.io, scenario, session.context, plan.app.package);
-        if (applied.blocked !== null) throw new LabError('COMMAND_FAILED', applied.blocked);
+        if (applied.blocked !== null) throw new LabError('COMMAND_FAILED', applied.blocked, { zh: { message: applied.blockedZh } });
         undo = () => applied.undo();
         const report = await withTimeout(enterState(session.io, scenario.state, ctx), plan.timeouts.stepMs + allowance, `Putting the app in "${scenario.state}"`);
         session.run.deps.repo.addEvidence(attemptId, { kind: 'state', data: report, at: session.run.deps.clock.now() });
         entered = report;
-        if (!report.ok) throw new LabError(report.error?.code ?? 'COMMAND_FAILED', report.reason ?? `Could not reach "${scenario.state}".`, report.error?.hint ? { hint: report.error.hint } : {});
+        if (!report.ok) throw stateNotReached(report, scenario.state);
         return report;
       },
       (r) => `${r.state} proven by ${r.checks.length} read-back(s)`,
@@ -214,7 +215,7 @@ async function tapCheck(session: PhoneSession, attemptId: number, ext: string, r
 
 /** A cancelled run leaves the attempt open (no verdict): resuming runs it again from the start. */
 function stopIfCancelled(session: PhoneSession): void {
-  if (session.run.signal.aborted) throw new LabError('CANCELLED', 'The run was stopped.');
+  if (session.run.signal.aborted) throw new LabError('CANCELLED', 'The run was stopped.', { zh: { message: '运行已停止。' } });
 }
 
 function finish(session: PhoneSession, attemptId: number, verdict: Verdict, latencyMs: number | null): Verdict {

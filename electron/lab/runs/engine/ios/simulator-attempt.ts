@@ -15,6 +15,7 @@ import type { SendReceipt } from '../../../push/senders/types';
 import { judge } from '../../verdict';
 import { scenarioOf } from '../resolve-run';
 import { step } from '../session';
+import { stateNotReached } from '../state-error';
 import { captureDelivered, deliveredKeys, type SimulatorCapture } from './simulator-capture';
 import { runSimulatorControl, sendFor } from './simulator-control';
 import { simulatorBlock } from './simulator-limits';
@@ -120,7 +121,7 @@ async function prepareState(session: SimulatorSession, attemptId: number, scenar
       async () => {
         const report = await enterSimulatorState(session, scenario.state);
         session.run.deps.repo.addEvidence(attemptId, { kind: 'state', data: report, at: session.run.deps.clock.now() });
-        if (!report.ok) throw new LabError(report.error?.code ?? 'COMMAND_FAILED', report.reason ?? `Could not reach "${scenario.state}".`, report.error?.hint ? { hint: report.error.hint } : {});
+        if (!report.ok) throw stateNotReached(report, scenario.state);
         return report;
       },
       (r) => `${r.state} via ${r.steps.join(', ')}`,
@@ -166,7 +167,7 @@ function extCheck(passed: Verdict, ext: string, carried: unknown): Verdict {
 }
 
 function stopIfCancelled(session: SimulatorSession): void {
-  if (session.run.signal.aborted) throw new LabError('CANCELLED', 'The run was stopped.');
+  if (session.run.signal.aborted) throw new LabError('CANCELLED', 'The run was stopped.', { zh: { message: '运行已停止。' } });
 }
 
 function finish(session: SimulatorSession, attemptId: number, verdict: Verdict): Verdict {
