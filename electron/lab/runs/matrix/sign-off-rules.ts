@@ -16,8 +16,8 @@ export const MAX_REASON = 1000;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** An INVALID_ARGUMENT with its zh-CN message and hint (`zh` = [message, hint]). */
-const invalid = (message: string, hint: string, zh: readonly [string, string]): LabError =>
-  new LabError('INVALID_ARGUMENT', message, { hint, zh: { message: zh[0], hint: zh[1] } });
+const invalid = (message: string, hint: string, [zhMessage, zhHint]: readonly [string, string]): LabError =>
+  new LabError('INVALID_ARGUMENT', message, { hint, zh: { message: zhMessage, hint: zhHint } });
 
 /** The texts checkText names, in zh-CN. */
 const TEXT_ZH: Readonly<Record<string, string>> = { name: '姓名', note: '备注', 'waiver reason': '豁免理由' };
