@@ -163,7 +163,11 @@ function toError(row: SummaryRow): ErrorInfo | null {
   if (row.error_json === null) return null;
   const error = parseStoredJson<unknown>(row.error_json, null);
   if (isErrorInfo(error)) return error;
-  return { code: 'STORAGE_FAILED', message: `The stored reason why run ${row.id} stopped is damaged.` };
+  return {
+    code: 'STORAGE_FAILED',
+    message: `The stored reason why run ${row.id} stopped is damaged.`,
+    zh: { message: `保存的运行 ${row.id} 停止原因已损坏。` },
+  };
 }
 
 /** The phone as stored, with the brand and marketing name from its context when known (for its display name). */

@@ -44,7 +44,12 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
     return finish(session, attempt.id, judge(expectation, { setup: { kind: 'failed', error }, captured: { kind: 'records', records: [] } }), null);
   }
   if (session.account === null) {
-    const error: ErrorInfo = { code: 'PLAN_INVALID', message: `The plan gives no test account for ${session.phone.serial}.`, hint: 'Add it under app.accounts.serials or app.accounts.vendors.' };
+    const error: ErrorInfo = {
+      code: 'PLAN_INVALID',
+      message: `The plan gives no test account for ${session.phone.serial}.`,
+      hint: 'Add it under app.accounts.serials or app.accounts.vendors.',
+      zh: { message: `计划没有为 ${session.phone.serial} 提供测试账号。`, hint: '请在 app.accounts.serials 或 app.accounts.vendors 下添加。' },
+    };
     return finish(session, attempt.id, judge(expectation, { setup: { kind: 'failed', error }, captured: { kind: 'records', records: [] } }), null);
   }
   const ctx = stateContext(session);
@@ -102,8 +107,13 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
   session.dirty = captured.records.length > 0;
 
   const lost = captured.lost || phoneGone(session);
+  const wentAway: ErrorInfo = {
+    code: 'DEVICE_LOST',
+    message: `${session.phone.serial} went away during the capture.`,
+    zh: { message: `${session.phone.serial} 在捕获期间断开了。` },
+  };
   const outcome: CaptureOutcome = lost
-    ? { kind: 'capture-error', error: captured.errors.at(-1) ?? { code: 'DEVICE_LOST', message: `${session.phone.serial} went away during the capture.` } }
+    ? { kind: 'capture-error', error: captured.errors.at(-1) ?? wentAway }
     : captured.records.length > 0
       ? { kind: 'records', records: captured.records.map((r) => r.observed) }
       : { kind: 'timeout', readErrors: captured.readErrors };

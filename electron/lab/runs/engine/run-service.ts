@@ -226,7 +226,13 @@ export class RunService implements RunsApi {
       } catch (error) {
         this.deps.logger.error('run stopped by an error', { runId, error: String(error) });
         repo.requeueRunning(runId, clock.now());
-        repo.setStatus(runId, 'failed', clock.iso(), { code: 'INTERNAL', message: `The run stopped: ${error instanceof Error ? error.message : String(error)}`, hint: 'Resume it; please report this with the log file.' });
+        const why = error instanceof Error ? error.message : String(error);
+        repo.setStatus(runId, 'failed', clock.iso(), {
+          code: 'INTERNAL',
+          message: `The run stopped: ${why}`,
+          hint: 'Resume it; please report this with the log file.',
+          zh: { message: `运行停止了：${why}`, hint: '请继续运行；并附上日志文件报告此问题。' },
+        });
       } finally {
         this.active.delete(runId);
         await Promise.resolve(sender.close?.()).catch(() => undefined);
@@ -277,6 +283,11 @@ function lostOnResume(serial: string): Parameters<RunEngineDeps['repo']['markLos
   return {
     kind: 'device-lost',
     reason: { key: 'device-lost.lost', values: {} },
-    details: { delivered: null, latencyMs: null, record: null, expected: null, checks: null, error: { code: 'DEVICE_LOST', message: `${serial} was not attached when the run resumed.`, hint: 'Plug it in and resume again.' } },
+    details: { delivered: null, latencyMs: null, record: null, expected: null, checks: null, error: {
+      code: 'DEVICE_LOST',
+      message: `${serial} was not attached when the run resumed.`,
+      hint: 'Plug it in and resume again.',
+      zh: { message: `继续运行时 ${serial} 未连接。`, hint: '请插上它，然后再次继续运行。' },
+    } },
   };
 }

@@ -31,7 +31,12 @@ export async function runSimulatorAttempt(session: SimulatorSession, attempt: At
   const setupFailed = (error: ErrorInfo): Verdict => finish(session, attempt.id, judge(expectation, { setup: { kind: 'failed', error }, captured: { kind: 'records', records: [] } }));
   if (expectation.outcome === 'not-applicable') return finish(session, attempt.id, judge(expectation, { setup: { kind: 'ok' }, captured: { kind: 'records', records: [] } }));
   if (session.account === null) {
-    return setupFailed({ code: 'PLAN_INVALID', message: `The plan gives no test account for ${session.phone.serial}.`, hint: 'Add it under app.accounts.serials (simulators are named by UDID).' });
+    return setupFailed({
+      code: 'PLAN_INVALID',
+      message: `The plan gives no test account for ${session.phone.serial}.`,
+      hint: 'Add it under app.accounts.serials (simulators are named by UDID).',
+      zh: { message: `计划没有为 ${session.phone.serial} 提供测试账号。`, hint: '请在 app.accounts.serials 下添加（模拟器以 UDID 命名）。' },
+    });
   }
   const blocked = simulatorBlock(scenario, plan.sender.kind, session.context);
   if (blocked !== null) return setupFailed({ code: 'PLAN_INVALID', message: blocked, hint: 'Leave this scenario out for simulators, or run it where it can be tested.' });
@@ -89,8 +94,13 @@ export async function runSimulatorAttempt(session: SimulatorSession, attempt: At
   if (!captured.lost) await restore(session, attempt.id, scenario);
 
   const lost = captured.lost || simulatorGone(session);
+  const notBooted: ErrorInfo = {
+    code: 'DEVICE_LOST',
+    message: `${session.phone.serial} stopped being a booted simulator during the capture.`,
+    zh: { message: `${session.phone.serial} 在捕获期间不再是已启动的模拟器。` },
+  };
   const outcome: CaptureOutcome = lost
-    ? { kind: 'capture-error', error: { code: 'DEVICE_LOST', message: `${session.phone.serial} stopped being a booted simulator during the capture.` } }
+    ? { kind: 'capture-error', error: notBooted }
     : captured.records.length > 0
       ? { kind: 'records', records: captured.records.map((r) => r.observed) }
       : { kind: 'timeout', readErrors: captured.readErrors };
