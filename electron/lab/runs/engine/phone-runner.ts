@@ -52,6 +52,11 @@ export async function runPhone(session: PhoneSession | SimulatorSession, attempt
         preparing: `${serial} went away while it was being prepared.`,
         during: `${serial} was unplugged or stopped answering during the run.`,
         hint: 'Plug the phone back in, then resume the run.',
+        zh: {
+          preparing: `${serial} 在准备过程中断开了。`,
+          during: `${serial} 在运行期间被拔出或不再响应。`,
+          hint: '请重新插上手机，然后继续运行。',
+        },
       },
     },
     attempts,

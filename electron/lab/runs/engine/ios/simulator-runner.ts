@@ -28,6 +28,11 @@ export async function runSimulator(session: SimulatorSession, attempts: readonly
         preparing: `${udid} shut down or went away while it was being prepared.`,
         during: `${udid} shut down or went away during the run.`,
         hint: 'Boot the simulator again, then resume the run.',
+        zh: {
+          preparing: `${udid} 在准备过程中关闭或消失了。`,
+          during: `${udid} 在运行期间关闭或消失了。`,
+          hint: '请重新启动模拟器，然后继续运行。',
+        },
       },
     },
     attempts,
