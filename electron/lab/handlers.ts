@@ -45,6 +45,10 @@ function requireLab(lab: VirtualLabController | undefined): VirtualLabController
   if (!lab) {
     throw new LabError('NOT_FOUND', 'The virtual lab is not available in this build.', {
       hint: 'Start PushLab with `npm run demo` (or `npm run web -- --demo`) to use virtual phones.',
+      zh: {
+        message: '此版本没有虚拟实验室。',
+        hint: '请用 `npm run demo`（或 `npm run web -- --demo`）启动 PushLab 以使用虚拟手机。',
+      },
     });
   }
   return lab;
@@ -52,9 +56,17 @@ function requireLab(lab: VirtualLabController | undefined): VirtualLabController
 
 function requireReady(registry: DeviceRegistry, serial: string): void {
   const view = registry.get(serial);
-  if (!view) throw new LabError('DEVICE_NOT_FOUND', `No phone ${serial} is connected.`, { hint: 'Plug it in and allow USB debugging.' });
+  if (!view) {
+    throw new LabError('DEVICE_NOT_FOUND', `No phone ${serial} is connected.`, {
+      hint: 'Plug it in and allow USB debugging.',
+      zh: { message: `没有连接手机 ${serial}。`, hint: '请插上手机并允许 USB 调试。' },
+    });
+  }
   if (view.state !== 'device') {
-    throw new LabError('DEVICE_NOT_READY', `Phone ${serial} is ${view.state}.`, { hint: 'Wait until it shows as ready, then try again.' });
+    throw new LabError('DEVICE_NOT_READY', `Phone ${serial} is ${view.state}.`, {
+      hint: 'Wait until it shows as ready, then try again.',
+      zh: { message: `手机 ${serial} 的状态为 ${view.state}。`, hint: '请等到它显示为就绪后再试。' },
+    });
   }
 }
 

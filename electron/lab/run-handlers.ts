@@ -32,6 +32,10 @@ function requireSecrets(store: SecretStore | undefined): SecretStore {
   if (!store) {
     throw new LabError('NOT_FOUND', 'This PushLab has no encrypted secret store.', {
       hint: 'Stored secrets need the PushLab app. Here, point the plan at { "env": "NAME" } or { "file": "PATH" } instead.',
+      zh: {
+        message: '这个 PushLab 没有加密的密钥存储。',
+        hint: '已保存的密钥需要 PushLab 应用。在这里请让计划改用 { "env": "NAME" } 或 { "file": "PATH" }。',
+      },
     });
   }
   return store;
@@ -58,12 +62,22 @@ export function createRunHandlers(s: RunHandlerServices): RunHandlers {
     },
     'runs:evidence': async ({ attemptId, evidenceId }) => {
       const evidence = s.runs.attempt(attemptId).evidence.find((e) => e.id === evidenceId);
-      if (!evidence) throw new LabError('NOT_FOUND', `Attempt ${attemptId} has no evidence ${evidenceId}.`, { hint: 'Reopen the attempt to see its evidence.' });
+      if (!evidence) {
+        throw new LabError('NOT_FOUND', `Attempt ${attemptId} has no evidence ${evidenceId}.`, {
+          hint: 'Reopen the attempt to see its evidence.',
+          zh: { message: `尝试 ${attemptId} 没有证据 ${evidenceId}。`, hint: '请重新打开该尝试查看它的证据。' },
+        });
+      }
       return readEvidenceContent(s.evidenceRoot, evidence);
     },
     'runs:demo-plan': async () => s.virtualLab?.demoPlan?.() ?? null,
     'runs:plan': async (runId) => {
-      if (!s.runs.plan) throw new LabError('NOT_FOUND', 'This PushLab does not keep run plans.', { hint: 'Start the run again from its plan file.' });
+      if (!s.runs.plan) {
+        throw new LabError('NOT_FOUND', 'This PushLab does not keep run plans.', {
+          hint: 'Start the run again from its plan file.',
+          zh: { message: '这个 PushLab 不保存运行计划。', hint: '请从计划文件重新开始运行。' },
+        });
+      }
       return s.runs.plan(runId);
     },
     'secrets:names': async () => requireSecrets(s.secrets).names(),

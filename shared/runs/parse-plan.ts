@@ -32,6 +32,11 @@ export class PlanError extends Error {
       code: 'PLAN_INVALID',
       message: this.message,
       hint: 'Fix the fields listed, then run again. The plan format, with a complete example, is in the README section "The plan".',
+      // The problem lines (field paths and checks) stay as written; the lead-in and hint are zh-CN.
+      zh: {
+        message: `计划无效：\n${this.problems.map((p) => `- ${p.path}: ${p.message}`).join('\n')}`,
+        hint: '请修改列出的字段，然后重新运行。计划格式和完整示例见 README 的“The plan”一节。',
+      },
     };
   }
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { translate, type Locale } from '../../../shared/i18n';
 import { safeParsePlan } from '../../../shared/runs/parse-plan';
 import type { RunPlan } from '../../../shared/runs/plan';
+import type { LocalizedErrorText } from '../../../shared/errors';
 import { LabError } from '../errors';
 import { secretRefsOf } from '../secrets/resolve-secret';
 
@@ -31,6 +32,8 @@ export interface ApprovalRefusal {
   readonly approved: false;
   readonly message: string;
   readonly hint: string;
+  /** The same refusal in zh-CN, so the error shows in Chinese whatever locale the shell asked in. */
+  readonly zh?: LocalizedErrorText;
 }
 
 export type ApprovalDecision = { readonly approved: true } | ApprovalRefusal;
@@ -44,6 +47,10 @@ export function nobodyToAsk(locale: Locale, request: ProgramApprovalRequest): Ap
     approved: false,
     message: translate(locale, 'approval.unavailable', { plan: request.planName }),
     hint: translate(locale, 'approval.unavailable.hint'),
+    zh: {
+      message: translate('zh-CN', 'approval.unavailable', { plan: request.planName }),
+      hint: translate('zh-CN', 'approval.unavailable.hint'),
+    },
   };
 }
 
@@ -53,6 +60,10 @@ export function personRefused(locale: Locale, request: ProgramApprovalRequest): 
     approved: false,
     message: translate(locale, 'approval.refused', { plan: request.planName }),
     hint: translate(locale, 'approval.refused.hint'),
+    zh: {
+      message: translate('zh-CN', 'approval.refused', { plan: request.planName }),
+      hint: translate('zh-CN', 'approval.refused.hint'),
+    },
   };
 }
 
@@ -118,8 +129,12 @@ export async function approvePlan(
   } catch (error) {
     // An approver that failed said nothing: that is not a yes.
     const refusal = nobodyToAsk('en', request);
-    throw new LabError('APPROVAL_REFUSED', refusal.message, { hint: refusal.hint, cause: error });
+    throw new LabError('APPROVAL_REFUSED', refusal.message, { hint: refusal.hint, cause: error, zh: refusal.zh });
   }
-  if (!decision.approved) throw new LabError('APPROVAL_REFUSED', decision.message, { hint: decision.hint });
+  if (!decision.approved) {
+    // A shell's own refusal may lack zh: fall back to the catalog's refusal text.
+    const zh = decision.zh ?? personRefused('zh-CN', request).zh;
+    throw new LabError('APPROVAL_REFUSED', decision.message, { hint: decision.hint, zh });
+  }
   return parsed.value;
 }

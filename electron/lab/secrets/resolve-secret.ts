@@ -27,8 +27,26 @@ export function describeSecretRef(ref: SecretRef): string {
   return `stored secret "${ref.stored}"`;
 }
 
-const unavailable = (ref: SecretRef, why: string, hint: string, cause?: unknown): LabError =>
-  new LabError('SECRET_UNAVAILABLE', `The secret from ${describeSecretRef(ref)} ${why}.`, cause === undefined ? { hint } : { hint, cause });
+/** The subject of a zh-CN message about a reference: its kind and name, never a value. */
+function secretSubjectZh(ref: SecretRef): string {
+  if ('env' in ref) return `环境变量 ${ref.env} `;
+  if ('file' in ref) return `密钥文件 ${ref.file} `;
+  return `已保存的密钥“${ref.stored}”`;
+}
+
+/** A text in English and in zh-CN. */
+type Said = readonly [en: string, zh: string];
+
+const unavailable = (ref: SecretRef, why: Said, hint: Said, cause?: unknown): LabError => {
+  const zh = { message: `${secretSubjectZh(ref)}${why[1]}。`, hint: hint[1] };
+  const message = `The secret from ${describeSecretRef(ref)} ${why[0]}.`;
+  // LabError keeps no cause when it is undefined.
+  return new LabError('SECRET_UNAVAILABLE', message, { hint: hint[0], cause, zh });
+};
+
+const IS_EMPTY: Said = ['is empty', '为空'];
+const TOO_LARGE: Said = [`is larger than ${MAX_SECRET_FILE_BYTES / 1024} KiB`, `大于 ${MAX_SECRET_FILE_BYTES / 1024} KiB`];
+const ONLY_THE_KEY: Said = ['Point the plan at a file that holds only the secret key.', '请让计划指向只包含该密钥的文件。'];
 
 /** Drops the line ending(s) editors and `echo` leave at the end. */
 const trimNewline = (value: string): string => value.replace(/[\r\n]+$/, '');
@@ -37,14 +55,23 @@ const trimNewline = (value: string): string => value.replace(/[\r\n]+$/, '');
 export async function resolveSecret(ref: SecretRef, options: ResolveSecretOptions): Promise<string> {
   if ('env' in ref) {
     const raw = Object.hasOwn(options.env, ref.env) ? options.env[ref.env] : undefined;
-    if (raw === undefined) throw unavailable(ref, 'is not set', `Set ${ref.env} in the environment PushLab runs in, or point the plan at a file.`);
+    if (raw === undefined) {
+      throw unavailable(ref, ['is not set', '未设置'], [
+        `Set ${ref.env} in the environment PushLab runs in, or point the plan at a file.`,
+        `请在运行 PushLab 的环境中设置 ${ref.env}，或让计划指向一个文件。`,
+      ]);
+    }
     const value = trimNewline(raw);
-    if (value.length === 0) throw unavailable(ref, 'is empty', `Put the secret key in ${ref.env}.`);
+    if (value.length === 0) throw unavailable(ref, IS_EMPTY, [`Put the secret key in ${ref.env}.`, `请把密钥放入 ${ref.env}。`]);
     return value;
   }
   if ('file' in ref) return readSecretFile(ref, path.resolve(options.baseDir ?? process.cwd(), ref.file));
   if (!options.store) {
-    throw unavailable(ref, 'cannot be read here: only the PushLab app can open its encrypted store', 'On the command line use { "env": NAME } or { "file": PATH } instead.');
+    throw unavailable(
+      ref,
+      ['cannot be read here: only the PushLab app can open its encrypted store', '无法在这里读取：只有 PushLab 应用能打开它的加密存储'],
+      ['On the command line use { "env": NAME } or { "file": PATH } instead.', '在命令行中请改用 { "env": NAME } 或 { "file": PATH }。'],
+    );
   }
   let stored: string | null;
   try {
@@ -52,12 +79,29 @@ export async function resolveSecret(ref: SecretRef, options: ResolveSecretOption
   } catch (error) {
     // The store's own errors name the secret, never its value; keep its hint.
     const hint = error instanceof LabError && error.hint !== undefined ? error.hint : 'Enter the secret again in Settings.';
-    throw unavailable(ref, 'could not be read', hint, error);
+    const hintZh = error instanceof LabError && error.zh?.hint !== undefined ? error.zh.hint : '请在设置中重新输入该密钥。';
+    throw unavailable(ref, ['could not be read', '无法读取'], [hint, hintZh], error);
   }
-  if (stored === null) throw unavailable(ref, 'does not exist', `Save the secret key under "${ref.stored}" in Settings, or fix the name in the plan.`);
+  if (stored === null) {
+    throw unavailable(ref, ['does not exist', '不存在'], [
+      `Save the secret key under "${ref.stored}" in Settings, or fix the name in the plan.`,
+      `请在设置中以“${ref.stored}”为名保存密钥，或修改计划中的名称。`,
+    ]);
+  }
   const value = trimNewline(stored);
-  if (value.length === 0) throw unavailable(ref, 'is empty', `Save the secret key under "${ref.stored}" again in Settings.`);
+  if (value.length === 0) {
+    throw unavailable(ref, IS_EMPTY, [
+      `Save the secret key under "${ref.stored}" again in Settings.`,
+      `请在设置中以“${ref.stored}”为名重新保存密钥。`,
+    ]);
+  }
   return value;
+}
+
+function openFailure(code: string | undefined): Said {
+  if (code === 'ENOENT') return ['does not exist', '不存在'];
+  if (code === 'EACCES' || code === 'EPERM') return ['cannot be read (permission denied)', '无法读取（权限不足）'];
+  return [`cannot be opened (${code ?? 'unknown error'})`, `无法打开（${code ?? '未知错误'}）`];
 }
 
 async function readSecretFile(ref: SecretRef, fullPath: string): Promise<string> {
@@ -65,20 +109,26 @@ async function readSecretFile(ref: SecretRef, fullPath: string): Promise<string>
   try {
     handle = await open(fullPath, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : `cannot be opened (${code ?? 'unknown error'})`;
-    throw unavailable(ref, why, 'Check the path in the plan (relative paths start at the plan\'s folder) and the file\'s permissions.', error);
+    throw unavailable(ref, openFailure((error as NodeJS.ErrnoException).code), [
+      'Check the path in the plan (relative paths start at the plan\'s folder) and the file\'s permissions.',
+      '请检查计划中的路径（相对路径从计划所在的文件夹算起）和文件的权限。',
+    ], error);
   }
   try {
     const info = await handle.stat();
-    if (!info.isFile()) throw unavailable(ref, 'is not a regular file', 'Point the plan at the file that holds only the secret key.');
-    if (info.size > MAX_SECRET_FILE_BYTES) throw unavailable(ref, `is larger than ${MAX_SECRET_FILE_BYTES / 1024} KiB`, 'Point the plan at a file that holds only the secret key.');
+    if (!info.isFile()) {
+      throw unavailable(ref, ['is not a regular file', '不是普通文件'], [
+        'Point the plan at the file that holds only the secret key.',
+        '请让计划指向只包含该密钥的文件。',
+      ]);
+    }
+    if (info.size > MAX_SECRET_FILE_BYTES) throw unavailable(ref, TOO_LARGE, ONLY_THE_KEY);
     // Read at most one byte past the limit: a file that grew after stat() is still refused.
     const buffer = Buffer.alloc(MAX_SECRET_FILE_BYTES + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    if (bytesRead > MAX_SECRET_FILE_BYTES) throw unavailable(ref, `is larger than ${MAX_SECRET_FILE_BYTES / 1024} KiB`, 'Point the plan at a file that holds only the secret key.');
+    if (bytesRead > MAX_SECRET_FILE_BYTES) throw unavailable(ref, TOO_LARGE, ONLY_THE_KEY);
     const value = trimNewline(buffer.subarray(0, bytesRead).toString('utf8'));
-    if (value.length === 0) throw unavailable(ref, 'is empty', 'Write the secret key into the file.');
+    if (value.length === 0) throw unavailable(ref, IS_EMPTY, ['Write the secret key into the file.', '请把密钥写入该文件。']);
     return value;
   } finally {
     await handle.close();

@@ -45,6 +45,7 @@ function assertName(name: string): void {
   if (typeof name !== 'string' || !NAME.test(name)) {
     throw new LabError('INVALID_ARGUMENT', 'A secret name must be 1-128 letters, digits or . _ : - characters.', {
       hint: 'Use a name like "tencent.secretKey".',
+      zh: { message: '密钥名称必须是 1-128 个字母、数字或 . _ : - 字符。', hint: '请使用类似 "tencent.secretKey" 的名称。' },
     });
   }
 }
@@ -60,6 +61,7 @@ export function parseSecretFile(text: string, filePath = SECRET_FILE_NAME): Secr
   const corrupt = () =>
     new LabError('STORAGE_FAILED', `The secrets file ${filePath} is damaged and was not read.`, {
       hint: 'Move the file away and enter your credentials again.',
+      zh: { message: `密钥文件 ${filePath} 已损坏，未读取。`, hint: '请把该文件移走，然后重新输入你的凭据。' },
     });
   if (typeof data !== 'object' || data === null || (data as { version?: unknown }).version !== 1) throw corrupt();
   const secrets = (data as { secrets?: unknown }).secrets;
@@ -99,6 +101,7 @@ export function createSecretStore(options: { dir: string; cipher: SecretCipher; 
       throw new LabError('STORAGE_FAILED', `The secrets file ${filePath} could not be read.`, {
         hint: 'Check the permissions of the PushLab data folder.',
         cause: error,
+        zh: { message: `无法读取密钥文件 ${filePath}。`, hint: '请检查 PushLab 数据文件夹的权限。' },
       });
     }
     return parseSecretFile(text, filePath);
@@ -117,6 +120,7 @@ export function createSecretStore(options: { dir: string; cipher: SecretCipher; 
       throw new LabError('STORAGE_FAILED', `The secrets file ${filePath} could not be written.`, {
         hint: 'Check free disk space and the permissions of the PushLab data folder.',
         cause: error,
+        zh: { message: `无法写入密钥文件 ${filePath}。`, hint: '请检查磁盘剩余空间和 PushLab 数据文件夹的权限。' },
       });
     }
   };
@@ -124,8 +128,13 @@ export function createSecretStore(options: { dir: string; cipher: SecretCipher; 
   const requireCipher = (): void => {
     if (cipher.isAvailable()) return;
     const reason = cipher.unavailableReason?.() ?? 'the operating system offers no encryption for this user';
+    const reasonZh = cipher.unavailableReason?.() ?? '操作系统没有为这个用户提供加密';
     throw new LabError('STORAGE_FAILED', `Secrets cannot be stored safely: ${reason}.`, {
       hint: 'Unlock or set up the system keychain (on Linux: a Secret Service such as GNOME Keyring or KWallet), then try again.',
+      zh: {
+        message: `无法安全地保存密钥：${reasonZh}。`,
+        hint: '请解锁或设置系统钥匙串（在 Linux 上：Secret Service，例如 GNOME Keyring 或 KWallet），然后重试。',
+      },
     });
   };
 
@@ -135,7 +144,9 @@ export function createSecretStore(options: { dir: string; cipher: SecretCipher; 
       serialised(async () => {
         assertName(name);
         if (typeof value !== 'string' || value.length === 0 || value.length > MAX_VALUE_LENGTH) {
-          throw new LabError('INVALID_ARGUMENT', `The value for secret "${name}" must be 1 to 65536 characters.`);
+          throw new LabError('INVALID_ARGUMENT', `The value for secret "${name}" must be 1 to 65536 characters.`, {
+            zh: { message: `密钥“${name}”的值必须是 1 到 65536 个字符。` },
+          });
         }
         requireCipher();
         const file = await load();
@@ -156,6 +167,7 @@ export function createSecretStore(options: { dir: string; cipher: SecretCipher; 
           throw new LabError('STORAGE_FAILED', `The secret "${name}" could not be decrypted.`, {
             hint: 'The system keychain may have changed; enter this secret again.',
             cause: error,
+            zh: { message: `无法解密密钥“${name}”。`, hint: '系统钥匙串可能已更改；请重新输入这个密钥。' },
           });
         }
       }),

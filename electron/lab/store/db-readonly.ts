@@ -25,9 +25,15 @@ function fileError(file: string, error: unknown): LabError {
   const code = (error as NodeJS.ErrnoException).code;
   const words =
     code === 'ENOENT' ? 'was not found' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' || code === 'EPERM' ? 'is not readable (permission denied)' : 'cannot be read';
+  const wordsZh =
+    code === 'ENOENT' ? '未找到' : code === 'EISDIR' ? '是一个文件夹，不是文件' : code === 'EACCES' || code === 'EPERM' ? '不可读（权限不足）' : '无法读取';
   return new LabError(code === 'ENOENT' ? 'NOT_FOUND' : 'STORAGE_FAILED', `The PushLab database ${file} ${words}.`, {
     hint: 'Pass the database the runs were stored in with --db FILE (or --data-dir DIR).',
     detail: error instanceof Error ? error.message : String(error),
+    zh: {
+      message: `PushLab 数据库 ${file} ${wordsZh}。`,
+      hint: '请用 --db FILE（或 --data-dir DIR）指定保存这些运行的数据库。',
+    },
   });
 }
 
@@ -38,7 +44,10 @@ function snapshot(file: string): Buffer {
 
 function asRollbackJournal(bytes: Buffer, file: string): Buffer {
   if (bytes.length < 100 || bytes.subarray(0, 16).toString('latin1') !== HEADER) {
-    throw new LabError('STORAGE_FAILED', `${file} is not a PushLab database.`, { hint: 'Check the path given with --db; PushLab left the file untouched.' });
+    throw new LabError('STORAGE_FAILED', `${file} is not a PushLab database.`, {
+      hint: 'Check the path given with --db; PushLab left the file untouched.',
+      zh: { message: `${file} 不是 PushLab 数据库。`, hint: '请检查 --db 指定的路径；PushLab 没有改动该文件。' },
+    });
   }
   // 2 = WAL; 1 = legacy journal, which an in-memory database can read.
   if (bytes[18] === 2) bytes[18] = 1;
@@ -67,7 +76,13 @@ export function openDatabaseReadOnly(path: string): Db {
       throw new LabError(
         'STORAGE_FAILED',
         `The database ${file} has an older schema (${version}; this PushLab uses ${MIGRATIONS.length}) and this command only reads.`,
-        { hint: 'Open it once with the app or a command that writes (e.g. `pushlab devices --db FILE`) where its folder is writable; that updates it.' },
+        {
+          hint: 'Open it once with the app or a command that writes (e.g. `pushlab devices --db FILE`) where its folder is writable; that updates it.',
+          zh: {
+            message: `数据库 ${file} 的结构版本较旧（${version}；这个 PushLab 使用 ${MIGRATIONS.length}），而这个命令只读取。`,
+            hint: '请在它的文件夹可写的地方，用应用或会写入的命令（例如 `pushlab devices --db FILE`）打开一次；这样会更新它。',
+          },
+        },
       );
     }
   } catch (error) {
@@ -76,6 +91,7 @@ export function openDatabaseReadOnly(path: string): Db {
     throw new LabError('STORAGE_FAILED', `${file} is not a PushLab database.`, {
       hint: 'Check the path given with --db; PushLab left the file untouched.',
       detail: error instanceof Error ? error.message : String(error),
+      zh: { message: `${file} 不是 PushLab 数据库。`, hint: '请检查 --db 指定的路径；PushLab 没有改动该文件。' },
     });
   }
   return db;

@@ -85,6 +85,7 @@ export class DeviceRepository {
       if (!row) {
         throw new LabError('NOT_FOUND', `Phone ${serial} is not known yet, so its identity cannot be stored.`, {
           hint: 'Record the phone as seen before its identity.',
+          zh: { message: `还不认识手机 ${serial}，因此无法保存它的身份信息。`, hint: '请先记录已发现这台手机，再保存它的身份信息。' },
         });
       }
       if (row.identity_hash === hash) return { changed: false, first: false };

@@ -73,7 +73,10 @@ const attemptRow = (jobId: string, item: InstallItem): Omit<AttemptRow, 'positio
 };
 
 const jobNotFound = (jobId: string): LabError =>
-  new LabError('NOT_FOUND', `Install job ${jobId} does not exist.`, { hint: 'Start the install again.' });
+  new LabError('NOT_FOUND', `Install job ${jobId} does not exist.`, {
+    hint: 'Start the install again.',
+    zh: { message: `安装任务 ${jobId} 不存在。`, hint: '请重新开始安装。' },
+  });
 
 const JOB_SELECT = `
   SELECT b.*, j.id AS job_id, j.options, j.started_at, j.finished_at

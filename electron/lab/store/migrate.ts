@@ -25,7 +25,13 @@ export function assertKnownSchema(db: Database, latest: number = MIGRATIONS.leng
     throw new LabError(
       'STORAGE_FAILED',
       `This database was written by a newer PushLab (schema ${version}; this version knows up to ${latest}).`,
-      { hint: 'Update PushLab, or start it with a different database file. The database was left untouched.' },
+      {
+        hint: 'Update PushLab, or start it with a different database file. The database was left untouched.',
+        zh: {
+          message: `这个数据库由更新版本的 PushLab 写入（结构版本 ${version}；此版本最高支持 ${latest}）。`,
+          hint: '请更新 PushLab，或使用其他数据库文件启动它。数据库未被改动。',
+        },
+      },
     );
   }
   return version;
@@ -50,6 +56,10 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
         hint: 'Check free disk space and that the data folder is writable, then restart PushLab. Nothing was lost.',
         detail: error instanceof Error ? error.message : String(error),
         cause: error,
+        zh: {
+          message: `把数据库更新到结构版本 ${m.version}（${m.name}）失败。`,
+          hint: '请检查磁盘剩余空间以及数据文件夹是否可写，然后重启 PushLab。没有丢失任何数据。',
+        },
       });
     }
     applied.push(`${String(m.version).padStart(4, '0')}-${m.name}`);

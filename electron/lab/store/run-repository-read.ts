@@ -89,15 +89,25 @@ const SUMMARY_SELECT = `
   FROM runs r`;
 
 export const runNotFound = (runId: string): LabError =>
-  new LabError('NOT_FOUND', `Run ${runId} does not exist.`, { hint: 'Pick a run from the list of runs (`pushlab runs`).' });
+  new LabError('NOT_FOUND', `Run ${runId} does not exist.`, {
+    hint: 'Pick a run from the list of runs (`pushlab runs`).',
+    zh: { message: `运行 ${runId} 不存在。`, hint: '请从运行列表（`pushlab runs`）中选择一个运行。' },
+  });
 
 export const attemptNotFound = (attemptId: number): LabError =>
-  new LabError('NOT_FOUND', `Attempt ${attemptId} does not exist.`, { hint: 'Open the run again; its attempts may have been removed.' });
+  new LabError('NOT_FOUND', `Attempt ${attemptId} does not exist.`, {
+    hint: 'Open the run again; its attempts may have been removed.',
+    zh: { message: `尝试 ${attemptId} 不存在。`, hint: '请重新打开该运行；它的尝试可能已被删除。' },
+  });
 
 /** A stored value that no longer parses or has the wrong shape (disk damage, a hand edit). */
 function damaged(what: string): LabError {
   return new LabError('STORAGE_FAILED', `The stored ${what} is damaged and cannot be read.`, {
     hint: 'Keep a copy of the PushLab database for a bug report; run the plan again to get fresh results.',
+    zh: {
+      message: `保存的数据（${what}）已损坏，无法读取。`,
+      hint: '请保留一份 PushLab 数据库副本用于报告问题；重新运行计划以获得新的结果。',
+    },
   });
 }
 
@@ -153,7 +163,11 @@ function toError(row: SummaryRow): ErrorInfo | null {
   if (row.error_json === null) return null;
   const error = parseStoredJson<unknown>(row.error_json, null);
   if (isErrorInfo(error)) return error;
-  return { code: 'STORAGE_FAILED', message: `The stored reason why run ${row.id} stopped is damaged.` };
+  return {
+    code: 'STORAGE_FAILED',
+    message: `The stored reason why run ${row.id} stopped is damaged.`,
+    zh: { message: `保存的运行 ${row.id} 停止原因已损坏。` },
+  };
 }
 
 /** The phone as stored, with the brand and marketing name from its context when known (for its display name). */

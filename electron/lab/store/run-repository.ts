@@ -75,7 +75,11 @@ const FINISHED: readonly RunStatus[] = ['completed', 'cancelled', 'failed'];
 const INTERRUPTED_DETAIL = 'PushLab stopped while this attempt ran; it runs again when the run resumes.';
 
 const invalid = (message: string): LabError =>
-  new LabError('INVALID_ARGUMENT', message, { hint: 'This is a PushLab bug: please report it with the log file.' });
+  new LabError('INVALID_ARGUMENT', message, {
+    hint: 'This is a PushLab bug: please report it with the log file.',
+    // The message names an internal value; it is for the bug report, so zh keeps it as is.
+    zh: { message: `PushLab 内部数据无效：${message}`, hint: '这是 PushLab 的缺陷：请附上日志文件报告此问题。' },
+  });
 
 function requireOneOf<T extends string>(value: string, allowed: readonly T[], what: string): void {
   if (!(allowed as readonly string[]).includes(value)) throw invalid(`"${value.slice(0, 40)}" is not a ${what}.`);
@@ -336,5 +340,9 @@ function verdictColumns(verdict: Verdict): [string, string, number | null] {
 function alreadyJudged(row: AttemptRow): LabError {
   return new LabError('STORAGE_FAILED', `Attempt ${row.id} of run ${row.run_id} already has a verdict (${row.verdict_kind ?? 'unknown'}).`, {
     hint: 'A verdict is never overwritten. Resume runs only attempts without one; start a new run to test again.',
+    zh: {
+      message: `运行 ${row.run_id} 的尝试 ${row.id} 已有判定（${row.verdict_kind ?? 'unknown'}）。`,
+      hint: '判定永远不会被覆盖。继续运行只会执行还没有判定的尝试；要重新测试请开始新的运行。',
+    },
   });
 }

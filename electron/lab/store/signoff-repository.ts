@@ -40,6 +40,10 @@ export function isSignedOffAbort(error: unknown): boolean {
 export function runSignedOff(what: string): LabError {
   return new LabError('RUN_SIGNED_OFF', `This run is signed off and frozen: PushLab did not ${what}.`, {
     hint: 'A signed-off run never changes. Start a new run from the same plan to test again.',
+    zh: {
+      message: `此运行已签字验收并冻结：PushLab 没有执行操作（${what}）。`,
+      hint: '已签字验收的运行永远不会改变。要重新测试，请用同一个计划开始新的运行。',
+    },
   });
 }
 

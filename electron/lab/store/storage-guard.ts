@@ -14,6 +14,11 @@ export function guarded<T>(what: string, run: () => T): T {
       hint: 'Check free disk space and that the PushLab data folder is writable, then try again.',
       detail: error instanceof Error ? error.message : String(error),
       cause: error,
+      // `what` is an English phrase from many call sites; zh names it in brackets.
+      zh: {
+        message: `PushLab 无法完成数据库操作（${what}）。`,
+        hint: '请检查磁盘剩余空间以及 PushLab 数据文件夹是否可写，然后重试。',
+      },
     });
   }
 }

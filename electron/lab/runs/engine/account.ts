@@ -19,6 +19,10 @@ export function accountActionsFor(session: PhoneSession): AccountActions | undef
     if (action === undefined) {
       throw new LabError('PLAN_INVALID', `The plan has no app.${name} action, which the ${name === 'logout' ? 'logged-out' : 'kicked-offline'} scenario needs.`, {
         hint: `Add "${name}" to "app" in the plan (a shell template, a deep link or an operator prompt).`,
+        zh: {
+          message: `计划中没有 app.${name} 操作，而${name === 'logout' ? '已退出登录' : '被踢下线'}场景需要它。`,
+          hint: `请在计划的 "app" 中添加 "${name}"（shell 模板、深层链接或操作员提示）。`,
+        },
       });
     }
     const values = { package: plan.app.package, account: account.account, serial: session.phone.serial };

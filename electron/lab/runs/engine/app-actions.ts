@@ -21,6 +21,7 @@ const AM_FAILURE = /^(Error( type \d+)?:|Exception|java\.lang\.\w+|Activity not 
 
 const TEMPLATE_HINT =
   "Fix the plan's app.login / logout / kick template as the message says; `pushlab run --plan` shows every problem.";
+const TEMPLATE_HINT_ZH = '请按消息所说修改计划中的 app.login / logout / kick 模板；`pushlab run --plan` 会列出所有问题。';
 // C0/C1 controls and line breaks: a value is one line of text, whatever the quoting.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
@@ -30,6 +31,10 @@ function checkedValues(values: ActionValues): ActionValues {
     const shown = JSON.stringify(values.account.slice(0, 80));
     throw new LabError('INVALID_ARGUMENT', `The test account ${shown} cannot go into a command.`, {
       hint: 'Use one line of 1-256 characters without control characters (a Tencent UserID: letters, digits, _ - . @).',
+      zh: {
+        message: `测试账号 ${shown} 不能放入命令。`,
+        hint: '请使用一行 1-256 个字符、不含控制字符的账号（腾讯 UserID：字母、数字、_ - . @）。',
+      },
     });
   }
   return { package: assertPackageName(values.package), account: values.account, serial: assertSerial(values.serial) };
@@ -40,13 +45,19 @@ export function actionCommand(action: Exclude<PlanAppAction, { kind: 'operator' 
   if (action.kind === 'shell') {
     const problems = templateProblems(action.template, 'shell');
     if (problems.length > 0) {
-      throw new LabError('PLAN_INVALID', `The shell template ${problems.join('; ')}.`, { hint: TEMPLATE_HINT });
+      throw new LabError('PLAN_INVALID', `The shell template ${problems.join('; ')}.`, {
+        hint: TEMPLATE_HINT,
+        zh: { message: `shell 模板有问题：${problems.join('; ')}。`, hint: TEMPLATE_HINT_ZH },
+      });
     }
     return fillTemplate(action.template, checkedValues(values), quoteShellArg);
   }
   const problems = templateProblems(action.uri, 'deeplink');
   if (problems.length > 0) {
-    throw new LabError('PLAN_INVALID', `The deep link ${problems.join('; ')}.`, { hint: TEMPLATE_HINT });
+    throw new LabError('PLAN_INVALID', `The deep link ${problems.join('; ')}.`, {
+      hint: TEMPLATE_HINT,
+      zh: { message: `深层链接有问题：${problems.join('; ')}。`, hint: TEMPLATE_HINT_ZH },
+    });
   }
   const uri = fillTemplate(action.uri, values, encodeURIComponent);
   return shellCommand('am start -a android.intent.action.VIEW -d', uri);
@@ -70,6 +81,10 @@ export async function runAppAction(
     throw new LabError('COMMAND_FAILED', `The app's ${name} action failed on ${values.serial}.`, {
       hint: `Check the plan's app.${name} (${action.kind}) on this phone by hand: ${command}`,
       detail: output.slice(0, 2000),
+      zh: {
+        message: `应用的 ${name} 操作在 ${values.serial} 上失败。`,
+        hint: `请在这台手机上手动检查计划的 app.${name}（${action.kind}）：${command}`,
+      },
     });
   }
   return command;

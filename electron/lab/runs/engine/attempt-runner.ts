@@ -26,6 +26,7 @@ import { senderCannotTest } from './sender-limits';
 import { applyScenarioSetup, setupOutOfReach } from './scenario-setup';
 import { step, type PhoneSession } from './session';
 import { phoneGone, stateContext } from './state-context';
+import { stateNotReached } from './state-error';
 
 const REBOOT_ALLOWANCE_MS = 180_000;
 
@@ -44,7 +45,12 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
     return finish(session, attempt.id, judge(expectation, { setup: { kind: 'failed', error }, captured: { kind: 'records', records: [] } }), null);
   }
   if (session.account === null) {
-    const error: ErrorInfo = { code: 'PLAN_INVALID', message: `The plan gives no test account for ${session.phone.serial}.`, hint: 'Add it under app.accounts.serials or app.accounts.vendors.' };
+    const error: ErrorInfo = {
+      code: 'PLAN_INVALID',
+      message: `The plan gives no test account for ${session.phone.serial}.`,
+      hint: 'Add it under app.accounts.serials or app.accounts.vendors.',
+      zh: { message: `计划没有为 ${session.phone.serial} 提供测试账号。`, hint: '请在 app.accounts.serials 或 app.accounts.vendors 下添加。' },
+    };
     return finish(session, attempt.id, judge(expectation, { setup: { kind: 'failed', error }, captured: { kind: 'records', records: [] } }), null);
   }
   // Between attempts the phone's link is quiet: the moment to follow clock drift in long runs
@@ -105,8 +111,13 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
   session.dirty = captured.records.length > 0;
 
   const lost = captured.lost || phoneGone(session);
+  const wentAway: ErrorInfo = {
+    code: 'DEVICE_LOST',
+    message: `${session.phone.serial} went away during the capture.`,
+    zh: { message: `${session.phone.serial} 在捕获期间断开了。` },
+  };
   const outcome: CaptureOutcome = lost
-    ? { kind: 'capture-error', error: captured.errors.at(-1) ?? { code: 'DEVICE_LOST', message: `${session.phone.serial} went away during the capture.` } }
+    ? { kind: 'capture-error', error: captured.errors.at(-1) ?? wentAway }
     : captured.records.length > 0
       ? { kind: 'records', records: captured.records.map((r) => r.observed) }
       : { kind: 'timeout', readErrors: captured.readErrors };
@@ -152,12 +163,12 @@ async function prepareAttempt(session: PhoneSession, attemptId: number, scenario
         if (session.dirty) await forceStop(session.io, plan.app.package);
         session.dirty = false;
         const applied = await applyScenarioSetup(session.io, scenario, session.context, plan.app.package);
-        if (applied.blocked !== null) throw new LabError('COMMAND_FAILED', applied.blocked);
+        if (applied.blocked !== null) throw new LabError('COMMAND_FAILED', applied.blocked, { zh: { message: applied.blockedZh } });
         undo = () => applied.undo();
         const report = await withTimeout(enterState(session.io, scenario.state, ctx), plan.timeouts.stepMs + allowance, `Putting the app in "${scenario.state}"`);
         session.run.deps.repo.addEvidence(attemptId, { kind: 'state', data: report, at: session.run.deps.clock.now() });
         entered = report;
-        if (!report.ok) throw new LabError(report.error?.code ?? 'COMMAND_FAILED', report.reason ?? `Could not reach "${scenario.state}".`, report.error?.hint ? { hint: report.error.hint } : {});
+        if (!report.ok) throw stateNotReached(report, scenario.state);
         return report;
       },
       (r) => `${r.state} proven by ${r.checks.length} read-back(s)`,
@@ -220,7 +231,7 @@ async function tapCheck(session: PhoneSession, attemptId: number, ext: string, r
 
 /** A cancelled run leaves the attempt open (no verdict): resuming runs it again from the start. */
 function stopIfCancelled(session: PhoneSession): void {
-  if (session.run.signal.aborted) throw new LabError('CANCELLED', 'The run was stopped.');
+  if (session.run.signal.aborted) throw new LabError('CANCELLED', 'The run was stopped.', { zh: { message: '运行已停止。' } });
 }
 
 function finish(session: PhoneSession, attemptId: number, verdict: Verdict, latencyMs: number | null): Verdict {

@@ -5,7 +5,7 @@
  * cancel leaves the cut attempt unjudged.
  */
 import type { AttemptView } from '../../../../shared/domain/run';
-import type { ErrorInfo } from '../../../../shared/errors';
+import type { ErrorInfo, LocalizedErrorText } from '../../../../shared/errors';
 import type { RunPhone, Verdict } from '../../../../shared/runs/types';
 import { toErrorInfo } from '../../errors';
 import { step, type RunContext } from './session';
@@ -20,13 +20,22 @@ export interface DeviceLoop {
   /** The device is gone (the error says so, or it left the device list). */
   gone(error?: unknown): boolean;
   /** Words for the lost verdicts: what happened and what to do. */
-  readonly lost: { readonly preparing: string; readonly during: string; readonly hint: string };
+  readonly lost: LostWords & { readonly zh: LostWords };
 }
 
-export const lostVerdict = (message: string, hint: string): Verdict => ({
+interface LostWords {
+  readonly preparing: string;
+  readonly during: string;
+  readonly hint: string;
+}
+
+export const lostVerdict = (message: string, hint: string, zh?: LocalizedErrorText): Verdict => ({
   kind: 'device-lost',
   reason: { key: 'device-lost.lost', values: {} },
-  details: { delivered: null, latencyMs: null, record: null, expected: null, checks: null, error: { code: 'DEVICE_LOST', message, hint } },
+  details: {
+    delivered: null, latencyMs: null, record: null, expected: null, checks: null,
+    error: { code: 'DEVICE_LOST', message, hint, ...(zh ? { zh } : {}) },
+  },
 });
 
 export const blockedVerdict = (error: ErrorInfo): Verdict => ({
@@ -38,8 +47,10 @@ export const blockedVerdict = (error: ErrorInfo): Verdict => ({
 export async function runDeviceAttempts(loop: DeviceLoop, attempts: readonly AttemptView[]): Promise<void> {
   const { deps, runId, signal } = loop.run;
   const serial = loop.phone.serial;
-  const markLost = (message: string): void => {
-    deps.repo.markLost(runId, serial, lostVerdict(message, loop.lost.hint), deps.clock.now());
+  const markLost = (when: 'preparing' | 'during'): void => {
+    const { zh } = loop.lost;
+    const verdict = lostVerdict(loop.lost[when], loop.lost.hint, { message: zh[when], hint: zh.hint });
+    deps.repo.markLost(runId, serial, verdict, deps.clock.now());
     loop.run.changed(null);
   };
   const first = attempts[0];
@@ -48,24 +59,24 @@ export async function runDeviceAttempts(loop: DeviceLoop, attempts: readonly Att
     await step({ run: loop.run }, first.id, 'prepare', () => loop.prepare(), (notes) => notes.join('; '));
   } catch (error) {
     if (signal.aborted) return;
-    if (loop.gone(error)) return markLost(loop.lost.preparing);
+    if (loop.gone(error)) return markLost('preparing');
     // Without the build or the account nothing on this device can run: each attempt says why.
     for (const attempt of attempts) finishBlocked(loop.run, attempt, toErrorInfo(error));
     return;
   }
   for (const attempt of attempts) {
     if (signal.aborted) return;
-    if (loop.isLost() || loop.gone()) return markLost(loop.lost.during);
+    if (loop.isLost() || loop.gone()) return markLost('during');
     try {
       await loop.attempt(attempt);
     } catch (error) {
       if (signal.aborted || toErrorInfo(error).code === 'CANCELLED') return;
       deps.logger.error('attempt failed unexpectedly', { serial, scenario: attempt.scenarioId, error: toErrorInfo(error).message });
-      if (loop.gone(error)) return markLost(loop.lost.during);
+      if (loop.gone(error)) return markLost('during');
       finishBlocked(loop.run, attempt, toErrorInfo(error));
     }
   }
-  if (loop.isLost()) markLost(loop.lost.during);
+  if (loop.isLost()) markLost('during');
 }
 
 function finishBlocked(run: RunContext, attempt: AttemptView, error: ErrorInfo): void {

@@ -26,7 +26,7 @@ export class OperatorPrompts {
           };
           const onAbort = (): void => {
             settle();
-            reject(new LabError('CANCELLED', 'The run was stopped while it waited for you.'));
+            reject(new LabError('CANCELLED', 'The run was stopped while it waited for you.', { zh: { message: '运行在等待你时被停止了。' } }));
           };
           if (signal?.aborted) return onAbort();
           signal?.addEventListener('abort', onAbort, { once: true });
@@ -38,7 +38,12 @@ export class OperatorPrompts {
 
   public answer(id: string): void {
     const entry = this.open.get(id);
-    if (!entry) throw new LabError('NOT_FOUND', 'That question was already answered or the run stopped.', { hint: 'Refresh the run view.' });
+    if (!entry) {
+      throw new LabError('NOT_FOUND', 'That question was already answered or the run stopped.', {
+        hint: 'Refresh the run view.',
+        zh: { message: '该问题已被回答，或运行已停止。', hint: '请刷新运行视图。' },
+      });
+    }
     entry.answer();
   }
 

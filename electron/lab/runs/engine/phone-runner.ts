@@ -5,6 +5,7 @@
  */
 import type { AttemptView } from '../../../../shared/domain/run';
 import { DEFAULT_INSTALL_OPTIONS } from '../../../../shared/domain/install';
+import { installFailureText } from '../../../../shared/i18n/install-failure-text';
 import { accountFor } from '../../../../shared/runs/parse-plan';
 import { UNKNOWN_CLOCK_OFFSET, measureClockOffset } from '../../capture/clock-offset';
 import { LabError, toErrorInfo } from '../../errors';
@@ -52,6 +53,11 @@ export async function runPhone(session: PhoneSession | SimulatorSession, attempt
         preparing: `${serial} went away while it was being prepared.`,
         during: `${serial} was unplugged or stopped answering during the run.`,
         hint: 'Plug the phone back in, then resume the run.',
+        zh: {
+          preparing: `${serial} 在准备过程中断开了。`,
+          during: `${serial} 在运行期间被拔出或不再响应。`,
+          hint: '请重新插上手机，然后继续运行。',
+        },
       },
     },
     attempts,
@@ -63,19 +69,31 @@ async function prepare(session: PhoneSession): Promise<string[]> {
   const serial = session.phone.serial;
   const notes: string[] = [];
   if (plan.build && plan.build.install !== false) {
-    if (!deps.installs) throw new LabError('INTERNAL', 'This lab cannot install builds.');
+    if (!deps.installs) throw new LabError('INTERNAL', 'This lab cannot install builds.', { zh: { message: '这个实验室无法安装构建。' } });
     const job = await deps.installs.run({ apkPath: plan.build.apk, serials: [serial], options: { ...DEFAULT_INSTALL_OPTIONS, grantPermissions: true } });
     const item = job.items[0];
     if (!item || item.phase !== 'done') {
       const failure = item?.failure;
-      throw new LabError('INSTALL_FAILED', failure ? `${failure.message} (${failure.reason})` : `The build could not be installed on ${serial}.`, failure ? { hint: failure.fix, detail: failure.raw } : {});
+      const [messageZh, fixZh] = failure ? installFailureText('zh-CN', failure.reason, failure.raw) : [];
+      throw new LabError('INSTALL_FAILED', failure ? `${failure.message} (${failure.reason})` : `The build could not be installed on ${serial}.`, {
+        ...(failure ? { hint: failure.fix, detail: failure.raw } : {}),
+        zh: failure ? { message: `${messageZh} (${failure.reason})`, hint: fixZh } : { message: `无法在 ${serial} 上安装该构建。` },
+      });
     }
     if (job.apk.packageName !== plan.app.package) {
-      throw new LabError('PLAN_INVALID', `The build is ${job.apk.packageName}, but the plan tests ${plan.app.package}.`, { hint: 'Point "build.apk" at the right APK or fix "app.package".' });
+      throw new LabError('PLAN_INVALID', `The build is ${job.apk.packageName}, but the plan tests ${plan.app.package}.`, {
+        hint: 'Point "build.apk" at the right APK or fix "app.package".',
+        zh: { message: `构建是 ${job.apk.packageName}，但计划测试的是 ${plan.app.package}。`, hint: '请让 "build.apk" 指向正确的 APK，或修改 "app.package"。' },
+      });
     }
     notes.push(`installed ${job.apk.packageName} ${job.apk.versionName ?? ''}`.trim());
   }
-  if (session.account === null) throw new LabError('PLAN_INVALID', `The plan gives no test account for ${serial}.`, { hint: 'Add it under app.accounts.serials or app.accounts.vendors.' });
+  if (session.account === null) {
+    throw new LabError('PLAN_INVALID', `The plan gives no test account for ${serial}.`, {
+      hint: 'Add it under app.accounts.serials or app.accounts.vendors.',
+      zh: { message: `计划没有为 ${serial} 提供测试账号。`, hint: '请在 app.accounts.serials 或 app.accounts.vendors 下添加。' },
+    });
+  }
   await runAppAction('login', plan.app.login, { package: plan.app.package, account: session.account.account, serial }, session.io, operator, { timeoutMs: plan.timeouts.stepMs, signal });
   session.lastAccountAction = 'login';
   notes.push(`logged in as ${session.account.account}`);

@@ -41,21 +41,35 @@ export function resolvePhones(plan: RunPlan, attached: readonly DeviceView[]): R
   const ready = attached.filter((d) => d.platform === 'android' && d.state === 'device' && d.identity !== null);
   const chosen = new Map<string, DeviceView>();
   const problems: string[] = [];
+  const problemsZh: string[] = [];
   for (const serial of plan.phones.serials ?? []) {
     const view = attached.find((d) => d.serial === serial);
-    if (!view) problems.push(`${serial} is not attached`);
-    else if (view.state !== 'device') problems.push(`${serial} is ${view.state}`);
-    else if (view.identity === null) problems.push(`${serial} has not been identified yet (${view.identityStatus})`);
-    else chosen.set(serial, view);
+    if (!view) {
+      problems.push(`${serial} is not attached`);
+      problemsZh.push(`${serial} 未连接`);
+    } else if (view.state !== 'device') {
+      problems.push(`${serial} is ${view.state}`);
+      problemsZh.push(`${serial} 的状态为 ${view.state}`);
+    } else if (view.identity === null) {
+      problems.push(`${serial} has not been identified yet (${view.identityStatus})`);
+      problemsZh.push(`${serial} 尚未识别（${view.identityStatus}）`);
+    } else chosen.set(serial, view);
   }
   for (const vendor of plan.phones.vendors ?? []) {
     const matches = ready.filter((d) => d.identity?.pushChannel === vendor);
-    if (matches.length === 0) problems.push(`no attached phone uses the ${vendor} channel`);
+    if (matches.length === 0) {
+      problems.push(`no attached phone uses the ${vendor} channel`);
+      problemsZh.push(`没有已连接的手机使用 ${vendor} 通道`);
+    }
     for (const d of matches) chosen.set(d.serial, d);
   }
   if (problems.length > 0) {
     throw new LabError('DEVICE_NOT_FOUND', `The plan names phones that can't run now: ${problems.join('; ')}.`, {
       hint: 'Plug the phones in and allow USB debugging (see the Devices view), or change "phones" in the plan.',
+      zh: {
+        message: `计划指定的手机现在无法运行：${problemsZh.join('；')}。`,
+        hint: '请插上手机并允许 USB 调试（见“设备”视图），或修改计划中的 "phones"。',
+      },
     });
   }
   // simctl push reaches simulators only; an Android phone in such a plan could only fail.
@@ -63,12 +77,20 @@ export function resolvePhones(plan: RunPlan, attached: readonly DeviceView[]): R
   if (plan.sender.kind === 'simctl' && android.length > 0) {
     throw new LabError('PLAN_INVALID', `The simctl sender only reaches iOS simulators, but the plan names ${android.map((d) => d.serial).join(', ')}.`, {
       hint: 'Run Android phones with another sender (tencent, fcm, command or manual) in their own plan.',
+      zh: {
+        message: `simctl 发送方只能推送到 iOS 模拟器，但计划指定了 ${android.map((d) => d.serial).join(', ')}。`,
+        hint: '请把 Android 手机放在单独的计划中，使用其他发送方（tencent、fcm、command 或 manual）运行。',
+      },
     });
   }
   // A bundle ID only Apple accepts (com.example.my-app) must never reach pm, am or a shell.
   if (android.length > 0 && !isAndroidPackageName(plan.app.package)) {
     throw new LabError('PLAN_INVALID', `app.package "${plan.app.package}" is an iOS bundle ID, not an Android package name, so it cannot run on Android phone(s) ${android.map((d) => d.serial).join(', ')}.`, {
       hint: 'Run the Android phones in their own plan with the app\'s Android package name (its applicationId), or name only simulators in "phones".',
+      zh: {
+        message: `app.package "${plan.app.package}" 是 iOS 的 bundle ID，不是 Android 包名，因此无法在 Android 手机 ${android.map((d) => d.serial).join(', ')} 上运行。`,
+        hint: '请把 Android 手机放在单独的计划中，并使用应用的 Android 包名（applicationId），或在 "phones" 中只指定模拟器。',
+      },
     });
   }
   return [...chosen.values()].sort((a, b) => a.serial.localeCompare(b.serial)).map(toResolved);
@@ -76,7 +98,9 @@ export function resolvePhones(plan: RunPlan, attached: readonly DeviceView[]): R
 
 function toResolved(view: DeviceView): ResolvedPhone {
   const id = view.identity;
-  if (id === null) throw new LabError('DEVICE_NOT_READY', `Phone ${view.serial} has no identity yet.`);
+  if (id === null) {
+    throw new LabError('DEVICE_NOT_READY', `Phone ${view.serial} has no identity yet.`, { zh: { message: `手机 ${view.serial} 还没有身份信息。` } });
+  }
   if (view.platform === 'ios') {
     return {
       platform: 'ios',
@@ -86,7 +110,11 @@ function toResolved(view: DeviceView): ResolvedPhone {
     };
   }
   // Only iOS devices carry APNs; an Android identity always names an Android channel.
-  if (id.pushChannel === 'apns') throw new LabError('DEVICE_NOT_READY', `Phone ${view.serial} reports APNs but is not an iOS device.`);
+  if (id.pushChannel === 'apns') {
+    throw new LabError('DEVICE_NOT_READY', `Phone ${view.serial} reports APNs but is not an iOS device.`, {
+      zh: { message: `手机 ${view.serial} 报告使用 APNs，但它不是 iOS 设备。` },
+    });
+  }
   const channel = id.pushChannel;
   const { pushServiceReady, pushServiceProblem } = pushServiceFact(channel, id.pushServices);
   return {
@@ -124,7 +152,12 @@ export function appProfileOf(plan: RunPlan): AppProfile {
 
 export function scenarioOf(id: string): Scenario {
   const scenario = scenarioById(id);
-  if (!scenario) throw new LabError('PLAN_INVALID', `"${id}" is not a scenario id.`, { hint: 'Run `pushlab scenarios` for the list.' });
+  if (!scenario) {
+    throw new LabError('PLAN_INVALID', `"${id}" is not a scenario id.`, {
+      hint: 'Run `pushlab scenarios` for the list.',
+      zh: { message: `"${id}" 不是场景 id。`, hint: '请运行 `pushlab scenarios` 查看列表。' },
+    });
+  }
   return scenario;
 }
 

@@ -67,13 +67,28 @@ export class RunService implements RunsApi {
   }
 
   public async resume(runId: string, options: StartRunOptions = {}): Promise<{ runId: string }> {
-    if (this.active.has(runId)) throw new LabError('INVALID_ARGUMENT', 'This run is already running.', { hint: 'Wait for it, or stop it first.' });
+    if (this.active.has(runId)) {
+      throw new LabError('INVALID_ARGUMENT', 'This run is already running.', {
+        hint: 'Wait for it, or stop it first.',
+        zh: { message: '这个运行已经在进行中。', hint: '请等待它结束，或先停止它。' },
+      });
+    }
     const summary = this.summaryOrThrow(runId);
-    if (summary.status === 'completed') throw new LabError('INVALID_ARGUMENT', 'This run is complete: nothing is left to run.', { hint: 'Start a new run from its plan.' });
-    if (summary.status === 'running') throw new LabError('INVALID_ARGUMENT', 'Another PushLab process is running this run now.', { hint: 'Stop that process first; PushLab marks the run interrupted at its next start.' });
+    if (summary.status === 'completed') {
+      throw new LabError('INVALID_ARGUMENT', 'This run is complete: nothing is left to run.', {
+        hint: 'Start a new run from its plan.',
+        zh: { message: '这个运行已完成：没有剩下要运行的内容。', hint: '请用它的计划开始新的运行。' },
+      });
+    }
+    if (summary.status === 'running') {
+      throw new LabError('INVALID_ARGUMENT', 'Another PushLab process is running this run now.', {
+        hint: 'Stop that process first; PushLab marks the run interrupted at its next start.',
+        zh: { message: '另一个 PushLab 进程正在执行这个运行。', hint: '请先停止那个进程；PushLab 下次启动时会把该运行标记为已中断。' },
+      });
+    }
     const plan = this.deps.repo.plan(runId);
     const detail = this.deps.repo.detail(runId);
-    if (!plan || !detail) throw new LabError('NOT_FOUND', `No run ${runId}.`);
+    if (!plan || !detail) throw new LabError('NOT_FOUND', `No run ${runId}.`, { zh: { message: `没有运行 ${runId}。` } });
     await this.deps.verifySender?.(plan);
     const prompts = this.promptsFor(runId);
     const sender = this.deps.createSender(plan, prompts.port());
@@ -111,25 +126,34 @@ export class RunService implements RunsApi {
 
   public get(runId: string): RunDetail {
     const detail = this.deps.repo.detail(runId);
-    if (!detail) throw new LabError('NOT_FOUND', `No run ${runId}.`, { hint: 'Pick a run from the list.' });
+    if (!detail) throw new LabError('NOT_FOUND', `No run ${runId}.`, {
+      hint: 'Pick a run from the list.',
+      zh: { message: `没有运行 ${runId}。`, hint: '请从列表中选择一个运行。' },
+    });
     return detail;
   }
 
   public attempt(attemptId: number): AttemptDetail {
     const detail = this.deps.repo.attemptDetail(attemptId);
-    if (!detail) throw new LabError('NOT_FOUND', `No attempt ${attemptId}.`);
+    if (!detail) throw new LabError('NOT_FOUND', `No attempt ${attemptId}.`, { zh: { message: `没有尝试 ${attemptId}。` } });
     return detail;
   }
 
   public plan(runId: string): RunPlan {
     const plan = this.deps.repo.plan(runId);
-    if (!plan) throw new LabError('NOT_FOUND', `No run ${runId}.`, { hint: 'Pick a run from the list.' });
+    if (!plan) throw new LabError('NOT_FOUND', `No run ${runId}.`, {
+      hint: 'Pick a run from the list.',
+      zh: { message: `没有运行 ${runId}。`, hint: '请从列表中选择一个运行。' },
+    });
     return plan;
   }
 
   public results(runId: string): RunResult {
     const result = this.deps.repo.results(runId);
-    if (!result) throw new LabError('NOT_FOUND', `No run ${runId}.`, { hint: 'List runs with `pushlab runs`.' });
+    if (!result) throw new LabError('NOT_FOUND', `No run ${runId}.`, {
+      hint: 'List runs with `pushlab runs`.',
+      zh: { message: `没有运行 ${runId}。`, hint: '请用 `pushlab runs` 列出运行。' },
+    });
     return result;
   }
 
@@ -137,7 +161,10 @@ export class RunService implements RunsApi {
     for (const run of this.active.values()) {
       if (run.prompts.pending()?.id === promptId) return run.prompts.answer(promptId);
     }
-    throw new LabError('NOT_FOUND', 'That question was already answered or its run stopped.', { hint: 'Refresh the run view.' });
+    throw new LabError('NOT_FOUND', 'That question was already answered or its run stopped.', {
+      hint: 'Refresh the run view.',
+      zh: { message: '该问题已被回答，或它所属的运行已停止。', hint: '请刷新运行视图。' },
+    });
   }
 
   public onProgress(listener: (event: RunProgressEvent) => void): () => void {
@@ -199,7 +226,13 @@ export class RunService implements RunsApi {
       } catch (error) {
         this.deps.logger.error('run stopped by an error', { runId, error: String(error) });
         repo.requeueRunning(runId, clock.now());
-        repo.setStatus(runId, 'failed', clock.iso(), { code: 'INTERNAL', message: `The run stopped: ${error instanceof Error ? error.message : String(error)}`, hint: 'Resume it; please report this with the log file.' });
+        const why = error instanceof Error ? error.message : String(error);
+        repo.setStatus(runId, 'failed', clock.iso(), {
+          code: 'INTERNAL',
+          message: `The run stopped: ${why}`,
+          hint: 'Resume it; please report this with the log file.',
+          zh: { message: `运行停止了：${why}`, hint: '请继续运行；并附上日志文件报告此问题。' },
+        });
       } finally {
         this.active.delete(runId);
         await Promise.resolve(sender.close?.()).catch(() => undefined);
@@ -222,7 +255,10 @@ export class RunService implements RunsApi {
 
   private summaryOrThrow(runId: string): RunSummary {
     const summary = this.deps.repo.summary(runId);
-    if (!summary) throw new LabError('NOT_FOUND', `No run ${runId}.`, { hint: 'List runs with `pushlab runs`.' });
+    if (!summary) throw new LabError('NOT_FOUND', `No run ${runId}.`, {
+      hint: 'List runs with `pushlab runs`.',
+      zh: { message: `没有运行 ${runId}。`, hint: '请用 `pushlab runs` 列出运行。' },
+    });
     return summary;
   }
 }
@@ -233,7 +269,11 @@ function parseOrThrow(input: unknown): RunPlan {
   } catch (error) {
     if (error instanceof PlanError) {
       const info = error.toInfo();
-      throw new LabError('PLAN_INVALID', info.message, { ...(info.hint ? { hint: info.hint } : {}), ...(info.detail ? { detail: info.detail } : {}) });
+      throw new LabError('PLAN_INVALID', info.message, {
+        ...(info.hint ? { hint: info.hint } : {}),
+        ...(info.detail ? { detail: info.detail } : {}),
+        zh: info.zh,
+      });
     }
     throw error;
   }
@@ -243,6 +283,11 @@ function lostOnResume(serial: string): Parameters<RunEngineDeps['repo']['markLos
   return {
     kind: 'device-lost',
     reason: { key: 'device-lost.lost', values: {} },
-    details: { delivered: null, latencyMs: null, record: null, expected: null, checks: null, error: { code: 'DEVICE_LOST', message: `${serial} was not attached when the run resumed.`, hint: 'Plug it in and resume again.' } },
+    details: { delivered: null, latencyMs: null, record: null, expected: null, checks: null, error: {
+      code: 'DEVICE_LOST',
+      message: `${serial} was not attached when the run resumed.`,
+      hint: 'Plug it in and resume again.',
+      zh: { message: `继续运行时 ${serial} 未连接。`, hint: '请插上它，然后再次继续运行。' },
+    } },
   };
 }

@@ -12,7 +12,7 @@ import { revokePermission } from '../../android/commands/state/revoke-permission
 const POST_NOTIFICATIONS = 'android.permission.POST_NOTIFICATIONS';
 const ANDROID_13 = 33;
 
-export type SetupApplied = { readonly blocked: string } | { readonly blocked: null; readonly steps: readonly string[]; undo(): Promise<void> };
+export type SetupApplied = { readonly blocked: string; readonly blockedZh: string } | { readonly blocked: null; readonly steps: readonly string[]; undo(): Promise<void> };
 
 /**
  * Why the scenario cannot apply to this phone at all: it needs a condition the phone provably does
@@ -35,6 +35,8 @@ export async function applyScenarioSetup(io: AdbDeviceIo, scenario: Scenario, ph
     return {
       blocked:
         "This scenario needs a phone whose push service is missing or too old; PushLab could not tell whether this phone's is, and never removes system push services. Run it on a phone known to lack one.",
+      blockedZh:
+        '此场景需要推送服务缺失或版本过低的手机；PushLab 无法判断这台手机是否如此，而且不会移除系统推送服务。请在已知缺少推送服务的手机上运行。',
     };
   }
   if (setup.notificationsBlocked !== true) return { blocked: null, steps: [], undo: async () => undefined };

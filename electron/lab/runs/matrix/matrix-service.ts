@@ -35,7 +35,10 @@ interface Loaded {
 }
 
 const runNotFound = (runId: string): LabError =>
-  new LabError('NOT_FOUND', `Run ${runId} does not exist.`, { hint: 'Pick a run from the list of runs (`pushlab runs`).' });
+  new LabError('NOT_FOUND', `Run ${runId} does not exist.`, {
+    hint: 'Pick a run from the list of runs (`pushlab runs`).',
+    zh: { message: `运行 ${runId} 不存在。`, hint: '请从运行列表（`pushlab runs`）中选择一个运行。' },
+  });
 
 export class MatrixService {
   public constructor(private readonly deps: MatrixServiceDeps) {}
@@ -61,7 +64,12 @@ export class MatrixService {
     try {
       return compareMatrices(before.matrix, after.matrix, threshold, drift);
     } catch (error) {
-      if (error instanceof RangeError) throw new LabError('INVALID_ARGUMENT', error.message, { hint: 'Use a latency threshold of 0 ms or more and a ratio of 1 or more.' });
+      if (error instanceof RangeError) {
+        throw new LabError('INVALID_ARGUMENT', error.message, {
+          hint: 'Use a latency threshold of 0 ms or more and a ratio of 1 or more.',
+          zh: { message: `对比阈值无效：${error.message}`, hint: '请使用 0 毫秒或以上的延迟阈值，以及 1 或以上的比例。' },
+        });
+      }
       throw error;
     }
   }

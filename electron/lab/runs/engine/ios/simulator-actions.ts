@@ -18,7 +18,10 @@ export async function runSimulatorAction(session: SimulatorSession, name: Action
   const account = session.account?.account ?? '';
   const udid = session.phone.serial;
   if (action === undefined) {
-    throw new LabError('PLAN_INVALID', `The plan has no app.${name} action, which this scenario needs.`, { hint: `Add "${name}" to "app" in the plan (a deep link or an operator prompt for iOS).` });
+    throw new LabError('PLAN_INVALID', `The plan has no app.${name} action, which this scenario needs.`, {
+      hint: `Add "${name}" to "app" in the plan (a deep link or an operator prompt for iOS).`,
+      zh: { message: `计划中没有 app.${name} 操作，而这个场景需要它。`, hint: `请在计划的 "app" 中添加 "${name}"（iOS 上用深层链接或操作员提示）。` },
+    });
   }
   switch (action.kind) {
     case 'operator':
@@ -27,7 +30,9 @@ export async function runSimulatorAction(session: SimulatorSession, name: Action
       return `operator confirmed: ${name}`;
     case 'deeplink': {
       const problems = templateProblems(action.uri, 'deeplink');
-      if (problems.length > 0) throw new LabError('PLAN_INVALID', `The deep link ${problems.join('; ')}.`);
+      if (problems.length > 0) {
+        throw new LabError('PLAN_INVALID', `The deep link ${problems.join('; ')}.`, { zh: { message: `深层链接有问题：${problems.join('; ')}。` } });
+      }
       const url = fillTemplate(action.uri, { package: plan.app.package, account, serial: udid }, encodeURIComponent);
       await openUrl(simctlOf(session), udid, url, { timeoutMs: plan.timeouts.stepMs, signal });
       session.lastAccountAction = name;
@@ -40,6 +45,10 @@ export async function runSimulatorAction(session: SimulatorSession, name: Action
       }
       throw new LabError('PLAN_INVALID', `The plan's app.${name} is an adb shell command, which cannot run on an iOS simulator.`, {
         hint: `Give app.${name} as a deep link (opened with simctl openurl) or an operator prompt.`,
+        zh: {
+          message: `计划的 app.${name} 是 adb shell 命令，无法在 iOS 模拟器上运行。`,
+          hint: `请把 app.${name} 写成深层链接（用 simctl openurl 打开）或操作员提示。`,
+        },
       });
   }
 }

@@ -15,6 +15,7 @@ import type { SendReceipt } from '../../../push/senders/types';
 import { judge } from '../../verdict';
 import { scenarioOf } from '../resolve-run';
 import { step } from '../session';
+import { stateNotReached } from '../state-error';
 import { captureDelivered, deliveredKeys, type SimulatorCapture } from './simulator-capture';
 import { runSimulatorControl, sendFor } from './simulator-control';
 import { simulatorBlock } from './simulator-limits';
@@ -30,7 +31,12 @@ export async function runSimulatorAttempt(session: SimulatorSession, attempt: At
   const setupFailed = (error: ErrorInfo): Verdict => finish(session, attempt.id, judge(expectation, { setup: { kind: 'failed', error }, captured: { kind: 'records', records: [] } }));
   if (expectation.outcome === 'not-applicable') return finish(session, attempt.id, judge(expectation, { setup: { kind: 'ok' }, captured: { kind: 'records', records: [] } }));
   if (session.account === null) {
-    return setupFailed({ code: 'PLAN_INVALID', message: `The plan gives no test account for ${session.phone.serial}.`, hint: 'Add it under app.accounts.serials (simulators are named by UDID).' });
+    return setupFailed({
+      code: 'PLAN_INVALID',
+      message: `The plan gives no test account for ${session.phone.serial}.`,
+      hint: 'Add it under app.accounts.serials (simulators are named by UDID).',
+      zh: { message: `计划没有为 ${session.phone.serial} 提供测试账号。`, hint: '请在 app.accounts.serials 下添加（模拟器以 UDID 命名）。' },
+    });
   }
   const blocked = simulatorBlock(scenario, plan.sender.kind, session.context);
   if (blocked !== null) return setupFailed({ code: 'PLAN_INVALID', message: blocked, hint: 'Leave this scenario out for simulators, or run it where it can be tested.' });
@@ -88,8 +94,13 @@ export async function runSimulatorAttempt(session: SimulatorSession, attempt: At
   if (!captured.lost) await restore(session, attempt.id, scenario);
 
   const lost = captured.lost || simulatorGone(session);
+  const notBooted: ErrorInfo = {
+    code: 'DEVICE_LOST',
+    message: `${session.phone.serial} stopped being a booted simulator during the capture.`,
+    zh: { message: `${session.phone.serial} 在捕获期间不再是已启动的模拟器。` },
+  };
   const outcome: CaptureOutcome = lost
-    ? { kind: 'capture-error', error: { code: 'DEVICE_LOST', message: `${session.phone.serial} stopped being a booted simulator during the capture.` } }
+    ? { kind: 'capture-error', error: notBooted }
     : captured.records.length > 0
       ? { kind: 'records', records: captured.records.map((r) => r.observed) }
       : { kind: 'timeout', readErrors: captured.readErrors };
@@ -122,7 +133,7 @@ async function prepareState(session: SimulatorSession, attemptId: number, scenar
       async () => {
         const report = await enterSimulatorState(session, scenario.state);
         session.run.deps.repo.addEvidence(attemptId, { kind: 'state', data: report, at: session.run.deps.clock.now() });
-        if (!report.ok) throw new LabError(report.error?.code ?? 'COMMAND_FAILED', report.reason ?? `Could not reach "${scenario.state}".`, report.error?.hint ? { hint: report.error.hint } : {});
+        if (!report.ok) throw stateNotReached(report, scenario.state);
         return report;
       },
       (r) => `${r.state} via ${r.steps.join(', ')}`,
@@ -168,7 +179,7 @@ function extCheck(passed: Verdict, ext: string, carried: unknown): Verdict {
 }
 
 function stopIfCancelled(session: SimulatorSession): void {
-  if (session.run.signal.aborted) throw new LabError('CANCELLED', 'The run was stopped.');
+  if (session.run.signal.aborted) throw new LabError('CANCELLED', 'The run was stopped.', { zh: { message: '运行已停止。' } });
 }
 
 function finish(session: SimulatorSession, attemptId: number, verdict: Verdict): Verdict {

@@ -28,6 +28,11 @@ export async function runSimulator(session: SimulatorSession, attempts: readonly
         preparing: `${udid} shut down or went away while it was being prepared.`,
         during: `${udid} shut down or went away during the run.`,
         hint: 'Boot the simulator again, then resume the run.',
+        zh: {
+          preparing: `${udid} 在准备过程中关闭或消失了。`,
+          during: `${udid} 在运行期间关闭或消失了。`,
+          hint: '请重新启动模拟器，然后继续运行。',
+        },
       },
     },
     attempts,
@@ -41,14 +46,27 @@ async function prepare(session: SimulatorSession): Promise<string[]> {
   const notes: string[] = [];
   const runner = simctlOf(session);
   const device = simulatorOf(session);
-  if (device.state !== 'Booted') throw new LabError('DEVICE_NOT_READY', `Simulator ${device.name} is ${device.state}.`, { hint: 'Boot it (Simulator app, or `xcrun simctl boot <udid>`), then run again.' });
+  if (device.state !== 'Booted') {
+    throw new LabError('DEVICE_NOT_READY', `Simulator ${device.name} is ${device.state}.`, {
+      hint: 'Boot it (Simulator app, or `xcrun simctl boot <udid>`), then run again.',
+      zh: { message: `模拟器 ${device.name} 的状态为 ${device.state}。`, hint: '请启动它（Simulator 应用，或 `xcrun simctl boot <udid>`），然后重新运行。' },
+    });
+  }
   if (plan.build && plan.build.install !== false) notes.push('build.apk is an Android package: the simulator runs the app already installed on it');
   const container = await appContainer(runner, udid, bundleId, 'app');
   if (container === null) {
-    throw new LabError('NOT_FOUND', `${bundleId} is not installed on simulator ${device.name}.`, { hint: `Install the simulator build: xcrun simctl install ${udid} /path/to/App.app` });
+    throw new LabError('NOT_FOUND', `${bundleId} is not installed on simulator ${device.name}.`, {
+      hint: `Install the simulator build: xcrun simctl install ${udid} /path/to/App.app`,
+      zh: { message: `模拟器 ${device.name} 上没有安装 ${bundleId}。`, hint: `请安装模拟器构建：xcrun simctl install ${udid} /path/to/App.app` },
+    });
   }
   notes.push(`${bundleId} installed`);
-  if (session.account === null) throw new LabError('PLAN_INVALID', `The plan gives no test account for ${udid}.`, { hint: 'Add it under app.accounts.serials (simulators are named by UDID).' });
+  if (session.account === null) {
+    throw new LabError('PLAN_INVALID', `The plan gives no test account for ${udid}.`, {
+      hint: 'Add it under app.accounts.serials (simulators are named by UDID).',
+      zh: { message: `计划没有为 ${udid} 提供测试账号。`, hint: '请在 app.accounts.serials 下添加（模拟器以 UDID 命名）。' },
+    });
+  }
   notes.push(await runSimulatorAction(session, 'login', plan.app.login));
   // Launching lets an app that asks for notification permission on start do so.
   await launchApp(runner, udid, bundleId, { signal });
@@ -59,6 +77,10 @@ async function prepare(session: SimulatorSession): Promise<string[]> {
   if (settings === null || settings.authorization === 'notDetermined' || settings.allowed === null) {
     throw new LabError('DEVICE_NOT_READY', `${bundleId} may not show notifications on ${device.name} yet: it has not asked, or nobody answered its prompt.`, {
       hint: 'Open the app on the simulator and tap Allow when it asks (simctl cannot grant notification permission), then run again.',
+      zh: {
+        message: `${bundleId} 可能还不能在 ${device.name} 上显示通知：它还没有请求权限，或没有人回应它的提示。`,
+        hint: '请在模拟器上打开应用，在它请求时点按“允许”（simctl 无法授予通知权限），然后重新运行。',
+      },
     });
   }
   session.context = { ...session.context, notificationsBlocked: !settings.allowed };

@@ -96,8 +96,11 @@ async function reboot(session: SimulatorSession, steps: string[], check: (name: 
     await port.refresh();
     const state = port.simulator(udid)?.state;
     if (state === 'Booted') break;
-    if (session.run.signal.aborted) throw new LabError('CANCELLED', 'The run was stopped.');
-    if (session.run.deps.clock.now() > deadline) throw new LabError('TIMEOUT', `Simulator ${udid} did not boot again within ${REBOOT_TIMEOUT_MS / 1000} s.`, { hint: 'Boot it in the Simulator app, then resume the run.' });
+    if (session.run.signal.aborted) throw new LabError('CANCELLED', 'The run was stopped.', { zh: { message: '运行已停止。' } });
+    if (session.run.deps.clock.now() > deadline) throw new LabError('TIMEOUT', `Simulator ${udid} did not boot again within ${REBOOT_TIMEOUT_MS / 1000} s.`, {
+      hint: 'Boot it in the Simulator app, then resume the run.',
+      zh: { message: `模拟器 ${udid} 没有在 ${REBOOT_TIMEOUT_MS / 1000} 秒内重新启动。`, hint: '请在 Simulator 应用中启动它，然后继续运行。' },
+    });
     await new Promise((r) => setTimeout(r, 250));
   }
   check('simulator booted again', 'Booted', 'Booted');
