@@ -5,7 +5,7 @@
  */
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { Module, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +39,9 @@ beforeAll(async () => {
   await mkdir(path.join(input, 'out/renderer'), { recursive: true });
   await cp(path.join(REPO_ROOT, 'out/renderer/index.html'), path.join(input, 'out/renderer/index.html'));
   await cp(path.join(REPO_ROOT, 'package.json'), path.join(input, 'package.json'));
-  const scan = createRequire(import.meta.url)('@doyensec/electronegativity') as Scan;
+  const load = createRequire(import.meta.url);
+  keepOffline(load);
+  const scan = load('@doyensec/electronegativity') as Scan;
   result = await scan({
     input,
     isRelative: true,
@@ -47,6 +49,21 @@ beforeAll(async () => {
     excludeFromScan: Object.keys(reviewed.excludedChecks),
   });
 }, 60_000);
+
+/**
+ * Electronegativity fetches translations from a cloud bucket on every scan (its locales/i18n.js,
+ * through `got`). Tests reach nothing but loopback: its `got` is replaced before it loads, so the
+ * scanner falls back to its bundled en-US texts without a request.
+ */
+function keepOffline(load: NodeJS.Require): void {
+  const gotPath = createRequire(load.resolve('@doyensec/electronegativity')).resolve('got');
+  const offline = () => Promise.reject(new Error('offline: tests make no outside requests'));
+  const stub = new Module(gotPath);
+  stub.filename = gotPath;
+  stub.loaded = true;
+  stub.exports = offline;
+  load.cache[gotPath] = stub;
+}
 
 afterAll(async () => {
   if (input) await rm(input, { recursive: true, force: true });
