@@ -51,11 +51,18 @@ export async function serveWeb(options: ServeWebOptions): Promise<WebServer> {
   if (host !== '127.0.0.1') {
     throw new LabError('INVALID_ARGUMENT', `The web UI only listens on 127.0.0.1, not ${JSON.stringify(host)}.`, {
       hint: 'Its access key travels in plain HTTP: exposing it beyond this computer would hand your phones to anyone on the network.',
+      zh: {
+        message: `网页界面只监听 127.0.0.1，而不是 ${JSON.stringify(host)}。`,
+        hint: '它的访问密钥以明文 HTTP 传输：把它暴露到这台电脑之外，等于把你的手机交给网络上的任何人。',
+      },
     });
   }
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new LabError('INVALID_ARGUMENT', `Port ${String(port)} is not a valid TCP port.`, { hint: 'Pass a number between 1 and 65535, or 0 for any free port.' });
+    throw new LabError('INVALID_ARGUMENT', `Port ${String(port)} is not a valid TCP port.`, {
+      hint: 'Pass a number between 1 and 65535, or 0 for any free port.',
+      zh: { message: `端口 ${String(port)} 不是有效的 TCP 端口。`, hint: '请传入 1 到 65535 之间的数字，或传 0 使用任意空闲端口。' },
+    });
   }
   const logger = options.logger ?? silentLogger;
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;

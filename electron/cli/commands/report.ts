@@ -29,15 +29,26 @@ export interface ReportArgs {
 
 async function request<C extends RequestChannel>(core: LocalLabCore, channel: C, args: RequestArgs<C>): Promise<RequestResult<C>> {
   const result = await core.invoke(channel, args);
-  if (!result.ok) throw new LabError(result.error.code, result.error.message, { ...(result.error.hint ? { hint: result.error.hint } : {}), ...(result.error.detail ? { detail: result.error.detail } : {}) });
+  if (!result.ok) {
+    throw new LabError(result.error.code, result.error.message, {
+      ...(result.error.hint ? { hint: result.error.hint } : {}),
+      ...(result.error.detail ? { detail: result.error.detail } : {}),
+      zh: result.error.zh,
+    });
+  }
   return result.value;
 }
 
-async function save(path: string, content: string, what: string): Promise<void> {
+async function save(path: string, content: string, what: string, whatZh: string): Promise<void> {
   try {
     await writeFile(path, content, 'utf8');
   } catch (error) {
-    throw new LabError('STORAGE_FAILED', `Could not write the ${what} to ${path}.`, { hint: 'Check that the folder exists and is writable.', detail: (error as Error).message, cause: error });
+    throw new LabError('STORAGE_FAILED', `Could not write the ${what} to ${path}.`, {
+      hint: 'Check that the folder exists and is writable.',
+      detail: (error as Error).message,
+      cause: error,
+      zh: { message: `无法把${whatZh}写入 ${path}。`, hint: '请确认该文件夹存在且可写。' },
+    });
   }
 }
 
@@ -52,16 +63,16 @@ export async function reportCommand(options: GlobalOptions, args: ReportArgs, ou
     const written: Record<string, string> = {};
     if (args.html !== null) {
       const { html } = await request(core, 'reports:html', [{ runId: args.runId, locale: args.locale }]);
-      await save(args.html, html, 'HTML report');
+      await save(args.html, html, 'HTML report', ' HTML 报告');
       written.html = args.html;
     }
     if (args.csv !== null) {
       const { csv } = await request(core, 'reports:csv', [args.runId, { attempts: args.attempts }]);
-      await save(args.csv, csv, 'CSV');
+      await save(args.csv, csv, 'CSV', ' CSV ');
       written.csv = args.csv;
     }
     if (args.junit !== null) {
-      await save(args.junit, toJUnit(core.services.runs.results(args.runId)), 'JUnit XML');
+      await save(args.junit, toJUnit(core.services.runs.results(args.runId)), 'JUnit XML', ' JUnit XML ');
       written.junit = args.junit;
     }
     if (options.json) output.out(JSON.stringify({ runId: args.runId, written }, null, 2));
