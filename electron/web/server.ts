@@ -42,7 +42,10 @@ export interface WebServer {
 }
 
 function methodNotAllowed(response: ServerResponse, allow: string): void {
-  sendError(response, 405, 'INVALID_ARGUMENT', 'This method is not allowed here.', `Use ${allow}.`, { allow });
+  sendError(response, 405, 'INVALID_ARGUMENT', 'This method is not allowed here.', `Use ${allow}.`, {
+    message: '此处不允许使用这个方法。',
+    hint: `请使用 ${allow}。`,
+  }, { allow });
 }
 
 /** Starts the web bridge on 127.0.0.1 and resolves once it listens. */
@@ -114,7 +117,7 @@ export async function serveWeb(options: ServeWebOptions): Promise<WebServer> {
       return handleUpload(request, response, { budget: uploads, maxBytes: maxUploadBytes, logger });
     }
     if (path.startsWith('/api/')) {
-      sendError(response, 404, 'NOT_FOUND', 'No such API route.', 'Reload the page.');
+      sendError(response, 404, 'NOT_FOUND', 'No such API route.', 'Reload the page.', { message: '没有这个 API 路由。', hint: '请重新加载页面。' });
       return;
     }
     if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(response, 'GET');
@@ -124,7 +127,12 @@ export async function serveWeb(options: ServeWebOptions): Promise<WebServer> {
   const server = createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
       logger.error('web: unhandled error', { message: error instanceof Error ? error.message : String(error) });
-      if (!response.headersSent) sendError(response, 500, 'INTERNAL', 'The PushLab web server failed.', 'Reload the page; restart `npm run web` if it keeps happening.');
+      if (!response.headersSent) {
+        sendError(response, 500, 'INTERNAL', 'The PushLab web server failed.', 'Reload the page; restart `npm run web` if it keeps happening.', {
+          message: 'PushLab 网页服务器出错。',
+          hint: '请重新加载页面；如果反复出现，请重启 `npm run web`。',
+        });
+      }
       else response.destroy();
     });
   });

@@ -55,7 +55,12 @@ async function save(path: string, content: string, what: string, whatZh: string)
 export async function reportCommand(options: GlobalOptions, args: ReportArgs, output: Output): Promise<number> {
   const dbPath = options.dbPath ?? join(options.dataDir, 'pushlab.db');
   if (!existsSync(dbPath)) {
-    printError(output, { code: 'NOT_FOUND', message: `No PushLab database at ${dbPath}.`, hint: 'Pass the database the run was stored in with --db FILE (or --data-dir DIR).' });
+    printError(output, {
+      code: 'NOT_FOUND',
+      message: `No PushLab database at ${dbPath}.`,
+      hint: 'Pass the database the run was stored in with --db FILE (or --data-dir DIR).',
+      zh: { message: `${dbPath} 处没有 PushLab 数据库。`, hint: '请用 --db FILE（或 --data-dir DIR）指明保存该运行的数据库。' },
+    });
     return 2;
   }
   const core = await openStoreSession(options);
