@@ -37,14 +37,14 @@ export const APNS_REASONS_ZH: Readonly<Record<ApnsReason, ReasonTextZh>> = {
   DuplicateHeaders: t('有一个请求头发送了两次。', SENDER_BUG),
   IdleTimeout: t('连接空闲太久，APNs 关闭了它。', NEW_CONNECTION),
   InvalidPushType: t(
-    'apns-push-type 与负载或 topic 不符。',
+    'apns-push-type 与负载或主题（apns-topic）不符。',
     '可见通知把 sender.pushType 设为 "alert"，静默推送（content-available）设为 "background"。',
   ),
   MissingDeviceToken: t('请求没有携带设备令牌。', '在计划的 app.tokens.serials 下加入这台手机的令牌。'),
   MissingTopic: t('请求没有 apns-topic，而令牌认证需要它。', '把 sender.topic 设为应用的 bundle ID。'),
   PayloadEmpty: t('通知负载为空。', SENDER_BUG),
   TopicDisallowed: t(
-    '不允许向这个 topic 推送（例如用提醒推送发往 VoIP topic，或 bundle ID 不属于密钥所在的团队）。',
+    '不允许向这个主题推送（例如用提醒推送发往 VoIP 主题，或 bundle ID 不属于密钥所在的团队）。',
     '把 sender.topic 设为 .p8 密钥所在团队中应用自己的 bundle ID（不带 .voip 或 .complication 后缀）。',
   ),
   BadCertificate: t(
@@ -56,7 +56,7 @@ export const APNS_REASONS_ZH: Readonly<Record<ApnsReason, ReasonTextZh>> = {
     'APNs 认为提供方令牌（JWT）已超过一小时。',
     '请确认这台电脑的时钟正确（PushLab 每 50 分钟更新一次令牌），然后重新运行。',
   ),
-  Forbidden: t('APNs 拒绝了这个团队、密钥或 topic 的请求。', KEY_FIX),
+  Forbidden: t('APNs 拒绝了这个团队、密钥或主题的请求。', KEY_FIX),
   InvalidProviderToken: t('提供方令牌（JWT）无效：其签名、Key ID 或 Team ID 与 APNs 已知的密钥不符。', KEY_FIX),
   MissingProviderToken: t('请求没有携带提供方令牌（JWT）。', KEY_FIX),
   UnrelatedKeyIdInToken: t(
