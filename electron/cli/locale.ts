@@ -11,3 +11,8 @@ export function cliLocale(env: NodeJS.ProcessEnv = process.env): Locale {
 export function say<K extends MessageKey>(key: K, ...values: TranslateArgs<K>): string {
   return translate(cliLocale(), key, ...values);
 }
+
+/** A CLI message in zh-CN, for an error's zh text (shown to zh-CN users whatever `say` chose). */
+export function sayZh<K extends MessageKey>(key: K, ...values: TranslateArgs<K>): string {
+  return translate('zh-CN', key, ...values);
+}

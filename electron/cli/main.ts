@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { isLocale } from '../../shared/i18n';
 import { assertSerial } from '../lab/adb/serial';
 import { toErrorInfo } from '../lab/errors';
-import { say } from './locale';
+import { say, sayZh } from './locale';
 import { GLOBAL_OPTION_SPEC, globalOptions } from './options';
 import { clean, printError, processOutput, type Output } from './output';
 
@@ -169,7 +169,13 @@ export async function main(argv: readonly string[], output: Output = processOutp
   } catch (error) {
     const info =
       error instanceof TypeError && /Unknown option|Option '|Unexpected argument/.test(error.message)
-        ? { code: 'INVALID_ARGUMENT' as const, message: error.message, hint: say('cli.badOption.hint') }
+        ? {
+          code: 'INVALID_ARGUMENT' as const,
+          message: error.message,
+          hint: say('cli.badOption.hint'),
+          // The parser's own sentence (node:util parseArgs) has no translation: it is quoted.
+          zh: { message: `选项有误：${error.message}`, hint: sayZh('cli.badOption.hint') },
+        }
         : toErrorInfo(error);
     printError(output, info);
     return 2;

@@ -32,7 +32,10 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
 export function parsePort(text: string): number {
   const port = Number(text);
   if (!/^\d+$/.test(text) || !Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new LabError('INVALID_ARGUMENT', `"${text}" is not a TCP port.`, { hint: 'Use a number from 1 to 65535, e.g. --adb-port 5037.' });
+    throw new LabError('INVALID_ARGUMENT', `"${text}" is not a TCP port.`, {
+      hint: 'Use a number from 1 to 65535, e.g. --adb-port 5037.',
+      zh: { message: `“${text}”不是 TCP 端口。`, hint: '请使用 1 到 65535 之间的数字，例如 --adb-port 5037。' },
+    });
   }
   return port;
 }

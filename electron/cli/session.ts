@@ -83,6 +83,13 @@ async function connectAdb(core: DeviceCore, options: GlobalOptions): Promise<voi
     throw new LabError(status.error?.code ?? 'ADB_UNREACHABLE', status.error?.message ?? `No adb server answers at ${options.adb.host}:${options.adb.port}.`, {
       hint: status.error?.hint ?? 'Start adb with `adb start-server`, or pass --adb-host/--adb-port.',
       ...(status.error?.detail ? { detail: status.error.detail } : {}),
+      // The tracker's own error keeps its zh text; only the fallback sentence is written here.
+      zh: status.error
+        ? status.error.zh
+        : {
+          message: `${options.adb.host}:${options.adb.port} 上没有 adb 服务应答。`,
+          hint: '请用 `adb start-server` 启动 adb，或传入 --adb-host/--adb-port。',
+        },
     });
   }
 }

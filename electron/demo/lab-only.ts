@@ -9,8 +9,11 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AdbGateway } from '../lab/adb/adb-gateway';
+import { errorText } from '../../shared/errors';
 import { launchAdbConfig } from '../lab/compose-types';
+import { LabError } from '../lab/errors';
 import { createLogger } from '../lab/util/logger';
+import { terminalLocale } from '../web/terminal-approver';
 import { createDemoLabController } from './virtual-lab-controller';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -74,6 +77,11 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   const hint = typeof (error as { hint?: unknown }).hint === 'string' ? `\n${(error as { hint: string }).hint}` : '';
-  process.stderr.write(`The virtual lab could not start: ${message}${hint}\n${usage()}\n`);
+  if (error instanceof LabError && error.zh && terminalLocale(process.env) === 'zh-CN') {
+    const zh = errorText(error.toInfo(), 'zh-CN');
+    process.stderr.write(`虚拟实验室无法启动：${zh.message}${zh.hint === undefined ? '' : `\n${zh.hint}`}\n${usage()}\n`);
+  } else {
+    process.stderr.write(`The virtual lab could not start: ${message}${hint}\n${usage()}\n`);
+  }
   process.exit(1);
 });

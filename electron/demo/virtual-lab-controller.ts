@@ -41,6 +41,10 @@ async function waitForAdb(options: DemoLabOptions): Promise<void> {
       if (Date.now() > deadline) {
         throw new LabError('ADB_UNREACHABLE', `The virtual lab could not reach the adb server at ${options.adbHost}:${options.adbPort}.`, {
           hint: 'Check that adb is installed (apt install adb / brew install android-platform-tools), then start the virtual lab again.',
+          zh: {
+            message: `虚拟实验室无法连接 ${options.adbHost}:${options.adbPort} 上的 adb 服务。`,
+            hint: '请确认已安装 adb（apt install adb / brew install android-platform-tools），然后重新启动虚拟实验室。',
+          },
           detail: String(error),
         });
       }

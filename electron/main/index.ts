@@ -6,7 +6,10 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, session } from 'electron';
+import { errorText } from '../../shared/errors';
+import { matchLocale } from '../../shared/i18n';
 import { createLabCore } from '../lab/compose';
+import { LabError } from '../lab/errors';
 import type { LabCore } from '../lab/api';
 import type { VirtualLabController } from '../lab/virtual-lab-port';
 import { createLogger } from '../lab/util/logger';
@@ -145,7 +148,16 @@ if (!app.requestSingleInstanceLock()) {
     .catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       logger.error('PushLab could not start', { message });
-      dialog.showErrorBox('PushLab could not start', `${message}\n\nSee the log in ${app.getPath('userData')}/logs.`);
+      // In zh-CN a LabError shows its zh text; anything else is shown as it was thrown.
+      const zh = matchLocale([app.getLocale()]) === 'zh-CN';
+      const logs = `${app.getPath('userData')}/logs`;
+      if (zh) {
+        const text = error instanceof LabError ? errorText(error.toInfo(), 'zh-CN') : { message };
+        const shown = text.hint === undefined ? text.message : `${text.message}\n${text.hint}`;
+        dialog.showErrorBox('PushLab 无法启动', `${shown}\n\n日志在 ${logs}。`);
+      } else {
+        dialog.showErrorBox('PushLab could not start', `${message}\n\nSee the log in ${logs}.`);
+      }
       app.quit();
     });
 }

@@ -7,7 +7,7 @@ import { toErrorInfo } from '../lab/errors';
 import type { Logger } from '../lab/util/logger';
 import { fail } from '../../shared/result';
 import type { Result } from '../../shared/result';
-import type { ErrorInfo } from '../../shared/errors';
+import type { ErrorInfo, LocalizedErrorText } from '../../shared/errors';
 import { EVENT_CHANNELS, IPC_EVENT_PREFIX, isRequestChannel, requestSchemas } from '../../shared/ipc';
 import type { EventChannel } from '../../shared/ipc';
 
@@ -36,8 +36,8 @@ export function describeUntrusted(value: unknown): string {
   return JSON.stringify(clipped);
 }
 
-function invalid(message: string, hint: string, detail?: string): Result<never> {
-  const error: ErrorInfo = { code: 'INVALID_ARGUMENT', message, hint, ...(detail === undefined ? {} : { detail }) };
+function invalid(message: string, hint: string, zh: LocalizedErrorText, detail?: string): Result<never> {
+  const error: ErrorInfo = { code: 'INVALID_ARGUMENT', message, hint, ...(detail === undefined ? {} : { detail }), zh };
   return fail(error);
 }
 
@@ -71,6 +71,7 @@ export function createInvokeDispatcher(
         return invalid(
           'Request refused: it did not come from the PushLab window.',
           'Only the PushLab window may call the lab. Reload the window if this keeps happening.',
+          { message: '请求被拒绝：它不是来自 PushLab 窗口。', hint: '只有 PushLab 窗口可以调用实验室。如果反复出现，请重新加载窗口。' },
         );
       }
       const { channel } = request;
@@ -79,6 +80,7 @@ export function createInvokeDispatcher(
         return invalid(
           `Unknown request channel ${describeUntrusted(channel)}.`,
           'The window and the app are out of step; restart PushLab.',
+          { message: `未知的请求通道 ${describeUntrusted(channel)}。`, hint: '窗口和应用的版本不一致；请重启 PushLab。' },
         );
       }
       const parsed = requestSchemas[channel].safeParse(request.args);
@@ -87,6 +89,7 @@ export function createInvokeDispatcher(
         return invalid(
           `Invalid arguments for "${channel}".`,
           'Check the values you entered; if they look right, restart PushLab and report this.',
+          { message: `“${channel}”的参数无效。`, hint: '请检查你输入的值；如果看起来没问题，请重启 PushLab 并报告此问题。' },
           summariseIssues(parsed.error.issues),
         );
       }

@@ -73,7 +73,13 @@ export function denyAccess(request: IncomingMessage, response: ServerResponse, a
   const message = translate(locale, badToken ? 'web.access.badToken' : 'web.access.denied');
   const hint = translate(locale, badToken ? 'web.access.badToken.hint' : 'web.access.denied.hint');
   request.resume();
-  if (api) return sendError(response, 401, 'ACCESS_DENIED', message, hint, { connection: 'close' });
+  if (api) {
+    const zh = {
+      message: translate('zh-CN', badToken ? 'web.access.badToken' : 'web.access.denied'),
+      hint: translate('zh-CN', badToken ? 'web.access.badToken.hint' : 'web.access.denied.hint'),
+    };
+    return sendError(response, 401, 'ACCESS_DENIED', message, hint, zh, { connection: 'close' });
+  }
   response.statusCode = 401;
   setSecurityHeaders(response, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
   response.end(`${message}\n${hint}\n`);

@@ -2,7 +2,7 @@
  * Replies from the /api routes: always a JSON Result, never a stack trace.
  */
 import type { ServerResponse } from 'node:http';
-import type { ErrorCode } from '../../shared/errors';
+import type { ErrorCode, LocalizedErrorText } from '../../shared/errors';
 import { fail, type Result } from '../../shared/result';
 import { setSecurityHeaders } from './http-guards';
 
@@ -30,7 +30,9 @@ export function sendError(
   code: ErrorCode,
   message: string,
   hint: string,
+  /** The same message and hint in zh-CN (the page shows it to zh-CN users). */
+  zh: LocalizedErrorText,
   extra: Readonly<Record<string, string>> = {},
 ): void {
-  sendResult(response, status, fail({ code, message, hint }), extra);
+  sendResult(response, status, fail({ code, message, hint, zh }), extra);
 }

@@ -10,8 +10,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDemoLabController } from '../demo/virtual-lab-controller';
+import { errorText } from '../../shared/errors';
 import { createLabCore } from '../lab/compose';
 import { launchAdbConfig } from '../lab/compose-types';
+import { LabError } from '../lab/errors';
 import { createLogger } from '../lab/util/logger';
 import { chooseBrowserOpener, runBrowserOpener } from './open-browser';
 import { serveWeb } from './server';
@@ -138,6 +140,11 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   const hint = typeof (error as { hint?: unknown }).hint === 'string' ? `\n${(error as { hint: string }).hint}` : '';
-  process.stderr.write(`PushLab web UI could not start: ${message}${hint}\n`);
+  if (error instanceof LabError && error.zh && terminalLocale(process.env) === 'zh-CN') {
+    const zh = errorText(error.toInfo(), 'zh-CN');
+    process.stderr.write(`PushLab 网页界面无法启动：${zh.message}${zh.hint === undefined ? '' : `\n${zh.hint}`}\n`);
+  } else {
+    process.stderr.write(`PushLab web UI could not start: ${message}${hint}\n`);
+  }
   process.exit(1);
 });

@@ -82,6 +82,12 @@ export function sanitiseFileName(raw: string | undefined): string {
   return name === '' || name === '.' || name === '..' ? 'upload.apk' : name;
 }
 
+const STORE_FAILED = {
+  message: 'Could not store the uploaded file.',
+  hint: 'Check free disk space and permissions of the PushLab data folder.',
+  zh: { message: '无法保存上传的文件。', hint: '请检查 PushLab 数据文件夹的剩余磁盘空间和权限。' },
+};
+
 function tooLarge(response: ServerResponse, limit: number): void {
   sendError(
     response,
@@ -89,6 +95,10 @@ function tooLarge(response: ServerResponse, limit: number): void {
     'INVALID_ARGUMENT',
     `The file is larger than the ${sizeText(limit)} upload limit.`,
     'Choose the APK your build produced; Android apps are far smaller than this.',
+    {
+      message: `文件超过了 ${sizeText(limit)} 的上传上限。`,
+      hint: '请选择构建生成的 APK；Android 应用远比这个小。',
+    },
     { connection: 'close' },
   );
 }
@@ -100,6 +110,10 @@ function overBudget(response: ServerResponse, limit: number): void {
     'INVALID_ARGUMENT',
     `This web UI session has received its ${sizeText(limit)} of uploads.`,
     'Stop `npm run web` (Ctrl+C) and start it again: uploads are deleted when it stops, and the budget starts over.',
+    {
+      message: `本次网页界面会话已收满 ${sizeText(limit)} 的上传。`,
+      hint: '停止 `npm run web`（Ctrl+C）后重新启动：停止时会删除上传的文件，额度也会重新计算。',
+    },
     { connection: 'close' },
   );
 }
@@ -132,7 +146,7 @@ export async function handleUpload(
     budget.track(folder);
   } catch (error) {
     options.logger.error('web: cannot create upload folder', { message: error instanceof Error ? error.message : String(error) });
-    sendError(response, 500, 'STORAGE_FAILED', 'Could not store the uploaded file.', 'Check free disk space and permissions of the PushLab data folder.');
+    sendError(response, 500, 'STORAGE_FAILED', STORE_FAILED.message, STORE_FAILED.hint, STORE_FAILED.zh);
     request.resume();
     return;
   }
@@ -177,7 +191,7 @@ export async function handleUpload(
       // Do not drain an endless body forever: the reply is out, drop the connection soon.
       setTimeout(() => request.socket.destroy(), 2_000).unref();
     } else if (failed === 'io') {
-      sendError(response, 500, 'STORAGE_FAILED', 'Could not store the uploaded file.', 'Check free disk space and permissions of the PushLab data folder.');
+      sendError(response, 500, 'STORAGE_FAILED', STORE_FAILED.message, STORE_FAILED.hint, STORE_FAILED.zh);
     }
     return;
   }

@@ -76,7 +76,11 @@ export async function devicesCommand(options: GlobalOptions, output: Output): Pr
     if (adbError !== null && views.length === 0) {
       // Nothing to list: the same error as before simulators existed, plus the iOS line.
       output.err(clean(ios.line));
-      throw new LabError(adbError.code, adbError.message, { ...(adbError.hint ? { hint: adbError.hint } : {}), ...(adbError.detail ? { detail: adbError.detail } : {}) });
+      throw new LabError(adbError.code, adbError.message, {
+        ...(adbError.hint ? { hint: adbError.hint } : {}),
+        ...(adbError.detail ? { detail: adbError.detail } : {}),
+        zh: adbError.zh,
+      });
     }
     if (options.json) {
       output.out(JSON.stringify(views.map(deviceJson), null, 2));

@@ -62,6 +62,10 @@ export function sortBuilds(builds: readonly string[]): { apk: string | null; app
   if (apks.length > 1 || apps.length > 1 || builds.length === 0) {
     throw new LabError('INVALID_ARGUMENT', `Name one build per platform: ${apks.length} APK(s) and ${apps.length} .app folder(s) were given.`, {
       hint: 'Give one APK for Android phones, one simulator .app for iOS simulators, or one of each.',
+      zh: {
+        message: `每个平台只能给一个构建：给出了 ${apks.length} 个 APK 和 ${apps.length} 个 .app 文件夹。`,
+        hint: '为 Android 手机给一个 APK，为 iOS 模拟器给一个模拟器 .app，或者各给一个。',
+      },
     });
   }
   return { apk: apks[0] ?? null, app: apps[0] ?? null };
@@ -94,6 +98,12 @@ export async function installCommand(options: GlobalOptions, args: InstallArgs, 
       if (serials.length === 0) {
         throw new LabError('DEVICE_NOT_FOUND', apk ? 'No phone is ready to install on.' : 'No simulator is booted to install on.', {
           hint: apk ? 'Plug a phone in and allow USB debugging, or name one with --serial.' : 'Boot a simulator (Simulator app, or `xcrun simctl boot <udid>`), or name one with --serial.',
+          zh: apk
+            ? { message: '没有可以安装的就绪手机。', hint: '请连接一台手机并允许 USB 调试，或用 --serial 指明一台。' }
+            : {
+              message: '没有已启动的模拟器可以安装。',
+              hint: '请启动一个模拟器（Simulator 应用，或 `xcrun simctl boot <udid>`），或用 --serial 指明一个。',
+            },
         });
       }
     } else {

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { jsonSyntaxProblem } from '../../../shared/runs/json-position';
 import { LabError } from '../../lab/errors';
-import { say } from '../locale';
+import { say, sayZh } from '../locale';
 import { clean } from '../output';
 
 const MAX_PLAN_BYTES = 1024 * 1024;
@@ -19,19 +19,27 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 function fileError(path: string, error: unknown): LabError {
   const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
   const shown = clean(path);
-  const message =
-    code === 'ENOENT' || code === 'ENOTDIR' ? say('cli.plan.notFound', { path: shown })
-    : code === 'EISDIR' ? say('cli.plan.isFolder', { path: shown })
-    : code === 'EACCES' || code === 'EPERM' ? say('cli.plan.notReadable', { path: shown })
-    : say('cli.plan.unreadable', { path: shown, code });
-  return new LabError(code === 'ENOENT' ? 'NOT_FOUND' : 'INVALID_ARGUMENT', message, { hint: say('cli.plan.pathHint') });
+  const text = (tell: typeof say): string =>
+    code === 'ENOENT' || code === 'ENOTDIR' ? tell('cli.plan.notFound', { path: shown })
+    : code === 'EISDIR' ? tell('cli.plan.isFolder', { path: shown })
+    : code === 'EACCES' || code === 'EPERM' ? tell('cli.plan.notReadable', { path: shown })
+    : tell('cli.plan.unreadable', { path: shown, code });
+  return new LabError(code === 'ENOENT' ? 'NOT_FOUND' : 'INVALID_ARGUMENT', text(say), {
+    hint: say('cli.plan.pathHint'),
+    zh: { message: text(sayZh), hint: sayZh('cli.plan.pathHint') },
+  });
 }
 
 export async function readPlanFile(path: string): Promise<unknown> {
   let text: string;
   try {
     const bytes = await readFile(path);
-    if (bytes.length > MAX_PLAN_BYTES) throw new LabError('PLAN_INVALID', say('cli.plan.tooLarge', { path: clean(path) }), { hint: say('cli.plan.tooLargeHint') });
+    if (bytes.length > MAX_PLAN_BYTES) {
+      throw new LabError('PLAN_INVALID', say('cli.plan.tooLarge', { path: clean(path) }), {
+        hint: say('cli.plan.tooLargeHint'),
+        zh: { message: sayZh('cli.plan.tooLarge', { path: clean(path) }), hint: sayZh('cli.plan.tooLargeHint') },
+      });
+    }
     text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     if (error instanceof LabError) throw error;
@@ -44,6 +52,10 @@ export async function readPlanFile(path: string): Promise<unknown> {
     const at = jsonSyntaxProblem(text, error);
     throw new LabError('PLAN_INVALID', say('cli.plan.badJson', { path: clean(path), reason: at.reason, line: at.line, column: at.column }), {
       hint: say('cli.plan.badJsonHint'),
+      zh: {
+        message: sayZh('cli.plan.badJson', { path: clean(path), reason: at.reason, line: at.line, column: at.column }),
+        hint: sayZh('cli.plan.badJsonHint'),
+      },
     });
   }
   return anchorPaths(plan, dirname(resolve(path)));

@@ -29,22 +29,38 @@ export interface ReportArgs {
 
 async function request<C extends RequestChannel>(core: LocalLabCore, channel: C, args: RequestArgs<C>): Promise<RequestResult<C>> {
   const result = await core.invoke(channel, args);
-  if (!result.ok) throw new LabError(result.error.code, result.error.message, { ...(result.error.hint ? { hint: result.error.hint } : {}), ...(result.error.detail ? { detail: result.error.detail } : {}) });
+  if (!result.ok) {
+    throw new LabError(result.error.code, result.error.message, {
+      ...(result.error.hint ? { hint: result.error.hint } : {}),
+      ...(result.error.detail ? { detail: result.error.detail } : {}),
+      zh: result.error.zh,
+    });
+  }
   return result.value;
 }
 
-async function save(path: string, content: string, what: string): Promise<void> {
+async function save(path: string, content: string, what: string, whatZh: string): Promise<void> {
   try {
     await writeFile(path, content, 'utf8');
   } catch (error) {
-    throw new LabError('STORAGE_FAILED', `Could not write the ${what} to ${path}.`, { hint: 'Check that the folder exists and is writable.', detail: (error as Error).message, cause: error });
+    throw new LabError('STORAGE_FAILED', `Could not write the ${what} to ${path}.`, {
+      hint: 'Check that the folder exists and is writable.',
+      detail: (error as Error).message,
+      cause: error,
+      zh: { message: `无法把${whatZh}写入 ${path}。`, hint: '请确认该文件夹存在且可写。' },
+    });
   }
 }
 
 export async function reportCommand(options: GlobalOptions, args: ReportArgs, output: Output): Promise<number> {
   const dbPath = options.dbPath ?? join(options.dataDir, 'pushlab.db');
   if (!existsSync(dbPath)) {
-    printError(output, { code: 'NOT_FOUND', message: `No PushLab database at ${dbPath}.`, hint: 'Pass the database the run was stored in with --db FILE (or --data-dir DIR).' });
+    printError(output, {
+      code: 'NOT_FOUND',
+      message: `No PushLab database at ${dbPath}.`,
+      hint: 'Pass the database the run was stored in with --db FILE (or --data-dir DIR).',
+      zh: { message: `${dbPath} 处没有 PushLab 数据库。`, hint: '请用 --db FILE（或 --data-dir DIR）指明保存该运行的数据库。' },
+    });
     return 2;
   }
   const core = await openStoreSession(options);
@@ -52,16 +68,16 @@ export async function reportCommand(options: GlobalOptions, args: ReportArgs, ou
     const written: Record<string, string> = {};
     if (args.html !== null) {
       const { html } = await request(core, 'reports:html', [{ runId: args.runId, locale: args.locale }]);
-      await save(args.html, html, 'HTML report');
+      await save(args.html, html, 'HTML report', ' HTML 报告');
       written.html = args.html;
     }
     if (args.csv !== null) {
       const { csv } = await request(core, 'reports:csv', [args.runId, { attempts: args.attempts }]);
-      await save(args.csv, csv, 'CSV');
+      await save(args.csv, csv, 'CSV', ' CSV ');
       written.csv = args.csv;
     }
     if (args.junit !== null) {
-      await save(args.junit, toJUnit(core.services.runs.results(args.runId)), 'JUnit XML');
+      await save(args.junit, toJUnit(core.services.runs.results(args.runId)), 'JUnit XML', ' JUnit XML ');
       written.junit = args.junit;
     }
     if (options.json) output.out(JSON.stringify({ runId: args.runId, written }, null, 2));

@@ -19,7 +19,11 @@ export async function launchApp(runner: SimctlRunner, udid: string, bundleId: st
   const { stdout } = await runner.run('launch', args, { timeoutMs: 60_000, ...(options.signal ? { signal: options.signal } : {}) });
   const pid = parseLaunchOutput(stdout.toString('utf8'), bundleId);
   if (pid === null && stdout.length > 0 && /error/i.test(stdout.toString('utf8'))) {
-    throw new LabError('COMMAND_FAILED', `${bundleId} did not start on ${udid}.`, { hint: 'Is the app installed on this simulator?', detail: stdout.toString('utf8').slice(0, 2000) });
+    throw new LabError('COMMAND_FAILED', `${bundleId} did not start on ${udid}.`, {
+      hint: 'Is the app installed on this simulator?',
+      detail: stdout.toString('utf8').slice(0, 2000),
+      zh: { message: `${bundleId} 没有在 ${udid} 上启动。`, hint: '这个模拟器上安装了该应用吗？' },
+    });
   }
   return pid;
 }

@@ -33,11 +33,20 @@ function urlSchemes(dict: PlistDict): string[] {
 
 /** Reads the facts from an already decoded Info.plist; `source` names it in errors. */
 export function appInfoFromPlist(value: PlistValue, source: string): AppBundleInfo {
-  if (!isDict(value)) throw new LabError('MALFORMED_OUTPUT', `${source} is not a dictionary.`, { hint: 'Point PushLab at the .app folder Xcode built for the simulator.' });
+  if (!isDict(value)) {
+    throw new LabError('MALFORMED_OUTPUT', `${source} is not a dictionary.`, {
+      hint: 'Point PushLab at the .app folder Xcode built for the simulator.',
+      zh: { message: `${source} 不是字典。`, hint: '请让 PushLab 指向 Xcode 为模拟器构建的 .app 文件夹。' },
+    });
+  }
   const bundleId = text(value.CFBundleIdentifier);
   if (bundleId === null || !BUNDLE_ID_PATTERN.test(bundleId)) {
     throw new LabError('MALFORMED_OUTPUT', `${source} has no valid CFBundleIdentifier${bundleId ? ` ("${bundleId.slice(0, 80)}")` : ''}.`, {
       hint: 'Build the app again: a bundle id is letters, digits, hyphens and periods, such as com.example.app.',
+      zh: {
+        message: `${source} 没有有效的 CFBundleIdentifier${bundleId ? `（"${bundleId.slice(0, 80)}"）` : ''}。`,
+        hint: '请重新构建应用：bundle id 由字母、数字、连字符和句点组成，例如 com.example.app。',
+      },
     });
   }
   return {
@@ -58,7 +67,10 @@ export function parseInfoPlist(bytes: Uint8Array, source: string): AppBundleInfo
     return appInfoFromPlist(parsePlist(bytes), source);
   } catch (error) {
     if (error instanceof PlistFormatError) {
-      throw new LabError('MALFORMED_OUTPUT', `${source} cannot be read: ${error.message}`, { hint: 'Rebuild the app; the file may be damaged or not an Info.plist.' });
+      throw new LabError('MALFORMED_OUTPUT', `${source} cannot be read: ${error.message}`, {
+        hint: 'Rebuild the app; the file may be damaged or not an Info.plist.',
+        zh: { message: `无法读取 ${source}：${error.message}`, hint: '请重新构建应用；该文件可能已损坏，或不是 Info.plist。' },
+      });
     }
     throw error;
   }

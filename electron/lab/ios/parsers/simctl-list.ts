@@ -106,7 +106,11 @@ function firstJsonLine(text: string): number {
 function jsonOf(text: string): Json {
   const start = firstJsonLine(text);
   if (start < 0) {
-    throw new LabError('MALFORMED_OUTPUT', '`xcrun simctl list -j` printed no JSON.', { hint: 'Run it in a terminal; Xcode may need to finish installing components.', detail: text.slice(0, 2000) });
+    throw new LabError('MALFORMED_OUTPUT', '`xcrun simctl list -j` printed no JSON.', {
+      hint: 'Run it in a terminal; Xcode may need to finish installing components.',
+      detail: text.slice(0, 2000),
+      zh: { message: '`xcrun simctl list -j` 没有输出 JSON。', hint: '请在终端中运行它；Xcode 可能需要先装完组件。' },
+    });
   }
   try {
     const value: unknown = JSON.parse(text.slice(start));
@@ -115,6 +119,10 @@ function jsonOf(text: string): Json {
   } catch (error) {
     throw new LabError('MALFORMED_OUTPUT', '`xcrun simctl list -j` printed JSON PushLab cannot read.', {
       hint: 'Run `xcrun simctl list -j devices` in a terminal to see what it says.',
+      zh: {
+        message: '`xcrun simctl list -j` 输出的 JSON PushLab 无法读取。',
+        hint: '请在终端中运行 `xcrun simctl list -j devices`，看看它输出了什么。',
+      },
       detail: `${error instanceof Error ? error.message : String(error)}\n${text.slice(0, 2000)}`,
     });
   }

@@ -44,6 +44,10 @@ export function simulatorPayload(message: MessageSpec, bundleId: string): Simula
   if (bytes > MAX_PUSH_PAYLOAD_BYTES) {
     throw new LabError('INVALID_ARGUMENT', `The push payload would be ${bytes} bytes; simctl and APNs accept at most ${MAX_PUSH_PAYLOAD_BYTES}.`, {
       hint: "Shorten the scenario's text, title, desc or ext.",
+      zh: {
+        message: `推送负载将有 ${bytes} 字节；simctl 和 APNs 最多接受 ${MAX_PUSH_PAYLOAD_BYTES} 字节。`,
+        hint: '请缩短场景的 text、title、desc 或 ext。',
+      },
     });
   }
   return { payload, json, bytes, silentBecause };

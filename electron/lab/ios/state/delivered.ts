@@ -34,7 +34,13 @@ export async function readDeliveredNotifications(dataPath: string, bundleId: str
     return bytes === null ? [] : parseDeliveredNotifications(parsePlist(bytes));
   } catch (error) {
     if (error instanceof PlistFormatError) {
-      throw new LabError('MALFORMED_OUTPUT', `The simulator's delivered notifications for ${bundleId} cannot be read: ${error.message}`, { hint: 'iOS may be rewriting the file; PushLab reads it again on the next poll.' });
+      throw new LabError('MALFORMED_OUTPUT', `The simulator's delivered notifications for ${bundleId} cannot be read: ${error.message}`, {
+        hint: 'iOS may be rewriting the file; PushLab reads it again on the next poll.',
+        zh: {
+          message: `无法读取模拟器上 ${bundleId} 已送达的通知：${error.message}`,
+          hint: 'iOS 可能正在改写该文件；PushLab 会在下次轮询时重新读取。',
+        },
+      });
     }
     throw error;
   }

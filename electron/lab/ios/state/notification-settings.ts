@@ -28,7 +28,10 @@ export async function readNotificationPermission(dataPath: string, bundleId: str
       return settings === null ? { state: 'not-asked' } : { state: 'read', settings, file: relative };
     } catch (error) {
       if (error instanceof PlistFormatError) {
-        throw new LabError('MALFORMED_OUTPUT', `The simulator's ${relative} cannot be read: ${error.message}`, { hint: 'SpringBoard may be rewriting it; try again in a moment.' });
+        throw new LabError('MALFORMED_OUTPUT', `The simulator's ${relative} cannot be read: ${error.message}`, {
+          hint: 'SpringBoard may be rewriting it; try again in a moment.',
+          zh: { message: `无法读取模拟器的 ${relative}：${error.message}`, hint: 'SpringBoard 可能正在改写它；请稍后再试。' },
+        });
       }
       throw error;
     }

@@ -14,6 +14,7 @@ import { apnsOrigin, createApnsConnection, type ApnsConnection, type ApnsConnect
 import { buildApnsNotification } from './payload';
 import { createProviderTokens, type ProviderToken, type ProviderTokens } from './provider-token';
 import { explainApnsReason } from './reasons';
+import { explainApnsReasonZh } from './reasons-zh';
 
 export const APNS_HOSTS = { sandbox: 'https://api.sandbox.push.apple.com', production: 'https://api.push.apple.com' } as const;
 
@@ -104,11 +105,19 @@ function checkedToken(request: SendRequest): string {
   if (token === undefined || token === '') {
     throw new LabError('PLAN_INVALID', `The plan gives no APNs device token for ${request.serial}.`, {
       hint: `Add the token the app reported on this phone under app.tokens.serials["${request.serial}"].`,
+      zh: {
+        message: `计划没有给出 ${request.serial} 的 APNs 设备令牌。`,
+        hint: `把应用在这台手机上报告的令牌写到 app.tokens.serials["${request.serial}"] 下。`,
+      },
     });
   }
   if (!HEX_TOKEN.test(token)) {
     throw new LabError('PLAN_INVALID', `The token for ${request.serial} (${maskDeviceToken(token)}) is not an APNs device token: those are hex.`, {
       hint: 'Use the hex string from didRegisterForRemoteNotificationsWithDeviceToken (an FCM registration token only works with the fcm sender).',
+      zh: {
+        message: `${request.serial} 的令牌（${maskDeviceToken(token)}）不是 APNs 设备令牌：APNs 令牌是十六进制字符串。`,
+        hint: '请使用 didRegisterForRemoteNotificationsWithDeviceToken 给出的十六进制字符串（FCM 注册令牌只能用于 fcm 发送器）。',
+      },
     });
   }
   return token.toLowerCase();
@@ -134,22 +143,35 @@ function answerEvidence(answer: Http2Answer, reason: string | null): Record<stri
 
 function refusal(answer: Http2Answer, reason: string | null, config: ApnsPlanSender): LabError {
   const explained = explainApnsReason(reason, answer.status);
+  const explainedZh = explainApnsReasonZh(reason, answer.status);
   let hint = explained.fix;
+  let hintZh = explainedZh.fix;
   if (reason === 'BadDeviceToken') {
-    const build = config.environment === 'sandbox' ? 'a Debug (development-signed) build' : 'a Release, TestFlight, Ad Hoc or App Store build';
+    const sandbox = config.environment === 'sandbox';
+    const build = sandbox ? 'a Debug (development-signed) build' : 'a Release, TestFlight, Ad Hoc or App Store build';
+    const buildZh = sandbox ? 'Debug（开发签名）构建' : 'Release、TestFlight、Ad Hoc 或 App Store 构建';
     hint = `This plan sends to ${config.environment}, which only accepts tokens from ${build}. ${explained.fix}`;
+    hintZh = `此计划发往 ${config.environment}，它只接受${buildZh}的令牌。${explainedZh.fix}`;
   }
   let unregisteredSince = '';
+  let unregisteredSinceZh = '';
   if (answer.status === 410) {
     try {
       const at = (JSON.parse(answer.text) as { timestamp?: unknown }).timestamp;
-      if (typeof at === 'number') unregisteredSince = ` (no longer valid since ${new Date(at).toISOString()})`;
+      if (typeof at === 'number') {
+        unregisteredSince = ` (no longer valid since ${new Date(at).toISOString()})`;
+        unregisteredSinceZh = `（自 ${new Date(at).toISOString()} 起失效）`;
+      }
     } catch {
       // The reason alone is enough.
     }
   }
   const name = reason === null ? `HTTP ${answer.status}` : `${answer.status} ${reason}`;
-  return new LabError('SEND_FAILED', `APNs refused the push (${name}): ${explained.meaning}${unregisteredSince}`, { hint, detail: answer.text.slice(0, 2000) });
+  return new LabError('SEND_FAILED', `APNs refused the push (${name}): ${explained.meaning}${unregisteredSince}`, {
+    hint,
+    detail: answer.text.slice(0, 2000),
+    zh: { message: `APNs 拒绝了推送（${name}）：${explainedZh.meaning}${unregisteredSinceZh}`, hint: hintZh },
+  });
 }
 
 /** Resolves like `work`, or rejects with TIMEOUT or CANCELLED (the key file read, the signing). */
@@ -161,11 +183,18 @@ function withinDeadline<T>(work: Promise<T>, waitMs: number, request: SendReques
     };
     const onAbort = (): void => {
       cleanup();
-      reject(new LabError('CANCELLED', 'The send was stopped because the run was cancelled.', { hint: 'Resume the run to send again.' }));
+      reject(new LabError('CANCELLED', 'The send was stopped because the run was cancelled.', {
+        hint: 'Resume the run to send again.',
+        zh: { message: '运行已取消，发送已停止。', hint: '继续运行即可再次发送。' },
+      }));
     };
     const timer = setTimeout(() => {
       cleanup();
-      reject(new LabError('TIMEOUT', `The APNs key could not be read within ${Math.round(request.timeoutMs / 100) / 10} s.`, { hint: 'Check where sender.key points, then run again.' }));
+      const seconds = Math.round(request.timeoutMs / 100) / 10;
+      reject(new LabError('TIMEOUT', `The APNs key could not be read within ${seconds} s.`, {
+        hint: 'Check where sender.key points, then run again.',
+        zh: { message: `${seconds} 秒内未能读取 APNs 密钥。`, hint: '请检查 sender.key 指向的位置，然后重新运行。' },
+      }));
     }, waitMs);
     if (request.signal?.aborted) return onAbort();
     request.signal?.addEventListener('abort', onAbort, { once: true });

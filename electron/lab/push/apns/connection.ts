@@ -37,12 +37,27 @@ const NETWORK_HINTS: Record<string, string> = {
   CERT_HAS_EXPIRED: 'The server\'s TLS certificate was rejected: check the system clock and any intercepting proxy.',
 };
 
+const NETWORK_HINTS_ZH: Record<string, string> = {
+  ECONNREFUSED: '该地址上没有服务在监听：请检查 sender.baseUrl（使用 Apple 的服务器时不写）和代理设置。',
+  ENOTFOUND: '主机名无法解析：请检查这台电脑的网络和 DNS。',
+  EAI_AGAIN: 'DNS 查询暂时失败：请检查网络后重新运行。',
+  ECONNRESET: '连接被中断：请检查网络或代理后重新运行。',
+  ETIMEDOUT: '连接超时：到 Apple 的出站 443（或 2197）端口可能被封锁。',
+  DEPTH_ZERO_SELF_SIGNED_CERT: '服务器的 TLS 证书被拒绝：请检查任何拦截流量的代理。',
+  SELF_SIGNED_CERT_IN_CHAIN: '服务器的 TLS 证书被拒绝：请检查任何拦截流量的代理。',
+  CERT_HAS_EXPIRED: '服务器的 TLS 证书被拒绝：请检查系统时钟和任何拦截流量的代理。',
+};
+
 /** Checks the origin: https anywhere, http (h2c) only on loopback. */
 export function apnsOrigin(raw: string): URL {
   const url = new URL(raw);
   if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.includes(url.hostname))) return new URL(url.origin);
   throw new LabError('INVALID_ARGUMENT', `APNs cannot be reached over ${url.protocol}//${url.hostname}.`, {
     hint: 'Use an https:// base URL (http:// only on 127.0.0.1 or localhost, for a local test server), or leave sender.baseUrl out.',
+    zh: {
+      message: `无法通过 ${url.protocol}//${url.hostname} 连接 APNs。`,
+      hint: '请使用 https:// 基础 URL（http:// 仅限 127.0.0.1 或 localhost 上的本地测试服务器），或者不写 sender.baseUrl。',
+    },
   });
 }
 
@@ -91,7 +106,11 @@ export function createApnsConnection(origin: URL, options: ApnsConnectionOptions
         stream.close(constants.NGHTTP2_CANCEL);
       };
       const timer = setTimeout(() => {
-        finish(() => reject(new LabError('TIMEOUT', `APNs (${where}) did not answer within ${Math.round(timeoutMs / 100) / 10} s.`, { hint: 'Check the network (outgoing port 443 to Apple), then run again.' })));
+        const seconds = Math.round(timeoutMs / 100) / 10;
+        finish(() => reject(new LabError('TIMEOUT', `APNs (${where}) did not answer within ${seconds} s.`, {
+          hint: 'Check the network (outgoing port 443 to Apple), then run again.',
+          zh: { message: `APNs（${where}）在 ${seconds} 秒内没有应答。`, hint: '请检查网络（到 Apple 的出站 443 端口），然后重新运行。' },
+        })));
         stream.close(constants.NGHTTP2_CANCEL);
       }, timeoutMs);
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -107,7 +126,10 @@ export function createApnsConnection(origin: URL, options: ApnsConnectionOptions
       stream.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > MAX_ANSWER_BYTES) {
-          finish(() => reject(new LabError('MALFORMED_OUTPUT', `APNs (${where}) answered with more than 64 KiB.`, { hint: 'Check that sender.baseUrl points at APNs.' })));
+          finish(() => reject(new LabError('MALFORMED_OUTPUT', `APNs (${where}) answered with more than 64 KiB.`, {
+            hint: 'Check that sender.baseUrl points at APNs.',
+            zh: { message: `APNs（${where}）的应答超过 64 KiB。`, hint: '请检查 sender.baseUrl 是否指向 APNs。' },
+          })));
           stream.close(constants.NGHTTP2_CANCEL);
           return;
         }
@@ -137,11 +159,18 @@ export function createApnsConnection(origin: URL, options: ApnsConnectionOptions
   };
 }
 
-const cancelled = (): LabError => new LabError('CANCELLED', 'The send was stopped because the run was cancelled.', { hint: 'Resume the run to send again.' });
+const cancelled = (): LabError => new LabError('CANCELLED', 'The send was stopped because the run was cancelled.', {
+  hint: 'Resume the run to send again.',
+  zh: { message: '运行已取消，发送已停止。', hint: '继续运行即可再次发送。' },
+});
 
 function networkError(error: Error, where: string): LabError {
   const code = (error as NodeJS.ErrnoException).code ?? 'UNKNOWN';
   return new LabError('COMMAND_FAILED', `PushLab could not reach APNs at ${where} (${code}).`, {
     hint: NETWORK_HINTS[code] ?? 'Check the network and proxy, then run again.',
+    zh: {
+      message: `PushLab 无法连接位于 ${where} 的 APNs（${code}）。`,
+      hint: NETWORK_HINTS_ZH[code] ?? '请检查网络和代理，然后重新运行。',
+    },
   });
 }

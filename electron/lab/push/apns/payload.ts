@@ -66,6 +66,10 @@ export function buildApnsNotification(message: MessageSpec, options: ApnsNotific
   if (bytes > APNS_MAX_PAYLOAD_BYTES) {
     throw new LabError('INVALID_ARGUMENT', `The APNs payload would be ${bytes} bytes; APNs accepts at most ${APNS_MAX_PAYLOAD_BYTES}.`, {
       hint: 'Shorten the scenario\'s text, title, desc or ext.',
+      zh: {
+        message: `APNs 负载将有 ${bytes} 字节；APNs 最多接受 ${APNS_MAX_PAYLOAD_BYTES} 字节。`,
+        hint: '请缩短场景的 text、title、desc 或 ext。',
+      },
     });
   }
   // Background pushes must use priority 5; Apple refuses 10 for them.

@@ -57,6 +57,10 @@ export async function importApnsKey(key: string): Promise<CryptoKey> {
   } catch (error) {
     throw new LabError('SECRET_UNAVAILABLE', 'The APNs key is not a .p8 key PushLab can read (a PKCS#8 P-256 private key).', {
       hint: 'Point sender.key at the AuthKey_<KeyID>.p8 file downloaded from Certificates, IDs & Profiles > Keys, unchanged.',
+      zh: {
+        message: 'APNs 密钥不是 PushLab 能读取的 .p8 密钥（PKCS#8 P-256 私钥）。',
+        hint: '让 sender.key 指向从 Certificates, IDs & Profiles > Keys 下载的 AuthKey_<KeyID>.p8 文件，不要改动它。',
+      },
       cause: new Error(error instanceof Error ? error.name : 'key import failed'),
     });
   }

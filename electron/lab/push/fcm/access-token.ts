@@ -8,6 +8,7 @@ import { importPKCS8, SignJWT, type CryptoKey } from 'jose';
 import { LabError } from '../../errors';
 import type { Clock } from '../../util/clock';
 import { OAUTH_ERRORS } from './errors';
+import { oauthErrorZh } from './errors-zh';
 import { post, type HttpAnswer, type PostOptions } from '../net/http-post';
 import type { ServiceAccount } from './service-account';
 
@@ -49,6 +50,10 @@ export async function signAssertion(account: ServiceAccount, tokenUrl: string, n
   } catch {
     throw new LabError('SECRET_UNAVAILABLE', 'The FCM service account\'s private_key is not an RSA key PushLab can read.', {
       hint: 'Use the JSON key file unchanged, as Google made it (private_key is a PEM "BEGIN PRIVATE KEY" block).',
+      zh: {
+        message: 'FCM 服务账号的 private_key 不是 PushLab 能读取的 RSA 密钥。',
+        hint: '请原样使用 Google 生成的 JSON 密钥文件（private_key 是 PEM 格式的 "BEGIN PRIVATE KEY" 块）。',
+      },
     });
   }
   const iat = Math.floor(nowMs / 1000);
@@ -76,6 +81,7 @@ export function createAccessTokens(options: AccessTokenOptions): AccessTokens {
       timeoutMs,
       ...(signal ? { signal } : {}),
       what: 'Google\'s OAuth2 token endpoint',
+      whatZh: 'Google 的 OAuth2 令牌端点',
     });
     let data: { access_token?: unknown; expires_in?: unknown; error?: unknown; error_description?: unknown } = {};
     try {
@@ -112,8 +118,14 @@ function oauthRefusal(status: number, error: unknown, description: unknown): Lab
   const said = typeof description === 'string' ? description.slice(0, 300) : null;
   const known = code !== null && Object.hasOwn(OAUTH_ERRORS, code) ? OAUTH_ERRORS[code] : undefined;
   const meaning = known?.meaning ?? `Google's token endpoint answered HTTP ${status} without an access token.`;
+  const knownZh = oauthErrorZh(code);
+  const meaningZh = knownZh?.meaning ?? `Google 的令牌端点以 HTTP ${status} 应答，没有给出访问令牌。`;
   return new LabError('SEND_FAILED', `No FCM access token (${code ?? `HTTP ${status}`}): ${meaning}`, {
     hint: known?.fix ?? 'Check the service-account JSON key and this computer\'s clock.',
     ...(said === null ? {} : { detail: said }),
+    zh: {
+      message: `没有 FCM 访问令牌（${code ?? `HTTP ${status}`}）：${meaningZh}`,
+      hint: knownZh?.fix ?? '请检查服务账号的 JSON 密钥和这台电脑的时钟。',
+    },
   });
 }

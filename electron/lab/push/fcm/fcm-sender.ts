@@ -11,6 +11,7 @@ import { SendError } from '../senders/send-error';
 import type { SendReceipt, SendRequest, Sender, SenderDeps } from '../senders/types';
 import { createAccessTokens, type AccessTokens } from './access-token';
 import { explainFcmError, parseFcmError } from './errors';
+import { explainFcmErrorZh } from './errors-zh';
 import { post, type HttpAnswer } from '../net/http-post';
 import { buildFcmMessage } from './message';
 import { parseServiceAccount, type ServiceAccount } from './service-account';
@@ -92,7 +93,12 @@ export function createFcmSender(config: FcmPlanSender, deps: SenderDeps): Sender
       evidence.answer = { status: answer.status, errorCode: error.errorCode, errorStatus: error.status, body: strip(answer.text.slice(0, 2000)) };
       const explained = explainFcmError(error.name, answer.status);
       const label = error.name === null ? `HTTP ${answer.status}` : `${answer.status} ${error.name}`;
-      throw new LabError('SEND_FAILED', `FCM refused the message (${label}): ${explained.meaning}`, { hint: explained.fix, ...(error.message === null ? {} : { detail: error.message }) });
+      const explainedZh = explainFcmErrorZh(error.name, answer.status);
+      throw new LabError('SEND_FAILED', `FCM refused the message (${label}): ${explained.meaning}`, {
+        hint: explained.fix,
+        ...(error.message === null ? {} : { detail: error.message }),
+        zh: { message: `FCM 拒绝了消息（${label}）：${explainedZh.meaning}`, hint: explainedZh.fix },
+      });
     } catch (error) {
       const clean = SendError.from(error, evidence, sentAt).redacted(strip);
       log.warn('send failed', { scenarioId: request.scenarioId, serial: request.serial, code: clean.code, message: clean.message });
@@ -108,12 +114,22 @@ function checkedToken(request: SendRequest): string {
   if (token === undefined || token === '') {
     throw new LabError('PLAN_INVALID', `The plan gives no FCM registration token for ${request.serial}.`, {
       hint: `Add the token the app reported on this phone (FirebaseMessaging.getToken()) under app.tokens.serials["${request.serial}"].`,
+      zh: {
+        message: `计划没有给出 ${request.serial} 的 FCM 注册令牌。`,
+        hint: `把应用在这台手机上报告的令牌（FirebaseMessaging.getToken()）写到 app.tokens.serials["${request.serial}"] 下。`,
+      },
     });
   }
   if (APNS_LIKE.test(token) || !FCM_TOKEN.test(token)) {
-    const why = APNS_LIKE.test(token) ? 'looks like an APNs device token' : 'is not an FCM registration token';
+    const apnsLike = APNS_LIKE.test(token);
+    const why = apnsLike ? 'looks like an APNs device token' : 'is not an FCM registration token';
+    const whyZh = apnsLike ? '看起来是 APNs 设备令牌' : '不是 FCM 注册令牌';
     throw new LabError('PLAN_INVALID', `The token for ${request.serial} (${maskDeviceToken(token)}) ${why}.`, {
       hint: 'Use the registration token from FirebaseMessaging.getToken() on that phone (an APNs token only works with the apns sender).',
+      zh: {
+        message: `${request.serial} 的令牌（${maskDeviceToken(token)}）${whyZh}。`,
+        hint: '请使用那台手机上 FirebaseMessaging.getToken() 给出的注册令牌（APNs 令牌只能用于 apns 发送器）。',
+      },
     });
   }
   return token;

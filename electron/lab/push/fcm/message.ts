@@ -79,6 +79,10 @@ export function buildFcmMessage(message: MessageSpec, options: FcmMessageOptions
   if (payloadBytes > FCM_MAX_PAYLOAD_BYTES) {
     throw new LabError('INVALID_ARGUMENT', `The FCM payload would be ${payloadBytes} bytes; FCM accepts at most ${FCM_MAX_PAYLOAD_BYTES}.`, {
       hint: 'Shorten the scenario\'s text, title, desc or ext.',
+      zh: {
+        message: `FCM 负载将有 ${payloadBytes} 字节；FCM 最多接受 ${FCM_MAX_PAYLOAD_BYTES} 字节。`,
+        hint: '请缩短场景的 text、title、desc 或 ext。',
+      },
     });
   }
   const fcm: FcmMessage = {

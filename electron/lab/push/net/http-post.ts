@@ -18,10 +18,13 @@ export interface PostOptions {
   readonly signal?: AbortSignal;
   /** Names the endpoint in errors ("Google's token endpoint"). */
   readonly what: string;
+  /** The same name in zh-CN errors (default: `what`, for a name that needs no translation). */
+  readonly whatZh?: string;
   /** Largest answer accepted (default 256 KiB). */
   readonly maxBytes?: number;
   /** What to check when nothing listens at the address (the setting that names it). */
   readonly refusedHint?: string;
+  readonly refusedHintZh?: string;
 }
 
 const MAX_ANSWER_BYTES = 256 * 1024;
@@ -35,9 +38,25 @@ const NETWORK_HINTS: Record<string, string> = {
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'The server\'s TLS certificate was rejected: check any intercepting proxy.',
 };
 
+const NETWORK_HINTS_ZH: Record<string, string> = {
+  ECONNREFUSED: '该地址上没有服务在监听：请检查计划中发送器的基础 URL 和代理设置。',
+  ENOTFOUND: '主机名无法解析：请检查这台电脑的网络和 DNS。',
+  EAI_AGAIN: 'DNS 查询暂时失败：请检查网络后重新运行。',
+  ECONNRESET: '连接被中断：请检查网络或代理后重新运行。',
+  CERT_HAS_EXPIRED: '服务器的 TLS 证书被拒绝：请检查系统时钟和任何拦截流量的代理。',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: '服务器的 TLS 证书被拒绝：请检查任何拦截流量的代理。',
+};
+
+const CHECK_NETWORK_ZH = '请检查网络和代理，然后重新运行。';
+
 export function post(url: URL, body: string, options: PostOptions): Promise<HttpAnswer> {
   const send = url.protocol === 'https:' ? httpsRequest : url.protocol === 'http:' ? httpRequest : undefined;
-  if (!send) return Promise.reject(new LabError('INVALID_ARGUMENT', `Unsupported protocol ${url.protocol} for ${options.what}.`, { hint: 'Use an https:// URL.' }));
+  if (!send) {
+    return Promise.reject(new LabError('INVALID_ARGUMENT', `Unsupported protocol ${url.protocol} for ${options.what}.`, {
+      hint: 'Use an https:// URL.',
+      zh: { message: `${whatZh(options)} 不支持协议 ${url.protocol}。`, hint: '请使用 https:// URL。' },
+    }));
+  }
   if (options.signal?.aborted) return Promise.reject(cancelled());
   return new Promise<HttpAnswer>((resolve, reject) => {
     let settled = false;
@@ -54,7 +73,11 @@ export function post(url: URL, body: string, options: PostOptions): Promise<Http
       req.destroy();
     };
     const timer = setTimeout(() => {
-      finish(() => reject(new LabError('TIMEOUT', `${options.what} did not answer within ${Math.round(options.timeoutMs / 100) / 10} s.`, { hint: 'Check the network and proxy, then run again.' })));
+      const seconds = Math.round(options.timeoutMs / 100) / 10;
+      finish(() => reject(new LabError('TIMEOUT', `${options.what} did not answer within ${seconds} s.`, {
+        hint: 'Check the network and proxy, then run again.',
+        zh: { message: `${whatZh(options)} 在 ${seconds} 秒内没有应答。`, hint: CHECK_NETWORK_ZH },
+      })));
       req.destroy();
     }, options.timeoutMs);
     options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -65,7 +88,11 @@ export function post(url: URL, body: string, options: PostOptions): Promise<Http
         size += chunk.length;
         const max = options.maxBytes ?? MAX_ANSWER_BYTES;
         if (size > max) {
-          finish(() => reject(new LabError('MALFORMED_OUTPUT', `${options.what} answered with more than ${Math.round(max / 1024)} KiB.`, { hint: 'Check that the sender\'s URL points at the right service.' })));
+          const kib = Math.round(max / 1024);
+          finish(() => reject(new LabError('MALFORMED_OUTPUT', `${options.what} answered with more than ${kib} KiB.`, {
+            hint: 'Check that the sender\'s URL points at the right service.',
+            zh: { message: `${whatZh(options)} 的应答超过 ${kib} KiB。`, hint: '请检查发送器的 URL 是否指向正确的服务。' },
+          })));
           req.destroy();
           return;
         }
@@ -79,10 +106,20 @@ export function post(url: URL, body: string, options: PostOptions): Promise<Http
   });
 }
 
-const cancelled = (): LabError => new LabError('CANCELLED', 'The send was stopped because the run was cancelled.', { hint: 'Resume the run to send again.' });
+const cancelled = (): LabError => new LabError('CANCELLED', 'The send was stopped because the run was cancelled.', {
+  hint: 'Resume the run to send again.',
+  zh: { message: '运行已取消，发送已停止。', hint: '继续运行即可再次发送。' },
+});
+
+const whatZh = (options: PostOptions): string => options.whatZh ?? options.what;
 
 function networkError(error: Error, options: PostOptions): LabError {
   const code = (error as NodeJS.ErrnoException).code ?? 'UNKNOWN';
-  const hint = code === 'ECONNREFUSED' && options.refusedHint ? options.refusedHint : (NETWORK_HINTS[code] ?? 'Check the network and proxy, then run again.');
-  return new LabError('COMMAND_FAILED', `PushLab could not reach ${options.what} (${code}).`, { hint });
+  const refused = code === 'ECONNREFUSED' && options.refusedHint;
+  const hint = refused ? options.refusedHint : (NETWORK_HINTS[code] ?? 'Check the network and proxy, then run again.');
+  const hintZh = refused ? (options.refusedHintZh ?? NETWORK_HINTS_ZH[code]) : (NETWORK_HINTS_ZH[code] ?? CHECK_NETWORK_ZH);
+  return new LabError('COMMAND_FAILED', `PushLab could not reach ${options.what} (${code}).`, {
+    hint,
+    zh: { message: `PushLab 无法连接 ${whatZh(options)}（${code}）。`, hint: hintZh },
+  });
 }

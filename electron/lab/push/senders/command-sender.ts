@@ -92,12 +92,18 @@ export function createCommandSender(config: CommandPlanSender, deps: SenderDeps)
     if (nul) {
       return Promise.reject(new SendError('INVALID_ARGUMENT', `${nul[0]} would contain a NUL character, which no environment variable can hold.`, {
         hint: 'Remove the NUL character from the scenario or plan text.',
+        zh: { message: `${nul[0]} 将包含 NUL 字符，而环境变量无法容纳它。`, hint: '请从场景或计划的文本中删除 NUL 字符。' },
         evidence,
         sentAt: null,
       }));
     }
     if (request.signal?.aborted) {
-      return Promise.reject(new SendError('CANCELLED', 'The send command was not started because the run was cancelled.', { hint: 'Resume the run to send again.', evidence, sentAt: null }));
+      return Promise.reject(new SendError('CANCELLED', 'The send command was not started because the run was cancelled.', {
+        hint: 'Resume the run to send again.',
+        zh: { message: '运行已取消，发送命令没有启动。', hint: '继续运行即可再次发送。' },
+        evidence,
+        sentAt: null,
+      }));
     }
 
     return new Promise<SendReceipt>((resolve, reject) => {
@@ -138,22 +144,38 @@ export function createCommandSender(config: CommandPlanSender, deps: SenderDeps)
         const detail = tail(err.text.trim() === '' ? out.text : err.text);
         if (stopReason === 'timeout') {
           evidence.timedOut = true;
-          reject(new SendError('TIMEOUT', `The send command did not finish within ${Math.round(request.timeoutMs / 100) / 10} s and was stopped.`, {
+          const seconds = Math.round(request.timeoutMs / 100) / 10;
+          reject(new SendError('TIMEOUT', `The send command did not finish within ${seconds} s and was stopped.`, {
             hint: 'Make the script finish sooner (it only has to hand the push over), or raise the plan\'s timeouts.',
+            zh: {
+              message: `发送命令在 ${seconds} 秒内没有结束，已被停止。`,
+              hint: '让脚本更快结束（它只需把推送交出去），或者调高计划的超时。',
+            },
             ...(detail === '' ? {} : { detail }),
             evidence,
             sentAt,
           }));
         } else if (stopReason === 'cancelled') {
-          reject(new SendError('CANCELLED', 'The send command was stopped because the run was cancelled.', { hint: 'Resume the run to send again.', evidence, sentAt }));
+          reject(new SendError('CANCELLED', 'The send command was stopped because the run was cancelled.', {
+            hint: 'Resume the run to send again.',
+            zh: { message: '运行已取消，发送命令已停止。', hint: '继续运行即可再次发送。' },
+            evidence,
+            sentAt,
+          }));
         } else if (outcome.exitCode === 0) {
           log.info('command succeeded', { scenarioId: request.scenarioId, serial: request.serial, durationMs, requestId });
           resolve({ sentAt, requestId, evidence });
         } else {
-          const how = outcome.exitCode === null ? `was killed by ${outcome.signal ?? 'a signal'}` : `exited with code ${outcome.exitCode}`;
+          const killed = outcome.exitCode === null;
+          const how = killed ? `was killed by ${outcome.signal ?? 'a signal'}` : `exited with code ${outcome.exitCode}`;
+          const howZh = killed ? `被 ${outcome.signal ?? '信号'} 终止` : `以退出码 ${outcome.exitCode} 结束`;
           log.warn('command failed', { scenarioId: request.scenarioId, serial: request.serial, exitCode: outcome.exitCode, signal: outcome.signal });
           reject(new SendError('SEND_FAILED', `The send command ${how}.`, {
             hint: 'Read its output (kept with the attempt) and fix the script; it gets the scenario in PUSHLAB_* environment variables.',
+            zh: {
+              message: `发送命令${howZh}。`,
+              hint: '请查看它的输出（随该次尝试保存）并修正脚本；脚本通过 PUSHLAB_* 环境变量获得场景。',
+            },
             ...(detail === '' ? {} : { detail }),
             evidence,
             sentAt,
@@ -195,6 +217,10 @@ function spawnFailure(error: NodeJS.ErrnoException, command: string, cwd: string
   if (error.code === 'ENOENT') {
     return new SendError('NOT_FOUND', `The send command "${command}" was not found.`, {
       hint: `Check sender.command in the plan: a path with a slash is taken from ${from}, a bare name is looked up on PATH.`,
+      zh: {
+        message: `找不到发送命令“${command}”。`,
+        hint: `请检查计划中的 sender.command：带斜杠的路径相对于 ${from}，不带路径的名称在 PATH 中查找。`,
+      },
       evidence,
       sentAt: null,
     });
@@ -202,13 +228,21 @@ function spawnFailure(error: NodeJS.ErrnoException, command: string, cwd: string
   if (error.code === 'EACCES' || error.code === 'EPERM') {
     return new SendError('SEND_FAILED', `The send command "${command}" is not executable.`, {
       hint: 'Make it executable (chmod +x), or run it through its interpreter: "command": "node", "args": ["send.js"].',
+      zh: {
+        message: `发送命令“${command}”不可执行。`,
+        hint: '请让它可执行（chmod +x），或通过解释器运行它："command": "node", "args": ["send.js"]。',
+      },
       evidence,
       sentAt: null,
     });
   }
   return new SendError('SEND_FAILED', `The send command "${command}" could not be started (${error.code ?? 'unknown error'}).`, {
     hint: 'Check sender.command and sender.args in the plan. On Windows, .cmd and .bat scripts need "command": "cmd.exe", "args": ["/c", "send.cmd"].',
-    cause: new LabError('COMMAND_FAILED', error.message),
+    zh: {
+      message: `无法启动发送命令“${command}”（${error.code ?? '未知错误'}）。`,
+      hint: '请检查计划中的 sender.command 和 sender.args。在 Windows 上，.cmd 和 .bat 脚本需要 "command": "cmd.exe", "args": ["/c", "send.cmd"]。',
+    },
+    cause: new LabError('COMMAND_FAILED', error.message, { zh: { message: `无法启动发送命令：${error.message}` } }),
     evidence,
     sentAt: null,
   });

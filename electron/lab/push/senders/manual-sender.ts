@@ -43,7 +43,12 @@ export function createManualSender(deps: SenderDeps): Sender {
         throw SendError.from(error, evidence, null);
       }
       if (request.signal?.aborted) {
-        throw new SendError('CANCELLED', 'The run was cancelled while waiting for the operator to send.', { hint: 'Resume the run to send again.', evidence, sentAt: null });
+        throw new SendError('CANCELLED', 'The run was cancelled while waiting for the operator to send.', {
+          hint: 'Resume the run to send again.',
+          zh: { message: '等待操作员发送时运行被取消。', hint: '继续运行即可再次发送。' },
+          evidence,
+          sentAt: null,
+        });
       }
       evidence.confirmedAt = deps.clock.now();
       return { sentAt, requestId: null, evidence } satisfies SendReceipt;

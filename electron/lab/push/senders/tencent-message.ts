@@ -97,8 +97,13 @@ export function buildTencentMessage(message: MessageSpec, target: TencentMessage
   if (message.conversation === 'group') {
     if (target.groupId === undefined) {
       const which = target.scenarioId === undefined ? 'This scenario' : `Scenario ${target.scenarioId}`;
+      const whichZh = target.scenarioId === undefined ? '此场景' : `场景 ${target.scenarioId} `;
       throw new LabError('PLAN_INVALID', `${which} sends a group message, but the Tencent sender has no group to send it to.`, {
         hint: 'Add sender.groupId to the plan: a group the test accounts and the scenario\'s sender belong to.',
+        zh: {
+          message: `${whichZh}发送群消息，但腾讯发送器没有可发往的群。`,
+          hint: '在计划中加入 sender.groupId：测试账号和场景的发送者都在其中的群。',
+        },
       });
     }
     return { kind: 'group', body: { GroupId: target.groupId, From_Account: message.sender.id, MsgBody, ...OfflinePushInfo } };

@@ -30,12 +30,17 @@ function withDeadline<T>(work: Promise<T>, waitMs: number, totalMs: number, sign
     };
     const onAbort = (): void => {
       cleanup();
-      reject(new LabError('CANCELLED', 'The send was stopped because the run was cancelled.', { hint: 'Resume the run to send again.' }));
+      reject(new LabError('CANCELLED', 'The send was stopped because the run was cancelled.', {
+        hint: 'Resume the run to send again.',
+        zh: { message: '运行已取消，发送已停止。', hint: '继续运行即可再次发送。' },
+      }));
     };
     const timer = setTimeout(() => {
       cleanup();
-      reject(new LabError('TIMEOUT', `Tencent IM did not answer within ${Math.round(totalMs / 100) / 10} s.`, {
+      const seconds = Math.round(totalMs / 100) / 10;
+      reject(new LabError('TIMEOUT', `Tencent IM did not answer within ${seconds} s.`, {
         hint: 'Check the network and the region setting, then run again.',
+        zh: { message: `腾讯 IM 在 ${seconds} 秒内没有应答。`, hint: '请检查网络和地区设置，然后重新运行。' },
       }));
     }, waitMs);
     if (signal?.aborted) return onAbort();

@@ -9,6 +9,7 @@ import { LabError } from '../../errors';
 import { systemClock, type Clock } from '../../util/clock';
 import { silentLogger, type Logger } from '../../util/logger';
 import { explainTencentError } from './error-codes';
+import { explainTencentErrorZh } from './error-codes-zh';
 import { postJson } from './http';
 import { regionBaseUrl, type TencentRegion } from './regions';
 import { genUserSig } from './usersig';
@@ -73,9 +74,11 @@ export class TencentApiError extends LabError {
 
   public constructor(command: string, tencentCode: number, errorInfo: string) {
     const why = explainTencentError(tencentCode);
+    const whyZh = explainTencentErrorZh(tencentCode);
     super('COMMAND_FAILED', `Tencent IM refused ${command}: ${why.meaning}`, {
       hint: why.fix,
       detail: `ErrorCode ${tencentCode}: ${errorInfo}`,
+      zh: { message: `腾讯 IM 拒绝了 ${command}：${whyZh.meaning}`, hint: whyZh.fix },
     });
     this.name = 'TencentApiError';
     this.tencentCode = tencentCode;
@@ -106,13 +109,20 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
 }
 
 function checkOptions(o: TencentImClientOptions): void {
-  const bad = (what: string, hint: string): never => {
-    throw new LabError('INVALID_ARGUMENT', `The Tencent IM ${what} is not valid.`, { hint });
+  const bad = (what: string, hint: string, whatZh: string, hintZh: string): never => {
+    throw new LabError('INVALID_ARGUMENT', `The Tencent IM ${what} is not valid.`, {
+      hint,
+      zh: { message: `腾讯 IM 的${whatZh}无效。`, hint: hintZh },
+    });
   };
-  if (!Number.isInteger(o.sdkAppId) || o.sdkAppId <= 0) bad('SDKAppID', 'Copy the SDKAppID from the Tencent console.');
-  if (o.secretKey.trim().length === 0) bad('secret key', 'Copy the secret key from the Tencent console.');
-  if (!/^[\x21-\x7e]{1,32}$/.test(o.adminIdentifier)) bad('admin identifier', 'Use the App admin account\'s user ID.');
-  if (o.timeoutMs !== undefined && !(o.timeoutMs > 0)) bad('timeout', 'Use a timeout above 0 ms.');
+  if (!Number.isInteger(o.sdkAppId) || o.sdkAppId <= 0) {
+    bad('SDKAppID', 'Copy the SDKAppID from the Tencent console.', ' SDKAppID ', '请从腾讯云控制台复制 SDKAppID。');
+  }
+  if (o.secretKey.trim().length === 0) bad('secret key', 'Copy the secret key from the Tencent console.', '密钥', '请从腾讯云控制台复制密钥。');
+  if (!/^[\x21-\x7e]{1,32}$/.test(o.adminIdentifier)) {
+    bad('admin identifier', 'Use the App admin account\'s user ID.', '管理员标识', '请使用 App 管理员账号的用户 ID。');
+  }
+  if (o.timeoutMs !== undefined && !(o.timeoutMs > 0)) bad('timeout', 'Use a timeout above 0 ms.', '超时', '请使用大于 0 毫秒的超时。');
 }
 
 /** Creates a client; nothing is sent until a method is called. */
@@ -142,12 +152,17 @@ export function createTencentImClient(options: TencentImClientOptions): TencentI
     const url = buildRequestUrl(baseUrl, command, { sdkAppId: options.sdkAppId, identifier: options.adminIdentifier, userSig: sig, random });
     const secrets = [options.secretKey, sig];
     log.debug('request', { command, sdkAppId: options.sdkAppId, random });
-    const answer = await postJson(url, JSON.stringify(body), { timeoutMs, what: `Tencent IM ${command}` });
+    const answer = await postJson(url, JSON.stringify(body), { timeoutMs, what: `Tencent IM ${command}`, whatZh: `腾讯 IM ${command}` });
     if (answer.status !== 200) {
       log.warn('http status', { command, status: answer.status });
+      const serverSide = answer.status >= 500;
       throw new LabError('COMMAND_FAILED', `Tencent IM answered ${command} with HTTP ${answer.status}.`, {
-        hint: answer.status >= 500 ? 'Tencent IM is having trouble: send again later.' : 'Check the region (base URL) setting.',
+        hint: serverSide ? 'Tencent IM is having trouble: send again later.' : 'Check the region (base URL) setting.',
         detail: redactSecrets(answer.text.slice(0, 500), secrets),
+        zh: {
+          message: `腾讯 IM 以 HTTP ${answer.status} 应答了 ${command}。`,
+          hint: serverSide ? '腾讯 IM 出现问题：请稍后再发送。' : '请检查地区（基础 URL）设置。',
+        },
       });
     }
     const parsed = parseResponse(answer.text);
@@ -155,6 +170,7 @@ export function createTencentImClient(options: TencentImClientOptions): TencentI
       throw new LabError('MALFORMED_OUTPUT', `Tencent IM's answer to ${command} is not the documented JSON.`, {
         hint: 'Check that the base URL points at Tencent IM\'s REST API.',
         detail: redactSecrets(answer.text.slice(0, 500), secrets),
+        zh: { message: `腾讯 IM 对 ${command} 的应答不是文档所述的 JSON。`, hint: REST_API_HINT_ZH },
       });
     }
     if (parsed.ErrorCode !== 0 || parsed.ActionStatus !== 'OK') {
@@ -186,6 +202,10 @@ export function createTencentImClient(options: TencentImClientOptions): TencentI
       if (accounts.length === 0 || accounts.length > MAX_STATUS_QUERY) {
         throw new LabError('INVALID_ARGUMENT', `query_online_status takes 1 to ${MAX_STATUS_QUERY} accounts, not ${accounts.length}.`, {
           hint: 'Query the accounts in smaller batches.',
+          zh: {
+            message: `query_online_status 接受 1 到 ${MAX_STATUS_QUERY} 个账号，而不是 ${accounts.length} 个。`,
+            hint: '请分成更小的批次查询账号。',
+          },
         });
       }
       const res = await call<QueryOnlineStatusResponse>(TENCENT_COMMANDS.queryOnlineStatus, { To_Account: accounts });
@@ -219,8 +239,11 @@ function readOnlineStatus(res: QueryOnlineStatusResponse): OnlineStatusResult {
 function missingField(command: string, field: string): LabError {
   return new LabError('MALFORMED_OUTPUT', `Tencent IM accepted ${command} but its answer lacks ${field}.`, {
     hint: 'Check that the base URL points at Tencent IM\'s REST API.',
+    zh: { message: `腾讯 IM 接受了 ${command}，但应答中缺少 ${field}。`, hint: REST_API_HINT_ZH },
   });
 }
+
+const REST_API_HINT_ZH = '请检查基础 URL 是否指向腾讯 IM 的 REST API。';
 
 /** The common response fields, or undefined when the text is not a Tencent answer. */
 export function parseResponse(text: string): TencentBaseResponse | undefined {

@@ -9,6 +9,7 @@ import {
   redactSecrets,
 } from '../../../../electron/lab/push/tencent/client';
 import { TENCENT_ERRORS, explainTencentError } from '../../../../electron/lab/push/tencent/error-codes';
+import { explainTencentErrorZh } from '../../../../electron/lab/push/tencent/error-codes-zh';
 import { TENCENT_REGION_DOMAINS, regionBaseUrl } from '../../../../electron/lab/push/tencent/regions';
 
 describe('buildRequestUrl', () => {
@@ -85,6 +86,7 @@ describe('error mapping', () => {
       message: 'Tencent IM refused v4/openim/sendmsg: The requested user account does not exist.',
       hint: explainTencentError(90048).fix,
       detail: 'ErrorCode 90048: account not exist',
+      zh: { message: '腾讯 IM 拒绝了 v4/openim/sendmsg：请求的用户账号不存在。', hint: explainTencentErrorZh(90048).fix },
     });
     expect(error.tencentCode).toBe(90048);
   });
