@@ -37,6 +37,10 @@ async function runnerOf(core: LocalLabCore): Promise<SimctlRunner> {
   if (runner === null) {
     throw new LabError('NOT_FOUND', 'simctl is not available on this computer, so there are no iOS simulators to list or start.', {
       hint: 'iOS simulators need a Mac with Xcode: install Xcode, open it once, then run `xcrun simctl list devices`.',
+      zh: {
+        message: '这台电脑上没有 simctl，因此没有可列出或启动的 iOS 模拟器。',
+        hint: 'iOS 模拟器需要装有 Xcode 的 Mac：安装 Xcode 并打开一次，然后运行 `xcrun simctl list devices`。',
+      },
     });
   }
   return runner;
@@ -49,7 +53,10 @@ function describe(device: SimDevice): string[] {
 
 export async function simulatorsCommand(action: SimulatorAction, udid: string | null, options: GlobalOptions, output: Output): Promise<number> {
   if (action !== 'list') {
-    if (udid === null) throw new LabError('INVALID_ARGUMENT', `pushlab simulators ${action} needs the simulator's UDID.`, { hint: 'Run `pushlab simulators` to see them.' });
+    if (udid === null) throw new LabError('INVALID_ARGUMENT', `pushlab simulators ${action} needs the simulator's UDID.`, {
+        hint: 'Run `pushlab simulators` to see them.',
+        zh: { message: `pushlab simulators ${action} 需要模拟器的 UDID。`, hint: '运行 `pushlab simulators` 查看所有模拟器。' },
+      });
     assertUdid(udid);
   }
   // Android is not needed here; an unreachable adb is fine (the same core `devices` uses).
@@ -58,10 +65,17 @@ export async function simulatorsCommand(action: SimulatorAction, udid: string | 
     const runner = await runnerOf(core);
     if (action !== 'list') {
       const known = (await listSimulators(runner)).devices.find((d) => d.udid.toUpperCase() === (udid as string).toUpperCase());
-      if (known === undefined) throw new LabError('DEVICE_NOT_FOUND', `No simulator has UDID ${udid as string}.`, { hint: 'Run `pushlab simulators` to see the UDIDs.' });
+      if (known === undefined) throw new LabError('DEVICE_NOT_FOUND', `No simulator has UDID ${udid as string}.`, {
+        hint: 'Run `pushlab simulators` to see the UDIDs.',
+        zh: { message: `没有 UDID 为 ${udid as string} 的模拟器。`, hint: '运行 `pushlab simulators` 查看各模拟器的 UDID。' },
+      });
       if (!known.available) {
         throw new LabError('DEVICE_NOT_READY', `${known.name} cannot be ${action === 'boot' ? 'booted' : 'shut down'}: ${known.availabilityError ?? 'its runtime is unavailable'}.`, {
           hint: 'Install its iOS runtime in Xcode › Settings › Platforms, or pick another simulator.',
+          zh: {
+            message: `${known.name} 无法${action === 'boot' ? '启动' : '关闭'}：${known.availabilityError ?? '它的运行时不可用'}。`,
+            hint: '在 Xcode › Settings › Platforms 中安装它的 iOS 运行时，或换一个模拟器。',
+          },
         });
       }
       if (action === 'boot') await bootSimulator(runner, known.udid);

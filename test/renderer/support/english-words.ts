@@ -13,14 +13,14 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set([
   'coloros', 'originos', 'funtouch', 'flyme', 'one', 'ui', 'heytap', 'mate', 'pad', 'play', 'xcode', 'simulator', 'chromium',
   // Tools and formats named as they are typed
   'adb', 'logcat', 'dexopt', 'apksigner', 'jarsigner', 'zipalign', 'bundletool', 'gradle', 'aapt2', 'simctl', 'xcrun',
-  'splits', 'badging', 'dump', 'install', 'multiple', 'exported', 'sdk', 'api', 'ms', 'kb', 'mb', 'gb',
+  'junit', 'sqlite', 'stderr', 'id', 'splits', 'badging', 'dump', 'install', 'multiple', 'exported', 'sdk', 'api', 'ms', 'kb', 'mb', 'gb',
   // Proper names of platform features and keys, as the phone or the Mac shows them
   'doze', 'active', 'wi', 'fi', 'connect', 'mac', 'app', 'store', 'clip', 'bundle', 'esc', 'dex', 'linux', 'udev',
   'bootloader', 'fastboot', 'recovery', 'sideload', 'deviceidle', 'debug',
   // Tencent IM message fields the scenarios are about
   'title', 'desc', 'ext',
-  // Language names are shown in their own language
-  'english',
+  // Language names are shown in their own language; language codes as typed (--locale en)
+  'english', 'en', 'zh',
 ]);
 
 /** Words in `text` that read as English (in order, once each). `extra` adds allowed words (device text). */
@@ -36,6 +36,11 @@ export function englishWords(text: string, extra: Iterable<string> = []): string
     .replace(/\{[^{}]*"[^{}]*\}/g, ' ')
     .replace(/\b[a-z]+:\/\/\S+/gi, ' ')
     .replace(/“[\x20-\x7e›]*”/g, ' ')
+    // What the user types: `pushlab <command>`, "yes", a usage line's command and [options].
+    .replace(/\bpushlab(\s+[a-z-]+)?/gi, ' ')
+    .replace(/"[\x20-\x7e]*"/g, ' ')
+    .replace(/^\s+[a-z-]+(?=\s)/gm, ' ')
+    .replace(/\[[^\]]*\]/g, ' ')
     .replace(/[\u4e00-\u9fff]/g, ' ');
   for (const raw of prose.split(/[\s\u3000-\u303f\uff00-\uffef，。、：；！？“”‘’（）《》【】·…–—›]+/)) {
     // ".json", "--serial": a file type or a flag.
