@@ -88,5 +88,12 @@ export const REASON_TEXTS: Readonly<Record<ReasonKey, Bilingual>> = {
 /** The reason as a sentence (values are inserted as text; the caller escapes for its output). */
 export function describeReason(reason: VerdictReason, locale: 'en' | 'zh-CN' = 'en'): string {
   const text = REASON_TEXTS[reason.key];
-  return interpolate(locale === 'en' ? text.en : text.zhCN, reason.values);
+  return interpolate(locale === 'en' ? text.en : text.zhCN, locale === 'en' ? reason.values : zhValues(reason.values));
+}
+
+/** In zh-CN a value `x` gives way to its Chinese twin `xZh` where the reason carries one (an error's message). */
+function zhValues(values: VerdictReason['values']): VerdictReason['values'] {
+  const out: Record<string, string | number> = { ...values };
+  for (const [key, value] of Object.entries(values)) if (key.endsWith('Zh')) out[key.slice(0, -2)] = value;
+  return out;
 }

@@ -4,6 +4,7 @@
  */
 import { useStore } from 'zustand';
 import type { AttemptView, RunDetail } from '../../../shared/domain/run';
+import { errorText, type ErrorInfo } from '../../../shared/errors';
 import { describeReason } from '../../../shared/runs/reasons';
 import { useI18n } from '../app/i18n-context';
 import { useStores } from '../app/stores-context';
@@ -13,6 +14,13 @@ import { clockTime, scenarioTitle, stepSeconds, stepTimeline } from './attempt-s
 import { EvidenceList } from './evidence-list';
 import { chipState, phoneLabel } from './run-grid';
 import { useChipLabel, VerdictChip } from './run-status';
+
+/** What to do next, in the UI language where the error carries its zh-CN text. */
+function VerdictHint({ error }: { error: ErrorInfo | null }) {
+  const { t, locale } = useI18n();
+  const hint = error ? errorText(error, locale).hint : undefined;
+  return hint ? <p className="attempt-verdict__hint">{t('common.whatToDo', { hint })}</p> : null;
+}
 
 function VerdictBlock({ attempt }: { attempt: AttemptView }) {
   const { t, locale } = useI18n();
@@ -28,7 +36,7 @@ function VerdictBlock({ attempt }: { attempt: AttemptView }) {
           <p className="attempt-verdict__reason break" data-reason-key={verdict.reason.key} dir="auto">
             {revealInvisible(describeReason(verdict.reason, locale))}
           </p>
-          {verdict.details.error?.hint ? <p className="attempt-verdict__hint">{t('common.whatToDo', { hint: verdict.details.error.hint })}</p> : null}
+          <VerdictHint error={verdict.details.error ?? null} />
         </>
       ) : (
         <p className="muted">{t('runs.attempt.noVerdict')}</p>

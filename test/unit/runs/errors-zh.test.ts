@@ -13,6 +13,8 @@ import { stateNotReached } from '../../../electron/lab/runs/engine/state-error';
 import { resolveSecret } from '../../../electron/lab/secrets/resolve-secret';
 import { errorText } from '../../../shared/errors';
 import { PlanError } from '../../../shared/runs/parse-plan';
+import { describeReason } from '../../../shared/runs/reasons';
+import { blockedVerdict } from '../../../electron/lab/runs/engine/device-loop';
 
 const HAN = /[\u4e00-\u9fff]/;
 
@@ -78,5 +80,14 @@ describe('composed zh-CN error texts', () => {
     expect(composed.message).toBe('Could not reach "killed".');
     expect(composed.code).toBe('COMMAND_FAILED');
     expect(composed.zh).toEqual({ message: '无法进入“killed”状态。' });
+  });
+
+  it('a blocked verdict says its set-up error in zh-CN, and stored reasons without the zh twin still read', () => {
+    const verdict = blockedVerdict({ code: 'TIMEOUT', message: 'The phone did not answer.', zh: { message: '手机没有应答。' } });
+    expect(describeReason(verdict.reason, 'zh-CN')).toContain('手机没有应答。');
+    expect(describeReason(verdict.reason, 'zh-CN')).not.toContain('did not answer');
+    expect(describeReason(verdict.reason, 'en')).toContain('The phone did not answer.');
+    const stored = { key: 'blocked.setup-failed' as const, values: { code: 'TIMEOUT', message: 'The phone did not answer.' } };
+    expect(describeReason(stored, 'zh-CN')).toContain('The phone did not answer.');
   });
 });

@@ -40,7 +40,10 @@ export const lostVerdict = (message: string, hint: string, zh?: LocalizedErrorTe
 
 export const blockedVerdict = (error: ErrorInfo): Verdict => ({
   kind: 'blocked',
-  reason: { key: 'blocked.setup-failed', values: { code: error.code, message: error.message } },
+  reason: {
+    key: 'blocked.setup-failed',
+    values: { code: error.code, message: error.message, ...(error.zh ? { messageZh: error.zh.message } : {}) },
+  },
   details: { delivered: null, latencyMs: null, record: null, expected: null, checks: null, error },
 });
 
