@@ -193,7 +193,7 @@ describe('PushLab desktop shell on the electron stand-in', () => {
     await page.getByRole('button', { name: 'HTML report' }).click();
     await expect.poll(() => entries('download').length, { timeout: 15_000 }).toBe(1);
     const report = String(entries('download')[0]?.file);
-    expect(path.basename(report)).toMatch(/^pushlab-pushlab-virtual-lab-[0-9a-f]{8}\.html$/);
+    expect(path.basename(report)).toMatch(/^pushlab-virtual-lab-[0-9a-f]{8}\.html$/);
     const html = readFileSync(report, 'utf8');
     expect(html).toMatch(/^<!doctype html>/i);
     expect(html).toContain(SIGNER);

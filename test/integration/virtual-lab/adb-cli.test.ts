@@ -89,15 +89,14 @@ describe('adb CLI against a virtual phone', () => {
     expect(stdout + stderr).toContain("remote couldn't create file: Permission denied");
   });
 
-  it('streams a 20 MB push at well over 50 MB/s', async () => {
+  // Its speed is measured by `npm run bench` (install), never by a timed test.
+  it('streams a 20 MB push byte for byte', async () => {
     const { serial, backend } = await addPhone();
     const data = randomBytes(20 * 1024 * 1024);
     await writeFile(join(dir, 'big.bin'), data);
-    const started = process.hrtime.bigint();
     await server.adb(['-s', serial, 'push', join(dir, 'big.bin'), '/data/local/tmp/big.bin']);
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     expect(backend.fs.stat('/data/local/tmp/big.bin')?.size).toBe(data.length);
-    expect(data.length / 1024 / 1024 / seconds).toBeGreaterThan(50);
+    expect(sha256(backend.fs.read('/data/local/tmp/big.bin') ?? Buffer.alloc(0))).toBe(sha256(data));
   });
 
   const installCases = [
