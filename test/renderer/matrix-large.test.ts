@@ -68,9 +68,9 @@ describe('a 50 x 100 matrix', () => {
     await page().getByRole('tab', { name: 'Matrix' }).click();
     await expect.poll(() => page().evaluate('window.__gridAt ?? null'), { timeout: 15_000 }).not.toBeNull();
     const interactiveMs = Number(await page().evaluate('window.__gridAt')) - (served.matrixAt ?? 0);
-    // Includes the HTTP transfer and JSON parse of ~5,000 cells; the bench measures the tighter bar.
+    // Includes the HTTP transfer and JSON parse of ~5,000 cells. Printed only: speed is the bench's
+    // (npm run bench -- matrix), never a timed test's; this test asserts what is drawn.
     console.info(`matrix 50x100: grid drawn ${interactiveMs} ms after the core answered`);
-    expect(interactiveMs).toBeLessThan(1500);
     expect(await page().locator('.mx-grid').getAttribute('aria-rowcount')).toBe(String(4 + 50 + 10));
     expect(await page().locator('.mx-grid').getAttribute('aria-colcount')).toBe('101');
     expect(columns).toHaveLength(100);
