@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { Result } from './result';
-import type { DeviceSnapshot, DeviceView } from './domain/device';
+import type { DeviceSnapshot, DeviceView, SimulatorEntry } from './domain/device';
 import type { AnyInstallJob, ApkInfo, InstallJob, InstallProgressEvent, SimulatorAppInfo, SimulatorInstallJob } from './domain/install';
 import type { VirtualLabStatus } from './domain/lab';
 import { serialProblem } from './domain/serial';
@@ -21,6 +21,12 @@ export const serialSchema = z.string().superRefine((serial, ctx) => {
     ctx.addIssue({ code: 'custom', message: `serial ${JSON.stringify(serial.slice(0, 80))} ${problem}` });
   }
 });
+
+/** Simulator UDIDs are UUIDs (they become simctl arguments). */
+export const udidSchema = z
+  .string()
+  .max(36)
+  .regex(/^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/, 'not a simulator UDID');
 
 export const filePathSchema = z.string().min(1).max(4096);
 
@@ -126,6 +132,10 @@ export const requestSchemas = {
   'app:inspect': z.tuple([filePathSchema]),
   'install:start-app': z.tuple([simulatorInstallRequestSchema]),
   'install:jobs': z.tuple([]),
+  // Every iOS simulator (booted or not), and boot / shut down one (electron/lab/ios/simulator-actions).
+  'simulators:list': z.tuple([]),
+  'simulators:boot': z.tuple([udidSchema]),
+  'simulators:shutdown': z.tuple([udidSchema]),
   'lab:status': z.tuple([]),
   'lab:start': z.tuple([z.object({ phones: z.number().int().min(1).max(40).optional() }).optional()]),
   'lab:stop': z.tuple([]),
@@ -168,6 +178,11 @@ export interface RequestResults {
   'install:start-app': SimulatorInstallJob;
   /** APK jobs (stored) and .app jobs (this session), newest first. */
   'install:jobs': readonly AnyInstallJob[];
+  /** Empty where simctl is not available (devices:snapshot's `ios` says why). */
+  'simulators:list': readonly SimulatorEntry[];
+  /** The simulator after the action, as simctl lists it. */
+  'simulators:boot': SimulatorEntry;
+  'simulators:shutdown': SimulatorEntry;
   'lab:status': VirtualLabStatus;
   'lab:start': VirtualLabStatus;
   'lab:stop': VirtualLabStatus;

@@ -124,6 +124,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     gateway,
     installs,
     appInstalls,
+    simulators,
     evidence,
     virtualLab,
     runs,

@@ -110,6 +110,21 @@ export interface SimulatorInfo {
   readonly deviceType: string | null;
 }
 
+/** One iOS simulator as simctl lists it, booted or not (the board's simulator list, `pushlab simulators --json`). */
+export interface SimulatorEntry {
+  readonly udid: string;
+  /** simctl's name for it (untrusted text: render as text). */
+  readonly name: string;
+  /** simctl's state word: Booted, Booting, Shutting Down, Shutdown, Creating… */
+  readonly state: string;
+  readonly runtime: string;
+  readonly platform: string;
+  readonly iosVersion: string | null;
+  /** false: its runtime is unavailable; `unusableReason` says why (simctl's words). */
+  readonly usable: boolean;
+  readonly unusableReason: string | null;
+}
+
 export interface DeviceView {
   readonly serial: string;
   readonly platform: Platform;

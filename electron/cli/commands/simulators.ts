@@ -3,13 +3,10 @@
  * shutting down, shut down) and, for an unavailable runtime, why it cannot be used.
  * `pushlab simulators boot UDID` / `shutdown UDID`: boot or shut one down, then show its state.
  */
-import type { SimDevice } from '../../lab/ios/parsers/simctl-list';
+import type { SimulatorEntry } from '../../../shared/domain/device';
 import { assertUdid } from '../../lab/ios/commands/args';
-import { bootSimulator } from '../../lab/ios/commands/boot';
 import { listSimulators } from '../../lab/ios/commands/list-simulators';
-import { shutdownSimulator } from '../../lab/ios/commands/shutdown';
-import type { SimctlRunner } from '../../lab/ios/simctl/runner';
-import type { LocalLabCore } from '../../lab/compose';
+import { changeSimulatorState, iosSimulatorEntries, requireSimctl } from '../../lab/ios/simulator-actions';
 import { LabError } from '../../lab/errors';
 import { clean, table, type Output } from '../output';
 import type { GlobalOptions } from '../options';
@@ -17,38 +14,15 @@ import { openSessionAdbOptional } from '../session';
 
 export type SimulatorAction = 'list' | 'boot' | 'shutdown';
 
-/** The documented JSON shape of one simulator. */
-export function simulatorJson(device: SimDevice): Record<string, unknown> {
-  return {
-    udid: device.udid,
-    name: device.name,
-    state: device.state,
-    runtime: device.runtime,
-    platform: device.platform,
-    iosVersion: device.runtimeVersion,
-    usable: device.available,
-    unusableReason: device.available ? null : (device.availabilityError ?? 'simctl marks it unavailable'),
-  };
+/** The documented JSON shape of one simulator (the board's simulators:list gives the same). */
+export function simulatorJson(entry: SimulatorEntry): Record<string, unknown> {
+  return { ...entry };
 }
 
-async function runnerOf(core: LocalLabCore): Promise<SimctlRunner> {
-  await core.services.simulatorTracker.settled();
-  const runner = core.services.simulators.runner();
-  if (runner === null) {
-    throw new LabError('NOT_FOUND', 'simctl is not available on this computer, so there are no iOS simulators to list or start.', {
-      hint: 'iOS simulators need a Mac with Xcode: install Xcode, open it once, then run `xcrun simctl list devices`.',
-      zh: {
-        message: '这台电脑上没有 simctl，因此没有可列出或启动的 iOS 模拟器。',
-        hint: 'iOS 模拟器需要装有 Xcode 的 Mac：安装 Xcode 并打开一次，然后运行 `xcrun simctl list devices`。',
-      },
-    });
-  }
-  return runner;
-}
-
-function describe(device: SimDevice): string[] {
-  const usable = device.available ? '' : `unusable: ${device.availabilityError ?? 'unavailable runtime'}`;
-  return [device.udid, clean(device.name), device.state, clean(device.runtimeVersion ? `${device.platform} ${device.runtimeVersion}` : device.platform), clean(usable)];
+function describe(entry: SimulatorEntry): string[] {
+  const usable = entry.usable ? '' : `unusable: ${entry.unusableReason ?? 'unavailable runtime'}`;
+  const runtime = entry.iosVersion ? `${entry.platform} ${entry.iosVersion}` : entry.platform;
+  return [entry.udid, clean(entry.name), entry.state, clean(runtime), clean(usable)];
 }
 
 export async function simulatorsCommand(action: SimulatorAction, udid: string | null, options: GlobalOptions, output: Output): Promise<number> {
@@ -62,27 +36,11 @@ export async function simulatorsCommand(action: SimulatorAction, udid: string | 
   // Android is not needed here; an unreachable adb is fine (the same core `devices` uses).
   const { core } = await openSessionAdbOptional(options);
   try {
-    const runner = await runnerOf(core);
-    if (action !== 'list') {
-      const known = (await listSimulators(runner)).devices.find((d) => d.udid.toUpperCase() === (udid as string).toUpperCase());
-      if (known === undefined) throw new LabError('DEVICE_NOT_FOUND', `No simulator has UDID ${udid as string}.`, {
-        hint: 'Run `pushlab simulators` to see the UDIDs.',
-        zh: { message: `没有 UDID 为 ${udid as string} 的模拟器。`, hint: '运行 `pushlab simulators` 查看各模拟器的 UDID。' },
-      });
-      if (!known.available) {
-        throw new LabError('DEVICE_NOT_READY', `${known.name} cannot be ${action === 'boot' ? 'booted' : 'shut down'}: ${known.availabilityError ?? 'its runtime is unavailable'}.`, {
-          hint: 'Install its iOS runtime in Xcode › Settings › Platforms, or pick another simulator.',
-          zh: {
-            message: `${known.name} 无法${action === 'boot' ? '启动' : '关闭'}：${known.availabilityError ?? '它的运行时不可用'}。`,
-            hint: '在 Xcode › Settings › Platforms 中安装它的 iOS 运行时，或换一个模拟器。',
-          },
-        });
-      }
-      if (action === 'boot') await bootSimulator(runner, known.udid);
-      else await shutdownSimulator(runner, known.udid);
-      await core.services.simulators.refresh();
-    }
-    const devices = (await listSimulators(runner)).devices.filter((d) => d.platform === 'iOS');
+    await core.services.simulatorTracker.settled();
+    const control = core.services.simulators;
+    const runner = requireSimctl(control);
+    if (action !== 'list') await changeSimulatorState(control, udid as string, action);
+    const devices = iosSimulatorEntries((await listSimulators(runner)).devices);
     const shown = action === 'list' ? devices : devices.filter((d) => d.udid.toUpperCase() === (udid as string).toUpperCase());
     if (options.json) {
       output.out(JSON.stringify(shown.map(simulatorJson), null, 2));

@@ -4,13 +4,14 @@
  * line. The registry's snapshot merges them; everything iOS-specific stays here.
  */
 import { EventEmitter } from 'node:events';
-import type { DeviceView, IosStatus } from '../../../shared/domain/device';
+import type { DeviceView, IosStatus, SimulatorEntry } from '../../../shared/domain/device';
 import type { DeviceRepository } from '../store/device-repository';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import type { SimDevice } from './parsers/simctl-list';
 import type { SimctlRunner } from './simctl/runner';
 import type { SimulatorTracker } from './simulator-tracker';
+import { iosSimulatorEntries } from './simulator-actions';
 import { isListedSimulator, simulatorView } from './simulator-views';
 
 /** What the device registry needs from the iOS side. */
@@ -59,6 +60,11 @@ export class SimulatorRegistry extends EventEmitter<{ changed: [] }> implements 
     return this.raw.get(udid);
   }
 
+  /** Every iOS simulator simctl listed last, booted or not, with why an unusable one is. */
+  public entries(): readonly SimulatorEntry[] {
+    return iosSimulatorEntries(this.deps.tracker.list());
+  }
+
   public runner(): SimctlRunner | null {
     return this.deps.tracker.runner();
   }
@@ -73,22 +79,21 @@ export class SimulatorRegistry extends EventEmitter<{ changed: [] }> implements 
     this.raw.clear();
     for (const d of list) this.raw.set(d.udid, d);
     const listed = new Set<string>();
-    let changed = false;
     for (const device of list.filter(isListedSimulator)) {
       listed.add(device.udid);
       const before = this.current.get(device.udid);
       const view = simulatorView(device, catalog, before?.firstSeen ?? at, at);
       if (before && before.state === view.state && before.simulator?.state === view.simulator?.state && before.identity?.model === view.identity?.model && before.identity?.rom.version === view.identity?.rom.version) continue;
       this.current.set(device.udid, view);
-      changed = true;
       this.persist(view, at, before === undefined);
     }
     for (const udid of [...this.current.keys()]) {
       if (listed.has(udid)) continue;
       this.current.delete(udid);
-      changed = true;
     }
-    if (changed) this.emit('changed');
+    // The tracker emits only when a simulator appeared, went or changed state: the board's full
+    // simulator list (shut-down and unusable ones too) follows every such change, not only booted ones.
+    this.emit('changed');
   }
 
   private persist(view: DeviceView, at: string, first: boolean): void {
