@@ -3,7 +3,7 @@
  * `devices:changed` event (live plug/unplug, no refresh button). Framework-free zustand store.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AdbStatus, DeviceSnapshot, DeviceView, IosStatus } from '../../../shared/domain/device';
+import type { AdbStatus, DeviceSnapshot, DeviceView, IosStatus, SimulatorEntry } from '../../../shared/domain/device';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { EvidenceFile, PushLabBridge } from '../../../shared/ipc';
 
@@ -25,7 +25,15 @@ export interface DeviceState {
   readonly dismissedOutage: string | null;
   readonly screenshots: Readonly<Record<string, ScreenshotState>>;
   readonly refreshing: Readonly<Record<string, ErrorInfo | true>>;
+  /** Every iOS simulator, booted or not (empty where simctl is not available). */
+  readonly simulators: readonly SimulatorEntry[];
+  /** Boot / shut down requests still running, by UDID. */
+  readonly simulatorActions: Readonly<Record<string, SimulatorStateAction>>;
+  /** The last failed simulator action (or list), until the next one starts. */
+  readonly simulatorError: { readonly udid: string | null; readonly error: ErrorInfo } | null;
 }
+
+export type SimulatorStateAction = 'boot' | 'shutdown';
 
 export interface DeviceActions {
   /** Subscribes to events, then loads the snapshot; returns the unsubscribe function. */
@@ -36,6 +44,9 @@ export interface DeviceActions {
   takeScreenshot(serial: string): Promise<void>;
   closeScreenshot(serial: string): void;
   refreshIdentity(serial: string): Promise<void>;
+  /** Re-lists simulators (after each devices:changed, since the core re-emits on every simctl change). */
+  loadSimulators(): Promise<void>;
+  changeSimulator(udid: string, action: SimulatorStateAction): Promise<void>;
 }
 
 export type DeviceStore = StoreApi<DeviceState & DeviceActions>;
@@ -50,6 +61,8 @@ const without = <T>(record: Readonly<Record<string, T>>, key: string): Record<st
 export function createDeviceStore(bridge: PushLabBridge): DeviceStore {
   // Counts events so a snapshot reply older than an event that overtook it is dropped.
   let eventSeq = 0;
+  // Counts simulator lists asked for, so an older reply never overwrites a newer one.
+  let simulatorSeq = 0;
 
   return createStore<DeviceState & DeviceActions>()((set, get) => ({
     loaded: false,
@@ -60,6 +73,9 @@ export function createDeviceStore(bridge: PushLabBridge): DeviceStore {
     dismissedOutage: null,
     screenshots: {},
     refreshing: {},
+    simulators: [],
+    simulatorActions: {},
+    simulatorError: null,
 
     start() {
       const off = bridge.on('devices:changed', (snapshot) => {
@@ -84,6 +100,26 @@ export function createDeviceStore(bridge: PushLabBridge): DeviceStore {
       const present = new Set(snapshot.devices.map((d) => d.serial));
       const screenshots = Object.fromEntries(Object.entries(get().screenshots).filter(([s]) => present.has(s)));
       set({ loaded: true, adb: snapshot.adb, devices: snapshot.devices, ios: snapshot.ios ?? null, loadError: null, screenshots });
+      if (snapshot.ios?.available === true) void get().loadSimulators();
+      else if (get().simulators.length > 0) set({ simulators: [] });
+    },
+
+    async loadSimulators() {
+      simulatorSeq += 1;
+      const seq = simulatorSeq;
+      const result = await bridge.invoke('simulators:list');
+      if (seq !== simulatorSeq) return;
+      if (result.ok) set({ simulators: result.value });
+      else set({ simulatorError: { udid: null, error: result.error } });
+    },
+
+    async changeSimulator(udid, action) {
+      if (get().simulatorActions[udid]) return;
+      set({ simulatorActions: { ...get().simulatorActions, [udid]: action }, simulatorError: null });
+      const result = await bridge.invoke(action === 'boot' ? 'simulators:boot' : 'simulators:shutdown', udid);
+      set({ simulatorActions: without(get().simulatorActions, udid) });
+      if (!result.ok) set({ simulatorError: { udid, error: result.error } });
+      await get().loadSimulators();
     },
 
     dismissOutage() {

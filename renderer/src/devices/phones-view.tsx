@@ -9,6 +9,7 @@ import { EmptyState } from '../lab/empty-state';
 import { LabPanel } from '../lab/lab-panel';
 import { DeviceBoard } from './device-board';
 import { IosStatusLine } from './ios-status-line';
+import { SimulatorList } from './simulator-list';
 
 export function PhonesView() {
   const { t } = useI18n();
@@ -22,6 +23,7 @@ export function PhonesView() {
       <div className="phones-layout__main">
         {!loaded ? <p role="status">{t('devices.loading')}</p> : count === 0 ? <EmptyState /> : <DeviceBoard />}
         {loaded ? <IosStatusLine /> : null}
+        {loaded ? <SimulatorList /> : null}
       </div>
       {labRunning ? (
         <aside className="phones-layout__side">
