@@ -20,7 +20,7 @@ export const iosUiZh = {
   'doctor.bundle.help': '被测模拟器包的 Bundle ID，例如 com.example.chat。模拟器没有通知渠道：要检查的是应用本身、它的通知权限以及推送的展示方式。',
   'doctor.bundle.format': '这不是 Bundle ID：请使用以点分隔的两段或更多段，只含字母、数字和连字符（例如 com.example.chat）。',
   'simulators.heading': 'iOS 模拟器',
-  'simulators.none': '没有 iOS 模拟器。请在 Xcode › Window › Devices and Simulators 中创建一个。',
+  'simulators.none': '没有 iOS 模拟器。请在 Xcode 的“窗口 › 设备与模拟器”中创建一个。',
   'simulators.version': '{platform} {version}',
   'simulators.state.booted': '已启动',
   'simulators.state.booting': '正在启动…',
