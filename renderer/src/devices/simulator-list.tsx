@@ -33,11 +33,13 @@ function SimulatorRow({ sim, running }: { sim: SimulatorEntry; running: Simulato
   const action = actionFor(sim);
   const stateKey = STATE_KEYS[sim.state];
   const stateText = stateKey ? (tDynamic(stateKey) ?? sim.state) : sim.state;
+  // simctl's own state once it moved (Booting, Booted…); until then, what PushLab asked for.
+  const waiting = running !== undefined && sim.state === (running === 'boot' ? 'Shutdown' : 'Booted');
   const version = sim.iosVersion ? t('simulators.version', { platform: sim.platform, version: sim.iosVersion }) : sim.platform;
   return (
     <li className="simulator-row" data-udid={sim.udid} data-state={sim.state} data-usable={sim.usable}>
       <span className="simulator-row__name">{sim.name}</span> <span className="muted">{version}</span>{' '}
-      <span className="simulator-row__state">{running ? t(running === 'boot' ? 'simulators.booting' : 'simulators.shuttingDown') : stateText}</span>
+      <span className="simulator-row__state">{waiting ? t(running === 'boot' ? 'simulators.booting' : 'simulators.shuttingDown') : stateText}</span>
       {sim.usable ? null : (
         <p className="simulator-row__unusable">{t('simulators.unusable', { reason: sim.unusableReason ?? '' })}</p>
       )}
