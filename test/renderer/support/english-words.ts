@@ -37,7 +37,7 @@ export function englishWords(text: string, extra: Iterable<string> = []): string
     .replace(/\b[a-z]+:\/\/\S+/gi, ' ')
     .replace(/“[\x20-\x7e›]*”/g, ' ')
     // What the user types: `pushlab <command>`, "yes", a usage line's command and [options].
-    .replace(/\bpushlab(\s+[a-z-]+)?/gi, ' ')
+    .replace(/(?<![\w.])pushlab(\s+[a-z-]+)?/gi, ' ')
     .replace(/"[\x20-\x7e]*"/g, ' ')
     .replace(/^\s+[a-z-]+(?=\s)/gm, ' ')
     .replace(/\[[^\]]*\]/g, ' ')

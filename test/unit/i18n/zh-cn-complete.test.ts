@@ -109,6 +109,10 @@ describe('the English-word finder', () => {
     expect(englishWords('安装失败：The phone refused the install')).toEqual(['The', 'phone', 'refused', 'the']);
     expect(englishWords('用 apksigner 签名 INSTALL_FAILED_OLDER_SDK com.example.app minSdk 34 arm64-v8a APK {name} Xiaomi HyperOS')).toEqual([]);
     expect(englishWords('Not found')).toEqual(['Not', 'found']);
+    // What the user types is code; a package name stays one token.
+    expect(englishWords('运行诊断（pushlab doctor）；输入 "yes"；--locale en')).toEqual([]);
+    expect(englishWords('开始于 10:00 · com.pushlab.demo')).toEqual([]);
+    expect(englishWords('pushlab 没有 run the doctor')).toEqual(['run', 'the', 'doctor']);
   });
 });
 
