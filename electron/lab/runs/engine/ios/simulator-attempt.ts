@@ -55,7 +55,7 @@ export async function runSimulatorAttempt(session: SimulatorSession, attempt: At
   try {
     dataPath = dataPathOf(session);
     baseline = await deliveredKeys(dataPath, bundleId);
-    receipt = await step(session, attempt.id, 'send', () => withTimeout(session.run.sender.send(sendFor(session, scenario, expectation)), plan.timeouts.stepMs + 1000, `Sending the push for ${scenario.id}`), () => (plan.sender.kind === 'simctl' ? 'sent with simctl push' : `sent by the ${plan.sender.kind} sender`));
+    receipt = await step(session, attempt.id, 'send', () => withTimeout(session.run.sender.send(sendFor(session, scenario, expectation)), plan.timeouts.stepMs + 1000, { en: `Sending the push for ${scenario.id}`, zh: `发送场景 ${scenario.id} 的推送` }), () => (plan.sender.kind === 'simctl' ? 'sent with simctl push' : `sent by the ${plan.sender.kind} sender`));
     deps.repo.addEvidence(attempt.id, { kind: 'send', data: { sentAt: receipt.sentAt, requestId: receipt.requestId, ...receipt.evidence }, at: deps.clock.now() });
   } catch (error) {
     stopIfCancelled(session);
