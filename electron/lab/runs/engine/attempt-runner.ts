@@ -41,7 +41,11 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
   if (expectation.outcome === 'not-applicable') return finish(session, attempt.id, judge(expectation, { setup: { kind: 'ok' }, captured: { kind: 'records', records: [] } }), null);
   const unfit = senderCannotTest(scenario, plan.sender.kind);
   if (unfit !== null) {
-    const error: ErrorInfo = { code: 'PLAN_INVALID', message: `Not run with this sender: ${unfit}` };
+    const error: ErrorInfo = {
+      code: 'PLAN_INVALID',
+      message: `Not run with this sender: ${unfit.en}`,
+      zh: { message: `未用此发送方式运行：${unfit.zh}` },
+    };
     return finish(session, attempt.id, judge(expectation, { setup: { kind: 'failed', error }, captured: { kind: 'records', records: [] } }), null);
   }
   if (session.account === null) {

@@ -39,7 +39,14 @@ export async function runSimulatorAttempt(session: SimulatorSession, attempt: At
     });
   }
   const blocked = simulatorBlock(scenario, plan.sender.kind, session.context);
-  if (blocked !== null) return setupFailed({ code: 'PLAN_INVALID', message: blocked, hint: 'Leave this scenario out for simulators, or run it where it can be tested.' });
+  if (blocked !== null) {
+    return setupFailed({
+      code: 'PLAN_INVALID',
+      message: blocked.en,
+      hint: 'Leave this scenario out for simulators, or run it where it can be tested.',
+      zh: { message: blocked.zh, hint: '请在模拟器的计划中去掉此场景，或在能测试它的地方运行。' },
+    });
+  }
 
   const setup = await prepareState(session, attempt.id, scenario, expectation);
   stopIfCancelled(session);
