@@ -118,7 +118,7 @@ function describeIssue(issue: z.core.$ZodIssue): PlanProblem[] {
         return [{
           path,
           message: 'is not a known kind (app actions: shell, deeplink, operator; sender: tencent, apns, fcm, simctl, command, manual)',
-          zh: '不是已知的 kind（应用操作：`shell`、`deeplink`、`operator`；发送方式：`tencent`、`apns`、`fcm`、`simctl`、`command`、`manual`）',
+          zh: '不是已知的类型（应用操作：`shell`、`deeplink`、`operator`；发送方式：`tencent`、`apns`、`fcm`、`simctl`、`command`、`manual`）',
         }];
       }
       // A reference that is not { env } / { file } carries its own message.

@@ -57,7 +57,7 @@ export function templateProblemTexts(template: string, kind: 'shell' | 'deeplink
     problems.push({ en: 'has a stray { or }: only {package} {account} {serial} may use braces', zh: '含有多余的 { 或 }：只有 {package} {account} {serial} 可以使用花括号' });
   }
   if (/\$\{/.test(template)) {
-    problems.push({ en: 'uses ${…}: shell variables are not allowed, use a placeholder', zh: '使用了 `${…}`：不允许使用 shell 变量，请改用占位符' });
+    problems.push({ en: 'uses ${…}: shell variables are not allowed, use a placeholder', zh: '使用了 `${…}`：不允许使用变量，请改用占位符' });
   }
   if (kind === 'shell') {
     const quoted = placeholdersInQuotes(template).map((n) => `{${n}}`).join(' ');
@@ -147,7 +147,7 @@ function secondShellProblems(template: string): TemplateProblem[] {
         `write the command itself (PushLab already runs it in the phone's shell and quotes each value), ${EXAMPLE}`,
       zh:
         `把占位符交给了 ${listed(reparsers)}，它会把值再当作命令行解析一次：` +
-        `请直接写出命令本身（PushLab 已经在手机的 shell 中运行它并为每个值加引号），${EXAMPLE_ZH}`,
+        `请直接写出命令本身（PushLab 已经在手机的命令行中运行它并为每个值加引号），${EXAMPLE_ZH}`,
     });
   }
   if (expansions.size > 0) {

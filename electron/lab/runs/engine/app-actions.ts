@@ -47,7 +47,7 @@ export function actionCommand(action: Exclude<PlanAppAction, { kind: 'operator' 
     if (problems.length > 0) {
       throw new LabError('PLAN_INVALID', `The shell template ${problems.map((p) => p.en).join('; ')}.`, {
         hint: TEMPLATE_HINT,
-        zh: { message: `shell 模板有问题：${problems.map((p) => p.zh).join('；')}。`, hint: TEMPLATE_HINT_ZH },
+        zh: { message: `\`shell\` 模板有问题：${problems.map((p) => p.zh).join('；')}。`, hint: TEMPLATE_HINT_ZH },
       });
     }
     return fillTemplate(action.template, checkedValues(values), quoteShellArg);
