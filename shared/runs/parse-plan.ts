@@ -62,7 +62,7 @@ const TYPE_ZH: Readonly<Record<string, string>> = {
   int: '整数',
   number: '数字',
   string: '字符串',
-  boolean: '布尔值（true 或 false）',
+  boolean: '布尔值（`true` 或 `false`）',
   object: '对象',
   array: '数组',
 };
@@ -124,6 +124,9 @@ function describeIssue(issue: z.core.$ZodIssue): PlanProblem[] {
       // A reference that is not { env } / { file } carries its own message.
       if (issue.message.startsWith('Invalid input')) return [{ path, message: 'does not have the fields of any allowed form', zh: '不符合任何一种允许的格式' }];
       return [withZh(path, issue)];
+    case 'invalid_format':
+      // A pattern without PushLab's own message (zod's words name the regex): say it in general terms.
+      return [ownZh(issue) === undefined ? { path, message: issue.message, zh: '格式不正确' } : withZh(path, issue)];
     default:
       return [withZh(path, issue)];
   }
@@ -132,6 +135,13 @@ function describeIssue(issue: z.core.$ZodIssue): PlanProblem[] {
 function withZh(path: string, issue: z.core.$ZodIssue): PlanProblem {
   const zh = ownZh(issue);
   return zh === undefined ? { path, message: issue.message } : { path, message: issue.message, zh };
+}
+
+/** The JSON parser's reason in zh-CN: PushLab's own words are translated, V8's stay quoted as they are. */
+function jsonReasonZh(reason: string): string {
+  if (reason.startsWith('the text ends too early')) return '文本提前结束（缺少 } 或 ]？）';
+  if (reason === 'syntax error') return '语法错误';
+  return `“${reason}”`;
 }
 
 /** Validates a plan (JSON text or a parsed value); throws PlanError listing every problem. */
@@ -145,8 +155,7 @@ export function parsePlan(input: unknown): RunPlan {
       throw new PlanError([{
         path: '(plan)',
         message: `is not JSON (${at.reason}, at line ${at.line}, column ${at.column}): check commas and quotes`,
-        // The reason is V8's own words: zh keeps them in quotes.
-        zh: `不是 JSON（第 ${at.line} 行第 ${at.column} 列：“${at.reason}”）：请检查逗号和引号`,
+        zh: `不是 JSON（第 ${at.line} 行第 ${at.column} 列：${jsonReasonZh(at.reason)}）：请检查逗号和引号`,
       }]);
     }
   }

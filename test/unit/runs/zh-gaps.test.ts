@@ -138,6 +138,7 @@ describe('zh-CN errors composed from phrases', () => {
   it("the plan's own per-field problems read in Chinese", () => {
     const plans: unknown[] = [
       '{ "name": ',
+      '{ "name": 1, }',
       {},
       {
         name: 'x\n',
@@ -156,6 +157,7 @@ describe('zh-CN errors composed from phrases', () => {
         scenarios: ['no-such-scenario', 'foreground-text', 'foreground-text'],
         repeats: 0,
         sender: { kind: 'tencent', sdkAppId: 1, adminIdentifier: '!', secret: 'plain', groupId: '!', baseUrl: 'http://x' },
+        build: { apk: 'a.apk', install: 'yes' },
         timeouts: { pushMs: 10, stepMs: 10_000_000 },
       },
       {
@@ -173,6 +175,14 @@ describe('zh-CN errors composed from phrases', () => {
         scenarios: 'all',
         repeats: 1,
         sender: { kind: 'apns', teamId: 'x', keyId: 'y', topic: 'bad', environment: 'production', pushType: 'background', priority: 10, collapseId: 'c'.repeat(65), secret: { stored: '-' } },
+      },
+      {
+        name: 'n',
+        app: { package: 'com.example.app', accounts: { vendors: { fcm: { account: 'u' } } }, login: { kind: 'operator', prompt: 'p' } },
+        phones: { vendors: ['fcm'] },
+        scenarios: 'all',
+        repeats: 1.5,
+        sender: { kind: 'command', command: '/bin/true', args: ['a\nb'] },
       },
     ];
     let seen = 0;
