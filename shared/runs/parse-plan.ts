@@ -9,11 +9,14 @@ import type { PushChannel } from '../domain/device';
 import { SCENARIOS } from '../scenarios/catalog';
 import { jsonSyntaxProblem } from './json-position';
 import { planSchema, type PlanAccount, type RunPlan } from './plan';
+import { PLAN_MESSAGES_ZH } from './plan-problems-zh';
 
 export interface PlanProblem {
   /** Where in the plan, e.g. "sender.secret" or "scenarios[2]"; "(plan)" for the whole file. */
   readonly path: string;
   readonly message: string;
+  /** The message in zh-CN; absent for zod's own words (the English is shown then). */
+  readonly zh?: string;
 }
 
 /** A plan that cannot run; `problems` lists every issue found, not only the first. */
@@ -32,9 +35,9 @@ export class PlanError extends Error {
       code: 'PLAN_INVALID',
       message: this.message,
       hint: 'Fix the fields listed, then run again. The plan format, with a complete example, is in the README section "The plan".',
-      // The problem lines (field paths and checks) stay as written; the lead-in and hint are zh-CN.
+      // The field paths stay as written; a problem without zh text (zod's own words) stays English.
       zh: {
-        message: `计划无效：\n${this.problems.map((p) => `- ${p.path}: ${p.message}`).join('\n')}`,
+        message: `计划无效：\n${this.problems.map((p) => `- ${p.path}: ${p.zh ?? p.message}`).join('\n')}`,
         hint: '请修改列出的字段，然后重新运行。计划格式和完整示例见 README 的“The plan”一节。',
       },
     };
@@ -54,36 +57,91 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+/** zod's names of JSON types, in zh-CN ("a whole number" for int). */
+const TYPE_ZH: Readonly<Record<string, string>> = {
+  int: '整数',
+  number: '数字',
+  string: '字符串',
+  boolean: '布尔值（`true` 或 `false`）',
+  object: '对象',
+  array: '数组',
+};
+const typeZh = (expected: string): string => TYPE_ZH[expected] ?? `\`${expected}\``;
+
+/** The zh-CN of a message PushLab wrote (the schema's own texts, or the zh a custom issue carries). */
+function ownZh(issue: z.core.$ZodIssue): string | undefined {
+  const carried: unknown = (issue as { params?: { zh?: unknown } }).params?.zh;
+  return typeof carried === 'string' ? carried : PLAN_MESSAGES_ZH[issue.message];
+}
+
 function describeIssue(issue: z.core.$ZodIssue): PlanProblem[] {
   const path = formatPath(issue.path);
   switch (issue.code) {
     case 'unrecognized_keys':
-      return issue.keys.map((key) => ({
-        path: formatPath([...issue.path, key]),
+      return issue.keys.map((key) => {
         // The note on secrets only where the unknown field looks like one.
-        message: /secret|key|token|password|credential/i.test(String(key))
-          ? 'is not a plan field: remove it or check its spelling (secrets go in { "env": NAME } or { "file": PATH })'
-          : 'is not a plan field: remove it or check its spelling',
-      }));
+        const secret = /secret|key|token|password|credential/i.test(String(key));
+        return {
+          path: formatPath([...issue.path, key]),
+          message: secret
+            ? 'is not a plan field: remove it or check its spelling (secrets go in { "env": NAME } or { "file": PATH })'
+            : 'is not a plan field: remove it or check its spelling',
+          zh: secret
+            ? '不是计划字段：请删除它或检查拼写（密钥写成 { "env": NAME } 或 { "file": PATH }）'
+            : '不是计划字段：请删除它或检查拼写',
+        };
+      });
     case 'invalid_type':
       // zod leaves `input` out of issues unless asked; its message still says what was received.
-      if (/received undefined$/.test(issue.message)) return [{ path, message: `is missing: add it (${issue.expected === 'int' ? 'a whole number' : issue.expected})` }];
-      return [{ path, message: `must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}` }];
-    case 'invalid_value':
-      return [{ path, message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` }];
+      if (/received undefined$/.test(issue.message)) {
+        return [{ path, message: `is missing: add it (${issue.expected === 'int' ? 'a whole number' : issue.expected})`, zh: `缺失：请添加（${typeZh(issue.expected)}）` }];
+      }
+      return [{ path, message: `must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}`, zh: `必须是${typeZh(issue.expected)}` }];
+    case 'invalid_value': {
+      const values = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      return [{ path, message: `must be one of ${values}`, zh: `必须是以下之一：${values}` }];
+    }
     case 'too_small':
-      return [{ path, message: issue.origin === 'string' ? 'must not be empty' : issue.origin === 'array' ? 'must list at least one entry' : `must be at least ${String(issue.minimum)}` }];
-    case 'too_big':
-      return [{ path, message: `is too ${issue.origin === 'number' || issue.origin === 'int' ? 'large' : 'long'}: at most ${String(issue.maximum)}` }];
+      return [
+        issue.origin === 'string'
+          ? { path, message: 'must not be empty', zh: '不能为空' }
+          : issue.origin === 'array'
+            ? { path, message: 'must list at least one entry', zh: '至少要列出一项' }
+            : { path, message: `must be at least ${String(issue.minimum)}`, zh: `至少为 ${String(issue.minimum)}` },
+      ];
+    case 'too_big': {
+      const number = issue.origin === 'number' || issue.origin === 'int';
+      return [{ path, message: `is too ${number ? 'large' : 'long'}: at most ${String(issue.maximum)}`, zh: `${number ? '太大' : '太长'}：最多 ${String(issue.maximum)}` }];
+    }
     case 'invalid_union':
       if (issue.path.at(-1) === 'kind') {
-        return [{ path, message: 'is not a known kind (app actions: shell, deeplink, operator; sender: tencent, apns, fcm, simctl, command, manual)' }];
+        return [{
+          path,
+          message: 'is not a known kind (app actions: shell, deeplink, operator; sender: tencent, apns, fcm, simctl, command, manual)',
+          zh: '不是已知的类型（应用操作：`shell`、`deeplink`、`operator`；发送方式：`tencent`、`apns`、`fcm`、`simctl`、`command`、`manual`）',
+        }];
       }
       // A reference that is not { env } / { file } carries its own message.
-      return [{ path, message: issue.message.startsWith('Invalid input') ? 'does not have the fields of any allowed form' : issue.message }];
+      if (issue.message.startsWith('Invalid input')) return [{ path, message: 'does not have the fields of any allowed form', zh: '不符合任何一种允许的格式' }];
+      return [withZh(path, issue)];
+    case 'invalid_format':
+      // A pattern without PushLab's own message (zod's words name the regex): say it in general terms.
+      return [ownZh(issue) === undefined ? { path, message: issue.message, zh: '格式不正确' } : withZh(path, issue)];
     default:
-      return [{ path, message: issue.message }];
+      return [withZh(path, issue)];
   }
+}
+
+function withZh(path: string, issue: z.core.$ZodIssue): PlanProblem {
+  const zh = ownZh(issue);
+  return zh === undefined ? { path, message: issue.message } : { path, message: issue.message, zh };
+}
+
+/** The JSON parser's reason in zh-CN: PushLab's own words are translated, V8's stay quoted as they are. */
+function jsonReasonZh(reason: string): string {
+  if (reason.startsWith('the text ends too early')) return '文本提前结束（缺少 } 或 ]？）';
+  if (reason === 'syntax error') return '语法错误';
+  return `“${reason}”`;
 }
 
 /** Validates a plan (JSON text or a parsed value); throws PlanError listing every problem. */
@@ -94,7 +152,11 @@ export function parsePlan(input: unknown): RunPlan {
       value = JSON.parse(input.replace(/^\uFEFF/, '')) as unknown;
     } catch (error) {
       const at = jsonSyntaxProblem(input.replace(/^\uFEFF/, ''), error);
-      throw new PlanError([{ path: '(plan)', message: `is not JSON (${at.reason}, at line ${at.line}, column ${at.column}): check commas and quotes` }]);
+      throw new PlanError([{
+        path: '(plan)',
+        message: `is not JSON (${at.reason}, at line ${at.line}, column ${at.column}): check commas and quotes`,
+        zh: `不是 JSON（第 ${at.line} 行第 ${at.column} 列：${jsonReasonZh(at.reason)}）：请检查逗号和引号`,
+      }]);
     }
   }
   const parsed = planSchema.safeParse(value);

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { PUSH_CHANNELS } from '../domain/device';
 import { serialSchema } from '../ipc';
 import { SCENARIOS } from '../scenarios/catalog';
-import { templateProblems } from './template';
+import { templateProblemTexts } from './template';
 
 /** Tencent IM data-centre regions (same names as the core's TENCENT_REGION_DOMAINS). */
 export const TENCENT_REGIONS = ['china', 'singapore', 'seoul', 'frankfurt', 'mumbai', 'silicon-valley', 'jakarta'] as const;
@@ -50,10 +50,14 @@ const account = z.strictObject({
 });
 
 const shellAction = z.strictObject({ kind: z.literal('shell'), template: text(1000) }).superRefine((v, ctx) => {
-  for (const problem of templateProblems(v.template, 'shell')) ctx.addIssue({ code: 'custom', path: ['template'], message: `template ${problem}` });
+  for (const problem of templateProblemTexts(v.template, 'shell')) {
+    ctx.addIssue({ code: 'custom', path: ['template'], message: `template ${problem.en}`, params: { zh: `模板${problem.zh}` } });
+  }
 });
 const deeplinkAction = z.strictObject({ kind: z.literal('deeplink'), uri: text(2000) }).superRefine((v, ctx) => {
-  for (const problem of templateProblems(v.uri, 'deeplink')) ctx.addIssue({ code: 'custom', path: ['uri'], message: `uri ${problem}` });
+  for (const problem of templateProblemTexts(v.uri, 'deeplink')) {
+    ctx.addIssue({ code: 'custom', path: ['uri'], message: `uri ${problem.en}`, params: { zh: `URI ${problem.zh}` } });
+  }
 });
 const operatorAction = z.strictObject({ kind: z.literal('operator'), prompt: text(500) });
 /** How the lab logs in, logs out or kicks the account: an adb shell template, a deep link, or a prompt. */
@@ -125,6 +129,7 @@ const tencentSender = z
   })
   .refine((s) => (s.region === undefined) !== (s.baseUrl === undefined), {
     message: `needs exactly one of "region" (${TENCENT_REGIONS.join(', ')}) or "baseUrl"`,
+    params: { zh: `需要且只能有 "region"（${TENCENT_REGIONS.join(', ')}）或 "baseUrl" 之一` },
   });
 /** http:// (or https://) on this computer only: for local test servers, never a real endpoint. */
 const loopbackOnly = (raw: string): boolean => {
@@ -193,8 +198,21 @@ export const planSchema = z.strictObject({
   scenarios: z.union([z.literal('all'), z.array(z.string()).min(1)]).superRefine((v, ctx) => {
     if (v === 'all') return;
     v.forEach((id, i) => {
-      if (!scenarioIds.includes(id)) ctx.addIssue({ code: 'custom', path: [i], message: `"${id.slice(0, 80)}" is not a scenario id (see \`pushlab scenarios\` or shared/scenarios/catalog.ts)` });
-      else if (v.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `"${id}" is listed twice: use "repeats" to run it more often` });
+      if (!scenarioIds.includes(id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i],
+          message: `"${id.slice(0, 80)}" is not a scenario id (see \`pushlab scenarios\` or shared/scenarios/catalog.ts)`,
+          params: { zh: `"${id.slice(0, 80)}" 不是场景 ID（见 \`pushlab scenarios\` 或 shared/scenarios/catalog.ts）` },
+        });
+      } else if (v.indexOf(id) !== i) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i],
+          message: `"${id}" is listed twice: use "repeats" to run it more often`,
+          params: { zh: `"${id}" 列出了两次：要多运行几次请用 "repeats"` },
+        });
+      }
     });
   }),
   repeats: z.int().min(1).max(50),
@@ -216,12 +234,23 @@ export const planSchema = z.strictObject({
   // A direct sender addresses phones by token; without one the send can only fail.
   const tokens = plan.app.tokens?.serials ?? {};
   const what = sender.kind === 'apns' ? 'APNs device token' : 'FCM registration token';
+  const whatZh = sender.kind === 'apns' ? 'APNs 设备令牌' : 'FCM 注册令牌';
   if (plan.app.tokens === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['app', 'tokens'], message: `is missing: the ${sender.kind} sender needs each phone's ${what} under app.tokens.serials` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['app', 'tokens'],
+      message: `is missing: the ${sender.kind} sender needs each phone's ${what} under app.tokens.serials`,
+      params: { zh: `缺失：发送方式“${sender.kind}”需要在 app.tokens.serials 下提供每台手机的${whatZh}` },
+    });
   }
   for (const serial of plan.phones.serials ?? []) {
     if (plan.app.tokens !== undefined && !Object.hasOwn(tokens, serial)) {
-      ctx.addIssue({ code: 'custom', path: ['app', 'tokens', 'serials'], message: `has no ${what} for "${serial.slice(0, 80)}": add the token the app reported on that phone` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['app', 'tokens', 'serials'],
+        message: `has no ${what} for "${serial.slice(0, 80)}": add the token the app reported on that phone`,
+        params: { zh: `没有 "${serial.slice(0, 80)}" 的${whatZh}：请添加应用在那台手机上报告的令牌` },
+      });
     }
   }
   // The expectations read app.push; a sender that disagrees with it would make them wrong.
@@ -229,12 +258,22 @@ export const planSchema = z.strictObject({
   if (sender.kind === 'apns' && apns !== undefined) {
     const environment = apns.certificate === 'development' ? 'sandbox' : 'production';
     if (environment !== sender.environment) {
-      ctx.addIssue({ code: 'custom', path: ['sender', 'environment'], message: `is "${sender.environment}" but app.push.apns.certificate is "${apns.certificate}" (= ${environment}): make them agree` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sender', 'environment'],
+        message: `is "${sender.environment}" but app.push.apns.certificate is "${apns.certificate}" (= ${environment}): make them agree`,
+        params: { zh: `是 "${sender.environment}"，但 app.push.apns.certificate 是 "${apns.certificate}"（= ${environment}）：请让两者一致` },
+      });
     }
   }
   const fcmPriority = plan.app.push?.fcmPriority;
   if (sender.kind === 'fcm' && fcmPriority !== undefined && fcmPriority !== (sender.priority ?? 'high')) {
-    ctx.addIssue({ code: 'custom', path: ['sender', 'priority'], message: `is "${sender.priority ?? 'high'}" but app.push.fcmPriority is "${fcmPriority}": make them agree` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sender', 'priority'],
+      message: `is "${sender.priority ?? 'high'}" but app.push.fcmPriority is "${fcmPriority}": make them agree`,
+      params: { zh: `是 "${sender.priority ?? 'high'}"，但 app.push.fcmPriority 是 "${fcmPriority}"：请让两者一致` },
+    });
   }
 });
 

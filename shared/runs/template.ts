@@ -24,27 +24,55 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 const isPlaceholder = (name: string): name is TemplatePlaceholder => (TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name);
 
+/** A template problem in English (completes "The shell template ...") and as a zh-CN sentence. */
+export interface TemplateProblem {
+  readonly en: string;
+  readonly zh: string;
+}
+
 /** Problems with a template, as sentences; empty when it is usable. */
 export function templateProblems(template: string, kind: 'shell' | 'deeplink'): string[] {
-  const problems: string[] = [];
-  if (template.trim() === '') return ['is empty'];
-  if (CONTROL.test(template)) problems.push('contains a control character or line break (one command, one line)');
+  return templateProblemTexts(template, kind).map((p) => p.en);
+}
+
+/** templateProblems in English and zh-CN. */
+export function templateProblemTexts(template: string, kind: 'shell' | 'deeplink'): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  if (template.trim() === '') return [{ en: 'is empty', zh: '为空' }];
+  if (CONTROL.test(template)) {
+    problems.push({ en: 'contains a control character or line break (one command, one line)', zh: '含有控制字符或换行（一条命令只占一行）' });
+  }
   for (const m of template.matchAll(PLACEHOLDER)) {
     const name = m[1] as string;
-    if (!isPlaceholder(name)) problems.push(`uses the unknown placeholder {${name}} (allowed: {package} {account} {serial})`);
+    if (!isPlaceholder(name)) {
+      problems.push({
+        en: `uses the unknown placeholder {${name}} (allowed: {package} {account} {serial})`,
+        zh: `使用了未知的占位符 \`{${name}}\`（可用：{package} {account} {serial}）`,
+      });
+    }
   }
   // Braces that are not part of a {name} pair (e.g. ${HOME}, "{", "}}") are refused, not guessed at.
   const rest = template.replace(PLACEHOLDER, '');
-  if (/[{}]/.test(rest)) problems.push('has a stray { or }: only {package} {account} {serial} may use braces');
-  if (/\$\{/.test(template)) problems.push('uses ${…}: shell variables are not allowed, use a placeholder');
+  if (/[{}]/.test(rest)) {
+    problems.push({ en: 'has a stray { or }: only {package} {account} {serial} may use braces', zh: '含有多余的 { 或 }：只有 {package} {account} {serial} 可以使用花括号' });
+  }
+  if (/\$\{/.test(template)) {
+    problems.push({ en: 'uses ${…}: shell variables are not allowed, use a placeholder', zh: '使用了 `${…}`：不允许使用变量，请改用占位符' });
+  }
   if (kind === 'shell') {
-    const quoted = placeholdersInQuotes(template);
-    if (quoted.length > 0) {
-      problems.push(`puts ${quoted.map((n) => `{${n}}`).join(' ')} inside quotes or after a backslash: write it bare, PushLab quotes each value`);
+    const quoted = placeholdersInQuotes(template).map((n) => `{${n}}`).join(' ');
+    if (quoted !== '') {
+      problems.push({
+        en: `puts ${quoted} inside quotes or after a backslash: write it bare, PushLab quotes each value`,
+        zh: `把 ${quoted} 放在了引号内或反斜杠之后：请直接写出占位符，PushLab 会为每个值加引号`,
+      });
     }
     if (templatePlaceholders(template).length > 0) problems.push(...secondShellProblems(template));
   } else if (!/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(template)) {
-    problems.push('is not a URI (scheme:rest, no spaces), e.g. myapp://login?user={account}');
+    problems.push({
+      en: 'is not a URI (scheme:rest, no spaces), e.g. myapp://login?user={account}',
+      zh: '不是 URI（scheme:rest，不含空格），例如 myapp://login?user={account}',
+    });
   }
   return problems;
 }
@@ -55,6 +83,7 @@ const REPARSERS = new Set([
   'xargs', 'env', 'nohup', 'setsid', 'nice', 'timeout', 'time', 'watch', 'run-as', 'script', 'sudo', 'awk', 'sed', 'find', 'perl', 'python', 'python3',
 ]);
 const EXAMPLE = 'e.g. am start -n {package}/.LoginActivity --es user {account}';
+const EXAMPLE_ZH = '例如 `am start -n {package}/.LoginActivity --es user {account}`';
 
 interface ShellScan {
   /** Characters outside any quotes that make more than one simple command (; | & < > ( )). */
@@ -106,27 +135,38 @@ function scanShell(template: string): ShellScan {
 }
 
 /** Problems of a template with a placeholder that could reach a second shell or run more than one command. */
-function secondShellProblems(template: string): string[] {
-  const problems: string[] = [];
+function secondShellProblems(template: string): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
   const { operators, expansions, words } = scanShell(template);
   const reparsers = [...new Set(words.map((w) => w.slice(w.lastIndexOf('/') + 1)).filter((w) => REPARSERS.has(w)))];
+  const listed = (items: Iterable<string>): string => [...items].map((w) => `"${w}"`).join(', ');
   if (reparsers.length > 0) {
-    problems.push(
-      `hands its placeholders to ${reparsers.map((w) => `"${w}"`).join(', ')}, which would parse the value as a command line again: ` +
+    problems.push({
+      en:
+        `hands its placeholders to ${listed(reparsers)}, which would parse the value as a command line again: ` +
         `write the command itself (PushLab already runs it in the phone's shell and quotes each value), ${EXAMPLE}`,
-    );
+      zh:
+        `把占位符交给了 ${listed(reparsers)}，它会把值再当作命令行解析一次：` +
+        `请直接写出命令本身（PushLab 已经在手机的命令行中运行它并为每个值加引号），${EXAMPLE_ZH}`,
+    });
   }
   if (expansions.size > 0) {
-    problems.push(
-      `uses ${[...expansions].map((e) => `"${e}"`).join(', ')} alongside a placeholder (command substitution or a variable): ` +
+    problems.push({
+      en:
+        `uses ${listed(expansions)} alongside a placeholder (command substitution or a variable): ` +
         `use only {package} {account} {serial}, ${EXAMPLE}`,
-    );
+      zh: `在占位符旁使用了 ${listed(expansions)}（命令替换或变量）：只能使用 {package} {account} {serial}，${EXAMPLE_ZH}`,
+    });
   }
   if (operators.size > 0) {
-    problems.push(
-      `chains, pipes or redirects with ${[...operators].map((o) => `"${o}"`).join(', ')} alongside a placeholder: a template with a ` +
+    problems.push({
+      en:
+        `chains, pipes or redirects with ${listed(operators)} alongside a placeholder: a template with a ` +
         `placeholder is one command, ${EXAMPLE}; put other steps in a template without placeholders`,
-    );
+      zh:
+        `在占位符旁用 ${listed(operators)} 串联、管道或重定向：含占位符的模板只能是一条命令，${EXAMPLE_ZH}；` +
+        '其他步骤请放在不含占位符的模板中',
+    });
   }
   return problems;
 }

@@ -89,19 +89,19 @@ export class BuildRepository {
 
   /** Records a build seen at `at`; a known build keeps its first_seen and takes the latest path. */
   public upsert(apk: ApkInfo, at: string): StoredBuild {
-    return guarded(`store build ${apk.fileName}`, () => {
+    return guarded({ en: `store build ${apk.fileName}`, zh: `保存构建 ${apk.fileName}` }, () => {
       this.upsertRow.run(buildRowOf(apk, at));
       return toStoredBuild(this.selectOne.get(apk.sha256) as BuildRow);
     });
   }
 
   public get(sha256: string): StoredBuild | null {
-    const row = guarded('read a build', () => this.selectOne.get(sha256));
+    const row = guarded({ en: 'read a build', zh: '读取构建' }, () => this.selectOne.get(sha256));
     return row ? toStoredBuild(row) : null;
   }
 
   /** All builds, newest first. */
   public list(): StoredBuild[] {
-    return guarded('read the build list', () => this.selectAll.all()).map(toStoredBuild);
+    return guarded({ en: 'read the build list', zh: '读取构建列表' }, () => this.selectAll.all()).map(toStoredBuild);
   }
 }

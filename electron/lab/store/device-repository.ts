@@ -97,7 +97,7 @@ export class DeviceRepository {
 
   /** Records that adb listed the phone at `at` (ISO time), creating it on first sight. */
   public recordSeen(serial: string, facts: SeenFacts, at: string): void {
-    guarded(`store phone ${serial}`, () =>
+    guarded({ en: `store phone ${serial}`, zh: `保存手机 ${serial}` }, () =>
       this.upsertSeen.run(serial, facts.platform, at, at, facts.state, facts.transport),
     );
   }
@@ -107,24 +107,24 @@ export class DeviceRepository {
    * `first` is true for the very first identity of the phone (also `changed`).
    */
   public recordIdentity(serial: string, identity: DeviceIdentity, at: string): { changed: boolean; first: boolean } {
-    return guarded(`store the identity of phone ${serial}`, () =>
+    return guarded({ en: `store the identity of phone ${serial}`, zh: `保存手机 ${serial} 的身份信息` }, () =>
       this.identityTx(serial, canonicalJson(identity), canonicalHash(identity), at),
     );
   }
 
   public get(serial: string): StoredDevice | null {
-    const row = guarded(`read phone ${serial}`, () => this.selectOne.get(serial));
+    const row = guarded({ en: `read phone ${serial}`, zh: `读取手机 ${serial}` }, () => this.selectOne.get(serial));
     return row ? toDevice(row) : null;
   }
 
   /** All phones, most recently seen first. */
   public list(): StoredDevice[] {
-    return guarded('read the phone list', () => this.selectAll.all()).map(toDevice);
+    return guarded({ en: 'read the phone list', zh: '读取手机列表' }, () => this.selectAll.all()).map(toDevice);
   }
 
   /** Every distinct identity the phone has had, oldest first. */
   public identityHistory(serial: string): IdentityRecord[] {
-    return guarded(`read the identity history of ${serial}`, () => this.selectHistory.all(serial)).flatMap((row) => {
+    return guarded({ en: `read the identity history of ${serial}`, zh: `读取 ${serial} 的身份历史` }, () => this.selectHistory.all(serial)).flatMap((row) => {
       const identity = parseStoredJson<DeviceIdentity | null>(row.identity_json, null);
       return identity ? [{ identity, hash: row.identity_hash, observedAt: row.observed_at }] : [];
     });

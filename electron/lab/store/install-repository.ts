@@ -128,29 +128,29 @@ export class InstallRepository {
 
   /** Stores a new job with its build and initial items. */
   public createJob(job: InstallJob): void {
-    guarded(`store install job ${job.id}`, () => this.createTx(job));
+    guarded({ en: `store install job ${job.id}`, zh: `保存安装任务 ${job.id}` }, () => this.createTx(job));
   }
 
   /** Creates or updates one phone's attempt within a job. */
   public updateItem(jobId: string, item: InstallItem): void {
-    guarded(`store install progress for ${item.serial}`, () => this.updateTx(jobId, item));
+    guarded({ en: `store install progress for ${item.serial}`, zh: `保存 ${item.serial} 的安装进度` }, () => this.updateTx(jobId, item));
   }
 
   /** Marks a job finished at `at`. */
   public finishJob(jobId: string, at: string): void {
-    const { changes } = guarded(`finish install job ${jobId}`, () => this.setFinished.run(at, jobId));
+    const { changes } = guarded({ en: `finish install job ${jobId}`, zh: `结束安装任务 ${jobId}` }, () => this.setFinished.run(at, jobId));
     if (changes === 0) throw jobNotFound(jobId);
   }
 
   public getJob(id: string): InstallJob | null {
-    const row = guarded('read an install job', () => this.selectJob.get(id));
+    const row = guarded({ en: 'read an install job', zh: '读取安装任务' }, () => this.selectJob.get(id));
     return row ? this.toJob(row) : null;
   }
 
   /** The latest jobs, newest first (limit clamped to 1..500). */
   public recentJobs(limit: number): InstallJob[] {
     const bounded = Math.min(500, Math.max(1, Math.floor(Number.isFinite(limit) ? limit : 20)));
-    return guarded('read recent install jobs', () => this.selectRecent.all(bounded)).map((row) => this.toJob(row));
+    return guarded({ en: 'read recent install jobs', zh: '读取最近的安装任务' }, () => this.selectRecent.all(bounded)).map((row) => this.toJob(row));
   }
 
   private toJob(row: JobRow): InstallJob {
@@ -159,7 +159,7 @@ export class InstallRepository {
       id: row.job_id,
       apk: toApkInfo(row),
       options: { ...DEFAULT_INSTALL_OPTIONS, ...options },
-      items: guarded('read install attempts', () => this.selectAttempts.all(row.job_id)).map(toItem),
+      items: guarded({ en: 'read install attempts', zh: '读取安装尝试' }, () => this.selectAttempts.all(row.job_id)).map(toItem),
       startedAt: row.started_at,
       finishedAt: row.finished_at,
     };

@@ -101,7 +101,7 @@ export class MatrixRepository {
 
   /** Every attempt of the run: plain columns only. */
   public cells(runId: string): MatrixCellRow[] {
-    const rows = guarded('read the run matrix', () => this.selectCells.all(runId));
+    const rows = guarded({ en: 'read the run matrix', zh: '读取运行矩阵' }, () => this.selectCells.all(runId));
     return rows.map(
       (r): MatrixCellRow => ({
         id: r[0],
@@ -119,11 +119,11 @@ export class MatrixRepository {
   }
 
   public head(runId: string): MatrixRunHead | undefined {
-    return guarded('read the run', () => this.selectHead.get(runId));
+    return guarded({ en: 'read the run', zh: '读取运行' }, () => this.selectHead.get(runId));
   }
 
   public phones(runId: string): MatrixPhoneRow[] {
-    return guarded('read the run phones', () => this.selectPhones.all(runId));
+    return guarded({ en: 'read the run phones', zh: '读取运行中的手机' }, () => this.selectPhones.all(runId));
   }
 
   /**
@@ -131,7 +131,7 @@ export class MatrixRepository {
    * (fromIso..toIso), else the one nearest its start. Null when there is none or it is damaged.
    */
   public snapshotNear(serial: string, pkg: string, fromIso: string, toIso: string): DoctorReport | null {
-    const row = guarded('read the doctor snapshot', () => this.selectSnapshotWithin.get(serial, pkg, fromIso, toIso) ?? this.selectSnapshotNearest.get(serial, pkg, fromIso));
+    const row = guarded({ en: 'read the doctor snapshot', zh: '读取诊断快照' }, () => this.selectSnapshotWithin.get(serial, pkg, fromIso, toIso) ?? this.selectSnapshotNearest.get(serial, pkg, fromIso));
     if (!row) return null;
     const report = parseStoredJson<DoctorReport | null>(row.report_json, null);
     return report !== null && typeof report === 'object' && Array.isArray(report.checks) ? { ...report, id: row.id } : null;
@@ -144,7 +144,7 @@ export class MatrixRepository {
     const build = filter.build;
     const matches = (head: MatrixRunHead): boolean =>
       build === undefined || (head.build !== null && (head.build === build || fileName(head.build) === build));
-    const heads = guarded('read the list of runs', () => this.selectRuns.all({ pkg: filter.package ?? null }));
+    const heads = guarded({ en: 'read the list of runs', zh: '读取运行列表' }, () => this.selectRuns.all({ pkg: filter.package ?? null }));
     return heads.filter(matches).slice(0, limit);
   }
 }

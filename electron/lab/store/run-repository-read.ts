@@ -23,6 +23,7 @@ import { isErrorInfo, type ErrorInfo } from '../../../shared/errors';
 import type { RunPlan } from '../../../shared/runs/plan';
 import { VERDICT_KINDS, type AttemptResult, type RunPhone, type RunResult, type Verdict, type VerdictKind } from '../../../shared/runs/types';
 import type { TargetChannel } from '../../../shared/scenarios/types';
+import { phraseEn, phraseZh, type Phrase } from '../adb/phrase';
 import { LabError } from '../errors';
 import { guarded, parseStoredJson } from './storage-guard';
 
@@ -101,11 +102,11 @@ export const attemptNotFound = (attemptId: number): LabError =>
   });
 
 /** A stored value that no longer parses or has the wrong shape (disk damage, a hand edit). */
-function damaged(what: string): LabError {
-  return new LabError('STORAGE_FAILED', `The stored ${what} is damaged and cannot be read.`, {
+function damaged(what: Phrase): LabError {
+  return new LabError('STORAGE_FAILED', `The stored ${phraseEn(what)} is damaged and cannot be read.`, {
     hint: 'Keep a copy of the PushLab database for a bug report; run the plan again to get fresh results.',
     zh: {
-      message: `保存的数据（${what}）已损坏，无法读取。`,
+      message: `保存的${phraseZh(what)}已损坏，无法读取。`,
       hint: '请保留一份 PushLab 数据库副本用于报告问题；重新运行计划以获得新的结果。',
     },
   });
@@ -114,7 +115,7 @@ function damaged(what: string): LabError {
 const DAMAGED = Symbol('damaged');
 
 /** parseStoredJson, but a damaged or misshapen value throws instead of reading as a fallback. */
-function readJson<T>(text: string | null, what: string, valid: (value: unknown) => value is T): T {
+function readJson<T>(text: string | null, what: Phrase, valid: (value: unknown) => value is T): T {
   const value = parseStoredJson<unknown>(text, DAMAGED);
   if (value === DAMAGED || !valid(value)) throw damaged(what);
   return value;
@@ -137,9 +138,10 @@ const isPlan = (v: unknown): v is RunPlan => isObject(v) && typeof v.name === 's
 
 function toVerdict(row: AttemptRow): Verdict | null {
   if (row.verdict_json === null) return null;
-  const verdict = readJson(row.verdict_json, `verdict of attempt ${row.id} (run ${row.run_id})`, isVerdict);
+  const what = { en: `verdict of attempt ${row.id} (run ${row.run_id})`, zh: `尝试 ${row.id}（运行 ${row.run_id}）的判定` };
+  const verdict = readJson(row.verdict_json, what, isVerdict);
   // The kind column drives the totals; a verdict that disagrees with it is as bad as unreadable.
-  if (verdict.kind !== row.verdict_kind) throw damaged(`verdict of attempt ${row.id} (run ${row.run_id})`);
+  if (verdict.kind !== row.verdict_kind) throw damaged(what);
   return verdict;
 }
 
@@ -214,21 +216,21 @@ export class RunReadRepository {
   }
 
   public summary(runId: string): RunSummary | undefined {
-    const row = guarded('read the run', () => this.selectSummary.get(runId));
+    const row = guarded({ en: 'read the run', zh: '读取运行' }, () => this.selectSummary.get(runId));
     return row ? this.toSummary(row) : undefined;
   }
 
   /** The latest runs, newest first (limit clamped to 1..500). */
   public list(limit = 50): RunSummary[] {
     const bounded = Math.min(500, Math.max(1, Math.floor(Number.isFinite(limit) ? limit : 50)));
-    return guarded('read the list of runs', () => this.selectRecent.all(bounded)).map((row) => this.toSummary(row));
+    return guarded({ en: 'read the list of runs', zh: '读取运行列表' }, () => this.selectRecent.all(bounded)).map((row) => this.toSummary(row));
   }
 
   /** The run with its phones (in the order stored), scenarios and attempts (by serial, then run order). */
   public detail(runId: string): RunDetail | undefined {
     const summary = this.summary(runId);
     if (!summary) return undefined;
-    return guarded('read the run', () => ({
+    return guarded({ en: 'read the run', zh: '读取运行' }, () => ({
       summary,
       phones: this.selectPhones.all(runId).map(toPhone),
       scenarioIds: this.selectScenarioIds.all(runId).map((r) => r.scenario_id),
@@ -238,12 +240,12 @@ export class RunReadRepository {
 
   /** One attempt's row alone (progress events: no steps or evidence parsed). */
   public attempt(attemptId: number): AttemptView | undefined {
-    const row = guarded('read the attempt', () => this.selectAttempt.get(attemptId));
+    const row = guarded({ en: 'read the attempt', zh: '读取尝试' }, () => this.selectAttempt.get(attemptId));
     return row ? toAttemptView(row) : undefined;
   }
 
   public attemptDetail(attemptId: number): AttemptDetail | undefined {
-    return guarded('read the attempt', () => {
+    return guarded({ en: 'read the attempt', zh: '读取尝试' }, () => {
       const row = this.selectAttempt.get(attemptId);
       if (!row) return undefined;
       const evidence = this.selectEvidence.all(attemptId).map(
@@ -251,7 +253,7 @@ export class RunReadRepository {
           id: e.id,
           kind: e.kind,
           path: e.path,
-          data: e.data_json === null ? null : readJson(e.data_json, `evidence ${e.id} of attempt ${attemptId}`, isAny),
+          data: e.data_json === null ? null : readJson(e.data_json, { en: `evidence ${e.id} of attempt ${attemptId}`, zh: `尝试 ${attemptId} 的证据 ${e.id}` }, isAny),
           at: e.at,
         }),
       );
@@ -262,21 +264,21 @@ export class RunReadRepository {
 
   /** Attempts without a verdict (pending or running), by serial then run order: what resume runs. */
   public pending(runId: string): AttemptView[] {
-    return guarded('read the open attempts', () => this.selectOpenAttempts.all(runId)).map(toAttemptView);
+    return guarded({ en: 'read the open attempts', zh: '读取未完成的尝试' }, () => this.selectOpenAttempts.all(runId)).map(toAttemptView);
   }
 
   /** The plan the run was started with. */
   public plan(runId: string): RunPlan | undefined {
-    const row = guarded('read the run plan', () => this.selectPlan.get(runId));
-    return row ? readJson(row.plan_json, `plan of run ${runId}`, isPlan) : undefined;
+    const row = guarded({ en: 'read the run plan', zh: '读取运行计划' }, () => this.selectPlan.get(runId));
+    return row ? readJson(row.plan_json, { en: `plan of run ${runId}`, zh: `运行 ${runId} 的计划` }, isPlan) : undefined;
   }
 
   /** What the engine kept per phone at creation (PhoneContext and more), by serial. */
   public phoneContexts(runId: string): Readonly<Record<string, unknown>> | undefined {
     if (!this.summary(runId)) return undefined;
-    const rows = guarded('read the run phones', () => this.selectPhones.all(runId));
+    const rows = guarded({ en: 'read the run phones', zh: '读取运行中的手机' }, () => this.selectPhones.all(runId));
     return Object.fromEntries(
-      rows.map((r) => [r.serial, r.context_json === null ? null : readJson(r.context_json, `context of ${r.serial} in run ${runId}`, isAny)]),
+      rows.map((r) => [r.serial, r.context_json === null ? null : readJson(r.context_json, { en: `context of ${r.serial} in run ${runId}`, zh: `运行 ${runId} 中 ${r.serial} 的上下文` }, isAny)]),
     );
   }
 
@@ -284,7 +286,7 @@ export class RunReadRepository {
   public results(runId: string): RunResult | undefined {
     const summary = this.summary(runId);
     if (!summary) return undefined;
-    const { phones, done } = guarded('read the run results', () => ({
+    const { phones, done } = guarded({ en: 'read the run results', zh: '读取运行结果' }, () => ({
       phones: this.selectPhones.all(runId).map(toPhone),
       done: this.selectDoneAttempts.all(runId),
     }));
@@ -316,7 +318,7 @@ export class RunReadRepository {
 
   private toSummary(row: SummaryRow): RunSummary {
     const totals: Record<string, number> = Object.fromEntries([...VERDICT_KINDS, 'pending', 'running'].map((k) => [k, 0]));
-    for (const t of guarded('read the run totals', () => this.selectTotals.all(row.id))) {
+    for (const t of guarded({ en: 'read the run totals', zh: '读取运行汇总' }, () => this.selectTotals.all(row.id))) {
       if (t.kind in totals) totals[t.kind] = t.n;
     }
     return {

@@ -19,6 +19,7 @@ import {
 import type { ErrorInfo } from '../../../shared/errors';
 import type { RunPlan } from '../../../shared/runs/plan';
 import { VERDICT_KINDS, type RunPhone, type Verdict } from '../../../shared/runs/types';
+import type { Phrase } from '../adb/phrase';
 import { LabError } from '../errors';
 import { attemptNotFound, runNotFound, RunReadRepository, type AttemptRow } from './run-repository-read';
 import { guardedWrite, runSignedOff } from './signoff-repository';
@@ -162,7 +163,7 @@ export class RunRepository extends RunReadRepository {
       WHERE run_id = ? AND serial = ? AND status != 'done'`);
     const signed = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM run_signoffs WHERE run_id = ?');
     /** A write that would change nothing on a signed run still says why it was refused. */
-    const refuseSigned = (runId: string, what: string): void => {
+    const refuseSigned = (runId: string, what: Phrase): void => {
       if (signed.get(runId)) throw runSignedOff(what);
     };
 
@@ -171,7 +172,7 @@ export class RunRepository extends RunReadRepository {
       const row = this.selectAttempt.get(attemptId);
       if (!row) throw attemptNotFound(attemptId);
       if (open && row.status === 'done') {
-        refuseSigned(row.run_id, `change attempt ${attemptId}`);
+        refuseSigned(row.run_id, { en: `change attempt ${attemptId}`, zh: `更改尝试 ${attemptId}` });
         throw alreadyJudged(row);
       }
       return row;
@@ -210,7 +211,7 @@ export class RunRepository extends RunReadRepository {
     });
     this.requeueTx = db.transaction((runId: string, at: number) => {
       if (!runExists.get(runId)) throw runNotFound(runId);
-      refuseSigned(runId, `requeue the attempts of run ${runId}`);
+      refuseSigned(runId, { en: `requeue the attempts of run ${runId}`, zh: `重新排队运行 ${runId} 的尝试` });
       const ids = runningIds.all(runId).map((r) => r.id);
       for (const id of ids) {
         // The broken try stays in the timeline; its evidence stays too.
@@ -228,7 +229,7 @@ export class RunRepository extends RunReadRepository {
     });
     this.lostTx = db.transaction((runId: string, serial: string, verdict: Verdict, at: number) => {
       if (!runExists.get(runId)) throw runNotFound(runId);
-      refuseSigned(runId, `mark ${serial} lost in run ${runId}`);
+      refuseSigned(runId, { en: `mark ${serial} lost in run ${runId}`, zh: `在运行 ${runId} 中把 ${serial} 标记为失联` });
       const { changes } = markPhoneLost.run(verdict.kind, JSON.stringify(verdict), ...verdictColumns(verdict), at, runId, serial);
       if (changes > 0) this.touch.run(new Date(at).toISOString(), runId);
       return changes;
@@ -247,7 +248,7 @@ export class RunRepository extends RunReadRepository {
         throw invalid(`Run ${run.id} has an attempt with repeat ${a.repeat} / ordinal ${a.ordinal}; both must be whole numbers, repeat from 1.`);
       }
     }
-    guarded(`store run ${run.id}`, () => this.createTx(run));
+    guarded({ en: `store run ${run.id}`, zh: `保存运行 ${run.id}` }, () => this.createTx(run));
   }
 
   /**
@@ -258,7 +259,7 @@ export class RunRepository extends RunReadRepository {
   public setStatus(runId: string, status: RunStatus, at: string, error?: ErrorInfo | null, owner?: RunOwner | null): void {
     requireOneOf(status, RUN_STATUSES, 'run status');
     requireIso(at, 'The status time');
-    const { changes } = guardedWrite(`update run ${runId}`, () =>
+    const { changes } = guardedWrite({ en: `update run ${runId}`, zh: `更新运行 ${runId}` }, () =>
       this.setStatusStmt.run({
         id: runId,
         status,
@@ -276,7 +277,7 @@ export class RunRepository extends RunReadRepository {
   /** pending -> running from `at` (epoch ms). Refused for an attempt that already has a verdict. */
   public startAttempt(attemptId: number, at: number): void {
     requireEpochMs(at, 'The start time');
-    guardedWrite(`start attempt ${attemptId}`, () => this.startTx(attemptId, at));
+    guardedWrite({ en: `start attempt ${attemptId}`, zh: `开始尝试 ${attemptId}` }, () => this.startTx(attemptId, at));
   }
 
   /** Appends a step (next seq) and makes it the attempt's current step. */
@@ -284,7 +285,7 @@ export class RunRepository extends RunReadRepository {
     requireOneOf(step.name, STEP_NAMES, 'step name');
     requireOneOf(step.status, STEP_STATUSES, 'step status');
     requireEpochMs(step.at, 'The step time');
-    guardedWrite(`store a step of attempt ${attemptId}`, () => this.stepTx(attemptId, step));
+    guardedWrite({ en: `store a step of attempt ${attemptId}`, zh: `保存尝试 ${attemptId} 的一个步骤` }, () => this.stepTx(attemptId, step));
   }
 
   /** Stores the verdict; the attempt is done. A second verdict for the same attempt is refused. */
@@ -292,7 +293,7 @@ export class RunRepository extends RunReadRepository {
     requireOneOf(r.verdict.kind, VERDICT_KINDS, 'verdict');
     requireEpochMs(r.finishedAt, 'The finish time');
     if (r.latencyMs !== null && !Number.isFinite(r.latencyMs)) throw invalid('The latency must be a number of milliseconds.');
-    guardedWrite(`store the verdict of attempt ${attemptId}`, () => this.finishTx(attemptId, r));
+    guardedWrite({ en: `store the verdict of attempt ${attemptId}`, zh: `保存尝试 ${attemptId} 的判定` }, () => this.finishTx(attemptId, r));
   }
 
   /** Keeps a piece of evidence (a file under the evidence folder and/or small JSON); returns its id. */
@@ -300,13 +301,13 @@ export class RunRepository extends RunReadRepository {
     requireOneOf(e.kind, EVIDENCE_KINDS, 'evidence kind');
     if (e.path !== undefined && e.path !== null) requireRelativePath(e.path);
     requireEpochMs(e.at, 'The evidence time');
-    return guardedWrite(`store evidence of attempt ${attemptId}`, () => this.evidenceTx(attemptId, e));
+    return guardedWrite({ en: `store evidence of attempt ${attemptId}`, zh: `保存尝试 ${attemptId} 的证据` }, () => this.evidenceTx(attemptId, e));
   }
 
   /** Running attempts of the run go back to pending with an 'interrupted' step; returns how many. */
   public requeueRunning(runId: string, at: number): number {
     requireEpochMs(at, 'The requeue time');
-    return guardedWrite(`requeue the attempts of run ${runId}`, () => this.requeueTx(runId, at));
+    return guardedWrite({ en: `requeue the attempts of run ${runId}`, zh: `重新排队运行 ${runId} 的尝试` }, () => this.requeueTx(runId, at));
   }
 
   /**
@@ -316,18 +317,18 @@ export class RunRepository extends RunReadRepository {
    */
   public markInterrupted(isOwnerAlive: (owner: RunOwner) => boolean, at: string): string[] {
     requireIso(at, 'The interruption time');
-    const running = guarded('read the running runs', () => this.selectRunning.all());
+    const running = guarded({ en: 'read the running runs', zh: '读取正在进行的运行' }, () => this.selectRunning.all());
     // Asked outside the transaction: the check is the caller's and may look at the OS.
     const orphaned = running.filter((r) => !isOwnerAlive({ pid: r.owner_pid, start: r.owner_start })).map((r) => r.id);
     if (orphaned.length === 0) return [];
-    return guarded('mark interrupted runs', () => this.interruptTx(orphaned, at));
+    return guarded({ en: 'mark interrupted runs', zh: '把运行标记为已中断' }, () => this.interruptTx(orphaned, at));
   }
 
   /** The phone went away: each of its attempts without a verdict gets `verdict`. Returns how many. */
   public markLost(runId: string, serial: string, verdict: Verdict, at: number): number {
     requireOneOf(verdict.kind, VERDICT_KINDS, 'verdict');
     requireEpochMs(at, 'The time the phone was lost');
-    return guardedWrite(`store that ${serial} was lost`, () => this.lostTx(runId, serial, verdict, at));
+    return guardedWrite({ en: `store that ${serial} was lost`, zh: `记录 ${serial} 已失联` }, () => this.lostTx(runId, serial, verdict, at));
   }
 }
 

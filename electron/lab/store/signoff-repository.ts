@@ -12,6 +12,7 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { CellWaiver, SignOff } from '../../../shared/matrix/types';
+import { phraseEn, phraseZh, type Phrase } from '../adb/phrase';
 import { LabError } from '../errors';
 import { SIGNED_OFF_ABORT } from './migrations/0005-signoffs';
 import { guarded } from './storage-guard';
@@ -37,18 +38,18 @@ export function isSignedOffAbort(error: unknown): boolean {
 }
 
 /** The typed error for any write to a signed-off run. */
-export function runSignedOff(what: string): LabError {
-  return new LabError('RUN_SIGNED_OFF', `This run is signed off and frozen: PushLab did not ${what}.`, {
+export function runSignedOff(what: Phrase): LabError {
+  return new LabError('RUN_SIGNED_OFF', `This run is signed off and frozen: PushLab did not ${phraseEn(what)}.`, {
     hint: 'A signed-off run never changes. Start a new run from the same plan to test again.',
     zh: {
-      message: `此运行已签字验收并冻结：PushLab 没有执行操作（${what}）。`,
+      message: `此运行已签字验收并冻结：PushLab 没有${phraseZh(what)}。`,
       hint: '已签字验收的运行永远不会改变。要重新测试，请用同一个计划开始新的运行。',
     },
   });
 }
 
 /** guarded(), with the freeze triggers' refusal as RUN_SIGNED_OFF instead of STORAGE_FAILED. */
-export function guardedWrite<T>(what: string, run: () => T): T {
+export function guardedWrite<T>(what: Phrase, run: () => T): T {
   return guarded(what, () => {
     try {
       return run();
@@ -74,7 +75,7 @@ export class SignoffRepository {
     this.selectSigned = db.prepare('SELECT run_id FROM run_signoffs WHERE run_id IN (SELECT value FROM json_each(?))');
     const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM run_signoffs WHERE run_id = ?');
     this.saveTx = db.transaction((s: SignOff) => {
-      if (exists.get(s.runId)) throw runSignedOff(`sign run ${s.runId} off again`);
+      if (exists.get(s.runId)) throw runSignedOff({ en: `sign run ${s.runId} off again`, zh: `再次签字验收运行 ${s.runId}` });
       // Waivers first: once the sign-off row exists the run (and its waivers) are frozen.
       for (const w of s.waivers) this.insertWaiver.run(s.runId, w.serial, w.scenarioId, w.reason, w.by, w.at);
       this.insertSignoff.run(s.runId, s.by, s.at, s.note);
@@ -83,11 +84,11 @@ export class SignoffRepository {
 
   /** Stores the sign-off and its waivers, all or nothing. */
   public save(signOff: SignOff): void {
-    guardedWrite(`store the sign-off of run ${signOff.runId}`, () => this.saveTx(signOff));
+    guardedWrite({ en: `store the sign-off of run ${signOff.runId}`, zh: `保存运行 ${signOff.runId} 的签字验收` }, () => this.saveTx(signOff));
   }
 
   public get(runId: string): SignOff | null {
-    return guarded('read the sign-off', () => {
+    return guarded({ en: 'read the sign-off', zh: '读取签字验收' }, () => {
       const row = this.selectSignoff.get(runId);
       if (!row) return null;
       const waivers = this.selectWaivers.all(runId).map(
@@ -100,6 +101,6 @@ export class SignoffRepository {
   /** Which of these runs are signed off (one query). */
   public signedRunIds(runIds: readonly string[]): Set<string> {
     if (runIds.length === 0) return new Set();
-    return new Set(guarded('read the sign-offs', () => this.selectSigned.all(JSON.stringify(runIds))).map((r) => r.run_id));
+    return new Set(guarded({ en: 'read the sign-offs', zh: '读取签字验收记录' }, () => this.selectSigned.all(JSON.stringify(runIds))).map((r) => r.run_id));
   }
 }

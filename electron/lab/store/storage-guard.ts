@@ -2,21 +2,21 @@
  * Turns an unexpected SQLite failure (disk full, locked, read-only) into STORAGE_FAILED with a
  * plain message, so callers never see a raw driver error. LabErrors pass through.
  */
+import { phraseEn, phraseZh, type Phrase } from '../adb/phrase';
 import { LabError } from '../errors';
 
-/** Runs one storage operation; `what` completes "Could not ...". */
-export function guarded<T>(what: string, run: () => T): T {
+/** Runs one storage operation; `what` completes "Could not ..." (zh: names the operation). */
+export function guarded<T>(what: Phrase, run: () => T): T {
   try {
     return run();
   } catch (error) {
     if (error instanceof LabError) throw error;
-    throw new LabError('STORAGE_FAILED', `Could not ${what}.`, {
+    throw new LabError('STORAGE_FAILED', `Could not ${phraseEn(what)}.`, {
       hint: 'Check free disk space and that the PushLab data folder is writable, then try again.',
       detail: error instanceof Error ? error.message : String(error),
       cause: error,
-      // `what` is an English phrase from many call sites; zh names it in brackets.
       zh: {
-        message: `PushLab 无法完成数据库操作（${what}）。`,
+        message: `PushLab 无法${phraseZh(what)}。`,
         hint: '请检查磁盘剩余空间以及 PushLab 数据文件夹是否可写，然后重试。',
       },
     });

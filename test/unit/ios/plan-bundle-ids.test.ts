@@ -81,7 +81,7 @@ describe('app.package in plans', () => {
 describe('the apns sender on a simulator', () => {
   const ios = { channel: 'apns' as const, rom: 'iOS' as const, sdk: null, notificationsBlocked: false };
   it('blocks the environment-mismatch scenario it cannot set up, and nothing it can send', () => {
-    expect(simulatorBlock(scenarioById('apns-environment-mismatch')!, 'apns', ios)).toMatch(/sender\.environment.*BadDeviceToken/);
+    expect(simulatorBlock(scenarioById('apns-environment-mismatch')!, 'apns', ios)?.en).toMatch(/sender\.environment.*BadDeviceToken/);
     for (const id of ['background-c2c-text', 'foreground-text', 'swiped-away-text', 'background-custom-no-desc']) expect(simulatorBlock(scenarioById(id)!, 'apns', ios), id).toBeNull();
   });
 });

@@ -56,12 +56,12 @@ describe('plans with simulators', () => {
 describe('what a simulator cannot answer', () => {
   const ios = { channel: 'apns' as const, rom: 'iOS' as const, sdk: null, notificationsBlocked: false };
   it('blocks with a reason, and only where it must', () => {
-    expect(simulatorBlock(scenario('screen-locked-group-text'), 'simctl', ios)).toContain('lock');
-    expect(simulatorBlock(scenario('logged-out-text'), 'simctl', ios)).toContain('without the IM backend');
-    expect(simulatorBlock(scenario('logged-out-text'), 'apns', ios)).toContain('without the IM backend');
+    expect(simulatorBlock(scenario('screen-locked-group-text'), 'simctl', ios)?.en).toContain('lock');
+    expect(simulatorBlock(scenario('logged-out-text'), 'simctl', ios)?.en).toContain('without the IM backend');
+    expect(simulatorBlock(scenario('logged-out-text'), 'apns', ios)?.en).toContain('without the IM backend');
     expect(simulatorBlock(scenario('kicked-offline-text'), 'tencent', ios)).toBeNull();
-    expect(simulatorBlock(scenario('apns-environment-mismatch'), 'simctl', ios)).toContain('device token');
-    expect(simulatorBlock(scenario('notifications-blocked'), 'simctl', ios)).toContain('Settings');
+    expect(simulatorBlock(scenario('apns-environment-mismatch'), 'simctl', ios)?.en).toContain('device token');
+    expect(simulatorBlock(scenario('notifications-blocked'), 'simctl', ios)?.en).toContain('Settings');
     expect(simulatorBlock(scenario('notifications-blocked'), 'simctl', { ...ios, notificationsBlocked: true })).toBeNull();
     for (const id of ['background-c2c-text', 'foreground-text', 'swiped-away-text', 'after-reboot-text', 'background-custom-no-desc']) expect(simulatorBlock(scenario(id), 'simctl', ios), id).toBeNull();
   });

@@ -3,7 +3,7 @@
  * value quoted, a deep link opened with `am start -a VIEW`, or a prompt the operator answers.
  */
 import type { PlanAppAction } from '../../../../shared/runs/plan';
-import { fillTemplate, templateProblems } from '../../../../shared/runs/template';
+import { fillTemplate, templateProblemTexts } from '../../../../shared/runs/template';
 import type { AdbDeviceIo } from '../../adb/device-io';
 import { assertPackageName, quoteShellArg, shellCommand } from '../../adb/quote';
 import { assertSerial } from '../../adb/serial';
@@ -43,20 +43,20 @@ function checkedValues(values: ActionValues): ActionValues {
 /** The shell line an action runs on the phone (templates are re-checked: plans come from files). */
 export function actionCommand(action: Exclude<PlanAppAction, { kind: 'operator' }>, values: ActionValues): string {
   if (action.kind === 'shell') {
-    const problems = templateProblems(action.template, 'shell');
+    const problems = templateProblemTexts(action.template, 'shell');
     if (problems.length > 0) {
-      throw new LabError('PLAN_INVALID', `The shell template ${problems.join('; ')}.`, {
+      throw new LabError('PLAN_INVALID', `The shell template ${problems.map((p) => p.en).join('; ')}.`, {
         hint: TEMPLATE_HINT,
-        zh: { message: `shell 模板有问题：${problems.join('; ')}。`, hint: TEMPLATE_HINT_ZH },
+        zh: { message: `\`shell\` 模板有问题：${problems.map((p) => p.zh).join('；')}。`, hint: TEMPLATE_HINT_ZH },
       });
     }
     return fillTemplate(action.template, checkedValues(values), quoteShellArg);
   }
-  const problems = templateProblems(action.uri, 'deeplink');
+  const problems = templateProblemTexts(action.uri, 'deeplink');
   if (problems.length > 0) {
-    throw new LabError('PLAN_INVALID', `The deep link ${problems.join('; ')}.`, {
+    throw new LabError('PLAN_INVALID', `The deep link ${problems.map((p) => p.en).join('; ')}.`, {
       hint: TEMPLATE_HINT,
-      zh: { message: `深层链接有问题：${problems.join('; ')}。`, hint: TEMPLATE_HINT_ZH },
+      zh: { message: `深层链接有问题：${problems.map((p) => p.zh).join('；')}。`, hint: TEMPLATE_HINT_ZH },
     });
   }
   const uri = fillTemplate(action.uri, values, encodeURIComponent);

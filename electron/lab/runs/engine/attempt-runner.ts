@@ -41,7 +41,11 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
   if (expectation.outcome === 'not-applicable') return finish(session, attempt.id, judge(expectation, { setup: { kind: 'ok' }, captured: { kind: 'records', records: [] } }), null);
   const unfit = senderCannotTest(scenario, plan.sender.kind);
   if (unfit !== null) {
-    const error: ErrorInfo = { code: 'PLAN_INVALID', message: `Not run with this sender: ${unfit}` };
+    const error: ErrorInfo = {
+      code: 'PLAN_INVALID',
+      message: `Not run with this sender: ${unfit.en}`,
+      zh: { message: `未用此发送方式运行：${unfit.zh}` },
+    };
     return finish(session, attempt.id, judge(expectation, { setup: { kind: 'failed', error }, captured: { kind: 'records', records: [] } }), null);
   }
   if (session.account === null) {
@@ -165,7 +169,7 @@ async function prepareAttempt(session: PhoneSession, attemptId: number, scenario
         const applied = await applyScenarioSetup(session.io, scenario, session.context, plan.app.package);
         if (applied.blocked !== null) throw new LabError('COMMAND_FAILED', applied.blocked, { zh: { message: applied.blockedZh } });
         undo = () => applied.undo();
-        const report = await withTimeout(enterState(session.io, scenario.state, ctx), plan.timeouts.stepMs + allowance, `Putting the app in "${scenario.state}"`);
+        const report = await withTimeout(enterState(session.io, scenario.state, ctx), plan.timeouts.stepMs + allowance, { en: `Putting the app in "${scenario.state}"`, zh: `让应用进入“${scenario.state}”状态` });
         session.run.deps.repo.addEvidence(attemptId, { kind: 'state', data: report, at: session.run.deps.clock.now() });
         entered = report;
         if (!report.ok) throw stateNotReached(report, scenario.state);
@@ -198,7 +202,7 @@ async function send(session: PhoneSession, scenario: Scenario, expectation: Expe
     }),
     // The manual sender waits for a person; give them the push window too.
     plan.timeouts.stepMs + (plan.sender.kind === 'manual' ? plan.timeouts.pushMs * 10 : 1000),
-    `Sending the push for ${scenario.id}`,
+    { en: `Sending the push for ${scenario.id}`, zh: `发送场景 ${scenario.id} 的推送` },
   );
 }
 
@@ -206,7 +210,7 @@ async function send(session: PhoneSession, scenario: Scenario, expectation: Expe
 async function restore(session: PhoneSession, attemptId: number, scenario: Scenario, ctx: StateContext, undo: (() => Promise<void>) | null): Promise<void> {
   if (phoneGone(session)) return;
   await step(session, attemptId, 'leave-state', async () => {
-    const report = await withTimeout(leaveState(session.io, scenario.state, ctx), session.run.plan.timeouts.stepMs, `Leaving "${scenario.state}"`);
+    const report = await withTimeout(leaveState(session.io, scenario.state, ctx), session.run.plan.timeouts.stepMs, { en: `Leaving "${scenario.state}"`, zh: `离开“${scenario.state}”状态` });
     if (undo) await undo();
     return report;
   }, (r) => (r.ok ? 'restored' : r.reason)).catch((error: unknown) => {

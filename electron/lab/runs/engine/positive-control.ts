@@ -23,7 +23,7 @@ export async function runPositiveControl(session: PhoneSession, attemptId: numbe
   const expectation = expectFor(scenario, session.context, profile);
   if (expectation.outcome !== 'shown' || session.account === null) return false;
   const ctx = stateContext(session);
-  const state = await withTimeout(enterState(session.io, scenario.state, ctx), plan.timeouts.stepMs, 'Putting the app in the background for the control push');
+  const state = await withTimeout(enterState(session.io, scenario.state, ctx), plan.timeouts.stepMs, { en: 'Putting the app in the background for the control push', zh: '为对照推送把应用切到后台' });
   if (!state.ok) return false;
   try {
     const receipt = await sender.send({

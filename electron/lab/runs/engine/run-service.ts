@@ -227,11 +227,13 @@ export class RunService implements RunsApi {
         this.deps.logger.error('run stopped by an error', { runId, error: String(error) });
         repo.requeueRunning(runId, clock.now());
         const why = error instanceof Error ? error.message : String(error);
+        // A LabError's own zh-CN, so the stored reason is not half English for zh-CN readers.
+        const whyZh = error instanceof LabError && error.zh !== undefined ? error.zh.message : why;
         repo.setStatus(runId, 'failed', clock.iso(), {
           code: 'INTERNAL',
           message: `The run stopped: ${why}`,
           hint: 'Resume it; please report this with the log file.',
-          zh: { message: `运行停止了：${why}`, hint: '请继续运行；并附上日志文件报告此问题。' },
+          zh: { message: `运行停止了：${whyZh}`, hint: '请继续运行；并附上日志文件报告此问题。' },
         });
       } finally {
         this.active.delete(runId);

@@ -67,7 +67,7 @@ export class MatrixService {
       if (error instanceof RangeError) {
         throw new LabError('INVALID_ARGUMENT', error.message, {
           hint: 'Use a latency threshold of 0 ms or more and a ratio of 1 or more.',
-          zh: { message: `对比阈值无效：${error.message}`, hint: '请使用 0 毫秒或以上的延迟阈值，以及 1 或以上的比例。' },
+          zh: { message: `对比阈值无效：延迟阈值 ${String(threshold?.ms ?? '默认')} 毫秒，比例 ${String(threshold?.ratio ?? '默认')}。`, hint: '请使用 0 毫秒或以上的延迟阈值，以及 1 或以上的比例。' },
         });
       }
       throw error;

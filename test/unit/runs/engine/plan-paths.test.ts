@@ -27,7 +27,7 @@ describe('senderCannotTest', () => {
   it('blocks logged-out and kicked scenarios for direct senders only', async () => {
     const { senderCannotTest } = await import('../../../../electron/lab/runs/engine/sender-limits');
     const { scenarioById } = await import('../../../../shared/scenarios/catalog');
-    for (const kind of ['apns', 'fcm', 'simctl'] as const) expect(senderCannotTest(scenarioById('logged-out-text')!, kind)).toMatch(/IM backend/);
+    for (const kind of ['apns', 'fcm', 'simctl'] as const) expect(senderCannotTest(scenarioById('logged-out-text')!, kind)?.en).toMatch(/IM backend/);
     for (const kind of ['tencent', 'command', 'manual'] as const) expect(senderCannotTest(scenarioById('kicked-offline-text')!, kind)).toBeNull();
     expect(senderCannotTest(scenarioById('background-c2c-text')!, 'fcm')).toBeNull();
   });

@@ -5,7 +5,7 @@
  * plays no part) login is skipped with a note; otherwise the plan must give a deep link or a prompt.
  */
 import type { PlanAppAction } from '../../../../../shared/runs/plan';
-import { fillTemplate, templateProblems } from '../../../../../shared/runs/template';
+import { fillTemplate, templateProblemTexts } from '../../../../../shared/runs/template';
 import { LabError } from '../../../errors';
 import { openUrl } from '../../../ios/commands/open-url';
 import { simctlOf, type SimulatorSession } from './simulator-session';
@@ -29,9 +29,10 @@ export async function runSimulatorAction(session: SimulatorSession, name: Action
       session.lastAccountAction = name;
       return `operator confirmed: ${name}`;
     case 'deeplink': {
-      const problems = templateProblems(action.uri, 'deeplink');
+      const problems = templateProblemTexts(action.uri, 'deeplink');
       if (problems.length > 0) {
-        throw new LabError('PLAN_INVALID', `The deep link ${problems.join('; ')}.`, { zh: { message: `深层链接有问题：${problems.join('; ')}。` } });
+        const en = problems.map((p) => p.en).join('; ');
+        throw new LabError('PLAN_INVALID', `The deep link ${en}.`, { zh: { message: `深层链接有问题：${problems.map((p) => p.zh).join('；')}。` } });
       }
       const url = fillTemplate(action.uri, { package: plan.app.package, account, serial: udid }, encodeURIComponent);
       await openUrl(simctlOf(session), udid, url, { timeoutMs: plan.timeouts.stepMs, signal });

@@ -39,7 +39,14 @@ export async function runSimulatorAttempt(session: SimulatorSession, attempt: At
     });
   }
   const blocked = simulatorBlock(scenario, plan.sender.kind, session.context);
-  if (blocked !== null) return setupFailed({ code: 'PLAN_INVALID', message: blocked, hint: 'Leave this scenario out for simulators, or run it where it can be tested.' });
+  if (blocked !== null) {
+    return setupFailed({
+      code: 'PLAN_INVALID',
+      message: blocked.en,
+      hint: 'Leave this scenario out for simulators, or run it where it can be tested.',
+      zh: { message: blocked.zh, hint: '请在模拟器的计划中去掉此场景，或在能测试它的地方运行。' },
+    });
+  }
 
   const setup = await prepareState(session, attempt.id, scenario, expectation);
   stopIfCancelled(session);
@@ -55,7 +62,7 @@ export async function runSimulatorAttempt(session: SimulatorSession, attempt: At
   try {
     dataPath = dataPathOf(session);
     baseline = await deliveredKeys(dataPath, bundleId);
-    receipt = await step(session, attempt.id, 'send', () => withTimeout(session.run.sender.send(sendFor(session, scenario, expectation)), plan.timeouts.stepMs + 1000, `Sending the push for ${scenario.id}`), () => (plan.sender.kind === 'simctl' ? 'sent with simctl push' : `sent by the ${plan.sender.kind} sender`));
+    receipt = await step(session, attempt.id, 'send', () => withTimeout(session.run.sender.send(sendFor(session, scenario, expectation)), plan.timeouts.stepMs + 1000, { en: `Sending the push for ${scenario.id}`, zh: `发送场景 ${scenario.id} 的推送` }), () => (plan.sender.kind === 'simctl' ? 'sent with simctl push' : `sent by the ${plan.sender.kind} sender`));
     deps.repo.addEvidence(attempt.id, { kind: 'send', data: { sentAt: receipt.sentAt, requestId: receipt.requestId, ...receipt.evidence }, at: deps.clock.now() });
   } catch (error) {
     stopIfCancelled(session);
