@@ -4,53 +4,27 @@
  * progress; the Push readiness view lists the simulator, takes a bundle ID (no channel field) and
  * shows only the iOS checks. Screenshots go to test-results/renderer/.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLabCore, type LocalLabCore } from '../../electron/lab/compose';
-import { silentLogger } from '../../electron/lab/util/logger';
-import { serveWeb, type WebServer } from '../../electron/web/server';
-import { freePort } from '../virtual-lab';
-import { startFakeXcrun, XCODE16, type FakeXcrun } from '../virtual-lab/ios/fake-xcrun';
-import { openBrowser, requireBuiltRenderer, type BrowserSession } from './support/browser';
+import { XCODE16 } from '../virtual-lab/ios/fake-xcrun';
+import { openSimulatorLab, type SimulatorLab } from './support/simulator-lab';
 
 const UDID = XCODE16.bootedIpad;
 const BUNDLE = 'com.pushlab.demo-ios';
 
-let work: string;
-let fake: FakeXcrun;
+let lab: SimulatorLab;
 let appPath: string;
-let core: LocalLabCore;
-let server: WebServer;
-let browser: BrowserSession;
 
 beforeAll(async () => {
-  const rendererDir = requireBuiltRenderer();
-  work = await mkdtemp(join(tmpdir(), 'pushlab-renderer-ios-'));
-  fake = await startFakeXcrun();
-  appPath = await fake.buildApp({ bundleId: BUNDLE, name: 'PushLabDemo', version: '3.1.0', build: '310' });
-  core = await createLabCore({
-    dataDir: join(work, 'data'),
-    adb: { host: '127.0.0.1', port: await freePort(), bin: 'adb', startServer: false },
-    shell: 'test',
-    logger: silentLogger,
-    env: { ...fake.env, PUSHLAB_SIMCTL_POLL_MS: '100' },
-  });
-  server = await serveWeb({ core, rendererDir, uploadDir: join(work, 'uploads') });
-  browser = await openBrowser({ height: 1000 });
-  await browser.page.goto(server.url);
+  lab = await openSimulatorLab('ios', { height: 1000 });
+  appPath = await lab.fake.buildApp({ bundleId: BUNDLE, name: 'PushLabDemo', version: '3.1.0', build: '310' });
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await core?.close();
-  await fake?.close();
-  if (work) await rm(work, { recursive: true, force: true });
+  await lab?.close();
 });
 
-const page = () => browser.page;
+const page = () => lab.browser.page;
 
 describe('simulators in the Install and Push readiness views', () => {
   it('installs a simulator .app read from its path, with progress to done', async () => {
@@ -59,7 +33,7 @@ describe('simulators in the Install and Push readiness views', () => {
     await expect.poll(() => checkbox.isEnabled().catch(() => false), { timeout: 15_000 }).toBe(true);
 
     // A path that is no .app: the reason, and nothing sent.
-    await page().getByLabel('Path of the .app on this Mac').fill(join(work, 'data'));
+    await page().getByLabel('Path of the .app on this Mac').fill(join(lab.work, 'data'));
     await page().getByRole('button', { name: 'Read .app' }).click();
     await expect.poll(() => page().locator('.app-picker [data-error-code="INVALID_ARGUMENT"]').count(), { timeout: 10_000 }).toBe(1);
     expect(await page().locator('.app-picker').textContent()).toContain('is not an .app folder');
@@ -75,8 +49,8 @@ describe('simulators in the Install and Push readiness views', () => {
     const row = page().locator(`.install__active .job[data-build="app"] .job-item[data-serial="${UDID}"]`);
     await expect.poll(() => row.getAttribute('data-phase').catch(() => null), { timeout: 15_000 }).toBe('done');
     expect(await page().locator('.install__active .job__summary').textContent()).toContain('1 of 1 installed, 0 failed');
-    expect((await fake.log()).filter((e) => e.op === 'install').map((e) => [e.udid, e.bundle])).toEqual([[UDID, BUNDLE]]);
-    await browser.screenshot('ios-install-done');
+    expect((await lab.fake.log()).filter((e) => e.op === 'install').map((e) => [e.udid, e.bundle])).toEqual([[UDID, BUNDLE]]);
+    await lab.browser.screenshot('ios-install-done');
   }, 60_000);
 
   it('checks push readiness on the simulator with its bundle ID and shows only the iOS checks', async () => {
@@ -93,7 +67,7 @@ describe('simulators in the Install and Push readiness views', () => {
     expect(ids).toEqual(['simulator.booted ok', 'simulator.runtime ok', 'app.installed ok', 'notifications.authorization fail']);
     expect(await panel.locator('li.check[data-check-id="notifications.authorization"]').textContent()).toContain('tap Allow');
     expect(await panel.textContent()).toContain('Simulator');
-    await browser.screenshot('ios-doctor');
-    expect(browser.problems.filter((p) => !/adb|Failed to load resource/i.test(p))).toEqual([]);
+    await lab.browser.screenshot('ios-doctor');
+    expect(lab.browser.problems.filter((p) => !/adb|Failed to load resource/i.test(p))).toEqual([]);
   }, 60_000);
 });
