@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { DEFAULT_INSTALL_OPTIONS } from '../shared/domain/install';
 import { launchApp } from '../electron/lab/android/commands/launch-app';
-import { DEFAULT_POLL_MS, watchNotifications, type NotificationWatch } from '../electron/lab/capture/notification-watcher';
+import { DEFAULT_POLL_MS, watchNotifications, type NotificationWatch } from '../electron/lab/android/capture/notification-watcher';
 import { DEMO_PROFILES, type VirtualAndroid } from '../test/virtual-lab';
 import { writeTestApk } from '../test/virtual-lab/apk/build-apk';
 import { openBenchLab, waitForIdentities } from './lab-fixture';

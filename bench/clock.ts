@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { measureClockOffset } from '../electron/lab/capture/clock-offset';
+import { measureClockOffset } from '../electron/lab/android/capture/clock-offset';
 import { openBenchLab, waitForIdentities } from './lab-fixture';
 
 export interface ClockPhase {

@@ -3,7 +3,7 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { defaultAdbConfig, type AdbConfig } from '../lab/compose-types';
+import { defaultAdbConfig, type AdbConfig } from '../lab/adb/adb-config';
 import { LabError } from '../lab/errors';
 
 export interface GlobalOptions {

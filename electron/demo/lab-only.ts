@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AdbGateway } from '../lab/adb/adb-gateway';
 import { errorText } from '../../shared/errors';
-import { launchAdbConfig } from '../lab/compose-types';
+import { launchAdbConfig } from '../lab/adb/adb-config';
 import { LabError } from '../lab/errors';
 import { createLogger } from '../lab/util/logger';
 import { terminalLocale } from '../web/terminal-approver';

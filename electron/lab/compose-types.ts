@@ -4,19 +4,12 @@
 import type { ProgramApprover } from './approval/program-approval';
 import type { SecretStore } from './secrets/secret-store';
 import type { EvidencePort, TapPort } from './runs/engine/ports';
-import type { AppiumTapOptions } from './tap/appium/appium-tap';
+import type { AppiumTapOptions } from './android/tap/appium/appium-tap';
 import type { Clock } from './util/clock';
 import type { Logger } from './util/logger';
 import type { VirtualLabController } from './virtual-lab-port';
+import type { AdbConfig } from './adb/adb-config';
 
-export interface AdbConfig {
-  readonly host: string;
-  readonly port: number;
-  /** Path or name of the adb binary used to start a server when none answers. */
-  readonly bin: string;
-  /** Start a local adb server when none answers (only for loopback hosts). */
-  readonly startServer: boolean;
-}
 
 export interface LabCoreOptions {
   /** SQLite database and evidence files live here. */
@@ -54,26 +47,4 @@ export interface LabCoreOptions {
   readonly approvePrograms?: ProgramApprover;
   /** Notification poll interval during runs (default 150 ms). */
   readonly capturePollMs?: number;
-}
-
-export function defaultAdbConfig(env: NodeJS.ProcessEnv = process.env): AdbConfig {
-  const port = Number.parseInt(env.ANDROID_ADB_SERVER_PORT ?? '', 10);
-  return {
-    host: env.PUSHLAB_ADB_HOST || '127.0.0.1',
-    port: Number.isInteger(port) && port > 0 && port < 65536 ? port : 5037,
-    bin: env.PUSHLAB_ADB_BIN || 'adb',
-    startServer: env.PUSHLAB_ADB_NO_START !== '1',
-  };
-}
-
-/**
- * The demo's own adb server port: virtual phones are announced to this server, never to the
- * user's real one on 5037, unless ANDROID_ADB_SERVER_PORT says otherwise.
- */
-export const DEMO_ADB_PORT = 15037;
-
-/** The adb server for a launch: the demo gets its own unless the environment names one. */
-export function launchAdbConfig(demo: boolean, env: NodeJS.ProcessEnv = process.env): AdbConfig {
-  const base = defaultAdbConfig(env);
-  return demo && !env.ANDROID_ADB_SERVER_PORT ? { ...base, port: DEMO_ADB_PORT } : base;
 }

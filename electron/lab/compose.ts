@@ -23,7 +23,7 @@ import { InstallService } from './install/install-service';
 import { SimulatorInstallService } from './install/simulator-install-service';
 import type { SimulatorRegistry } from './ios/simulator-registry';
 import type { SimulatorTracker } from './ios/simulator-tracker';
-import { createSender } from './push/senders';
+import { createSender } from './push';
 import { adbEvidencePort, adbTapPort } from './runs/engine/adb-ports';
 import { simulatorPort } from './runs/engine/ios/simulator-port';
 import { RunService } from './runs/engine/run-service';

@@ -6,7 +6,7 @@
 import type { VirtualLabStatus } from '../../shared/domain/lab';
 import type { AdbGateway } from './adb/adb-gateway';
 import type { DeviceTracker } from './adb/device-tracker';
-import type { AdbConfig } from './compose-types';
+import type { AdbConfig } from './adb/adb-config';
 import type { VirtualLabController } from './virtual-lab-port';
 
 const sameServer = (a: { host: string; port: number }, b: { host: string; port: number }): boolean => a.host === b.host && a.port === b.port;

@@ -3,10 +3,10 @@
  * use and where the renderer comes from. Pure, so index.ts stays wiring only.
  */
 import path from 'node:path';
-import { DEMO_ADB_PORT, launchAdbConfig } from '../lab/compose-types';
+import { DEMO_ADB_PORT, launchAdbConfig } from '../lab/adb/adb-config';
 
 export { DEMO_ADB_PORT };
-import type { AdbConfig } from '../lab/compose-types';
+import type { AdbConfig } from '../lab/adb/adb-config';
 import type { AppLocation } from './security-policy';
 
 export interface LaunchOptions {

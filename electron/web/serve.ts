@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { createDemoLabController } from '../demo/virtual-lab-controller';
 import { errorText } from '../../shared/errors';
 import { createLabCore } from '../lab/compose';
-import { launchAdbConfig } from '../lab/compose-types';
+import { launchAdbConfig } from '../lab/adb/adb-config';
 import { LabError } from '../lab/errors';
 import { createLogger } from '../lab/util/logger';
 import { chooseBrowserOpener, runBrowserOpener } from './open-browser';

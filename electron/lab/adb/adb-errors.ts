@@ -3,7 +3,7 @@
  * are kept as `detail` for the log and the evidence.
  */
 import { LabError } from '../errors';
-import { phraseEn, phraseZh, type Phrase } from './phrase';
+import { phraseEn, phraseZh, type Phrase } from '../util/phrase';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -4,14 +4,14 @@
  */
 import * as adbkit from '@devicefarmer/adbkit';
 import type { Client, ClientOptions } from '@devicefarmer/adbkit';
-import type { AdbConfig } from '../compose-types';
+import type { AdbConfig } from './adb-config';
 import { LabError } from '../errors';
 import type { Logger } from '../util/logger';
 import { adbServerError } from './adb-errors';
 import { runAdb, startAdbServer } from './adb-server';
 import { AdbkitDeviceIo } from './adbkit-device-io';
 import type { AdbDeviceIo } from './device-io';
-import { withTimeout } from './timeout';
+import { withTimeout } from '../util/timeout';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 /** adbkit starts a server by itself on ECONNREFUSED; we decide that here instead. */

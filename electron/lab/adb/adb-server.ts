@@ -3,7 +3,7 @@
  * errors that name the real cause: adb missing, or adb's own words about why it could not start.
  */
 import { execFile } from 'node:child_process';
-import type { AdbConfig } from '../compose-types';
+import type { AdbConfig } from './adb-config';
 import { LabError } from '../errors';
 import type { Logger } from '../util/logger';
 

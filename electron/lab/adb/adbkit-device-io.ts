@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import type { Client, DeviceClient } from '@devicefarmer/adbkit';
 import { LabError } from '../errors';
 import { adbDeviceError } from './adb-errors';
-import { withTimeout } from './timeout';
+import { withTimeout } from '../util/timeout';
 import { DEFAULT_SHELL_TIMEOUT_MS, type AdbDeviceIo, type PushOptions, type ShellOptions } from './device-io';
 
 function readAll(stream: Duplex): Promise<Buffer> {

@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import type { DeviceIdentity, DeviceSnapshot, DeviceView } from '../../../shared/domain/device';
 import type { AdbGateway } from '../adb/adb-gateway';
 import type { DeviceTracker, TrackedDevice } from '../adb/device-tracker';
-import { withTimeout } from '../adb/timeout';
+import { withTimeout } from '../util/timeout';
 import { normaliseAdbState, transportOf } from '../android/parsers/adb-devices';
 import { LabError, toErrorInfo } from '../errors';
 import type { SimulatorSource } from '../ios/simulator-registry';

@@ -23,7 +23,7 @@ import { isErrorInfo, type ErrorInfo } from '../../../shared/errors';
 import type { RunPlan } from '../../../shared/runs/plan';
 import { VERDICT_KINDS, type AttemptResult, type RunPhone, type RunResult, type Verdict, type VerdictKind } from '../../../shared/runs/types';
 import type { TargetChannel } from '../../../shared/scenarios/types';
-import { phraseEn, phraseZh, type Phrase } from '../adb/phrase';
+import { phraseEn, phraseZh, type Phrase } from '../util/phrase';
 import { LabError } from '../errors';
 import { guarded, parseStoredJson } from './storage-guard';
 

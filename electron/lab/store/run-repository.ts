@@ -19,7 +19,7 @@ import {
 import type { ErrorInfo } from '../../../shared/errors';
 import type { RunPlan } from '../../../shared/runs/plan';
 import { VERDICT_KINDS, type RunPhone, type Verdict } from '../../../shared/runs/types';
-import type { Phrase } from '../adb/phrase';
+import type { Phrase } from '../util/phrase';
 import { LabError } from '../errors';
 import { attemptNotFound, runNotFound, RunReadRepository, type AttemptRow } from './run-repository-read';
 import { guardedWrite, runSignedOff } from './signoff-repository';

@@ -12,7 +12,7 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { CellWaiver, SignOff } from '../../../shared/matrix/types';
-import { phraseEn, phraseZh, type Phrase } from '../adb/phrase';
+import { phraseEn, phraseZh, type Phrase } from '../util/phrase';
 import { LabError } from '../errors';
 import { SIGNED_OFF_ABORT } from './migrations/0005-signoffs';
 import { guarded } from './storage-guard';

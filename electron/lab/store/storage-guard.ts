@@ -2,7 +2,7 @@
  * Turns an unexpected SQLite failure (disk full, locked, read-only) into STORAGE_FAILED with a
  * plain message, so callers never see a raw driver error. LabErrors pass through.
  */
-import { phraseEn, phraseZh, type Phrase } from '../adb/phrase';
+import { phraseEn, phraseZh, type Phrase } from '../util/phrase';
 import { LabError } from '../errors';
 
 /** Runs one storage operation; `what` completes "Could not ..." (zh: names the operation). */

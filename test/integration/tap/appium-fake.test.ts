@@ -10,11 +10,11 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppiumServer } from '../../../electron/lab/tap/appium/appium-server';
-import { appiumTap } from '../../../electron/lab/tap/appium/appium-tap';
-import { WebDriverClient } from '../../../electron/lab/tap/appium/webdriver-client';
-import { xpathByText } from '../../../electron/lab/tap/appium/xpath-literal';
-import { tapNotification } from '../../../electron/lab/tap/tap-notification';
+import { AppiumServer } from '../../../electron/lab/android/tap/appium/appium-server';
+import { appiumTap } from '../../../electron/lab/android/tap/appium/appium-tap';
+import { WebDriverClient } from '../../../electron/lab/android/tap/appium/webdriver-client';
+import { xpathByText } from '../../../electron/lab/android/tap/appium/xpath-literal';
+import { tapNotification } from '../../../electron/lab/android/tap/tap-notification';
 import { APP, sh, withApp } from '../../unit/virtual-lab/android/helpers';
 import { VirtualDeviceIo } from '../../unit/tap/virtual-io';
 

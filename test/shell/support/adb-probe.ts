@@ -1,7 +1,7 @@
 /** Test helpers: is an adb server listening on a port, and stop one (the shell test's clean-up checks). */
 import { execFile } from 'node:child_process';
 import { createConnection } from 'node:net';
-import type { AdbConfig } from '../../../electron/lab/compose-types';
+import type { AdbConfig } from '../../../electron/lab/adb/adb-config';
 
 const PROBE_MS = 1_000;
 const KILL_MS = 5_000;

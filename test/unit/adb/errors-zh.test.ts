@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { adbDeviceError } from '../../../electron/lab/adb/adb-errors';
 import { assertSerial } from '../../../electron/lab/adb/serial';
-import { withTimeout } from '../../../electron/lab/adb/timeout';
-import { assertAccepted } from '../../../electron/lab/android/commands/doctor/refusal';
+import { withTimeout } from '../../../electron/lab/util/timeout';
+import { assertAccepted } from '../../../electron/lab/adb/refusal';
 import { LabError } from '../../../electron/lab/errors';
 import { FakeDeviceIo } from '../../support/fake-device-io';
 

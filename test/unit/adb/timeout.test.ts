@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { withTimeout } from '../../../electron/lab/adb/timeout';
+import { withTimeout } from '../../../electron/lab/util/timeout';
 import { LabError } from '../../../electron/lab/errors';
 
 describe('withTimeout', () => {

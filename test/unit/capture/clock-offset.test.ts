@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateClockOffset, measureClockOffset, type ClockSample } from '../../../electron/lab/capture/clock-offset';
+import { estimateClockOffset, measureClockOffset, type ClockSample } from '../../../electron/lab/android/capture/clock-offset';
 import { FakeDeviceIo } from '../../support/fake-device-io';
 
 /** A sample of a phone `offset` ms ahead, read `before` ms after sending, answered `after` ms later. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { waitForNotification } from '../../../electron/lab/capture/wait-for-notification';
+import { waitForNotification } from '../../../electron/lab/android/capture/wait-for-notification';
 import type { Clock } from '../../../electron/lab/util/clock';
 import { FakeDeviceIo } from '../../support/fake-device-io';
 import { dumpWith, type FakeRecord } from './dump-builder';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { NotificationRecordInfo } from '../../../electron/lab/android/parsers/notification-records';
-import { diffRecords, recordMatches, watchNotifications, type NotificationWatch } from '../../../electron/lab/capture/notification-watcher';
+import { diffRecords, recordMatches, watchNotifications, type NotificationWatch } from '../../../electron/lab/android/capture/notification-watcher';
 import { FakeDeviceIo } from '../../support/fake-device-io';
 import { dumpWith, pixelCapture, recordKey, type FakeRecord } from './dump-builder';
 

@@ -11,7 +11,7 @@ import { readPackageDump } from '../../../electron/lab/android/commands/doctor/r
 import { readRestrictBackground, readRestrictBackgroundUids } from '../../../electron/lab/android/commands/doctor/read-restrict-background';
 import { readSetting, type DoctorSetting } from '../../../electron/lab/android/commands/doctor/read-setting';
 import { readStandbyBucket } from '../../../electron/lab/android/commands/doctor/read-standby-bucket';
-import { findRefusal } from '../../../electron/lab/android/commands/doctor/refusal';
+import { findRefusal } from '../../../electron/lab/adb/refusal';
 import { setAppOp, type SettableAppOpMode } from '../../../electron/lab/android/commands/doctor/set-app-op';
 import { setStandbyBucket, type SettableBucket } from '../../../electron/lab/android/commands/doctor/set-standby-bucket';
 import { FakeDeviceIo } from '../../support/fake-device-io';

@@ -11,7 +11,7 @@ import { expectFor } from '../../../shared/scenarios/rules/expect';
 import type { MessageSpec } from '../../../shared/scenarios/types';
 import { MAX_PUSH_PAYLOAD_BYTES, payloadProblems } from '../../../electron/lab/ios/commands/push';
 import { parseSimctlList } from '../../../electron/lab/ios/parsers/simctl-list';
-import { simulatorPayload, TARGET_BUNDLE_KEY } from '../../../electron/lab/ios/push/simulator-payload';
+import { simulatorPayload, TARGET_BUNDLE_KEY } from '../../../electron/lab/push/simctl/simulator-payload';
 import { deviceTypeName, isListedSimulator, simulatorView } from '../../../electron/lab/ios/simulator-views';
 import { fixture } from '../android/fixtures';
 

@@ -8,7 +8,7 @@ import { APNS_REASONS } from '../../../electron/lab/push/apns/reasons';
 import { APNS_REASONS_ZH, explainApnsReasonZh } from '../../../electron/lab/push/apns/reasons-zh';
 import { FCM_ERRORS, OAUTH_ERRORS } from '../../../electron/lab/push/fcm/errors';
 import { FCM_ERRORS_ZH, OAUTH_ERRORS_ZH, explainFcmErrorZh } from '../../../electron/lab/push/fcm/errors-zh';
-import { SendError } from '../../../electron/lab/push/senders/send-error';
+import { SendError } from '../../../electron/lab/push/send-error';
 import { TENCENT_ERRORS } from '../../../electron/lab/push/tencent/error-codes';
 import { TENCENT_ERRORS_ZH, explainTencentErrorZh } from '../../../electron/lab/push/tencent/error-codes-zh';
 

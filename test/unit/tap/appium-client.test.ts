@@ -3,9 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppiumServer, freeLoopbackPort } from '../../../electron/lab/tap/appium/appium-server';
-import { appiumCapabilities } from '../../../electron/lab/tap/appium/appium-tap';
-import { ELEMENT_KEY, WebDriverClient } from '../../../electron/lab/tap/appium/webdriver-client';
+import { AppiumServer, freeLoopbackPort } from '../../../electron/lab/android/tap/appium/appium-server';
+import { appiumCapabilities } from '../../../electron/lab/android/tap/appium/appium-tap';
+import { ELEMENT_KEY, WebDriverClient } from '../../../electron/lab/android/tap/appium/webdriver-client';
 
 /** A scripted W3C endpoint: answers by method + path, records the bodies it got. */
 function scripted(routes: Record<string, (body: unknown) => [number, unknown] | 'hang'>): Promise<{ server: Server; url: string; seen: Array<[string, unknown]> }> {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hierarchyFromOutput } from '../../../electron/lab/android/commands/capture/dump-ui';
 import { tapCommand } from '../../../electron/lab/android/commands/capture/tap-screen';
 import { boundsCenter, decodeXmlEntities, findNotificationNode, parseBounds, parseUiHierarchy } from '../../../electron/lab/android/parsers/ui-hierarchy';
-import { xpathByText, xpathStringLiteral } from '../../../electron/lab/tap/appium/xpath-literal';
+import { xpathByText, xpathStringLiteral } from '../../../electron/lab/android/tap/appium/xpath-literal';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/uiautomator-dump/${name}.txt`, import.meta.url), 'utf8');
 

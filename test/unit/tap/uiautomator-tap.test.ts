@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tapNotification } from '../../../electron/lab/tap/tap-notification';
-import { uiautomatorTap } from '../../../electron/lab/tap/uiautomator-tap';
+import { tapNotification } from '../../../electron/lab/android/tap/tap-notification';
+import { uiautomatorTap } from '../../../electron/lab/android/tap/uiautomator-tap';
 import { FakeDeviceIo } from '../../support/fake-device-io';
 import { APP, sh, withApp } from '../virtual-lab/android/helpers';
 import { VirtualDeviceIo } from './virtual-io';

@@ -7,8 +7,8 @@
 import { maskDeviceToken, type FcmPlanSender } from '../../../../shared/runs/plan';
 import { LabError } from '../../errors';
 import { redactSecrets } from '../tencent/client';
-import { SendError } from '../senders/send-error';
-import type { SendReceipt, SendRequest, Sender, SenderDeps } from '../senders/types';
+import { SendError } from '../send-error';
+import type { SendReceipt, SendRequest, Sender, SenderDeps } from '../sender-types';
 import { createAccessTokens, type AccessTokens } from './access-token';
 import { explainFcmError, parseFcmError } from './errors';
 import { explainFcmErrorZh } from './errors-zh';

@@ -2,7 +2,7 @@
  * The app-state drivers' AccountActions for one phone: the plan's login / logout / kick actions,
  * proven by the push backend's view of the account (Tencent query_online_status via the sender).
  */
-import type { AccountActions, AccountStatus } from '../app-states/types';
+import type { AccountActions, AccountStatus } from '../../android/app-states/types';
 import { LabError } from '../../errors';
 import { runAppAction } from './app-actions';
 import type { PhoneSession } from './session';

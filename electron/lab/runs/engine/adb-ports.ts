@@ -3,12 +3,12 @@
  * evidence folder, and tap-to-redirect by Appium (when configured) or uiautomator. A tap counts as
  * landed only when the app came to the front AND its log shows the ext it was sent.
  */
-import { captureLogcatSlice } from '../../capture/evidence/logcat-slice';
-import { captureShadeScreenshot } from '../../capture/evidence/shade-screenshot';
+import { captureLogcatSlice } from '../../android/capture/evidence/logcat-slice';
+import { captureShadeScreenshot } from '../../android/capture/evidence/shade-screenshot';
 import type { EvidenceStore } from '../../evidence/evidence-store';
-import type { AppiumTapOptions } from '../../tap/appium/appium-tap';
-import { tapNotification } from '../../tap/tap-notification';
-import type { TapOutcome } from '../../tap/tap-types';
+import type { AppiumTapOptions } from '../../android/tap/appium/appium-tap';
+import { tapNotification } from '../../android/tap/tap-notification';
+import type { TapOutcome } from '../../android/tap/tap-types';
 import type { EvidencePort, TapPort, TapResult } from './ports';
 
 export function adbEvidencePort(store: EvidenceStore): EvidencePort {

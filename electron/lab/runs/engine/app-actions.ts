@@ -8,7 +8,7 @@ import type { AdbDeviceIo } from '../../adb/device-io';
 import { assertPackageName, quoteShellArg, shellCommand } from '../../adb/quote';
 import { assertSerial } from '../../adb/serial';
 import { LabError } from '../../errors';
-import type { OperatorPort } from '../../push/senders/types';
+import type { OperatorPort } from '../../push/sender-types';
 
 export interface ActionValues {
   readonly package: string;

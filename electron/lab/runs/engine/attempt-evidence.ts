@@ -4,7 +4,7 @@
  * trouble is noted and never changes a verdict.
  */
 import { toErrorInfo } from '../../errors';
-import type { SendReceipt } from '../../push/senders/types';
+import type { SendReceipt } from '../../push/sender-types';
 import type { PushCapture } from './capture-push';
 import { step, type PhoneSession } from './session';
 

@@ -8,8 +8,8 @@ import type { ErrorInfo } from '../../../../shared/errors';
 import type { ObservedRecord } from '../../../../shared/runs/types';
 import type { AdbDeviceIo } from '../../adb/device-io';
 import type { NotificationRecordInfo } from '../../android/parsers/notification-records';
-import type { ClockOffset } from '../../capture/clock-offset';
-import { watchNotifications } from '../../capture/notification-watcher';
+import type { ClockOffset } from '../../android/capture/clock-offset';
+import { watchNotifications } from '../../android/capture/notification-watcher';
 
 export interface CapturedRecord {
   readonly info: NotificationRecordInfo;

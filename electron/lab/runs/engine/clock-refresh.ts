@@ -3,7 +3,7 @@
  * so the offset is measured again between attempts, when nothing else uses this phone's link,
  * once it is older than CLOCK_REMEASURE_MS. A failed re-measure keeps the last offset.
  */
-import { measureClockOffset } from '../../capture/clock-offset';
+import { measureClockOffset } from '../../android/capture/clock-offset';
 import type { PhoneSession } from './session';
 
 export const CLOCK_REMEASURE_MS = 10 * 60_000;

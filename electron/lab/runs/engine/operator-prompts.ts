@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OperatorPrompt } from '../../../../shared/domain/run';
 import { LabError } from '../../errors';
-import type { OperatorPort } from '../../push/senders/types';
+import type { OperatorPort } from '../../push/sender-types';
 
 export class OperatorPrompts {
   private readonly open = new Map<string, { prompt: OperatorPrompt; answer: () => void }>();

@@ -7,7 +7,7 @@ import type { AttemptView } from '../../../../shared/domain/run';
 import { DEFAULT_INSTALL_OPTIONS } from '../../../../shared/domain/install';
 import { installFailureText } from '../../../../shared/i18n/install-failure-text';
 import { accountFor } from '../../../../shared/runs/parse-plan';
-import { UNKNOWN_CLOCK_OFFSET, measureClockOffset } from '../../capture/clock-offset';
+import { UNKNOWN_CLOCK_OFFSET, measureClockOffset } from '../../android/capture/clock-offset';
 import { LabError, toErrorInfo } from '../../errors';
 import { runAppAction } from './app-actions';
 import { runAttempt } from './attempt-runner';

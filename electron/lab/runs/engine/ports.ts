@@ -8,7 +8,7 @@ import type { DoctorResult, DoctorSubject } from '../../../../shared/domain/doct
 import type { InstallJob, InstallRequest } from '../../../../shared/domain/install';
 import type { NotificationRecordInfo } from '../../android/parsers/notification-records';
 import type { AdbDeviceIo } from '../../adb/device-io';
-import type { OperatorPort, Sender } from '../../push/senders/types';
+import type { OperatorPort, Sender } from '../../push/sender-types';
 import type { RunPlan } from '../../../../shared/runs/plan';
 import type { RunOwner, RunRepository } from '../../store/run-repository';
 import type { Clock } from '../../util/clock';

@@ -5,8 +5,8 @@
  */
 import { checkRecord, recordMatches } from '../../../../shared/runs/match';
 import { expectFor } from '../../../../shared/scenarios/rules/expect';
-import { enterState, leaveState } from '../app-states';
-import { withTimeout } from '../../adb/timeout';
+import { enterState, leaveState } from '../../android/app-states';
+import { withTimeout } from '../../util/timeout';
 import { stateContext } from './state-context';
 import { capturePush } from './capture-push';
 import { scenarioOf } from './resolve-run';

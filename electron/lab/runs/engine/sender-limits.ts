@@ -5,7 +5,7 @@
  * false fail. Those cells are blocked with the reason instead.
  */
 import type { PlanSender } from '../../../../shared/runs/plan';
-import type { Phrase } from '../../adb/phrase';
+import type { Phrase } from '../../util/phrase';
 import type { Scenario } from '../../../../shared/scenarios/types';
 
 /** A reason in English and zh-CN (the blocked verdict's error shows the one the user reads). */

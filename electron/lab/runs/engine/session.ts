@@ -9,8 +9,8 @@ import type { PlanAccount } from '../../../../shared/runs/plan';
 import type { RunPhone } from '../../../../shared/runs/types';
 import type { AppProfile, PhoneContext } from '../../../../shared/scenarios/types';
 import type { AdbDeviceIo } from '../../adb/device-io';
-import type { ClockOffset } from '../../capture/clock-offset';
-import type { OperatorPort, Sender } from '../../push/senders/types';
+import type { ClockOffset } from '../../android/capture/clock-offset';
+import type { OperatorPort, Sender } from '../../push/sender-types';
 import type { RunEngineDeps } from './ports';
 
 export interface RunContext {

@@ -1,6 +1,6 @@
 /** Helpers every step of an attempt needs: is the phone still there, and the app-state context. */
 import { toErrorInfo } from '../../errors';
-import type { StateContext } from '../app-states/types';
+import type { StateContext } from '../../android/app-states/types';
 import { accountActionsFor } from './account';
 import type { PhoneSession } from './session';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApnsSender, type ApnsSender } from '../../../../electron/lab/push/apns/apns-sender';
-import { createSender, SendError, type SendRequest, type SenderDeps } from '../../../../electron/lab/push/senders';
+import { createSender, SendError, type SendRequest, type SenderDeps } from '../../../../electron/lab/push';
 import { resolveSecret } from '../../../../electron/lab/secrets/resolve-secret';
 import { createLogger } from '../../../../electron/lab/util/logger';
 import type { ApnsPlanSender } from '../../../../shared/runs/plan';

@@ -4,7 +4,7 @@
  * step and answering with Google's shapes.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSender, SendError, type SendRequest, type SenderDeps } from '../../../../electron/lab/push/senders';
+import { createSender, SendError, type SendRequest, type SenderDeps } from '../../../../electron/lab/push';
 import { resolveSecret } from '../../../../electron/lab/secrets/resolve-secret';
 import { createLogger } from '../../../../electron/lab/util/logger';
 import type { FcmPlanSender } from '../../../../shared/runs/plan';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseNotificationRecords } from '../../../../electron/lab/android/parsers/notification-records';
-import { createSender, SendError, type SendRequest, type Sender, type SenderDeps } from '../../../../electron/lab/push/senders';
+import { createSender, SendError, type SendRequest, type Sender, type SenderDeps } from '../../../../electron/lab/push';
 import { resolveSecret } from '../../../../electron/lab/secrets/resolve-secret';
 import { createLogger } from '../../../../electron/lab/util/logger';
 import type { PlanSender } from '../../../../shared/runs/plan';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_INSTALL_OPTIONS } from '../../../../shared/domain/install';
 import type { AdbDeviceIo } from '../../../../electron/lab/adb/device-io';
-import { enterState, leaveState, verifyState, type AccountStatus, type StateContext } from '../../../../electron/lab/runs/app-states';
+import { enterState, leaveState, verifyState, type AccountStatus, type StateContext } from '../../../../electron/lab/android/app-states';
 import { systemClock } from '../../../../electron/lab/util/clock';
 import type { VirtualAndroid } from '../../../virtual-lab';
 import { writeTestApk } from '../../../virtual-lab/apk/build-apk';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logcatSinceCommand, logcatTimeArg, readLogcat } from '../../../../electron/lab/android/commands/capture/read-logcat';
-import { captureLogcatSlice, MAX_SLICE_LINES, stripSecrets } from '../../../../electron/lab/capture/evidence/logcat-slice';
-import { captureShadeScreenshot } from '../../../../electron/lab/capture/evidence/shade-screenshot';
+import { captureLogcatSlice, MAX_SLICE_LINES, stripSecrets } from '../../../../electron/lab/android/capture/evidence/logcat-slice';
+import { captureShadeScreenshot } from '../../../../electron/lab/android/capture/evidence/shade-screenshot';
 import { EvidenceStore } from '../../../../electron/lab/evidence/evidence-store';
 import { FakeDeviceIo } from '../../../support/fake-device-io';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LabError } from '../../../../electron/lab/errors';
 import { createApnsSender } from '../../../../electron/lab/push/apns/apns-sender';
-import { SendError } from '../../../../electron/lab/push/senders/send-error';
-import type { SendRequest, SenderDeps } from '../../../../electron/lab/push/senders/types';
+import { SendError } from '../../../../electron/lab/push/send-error';
+import type { SendRequest, SenderDeps } from '../../../../electron/lab/push/sender-types';
 import { createLogger } from '../../../../electron/lab/util/logger';
 import type { ApnsPlanSender } from '../../../../shared/runs/plan';
 import { SCENARIOS } from '../../../../shared/scenarios';

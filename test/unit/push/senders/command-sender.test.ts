@@ -3,9 +3,9 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCommandSender, MAX_OUTPUT_BYTES, requestIdFrom } from '../../../../electron/lab/push/senders/command-sender';
-import { SendError } from '../../../../electron/lab/push/senders/send-error';
-import type { SendRequest, SenderDeps } from '../../../../electron/lab/push/senders/types';
+import { createCommandSender, MAX_OUTPUT_BYTES, requestIdFrom } from '../../../../electron/lab/push/command/command-sender';
+import { SendError } from '../../../../electron/lab/push/send-error';
+import type { SendRequest, SenderDeps } from '../../../../electron/lab/push/sender-types';
 import { silentLogger } from '../../../../electron/lab/util/logger';
 import { SCENARIOS } from '../../../../shared/scenarios';
 

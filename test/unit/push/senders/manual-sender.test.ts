@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LabError } from '../../../../electron/lab/errors';
-import { createSender } from '../../../../electron/lab/push/senders';
-import { SendError } from '../../../../electron/lab/push/senders/send-error';
-import type { OperatorPort, SendRequest, SenderDeps } from '../../../../electron/lab/push/senders/types';
+import { createSender } from '../../../../electron/lab/push';
+import { SendError } from '../../../../electron/lab/push/send-error';
+import type { OperatorPort, SendRequest, SenderDeps } from '../../../../electron/lab/push/sender-types';
 import { silentLogger } from '../../../../electron/lab/util/logger';
 import { SCENARIOS } from '../../../../shared/scenarios';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LabError } from '../../../../electron/lab/errors';
-import { buildTencentMessage, offlinePushInfo, type TencentBody } from '../../../../electron/lab/push/senders/tencent-message';
+import { buildTencentMessage, offlinePushInfo, type TencentBody } from '../../../../electron/lab/push/tencent/tencent-message';
 import { MESSAGE_KINDS, SCENARIOS, type MessageSpec, type VendorFields } from '../../../../shared/scenarios';
 import type { SentMessage } from '../../../virtual-lab/tencent/emulator';
 import { toMessageSpec, type SpecContext } from '../../../virtual-lab/tencent/message-spec';

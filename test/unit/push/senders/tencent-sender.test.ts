@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LabError } from '../../../../electron/lab/errors';
-import { SendError } from '../../../../electron/lab/push/senders/send-error';
-import { createTencentSender, type TencentPlanSender } from '../../../../electron/lab/push/senders/tencent-sender';
-import type { SendRequest, SenderDeps } from '../../../../electron/lab/push/senders/types';
+import { SendError } from '../../../../electron/lab/push/send-error';
+import { createTencentSender, type TencentPlanSender } from '../../../../electron/lab/push/tencent/tencent-sender';
+import type { SendRequest, SenderDeps } from '../../../../electron/lab/push/sender-types';
 import { TencentApiError, type TencentImClient, type TencentImClientOptions } from '../../../../electron/lab/push/tencent/client';
 import type { AccountImportRequest, C2CMessage, GroupMessage, TencentOnlineStatus } from '../../../../electron/lab/push/tencent/types';
 import { createLogger } from '../../../../electron/lab/util/logger';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enterState, leaveState, verifyState, type AccountStatus, type StateContext } from '../../../../electron/lab/runs/app-states';
+import { enterState, leaveState, verifyState, type AccountStatus, type StateContext } from '../../../../electron/lab/android/app-states';
 import { PKG, scriptedPhone, steppingClock } from './scripted-phone';
 
 function context(patch: Partial<StateContext> = {}): StateContext {

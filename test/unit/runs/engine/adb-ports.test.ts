@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { landedOf } from '../../../../electron/lab/runs/engine/adb-ports';
-import type { TapOutcome } from '../../../../electron/lab/tap/tap-types';
+import type { TapOutcome } from '../../../../electron/lab/android/tap/tap-types';
 
 const outcome = (o: Partial<TapOutcome>): TapOutcome => ({ method: 'uiautomator', tapped: true, landed: true, foregroundPackage: 'com.x.y', extSeen: true, detail: '', ...o });
 

@@ -8,7 +8,7 @@ import type { AdbDeviceIo } from '../../../adb/device-io';
 import { LabError } from '../../../errors';
 import { decodeDeviceText } from '../../parsers/decode';
 import { parseUiHierarchy, type UiHierarchy } from '../../parsers/ui-hierarchy';
-import { trimDetail } from '../doctor/refusal';
+import { trimDetail } from '../../../adb/refusal';
 
 export const UI_DUMP_PATH = '/sdcard/pushlab-ui.xml';
 

@@ -7,7 +7,7 @@
 import type { AdbDeviceIo } from '../../../adb/device-io';
 import { LabError } from '../../../errors';
 import { decodeDeviceText } from '../../parsers/decode';
-import { findRefusal } from '../doctor/refusal';
+import { findRefusal } from '../../../adb/refusal';
 
 export const EXPAND_SHADE_COMMAND = 'cmd statusbar expand-notifications';
 export const EXPAND_SHADE_LEGACY_COMMAND = 'service call statusbar 1';

@@ -8,7 +8,7 @@
 import type { AdbDeviceIo } from '../../../adb/device-io';
 import { LabError } from '../../../errors';
 import { decodeDeviceText } from '../../parsers/decode';
-import { trimDetail } from '../doctor/refusal';
+import { trimDetail } from '../../../adb/refusal';
 
 export type LogcatReadMode = 'since' | 'tail';
 

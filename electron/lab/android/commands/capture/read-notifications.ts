@@ -8,7 +8,7 @@ import type { AdbDeviceIo } from '../../../adb/device-io';
 import { assertPackageName, shellCommand } from '../../../adb/quote';
 import { decodeDeviceText } from '../../parsers/decode';
 import { parseNotificationRecords, type NotificationRecordInfo } from '../../parsers/notification-records';
-import { assertAccepted } from '../doctor/refusal';
+import { assertAccepted } from '../../../adb/refusal';
 
 export interface ReadNotificationsOptions {
   /** Ask NMS for this package's records only (substring match on pkg and opPkg, as NMS does it). */

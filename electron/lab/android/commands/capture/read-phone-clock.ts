@@ -7,7 +7,7 @@
 import type { AdbDeviceIo } from '../../../adb/device-io';
 import { LabError } from '../../../errors';
 import { decodeDeviceText } from '../../parsers/decode';
-import { trimDetail } from '../doctor/refusal';
+import { trimDetail } from '../../../adb/refusal';
 
 export interface PhoneClockReading {
   /** The phone's time, truncated to the precision (epoch ms). */

@@ -3,7 +3,7 @@ import type { AdbDeviceIo } from '../../../adb/device-io';
 import { shellCommand } from '../../../adb/quote';
 import { LabError } from '../../../errors';
 import { decodeDeviceText } from '../../parsers/decode';
-import { findRefusal } from '../doctor/refusal';
+import { findRefusal } from '../../../adb/refusal';
 
 /** Larger than any phone screen; a bigger value means the bounds were not a screen's. */
 const MAX_COORDINATE = 20_000;

@@ -7,7 +7,7 @@ import { assertPackageName, shellCommand } from '../../../adb/quote';
 import { LabError } from '../../../errors';
 import { decodeDeviceText } from '../../parsers/decode';
 import { assertPermissionName } from './grant-permission';
-import { assertAccepted } from './refusal';
+import { assertAccepted } from '../../../adb/refusal';
 
 /** Flags a user can set by answering the prompt (pm's spelling). */
 export const CLEARABLE_PERMISSION_FLAGS = ['user-set', 'user-fixed'] as const;

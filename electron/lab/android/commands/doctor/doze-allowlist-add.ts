@@ -3,7 +3,7 @@ import type { AdbDeviceIo } from '../../../adb/device-io';
 import { assertPackageName, shellCommand } from '../../../adb/quote';
 import { LabError } from '../../../errors';
 import { decodeDeviceText } from '../../parsers/decode';
-import { assertAccepted, trimDetail } from './refusal';
+import { assertAccepted, trimDetail } from '../../../adb/refusal';
 
 export async function dozeAllowlistAdd(io: AdbDeviceIo, pkg: string): Promise<string> {
   assertPackageName(pkg);

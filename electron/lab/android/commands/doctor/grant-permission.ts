@@ -3,7 +3,7 @@ import type { AdbDeviceIo } from '../../../adb/device-io';
 import { assertPackageName, shellCommand } from '../../../adb/quote';
 import { LabError } from '../../../errors';
 import { decodeDeviceText } from '../../parsers/decode';
-import { assertAccepted } from './refusal';
+import { assertAccepted } from '../../../adb/refusal';
 
 /** Framework permission names only: android.permission.UPPER_CASE. */
 export function assertPermissionName(permission: string): string {

@@ -6,7 +6,7 @@ import type { AdbDeviceIo } from '../../../adb/device-io';
 import { assertActivityName, assertPackageName, shellCommand } from '../../../adb/quote';
 import { LabError } from '../../../errors';
 import { decodeDeviceText } from '../../parsers/decode';
-import { assertAccepted } from './refusal';
+import { assertAccepted } from '../../../adb/refusal';
 
 export interface ActivityTarget {
   /** "<package>/<activity class>". */

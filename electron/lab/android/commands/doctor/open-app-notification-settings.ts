@@ -6,7 +6,7 @@
 import type { AdbDeviceIo } from '../../../adb/device-io';
 import { assertPackageName, shellCommand } from '../../../adb/quote';
 import { decodeDeviceText } from '../../parsers/decode';
-import { assertAccepted, findRefusal } from './refusal';
+import { assertAccepted, findRefusal } from '../../../adb/refusal';
 
 export async function openAppNotificationSettings(io: AdbDeviceIo, pkg: string, sdk: number | null): Promise<string> {
   assertPackageName(pkg);

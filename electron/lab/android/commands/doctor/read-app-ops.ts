@@ -3,7 +3,7 @@ import type { AdbDeviceIo } from '../../../adb/device-io';
 import { assertPackageName, shellCommand } from '../../../adb/quote';
 import { parseAppOpsForPackage, type AppOpsInfo } from '../../parsers/appops';
 import { decodeDeviceText } from '../../parsers/decode';
-import { assertAccepted } from './refusal';
+import { assertAccepted } from '../../../adb/refusal';
 
 export interface AppOpsRead {
   readonly text: string;

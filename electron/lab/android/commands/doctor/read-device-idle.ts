@@ -5,7 +5,7 @@
 import type { AdbDeviceIo } from '../../../adb/device-io';
 import { decodeDeviceText } from '../../parsers/decode';
 import { parseDeviceIdle, type DeviceIdleInfo } from '../../parsers/deviceidle';
-import { assertAccepted, findRefusal } from './refusal';
+import { assertAccepted, findRefusal } from '../../../adb/refusal';
 
 export interface DeviceIdleRead {
   readonly text: string;

@@ -5,7 +5,7 @@
  */
 import type { AdbDeviceIo } from '../../../adb/device-io';
 import { decodeDeviceText } from '../../parsers/decode';
-import { assertAccepted } from './refusal';
+import { assertAccepted } from '../../../adb/refusal';
 
 export interface NotificationDump {
   /** Decoded text (UTF-16 captures and CRLF normalised). */

@@ -6,7 +6,7 @@ import type { AdbDeviceIo } from '../../../adb/device-io';
 import { assertPackageName, shellCommand } from '../../../adb/quote';
 import { decodeDeviceText } from '../../parsers/decode';
 import { parseDumpsysPackage, type DumpsysPackageInfo } from '../../parsers/dumpsys-package';
-import { assertAccepted } from './refusal';
+import { assertAccepted } from '../../../adb/refusal';
 
 export interface PackageDump {
   readonly text: string;

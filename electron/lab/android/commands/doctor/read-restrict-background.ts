@@ -6,7 +6,7 @@
 import type { AdbDeviceIo } from '../../../adb/device-io';
 import { decodeDeviceText } from '../../parsers/decode';
 import { parseRestrictBackground, parseUidList } from '../../parsers/netpolicy';
-import { assertAccepted, findRefusal } from './refusal';
+import { assertAccepted, findRefusal } from '../../../adb/refusal';
 
 export interface RestrictBackgroundRead {
   readonly text: string;

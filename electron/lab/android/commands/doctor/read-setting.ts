@@ -7,7 +7,7 @@ import { shellCommand } from '../../../adb/quote';
 import { LabError } from '../../../errors';
 import { decodeDeviceText } from '../../parsers/decode';
 import { parseSettingsValue } from '../../parsers/settings-value';
-import { assertAccepted } from './refusal';
+import { assertAccepted } from '../../../adb/refusal';
 
 /** Settings the doctor reads, as `<namespace>/<key>`. */
 export const DOCTOR_SETTINGS = [

@@ -3,7 +3,7 @@ import type { AdbDeviceIo } from '../../../adb/device-io';
 import { assertPackageName, shellCommand } from '../../../adb/quote';
 import { decodeDeviceText } from '../../parsers/decode';
 import { parseStandbyBucket, type StandbyBucket } from '../../parsers/standby-bucket';
-import { assertAccepted } from './refusal';
+import { assertAccepted } from '../../../adb/refusal';
 
 export interface StandbyBucketRead {
   readonly text: string;

@@ -6,7 +6,7 @@ import type { AdbDeviceIo } from '../../../adb/device-io';
 import { assertPackageName, shellCommand } from '../../../adb/quote';
 import { LabError } from '../../../errors';
 import { decodeDeviceText } from '../../parsers/decode';
-import { assertAccepted } from './refusal';
+import { assertAccepted } from '../../../adb/refusal';
 
 export const APP_OP_MODES = ['allow', 'ignore', 'deny', 'default', 'foreground'] as const;
 export type SettableAppOpMode = (typeof APP_OP_MODES)[number];

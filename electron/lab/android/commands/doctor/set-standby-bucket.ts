@@ -3,7 +3,7 @@ import type { AdbDeviceIo } from '../../../adb/device-io';
 import { assertPackageName, shellCommand } from '../../../adb/quote';
 import { LabError } from '../../../errors';
 import { decodeDeviceText } from '../../parsers/decode';
-import { assertAccepted } from './refusal';
+import { assertAccepted } from '../../../adb/refusal';
 
 export const SETTABLE_BUCKETS = ['active', 'working_set', 'frequent', 'rare', 'restricted'] as const;
 export type SettableBucket = (typeof SETTABLE_BUCKETS)[number];

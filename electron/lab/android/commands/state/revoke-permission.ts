@@ -2,7 +2,7 @@
 import type { AdbDeviceIo } from '../../../adb/device-io';
 import { assertPackageName, shellCommand } from '../../../adb/quote';
 import { decodeDeviceText } from '../../parsers/decode';
-import { assertAccepted } from '../doctor/refusal';
+import { assertAccepted } from '../../../adb/refusal';
 import { assertPermissionName } from '../doctor/grant-permission';
 
 export async function revokePermission(io: AdbDeviceIo, pkg: string, permission: string): Promise<string> {

@@ -7,7 +7,7 @@ import { checkRecord, recordMatches } from '../../../../../shared/runs/match';
 import { deviceTokenFor } from '../../../../../shared/runs/plan';
 import { expectFor } from '../../../../../shared/scenarios/rules/expect';
 import type { Expectation, Scenario } from '../../../../../shared/scenarios/types';
-import type { SendRequest } from '../../../push/senders/types';
+import type { SendRequest } from '../../../push/sender-types';
 import { CONTROL_SCENARIO_ID } from '../positive-control';
 import { scenarioOf } from '../resolve-run';
 import { captureDelivered, deliveredKeys } from './simulator-capture';

@@ -15,7 +15,7 @@ import { waitUntilBooted } from '../../../ios/commands/boot-status';
 import { launchApp } from '../../../ios/commands/launch-app';
 import { shutdownSimulator } from '../../../ios/commands/shutdown';
 import { terminateApp } from '../../../ios/commands/terminate-app';
-import type { StateCheck, StateReport } from '../../app-states/types';
+import type { StateCheck, StateReport } from '../../../android/app-states/types';
 import { runSimulatorAction } from './simulator-actions';
 import { portFor, simctlOf, type SimulatorSession } from './simulator-session';
 

@@ -1,0 +1,159 @@
+/**
+ * Watches one phone's posted notifications for some packages. The first read is the baseline
+ * (key -> postTime); every later read is diffed against the previous one and a record is reported
+ * when its key is new or its postTime changed (an update re-posts under the same key). A record
+ * counts when its pkg OR its opPkg is watched, so posts made through a vendor push proxy count.
+ * One read in flight per phone; the next starts `pollMs` after the last one started, or soon after
+ * it ended when reads are slower than that. `wake()` reads at once (for an event trigger such as
+ * logcat). Errors go to `onError` and the loop goes on, slower.
+ */
+import type { ErrorInfo } from '../../../../shared/errors';
+import type { AdbDeviceIo } from '../../adb/device-io';
+import { assertPackageName } from '../../adb/quote';
+import { parseNotificationList, readNotificationsText } from '../commands/capture/read-notifications';
+import type { NotificationRecordInfo } from '../parsers/notification-records';
+import { toErrorInfo } from '../../errors';
+
+export const DEFAULT_POLL_MS = 150;
+/** Gap kept after a read that took longer than the poll interval, so a slow phone is not hammered. */
+const MIN_GAP_MS = 30;
+const MAX_ERROR_BACKOFF_MS = 2_000;
+
+export interface WatchNotificationsOptions {
+  /** Package names whose records (as pkg or opPkg) are reported. */
+  readonly packages: readonly string[];
+  readonly pollMs?: number;
+  /** A new or re-posted record; `seenAt` is the host time of the read that found it. */
+  readonly onRecord: (record: NotificationRecordInfo, seenAt: number) => void;
+  /** The baseline records of the watched packages, once, before any onRecord. */
+  readonly onBaseline?: (records: readonly NotificationRecordInfo[], seenAt: number) => void;
+  readonly onError?: (error: ErrorInfo) => void;
+  readonly signal?: AbortSignal;
+  /** Host clock (default Date.now). */
+  readonly now?: () => number;
+  /** Per-read deadline (default 10 s). */
+  readonly readTimeoutMs?: number;
+}
+
+export interface NotificationWatch {
+  /** Resolves when the baseline is taken (or the watch stopped first). */
+  readonly ready: Promise<void>;
+  /** Resolves when the loop has ended (after stop or abort, once any read in flight is done). */
+  readonly stopped: Promise<void>;
+  /** Reads now instead of at the next tick (or right after the read in flight). */
+  wake(): void;
+  stop(): void;
+}
+
+/** True when the record belongs to one of the packages, directly or through a proxy (opPkg). */
+export function recordMatches(record: NotificationRecordInfo, packages: ReadonlySet<string>): boolean {
+  return packages.has(record.pkg) || (record.opPkg !== null && packages.has(record.opPkg));
+}
+
+/** Records in `current` that are new or re-posted compared with `previous` (key -> postTime). */
+export function diffRecords(previous: ReadonlyMap<string, number | null>, current: readonly NotificationRecordInfo[]): NotificationRecordInfo[] {
+  return current.filter((r) => !previous.has(r.key) || previous.get(r.key) !== r.postTime);
+}
+
+/** Starts watching; stop with `stop()` or the signal. */
+export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsOptions): NotificationWatch {
+  const packages = new Set(options.packages.map(assertPackageName));
+  if (packages.size === 0) throw new Error('watchNotifications needs at least one package.');
+  const pollMs = Math.max(10, options.pollMs ?? DEFAULT_POLL_MS);
+  const now = options.now ?? Date.now;
+  // One package: NMS filters the dump for us (pkg or opPkg substring); several: read it whole.
+  const filter = packages.size === 1 ? [...packages][0] : undefined;
+  let known: Map<string, number | null> | null = null;
+  let lastText: string | null = null;
+  let running = true;
+  let inFlight = false;
+  let wakeRequested = false;
+  let timer: NodeJS.Timeout | null = null;
+  let failures = 0;
+  let markReady: () => void = () => {};
+  let markStopped: () => void = () => {};
+  const ready = new Promise<void>((r) => (markReady = r));
+  const stopped = new Promise<void>((r) => (markStopped = r));
+
+  const schedule = (delayMs: number): void => {
+    if (!running) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void poll(), delayMs);
+  };
+
+  const handle = (records: readonly NotificationRecordInfo[], seenAt: number): void => {
+    const mine = records.filter((r) => recordMatches(r, packages));
+    const next = new Map(mine.map((r) => [r.key, r.postTime] as const));
+    if (known === null) {
+      known = next;
+      options.onBaseline?.(mine, seenAt);
+      markReady();
+      return;
+    }
+    const fresh = diffRecords(known, mine);
+    known = next;
+    for (const record of fresh) {
+      if (!running) return;
+      try {
+        options.onRecord(record, seenAt);
+      } catch (error) {
+        options.onError?.(toErrorInfo(error));
+      }
+    }
+  };
+
+  async function poll(): Promise<void> {
+    timer = null;
+    if (!running || inFlight) return;
+    inFlight = true;
+    wakeRequested = false;
+    const startedAt = now();
+    try {
+      const readOptions = { timeoutMs: options.readTimeoutMs ?? 10_000, ...(filter === undefined ? {} : { package: filter }) };
+      const records = await readChanged(readOptions);
+      failures = 0;
+      if (running && records !== null) handle(records, now());
+    } catch (error) {
+      failures++;
+      if (running) options.onError?.(toErrorInfo(error));
+    } finally {
+      inFlight = false;
+    }
+    if (!running) return markStopped();
+    const took = now() - startedAt;
+    const backoff = failures > 0 ? Math.min(MAX_ERROR_BACKOFF_MS, pollMs * 2 ** failures) : 0;
+    schedule(wakeRequested ? 0 : Math.max(pollMs - took, MIN_GAP_MS, backoff));
+  }
+
+  /** Reads and parses; null when the dump is byte-for-byte the last one (an idle phone: no parse). */
+  async function readChanged(readOptions: { timeoutMs: number; package?: string }): Promise<NotificationRecordInfo[] | null> {
+    const text = await readNotificationsText(io, readOptions);
+    if (text === lastText && known !== null) return null;
+    const records = parseNotificationList(text);
+    lastText = text;
+    return records;
+  }
+
+  const stop = (): void => {
+    if (!running) return;
+    running = false;
+    if (timer) clearTimeout(timer);
+    timer = null;
+    markReady();
+    if (!inFlight) markStopped();
+  };
+  if (options.signal?.aborted) stop();
+  else options.signal?.addEventListener('abort', stop, { once: true });
+  if (running) void poll();
+
+  return {
+    ready,
+    stopped,
+    wake() {
+      if (!running) return;
+      if (inFlight) wakeRequested = true;
+      else schedule(0);
+    },
+    stop,
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Senders: who sends the push for a run (Tencent IM REST, APNs or FCM directly, the team's own
+ * command, or a person). `createSender` picks one from the plan's `sender`.
+ */
+import { createApnsSender } from './apns/apns-sender';
+import { createFcmSender } from './fcm/fcm-sender';
+import { createSimctlSender } from './simctl/simctl-sender';
+import { createCommandSender } from './command/command-sender';
+import { createManualSender } from './manual/manual-sender';
+import { createTencentSender } from './tencent/tencent-sender';
+import type { PlanSender, Sender, SenderDeps } from './sender-types';
+
+export type { AccountPresence, OperatorPort, SendReceipt, SendRequest, Sender, SenderDeps } from './sender-types';
+export { SendError } from './send-error';
+export { buildTencentMessage, type TencentBody } from './tencent/tencent-message';
+export { commandEnv, requestIdFrom } from './command/command-sender';
+export { manualPrompt } from './manual/manual-sender';
+
+/** The sender the plan names; nothing is contacted until the first send. */
+export function createSender(config: PlanSender, deps: SenderDeps): Sender {
+  switch (config.kind) {
+    case 'tencent':
+      return createTencentSender(config, deps);
+    case 'command':
+      return createCommandSender(config, deps);
+    case 'manual':
+      return createManualSender(deps);
+    case 'apns':
+      return createApnsSender(config, deps);
+    case 'fcm':
+      return createFcmSender(config, deps);
+    case 'simctl':
+      return createSimctlSender(deps);
+  }
+}
