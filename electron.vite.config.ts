@@ -15,7 +15,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 /** zod ships comments Rollup cannot place (it drops them harmlessly); keep the build log readable. */
 const quietAnnotations: NonNullable<Rollup.RollupOptions['onwarn']> = (warning, warn) => {
-  if (warning.code === 'INVALID_ANNOTATION' && /[\\/]node_modules[\\/]zod[\\/]/.test(warning.id ?? '')) return;
+  if (warning.code === 'INVALID_ANNOTATION' && /[\\/]node_modules[\\/]zod[\\/]/.test(warning.id ?? ''))
+    return;
   warn(warning);
 };
 

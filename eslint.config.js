@@ -44,7 +44,15 @@ const WHY = {
 const ZONES = [
   {
     target: './electron/lab',
-    from: ['./electron/main', './electron/preload', './electron/web', './electron/demo', './electron/cli', './renderer', './test'],
+    from: [
+      './electron/main',
+      './electron/preload',
+      './electron/web',
+      './electron/demo',
+      './electron/cli',
+      './renderer',
+      './test',
+    ],
     message:
       'The core (electron/lab) must not depend on a shell (main, preload, web, demo, cli), the renderer or tests: ' +
       'every shell drives it through LabCore (electron/lab/api.ts), and shells inject what it needs.',
@@ -59,18 +67,29 @@ const ZONES = [
   },
   {
     target: './electron/preload',
-    from: ['./electron/lab', './electron/main', './electron/web', './electron/demo', './electron/cli', './renderer', './test'],
-    message: 'The preload is bundled into the sandbox and exposes only the bridge: it imports shared/** and electron.',
+    from: [
+      './electron/lab',
+      './electron/main',
+      './electron/web',
+      './electron/demo',
+      './electron/cli',
+      './renderer',
+      './test',
+    ],
+    message:
+      'The preload is bundled into the sandbox and exposes only the bridge: it imports shared/** and electron.',
   },
   {
     target: ['./electron/web', './electron/cli', './electron/demo'],
     from: ['./electron/main', './electron/preload', './renderer'],
-    message: 'electron/main and electron/preload need the Electron runtime; the web bridge, CLI and demo run in plain Node.',
+    message:
+      'electron/main and electron/preload need the Electron runtime; the web bridge, CLI and demo run in plain Node.',
   },
   {
     target: ['./electron/main', './electron/cli'],
     from: ['./test', './renderer'],
-    message: 'Shipping code must not import tests or renderer code (the demo lab is reached through electron/demo).',
+    message:
+      'Shipping code must not import tests or renderer code (the demo lab is reached through electron/demo).',
   },
 ];
 
@@ -82,7 +101,10 @@ const nodeBuiltins = (message) => ({
 const RAW_HTML = [
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: WHY.html },
   { selector: "Property[key.name='dangerouslySetInnerHTML']", message: WHY.html },
-  { selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]', message: WHY.html },
+  {
+    selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]',
+    message: WHY.html,
+  },
   { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: WHY.html },
 ];
 const ELECTRON_SYNTAX = [
@@ -114,7 +136,10 @@ const builtins = nodeBuiltins(WHY.rendererNode);
 const preloadBuiltins = nodeBuiltins(WHY.preloadBuiltins);
 
 export default defineConfig([
-  globalIgnores(['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**'], 'pushlab/ignores'),
+  globalIgnores(
+    ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**'],
+    'pushlab/ignores',
+  ),
   { name: 'pushlab/js', files: CODE, ...js.configs.recommended },
   ...tseslint.configs.recommended.map((config) => ({ ...config, files: config.files ?? CODE })),
   {
@@ -199,7 +224,10 @@ export default defineConfig([
     properties: PROP_RENDERER_IPC,
   }),
   layer('preload', ['electron/preload/**'], {
-    paths: [{ name: 'electron', importNames: ['ipcMain'], message: WHY.ipcMainOnly }, ...preloadBuiltins.paths],
+    paths: [
+      { name: 'electron', importNames: ['ipcMain'], message: WHY.ipcMainOnly },
+      ...preloadBuiltins.paths,
+    ],
     patterns: preloadBuiltins.patterns,
     properties: [PROP_IPC_MAIN],
   }),

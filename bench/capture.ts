@@ -7,7 +7,11 @@
 import { join } from 'node:path';
 import { DEFAULT_INSTALL_OPTIONS } from '../shared/domain/install';
 import { launchApp } from '../electron/lab/android/commands/launch-app';
-import { DEFAULT_POLL_MS, watchNotifications, type NotificationWatch } from '../electron/lab/android/capture/notification-watcher';
+import {
+  DEFAULT_POLL_MS,
+  watchNotifications,
+  type NotificationWatch,
+} from '../electron/lab/android/capture/notification-watcher';
 import { DEMO_PROFILES, type VirtualAndroid } from '../test/virtual-lab';
 import { writeTestApk } from '../test/virtual-lab/apk/build-apk';
 import { openBenchLab, waitForIdentities } from './lab-fixture';
@@ -40,14 +44,26 @@ export async function benchCapture(): Promise<CaptureBenchResult> {
   const watches: NotificationWatch[] = [];
   try {
     const apkPath = join(bench.dir, 'capture.apk');
-    await writeTestApk(apkPath, { packageName: PKG, versionCode: 1, targetSdk: 34, permissions: ['android.permission.POST_NOTIFICATIONS'] });
-    const handles = await bench.lab.addPhones(Array.from({ length: 20 }, (_, i) => ({ profile: DEMO_PROFILES[i % DEMO_PROFILES.length] ?? 'google-pixel-android15-1' })));
+    await writeTestApk(apkPath, {
+      packageName: PKG,
+      versionCode: 1,
+      targetSdk: 34,
+      permissions: ['android.permission.POST_NOTIFICATIONS'],
+    });
+    const handles = await bench.lab.addPhones(
+      Array.from({ length: 20 }, (_, i) => ({
+        profile: DEMO_PROFILES[i % DEMO_PROFILES.length] ?? 'google-pixel-android15-1',
+      })),
+    );
     const serials = handles.map((h) => h.serial);
     await waitForIdentities(bench.core, serials);
     await bench.core.services.installs.run({ apkPath, serials, options: DEFAULT_INSTALL_OPTIONS });
     const pending = new Map<string, number>(); // title -> host time posted
     const latencies: number[] = [];
-    const phones = handles.map((h) => ({ io: bench.core.services.gateway.device(h.serial), android: h.backend as VirtualAndroid }));
+    const phones = handles.map((h) => ({
+      io: bench.core.services.gateway.device(h.serial),
+      android: h.backend as VirtualAndroid,
+    }));
     for (const { io, android } of phones) {
       await launchApp(io, PKG);
       android.setPostNotifications(PKG, { granted: true });
@@ -74,7 +90,11 @@ export async function benchCapture(): Promise<CaptureBenchResult> {
           await sleep(200 + Math.random() * 600); // random phase against the poll
           const title = `bench ${p}-${i}`;
           pending.set(title, Date.now());
-          if (android.postNotification(PKG, { channelId: 'pushlab_default', title, text: 'capture latency' }).posted) posts++;
+          if (
+            android.postNotification(PKG, { channelId: 'pushlab_default', title, text: 'capture latency' })
+              .posted
+          )
+            posts++;
           else pending.delete(title);
         }
       }),

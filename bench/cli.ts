@@ -32,13 +32,20 @@ async function timed(args: readonly string[], env: NodeJS.ProcessEnv): Promise<n
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 export async function benchCliStart(): Promise<CliStartResult> {
   execFileSync(process.execPath, ['electron/cli/build.mjs', '--if-stale'], { stdio: 'inherit' });
   const port = await freePort();
-  const env = { ...process.env, ANDROID_ADB_SERVER_PORT: String(port), HOME: join(process.cwd(), 'bench/results/cli-home') };
-  const prebuilt = (await run(process.execPath, [CLI], { env: { ...env, PUSHLAB_CLI_WHICH: '1' } })).stdout.trim() === 'out/cli';
+  const env = {
+    ...process.env,
+    ANDROID_ADB_SERVER_PORT: String(port),
+    HOME: join(process.cwd(), 'bench/results/cli-home'),
+  };
+  const prebuilt =
+    (await run(process.execPath, [CLI], { env: { ...env, PUSHLAB_CLI_WHICH: '1' } })).stdout.trim() ===
+    'out/cli';
   const node: number[] = [];
   const help: number[] = [];
   const devices: number[] = [];

@@ -34,7 +34,9 @@ function nearestRank(values: readonly number[], p: number): number {
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-async function phase(measure: () => Promise<{ offsetMs: number; uncertaintyMs: number }>): Promise<ClockPhase> {
+async function phase(
+  measure: () => Promise<{ offsetMs: number; uncertaintyMs: number }>,
+): Promise<ClockPhase> {
   const errors: number[] = [];
   const spans: number[] = [];
   let covered = 0;
@@ -44,12 +46,21 @@ async function phase(measure: () => Promise<{ offsetMs: number; uncertaintyMs: n
     spans.push(uncertaintyMs);
     if (Math.abs(offsetMs) <= uncertaintyMs) covered += 1;
   }
-  return { rounds: ROUNDS, errorP50Ms: nearestRank(errors, 50), errorMaxMs: Math.max(...errors), uncertaintyP50Ms: nearestRank(spans, 50), uncertaintyMaxMs: Math.max(...spans), covered };
+  return {
+    rounds: ROUNDS,
+    errorP50Ms: nearestRank(errors, 50),
+    errorMaxMs: Math.max(...errors),
+    uncertaintyP50Ms: nearestRank(spans, 50),
+    uncertaintyMaxMs: Math.max(...spans),
+    covered,
+  };
 }
 
 /** Child processes that keep every core busy until killed. */
 function loadCpu(count: number): ChildProcess[] {
-  return Array.from({ length: count }, () => spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
+  return Array.from({ length: count }, () =>
+    spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }),
+  );
 }
 
 export async function benchClock(): Promise<ClockBenchResult> {

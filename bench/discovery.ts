@@ -15,12 +15,19 @@ export interface DiscoveryResult {
 async function discover(count: number, targetMs: number): Promise<DiscoveryResult> {
   const bench = await openBenchLab();
   try {
-    const specs = Array.from({ length: count }, (_, i) => ({ profile: DEMO_PROFILES[i % DEMO_PROFILES.length] ?? 'google-pixel-android15-1' }));
+    const specs = Array.from({ length: count }, (_, i) => ({
+      profile: DEMO_PROFILES[i % DEMO_PROFILES.length] ?? 'google-pixel-android15-1',
+    }));
     const start = process.hrtime.bigint();
     const phones = await bench.lab.addPhones(specs);
-    await waitForIdentities(bench.core, phones.map((p) => p.serial));
+    await waitForIdentities(
+      bench.core,
+      phones.map((p) => p.serial),
+    );
     const wallMs = ms(start);
-    const identified = phones.filter((p) => bench.core.services.registry.get(p.serial)?.identityStatus === 'ready').length;
+    const identified = phones.filter(
+      (p) => bench.core.services.registry.get(p.serial)?.identityStatus === 'ready',
+    ).length;
     return { phones: count, wallMs, targetMs, identified };
   } finally {
     await bench.close();

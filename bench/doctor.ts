@@ -21,7 +21,11 @@ export async function benchDoctor(): Promise<DoctorBenchResult> {
   try {
     const apkPath = join(bench.dir, 'doctor.apk');
     await writeTestApk(apkPath, { packageName: PKG, versionCode: 1, targetSdk: 34 });
-    const phones = await bench.lab.addPhones(Array.from({ length: 20 }, (_, i) => ({ profile: DEMO_PROFILES[i % DEMO_PROFILES.length] ?? 'google-pixel-android15-1' })));
+    const phones = await bench.lab.addPhones(
+      Array.from({ length: 20 }, (_, i) => ({
+        profile: DEMO_PROFILES[i % DEMO_PROFILES.length] ?? 'google-pixel-android15-1',
+      })),
+    );
     const serials = phones.map((p) => p.serial);
     await waitForIdentities(bench.core, serials);
     await bench.core.services.installs.run({ apkPath, serials, options: DEFAULT_INSTALL_OPTIONS });

@@ -12,9 +12,16 @@ export const FLEET_T0 = Date.UTC(2026, 0, 5, 8, 0, 0);
 
 /** Manufacturer, model and channel, cycled over the phones. */
 export const FLEET_MAKERS: readonly [string, string, TargetChannel][] = [
-  ['Xiaomi', '23127PN0CC', 'xiaomi'], ['HUAWEI', 'ALN-AL00', 'huawei'], ['HONOR', 'PGT-AN10', 'honor'], ['OPPO', 'PHZ110', 'oppo'],
-  ['vivo', 'V2309A', 'vivo'], ['Meizu', 'M481Q', 'meizu'], ['samsung', 'SM-S9280', 'fcm'], ['Google', 'Pixel 8', 'fcm'],
-  ['Nothing', 'A065', 'fcm'], ['Apple', 'iPhone15,2', 'apns'],
+  ['Xiaomi', '23127PN0CC', 'xiaomi'],
+  ['HUAWEI', 'ALN-AL00', 'huawei'],
+  ['HONOR', 'PGT-AN10', 'honor'],
+  ['OPPO', 'PHZ110', 'oppo'],
+  ['vivo', 'V2309A', 'vivo'],
+  ['Meizu', 'M481Q', 'meizu'],
+  ['samsung', 'SM-S9280', 'fcm'],
+  ['Google', 'Pixel 8', 'fcm'],
+  ['Nothing', 'A065', 'fcm'],
+  ['Apple', 'iPhone15,2', 'apns'],
 ];
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */

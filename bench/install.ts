@@ -38,10 +38,15 @@ export async function benchInstall(linkBytesPerSecond: number | null): Promise<I
     const apkBytes = 20 * 1024 * 1024;
     await writeTestApk(apkPath, { packageName: 'dev.pushlab.bench', versionCode: 1, padBytes: apkBytes });
     const profiles = DEMO_PROFILES.filter((p) => !p.startsWith('xiaomi'));
-    const phones = await bench.lab.addPhones(Array.from({ length: 10 }, (_, i) => ({ profile: profiles[i % profiles.length] ?? 'google-pixel-android15-1' })));
+    const phones = await bench.lab.addPhones(
+      Array.from({ length: 10 }, (_, i) => ({
+        profile: profiles[i % profiles.length] ?? 'google-pixel-android15-1',
+      })),
+    );
     const serials = phones.map((p) => p.serial);
     await waitForIdentities(bench.core, serials);
-    const install = (targets: string[]) => bench.core.services.installs.run({ apkPath, serials: targets, options: DEFAULT_INSTALL_OPTIONS });
+    const install = (targets: string[]) =>
+      bench.core.services.installs.run({ apkPath, serials: targets, options: DEFAULT_INSTALL_OPTIONS });
 
     await install(serials.slice(0, 1)); // warm-up: page cache, JIT
     // Median of several runs: a 2-core VM's timings wander by tens of percent.
@@ -62,7 +67,10 @@ export async function benchInstall(linkBytesPerSecond: number | null): Promise<I
     let start = process.hrtime.bigint();
     start = process.hrtime.bigint();
     for (const serial of serials) {
-      await run('adb', ['-P', String(bench.adbPort), '-s', serial, 'install', '-r', apkPath], { env: bench.adbEnv, maxBuffer: 1 << 20 });
+      await run('adb', ['-P', String(bench.adbPort), '-s', serial, 'install', '-r', apkPath], {
+        env: bench.adbEnv,
+        maxBuffer: 1 << 20,
+      });
     }
     const adbLoop10Ms = ms(start);
     return {

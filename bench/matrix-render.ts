@@ -34,7 +34,8 @@ const ARRIVED = `(() => {
 })()`;
 
 export async function benchMatrixRender(opens = 5): Promise<MatrixRenderResult | { skipped: string }> {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) return { skipped: 'renderer not built (run `npm run build`)' };
+  if (!existsSync(join(RENDERER_DIR, 'index.html')))
+    return { skipped: 'renderer not built (run `npm run build`)' };
   if (!existsSync('/usr/bin/chromium')) return { skipped: 'chromium not installed' };
   const work = await mkdtemp(join(tmpdir(), 'pushlab-bench-matrix-'));
   const run = bigRun();
@@ -69,5 +70,10 @@ export async function benchMatrixRender(opens = 5): Promise<MatrixRenderResult |
     await rm(work, { recursive: true, force: true });
   }
   const sorted = [...times].sort((a, b) => a - b);
-  return { cells: run.matrix.cells.length, opens, medianMs: sorted[Math.floor(sorted.length / 2)] as number, maxMs: sorted.at(-1) as number };
+  return {
+    cells: run.matrix.cells.length,
+    opens,
+    medianMs: sorted[Math.floor(sorted.length / 2)] as number,
+    maxMs: sorted.at(-1) as number,
+  };
 }

@@ -47,13 +47,34 @@ const MAKERS = FLEET_MAKERS;
 const random = seededRandom;
 
 function verdict(kind: VerdictKind, latencyMs: number | null): Verdict {
-  const reasons = { pass: 'pass.shown', fail: 'fail.not-shown-in-time', blocked: 'blocked.setup-failed', 'device-lost': 'device-lost.lost', inconclusive: 'inconclusive.missing-may-be-dropped', 'not-run': 'not-run.not-applicable' } as const;
-  const values: Record<string, string> = kind === 'pass' ? { latency: `${latencyMs} ms` } : kind === 'fail' ? { within: '60 s' } : { why: 'generated', message: 'generated' };
+  const reasons = {
+    pass: 'pass.shown',
+    fail: 'fail.not-shown-in-time',
+    blocked: 'blocked.setup-failed',
+    'device-lost': 'device-lost.lost',
+    inconclusive: 'inconclusive.missing-may-be-dropped',
+    'not-run': 'not-run.not-applicable',
+  } as const;
+  const values: Record<string, string> =
+    kind === 'pass'
+      ? { latency: `${latencyMs} ms` }
+      : kind === 'fail'
+        ? { within: '60 s' }
+        : { why: 'generated', message: 'generated' };
   const delivered = kind === 'pass' ? true : kind === 'fail' ? false : null;
   return {
     kind,
     reason: { key: reasons[kind], values },
-    details: { delivered, latencyMs, record: delivered ? { title: 'Denny', text: 'PushLab offline check', channelId: 'pushlab_im', postTime: T0 } : null, expected: null, checks: null, error: null },
+    details: {
+      delivered,
+      latencyMs,
+      record: delivered
+        ? { title: 'Denny', text: 'PushLab offline check', channelId: 'pushlab_im', postTime: T0 }
+        : null,
+      expected: null,
+      checks: null,
+      error: null,
+    },
   };
 }
 
@@ -61,7 +82,8 @@ function pick(r: number): VerdictKind {
   return r < 0.9 ? 'pass' : r < 0.95 ? 'fail' : r < 0.98 ? 'inconclusive' : r < 0.99 ? 'blocked' : 'not-run';
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 function timed<T>(fn: () => T): { ms: number; value: T } {
   const start = performance.now();
@@ -83,7 +105,12 @@ export async function benchMatrix(): Promise<MatrixBenchResult> {
     const repos = createRepositories(db);
     const plan = parsePlan({
       name: 'release sign-off',
-      app: { package: 'com.example.chat', accounts: { vendors: { fcm: { account: 'qa_1' } } }, login: { kind: 'operator', prompt: 'Log in' }, push: { highClassChannelIds: ['pushlab_im'] } },
+      app: {
+        package: 'com.example.chat',
+        accounts: { vendors: { fcm: { account: 'qa_1' } } },
+        login: { kind: 'operator', prompt: 'Log in' },
+        push: { highClassChannelIds: ['pushlab_im'] },
+      },
       phones: { vendors: ['fcm'] },
       scenarios: 'all',
       repeats: 1,
@@ -97,7 +124,15 @@ export async function benchMatrix(): Promise<MatrixBenchResult> {
       const [vendor, model, channel] = MAKERS[i % MAKERS.length] as [string, string, TargetChannel];
       return { serial: `bench-${String(i).padStart(2, '0')}`, vendor, model, channel };
     });
-    const checks: DoctorCheck[] = Array.from({ length: 25 }, (_, i) => ({ id: `check.${i}`, status: 'ok', title: { key: 'check.title', values: {} }, evidence: `setting_${i}=1`, advice: { key: 'check.advice', values: {} }, fixes: [], settingsPath: null }));
+    const checks: DoctorCheck[] = Array.from({ length: 25 }, (_, i) => ({
+      id: `check.${i}`,
+      status: 'ok',
+      title: { key: 'check.title', values: {} },
+      evidence: `setting_${i}=1`,
+      advice: { key: 'check.advice', values: {} },
+      fixes: [],
+      settingsPath: null,
+    }));
     const rand = random(42);
     const runIds: string[] = [];
     const write = timed(() => {
@@ -111,21 +146,52 @@ export async function benchMatrix(): Promise<MatrixBenchResult> {
           createdAt: new Date(created).toISOString(),
           ownerPid: null,
           phones,
-          phoneContexts: Object.fromEntries(phones.map((p) => [p.serial, { context: { channel: p.channel, rom: null, sdk: 34 }, details: { brand: p.vendor, marketingName: null, rom: { name: 'Android', version: '14' }, androidVersion: '14', sdk: 34 } }])),
-          attempts: phones.flatMap((p) => ids.map((scenarioId, ordinal) => ({ serial: p.serial, scenarioId, repeat: 1, ordinal }))),
+          phoneContexts: Object.fromEntries(
+            phones.map((p) => [
+              p.serial,
+              {
+                context: { channel: p.channel, rom: null, sdk: 34 },
+                details: {
+                  brand: p.vendor,
+                  marketingName: null,
+                  rom: { name: 'Android', version: '14' },
+                  androidVersion: '14',
+                  sdk: 34,
+                },
+              },
+            ]),
+          ),
+          attempts: phones.flatMap((p) =>
+            ids.map((scenarioId, ordinal) => ({ serial: p.serial, scenarioId, repeat: 1, ordinal })),
+          ),
         });
         for (const p of phones) {
-          repos.doctor.save({ id: null, serial: p.serial, package: plan.app.package, takenAt: new Date(created + 1000).toISOString(), complete: true, incompleteReason: null, phone: null, checks });
+          repos.doctor.save({
+            id: null,
+            serial: p.serial,
+            package: plan.app.package,
+            takenAt: new Date(created + 1000).toISOString(),
+            complete: true,
+            incompleteReason: null,
+            phone: null,
+            checks,
+          });
         }
         for (const a of repos.runs.pending(runId)) {
           const kind = pick(rand());
           const latency = kind === 'pass' ? Math.round(300 + rand() * 4000) : null;
-          repos.runs.finishAttempt(a.id, { verdict: verdict(kind, latency), finishedAt: created + 2000 + a.id, latencyMs: latency });
+          repos.runs.finishAttempt(a.id, {
+            verdict: verdict(kind, latency),
+            finishedAt: created + 2000 + a.id,
+            latencyMs: latency,
+          });
         }
         repos.runs.setStatus(runId, 'completed', new Date(created + 3_600_000).toISOString());
       }
     });
-    const results = (db.prepare("SELECT count(*) AS n FROM run_attempts WHERE status = 'done'").get() as { n: number }).n;
+    const results = (
+      db.prepare("SELECT count(*) AS n FROM run_attempts WHERE status = 'done'").get() as { n: number }
+    ).n;
     const latest = runIds[runIds.length - 1] as string;
     const previous = runIds[runIds.length - 2] as string;
     db.pragma('optimize');
@@ -134,9 +200,23 @@ export async function benchMatrix(): Promise<MatrixBenchResult> {
     const head = repos.matrix.head(latest);
     if (!head) throw new Error('bench run missing');
     const phoneRows = repos.matrix.phones(latest);
-    const input = matrixInput(head, phoneRows, query.value, null, snapshotsOf(repos.matrix, head, phoneRows.map((p) => p.serial)));
+    const input = matrixInput(
+      head,
+      phoneRows,
+      query.value,
+      null,
+      snapshotsOf(
+        repos.matrix,
+        head,
+        phoneRows.map((p) => p.serial),
+      ),
+    );
     const build = medianOf5(() => buildMatrix(input));
-    const service = new MatrixService({ runs: repos.matrix, signoffs: repos.signoffs, clock: { now: () => Date.now(), iso: () => new Date().toISOString() } });
+    const service = new MatrixService({
+      runs: repos.matrix,
+      signoffs: repos.signoffs,
+      clock: { now: () => Date.now(), iso: () => new Date().toISOString() },
+    });
     const full = medianOf5(() => service.matrix(latest));
     const compare = medianOf5(() => service.compare(previous, latest));
     return {

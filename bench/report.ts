@@ -41,7 +41,14 @@ const T0 = FLEET_T0;
 const MAKERS = FLEET_MAKERS;
 const random = seededRandom;
 
-const REASONS = { pass: 'pass.shown', fail: 'fail.not-shown-in-time', blocked: 'blocked.setup-failed', 'device-lost': 'device-lost.lost', inconclusive: 'inconclusive.missing-may-be-dropped', 'not-run': 'not-run.not-applicable' } as const;
+const REASONS = {
+  pass: 'pass.shown',
+  fail: 'fail.not-shown-in-time',
+  blocked: 'blocked.setup-failed',
+  'device-lost': 'device-lost.lost',
+  inconclusive: 'inconclusive.missing-may-be-dropped',
+  'not-run': 'not-run.not-applicable',
+} as const;
 
 /** Most cells pass every repeat; a flaky few fail or stay undecided now and then. */
 function attemptsOf(phones: readonly MatrixPhoneInput[], ids: readonly string[]): MatrixAttempt[] {
@@ -54,17 +61,34 @@ function attemptsOf(phones: readonly MatrixPhoneInput[], ids: readonly string[])
       const flaky = rand() < 0.12;
       for (let repeat = 1; repeat <= REPEATS; repeat++) {
         const r = rand();
-        const kind: VerdictKind = !flaky || r < 0.85 ? 'pass' : r < 0.93 ? 'fail' : r < 0.97 ? 'inconclusive' : 'blocked';
+        const kind: VerdictKind =
+          !flaky || r < 0.85 ? 'pass' : r < 0.93 ? 'fail' : r < 0.97 ? 'inconclusive' : 'blocked';
         const latencyMs = kind === 'pass' ? Math.round(300 + rand() * 4000) : null;
-        const values: Record<string, string> = kind === 'pass' ? { latency: `${latencyMs} ms` } : kind === 'fail' ? { within: '60 s' } : { why: 'generated', message: 'generated' };
-        out.push({ id: id++, serial: phone.serial, scenarioId, repeat, ordinal: ordinal++, verdict: kind, reason: { key: REASONS[kind], values }, delivered: kind === 'pass' ? true : kind === 'fail' ? false : null, latencyMs });
+        const values: Record<string, string> =
+          kind === 'pass'
+            ? { latency: `${latencyMs} ms` }
+            : kind === 'fail'
+              ? { within: '60 s' }
+              : { why: 'generated', message: 'generated' };
+        out.push({
+          id: id++,
+          serial: phone.serial,
+          scenarioId,
+          repeat,
+          ordinal: ordinal++,
+          verdict: kind,
+          reason: { key: REASONS[kind], values },
+          delivered: kind === 'pass' ? true : kind === 'fail' ? false : null,
+          latencyMs,
+        });
       }
     }
   }
   return out;
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 function medianOf3<T>(fn: () => T): { ms: number; value: T } {
   const runs = Array.from({ length: 3 }, () => {
@@ -82,10 +106,31 @@ export async function benchReport(): Promise<ReportBenchResult> {
   });
   const phones: MatrixPhoneInput[] = Array.from({ length: PHONES }, (_, i) => {
     const [vendor, model, channel] = MAKERS[i % MAKERS.length] as [string, string, TargetChannel];
-    return { serial: `bench-${String(i).padStart(2, '0')}`, vendor, model, channel, details: { brand: vendor, marketingName: null, rom: { name: 'Android', version: '14' }, androidVersion: '14' } };
+    return {
+      serial: `bench-${String(i).padStart(2, '0')}`,
+      vendor,
+      model,
+      channel,
+      details: {
+        brand: vendor,
+        marketingName: null,
+        rom: { name: 'Android', version: '14' },
+        androidVersion: '14',
+      },
+    };
   });
   const attempts = attemptsOf(phones, ids);
-  const matrix = buildMatrix({ runId: 'bench-report', planName: 'release sign-off', package: 'com.example.chat', status: 'completed', createdAt: new Date(T0).toISOString(), finishedAt: new Date(T0 + 3_600_000).toISOString(), phones, scenarioIds: ids, attempts });
+  const matrix = buildMatrix({
+    runId: 'bench-report',
+    planName: 'release sign-off',
+    package: 'com.example.chat',
+    status: 'completed',
+    createdAt: new Date(T0).toISOString(),
+    finishedAt: new Date(T0 + 3_600_000).toISOString(),
+    phones,
+    scenarioIds: ids,
+    attempts,
+  });
   // A screenshot-sized data URL (the exporter embeds PNGs up to 200 kB, at most MAX_THUMBNAILS).
   const thumbnail = `data:image/png;base64,${Buffer.alloc(100_000, 7).toString('base64')}`;
   const failing = matrix.cells.filter((c) => (FAILING_STATUSES as readonly string[]).includes(c.status));
@@ -93,17 +138,51 @@ export async function benchReport(): Promise<ReportBenchResult> {
     cell,
     attempt: { id: cell.attemptIds[0] ?? 0, repeat: 1 },
     reason: cell.reason,
-    expected: { title: { value: 'Denny', match: 'exact' }, text: { value: 'PushLab offline check', match: 'contains' }, channelId: 'pushlab_im' },
-    actual: cell.status === 'fail' ? null : { title: 'Denny', text: 'PushLab offline check', channelId: 'pushlab_public', postTime: T0 },
+    expected: {
+      title: { value: 'Denny', match: 'exact' },
+      text: { value: 'PushLab offline check', match: 'contains' },
+      channelId: 'pushlab_im',
+    },
+    actual:
+      cell.status === 'fail'
+        ? null
+        : { title: 'Denny', text: 'PushLab offline check', channelId: 'pushlab_public', postTime: T0 },
     seen: cell.status === 'fail' ? 'nothing' : 'captured',
     checks: { title: 'ok', text: 'ok', channel: 'mismatch', sound: 'not-checked' },
-    thumbnail: i < MAX_THUMBNAILS ? { kind: 'image', dataUrl: thumbnail, sizeBytes: 100_000 } : { kind: 'skipped', path: `screenshot/bench-${i}.png`, sizeBytes: 150_000 },
+    thumbnail:
+      i < MAX_THUMBNAILS
+        ? { kind: 'image', dataUrl: thumbnail, sizeBytes: 100_000 }
+        : { kind: 'skipped', path: `screenshot/bench-${i}.png`, sizeBytes: 150_000 },
   }));
-  const totals = { pass: 0, fail: 0, blocked: 0, 'device-lost': 0, inconclusive: 0, 'not-run': 0, pending: 0, running: 0 };
+  const totals = {
+    pass: 0,
+    fail: 0,
+    blocked: 0,
+    'device-lost': 0,
+    inconclusive: 0,
+    'not-run': 0,
+    pending: 0,
+    running: 0,
+  };
   for (const a of attempts) totals[a.verdict ?? 'pending'] += 1;
-  const summary: RunSummary = { id: matrix.runId, planName: matrix.planName, status: 'completed', createdAt: matrix.createdAt, updatedAt: matrix.createdAt, finishedAt: matrix.finishedAt, phones: PHONES, scenarios: SCENARIO_COUNT, repeats: REPEATS, attempts: attempts.length, totals, error: null };
+  const summary: RunSummary = {
+    id: matrix.runId,
+    planName: matrix.planName,
+    status: 'completed',
+    createdAt: matrix.createdAt,
+    updatedAt: matrix.createdAt,
+    finishedAt: matrix.finishedAt,
+    phones: PHONES,
+    scenarios: SCENARIO_COUNT,
+    repeats: REPEATS,
+    attempts: attempts.length,
+    totals,
+    error: null,
+  };
 
-  const html = medianOf3(() => renderHtmlReport({ matrix, summary, signOff: null, failures, locale: 'en', generatedAt: T0 }));
+  const html = medianOf3(() =>
+    renderHtmlReport({ matrix, summary, signOff: null, failures, locale: 'en', generatedAt: T0 }),
+  );
   const views: AttemptView[] = attempts.map((a) => ({
     id: a.id,
     serial: a.serial,
@@ -114,7 +193,18 @@ export async function benchReport(): Promise<ReportBenchResult> {
     startedAt: T0,
     finishedAt: T0 + 1000,
     latencyMs: a.latencyMs,
-    verdict: { kind: a.verdict ?? 'not-run', reason: a.reason ?? { key: 'not-run.not-applicable', values: { why: '-' } }, details: { delivered: a.delivered, latencyMs: a.latencyMs, record: null, expected: null, checks: null, error: null } },
+    verdict: {
+      kind: a.verdict ?? 'not-run',
+      reason: a.reason ?? { key: 'not-run.not-applicable', values: { why: '-' } },
+      details: {
+        delivered: a.delivered,
+        latencyMs: a.latencyMs,
+        record: null,
+        expected: null,
+        checks: null,
+        error: null,
+      },
+    },
   }));
   const csv = medianOf3(() => renderCsvReport({ matrix, attempts: views }));
   return {

@@ -35,7 +35,13 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
-const SHOWN = ['background-c2c-text', 'background-image', 'background-custom-desc', 'swiped-away-text', 'screen-locked-group-text'];
+const SHOWN = [
+  'background-c2c-text',
+  'background-image',
+  'background-custom-desc',
+  'swiped-away-text',
+  'screen-locked-group-text',
+];
 
 /** Step durations of one attempt: each 'started' to its 'ok'/'failed'. */
 function stepDurations(steps: readonly { name: string; status: string; at: number }[]): Map<string, number> {
@@ -55,7 +61,9 @@ export async function benchRunOverhead(): Promise<RunOverheadResult> {
   const env = await openRunLab({ phones: SEVEN_VENDORS, world: { realisticTiming: true } });
   try {
     const runs = env.core.services.runs;
-    const { runId } = await runs.start(env.world.plan({ scenarios: SHOWN, repeats: 2, timeouts: { pushMs: 10_000, stepMs: 30_000 } }));
+    const { runId } = await runs.start(
+      env.world.plan({ scenarios: SHOWN, repeats: 2, timeouts: { pushMs: 10_000, stepMs: 30_000 } }),
+    );
     await runs.settled(runId);
     const overheads: number[] = [];
     const perStep = new Map<string, number[]>();
@@ -79,13 +87,23 @@ export async function benchRunOverhead(): Promise<RunOverheadResult> {
 }
 
 export async function benchCaptureToRow(): Promise<CaptureToRowResult> {
-  const phones = Array.from({ length: 20 }, (_, i) => ({ profile: DEMO_PROFILES[i % DEMO_PROFILES.length] as string, id: `p${i + 1}`, account: `qa_${i + 1}` }));
+  const phones = Array.from({ length: 20 }, (_, i) => ({
+    profile: DEMO_PROFILES[i % DEMO_PROFILES.length] as string,
+    id: `p${i + 1}`,
+    account: `qa_${i + 1}`,
+  }));
   const env: RunLab = await openRunLab({ phones, world: { realisticTiming: false } });
   try {
     const runs = env.core.services.runs;
     const cpu0 = process.cpuUsage();
     const t0 = Date.now();
-    const { runId } = await runs.start(env.world.plan({ scenarios: ['background-c2c-text', 'background-image', 'swiped-away-text'], repeats: 3, timeouts: { pushMs: 5_000, stepMs: 15_000 } }));
+    const { runId } = await runs.start(
+      env.world.plan({
+        scenarios: ['background-c2c-text', 'background-image', 'swiped-away-text'],
+        repeats: 3,
+        timeouts: { pushMs: 5_000, stepMs: 15_000 },
+      }),
+    );
     await runs.settled(runId);
     const wall = Date.now() - t0;
     const cpu = process.cpuUsage(cpu0);
@@ -98,7 +116,9 @@ export async function benchCaptureToRow(): Promise<CaptureToRowResult> {
       const posted = truth.find((t) => t.msgKey === send?.requestId && t.shown);
       if (!posted) continue;
       pushes += 1;
-      const row = evidence.find((e) => e.kind === 'record' && (e.data as { positiveControl?: boolean }).positiveControl !== true);
+      const row = evidence.find(
+        (e) => e.kind === 'record' && (e.data as { positiveControl?: boolean }).positiveControl !== true,
+      );
       const records = (row?.data as { records?: Array<{ key: string }> } | undefined)?.records ?? [];
       if (row && records.some((r) => r.key === posted.notificationKey)) delays.push(row.at - posted.at);
     }

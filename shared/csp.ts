@@ -22,7 +22,9 @@ export const APP_CSP_DIRECTIVES: Directives = Object.freeze({
  * and injected <style> tags are inline; HMR talks over a websocket). `meta` drops
  * frame-ancestors, which browsers ignore (and warn about) in a <meta> tag.
  */
-export function contentSecurityPolicy(options: { dev?: { origin: string }; delivery?: 'header' | 'meta' } = {}): string {
+export function contentSecurityPolicy(
+  options: { dev?: { origin: string }; delivery?: 'header' | 'meta' } = {},
+): string {
   const directives: Record<string, string[]> = {};
   for (const [name, values] of Object.entries(APP_CSP_DIRECTIVES)) directives[name] = [...values];
   if (options.dev) {

@@ -7,7 +7,14 @@
 import { z } from 'zod';
 import type { Result } from './result';
 import type { DeviceSnapshot, DeviceView, SimulatorEntry } from './domain/device';
-import type { AnyInstallJob, ApkInfo, InstallJob, InstallProgressEvent, SimulatorAppInfo, SimulatorInstallJob } from './domain/install';
+import type {
+  AnyInstallJob,
+  ApkInfo,
+  InstallJob,
+  InstallProgressEvent,
+  SimulatorAppInfo,
+  SimulatorInstallJob,
+} from './domain/install';
 import type { VirtualLabStatus } from './domain/lab';
 import { serialProblem } from './domain/serial';
 import { FIX_IDS, type DoctorReport, type DoctorResult, type FixOutcome } from './domain/doctor';
@@ -26,7 +33,10 @@ export const serialSchema = z.string().superRefine((serial, ctx) => {
 export const udidSchema = z
   .string()
   .max(36)
-  .regex(/^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/, 'not a simulator UDID');
+  .regex(
+    /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/,
+    'not a simulator UDID',
+  );
 
 export const filePathSchema = z.string().min(1).max(4096);
 
@@ -52,10 +62,16 @@ export const bundleIdSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)+$/, 'not an iOS bundle ID');
 
 /** The app under test: an Android package name, or a bundle ID; the core checks which one the device needs. */
-export const appIdSchema = z.union([packageNameSchema, bundleIdSchema], { error: 'not an Android package name or iOS bundle ID' });
+export const appIdSchema = z.union([packageNameSchema, bundleIdSchema], {
+  error: 'not an Android package name or iOS bundle ID',
+});
 
 /** Notification channel ids as apps declare them (no shell metacharacters reach the phone). */
-export const channelIdSchema = z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'channel id must be printable ASCII without spaces');
+export const channelIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, 'channel id must be printable ASCII without spaces');
 
 export const doctorSubjectSchema = z.object({
   serial: serialSchema,
@@ -76,9 +92,20 @@ export const simulatorInstallRequestSchema = z.object({
 });
 
 /** Run ids and operator prompt ids are UUIDs made by the core; checked only for shape here. */
-export const runIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/, 'not a run id');
-export const promptIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/, 'not a prompt id');
-export const attemptIdSchema = z.int().min(1).max(2 ** 53 - 1);
+export const runIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9-]+$/, 'not a run id');
+export const promptIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9-]+$/, 'not a prompt id');
+export const attemptIdSchema = z
+  .int()
+  .min(1)
+  .max(2 ** 53 - 1);
 
 /** Names in the encrypted secret store (same rule as electron/lab/secrets/secret-store.ts). */
 export const secretNameSchema = z
@@ -86,10 +113,19 @@ export const secretNameSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be 1-128 letters, digits or . _ : - characters');
 
 /** A secret's value: checked for size only; its content is never echoed in an error. */
-const secretValueSchema = z.string().min(1).max(64 * 1024);
+const secretValueSchema = z
+  .string()
+  .min(1)
+  .max(64 * 1024);
 
 /** One file of an attempt's evidence, read for display. */
-export const runEvidenceRefSchema = z.object({ attemptId: attemptIdSchema, evidenceId: z.int().min(1).max(2 ** 53 - 1) });
+export const runEvidenceRefSchema = z.object({
+  attemptId: attemptIdSchema,
+  evidenceId: z
+    .int()
+    .min(1)
+    .max(2 ** 53 - 1),
+});
 
 /** A sign-off as the window submits it; names and reasons are checked again by the core. */
 export const signOffRequestSchema = z.object({
@@ -97,14 +133,31 @@ export const signOffRequestSchema = z.object({
   by: z.string().min(1).max(200),
   note: z.string().max(8000),
   waivers: z
-    .array(z.object({ serial: serialSchema, scenarioId: z.string().min(1).max(200), reason: z.string().min(1).max(2000) }))
+    .array(
+      z.object({
+        serial: serialSchema,
+        scenarioId: z.string().min(1).max(200),
+        reason: z.string().min(1).max(2000),
+      }),
+    )
     .max(20_000),
 });
 
 /** An evidence file as the run view shows it: a screenshot as a data URL, anything else as text. */
 export type RunEvidenceContent =
-  | { readonly kind: EvidenceKind; readonly mime: 'image/png'; readonly dataUrl: string; readonly sizeBytes: number }
-  | { readonly kind: EvidenceKind; readonly mime: 'text/plain' | 'application/json'; readonly text: string; readonly sizeBytes: number; readonly truncated: boolean };
+  | {
+      readonly kind: EvidenceKind;
+      readonly mime: 'image/png';
+      readonly dataUrl: string;
+      readonly sizeBytes: number;
+    }
+  | {
+      readonly kind: EvidenceKind;
+      readonly mime: 'text/plain' | 'application/json';
+      readonly text: string;
+      readonly sizeBytes: number;
+      readonly truncated: boolean;
+    };
 
 export interface AppInfo {
   readonly version: string;

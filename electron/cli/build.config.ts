@@ -15,7 +15,10 @@ import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = resolve(root, 'out/cli');
-const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+};
 const packages = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
 /**
  * Pure-JS packages made of many small modules are bundled in: loading zod's ~100 files, or
@@ -38,7 +41,11 @@ function sourceStamp(): Plugin {
         .filter((id) => !id.startsWith('\0') && id.startsWith(root) && !id.includes('/node_modules/'))
         .map((id) => {
           const stat = statSync(id);
-          return { file: relative(root, id).split('\\').join('/'), size: stat.size, mtimeMs: Math.trunc(stat.mtimeMs) };
+          return {
+            file: relative(root, id).split('\\').join('/'),
+            size: stat.size,
+            mtimeMs: Math.trunc(stat.mtimeMs),
+          };
         })
         .sort((a, b) => a.file.localeCompare(b.file));
       this.emitFile({ type: 'asset', fileName: 'sources.json', source: JSON.stringify({ files }, null, 1) });

@@ -19,5 +19,8 @@ try {
   process.stderr.write('pushlab build: vite is not installed (devDependencies); out/cli was not built.\n');
   process.exit(process.argv.includes('--if-stale') || existsSync(`${ROOT}out/cli/main.js`) ? 0 : 1);
 }
-const result = spawnSync(process.execPath, [vite, 'build', '--config', 'electron/cli/build.config.ts'], { cwd: ROOT, stdio: 'inherit' });
+const result = spawnSync(process.execPath, [vite, 'build', '--config', 'electron/cli/build.config.ts'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

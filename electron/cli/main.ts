@@ -14,24 +14,50 @@ import { GLOBAL_OPTION_SPEC, globalOptions } from './options';
 import { clean, printError, processOutput, type Output } from './output';
 
 /** Every command `pushlab` knows (the message-reference test checks texts against this list). */
-export const COMMANDS = ['devices', 'simulators', 'scenarios', 'install', 'doctor', 'run', 'runs', 'report', 'help'] as const;
+export const COMMANDS = [
+  'devices',
+  'simulators',
+  'scenarios',
+  'install',
+  'doctor',
+  'run',
+  'runs',
+  'report',
+  'help',
+] as const;
 
 const RUN_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 const usage = (): string => say('cli.usage');
 
-function parse(rest: readonly string[], options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean; default?: string | boolean }> = {}) {
-  return parseArgs({ args: [...rest], allowPositionals: true, strict: true, options: { ...GLOBAL_OPTION_SPEC, ...options } });
+function parse(
+  rest: readonly string[],
+  options: Record<
+    string,
+    { type: 'string' | 'boolean'; short?: string; multiple?: boolean; default?: string | boolean }
+  > = {},
+) {
+  return parseArgs({
+    args: [...rest],
+    allowPositionals: true,
+    strict: true,
+    options: { ...GLOBAL_OPTION_SPEC, ...options },
+  });
 }
 
 type Values = Readonly<Record<string, string | boolean | Array<string | boolean> | undefined>>;
-const str = (values: Values, key: string): string | undefined => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
-const strs = (values: Values, key: string): string[] => (Array.isArray(values[key]) ? (values[key] as string[]) : []);
+const str = (values: Values, key: string): string | undefined =>
+  typeof values[key] === 'string' ? (values[key] as string) : undefined;
+const strs = (values: Values, key: string): string[] =>
+  Array.isArray(values[key]) ? (values[key] as string[]) : [];
 const flag = (values: Values, key: string): boolean => values[key] === true;
 
 /** Refuses positionals a command does not take (they used to be ignored silently). */
 function noPositionals(command: string, positionals: readonly string[]): void {
-  if (positionals.length > 0) throw new TypeError(`Unexpected argument '${clean(positionals[0]?.slice(0, 80))}': pushlab ${command} takes options only`);
+  if (positionals.length > 0)
+    throw new TypeError(
+      `Unexpected argument '${clean(positionals[0]?.slice(0, 80))}': pushlab ${command} takes options only`,
+    );
 }
 
 async function dispatch(command: string, rest: readonly string[], output: Output): Promise<number> {
@@ -48,7 +74,9 @@ async function dispatch(command: string, rest: readonly string[], output: Output
       if (values.help) return (output.out(usage()), 0);
       const [action = 'list', udid = null, ...extra] = positionals;
       if ((action !== 'list' && action !== 'boot' && action !== 'shutdown') || extra.length > 0) {
-        output.err(`${say('cli.simulators.badAction', { got: clean(positionals.join(' ').slice(0, 80)) })}\n\n${usage()}`);
+        output.err(
+          `${say('cli.simulators.badAction', { got: clean(positionals.join(' ').slice(0, 80)) })}\n\n${usage()}`,
+        );
         return 2;
       }
       const { simulatorsCommand } = await import('./commands/simulators');
@@ -75,7 +103,15 @@ async function dispatch(command: string, rest: readonly string[], output: Output
         return 2;
       }
       const { installCommand, installOptionsFrom } = await import('./commands/install');
-      return installCommand(globalOptions(values), { builds: positionals, serials: strs(values, 'serial').map(assertSerial), options: installOptionsFrom(values) }, output);
+      return installCommand(
+        globalOptions(values),
+        {
+          builds: positionals,
+          serials: strs(values, 'serial').map(assertSerial),
+          options: installOptionsFrom(values),
+        },
+        output,
+      );
     }
     case 'doctor': {
       const { values, positionals } = parse(rest, {
@@ -89,12 +125,24 @@ async function dispatch(command: string, rest: readonly string[], output: Output
       const serial = str(values, 'serial');
       const pkg = str(values, 'package');
       if (!serial || !pkg) {
-        const message = !serial && !pkg ? say('cli.doctor.missingBoth') : say('cli.doctor.missing', { missing: serial ? '--package' : '--serial' });
+        const message =
+          !serial && !pkg
+            ? say('cli.doctor.missingBoth')
+            : say('cli.doctor.missing', { missing: serial ? '--package' : '--serial' });
         output.err(`${message}\n\n${usage()}`);
         return 2;
       }
       const { doctorCommand } = await import('./commands/doctor');
-      return doctorCommand(globalOptions(values), { serial: assertSerial(serial), package: pkg, channelIds: strs(values, 'channel'), fix: flag(values, 'fix') }, output);
+      return doctorCommand(
+        globalOptions(values),
+        {
+          serial: assertSerial(serial),
+          package: pkg,
+          channelIds: strs(values, 'channel'),
+          fix: flag(values, 'fix'),
+        },
+        output,
+      );
     }
     case 'run': {
       const { values, positionals } = parse(rest, {
@@ -112,7 +160,16 @@ async function dispatch(command: string, rest: readonly string[], output: Output
         return 2;
       }
       const { runCommand } = await import('./commands/run');
-      return runCommand(globalOptions(values), { plan: plan ?? null, resume: resume ?? null, junit: str(values, 'junit') ?? null, strict: flag(values, 'strict') }, output);
+      return runCommand(
+        globalOptions(values),
+        {
+          plan: plan ?? null,
+          resume: resume ?? null,
+          junit: str(values, 'junit') ?? null,
+          strict: flag(values, 'strict'),
+        },
+        output,
+      );
     }
     case 'report': {
       const { values, positionals } = parse(rest, {
@@ -129,11 +186,15 @@ async function dispatch(command: string, rest: readonly string[], output: Output
       const locale = str(values, 'locale') ?? 'en';
       const [html, csv, junit] = [str(values, 'html'), str(values, 'csv'), str(values, 'junit')];
       const problem =
-        run === undefined ? say('cli.report.missingRun')
-        : !RUN_ID.test(run) ? say('cli.report.badRun', { run: clean(run.slice(0, 80)) })
-        : html === undefined && csv === undefined && junit === undefined ? say('cli.report.missingOutput')
-        : !isLocale(locale) ? say('cli.report.badLocale', { locale: clean(locale.slice(0, 20)) })
-        : null;
+        run === undefined
+          ? say('cli.report.missingRun')
+          : !RUN_ID.test(run)
+            ? say('cli.report.badRun', { run: clean(run.slice(0, 80)) })
+            : html === undefined && csv === undefined && junit === undefined
+              ? say('cli.report.missingOutput')
+              : !isLocale(locale)
+                ? say('cli.report.badLocale', { locale: clean(locale.slice(0, 20)) })
+                : null;
       if (problem !== null || run === undefined || !isLocale(locale)) {
         output.err(`${problem ?? ''}\n\n${usage()}`);
         return 2;
@@ -141,7 +202,14 @@ async function dispatch(command: string, rest: readonly string[], output: Output
       const { reportCommand } = await import('./commands/report');
       return reportCommand(
         globalOptions(values),
-        { runId: run, html: html ?? null, csv: csv ?? null, junit: junit ?? null, locale, attempts: flag(values, 'attempts') },
+        {
+          runId: run,
+          html: html ?? null,
+          csv: csv ?? null,
+          junit: junit ?? null,
+          locale,
+          attempts: flag(values, 'attempts'),
+        },
         output,
       );
     }
@@ -170,12 +238,12 @@ export async function main(argv: readonly string[], output: Output = processOutp
     const info =
       error instanceof TypeError && /Unknown option|Option '|Unexpected argument/.test(error.message)
         ? {
-          code: 'INVALID_ARGUMENT' as const,
-          message: error.message,
-          hint: say('cli.badOption.hint'),
-          // The parser's own sentence (node:util parseArgs) has no translation: it is quoted.
-          zh: { message: `选项有误：${error.message}`, hint: sayZh('cli.badOption.hint') },
-        }
+            code: 'INVALID_ARGUMENT' as const,
+            message: error.message,
+            hint: say('cli.badOption.hint'),
+            // The parser's own sentence (node:util parseArgs) has no translation: it is quoted.
+            zh: { message: `选项有误：${error.message}`, hint: sayZh('cli.badOption.hint') },
+          }
         : toErrorInfo(error);
     printError(output, info);
     return 2;

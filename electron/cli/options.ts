@@ -34,13 +34,18 @@ export function parsePort(text: string): number {
   if (!/^\d+$/.test(text) || !Number.isInteger(port) || port < 1 || port > 65535) {
     throw new LabError('INVALID_ARGUMENT', `"${text}" is not a TCP port.`, {
       hint: 'Use a number from 1 to 65535, e.g. --adb-port 5037.',
-      zh: { message: `“${text}”不是 TCP 端口。`, hint: '请使用 1 到 65535 之间的数字，例如 --adb-port 5037。' },
+      zh: {
+        message: `“${text}”不是 TCP 端口。`,
+        hint: '请使用 1 到 65535 之间的数字，例如 --adb-port 5037。',
+      },
     });
   }
   return port;
 }
 
-export function globalOptions(values: Record<string, string | boolean | string[] | undefined>): GlobalOptions {
+export function globalOptions(
+  values: Record<string, string | boolean | string[] | undefined>,
+): GlobalOptions {
   const base = defaultAdbConfig();
   const host = typeof values['adb-host'] === 'string' ? values['adb-host'] : base.host;
   const port = typeof values['adb-port'] === 'string' ? parsePort(values['adb-port']) : base.port;

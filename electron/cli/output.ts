@@ -16,7 +16,8 @@ export function printError(output: Output, error: ErrorInfo): void {
   const text = errorText(error, cliLocale());
   output.err(`pushlab: ${text.message}`);
   if (text.hint) output.err(`  ${say('cli.error.whatToDo')}: ${text.hint}`);
-  if (error.detail) output.err(`  ${say('cli.error.details')}: ${error.detail.split('\n')[0]?.slice(0, 300) ?? ''}`);
+  if (error.detail)
+    output.err(`  ${say('cli.error.details')}: ${error.detail.split('\n')[0]?.slice(0, 300) ?? ''}`);
 }
 
 /** Strips control characters so device text cannot drive the terminal. */
@@ -27,5 +28,10 @@ export function clean(text: string | null | undefined): string {
 export function table(rows: ReadonlyArray<readonly string[]>): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd());
+  return rows.map((row) =>
+    row
+      .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd(),
+  );
 }

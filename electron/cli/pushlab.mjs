@@ -22,7 +22,9 @@ async function loadMain() {
     const { register } = await import('tsx/esm/api');
     register();
   } catch {
-    process.stderr.write('pushlab: the command is not built and tsx is not installed.\n  What to do: run `npm ci` (or `npm run build:cli`) in the PushLab folder.\n');
+    process.stderr.write(
+      'pushlab: the command is not built and tsx is not installed.\n  What to do: run `npm ci` (or `npm run build:cli`) in the PushLab folder.\n',
+    );
     process.exit(2);
   }
   return (await import('./main.ts')).main;

@@ -29,7 +29,9 @@ export async function openSession(options: GlobalOptions): Promise<LocalLabCore>
  * simulator): an unreachable adb server is reported, not fatal, so simulators still work on a Mac
  * without adb. `adbError` says why Android phones are unavailable; null when adb answered.
  */
-export async function openSessionAdbOptional(options: GlobalOptions): Promise<{ core: LocalLabCore; adbError: ErrorInfo | null }> {
+export async function openSessionAdbOptional(
+  options: GlobalOptions,
+): Promise<{ core: LocalLabCore; adbError: ErrorInfo | null }> {
   const core = await composeCore(options);
   try {
     await connectAdb(core, options);
@@ -43,7 +45,9 @@ export async function openSessionAdbOptional(options: GlobalOptions): Promise<{ 
  * Phones and simulators only (`pushlab devices`): the device half of the core, without the run
  * engine, senders and reports, so the command starts fast. Same adb handling as above.
  */
-export async function openDeviceSession(options: GlobalOptions): Promise<{ core: DeviceCore; adbError: ErrorInfo | null }> {
+export async function openDeviceSession(
+  options: GlobalOptions,
+): Promise<{ core: DeviceCore; adbError: ErrorInfo | null }> {
   const { createDeviceCore } = await import('../lab/compose-devices');
   const core = createDeviceCore(coreOptions(options));
   try {
@@ -80,17 +84,21 @@ async function connectAdb(core: DeviceCore, options: GlobalOptions): Promise<voi
     await tracker.waitUntilConnected(CONNECT_TIMEOUT_MS);
   } catch {
     const status = tracker.status();
-    throw new LabError(status.error?.code ?? 'ADB_UNREACHABLE', status.error?.message ?? `No adb server answers at ${options.adb.host}:${options.adb.port}.`, {
-      hint: status.error?.hint ?? 'Start adb with `adb start-server`, or pass --adb-host/--adb-port.',
-      ...(status.error?.detail ? { detail: status.error.detail } : {}),
-      // The tracker's own error keeps its zh text; only the fallback sentence is written here.
-      zh: status.error
-        ? status.error.zh
-        : {
-          message: `${options.adb.host}:${options.adb.port} 上没有 adb 服务应答。`,
-          hint: '请用 `adb start-server` 启动 adb，或传入 --adb-host/--adb-port。',
-        },
-    });
+    throw new LabError(
+      status.error?.code ?? 'ADB_UNREACHABLE',
+      status.error?.message ?? `No adb server answers at ${options.adb.host}:${options.adb.port}.`,
+      {
+        hint: status.error?.hint ?? 'Start adb with `adb start-server`, or pass --adb-host/--adb-port.',
+        ...(status.error?.detail ? { detail: status.error.detail } : {}),
+        // The tracker's own error keeps its zh text; only the fallback sentence is written here.
+        zh: status.error
+          ? status.error.zh
+          : {
+              message: `${options.adb.host}:${options.adb.port} 上没有 adb 服务应答。`,
+              hint: '请用 `adb start-server` 启动 adb，或传入 --adb-host/--adb-port。',
+            },
+      },
+    );
   }
 }
 
@@ -118,7 +126,9 @@ export async function settledDevices(core: DeviceCore): Promise<DeviceView[]> {
   const listed = await gateway.listDevices();
   const views: DeviceView[] = [];
   for (const device of listed) {
-    const view = await registry.waitForIdentity(device.id, IDENTITY_TIMEOUT_MS).catch(() => registry.get(device.id));
+    const view = await registry
+      .waitForIdentity(device.id, IDENTITY_TIMEOUT_MS)
+      .catch(() => registry.get(device.id));
     if (view) views.push(view);
   }
   return views.sort((a, b) => a.serial.localeCompare(b.serial));

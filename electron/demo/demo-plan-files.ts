@@ -22,14 +22,21 @@ export interface DemoSecret {
  * The key in `envName`, or one kept in <dataDir>/demo-tencent-secret (made once, mode 0600), which
  * is then put in `env` for this process only, where the run engine reads it.
  */
-export async function demoSecret(envName: string, env: NodeJS.ProcessEnv, dataDir: string | undefined): Promise<DemoSecret> {
+export async function demoSecret(
+  envName: string,
+  env: NodeJS.ProcessEnv,
+  dataDir: string | undefined,
+): Promise<DemoSecret> {
   const given = env[envName];
   if (given) return { value: given, file: null };
   let value = randomBytes(24).toString('hex');
   let file: string | null = null;
   if (dataDir !== undefined) {
     file = join(dataDir, SECRET_FILE);
-    const kept = await readFile(file, 'utf8').then((text) => text.trim(), () => '');
+    const kept = await readFile(file, 'utf8').then(
+      (text) => text.trim(),
+      () => '',
+    );
     if (GENERATED.test(kept)) value = kept;
     else {
       await mkdir(dataDir, { recursive: true });
@@ -62,8 +69,18 @@ export interface DemoPlanLinesInput {
 /** What to tell the person running the demo (paths and variable names, never the key). */
 export function demoPlanLines(input: DemoPlanLinesInput): string[] {
   // --data-dir: the run lands in the demo's own database, so the app shows it as it runs.
-  const command = shellCommand('npx pushlab run --plan', input.planPath, '--adb-port', input.adbPort, '--data-dir', input.dataDir);
-  const lines = [`Demo run plan: ${input.planPath} (Tencent emulator at ${input.emulatorUrl})`, `  run it: ${command}`];
+  const command = shellCommand(
+    'npx pushlab run --plan',
+    input.planPath,
+    '--adb-port',
+    input.adbPort,
+    '--data-dir',
+    input.dataDir,
+  );
+  const lines = [
+    `Demo run plan: ${input.planPath} (Tencent emulator at ${input.emulatorUrl})`,
+    `  run it: ${command}`,
+  ];
   lines.push(
     input.secret.file === null
       ? `  the emulator key is ${input.envName} as set for this demo: set the same value in the shell that runs the plan`

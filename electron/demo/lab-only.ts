@@ -34,11 +34,16 @@ async function ownAdbServer(gateway: AdbGateway): Promise<boolean> {
 }
 
 function killServer(bin: string, port: number): Promise<void> {
-  return new Promise((resolve) => execFile(bin, ['-P', String(port), 'kill-server'], { timeout: 10_000 }, () => resolve()));
+  return new Promise((resolve) =>
+    execFile(bin, ['-P', String(port), 'kill-server'], { timeout: 10_000 }, () => resolve()),
+  );
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } }, strict: true });
+  const { values } = parseArgs({
+    options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    strict: true,
+  });
   if (values.help) {
     process.stdout.write(`${usage()}\n`);
     return;
@@ -48,15 +53,22 @@ async function main(): Promise<void> {
   const logger = createLogger({ scope: 'pushlab-demo-lab' });
   const gateway = new AdbGateway(adb, logger.child('adb'));
   const started = await ownAdbServer(gateway);
-  const lab = createDemoLabController({ adbHost: adb.host, adbPort: adb.port, dataDir, announce: (line) => process.stdout.write(`${line}\n`) });
+  const lab = createDemoLabController({
+    adbHost: adb.host,
+    adbPort: adb.port,
+    dataDir,
+    announce: (line) => process.stdout.write(`${line}\n`),
+  });
   const stop = async (): Promise<void> => {
     await lab.stop().catch(() => undefined);
     if (started) await killServer(adb.bin, adb.port);
   };
   try {
     const status = await lab.start();
-    process.stdout.write(`Virtual lab: ${status.phones.length} simulated phones on the adb server ${adb.host}:${adb.port}` +
-      ` (data in ${dataDir}; Ctrl+C to stop).\n`);
+    process.stdout.write(
+      `Virtual lab: ${status.phones.length} simulated phones on the adb server ${adb.host}:${adb.port}` +
+        ` (data in ${dataDir}; Ctrl+C to stop).\n`,
+    );
   } catch (error) {
     await stop();
     throw error;
@@ -76,10 +88,13 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  const hint = typeof (error as { hint?: unknown }).hint === 'string' ? `\n${(error as { hint: string }).hint}` : '';
+  const hint =
+    typeof (error as { hint?: unknown }).hint === 'string' ? `\n${(error as { hint: string }).hint}` : '';
   if (error instanceof LabError && error.zh && terminalLocale(process.env) === 'zh-CN') {
     const zh = errorText(error.toInfo(), 'zh-CN');
-    process.stderr.write(`虚拟实验室无法启动：${zh.message}${zh.hint === undefined ? '' : `\n${zh.hint}`}\n${usage()}\n`);
+    process.stderr.write(
+      `虚拟实验室无法启动：${zh.message}${zh.hint === undefined ? '' : `\n${zh.hint}`}\n${usage()}\n`,
+    );
   } else {
     process.stderr.write(`The virtual lab could not start: ${message}${hint}\n${usage()}\n`);
   }

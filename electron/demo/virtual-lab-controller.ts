@@ -5,7 +5,12 @@
  */
 import type { VirtualLabStatus } from '../../shared/domain/lab';
 import { adbHost, DEMO_PROFILES, USB2_LINK_BYTES_PER_SECOND } from '../../test/virtual-lab';
-import { PUSH_LAB_SECRET_ENV, startPushLab, type PushLab, type PushLabPhoneSpec } from '../../test/virtual-lab/push-lab';
+import {
+  PUSH_LAB_SECRET_ENV,
+  startPushLab,
+  type PushLab,
+  type PushLabPhoneSpec,
+} from '../../test/virtual-lab/push-lab';
 import { LabError } from '../lab/errors';
 import type { VirtualLabController } from '../lab/virtual-lab-port';
 import { demoPlanLines, demoSecret, writeDemoPlan } from './demo-plan-files';
@@ -39,14 +44,18 @@ async function waitForAdb(options: DemoLabOptions): Promise<void> {
       return;
     } catch (error) {
       if (Date.now() > deadline) {
-        throw new LabError('ADB_UNREACHABLE', `The virtual lab could not reach the adb server at ${options.adbHost}:${options.adbPort}.`, {
-          hint: 'Check that adb is installed (apt install adb / brew install android-platform-tools), then start the virtual lab again.',
-          zh: {
-            message: `虚拟实验室无法连接 ${options.adbHost}:${options.adbPort} 上的 adb 服务。`,
-            hint: '请确认已安装 adb（apt install adb / brew install android-platform-tools），然后重新启动虚拟实验室。',
+        throw new LabError(
+          'ADB_UNREACHABLE',
+          `The virtual lab could not reach the adb server at ${options.adbHost}:${options.adbPort}.`,
+          {
+            hint: 'Check that adb is installed (apt install adb / brew install android-platform-tools), then start the virtual lab again.',
+            zh: {
+              message: `虚拟实验室无法连接 ${options.adbHost}:${options.adbPort} 上的 adb 服务。`,
+              hint: '请确认已安装 adb（apt install adb / brew install android-platform-tools），然后重新启动虚拟实验室。',
+            },
+            detail: String(error),
           },
-          detail: String(error),
-        });
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
@@ -57,14 +66,24 @@ async function waitForAdb(options: DemoLabOptions): Promise<void> {
 /** The demo's phones listen on 15601, 15602, … so the README's example plan names their serials. */
 export const DEMO_FIRST_PHONE_PORT = 15601;
 
-export function demoPhones(profiles: readonly string[], count: number, firstPort: number | null = null): PushLabPhoneSpec[] {
+export function demoPhones(
+  profiles: readonly string[],
+  count: number,
+  firstPort: number | null = null,
+): PushLabPhoneSpec[] {
   const used = new Map<string, number>();
   return Array.from({ length: count }, (_, i) => {
     const profile = profiles[i % profiles.length] ?? profiles[0] ?? '';
-    const vendor = (profile.split('-')[0] ?? 'phone').replace(/^google$/, 'pixel').replace(/[^A-Za-z0-9_]/g, '_');
+    const vendor = (profile.split('-')[0] ?? 'phone')
+      .replace(/^google$/, 'pixel')
+      .replace(/[^A-Za-z0-9_]/g, '_');
     const n = (used.get(vendor) ?? 0) + 1;
     used.set(vendor, n);
-    return { profile, account: n === 1 ? `qa_${vendor}` : `qa_${vendor}_${n}`, ...(firstPort === null ? {} : { port: firstPort + i }) };
+    return {
+      profile,
+      account: n === 1 ? `qa_${vendor}` : `qa_${vendor}_${n}`,
+      ...(firstPort === null ? {} : { port: firstPort + i }),
+    };
   });
 }
 
@@ -83,26 +102,37 @@ export function createDemoLabController(options: DemoLabOptions): VirtualLabCont
     await waitForAdb(options);
     const secret = await demoSecret(PUSH_LAB_SECRET_ENV, process.env, options.dataDir);
     const profiles = [...(options.profiles ?? DEMO_PROFILES)];
-    const world = (firstPort: number | null): Promise<PushLab> => startPushLab({
-      adbPort: options.adbPort,
-      adbHost: options.adbHost,
-      phones: demoPhones(profiles, phoneCount ?? profiles.length, firstPort),
-      secretKey: secret.value,
-      tencentPort: options.tencentPort ?? DEMO_TENCENT_PORT,
-      tencentPortFallback: true,
-      // Phones take bytes at USB 2.0 speed, so install progress looks as it does on a real rack.
-      linkBytesPerSecond: USB2_LINK_BYTES_PER_SECOND,
-      realisticTiming: options.realisticTiming ?? true,
-    });
+    const world = (firstPort: number | null): Promise<PushLab> =>
+      startPushLab({
+        adbPort: options.adbPort,
+        adbHost: options.adbHost,
+        phones: demoPhones(profiles, phoneCount ?? profiles.length, firstPort),
+        secretKey: secret.value,
+        tencentPort: options.tencentPort ?? DEMO_TENCENT_PORT,
+        tencentPortFallback: true,
+        // Phones take bytes at USB 2.0 speed, so install progress looks as it does on a real rack.
+        linkBytesPerSecond: USB2_LINK_BYTES_PER_SECOND,
+        realisticTiming: options.realisticTiming ?? true,
+      });
     // Fixed ports when free (stable serials across restarts); any free ports otherwise.
     const next = await world(DEMO_FIRST_PHONE_PORT).catch(() => world(null));
     if (options.dataDir !== undefined) {
       try {
         // The plan on disk names the key file, so `pushlab run --plan` works from any shell.
         const plan = next.plan();
-        const onDisk = secret.file === null ? plan : { ...plan, sender: { ...plan.sender, secret: { file: secret.file } } };
+        const onDisk =
+          secret.file === null
+            ? plan
+            : { ...plan, sender: { ...plan.sender, secret: { file: secret.file } } };
         const planPath = await writeDemoPlan(options.dataDir, onDisk);
-        const lines = demoPlanLines({ planPath, dataDir: options.dataDir, adbPort: options.adbPort, envName: PUSH_LAB_SECRET_ENV, secret, emulatorUrl: next.emulator.url });
+        const lines = demoPlanLines({
+          planPath,
+          dataDir: options.dataDir,
+          adbPort: options.adbPort,
+          envName: PUSH_LAB_SECRET_ENV,
+          secret,
+          emulatorUrl: next.emulator.url,
+        });
         for (const line of lines) options.announce?.(line);
       } catch (error) {
         await next.close();

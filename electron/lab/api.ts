@@ -3,7 +3,13 @@
  * tests all drive PushLab through this one interface; none of them reaches into services.
  */
 import type { Result } from '../../shared/result';
-import type { EventChannel, EventPayloads, RequestArgs, RequestChannel, RequestResult } from '../../shared/ipc';
+import type {
+  EventChannel,
+  EventPayloads,
+  RequestArgs,
+  RequestChannel,
+  RequestResult,
+} from '../../shared/ipc';
 
 export type LabEventListener = <E extends EventChannel>(event: E, payload: EventPayloads[E]) => void;
 

@@ -61,9 +61,26 @@ export function createDeviceLayer(options: LabCoreOptions): DeviceLayer {
   const env = options.env ?? process.env;
   // simctl has no event stream: poll about once a second while xcrun exists (tests go faster).
   const simPollMs = Number.parseInt(env.PUSHLAB_SIMCTL_POLL_MS ?? '', 10);
-  const simulatorTracker = new SimulatorTracker({ env, clock, logger: logger.child('simctl'), ...(simPollMs >= 50 ? { pollMs: simPollMs, recheckMs: Math.max(simPollMs, 500) } : {}) });
-  const simulators = new SimulatorRegistry({ tracker: simulatorTracker, repo: repos.devices, clock, logger: logger.child('simulators') });
-  const registry = new DeviceRegistry({ tracker, gateway, repo: repos.devices, clock, logger: logger.child('devices'), simulators });
+  const simulatorTracker = new SimulatorTracker({
+    env,
+    clock,
+    logger: logger.child('simctl'),
+    ...(simPollMs >= 50 ? { pollMs: simPollMs, recheckMs: Math.max(simPollMs, 500) } : {}),
+  });
+  const simulators = new SimulatorRegistry({
+    tracker: simulatorTracker,
+    repo: repos.devices,
+    clock,
+    logger: logger.child('simulators'),
+  });
+  const registry = new DeviceRegistry({
+    tracker,
+    gateway,
+    repo: repos.devices,
+    clock,
+    logger: logger.child('devices'),
+    simulators,
+  });
   return { clock, logger, env, db, repos, gateway, tracker, simulatorTracker, simulators, registry };
 }
 

@@ -10,7 +10,6 @@ import type { Logger } from './util/logger';
 import type { VirtualLabController } from './virtual-lab-port';
 import type { AdbConfig } from './adb/adb-config';
 
-
 export interface LabCoreOptions {
   /** SQLite database and evidence files live here. */
   readonly dataDir: string;

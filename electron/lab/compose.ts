@@ -4,7 +4,13 @@
  */
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import type { EventChannel, EventPayloads, RequestArgs, RequestChannel, RequestResult } from '../../shared/ipc';
+import type {
+  EventChannel,
+  EventPayloads,
+  RequestArgs,
+  RequestChannel,
+  RequestResult,
+} from '../../shared/ipc';
 import { iosStatusMessage } from '../../shared/domain/ios-status';
 import { translateDynamic } from '../../shared/i18n';
 import { fail, ok, type Result } from '../../shared/result';
@@ -64,10 +70,17 @@ async function requireSimctl(tracker: SimulatorTracker): Promise<void> {
   if (status.available) return;
   const message = iosStatusMessage(status, 0);
   const reasonZh = translateDynamic('zh-CN', message.key, message.values) ?? status.reason;
-  throw new LabError('PLAN_INVALID', `The simctl sender cannot run here: ${translateDynamic('en', message.key, message.values) ?? status.reason}`, {
-    hint: 'Run iOS simulator plans on a Mac with Xcode, or pick another sender.',
-    zh: { message: `simctl 发送方无法在这里运行：${reasonZh}`, hint: '请在装有 Xcode 的 Mac 上运行 iOS 模拟器计划，或选择其他发送方。' },
-  });
+  throw new LabError(
+    'PLAN_INVALID',
+    `The simctl sender cannot run here: ${translateDynamic('en', message.key, message.values) ?? status.reason}`,
+    {
+      hint: 'Run iOS simulator plans on a Mac with Xcode, or pick another sender.',
+      zh: {
+        message: `simctl 发送方无法在这里运行：${reasonZh}`,
+        hint: '请在装有 Xcode 的 Mac 上运行 iOS 模拟器计划，或选择其他发送方。',
+      },
+    },
+  );
 }
 
 export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCore> {
@@ -83,7 +96,12 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     logger: logger.child('install'),
     readApk,
   });
-  const appInstalls = new SimulatorInstallService({ devices: registry, simulators, clock, logger: logger.child('install-app') });
+  const appInstalls = new SimulatorInstallService({
+    devices: registry,
+    simulators,
+    clock,
+    logger: logger.child('install-app'),
+  });
   const doctor = new DoctorService({
     registry,
     gateway,
@@ -102,7 +120,13 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     doctor,
     installs,
     createSender: (plan, operator) =>
-      createSender(plan.sender, { clock, logger: logger.child('sender'), resolveSecret: (ref) => resolveSecret(ref, secretOptions), operator, env }),
+      createSender(plan.sender, {
+        clock,
+        logger: logger.child('sender'),
+        resolveSecret: (ref) => resolveSecret(ref, secretOptions),
+        operator,
+        env,
+      }),
     // Every secret the sender names must be readable before a run is stored.
     verifySender: async (plan) => {
       for (const ref of secretRefsOf(plan.sender)) await resolveSecret(ref, secretOptions);
@@ -119,7 +143,12 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
   const matrix = new MatrixService({ runs: repos.matrix, signoffs: repos.signoffs, clock });
   const handlers: Handlers = createHandlers({
     doctor,
-    appInfo: { version: options.appVersion ?? '0.0.0', dataDir: options.dataDir, shell: options.shell === 'electron' ? 'electron' : 'web', platform: process.platform },
+    appInfo: {
+      version: options.appVersion ?? '0.0.0',
+      dataDir: options.dataDir,
+      shell: options.shell === 'electron' ? 'electron' : 'web',
+      platform: process.platform,
+    },
     registry,
     gateway,
     installs,
@@ -155,8 +184,22 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
 
   let closed = false;
   return {
-    services: { registry, tracker, gateway, installs, appInstalls, doctor, runs, matrix, simulators, simulatorTracker },
-    async invoke<C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<Result<RequestResult<C>>> {
+    services: {
+      registry,
+      tracker,
+      gateway,
+      installs,
+      appInstalls,
+      doctor,
+      runs,
+      matrix,
+      simulators,
+      simulatorTracker,
+    },
+    async invoke<C extends RequestChannel>(
+      channel: C,
+      args: RequestArgs<C>,
+    ): Promise<Result<RequestResult<C>>> {
       const handler = handlers[channel] as (...a: RequestArgs<C>) => Promise<RequestResult<C>>;
       try {
         return ok(await handler(...args));

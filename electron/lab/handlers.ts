@@ -92,10 +92,14 @@ export function createHandlers(s: HandlerServices): Handlers {
     'install:start': async (request) => s.installs.start(request),
     'app:inspect': async (path) => s.appInstalls.inspect(path),
     'install:start-app': async (request) => s.appInstalls.start(request),
-    'install:jobs': async () => [...s.installs.recentJobs(), ...s.appInstalls.recentJobs()].sort((a, b) => b.startedAt.localeCompare(a.startedAt)).slice(0, 20),
+    'install:jobs': async () =>
+      [...s.installs.recentJobs(), ...s.appInstalls.recentJobs()]
+        .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
+        .slice(0, 20),
     'simulators:list': async () => s.simulators?.entries() ?? [],
     'simulators:boot': async (udid) => changeSimulatorState(requireSimulators(s.simulators), udid, 'boot'),
-    'simulators:shutdown': async (udid) => changeSimulatorState(requireSimulators(s.simulators), udid, 'shutdown'),
+    'simulators:shutdown': async (udid) =>
+      changeSimulatorState(requireSimulators(s.simulators), udid, 'shutdown'),
     'lab:status': async () => s.virtualLab?.status() ?? NO_LAB,
     'lab:start': async (options) => requireLab(s.virtualLab).start(options?.phones),
     'lab:stop': async () => requireLab(s.virtualLab).stop(),
@@ -103,7 +107,13 @@ export function createHandlers(s: HandlerServices): Handlers {
     'doctor:run': async (subject) => s.doctor.run(subject),
     'doctor:fix': async (subject, fix) => s.doctor.fix(subject, fix),
     'doctor:history': async (serial, pkg) => s.doctor.history(serial, pkg),
-    ...createRunHandlers({ runs: s.runs, secrets: s.secrets, evidenceRoot: s.evidence.root, virtualLab: s.virtualLab, ...(s.approver ? { approver: s.approver } : {}) }),
+    ...createRunHandlers({
+      runs: s.runs,
+      secrets: s.secrets,
+      evidenceRoot: s.evidence.root,
+      virtualLab: s.virtualLab,
+      ...(s.approver ? { approver: s.approver } : {}),
+    }),
     ...createMatrixHandlers(s.matrix),
     ...createReportHandlers({ runs: s.runs, matrix: s.matrix, evidenceRoot: s.evidence.root }),
   };

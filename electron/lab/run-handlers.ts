@@ -15,7 +15,11 @@ type RunChannel = Extract<RequestChannel, `runs:${string}` | `secrets:${string}`
 export type RunHandlers = { [C in RunChannel]: (...args: RequestArgs<C>) => Promise<RequestResult<C>> };
 
 /** The part of the run engine the window may reach (`plan` where the engine keeps plans). */
-export type WindowRunsApi = Pick<RunsApi, 'start' | 'resume' | 'cancel' | 'list' | 'get' | 'attempt' | 'answerPrompt'> & Partial<Pick<RunsApi, 'plan'>>;
+export type WindowRunsApi = Pick<
+  RunsApi,
+  'start' | 'resume' | 'cancel' | 'list' | 'get' | 'attempt' | 'answerPrompt'
+> &
+  Partial<Pick<RunsApi, 'plan'>>;
 
 export interface RunHandlerServices {
   readonly runs: WindowRunsApi;
@@ -65,7 +69,10 @@ export function createRunHandlers(s: RunHandlerServices): RunHandlers {
       if (!evidence) {
         throw new LabError('NOT_FOUND', `Attempt ${attemptId} has no evidence ${evidenceId}.`, {
           hint: 'Reopen the attempt to see its evidence.',
-          zh: { message: `尝试 ${attemptId} 没有证据 ${evidenceId}。`, hint: '请重新打开该尝试查看它的证据。' },
+          zh: {
+            message: `尝试 ${attemptId} 没有证据 ${evidenceId}。`,
+            hint: '请重新打开该尝试查看它的证据。',
+          },
         });
       }
       return readEvidenceContent(s.evidenceRoot, evidence);

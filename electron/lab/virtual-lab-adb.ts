@@ -9,9 +9,14 @@ import type { DeviceTracker } from './adb/device-tracker';
 import type { AdbConfig } from './adb/adb-config';
 import type { VirtualLabController } from './virtual-lab-port';
 
-const sameServer = (a: { host: string; port: number }, b: { host: string; port: number }): boolean => a.host === b.host && a.port === b.port;
+const sameServer = (a: { host: string; port: number }, b: { host: string; port: number }): boolean =>
+  a.host === b.host && a.port === b.port;
 
-export function followLabServer(lab: VirtualLabController, gateway: AdbGateway, tracker: DeviceTracker): VirtualLabController {
+export function followLabServer(
+  lab: VirtualLabController,
+  gateway: AdbGateway,
+  tracker: DeviceTracker,
+): VirtualLabController {
   const home: AdbConfig = gateway.config;
   const server = lab.adbServer;
   if (server === undefined || sameServer(server, home)) return lab;

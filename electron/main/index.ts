@@ -68,14 +68,20 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, !app.isPackaged)));
 
   const adb = labAdbConfig(launch, process.env);
-  if (app.isPackaged && launch.demo) logger.warn('--demo needs a PushLab checkout (npm run demo); starting without the virtual lab');
+  if (app.isPackaged && launch.demo)
+    logger.warn('--demo needs a PushLab checkout (npm run demo); starting without the virtual lab');
   // The virtual lab always has its own adb server; without --demo the core follows it there while it runs.
   const labAdb = labAdbConfig({ ...launch, demo: true }, process.env);
   if (!app.isPackaged) {
     // From a checkout the empty state can offer the virtual lab; a packaged app has no fixtures
     // to build phones from and does not ship the demo chunk (electron-builder.yml), so it never loads this.
     const { createDemoLabController } = await import('../demo/virtual-lab-controller');
-    virtualLab = createDemoLabController({ adbHost: labAdb.host, adbPort: labAdb.port, dataDir, announce: (line) => logger.info(line) });
+    virtualLab = createDemoLabController({
+      adbHost: labAdb.host,
+      adbPort: labAdb.port,
+      dataDir,
+      announce: (line) => logger.info(line),
+    });
   }
   core = await createLabCore({
     dataDir,

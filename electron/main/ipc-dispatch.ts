@@ -37,7 +37,13 @@ export function describeUntrusted(value: unknown): string {
 }
 
 function invalid(message: string, hint: string, zh: LocalizedErrorText, detail?: string): Result<never> {
-  const error: ErrorInfo = { code: 'INVALID_ARGUMENT', message, hint, ...(detail === undefined ? {} : { detail }), zh };
+  const error: ErrorInfo = {
+    code: 'INVALID_ARGUMENT',
+    message,
+    hint,
+    ...(detail === undefined ? {} : { detail }),
+    zh,
+  };
   return fail(error);
 }
 
@@ -71,7 +77,10 @@ export function createInvokeDispatcher(
         return invalid(
           'Request refused: it did not come from the PushLab window.',
           'Only the PushLab window may call the lab. Reload the window if this keeps happening.',
-          { message: '请求被拒绝：它不是来自 PushLab 窗口。', hint: '只有 PushLab 窗口可以调用实验室。如果反复出现，请重新加载窗口。' },
+          {
+            message: '请求被拒绝：它不是来自 PushLab 窗口。',
+            hint: '只有 PushLab 窗口可以调用实验室。如果反复出现，请重新加载窗口。',
+          },
         );
       }
       const { channel } = request;
@@ -80,7 +89,10 @@ export function createInvokeDispatcher(
         return invalid(
           `Unknown request channel ${describeUntrusted(channel)}.`,
           'The window and the app are out of step; restart PushLab.',
-          { message: `未知的请求通道 ${describeUntrusted(channel)}。`, hint: '窗口和应用的版本不一致；请重启 PushLab。' },
+          {
+            message: `未知的请求通道 ${describeUntrusted(channel)}。`,
+            hint: '窗口和应用的版本不一致；请重启 PushLab。',
+          },
         );
       }
       const parsed = requestSchemas[channel].safeParse(request.args);
@@ -89,13 +101,18 @@ export function createInvokeDispatcher(
         return invalid(
           `Invalid arguments for "${channel}".`,
           'Check the values you entered; if they look right, restart PushLab and report this.',
-          { message: `“${channel}”的参数无效。`, hint: '请检查你输入的值；如果看起来没问题，请重启 PushLab 并报告此问题。' },
+          {
+            message: `“${channel}”的参数无效。`,
+            hint: '请检查你输入的值；如果看起来没问题，请重启 PushLab 并报告此问题。',
+          },
           summariseIssues(parsed.error.issues),
         );
       }
       return await core.invoke(channel, parsed.data);
     } catch (error) {
-      log?.error('ipc: request failed unexpectedly', { message: error instanceof Error ? error.message : String(error) });
+      log?.error('ipc: request failed unexpectedly', {
+        message: error instanceof Error ? error.message : String(error),
+      });
       return fail(toErrorInfo(error));
     }
   };

@@ -28,12 +28,17 @@ export function labAdbConfig(options: LaunchOptions, env: NodeJS.ProcessEnv): Ad
  * The renderer: the dev server only when unpackaged and electron-vite says so (a packaged app
  * ignores the variable, so nobody can point it at foreign content), else the built index.html.
  */
-export function rendererLocation(input: { isPackaged: boolean; env: NodeJS.ProcessEnv; mainDir: string }): AppLocation {
+export function rendererLocation(input: {
+  isPackaged: boolean;
+  env: NodeJS.ProcessEnv;
+  mainDir: string;
+}): AppLocation {
   const devUrl = input.env.ELECTRON_RENDERER_URL;
   if (!input.isPackaged && devUrl) {
     const parsed = URL.canParse(devUrl) ? new URL(devUrl) : null;
     const loopback = parsed !== null && ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
-    if (loopback && (parsed.protocol === 'http:' || parsed.protocol === 'https:')) return { kind: 'dev', url: parsed.href };
+    if (loopback && (parsed.protocol === 'http:' || parsed.protocol === 'https:'))
+      return { kind: 'dev', url: parsed.href };
   }
   return { kind: 'file', indexHtmlPath: path.join(input.mainDir, '..', 'renderer', 'index.html') };
 }

@@ -25,7 +25,10 @@ export function createDialogApprover(currentWindow: () => BrowserWindow | null):
       noLink: true,
     };
     const window = currentWindow();
-    const { response } = window && !window.isDestroyed() ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+    const { response } =
+      window && !window.isDestroyed()
+        ? await dialog.showMessageBox(window, options)
+        : await dialog.showMessageBox(options);
     return response === ALLOW ? { approved: true } : personRefused(locale, request);
   };
 }

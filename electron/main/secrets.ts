@@ -11,7 +11,8 @@ import type { SecretCipher, SecretStore } from '../lab/secrets/secret-store';
 export function safeStorageCipher(platform: NodeJS.Platform = process.platform): SecretCipher {
   const backend = (): string => (platform === 'linux' ? safeStorage.getSelectedStorageBackend() : 'os');
   return {
-    isAvailable: () => safeStorage.isEncryptionAvailable() && backend() !== 'basic_text' && backend() !== 'unknown',
+    isAvailable: () =>
+      safeStorage.isEncryptionAvailable() && backend() !== 'basic_text' && backend() !== 'unknown',
     unavailableReason: () =>
       safeStorage.isEncryptionAvailable()
         ? `no system keyring was found (storage backend "${backend()}" would keep secrets readable)`

@@ -8,8 +8,7 @@ import type { WebPreferences } from 'electron';
 
 /** Where the app's own content comes from: the built renderer or the electron-vite dev server. */
 export type AppLocation =
-  | { readonly kind: 'file'; readonly indexHtmlPath: string }
-  | { readonly kind: 'dev'; readonly url: string };
+  { readonly kind: 'file'; readonly indexHtmlPath: string } | { readonly kind: 'dev'; readonly url: string };
 
 export { APP_CSP_DIRECTIVES, contentSecurityPolicy } from '../../shared/csp';
 
@@ -62,14 +61,23 @@ function normalisedFilePath(pathname: string, platform: NodeJS.Platform): string
  * True when `url` is the app's own page: the exact built index.html (query and hash ignored)
  * or, in development, any page of the dev server's origin. Everything else is foreign.
  */
-export function isAppUrl(url: string, location: AppLocation, platform: NodeJS.Platform = process.platform): boolean {
+export function isAppUrl(
+  url: string,
+  location: AppLocation,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
   const candidate = parseUrl(url);
   if (!candidate || candidate.username || candidate.password) return false;
   if (location.kind === 'dev') {
     const dev = parseUrl(location.url);
-    return dev !== null && (candidate.protocol === 'http:' || candidate.protocol === 'https:') && candidate.origin === dev.origin;
+    return (
+      dev !== null &&
+      (candidate.protocol === 'http:' || candidate.protocol === 'https:') &&
+      candidate.origin === dev.origin
+    );
   }
-  if (candidate.protocol !== 'file:' || (candidate.host !== '' && candidate.host !== 'localhost')) return false;
+  if (candidate.protocol !== 'file:' || (candidate.host !== '' && candidate.host !== 'localhost'))
+    return false;
   const expected = new URL(pathToFileURL(path.resolve(location.indexHtmlPath)).href);
   const a = normalisedFilePath(candidate.pathname, platform);
   const b = normalisedFilePath(expected.pathname, platform);
@@ -87,7 +95,8 @@ export function isAllowedNavigation(url: string, location: AppLocation, platform
  */
 export function externalLinkTarget(url: string): string | null {
   const parsed = parseUrl(url);
-  if (!parsed || parsed.protocol !== 'https:' || parsed.username || parsed.password || !parsed.hostname) return null;
+  if (!parsed || parsed.protocol !== 'https:' || parsed.username || parsed.password || !parsed.hostname)
+    return null;
   return parsed.href;
 }
 

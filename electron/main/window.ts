@@ -18,7 +18,9 @@ import type { AppLocation } from './security-policy';
 
 /** CSP header on app content, and every permission outside the small allow-list denied. */
 export function hardenSession(session: Session, location: AppLocation): void {
-  const csp = contentSecurityPolicy(location.kind === 'dev' ? { dev: { origin: new URL(location.url).origin } } : {});
+  const csp = contentSecurityPolicy(
+    location.kind === 'dev' ? { dev: { origin: new URL(location.url).origin } } : {},
+  );
   session.webRequest.onHeadersReceived((details, callback) => {
     if (!needsCspHeader(details.url, location)) {
       callback({});
@@ -51,7 +53,9 @@ export function hardenWebContents(contents: WebContents, location: AppLocation, 
     const target = externalLinkTarget(url);
     if (target) {
       shell.openExternal(target).catch((error: unknown) => {
-        logger.warn('could not open a link in the browser', { message: error instanceof Error ? error.message : String(error) });
+        logger.warn('could not open a link in the browser', {
+          message: error instanceof Error ? error.message : String(error),
+        });
       });
     } else {
       logger.warn('blocked window.open', { url: url.slice(0, 200) });

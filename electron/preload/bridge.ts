@@ -4,7 +4,14 @@
  * come back as error values, like every other Result.
  */
 import { EVENT_CHANNELS, IPC_EVENT_PREFIX, IPC_INVOKE } from '../../shared/ipc-channels';
-import type { EventChannel, EventPayloads, PushLabBridge, RequestArgs, RequestChannel, RequestResult } from '../../shared/ipc';
+import type {
+  EventChannel,
+  EventPayloads,
+  PushLabBridge,
+  RequestArgs,
+  RequestChannel,
+  RequestResult,
+} from '../../shared/ipc';
 import { fail, ok } from '../../shared/result';
 import type { Result } from '../../shared/result';
 
@@ -24,11 +31,17 @@ function isResult(value: unknown): value is Result<unknown> {
 export function createBridge(transport: BridgeTransport): PushLabBridge {
   const events = new Set<string>(EVENT_CHANNELS);
   const bridge: PushLabBridge = {
-    async invoke<C extends RequestChannel>(channel: C, ...args: RequestArgs<C>): Promise<Result<RequestResult<C>>> {
+    async invoke<C extends RequestChannel>(
+      channel: C,
+      ...args: RequestArgs<C>
+    ): Promise<Result<RequestResult<C>>> {
       try {
         const result = await transport.invoke(IPC_INVOKE, channel, args);
         if (isResult(result)) return result as Result<RequestResult<C>>;
-        return fail({ code: 'INTERNAL', message: `The app answered "${String(channel)}" with something unexpected.` });
+        return fail({
+          code: 'INTERNAL',
+          message: `The app answered "${String(channel)}" with something unexpected.`,
+        });
       } catch (error) {
         return fail({
           code: 'INTERNAL',

@@ -21,4 +21,7 @@ export function targetAbi(
   facts: { nodeAbi: string; electronAbiFile: string | null; electronVersion: string | null },
 ): string;
 
-export function rebuildCommand(runtime: 'node' | 'electron'): { tool: 'npm' | 'electron-builder'; args: string[] };
+export function rebuildCommand(runtime: 'node' | 'electron'): {
+  tool: 'npm' | 'electron-builder';
+  args: string[];
+};

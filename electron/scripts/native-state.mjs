@@ -20,7 +20,8 @@ export function parseMarker(text) {
     return null;
   }
   if (
-    typeof data !== 'object' || data === null ||
+    typeof data !== 'object' ||
+    data === null ||
     (data.runtime !== 'node' && data.runtime !== 'electron') ||
     typeof data.abi !== 'string' ||
     typeof data.binary?.size !== 'number' ||
@@ -28,7 +29,11 @@ export function parseMarker(text) {
   ) {
     return null;
   }
-  return { runtime: data.runtime, abi: data.abi, binary: { size: data.binary.size, mtimeMs: data.binary.mtimeMs } };
+  return {
+    runtime: data.runtime,
+    abi: data.abi,
+    binary: { size: data.binary.size, mtimeMs: data.binary.mtimeMs },
+  };
 }
 
 /**
@@ -43,7 +48,8 @@ export function parseMarker(text) {
  */
 export function decideNativeAction({ runtime, abi, marker, binary }) {
   if (!binary) return 'rebuild';
-  const sameFile = marker !== null && marker.binary.size === binary.size && marker.binary.mtimeMs === binary.mtimeMs;
+  const sameFile =
+    marker !== null && marker.binary.size === binary.size && marker.binary.mtimeMs === binary.mtimeMs;
   if (sameFile && marker.runtime === runtime && marker.abi === abi) return 'up-to-date';
   return runtime === 'node' ? 'probe' : 'rebuild';
 }

@@ -40,20 +40,25 @@ function binaryFacts(dir) {
 /** Loads better-sqlite3 in a child Node process: true when this Node can use the build. */
 function probeNode() {
   const code = "const D = require('better-sqlite3'); new D(':memory:').close();";
-  return spawnSync(process.execPath, ['-e', code], { cwd: ROOT, stdio: 'ignore', timeout: 30_000 }).status === 0;
+  return (
+    spawnSync(process.execPath, ['-e', code], { cwd: ROOT, stdio: 'ignore', timeout: 30_000 }).status === 0
+  );
 }
 
 /** Runs npm or a local bin with inherited output; returns its exit status. */
 function runTool(tool, args) {
   if (tool === 'npm') {
     const npmCli = process.env.npm_execpath;
-    const result = npmCli && npmCli.endsWith('.js')
-      ? spawnSync(process.execPath, [npmCli, ...args], { cwd: ROOT, stdio: 'inherit' })
-      : spawnSync('npm', args, { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+    const result =
+      npmCli && npmCli.endsWith('.js')
+        ? spawnSync(process.execPath, [npmCli, ...args], { cwd: ROOT, stdio: 'inherit' })
+        : spawnSync('npm', args, { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
     return result.status ?? 1;
   }
   const bin = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? `${tool}.cmd` : tool);
-  return spawnSync(bin, args, { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
+  return (
+    spawnSync(bin, args, { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1
+  );
 }
 
 function writeMarker(runtime, abi, binary) {
@@ -72,14 +77,23 @@ export function ensure(runtime) {
   const abi = targetAbi(runtime, {
     nodeAbi: process.versions.modules,
     electronAbiFile: electronDir ? readText(path.join(electronDir, 'abi_version')) : null,
-    electronVersion: electronDir ? JSON.parse(readText(path.join(electronDir, 'package.json')) ?? '{}').version ?? null : null,
+    electronVersion: electronDir
+      ? (JSON.parse(readText(path.join(electronDir, 'package.json')) ?? '{}').version ?? null)
+      : null,
   });
-  let action = decideNativeAction({ runtime, abi, marker: parseMarker(readText(MARKER)), binary: binaryFacts(dir) });
+  let action = decideNativeAction({
+    runtime,
+    abi,
+    marker: parseMarker(readText(MARKER)),
+    binary: binaryFacts(dir),
+  });
   if (action === 'up-to-date') return 0;
   if (action === 'probe') action = probeNode() ? 'up-to-date' : 'rebuild';
   if (action === 'rebuild') {
     const { tool, args } = rebuildCommand(runtime);
-    console.error(`native: rebuilding better-sqlite3 for ${runtime} (ABI ${abi}) with \`${tool} ${args.join(' ')}\`…`);
+    console.error(
+      `native: rebuilding better-sqlite3 for ${runtime} (ABI ${abi}) with \`${tool} ${args.join(' ')}\`…`,
+    );
     const status = runTool(tool, args);
     if (status !== 0 || (runtime === 'node' && !probeNode())) {
       console.error(

@@ -26,7 +26,7 @@ export const PACKAGE_BUDGET_BYTES = 20 * 1024 * 1024;
 const argv = process.argv.slice(2);
 const standIn = argv.includes('--stand-in') || process.env.PUSHLAB_PACK_STAND_IN === '1';
 const outIndex = argv.indexOf('--out');
-const outDir = path.resolve(ROOT, outIndex >= 0 ? argv[outIndex + 1] ?? 'dist' : 'dist');
+const outDir = path.resolve(ROOT, outIndex >= 0 ? (argv[outIndex + 1] ?? 'dist') : 'dist');
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
@@ -66,7 +66,12 @@ if (standIn) {
     'pack: STAND-IN mode - a stand-in Electron binary (nothing downloaded), native rebuild skipped ' +
       '(better-sqlite3 keeps its Node build), fuses not flipped (they live in the real binary). Not a release build.',
   );
-  Object.assign(config, { electronDist: standInElectronDist(electronVersion), electronVersion, npmRebuild: false, electronFuses: null });
+  Object.assign(config, {
+    electronDist: standInElectronDist(electronVersion),
+    electronVersion,
+    npmRebuild: false,
+    electronFuses: null,
+  });
 }
 
 const { Arch, Platform, build } = await import('electron-builder');
@@ -77,10 +82,18 @@ const unpacked = readdirSync(outDir).find((name) => /^linux(-[a-z0-9]+)?-unpacke
 if (!unpacked) throw new Error(`pack: no linux-*-unpacked folder in ${outDir}`);
 const resources = path.join(outDir, unpacked, 'resources');
 const appBytes = readdirSync(resources).reduce((sum, name) => sum + sizeOf(path.join(resources, name)), 0);
-const summary = { standIn, electronVersion, appDir: path.join(outDir, unpacked), appBytes, budgetBytes: PACKAGE_BUDGET_BYTES };
+const summary = {
+  standIn,
+  electronVersion,
+  appDir: path.join(outDir, unpacked),
+  appBytes,
+  budgetBytes: PACKAGE_BUDGET_BYTES,
+};
 writeFileSync(path.join(outDir, 'pack-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-console.log(`pack: PushLab app (resources/: app.asar, unpacked natives, vendor settings) = ${mb(appBytes)}, budget ${mb(PACKAGE_BUDGET_BYTES)}`);
+console.log(
+  `pack: PushLab app (resources/: app.asar, unpacked natives, vendor settings) = ${mb(appBytes)}, budget ${mb(PACKAGE_BUDGET_BYTES)}`,
+);
 if (appBytes > PACKAGE_BUDGET_BYTES) {
   console.error('pack: over budget - check electron-builder.yml files/asarUnpack for what got in.');
   process.exit(1);

@@ -16,7 +16,10 @@ export function findElectronBinary({ electronDir, env, exists, readText }) {
   if (env.ELECTRON_EXEC_PATH) {
     return exists(env.ELECTRON_EXEC_PATH)
       ? { found: true, path: env.ELECTRON_EXEC_PATH }
-      : { found: false, reason: `ELECTRON_EXEC_PATH points to ${env.ELECTRON_EXEC_PATH}, which does not exist` };
+      : {
+          found: false,
+          reason: `ELECTRON_EXEC_PATH points to ${env.ELECTRON_EXEC_PATH}, which does not exist`,
+        };
   }
   if (!electronDir) return { found: false, reason: 'the electron package is not installed in node_modules' };
   const relative = (readText(path.join(electronDir, 'path.txt')) ?? '').trim();
@@ -27,7 +30,10 @@ export function findElectronBinary({ electronDir, env, exists, readText }) {
       : { found: false, reason: `ELECTRON_OVERRIDE_DIST_PATH points to ${file}, which does not exist` };
   }
   if (!relative) {
-    return { found: false, reason: 'the Electron binary was never downloaded (node_modules/electron/path.txt is missing)' };
+    return {
+      found: false,
+      reason: 'the Electron binary was never downloaded (node_modules/electron/path.txt is missing)',
+    };
   }
   const file = path.join(electronDir, 'dist', relative);
   return exists(file)

@@ -35,7 +35,12 @@ function readText(file) {
 /** Runs a child with inherited stdio, forwarding Ctrl-C / SIGTERM; resolves to its exit code. */
 function run(command, args, extraEnv = {}, shell = false) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...extraEnv }, shell });
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, ...extraEnv },
+      shell,
+    });
     const forward = (signal) => child.kill(signal);
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
@@ -66,7 +71,11 @@ const binary = findElectronBinary({
 });
 const plan = planStart({ argv: process.argv.slice(2), binary });
 
-const electronVite = path.join(packageDir('electron-vite') ?? path.join(ROOT, 'node_modules', 'electron-vite'), 'bin', 'electron-vite.js');
+const electronVite = path.join(
+  packageDir('electron-vite') ?? path.join(ROOT, 'node_modules', 'electron-vite'),
+  'bin',
+  'electron-vite.js',
+);
 
 if (plan.kind === 'web') {
   console.error(`\n${plan.message}\n`);

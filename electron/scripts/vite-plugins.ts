@@ -21,15 +21,23 @@ export interface ChunkFacts {
  */
 export function findSandboxViolations(chunks: readonly ChunkFacts[], format: string | undefined): string[] {
   const problems: string[] = [];
-  if (format !== 'cjs') problems.push(`output format is "${String(format)}"; a sandboxed preload must be CommonJS ("cjs")`);
+  if (format !== 'cjs')
+    problems.push(`output format is "${String(format)}"; a sandboxed preload must be CommonJS ("cjs")`);
   if (chunks.length !== 1) {
-    problems.push(`the preload was split into ${chunks.length} chunks (${chunks.map((c) => c.fileName).join(', ')}); it must be one file`);
+    problems.push(
+      `the preload was split into ${chunks.length} chunks (${chunks.map((c) => c.fileName).join(', ')}); it must be one file`,
+    );
   }
   for (const chunk of chunks) {
     const foreign = chunk.imports.filter((id) => id !== 'electron');
-    if (foreign.length > 0) problems.push(`${chunk.fileName} requires ${foreign.join(', ')}; only "electron" is available in the sandbox`);
+    if (foreign.length > 0)
+      problems.push(
+        `${chunk.fileName} requires ${foreign.join(', ')}; only "electron" is available in the sandbox`,
+      );
     if (chunk.dynamicImports.length > 0) {
-      problems.push(`${chunk.fileName} uses dynamic import(${chunk.dynamicImports.join(', ')}), which the sandbox cannot load`);
+      problems.push(
+        `${chunk.fileName} uses dynamic import(${chunk.dynamicImports.join(', ')}), which the sandbox cannot load`,
+      );
     }
   }
   return problems;
@@ -45,18 +53,28 @@ export function sandboxedPreloadCheck(): Plugin {
       const chunks: ChunkFacts[] = [];
       for (const item of Object.values(bundle)) {
         if (item.type === 'chunk') {
-          chunks.push({ fileName: item.fileName, isEntry: item.isEntry, imports: item.imports, dynamicImports: item.dynamicImports });
+          chunks.push({
+            fileName: item.fileName,
+            isEntry: item.isEntry,
+            imports: item.imports,
+            dynamicImports: item.dynamicImports,
+          });
         }
       }
       const problems = findSandboxViolations(chunks, outputOptions.format);
-      if (problems.length > 0) this.error(`The preload would not load in Electron's sandbox:\n- ${problems.join('\n- ')}`);
+      if (problems.length > 0)
+        this.error(`The preload would not load in Electron's sandbox:\n- ${problems.join('\n- ')}`);
     },
   };
 }
 
 /** The <meta> tag carrying the CSP, first in <head> so it governs everything after it. */
 export function cspMetaTag(csp: string): HtmlTagDescriptor {
-  return { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: csp }, injectTo: 'head-prepend' };
+  return {
+    tag: 'meta',
+    attrs: { 'http-equiv': 'Content-Security-Policy', content: csp },
+    injectTo: 'head-prepend',
+  };
 }
 
 const CSP_META = /[ \t]*<meta\b[^>]*http-equiv\s*=\s*["']?content-security-policy["']?[^>]*>[ \t]*(\r?\n)?/gi;
@@ -93,7 +111,10 @@ export function sourceImportMetaUrl(include: RegExp): Plugin {
     transform(code, id) {
       const file = id.split('?')[0] ?? id;
       if (!include.test(file.split(path.sep).join('/')) || !code.includes('import.meta.url')) return null;
-      return { code: code.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(file).href)), map: null };
+      return {
+        code: code.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(file).href)),
+        map: null,
+      };
     },
   };
 }

@@ -68,7 +68,12 @@ function requestLocale(request: IncomingMessage): Locale {
 }
 
 /** A page or API request without this launch's cookie (or with a wrong token): 401 and what to do. */
-export function denyAccess(request: IncomingMessage, response: ServerResponse, api: boolean, badToken: boolean): void {
+export function denyAccess(
+  request: IncomingMessage,
+  response: ServerResponse,
+  api: boolean,
+  badToken: boolean,
+): void {
   const locale = requestLocale(request);
   const message = translate(locale, badToken ? 'web.access.badToken' : 'web.access.denied');
   const hint = translate(locale, badToken ? 'web.access.badToken.hint' : 'web.access.denied.hint');
@@ -81,7 +86,11 @@ export function denyAccess(request: IncomingMessage, response: ServerResponse, a
     return sendError(response, 401, 'ACCESS_DENIED', message, hint, zh, { connection: 'close' });
   }
   response.statusCode = 401;
-  setSecurityHeaders(response, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+  setSecurityHeaders(response, {
+    'content-type': 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'close',
+  });
   response.end(`${message}\n${hint}\n`);
 }
 

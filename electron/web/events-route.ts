@@ -18,7 +18,12 @@ export function sseFrame(event: string, payload: unknown): string {
 }
 
 /** Opens an event stream; resolves to a function that ends it (used on server close). */
-export function handleEvents(core: LabCore, request: IncomingMessage, response: ServerResponse, logger: Logger): () => void {
+export function handleEvents(
+  core: LabCore,
+  request: IncomingMessage,
+  response: ServerResponse,
+  logger: Logger,
+): () => void {
   response.statusCode = 200;
   setSecurityHeaders(response, {
     'content-type': 'text/event-stream; charset=utf-8',
@@ -44,11 +49,16 @@ export function handleEvents(core: LabCore, request: IncomingMessage, response: 
 
   void (async () => {
     try {
-      const [devices, lab] = await Promise.all([core.invoke('devices:snapshot', []), core.invoke('lab:status', [])]);
+      const [devices, lab] = await Promise.all([
+        core.invoke('devices:snapshot', []),
+        core.invoke('lab:status', []),
+      ]);
       if (devices.ok) send(sseFrame('devices:changed', devices.value));
       if (lab.ok) send(sseFrame('lab:changed', lab.value));
     } catch (error) {
-      logger.warn('web: could not send the initial state', { message: error instanceof Error ? error.message : String(error) });
+      logger.warn('web: could not send the initial state', {
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
     ready = true;
     for (const frame of early.splice(0)) send(frame);

@@ -47,6 +47,10 @@ export function refusal(request: Pick<IncomingMessage, 'headers'>, port: number)
 }
 
 /** Writes the security headers (and any extra ones) onto a response. */
-export function setSecurityHeaders(response: ServerResponse, extra: Readonly<Record<string, string>> = {}): void {
-  for (const [name, value] of Object.entries({ ...SECURITY_HEADERS, ...extra })) response.setHeader(name, value);
+export function setSecurityHeaders(
+  response: ServerResponse,
+  extra: Readonly<Record<string, string>> = {},
+): void {
+  for (const [name, value] of Object.entries({ ...SECURITY_HEADERS, ...extra }))
+    response.setHeader(name, value);
 }

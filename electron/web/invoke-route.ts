@@ -31,7 +31,10 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
 function summariseIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   return issues
     .slice(0, 5)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.map(String).join('.') : '(arguments)'}: ${issue.message}`)
+    .map(
+      (issue) =>
+        `${issue.path.length > 0 ? issue.path.map(String).join('.') : '(arguments)'}: ${issue.message}`,
+    )
     .join('; ')
     .slice(0, 500);
 }
@@ -52,19 +55,33 @@ export async function handleInvoke(
   }
   if (!isRequestChannel(channelName)) {
     const shown = JSON.stringify(channelName.slice(0, 80));
-    sendError(response, 404, 'INVALID_ARGUMENT', `Unknown request channel ${shown}.`, 'The page and the server are out of step; reload the page.', {
-      message: `未知的请求通道 ${shown}。`,
-      hint: '页面和服务器的版本不一致；请重新加载页面。',
-    });
+    sendError(
+      response,
+      404,
+      'INVALID_ARGUMENT',
+      `Unknown request channel ${shown}.`,
+      'The page and the server are out of step; reload the page.',
+      {
+        message: `未知的请求通道 ${shown}。`,
+        hint: '页面和服务器的版本不一致；请重新加载页面。',
+      },
+    );
     return;
   }
   const channel: RequestChannel = channelName;
   const type = request.headers['content-type'] ?? '';
   if (!/^application\/json\b/i.test(type)) {
-    sendError(response, 415, 'INVALID_ARGUMENT', 'Requests must be sent as application/json.', 'Use the PushLab page, or send a JSON array of arguments.', {
-      message: '请求必须以 application/json 发送。',
-      hint: '请使用 PushLab 页面，或发送 JSON 参数数组。',
-    });
+    sendError(
+      response,
+      415,
+      'INVALID_ARGUMENT',
+      'Requests must be sent as application/json.',
+      'Use the PushLab page, or send a JSON array of arguments.',
+      {
+        message: '请求必须以 application/json 发送。',
+        hint: '请使用 PushLab 页面，或发送 JSON 参数数组。',
+      },
+    );
     return;
   }
 
@@ -73,13 +90,24 @@ export async function handleInvoke(
     text = await readBody(request, MAX_INVOKE_BODY_BYTES);
   } catch (error) {
     if (error instanceof BodyTooLarge) {
-      sendError(response, 413, 'INVALID_ARGUMENT', 'The request is too large.', 'Arguments are small values; files go through /api/upload.', {
-        message: '请求太大。',
-        hint: '参数都是很小的值；文件请通过 /api/upload 上传。',
-      }, { connection: 'close' });
+      sendError(
+        response,
+        413,
+        'INVALID_ARGUMENT',
+        'The request is too large.',
+        'Arguments are small values; files go through /api/upload.',
+        {
+          message: '请求太大。',
+          hint: '参数都是很小的值；文件请通过 /api/upload 上传。',
+        },
+        { connection: 'close' },
+      );
       request.resume();
     } else {
-      sendError(response, 400, 'INVALID_ARGUMENT', 'The request body could not be read.', 'Try again.', { message: '无法读取请求体。', hint: '请重试。' });
+      sendError(response, 400, 'INVALID_ARGUMENT', 'The request body could not be read.', 'Try again.', {
+        message: '无法读取请求体。',
+        hint: '请重试。',
+      });
     }
     return;
   }
@@ -88,10 +116,17 @@ export async function handleInvoke(
   try {
     args = text.trim() === '' ? [] : JSON.parse(text);
   } catch {
-    sendError(response, 400, 'INVALID_ARGUMENT', 'The request body is not valid JSON.', 'Send a JSON array of arguments.', {
-      message: '请求体不是有效的 JSON。',
-      hint: '请发送 JSON 参数数组。',
-    });
+    sendError(
+      response,
+      400,
+      'INVALID_ARGUMENT',
+      'The request body is not valid JSON.',
+      'Send a JSON array of arguments.',
+      {
+        message: '请求体不是有效的 JSON。',
+        hint: '请发送 JSON 参数数组。',
+      },
+    );
     return;
   }
 
@@ -106,7 +141,10 @@ export async function handleInvoke(
         message: `Invalid arguments for "${channel}".`,
         hint: 'Check the values you entered; if they look right, reload the page.',
         detail: summariseIssues(parsed.error.issues),
-        zh: { message: `“${channel}”的参数无效。`, hint: '请检查你输入的值；如果看起来没问题，请重新加载页面。' },
+        zh: {
+          message: `“${channel}”的参数无效。`,
+          hint: '请检查你输入的值；如果看起来没问题，请重新加载页面。',
+        },
       }),
     );
     return;
@@ -117,7 +155,10 @@ export async function handleInvoke(
     const result = await core.invoke(channel, parsed.data);
     sendResult(response, 200, result);
   } catch (error) {
-    logger.error('web: request failed unexpectedly', { channel, message: error instanceof Error ? error.message : String(error) });
+    logger.error('web: request failed unexpectedly', {
+      channel,
+      message: error instanceof Error ? error.message : String(error),
+    });
     sendResult(response, 500, fail(toErrorInfo(error)));
   }
 }

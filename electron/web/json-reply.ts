@@ -7,7 +7,12 @@ import { fail, type Result } from '../../shared/result';
 import { setSecurityHeaders } from './http-guards';
 
 /** Sends a Result as JSON with the given HTTP status. */
-export function sendResult(response: ServerResponse, status: number, result: Result<unknown>, extra: Readonly<Record<string, string>> = {}): void {
+export function sendResult(
+  response: ServerResponse,
+  status: number,
+  result: Result<unknown>,
+  extra: Readonly<Record<string, string>> = {},
+): void {
   if (response.headersSent) {
     response.end();
     return;

@@ -19,14 +19,23 @@ export function isOpenableUrl(url: string): boolean {
  * Which program opens `url` here, or why none does. Pure: the caller passes the platform and the
  * environment (a Linux desktop without DISPLAY or WAYLAND_DISPLAY has no browser to open).
  */
-export function chooseBrowserOpener(input: { platform: NodeJS.Platform; env: Readonly<Record<string, string | undefined>>; url: string }): BrowserOpener {
+export function chooseBrowserOpener(input: {
+  platform: NodeJS.Platform;
+  env: Readonly<Record<string, string | undefined>>;
+  url: string;
+}): BrowserOpener {
   const { platform, env, url } = input;
   if (!isOpenableUrl(url)) return { kind: 'none', reason: 'the address is not a loopback PushLab address' };
   if (env.PUSHLAB_NO_BROWSER === '1') return { kind: 'none', reason: 'PUSHLAB_NO_BROWSER=1 is set' };
   if (platform === 'darwin') return { kind: 'spawn', command: 'open', args: [url] };
   // `start` is a cmd.exe built-in (a shell); rundll32's URL handler opens the default browser without one.
-  if (platform === 'win32') return { kind: 'spawn', command: 'rundll32', args: ['url.dll,FileProtocolHandler', url] };
-  if (!env.DISPLAY && !env.WAYLAND_DISPLAY) return { kind: 'none', reason: 'there is no graphical session here (neither DISPLAY nor WAYLAND_DISPLAY is set)' };
+  if (platform === 'win32')
+    return { kind: 'spawn', command: 'rundll32', args: ['url.dll,FileProtocolHandler', url] };
+  if (!env.DISPLAY && !env.WAYLAND_DISPLAY)
+    return {
+      kind: 'none',
+      reason: 'there is no graphical session here (neither DISPLAY nor WAYLAND_DISPLAY is set)',
+    };
   return { kind: 'spawn', command: 'xdg-open', args: [url] };
 }
 

@@ -53,7 +53,8 @@ function parseCli(argv: readonly string[]): CliOptions {
     process.exit(0);
   }
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
   return { demo: values.demo === true, port, open: values.open === true };
 }
 
@@ -68,14 +69,20 @@ async function main(): Promise<void> {
 
   const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    process.stderr.write(`The web UI is not built yet (${rendererDir}/index.html is missing).\nRun \`npm run build\` first, then \`npm run web\` again.\n`);
+    process.stderr.write(
+      `The web UI is not built yet (${rendererDir}/index.html is missing).\nRun \`npm run build\` first, then \`npm run web\` again.\n`,
+    );
     process.exit(1);
   }
 
   const dataDir = process.env.PUSHLAB_DATA_DIR || join(homedir(), '.pushlab-dev');
   const logger = createLogger({ scope: 'pushlab-web' });
   const adb = launchAdbConfig(cli.demo);
-  const approver = createTerminalApprover({ input: process.stdin, output: process.stdout, locale: terminalLocale(process.env) });
+  const approver = createTerminalApprover({
+    input: process.stdin,
+    output: process.stdout,
+    locale: terminalLocale(process.env),
+  });
   // The virtual lab always has its own adb server; without --demo the core follows it there while it runs.
   const labAdb = launchAdbConfig(true);
   const core = await createLabCore({
@@ -85,17 +92,30 @@ async function main(): Promise<void> {
     logger,
     // Always offered (the empty state's button); --demo also starts it.
     // The demo writes <dataDir>/demo-plan.json and says here how to run it from another shell.
-    virtualLab: createDemoLabController({ adbHost: labAdb.host, adbPort: labAdb.port, dataDir, announce: (line) => process.stdout.write(`${line}\n`) }),
+    virtualLab: createDemoLabController({
+      adbHost: labAdb.host,
+      adbPort: labAdb.port,
+      dataDir,
+      announce: (line) => process.stdout.write(`${line}\n`),
+    }),
     // The page is not trusted to confirm a plan that runs a program: this terminal is asked.
     approvePrograms: approver.approve,
   });
-  const server = await serveWeb({ core, rendererDir, port: cli.port, uploadDir: join(dataDir, 'uploads'), logger: logger.child('http') });
+  const server = await serveWeb({
+    core,
+    rendererDir,
+    port: cli.port,
+    uploadDir: join(dataDir, 'uploads'),
+    logger: logger.child('http'),
+  });
   process.stdout.write(
     `PushLab web UI: ${server.url}\n(this address carries a key for this launch only: open it in your browser, do not share it)\n` +
       `(data in ${dataDir}; adb server ${adb.host}:${adb.port}; Ctrl+C to stop)\n`,
   );
   if (cli.open) {
-    const notOpened = await runBrowserOpener(chooseBrowserOpener({ platform: process.platform, env: process.env, url: server.url }));
+    const notOpened = await runBrowserOpener(
+      chooseBrowserOpener({ platform: process.platform, env: process.env, url: server.url }),
+    );
     process.stdout.write(
       notOpened === null
         ? 'Opened it in your browser.\n'
@@ -105,8 +125,12 @@ async function main(): Promise<void> {
 
   if (cli.demo) {
     const started = await core.invoke('lab:start', [{}]);
-    if (started.ok) process.stdout.write(`Virtual lab: ${started.value.phones.length} simulated phones plugged in.\n`);
-    else process.stderr.write(`Virtual lab did not start: ${started.error.message}${started.error.hint ? `\n${started.error.hint}` : ''}\n`);
+    if (started.ok)
+      process.stdout.write(`Virtual lab: ${started.value.phones.length} simulated phones plugged in.\n`);
+    else
+      process.stderr.write(
+        `Virtual lab did not start: ${started.error.message}${started.error.hint ? `\n${started.error.hint}` : ''}\n`,
+      );
   }
 
   let stopping = false;
@@ -139,10 +163,13 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  const hint = typeof (error as { hint?: unknown }).hint === 'string' ? `\n${(error as { hint: string }).hint}` : '';
+  const hint =
+    typeof (error as { hint?: unknown }).hint === 'string' ? `\n${(error as { hint: string }).hint}` : '';
   if (error instanceof LabError && error.zh && terminalLocale(process.env) === 'zh-CN') {
     const zh = errorText(error.toInfo(), 'zh-CN');
-    process.stderr.write(`PushLab 网页界面无法启动：${zh.message}${zh.hint === undefined ? '' : `\n${zh.hint}`}\n`);
+    process.stderr.write(
+      `PushLab 网页界面无法启动：${zh.message}${zh.hint === undefined ? '' : `\n${zh.hint}`}\n`,
+    );
   } else {
     process.stderr.write(`PushLab web UI could not start: ${message}${hint}\n`);
   }

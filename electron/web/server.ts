@@ -14,7 +14,12 @@ import { refusal, setSecurityHeaders } from './http-guards';
 import { handleInvoke } from './invoke-route';
 import { sendError } from './json-reply';
 import { serveStatic } from './static-files';
-import { createUploadBudget, DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_UPLOAD_BUDGET_BYTES, handleUpload } from './upload-route';
+import {
+  createUploadBudget,
+  DEFAULT_MAX_UPLOAD_BYTES,
+  DEFAULT_UPLOAD_BUDGET_BYTES,
+  handleUpload,
+} from './upload-route';
 
 export interface ServeWebOptions {
   readonly core: LabCore;
@@ -42,34 +47,52 @@ export interface WebServer {
 }
 
 function methodNotAllowed(response: ServerResponse, allow: string): void {
-  sendError(response, 405, 'INVALID_ARGUMENT', 'This method is not allowed here.', `Use ${allow}.`, {
-    message: '此处不允许使用这个方法。',
-    hint: `请使用 ${allow}。`,
-  }, { allow });
+  sendError(
+    response,
+    405,
+    'INVALID_ARGUMENT',
+    'This method is not allowed here.',
+    `Use ${allow}.`,
+    {
+      message: '此处不允许使用这个方法。',
+      hint: `请使用 ${allow}。`,
+    },
+    { allow },
+  );
 }
 
 /** Starts the web bridge on 127.0.0.1 and resolves once it listens. */
 export async function serveWeb(options: ServeWebOptions): Promise<WebServer> {
   const host: string = options.host ?? '127.0.0.1';
   if (host !== '127.0.0.1') {
-    throw new LabError('INVALID_ARGUMENT', `The web UI only listens on 127.0.0.1, not ${JSON.stringify(host)}.`, {
-      hint: 'Its access key travels in plain HTTP: exposing it beyond this computer would hand your phones to anyone on the network.',
-      zh: {
-        message: `网页界面只监听 127.0.0.1，而不是 ${JSON.stringify(host)}。`,
-        hint: '它的访问密钥以明文 HTTP 传输：把它暴露到这台电脑之外，等于把你的手机交给网络上的任何人。',
+    throw new LabError(
+      'INVALID_ARGUMENT',
+      `The web UI only listens on 127.0.0.1, not ${JSON.stringify(host)}.`,
+      {
+        hint: 'Its access key travels in plain HTTP: exposing it beyond this computer would hand your phones to anyone on the network.',
+        zh: {
+          message: `网页界面只监听 127.0.0.1，而不是 ${JSON.stringify(host)}。`,
+          hint: '它的访问密钥以明文 HTTP 传输：把它暴露到这台电脑之外，等于把你的手机交给网络上的任何人。',
+        },
       },
-    });
+    );
   }
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new LabError('INVALID_ARGUMENT', `Port ${String(port)} is not a valid TCP port.`, {
       hint: 'Pass a number between 1 and 65535, or 0 for any free port.',
-      zh: { message: `端口 ${String(port)} 不是有效的 TCP 端口。`, hint: '请传入 1 到 65535 之间的数字，或传 0 使用任意空闲端口。' },
+      zh: {
+        message: `端口 ${String(port)} 不是有效的 TCP 端口。`,
+        hint: '请传入 1 到 65535 之间的数字，或传 0 使用任意空闲端口。',
+      },
     });
   }
   const logger = options.logger ?? silentLogger;
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
-  const uploads = createUploadBudget(options.uploadDir, options.uploadBudgetBytes ?? DEFAULT_UPLOAD_BUDGET_BYTES);
+  const uploads = createUploadBudget(
+    options.uploadDir,
+    options.uploadBudgetBytes ?? DEFAULT_UPLOAD_BUDGET_BYTES,
+  );
   const streams = new Set<() => void>();
   const sockets = new Set<Socket>();
   let boundPort = port;
@@ -81,7 +104,11 @@ export async function serveWeb(options: ServeWebOptions): Promise<WebServer> {
     if (why) {
       logger.warn('web: refused a request', { why });
       response.statusCode = 403;
-      setSecurityHeaders(response, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+      setSecurityHeaders(response, {
+        'content-type': 'text/plain; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'close',
+      });
       response.end('Forbidden: PushLab answers only pages it served on this computer.');
       request.resume();
       return;
@@ -117,7 +144,10 @@ export async function serveWeb(options: ServeWebOptions): Promise<WebServer> {
       return handleUpload(request, response, { budget: uploads, maxBytes: maxUploadBytes, logger });
     }
     if (path.startsWith('/api/')) {
-      sendError(response, 404, 'NOT_FOUND', 'No such API route.', 'Reload the page.', { message: '没有这个 API 路由。', hint: '请重新加载页面。' });
+      sendError(response, 404, 'NOT_FOUND', 'No such API route.', 'Reload the page.', {
+        message: '没有这个 API 路由。',
+        hint: '请重新加载页面。',
+      });
       return;
     }
     if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(response, 'GET');
@@ -126,14 +156,22 @@ export async function serveWeb(options: ServeWebOptions): Promise<WebServer> {
 
   const server = createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
-      logger.error('web: unhandled error', { message: error instanceof Error ? error.message : String(error) });
+      logger.error('web: unhandled error', {
+        message: error instanceof Error ? error.message : String(error),
+      });
       if (!response.headersSent) {
-        sendError(response, 500, 'INTERNAL', 'The PushLab web server failed.', 'Reload the page; restart `npm run web` if it keeps happening.', {
-          message: 'PushLab 网页服务器出错。',
-          hint: '请重新加载页面；如果反复出现，请重启 `npm run web`。',
-        });
-      }
-      else response.destroy();
+        sendError(
+          response,
+          500,
+          'INTERNAL',
+          'The PushLab web server failed.',
+          'Reload the page; restart `npm run web` if it keeps happening.',
+          {
+            message: 'PushLab 网页服务器出错。',
+            hint: '请重新加载页面；如果反复出现，请重启 `npm run web`。',
+          },
+        );
+      } else response.destroy();
     });
   });
   server.on('connection', (socket) => {
@@ -168,7 +206,9 @@ export async function serveWeb(options: ServeWebOptions): Promise<WebServer> {
         server.close(() => {
           // Uploaded files live only as long as the launch that received them.
           void uploads.removeAll().then(resolve, (error: unknown) => {
-            logger.warn('web: could not delete uploads', { message: error instanceof Error ? error.message : String(error) });
+            logger.warn('web: could not delete uploads', {
+              message: error instanceof Error ? error.message : String(error),
+            });
             resolve();
           });
         });

@@ -52,7 +52,12 @@ async function fileAt(path: string): Promise<{ path: string; size: number } | nu
 }
 
 /** Answers a GET/HEAD for a static file. */
-export async function serveStatic(root: string, urlPath: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+export async function serveStatic(
+  root: string,
+  urlPath: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const target = resolveInside(root, urlPath === '/' ? '/index.html' : urlPath);
   if (!target) return notFound(response);
   let file = await fileAt(target);
@@ -64,7 +69,9 @@ export async function serveStatic(root: string, urlPath: string, request: Incomi
     'content-type': CONTENT_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream',
     'content-length': String(file.size),
     // Hashed asset names change with every build; the page itself must always be fresh.
-    'cache-control': file.path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'cache-control': file.path.includes(`${sep}assets${sep}`)
+      ? 'public, max-age=31536000, immutable'
+      : 'no-cache',
   });
   if (request.method === 'HEAD') {
     response.end();

@@ -6,7 +6,12 @@
  */
 import { createInterface, type Interface } from 'node:readline';
 import { matchLocale, translate, type Locale } from '../../shared/i18n';
-import { approvalLines, nobodyToAsk, personRefused, type ProgramApprover } from '../lab/approval/program-approval';
+import {
+  approvalLines,
+  nobodyToAsk,
+  personRefused,
+  type ProgramApprover,
+} from '../lab/approval/program-approval';
 
 export interface TerminalIo {
   readonly input: NodeJS.ReadableStream & { readonly isTTY?: boolean };
@@ -22,7 +27,9 @@ export interface TerminalApprover {
 
 /** The terminal's language from LC_ALL / LC_MESSAGES / LANG ("zh_CN.UTF-8" → zh-CN). */
 export function terminalLocale(env: Readonly<Record<string, string | undefined>>): Locale {
-  const tags = [env.LC_ALL, env.LC_MESSAGES, env.LANG].flatMap((value) => (value ? [value.split('.')[0]?.replace('_', '-') ?? ''] : []));
+  const tags = [env.LC_ALL, env.LC_MESSAGES, env.LANG].flatMap((value) =>
+    value ? [value.split('.')[0]?.replace('_', '-') ?? ''] : [],
+  );
   return matchLocale(tags);
 }
 
@@ -54,10 +61,18 @@ export function createTerminalApprover(io: TerminalIo): TerminalApprover {
   const approve: ProgramApprover = (request) => {
     if (!io.input.isTTY || closed) return Promise.resolve(nobodyToAsk(io.locale, request));
     const turn = queue.then(async () => {
-      const lines = [translate(io.locale, 'approval.terminal.waiting'), translate(io.locale, 'approval.title'), ...approvalLines(io.locale, request)];
-      const answer = await ask(`\n${lines.join('\n')}\n${translate(io.locale, 'approval.terminal.question')}`);
+      const lines = [
+        translate(io.locale, 'approval.terminal.waiting'),
+        translate(io.locale, 'approval.title'),
+        ...approvalLines(io.locale, request),
+      ];
+      const answer = await ask(
+        `\n${lines.join('\n')}\n${translate(io.locale, 'approval.terminal.question')}`,
+      );
       const yes = isYes(answer);
-      io.output.write(`${translate(io.locale, yes ? 'approval.terminal.allowed' : 'approval.terminal.refused')}\n`);
+      io.output.write(
+        `${translate(io.locale, yes ? 'approval.terminal.allowed' : 'approval.terminal.refused')}\n`,
+      );
       return yes ? ({ approved: true } as const) : personRefused(io.locale, request);
     });
     queue = turn.catch(() => undefined);

@@ -73,7 +73,10 @@ export function sanitiseFileName(raw: string | undefined): string {
     // Not percent-encoded: use as is, the filter below makes it safe.
   }
   name = name.split(/[\\/]/).pop() ?? '';
-  name = name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/_+/g, '_').replace(/^[._]+/, '');
+  name = name
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/_+/g, '_')
+    .replace(/^[._]+/, '');
   if (name.length > 120) {
     const dot = name.lastIndexOf('.');
     const ext = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
@@ -145,7 +148,9 @@ export async function handleUpload(
     await mkdir(folder, { recursive: true, mode: 0o700 });
     budget.track(folder);
   } catch (error) {
-    options.logger.error('web: cannot create upload folder', { message: error instanceof Error ? error.message : String(error) });
+    options.logger.error('web: cannot create upload folder', {
+      message: error instanceof Error ? error.message : String(error),
+    });
     sendError(response, 500, 'STORAGE_FAILED', STORE_FAILED.message, STORE_FAILED.hint, STORE_FAILED.zh);
     request.resume();
     return;

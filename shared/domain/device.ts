@@ -153,7 +153,11 @@ export interface AdbStatus {
   /** Why it is not connected (plain text), when it is not. */
   readonly error: ErrorInfo | null;
   /** The last outage, once recovered: shown so the user knows phones may have blinked. */
-  readonly lastOutage: { readonly startedAt: string; readonly endedAt: string; readonly reason: string } | null;
+  readonly lastOutage: {
+    readonly startedAt: string;
+    readonly endedAt: string;
+    readonly reason: string;
+  } | null;
 }
 
 /** Why iOS simulators cannot be listed here (shown as one status line). */

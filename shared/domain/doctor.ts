@@ -59,7 +59,13 @@ export interface DoctorReport {
   /** false when the phone went away (or a read failed) mid-check: the checks read so far are kept. */
   readonly complete: boolean;
   readonly incompleteReason: ErrorInfo | null;
-  readonly phone: { readonly manufacturer: string; readonly model: string; readonly rom: RomInfo; readonly sdk: number | null; readonly pushChannel: DeviceChannel } | null;
+  readonly phone: {
+    readonly manufacturer: string;
+    readonly model: string;
+    readonly rom: RomInfo;
+    readonly sdk: number | null;
+    readonly pushChannel: DeviceChannel;
+  } | null;
   readonly checks: readonly DoctorCheck[];
 }
 

@@ -19,14 +19,21 @@ export interface IosStatusMessage {
 
 /** `booted` is how many simulators the board lists (booted ones are devices). */
 export function iosStatusMessage(status: IosStatus, booted: number): IosStatusMessage {
-  if (status.available) return { key: booted === 1 ? 'ios.available.one' : 'ios.available.other', values: { booted, shutdown: status.shutdown } };
+  if (status.available)
+    return {
+      key: booted === 1 ? 'ios.available.one' : 'ios.available.other',
+      values: { booted, shutdown: status.shutdown },
+    };
   switch (status.reason) {
     case 'no-xcrun':
       return { key: 'ios.unavailable.no-xcrun', values: {} };
     case 'no-simctl':
       return { key: 'ios.unavailable.no-simctl', values: {} };
     case 'list-failed':
-      return { key: 'ios.unavailable.list-failed', values: { detail: (status.detail ?? 'unknown error').slice(0, 300) } };
+      return {
+        key: 'ios.unavailable.list-failed',
+        values: { detail: (status.detail ?? 'unknown error').slice(0, 300) },
+      };
     case 'not-macos':
     case null:
       return { key: 'ios.unavailable.not-macos', values: {} };

@@ -12,7 +12,9 @@ export type Placeholders<S extends string> = S extends `${string}{${infer Name}}
 export type Catalog = { readonly [K in MessageKey]: string };
 
 /** Values a message needs: one per placeholder. */
-export type MessageValues<K extends MessageKey> = { readonly [P in Placeholders<EnglishCatalog[K]>]: string | number };
+export type MessageValues<K extends MessageKey> = {
+  readonly [P in Placeholders<EnglishCatalog[K]>]: string | number;
+};
 
 /** Keys whose translation has different placeholders than the English template (never, when correct). */
 export type PlaceholderMismatch<T extends Catalog> = {

@@ -1,6 +1,7 @@
 /** The command line's own text (English). Merged into en.ts; zh-CN twin in cli.zh-CN.ts. */
 export const cliEn = {
-  'cli.simulators.badAction': 'pushlab simulators: expected "boot UDID", "shutdown UDID" or nothing, got "{got}".',
+  'cli.simulators.badAction':
+    'pushlab simulators: expected "boot UDID", "shutdown UDID" or nothing, got "{got}".',
   'cli.usage': `Usage: pushlab <command> [options]
 
 Commands:
@@ -33,13 +34,19 @@ Options:
 Messages follow PUSHLAB_LOCALE, else LC_ALL / LC_MESSAGES / LANG (en or zh-CN).`,
   'cli.unknownCommand': 'pushlab: unknown command "{command}".',
   'cli.badOption.hint': 'Run `pushlab --help` for the options.',
-  'cli.install.builds': 'pushlab install: name the build: an APK, a simulator .app, or one of each ({count} given).',
-  'cli.doctor.missing': 'pushlab doctor: {missing} is missing. Name the phone and the app: --serial S --package com.example.app',
-  'cli.doctor.missingBoth': 'pushlab doctor: --serial and --package are missing. Name the phone and the app: --serial S --package com.example.app',
-  'cli.run.planOrResume': 'pushlab run: give either --plan plan.json or --resume RUN (not both, not neither).',
-  'cli.report.missingRun': 'pushlab report: --run is missing: name a stored run with --run RUN (see `pushlab runs`).',
+  'cli.install.builds':
+    'pushlab install: name the build: an APK, a simulator .app, or one of each ({count} given).',
+  'cli.doctor.missing':
+    'pushlab doctor: {missing} is missing. Name the phone and the app: --serial S --package com.example.app',
+  'cli.doctor.missingBoth':
+    'pushlab doctor: --serial and --package are missing. Name the phone and the app: --serial S --package com.example.app',
+  'cli.run.planOrResume':
+    'pushlab run: give either --plan plan.json or --resume RUN (not both, not neither).',
+  'cli.report.missingRun':
+    'pushlab report: --run is missing: name a stored run with --run RUN (see `pushlab runs`).',
   'cli.report.badRun': 'pushlab report: "{run}" is not a run id (see `pushlab runs`).',
-  'cli.report.missingOutput': 'pushlab report: choose at least one output: --html FILE, --csv FILE or --junit FILE.',
+  'cli.report.missingOutput':
+    'pushlab report: choose at least one output: --html FILE, --csv FILE or --junit FILE.',
   'cli.report.badLocale': 'pushlab report: --locale must be en or zh-CN, not "{locale}".',
   'cli.plan.notFound': 'The plan {path} was not found.',
   'cli.plan.isFolder': 'The plan {path} is a folder, not a file.',
@@ -58,7 +65,8 @@ Messages follow PUSHLAB_LOCALE, else LC_ALL / LC_MESSAGES / LANG (en or zh-CN).`
   'cli.scenarios.seedRules': 'Seed rules',
   'cli.scenarios.platformRules': 'Platform rules',
   'cli.scenarios.channels': 'Only for',
-  'cli.scenarios.footer': '{count} scenarios. Name them in a plan\'s "scenarios" list (README section "The plan"); `--json` prints them with every rule.',
+  'cli.scenarios.footer':
+    '{count} scenarios. Name them in a plan\'s "scenarios" list (README section "The plan"); `--json` prints them with every rule.',
   'cli.error.whatToDo': 'What to do',
   'cli.error.details': 'Details',
 } as const;

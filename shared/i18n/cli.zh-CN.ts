@@ -1,6 +1,7 @@
 /** The command line's own text (Simplified Chinese). Merged into zh-CN.ts. */
 export const cliZh = {
-  'cli.simulators.badAction': 'pushlab simulators：应为 "boot UDID"、"shutdown UDID" 或不带参数，实际是 "{got}"。',
+  'cli.simulators.badAction':
+    'pushlab simulators：应为 "boot UDID"、"shutdown UDID" 或不带参数，实际是 "{got}"。',
   'cli.usage': `用法：pushlab <命令> [选项]
 
 命令：
@@ -33,11 +34,16 @@ export const cliZh = {
 消息语言取自 PUSHLAB_LOCALE，其次 LC_ALL / LC_MESSAGES / LANG（en 或 zh-CN）。`,
   'cli.unknownCommand': 'pushlab：未知命令“{command}”。',
   'cli.badOption.hint': '运行 `pushlab --help` 查看选项。',
-  'cli.install.builds': 'pushlab install：请指明构建：一个 APK、一个模拟器 .app，或各一个（给出了 {count} 个）。',
-  'cli.doctor.missing': 'pushlab doctor：缺少 {missing}。请指明手机和应用：--serial S --package com.example.app',
-  'cli.doctor.missingBoth': 'pushlab doctor：缺少 --serial 和 --package。请指明手机和应用：--serial S --package com.example.app',
-  'cli.run.planOrResume': 'pushlab run：请给出 --plan plan.json 或 --resume RUN 之一（不能两者都给，也不能都不给）。',
-  'cli.report.missingRun': 'pushlab report：缺少 --run：用 --run RUN 指明一个已保存的运行（见 `pushlab runs`）。',
+  'cli.install.builds':
+    'pushlab install：请指明构建：一个 APK、一个模拟器 .app，或各一个（给出了 {count} 个）。',
+  'cli.doctor.missing':
+    'pushlab doctor：缺少 {missing}。请指明手机和应用：--serial S --package com.example.app',
+  'cli.doctor.missingBoth':
+    'pushlab doctor：缺少 --serial 和 --package。请指明手机和应用：--serial S --package com.example.app',
+  'cli.run.planOrResume':
+    'pushlab run：请给出 --plan plan.json 或 --resume RUN 之一（不能两者都给，也不能都不给）。',
+  'cli.report.missingRun':
+    'pushlab report：缺少 --run：用 --run RUN 指明一个已保存的运行（见 `pushlab runs`）。',
   'cli.report.badRun': 'pushlab report：“{run}”不是运行 id（见 `pushlab runs`）。',
   'cli.report.missingOutput': 'pushlab report：请至少选择一种输出：--html FILE、--csv FILE 或 --junit FILE。',
   'cli.report.badLocale': 'pushlab report：--locale 只能是 en 或 zh-CN，而不是“{locale}”。',
@@ -58,7 +64,8 @@ export const cliZh = {
   'cli.scenarios.seedRules': '种子规则',
   'cli.scenarios.platformRules': '平台规则',
   'cli.scenarios.channels': '仅适用于',
-  'cli.scenarios.footer': '共 {count} 个场景。在计划的 "scenarios" 列表中使用这些 id（见 README 的“The plan”一节）；`--json` 会连同每条规则一起输出。',
+  'cli.scenarios.footer':
+    '共 {count} 个场景。在计划的 "scenarios" 列表中使用这些 id（见 README 的“The plan”一节）；`--json` 会连同每条规则一起输出。',
   'cli.error.whatToDo': '怎么办',
   'cli.error.details': '详情',
 } as const;

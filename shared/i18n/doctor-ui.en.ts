@@ -6,8 +6,10 @@ export const doctorUiEn = {
     'For one app on one phone: everything that decides whether an offline push is shown, what is wrong, and one-click fixes for what adb can change.',
   'doctor.phones': 'Phones',
   'doctor.phonesLabel': 'Phone to check',
-  'doctor.noPhones': 'No phone is ready. Connect a phone and allow USB debugging; it appears here once it is identified.',
-  'doctor.phoneGone': 'This phone is not connected now. Its last results stay here; plug it in again to check or fix.',
+  'doctor.noPhones':
+    'No phone is ready. Connect a phone and allow USB debugging; it appears here once it is identified.',
+  'doctor.phoneGone':
+    'This phone is not connected now. Its last results stay here; plug it in again to check or fix.',
   'doctor.notConnected': 'not connected',
   'doctor.openFromCard': 'Check push readiness',
 
@@ -19,7 +21,8 @@ export const doctorUiEn = {
   'doctor.package.format':
     'This is not an Android package name: use two or more parts separated by dots, each starting with a letter, with only letters, digits and _ (e.g. com.example.chat).',
   'doctor.channels.label': 'Notification channel ids (optional)',
-  'doctor.channels.help': 'The channel ids the app’s push configuration uses, separated by commas: the OPPO ChannelID, the Xiaomi and Huawei channels.',
+  'doctor.channels.help':
+    'The channel ids the app’s push configuration uses, separated by commas: the OPPO ChannelID, the Xiaomi and Huawei channels.',
   'doctor.channels.invalid': 'Channel id “{id}” contains spaces or characters other than printable ASCII.',
   'doctor.channels.tooLong': 'Channel id “{id}” is longer than 200 characters.',
   'doctor.channels.tooMany': '{count} channel ids: at most {max} can be checked at once.',
@@ -31,16 +34,19 @@ export const doctorUiEn = {
   // The result
   'doctor.subjectLine': '{package} on {phone}',
   'doctor.checkedAt': 'Checked {time}',
-  'doctor.savedReport': 'Last checked {time}. Run the check again to see the phone as it is now and to apply fixes.',
+  'doctor.savedReport':
+    'Last checked {time}. Run the check again to see the phone as it is now and to apply fixes.',
   'doctor.verdict.fail': 'Offline pushes will not show until the problems below are fixed.',
   'doctor.verdict.warn': 'Offline pushes may arrive late, silently or folded away: see the warnings below.',
   'doctor.verdict.unknown': 'Some settings could not be read: see the checks marked Unknown.',
-  'doctor.verdict.manual': 'Nothing wrong that adb can see. Some settings can only be checked on the phone itself.',
+  'doctor.verdict.manual':
+    'Nothing wrong that adb can see. Some settings can only be checked on the phone itself.',
   'doctor.verdict.ok': 'Everything adb can read is ready for offline push.',
   'doctor.verdict.empty': 'The check returned no results.',
   'doctor.summaryLabel': 'Results by status',
   'doctor.partial.title': 'Partial result',
-  'doctor.partial.body': 'The check stopped before it finished. The checks read so far are shown; run it again once the phone is back.',
+  'doctor.partial.body':
+    'The check stopped before it finished. The checks read so far are shown; run it again once the phone is back.',
   'doctor.status.ok': 'OK',
   'doctor.status.warn': 'Warning',
   'doctor.status.fail': 'Problem',

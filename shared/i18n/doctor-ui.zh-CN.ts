@@ -2,7 +2,8 @@
 export const doctorUiZh = {
   'doctor.title': '推送就绪检查',
   'doctor.nav': '推送就绪检查',
-  'doctor.intro': '针对一台手机上的一个应用：检查所有决定离线推送能否显示的设置，指出问题所在，并一键修复 adb 能改的部分。',
+  'doctor.intro':
+    '针对一台手机上的一个应用：检查所有决定离线推送能否显示的设置，指出问题所在，并一键修复 adb 能改的部分。',
   'doctor.phones': '手机列表',
   'doctor.phonesLabel': '要检查的手机',
   'doctor.noPhones': '没有就绪的手机。请连接手机并允许 USB 调试，识别完成后会出现在这里。',
@@ -14,9 +15,11 @@ export const doctorUiZh = {
   'doctor.package.help': '待测构建的应用 ID，例如 com.example.chat。',
   'doctor.package.empty': '请输入应用的包名。',
   'doctor.package.tooLong': '包名最多 255 个字符。',
-  'doctor.package.format': '这不是有效的 Android 包名：至少两段，以点分隔，每段以字母开头，只能包含字母、数字和下划线（例如 com.example.chat）。',
+  'doctor.package.format':
+    '这不是有效的 Android 包名：至少两段，以点分隔，每段以字母开头，只能包含字母、数字和下划线（例如 com.example.chat）。',
   'doctor.channels.label': '通知渠道 ID（可选）',
-  'doctor.channels.help': '应用推送配置中使用的渠道 ID，用逗号分隔：OPPO 的 ChannelID、小米和华为的通知渠道。',
+  'doctor.channels.help':
+    '应用推送配置中使用的渠道 ID，用逗号分隔：OPPO 的 ChannelID、小米和华为的通知渠道。',
   'doctor.channels.invalid': '渠道 ID“{id}”含有空格或非可打印 ASCII 字符。',
   'doctor.channels.tooLong': '渠道 ID“{id}”超过 200 个字符。',
   'doctor.channels.tooMany': '共 {count} 个渠道 ID：一次最多检查 {max} 个。',

@@ -50,7 +50,8 @@ export const en = {
   'adb.recovered': 'adb server restarted at {time}; phones were re-read.',
   'adb.waiting': 'Waiting for the adb server status…',
   'bridge.lost': 'Lost contact with PushLab.',
-  'bridge.lostHint': 'If you use the web UI, check that `npm run web` is still running, then reload the page.',
+  'bridge.lostHint':
+    'If you use the web UI, check that `npm run web` is still running, then reload the page.',
 
   // adb connection states of one phone: a short label and what to do about it
   'adbState.device.label': 'Ready',
@@ -65,21 +66,28 @@ export const en = {
   'adbState.no-permissions.help':
     'This computer may not open the USB device. On Linux, install udev rules for Android (e.g. the android-sdk-platform-tools-common package), add yourself to the plugdev group, then replug. Also set the USB mode to "File transfer".',
   'adbState.authorizing.label': 'Authorizing',
-  'adbState.authorizing.help': 'The phone is checking this computer’s key. Unlock it and wait a moment; tap Allow if a prompt shows.',
+  'adbState.authorizing.help':
+    'The phone is checking this computer’s key. Unlock it and wait a moment; tap Allow if a prompt shows.',
   'adbState.connecting.label': 'Connecting',
-  'adbState.connecting.help': 'adb is still connecting to the phone. Wait a few seconds; if it stays like this, replug the cable.',
+  'adbState.connecting.help':
+    'adb is still connecting to the phone. Wait a few seconds; if it stays like this, replug the cable.',
   'adbState.recovery.label': 'Recovery mode',
-  'adbState.recovery.help': 'The phone is in recovery mode. Choose "Reboot system now" on the phone (or run `adb reboot`) to start Android.',
+  'adbState.recovery.help':
+    'The phone is in recovery mode. Choose "Reboot system now" on the phone (or run `adb reboot`) to start Android.',
   'adbState.sideload.label': 'Sideload mode',
-  'adbState.sideload.help': 'The phone is waiting for an update in sideload mode. Finish or cancel it, then reboot to the system with `adb reboot`.',
+  'adbState.sideload.help':
+    'The phone is waiting for an update in sideload mode. Finish or cancel it, then reboot to the system with `adb reboot`.',
   'adbState.rescue.label': 'Rescue mode',
-  'adbState.rescue.help': 'The phone is in rescue mode. Reboot it to the system with `adb reboot` or by holding the power button.',
+  'adbState.rescue.help':
+    'The phone is in rescue mode. Reboot it to the system with `adb reboot` or by holding the power button.',
   'adbState.bootloader.label': 'Bootloader',
-  'adbState.bootloader.help': 'The phone is in the bootloader (fastboot). Choose "Start" on the phone or run `fastboot reboot` to boot Android.',
+  'adbState.bootloader.help':
+    'The phone is in the bootloader (fastboot). Choose "Start" on the phone or run `fastboot reboot` to boot Android.',
   'adbState.host.label': 'Host',
   'adbState.host.help': 'This entry is an adb host, not a phone. Nothing to do.',
   'adbState.unknown.label': 'Unknown state',
-  'adbState.unknown.help': 'adb reports a state PushLab does not know. Replug the phone; if it persists, update adb.',
+  'adbState.unknown.help':
+    'adb reports a state PushLab does not know. Replug the phone; if it persists, update adb.',
 
   // Error codes as headings
   'error.ADB_UNREACHABLE': 'adb server unreachable',
@@ -135,7 +143,8 @@ export const en = {
   'channel.oplusChina': '{brand} phone on {rom} with {service}: offline push goes through OPPO Push.',
   'channel.oplusGlobal':
     '{brand} phone on {rom}, a global build without HeyTap push: offline push goes through FCM (Google Play services).',
-  'channel.fcm': '{brand} phone on {rom}: no vendor push channel, so offline push goes through FCM (Google Play services).',
+  'channel.fcm':
+    '{brand} phone on {rom}: no vendor push channel, so offline push goes through FCM (Google Play services).',
   'channel.fcmMissingGms':
     '{brand} phone on {rom}: it would use FCM, but Google Play services is missing, so offline push cannot reach it.',
   'channel.unknownReason': 'PushLab could not explain the push channel for this phone.',
@@ -162,7 +171,8 @@ export const en = {
   'device.noPushService': 'No push service app found on this phone.',
   'device.serviceVersion': '{name}: version code {code}',
   'device.serviceVersionUnknown': '{name}: version unknown',
-  'device.serviceTooOld': '{name} {code} is older than the {minimum} this channel needs. Update it from the vendor’s app store.',
+  'device.serviceTooOld':
+    '{name} {code} is older than the {minimum} this channel needs. Update it from the vendor’s app store.',
   'device.transport.usb': 'USB',
   'device.transport.tcp': 'Wi-Fi / TCP',
   'device.transport.emulator': 'Emulator',
@@ -207,7 +217,8 @@ export const en = {
   'install.phones': 'Phones to install on',
   'install.selectAll': 'Select all ready phones',
   'install.selectNone': 'Clear selection',
-  'install.noReadyPhones': 'No phone is ready. Phones appear here once they are connected, authorized and identified.',
+  'install.noReadyPhones':
+    'No phone is ready. Phones appear here once they are connected, authorized and identified.',
   'install.notSelectable': '{name} is not ready: {reason}',
   'install.sdkTooLow':
     'Android SDK {sdk} is below this build’s minSdk {minSdk}: it cannot take this build (the install would fail with INSTALL_FAILED_OLDER_SDK), so it is not selected.',
@@ -243,7 +254,8 @@ export const en = {
   'lab.empty.intro': 'Connect an Android phone with a USB cable and turn on USB debugging:',
   'lab.steps.label': 'How to turn on USB debugging',
   'lab.steps.1': 'Open Settings > About phone.',
-  'lab.steps.2': 'Tap "Build number" 7 times until it says you are a developer (on Xiaomi: "OS version" / "MIUI version"; on vivo: "Software version").',
+  'lab.steps.2':
+    'Tap "Build number" 7 times until it says you are a developer (on Xiaomi: "OS version" / "MIUI version"; on vivo: "Software version").',
   'lab.steps.3': 'Go back and open Developer options (often under Settings > System or Additional settings).',
   'lab.steps.4': 'Turn on USB debugging.',
   'lab.steps.5': 'Plug the phone in, unlock it and tap Allow on the prompt.',
@@ -251,9 +263,11 @@ export const en = {
   'lab.quirk.xiaomi':
     'Xiaomi, Redmi, POCO: also turn on "USB debugging (Security settings)" and "Install via USB". They need a SIM card and a signed-in Mi account.',
   'lab.quirk.huaweiHonor': 'Huawei and Honor: also turn on "Allow ADB debugging in charge only mode".',
-  'lab.quirk.oppoVivo': 'OPPO, realme, OnePlus and vivo: turn on "Disable permission monitoring" where it exists, or installs over USB may be blocked.',
+  'lab.quirk.oppoVivo':
+    'OPPO, realme, OnePlus and vivo: turn on "Disable permission monitoring" where it exists, or installs over USB may be blocked.',
   'lab.virtual.heading': 'No phone at hand?',
-  'lab.virtual.intro': 'Start a virtual lab: simulated phones of several vendors that adb sees like real ones.',
+  'lab.virtual.intro':
+    'Start a virtual lab: simulated phones of several vendors that adb sees like real ones.',
   'lab.start': 'Start virtual lab',
   'lab.starting': 'Starting virtual lab…',
   'lab.stop': 'Stop virtual lab',

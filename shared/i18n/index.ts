@@ -35,13 +35,17 @@ export function matchLocale(preferred: readonly string[]): Locale {
     const lower = tag.toLowerCase();
     if (lower === 'en' || lower.startsWith('en-')) return 'en';
     // Simplified Chinese covers zh, zh-CN, zh-SG and zh-Hans; others fall back to English.
-    if (lower === 'zh' || lower === 'zh-cn' || lower === 'zh-sg' || lower.startsWith('zh-hans')) return 'zh-CN';
+    if (lower === 'zh' || lower === 'zh-cn' || lower === 'zh-sg' || lower.startsWith('zh-hans'))
+      return 'zh-CN';
   }
   return 'en';
 }
 
 /** Fills `{name}` placeholders; unknown placeholders stay visible so a gap is noticed, not hidden. */
-export function interpolate(template: string, values: Readonly<Record<string, string | number>> = {}): string {
+export function interpolate(
+  template: string,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
   return template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, name: string) => {
     const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
     return value === undefined ? whole : String(value);
@@ -49,11 +53,16 @@ export function interpolate(template: string, values: Readonly<Record<string, st
 }
 
 /** The values argument of `translate`: present exactly when the template has placeholders. */
-export type TranslateArgs<K extends MessageKey> = [Placeholders<(typeof en)[K]>] extends [never] ? [] : [values: MessageValues<K>];
+export type TranslateArgs<K extends MessageKey> = [Placeholders<(typeof en)[K]>] extends [never]
+  ? []
+  : [values: MessageValues<K>];
 
 /** Translates a message id; the values argument is required exactly when the template has placeholders. */
 export function translate<K extends MessageKey>(locale: Locale, key: K, ...values: TranslateArgs<K>): string {
-  return interpolate(CATALOGS[locale][key], values[0] as Readonly<Record<string, string | number>> | undefined);
+  return interpolate(
+    CATALOGS[locale][key],
+    values[0] as Readonly<Record<string, string | number>> | undefined,
+  );
 }
 
 /**
@@ -69,11 +78,7 @@ export function translateDynamic(
 }
 
 /** Picks the `.one` or `.other` variant of a counted message. */
-export function plural(
-  locale: Locale,
-  base: 'devices.count' | 'install.start',
-  count: number,
-): string {
+export function plural(locale: Locale, base: 'devices.count' | 'install.start', count: number): string {
   const form = new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
   return translate(locale, `${base}.${form}`, { count: formatNumber(locale, count) });
 }

@@ -19,14 +19,18 @@ export interface InstallFailureContext {
 export type InstallFailureKey = keyof typeof installFailuresEn;
 type Parts = { readonly [K in keyof typeof installFailurePartsEn]: string };
 
-const TABLES: Readonly<Record<Locale, { texts: Readonly<Record<InstallFailureKey, FailureText>>; parts: Parts }>> = {
+const TABLES: Readonly<
+  Record<Locale, { texts: Readonly<Record<InstallFailureKey, FailureText>>; parts: Parts }>
+> = {
   en: { texts: installFailuresEn, parts: installFailurePartsEn },
   'zh-CN': { texts: installFailuresZh, parts: installFailurePartsZh },
 };
 
 const XIAOMI_BRANDS = ['xiaomi', 'redmi', 'poco', 'blackshark'];
-const isXiaomi = (ctx: InstallFailureContext): boolean => XIAOMI_BRANDS.includes((ctx.vendor ?? '').trim().toLowerCase());
-const list = (items: readonly string[] | undefined): string | null => (items && items.length > 0 ? items.join(', ') : null);
+const isXiaomi = (ctx: InstallFailureContext): boolean =>
+  XIAOMI_BRANDS.includes((ctx.vendor ?? '').trim().toLowerCase());
+const list = (items: readonly string[] | undefined): string | null =>
+  items && items.length > 0 ? items.join(', ') : null;
 
 /** `{name}` filled once; values are never re-read as templates (they may be device text). */
 function fill(template: string, values: Readonly<Record<string, string>>): string {
@@ -35,7 +39,10 @@ function fill(template: string, values: Readonly<Record<string, string>>): strin
 
 /** The table key for a reason (`INSTALL_FAILED_X` → `FAILED_X`), or null when none explains it. */
 export function installFailureKey(reason: string): InstallFailureKey | null {
-  const key = reason.trim().toUpperCase().replace(/^INSTALL_/, '');
+  const key = reason
+    .trim()
+    .toUpperCase()
+    .replace(/^INSTALL_/, '');
   return Object.prototype.hasOwnProperty.call(installFailuresEn, key) ? (key as InstallFailureKey) : null;
 }
 
@@ -44,7 +51,8 @@ export function explainsInstallReason(reason: string): boolean {
   return installFailureKey(reason) !== null || isJavaException(reason);
 }
 
-const isJavaException = (reason: string): boolean => /(Exception|Error)$/.test(reason) && reason.includes('.');
+const isJavaException = (reason: string): boolean =>
+  /(Exception|Error)$/.test(reason) && reason.includes('.');
 
 function keyed(key: InstallFailureKey, raw: string, ctx: InstallFailureContext, locale: Locale): FailureText {
   const { texts, parts } = TABLES[locale];
@@ -52,7 +60,9 @@ function keyed(key: InstallFailureKey, raw: string, ctx: InstallFailureContext, 
   switch (key) {
     case 'FAILED_OLDER_SDK': {
       // The phone's own words, or PushLab's pre-check ("minSdk 34 > device SDK 30").
-      const m = /newer sdk version #?(\d+).*?current version is #?(\d+)/i.exec(raw) ?? /minSdk (\d+) > device SDK (\d+)/.exec(raw);
+      const m =
+        /newer sdk version #?(\d+).*?current version is #?(\d+)/i.exec(raw) ??
+        /minSdk (\d+) > device SDK (\d+)/.exec(raw);
       const detail = m ? fill(parts.olderSdkDetail, { need: m[1] ?? '', have: m[2] ?? '' }) : '';
       return [fill(message, { detail }), fix];
     }
@@ -72,7 +82,12 @@ function keyed(key: InstallFailureKey, raw: string, ctx: InstallFailureContext, 
 }
 
 /** The explanation of `reason` in `locale`; unknown reasons get a generic text quoting them. */
-export function installFailureText(locale: Locale, reason: string, raw: string, ctx: InstallFailureContext = {}): FailureText {
+export function installFailureText(
+  locale: Locale,
+  reason: string,
+  raw: string,
+  ctx: InstallFailureContext = {},
+): FailureText {
   const key = installFailureKey(reason);
   if (key) return keyed(key, raw, ctx, locale);
   const { parts } = TABLES[locale];

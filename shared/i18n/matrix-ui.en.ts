@@ -2,7 +2,8 @@
 export const matrixUiEn = {
   'matrix.nav': 'Matrix',
   'matrix.title': 'Sign-off matrix',
-  'matrix.intro': 'Vendor by vendor: does this build’s offline push arrive? Open a cell for the evidence, compare with an earlier run, then sign off.',
+  'matrix.intro':
+    'Vendor by vendor: does this build’s offline push arrive? Open a cell for the evidence, compare with an earlier run, then sign off.',
 
   // The run
   'matrix.run.label': 'Run',
@@ -138,7 +139,8 @@ export const matrixUiEn = {
   'matrix.compare.noneChosen': 'No comparison',
   'matrix.compare.option': '{plan} · {time}',
   'matrix.compare.heading': 'Changes since {other}',
-  'matrix.compare.threshold': 'Latency counts as changed when it moves by more than {ms} and by a factor of more than {ratio}.',
+  'matrix.compare.threshold':
+    'Latency counts as changed when it moves by more than {ms} and by a factor of more than {ratio}.',
   'matrix.compare.none': 'No cell changed.',
   'matrix.compare.optionOlder': '{plan} · {time} · older',
   'matrix.compare.optionLater': '{plan} · {time} · later than this run',
@@ -160,10 +162,12 @@ export const matrixUiEn = {
 
   // Charts
   'matrix.chart.latency.title': 'Latency per vendor, every repeat',
-  'matrix.chart.latency.desc': 'Box plot per vendor: the box spans the middle half of the latencies, the bar is the median, the line runs from the fastest to the slowest, each dot is one attempt.',
+  'matrix.chart.latency.desc':
+    'Box plot per vendor: the box spans the middle half of the latencies, the bar is the median, the line runs from the fastest to the slowest, each dot is one attempt.',
   'matrix.chart.latency.empty': 'No attempt has a latency yet.',
   'matrix.chart.delivery.title': 'Delivery rate over the last runs of this plan',
-  'matrix.chart.delivery.desc': 'Delivery rate of the last {count} runs of this plan, oldest on the left; the large dot is this run.',
+  'matrix.chart.delivery.desc':
+    'Delivery rate of the last {count} runs of this plan, oldest on the left; the large dot is this run.',
   'matrix.chart.delivery.single': 'This is the only run of this plan so far.',
   'matrix.chart.group': 'Vendor',
   'matrix.chart.count': 'Attempts with a latency',
@@ -174,7 +178,8 @@ export const matrixUiEn = {
   // Sign-off
   'matrix.signOff.open': 'Sign off…',
   'matrix.signOff.heading': 'Sign off this run',
-  'matrix.signOff.intro': 'You approve the results of “{plan}” for release. A signed run is frozen: its cells cannot be re-run.',
+  'matrix.signOff.intro':
+    'You approve the results of “{plan}” for release. A signed run is frozen: its cells cannot be re-run.',
   'matrix.signOff.name': 'Your name',
   'matrix.signOff.note': 'Note (optional)',
   'matrix.signOff.waivers': 'Waive the {count} cells that did not pass ({missing} still without a reason)',
@@ -190,7 +195,8 @@ export const matrixUiEn = {
   'matrix.signOff.noteTooLong': 'The note is too long (at most 4000 characters).',
   'matrix.signOff.reasonsMissing': 'Give a reason for each cell that did not pass ({count} missing).',
   'matrix.signOff.reasonTooLong': 'A waiver reason is too long (at most 1000 characters).',
-  'matrix.signOff.notSettled': 'Only a completed run can be signed off: resume it until every attempt has a verdict.',
+  'matrix.signOff.notSettled':
+    'Only a completed run can be signed off: resume it until every attempt has a verdict.',
   'matrix.signOff.notYet': 'Not signed off yet.',
   'matrix.signOff.signed': 'Signed off by {by} on {at}.',
   'matrix.signOff.frozen': 'This run is frozen; {count} cells were waived.',

@@ -2,7 +2,8 @@
 export const matrixUiZh = {
   'matrix.nav': '验收矩阵',
   'matrix.title': '发布验收矩阵',
-  'matrix.intro': '逐个厂商查看：这个版本的离线推送是否送达？点开单元格查看证据，与之前的运行对比，然后签字验收。',
+  'matrix.intro':
+    '逐个厂商查看：这个版本的离线推送是否送达？点开单元格查看证据，与之前的运行对比，然后签字验收。',
 
   'matrix.run.label': '运行',
   'matrix.run.none': '请选择一次运行',
@@ -153,7 +154,8 @@ export const matrixUiZh = {
   'matrix.change.gone': '消失',
 
   'matrix.chart.latency.title': '各厂商的耗时（全部重复）',
-  'matrix.chart.latency.desc': '每个厂商一个箱线图：方框覆盖中间一半的耗时，竖线是中位数，横线从最快延伸到最慢，每个点是一次尝试。',
+  'matrix.chart.latency.desc':
+    '每个厂商一个箱线图：方框覆盖中间一半的耗时，竖线是中位数，横线从最快延伸到最慢，每个点是一次尝试。',
   'matrix.chart.latency.empty': '还没有带耗时的尝试。',
   'matrix.chart.delivery.title': '该计划最近几次运行的送达率',
   'matrix.chart.delivery.desc': '该计划最近 {count} 次运行的送达率，最早的在左边；大圆点是本次运行。',
@@ -166,7 +168,8 @@ export const matrixUiZh = {
 
   'matrix.signOff.open': '签字验收…',
   'matrix.signOff.heading': '签字验收本次运行',
-  'matrix.signOff.intro': '你将批准“{plan}”的结果用于发布。签字后的运行会被冻结：其中的单元格不能再重新运行。',
+  'matrix.signOff.intro':
+    '你将批准“{plan}”的结果用于发布。签字后的运行会被冻结：其中的单元格不能再重新运行。',
   'matrix.signOff.name': '你的名字',
   'matrix.signOff.note': '备注（可选）',
   'matrix.signOff.waivers': '豁免未通过的 {count} 个单元格（还有 {missing} 个未填写原因）',

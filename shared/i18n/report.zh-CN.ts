@@ -29,7 +29,8 @@ export const reportZh = {
   'report.group.ios': '苹果 iOS / APNs',
 
   'report.matrix.heading': '按手机和场景的结果',
-  'report.matrix.intro': '行是按厂商分组的手机；列是按应用状态、再按消息类型分组的场景。每个单元格显示各次重复中最差的判定，以及耗时 p50（重复多次时另含 p95）。',
+  'report.matrix.intro':
+    '行是按厂商分组的手机；列是按应用状态、再按消息类型分组的场景。每个单元格显示各次重复中最差的判定，以及耗时 p50（重复多次时另含 p95）。',
   'report.matrix.caption': '应用状态：{state}',
   'report.matrix.captionPart': '应用状态：{state}（第 {part} 部分，共 {parts} 部分）',
   'report.matrix.phone': '手机',
@@ -91,7 +92,8 @@ export const reportZh = {
   'report.screenshot.skipped': '为控制报告大小未嵌入截图；文件位于证据文件夹：{path}',
 
   'report.hints.heading': '疑似厂商限制',
-  'report.hints.intro': '这些结果很可能是厂商的限制（配额、免打扰时段、消息分类）造成的，而不是应用的问题。它们被单独标出，不计为产品失败。',
+  'report.hints.intro':
+    '这些结果很可能是厂商的限制（配额、免打扰时段、消息分类）造成的，而不是应用的问题。它们被单独标出，不计为产品失败。',
   'report.hints.none': '没有结果被标为疑似厂商限制。',
   'report.hints.rules': '依据规则：{rules}',
   'report.hint.daily-quota': '每日配额',

@@ -2,12 +2,14 @@
 export const runsUiEn = {
   'runs.nav': 'Runs',
   'runs.title': 'Test runs',
-  'runs.intro': 'Run a plan on the phones: every phone × scenario × repeat gets a verdict, with the steps and evidence behind it. Progress shows live.',
+  'runs.intro':
+    'Run a plan on the phones: every phone × scenario × repeat gets a verdict, with the steps and evidence behind it. Progress shows live.',
 
   // Starting a run
   'runs.start.heading': 'Start a run',
   'runs.plan.label': 'Run plan (JSON)',
-  'runs.plan.help': 'Paste a plan or load a .json file (format: README section "The plan"). Credentials are referenced, never written in the plan.',
+  'runs.plan.help':
+    'Paste a plan or load a .json file (format: README section "The plan"). Credentials are referenced, never written in the plan.',
   'runs.plan.load': 'Load a plan file',
   'runs.plan.fileLabel': 'Plan file (.json)',
   'runs.plan.tooLarge': '{name} is larger than {max}: a plan is a small JSON file.',
@@ -21,7 +23,8 @@ export const runsUiEn = {
 
   // Stored credentials
   'runs.secrets.heading': 'Stored credentials',
-  'runs.secrets.intro': 'Save the Tencent secret key here, encrypted by the operating system, then name it in the plan as {ref}.',
+  'runs.secrets.intro':
+    'Save the Tencent secret key here, encrypted by the operating system, then name it in the plan as {ref}.',
   'runs.secrets.name': 'Name',
   'runs.secrets.value': 'Secret key',
   'runs.secrets.save': 'Save credential',
@@ -31,7 +34,8 @@ export const runsUiEn = {
   'runs.secrets.none': 'No credentials stored yet.',
   'runs.secrets.delete': 'Delete',
   'runs.secrets.deleteLabel': 'Delete credential {name}',
-  'runs.secrets.nameInvalid': 'Use 1 to 128 letters, digits or . _ : - characters, starting with a letter or digit (e.g. tencent.secretKey).',
+  'runs.secrets.nameInvalid':
+    'Use 1 to 128 letters, digits or . _ : - characters, starting with a letter or digit (e.g. tencent.secretKey).',
   'runs.secrets.valueEmpty': 'Enter the secret key.',
   'runs.secrets.browserMode':
     'PushLab is open in a browser here, and a browser has no operating-system keychain to keep credentials in. Name the key in the plan as {env} (an environment variable of the PushLab server) or {file} instead; the desktop app can store it.',

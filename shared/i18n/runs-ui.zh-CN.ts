@@ -2,11 +2,13 @@
 export const runsUiZh = {
   'runs.nav': '测试运行',
   'runs.title': '测试运行',
-  'runs.intro': '按计划在手机上运行：每台手机 × 每个场景 × 每次重复都会得到判定结果，并附带步骤和证据。进度实时显示。',
+  'runs.intro':
+    '按计划在手机上运行：每台手机 × 每个场景 × 每次重复都会得到判定结果，并附带步骤和证据。进度实时显示。',
 
   'runs.start.heading': '开始运行',
   'runs.plan.label': '运行计划（JSON）',
-  'runs.plan.help': '粘贴计划或载入 .json 文件（格式见 README 的“The plan”一节）。凭据只能引用，不能写在计划里。',
+  'runs.plan.help':
+    '粘贴计划或载入 .json 文件（格式见 README 的“The plan”一节）。凭据只能引用，不能写在计划里。',
   'runs.plan.load': '载入计划文件',
   'runs.plan.fileLabel': '计划文件（.json）',
   'runs.plan.tooLarge': '{name} 超过 {max}：计划应是一个小的 JSON 文件。',
@@ -29,7 +31,8 @@ export const runsUiZh = {
   'runs.secrets.none': '还没有保存任何凭据。',
   'runs.secrets.delete': '删除',
   'runs.secrets.deleteLabel': '删除凭据 {name}',
-  'runs.secrets.nameInvalid': '请使用 1 到 128 个字母、数字或 . _ : - 字符，并以字母或数字开头（例如 tencent.secretKey）。',
+  'runs.secrets.nameInvalid':
+    '请使用 1 到 128 个字母、数字或 . _ : - 字符，并以字母或数字开头（例如 tencent.secretKey）。',
   'runs.secrets.browserMode':
     '这里是在浏览器中打开的 PushLab，浏览器没有操作系统的密钥库来保存凭据。请在计划中改用 {env}（PushLab 服务器的环境变量）或 {file} 来提供密钥；桌面应用可以保存它。',
   'runs.secrets.valueEmpty': '请输入密钥。',

@@ -68,13 +68,16 @@ export const zhCN = {
   'adbState.connecting.label': '连接中',
   'adbState.connecting.help': 'adb 仍在连接这台手机，请等几秒；如果一直如此，请重新插拔数据线。',
   'adbState.recovery.label': '恢复模式',
-  'adbState.recovery.help': '手机处于恢复（Recovery）模式。请在手机上选择“立即重启系统”（或运行 `adb reboot`）进入 Android。',
+  'adbState.recovery.help':
+    '手机处于恢复（Recovery）模式。请在手机上选择“立即重启系统”（或运行 `adb reboot`）进入 Android。',
   'adbState.sideload.label': '线刷模式',
-  'adbState.sideload.help': '手机正在以 sideload 模式等待更新包。请完成或取消更新，然后用 `adb reboot` 重启进入系统。',
+  'adbState.sideload.help':
+    '手机正在以 sideload 模式等待更新包。请完成或取消更新，然后用 `adb reboot` 重启进入系统。',
   'adbState.rescue.label': '救援模式',
   'adbState.rescue.help': '手机处于救援模式。请用 `adb reboot` 或长按电源键重启进入系统。',
   'adbState.bootloader.label': 'Bootloader',
-  'adbState.bootloader.help': '手机处于 Bootloader（fastboot）模式。请在手机上选择“Start”或运行 `fastboot reboot` 启动 Android。',
+  'adbState.bootloader.help':
+    '手机处于 Bootloader（fastboot）模式。请在手机上选择“Start”或运行 `fastboot reboot` 启动 Android。',
   'adbState.host.label': '主机',
   'adbState.host.help': '这一项是 adb 主机，不是手机，无需处理。',
   'adbState.unknown.label': '未知状态',
@@ -125,12 +128,15 @@ export const zhCN = {
   'pushChannel.fcm': 'FCM',
 
   'channel.vendor': '运行 {rom} 的 {brand} 手机：离线推送走{channelName}通道。',
-  'channel.honorPreSplit': '运行 {rom} 的 {brand} 手机，属于荣耀从华为独立之前的机型，仍使用华为移动服务，因此离线推送走华为推送（HMS）通道。',
+  'channel.honorPreSplit':
+    '运行 {rom} 的 {brand} 手机，属于荣耀从华为独立之前的机型，仍使用华为移动服务，因此离线推送走华为推送（HMS）通道。',
   'channel.honorPostSplit': '运行 {rom} 的 {brand} 手机，装有{service}：离线推送走荣耀推送通道。',
   'channel.oplusChina': '运行 {rom} 的 {brand} 手机，装有{service}：离线推送走 OPPO 推送通道。',
-  'channel.oplusGlobal': '运行 {rom} 的 {brand} 手机，属于海外版系统，没有欢太推送：离线推送走 FCM（Google Play 服务）通道。',
+  'channel.oplusGlobal':
+    '运行 {rom} 的 {brand} 手机，属于海外版系统，没有欢太推送：离线推送走 FCM（Google Play 服务）通道。',
   'channel.fcm': '运行 {rom} 的 {brand} 手机：没有厂商推送通道，离线推送走 FCM（Google Play 服务）通道。',
-  'channel.fcmMissingGms': '运行 {rom} 的 {brand} 手机：本应使用 FCM，但手机上没有 Google Play 服务，离线推送无法送达。',
+  'channel.fcmMissingGms':
+    '运行 {rom} 的 {brand} 手机：本应使用 FCM，但手机上没有 Google Play 服务，离线推送无法送达。',
   'channel.unknownReason': 'PushLab 无法说明这台手机为何使用该推送通道。',
 
   'devices.heading': '手机',
@@ -200,7 +206,8 @@ export const zhCN = {
   'install.selectNone': '清除选择',
   'install.noReadyPhones': '没有就绪的手机。手机连接、授权并识别完成后会显示在这里。',
   'install.notSelectable': '{name} 尚未就绪：{reason}',
-  'install.sdkTooLow': '手机的 Android SDK {sdk} 低于该构建包的 minSdk {minSdk}：无法安装该构建包（安装会因 INSTALL_FAILED_OLDER_SDK 失败），因此不会被选中。',
+  'install.sdkTooLow':
+    '手机的 Android SDK {sdk} 低于该构建包的 minSdk {minSdk}：无法安装该构建包（安装会因 INSTALL_FAILED_OLDER_SDK 失败），因此不会被选中。',
   'install.options': '选项',
   'install.option.replace': '覆盖已安装的版本并保留数据（-r）',
   'install.option.allowDowngrade': '允许安装比现有版本更低的 versionCode（-d）',
@@ -232,14 +239,17 @@ export const zhCN = {
   'lab.empty.intro': '用 USB 数据线连接 Android 手机，并打开 USB 调试：',
   'lab.steps.label': '如何打开 USB 调试',
   'lab.steps.1': '打开“设置 > 关于手机”。',
-  'lab.steps.2': '连续点按“版本号”7 次，直到提示你已处于开发者模式（小米点“OS 版本”或“MIUI 版本”，vivo 点“软件版本号”）。',
+  'lab.steps.2':
+    '连续点按“版本号”7 次，直到提示你已处于开发者模式（小米点“OS 版本”或“MIUI 版本”，vivo 点“软件版本号”）。',
   'lab.steps.3': '返回并打开“开发者选项”（通常在“设置 > 系统”或“更多设置”中）。',
   'lab.steps.4': '打开“USB 调试”。',
   'lab.steps.5': '插上手机，解锁后在弹窗中点“允许”。',
   'lab.quirks.heading': '各厂商的注意事项',
-  'lab.quirk.xiaomi': '小米、红米、POCO：还要打开“USB 调试（安全设置）”和“USB 安装”，这需要插入 SIM 卡并登录小米账号。',
+  'lab.quirk.xiaomi':
+    '小米、红米、POCO：还要打开“USB 调试（安全设置）”和“USB 安装”，这需要插入 SIM 卡并登录小米账号。',
   'lab.quirk.huaweiHonor': '华为和荣耀：还要打开“仅充电模式下允许 ADB 调试”。',
-  'lab.quirk.oppoVivo': 'OPPO、realme、一加和 vivo：如有“禁止权限监控”选项请打开，否则可能无法通过 USB 安装应用。',
+  'lab.quirk.oppoVivo':
+    'OPPO、realme、一加和 vivo：如有“禁止权限监控”选项请打开，否则可能无法通过 USB 安装应用。',
   'lab.virtual.heading': '手边没有手机？',
   'lab.virtual.intro': '启动虚拟实验室：模拟多个厂商的手机，adb 会像对待真机一样识别它们。',
   'lab.start': '启动虚拟实验室',
@@ -258,5 +268,7 @@ export const zhCN = {
 } as const satisfies Catalog;
 
 // Compile-time guard: fails with the offending key(s) if a placeholder differs from English.
-const placeholdersMatch: [PlaceholderMismatch<typeof zhCN>] extends [never] ? true : PlaceholderMismatch<typeof zhCN> = true;
+const placeholdersMatch: [PlaceholderMismatch<typeof zhCN>] extends [never]
+  ? true
+  : PlaceholderMismatch<typeof zhCN> = true;
 void placeholdersMatch;

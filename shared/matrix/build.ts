@@ -22,7 +22,18 @@ import { countsForDelivery, isSilentPass } from '../runs/delivery';
 import { matrixColumns } from './columns';
 import { quotaTail, throttleHint } from './hints';
 import { cellStatusSeverity, emptyCounts, isWaivable, percentile } from './stats';
-import { VENDOR_GROUPS, type CellStatus, type CellWaiver, type MatrixCell, type MatrixColumn, type MatrixPhone, type Rollup, type RunMatrix, type SignOff, type VendorGroup } from './types';
+import {
+  VENDOR_GROUPS,
+  type CellStatus,
+  type CellWaiver,
+  type MatrixCell,
+  type MatrixColumn,
+  type MatrixPhone,
+  type Rollup,
+  type RunMatrix,
+  type SignOff,
+  type VendorGroup,
+} from './types';
 import { vendorGroupOf } from './vendor-group';
 
 /** One attempt as the matrix needs it (no evidence, no full verdict). */
@@ -97,7 +108,12 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Group order, then model, then serial (code-unit order: the same everywhere). */
 function sortPhones(phones: MatrixPhone[]): MatrixPhone[] {
-  return phones.sort((a, b) => (GROUP_ORDER.get(a.group) as number) - (GROUP_ORDER.get(b.group) as number) || byText(a.model, b.model) || byText(a.serial, b.serial));
+  return phones.sort(
+    (a, b) =>
+      (GROUP_ORDER.get(a.group) as number) - (GROUP_ORDER.get(b.group) as number) ||
+      byText(a.model, b.model) ||
+      byText(a.serial, b.serial),
+  );
 }
 
 interface CellContext {
@@ -109,7 +125,8 @@ interface CellContext {
 }
 
 function buildCell(attempts: readonly MatrixAttempt[], ctx: CellContext): MatrixCell {
-  const sorted = attempts.length === 1 ? attempts : [...attempts].sort((a, b) => a.repeat - b.repeat || a.id - b.id);
+  const sorted =
+    attempts.length === 1 ? attempts : [...attempts].sort((a, b) => a.repeat - b.repeat || a.id - b.id);
   const counts = emptyCounts();
   let delivered = 0;
   let notDelivered = 0;
@@ -146,7 +163,10 @@ function buildCell(attempts: readonly MatrixAttempt[], ctx: CellContext): Matrix
     channel: phone.channel,
     profile: input.profile ?? {},
     inQuotaTail: sorted.some((a) => ctx.tail.has(a.id)),
-    dnd: input.dnd !== undefined && Object.hasOwn(input.dnd, phone.serial) ? (input.dnd[phone.serial] ?? null) : null,
+    dnd:
+      input.dnd !== undefined && Object.hasOwn(input.dnd, phone.serial)
+        ? (input.dnd[phone.serial] ?? null)
+        : null,
   });
   return {
     serial: phone.serial,
@@ -224,7 +244,15 @@ export function buildMatrix(input: MatrixInput): RunMatrix {
     for (const column of columns) {
       const attempts = byScenario.get(column.scenarioId);
       if (attempts === undefined) continue;
-      cells.push(buildCell(attempts, { phone, column, waiver: waivers.get(cellKey(phone.serial, column.scenarioId)), tail, input }));
+      cells.push(
+        buildCell(attempts, {
+          phone,
+          column,
+          waiver: waivers.get(cellKey(phone.serial, column.scenarioId)),
+          tail,
+          input,
+        }),
+      );
     }
   }
 
@@ -237,7 +265,9 @@ export function buildMatrix(input: MatrixInput): RunMatrix {
   }
   const cellsByColumn = groupBy(cells, (c) => c.scenarioId);
   // fromEntries defines own keys, so even an id like "__proto__" stays an ordinary key.
-  const byColumn: Record<string, Rollup> = Object.fromEntries(columns.map((c) => [c.scenarioId, rollupOf(cellsByColumn.get(c.scenarioId) ?? [])]));
+  const byColumn: Record<string, Rollup> = Object.fromEntries(
+    columns.map((c) => [c.scenarioId, rollupOf(cellsByColumn.get(c.scenarioId) ?? [])]),
+  );
 
   return {
     runId: input.runId,

@@ -27,7 +27,9 @@ interface Placed {
 }
 
 function baseScenario(id: string): Scenario | undefined {
-  return BY_LENGTH.find((s) => id.length > s.id.length && id.startsWith(s.id) && SEPARATORS.has(id.charAt(s.id.length)));
+  return BY_LENGTH.find(
+    (s) => id.length > s.id.length && id.startsWith(s.id) && SEPARATORS.has(id.charAt(s.id.length)),
+  );
 }
 
 /** "Background, one-to-one text (background-c2c-text~2)": the base title, and which variant. */
@@ -43,7 +45,13 @@ function place(id: string): Placed {
   const index = CATALOG_INDEX.get(id);
   const scenario = index === undefined ? baseScenario(id) : SCENARIOS[index];
   const column: MatrixColumn = scenario
-    ? { scenarioId: id, state: scenario.state, message: scenario.message.kind, title: index === undefined ? variantTitle(scenario, id) : scenario.title, known: index !== undefined }
+    ? {
+        scenarioId: id,
+        state: scenario.state,
+        message: scenario.message.kind,
+        title: index === undefined ? variantTitle(scenario, id) : scenario.title,
+        known: index !== undefined,
+      }
     : { scenarioId: id, state: stateOfId(id), message: 'text', title: { en: id, zhCN: id }, known: false };
   return {
     column,
@@ -72,6 +80,9 @@ function naturalCompare(a: string, b: string): number {
 /** One column per distinct id, in matrix order. */
 export function matrixColumns(scenarioIds: Iterable<string>): MatrixColumn[] {
   const placed = [...new Set(scenarioIds)].map(place);
-  placed.sort((a, b) => a.state - b.state || a.message - b.message || a.catalog - b.catalog || naturalCompare(a.id, b.id));
+  placed.sort(
+    (a, b) =>
+      a.state - b.state || a.message - b.message || a.catalog - b.catalog || naturalCompare(a.id, b.id),
+  );
   return placed.map((p) => p.column);
 }

@@ -24,7 +24,15 @@ import type { CellChange, DriftEntry, MatrixCell, RunComparison, RunMatrix } fro
 
 export const DEFAULT_THRESHOLD: RunComparison['threshold'] = { ms: 500, ratio: 1.5 };
 
-const KIND_ORDER: readonly CellChange['kind'][] = ['regressed', 'recovered', 'slower', 'faster', 'changed', 'new', 'gone'];
+const KIND_ORDER: readonly CellChange['kind'][] = [
+  'regressed',
+  'recovered',
+  'slower',
+  'faster',
+  'changed',
+  'new',
+  'gone',
+];
 
 const key = (c: { serial: string; scenarioId: string }): string => `${c.serial}\u0000${c.scenarioId}`;
 
@@ -32,12 +40,18 @@ const key = (c: { serial: string; scenarioId: string }): string => `${c.serial}\
 function thresholdOf(input: Partial<RunComparison['threshold']> | undefined): RunComparison['threshold'] {
   const ms = input?.ms ?? DEFAULT_THRESHOLD.ms;
   const ratio = input?.ratio ?? DEFAULT_THRESHOLD.ratio;
-  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`The latency threshold must be 0 ms or more, got ${ms}.`);
-  if (!Number.isFinite(ratio) || ratio < 1) throw new RangeError(`The latency ratio must be 1 or more, got ${ratio}.`);
+  if (!Number.isFinite(ms) || ms < 0)
+    throw new RangeError(`The latency threshold must be 0 ms or more, got ${ms}.`);
+  if (!Number.isFinite(ratio) || ratio < 1)
+    throw new RangeError(`The latency ratio must be 1 or more, got ${ratio}.`);
   return { ms, ratio };
 }
 
-function kindOf(before: MatrixCell, after: MatrixCell, t: RunComparison['threshold']): CellChange['kind'] | null {
+function kindOf(
+  before: MatrixCell,
+  after: MatrixCell,
+  t: RunComparison['threshold'],
+): CellChange['kind'] | null {
   if (before.status === 'pass' && isWaivable(after.status)) return 'regressed';
   if (isWaivable(before.status) && after.status === 'pass') return 'recovered';
   if (before.status !== after.status) return 'changed';
@@ -54,7 +68,9 @@ function orderOf(matrix: RunMatrix): Map<string, number> {
   const rows = new Map(matrix.phones.map((p, i) => [p.serial, i]));
   const cols = new Map(matrix.columns.map((c, i) => [c.scenarioId, i]));
   const width = matrix.columns.length + 1;
-  return new Map(matrix.cells.map((c) => [key(c), (rows.get(c.serial) ?? 0) * width + (cols.get(c.scenarioId) ?? 0)]));
+  return new Map(
+    matrix.cells.map((c) => [key(c), (rows.get(c.serial) ?? 0) * width + (cols.get(c.scenarioId) ?? 0)]),
+  );
 }
 
 export function compareMatrices(
@@ -64,13 +80,19 @@ export function compareMatrices(
   drift: Readonly<Record<string, readonly DriftEntry[]>> = {},
 ): RunComparison {
   const t = thresholdOf(threshold);
-  const driftOf = (serial: string): readonly DriftEntry[] => (Object.hasOwn(drift, serial) ? (drift[serial] ?? []) : []);
+  const driftOf = (serial: string): readonly DriftEntry[] =>
+    Object.hasOwn(drift, serial) ? (drift[serial] ?? []) : [];
   const old = new Map(before.cells.map((c) => [key(c), c]));
   const now = new Map(after.cells.map((c) => [key(c), c]));
   const afterOrder = orderOf(after);
   const beforeOrder = orderOf(before);
   const changes: { change: CellChange; rank: number }[] = [];
-  const push = (kind: CellChange['kind'], b: MatrixCell | undefined, a: MatrixCell | undefined, rank: number): void => {
+  const push = (
+    kind: CellChange['kind'],
+    b: MatrixCell | undefined,
+    a: MatrixCell | undefined,
+    rank: number,
+  ): void => {
     const cell = (a ?? b) as MatrixCell;
     changes.push({
       rank,
@@ -105,10 +127,20 @@ export function compareMatrices(
     if (partial) carried += 1;
     else push('gone', b, undefined, beforeOrder.get(k) ?? 0);
   }
-  changes.sort((x, y) => KIND_ORDER.indexOf(x.change.kind) - KIND_ORDER.indexOf(y.change.kind) || x.rank - y.rank);
+  changes.sort(
+    (x, y) => KIND_ORDER.indexOf(x.change.kind) - KIND_ORDER.indexOf(y.change.kind) || x.rank - y.rank,
+  );
   const phoneDrift = Object.fromEntries(Object.entries(drift).filter(([, items]) => items.length > 0));
   const direction = Date.parse(before.createdAt) > Date.parse(after.createdAt) ? 'backward' : 'forward';
-  return { before: before.runId, after: after.runId, threshold: t, changes: changes.map((c) => c.change), carried, direction, drift: phoneDrift };
+  return {
+    before: before.runId,
+    after: after.runId,
+    threshold: t,
+    changes: changes.map((c) => c.change),
+    carried,
+    direction,
+    drift: phoneDrift,
+  };
 }
 
 function isStrictSubset(small: ReadonlyMap<string, unknown>, large: ReadonlyMap<string, unknown>): boolean {

@@ -113,16 +113,21 @@ export function throttleHint(input: HintInput): ThrottleHint | null {
     const cls = messageClass(input.scenario.message, channel, input.profile);
     if (cls === 'low' || cls === 'unknown') {
       const quota = cls === 'low' && QUOTA_CHANNELS.includes(channel);
-      const classWord: Bilingual = cls === 'low' ? { en: 'a low', zhCN: '低' } : { en: 'an unproven', zhCN: '未确认的' };
-      return hint(quota ? 'daily-quota' : 'message-class', quota ? ['seed.vendor-classification', 'seed.daily-quota'] : ['seed.vendor-classification'], {
-        en: `This message has ${classWord.en} ${name.en} message class: ${name.en} delays, folds${quota ? ' and caps the daily number of' : ' or rate-limits'} such pushes. Send it on a high class (vendor fields, granted channel) to test delivery itself.`,
-        zhCN: `该消息在${name.zhCN}上属于${classWord.zhCN}级别：${name.zhCN}会延迟、折叠${quota ? '并限制每日数量' : '或限流'}此类推送。请使用高级别（厂商字段、已申请的渠道）发送以测试送达本身。`,
-      });
+      const classWord: Bilingual =
+        cls === 'low' ? { en: 'a low', zhCN: '低' } : { en: 'an unproven', zhCN: '未确认的' };
+      return hint(
+        quota ? 'daily-quota' : 'message-class',
+        quota ? ['seed.vendor-classification', 'seed.daily-quota'] : ['seed.vendor-classification'],
+        {
+          en: `This message has ${classWord.en} ${name.en} message class: ${name.en} delays, folds${quota ? ' and caps the daily number of' : ' or rate-limits'} such pushes. Send it on a high class (vendor fields, granted channel) to test delivery itself.`,
+          zhCN: `该消息在${name.zhCN}上属于${classWord.zhCN}级别：${name.zhCN}会延迟、折叠${quota ? '并限制每日数量' : '或限流'}此类推送。请使用高级别（厂商字段、已申请的渠道）发送以测试送达本身。`,
+        },
+      );
     }
   }
   if (missing && input.column.state === 'doze') {
     return hint('doze', ['android.doze-fcm-priority'], {
-      en: 'The phone was in Doze: delivery may wait until it leaves Doze (FCM delivers only high-priority messages at once). Check the message priority and the app\'s battery settings.',
+      en: "The phone was in Doze: delivery may wait until it leaves Doze (FCM delivers only high-priority messages at once). Check the message priority and the app's battery settings.",
       zhCN: '手机处于 Doze：推送可能要等退出 Doze 后才送达（FCM 只会立即送达高优先级消息）。请检查消息优先级与应用的电池设置。',
     });
   }

@@ -8,5 +8,13 @@ export { buildMatrix, rollupOf, type MatrixAttempt, type MatrixInput, type Matri
 export { compareMatrices, DEFAULT_THRESHOLD } from './compare';
 export { matrixColumns } from './columns';
 export { quotaTail, throttleHint, QUOTA_TAIL_MIN, type HintInput, type TailAttempt } from './hints';
-export { CELL_STATUSES, WAIVABLE_STATUSES, cellStatusSeverity, emptyCounts, isWaivable, percentile, worstStatus } from './stats';
+export {
+  CELL_STATUSES,
+  WAIVABLE_STATUSES,
+  cellStatusSeverity,
+  emptyCounts,
+  isWaivable,
+  percentile,
+  worstStatus,
+} from './stats';
 export { vendorGroupOf, type GroupablePhone } from './vendor-group';

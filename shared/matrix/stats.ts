@@ -22,9 +22,19 @@ export function percentile(values: readonly number[], p: number): number | null 
 }
 
 /** Every cell status, worst first: the order a cell's repeats are summarised by. */
-export const CELL_STATUSES = ['fail', 'blocked', 'device-lost', 'inconclusive', 'pending', 'pass', 'not-run'] as const satisfies readonly CellStatus[];
+export const CELL_STATUSES = [
+  'fail',
+  'blocked',
+  'device-lost',
+  'inconclusive',
+  'pending',
+  'pass',
+  'not-run',
+] as const satisfies readonly CellStatus[];
 
-const SEVERITY: Readonly<Record<CellStatus, number>> = Object.fromEntries(CELL_STATUSES.map((s, i) => [s, CELL_STATUSES.length - i])) as Record<CellStatus, number>;
+const SEVERITY: Readonly<Record<CellStatus, number>> = Object.fromEntries(
+  CELL_STATUSES.map((s, i) => [s, CELL_STATUSES.length - i]),
+) as Record<CellStatus, number>;
 
 /** Higher is worse. */
 export function cellStatusSeverity(status: CellStatus): number {
@@ -39,7 +49,12 @@ export function worstStatus(statuses: Iterable<CellStatus>): CellStatus | null {
 }
 
 /** Statuses a lead may waive at sign-off: results that are not a pass and were judged. */
-export const WAIVABLE_STATUSES = ['fail', 'blocked', 'device-lost', 'inconclusive'] as const satisfies readonly CellStatus[];
+export const WAIVABLE_STATUSES = [
+  'fail',
+  'blocked',
+  'device-lost',
+  'inconclusive',
+] as const satisfies readonly CellStatus[];
 
 export function isWaivable(status: CellStatus): boolean {
   return (WAIVABLE_STATUSES as readonly CellStatus[]).includes(status);

@@ -10,7 +10,18 @@ import type { VerdictKind, ReasonKey } from '../runs/types';
 import type { AppState, Bilingual, MessageKind, TargetChannel } from '../scenarios/types';
 
 /** Row groups, in display order. */
-export const VENDOR_GROUPS = ['xiaomi', 'huawei', 'honor', 'oppo', 'vivo', 'meizu', 'samsung', 'google', 'other-android', 'ios'] as const;
+export const VENDOR_GROUPS = [
+  'xiaomi',
+  'huawei',
+  'honor',
+  'oppo',
+  'vivo',
+  'meizu',
+  'samsung',
+  'google',
+  'other-android',
+  'ios',
+] as const;
 export type VendorGroup = (typeof VENDOR_GROUPS)[number];
 
 /** What a cell shows: a verdict, or that attempts are still to run. */
@@ -79,7 +90,10 @@ export interface MatrixCell {
   /** Only when repeated (2+ latencies). */
   readonly latencyP95Ms: number | null;
   /** The reason of the attempt that decided `status`. */
-  readonly reason: { readonly key: ReasonKey; readonly values: Readonly<Record<string, string | number>> } | null;
+  readonly reason: {
+    readonly key: ReasonKey;
+    readonly values: Readonly<Record<string, string | number>>;
+  } | null;
   /** Attempt ids, by repeat. */
   readonly attemptIds: readonly number[];
   readonly hint: ThrottleHint | null;
@@ -188,5 +202,9 @@ export interface SignOffRequest {
   readonly runId: string;
   readonly by: string;
   readonly note: string;
-  readonly waivers: readonly { readonly serial: string; readonly scenarioId: string; readonly reason: string }[];
+  readonly waivers: readonly {
+    readonly serial: string;
+    readonly scenarioId: string;
+    readonly reason: string;
+  }[];
 }

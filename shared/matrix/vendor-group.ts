@@ -54,8 +54,10 @@ function makerOf(text: string | null | undefined): VendorGroup | null {
 export function vendorGroupOf(phone: GroupablePhone): VendorGroup {
   if (phone.channel === 'apns') return 'ios';
   // Manufacturer first: a brand name can be a sub-brand; the model only to spot a Pixel.
-  const maker = makerOf(phone.vendor) ?? makerOf(phone.brand) ?? (/\bpixel\b/i.test(phone.model ?? '') ? 'google' : null);
+  const maker =
+    makerOf(phone.vendor) ?? makerOf(phone.brand) ?? (/\bpixel\b/i.test(phone.model ?? '') ? 'google' : null);
   if (maker !== null && maker !== 'ios') return maker;
-  if (phone.channel !== null && phone.channel !== 'fcm') return VENDOR_CHANNEL_GROUPS[phone.channel] ?? 'other-android';
+  if (phone.channel !== null && phone.channel !== 'fcm')
+    return VENDOR_CHANNEL_GROUPS[phone.channel] ?? 'other-android';
   return 'other-android';
 }

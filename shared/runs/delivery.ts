@@ -36,7 +36,9 @@ export function isSilentPass(key: ReasonKey): boolean {
  */
 export type CaptureSeen = 'captured' | 'nothing' | 'unknown';
 
-export function captureSeen(details: Pick<VerdictDetails, 'record' | 'delivered'> | null | undefined): CaptureSeen {
+export function captureSeen(
+  details: Pick<VerdictDetails, 'record' | 'delivered'> | null | undefined,
+): CaptureSeen {
   if (details?.record != null || details?.delivered === true) return 'captured';
   return details?.delivered === false ? 'nothing' : 'unknown';
 }

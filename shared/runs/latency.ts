@@ -15,9 +15,15 @@ export interface BoundedLatency {
  * The latency interval from a raw figure and its ± (null/infinite = unknown). Null when the
  * figure cannot be true (the whole interval lies before the send) or is not a number.
  */
-export function boundLatency(rawMs: number | null | undefined, uncertaintyMs: number | null | undefined): BoundedLatency | null {
+export function boundLatency(
+  rawMs: number | null | undefined,
+  uncertaintyMs: number | null | undefined,
+): BoundedLatency | null {
   if (typeof rawMs !== 'number' || !Number.isFinite(rawMs)) return null;
-  const u = typeof uncertaintyMs === 'number' && Number.isFinite(uncertaintyMs) && uncertaintyMs >= 0 ? uncertaintyMs : null;
+  const u =
+    typeof uncertaintyMs === 'number' && Number.isFinite(uncertaintyMs) && uncertaintyMs >= 0
+      ? uncertaintyMs
+      : null;
   if (u === null) return rawMs < 0 ? null : { latencyMs: rawMs, uncertaintyMs: null };
   const hi = rawMs + u;
   if (hi < 0) return null;

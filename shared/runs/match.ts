@@ -20,7 +20,12 @@ export interface RecordChecks {
 
 const norm = (s: string): string => s.replace(/\r\n?/g, '\n');
 
-function fieldCheck(want: TextMatch | null, field: string | null, also: string | null, redacted: boolean): CheckStatus {
+function fieldCheck(
+  want: TextMatch | null,
+  field: string | null,
+  also: string | null,
+  redacted: boolean,
+): CheckStatus {
   if (want === null) return 'not-checked';
   if (redacted) return 'unknown';
   const value = norm(want.value);
@@ -40,10 +45,21 @@ function soundCheck(want: SoundExpectation, actual: string | null | undefined): 
 export function checkRecord(expectation: Expectation, record: ObservedRecord): RecordChecks {
   const redacted = record.redacted === true;
   const channel: CheckStatus =
-    expectation.channelId === null ? 'not-checked' : record.channelId === null ? 'unknown' : record.channelId === expectation.channelId ? 'ok' : 'mismatch';
+    expectation.channelId === null
+      ? 'not-checked'
+      : record.channelId === null
+        ? 'unknown'
+        : record.channelId === expectation.channelId
+          ? 'ok'
+          : 'mismatch';
   return {
     title: fieldCheck(expectation.title, record.title, null, redacted),
-    text: fieldCheck(expectation.text, record.text, expectation.text?.match === 'contains' ? record.title : null, redacted),
+    text: fieldCheck(
+      expectation.text,
+      record.text,
+      expectation.text?.match === 'contains' ? record.title : null,
+      redacted,
+    ),
     channel,
     sound: soundCheck(expectation.sound, record.sound),
   };
@@ -55,5 +71,7 @@ export function checkRecord(expectation: Expectation, record: ObservedRecord): R
  */
 export function recordMatches(checks: RecordChecks): boolean {
   const provable = (s: CheckStatus): boolean => s === 'ok' || s === 'not-checked';
-  return provable(checks.title) && provable(checks.text) && provable(checks.channel) && checks.sound !== 'mismatch';
+  return (
+    provable(checks.title) && provable(checks.text) && provable(checks.channel) && checks.sound !== 'mismatch'
+  );
 }

@@ -94,9 +94,21 @@ function describeIssue(issue: z.core.$ZodIssue): PlanProblem[] {
     case 'invalid_type':
       // zod leaves `input` out of issues unless asked; its message still says what was received.
       if (/received undefined$/.test(issue.message)) {
-        return [{ path, message: `is missing: add it (${issue.expected === 'int' ? 'a whole number' : issue.expected})`, zh: `缺失：请添加（${typeZh(issue.expected)}）` }];
+        return [
+          {
+            path,
+            message: `is missing: add it (${issue.expected === 'int' ? 'a whole number' : issue.expected})`,
+            zh: `缺失：请添加（${typeZh(issue.expected)}）`,
+          },
+        ];
       }
-      return [{ path, message: `must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}`, zh: `必须是${typeZh(issue.expected)}` }];
+      return [
+        {
+          path,
+          message: `must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}`,
+          zh: `必须是${typeZh(issue.expected)}`,
+        },
+      ];
     case 'invalid_value': {
       const values = issue.values.map((v) => JSON.stringify(v)).join(', ');
       return [{ path, message: `must be one of ${values}`, zh: `必须是以下之一：${values}` }];
@@ -107,26 +119,44 @@ function describeIssue(issue: z.core.$ZodIssue): PlanProblem[] {
           ? { path, message: 'must not be empty', zh: '不能为空' }
           : issue.origin === 'array'
             ? { path, message: 'must list at least one entry', zh: '至少要列出一项' }
-            : { path, message: `must be at least ${String(issue.minimum)}`, zh: `至少为 ${String(issue.minimum)}` },
+            : {
+                path,
+                message: `must be at least ${String(issue.minimum)}`,
+                zh: `至少为 ${String(issue.minimum)}`,
+              },
       ];
     case 'too_big': {
       const number = issue.origin === 'number' || issue.origin === 'int';
-      return [{ path, message: `is too ${number ? 'large' : 'long'}: at most ${String(issue.maximum)}`, zh: `${number ? '太大' : '太长'}：最多 ${String(issue.maximum)}` }];
+      return [
+        {
+          path,
+          message: `is too ${number ? 'large' : 'long'}: at most ${String(issue.maximum)}`,
+          zh: `${number ? '太大' : '太长'}：最多 ${String(issue.maximum)}`,
+        },
+      ];
     }
     case 'invalid_union':
       if (issue.path.at(-1) === 'kind') {
-        return [{
-          path,
-          message: 'is not a known kind (app actions: shell, deeplink, operator; sender: tencent, apns, fcm, simctl, command, manual)',
-          zh: '不是已知的类型（应用操作：`shell`、`deeplink`、`operator`；发送方式：`tencent`、`apns`、`fcm`、`simctl`、`command`、`manual`）',
-        }];
+        return [
+          {
+            path,
+            message:
+              'is not a known kind (app actions: shell, deeplink, operator; sender: tencent, apns, fcm, simctl, command, manual)',
+            zh: '不是已知的类型（应用操作：`shell`、`deeplink`、`operator`；发送方式：`tencent`、`apns`、`fcm`、`simctl`、`command`、`manual`）',
+          },
+        ];
       }
       // A reference that is not { env } / { file } carries its own message.
-      if (issue.message.startsWith('Invalid input')) return [{ path, message: 'does not have the fields of any allowed form', zh: '不符合任何一种允许的格式' }];
+      if (issue.message.startsWith('Invalid input'))
+        return [
+          { path, message: 'does not have the fields of any allowed form', zh: '不符合任何一种允许的格式' },
+        ];
       return [withZh(path, issue)];
     case 'invalid_format':
       // A pattern without PushLab's own message (zod's words name the regex): say it in general terms.
-      return [ownZh(issue) === undefined ? { path, message: issue.message, zh: '格式不正确' } : withZh(path, issue)];
+      return [
+        ownZh(issue) === undefined ? { path, message: issue.message, zh: '格式不正确' } : withZh(path, issue),
+      ];
     default:
       return [withZh(path, issue)];
   }
@@ -152,11 +182,13 @@ export function parsePlan(input: unknown): RunPlan {
       value = JSON.parse(input.replace(/^\uFEFF/, '')) as unknown;
     } catch (error) {
       const at = jsonSyntaxProblem(input.replace(/^\uFEFF/, ''), error);
-      throw new PlanError([{
-        path: '(plan)',
-        message: `is not JSON (${at.reason}, at line ${at.line}, column ${at.column}): check commas and quotes`,
-        zh: `不是 JSON（第 ${at.line} 行第 ${at.column} 列：${jsonReasonZh(at.reason)}）：请检查逗号和引号`,
-      }]);
+      throw new PlanError([
+        {
+          path: '(plan)',
+          message: `is not JSON (${at.reason}, at line ${at.line}, column ${at.column}): check commas and quotes`,
+          zh: `不是 JSON（第 ${at.line} 行第 ${at.column} 列：${jsonReasonZh(at.reason)}）：请检查逗号和引号`,
+        },
+      ]);
     }
   }
   const parsed = planSchema.safeParse(value);
@@ -182,7 +214,10 @@ export function planScenarioIds(plan: RunPlan): readonly string[] {
 /** The test account for a phone: by serial first, then by its push channel; null when none. */
 export function accountFor(plan: RunPlan, serial: string, channel: PushChannel | null): PlanAccount | null {
   const accounts = plan.app.accounts;
-  const bySerial = accounts.serials !== undefined && Object.hasOwn(accounts.serials, serial) ? accounts.serials[serial] : undefined;
+  const bySerial =
+    accounts.serials !== undefined && Object.hasOwn(accounts.serials, serial)
+      ? accounts.serials[serial]
+      : undefined;
   if (bySerial !== undefined) return bySerial;
   return channel === null ? null : (accounts.vendors?.[channel] ?? null);
 }

@@ -11,19 +11,30 @@ import { SCENARIOS } from '../scenarios/catalog';
 import { templateProblemTexts } from './template';
 
 /** Tencent IM data-centre regions (same names as the core's TENCENT_REGION_DOMAINS). */
-export const TENCENT_REGIONS = ['china', 'singapore', 'seoul', 'frankfurt', 'mumbai', 'silicon-valley', 'jakarta'] as const;
+export const TENCENT_REGIONS = [
+  'china',
+  'singapore',
+  'seoul',
+  'frankfurt',
+  'mumbai',
+  'silicon-valley',
+  'jakarta',
+] as const;
 
 const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
-const text = (max: number): z.ZodString => z.string().min(1).max(max).regex(PRINTABLE, 'must be one line without control characters');
+const text = (max: number): z.ZodString =>
+  z.string().min(1).max(max).regex(PRINTABLE, 'must be one line without control characters');
 
 /** Android package names (applicationId): dot-separated parts, each a letter then letters, digits or _. */
 export const ANDROID_PACKAGE_PATTERN = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/;
 /** iOS bundle IDs (Apple's rule: letters, digits, hyphens and periods), the same as the core's BUNDLE_ID_PATTERN. */
 export const IOS_BUNDLE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)+$/;
 /** Simulator UDIDs are UUIDs (the core's UDID_PATTERN); an adb serial never has this shape. */
-export const SIMULATOR_UDID_PATTERN = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
+export const SIMULATOR_UDID_PATTERN =
+  /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 
-export const isAndroidPackageName = (name: string): boolean => name.length <= 255 && ANDROID_PACKAGE_PATTERN.test(name);
+export const isAndroidPackageName = (name: string): boolean =>
+  name.length <= 255 && ANDROID_PACKAGE_PATTERN.test(name);
 
 /**
  * app.package: an Android package name, or — when the plan names iOS simulators — a bundle ID.
@@ -32,33 +43,58 @@ export const isAndroidPackageName = (name: string): boolean => name.length <= 25
 const packageName = z
   .string()
   .max(255)
-  .refine((v) => ANDROID_PACKAGE_PATTERN.test(v) || IOS_BUNDLE_ID_PATTERN.test(v), 'must be an Android package name such as com.example.app (or, for iOS simulators, the bundle ID)');
+  .refine(
+    (v) => ANDROID_PACKAGE_PATTERN.test(v) || IOS_BUNDLE_ID_PATTERN.test(v),
+    'must be an Android package name such as com.example.app (or, for iOS simulators, the bundle ID)',
+  );
 const activity = z
   .string()
   .max(255)
-  .regex(/^\.?[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$/, 'must be an activity class name such as .MainActivity');
+  .regex(
+    /^\.?[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$/,
+    'must be an activity class name such as .MainActivity',
+  );
 
 /** APNs device tokens are hex; FCM registration tokens use letters, digits and _ - : (about 160 characters). */
 const deviceToken = z
   .string()
-  .regex(/^[A-Za-z0-9_:.-]{8,4096}$/, 'must be the APNs device token (hex) or FCM registration token the app reported on this phone');
+  .regex(
+    /^[A-Za-z0-9_:.-]{8,4096}$/,
+    'must be the APNs device token (hex) or FCM registration token the app reported on this phone',
+  );
 
 /** Tencent UserIDs as PushLab accepts them: letters, digits and _ - . @ (at most 32). */
 const account = z.strictObject({
-  account: z.string().regex(/^[A-Za-z0-9_.@-]{1,32}$/, 'must be a Tencent UserID: 1-32 letters, digits, _ - . @'),
+  account: z
+    .string()
+    .regex(/^[A-Za-z0-9_.@-]{1,32}$/, 'must be a Tencent UserID: 1-32 letters, digits, _ - . @'),
   nickname: text(64).optional(),
 });
 
-const shellAction = z.strictObject({ kind: z.literal('shell'), template: text(1000) }).superRefine((v, ctx) => {
-  for (const problem of templateProblemTexts(v.template, 'shell')) {
-    ctx.addIssue({ code: 'custom', path: ['template'], message: `template ${problem.en}`, params: { zh: `模板${problem.zh}` } });
-  }
-});
-const deeplinkAction = z.strictObject({ kind: z.literal('deeplink'), uri: text(2000) }).superRefine((v, ctx) => {
-  for (const problem of templateProblemTexts(v.uri, 'deeplink')) {
-    ctx.addIssue({ code: 'custom', path: ['uri'], message: `uri ${problem.en}`, params: { zh: `URI ${problem.zh}` } });
-  }
-});
+const shellAction = z
+  .strictObject({ kind: z.literal('shell'), template: text(1000) })
+  .superRefine((v, ctx) => {
+    for (const problem of templateProblemTexts(v.template, 'shell')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['template'],
+        message: `template ${problem.en}`,
+        params: { zh: `模板${problem.zh}` },
+      });
+    }
+  });
+const deeplinkAction = z
+  .strictObject({ kind: z.literal('deeplink'), uri: text(2000) })
+  .superRefine((v, ctx) => {
+    for (const problem of templateProblemTexts(v.uri, 'deeplink')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['uri'],
+        message: `uri ${problem.en}`,
+        params: { zh: `URI ${problem.zh}` },
+      });
+    }
+  });
 const operatorAction = z.strictObject({ kind: z.literal('operator'), prompt: text(500) });
 /** How the lab logs in, logs out or kicks the account: an adb shell template, a deep link, or a prompt. */
 const appAction = z.discriminatedUnion('kind', [shellAction, deeplinkAction, operatorAction]);
@@ -87,7 +123,12 @@ const appProfile = z.strictObject({
     .strictObject({
       highClassChannelIds: z.array(text(100)).max(50).optional(),
       fcmPriority: z.enum(['high', 'normal']).optional(),
-      apns: z.strictObject({ build: z.enum(['debug', 'release']), certificate: z.enum(['development', 'production']) }).optional(),
+      apns: z
+        .strictObject({
+          build: z.enum(['debug', 'release']),
+          certificate: z.enum(['development', 'production']),
+        })
+        .optional(),
       postsOwnNotificationInForeground: z.boolean().optional(),
     })
     .optional(),
@@ -96,12 +137,24 @@ const appProfile = z.strictObject({
 /** Where a secret (Tencent key, .p8 key, service-account JSON) comes from; the plan never holds the value itself. */
 const secretRef = z.union(
   [
-    z.strictObject({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'must be an environment variable name') }),
+    z.strictObject({
+      env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'must be an environment variable name'),
+    }),
     z.strictObject({ file: text(4096) }),
     // A name in the app's encrypted secret store (same names as the SecretStore accepts).
-    z.strictObject({ stored: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be a stored secret name such as "tencent.secretKey"') }),
+    z.strictObject({
+      stored: z
+        .string()
+        .regex(
+          /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/,
+          'must be a stored secret name such as "tencent.secretKey"',
+        ),
+    }),
   ],
-  { error: 'must be a reference, { "env": "NAME" }, { "file": "PATH" } or { "stored": "NAME" }: secrets are never written in the plan' },
+  {
+    error:
+      'must be a reference, { "env": "NAME" }, { "file": "PATH" } or { "stored": "NAME" }: secrets are never written in the plan',
+  },
 );
 
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
@@ -119,13 +172,23 @@ const loopbackOrHttps = (raw: string): boolean => {
 const tencentSender = z
   .strictObject({
     kind: z.literal('tencent'),
-    sdkAppId: z.int().positive().max(2 ** 32 - 1),
+    sdkAppId: z
+      .int()
+      .positive()
+      .max(2 ** 32 - 1),
     adminIdentifier: z.string().regex(/^[A-Za-z0-9_.@-]{1,32}$/, 'must be the app admin UserID'),
     region: z.enum(TENCENT_REGIONS).optional(),
-    baseUrl: z.string().max(2000).refine(loopbackOrHttps, 'must be an https:// URL (http:// only on 127.0.0.1 or localhost)').optional(),
+    baseUrl: z
+      .string()
+      .max(2000)
+      .refine(loopbackOrHttps, 'must be an https:// URL (http:// only on 127.0.0.1 or localhost)')
+      .optional(),
     secret: secretRef,
     /** The group that group scenarios are sent to (custom IDs, or Tencent's own "@TGS#…"). */
-    groupId: z.string().regex(/^[A-Za-z0-9_.@#-]{1,48}$/, 'must be a Tencent group ID: 1-48 letters, digits, _ - . @ #').optional(),
+    groupId: z
+      .string()
+      .regex(/^[A-Za-z0-9_.@#-]{1,48}$/, 'must be a Tencent group ID: 1-48 letters, digits, _ - . @ #')
+      .optional(),
   })
   .refine((s) => (s.region === undefined) !== (s.baseUrl === undefined), {
     message: `needs exactly one of "region" (${TENCENT_REGIONS.join(', ')}) or "baseUrl"`,
@@ -146,30 +209,64 @@ const apnsSender = z
   .strictObject({
     kind: z.literal('apns'),
     /** Apple Developer Team ID and the .p8 key's Key ID (10 characters each). */
-    teamId: z.string().regex(/^[A-Z0-9]{10}$/, 'must be the 10-character Team ID (Apple Developer > Membership)'),
-    keyId: z.string().regex(/^[A-Z0-9]{10}$/, 'must be the 10-character Key ID of the .p8 key (Certificates, IDs & Profiles > Keys)'),
+    teamId: z
+      .string()
+      .regex(/^[A-Z0-9]{10}$/, 'must be the 10-character Team ID (Apple Developer > Membership)'),
+    keyId: z
+      .string()
+      .regex(
+        /^[A-Z0-9]{10}$/,
+        'must be the 10-character Key ID of the .p8 key (Certificates, IDs & Profiles > Keys)',
+      ),
     /** The .p8 key file's content, by reference. */
     key: secretRef,
     /** apns-topic: the app's bundle ID. */
-    topic: z.string().max(255).regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'must be the app\'s bundle ID such as com.example.app'),
+    topic: z
+      .string()
+      .max(255)
+      .regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, "must be the app's bundle ID such as com.example.app"),
     /** sandbox for Debug (development-signed) builds, production for TestFlight / App Store / Ad Hoc builds. */
     environment: z.enum(['sandbox', 'production']),
     pushType: z.enum(['alert', 'background']).default('alert'),
     /** 10 = now, 5 = when power allows (background pushes must use 5). */
     priority: z.union([z.literal(10), z.literal(5)]).optional(),
     /** Seconds APNs keeps trying after the send (apns-expiration = send time + this); 0 = once, never stored. */
-    expiration: z.int().min(0).max(30 * 24 * 3600).optional(),
+    expiration: z
+      .int()
+      .min(0)
+      .max(30 * 24 * 3600)
+      .optional(),
     /** apns-collapse-id: at most 64 bytes. */
-    collapseId: z.string().min(1).regex(PRINTABLE, 'must be one line without control characters').refine((v) => new TextEncoder().encode(v).length <= 64, 'must be at most 64 bytes').optional(),
-    baseUrl: z.string().max(2000).refine(loopbackOrHttps, 'must be an https:// URL (http:// only on 127.0.0.1 or localhost, for a local test server)').optional(),
+    collapseId: z
+      .string()
+      .min(1)
+      .regex(PRINTABLE, 'must be one line without control characters')
+      .refine((v) => new TextEncoder().encode(v).length <= 64, 'must be at most 64 bytes')
+      .optional(),
+    baseUrl: z
+      .string()
+      .max(2000)
+      .refine(
+        loopbackOrHttps,
+        'must be an https:// URL (http:// only on 127.0.0.1 or localhost, for a local test server)',
+      )
+      .optional(),
   })
-  .refine((s) => !(s.pushType === 'background' && s.priority === 10), { message: 'a background push must use priority 5 (Apple refuses priority 10 for it)', path: ['priority'] });
+  .refine((s) => !(s.pushType === 'background' && s.priority === 10), {
+    message: 'a background push must use priority 5 (Apple refuses priority 10 for it)',
+    path: ['priority'],
+  });
 
 /** FCM HTTP v1 with a service account (OAuth2): Google's API, no Tencent in between. */
 const fcmSender = z.strictObject({
   kind: z.literal('fcm'),
   /** The Firebase project ID (Project settings > General). */
-  projectId: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 'must be the Firebase project ID: 6-30 lowercase letters, digits and hyphens'),
+  projectId: z
+    .string()
+    .regex(
+      /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/,
+      'must be the Firebase project ID: 6-30 lowercase letters, digits and hyphens',
+    ),
   /** The service-account JSON key file's content, by reference. */
   serviceAccount: secretRef,
   /** android.priority: high wakes the phone from Doze, normal may wait for a maintenance window. */
@@ -177,105 +274,151 @@ const fcmSender = z.strictObject({
   /** Notification channel when the scenario names none (Android 8+ shows pushes on a channel). */
   channelId: text(100).optional(),
   /** Local test servers only: the FCM send endpoint and the OAuth2 token endpoint. */
-  baseUrl: z.string().max(2000).refine(loopbackOnly, 'must be http(s):// on 127.0.0.1 or localhost: only local test servers replace Google\'s endpoint').optional(),
-  tokenUrl: z.string().max(2000).refine(loopbackOnly, 'must be http(s):// on 127.0.0.1 or localhost: only local test servers replace Google\'s token endpoint').optional(),
+  baseUrl: z
+    .string()
+    .max(2000)
+    .refine(
+      loopbackOnly,
+      "must be http(s):// on 127.0.0.1 or localhost: only local test servers replace Google's endpoint",
+    )
+    .optional(),
+  tokenUrl: z
+    .string()
+    .max(2000)
+    .refine(
+      loopbackOnly,
+      "must be http(s):// on 127.0.0.1 or localhost: only local test servers replace Google's token endpoint",
+    )
+    .optional(),
 });
 
-const commandSender = z.strictObject({ kind: z.literal('command'), command: text(4096), args: z.array(z.string().max(4096).regex(PRINTABLE)).max(100).optional() });
+const commandSender = z.strictObject({
+  kind: z.literal('command'),
+  command: text(4096),
+  args: z.array(z.string().max(4096).regex(PRINTABLE)).max(100).optional(),
+});
 const manualSender = z.strictObject({ kind: z.literal('manual') });
 /** iOS simulators only: `xcrun simctl push` delivers straight to the app (no Tencent, no APNs, no token). */
 const simctlSender = z.strictObject({ kind: z.literal('simctl') });
 
 const scenarioIds = SCENARIOS.map((s) => s.id);
 
-export const planSchema = z.strictObject({
-  name: text(200),
-  app: appProfile,
-  build: z.strictObject({ apk: text(4096), install: z.boolean().default(true) }).optional(),
-  phones: z
-    .strictObject({ serials: z.array(serialSchema).max(200).optional(), vendors: z.array(z.enum(PUSH_CHANNELS)).optional() })
-    .refine((p) => (p.serials?.length ?? 0) + (p.vendors?.length ?? 0) > 0, { message: 'names no phone: list "serials", "vendors" or both' }),
-  scenarios: z.union([z.literal('all'), z.array(z.string()).min(1)]).superRefine((v, ctx) => {
-    if (v === 'all') return;
-    v.forEach((id, i) => {
-      if (!scenarioIds.includes(id)) {
+export const planSchema = z
+  .strictObject({
+    name: text(200),
+    app: appProfile,
+    build: z.strictObject({ apk: text(4096), install: z.boolean().default(true) }).optional(),
+    phones: z
+      .strictObject({
+        serials: z.array(serialSchema).max(200).optional(),
+        vendors: z.array(z.enum(PUSH_CHANNELS)).optional(),
+      })
+      .refine((p) => (p.serials?.length ?? 0) + (p.vendors?.length ?? 0) > 0, {
+        message: 'names no phone: list "serials", "vendors" or both',
+      }),
+    scenarios: z.union([z.literal('all'), z.array(z.string()).min(1)]).superRefine((v, ctx) => {
+      if (v === 'all') return;
+      v.forEach((id, i) => {
+        if (!scenarioIds.includes(id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            message: `"${id.slice(0, 80)}" is not a scenario id (see \`pushlab scenarios\` or shared/scenarios/catalog.ts)`,
+            params: {
+              zh: `"${id.slice(0, 80)}" 不是场景 ID（见 \`pushlab scenarios\` 或 shared/scenarios/catalog.ts）`,
+            },
+          });
+        } else if (v.indexOf(id) !== i) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            message: `"${id}" is listed twice: use "repeats" to run it more often`,
+            params: { zh: `"${id}" 列出了两次：要多运行几次请用 "repeats"` },
+          });
+        }
+      });
+    }),
+    repeats: z.int().min(1).max(50),
+    sender: z.discriminatedUnion('kind', [
+      tencentSender,
+      commandSender,
+      manualSender,
+      apnsSender,
+      fcmSender,
+      simctlSender,
+    ]),
+    timeouts: z
+      .strictObject({
+        pushMs: z.int().min(1000).max(3_600_000).default(60_000),
+        stepMs: z.int().min(1000).max(600_000).default(30_000),
+      })
+      .default({ pushMs: 60_000, stepMs: 30_000 }),
+  })
+  .superRefine((plan, ctx) => {
+    // A bundle ID that is no Android package name (com.example.my-app) only runs on simulators.
+    if (
+      !ANDROID_PACKAGE_PATTERN.test(plan.app.package) &&
+      IOS_BUNDLE_ID_PATTERN.test(plan.app.package) &&
+      !planNamesSimulators(plan)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['app', 'package'],
+        message:
+          'must be an Android package name such as com.example.app (letters, digits and _, each part starting with a letter): this plan names no iOS simulator, so a bundle ID with "-" or a leading digit cannot run',
+      });
+    }
+    const sender = plan.sender;
+    if (sender.kind !== 'apns' && sender.kind !== 'fcm') return;
+    // A direct sender addresses phones by token; without one the send can only fail.
+    const tokens = plan.app.tokens?.serials ?? {};
+    const what = sender.kind === 'apns' ? 'APNs device token' : 'FCM registration token';
+    const whatZh = sender.kind === 'apns' ? 'APNs 设备令牌' : 'FCM 注册令牌';
+    if (plan.app.tokens === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['app', 'tokens'],
+        message: `is missing: the ${sender.kind} sender needs each phone's ${what} under app.tokens.serials`,
+        params: { zh: `缺失：发送方式“${sender.kind}”需要在 app.tokens.serials 下提供每台手机的${whatZh}` },
+      });
+    }
+    for (const serial of plan.phones.serials ?? []) {
+      if (plan.app.tokens !== undefined && !Object.hasOwn(tokens, serial)) {
         ctx.addIssue({
           code: 'custom',
-          path: [i],
-          message: `"${id.slice(0, 80)}" is not a scenario id (see \`pushlab scenarios\` or shared/scenarios/catalog.ts)`,
-          params: { zh: `"${id.slice(0, 80)}" 不是场景 ID（见 \`pushlab scenarios\` 或 shared/scenarios/catalog.ts）` },
-        });
-      } else if (v.indexOf(id) !== i) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [i],
-          message: `"${id}" is listed twice: use "repeats" to run it more often`,
-          params: { zh: `"${id}" 列出了两次：要多运行几次请用 "repeats"` },
+          path: ['app', 'tokens', 'serials'],
+          message: `has no ${what} for "${serial.slice(0, 80)}": add the token the app reported on that phone`,
+          params: { zh: `没有 "${serial.slice(0, 80)}" 的${whatZh}：请添加应用在那台手机上报告的令牌` },
         });
       }
-    });
-  }),
-  repeats: z.int().min(1).max(50),
-  sender: z.discriminatedUnion('kind', [tencentSender, commandSender, manualSender, apnsSender, fcmSender, simctlSender]),
-  timeouts: z
-    .strictObject({ pushMs: z.int().min(1000).max(3_600_000).default(60_000), stepMs: z.int().min(1000).max(600_000).default(30_000) })
-    .default({ pushMs: 60_000, stepMs: 30_000 }),
-}).superRefine((plan, ctx) => {
-  // A bundle ID that is no Android package name (com.example.my-app) only runs on simulators.
-  if (!ANDROID_PACKAGE_PATTERN.test(plan.app.package) && IOS_BUNDLE_ID_PATTERN.test(plan.app.package) && !planNamesSimulators(plan)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['app', 'package'],
-      message: 'must be an Android package name such as com.example.app (letters, digits and _, each part starting with a letter): this plan names no iOS simulator, so a bundle ID with "-" or a leading digit cannot run',
-    });
-  }
-  const sender = plan.sender;
-  if (sender.kind !== 'apns' && sender.kind !== 'fcm') return;
-  // A direct sender addresses phones by token; without one the send can only fail.
-  const tokens = plan.app.tokens?.serials ?? {};
-  const what = sender.kind === 'apns' ? 'APNs device token' : 'FCM registration token';
-  const whatZh = sender.kind === 'apns' ? 'APNs 设备令牌' : 'FCM 注册令牌';
-  if (plan.app.tokens === undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['app', 'tokens'],
-      message: `is missing: the ${sender.kind} sender needs each phone's ${what} under app.tokens.serials`,
-      params: { zh: `缺失：发送方式“${sender.kind}”需要在 app.tokens.serials 下提供每台手机的${whatZh}` },
-    });
-  }
-  for (const serial of plan.phones.serials ?? []) {
-    if (plan.app.tokens !== undefined && !Object.hasOwn(tokens, serial)) {
+    }
+    // The expectations read app.push; a sender that disagrees with it would make them wrong.
+    const apns = plan.app.push?.apns;
+    if (sender.kind === 'apns' && apns !== undefined) {
+      const environment = apns.certificate === 'development' ? 'sandbox' : 'production';
+      if (environment !== sender.environment) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sender', 'environment'],
+          message: `is "${sender.environment}" but app.push.apns.certificate is "${apns.certificate}" (= ${environment}): make them agree`,
+          params: {
+            zh: `是 "${sender.environment}"，但 app.push.apns.certificate 是 "${apns.certificate}"（= ${environment}）：请让两者一致`,
+          },
+        });
+      }
+    }
+    const fcmPriority = plan.app.push?.fcmPriority;
+    if (sender.kind === 'fcm' && fcmPriority !== undefined && fcmPriority !== (sender.priority ?? 'high')) {
       ctx.addIssue({
         code: 'custom',
-        path: ['app', 'tokens', 'serials'],
-        message: `has no ${what} for "${serial.slice(0, 80)}": add the token the app reported on that phone`,
-        params: { zh: `没有 "${serial.slice(0, 80)}" 的${whatZh}：请添加应用在那台手机上报告的令牌` },
+        path: ['sender', 'priority'],
+        message: `is "${sender.priority ?? 'high'}" but app.push.fcmPriority is "${fcmPriority}": make them agree`,
+        params: {
+          zh: `是 "${sender.priority ?? 'high'}"，但 app.push.fcmPriority 是 "${fcmPriority}"：请让两者一致`,
+        },
       });
     }
-  }
-  // The expectations read app.push; a sender that disagrees with it would make them wrong.
-  const apns = plan.app.push?.apns;
-  if (sender.kind === 'apns' && apns !== undefined) {
-    const environment = apns.certificate === 'development' ? 'sandbox' : 'production';
-    if (environment !== sender.environment) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['sender', 'environment'],
-        message: `is "${sender.environment}" but app.push.apns.certificate is "${apns.certificate}" (= ${environment}): make them agree`,
-        params: { zh: `是 "${sender.environment}"，但 app.push.apns.certificate 是 "${apns.certificate}"（= ${environment}）：请让两者一致` },
-      });
-    }
-  }
-  const fcmPriority = plan.app.push?.fcmPriority;
-  if (sender.kind === 'fcm' && fcmPriority !== undefined && fcmPriority !== (sender.priority ?? 'high')) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['sender', 'priority'],
-      message: `is "${sender.priority ?? 'high'}" but app.push.fcmPriority is "${fcmPriority}": make them agree`,
-      params: { zh: `是 "${sender.priority ?? 'high'}"，但 app.push.fcmPriority 是 "${fcmPriority}"：请让两者一致` },
-    });
-  }
-});
+  });
 
 /** A validated plan (defaults filled in). */
 export type RunPlan = z.output<typeof planSchema>;
@@ -289,8 +432,14 @@ export type ApnsPlanSender = Extract<PlanSender, { kind: 'apns' }>;
 export type FcmPlanSender = Extract<PlanSender, { kind: 'fcm' }>;
 
 /** The plan runs on iOS simulators: the simctl sender, or a simulator UDID among phones.serials. */
-export function planNamesSimulators(plan: { readonly sender: { readonly kind: string }; readonly phones: { readonly serials?: readonly string[] | undefined } }): boolean {
-  return plan.sender.kind === 'simctl' || (plan.phones.serials ?? []).some((serial) => SIMULATOR_UDID_PATTERN.test(serial));
+export function planNamesSimulators(plan: {
+  readonly sender: { readonly kind: string };
+  readonly phones: { readonly serials?: readonly string[] | undefined };
+}): boolean {
+  return (
+    plan.sender.kind === 'simctl' ||
+    (plan.phones.serials ?? []).some((serial) => SIMULATOR_UDID_PATTERN.test(serial))
+  );
 }
 
 /** The phone's APNs / FCM token from app.tokens, or null when the plan has none for it. */

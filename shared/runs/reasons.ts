@@ -20,7 +20,10 @@ export const REASON_TEXTS: Readonly<Record<ReasonKey, Bilingual>> = {
     en: 'Not shown within {within}. Run the doctor on this phone to see why.',
     zhCN: '在 {within} 内未显示。请对该手机运行推送就绪检查（`pushlab doctor`）查看原因。',
   },
-  'fail.late': { en: 'Shown after {latencyMs} ms, later than the {timeoutMs} ms allowed.', zhCN: '{latencyMs} 毫秒后才显示，超过允许的 {timeoutMs} 毫秒。' },
+  'fail.late': {
+    en: 'Shown after {latencyMs} ms, later than the {timeoutMs} ms allowed.',
+    zhCN: '{latencyMs} 毫秒后才显示，超过允许的 {timeoutMs} 毫秒。',
+  },
   'fail.wrong-text': {
     en: 'Wrong {field}: expected {match} "{expected}", shown "{actual}".',
     zhCN: '{field} 不符：应为（{match}）“{expected}”，实际显示“{actual}”。',
@@ -29,7 +32,10 @@ export const REASON_TEXTS: Readonly<Record<ReasonKey, Bilingual>> = {
     en: 'Posted on channel "{actual}", expected "{expected}". Check the ChannelID sent for this vendor.',
     zhCN: '发到了通知渠道“{actual}”，应为“{expected}”。请检查该厂商的 ChannelID。',
   },
-  'fail.wrong-sound': { en: 'Played sound "{actual}", expected "{expected}".', zhCN: '提示音为“{actual}”，应为“{expected}”。' },
+  'fail.wrong-sound': {
+    en: 'Played sound "{actual}", expected "{expected}".',
+    zhCN: '提示音为“{actual}”，应为“{expected}”。',
+  },
   'fail.wrong-redirect': {
     en: 'Shown, but tapping it did not open the app where ext says ({detail}).',
     zhCN: '已显示，但点击后未按 `ext` 跳转到应用内对应页面（{detail}）。',
@@ -42,9 +48,18 @@ export const REASON_TEXTS: Readonly<Record<ReasonKey, Bilingual>> = {
     en: 'A notification showed ("{title}" / "{text}") but none may show here.',
     zhCN: '不应显示却显示了通知（“{title}” / “{text}”）。',
   },
-  'blocked.setup-failed': { en: 'Set-up failed, so the push was not judged: {message}', zhCN: '准备步骤失败，未判定推送：{message}' },
-  'device-lost.lost': { en: 'The phone went away during the attempt. Reconnect it and run again.', zhCN: '测试中手机断开。请重新连接后再运行。' },
-  'inconclusive.undecided': { en: 'The rules do not settle what should happen here: {why}', zhCN: '规则无法确定此处的预期：{why}' },
+  'blocked.setup-failed': {
+    en: 'Set-up failed, so the push was not judged: {message}',
+    zhCN: '准备步骤失败，未判定推送：{message}',
+  },
+  'device-lost.lost': {
+    en: 'The phone went away during the attempt. Reconnect it and run again.',
+    zhCN: '测试中手机断开。请重新连接后再运行。',
+  },
+  'inconclusive.undecided': {
+    en: 'The rules do not settle what should happen here: {why}',
+    zhCN: '规则无法确定此处的预期：{why}',
+  },
   'inconclusive.undecided-shown': {
     en: 'A notification showed ("{title}" / "{text}") after {latency}, but it does not count either way: the rules do not settle what should happen here: {why}',
     zhCN: '显示了通知（“{title}” / “{text}”，耗时 {latency}），但不计入判定：规则无法确定此处的预期：{why}',
@@ -57,7 +72,10 @@ export const REASON_TEXTS: Readonly<Record<ReasonKey, Bilingual>> = {
     en: 'Not shown, as the platform predicted: {fact}. The product is not judged on this phone.',
     zhCN: '未显示，与平台预测一致：{factZh}。此手机上无法判定产品行为。',
   },
-  'inconclusive.capture-error': { en: 'The notification capture failed: {message}', zhCN: '通知采集失败：{message}' },
+  'inconclusive.capture-error': {
+    en: 'The notification capture failed: {message}',
+    zhCN: '通知采集失败：{message}',
+  },
   'inconclusive.read-errors': {
     en: 'Nothing was seen, but {readErrors} reads of the notification list failed meanwhile.',
     zhCN: '未看到通知，但期间有 {readErrors} 次读取通知列表失败。',
@@ -88,7 +106,10 @@ export const REASON_TEXTS: Readonly<Record<ReasonKey, Bilingual>> = {
 /** The reason as a sentence (values are inserted as text; the caller escapes for its output). */
 export function describeReason(reason: VerdictReason, locale: 'en' | 'zh-CN' = 'en'): string {
   const text = REASON_TEXTS[reason.key];
-  return interpolate(locale === 'en' ? text.en : text.zhCN, locale === 'en' ? reason.values : zhValues(reason.values));
+  return interpolate(
+    locale === 'en' ? text.en : text.zhCN,
+    locale === 'en' ? reason.values : zhValues(reason.values),
+  );
 }
 
 /** In zh-CN a value `x` gives way to its Chinese twin `xZh` where the reason carries one (an error's message). */

@@ -22,7 +22,8 @@ const PLACEHOLDER = /\{([^{}]*)\}/g;
 // C0 controls (incl. newline: one template is one command line), DEL and C1 controls.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
-const isPlaceholder = (name: string): name is TemplatePlaceholder => (TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name);
+const isPlaceholder = (name: string): name is TemplatePlaceholder =>
+  (TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name);
 
 /** A template problem in English (completes "The shell template ...") and as a zh-CN sentence. */
 export interface TemplateProblem {
@@ -40,7 +41,10 @@ export function templateProblemTexts(template: string, kind: 'shell' | 'deeplink
   const problems: TemplateProblem[] = [];
   if (template.trim() === '') return [{ en: 'is empty', zh: '为空' }];
   if (CONTROL.test(template)) {
-    problems.push({ en: 'contains a control character or line break (one command, one line)', zh: '含有控制字符或换行（一条命令只占一行）' });
+    problems.push({
+      en: 'contains a control character or line break (one command, one line)',
+      zh: '含有控制字符或换行（一条命令只占一行）',
+    });
   }
   for (const m of template.matchAll(PLACEHOLDER)) {
     const name = m[1] as string;
@@ -54,13 +58,21 @@ export function templateProblemTexts(template: string, kind: 'shell' | 'deeplink
   // Braces that are not part of a {name} pair (e.g. ${HOME}, "{", "}}") are refused, not guessed at.
   const rest = template.replace(PLACEHOLDER, '');
   if (/[{}]/.test(rest)) {
-    problems.push({ en: 'has a stray { or }: only {package} {account} {serial} may use braces', zh: '含有多余的 { 或 }：只有 {package} {account} {serial} 可以使用花括号' });
+    problems.push({
+      en: 'has a stray { or }: only {package} {account} {serial} may use braces',
+      zh: '含有多余的 { 或 }：只有 {package} {account} {serial} 可以使用花括号',
+    });
   }
   if (/\$\{/.test(template)) {
-    problems.push({ en: 'uses ${…}: shell variables are not allowed, use a placeholder', zh: '使用了 `${…}`：不允许使用变量，请改用占位符' });
+    problems.push({
+      en: 'uses ${…}: shell variables are not allowed, use a placeholder',
+      zh: '使用了 `${…}`：不允许使用变量，请改用占位符',
+    });
   }
   if (kind === 'shell') {
-    const quoted = placeholdersInQuotes(template).map((n) => `{${n}}`).join(' ');
+    const quoted = placeholdersInQuotes(template)
+      .map((n) => `{${n}}`)
+      .join(' ');
     if (quoted !== '') {
       problems.push({
         en: `puts ${quoted} inside quotes or after a backslash: write it bare, PushLab quotes each value`,
@@ -79,8 +91,39 @@ export function templateProblemTexts(template: string, kind: 'shell' | 'deeplink
 
 /** Programs that run their arguments (or stdin) as a new command line: a value handed to them is parsed again. */
 const REPARSERS = new Set([
-  'sh', 'bash', 'ash', 'dash', 'ksh', 'mksh', 'zsh', 'csh', 'tcsh', 'busybox', 'toybox', 'su', 'eval', 'exec', 'source', '.',
-  'xargs', 'env', 'nohup', 'setsid', 'nice', 'timeout', 'time', 'watch', 'run-as', 'script', 'sudo', 'awk', 'sed', 'find', 'perl', 'python', 'python3',
+  'sh',
+  'bash',
+  'ash',
+  'dash',
+  'ksh',
+  'mksh',
+  'zsh',
+  'csh',
+  'tcsh',
+  'busybox',
+  'toybox',
+  'su',
+  'eval',
+  'exec',
+  'source',
+  '.',
+  'xargs',
+  'env',
+  'nohup',
+  'setsid',
+  'nice',
+  'timeout',
+  'time',
+  'watch',
+  'run-as',
+  'script',
+  'sudo',
+  'awk',
+  'sed',
+  'find',
+  'perl',
+  'python',
+  'python3',
 ]);
 const EXAMPLE = 'e.g. am start -n {package}/.LoginActivity --es user {account}';
 const EXAMPLE_ZH = '例如 `am start -n {package}/.LoginActivity --es user {account}`';
@@ -122,7 +165,9 @@ function scanShell(template: string): ShellScan {
     } else if (ch === "'" || ch === '"') {
       quote = ch;
     } else if (';|&<>()'.includes(ch)) {
-      operators.add(ch === '&' && template[i + 1] === '&' ? '&&' : ch === '|' && template[i + 1] === '|' ? '||' : ch);
+      operators.add(
+        ch === '&' && template[i + 1] === '&' ? '&&' : ch === '|' && template[i + 1] === '|' ? '||' : ch,
+      );
       endWord();
     } else if (ch === ' ' || ch === '\t') {
       endWord();
@@ -138,7 +183,9 @@ function scanShell(template: string): ShellScan {
 function secondShellProblems(template: string): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
   const { operators, expansions, words } = scanShell(template);
-  const reparsers = [...new Set(words.map((w) => w.slice(w.lastIndexOf('/') + 1)).filter((w) => REPARSERS.has(w)))];
+  const reparsers = [
+    ...new Set(words.map((w) => w.slice(w.lastIndexOf('/') + 1)).filter((w) => REPARSERS.has(w))),
+  ];
   const listed = (items: Iterable<string>): string => [...items].map((w) => `"${w}"`).join(', ');
   if (reparsers.length > 0) {
     problems.push({
@@ -214,9 +261,16 @@ export function templatePlaceholders(template: string): TemplatePlaceholder[] {
  * Fills a validated template. `encode` quotes one value (the core's shell quoting for shell
  * templates, encodeURIComponent for deep links); it is applied to every value, never skipped.
  */
-export function fillTemplate(template: string, values: TemplateValues, encode: (value: string) => string): string {
+export function fillTemplate(
+  template: string,
+  values: TemplateValues,
+  encode: (value: string) => string,
+): string {
   return template.replace(PLACEHOLDER, (whole, name: string) => {
-    if (!isPlaceholder(name)) throw new Error(`Template placeholder ${whole} is not allowed; validate templates with templateProblems first.`);
+    if (!isPlaceholder(name))
+      throw new Error(
+        `Template placeholder ${whole} is not allowed; validate templates with templateProblems first.`,
+      );
     return encode(values[name]);
   });
 }

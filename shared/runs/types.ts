@@ -101,8 +101,17 @@ export interface VerdictDetails {
   readonly latencyUncertaintyMs?: number | null;
   /** The record the verdict is about: the match, the closest miss, or the one that must not show. */
   readonly record: ObservedRecord | null;
-  readonly expected: { readonly title: TextMatch | null; readonly text: TextMatch | null; readonly channelId: string | null } | null;
-  readonly checks: { readonly title: CheckStatus; readonly text: CheckStatus; readonly channel: CheckStatus; readonly sound: CheckStatus } | null;
+  readonly expected: {
+    readonly title: TextMatch | null;
+    readonly text: TextMatch | null;
+    readonly channelId: string | null;
+  } | null;
+  readonly checks: {
+    readonly title: CheckStatus;
+    readonly text: CheckStatus;
+    readonly channel: CheckStatus;
+    readonly sound: CheckStatus;
+  } | null;
   readonly error: ErrorInfo | null;
 }
 

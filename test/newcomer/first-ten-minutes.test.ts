@@ -25,7 +25,8 @@ interface Ran {
 
 const root = spawnSync('git', ['rev-parse', '--show-toplevel'], { encoding: 'utf8' }).stdout.trim();
 // npm keeps the developer's cache and registry settings while HOME is the newcomer's empty one.
-const npmConfig = (key: string): string => spawnSync('npm', ['config', 'get', key], { encoding: 'utf8' }).stdout.trim();
+const npmConfig = (key: string): string =>
+  spawnSync('npm', ['config', 'get', key], { encoding: 'utf8' }).stdout.trim();
 const npmCache = npmConfig('cache');
 const npmUserConfig = npmConfig('userconfig');
 const DEMO_ADB_PORT = 15037;
@@ -52,13 +53,29 @@ function cleanEnv(): NodeJS.ProcessEnv {
 
 /** A newcomer's shell: an empty HOME (no ~/.pushlab, no ~/.android), the same npm cache and registry. */
 function newcomerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...cleanEnv(), HOME: home, npm_config_cache: npmCache, npm_config_userconfig: npmUserConfig, npm_config_update_notifier: 'false', ...extra };
+  return {
+    ...cleanEnv(),
+    HOME: home,
+    npm_config_cache: npmCache,
+    npm_config_userconfig: npmUserConfig,
+    npm_config_update_notifier: 'false',
+    ...extra,
+  };
 }
 
 /** Runs a command in the clone (no shell unless `shell`), resolving its exit code and output. */
-function run(command: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; timeoutMs: number; shell?: boolean }): Promise<Ran> {
+function run(
+  command: string,
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; timeoutMs: number; shell?: boolean },
+): Promise<Ran> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: clone, env: options.env ?? newcomerEnv(), shell: options.shell ?? false, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: clone,
+      env: options.env ?? newcomerEnv(),
+      shell: options.shell ?? false,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -71,8 +88,10 @@ function run(command: string, args: readonly string[], options: { env?: NodeJS.P
   });
 }
 
-const pushlab = (args: readonly string[], env = newcomerEnv({ ANDROID_ADB_SERVER_PORT: String(emptyAdbPort) })): Promise<Ran> =>
-  run('npx', ['pushlab', ...args], { env, timeoutMs: 120_000 });
+const pushlab = (
+  args: readonly string[],
+  env = newcomerEnv({ ANDROID_ADB_SERVER_PORT: String(emptyAdbPort) }),
+): Promise<Ran> => run('npx', ['pushlab', ...args], { env, timeoutMs: 120_000 });
 
 /** Stops an adb server on this port if one answers (the one a command may have started). */
 function killAdbServer(port: number): void {
@@ -94,8 +113,16 @@ function listening(port: number): Promise<boolean> {
 /** `npm run demo:lab` in its own process group (as in a second terminal); resolves the printed command. */
 function startDemoLab(): Promise<string> {
   return new Promise((resolve, reject) => {
-    lab = spawn('npm', ['run', 'demo:lab'], { cwd: clone, env: newcomerEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    const timer = setTimeout(() => reject(new Error(`the demo lab did not print its command in time:\n${labOutput}`)), LAB_START_MS);
+    lab = spawn('npm', ['run', 'demo:lab'], {
+      cwd: clone,
+      env: newcomerEnv(),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const timer = setTimeout(
+      () => reject(new Error(`the demo lab did not print its command in time:\n${labOutput}`)),
+      LAB_START_MS,
+    );
     const onData = (chunk: Buffer): void => {
       labOutput += chunk.toString();
       const command = /^ {2}run it: (npx pushlab run .+)$/m.exec(labOutput)?.[1];
@@ -106,7 +133,9 @@ function startDemoLab(): Promise<string> {
     };
     lab.stdout?.on('data', onData);
     lab.stderr?.on('data', onData);
-    lab.on('exit', (code) => reject(new Error(`the demo lab exited (${code}) before it was ready:\n${labOutput}`)));
+    lab.on('exit', (code) =>
+      reject(new Error(`the demo lab exited (${code}) before it was ready:\n${labOutput}`)),
+    );
   });
 }
 
@@ -123,7 +152,8 @@ async function stopDemoLab(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!root) throw new Error('The newcomer test clones the repository it runs in: run it from a git checkout.');
+  if (!root)
+    throw new Error('The newcomer test clones the repository it runs in: run it from a git checkout.');
   work = await mkdtemp(join(tmpdir(), 'pushlab-newcomer-'));
   clone = join(work, 'pushlab');
   home = join(work, 'home');
@@ -131,8 +161,13 @@ beforeAll(async () => {
   const cloned = spawnSync('git', ['clone', '--quiet', root, clone], { encoding: 'utf8', timeout: 120_000 });
   if (cloned.status !== 0) throw new Error(`git clone failed: ${cloned.stderr}`);
   const started = Date.now();
-  installed = await run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { env: cleanEnv(), timeoutMs: INSTALL_MS });
-  process.stderr.write(`newcomer: npm ci exited ${installed.code} after ${Math.round((Date.now() - started) / 1000)} s\n`);
+  installed = await run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], {
+    env: cleanEnv(),
+    timeoutMs: INSTALL_MS,
+  });
+  process.stderr.write(
+    `newcomer: npm ci exited ${installed.code} after ${Math.round((Date.now() - started) / 1000)} s\n`,
+  );
 }, INSTALL_MS + 180_000);
 
 let labStarted = false;
@@ -155,7 +190,9 @@ describe('a newcomer on a fresh clone', () => {
 
   it('lists phones with no adb server running', async () => {
     expect(installed?.code, 'npm ci failed (see the first test)').toBe(0);
-    expect(await listening(emptyAdbPort), `something already listens on adb port ${emptyAdbPort}`).toBe(false);
+    expect(await listening(emptyAdbPort), `something already listens on adb port ${emptyAdbPort}`).toBe(
+      false,
+    );
     const devices = await pushlab(['devices']);
     expect(devices.code, devices.stderr).toBe(0);
     expect(devices.stdout).toContain('No phones attached.');
@@ -175,25 +212,36 @@ describe('a newcomer on a fresh clone', () => {
     expect(scenarios.stdout).toContain('push-service-missing');
   }, 180_000);
 
-  it('runs the demo plan with the command the demo lab prints, green, into the demo\'s data folder', async () => {
-    expect(installed?.code, 'npm ci failed (see the first test)').toBe(0);
-    expect(await listening(DEMO_ADB_PORT), `something already listens on the demo's adb port ${DEMO_ADB_PORT}`).toBe(false);
-    labStarted = true;
-    const command = await startDemoLab();
-    const dataDir = join(home, '.pushlab-dev');
-    expect(command).toBe(`npx pushlab run --plan ${join(dataDir, 'demo-plan.json')} --adb-port ${DEMO_ADB_PORT} --data-dir ${dataDir}`);
-    // Pasted into a shell as printed; the plan names the key file, so no variable is needed.
-    const ran = await run('sh', ['-c', command], { timeoutMs: RUN_MS });
-    expect(ran.code, `${ran.stdout.slice(-2000)}\n${ran.stderr.slice(-4000)}`).toBe(0);
-    const summary = /^Run (\S+): completed\. pass (\d+), fail 0, blocked 0, device lost 0, .*$/m.exec(ran.stdout);
-    expect(summary, ran.stdout.slice(-2000)).not.toBeNull();
-    expect(Number(summary?.[2])).toBeGreaterThan(100);
-    // The app of the demo reads this folder: the run is there.
-    const runs = await pushlab(['runs', '--json', '--data-dir', dataDir]);
-    expect(runs.code, runs.stderr).toBe(0);
-    expect(runs.stdout).toContain(summary?.[1] ?? 'no run id');
-    await stopDemoLab();
-    expect(labOutput).toMatch(/stopping the virtual lab/);
-    expect(await listening(DEMO_ADB_PORT), 'the demo lab left its adb server running').toBe(false);
-  }, LAB_START_MS + RUN_MS + 120_000);
+  it(
+    "runs the demo plan with the command the demo lab prints, green, into the demo's data folder",
+    async () => {
+      expect(installed?.code, 'npm ci failed (see the first test)').toBe(0);
+      expect(
+        await listening(DEMO_ADB_PORT),
+        `something already listens on the demo's adb port ${DEMO_ADB_PORT}`,
+      ).toBe(false);
+      labStarted = true;
+      const command = await startDemoLab();
+      const dataDir = join(home, '.pushlab-dev');
+      expect(command).toBe(
+        `npx pushlab run --plan ${join(dataDir, 'demo-plan.json')} --adb-port ${DEMO_ADB_PORT} --data-dir ${dataDir}`,
+      );
+      // Pasted into a shell as printed; the plan names the key file, so no variable is needed.
+      const ran = await run('sh', ['-c', command], { timeoutMs: RUN_MS });
+      expect(ran.code, `${ran.stdout.slice(-2000)}\n${ran.stderr.slice(-4000)}`).toBe(0);
+      const summary = /^Run (\S+): completed\. pass (\d+), fail 0, blocked 0, device lost 0, .*$/m.exec(
+        ran.stdout,
+      );
+      expect(summary, ran.stdout.slice(-2000)).not.toBeNull();
+      expect(Number(summary?.[2])).toBeGreaterThan(100);
+      // The app of the demo reads this folder: the run is there.
+      const runs = await pushlab(['runs', '--json', '--data-dir', dataDir]);
+      expect(runs.code, runs.stderr).toBe(0);
+      expect(runs.stdout).toContain(summary?.[1] ?? 'no run id');
+      await stopDemoLab();
+      expect(labOutput).toMatch(/stopping the virtual lab/);
+      expect(await listening(DEMO_ADB_PORT), 'the demo lab left its adb server running').toBe(false);
+    },
+    LAB_START_MS + RUN_MS + 120_000,
+  );
 });

@@ -12,7 +12,16 @@ import { openBrowser, requireBuiltRenderer, type BrowserSession } from './suppor
 import type { FakeLabCore } from './support/fake-core';
 import { nodeFakeCore } from './support/node-fake-core';
 import type { LabCore } from '../../electron/lab/api';
-import { adbStatus, HUAWEI, IDENTITY_FAILED, OLD_SAMSUNG, OPPO, SPACED_PENDING, UNAUTHORIZED, XIAOMI } from '../support/sample-devices';
+import {
+  adbStatus,
+  HUAWEI,
+  IDENTITY_FAILED,
+  OLD_SAMSUNG,
+  OPPO,
+  SPACED_PENDING,
+  UNAUTHORIZED,
+  XIAOMI,
+} from '../support/sample-devices';
 
 const ALL = [XIAOMI, HUAWEI, OPPO, OLD_SAMSUNG, UNAUTHORIZED, SPACED_PENDING, IDENTITY_FAILED];
 
@@ -66,11 +75,15 @@ describe('device board (fake core)', () => {
     expect(await xiaomi.textContent()).toContain('HyperOS 2.0');
     expect(await xiaomi.textContent()).toContain('Android 14 (SDK 34)');
     expect(await xiaomi.locator('.channel-tag').textContent()).toBe('Mi Push');
-    expect(await xiaomi.textContent()).toContain('Xiaomi phone on HyperOS 2.0: offline push goes through Mi Push.');
+    expect(await xiaomi.textContent()).toContain(
+      'Xiaomi phone on HyperOS 2.0: offline push goes through Mi Push.',
+    );
 
     const huawei = card(HUAWEI.serial);
     expect(await huawei.locator('.channel-tag').textContent()).toBe('Huawei Push (HMS)');
-    expect(await huawei.locator('.warning').textContent()).toContain('HMS Core 20301300 is older than the 20401301 this channel needs');
+    expect(await huawei.locator('.warning').textContent()).toContain(
+      'HMS Core 20301300 is older than the 20401301 this channel needs',
+    );
 
     const unauthorized = card('????????????');
     expect(await unauthorized.locator('.state-chip').textContent()).toBe('Not authorized');
@@ -88,8 +101,12 @@ describe('device board (fake core)', () => {
     expect(dialogs).toBe(0);
 
     // Ready phones sort before the others.
-    const order = await page.locator('article.device-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-serial')));
-    expect(order.slice(0, 4).sort()).toEqual([XIAOMI.serial, HUAWEI.serial, OPPO.serial, OLD_SAMSUNG.serial].sort());
+    const order = await page
+      .locator('article.device-card')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-serial')));
+    expect(order.slice(0, 4).sort()).toEqual(
+      [XIAOMI.serial, HUAWEI.serial, OPPO.serial, OLD_SAMSUNG.serial].sort(),
+    );
 
     await browser.screenshot('fake-board-states');
     expect(browser.problems).toEqual([]);
@@ -99,7 +116,9 @@ describe('device board (fake core)', () => {
     await start({ devices: [XIAOMI, HUAWEI] });
     const page = browser.page;
     await expect.poll(() => page.locator('article.device-card').count()).toBe(2);
-    await expect.poll(() => page.locator('[data-adb-state="connected"]').textContent()).toContain('127.0.0.1:15037');
+    await expect
+      .poll(() => page.locator('[data-adb-state="connected"]').textContent())
+      .toContain('127.0.0.1:15037');
 
     core.setDevices([XIAOMI]);
     await expect.poll(() => page.locator('article.device-card').count()).toBe(1);
@@ -107,7 +126,11 @@ describe('device board (fake core)', () => {
     core.setAdb(
       adbStatus({
         state: 'unreachable',
-        error: { code: 'ADB_UNREACHABLE', message: 'Nothing answers on 127.0.0.1:15037.', hint: 'Run `adb start-server`.' },
+        error: {
+          code: 'ADB_UNREACHABLE',
+          message: 'Nothing answers on 127.0.0.1:15037.',
+          hint: 'Run `adb start-server`.',
+        },
       }),
     );
     const alert = page.locator('[data-adb-state="unreachable"]');
@@ -117,7 +140,11 @@ describe('device board (fake core)', () => {
 
     core.setAdb(
       adbStatus({
-        lastOutage: { startedAt: '2026-01-05T09:31:00.000Z', endedAt: '2026-01-05T09:32:00.000Z', reason: 'adb server restarted' },
+        lastOutage: {
+          startedAt: '2026-01-05T09:31:00.000Z',
+          endedAt: '2026-01-05T09:32:00.000Z',
+          reason: 'adb server restarted',
+        },
       }),
     );
     const note = page.getByText(/adb server restarted at .+; phones were re-read\./);
@@ -149,8 +176,13 @@ describe('device board (fake core)', () => {
 
 describe('install panel (fake core)', () => {
   it('refuses a non-APK without touching phones, then installs an APK with progress and a failure explained', async () => {
-    const raw = 'Failure [INSTALL_FAILED_VERSION_DOWNGRADE: Downgrade detected: Update version code 3 is older than current 7]';
-    await start({ devices: [XIAOMI, HUAWEI, OLD_SAMSUNG, UNAUTHORIZED], stepMs: 60, installFailures: { [HUAWEI.serial]: { reason: 'INSTALL_FAILED_VERSION_DOWNGRADE', raw } } });
+    const raw =
+      'Failure [INSTALL_FAILED_VERSION_DOWNGRADE: Downgrade detected: Update version code 3 is older than current 7]';
+    await start({
+      devices: [XIAOMI, HUAWEI, OLD_SAMSUNG, UNAUTHORIZED],
+      stepMs: 60,
+      installFailures: { [HUAWEI.serial]: { reason: 'INSTALL_FAILED_VERSION_DOWNGRADE', raw } },
+    });
     const page = browser.page;
     await page.getByRole('tab', { name: /Install/ }).click();
 
@@ -182,7 +214,9 @@ describe('install panel (fake core)', () => {
     await page.getByRole('button', { name: 'Install on 2 phones' }).click();
     const items = page.locator('.install__active .job-item');
     await expect.poll(() => items.count()).toBe(2);
-    await expect.poll(() => page.locator('.install__active .job-item[data-phase="done"]').count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => page.locator('.install__active .job-item[data-phase="done"]').count(), { timeout: 10_000 })
+      .toBe(1);
     const failed = page.locator(`.install__active .job-item[data-serial="${HUAWEI.serial}"]`);
     await expect.poll(() => failed.getAttribute('data-phase')).toBe('failed');
     expect(await failed.textContent()).toContain('INSTALL_FAILED_VERSION_DOWNGRADE');
@@ -191,13 +225,17 @@ describe('install panel (fake core)', () => {
 
     // The explanation follows the language: the failure reads in Chinese after switching.
     await page.getByRole('button', { name: '中文' }).click();
-    await expect.poll(() => failed.locator('.job-item__failure-message').textContent()).toBe('该构建的 versionCode 低于已安装的版本。');
+    await expect
+      .poll(() => failed.locator('.job-item__failure-message').textContent())
+      .toBe('该构建的 versionCode 低于已安装的版本。');
     expect(await failed.locator('.job-item__failure-fix').textContent()).toContain('打开“允许降级”');
     await browser.screenshot('fake-install-failure-zh');
     await page.getByRole('button', { name: 'English' }).click();
 
     const request = core.calls.find((c) => c.channel === 'install:start');
-    expect(request?.args).toMatchObject([{ serials: expect.arrayContaining([XIAOMI.serial, HUAWEI.serial]), options: { replace: true } }]);
+    expect(request?.args).toMatchObject([
+      { serials: expect.arrayContaining([XIAOMI.serial, HUAWEI.serial]), options: { replace: true } },
+    ]);
     expect((request?.args as Array<{ serials: string[] }>)[0]?.serials).not.toContain(OLD_SAMSUNG.serial);
     expect(browser.problems).toEqual([]);
   });
@@ -207,10 +245,14 @@ describe('install panel (fake core)', () => {
     const page = browser.page;
     await expect.poll(() => card(XIAOMI.serial).count()).toBe(1);
     await page.getByRole('button', { name: '中文' }).click();
-    await expect.poll(() => page.locator('h1 + p').textContent()).toBe('逐个厂商验证离线推送真正送达每一台手机。');
+    await expect
+      .poll(() => page.locator('h1 + p').textContent())
+      .toBe('逐个厂商验证离线推送真正送达每一台手机。');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(await card(XIAOMI.serial).locator('.channel-tag').textContent()).toBe('小米推送');
-    expect(await card(XIAOMI.serial).textContent()).toContain('运行 HyperOS 2.0 的 Xiaomi 手机：离线推送走小米推送通道。');
+    expect(await card(XIAOMI.serial).textContent()).toContain(
+      '运行 HyperOS 2.0 的 Xiaomi 手机：离线推送走小米推送通道。',
+    );
     await page.reload();
     await expect.poll(() => page.getByRole('tab', { name: /手机/ }).count()).toBe(1);
     await browser.screenshot('fake-board-zh');

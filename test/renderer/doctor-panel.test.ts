@@ -58,9 +58,16 @@ async function openXiaomi(channels = 'im_message, tim_push'): Promise<void> {
   const card = page().locator(`article[data-serial="${XIAOMI.serial}"]`);
   await expect.poll(() => card.count()).toBe(1);
   // Only ready phones get the button.
-  expect(await page().locator('article[data-serial="????????????"]').getByRole('button', { name: 'Check push readiness' }).count()).toBe(0);
+  expect(
+    await page()
+      .locator('article[data-serial="????????????"]')
+      .getByRole('button', { name: 'Check push readiness' })
+      .count(),
+  ).toBe(0);
   await card.getByRole('button', { name: 'Check push readiness' }).click();
-  await expect.poll(() => page().getByRole('tab', { name: 'Push readiness' }).getAttribute('aria-selected')).toBe('true');
+  await expect
+    .poll(() => page().getByRole('tab', { name: 'Push readiness' }).getAttribute('aria-selected'))
+    .toBe('true');
   expect(await panel().getAttribute('data-serial')).toBe(XIAOMI.serial);
   await expect.poll(() => page().locator(':focus').getAttribute('id')).toBe('doctor-panel-heading');
   await panel().getByLabel('App package').fill(PKG);
@@ -68,7 +75,9 @@ async function openXiaomi(channels = 'im_message, tim_push'): Promise<void> {
 }
 
 async function runCheck(): Promise<void> {
-  await panel().getByRole('button', { name: /Run check|Check again/ }).click();
+  await panel()
+    .getByRole('button', { name: /Run check|Check again/ })
+    .click();
   await expect.poll(() => panel().locator('.report[data-live="true"]').count()).toBe(1);
   await expect.poll(() => panel().locator('progress').count()).toBe(0);
 }
@@ -81,10 +90,14 @@ describe('doctor panel (fake core)', () => {
 
     await pkgInput.fill('com.example;reboot');
     await panel().getByRole('button', { name: 'Run check' }).click();
-    expect(await panel().locator('[data-field="package"]').textContent()).toContain('not an Android package name');
+    expect(await panel().locator('[data-field="package"]').textContent()).toContain(
+      'not an Android package name',
+    );
     expect(await pkgInput.getAttribute('aria-invalid')).toBe('true');
     await panel().getByLabel('Notification channel ids (optional)').fill('im_message, bad id');
-    expect(await panel().locator('[data-field="channels"]').textContent()).toBe('Channel id “bad id” contains spaces or characters other than printable ASCII.');
+    expect(await panel().locator('[data-field="channels"]').textContent()).toBe(
+      'Channel id “bad id” contains spaces or characters other than printable ASCII.',
+    );
     expect(doctorCalls('doctor:run')).toEqual([]);
 
     await pkgInput.fill(PKG);
@@ -92,37 +105,63 @@ describe('doctor panel (fake core)', () => {
     await panel().getByRole('button', { name: 'Run check' }).click();
     await expect.poll(() => panel().getByRole('button', { name: 'Checking…' }).count()).toBe(1);
     expect(await panel().getByRole('button', { name: 'Checking…' }).isDisabled()).toBe(true);
-    expect(await panel().locator('[role="status"]').first().textContent()).toContain(`Reading the settings of ${PKG} from the phone…`);
+    expect(await panel().locator('[role="status"]').first().textContent()).toContain(
+      `Reading the settings of ${PKG} from the phone…`,
+    );
     await expect.poll(() => panel().locator('.report[data-live="true"]').count()).toBe(1);
-    expect(doctorCalls('doctor:run').map((c) => c.args)).toEqual([[{ serial: XIAOMI.serial, package: PKG, channelIds: ['im_message', 'tim_push'] }]]);
+    expect(doctorCalls('doctor:run').map((c) => c.args)).toEqual([
+      [{ serial: XIAOMI.serial, package: PKG, channelIds: ['im_message', 'tim_push'] }],
+    ]);
 
     // The headline and the traffic lights: icon + word, never colour alone.
     expect(await panel().locator('.report-summary').getAttribute('data-worst')).toBe('fail');
-    expect(await panel().locator('.report-summary__verdict').textContent()).toBe('Offline pushes will not show until the problems below are fixed.');
+    expect(await panel().locator('.report-summary__verdict').textContent()).toBe(
+      'Offline pushes will not show until the problems below are fixed.',
+    );
     const permission = row('notifications.permission');
     expect(await permission.getAttribute('data-status')).toBe('fail');
     expect(await permission.locator('.status-badge').first().textContent()).toBe('✕Problem');
-    expect(await permission.locator('.evidence__text').textContent()).toBe('android.permission.POST_NOTIFICATIONS: granted=false, flags=[ USER_SET|USER_FIXED ]');
+    expect(await permission.locator('.evidence__text').textContent()).toBe(
+      'android.permission.POST_NOTIFICATIONS: granted=false, flags=[ USER_SET|USER_FIXED ]',
+    );
     expect(await row('notifications.permission-flags').getAttribute('data-status')).toBe('warn');
     expect(await row('vendor.autostart').getAttribute('data-status')).toBe('warn');
-    expect(await row('vendor.autostart').locator('.evidence__text').textContent()).toBe('MIUIOP(10008): ignore');
+    expect(await row('vendor.autostart').locator('.evidence__text').textContent()).toBe(
+      'MIUIOP(10008): ignore',
+    );
     expect(await row('channel:tim_push').getAttribute('data-status')).toBe('fail');
-    expect(await row('channel:tim_push').locator('.evidence__text').textContent()).toBe(`AppSettings: ${PKG} (10234); channels: none`);
+    expect(await row('channel:tim_push').locator('.evidence__text').textContent()).toBe(
+      `AppSettings: ${PKG} (10234); channels: none`,
+    );
     expect(await row('dnd.mode').getAttribute('data-status')).toBe('warn');
-    expect(await row('dnd.mode').locator('.evidence__text').textContent()).toBe('zen_mode=1 (IMPORTANT_INTERRUPTIONS)');
+    expect(await row('dnd.mode').locator('.evidence__text').textContent()).toBe(
+      'zen_mode=1 (IMPORTANT_INTERRUPTIONS)',
+    );
     // Titles and advice come from the core as message keys, translated here.
     expect(await row('app.installed').locator('.check__title').textContent()).toBe('App installed');
     expect(await row('channel:tim_push').locator('.check__title').textContent()).toBe('Channel "tim_push"');
-    expect(await row('channel:tim_push').locator('.check__advice').textContent()).toMatch(/^The app has not created channel "tim_push"\./);
+    expect(await row('channel:tim_push').locator('.check__advice').textContent()).toMatch(
+      /^The app has not created channel "tim_push"\./,
+    );
     // A check only a human can make says where to look.
     expect(await row('vendor.notifications').getAttribute('data-status')).toBe('manual');
-    expect(await row('vendor.notifications').locator('.check__path').textContent()).toBe('Where to look: Settings › Notifications & status bar › App notifications › the app');
+    expect(await row('vendor.notifications').locator('.check__path').textContent()).toBe(
+      'Where to look: Settings › Notifications & status bar › App notifications › the app',
+    );
 
-    const areas = await panel().locator('.check-group').evaluateAll((groups) => groups.map((g) => g.getAttribute('data-area')));
+    const areas = await panel()
+      .locator('.check-group')
+      .evaluateAll((groups) => groups.map((g) => g.getAttribute('data-area')));
     expect(areas).toEqual(['app', 'notifications', 'channels', 'dnd', 'battery', 'vendor', 'push']);
-    expect(await panel().locator('.check-group[data-area="channels"] h4').textContent()).toContain('Notification channels');
-    expect(await panel().locator('.drift').textContent()).toBe('First check of this app on this phone: nothing to compare with yet.');
-    const counts = await panel().locator('.report-summary__counts li').evaluateAll((items) => items.map((i) => [i.getAttribute('data-status'), i.textContent]));
+    expect(await panel().locator('.check-group[data-area="channels"] h4').textContent()).toContain(
+      'Notification channels',
+    );
+    expect(await panel().locator('.drift').textContent()).toBe(
+      'First check of this app on this phone: nothing to compare with yet.',
+    );
+    const counts = await panel()
+      .locator('.report-summary__counts li')
+      .evaluateAll((items) => items.map((i) => [i.getAttribute('data-status'), i.textContent]));
     expect(counts.map(([status]) => status)).toEqual(['fail', 'warn', 'manual', 'ok']);
 
     await browser.screenshot('doctor-xiaomi-result');
@@ -158,8 +197,12 @@ describe('doctor panel (fake core)', () => {
     await expect.poll(() => refused.count()).toBe(1);
     expect(await refused.getAttribute('data-fix-ok')).toBe('false');
     expect(await refused.locator('.fix-result__head').textContent()).toBe('✕Fix failed: Allow autostart');
-    expect(await refused.locator('.fix-result__message').textContent()).toBe('The phone refused the change: java.lang.SecurityException: uid 2000 does not have android.permission.MANAGE_APP_OPS_MODES.');
-    expect(await refused.locator('.evidence__text').textContent()).toContain("Exception occurred while executing 'set':\njava.lang.SecurityException");
+    expect(await refused.locator('.fix-result__message').textContent()).toBe(
+      'The phone refused the change: java.lang.SecurityException: uid 2000 does not have android.permission.MANAGE_APP_OPS_MODES.',
+    );
+    expect(await refused.locator('.evidence__text').textContent()).toContain(
+      "Exception occurred while executing 'set':\njava.lang.SecurityException",
+    );
     expect(await autostart.getAttribute('data-status')).toBe('warn');
 
     // Launching the app leaves the stopped state and creates its channel: both re-read as ok.
@@ -169,23 +212,37 @@ describe('doctor panel (fake core)', () => {
     expect(await row('channel:tim_push').getAttribute('data-status')).toBe('fail');
 
     const log = panel().locator('.fix-log .fix-result');
-    expect(await log.evaluateAll((items) => items.map((i) => [i.getAttribute('data-fix'), i.getAttribute('data-fix-ok')]))).toEqual([
+    expect(
+      await log.evaluateAll((items) =>
+        items.map((i) => [i.getAttribute('data-fix'), i.getAttribute('data-fix-ok')]),
+      ),
+    ).toEqual([
       ['launch-app', 'true'],
       ['allow-miui-autostart', 'false'],
       ['grant-post-notifications', 'true'],
     ]);
-    expect(doctorCalls('doctor:fix').map((c) => (c.args as unknown[])[1])).toEqual(['grant-post-notifications', 'allow-miui-autostart', 'launch-app']);
+    expect(doctorCalls('doctor:fix').map((c) => (c.args as unknown[])[1])).toEqual([
+      'grant-post-notifications',
+      'allow-miui-autostart',
+      'launch-app',
+    ]);
     await browser.screenshot('doctor-fixes');
 
     // Unplugged: the results stay, named from the report; nothing can run or be fixed until it is back.
     core.setDevices([HUAWEI, OPPO, UNAUTHORIZED]);
-    await expect.poll(() => panel().locator('.warning').textContent()).toBe('This phone is not connected now. Its last results stay here; plug it in again to check or fix.');
+    await expect
+      .poll(() => panel().locator('.warning').textContent())
+      .toBe('This phone is not connected now. Its last results stay here; plug it in again to check or fix.');
     expect(await panel().locator('h3').textContent()).toBe(XIAOMI.identity?.model);
     expect(await panel().getByRole('button', { name: 'Check again' }).isDisabled()).toBe(true);
     expect(await row('battery.doze').locator('button[data-fix="doze-allowlist"]').isDisabled()).toBe(true);
-    expect(await page().locator(`.doctor-phones__item[data-serial="${XIAOMI.serial}"]`).textContent()).toContain('not connected');
+    expect(
+      await page().locator(`.doctor-phones__item[data-serial="${XIAOMI.serial}"]`).textContent(),
+    ).toContain('not connected');
     core.setDevices([XIAOMI, HUAWEI, OPPO, UNAUTHORIZED]);
-    await expect.poll(() => row('battery.doze').locator('button[data-fix="doze-allowlist"]').isDisabled()).toBe(false);
+    await expect
+      .poll(() => row('battery.doze').locator('button[data-fix="doze-allowlist"]').isDisabled())
+      .toBe(false);
     expect(browser.problems).toEqual([]);
   });
 
@@ -202,14 +259,22 @@ describe('doctor panel (fake core)', () => {
     const drift = panel().locator('section.drift');
     await expect.poll(() => drift.count()).toBe(1);
     expect(await drift.locator('h4').textContent()).toMatch(/^Changed since .+/);
-    const lines = await drift.locator('.change').evaluateAll((items) =>
-      items.map((i) => [i.getAttribute('data-check-id'), i.querySelector('[data-role="before"]')?.getAttribute('data-status'), i.querySelector('[data-role="after"]')?.getAttribute('data-status')]),
-    );
+    const lines = await drift
+      .locator('.change')
+      .evaluateAll((items) =>
+        items.map((i) => [
+          i.getAttribute('data-check-id'),
+          i.querySelector('[data-role="before"]')?.getAttribute('data-status'),
+          i.querySelector('[data-role="after"]')?.getAttribute('data-status'),
+        ]),
+      );
     expect(lines).toEqual([
       ['dnd.mode', 'warn', 'ok'],
       ['battery.standby', 'warn', 'fail'],
     ]);
-    expect(await drift.locator('.change[data-check-id="battery.standby"]').textContent()).toContain('45 (restricted)');
+    expect(await drift.locator('.change[data-check-id="battery.standby"]').textContent()).toContain(
+      '45 (restricted)',
+    );
     expect(await panel().locator('.history__item').count()).toBe(1);
     expect(firstTime).toMatch(/^Checked /);
     await browser.screenshot('doctor-drift');
@@ -219,12 +284,16 @@ describe('doctor panel (fake core)', () => {
     const partial = panel().locator('[data-partial="true"]');
     await expect.poll(() => partial.count()).toBe(1);
     expect(await partial.textContent()).toContain('Partial result');
-    expect(await partial.textContent()).toContain(`${XIAOMI.serial} disconnected while its settings were read.`);
+    expect(await partial.textContent()).toContain(
+      `${XIAOMI.serial} disconnected while its settings were read.`,
+    );
     expect(await partial.textContent()).toContain('What to do: Reconnect the phone and run the check again.');
     expect(await panel().locator('li.check').count()).toBe(4);
     // Checks the partial read did not reach are not reported as gone.
     expect(await panel().locator('.change[data-kind="removed"]').count()).toBe(0);
-    expect(await panel().locator('.drift--none').textContent()).toMatch(/^Nothing changed since the previous check \(.+\)\.$/);
+    expect(await panel().locator('.drift--none').textContent()).toMatch(
+      /^Nothing changed since the previous check \(.+\)\.$/,
+    );
     await browser.screenshot('doctor-partial');
     expect(browser.problems).toEqual([]);
   });
@@ -248,14 +317,22 @@ describe('doctor panel (fake core)', () => {
     phone().evidence['battery.doze'] = `deviceidle: ${'x'.repeat(600)}`;
     await runCheck();
 
-    expect(await row('app.installed').locator('.evidence__text').textContent()).toBe('<img src=x onerror="document.title=\'pwned\'"><b>bold</b>');
+    expect(await row('app.installed').locator('.evidence__text').textContent()).toBe(
+      '<img src=x onerror="document.title=\'pwned\'"><b>bold</b>',
+    );
     expect(await panel().locator('img').count()).toBe(0);
     expect(await panel().locator('.evidence b').count()).toBe(0);
     expect(await page().title()).toBe('PushLab');
     const zen = row('dnd.mode');
-    expect(await zen.locator('.evidence__text').textContent()).toBe('zen_mode=1 ⟨U+202E⟩fdp.exe⟨U+202C⟩ tail');
-    expect(await zen.locator('.evidence__note').textContent()).toBe('Invisible characters in the phone’s text are shown as ⟨U+…⟩.');
-    const overflow = await row('battery.doze').locator('.evidence__text').evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(await zen.locator('.evidence__text').textContent()).toBe(
+      'zen_mode=1 ⟨U+202E⟩fdp.exe⟨U+202C⟩ tail',
+    );
+    expect(await zen.locator('.evidence__note').textContent()).toBe(
+      'Invisible characters in the phone’s text are shown as ⟨U+…⟩.',
+    );
+    const overflow = await row('battery.doze')
+      .locator('.evidence__text')
+      .evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     const future = row('future.check');
     expect(await future.locator('.check__title').textContent()).toBe('check.future.title');
@@ -274,9 +351,13 @@ describe('doctor panel (fake core)', () => {
     await page().getByRole('tab', { name: 'Push readiness' }).click();
     // The first ready phone is Xiaomi; its inputs and its last report come back.
     expect(await panel().getByLabel('App package').inputValue()).toBe(PKG);
-    expect(await panel().getByLabel('Notification channel ids (optional)').inputValue()).toBe('im_message, tim_push');
+    expect(await panel().getByLabel('Notification channel ids (optional)').inputValue()).toBe(
+      'im_message, tim_push',
+    );
     await expect.poll(() => panel().locator('.report[data-live="false"]').count()).toBe(1);
-    expect(await panel().locator('.report-summary__time').textContent()).toMatch(/^Last checked .+ Run the check again/);
+    expect(await panel().locator('.report-summary__time').textContent()).toMatch(
+      /^Last checked .+ Run the check again/,
+    );
     expect(await panel().locator('button[data-fix]').count()).toBe(0);
 
     // Another phone opens with the same app (issue 9: the package is kept across phones) and
@@ -286,18 +367,30 @@ describe('doctor panel (fake core)', () => {
     expect(await panel().getByLabel('App package').inputValue()).toBe(PKG);
     await panel().getByLabel('App package').fill('');
     await panel().getByRole('button', { name: 'Run check' }).click();
-    expect(await panel().locator('[data-field="package"]').textContent()).toBe('Enter the app’s package name.');
+    expect(await panel().locator('[data-field="package"]').textContent()).toBe(
+      'Enter the app’s package name.',
+    );
 
     await page().locator(`.doctor-phones__item[data-serial="${XIAOMI.serial}"]`).click();
     await runCheck();
     await page().getByRole('button', { name: '中文' }).click();
     await expect.poll(() => page().getByRole('tab', { name: '推送就绪检查' }).count()).toBe(1);
-    expect(await panel().locator('.report-summary__verdict').textContent()).toBe('在修复下列问题之前，离线推送不会显示。');
-    expect(await row('notifications.permission').locator('.status-badge').first().textContent()).toBe('✕有问题');
-    expect(await row('notifications.permission').locator('button[data-fix="grant-post-notifications"]').textContent()).toBe('允许通知');
+    expect(await panel().locator('.report-summary__verdict').textContent()).toBe(
+      '在修复下列问题之前，离线推送不会显示。',
+    );
+    expect(await row('notifications.permission').locator('.status-badge').first().textContent()).toBe(
+      '✕有问题',
+    );
+    expect(
+      await row('notifications.permission')
+        .locator('button[data-fix="grant-post-notifications"]')
+        .textContent(),
+    ).toBe('允许通知');
     expect(await row('app.installed').locator('.check__title').textContent()).toBe('应用已安装');
     expect(await panel().getByLabel('应用包名').inputValue()).toBe(PKG);
-    expect(await panel().locator('.check-group[data-area="battery"] h4').textContent()).toContain('电池与后台');
+    expect(await panel().locator('.check-group[data-area="battery"] h4').textContent()).toContain(
+      '电池与后台',
+    );
     await browser.screenshot('doctor-zh');
     expect(browser.problems).toEqual([]);
   });

@@ -23,7 +23,6 @@ function localTime(ms: number): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
 }
 
-
 let work: string;
 let server: WebServer;
 let browser: BrowserSession;
@@ -60,11 +59,15 @@ describe('the runs view', () => {
     expect((await badge.textContent())?.trim()).toBe('Completed with lost phones');
     // Not the green of a plain Completed (--ok-bg, #e3f3e8).
     // (The node project has no DOM globals: the page's window is reached through the element.)
-    expect(await badge.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor)).not.toBe('rgb(227, 243, 232)');
-    expect(await page().locator('.run-list .run-status').first().getAttribute('data-run-outcome')).toBe('completed-lost');
+    expect(
+      await badge.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor),
+    ).not.toBe('rgb(227, 243, 232)');
+    expect(await page().locator('.run-list .run-status').first().getAttribute('data-run-outcome')).toBe(
+      'completed-lost',
+    );
   });
 
-  it('names phones as the board does: marketing name, else brand + model in the vendor\'s casing', async () => {
+  it("names phones as the board does: marketing name, else brand + model in the vendor's casing", async () => {
     const names = await page().locator('.run-grid .run-grid__phone').allTextContents();
     expect(names).toEqual(['Redmi Note 12', 'Xiaomi 2312DRA50C', 'MEIZU 21', 'Samsung SM-S911B', 'Pixel 8']);
   });
@@ -82,7 +85,9 @@ describe('the runs view', () => {
     // Nothing paints over it: the phone name is the topmost element at its own position.
     const name = page().locator('.run-grid .run-grid__phone').first();
     const box = await name.boundingBox();
-    const hit = await page().evaluate(`document.elementFromPoint(${(box?.x ?? 0) + 4}, ${(box?.y ?? 0) + 4})?.closest('th')?.getAttribute('scope') ?? null`);
+    const hit = await page().evaluate(
+      `document.elementFromPoint(${(box?.x ?? 0) + 4}, ${(box?.y ?? 0) + 4})?.closest('th')?.getAttribute('scope') ?? null`,
+    );
     expect(hit).toBe('row');
     await browser.screenshot('first-contact-runs-scrolled');
     await scroller.evaluate((el) => el.scrollTo({ left: 0 }));
@@ -96,13 +101,19 @@ describe('the runs view', () => {
     expect(box?.width).toBeGreaterThan(8);
     // Drawn from its own shape in the chip's colour (no font involved), and it shows: some of its
     // pixels differ from the chip's background.
-    const style = (prop: string) => icon.evaluate((el, p) => el.ownerDocument.defaultView?.getComputedStyle(el).getPropertyValue(p), prop);
+    const style = (prop: string) =>
+      icon.evaluate((el, p) => el.ownerDocument.defaultView?.getComputedStyle(el).getPropertyValue(p), prop);
     expect(await style('mask-image')).toMatch(/^url\("data:image\/svg\+xml/);
-    expect(await style('background-color')).toBe(await blocked.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).color));
+    expect(await style('background-color')).toBe(
+      await blocked.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).color),
+    );
     const shot = await icon.screenshot();
     // Through the CSSOM: the page's CSP refuses style attributes.
     const setStyle = (prop: string, value: string | null) =>
-      icon.evaluate((el, [p, v]) => (v === null ? el.style.removeProperty(p ?? '') : el.style.setProperty(p ?? '', v)), [prop, value] as const);
+      icon.evaluate(
+        (el, [p, v]) => (v === null ? el.style.removeProperty(p ?? '') : el.style.setProperty(p ?? '', v)),
+        [prop, value] as const,
+      );
     await setStyle('opacity', '0');
     const empty = await icon.screenshot();
     await setStyle('opacity', null);
@@ -129,7 +140,9 @@ describe('the runs view', () => {
     const panel = page().locator('.run-secrets');
     await panel.scrollIntoViewIfNeeded();
     expect(await panel.locator('.error-notice').count()).toBe(0);
-    expect(await panel.locator('[data-secret-store="none"]').innerText()).toContain('a browser has no operating-system keychain');
+    expect(await panel.locator('[data-secret-store="none"]').innerText()).toContain(
+      'a browser has no operating-system keychain',
+    );
     expect(await panel.innerText()).toContain('{ "env": "TENCENT_SECRET_KEY" }');
   });
 });
@@ -139,12 +152,23 @@ describe('the matrix view', () => {
     await tab('Matrix').click();
     await expect.poll(() => page().locator('.mx-run__meta').getAttribute('data-run-id')).toBe(LAB_RUN_ID);
     const names = await page().locator('.mx-phone__name').allTextContents();
-    expect(names.map((n) => n.trim()).sort()).toEqual(['MEIZU 21', 'Pixel 8', 'Redmi Note 12', 'Samsung SM-S911B', 'Xiaomi 2312DRA50C']);
-    expect(await page().locator('.mx-run .run-status, .mx-run__meta .run-status').first().getAttribute('data-run-outcome')).toBe('completed-lost');
+    expect(names.map((n) => n.trim()).sort()).toEqual([
+      'MEIZU 21',
+      'Pixel 8',
+      'Redmi Note 12',
+      'Samsung SM-S911B',
+      'Xiaomi 2312DRA50C',
+    ]);
+    expect(
+      await page()
+        .locator('.mx-run .run-status, .mx-run__meta .run-status')
+        .first()
+        .getAttribute('data-run-outcome'),
+    ).toBe('completed-lost');
     await browser.screenshot('first-contact-matrix');
   });
 
-  it('keeps the latency axis\' last label inside the chart', async () => {
+  it("keeps the latency axis' last label inside the chart", async () => {
     const chart = page().locator('[data-chart="latency"] svg');
     await chart.scrollIntoViewIfNeeded();
     const svg = await chart.boundingBox();
@@ -181,7 +205,9 @@ describe('the matrix view', () => {
     await page().locator('.mx-row[data-serial="meizu-21"] [role="gridcell"]').last().click();
     const rerun = page().locator('.mx-panel__rerun');
     await expect.poll(() => rerun.count()).toBe(1);
-    await page().locator('.mx-panel').evaluate((el) => el.scrollTo({ top: 0 }));
+    await page()
+      .locator('.mx-panel')
+      .evaluate((el) => el.scrollTo({ top: 0 }));
     await rerun.getByRole('button', { name: 'Re-run this cell' }).click();
     const started = page().locator('.mx-panel__rerun-started');
     await expect.poll(() => started.count()).toBe(1);
@@ -200,15 +226,26 @@ describe('the matrix view', () => {
 describe('the doctor and the install view', () => {
   it('keeps the app package across phone switches and when a card opens the doctor', async () => {
     await tab(/^Phones/).click();
-    await page().locator(`article[data-serial="${XIAOMI.serial}"]`).getByRole('button', { name: 'Check push readiness' }).click();
+    await page()
+      .locator(`article[data-serial="${XIAOMI.serial}"]`)
+      .getByRole('button', { name: 'Check push readiness' })
+      .click();
     const input = () => page().locator('.doctor-panel').getByLabel('App package');
     await input().fill(PKG);
-    await page().locator('.doctor-phones').getByRole('button', { name: /HUAWEI/ }).click();
+    await page()
+      .locator('.doctor-phones')
+      .getByRole('button', { name: /HUAWEI/ })
+      .click();
     await expect.poll(() => page().locator('.doctor-panel').getAttribute('data-serial')).toBe(HUAWEI.serial);
     expect(await input().inputValue()).toBe(PKG);
     await tab(/^Phones/).click();
-    await page().locator(`article[data-serial="${OLD_SAMSUNG.serial}"]`).getByRole('button', { name: 'Check push readiness' }).click();
-    await expect.poll(() => page().locator('.doctor-panel').getAttribute('data-serial')).toBe(OLD_SAMSUNG.serial);
+    await page()
+      .locator(`article[data-serial="${OLD_SAMSUNG.serial}"]`)
+      .getByRole('button', { name: 'Check push readiness' })
+      .click();
+    await expect
+      .poll(() => page().locator('.doctor-panel').getAttribute('data-serial'))
+      .toBe(OLD_SAMSUNG.serial);
     expect(await input().inputValue()).toBe(PKG);
   });
 

@@ -17,7 +17,12 @@ let appPath: string;
 
 beforeAll(async () => {
   lab = await openSimulatorLab('ios', { height: 1000 });
-  appPath = await lab.fake.buildApp({ bundleId: BUNDLE, name: 'PushLabDemo', version: '3.1.0', build: '310' });
+  appPath = await lab.fake.buildApp({
+    bundleId: BUNDLE,
+    name: 'PushLabDemo',
+    version: '3.1.0',
+    build: '310',
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -35,7 +40,11 @@ describe('simulators in the Install and Push readiness views', () => {
     // A path that is no .app: the reason, and nothing sent.
     await page().getByLabel('Path of the .app on this Mac').fill(join(lab.work, 'data'));
     await page().getByRole('button', { name: 'Read .app' }).click();
-    await expect.poll(() => page().locator('.app-picker [data-error-code="INVALID_ARGUMENT"]').count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => page().locator('.app-picker [data-error-code="INVALID_ARGUMENT"]').count(), {
+        timeout: 10_000,
+      })
+      .toBe(1);
     expect(await page().locator('.app-picker').textContent()).toContain('is not an .app folder');
 
     await page().getByLabel('Path of the .app on this Mac').fill(appPath);
@@ -47,9 +56,15 @@ describe('simulators in the Install and Push readiness views', () => {
     await checkbox.check();
     await page().getByRole('button', { name: 'Install on 1 phone' }).click();
     const row = page().locator(`.install__active .job[data-build="app"] .job-item[data-serial="${UDID}"]`);
-    await expect.poll(() => row.getAttribute('data-phase').catch(() => null), { timeout: 15_000 }).toBe('done');
-    expect(await page().locator('.install__active .job__summary').textContent()).toContain('1 of 1 installed, 0 failed');
-    expect((await lab.fake.log()).filter((e) => e.op === 'install').map((e) => [e.udid, e.bundle])).toEqual([[UDID, BUNDLE]]);
+    await expect
+      .poll(() => row.getAttribute('data-phase').catch(() => null), { timeout: 15_000 })
+      .toBe('done');
+    expect(await page().locator('.install__active .job__summary').textContent()).toContain(
+      '1 of 1 installed, 0 failed',
+    );
+    expect((await lab.fake.log()).filter((e) => e.op === 'install').map((e) => [e.udid, e.bundle])).toEqual([
+      [UDID, BUNDLE],
+    ]);
     await lab.browser.screenshot('ios-install-done');
   }, 60_000);
 
@@ -63,9 +78,18 @@ describe('simulators in the Install and Push readiness views', () => {
     await panel.getByRole('button', { name: 'Run check' }).click();
     const checks = panel.locator('li.check');
     await expect.poll(() => checks.count(), { timeout: 15_000 }).toBe(4);
-    const ids = await checks.evaluateAll((items) => items.map((i) => `${i.getAttribute('data-check-id')} ${i.getAttribute('data-status')}`));
-    expect(ids).toEqual(['simulator.booted ok', 'simulator.runtime ok', 'app.installed ok', 'notifications.authorization fail']);
-    expect(await panel.locator('li.check[data-check-id="notifications.authorization"]').textContent()).toContain('tap Allow');
+    const ids = await checks.evaluateAll((items) =>
+      items.map((i) => `${i.getAttribute('data-check-id')} ${i.getAttribute('data-status')}`),
+    );
+    expect(ids).toEqual([
+      'simulator.booted ok',
+      'simulator.runtime ok',
+      'app.installed ok',
+      'notifications.authorization fail',
+    ]);
+    expect(
+      await panel.locator('li.check[data-check-id="notifications.authorization"]').textContent(),
+    ).toContain('tap Allow');
     expect(await panel.textContent()).toContain('Simulator');
     await lab.browser.screenshot('ios-doctor');
     expect(lab.browser.problems.filter((p) => !/adb|Failed to load resource/i.test(p))).toEqual([]);

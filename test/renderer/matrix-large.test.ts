@@ -86,13 +86,27 @@ describe('a 50 x 100 matrix', () => {
     const headBefore = await page().locator('.mx-head').boundingBox();
     await grid.evaluate((el) => el.scrollTo({ top: el.scrollHeight, left: el.scrollWidth }));
     await expect.poll(() => page().locator(`.mx-row[data-serial="${rows[49]}"]`).count()).toBe(1);
-    await expect.poll(() => page().locator(`.mx-head__scenario[data-scenario="${columns[99]}"]`).count()).toBe(1);
-    await expect.poll(() => page().locator(`.mx-row[data-serial="${rows[49]}"] [role="gridcell"][data-scenario="${columns[99]}"]`).count()).toBe(1);
+    await expect
+      .poll(() => page().locator(`.mx-head__scenario[data-scenario="${columns[99]}"]`).count())
+      .toBe(1);
+    await expect
+      .poll(() =>
+        page()
+          .locator(`.mx-row[data-serial="${rows[49]}"] [role="gridcell"][data-scenario="${columns[99]}"]`)
+          .count(),
+      )
+      .toBe(1);
     // Far from the start, the early columns are no longer drawn (only the focused one stays, for focus).
-    expect(await page().locator(`.mx-row[data-serial="${rows[49]}"] [role="gridcell"][data-scenario="${columns[10]}"]`).count()).toBe(0);
+    expect(
+      await page()
+        .locator(`.mx-row[data-serial="${rows[49]}"] [role="gridcell"][data-scenario="${columns[10]}"]`)
+        .count(),
+    ).toBe(0);
     expect((await page().locator('.mx-head').boundingBox())?.y).toBeCloseTo(headBefore?.y ?? 0, 0);
     const gridBox = await grid.boundingBox();
-    expect((await page().locator(`.mx-row[data-serial="${rows[49]}"] .mx-phone`).boundingBox())?.x).toBeCloseTo(gridBox?.x ?? 0, -1);
+    expect(
+      (await page().locator(`.mx-row[data-serial="${rows[49]}"] .mx-phone`).boundingBox())?.x,
+    ).toBeCloseTo(gridBox?.x ?? 0, -1);
 
     await grid.evaluate((el) => el.scrollTo({ top: 0, left: 0 }));
     await page().locator(`.mx-row[data-serial="${rows[0]}"] [role="gridcell"]`).first().focus();

@@ -50,13 +50,23 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'pushlab-renderer-matrix-'));
   const evidence = new EvidenceStore(join(work, 'data', 'evidence'), systemClock);
   const runEvidence: EvidencePort = {
-    shadeScreenshot: async (io, serial) => ({ path: (await captureShadeScreenshot(io, evidence, serial, { settleMs: 0 })).relativePath }),
+    shadeScreenshot: async (io, serial) => ({
+      path: (await captureShadeScreenshot(io, evidence, serial, { settleMs: 0 })).relativePath,
+    }),
     logcatSlice: async (io, serial, w) => {
-      const slice = await captureLogcatSlice(io, evidence, { serial, fromPhoneMs: w.fromPhoneMs, toPhoneMs: w.toPhoneMs, package: w.package });
+      const slice = await captureLogcatSlice(io, evidence, {
+        serial,
+        fromPhoneMs: w.fromPhoneMs,
+        toPhoneMs: w.toPhoneMs,
+        package: w.package,
+      });
       return { path: slice.relativePath, lines: slice.lines };
     },
   };
-  lab = await openRunLab({ phones: PHONES, core: { dataDir: join(work, 'data'), virtualLab: controller, runEvidence, capturePollMs: 100 } });
+  lab = await openRunLab({
+    phones: PHONES,
+    core: { dataDir: join(work, 'data'), virtualLab: controller, runEvidence, capturePollMs: 100 },
+  });
   const pixel = lab.world.phones[1];
   if (!pixel) throw new Error('no Pixel in the world');
   pixel.android.state.props.set('ro.product.model', HOSTILE_MODEL);
@@ -76,7 +86,8 @@ afterAll(async () => {
 
 const page = () => browser.page;
 const serialOf = (id: string): string => lab.world.phones.find((p) => p.id === id)?.serial ?? '';
-const cell = (serial: string, scenario: string) => page().locator(`.mx-row[data-serial="${serial}"] [role="gridcell"][data-scenario="${scenario}"]`);
+const cell = (serial: string, scenario: string) =>
+  page().locator(`.mx-row[data-serial="${serial}"] [role="gridcell"][data-scenario="${scenario}"]`);
 const panel = () => page().locator('.mx-panel');
 
 async function coreMatrix(id: string): Promise<RunMatrix> {
@@ -89,26 +100,56 @@ describe('the sign-off matrix on the real core', () => {
   it('shows a run started from the Runs view, cell by cell as the core built it', async () => {
     await page().getByRole('tab', { name: 'Runs' }).click();
     await page().getByRole('button', { name: 'Use the demo plan' }).click();
-    await expect.poll(async () => (await page().locator('#run-plan').inputValue()).includes('"sender"')).toBe(true);
+    await expect
+      .poll(async () => (await page().locator('#run-plan').inputValue()).includes('"sender"'))
+      .toBe(true);
     const plan = JSON.parse(await page().locator('#run-plan').inputValue()) as Record<string, unknown>;
-    await page().locator('#run-plan').fill(JSON.stringify({ ...plan, name: 'matrix check', scenarios: [BG, IMG], repeats: 2, timeouts: { pushMs: 3000, stepMs: 15000 } }));
+    await page()
+      .locator('#run-plan')
+      .fill(
+        JSON.stringify({
+          ...plan,
+          name: 'matrix check',
+          scenarios: [BG, IMG],
+          repeats: 2,
+          timeouts: { pushMs: 3000, stepMs: 15000 },
+        }),
+      );
     await page().getByRole('button', { name: 'Start run' }).click();
-    await expect.poll(() => page().locator('.run-detail').getAttribute('data-run-id'), { timeout: 15_000 }).toMatch(/^[0-9a-f-]{36}$/);
+    await expect
+      .poll(() => page().locator('.run-detail').getAttribute('data-run-id'), { timeout: 15_000 })
+      .toMatch(/^[0-9a-f-]{36}$/);
     runId = (await page().locator('.run-detail').getAttribute('data-run-id')) ?? '';
-    await expect.poll(() => page().locator('.run-detail').getAttribute('data-status'), { timeout: 90_000 }).toBe('completed');
+    await expect
+      .poll(() => page().locator('.run-detail').getAttribute('data-status'), { timeout: 90_000 })
+      .toBe('completed');
 
     await page().getByRole('tab', { name: 'Matrix' }).click();
     const matrix = await coreMatrix(runId);
     await expect.poll(() => page().locator('.mx-run__meta').getAttribute('data-run-id')).toBe(runId);
     await expect.poll(() => page().locator('.mx-run__meta').getAttribute('data-status')).toBe('completed');
-    expect(await page().locator('.mx-row--group').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-group')))).toEqual(['xiaomi', 'google']);
+    expect(
+      await page()
+        .locator('.mx-row--group')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-group'))),
+    ).toEqual(['xiaomi', 'google']);
     expect(await page().locator('.mx-band__name').allTextContents()).toEqual(['Xiaomi', 'Google / FCM']);
     for (const c of matrix.cells) {
-      await expect.poll(() => cell(c.serial, c.scenarioId).getAttribute('data-status'), { message: `${c.serial} ${c.scenarioId}` }).toBe(c.status);
+      await expect
+        .poll(() => cell(c.serial, c.scenarioId).getAttribute('data-status'), {
+          message: `${c.serial} ${c.scenarioId}`,
+        })
+        .toBe(c.status);
     }
     expect(matrix.cells).toHaveLength(4);
-    expect(await page().locator('.mx-head__scenario').evaluateAll((hs) => hs.map((h) => h.getAttribute('data-scenario')))).toEqual(matrix.columns.map((c) => c.scenarioId));
-    expect(await page().locator('.mx-head__row--state .mx-head__group').allTextContents()).toEqual(['Background']);
+    expect(
+      await page()
+        .locator('.mx-head__scenario')
+        .evaluateAll((hs) => hs.map((h) => h.getAttribute('data-scenario'))),
+    ).toEqual(matrix.columns.map((c) => c.scenarioId));
+    expect(await page().locator('.mx-head__row--state .mx-head__group').allTextContents()).toEqual([
+      'Background',
+    ]);
     expect(await page().locator('[role="grid"]').getAttribute('aria-rowcount')).toBe(String(4 + 4));
     // Two repeats: p50 and p95 both shown for a passing cell.
     const mi = serialOf('mi');
@@ -119,16 +160,34 @@ describe('the sign-off matrix on the real core', () => {
 
   it('filters by vendor and verdict, and says when nothing is left', async () => {
     await page().locator('#mx-filter-group').selectOption('google');
-    expect(await page().locator('.mx-row[data-serial]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-serial')))).toEqual([serialOf('pixel')]);
-    expect(await page().locator('.mx-filters__shown').textContent()).toBe('Showing 1 of 2 phones and 2 of 2 scenarios.');
+    expect(
+      await page()
+        .locator('.mx-row[data-serial]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-serial'))),
+    ).toEqual([serialOf('pixel')]);
+    expect(await page().locator('.mx-filters__shown').textContent()).toBe(
+      'Showing 1 of 2 phones and 2 of 2 scenarios.',
+    );
     await page().locator('#mx-filter-group').selectOption('all');
     await page().locator('#mx-filter-message').selectOption('image');
-    expect(await page().locator('.mx-head__scenario').evaluateAll((hs) => hs.map((h) => h.getAttribute('data-scenario')))).toEqual([IMG]);
+    expect(
+      await page()
+        .locator('.mx-head__scenario')
+        .evaluateAll((hs) => hs.map((h) => h.getAttribute('data-scenario'))),
+    ).toEqual([IMG]);
     const matrix = await coreMatrix(runId);
-    const open = matrix.cells.filter((c) => c.scenarioId === IMG && ['fail', 'blocked', 'device-lost', 'inconclusive'].includes(c.status));
+    const open = matrix.cells.filter(
+      (c) => c.scenarioId === IMG && ['fail', 'blocked', 'device-lost', 'inconclusive'].includes(c.status),
+    );
     await page().locator('#mx-filter-verdict').selectOption('open');
-    if (open.length === 0) expect(await page().locator('.mx-empty').textContent()).toBe('No phone or scenario matches these filters.');
-    else expect(await page().locator('.mx-row[data-serial]').count()).toBe(new Set(open.map((c) => c.serial)).size);
+    if (open.length === 0)
+      expect(await page().locator('.mx-empty').textContent()).toBe(
+        'No phone or scenario matches these filters.',
+      );
+    else
+      expect(await page().locator('.mx-row[data-serial]').count()).toBe(
+        new Set(open.map((c) => c.serial)).size,
+      );
     await page().getByRole('button', { name: 'Clear filters' }).click();
     expect(await page().locator('.mx-row[data-serial]').count()).toBe(2);
     expect(browser.problems).toEqual([]);
@@ -140,7 +199,10 @@ describe('the sign-off matrix on the real core', () => {
     await expect.poll(() => panel().getAttribute('data-serial')).toBe(mi);
     await page().keyboard.press('Escape');
     await expect.poll(() => panel().count()).toBe(0);
-    const focused = () => page().evaluate(`(() => { const el = document.activeElement; return el ? el.closest('.mx-row')?.getAttribute('data-serial') + ' ' + el.getAttribute('data-scenario') : null; })()`);
+    const focused = () =>
+      page().evaluate(
+        `(() => { const el = document.activeElement; return el ? el.closest('.mx-row')?.getAttribute('data-serial') + ' ' + el.getAttribute('data-scenario') : null; })()`,
+      );
     expect(await focused()).toBe(`${mi} ${BG}`);
     await page().keyboard.press('ArrowRight');
     expect(await focused()).toBe(`${mi} ${IMG}`);
@@ -165,25 +227,42 @@ describe('the sign-off matrix on the real core', () => {
     const stored = (await coreMatrix(runId)).cells.find((c) => c.serial === mi && c.scenarioId === BG);
     if (!stored?.reason) throw new Error('no reason stored');
     await cell(mi, BG).click();
-    expect(await panel().locator('.mx-panel__reason').textContent()).toBe(describeReason(stored.reason, 'en'));
-    const attemptId = Number(await page().locator('.mx-panel__repeats [aria-pressed="true"]').getAttribute('data-attempt-id'));
+    expect(await panel().locator('.mx-panel__reason').textContent()).toBe(
+      describeReason(stored.reason, 'en'),
+    );
+    const attemptId = Number(
+      await page().locator('.mx-panel__repeats [aria-pressed="true"]').getAttribute('data-attempt-id'),
+    );
     expect(stored.attemptIds).toContain(attemptId);
     expect(stored.status).toBe('pass');
-    await expect.poll(() => panel().locator('.mx-facts tr[data-field="title"]').getAttribute('data-check'), { timeout: 10_000 }).toBe('ok');
+    await expect
+      .poll(() => panel().locator('.mx-facts tr[data-field="title"]').getAttribute('data-check'), {
+        timeout: 10_000,
+      })
+      .toBe('ok');
     const attempt = await lab.core.invoke('runs:attempt', [attemptId]);
     if (!attempt.ok) throw new Error(attempt.error.message);
     const record = attempt.value.attempt.verdict?.details.record;
-    expect(await panel().locator('.mx-facts tr[data-field="title"] .mx-facts__actual').textContent()).toBe(record?.title ?? '');
-    const send = attempt.value.evidence.find((e) => e.kind === 'send')?.data as { requestId?: string } | undefined;
+    expect(await panel().locator('.mx-facts tr[data-field="title"] .mx-facts__actual').textContent()).toBe(
+      record?.title ?? '',
+    );
+    const send = attempt.value.evidence.find((e) => e.kind === 'send')?.data as
+      { requestId?: string } | undefined;
     expect(send?.requestId).toBeTruthy();
     expect(await panel().locator('[data-request-id]').textContent()).toBe(send?.requestId);
     expect(await panel().locator('#mx-doctor-heading').textContent()).toMatch(/^Doctor snapshot of /);
-    await expect.poll(() => panel().locator('[data-evidence-kind="screenshot"] img').getAttribute('src'), { timeout: 10_000 }).toMatch(/^data:image\/png;base64,/);
+    await expect
+      .poll(() => panel().locator('[data-evidence-kind="screenshot"] img').getAttribute('src'), {
+        timeout: 10_000,
+      })
+      .toMatch(/^data:image\/png;base64,/);
     expect(await panel().locator('[data-evidence-kind="record"] pre').textContent()).toContain('"records"');
     expect(await panel().locator('[data-evidence-kind="logcat"]').count()).toBe(1);
     // The other repeat opens with its own attempt.
     await panel().locator('.mx-panel__repeats [aria-pressed="false"]').click();
-    await expect.poll(() => panel().locator('.mx-attempt').getAttribute('data-attempt-id')).not.toBe(String(attemptId));
+    await expect
+      .poll(() => panel().locator('.mx-attempt').getAttribute('data-attempt-id'))
+      .not.toBe(String(attemptId));
     await browser.screenshot('matrix-cell');
     expect(browser.problems).toEqual([]);
   });
@@ -191,13 +270,22 @@ describe('the sign-off matrix on the real core', () => {
   it('charts latency per vendor over every repeat and the delivery rate of this plan', async () => {
     const detail = await lab.core.invoke('runs:get', [runId]);
     if (!detail.ok) throw new Error(detail.error.message);
-    const withLatency = (serial: string) => String(detail.value.attempts.filter((a) => a.serial === serial && a.latencyMs !== null).length);
+    const withLatency = (serial: string) =>
+      String(detail.value.attempts.filter((a) => a.serial === serial && a.latencyMs !== null).length);
     const rows = page().locator('[data-chart-table="latency"] tbody tr');
-    expect(await rows.evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-group')}:${tr.querySelector('td')?.textContent}`))).toEqual([`xiaomi:${withLatency(serialOf('mi'))}`, `google:${withLatency(serialOf('pixel'))}`]);
-    expect(await page().locator('[data-chart="latency"] circle.mx-chart__dot').count()).toBe(detail.value.attempts.filter((a) => a.latencyMs !== null).length);
+    expect(
+      await rows.evaluateAll((trs) =>
+        trs.map((tr) => `${tr.getAttribute('data-group')}:${tr.querySelector('td')?.textContent}`),
+      ),
+    ).toEqual([`xiaomi:${withLatency(serialOf('mi'))}`, `google:${withLatency(serialOf('pixel'))}`]);
+    expect(await page().locator('[data-chart="latency"] circle.mx-chart__dot').count()).toBe(
+      detail.value.attempts.filter((a) => a.latencyMs !== null).length,
+    );
     const delivery = page().locator(`[data-chart-table="delivery"] tr[data-run-id="${runId}"] td`).first();
     const total = (await coreMatrix(runId)).total.deliveryRate;
-    await expect.poll(() => delivery.textContent()).toBe(total === null ? '–' : `${Math.round(total * 100)}%`);
+    await expect
+      .poll(() => delivery.textContent())
+      .toBe(total === null ? '–' : `${Math.round(total * 100)}%`);
   });
 
   it('renders a phone name made of markup, bidi overrides and emoji as text, without stretching the row', async () => {
@@ -209,7 +297,9 @@ describe('the sign-off matrix on the real core', () => {
     const name = page().locator(`.mx-row[data-serial="${pixel}"] .mx-phone__name`);
     // Markup stays text; the right-to-left override is shown as a marker, not obeyed.
     expect(await name.textContent()).toBe(`Google ${HOSTILE_MODEL.replace('\u202E', '⟨U+202E⟩')}`);
-    expect((await page().locator(`.mx-row[data-serial="${pixel}"] .mx-phone`).boundingBox())?.width).toBeLessThanOrEqual(261);
+    expect(
+      (await page().locator(`.mx-row[data-serial="${pixel}"] .mx-phone`).boundingBox())?.width,
+    ).toBeLessThanOrEqual(261);
     expect(await page().locator('img[src="x"]').count()).toBe(0);
     expect(await page().evaluate('window.__pwned')).toBeUndefined();
     expect(browser.problems).toEqual([]);
@@ -224,7 +314,10 @@ describe('the sign-off matrix on the real core', () => {
     if (!rerun) throw new Error('no re-run stored');
     await lab.core.services.runs.settled(rerun.id);
     const detail = lab.core.services.runs.get(rerun.id);
-    expect(detail.attempts.map((a) => `${a.serial} ${a.scenarioId} #${a.repeat}`)).toEqual([`${mi} ${IMG} #1`, `${mi} ${IMG} #2`]);
+    expect(detail.attempts.map((a) => `${a.serial} ${a.scenarioId} #${a.repeat}`)).toEqual([
+      `${mi} ${IMG} #1`,
+      `${mi} ${IMG} #2`,
+    ]);
     const stored = await lab.core.invoke('runs:plan', [rerun.id]);
     expect(stored.ok && stored.value).toMatchObject({ phones: { serials: [mi] }, scenarios: [IMG] });
     await panel().getByRole('button', { name: 'Open it' }).click();
@@ -237,11 +330,15 @@ describe('the sign-off matrix on the real core', () => {
     await page().locator('#mx-run').selectOption(runId);
     await expect.poll(() => page().locator('.mx-run__meta').getAttribute('data-run-id')).toBe(runId);
     await page().getByRole('button', { name: '中文' }).click();
-    await expect.poll(() => page().getByRole('tab', { name: '验收矩阵' }).getAttribute('aria-selected')).toBe('true');
+    await expect
+      .poll(() => page().getByRole('tab', { name: '验收矩阵' }).getAttribute('aria-selected'))
+      .toBe('true');
     expect(await page().locator('.mx-band__name').allTextContents()).toEqual(['小米', '谷歌 / FCM']);
     expect(await page().locator('.mx-head__row--state .mx-head__group').allTextContents()).toEqual(['后台']);
     const status = await cell(serialOf('mi'), BG).getAttribute('data-status');
-    expect(await cell(serialOf('mi'), BG).locator('.mx-cell__verdict').textContent()).toContain(status === 'pass' ? '通过' : '');
+    expect(await cell(serialOf('mi'), BG).locator('.mx-cell__verdict').textContent()).toContain(
+      status === 'pass' ? '通过' : '',
+    );
     await browser.screenshot('matrix-zh');
     await page().getByRole('button', { name: 'English' }).click();
     expect(browser.problems).toEqual([]);

@@ -18,10 +18,34 @@ import { openBrowser, requireBuiltRenderer, type BrowserSession } from './suppor
 
 /** Four vendors, four channels; expectations read from each real getprop capture. */
 const PHONES = [
-  { profile: 'xiaomi-hyperos2-android14-2', vendor: 'Xiaomi', rom: 'HyperOS', channel: 'Mi Push', channelZh: '小米推送' },
-  { profile: 'huawei-harmonyos4.2-android12-2', vendor: 'Huawei', rom: 'HarmonyOS', channel: 'Huawei Push (HMS)', channelZh: '华为推送（HMS）' },
-  { profile: 'oppo-coloros15-android15-1', vendor: 'OPPO', rom: 'ColorOS', channel: 'OPPO Push', channelZh: 'OPPO 推送' },
-  { profile: 'samsung-oneui6.1-android14-2', vendor: 'Samsung', rom: 'One UI', channel: 'FCM', channelZh: 'FCM' },
+  {
+    profile: 'xiaomi-hyperos2-android14-2',
+    vendor: 'Xiaomi',
+    rom: 'HyperOS',
+    channel: 'Mi Push',
+    channelZh: '小米推送',
+  },
+  {
+    profile: 'huawei-harmonyos4.2-android12-2',
+    vendor: 'Huawei',
+    rom: 'HarmonyOS',
+    channel: 'Huawei Push (HMS)',
+    channelZh: '华为推送（HMS）',
+  },
+  {
+    profile: 'oppo-coloros15-android15-1',
+    vendor: 'OPPO',
+    rom: 'ColorOS',
+    channel: 'OPPO Push',
+    channelZh: 'OPPO 推送',
+  },
+  {
+    profile: 'samsung-oneui6.1-android14-2',
+    vendor: 'Samsung',
+    rom: 'One UI',
+    channel: 'FCM',
+    channelZh: 'FCM',
+  },
 ] as const;
 
 let work: string;
@@ -41,7 +65,11 @@ beforeAll(async () => {
     adb: { host: '127.0.0.1', port: adb.port, bin: adb.bin, startServer: false },
     shell: 'test',
     logger: silentLogger,
-    virtualLab: createDemoLabController({ adbHost: '127.0.0.1', adbPort: adb.port, profiles: PHONES.map((p) => p.profile) }),
+    virtualLab: createDemoLabController({
+      adbHost: '127.0.0.1',
+      adbPort: adb.port,
+      profiles: PHONES.map((p) => p.profile),
+    }),
   });
   server = await serveWeb({ core, rendererDir, uploadDir: join(work, 'uploads') });
   browser = await openBrowser();
@@ -68,8 +96,12 @@ async function devices(): Promise<readonly DeviceView[]> {
 
 describe('renderer on the real core with virtual phones', () => {
   it('starts with the empty state and a live adb banner', async () => {
-    await expect.poll(() => page().locator('[data-adb-state="connected"]').count(), { timeout: 15_000 }).toBe(1);
-    expect(await page().locator('[data-adb-state="connected"]').textContent()).toContain(`127.0.0.1:${adb.port}`);
+    await expect
+      .poll(() => page().locator('[data-adb-state="connected"]').count(), { timeout: 15_000 })
+      .toBe(1);
+    expect(await page().locator('[data-adb-state="connected"]').textContent()).toContain(
+      `127.0.0.1:${adb.port}`,
+    );
     await expect.poll(() => page().getByRole('heading', { name: 'No phone attached' }).count()).toBe(1);
     await browser.screenshot('real-empty-state');
   });
@@ -83,7 +115,9 @@ describe('renderer on the real core with virtual phones', () => {
     expect([...serials.keys()].sort()).toEqual(PHONES.map((p) => p.profile).sort());
 
     // Identity reading happens in the background: wait until every card has its channel.
-    await expect.poll(() => page().locator('article.device-card .channel-tag').count(), { timeout: 30_000 }).toBe(PHONES.length);
+    await expect
+      .poll(() => page().locator('article.device-card .channel-tag').count(), { timeout: 30_000 })
+      .toBe(PHONES.length);
     const views = await devices();
     for (const phone of PHONES) {
       const serial = serials.get(phone.profile) ?? '';
@@ -134,7 +168,9 @@ describe('renderer on the real core with virtual phones', () => {
   });
 
   it('shows NOT_AN_APK for a file that is not an app and sends nothing to phones', async () => {
-    await page().getByRole('tab', { name: /Install/ }).click();
+    await page()
+      .getByRole('tab', { name: /Install/ })
+      .click();
     const notes = join(work, 'release-notes.txt');
     await writeFile(notes, 'Release 1.4.2: fixes push token refresh.\n');
     await page().locator('input[type="file"]').setInputFiles(notes);
@@ -142,7 +178,11 @@ describe('renderer on the real core with virtual phones', () => {
     await expect.poll(() => error.count(), { timeout: 10_000 }).toBe(1);
     expect(await error.textContent()).toContain('Not an Android app');
     expect(await page().textContent('body')).toContain('Nothing was sent to any phone.');
-    expect(await page().getByRole('button', { name: /^Install on/ }).isDisabled()).toBe(true);
+    expect(
+      await page()
+        .getByRole('button', { name: /^Install on/ })
+        .isDisabled(),
+    ).toBe(true);
     const jobs = await core.invoke('install:jobs', []);
     expect(jobs.ok && jobs.value.length).toBe(0);
     await browser.screenshot('real-install-not-an-apk');
@@ -150,7 +190,15 @@ describe('renderer on the real core with virtual phones', () => {
 
   it('installs a test APK on three phones with progress, then done', async () => {
     const apkPath = join(work, 'pushlab-sample.apk');
-    await writeTestApk(apkPath, { packageName: 'dev.pushlab.sample', versionCode: 7, versionName: '1.0.7', minSdk: 24, targetSdk: 34, label: 'PushLab Sample', padBytes: 8 * 1024 * 1024 });
+    await writeTestApk(apkPath, {
+      packageName: 'dev.pushlab.sample',
+      versionCode: 7,
+      versionName: '1.0.7',
+      minSdk: 24,
+      targetSdk: 34,
+      label: 'PushLab Sample',
+      padBytes: 8 * 1024 * 1024,
+    });
     await page().locator('input[type="file"]').setInputFiles(apkPath);
     const summary = page().locator('.apk-summary');
     await expect.poll(() => summary.count(), { timeout: 15_000 }).toBe(1);
@@ -158,7 +206,8 @@ describe('renderer on the real core with virtual phones', () => {
     expect(await summary.textContent()).toContain('1.0.7 (versionCode 7)');
 
     const targets = PHONES.slice(0, 3).map((p) => serials.get(p.profile) ?? '');
-    for (const serial of targets) await page().locator(`li[data-serial="${serial}"] input[type="checkbox"]`).check();
+    for (const serial of targets)
+      await page().locator(`li[data-serial="${serial}"] input[type="checkbox"]`).check();
     // Record every phase each phone's row goes through (a string script: this file has no DOM types).
     await page().evaluate(`(() => {
       const seen = (window.__phases = {});
@@ -179,21 +228,31 @@ describe('renderer on the real core with virtual phones', () => {
       expect(await bar.getAttribute('aria-label')).toMatch(/^Install progress on /);
     }
     await expect
-      .poll(() => page().locator('.install__active .job-item[data-phase="done"]').count(), { timeout: 45_000 })
+      .poll(() => page().locator('.install__active .job-item[data-phase="done"]').count(), {
+        timeout: 45_000,
+      })
       .toBe(3);
     const summaryLine = (await page().locator('.install__active .job__summary').textContent()) ?? '';
     expect(summaryLine).toContain('3 of 3 installed, 0 failed');
     for (const serial of targets) {
       const bar = page().locator(`.install__active .job-item[data-serial="${serial}"] progress`);
       // The node tsconfig has no DOM types: read the element's properties through a narrow shape.
-      expect(await bar.evaluate((el) => { const p = el as unknown as { value: number; max: number }; return p.value === p.max && p.max > 0; })).toBe(true);
+      expect(
+        await bar.evaluate((el) => {
+          const p = el as unknown as { value: number; max: number };
+          return p.value === p.max && p.max > 0;
+        }),
+      ).toBe(true);
     }
     await browser.screenshot('real-install-done');
     // Progress was shown before done: each row passed through copying and/or installing.
     const phases = (await page().evaluate('window.__phases')) as Record<string, string[]>;
     for (const serial of targets) {
       expect(phases[serial]?.at(-1), serial).toBe('done');
-      expect(phases[serial]?.some((p) => p === 'pushing' || p === 'installing'), `${serial}: ${phases[serial]?.join(' > ')}`).toBe(true);
+      expect(
+        phases[serial]?.some((p) => p === 'pushing' || p === 'installing'),
+        `${serial}: ${phases[serial]?.join(' > ')}`,
+      ).toBe(true);
     }
 
     const jobs = await core.invoke('install:jobs', []);
@@ -203,7 +262,9 @@ describe('renderer on the real core with virtual phones', () => {
 
   it('runs the doctor on a real-core Xiaomi phone and fixes the stopped app by launching it', async () => {
     const serial = serials.get(PHONES[0].profile) ?? '';
-    await page().getByRole('tab', { name: /Phones/ }).click();
+    await page()
+      .getByRole('tab', { name: /Phones/ })
+      .click();
     await card(serial).getByRole('button', { name: 'Check push readiness' }).click();
     const panel = page().locator('.doctor-panel');
     await expect.poll(() => panel.getAttribute('data-serial')).toBe(serial);

@@ -61,15 +61,28 @@ beforeAll(async () => {
   const dataDir = join(work, 'data');
   const evidence = new EvidenceStore(join(dataDir, 'evidence'), systemClock);
   const runEvidence: EvidencePort = {
-    shadeScreenshot: async (io, serial) => ({ path: (await captureShadeScreenshot(io, evidence, serial, { settleMs: 0 })).relativePath }),
+    shadeScreenshot: async (io, serial) => ({
+      path: (await captureShadeScreenshot(io, evidence, serial, { settleMs: 0 })).relativePath,
+    }),
     logcatSlice: async (io, serial, w) => {
-      const slice = await captureLogcatSlice(io, evidence, { serial, fromPhoneMs: w.fromPhoneMs, toPhoneMs: w.toPhoneMs, package: w.package });
+      const slice = await captureLogcatSlice(io, evidence, {
+        serial,
+        fromPhoneMs: w.fromPhoneMs,
+        toPhoneMs: w.toPhoneMs,
+        package: w.package,
+      });
       return { path: slice.relativePath, lines: slice.lines };
     },
   };
   lab = await openRunLab({
     phones: PHONES,
-    core: { dataDir, virtualLab: controller, secrets: createSecretStore({ dir: dataDir, cipher: testCipher }), runEvidence, capturePollMs: 100 },
+    core: {
+      dataDir,
+      virtualLab: controller,
+      secrets: createSecretStore({ dir: dataDir, cipher: testCipher }),
+      runEvidence,
+      capturePollMs: 100,
+    },
   });
   world = lab.world;
   // The Pixel reports a model that is markup: the core reads it like any identity.
@@ -94,7 +107,8 @@ afterAll(async () => {
 const page = () => browser.page;
 const serialOf = (id: string): string => lab.world.phones.find((p) => p.id === id)?.serial ?? '';
 const runDetail = () => page().locator('.run-detail');
-const chip = (serial: string, scenario: string) => page().locator(`.run-grid tr[data-serial="${serial}"] td[data-scenario="${scenario}"] button.verdict-chip`);
+const chip = (serial: string, scenario: string) =>
+  page().locator(`.run-grid tr[data-serial="${serial}"] td[data-scenario="${scenario}"] button.verdict-chip`);
 
 async function coreDetail(runId: string): Promise<RunDetail> {
   const result = await lab.core.invoke('runs:get', [runId]);
@@ -105,7 +119,9 @@ async function coreDetail(runId: string): Promise<RunDetail> {
 /** The plan in the editor, changed by `edit`, written back. */
 async function editPlan(edit: (plan: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
   const editor = page().locator('#run-plan');
-  await editor.fill(JSON.stringify(edit(JSON.parse(await editor.inputValue()) as Record<string, unknown>), null, 2));
+  await editor.fill(
+    JSON.stringify(edit(JSON.parse(await editor.inputValue()) as Record<string, unknown>), null, 2),
+  );
 }
 
 /** Posts a notification as the demo app while the Xiaomi's custom-no-desc attempt captures. */
@@ -114,9 +130,22 @@ function injectHostileNotification(): () => void {
   let posted = false;
   return lab.core.services.runs.onProgress((event) => {
     const a = event.attempt;
-    if (posted || !mi || !a || a.serial !== mi.serial || a.scenarioId !== 'background-custom-no-desc' || a.status !== 'running' || a.step !== 'capture') return;
+    if (
+      posted ||
+      !mi ||
+      !a ||
+      a.serial !== mi.serial ||
+      a.scenarioId !== 'background-custom-no-desc' ||
+      a.status !== 'running' ||
+      a.step !== 'capture'
+    )
+      return;
     posted = true;
-    mi.android.postNotification(DEMO_PACKAGE, { channelId: 'pushlab_im', title: HOSTILE_TEXT, text: HOSTILE_TEXT });
+    mi.android.postNotification(DEMO_PACKAGE, {
+      channelId: 'pushlab_im',
+      title: HOSTILE_TEXT,
+      text: HOSTILE_TEXT,
+    });
   });
 }
 
@@ -128,7 +157,9 @@ describe('the run view on the real core', () => {
     await page().getByLabel('Name', { exact: true }).fill(SECRET_NAME);
     await page().getByLabel('Secret key').fill(lab.world.tencent.secretKey);
     await page().getByRole('button', { name: 'Save credential' }).click();
-    await expect.poll(() => page().locator('.run-secrets__saved').textContent()).toBe(`Saved. Use it in the plan as { "stored": "${SECRET_NAME}" }.`);
+    await expect
+      .poll(() => page().locator('.run-secrets__saved').textContent())
+      .toBe(`Saved. Use it in the plan as { "stored": "${SECRET_NAME}" }.`);
     await expect.poll(() => page().getByLabel('Secret key').inputValue()).toBe('');
     expect(await page().locator(`[data-secret-name="${SECRET_NAME}"]`).count()).toBe(1);
     const file = await readFile(join(work, 'data', 'secrets.json'), 'utf8');
@@ -139,7 +170,9 @@ describe('the run view on the real core', () => {
 
   it('starts the demo plan (2 phones x 3 scenarios) with the stored key and follows it live to completed', async () => {
     await page().getByRole('button', { name: 'Use the demo plan' }).click();
-    await expect.poll(async () => (await page().locator('#run-plan').inputValue()).includes('"sender"')).toBe(true);
+    await expect
+      .poll(async () => (await page().locator('#run-plan').inputValue()).includes('"sender"'))
+      .toBe(true);
     await editPlan((plan) => ({
       ...plan,
       scenarios: SCENARIOS,
@@ -156,7 +189,9 @@ describe('the run view on the real core', () => {
     const stopInjecting = injectHostileNotification();
     try {
       await page().getByRole('button', { name: 'Start run' }).click();
-      await expect.poll(() => runDetail().getAttribute('data-run-id'), { timeout: 15_000 }).toMatch(/^[0-9a-f-]{36}$/);
+      await expect
+        .poll(() => runDetail().getAttribute('data-run-id'), { timeout: 15_000 })
+        .toMatch(/^[0-9a-f-]{36}$/);
       runId = (await runDetail().getAttribute('data-run-id')) ?? '';
       expect(await page().locator('.run-grid button.verdict-chip').count()).toBe(6);
       await expect.poll(() => runDetail().getAttribute('data-status'), { timeout: 90_000 }).toBe('completed');
@@ -169,13 +204,22 @@ describe('the run view on the real core', () => {
     // Every chip shows the verdict the core stored for its attempt; the totals add up.
     const stored = await coreDetail(runId);
     for (const attempt of stored.attempts) {
-      expect(await page().locator(`button[data-attempt-id="${attempt.id}"]`).getAttribute('data-verdict'), `${attempt.serial} ${attempt.scenarioId}`).toBe(attempt.verdict?.kind);
+      expect(
+        await page().locator(`button[data-attempt-id="${attempt.id}"]`).getAttribute('data-verdict'),
+        `${attempt.serial} ${attempt.scenarioId}`,
+      ).toBe(attempt.verdict?.kind);
     }
     expect(await page().locator('.run-totals__all').textContent()).toBe('Attempts: 6');
     const passes = stored.attempts.filter((a) => a.verdict?.kind === 'pass').length;
-    expect(await page().locator('.run-totals [data-verdict="pass"] .verdict-chip__count').textContent()).toBe(String(passes));
-    expect(await page().locator(`.run-item[data-run-id="${runId}"]`).getAttribute('data-status')).toBe('completed');
-    expect(await page().locator(`.run-item[data-run-id="${runId}"]`).textContent()).toContain('6 of 6 attempts done');
+    expect(await page().locator('.run-totals [data-verdict="pass"] .verdict-chip__count').textContent()).toBe(
+      String(passes),
+    );
+    expect(await page().locator(`.run-item[data-run-id="${runId}"]`).getAttribute('data-status')).toBe(
+      'completed',
+    );
+    expect(await page().locator(`.run-item[data-run-id="${runId}"]`).textContent()).toContain(
+      '6 of 6 attempts done',
+    );
     await browser.screenshot('runs-completed');
     expect(browser.problems).toEqual([]);
   });
@@ -184,12 +228,22 @@ describe('the run view on the real core', () => {
     const mi = serialOf('mi');
     await chip(mi, 'background-c2c-text').click();
     const panel = page().locator('.attempt');
-    await expect.poll(() => panel.locator('.attempt-steps__item').count(), { timeout: 10_000 }).toBeGreaterThan(3);
-    const stored = (await coreDetail(runId)).attempts.find((a) => a.serial === mi && a.scenarioId === 'background-c2c-text');
+    await expect
+      .poll(() => panel.locator('.attempt-steps__item').count(), { timeout: 10_000 })
+      .toBeGreaterThan(3);
+    const stored = (await coreDetail(runId)).attempts.find(
+      (a) => a.serial === mi && a.scenarioId === 'background-c2c-text',
+    );
     const verdict = stored?.verdict;
     if (!verdict) throw new Error('no verdict stored');
-    expect(await panel.locator('.attempt-verdict__reason').textContent()).toBe(describeReason(verdict.reason, 'en'));
-    const steps = await panel.locator('.attempt-steps__item').evaluateAll((items) => items.map((el) => `${el.getAttribute('data-step')}:${el.getAttribute('data-step-status')}`));
+    expect(await panel.locator('.attempt-verdict__reason').textContent()).toBe(
+      describeReason(verdict.reason, 'en'),
+    );
+    const steps = await panel
+      .locator('.attempt-steps__item')
+      .evaluateAll((items) =>
+        items.map((el) => `${el.getAttribute('data-step')}:${el.getAttribute('data-step-status')}`),
+      );
     expect(steps).toEqual(expect.arrayContaining(['send:ok', 'capture:ok', 'judge:ok']));
     // The shade screenshot is read from the evidence folder; records and the send receipt are JSON text.
     const image = panel.locator('[data-evidence-kind="screenshot"] img');
@@ -207,9 +261,15 @@ describe('the run view on the real core', () => {
     expect(await pixelRow.textContent()).toBe(`Google ${HOSTILE_MODEL}`);
     await chip(serialOf('mi'), 'background-custom-no-desc').click();
     const reason = page().locator('.attempt-verdict__reason');
-    await expect.poll(() => reason.getAttribute('data-reason-key'), { timeout: 10_000 }).toBe('fail.shown-when-must-not');
-    expect(await reason.textContent()).toBe(`A notification showed ("${HOSTILE_TEXT}" / "${HOSTILE_TEXT}") but none may show here.`);
-    await expect.poll(() => page().locator('.attempt [data-evidence-kind="record"] pre').textContent()).toContain('<img src=x onerror=window.__pwned=2>');
+    await expect
+      .poll(() => reason.getAttribute('data-reason-key'), { timeout: 10_000 })
+      .toBe('fail.shown-when-must-not');
+    expect(await reason.textContent()).toBe(
+      `A notification showed ("${HOSTILE_TEXT}" / "${HOSTILE_TEXT}") but none may show here.`,
+    );
+    await expect
+      .poll(() => page().locator('.attempt [data-evidence-kind="record"] pre').textContent())
+      .toContain('<img src=x onerror=window.__pwned=2>');
     expect(await page().locator('img[src="x"]').count()).toBe(0);
     expect(await page().evaluate('window.__pwned')).toBeUndefined();
     await browser.screenshot('runs-hostile');
@@ -218,7 +278,13 @@ describe('the run view on the real core', () => {
 
   it('lists every problem of an invalid plan and stores nothing', async () => {
     const before = lab.core.services.runs.list().length;
-    const broken = JSON.stringify({ name: 'broken', repeats: 0, phones: {}, scenarios: ['no-such-scenario'], sender: { kind: 'manual' } });
+    const broken = JSON.stringify({
+      name: 'broken',
+      repeats: 0,
+      phones: {},
+      scenarios: ['no-such-scenario'],
+      sender: { kind: 'manual' },
+    });
     // Loaded from a file, as a user would pick it.
     const file = join(work, 'broken-plan.json');
     await writeFile(file, broken);
@@ -237,7 +303,9 @@ describe('the run view on the real core', () => {
 
     await page().locator('#run-plan').fill('{"name": ');
     await page().getByRole('button', { name: 'Start run' }).click();
-    await expect.poll(() => page().locator('.plan-problems__path').allTextContents()).toEqual(['the whole plan']);
+    await expect
+      .poll(() => page().locator('.plan-problems__path').allTextContents())
+      .toEqual(['the whole plan']);
     expect(lab.core.services.runs.list()).toHaveLength(before);
     expect(browser.problems).toEqual([]);
   });
@@ -245,11 +313,20 @@ describe('the run view on the real core', () => {
   it('shows an operator prompt with Done, and stops and resumes a run', async () => {
     const mi = serialOf('mi');
     await page().getByRole('button', { name: 'Use the demo plan' }).click();
-    await editPlan((plan) => ({ ...plan, name: 'manual send', phones: { serials: [mi] }, scenarios: ['background-c2c-text'], sender: { kind: 'manual' }, timeouts: { pushMs: 1000, stepMs: 15000 } }));
+    await editPlan((plan) => ({
+      ...plan,
+      name: 'manual send',
+      phones: { serials: [mi] },
+      scenarios: ['background-c2c-text'],
+      sender: { kind: 'manual' },
+      timeouts: { pushMs: 1000, stepMs: 15000 },
+    }));
     await page().getByRole('button', { name: 'Start run' }).click();
     const banner = page().locator('.run-prompt');
     await expect.poll(() => banner.count(), { timeout: 30_000 }).toBe(1);
-    expect(await banner.textContent()).toContain(`Send "PushLab offline check" to qa_xiaomi on ${mi} now, then confirm.`);
+    expect(await banner.textContent()).toContain(
+      `Send "PushLab offline check" to qa_xiaomi on ${mi} now, then confirm.`,
+    );
     const manualId = (await runDetail().getAttribute('data-run-id')) ?? '';
 
     // Stop while it waits: the run is cancelled, the question goes away, Resume brings it back.
@@ -273,16 +350,26 @@ describe('the run view on the real core', () => {
     await page().locator(`.run-item[data-run-id="${runId}"] .run-item__open`).click();
     await expect.poll(() => runDetail().getAttribute('data-run-id')).toBe(runId);
     await page().getByRole('button', { name: '中文' }).click();
-    await expect.poll(() => page().getByRole('tab', { name: '测试运行' }).getAttribute('aria-selected')).toBe('true');
-    expect(await runDetail().locator('.run-detail__header [data-run-status]').textContent()).toContain('已完成');
+    await expect
+      .poll(() => page().getByRole('tab', { name: '测试运行' }).getAttribute('aria-selected'))
+      .toBe('true');
+    expect(await runDetail().locator('.run-detail__header [data-run-status]').textContent()).toContain(
+      '已完成',
+    );
     const mi = serialOf('mi');
     const pass = chip(mi, 'background-c2c-text');
     expect(await pass.textContent()).toContain('通过');
     await pass.click();
-    const stored = (await coreDetail(runId)).attempts.find((a) => a.serial === mi && a.scenarioId === 'background-c2c-text');
+    const stored = (await coreDetail(runId)).attempts.find(
+      (a) => a.serial === mi && a.scenarioId === 'background-c2c-text',
+    );
     if (!stored?.verdict) throw new Error('no verdict stored');
-    await expect.poll(() => page().locator('.attempt-verdict__reason').textContent(), { timeout: 10_000 }).toBe(describeReason(stored.verdict.reason, 'zh-CN'));
-    expect(await page().locator('.attempt-steps__item[data-step="send"] .attempt-steps__name').textContent()).toBe('发送推送');
+    await expect
+      .poll(() => page().locator('.attempt-verdict__reason').textContent(), { timeout: 10_000 })
+      .toBe(describeReason(stored.verdict.reason, 'zh-CN'));
+    expect(
+      await page().locator('.attempt-steps__item[data-step="send"] .attempt-steps__name').textContent(),
+    ).toBe('发送推送');
     expect(await page().locator('#run-start-heading').textContent()).toBe('开始运行');
     await browser.screenshot('runs-zh');
     await page().getByRole('button', { name: 'English' }).click();

@@ -26,7 +26,15 @@ const row = (udid: string) => page().locator(`.simulator-list li[data-udid="${ud
 
 describe('simulators on the board', () => {
   it('lists a shut-down simulator and an unusable one with its reason', async () => {
-    await expect.poll(() => row(SHUT_DOWN).getAttribute('data-state').catch(() => null), { timeout: 15_000 }).toBe('Shutdown');
+    await expect
+      .poll(
+        () =>
+          row(SHUT_DOWN)
+            .getAttribute('data-state')
+            .catch(() => null),
+        { timeout: 15_000 },
+      )
+      .toBe('Shutdown');
     expect(await row(SHUT_DOWN).textContent()).toContain('Shut down');
     expect(await row(XCODE16.bootedIpad).getAttribute('data-state')).toBe('Booted');
     expect(await row(UNUSABLE).getAttribute('data-usable')).toBe('false');
@@ -39,13 +47,19 @@ describe('simulators on the board', () => {
     await boot.click();
     await expect.poll(() => row(SHUT_DOWN).getAttribute('data-state'), { timeout: 15_000 }).toBe('Booted');
     // Booted: it is a device on the board too, and offers Shut down instead of Boot.
-    await expect.poll(() => page().locator(`[data-serial="${SHUT_DOWN}"]`).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page().locator(`[data-serial="${SHUT_DOWN}"]`).count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     expect(await row(SHUT_DOWN).getByRole('button', { name: 'Boot' }).count()).toBe(0);
     await lab.browser.screenshot('simulator-board-booted');
 
     await row(SHUT_DOWN).getByRole('button', { name: 'Shut down' }).click();
     await expect.poll(() => row(SHUT_DOWN).getAttribute('data-state'), { timeout: 15_000 }).toBe('Shutdown');
-    expect((await lab.fake.log()).filter((e) => e.udid === SHUT_DOWN && (e.op === 'boot' || e.op === 'shutdown')).map((e) => e.op)).toEqual(['boot', 'shutdown']);
+    expect(
+      (await lab.fake.log())
+        .filter((e) => e.udid === SHUT_DOWN && (e.op === 'boot' || e.op === 'shutdown'))
+        .map((e) => e.op),
+    ).toEqual(['boot', 'shutdown']);
     expect(lab.browser.problems.filter((p) => !/adb|Failed to load resource/i.test(p))).toEqual([]);
   }, 60_000);
 

@@ -57,7 +57,11 @@ afterAll(async () => {
 const shellPlan = () =>
   JSON.stringify({
     name: 'compromised',
-    app: { package: 'com.example.app', accounts: { vendors: { fcm: { account: 'qa_1' } } }, login: { kind: 'operator', prompt: 'Log in' } },
+    app: {
+      package: 'com.example.app',
+      accounts: { vendors: { fcm: { account: 'qa_1' } } },
+      login: { kind: 'operator', prompt: 'Log in' },
+    },
     phones: { vendors: ['fcm'] },
     scenarios: 'all',
     repeats: 1,
@@ -67,7 +71,11 @@ const shellPlan = () =>
 /** A direct API call from inside the page: what a compromised renderer (XSS) could send. */
 function pageStartsRun(): Promise<{ ok: boolean; error?: { code: string; message: string } }> {
   return browser.page.evaluate(async (plan) => {
-    const response = await fetch('/api/invoke/runs:start', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ plan }]) });
+    const response = await fetch('/api/invoke/runs:start', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ plan }]),
+    });
     return (await response.json()) as { ok: boolean; error?: { code: string; message: string } };
   }, shellPlan());
 }
@@ -79,7 +87,15 @@ describe('web UI access in Chromium', () => {
     expect(page.url()).toBe(server.origin);
     await expect.poll(() => page.locator('h1, h2').first().isVisible()).toBe(true);
     expect(await page.evaluate('document.cookie')).toBe('');
-    const info = await page.evaluate(async () => (await fetch('/api/invoke/app:info', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' })).json());
+    const info = await page.evaluate(async () =>
+      (
+        await fetch('/api/invoke/app:info', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '[]',
+        })
+      ).json(),
+    );
     expect(info).toMatchObject({ ok: true, value: { shell: 'web' } });
     const event = await page.evaluate(
       () =>
@@ -94,16 +110,22 @@ describe('web UI access in Chromium', () => {
     expect(JSON.parse(event)).toMatchObject({ running: false });
   });
 
-  it('refuses another browser profile, another program and another local site\'s page', async () => {
+  it("refuses another browser profile, another program and another local site's page", async () => {
     const stranger = await openBrowser();
     try {
       const reply = await stranger.page.goto(server.origin);
       expect(reply?.status()).toBe(401);
-      expect(await stranger.page.textContent('body')).toContain('did not come from the browser that opened PushLab');
+      expect(await stranger.page.textContent('body')).toContain(
+        'did not come from the browser that opened PushLab',
+      );
     } finally {
       await stranger.close();
     }
-    const fromNode = await fetch(`${server.origin}api/invoke/runs:start`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ plan: shellPlan() }]) });
+    const fromNode = await fetch(`${server.origin}api/invoke/runs:start`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ plan: shellPlan() }]),
+    });
     expect(fromNode.status).toBe(401);
 
     // A page on another port of 127.0.0.1 is "same-site", so the browser sends the cookie: the Origin check stops it.
@@ -117,7 +139,12 @@ describe('web UI access in Chromium', () => {
       const status = await browser.page.evaluate(
         async ({ target, plan }) => {
           try {
-            const response = await fetch(target, { method: 'POST', credentials: 'include', headers: { 'content-type': 'text/plain' }, body: JSON.stringify([{ plan }]) });
+            const response = await fetch(target, {
+              method: 'POST',
+              credentials: 'include',
+              headers: { 'content-type': 'text/plain' },
+              body: JSON.stringify([{ plan }]),
+            });
             return response.status;
           } catch {
             return -1; // No CORS: the page cannot even read the refusal.
@@ -138,13 +165,19 @@ describe('web UI access in Chromium', () => {
   it('does not let a compromised page start a program: it waits for the person, who refuses', async () => {
     const result = pageStartsRun();
     await expect.poll(() => asked.length).toBe(1);
-    expect(asked[0]).toMatchObject({ planName: 'compromised', program: { command: '/bin/sh', args: ['-c', `touch ${marker}`] } });
+    expect(asked[0]).toMatchObject({
+      planName: 'compromised',
+      program: { command: '/bin/sh', args: ['-c', `touch ${marker}`] },
+    });
     // Held: nothing stored, nothing run, for as long as nobody answers.
     await new Promise((r) => setTimeout(r, 300));
     expect(core.services.runs.list()).toEqual([]);
     expect(existsSync(marker)).toBe(false);
     answer?.({ approved: false, message: 'Refused at the terminal.', hint: 'Use the CLI.' });
-    expect(await result).toMatchObject({ ok: false, error: { code: 'APPROVAL_REFUSED', message: 'Refused at the terminal.' } });
+    expect(await result).toMatchObject({
+      ok: false,
+      error: { code: 'APPROVAL_REFUSED', message: 'Refused at the terminal.' },
+    });
     expect(core.services.runs.list()).toEqual([]);
     expect(existsSync(marker)).toBe(false);
   });

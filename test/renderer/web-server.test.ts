@@ -33,7 +33,12 @@ let session: string;
 function send(
   method: string,
   path: string,
-  options: { headers?: Record<string, string>; body?: Buffer | string | Iterable<Buffer>; host?: string; cookie?: string | null } = {},
+  options: {
+    headers?: Record<string, string>;
+    body?: Buffer | string | Iterable<Buffer>;
+    host?: string;
+    cookie?: string | null;
+  } = {},
 ): Promise<Reply> {
   const cookie = options.cookie === undefined ? session : options.cookie;
   return new Promise((resolve, reject) => {
@@ -43,12 +48,22 @@ function send(
         port,
         method,
         path,
-        headers: { host: options.host ?? `127.0.0.1:${port}`, ...(cookie === null ? {} : { cookie }), ...options.headers },
+        headers: {
+          host: options.host ?? `127.0.0.1:${port}`,
+          ...(cookie === null ? {} : { cookie }),
+          ...options.headers,
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
         res.on('error', reject);
       },
     );
@@ -66,7 +81,12 @@ function send(
 const json = { 'content-type': 'application/json' };
 /** umask 000 for a moment (restore with the value returned): modes must not depend on it. */
 const umaskZero = () => process.umask(0o000);
-const parse = (reply: Reply) => JSON.parse(reply.body) as { ok: boolean; value?: unknown; error?: { code: string; message: string; hint?: string; detail?: string } };
+const parse = (reply: Reply) =>
+  JSON.parse(reply.body) as {
+    ok: boolean;
+    value?: unknown;
+    error?: { code: string; message: string; hint?: string; detail?: string };
+  };
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'pushlab-web-'));
@@ -126,9 +146,15 @@ describe('serveWeb: DNS rebinding and cross-site guards', () => {
 
   it('rejects requests from other origins and cross-site fetches', async () => {
     await start();
-    const foreign = await send('POST', '/api/invoke/lab:start', { headers: { ...json, origin: 'https://evil.example' }, body: '[]' });
+    const foreign = await send('POST', '/api/invoke/lab:start', {
+      headers: { ...json, origin: 'https://evil.example' },
+      body: '[]',
+    });
     expect(foreign.status).toBe(403);
-    const crossSite = await send('POST', '/api/invoke/lab:start', { headers: { ...json, 'sec-fetch-site': 'cross-site' }, body: '[]' });
+    const crossSite = await send('POST', '/api/invoke/lab:start', {
+      headers: { ...json, 'sec-fetch-site': 'cross-site' },
+      body: '[]',
+    });
     expect(crossSite.status).toBe(403);
     const same = await send('POST', '/api/invoke/devices:snapshot', {
       headers: { ...json, origin: `http://127.0.0.1:${port}`, 'sec-fetch-site': 'same-origin' },
@@ -147,7 +173,9 @@ describe('serveWeb: DNS rebinding and cross-site guards', () => {
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     // Same policy as the Electron window.
     expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy({ delivery: 'header' }));
-    const preflight = await send('OPTIONS', '/api/invoke/devices:snapshot', { headers: { origin: `http://127.0.0.1:${port}` } });
+    const preflight = await send('OPTIONS', '/api/invoke/devices:snapshot', {
+      headers: { origin: `http://127.0.0.1:${port}` },
+    });
     expect(preflight.status).toBe(405);
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
   });
@@ -179,15 +207,19 @@ describe('serveWeb: only the browser that opened the printed URL', () => {
     expect((await send('GET', '/devices', { cookie: cookie.split(';')[0] ?? '' })).status).toBe(200);
   });
 
-  it('refuses the audit\'s attack: a local process posting runs:start with no cookie and no Origin', async () => {
+  it("refuses the audit's attack: a local process posting runs:start with no cookie and no Origin", async () => {
     await start();
-    const reply = await send('POST', '/api/invoke/runs:start', { cookie: null, headers: json, body: JSON.stringify([{ plan: shellPlan }]) });
+    const reply = await send('POST', '/api/invoke/runs:start', {
+      cookie: null,
+      headers: json,
+      body: JSON.stringify([{ plan: shellPlan }]),
+    });
     expect(reply.status).toBe(401);
     expect(parse(reply).error?.code).toBe('ACCESS_DENIED');
     expect(core.calls).toEqual([]);
   });
 
-  it('refuses every API route and page without the cookie, with a wrong cookie, or with another launch\'s', async () => {
+  it("refuses every API route and page without the cookie, with a wrong cookie, or with another launch's", async () => {
     await start();
     const first = { port, session };
     const other = await serveWeb({ core, rendererDir, uploadDir: join(work, 'uploads-2') });
@@ -206,9 +238,16 @@ describe('serveWeb: only the browser that opened the printed URL', () => {
       ];
       for (const cookie of wrong) {
         const label = String(cookie);
-        expect((await send('POST', '/api/invoke/devices:snapshot', { cookie, headers: json, body: '[]' })).status, label).toBe(401);
+        expect(
+          (await send('POST', '/api/invoke/devices:snapshot', { cookie, headers: json, body: '[]' })).status,
+          label,
+        ).toBe(401);
         expect((await send('GET', '/api/events', { cookie })).status, label).toBe(401);
-        const upload = await send('POST', '/api/upload', { cookie, headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'a.apk' }, body: 'PK' });
+        const upload = await send('POST', '/api/upload', {
+          cookie,
+          headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'a.apk' },
+          body: 'PK',
+        });
         expect(upload.status, label).toBe(401);
         expect((await send('GET', '/', { cookie })).status, label).toBe(401);
         expect((await send('GET', '/assets/app-1234.js', { cookie })).status, label).toBe(401);
@@ -219,26 +258,44 @@ describe('serveWeb: only the browser that opened the printed URL', () => {
     }
   });
 
-  it('refuses a token-less or wrong-token URL with a message saying what to open, in the browser\'s language', async () => {
+  it("refuses a token-less or wrong-token URL with a message saying what to open, in the browser's language", async () => {
     await start();
     const bare = await send('GET', '/', { cookie: null });
     expect(bare.status).toBe(401);
     expect(bare.headers['set-cookie']).toBeUndefined();
     expect(bare.body).toContain('did not come from the browser that opened PushLab');
-    const wrongToken = await send('GET', `/?token=${'x'.repeat(32)}`, { cookie: null, headers: { 'accept-language': 'zh-CN,zh;q=0.9' } });
+    const wrongToken = await send('GET', `/?token=${'x'.repeat(32)}`, {
+      cookie: null,
+      headers: { 'accept-language': 'zh-CN,zh;q=0.9' },
+    });
     expect(wrongToken.status).toBe(401);
     expect(wrongToken.headers['set-cookie']).toBeUndefined();
     expect(wrongToken.body).toContain('这个 PushLab 链接来自另一次启动');
     // The token opens pages only: an API call that carries it instead of the cookie is refused.
     const token = new URL(server.url).search;
-    expect((await send('POST', `/api/invoke/devices:snapshot${token}`, { cookie: null, headers: json, body: '[]' })).status).toBe(401);
+    expect(
+      (
+        await send('POST', `/api/invoke/devices:snapshot${token}`, {
+          cookie: null,
+          headers: json,
+          body: '[]',
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('refuses cross-origin requests even when the browser sends the cookie', async () => {
     await start();
-    const foreign: Array<Record<string, string>> = [{ origin: 'http://127.0.0.1:1' }, { origin: 'null' }, { 'sec-fetch-site': 'same-site' }];
+    const foreign: Array<Record<string, string>> = [
+      { origin: 'http://127.0.0.1:1' },
+      { origin: 'null' },
+      { 'sec-fetch-site': 'same-site' },
+    ];
     for (const headers of foreign) {
-      const reply = await send('POST', '/api/invoke/runs:start', { headers: { ...json, ...headers }, body: JSON.stringify([{ plan: shellPlan }]) });
+      const reply = await send('POST', '/api/invoke/runs:start', {
+        headers: { ...json, ...headers },
+        body: JSON.stringify([{ plan: shellPlan }]),
+      });
       expect(reply.status, JSON.stringify(headers)).toBe(403);
     }
     expect(core.calls).toEqual([]);
@@ -257,7 +314,10 @@ describe('serveWeb: /api/invoke', () => {
 
   it('passes a core failure through as a Result', async () => {
     await start();
-    const reply = await send('POST', '/api/invoke/devices:screenshot', { headers: json, body: JSON.stringify(['nope']) });
+    const reply = await send('POST', '/api/invoke/devices:screenshot', {
+      headers: json,
+      body: JSON.stringify(['nope']),
+    });
     expect(reply.status).toBe(200);
     expect(parse(reply).error?.code).toBe('DEVICE_NOT_FOUND');
   });
@@ -270,7 +330,10 @@ describe('serveWeb: /api/invoke', () => {
     const proto = await send('POST', '/api/invoke/__proto__', { headers: json, body: '[]' });
     expect(parse(proto).error?.code).toBe('INVALID_ARGUMENT');
 
-    const badSerial = await send('POST', '/api/invoke/devices:screenshot', { headers: json, body: JSON.stringify(['a\nb']) });
+    const badSerial = await send('POST', '/api/invoke/devices:screenshot', {
+      headers: json,
+      body: JSON.stringify(['a\nb']),
+    });
     expect(badSerial.status).toBe(400);
     const error = parse(badSerial).error;
     expect(error?.code).toBe('INVALID_ARGUMENT');
@@ -283,11 +346,17 @@ describe('serveWeb: /api/invoke', () => {
     expect(notArray.status).toBe(400);
     const badJson = await send('POST', '/api/invoke/devices:snapshot', { headers: json, body: '[' });
     expect(parse(badJson).error?.message).toContain('not valid JSON');
-    const textPlain = await send('POST', '/api/invoke/devices:snapshot', { headers: { 'content-type': 'text/plain' }, body: '[]' });
+    const textPlain = await send('POST', '/api/invoke/devices:snapshot', {
+      headers: { 'content-type': 'text/plain' },
+      body: '[]',
+    });
     expect(textPlain.status).toBe(415);
     const get = await send('GET', '/api/invoke/devices:snapshot');
     expect(get.status).toBe(405);
-    const tooBig = await send('POST', '/api/invoke/apk:inspect', { headers: json, body: JSON.stringify(['x'.repeat(2 * 1024 * 1024)]) });
+    const tooBig = await send('POST', '/api/invoke/apk:inspect', {
+      headers: json,
+      body: JSON.stringify(['x'.repeat(2 * 1024 * 1024)]),
+    });
     expect(tooBig.status).toBe(413);
 
     expect(core.calls).toEqual([]);
@@ -297,7 +366,13 @@ describe('serveWeb: /api/invoke', () => {
     await start();
     const noPhones = await send('POST', '/api/invoke/install:start', {
       headers: json,
-      body: JSON.stringify([{ apkPath: '/tmp/a.apk', serials: [], options: { replace: true, allowDowngrade: false, grantPermissions: false, allowTestOnly: true } }]),
+      body: JSON.stringify([
+        {
+          apkPath: '/tmp/a.apk',
+          serials: [],
+          options: { replace: true, allowDowngrade: false, grantPermissions: false, allowTestOnly: true },
+        },
+      ]),
     });
     expect(noPhones.status).toBe(400);
     expect(core.calls).toEqual([]);
@@ -308,7 +383,10 @@ describe('serveWeb: /api/upload', () => {
   it('stores the body under a sanitised name in its own folder and returns the path', async () => {
     await start();
     const reply = await send('POST', '/api/upload', {
-      headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent('../../推送 build;rm -rf.apk') },
+      headers: {
+        'content-type': 'application/octet-stream',
+        'x-file-name': encodeURIComponent('../../推送 build;rm -rf.apk'),
+      },
       body: Buffer.from('PK\x03\x04hello', 'latin1'),
     });
     expect(reply.status).toBe(200);
@@ -321,7 +399,11 @@ describe('serveWeb: /api/upload', () => {
   it('refuses a body over the limit, declared or streamed, and keeps nothing', async () => {
     await start({ maxUploadBytes: 1024 });
     const declared = await send('POST', '/api/upload', {
-      headers: { 'content-type': 'application/octet-stream', 'content-length': '4096', 'x-file-name': 'big.apk' },
+      headers: {
+        'content-type': 'application/octet-stream',
+        'content-length': '4096',
+        'x-file-name': 'big.apk',
+      },
       body: Buffer.alloc(4096),
     });
     expect(declared.status).toBe(413);
@@ -389,7 +471,12 @@ describe('serveWeb: static files and events', () => {
     expect((await send('GET', '/devices')).body).toContain('<title>PushLab</title>');
     const asset = await send('GET', '/assets/app-1234.js');
     expect(asset.headers['content-type']).toContain('text/javascript');
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/missing.js']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/missing.js',
+    ]) {
       const reply = await send('GET', path);
       expect(reply.status, path).toBe(404);
       expect(reply.body).not.toContain('do not serve me');
@@ -400,7 +487,12 @@ describe('serveWeb: static files and events', () => {
   it('streams the current state, then core events, as Server-Sent Events', async () => {
     await start();
     const frames: string[] = [];
-    const req = httpRequest({ host: '127.0.0.1', port, path: '/api/events', headers: { host: `127.0.0.1:${port}`, cookie: session } });
+    const req = httpRequest({
+      host: '127.0.0.1',
+      port,
+      path: '/api/events',
+      headers: { host: `127.0.0.1:${port}`, cookie: session },
+    });
     const opened = new Promise<IncomingHttpHeaders>((resolve) => {
       req.on('response', (res) => {
         res.setEncoding('utf8');
@@ -421,7 +513,9 @@ describe('serveWeb: static files and events', () => {
     await until('event: devices:changed\ndata: {');
     await until('event: lab:changed\ndata: {"running":false');
     core.setDevices([]);
-    await until('data: {"adb":{"state":"connected","host":"127.0.0.1","port":15037,"serverVersion":41,"since":"2026-01-05T09:30:00.000Z","error":null,"lastOutage":null},"devices":[]}');
+    await until(
+      'data: {"adb":{"state":"connected","host":"127.0.0.1","port":15037,"serverVersion":41,"since":"2026-01-05T09:30:00.000Z","error":null,"lastOutage":null},"devices":[]}',
+    );
     expect(core.listenerCount()).toBe(1);
     // Closing the server ends open streams instead of hanging.
     await server.close();

@@ -43,25 +43,37 @@ function deviceTexts(): string[] {
  */
 async function englishOn(selector: string): Promise<string[]> {
   // innerText needs layout: the copy is measured off-screen, then dropped.
-  let text = await browser.page.locator(selector).first().evaluate((root) => {
-    const copy = root.cloneNode(true) as typeof root;
-    for (const el of copy.querySelectorAll('pre, code, kbd, samp')) el.remove();
-    copy.style.position = 'absolute';
-    copy.style.left = '-99999px';
-    root.ownerDocument.body.append(copy);
-    const shown = copy.innerText;
-    copy.remove();
-    return shown;
-  });
+  let text = await browser.page
+    .locator(selector)
+    .first()
+    .evaluate((root) => {
+      const copy = root.cloneNode(true) as typeof root;
+      for (const el of copy.querySelectorAll('pre, code, kbd, samp')) el.remove();
+      copy.style.position = 'absolute';
+      copy.style.left = '-99999px';
+      root.ownerDocument.body.append(copy);
+      const shown = copy.innerText;
+      copy.remove();
+      return shown;
+    });
   for (const device of deviceTexts()) text = text.split(device).join(' ');
-  return text.split('\n').flatMap((line: string) => englishWords(line).map((word) => `${word} in "${line.trim().slice(0, 120)}"`));
+  return text
+    .split('\n')
+    .flatMap((line: string) => englishWords(line).map((word) => `${word} in "${line.trim().slice(0, 120)}"`));
 }
 
 beforeAll(async () => {
   const rendererDir = requireBuiltRenderer();
   work = await mkdtemp(join(tmpdir(), 'pushlab-zh-screens-'));
   const raw = 'Failure [INSTALL_FAILED_USER_RESTRICTED: Install canceled by user]';
-  const core = withRun(nodeFakeCore({ devices: DEVICES, doctorMs: 50, stepMs: 30, installFailures: { [XIAOMI.serial]: { reason: 'INSTALL_FAILED_USER_RESTRICTED', raw } } }));
+  const core = withRun(
+    nodeFakeCore({
+      devices: DEVICES,
+      doctorMs: 50,
+      stepMs: 30,
+      installFailures: { [XIAOMI.serial]: { reason: 'INSTALL_FAILED_USER_RESTRICTED', raw } },
+    }),
+  );
   server = await serveWeb({ core, rendererDir, uploadDir: join(work, 'uploads') });
   browser = await openBrowser({ width: 1366, height: 768, locale: 'zh-CN' });
   await browser.page.goto(server.url);
@@ -85,7 +97,10 @@ describe('zh-CN screens show Chinese', () => {
   });
 
   it('push readiness with a report', async () => {
-    await page().locator(`article[data-serial="${XIAOMI.serial}"]`).getByRole('button', { name: '检查推送就绪' }).click();
+    await page()
+      .locator(`article[data-serial="${XIAOMI.serial}"]`)
+      .getByRole('button', { name: '检查推送就绪' })
+      .click();
     await page().locator('.doctor-panel').getByLabel('应用包名').fill(PKG);
     await page().locator('.doctor-panel').getByRole('button', { name: '开始检查' }).click();
     await expect.poll(() => page().locator('.doctor-panel .report[data-live="true"]').count()).toBe(1);
@@ -101,7 +116,9 @@ describe('zh-CN screens show Chinese', () => {
     await page().locator('input[type="file"]').setInputFiles(apk);
     await expect.poll(() => page().locator('.apk-summary').count()).toBe(1);
     await page().getByRole('button', { name: '选择所有就绪的手机' }).click();
-    await page().getByRole('button', { name: /^安装到 \d+ 台手机$/ }).click();
+    await page()
+      .getByRole('button', { name: /^安装到 \d+ 台手机$/ })
+      .click();
     const failed = page().locator(`.install__active .job-item[data-serial="${XIAOMI.serial}"]`);
     await expect.poll(() => failed.getAttribute('data-phase'), { timeout: 10_000 }).toBe('failed');
     expect(await failed.locator('.job-item__failure-message').innerText()).toContain('USB 安装');
@@ -123,7 +140,10 @@ describe('zh-CN screens show Chinese', () => {
   it('the matrix, a cell and the sign-off dialog', async () => {
     await tab(/^验收矩阵/).click();
     await expect.poll(() => page().locator('.mx-run__meta').getAttribute('data-run-id')).toBe(LAB_RUN_ID);
-    await page().locator('.mx-row[data-serial="samsung-s23"] [role="gridcell"][data-status="blocked"]').first().click();
+    await page()
+      .locator('.mx-row[data-serial="samsung-s23"] [role="gridcell"][data-status="blocked"]')
+      .first()
+      .click();
     await expect.poll(() => page().locator('.mx-panel').count()).toBe(1);
     await browser.screenshot('zh-matrix');
     expect(await englishOn('body')).toEqual([]);

@@ -40,7 +40,9 @@ const demoKey = () => readFileSync(path.join(dataDir(), 'demo-tencent-secret'), 
 beforeAll(async () => {
   // As a user arrives: no adb server yet on the demo's port, so the one the app starts is its own.
   if (await adbServerListening('127.0.0.1', DEMO_ADB_PORT)) {
-    throw new Error(`Something already listens on 127.0.0.1:${DEMO_ADB_PORT} (an adb server?); stop it (adb -P ${DEMO_ADB_PORT} kill-server) and run again.`);
+    throw new Error(
+      `Something already listens on 127.0.0.1:${DEMO_ADB_PORT} (an adb server?); stop it (adb -P ${DEMO_ADB_PORT} kill-server) and run again.`,
+    );
   }
   work = await mkdtemp(path.join(tmpdir(), 'pushlab-shell-'));
   register = await buildStandIn(path.join(work, 'stand-in'));
@@ -56,7 +58,10 @@ afterAll(async () => {
     // A failed test leaves nothing behind: SIGTERM lets Playwright close the stand-in's Chromium,
     // SIGKILL if that hangs, and the demo's adb server is stopped too.
     app.child.kill('SIGTERM');
-    const stopped = await Promise.race([app.exited, new Promise((resolve) => setTimeout(() => resolve(null), 5_000))]);
+    const stopped = await Promise.race([
+      app.exited,
+      new Promise((resolve) => setTimeout(() => resolve(null), 5_000)),
+    ]);
     if (stopped === null) app.child.kill('SIGKILL');
     await stopAdbServer({ bin: 'adb', port: DEMO_ADB_PORT });
   }
@@ -68,31 +73,61 @@ describe('PushLab desktop shell on the electron stand-in', () => {
   it('opens one hardened window: sandboxed, isolated, no Node, the built preload, CSP as header and <meta>', async () => {
     const [window] = entries('BrowserWindow');
     const prefs = (window?.options as { webPreferences: Record<string, unknown> }).webPreferences;
-    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webviewTag: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' });
+    expect(prefs).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
+    });
     expect(prefs.preload).toBe(path.join(REPO_ROOT, 'out/preload/index.cjs'));
     expect(entries('app.enableSandbox')).toHaveLength(1);
     expect(entries('preload')[0]?.loaded).toBe(true);
     const [response] = entries('response-headers');
-    expect((response?.headers as Record<string, string>)['Content-Security-Policy']).toBe(contentSecurityPolicy());
-    expect(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content')).toBe(contentSecurityPolicy({ delivery: 'meta' }));
+    expect((response?.headers as Record<string, string>)['Content-Security-Policy']).toBe(
+      contentSecurityPolicy(),
+    );
+    expect(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content')).toBe(
+      contentSecurityPolicy({ delivery: 'meta' }),
+    );
     // The policy holds in the page: an injected inline script does not run.
-    expect(await page.evaluate(`(() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.head.append(s); return typeof window.__inline; })()`)).toBe('undefined');
+    expect(
+      await page.evaluate(
+        `(() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.head.append(s); return typeof window.__inline; })()`,
+      ),
+    ).toBe('undefined');
     // The page sees window.pushlab and nothing of Node or ipcRenderer.
-    expect(await page.evaluate(`[typeof window.pushlab.invoke, typeof require, typeof process, typeof window.ipcRenderer, Object.isFrozen(window.pushlab)]`)).toEqual(['function', 'undefined', 'undefined', 'undefined', true]);
+    expect(
+      await page.evaluate(
+        `[typeof window.pushlab.invoke, typeof require, typeof process, typeof window.ipcRenderer, Object.isFrozen(window.pushlab)]`,
+      ),
+    ).toEqual(['function', 'undefined', 'undefined', 'undefined', true]);
     // Only the clipboard write the app asks for is granted; camera, location, notifications are not.
-    const granted = entries('permission').filter((e) => e.requested && e.checked).map((e) => e.permission);
+    const granted = entries('permission')
+      .filter((e) => e.requested && e.checked)
+      .map((e) => e.permission);
     expect(granted).toEqual(['clipboard-sanitized-write']);
     expect(entries('window.show')).toHaveLength(1);
   });
 
   it('shows the demo phones on the board, live from the core', async () => {
-    await expect.poll(() => page.locator('article.device-card .channel-tag').count(), { timeout: 45_000 }).toBeGreaterThanOrEqual(8);
-    expect(await page.locator('[data-adb-state="connected"]').textContent()).toContain(`127.0.0.1:${DEMO_ADB_PORT}`);
-    expect(await page.locator('article.device-card .vendor-badge').allTextContents()).toEqual(expect.arrayContaining(['Xiaomi', 'Huawei', 'OPPO', 'Samsung']));
+    await expect
+      .poll(() => page.locator('article.device-card .channel-tag').count(), { timeout: 45_000 })
+      .toBeGreaterThanOrEqual(8);
+    expect(await page.locator('[data-adb-state="connected"]').textContent()).toContain(
+      `127.0.0.1:${DEMO_ADB_PORT}`,
+    );
+    expect(await page.locator('article.device-card .vendor-badge').allTextContents()).toEqual(
+      expect.arrayContaining(['Xiaomi', 'Huawei', 'OPPO', 'Samsung']),
+    );
   });
 
   it('runs the doctor on a demo phone and applies a fix', async () => {
-    const card = page.locator('article.device-card', { has: page.locator('.vendor-badge', { hasText: 'Xiaomi' }) }).first();
+    const card = page
+      .locator('article.device-card', { has: page.locator('.vendor-badge', { hasText: 'Xiaomi' }) })
+      .first();
     await card.getByRole('button', { name: 'Check push readiness' }).click();
     const panel = page.locator('.doctor-panel');
     await panel.getByLabel('App package').fill(DEMO_PACKAGE);
@@ -103,7 +138,9 @@ describe('PushLab desktop shell on the electron stand-in', () => {
     expect(await doze.getAttribute('data-status')).toBe('warn');
     await doze.locator('button[data-fix="doze-allowlist"]').click();
     await expect.poll(() => doze.getAttribute('data-status'), { timeout: 20_000 }).toBe('ok');
-    expect(await doze.locator('.fix-result[data-fix="doze-allowlist"]').getAttribute('data-fix-ok')).toBe('true');
+    expect(await doze.locator('.fix-result[data-fix="doze-allowlist"]').getAttribute('data-fix-ok')).toBe(
+      'true',
+    );
   });
 
   it('refuses navigation away from the app and every new window; https links go to the system browser', async () => {
@@ -115,22 +152,34 @@ describe('PushLab desktop shell on the electron stand-in', () => {
     }
     expect(await page.evaluate(`window.open('https://example.invalid/docs')`)).toBeNull();
     expect(await page.evaluate(`window.open('file:///etc/passwd')`)).toBeNull();
-    await expect.poll(() => entries('window-open').map((e) => `${String(e.url)} ${String(e.action)}`)).toEqual([
-      'https://example.invalid/docs deny',
-      'file:///etc/passwd deny',
-    ]);
+    await expect
+      .poll(() => entries('window-open').map((e) => `${String(e.url)} ${String(e.action)}`))
+      .toEqual(['https://example.invalid/docs deny', 'file:///etc/passwd deny']);
     expect(entries('shell.openExternal').map((e) => e.url)).toEqual(['https://example.invalid/docs']);
     expect(await page.locator('article.device-card').count()).toBeGreaterThanOrEqual(8);
   });
 
   it('refuses an IPC call from another frame, even over the real IPC path', async () => {
-    await page.evaluate(`(() => { const f = document.createElement('iframe'); f.id = 'foreign'; f.srcdoc = '<p>embedded</p>'; document.body.append(f); })()`);
-    const frame = await expect.poll(() => page.frames().find((f) => f.url() === 'about:srcdoc')).toBeTruthy().then(() => page.frames().find((f) => f.url() === 'about:srcdoc'));
+    await page.evaluate(
+      `(() => { const f = document.createElement('iframe'); f.id = 'foreign'; f.srcdoc = '<p>embedded</p>'; document.body.append(f); })()`,
+    );
+    const frame = await expect
+      .poll(() => page.frames().find((f) => f.url() === 'about:srcdoc'))
+      .toBeTruthy()
+      .then(() => page.frames().find((f) => f.url() === 'about:srcdoc'));
     if (!frame) throw new Error('no iframe');
     // The preload never runs in a subframe; the raw IPC binding is used as a compromised frame would.
     expect(await frame.evaluate('typeof window.pushlab')).toBe('undefined');
-    const reply = (await frame.evaluate(`window.__pushlabStandInInvoke('pushlab:invoke', ['secrets:names', []])`)) as { ok: boolean; error?: { code: string; message: string } };
-    expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Request refused: it did not come from the PushLab window.' } });
+    const reply = (await frame.evaluate(
+      `window.__pushlabStandInInvoke('pushlab:invoke', ['secrets:names', []])`,
+    )) as { ok: boolean; error?: { code: string; message: string } };
+    expect(reply).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_ARGUMENT',
+        message: 'Request refused: it did not come from the PushLab window.',
+      },
+    });
     // The same call from the window itself is answered.
     const fromWindow = (await page.evaluate(`window.pushlab.invoke('secrets:names')`)) as { ok: boolean };
     expect(fromWindow.ok).toBe(true);
@@ -154,7 +203,10 @@ describe('PushLab desktop shell on the electron stand-in', () => {
     await page.getByRole('button', { name: 'Use the demo plan' }).click();
     const editor = page.locator('#run-plan');
     await expect.poll(async () => (await editor.inputValue()).includes('"sender"')).toBe(true);
-    const plan = JSON.parse(await editor.inputValue()) as { phones: { serials: string[] }; sender: Record<string, unknown> };
+    const plan = JSON.parse(await editor.inputValue()) as {
+      phones: { serials: string[] };
+      sender: Record<string, unknown>;
+    };
     const edited = {
       ...plan,
       phones: { serials: plan.phones.serials.slice(0, 2) },
@@ -165,7 +217,9 @@ describe('PushLab desktop shell on the electron stand-in', () => {
     await editor.fill(JSON.stringify(edited, null, 2));
     await page.getByRole('button', { name: 'Start run' }).click();
     const detail = page.locator('.run-detail');
-    await expect.poll(() => detail.getAttribute('data-run-id'), { timeout: 15_000 }).toMatch(/^[0-9a-f-]{36}$/);
+    await expect
+      .poll(() => detail.getAttribute('data-run-id'), { timeout: 15_000 })
+      .toMatch(/^[0-9a-f-]{36}$/);
     await expect.poll(() => detail.getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
     expect(await page.locator('.run-grid button.verdict-chip').count()).toBe(2);
     // The core read the key back through safeStorage to sign the request.
@@ -174,10 +228,17 @@ describe('PushLab desktop shell on the electron stand-in', () => {
 
   it('shows the run in the matrix, signs it off and exports the HTML report', async () => {
     await page.getByRole('tab', { name: 'Matrix' }).click();
-    const runId = await page.locator('.run-detail').getAttribute('data-run-id').catch(() => null);
-    await expect.poll(() => page.locator('.mx-run__meta').getAttribute('data-run-id'), { timeout: 15_000 }).toMatch(/^[0-9a-f-]{36}$/);
+    const runId = await page
+      .locator('.run-detail')
+      .getAttribute('data-run-id')
+      .catch(() => null);
+    await expect
+      .poll(() => page.locator('.mx-run__meta').getAttribute('data-run-id'), { timeout: 15_000 })
+      .toMatch(/^[0-9a-f-]{36}$/);
     if (runId) expect(await page.locator('.mx-run__meta').getAttribute('data-run-id')).toBe(runId);
-    expect(await page.locator('.mx-row [role="gridcell"][data-scenario="background-c2c-text"]').count()).toBe(2);
+    expect(await page.locator('.mx-row [role="gridcell"][data-scenario="background-c2c-text"]').count()).toBe(
+      2,
+    );
 
     await page.getByRole('button', { name: 'Sign off…' }).click();
     const dialog = page.locator('dialog.mx-dialog');
@@ -188,7 +249,9 @@ describe('PushLab desktop shell on the electron stand-in', () => {
       await dialog.getByRole('button', { name: 'Use for empty ones' }).click();
     }
     await dialog.getByRole('button', { name: 'Sign off', exact: true }).click();
-    await expect.poll(() => page.locator('.mx-signed').getAttribute('data-signed-by'), { timeout: 10_000 }).toBe(SIGNER);
+    await expect
+      .poll(() => page.locator('.mx-signed').getAttribute('data-signed-by'), { timeout: 10_000 })
+      .toBe(SIGNER);
 
     await page.getByRole('button', { name: 'HTML report' }).click();
     await expect.poll(() => entries('download').length, { timeout: 15_000 }).toBe(1);
@@ -214,7 +277,11 @@ describe('PushLab desktop shell on the electron stand-in', () => {
     expect(traffic).toContain('secrets:names');
     expect(traffic).not.toContain(demoKey());
     expect(await page.textContent('body')).not.toContain(demoKey());
-    const phonePorts = (JSON.parse(readFileSync(path.join(dataDir(), 'demo-plan.json'), 'utf8')) as { phones: { serials: string[] } }).phones.serials.map((s) => Number(s.split(':')[1]));
+    const phonePorts = (
+      JSON.parse(readFileSync(path.join(dataDir(), 'demo-plan.json'), 'utf8')) as {
+        phones: { serials: string[] };
+      }
+    ).phones.serials.map((s) => Number(s.split(':')[1]));
 
     await page.close();
     expect(await app.exited).toBe(0);
@@ -222,7 +289,8 @@ describe('PushLab desktop shell on the electron stand-in', () => {
     expect(app.output()).not.toMatch(/shutdown failed/);
     // Nothing left running: the adb server PushLab started, the virtual phones, the Tencent emulator.
     expect(await adbServerListening('127.0.0.1', DEMO_ADB_PORT)).toBe(false);
-    for (const port of [...phonePorts, 18090]) expect(await adbServerListening('127.0.0.1', port), String(port)).toBe(false);
+    for (const port of [...phonePorts, 18090])
+      expect(await adbServerListening('127.0.0.1', port), String(port)).toBe(false);
     // The database was closed: WAL checkpointed into the main file, the run and its sign-off inside.
     const files = await readdir(dataDir());
     expect(files).toContain('pushlab.db');

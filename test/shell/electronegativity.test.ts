@@ -23,11 +23,17 @@ interface ScanResult {
 }
 type Scan = (options: Record<string, unknown>) => Promise<ScanResult>;
 
-const reviewed = JSON.parse(readFileSync(path.join(import.meta.dirname, 'electronegativity-false-positives.json'), 'utf8')) as {
+const reviewed = JSON.parse(
+  readFileSync(path.join(import.meta.dirname, 'electronegativity-false-positives.json'), 'utf8'),
+) as {
   excludedChecks: Record<string, string>;
   falsePositives: { check: string; file: string; why: string }[];
 };
-const electronVersion = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+const electronVersion = (
+  JSON.parse(readFileSync(path.join(REPO_ROOT, 'node_modules/electron/package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 let input: string;
 let result: ScanResult;
@@ -35,7 +41,8 @@ let result: ScanResult;
 beforeAll(async () => {
   // The scanned tree mirrors the repo: the main and preload sources, the built page, package.json.
   input = await mkdtemp(path.join(tmpdir(), 'pushlab-electronegativity-'));
-  for (const dir of ['electron/main', 'electron/preload']) await cp(path.join(REPO_ROOT, dir), path.join(input, dir), { recursive: true });
+  for (const dir of ['electron/main', 'electron/preload'])
+    await cp(path.join(REPO_ROOT, dir), path.join(input, dir), { recursive: true });
   await mkdir(path.join(input, 'out/renderer'), { recursive: true });
   await cp(path.join(REPO_ROOT, 'out/renderer/index.html'), path.join(input, 'out/renderer/index.html'));
   await cp(path.join(REPO_ROOT, 'package.json'), path.join(input, 'package.json'));

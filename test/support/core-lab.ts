@@ -19,7 +19,9 @@ export interface CoreLab {
   close(): Promise<void>;
 }
 
-export async function openCoreLab(options: { startServer?: boolean; linkBytesPerSecond?: number } = {}): Promise<CoreLab> {
+export async function openCoreLab(
+  options: { startServer?: boolean; linkBytesPerSecond?: number } = {},
+): Promise<CoreLab> {
   const dir = await mkdtemp(join(tmpdir(), 'pushlab-it-'));
   const server = await startAdbServer();
   const lab = await VirtualLab.start({
@@ -50,12 +52,17 @@ export async function openCoreLab(options: { startServer?: boolean; linkBytesPer
 }
 
 /** Polls `check` until it returns a value (not undefined/false) or the time runs out. */
-export async function eventually<T>(check: () => T | undefined | false, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => T | undefined | false,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<T> {
   const start = Date.now();
   for (;;) {
     const value = check();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }

@@ -10,7 +10,13 @@ import { createLabCore, type LocalLabCore } from '../../electron/lab/compose';
 import type { LabCoreOptions } from '../../electron/lab/compose-types';
 import { silentLogger } from '../../electron/lab/util/logger';
 import { startAdbServer, type AdbServerHandle } from '../virtual-lab';
-import { PUSH_LAB_SECRET_ENV, startPushLab, type PushLab, type PushLabOptions, type PushLabPhoneSpec } from '../virtual-lab/push-lab';
+import {
+  PUSH_LAB_SECRET_ENV,
+  startPushLab,
+  type PushLab,
+  type PushLabOptions,
+  type PushLabPhoneSpec,
+} from '../virtual-lab/push-lab';
 
 export interface RunLab {
   readonly core: LocalLabCore;
@@ -34,11 +40,20 @@ export const SEVEN_VENDORS: readonly PushLabPhoneSpec[] = [
 ];
 
 export async function openRunLab(
-  options: { phones?: readonly PushLabPhoneSpec[]; world?: Partial<PushLabOptions>; core?: Partial<LabCoreOptions> } = {},
+  options: {
+    phones?: readonly PushLabPhoneSpec[];
+    world?: Partial<PushLabOptions>;
+    core?: Partial<LabCoreOptions>;
+  } = {},
 ): Promise<RunLab> {
   const dir = await mkdtemp(join(tmpdir(), 'pushlab-run-it-'));
   const server = await startAdbServer();
-  const world = await startPushLab({ adbPort: server.port, phones: options.phones ?? SEVEN_VENDORS, realisticTiming: false, ...options.world });
+  const world = await startPushLab({
+    adbPort: server.port,
+    phones: options.phones ?? SEVEN_VENDORS,
+    realisticTiming: false,
+    ...options.world,
+  });
   const env = { ...process.env, ...server.env, [PUSH_LAB_SECRET_ENV]: world.tencent.secretKey };
   const core = await createLabCore({
     dataDir: dir,

@@ -104,7 +104,9 @@ export class VirtualLab {
     try {
       await host.version();
     } catch (error) {
-      throw new Error(`No adb server on ${options.adbHost ?? '127.0.0.1'}:${options.adbPort} (${(error as Error).message}). Start one first, e.g. startAdbServer().`);
+      throw new Error(
+        `No adb server on ${options.adbHost ?? '127.0.0.1'}:${options.adbPort} (${(error as Error).message}). Start one first, e.g. startAdbServer().`,
+      );
     }
     return new VirtualLab(
       host,
@@ -120,10 +122,19 @@ export class VirtualLab {
     const id = this.reserveId(spec);
     try {
       assertProfile(spec.profile);
-      if (spec.port !== undefined && (isReservedAdbPort(spec.port) || !Number.isInteger(spec.port) || spec.port < 0 || spec.port > 65535)) {
+      if (
+        spec.port !== undefined &&
+        (isReservedAdbPort(spec.port) || !Number.isInteger(spec.port) || spec.port < 0 || spec.port > 65535)
+      ) {
         throw new Error(`Port ${spec.port} cannot host a virtual phone (adb reserves 5037 and 5554-5585).`);
       }
-      const phone = new Phone(id, spec.profile, spec.port ?? 0, this.createBackend(spec.profile, id), spec.authorized ?? true);
+      const phone = new Phone(
+        id,
+        spec.profile,
+        spec.port ?? 0,
+        this.createBackend(spec.profile, id),
+        spec.authorized ?? true,
+      );
       await this.connect(phone);
       this.phoneMap.set(id, phone);
       return phone;
@@ -145,7 +156,10 @@ export class VirtualLab {
     phone.adbd = null;
     await this.host.disconnect(PHONE_HOST, phone.port).catch(() => undefined);
     await adbd.close();
-    await this.watcher.waitFor((list) => !list.some((device) => device.serial === phone.serial), this.timeoutMs);
+    await this.watcher.waitFor(
+      (list) => !list.some((device) => device.serial === phone.serial),
+      this.timeoutMs,
+    );
   }
 
   /** Plugs the phone back in on the same port. */
@@ -193,7 +207,8 @@ export class VirtualLab {
     const taken = (id: string): boolean => this.phoneMap.has(id) || this.reserved.has(id);
     let id = spec.id;
     if (id !== undefined) {
-      if (!ID_PATTERN.test(id)) throw new Error(`Invalid phone id "${id}": use letters, digits, '.', '_' or '-'.`);
+      if (!ID_PATTERN.test(id))
+        throw new Error(`Invalid phone id "${id}": use letters, digits, '.', '_' or '-'.`);
       if (taken(id)) throw new Error(`A virtual phone "${id}" already exists.`);
     } else {
       id = spec.profile;
@@ -216,9 +231,11 @@ export class VirtualLab {
     phone.adbd = adbd;
     try {
       const message = await this.host.connect(PHONE_HOST, adbd.port);
-      if (!/connected to|failed to authenticate/.test(message)) throw new Error(`adb could not connect ${phone.serial}: ${message}`);
+      if (!/connected to|failed to authenticate/.test(message))
+        throw new Error(`adb could not connect ${phone.serial}: ${message}`);
       const expected = (device: HostDevice): boolean =>
-        device.serial === phone.serial && (device.state === 'device' || (!phone.authorized && device.state === 'unauthorized'));
+        device.serial === phone.serial &&
+        (device.state === 'device' || (!phone.authorized && device.state === 'unauthorized'));
       await this.watcher.waitFor((list) => list.some(expected), this.timeoutMs);
     } catch (error) {
       phone.adbd = null;

@@ -25,15 +25,41 @@ import { declareComponents } from './android/app-components';
 import { createVirtualAndroid, type VirtualAndroid } from './android/index';
 import { writeTestApk } from './apk/build-apk';
 import { VirtualLab, type VirtualPhoneHandle } from './lab';
-import { checkPhoneAccounts, labGroup, presenceOf, PUSH_LAB_ADMIN, PUSH_LAB_SENDER, wireAccountHooks } from './world/accounts';
-import { DEMO_ACCOUNT_ACTIONS, DEMO_APK, DEMO_CHANNELS, DEMO_COMPONENTS, DEMO_PACKAGE } from './world/demo-app';
+import {
+  checkPhoneAccounts,
+  labGroup,
+  presenceOf,
+  PUSH_LAB_ADMIN,
+  PUSH_LAB_SENDER,
+  wireAccountHooks,
+} from './world/accounts';
+import {
+  DEMO_ACCOUNT_ACTIONS,
+  DEMO_APK,
+  DEMO_CHANNELS,
+  DEMO_COMPONENTS,
+  DEMO_PACKAGE,
+} from './world/demo-app';
 import { PUSH_LAB_GROUP_ID, pushLabPlan, type PushLabPlanOverrides } from './world/plan';
 import { startTencentEmulator, type TencentEmulator } from './tencent/emulator';
-import { createPushRouter, type GroundTruth, type PushRouter, type PushRouterOptions, type RoutedAccount, type RoutedPhone } from './tencent/router';
+import {
+  createPushRouter,
+  type GroundTruth,
+  type PushRouter,
+  type PushRouterOptions,
+  type RoutedAccount,
+  type RoutedPhone,
+} from './tencent/router';
 
 export { DEMO_ACCOUNT_ACTIONS, DEMO_PACKAGE } from './world/demo-app';
 export { PUSH_LAB_ADMIN, PUSH_LAB_GROUP_NAME, PUSH_LAB_SENDER } from './world/accounts';
-export { PUSH_LAB_GROUP_ID, PUSH_LAB_SECRET_ENV, highClassChannelIds, pushLabPlanJson, type PushLabPlanOverrides } from './world/plan';
+export {
+  PUSH_LAB_GROUP_ID,
+  PUSH_LAB_SECRET_ENV,
+  highClassChannelIds,
+  pushLabPlanJson,
+  type PushLabPlanOverrides,
+} from './world/plan';
 
 export interface PushLabPhoneSpec {
   /** A getprop capture basename (test/fixtures/getprop). */
@@ -92,7 +118,12 @@ export interface PushLab {
   readonly accounts: ReadonlyMap<string, RoutedAccount>;
   readonly phones: readonly PushLabPhone[];
   /** What a Tencent client needs to talk to the emulator. */
-  readonly tencent: { readonly sdkAppId: number; readonly adminIdentifier: string; readonly secretKey: string; readonly baseUrl: string };
+  readonly tencent: {
+    readonly sdkAppId: number;
+    readonly adminIdentifier: string;
+    readonly secretKey: string;
+    readonly baseUrl: string;
+  };
   /** The demo app's APK (in a temp folder removed by close()). */
   readonly apkPath: string;
   /** query_online_status for an account, as the emulator answers it. */
@@ -107,9 +138,17 @@ export interface PushLab {
 
 const DEFAULT_SDK_APP_ID = 1_400_000_000;
 const REMOTE_APK = '/data/local/tmp/pushlab-demo.apk';
-const INSTALL_OPTIONS = { replace: true, allowDowngrade: false, grantPermissions: true, allowTestOnly: false } as const;
+const INSTALL_OPTIONS = {
+  replace: true,
+  allowDowngrade: false,
+  grantPermissions: true,
+  allowTestOnly: false,
+} as const;
 
-async function startEmulator(options: Parameters<typeof startTencentEmulator>[0], fallback: boolean): Promise<TencentEmulator> {
+async function startEmulator(
+  options: Parameters<typeof startTencentEmulator>[0],
+  fallback: boolean,
+): Promise<TencentEmulator> {
   try {
     return await startTencentEmulator(options);
   } catch (error) {
@@ -120,33 +159,57 @@ async function startEmulator(options: Parameters<typeof startTencentEmulator>[0]
 
 /** The channel PushLab's own identity code decides for the phone (props + installed packages). */
 function channelOf(android: VirtualAndroid): PushChannel {
-  const packages = [...android.state.packages.values()].filter((p) => p.installed).map((p) => ({ package: p.name, versionCode: p.versionCode }));
+  const packages = [...android.state.packages.values()]
+    .filter((p) => p.installed)
+    .map((p) => ({ package: p.name, versionCode: p.versionCode }));
   return classifyIdentity({ props: Object.fromEntries(android.state.props), packages }).pushChannel;
 }
 
 /** Renames the channel's known push service package on the phone; returns the new name. */
 function moveServicePackage(android: VirtualAndroid, channel: PushChannel, name: string): string {
-  const known = PUSH_SERVICE_PACKAGES.find((s) => s.channel === channel && android.state.packages.has(s.package));
+  const known = PUSH_SERVICE_PACKAGES.find(
+    (s) => s.channel === channel && android.state.packages.has(s.package),
+  );
   const app = known === undefined ? undefined : android.state.packages.get(known.package);
-  if (known === undefined || app === undefined) throw new Error(`No known ${channel} push service to move on the phone.`);
+  if (known === undefined || app === undefined)
+    throw new Error(`No known ${channel} push service to move on the phone.`);
   android.state.packages.delete(known.package);
   android.state.packages.set(name, { ...app, name });
   return name;
 }
 
 /** adb install -g through the adb server, then the login hook (launches the app), then HOME. */
-async function preinstall(gateway: AdbGateway, phone: PushLabPhone, apkPath: string, sizeBytes: number): Promise<void> {
+async function preinstall(
+  gateway: AdbGateway,
+  phone: PushLabPhone,
+  apkPath: string,
+  sizeBytes: number,
+): Promise<void> {
   const io = gateway.device(phone.serial);
-  const outcome = await installApk(io, apkPath, REMOTE_APK, sizeBytes, INSTALL_OPTIONS, { onPushProgress: () => undefined, onInstalling: () => undefined });
+  const outcome = await installApk(io, apkPath, REMOTE_APK, sizeBytes, INSTALL_OPTIONS, {
+    onPushProgress: () => undefined,
+    onInstalling: () => undefined,
+  });
   if (!outcome.ok) {
-    throw new LabError('INSTALL_FAILED', `The demo app did not install on ${phone.id} (${phone.serial}): ${outcome.reason}.`, {
-      hint: 'Check the phone profile and free storage of the virtual phone.',
-      detail: outcome.raw.slice(-500),
-    });
+    throw new LabError(
+      'INSTALL_FAILED',
+      `The demo app did not install on ${phone.id} (${phone.serial}): ${outcome.reason}.`,
+      {
+        hint: 'Check the phone profile and free storage of the virtual phone.',
+        detail: outcome.raw.slice(-500),
+      },
+    );
   }
   const login = DEMO_ACCOUNT_ACTIONS.login;
   if (login.kind !== 'shell') throw new Error('The demo login hook is a shell command.');
-  await io.shell(fillTemplate(login.template, { package: DEMO_PACKAGE, account: phone.account, serial: phone.serial }, quoteShellArg), { timeoutMs: 15_000 });
+  await io.shell(
+    fillTemplate(
+      login.template,
+      { package: DEMO_PACKAGE, account: phone.account, serial: phone.serial },
+      quoteShellArg,
+    ),
+    { timeoutMs: 15_000 },
+  );
   await pressKey(io, 'HOME');
 }
 
@@ -174,13 +237,25 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
       VirtualLab.start({
         adbPort: options.adbPort,
         adbHost,
-        createBackend: (profile) => createVirtualAndroid(profile, { realisticTiming: options.realisticTiming ?? true, launchChannels: DEMO_CHANNELS }),
-        ...(options.linkBytesPerSecond === undefined ? {} : { linkBytesPerSecond: options.linkBytesPerSecond }),
+        createBackend: (profile) =>
+          createVirtualAndroid(profile, {
+            realisticTiming: options.realisticTiming ?? true,
+            launchChannels: DEMO_CHANNELS,
+          }),
+        ...(options.linkBytesPerSecond === undefined
+          ? {}
+          : { linkBytesPerSecond: options.linkBytesPerSecond }),
       }),
       writeTestApk(apkPath, DEMO_APK),
     ]);
     undo.push(() => lab.close());
-    const handles = await lab.addPhones(options.phones.map((p) => ({ profile: p.profile, ...(p.id === undefined ? {} : { id: p.id }), ...(p.port === undefined ? {} : { port: p.port }) })));
+    const handles = await lab.addPhones(
+      options.phones.map((p) => ({
+        profile: p.profile,
+        ...(p.id === undefined ? {} : { id: p.id }),
+        ...(p.port === undefined ? {} : { port: p.port }),
+      })),
+    );
 
     const accounts = new Map<string, RoutedAccount>();
     const phones = handles.map((handle: VirtualPhoneHandle, i): PushLabPhone => {
@@ -194,20 +269,41 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
       const channel = channelOf(android);
       const moved = options.phones[i]?.pushServicePackage;
       const servicePackage = moved === undefined ? undefined : moveServicePackage(android, channel, moved);
-      return { id: handle.id, profile: handle.profile, serial: handle.serial, account, android, channel, sdk: android.state.sdk, ...(servicePackage ? { servicePackage } : {}) };
+      return {
+        id: handle.id,
+        profile: handle.profile,
+        serial: handle.serial,
+        account,
+        android,
+        channel,
+        sdk: android.state.sdk,
+        ...(servicePackage ? { servicePackage } : {}),
+      };
     });
     const phoneOf = (account: string): PushLabPhone | undefined => phones.find((p) => p.account === account);
-    const presence = (account: string): TencentOnlineStatus => presenceOf(accounts.get(account), phoneOf(account)?.android);
+    const presence = (account: string): TencentOnlineStatus =>
+      presenceOf(accounts.get(account), phoneOf(account)?.android);
 
     const members = [PUSH_LAB_SENDER.account, ...accounts.keys()];
     const emulator = await startEmulator(
-      { sdkAppId, secretKey, adminIdentifier: PUSH_LAB_ADMIN, port: options.tencentPort ?? 0, accounts: members, groups: { [PUSH_LAB_GROUP_ID]: members }, presence },
+      {
+        sdkAppId,
+        secretKey,
+        adminIdentifier: PUSH_LAB_ADMIN,
+        port: options.tencentPort ?? 0,
+        accounts: members,
+        groups: { [PUSH_LAB_GROUP_ID]: members },
+        presence,
+      },
       options.tencentPortFallback ?? false,
     );
     undo.push(() => emulator.close());
     const tencent = { sdkAppId, adminIdentifier: PUSH_LAB_ADMIN, secretKey, baseUrl: emulator.url };
     // The sender's nickname goes in as a real admin would set it; the router reads imported nicknames.
-    await createTencentImClient({ ...tencent, timeoutMs: 5000 }).importAccount({ UserID: PUSH_LAB_SENDER.account, Nick: PUSH_LAB_SENDER.nickname });
+    await createTencentImClient({ ...tencent, timeoutMs: 5000 }).importAccount({
+      UserID: PUSH_LAB_SENDER.account,
+      Nick: PUSH_LAB_SENDER.nickname,
+    });
     router = createPushRouter({
       emulator,
       phones: () => phones.filter((p) => lab.phone(p.id).plugged),
@@ -218,7 +314,10 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
     });
 
     if (installFirst) {
-      const gateway = new AdbGateway({ host: adbHost, port: options.adbPort, bin: 'adb', startServer: false }, silentLogger);
+      const gateway = new AdbGateway(
+        { host: adbHost, port: options.adbPort, bin: 'adb', startServer: false },
+        silentLogger,
+      );
       await Promise.all(phones.map((phone) => preinstall(gateway, phone, apkPath, apk.sizeBytes)));
     }
 
@@ -234,7 +333,16 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
       apkPath,
       presence,
       plan: (overrides) =>
-        pushLabPlan({ phones, sdkAppId, adminIdentifier: PUSH_LAB_ADMIN, baseUrl: emulator.url, apkPath: installFirst ? null : apkPath }, overrides),
+        pushLabPlan(
+          {
+            phones,
+            sdkAppId,
+            adminIdentifier: PUSH_LAB_ADMIN,
+            baseUrl: emulator.url,
+            apkPath: installFirst ? null : apkPath,
+          },
+          overrides,
+        ),
       groundTruth: () => [...world.log],
       close: () => (closed ??= teardown()),
     };

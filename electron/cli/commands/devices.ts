@@ -17,7 +17,12 @@ export function deviceJson(view: DeviceView): Record<string, unknown> {
     platform: view.platform,
     state: view.state,
     transport: view.transport,
-    help: view.state === 'device' ? null : view.simulator ? translate('en', 'device.simulatorState', { state: view.simulator.state }) : translate('en', `adbState.${view.state}.help`),
+    help:
+      view.state === 'device'
+        ? null
+        : view.simulator
+          ? translate('en', 'device.simulatorState', { state: view.simulator.state })
+          : translate('en', `adbState.${view.state}.help`),
     manufacturer: id?.manufacturer ?? null,
     brand: id?.brand ?? null,
     model: id?.model ?? null,
@@ -28,13 +33,29 @@ export function deviceJson(view: DeviceView): Record<string, unknown> {
     sdk: id?.sdk ?? null,
     rom: id ? { name: id.rom.name, version: id.rom.version } : null,
     pushChannel: id?.pushChannel ?? null,
-    pushChannelReason: id ? (translateDynamic('en', id.pushChannelReason.key, id.pushChannelReason.values) ?? id.pushChannelReason.key) : null,
-    pushServices: id ? id.pushServices.map((s) => ({ package: s.package, name: s.name, versionCode: s.versionCode, meetsMinimum: s.meetsMinimum })) : [],
+    pushChannelReason: id
+      ? (translateDynamic('en', id.pushChannelReason.key, id.pushChannelReason.values) ??
+        id.pushChannelReason.key)
+      : null,
+    pushServices: id
+      ? id.pushServices.map((s) => ({
+          package: s.package,
+          name: s.name,
+          versionCode: s.versionCode,
+          meetsMinimum: s.meetsMinimum,
+        }))
+      : [],
     abis: id?.abis ?? [],
     identityError: view.identityError,
     firstSeen: view.firstSeen,
     lastSeen: view.lastSeen,
-    simulator: view.simulator ? { state: view.simulator.state, runtime: view.simulator.runtime, deviceType: view.simulator.deviceType } : null,
+    simulator: view.simulator
+      ? {
+          state: view.simulator.state,
+          runtime: view.simulator.runtime,
+          deviceType: view.simulator.deviceType,
+        }
+      : null,
   };
 }
 
@@ -50,7 +71,8 @@ function describe(view: DeviceView): string[] {
   const id = view.identity;
   const name = id ? `${id.brand} ${id.marketingName ?? id.model}` : '';
   const rom = id ? `${id.rom.name}${id.rom.version ? ' ' + id.rom.version : ''}` : '';
-  const android = id && view.platform === 'android' ? `Android ${id.androidVersion} (SDK ${id.sdk ?? '?'})` : '';
+  const android =
+    id && view.platform === 'android' ? `Android ${id.androidVersion} (SDK ${id.sdk ?? '?'})` : '';
   const channel = id ? id.pushChannel : view.identityError ? 'identity failed' : '';
   return [clean(view.serial), view.state, clean(name), clean(rom), android, channel];
 }
@@ -90,16 +112,23 @@ export async function devicesCommand(options: GlobalOptions, output: Output): Pr
       return 0;
     }
     if (views.length === 0) {
-      output.out('No phones attached. Enable USB debugging and plug one in (see README), or run `npm run demo`.');
+      output.out(
+        'No phones attached. Enable USB debugging and plug one in (see README), or run `npm run demo`.',
+      );
       output.out(ios.line);
       return 0;
     }
-    for (const line of table([['SERIAL', 'STATE', 'PHONE', 'ROM', 'ANDROID', 'PUSH'], ...views.map(describe)])) output.out(line);
+    for (const line of table([
+      ['SERIAL', 'STATE', 'PHONE', 'ROM', 'ANDROID', 'PUSH'],
+      ...views.map(describe),
+    ]))
+      output.out(line);
     if (androidLine) output.out(`\n${androidLine}`);
     output.out(`${androidLine ? '' : '\n'}${clean(ios.line)}`);
     for (const view of views) {
       if (view.state !== 'device') output.out(`\n${clean(view.serial)}: ${deviceJson(view).help as string}`);
-      if (view.identityError) output.out(`\n${clean(view.serial)}: ${view.identityError.message} ${view.identityError.hint ?? ''}`);
+      if (view.identityError)
+        output.out(`\n${clean(view.serial)}: ${view.identityError.message} ${view.identityError.hint ?? ''}`);
     }
     return 0;
   } finally {

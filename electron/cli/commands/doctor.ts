@@ -22,16 +22,37 @@ const text = (m: Message | null): string => (m ? (translateDynamic('en', m.key, 
 
 /** The documented JSON shape of one check. */
 export function checkJson(c: DoctorCheck): Record<string, unknown> {
-  return { id: c.id, status: c.status, title: text(c.title), evidence: c.evidence, advice: text(c.advice), fixes: c.fixes, settingsPath: c.settingsPath ? text(c.settingsPath) : null };
+  return {
+    id: c.id,
+    status: c.status,
+    title: text(c.title),
+    evidence: c.evidence,
+    advice: text(c.advice),
+    fixes: c.fixes,
+    settingsPath: c.settingsPath ? text(c.settingsPath) : null,
+  };
 }
 
-const MARK: Record<DoctorCheck['status'], string> = { ok: 'OK', warn: 'WARN', fail: 'FAIL', unknown: '??', manual: 'CHECK' };
+const MARK: Record<DoctorCheck['status'], string> = {
+  ok: 'OK',
+  warn: 'WARN',
+  fail: 'FAIL',
+  unknown: '??',
+  manual: 'CHECK',
+};
 
 function print(output: Output, result: DoctorResult): void {
   const { report } = result;
   output.out(`Push readiness of ${clean(report.package)} on ${clean(report.serial)} (${report.takenAt})`);
-  if (!report.complete) output.out(`PARTIAL: ${report.incompleteReason?.message ?? 'the phone went away'} — the checks below were read before that.`);
-  for (const line of table([['STATUS', 'CHECK', 'EVIDENCE'], ...report.checks.map((c) => [MARK[c.status], clean(text(c.title)), clean(c.evidence).slice(0, 100)])])) output.out(line);
+  if (!report.complete)
+    output.out(
+      `PARTIAL: ${report.incompleteReason?.message ?? 'the phone went away'} — the checks below were read before that.`,
+    );
+  for (const line of table([
+    ['STATUS', 'CHECK', 'EVIDENCE'],
+    ...report.checks.map((c) => [MARK[c.status], clean(text(c.title)), clean(c.evidence).slice(0, 100)]),
+  ]))
+    output.out(line);
   for (const c of report.checks.filter((x) => x.status !== 'ok')) {
     output.out(`\n[${MARK[c.status]}] ${clean(text(c.title))}: ${clean(text(c.advice))}`);
     if (c.settingsPath) output.out(`  On the phone: ${clean(text(c.settingsPath))}`);
@@ -39,18 +60,25 @@ function print(output: Output, result: DoctorResult): void {
   }
   if (result.drift.length > 0) {
     output.out(`\nChanged since ${result.previousTakenAt ?? 'the last check'}:`);
-    for (const d of result.drift) output.out(`  ${clean(d.checkId)}: ${d.before?.status ?? '—'} -> ${d.after?.status ?? '—'}`);
+    for (const d of result.drift)
+      output.out(`  ${clean(d.checkId)}: ${d.before?.status ?? '—'} -> ${d.after?.status ?? '—'}`);
   }
 }
 
 /** adb-applicable fixes named by failing/warning checks, each once; screens for humans are left out. */
 export function fixesToApply(checks: readonly DoctorCheck[]): FixId[] {
   const wanted = new Set<FixId>();
-  for (const c of checks) if (c.status === 'fail' || c.status === 'warn') for (const f of c.fixes) if (!f.startsWith('open-')) wanted.add(f);
+  for (const c of checks)
+    if (c.status === 'fail' || c.status === 'warn')
+      for (const f of c.fixes) if (!f.startsWith('open-')) wanted.add(f);
   return [...wanted];
 }
 
-export async function doctorCommand(options: GlobalOptions, args: DoctorArgs, output: Output): Promise<number> {
+export async function doctorCommand(
+  options: GlobalOptions,
+  args: DoctorArgs,
+  output: Output,
+): Promise<number> {
   // A simulator (named by UDID) needs simctl, not adb: it is checked even where no adb server runs.
   const simulator = SIMULATOR_UDID_PATTERN.test(args.serial);
   const core = simulator ? (await openSessionAdbOptional(options)).core : await openSession(options);
@@ -65,7 +93,10 @@ export async function doctorCommand(options: GlobalOptions, args: DoctorArgs, ou
       for (const fix of fixesToApply(result.report.checks)) {
         const outcome = await doctor.fix(subject, fix);
         applied.push(outcome);
-        if (!options.json) output.err(`fix ${fix}: ${outcome.ok ? 'done' : 'FAILED'} — ${text(outcome.message)}${outcome.detail ? ` (${clean(outcome.detail).slice(0, 200)})` : ''}`);
+        if (!options.json)
+          output.err(
+            `fix ${fix}: ${outcome.ok ? 'done' : 'FAILED'} — ${text(outcome.message)}${outcome.detail ? ` (${clean(outcome.detail).slice(0, 200)})` : ''}`,
+          );
       }
       if (applied.length > 0) result = await doctor.run(subject);
     }
@@ -81,7 +112,14 @@ export async function doctorCommand(options: GlobalOptions, args: DoctorArgs, ou
             incompleteReason: report.incompleteReason,
             checks: report.checks.map(checkJson),
             drift: result.drift,
-            fixesApplied: applied.map((o) => ({ fix: o.fix, ok: o.ok, message: text(o.message), detail: o.detail, by: o.by, at: o.at })),
+            fixesApplied: applied.map((o) => ({
+              fix: o.fix,
+              ok: o.ok,
+              message: text(o.message),
+              detail: o.detail,
+              by: o.by,
+              at: o.at,
+            })),
           },
           null,
           2,

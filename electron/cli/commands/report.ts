@@ -27,7 +27,11 @@ export interface ReportArgs {
   readonly attempts: boolean;
 }
 
-async function request<C extends RequestChannel>(core: LocalLabCore, channel: C, args: RequestArgs<C>): Promise<RequestResult<C>> {
+async function request<C extends RequestChannel>(
+  core: LocalLabCore,
+  channel: C,
+  args: RequestArgs<C>,
+): Promise<RequestResult<C>> {
   const result = await core.invoke(channel, args);
   if (!result.ok) {
     throw new LabError(result.error.code, result.error.message, {
@@ -52,14 +56,21 @@ async function save(path: string, content: string, what: string, whatZh: string)
   }
 }
 
-export async function reportCommand(options: GlobalOptions, args: ReportArgs, output: Output): Promise<number> {
+export async function reportCommand(
+  options: GlobalOptions,
+  args: ReportArgs,
+  output: Output,
+): Promise<number> {
   const dbPath = options.dbPath ?? join(options.dataDir, 'pushlab.db');
   if (!existsSync(dbPath)) {
     printError(output, {
       code: 'NOT_FOUND',
       message: `No PushLab database at ${dbPath}.`,
       hint: 'Pass the database the run was stored in with --db FILE (or --data-dir DIR).',
-      zh: { message: `${dbPath} 处没有 PushLab 数据库。`, hint: '请用 --db FILE（或 --data-dir DIR）指明保存该运行的数据库。' },
+      zh: {
+        message: `${dbPath} 处没有 PushLab 数据库。`,
+        hint: '请用 --db FILE（或 --data-dir DIR）指明保存该运行的数据库。',
+      },
     });
     return 2;
   }
@@ -81,7 +92,11 @@ export async function reportCommand(options: GlobalOptions, args: ReportArgs, ou
       written.junit = args.junit;
     }
     if (options.json) output.out(JSON.stringify({ runId: args.runId, written }, null, 2));
-    else for (const [kind, path] of Object.entries(written)) output.out(`${kind === 'junit' ? 'JUnit' : kind.toUpperCase()} report of run ${args.runId} written to ${path}`);
+    else
+      for (const [kind, path] of Object.entries(written))
+        output.out(
+          `${kind === 'junit' ? 'JUnit' : kind.toUpperCase()} report of run ${args.runId} written to ${path}`,
+        );
     return 0;
   } catch (error) {
     printError(output, toErrorInfo(error));

@@ -28,7 +28,12 @@ export interface RunArgs {
 
 const FAILING = new Set(['fail', 'blocked', 'device-lost']);
 
-export async function runCommand(options: GlobalOptions, args: RunArgs, output: Output, signals: NodeJS.EventEmitter = process): Promise<number> {
+export async function runCommand(
+  options: GlobalOptions,
+  args: RunArgs,
+  output: Output,
+  signals: NodeJS.EventEmitter = process,
+): Promise<number> {
   const plan = args.plan === null ? null : await readPlanFile(args.plan);
   // An invalid plan is reported before anything else: no database, no adb server.
   const checked = plan === null ? null : safeParsePlan(plan);
@@ -43,7 +48,16 @@ export async function runCommand(options: GlobalOptions, args: RunArgs, output: 
     return parsed.ok && planNamesSimulators(parsed.value) && (parsed.value.phones.vendors ?? []).length === 0;
   };
   if (adbError !== null) {
-    const stored = plan === null ? (() => { try { return core.services.runs.plan(args.resume ?? ''); } catch { return null; } })() : plan;
+    const stored =
+      plan === null
+        ? (() => {
+            try {
+              return core.services.runs.plan(args.resume ?? '');
+            } catch {
+              return null;
+            }
+          })()
+        : plan;
     if (!forSimulators(stored)) {
       await core.close();
       printError(output, adbError);
@@ -55,7 +69,9 @@ export async function runCommand(options: GlobalOptions, args: RunArgs, output: 
   const onSigint = (): void => {
     if (stopping || runId === null) return;
     stopping = true;
-    output.err(`Stopping run ${runId} after its current steps… (it can resume: pushlab run --resume ${runId})`);
+    output.err(
+      `Stopping run ${runId} after its current steps… (it can resume: pushlab run --resume ${runId})`,
+    );
     void core.services.runs.cancel(runId);
   };
   signals.on('SIGINT', onSigint);
@@ -68,9 +84,14 @@ export async function runCommand(options: GlobalOptions, args: RunArgs, output: 
       const a = event.attempt;
       if (a?.status !== 'done' || a.verdict === null) return;
       const done = event.summary.attempts - event.summary.totals.pending - event.summary.totals.running;
-      output.err(`[${done}/${event.summary.attempts}] ${clean(a.serial)} ${a.scenarioId} #${a.repeat}: ${a.verdict.kind.toUpperCase()} — ${clean(describeReason(a.verdict.reason, 'en'))}`);
+      output.err(
+        `[${done}/${event.summary.attempts}] ${clean(a.serial)} ${a.scenarioId} #${a.repeat}: ${a.verdict.kind.toUpperCase()} — ${clean(describeReason(a.verdict.reason, 'en'))}`,
+      );
     };
-    const started = plan !== null ? await core.services.runs.start(plan, { onProgress: progress }) : await core.services.runs.resume(args.resume ?? '', { onProgress: progress });
+    const started =
+      plan !== null
+        ? await core.services.runs.start(plan, { onProgress: progress })
+        : await core.services.runs.resume(args.resume ?? '', { onProgress: progress });
     runId = started.runId;
     output.err(`Run ${runId} ${plan !== null ? 'started' : 'resumed'}.`);
     const summary = await core.services.runs.settled(runId);
@@ -85,23 +106,56 @@ export async function runCommand(options: GlobalOptions, args: RunArgs, output: 
   }
 }
 
-async function report(core: LocalLabCore, summary: RunSummary, args: RunArgs, options: GlobalOptions, output: Output, stopped: boolean): Promise<number> {
+async function report(
+  core: LocalLabCore,
+  summary: RunSummary,
+  args: RunArgs,
+  options: GlobalOptions,
+  output: Output,
+  stopped: boolean,
+): Promise<number> {
   const result = core.services.runs.results(summary.id);
   if (args.junit !== null) await writeFile(args.junit, toJUnit(result));
   const cells = cellStats(result.attempts);
-  const failing = result.attempts.filter((a) => FAILING.has(a.verdict.kind) || (args.strict && a.verdict.kind === 'inconclusive'));
+  const failing = result.attempts.filter(
+    (a) => FAILING.has(a.verdict.kind) || (args.strict && a.verdict.kind === 'inconclusive'),
+  );
   if (options.json) {
-    output.out(JSON.stringify({ runId: summary.id, status: summary.status, totals: summary.totals, cells, attempts: result.attempts }, null, 2));
+    output.out(
+      JSON.stringify(
+        {
+          runId: summary.id,
+          status: summary.status,
+          totals: summary.totals,
+          cells,
+          attempts: result.attempts,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     const rows = [['PHONE', 'SCENARIO', 'VERDICTS', 'DELIVERED', 'P50', 'P95']];
     for (const cell of cells) {
-      const verdicts = Object.entries(cell.verdicts).filter(([, n]) => n > 0).map(([k, n]) => `${k}:${n}`).join(' ');
+      const verdicts = Object.entries(cell.verdicts)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${k}:${n}`)
+        .join(' ');
       const ms = (v: number | null): string => (v === null ? '-' : `${Math.round(v)} ms`);
-      rows.push([clean(cell.serial), cell.scenarioId, verdicts, cell.deliveryRate === null ? '-' : `${Math.round(cell.deliveryRate * 100)}%`, ms(cell.latency.p50), ms(cell.latency.p95)]);
+      rows.push([
+        clean(cell.serial),
+        cell.scenarioId,
+        verdicts,
+        cell.deliveryRate === null ? '-' : `${Math.round(cell.deliveryRate * 100)}%`,
+        ms(cell.latency.p50),
+        ms(cell.latency.p95),
+      ]);
     }
     for (const line of table(rows)) output.out(line);
     const t = summary.totals;
-    output.out(`\nRun ${summary.id}: ${summary.status}. pass ${t.pass}, fail ${t.fail}, blocked ${t.blocked}, device lost ${t['device-lost']}, inconclusive ${t.inconclusive}, not run ${t['not-run']}, pending ${t.pending}.`);
+    output.out(
+      `\nRun ${summary.id}: ${summary.status}. pass ${t.pass}, fail ${t.fail}, blocked ${t.blocked}, device lost ${t['device-lost']}, inconclusive ${t.inconclusive}, not run ${t['not-run']}, pending ${t.pending}.`,
+    );
     if (args.junit !== null) output.out(`JUnit written to ${args.junit}`);
   }
   if (stopped || summary.status === 'cancelled') return 130;
@@ -113,7 +167,10 @@ async function report(core: LocalLabCore, summary: RunSummary, args: RunArgs, op
 }
 
 /** Operator prompts (manual sender, operator login) are answered by pressing Enter. */
-function createPromptAnswerer(core: LocalLabCore, output: Output): { onPrompt(event: RunProgressEvent): void; close(): void } {
+function createPromptAnswerer(
+  core: LocalLabCore,
+  output: Output,
+): { onPrompt(event: RunProgressEvent): void; close(): void } {
   let asked: string | null = null;
   let rl: ReturnType<typeof createInterface> | null = null;
   return {

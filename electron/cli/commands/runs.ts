@@ -31,10 +31,20 @@ export async function runsCommand(options: GlobalOptions, output: Output): Promi
     const rows = [['RUN', 'PLAN', 'STATUS', 'CREATED', 'PASS', 'FAIL', 'OTHER', 'PENDING']];
     for (const r of runs) {
       const t = r.totals;
-      rows.push([r.id, clean(r.planName), r.status, r.createdAt, String(t.pass), String(t.fail), String(t.blocked + t['device-lost'] + t.inconclusive), String(t.pending + t.running)]);
+      rows.push([
+        r.id,
+        clean(r.planName),
+        r.status,
+        r.createdAt,
+        String(t.pass),
+        String(t.fail),
+        String(t.blocked + t['device-lost'] + t.inconclusive),
+        String(t.pending + t.running),
+      ]);
     }
     for (const line of table(rows)) output.out(line);
-    if (runs.some((r) => r.status === 'interrupted' || r.status === 'cancelled')) output.out(`\n${say('cli.runs.resume')}`);
+    if (runs.some((r) => r.status === 'interrupted' || r.status === 'cancelled'))
+      output.out(`\n${say('cli.runs.resume')}`);
     return 0;
   } finally {
     await core.close();

@@ -24,7 +24,9 @@ export function scenarioJson(scenario: Scenario): Record<string, unknown> {
     appliesTo: scenario.appliesTo ?? null,
     title: scenario.title,
     checks: scenario.description,
-    seedRules: rules.filter((r) => r.kind === 'seed').map((r) => ({ id: r.id, text: r.text, sources: r.sources.map((s) => s.file) })),
+    seedRules: rules
+      .filter((r) => r.kind === 'seed')
+      .map((r) => ({ id: r.id, text: r.text, sources: r.sources.map((s) => s.file) })),
     platformRules: rules.filter((r) => r.kind === 'platform').map((r) => ({ id: r.id, text: r.text })),
   };
 }
@@ -44,8 +46,10 @@ export function scenariosCommand(options: { json: boolean }, output: Output): nu
     const platform = rules.filter((r) => r.kind === 'platform');
     output.out(`\n${s.id} (${s.state}): ${pick(s.description, locale)}`);
     if (s.appliesTo) output.out(`  ${say('cli.scenarios.channels')}: ${s.appliesTo.join(', ')}`);
-    for (const r of seed) output.out(`  ${say('cli.scenarios.seedRules')}: ${r.id} — ${pick(r.text, locale)}`);
-    for (const r of platform) output.out(`  ${say('cli.scenarios.platformRules')}: ${r.id} — ${pick(r.text, locale)}`);
+    for (const r of seed)
+      output.out(`  ${say('cli.scenarios.seedRules')}: ${r.id} — ${pick(r.text, locale)}`);
+    for (const r of platform)
+      output.out(`  ${say('cli.scenarios.platformRules')}: ${r.id} — ${pick(r.text, locale)}`);
   }
   output.out(`\n${say('cli.scenarios.footer', { count: SCENARIOS.length })}`);
   return 0;

@@ -25,11 +25,20 @@ function describe(entry: SimulatorEntry): string[] {
   return [entry.udid, clean(entry.name), entry.state, clean(runtime), clean(usable)];
 }
 
-export async function simulatorsCommand(action: SimulatorAction, udid: string | null, options: GlobalOptions, output: Output): Promise<number> {
+export async function simulatorsCommand(
+  action: SimulatorAction,
+  udid: string | null,
+  options: GlobalOptions,
+  output: Output,
+): Promise<number> {
   if (action !== 'list') {
-    if (udid === null) throw new LabError('INVALID_ARGUMENT', `pushlab simulators ${action} needs the simulator's UDID.`, {
+    if (udid === null)
+      throw new LabError('INVALID_ARGUMENT', `pushlab simulators ${action} needs the simulator's UDID.`, {
         hint: 'Run `pushlab simulators` to see them.',
-        zh: { message: `pushlab simulators ${action} 需要模拟器的 UDID。`, hint: '运行 `pushlab simulators` 查看所有模拟器。' },
+        zh: {
+          message: `pushlab simulators ${action} 需要模拟器的 UDID。`,
+          hint: '运行 `pushlab simulators` 查看所有模拟器。',
+        },
       });
     assertUdid(udid);
   }
@@ -41,7 +50,10 @@ export async function simulatorsCommand(action: SimulatorAction, udid: string | 
     const runner = requireSimctl(control);
     if (action !== 'list') await changeSimulatorState(control, udid as string, action);
     const devices = iosSimulatorEntries((await listSimulators(runner)).devices);
-    const shown = action === 'list' ? devices : devices.filter((d) => d.udid.toUpperCase() === (udid as string).toUpperCase());
+    const shown =
+      action === 'list'
+        ? devices
+        : devices.filter((d) => d.udid.toUpperCase() === (udid as string).toUpperCase());
     if (options.json) {
       output.out(JSON.stringify(shown.map(simulatorJson), null, 2));
       return 0;
@@ -50,7 +62,8 @@ export async function simulatorsCommand(action: SimulatorAction, udid: string | 
       output.out('No iOS simulators. Create one in Xcode › Window › Devices and Simulators.');
       return 0;
     }
-    for (const line of table([['UDID', 'NAME', 'STATE', 'RUNTIME', ''], ...shown.map(describe)])) output.out(line.trimEnd());
+    for (const line of table([['UDID', 'NAME', 'STATE', 'RUNTIME', ''], ...shown.map(describe)]))
+      output.out(line.trimEnd());
     return 0;
   } finally {
     await core.close();

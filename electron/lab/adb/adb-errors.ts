@@ -53,14 +53,18 @@ export function adbDeviceError(error: unknown, serial: string, doing: Phrase): L
   const detail = messageOf(error);
   const text = detail.toLowerCase();
   if (text.includes('unauthorized')) {
-    return new LabError('DEVICE_UNAUTHORIZED', `Phone ${serial} has not allowed USB debugging from this computer.`, {
-      hint: 'Unlock the phone and tap "Allow" on the USB debugging prompt (tick "Always allow").',
-      detail,
-      zh: {
-        message: `手机 ${serial} 尚未允许这台电脑进行 USB 调试。`,
-        hint: '请解锁手机，在 USB 调试提示中点按“允许”（勾选“始终允许”）。',
+    return new LabError(
+      'DEVICE_UNAUTHORIZED',
+      `Phone ${serial} has not allowed USB debugging from this computer.`,
+      {
+        hint: 'Unlock the phone and tap "Allow" on the USB debugging prompt (tick "Always allow").',
+        detail,
+        zh: {
+          message: `手机 ${serial} 尚未允许这台电脑进行 USB 调试。`,
+          hint: '请解锁手机，在 USB 调试提示中点按“允许”（勾选“始终允许”）。',
+        },
       },
-    });
+    );
   }
   if (text.includes('offline')) {
     return new LabError('DEVICE_OFFLINE', `Phone ${serial} is offline.`, {

@@ -25,7 +25,10 @@ const STARTS_IN_FLIGHT = new Map<string, Promise<boolean>>();
  */
 function createAdbClient(options: ClientOptions): Client {
   type AdbStatic = { createClient(o: ClientOptions): Client };
-  const ns = adbkit as unknown as { Adb?: AdbStatic; default?: AdbStatic & { Adb?: AdbStatic; default?: AdbStatic } };
+  const ns = adbkit as unknown as {
+    Adb?: AdbStatic;
+    default?: AdbStatic & { Adb?: AdbStatic; default?: AdbStatic };
+  };
   const adb = ns.Adb ?? ns.default?.Adb ?? ns.default?.default ?? ns.default;
   if (!adb || typeof adb.createClient !== 'function') throw new Error('Could not load @devicefarmer/adbkit');
   return adb.createClient(options);
@@ -77,7 +80,8 @@ export class AdbGateway {
     try {
       return await this.version();
     } catch (error) {
-      if (!this.canStartServer || (error instanceof LabError && error.code !== 'ADB_UNREACHABLE')) throw error;
+      if (!this.canStartServer || (error instanceof LabError && error.code !== 'ADB_UNREACHABLE'))
+        throw error;
       await this.startServerOnce();
       return this.version();
     }
@@ -122,7 +126,11 @@ export class AdbGateway {
 
   /** Another caller's start may have finished since our own version() failed: ask once more. */
   private async startUnlessAnswering(): Promise<boolean> {
-    const answering = (): Promise<boolean> => this.version().then(() => true, () => false);
+    const answering = (): Promise<boolean> =>
+      this.version().then(
+        () => true,
+        () => false,
+      );
     if (await answering()) return false;
     try {
       return await startAdbServer(this.config, this.logger);
@@ -147,7 +155,10 @@ export class AdbGateway {
 
   public async track(): Promise<AdbTracker> {
     try {
-      return (await withTimeout(this.client.trackDevices(), 5_000, { en: 'Device tracking', zh: '设备跟踪' })) as unknown as AdbTracker;
+      return (await withTimeout(this.client.trackDevices(), 5_000, {
+        en: 'Device tracking',
+        zh: '设备跟踪',
+      })) as unknown as AdbTracker;
     } catch (error) {
       throw adbServerError(error, this.config.host, this.config.port);
     }

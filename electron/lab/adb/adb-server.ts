@@ -8,7 +8,11 @@ import { LabError } from '../errors';
 import type { Logger } from '../util/logger';
 
 export interface AdbRun {
-  readonly error: { readonly code?: string | number | null; readonly message: string; readonly killed?: boolean } | null;
+  readonly error: {
+    readonly code?: string | number | null;
+    readonly message: string;
+    readonly killed?: boolean;
+  } | null;
   readonly output: string;
 }
 
@@ -23,7 +27,10 @@ export function runAdb(bin: string, args: readonly string[], timeoutMs: number):
 
 /** adb's first meaningful line (its "* daemon ..." progress lines are not the cause). */
 function causeLine(output: string): string {
-  const lines = output.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const cause = lines.find((l) => !l.startsWith('* daemon')) ?? lines[lines.length - 1] ?? '';
   return cause.slice(0, 300);
 }
@@ -32,17 +39,21 @@ function causeLine(output: string): string {
 export function startFailure(config: Pick<AdbConfig, 'bin' | 'port'>, run: AdbRun): LabError {
   const { bin, port } = config;
   if (run.error?.code === 'ENOENT') {
-    return new LabError('ADB_NOT_FOUND', `adb not found: PushLab looked for "${bin}" to start an adb server.`, {
-      hint:
-        'Install Android platform-tools (Debian/Ubuntu: apt install adb; macOS: brew install android-platform-tools; ' +
-        'Windows: the SDK Platform Tools zip) or set PUSHLAB_ADB_BIN to the adb program.',
-      zh: {
-        message: `找不到 adb：PushLab 需要用 "${bin}" 启动 adb 服务。`,
+    return new LabError(
+      'ADB_NOT_FOUND',
+      `adb not found: PushLab looked for "${bin}" to start an adb server.`,
+      {
         hint:
-          '请安装 Android platform-tools（Debian/Ubuntu：apt install adb；macOS：brew install android-platform-tools；' +
-          'Windows：SDK Platform Tools 压缩包），或把 PUSHLAB_ADB_BIN 设为 adb 程序的路径。',
+          'Install Android platform-tools (Debian/Ubuntu: apt install adb; macOS: brew install android-platform-tools; ' +
+          'Windows: the SDK Platform Tools zip) or set PUSHLAB_ADB_BIN to the adb program.',
+        zh: {
+          message: `找不到 adb：PushLab 需要用 "${bin}" 启动 adb 服务。`,
+          hint:
+            '请安装 Android platform-tools（Debian/Ubuntu：apt install adb；macOS：brew install android-platform-tools；' +
+            'Windows：SDK Platform Tools 压缩包），或把 PUSHLAB_ADB_BIN 设为 adb 程序的路径。',
+        },
       },
-    });
+    );
   }
   if (run.error?.code === 'EACCES') {
     return new LabError('ADB_NOT_FOUND', `The adb program "${bin}" cannot be run (permission denied).`, {
@@ -56,18 +67,22 @@ export function startFailure(config: Pick<AdbConfig, 'bin' | 'port'>, run: AdbRu
   const cause = causeLine(run.output) || run.error?.message || 'adb gave no reason';
   const portTaken = /address already in use|cannot bind|bind.*failed|EADDRINUSE/i.test(run.output);
   const timedOut = run.error?.killed === true;
-  return new LabError('ADB_SERVER_START_FAILED', `Could not start an adb server on port ${port}: ${timedOut ? 'adb did not finish within 20 s' : cause}`, {
-    hint: portTaken
-      ? `Another program holds port ${port}: stop it, or give PushLab another port with --adb-port or ANDROID_ADB_SERVER_PORT.`
-      : `Run \`${bin} -P ${port} start-server\` yourself to see adb's full answer, then try again.`,
-    detail: run.output.slice(0, 2000) || run.error?.message || '',
-    zh: {
-      message: `无法在端口 ${port} 上启动 adb 服务：${timedOut ? 'adb 未在 20 秒内结束' : cause}`,
+  return new LabError(
+    'ADB_SERVER_START_FAILED',
+    `Could not start an adb server on port ${port}: ${timedOut ? 'adb did not finish within 20 s' : cause}`,
+    {
       hint: portTaken
-        ? `端口 ${port} 被另一个程序占用：请停止它，或用 --adb-port 或 ANDROID_ADB_SERVER_PORT 给 PushLab 换一个端口。`
-        : `请自己运行 \`${bin} -P ${port} start-server\` 查看 adb 的完整回答，然后重试。`,
+        ? `Another program holds port ${port}: stop it, or give PushLab another port with --adb-port or ANDROID_ADB_SERVER_PORT.`
+        : `Run \`${bin} -P ${port} start-server\` yourself to see adb's full answer, then try again.`,
+      detail: run.output.slice(0, 2000) || run.error?.message || '',
+      zh: {
+        message: `无法在端口 ${port} 上启动 adb 服务：${timedOut ? 'adb 未在 20 秒内结束' : cause}`,
+        hint: portTaken
+          ? `端口 ${port} 被另一个程序占用：请停止它，或用 --adb-port 或 ANDROID_ADB_SERVER_PORT 给 PushLab 换一个端口。`
+          : `请自己运行 \`${bin} -P ${port} start-server\` 查看 adb 的完整回答，然后重试。`,
+      },
     },
-  });
+  );
 }
 
 /**

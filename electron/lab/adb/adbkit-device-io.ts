@@ -60,11 +60,17 @@ export class AdbkitDeviceIo implements AdbDeviceIo {
     const what = { en: 'copying the file to the phone', zh: '向手机复制文件' };
     let transfer: (NodeJS.EventEmitter & { cancel(): boolean }) | undefined;
     const work = (async () => {
-      transfer = (await this.device.push(createReadStream(localPath), remotePath, options.mode ?? 0o644)) as never;
+      transfer = (await this.device.push(
+        createReadStream(localPath),
+        remotePath,
+        options.mode ?? 0o644,
+      )) as never;
       const t = transfer as NodeJS.EventEmitter & { cancel(): boolean };
       options.signal?.addEventListener('abort', () => t.cancel(), { once: true });
       await new Promise<void>((resolve, reject) => {
-        t.on('progress', (stats: { bytesTransferred: number }) => options.onProgress?.(stats.bytesTransferred));
+        t.on('progress', (stats: { bytesTransferred: number }) =>
+          options.onProgress?.(stats.bytesTransferred),
+        );
         t.on('end', () => resolve());
         t.on('error', (error: unknown) => reject(error));
       });
@@ -76,7 +82,11 @@ export class AdbkitDeviceIo implements AdbDeviceIo {
     }
   }
 
-  private async run(command: string, options: ShellOptions, open: () => PromiseLike<Duplex>): Promise<Buffer> {
+  private async run(
+    command: string,
+    options: ShellOptions,
+    open: () => PromiseLike<Duplex>,
+  ): Promise<Buffer> {
     const timeoutMs = options.timeoutMs ?? DEFAULT_SHELL_TIMEOUT_MS;
     const name = command.split(' ')[0] ?? command;
     let stream: Duplex | undefined;

@@ -98,7 +98,15 @@ export class DeviceTracker extends EventEmitter<DeviceTrackerEvents> {
     this.stop();
     this.attempt = 0;
     this.outageStartedAt = null;
-    this.setStatus({ state: 'connecting', host, port, serverVersion: null, since: this.clock.iso(), error: null, lastOutage: null });
+    this.setStatus({
+      state: 'connecting',
+      host,
+      port,
+      serverVersion: null,
+      since: this.clock.iso(),
+      error: null,
+      lastOutage: null,
+    });
     if (this.devices.size > 0) {
       this.devices.clear();
       this.emit('devices', []);
@@ -160,10 +168,14 @@ export class DeviceTracker extends EventEmitter<DeviceTrackerEvents> {
       this.fail({
         code: 'ADB_UNREACHABLE',
         message: `The adb server at ${this.gateway.config.host}:${this.gateway.config.port} went away.`,
-        hint: this.gateway.canStartServer ? 'PushLab is restarting it and reconnecting.' : 'Start the adb server again; PushLab reconnects by itself.',
+        hint: this.gateway.canStartServer
+          ? 'PushLab is restarting it and reconnecting.'
+          : 'Start the adb server again; PushLab reconnects by itself.',
         zh: {
           message: `${this.gateway.config.host}:${this.gateway.config.port} 上的 adb 服务已断开。`,
-          hint: this.gateway.canStartServer ? 'PushLab 正在重启它并重新连接。' : '请重新启动 adb 服务；PushLab 会自动重新连接。',
+          hint: this.gateway.canStartServer
+            ? 'PushLab 正在重启它并重新连接。'
+            : '请重新启动 adb 服务；PushLab 会自动重新连接。',
         },
       });
     });
@@ -178,7 +190,14 @@ export class DeviceTracker extends EventEmitter<DeviceTrackerEvents> {
       ? { startedAt: this.outageStartedAt ?? now, endedAt: now, reason: this.outageReason }
       : this.current.lastOutage;
     this.outageStartedAt = null;
-    this.setStatus({ ...this.current, state: 'connected', serverVersion: version, since: now, error: null, lastOutage });
+    this.setStatus({
+      ...this.current,
+      state: 'connected',
+      serverVersion: version,
+      since: now,
+      error: null,
+      lastOutage,
+    });
     // The first track-devices frame arrives right after OKAY; until then the list is empty.
     this.emit('devices', this.list());
     if (wasOutage) this.emit('recovered');
@@ -257,7 +276,8 @@ export class DeviceTracker extends EventEmitter<DeviceTrackerEvents> {
   }
 
   private setStatus(status: AdbStatus): void {
-    const changed = status.state !== this.current.state || status.error?.message !== this.current.error?.message;
+    const changed =
+      status.state !== this.current.state || status.error?.message !== this.current.error?.message;
     this.current = status;
     if (changed) this.logger.info('adb status', { state: status.state, error: status.error?.message });
     this.emit('status', status);

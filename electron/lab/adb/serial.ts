@@ -22,19 +22,23 @@ export function assertSerial(serial: string): string {
   const problem = serialProblem(serial);
   if (problem !== null) {
     const problemZh = problemInZh(problem);
-    throw new LabError('INVALID_ARGUMENT', `The device serial ${JSON.stringify(serial.slice(0, 80))} ${problem}.`, {
-      hint:
-        'Copy the serial exactly as `adb devices` prints it (e.g. R58M123ABC, 192.168.1.20:5555, emulator-5554 or ' +
-        'adb-R58M123ABC-a1b2c3._adb-tls-connect._tcp). A phone whose serial has other characters can be reached over ' +
-        'Wi-Fi instead: `adb tcpip 5555`, then `adb connect <phone IP>:5555`.',
-      zh: {
-        message: `设备序列号 ${JSON.stringify(serial.slice(0, 80))} ${problemZh}。`,
+    throw new LabError(
+      'INVALID_ARGUMENT',
+      `The device serial ${JSON.stringify(serial.slice(0, 80))} ${problem}.`,
+      {
         hint:
-          '请按 `adb devices` 打印的样子原样复制序列号（例如 R58M123ABC、192.168.1.20:5555、emulator-5554 或 ' +
-          'adb-R58M123ABC-a1b2c3._adb-tls-connect._tcp）。序列号含其他字符的手机可以改用 Wi-Fi 连接：' +
-          '先 `adb tcpip 5555`，再 `adb connect <手机 IP>:5555`。',
+          'Copy the serial exactly as `adb devices` prints it (e.g. R58M123ABC, 192.168.1.20:5555, emulator-5554 or ' +
+          'adb-R58M123ABC-a1b2c3._adb-tls-connect._tcp). A phone whose serial has other characters can be reached over ' +
+          'Wi-Fi instead: `adb tcpip 5555`, then `adb connect <phone IP>:5555`.',
+        zh: {
+          message: `设备序列号 ${JSON.stringify(serial.slice(0, 80))} ${problemZh}。`,
+          hint:
+            '请按 `adb devices` 打印的样子原样复制序列号（例如 R58M123ABC、192.168.1.20:5555、emulator-5554 或 ' +
+            'adb-R58M123ABC-a1b2c3._adb-tls-connect._tcp）。序列号含其他字符的手机可以改用 Wi-Fi 连接：' +
+            '先 `adb tcpip 5555`，再 `adb connect <手机 IP>:5555`。',
+        },
       },
-    });
+    );
   }
   return serial;
 }

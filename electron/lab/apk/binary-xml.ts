@@ -118,7 +118,7 @@ export function walkAxml(buf: Buffer, onStart: (element: AxmlStartElement) => vo
   let resourceIds: number[] = [];
   let depth = 0;
   let sawElement = false;
-  for (let at = headerSize; at < end; ) {
+  for (let at = headerSize; at < end;) {
     if (at + 8 > end) throw bad('a chunk header is cut short');
     const type = buf.readUInt16LE(at);
     const chunkHeader = buf.readUInt16LE(at + 2);

@@ -39,7 +39,8 @@ function find(attrs: Attrs, key: keyof typeof ATTR): AxmlAttribute | undefined {
   );
 }
 
-const isInt = (a: AxmlAttribute): boolean => a.dataType >= RES_TYPE.FIRST_INT && a.dataType <= RES_TYPE.LAST_INT;
+const isInt = (a: AxmlAttribute): boolean =>
+  a.dataType >= RES_TYPE.FIRST_INT && a.dataType <= RES_TYPE.LAST_INT;
 
 function stringOf(a: AxmlAttribute | undefined): string | null {
   if (!a) return null;
@@ -62,7 +63,8 @@ export function parseManifest(xml: Buffer): ManifestInfo {
   const found: { root?: Attrs; usesSdk?: Attrs; application?: Attrs } = {};
   walkAxml(xml, (element) => {
     if (element.depth === 1) {
-      if (element.name !== 'manifest') throw new ApkFormatError('bad-manifest', 'its root element is not <manifest>');
+      if (element.name !== 'manifest')
+        throw new ApkFormatError('bad-manifest', 'its root element is not <manifest>');
       found.root ??= element.attributes;
     } else if (element.depth === 2 && element.name === 'uses-sdk') found.usesSdk ??= element.attributes;
     else if (element.depth === 2 && element.name === 'application') found.application ??= element.attributes;
@@ -88,6 +90,7 @@ export function parseManifest(xml: Buffer): ManifestInfo {
     minSdk: intOf(find(sdk, 'minSdkVersion')),
     targetSdk: intOf(find(sdk, 'targetSdkVersion')),
     label: stringOf(find(app, 'label')),
-    testOnly: testOnly !== undefined && (isInt(testOnly) ? testOnly.data !== 0 : stringOf(testOnly) === 'true'),
+    testOnly:
+      testOnly !== undefined && (isInt(testOnly) ? testOnly.data !== 0 : stringOf(testOnly) === 'true'),
   };
 }

@@ -73,13 +73,17 @@ function formatError(error: ApkFormatError, fileName: string): LabError {
         zh: { message: `${fileName} 已损坏：${error.message}。`, hint: DAMAGED_HINT_ZH },
       });
     case 'bad-manifest':
-      return new LabError('APK_UNREADABLE', `The manifest inside ${fileName} cannot be read: ${error.message}.`, {
-        hint: 'Rebuild the APK with the Android build tools; a tool that rewrote or protected it may have damaged it.',
-        zh: {
-          message: `无法读取 ${fileName} 中的 manifest：${error.message}。`,
-          hint: '请用 Android 构建工具重新构建 APK；改写或加固过它的工具可能损坏了它。',
+      return new LabError(
+        'APK_UNREADABLE',
+        `The manifest inside ${fileName} cannot be read: ${error.message}.`,
+        {
+          hint: 'Rebuild the APK with the Android build tools; a tool that rewrote or protected it may have damaged it.',
+          zh: {
+            message: `无法读取 ${fileName} 中的 manifest：${error.message}。`,
+            hint: '请用 Android 构建工具重新构建 APK；改写或加固过它的工具可能损坏了它。',
+          },
         },
-      });
+      );
   }
 }
 

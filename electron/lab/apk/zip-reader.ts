@@ -90,7 +90,7 @@ function applyZip64Extra(
   extra: Buffer,
   values: { uncompressed: number; compressed: number; offset: number },
 ): void {
-  for (let i = 0; i + 4 <= extra.length; ) {
+  for (let i = 0; i + 4 <= extra.length;) {
     const id = extra.readUInt16LE(i);
     const length = extra.readUInt16LE(i + 2);
     const end = i + 4 + length;

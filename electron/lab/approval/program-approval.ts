@@ -81,8 +81,11 @@ export function describeLocalEffects(
   cwd: string = process.cwd(),
 ): ProgramApprovalRequest | null {
   const sender = plan.sender;
-  const program = sender.kind === 'command' ? { command: sender.command, args: [...(sender.args ?? [])] } : null;
-  const secretFiles = secretRefsOf(sender).flatMap((ref) => ('file' in ref ? [path.resolve(cwd, ref.file)] : []));
+  const program =
+    sender.kind === 'command' ? { command: sender.command, args: [...(sender.args ?? [])] } : null;
+  const secretFiles = secretRefsOf(sender).flatMap((ref) =>
+    'file' in ref ? [path.resolve(cwd, ref.file)] : [],
+  );
   const apk = plan.build ? path.resolve(cwd, plan.build.apk) : null;
   if (!program && secretFiles.length === 0 && !apk) return null;
   return { action, planName: plan.name, runId, program, secretFiles, apk };
@@ -100,10 +103,13 @@ export function approvalLines(locale: Locale, request: ProgramApprovalRequest): 
     lines.push(
       request.program.args.length === 0
         ? translate(locale, 'approval.noArguments')
-        : translate(locale, 'approval.arguments', { args: request.program.args.map((a) => JSON.stringify(a)).join(' ') }),
+        : translate(locale, 'approval.arguments', {
+            args: request.program.args.map((a) => JSON.stringify(a)).join(' '),
+          }),
     );
   }
-  for (const file of request.secretFiles) lines.push(translate(locale, 'approval.secretFile', { path: JSON.stringify(file) }));
+  for (const file of request.secretFiles)
+    lines.push(translate(locale, 'approval.secretFile', { path: JSON.stringify(file) }));
   if (request.apk) lines.push(translate(locale, 'approval.apk', { path: JSON.stringify(request.apk) }));
   return lines;
 }
@@ -129,7 +135,11 @@ export async function approvePlan(
   } catch (error) {
     // An approver that failed said nothing: that is not a yes.
     const refusal = nobodyToAsk('en', request);
-    throw new LabError('APPROVAL_REFUSED', refusal.message, { hint: refusal.hint, cause: error, zh: refusal.zh });
+    throw new LabError('APPROVAL_REFUSED', refusal.message, {
+      hint: refusal.hint,
+      cause: error,
+      zh: refusal.zh,
+    });
   }
   if (!decision.approved) {
     // A shell's own refusal may lack zh: fall back to the catalog's refusal text.

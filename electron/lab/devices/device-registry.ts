@@ -63,7 +63,9 @@ export class DeviceRegistry extends EventEmitter<{ changed: [DeviceSnapshot] }> 
 
   public snapshot(): DeviceSnapshot {
     const simulators = this.deps.simulators;
-    const devices = [...this.views.values(), ...(simulators?.views() ?? [])].sort((a, b) => a.serial.localeCompare(b.serial));
+    const devices = [...this.views.values(), ...(simulators?.views() ?? [])].sort((a, b) =>
+      a.serial.localeCompare(b.serial),
+    );
     return { adb: this.deps.tracker.status(), devices, ...(simulators ? { ios: simulators.status() } : {}) };
   }
 
@@ -116,9 +118,13 @@ export class DeviceRegistry extends EventEmitter<{ changed: [DeviceSnapshot] }> 
       });
     }
     if (view.state !== 'device') {
-      throw new LabError('DEVICE_NOT_READY', `Phone ${serial} is ${view.state}; its identity can't be read now.`, {
-        zh: { message: `手机 ${serial} 处于 ${view.state} 状态；现在无法读取它的身份信息。` },
-      });
+      throw new LabError(
+        'DEVICE_NOT_READY',
+        `Phone ${serial} is ${view.state}; its identity can't be read now.`,
+        {
+          zh: { message: `手机 ${serial} 处于 ${view.state} 状态；现在无法读取它的身份信息。` },
+        },
+      );
     }
     await this.loadIdentity(serial);
     return this.views.get(serial) ?? view;
@@ -179,7 +185,10 @@ export class DeviceRegistry extends EventEmitter<{ changed: [DeviceSnapshot] }> 
     let error: unknown = null;
     try {
       identity = await this.limit(() =>
-        withTimeout(read(io), this.deps.identityTimeoutMs ?? 20_000, { en: `Reading ${serial}`, zh: `读取手机 ${serial}` }),
+        withTimeout(read(io), this.deps.identityTimeoutMs ?? 20_000, {
+          en: `Reading ${serial}`,
+          zh: `读取手机 ${serial}`,
+        }),
       );
     } catch (e) {
       error = e;
@@ -217,7 +226,13 @@ export class DeviceRegistry extends EventEmitter<{ changed: [DeviceSnapshot] }> 
   }
 
   private persistSeen(view: DeviceView, at: string): void {
-    this.persist(() => this.deps.repo.recordSeen(view.serial, { platform: 'android', state: view.state, transport: view.transport }, at));
+    this.persist(() =>
+      this.deps.repo.recordSeen(
+        view.serial,
+        { platform: 'android', state: view.state, transport: view.transport },
+        at,
+      ),
+    );
   }
 
   private persist(write: () => unknown): void {

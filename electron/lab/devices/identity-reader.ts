@@ -21,7 +21,9 @@ async function fillPushServiceVersions(io: AdbDeviceIo, packages: PackageEntry[]
       found.set(p.package, info?.versionCode ?? null);
     }),
   );
-  return packages.map((p) => (found.has(p.package) ? { ...p, versionCode: found.get(p.package) ?? null } : p));
+  return packages.map((p) =>
+    found.has(p.package) ? { ...p, versionCode: found.get(p.package) ?? null } : p,
+  );
 }
 
 export async function readIdentity(io: AdbDeviceIo): Promise<DeviceIdentity> {

@@ -6,7 +6,14 @@
 import type { DeviceIdentity, DeviceView } from '../../../shared/domain/device';
 import { iosStatusMessage } from '../../../shared/domain/ios-status';
 import { translateDynamic } from '../../../shared/i18n';
-import type { DoctorCheck, DoctorReport, DoctorResult, DoctorSubject, FixId, FixOutcome } from '../../../shared/domain/doctor';
+import type {
+  DoctorCheck,
+  DoctorReport,
+  DoctorResult,
+  DoctorSubject,
+  FixId,
+  FixOutcome,
+} from '../../../shared/domain/doctor';
 import type { AdbGateway } from '../adb/adb-gateway';
 import { assertPackageName, quoteShellArg } from '../adb/quote';
 import type { DeviceRegistry } from '../devices/device-registry';
@@ -63,13 +70,17 @@ export class DoctorService {
 
   public async fix(subject: DoctorSubject, fix: FixId): Promise<FixOutcome> {
     if (this.deps.registry.get(subject.serial)?.platform === 'ios') {
-      throw new LabError('INVALID_ARGUMENT', `PushLab has no fixes for simulators: simctl cannot change an app's notification settings.`, {
-        hint: 'Change them on the simulator (Settings › Notifications), or let the app ask and tap Allow, then check again.',
-        zh: {
-          message: 'PushLab 无法修复模拟器：simctl 不能更改应用的通知设置。',
-          hint: '请在模拟器上更改（设置 › 通知），或让应用请求权限并点按“允许”，然后重新检查。',
+      throw new LabError(
+        'INVALID_ARGUMENT',
+        `PushLab has no fixes for simulators: simctl cannot change an app's notification settings.`,
+        {
+          hint: 'Change them on the simulator (Settings › Notifications), or let the app ask and tap Allow, then check again.',
+          zh: {
+            message: 'PushLab 无法修复模拟器：simctl 不能更改应用的通知设置。',
+            hint: '请在模拟器上更改（设置 › 通知），或让应用请求权限并点按“允许”，然后重新检查。',
+          },
         },
-      });
+      );
     }
     const plan = FIX_PLANS[fix];
     const beforeReport = await this.examine(subject);
@@ -91,7 +102,10 @@ export class DoctorService {
       outcome = {
         fix,
         ok: humanNeeded || confirmed,
-        message: { key: humanNeeded ? 'fix.openedOnPhone' : confirmed ? 'fix.confirmed' : 'fix.notConfirmed', values: {} },
+        message: {
+          key: humanNeeded ? 'fix.openedOnPhone' : confirmed ? 'fix.confirmed' : 'fix.notConfirmed',
+          values: {},
+        },
         detail,
         before: beforeShown,
         after,
@@ -120,7 +134,8 @@ export class DoctorService {
   /** Reads and judges without storing. */
   private async examine(subject: DoctorSubject): Promise<DoctorReport> {
     const simulator = this.deps.registry.get(subject.serial);
-    if (simulator?.platform === 'ios' || (!simulator && UDID_PATTERN.test(subject.serial))) return this.examineSimulator(subject, simulator);
+    if (simulator?.platform === 'ios' || (!simulator && UDID_PATTERN.test(subject.serial)))
+      return this.examineSimulator(subject, simulator);
     assertPackageName(subject.package);
     for (const id of subject.channelIds) quoteShellArg(id); // refuses NUL; ids are passed quoted
     const view = this.deps.registry.get(subject.serial);
@@ -133,7 +148,10 @@ export class DoctorService {
     if (view.state !== 'device') {
       throw new LabError('DEVICE_NOT_READY', `Phone ${subject.serial} is ${view.state}.`, {
         hint: 'Wait until it shows as ready, then run the check again.',
-        zh: { message: `手机 ${subject.serial} 处于 ${view.state} 状态。`, hint: '请等它显示为就绪，然后重新检查。' },
+        zh: {
+          message: `手机 ${subject.serial} 处于 ${view.state} 状态。`,
+          hint: '请等它显示为就绪，然后重新检查。',
+        },
       });
     }
     const identity = view.identity;
@@ -149,7 +167,8 @@ export class DoctorService {
         },
       });
     }
-    for (const e of errors) if (e !== lost) this.deps.logger.debug('doctor read failed', { source: e.source, code: e.error.code });
+    for (const e of errors)
+      if (e !== lost) this.deps.logger.debug('doctor read failed', { source: e.source, code: e.error.code });
     return {
       id: null,
       serial: subject.serial,
@@ -170,21 +189,30 @@ export class DoctorService {
       // No xcrun (or not a Mac) says so; otherwise the simulator is simply not booted.
       const status = this.deps.simulators?.status();
       const why = status && !status.available ? iosStatusMessage(status, 0) : null;
-      throw new LabError('DEVICE_NOT_FOUND', `Simulator ${subject.serial} is not booted here${why ? `: ${translateDynamic('en', why.key, why.values) ?? status?.reason}` : '.'}`, {
-        hint: why ? 'Run the check on the Mac with Xcode where the simulator runs.' : 'Boot it (Simulator app, or `xcrun simctl boot <udid>`) on this Mac, then run the check again.',
-        zh: {
-          message: `模拟器 ${subject.serial} 没有在这里启动${why ? `：${translateDynamic('zh-CN', why.key, why.values) ?? status?.reason}` : '。'}`,
+      throw new LabError(
+        'DEVICE_NOT_FOUND',
+        `Simulator ${subject.serial} is not booted here${why ? `: ${translateDynamic('en', why.key, why.values) ?? status?.reason}` : '.'}`,
+        {
           hint: why
-            ? '请在运行模拟器、装有 Xcode 的 Mac 上进行检查。'
-            : '请在这台 Mac 上启动它（Simulator 应用，或 `xcrun simctl boot <udid>`），然后重新检查。',
+            ? 'Run the check on the Mac with Xcode where the simulator runs.'
+            : 'Boot it (Simulator app, or `xcrun simctl boot <udid>`) on this Mac, then run the check again.',
+          zh: {
+            message: `模拟器 ${subject.serial} 没有在这里启动${why ? `：${translateDynamic('zh-CN', why.key, why.values) ?? status?.reason}` : '。'}`,
+            hint: why
+              ? '请在运行模拟器、装有 Xcode 的 Mac 上进行检查。'
+              : '请在这台 Mac 上启动它（Simulator 应用，或 `xcrun simctl boot <udid>`），然后重新检查。',
+          },
         },
-      });
+      );
     }
     if (view.state !== 'device') {
       const state = view.simulator?.state ?? view.state;
       throw new LabError('DEVICE_NOT_READY', `Simulator ${subject.serial} is ${state}.`, {
         hint: 'Wait until it has booted, then run the check again.',
-        zh: { message: `模拟器 ${subject.serial} 处于 ${state} 状态。`, hint: '请等它启动完成，然后重新检查。' },
+        zh: {
+          message: `模拟器 ${subject.serial} 处于 ${state} 状态。`,
+          hint: '请等它启动完成，然后重新检查。',
+        },
       });
     }
     return examineSimulator(this.deps.simulators, view, subject, () => this.deps.clock.iso());
@@ -196,5 +224,11 @@ export class DoctorService {
 }
 
 function phoneSummary(identity: DeviceIdentity): DoctorReport['phone'] {
-  return { manufacturer: identity.manufacturer, model: identity.model, rom: identity.rom, sdk: identity.sdk, pushChannel: identity.pushChannel };
+  return {
+    manufacturer: identity.manufacturer,
+    model: identity.model,
+    rom: identity.rom,
+    sdk: identity.sdk,
+    pushChannel: identity.pushChannel,
+  };
 }

@@ -32,7 +32,10 @@ export function opLine(raw: string): string {
 }
 
 /** The `AppSettings: <pkg> (<uid>)` line of user 0 and its NotificationChannel lines. */
-export function appSettingsBlock(text: string, pkg: string): { readonly header: string | null; readonly lines: readonly string[] } {
+export function appSettingsBlock(
+  text: string,
+  pkg: string,
+): { readonly header: string | null; readonly lines: readonly string[] } {
   const lines = text.split('\n');
   const header = new RegExp(`^(\\s*)AppSettings: ${escapeRegExp(pkg)} \\((\\d+)\\)`);
   let fallback: { header: string; lines: string[] } | null = null;
@@ -55,11 +58,22 @@ export function appSettingsBlock(text: string, pkg: string): { readonly header: 
 }
 
 /** Channel fields that decide how (and whether) a push shows; the rest of the line is noise. */
-const CHANNEL_FIELDS = ['mId', 'mName', 'mImportance', 'mBypassDnd', 'mLockscreenVisibility', 'mSound', 'mVibrationEnabled', 'mDeleted'];
+const CHANNEL_FIELDS = [
+  'mId',
+  'mName',
+  'mImportance',
+  'mBypassDnd',
+  'mLockscreenVisibility',
+  'mSound',
+  'mVibrationEnabled',
+  'mDeleted',
+];
 
 /** A NotificationChannel line cut down to CHANNEL_FIELDS, in the phone's own words. */
 export function compactChannelLine(line: string): string {
-  const fields = CHANNEL_FIELDS.map((f) => new RegExp(`\\b${f}=('[^']*'|[^,}]*)`).exec(line)?.[0]).filter((f): f is string => f !== undefined);
+  const fields = CHANNEL_FIELDS.map((f) => new RegExp(`\\b${f}=('[^']*'|[^,}]*)`).exec(line)?.[0]).filter(
+    (f): f is string => f !== undefined,
+  );
   return fields.length > 0 ? `NotificationChannel{${fields.join(', ')}}` : line.trim();
 }
 
@@ -74,7 +88,10 @@ export function channelLine(block: readonly string[], channelId: string): string
 export function packageLines(text: string, pkg: string, patterns: readonly RegExp[]): string[] {
   const start = text.indexOf(`Package [${pkg}] (`);
   if (start < 0) return [];
-  const block = text.slice(start, start + 20_000).split('\n').slice(1);
+  const block = text
+    .slice(start, start + 20_000)
+    .split('\n')
+    .slice(1);
   const found: string[] = [];
   for (const pattern of patterns) {
     const line = block.find((l) => pattern.test(l));

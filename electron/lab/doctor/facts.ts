@@ -14,7 +14,10 @@ import { readAppOps } from '../android/commands/doctor/read-app-ops';
 import { readDeviceIdle } from '../android/commands/doctor/read-device-idle';
 import { readNotificationDump } from '../android/commands/doctor/read-notification-dump';
 import { readPackageDump } from '../android/commands/doctor/read-package-dump';
-import { readRestrictBackground, readRestrictBackgroundUids } from '../android/commands/doctor/read-restrict-background';
+import {
+  readRestrictBackground,
+  readRestrictBackgroundUids,
+} from '../android/commands/doctor/read-restrict-background';
 import { DOCTOR_SETTINGS, readSetting, type DoctorSetting } from '../android/commands/doctor/read-setting';
 import { readStandbyBucket } from '../android/commands/doctor/read-standby-bucket';
 import {
@@ -36,7 +39,11 @@ const POST_NOTIFICATIONS = 'android.permission.POST_NOTIFICATIONS';
 /** App Standby buckets exist from Android 9 (API 28). */
 const STANDBY_MIN_SDK = 28;
 
-export async function gatherFacts(io: AdbDeviceIo, subject: DoctorSubject, identity: DeviceIdentity | null): Promise<GatheredFacts> {
+export async function gatherFacts(
+  io: AdbDeviceIo,
+  subject: DoctorSubject,
+  identity: DeviceIdentity | null,
+): Promise<GatheredFacts> {
   const pkg = subject.package;
   const sdk = identity?.sdk ?? null;
   const errors: Array<{ source: string; error: ErrorInfo }> = [];
@@ -55,57 +62,66 @@ export async function gatherFacts(io: AdbDeviceIo, subject: DoctorSubject, ident
   }
 
   // Parsing runs inside settle too: a parser that finds nothing usable throws MALFORMED_OUTPUT.
-  const [packageRead, notifications, appOps, deviceIdle, standbyBucket, settings, { dataSaver, allowlist }, denylist, pushServices] =
-    await Promise.all([
-      settle(SOURCES.package, async (): Promise<Read<AppPackageFacts>> => {
-        const dump = await readPackageDump(io, pkg);
-        const postNotifications = dump.info ? parseRuntimePermission(dump.text, POST_NOTIFICATIONS) : null;
-        return { text: dump.text, value: { info: dump.info, uid: dump.uid, postNotifications } };
-      }),
-      settle(SOURCES.notifications, async (): Promise<Read<NotificationFacts>> => {
-        const { text } = await readNotificationDump(io);
-        return { text, value: { app: parseNotificationPreferences(text, pkg), zen: parseZenMode(text) } };
-      }),
-      settle(SOURCES.appOps, async () => {
-        const read = await readAppOps(io, pkg);
-        return { text: read.text, value: read.ops };
-      }),
-      settle(SOURCES.deviceIdle, async () => {
-        const read = await readDeviceIdle(io);
-        return { text: read.text, value: read.info };
-      }),
-      sdk !== null && sdk < STANDBY_MIN_SDK
-        ? Promise.resolve(null)
-        : settle(SOURCES.standbyBucket, async () => {
-            const read = await readStandbyBucket(io, pkg);
-            return { text: read.text, value: read.bucket };
-          }),
-      Promise.all(
-        DOCTOR_SETTINGS.map(async (setting) => {
-          const read = await settle(settingSource(setting), () => readSetting(io, setting));
-          return [setting, read && { text: read.text, value: read.value }] as const;
+  const [
+    packageRead,
+    notifications,
+    appOps,
+    deviceIdle,
+    standbyBucket,
+    settings,
+    { dataSaver, allowlist },
+    denylist,
+    pushServices,
+  ] = await Promise.all([
+    settle(SOURCES.package, async (): Promise<Read<AppPackageFacts>> => {
+      const dump = await readPackageDump(io, pkg);
+      const postNotifications = dump.info ? parseRuntimePermission(dump.text, POST_NOTIFICATIONS) : null;
+      return { text: dump.text, value: { info: dump.info, uid: dump.uid, postNotifications } };
+    }),
+    settle(SOURCES.notifications, async (): Promise<Read<NotificationFacts>> => {
+      const { text } = await readNotificationDump(io);
+      return { text, value: { app: parseNotificationPreferences(text, pkg), zen: parseZenMode(text) } };
+    }),
+    settle(SOURCES.appOps, async () => {
+      const read = await readAppOps(io, pkg);
+      return { text: read.text, value: read.ops };
+    }),
+    settle(SOURCES.deviceIdle, async () => {
+      const read = await readDeviceIdle(io);
+      return { text: read.text, value: read.info };
+    }),
+    sdk !== null && sdk < STANDBY_MIN_SDK
+      ? Promise.resolve(null)
+      : settle(SOURCES.standbyBucket, async () => {
+          const read = await readStandbyBucket(io, pkg);
+          return { text: read.text, value: read.bucket };
         }),
-      ),
-      // The allow-list matters only while Data Saver is on: read it then, and only then.
-      settle(SOURCES.dataSaver, async () => {
-        const read = await readRestrictBackground(io);
-        return { text: read.text, value: read.enabled };
-      }).then(async (dataSaver) => {
-        const allowlist =
-          dataSaver?.value === true
-            ? await settle(SOURCES.allowlist, async () => {
-                const read = await readRestrictBackgroundUids(io, 'allowlist');
-                return { text: read.text, value: read.uids };
-              })
-            : null;
-        return { dataSaver, allowlist };
+    Promise.all(
+      DOCTOR_SETTINGS.map(async (setting) => {
+        const read = await settle(settingSource(setting), () => readSetting(io, setting));
+        return [setting, read && { text: read.text, value: read.value }] as const;
       }),
-      settle(SOURCES.denylist, async () => {
-        const read = await readRestrictBackgroundUids(io, 'denylist');
-        return { text: read.text, value: read.uids };
-      }),
-      readPushServices(io, identity, settle, unread),
-    ]);
+    ),
+    // The allow-list matters only while Data Saver is on: read it then, and only then.
+    settle(SOURCES.dataSaver, async () => {
+      const read = await readRestrictBackground(io);
+      return { text: read.text, value: read.enabled };
+    }).then(async (dataSaver) => {
+      const allowlist =
+        dataSaver?.value === true
+          ? await settle(SOURCES.allowlist, async () => {
+              const read = await readRestrictBackgroundUids(io, 'allowlist');
+              return { text: read.text, value: read.uids };
+            })
+          : null;
+      return { dataSaver, allowlist };
+    }),
+    settle(SOURCES.denylist, async () => {
+      const read = await readRestrictBackgroundUids(io, 'denylist');
+      return { text: read.text, value: read.uids };
+    }),
+    readPushServices(io, identity, settle, unread),
+  ]);
 
   const settingReads: Partial<Record<DoctorSetting, Read<string | null>>> = {};
   for (const [setting, read] of settings) if (read) settingReads[setting] = read;

@@ -24,7 +24,11 @@ import { loadVendorKnowledge, vendorEntryFor, type VendorKnowledge } from './ven
 export interface FixPlan {
   /** Check ids this fix addresses; a prefix ending in ':' matches a family ("channel:"). */
   readonly appliesTo: readonly string[];
-  run(io: AdbDeviceIo, subject: DoctorSubject, identity: DeviceIdentity | null): Promise<{ readonly detail: string | null }>;
+  run(
+    io: AdbDeviceIo,
+    subject: DoctorSubject,
+    identity: DeviceIdentity | null,
+  ): Promise<{ readonly detail: string | null }>;
 }
 
 const POST_NOTIFICATIONS = 'android.permission.POST_NOTIFICATIONS';
@@ -76,18 +80,24 @@ async function openVendorScreen(
       refusals.push(`${target.component}: ${info.detail ?? info.message}`);
     }
   }
-  throw new LabError('COMMAND_FAILED', `None of the ${identity.rom.name} autostart screens opened on ${io.serial}.`, {
-    hint: FOLLOW_PATH_HINT.en,
-    detail: refusals.join('\n').slice(0, 1200),
-    zh: {
-      message: `${io.serial} 上没有一个 ${identity.rom.name} 自启动设置界面能打开。`,
-      hint: FOLLOW_PATH_HINT.zh,
+  throw new LabError(
+    'COMMAND_FAILED',
+    `None of the ${identity.rom.name} autostart screens opened on ${io.serial}.`,
+    {
+      hint: FOLLOW_PATH_HINT.en,
+      detail: refusals.join('\n').slice(0, 1200),
+      zh: {
+        message: `${io.serial} 上没有一个 ${identity.rom.name} 自启动设置界面能打开。`,
+        hint: FOLLOW_PATH_HINT.zh,
+      },
     },
-  });
+  );
 }
 
 /** The fix plans; `knowledge` is injectable for tests. */
-export function createFixPlans(knowledge: () => VendorKnowledge = loadVendorKnowledge): Readonly<Record<FixId, FixPlan>> {
+export function createFixPlans(
+  knowledge: () => VendorKnowledge = loadVendorKnowledge,
+): Readonly<Record<FixId, FixPlan>> {
   return {
     'grant-post-notifications': {
       appliesTo: ['notifications.permission'],
@@ -99,7 +109,10 @@ export function createFixPlans(knowledge: () => VendorKnowledge = loadVendorKnow
               en: 'The Android version of this phone is not known yet, so PushLab will not grant POST_NOTIFICATIONS.',
               zh: '还不知道这台手机的 Android 版本，所以 PushLab 不会授予 POST_NOTIFICATIONS。',
             },
-            { en: 'Wait until the phone shows its identity, then try again.', zh: '请等手机显示出身份信息后再试。' },
+            {
+              en: 'Wait until the phone shows its identity, then try again.',
+              zh: '请等手机显示出身份信息后再试。',
+            },
           );
         }
         if (sdk < POST_NOTIFICATIONS_SDK) {
@@ -121,7 +134,11 @@ export function createFixPlans(knowledge: () => VendorKnowledge = loadVendorKnow
             zh: `Android 13 之前 POST_NOTIFICATIONS 没有标记；这台手机的 SDK 是 ${sdk}。`,
           });
         }
-        return { detail: detailOf(await clearPermissionFlags(io, subject.package, POST_NOTIFICATIONS, ['user-set', 'user-fixed'])) };
+        return {
+          detail: detailOf(
+            await clearPermissionFlags(io, subject.package, POST_NOTIFICATIONS, ['user-set', 'user-fixed']),
+          ),
+        };
       },
     },
     'allow-run-any-in-background': {
@@ -177,7 +194,9 @@ export function createFixPlans(knowledge: () => VendorKnowledge = loadVendorKnow
     'open-app-notification-settings': {
       appliesTo: ['notifications.app', 'channel:', 'channels.blocked', 'vendor.notifications'],
       async run(io, subject, identity) {
-        return { detail: detailOf(await openAppNotificationSettings(io, subject.package, identity?.sdk ?? null)) };
+        return {
+          detail: detailOf(await openAppNotificationSettings(io, subject.package, identity?.sdk ?? null)),
+        };
       },
     },
     'open-autostart-settings': {

@@ -8,16 +8,31 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { PUSH_CHANNELS, ROM_NAMES, type PushChannel, type RomInfo, type RomName } from '../../../shared/domain/device';
+import {
+  PUSH_CHANNELS,
+  ROM_NAMES,
+  type PushChannel,
+  type RomInfo,
+  type RomName,
+} from '../../../shared/domain/device';
 import { isMessageKey } from '../../../shared/i18n';
 import { assertComponent } from '../android/commands/doctor/open-activity';
 import { LabError } from '../errors';
 
 /** Kinds of settings a ROM may keep outside what adb can read. */
-export const PATH_KINDS = ['autostart', 'appLaunch', 'background', 'deepSleep', 'notifications', 'lockScreen'] as const;
+export const PATH_KINDS = [
+  'autostart',
+  'appLaunch',
+  'background',
+  'deepSleep',
+  'notifications',
+  'lockScreen',
+] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
 
-const messageKey = z.string().refine(isMessageKey, { message: 'not a message key in shared/i18n (add it to doctor-checks.*.ts)' });
+const messageKey = z
+  .string()
+  .refine(isMessageKey, { message: 'not a message key in shared/i18n (add it to doctor-checks.*.ts)' });
 const component = z.string().refine(
   (value) => {
     try {
@@ -48,13 +63,29 @@ const entrySchema = z
       })
       .strict(),
     /** Screens for "open autostart settings", tried in order. */
-    activities: z.array(z.object({ component, packageExtra: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/).optional() }).strict()).default([]),
+    activities: z
+      .array(
+        z
+          .object({
+            component,
+            packageExtra: z
+              .string()
+              .regex(/^[A-Za-z_][A-Za-z0-9_.]*$/)
+              .optional(),
+          })
+          .strict(),
+      )
+      .default([]),
     sources,
   })
   .strict()
-  .refine((e) => e.minMajor === undefined || e.maxMajor === undefined || e.minMajor <= e.maxMajor, { message: 'minMajor > maxMajor' });
+  .refine((e) => e.minMajor === undefined || e.maxMajor === undefined || e.minMajor <= e.maxMajor, {
+    message: 'minMajor > maxMajor',
+  });
 
-const familySchema = z.object({ family: z.string().min(1), description: z.string().min(1), entries: z.array(entrySchema).min(1) }).strict();
+const familySchema = z
+  .object({ family: z.string().min(1), description: z.string().min(1), entries: z.array(entrySchema).min(1) })
+  .strict();
 
 const hintSchema = z
   .object({ channel: z.enum(PUSH_CHANNELS), advice: messageKey, where: messageKey.optional(), sources })
@@ -65,7 +96,11 @@ export type VendorEntry = z.infer<typeof entrySchema>;
 export type PushHint = z.infer<typeof hintSchema>;
 
 export interface VendorKnowledge {
-  readonly families: ReadonlyArray<{ readonly file: string; readonly family: string; readonly entries: readonly VendorEntry[] }>;
+  readonly families: ReadonlyArray<{
+    readonly file: string;
+    readonly family: string;
+    readonly entries: readonly VendorEntry[];
+  }>;
   readonly hints: readonly PushHint[];
 }
 
@@ -123,7 +158,9 @@ function parseFile<T>(dir: string, file: string, schema: z.ZodType<T>): T {
 
 /** Reads and validates every file of a vendor-settings folder. */
 export function readVendorKnowledge(dir: string): VendorKnowledge {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   if (!files.includes(HINTS_FILE)) {
     throw new LabError('INTERNAL', `resources/vendor-settings/${HINTS_FILE} is missing.`, {
       zh: { message: `缺少 resources/vendor-settings/${HINTS_FILE}。` },
@@ -165,7 +202,10 @@ export function vendorEntryFor(knowledge: VendorKnowledge, rom: RomInfo): Vendor
   if (entries.length === 0) return null;
   const major = romMajor(rom);
   if (major === null) return entries[entries.length - 1] ?? null;
-  return entries.find((e) => (e.minMajor ?? 0) <= major && major <= (e.maxMajor ?? Number.MAX_SAFE_INTEGER)) ?? null;
+  return (
+    entries.find((e) => (e.minMajor ?? 0) <= major && major <= (e.maxMajor ?? Number.MAX_SAFE_INTEGER)) ??
+    null
+  );
 }
 
 /** The message-class / quota hint of a push channel, if the seeds give one. */

@@ -16,7 +16,10 @@ const DATA_URL_LIMIT = 8 * 1024 * 1024;
 const MAX_NAME_TRIES = 50;
 
 export function safeFileStem(serial: string): string {
-  const stem = serial.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 80);
+  const stem = serial
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^[._]+/, '')
+    .slice(0, 80);
   return stem || 'device';
 }
 
@@ -61,7 +64,12 @@ export class EvidenceStore {
    * Saves one evidence file as <kind>/<serial>-<time>[-n].<ext>. Never overwrites: a name already
    * taken (two saves in one millisecond) gets a counter.
    */
-  public async save(kind: EvidenceKind, serial: string, ext: string, bytes: Buffer | string): Promise<SavedEvidence> {
+  public async save(
+    kind: EvidenceKind,
+    serial: string,
+    ext: string,
+    bytes: Buffer | string,
+  ): Promise<SavedEvidence> {
     if (!(EVIDENCE_KINDS as readonly string[]).includes(kind)) {
       throw new LabError('INVALID_ARGUMENT', `Unknown evidence kind "${String(kind).slice(0, 40)}".`, {
         zh: { message: `未知的证据类型 "${String(kind).slice(0, 40)}"。` },
@@ -98,8 +106,12 @@ export class EvidenceStore {
         cause: error,
       });
     }
-    throw new LabError('STORAGE_FAILED', `Too many ${kind} files for ${serial.slice(0, 80)} in one millisecond.`, {
-      zh: { message: `同一毫秒内 ${serial.slice(0, 80)} 的 ${kind} 文件过多。` },
-    });
+    throw new LabError(
+      'STORAGE_FAILED',
+      `Too many ${kind} files for ${serial.slice(0, 80)} in one millisecond.`,
+      {
+        zh: { message: `同一毫秒内 ${serial.slice(0, 80)} 的 ${kind} 文件过多。` },
+      },
+    );
   }
 }

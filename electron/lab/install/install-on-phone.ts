@@ -43,29 +43,42 @@ function precheck(ctx: PhoneInstallContext): InstallFailure | null {
   }
   if (view.platform === 'ios') {
     return failureFromError(
-      new LabError('INVALID_ARGUMENT', `${view.serial} is an iOS simulator: ${apk.fileName} is an Android APK.`, {
-        hint: 'Install the simulator build (.app) there: give it too, or pick it in the Install view; an APK only goes to Android phones.',
-        zh: {
-          message: `${view.serial} 是 iOS 模拟器：${apk.fileName} 是 Android APK。`,
-          hint: '请在那里安装模拟器构建（.app）：一并提供它，或在“安装”视图中选择它；APK 只能装到 Android 手机上。',
+      new LabError(
+        'INVALID_ARGUMENT',
+        `${view.serial} is an iOS simulator: ${apk.fileName} is an Android APK.`,
+        {
+          hint: 'Install the simulator build (.app) there: give it too, or pick it in the Install view; an APK only goes to Android phones.',
+          zh: {
+            message: `${view.serial} 是 iOS 模拟器：${apk.fileName} 是 Android APK。`,
+            hint: '请在那里安装模拟器构建（.app）：一并提供它，或在“安装”视图中选择它；APK 只能装到 Android 手机上。',
+          },
         },
-      }),
+      ),
     );
   }
   if (view.state !== 'device') {
     return failureFromError(
       new LabError('DEVICE_NOT_READY', `Phone ${view.serial} is ${view.state}, not ready for installs.`, {
-        hint: view.state === 'unauthorized' ? 'Tap "Allow" on the USB debugging prompt on the phone.' : 'Replug the phone and wait until it shows as ready.',
+        hint:
+          view.state === 'unauthorized'
+            ? 'Tap "Allow" on the USB debugging prompt on the phone.'
+            : 'Replug the phone and wait until it shows as ready.',
         zh: {
           message: `手机 ${view.serial} 处于 ${view.state} 状态，还不能安装。`,
-          hint: view.state === 'unauthorized' ? '请在手机的 USB 调试提示中点按“允许”。' : '请重新插拔手机，等它显示为就绪。',
+          hint:
+            view.state === 'unauthorized'
+              ? '请在手机的 USB 调试提示中点按“允许”。'
+              : '请重新插拔手机，等它显示为就绪。',
         },
       }),
     );
   }
   const sdk = view.identity?.sdk ?? null;
   if (sdk !== null && apk.minSdk !== null && sdk < apk.minSdk) {
-    return explainInstallFailure('INSTALL_FAILED_OLDER_SDK', `minSdk ${apk.minSdk} > device SDK ${sdk} (checked by PushLab before sending)`);
+    return explainInstallFailure(
+      'INSTALL_FAILED_OLDER_SDK',
+      `minSdk ${apk.minSdk} > device SDK ${sdk} (checked by PushLab before sending)`,
+    );
   }
   return null;
 }
@@ -96,8 +109,14 @@ export async function installOnPhone(ctx: PhoneInstallContext): Promise<InstallI
     });
     if (outcome.ok) return set({ phase: 'done', finishedAt: ctx.now() });
     const identity = ctx.view?.identity;
-    const context = identity ? { vendor: identity.manufacturer, abis: identity.abis, apkAbis: ctx.apk.nativeAbis } : { apkAbis: ctx.apk.nativeAbis };
-    return set({ phase: 'failed', failure: explainInstallFailure(outcome.reason, outcome.raw, context), finishedAt: ctx.now() });
+    const context = identity
+      ? { vendor: identity.manufacturer, abis: identity.abis, apkAbis: ctx.apk.nativeAbis }
+      : { apkAbis: ctx.apk.nativeAbis };
+    return set({
+      phase: 'failed',
+      failure: explainInstallFailure(outcome.reason, outcome.raw, context),
+      finishedAt: ctx.now(),
+    });
   } catch (error) {
     return set({ phase: 'failed', failure: failureFromError(error), finishedAt: ctx.now() });
   }

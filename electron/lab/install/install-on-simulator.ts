@@ -53,37 +53,59 @@ function precheck(ctx: SimulatorInstallContext): LabError | null {
     });
   }
   if (view.platform !== 'ios') {
-    return new LabError('INVALID_ARGUMENT', `${serial} is an Android phone: ${app.fileName} is an iOS simulator build.`, {
-      hint: 'Install the APK on Android phones (give it too, or pick it in the Install view); an .app only goes to simulators.',
-      zh: {
-        message: `${serial} 是 Android 手机：${app.fileName} 是 iOS 模拟器构建。`,
-        hint: '请把 APK 装到 Android 手机上（一并提供它，或在“安装”视图中选择它）；.app 只能装到模拟器上。',
+    return new LabError(
+      'INVALID_ARGUMENT',
+      `${serial} is an Android phone: ${app.fileName} is an iOS simulator build.`,
+      {
+        hint: 'Install the APK on Android phones (give it too, or pick it in the Install view); an .app only goes to simulators.',
+        zh: {
+          message: `${serial} 是 Android 手机：${app.fileName} 是 iOS 模拟器构建。`,
+          hint: '请把 APK 装到 Android 手机上（一并提供它，或在“安装”视图中选择它）；.app 只能装到模拟器上。',
+        },
       },
-    });
+    );
   }
   if (ctx.runner instanceof LabError) return ctx.runner;
   if (view.state !== 'device') {
     const state = view.simulator?.state ?? view.state;
     return new LabError('DEVICE_NOT_READY', `Simulator ${serial} is ${state}, not ready for installs.`, {
       hint: 'Wait until it has booted, then try again.',
-      zh: { message: `模拟器 ${serial} 处于 ${state} 状态，还不能安装。`, hint: '请等它启动完成，然后重试。' },
+      zh: {
+        message: `模拟器 ${serial} 处于 ${state} 状态，还不能安装。`,
+        hint: '请等它启动完成，然后重试。',
+      },
     });
   }
   const ios = view.identity?.rom.version ?? null;
   if (app.minimumOsVersion !== null && ios !== null && compareVersions(ios, app.minimumOsVersion) < 0) {
-    return new LabError('INSTALL_FAILED', `${app.fileName} needs iOS ${app.minimumOsVersion} or later; this simulator runs iOS ${ios} (checked by PushLab before installing).`, {
-      hint: 'Pick a simulator with a newer iOS runtime, or lower the deployment target (MinimumOSVersion) of the build.',
-      zh: {
-        message: `${app.fileName} 需要 iOS ${app.minimumOsVersion} 或更高版本；这个模拟器运行的是 iOS ${ios}（由 PushLab 在安装前检查）。`,
-        hint: '请选择 iOS 运行时更新的模拟器，或降低构建的部署目标（MinimumOSVersion）。',
+    return new LabError(
+      'INSTALL_FAILED',
+      `${app.fileName} needs iOS ${app.minimumOsVersion} or later; this simulator runs iOS ${ios} (checked by PushLab before installing).`,
+      {
+        hint: 'Pick a simulator with a newer iOS runtime, or lower the deployment target (MinimumOSVersion) of the build.',
+        zh: {
+          message: `${app.fileName} 需要 iOS ${app.minimumOsVersion} 或更高版本；这个模拟器运行的是 iOS ${ios}（由 PushLab 在安装前检查）。`,
+          hint: '请选择 iOS 运行时更新的模拟器，或降低构建的部署目标（MinimumOSVersion）。',
+        },
       },
-    });
+    );
   }
   return null;
 }
 
-export async function installOnSimulator(ctx: SimulatorInstallContext, install: (runner: SimctlRunner) => Promise<unknown>): Promise<InstallItem> {
-  let item: InstallItem = { serial: ctx.serial, phase: 'installing', bytesPushed: 0, totalBytes: 0, failure: null, startedAt: ctx.now(), finishedAt: null };
+export async function installOnSimulator(
+  ctx: SimulatorInstallContext,
+  install: (runner: SimctlRunner) => Promise<unknown>,
+): Promise<InstallItem> {
+  let item: InstallItem = {
+    serial: ctx.serial,
+    phase: 'installing',
+    bytesPushed: 0,
+    totalBytes: 0,
+    failure: null,
+    startedAt: ctx.now(),
+    finishedAt: null,
+  };
   const set = (patch: Partial<InstallItem>): InstallItem => {
     item = { ...item, ...patch };
     ctx.update(item);

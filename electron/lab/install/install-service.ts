@@ -4,7 +4,13 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { ApkInfo, InstallItem, InstallJob, InstallProgressEvent, InstallRequest } from '../../../shared/domain/install';
+import type {
+  ApkInfo,
+  InstallItem,
+  InstallJob,
+  InstallProgressEvent,
+  InstallRequest,
+} from '../../../shared/domain/install';
 import type { AdbGateway } from '../adb/adb-gateway';
 import type { DeviceRegistry } from '../devices/device-registry';
 import { LabError } from '../errors';
@@ -27,7 +33,10 @@ export interface InstallServiceDeps {
 /** Progress events per phone at most this often while bytes move (phase changes always go out). */
 const PROGRESS_INTERVAL_MS = 100;
 
-export class InstallService extends EventEmitter<{ progress: [InstallProgressEvent]; finished: [InstallJob] }> {
+export class InstallService extends EventEmitter<{
+  progress: [InstallProgressEvent];
+  finished: [InstallJob];
+}> {
   private readonly running = new Map<string, Promise<InstallJob>>();
 
   public constructor(private readonly deps: InstallServiceDeps) {
@@ -48,7 +57,10 @@ export class InstallService extends EventEmitter<{ progress: [InstallProgressEve
   }
 
   /** Runs a job to the end (CLI); `onProgress` sees only this job's events. */
-  public async run(request: InstallRequest, onProgress?: (event: InstallProgressEvent) => void): Promise<InstallJob> {
+  public async run(
+    request: InstallRequest,
+    onProgress?: (event: InstallProgressEvent) => void,
+  ): Promise<InstallJob> {
     const { done } = await this.begin(request, onProgress);
     return done;
   }
@@ -77,10 +89,25 @@ export class InstallService extends EventEmitter<{ progress: [InstallProgressEve
     const items = new Map<string, InstallItem>(
       serials.map((serial) => [
         serial,
-        { serial, phase: 'queued', bytesPushed: 0, totalBytes: apk.sizeBytes, failure: null, startedAt: null, finishedAt: null },
+        {
+          serial,
+          phase: 'queued',
+          bytesPushed: 0,
+          totalBytes: apk.sizeBytes,
+          failure: null,
+          startedAt: null,
+          finishedAt: null,
+        },
       ]),
     );
-    const snapshot = (finishedAt: string | null): InstallJob => ({ id, apk, options: request.options, items: [...items.values()], startedAt, finishedAt });
+    const snapshot = (finishedAt: string | null): InstallJob => ({
+      id,
+      apk,
+      options: request.options,
+      items: [...items.values()],
+      startedAt,
+      finishedAt,
+    });
     const job = snapshot(null);
     this.deps.installs.createJob(job);
     const done = this.execute(id, apk, request, items, snapshot, onProgress);
@@ -111,7 +138,12 @@ export class InstallService extends EventEmitter<{ progress: [InstallProgressEve
           update: (item) => {
             items.set(serial, item);
             const now = this.deps.clock.now();
-            if (item.phase === lastSent.phase && item.phase === 'pushing' && now - lastSent.at < PROGRESS_INTERVAL_MS) return;
+            if (
+              item.phase === lastSent.phase &&
+              item.phase === 'pushing' &&
+              now - lastSent.at < PROGRESS_INTERVAL_MS
+            )
+              return;
             lastSent.at = now;
             lastSent.phase = item.phase;
             this.record(jobId, item);

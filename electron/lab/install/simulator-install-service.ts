@@ -9,7 +9,13 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { basename, isAbsolute } from 'node:path';
 import type { DeviceView, IosStatus } from '../../../shared/domain/device';
-import type { InstallItem, InstallProgressEvent, SimulatorAppInfo, SimulatorInstallJob, SimulatorInstallRequest } from '../../../shared/domain/install';
+import type {
+  InstallItem,
+  InstallProgressEvent,
+  SimulatorAppInfo,
+  SimulatorInstallJob,
+  SimulatorInstallRequest,
+} from '../../../shared/domain/install';
 import { iosStatusMessage } from '../../../shared/domain/ios-status';
 import { translateDynamic } from '../../../shared/i18n';
 import { LabError } from '../errors';
@@ -29,7 +35,10 @@ export interface SimulatorInstallDeps {
 
 const KEEP_JOBS = 50;
 
-export class SimulatorInstallService extends EventEmitter<{ progress: [InstallProgressEvent]; finished: [SimulatorInstallJob] }> {
+export class SimulatorInstallService extends EventEmitter<{
+  progress: [InstallProgressEvent];
+  finished: [SimulatorInstallJob];
+}> {
   private readonly jobs: SimulatorInstallJob[] = [];
   private readonly running = new Map<string, Promise<SimulatorInstallJob>>();
 
@@ -50,13 +59,17 @@ export class SimulatorInstallService extends EventEmitter<{ progress: [InstallPr
       });
     }
     if (/\.apk$/i.test(path)) {
-      throw new LabError('INVALID_ARGUMENT', `${basename(path)} is an Android APK, not an iOS simulator app.`, {
-        hint: 'Install APKs on Android phones; for simulators give the .app folder Xcode built for the simulator.',
-        zh: {
-          message: `${basename(path)} 是 Android APK，不是 iOS 模拟器应用。`,
-          hint: 'APK 请装到 Android 手机上；模拟器请提供 Xcode 为模拟器构建的 .app 文件夹。',
+      throw new LabError(
+        'INVALID_ARGUMENT',
+        `${basename(path)} is an Android APK, not an iOS simulator app.`,
+        {
+          hint: 'Install APKs on Android phones; for simulators give the .app folder Xcode built for the simulator.',
+          zh: {
+            message: `${basename(path)} 是 Android APK，不是 iOS 模拟器应用。`,
+            hint: 'APK 请装到 Android 手机上；模拟器请提供 Xcode 为模拟器构建的 .app 文件夹。',
+          },
         },
-      });
+      );
     }
     const info = await readAppBundle(path);
     return {
@@ -75,7 +88,10 @@ export class SimulatorInstallService extends EventEmitter<{ progress: [InstallPr
   }
 
   /** Runs a job to the end (CLI); `onProgress` sees only this job's events. */
-  public async run(request: SimulatorInstallRequest, onProgress?: (event: InstallProgressEvent) => void): Promise<SimulatorInstallJob> {
+  public async run(
+    request: SimulatorInstallRequest,
+    onProgress?: (event: InstallProgressEvent) => void,
+  ): Promise<SimulatorInstallJob> {
     return (await this.begin(request, onProgress)).done;
   }
 
@@ -87,7 +103,10 @@ export class SimulatorInstallService extends EventEmitter<{ progress: [InstallPr
     await Promise.allSettled([...this.running.values()]);
   }
 
-  private async begin(request: SimulatorInstallRequest, onProgress?: (event: InstallProgressEvent) => void): Promise<{ job: SimulatorInstallJob; done: Promise<SimulatorInstallJob> }> {
+  private async begin(
+    request: SimulatorInstallRequest,
+    onProgress?: (event: InstallProgressEvent) => void,
+  ): Promise<{ job: SimulatorInstallJob; done: Promise<SimulatorInstallJob> }> {
     const serials = [...new Set(request.serials)];
     if (serials.length === 0) {
       throw new LabError('INVALID_ARGUMENT', 'Choose at least one simulator to install on.', {
@@ -97,8 +116,28 @@ export class SimulatorInstallService extends EventEmitter<{ progress: [InstallPr
     const app = await this.inspect(request.appPath);
     const id = randomUUID();
     const startedAt = this.deps.clock.iso();
-    const items = new Map<string, InstallItem>(serials.map((serial) => [serial, { serial, phase: 'queued', bytesPushed: 0, totalBytes: 0, failure: null, startedAt: null, finishedAt: null }]));
-    const snapshot = (finishedAt: string | null): SimulatorInstallJob => ({ id, kind: 'app', app, items: [...items.values()], startedAt, finishedAt });
+    const items = new Map<string, InstallItem>(
+      serials.map((serial) => [
+        serial,
+        {
+          serial,
+          phase: 'queued',
+          bytesPushed: 0,
+          totalBytes: 0,
+          failure: null,
+          startedAt: null,
+          finishedAt: null,
+        },
+      ]),
+    );
+    const snapshot = (finishedAt: string | null): SimulatorInstallJob => ({
+      id,
+      kind: 'app',
+      app,
+      items: [...items.values()],
+      startedAt,
+      finishedAt,
+    });
     const job = snapshot(null);
     this.remember(job);
     const done = this.execute(app, items, snapshot, onProgress);
@@ -107,7 +146,12 @@ export class SimulatorInstallService extends EventEmitter<{ progress: [InstallPr
     return { job, done };
   }
 
-  private async execute(app: SimulatorAppInfo, items: Map<string, InstallItem>, snapshot: (finishedAt: string | null) => SimulatorInstallJob, onProgress?: (event: InstallProgressEvent) => void): Promise<SimulatorInstallJob> {
+  private async execute(
+    app: SimulatorAppInfo,
+    items: Map<string, InstallItem>,
+    snapshot: (finishedAt: string | null) => SimulatorInstallJob,
+    onProgress?: (event: InstallProgressEvent) => void,
+  ): Promise<SimulatorInstallJob> {
     const jobId = snapshot(null).id;
     const runner = this.deps.simulators.runner() ?? this.unavailable();
     await Promise.all(
@@ -132,7 +176,11 @@ export class SimulatorInstallService extends EventEmitter<{ progress: [InstallPr
     );
     const finished = snapshot(this.deps.clock.iso());
     this.remember(finished);
-    this.deps.logger.info('app installed on simulators', { bundleId: app.bundleId, done: finished.items.filter((i) => i.phase === 'done').length, total: finished.items.length });
+    this.deps.logger.info('app installed on simulators', {
+      bundleId: app.bundleId,
+      done: finished.items.filter((i) => i.phase === 'done').length,
+      total: finished.items.length,
+    });
     this.emit('finished', finished);
     return finished;
   }
@@ -140,13 +188,17 @@ export class SimulatorInstallService extends EventEmitter<{ progress: [InstallPr
   /** Why no simulator can take the build here (not a Mac, no Xcode), as the iOS status line says. */
   private unavailable(): LabError {
     const line = iosStatusMessage(this.deps.simulators.status(), 0);
-    return new LabError('DEVICE_NOT_READY', translateDynamic('en', line.key, line.values) ?? 'iOS simulators are not available here.', {
-      hint: 'Install .app builds on the Mac with Xcode where the simulators run.',
-      zh: {
-        message: translateDynamic('zh-CN', line.key, line.values) ?? '这里无法使用 iOS 模拟器。',
-        hint: '请在运行模拟器、装有 Xcode 的 Mac 上安装 .app 构建。',
+    return new LabError(
+      'DEVICE_NOT_READY',
+      translateDynamic('en', line.key, line.values) ?? 'iOS simulators are not available here.',
+      {
+        hint: 'Install .app builds on the Mac with Xcode where the simulators run.',
+        zh: {
+          message: translateDynamic('zh-CN', line.key, line.values) ?? '这里无法使用 iOS 模拟器。',
+          hint: '请在运行模拟器、装有 Xcode 的 Mac 上安装 .app 构建。',
+        },
       },
-    });
+    );
   }
 
   private remember(job: SimulatorInstallJob): void {

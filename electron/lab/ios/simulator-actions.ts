@@ -41,13 +41,17 @@ export function iosSimulatorEntries(devices: readonly SimDevice[]): SimulatorEnt
 export function requireSimctl(control: SimulatorControl): SimctlRunner {
   const runner = control.runner();
   if (runner === null) {
-    throw new LabError('NOT_FOUND', 'simctl is not available on this computer, so there are no iOS simulators to list or start.', {
-      hint: 'iOS simulators need a Mac with Xcode: install Xcode, open it once, then run `xcrun simctl list devices`.',
-      zh: {
-        message: '这台电脑上没有 simctl，因此没有可列出或启动的 iOS 模拟器。',
-        hint: 'iOS 模拟器需要装有 Xcode 的 Mac：安装 Xcode 并打开一次，然后运行 `xcrun simctl list devices`。',
+    throw new LabError(
+      'NOT_FOUND',
+      'simctl is not available on this computer, so there are no iOS simulators to list or start.',
+      {
+        hint: 'iOS simulators need a Mac with Xcode: install Xcode, open it once, then run `xcrun simctl list devices`.',
+        zh: {
+          message: '这台电脑上没有 simctl，因此没有可列出或启动的 iOS 模拟器。',
+          hint: 'iOS 模拟器需要装有 Xcode 的 Mac：安装 Xcode 并打开一次，然后运行 `xcrun simctl list devices`。',
+        },
       },
-    });
+    );
   }
   return runner;
 }
@@ -58,26 +62,37 @@ const sameUdid = (a: string, b: string): boolean => a.toUpperCase() === b.toUppe
  * Boots or shuts down one simulator: the UDID is checked, it must be listed and its runtime
  * available; already in the wanted state is fine. Returns the simulator as simctl lists it after.
  */
-export async function changeSimulatorState(control: SimulatorControl, udid: string, action: SimulatorStateAction): Promise<SimulatorEntry> {
+export async function changeSimulatorState(
+  control: SimulatorControl,
+  udid: string,
+  action: SimulatorStateAction,
+): Promise<SimulatorEntry> {
   assertUdid(udid);
   const runner = requireSimctl(control);
   const known = (await listSimulators(runner)).devices.find((d) => sameUdid(d.udid, udid));
   if (known === undefined) {
     throw new LabError('DEVICE_NOT_FOUND', `No simulator has UDID ${udid}.`, {
       hint: 'Run `pushlab simulators` to see the UDIDs.',
-      zh: { message: `没有 UDID 为 ${udid} 的模拟器。`, hint: '运行 `pushlab simulators` 查看各模拟器的 UDID。' },
+      zh: {
+        message: `没有 UDID 为 ${udid} 的模拟器。`,
+        hint: '运行 `pushlab simulators` 查看各模拟器的 UDID。',
+      },
     });
   }
   if (!known.available) {
     const why = known.availabilityError ?? 'its runtime is unavailable';
     const whyZh = known.availabilityError ?? '它的运行时不可用';
-    throw new LabError('DEVICE_NOT_READY', `${known.name} cannot be ${action === 'boot' ? 'booted' : 'shut down'}: ${why}.`, {
-      hint: 'Install its iOS runtime in Xcode › Settings › Platforms, or pick another simulator.',
-      zh: {
-        message: `${known.name} 无法${action === 'boot' ? '启动' : '关闭'}：${whyZh}。`,
-        hint: '在 Xcode › Settings › Platforms 中安装它的 iOS 运行时，或换一个模拟器。',
+    throw new LabError(
+      'DEVICE_NOT_READY',
+      `${known.name} cannot be ${action === 'boot' ? 'booted' : 'shut down'}: ${why}.`,
+      {
+        hint: 'Install its iOS runtime in Xcode › Settings › Platforms, or pick another simulator.',
+        zh: {
+          message: `${known.name} 无法${action === 'boot' ? '启动' : '关闭'}：${whyZh}。`,
+          hint: '在 Xcode › Settings › Platforms 中安装它的 iOS 运行时，或换一个模拟器。',
+        },
       },
-    });
+    );
   }
   if (action === 'boot') await bootSimulator(runner, known.udid);
   else await shutdownSimulator(runner, known.udid);

@@ -83,7 +83,14 @@ export class SimulatorRegistry extends EventEmitter<{ changed: [] }> implements 
       listed.add(device.udid);
       const before = this.current.get(device.udid);
       const view = simulatorView(device, catalog, before?.firstSeen ?? at, at);
-      if (before && before.state === view.state && before.simulator?.state === view.simulator?.state && before.identity?.model === view.identity?.model && before.identity?.rom.version === view.identity?.rom.version) continue;
+      if (
+        before &&
+        before.state === view.state &&
+        before.simulator?.state === view.simulator?.state &&
+        before.identity?.model === view.identity?.model &&
+        before.identity?.rom.version === view.identity?.rom.version
+      )
+        continue;
       this.current.set(device.udid, view);
       this.persist(view, at, before === undefined);
     }

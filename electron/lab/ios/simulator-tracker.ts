@@ -61,7 +61,12 @@ export class SimulatorTracker extends EventEmitter<SimulatorTrackerEvents> {
 
   public constructor(private readonly options: SimulatorTrackerOptions) {
     super();
-    this.current = { available: false, reason: missingXcrunReason(options.platform), detail: null, shutdown: 0 };
+    this.current = {
+      available: false,
+      reason: missingXcrunReason(options.platform),
+      detail: null,
+      shutdown: 0,
+    };
     this.firstPoll = new Promise((resolve) => (this.markPolled = resolve));
   }
 
@@ -100,7 +105,10 @@ export class SimulatorTracker extends EventEmitter<SimulatorTrackerEvents> {
   /** Resolves once the first look (list or "not available") is done, or after `timeoutMs`. */
   public async settled(timeoutMs = 20_000): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.firstPoll, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    await Promise.race([
+      this.firstPoll,
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+    ]);
     clearTimeout(timer);
   }
 
@@ -128,7 +136,8 @@ export class SimulatorTracker extends EventEmitter<SimulatorTrackerEvents> {
       this.markPolled();
       return this.schedule(recheckMs);
     }
-    if (this.runnerValue?.xcrun !== xcrun) this.runnerValue = new SimctlRunner(xcrun, this.options.env, this.options.logger);
+    if (this.runnerValue?.xcrun !== xcrun)
+      this.runnerValue = new SimctlRunner(xcrun, this.options.env, this.options.logger);
     const runner = this.runnerValue;
     try {
       const list = await listSimulators(runner, { signal: this.inflight.signal });
@@ -138,7 +147,8 @@ export class SimulatorTracker extends EventEmitter<SimulatorTrackerEvents> {
       this.schedule(pollMs);
     } catch (error) {
       if (this.stopped) return;
-      if (error instanceof SimctlError && isMissingSimctl(error.stderr)) this.setUnavailable('no-simctl', error.stderr.trim().slice(0, 300));
+      if (error instanceof SimctlError && isMissingSimctl(error.stderr))
+        this.setUnavailable('no-simctl', error.stderr.trim().slice(0, 300));
       else this.setUnavailable('list-failed', toErrorInfo(error).message.slice(0, 300));
       this.schedule(recheckMs);
     } finally {
@@ -148,8 +158,13 @@ export class SimulatorTracker extends EventEmitter<SimulatorTrackerEvents> {
 
   /** Reads runtimes and device types when a simulator names one not seen yet (new runtime installed). */
   private async refreshCatalog(runner: SimctlRunner, devices: readonly SimDevice[]): Promise<void> {
-    const known = new Set([...this.catalogValue.runtimes.map((r) => r.identifier), ...this.catalogValue.deviceTypes.map((t) => t.identifier)]);
-    const unknown = devices.some((d) => d.available && (!known.has(d.runtime) || (d.deviceType !== null && !known.has(d.deviceType))));
+    const known = new Set([
+      ...this.catalogValue.runtimes.map((r) => r.identifier),
+      ...this.catalogValue.deviceTypes.map((t) => t.identifier),
+    ]);
+    const unknown = devices.some(
+      (d) => d.available && (!known.has(d.runtime) || (d.deviceType !== null && !known.has(d.deviceType))),
+    );
     if (!unknown || this.options.clock.now() - this.catalogAt < CATALOG_REFRESH_MS) return;
     this.catalogAt = this.options.clock.now();
     try {
@@ -162,7 +177,9 @@ export class SimulatorTracker extends EventEmitter<SimulatorTrackerEvents> {
   }
 
   private apply(devices: readonly SimDevice[]): void {
-    const shutdown = devices.filter((d) => d.platform === 'iOS' && d.available && d.state === 'Shutdown').length;
+    const shutdown = devices.filter(
+      (d) => d.platform === 'iOS' && d.available && d.state === 'Shutdown',
+    ).length;
     this.setStatus({ available: true, reason: null, detail: null, shutdown });
     const print = fingerprint(devices);
     this.devices = devices;
@@ -182,8 +199,15 @@ export class SimulatorTracker extends EventEmitter<SimulatorTrackerEvents> {
 
   private setStatus(status: IosStatus): void {
     const c = this.current;
-    if (c.available === status.available && c.reason === status.reason && c.detail === status.detail && c.shutdown === status.shutdown) return;
-    if (c.available !== status.available || c.reason !== status.reason) this.options.logger.info('ios status', { available: status.available, reason: status.reason });
+    if (
+      c.available === status.available &&
+      c.reason === status.reason &&
+      c.detail === status.detail &&
+      c.shutdown === status.shutdown
+    )
+      return;
+    if (c.available !== status.available || c.reason !== status.reason)
+      this.options.logger.info('ios status', { available: status.available, reason: status.reason });
     this.current = status;
     this.emit('status', status);
   }

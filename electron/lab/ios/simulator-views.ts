@@ -53,7 +53,12 @@ export function simulatorIdentity(device: SimDevice, catalog: SimulatorCatalog):
   };
 }
 
-export function simulatorView(device: SimDevice, catalog: SimulatorCatalog, firstSeen: string, lastSeen: string): DeviceView {
+export function simulatorView(
+  device: SimDevice,
+  catalog: SimulatorCatalog,
+  firstSeen: string,
+  lastSeen: string,
+): DeviceView {
   return {
     serial: device.udid,
     platform: 'ios',

@@ -10,7 +10,14 @@ import { createManualSender } from './manual/manual-sender';
 import { createTencentSender } from './tencent/tencent-sender';
 import type { PlanSender, Sender, SenderDeps } from './sender-types';
 
-export type { AccountPresence, OperatorPort, SendReceipt, SendRequest, Sender, SenderDeps } from './sender-types';
+export type {
+  AccountPresence,
+  OperatorPort,
+  SendReceipt,
+  SendRequest,
+  Sender,
+  SenderDeps,
+} from './sender-types';
 export { SendError } from './send-error';
 export { buildTencentMessage, type TencentBody } from './tencent/tencent-message';
 export { commandEnv, requestIdFrom } from './command/command-sender';

@@ -38,10 +38,15 @@ export class SendError extends LabError {
    * Wraps whatever a send threw. A refusal (COMMAND_FAILED, MALFORMED_OUTPUT) becomes SEND_FAILED;
    * TIMEOUT, CANCELLED, PLAN_INVALID and the like keep their code. The original stays as `cause`.
    */
-  public static from(error: unknown, evidence: Readonly<Record<string, unknown>>, sentAt: number | null): SendError {
+  public static from(
+    error: unknown,
+    evidence: Readonly<Record<string, unknown>>,
+    sentAt: number | null,
+  ): SendError {
     if (error instanceof SendError) return error;
     if (error instanceof LabError) {
-      const code = error.code === 'COMMAND_FAILED' || error.code === 'MALFORMED_OUTPUT' ? 'SEND_FAILED' : error.code;
+      const code =
+        error.code === 'COMMAND_FAILED' || error.code === 'MALFORMED_OUTPUT' ? 'SEND_FAILED' : error.code;
       return new SendError(code, error.message, {
         ...(error.hint === undefined ? {} : { hint: error.hint }),
         ...(error.detail === undefined ? {} : { detail: error.detail }),

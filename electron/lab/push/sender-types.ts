@@ -16,7 +16,11 @@ export interface SendRequest {
   readonly scenarioId: string;
   readonly message: MessageSpec;
   /** What the phone should show (from the expectation), for command env vars; null = not known. */
-  readonly expected: { readonly title: string | null; readonly text: string | null; readonly channelId: string | null };
+  readonly expected: {
+    readonly title: string | null;
+    readonly text: string | null;
+    readonly channelId: string | null;
+  };
   readonly channel: TargetChannel;
   /** The phone's APNs device token / FCM registration token (plan app.tokens), for the direct senders. */
   readonly deviceToken?: string;

@@ -7,7 +7,14 @@
  * and message are stable ids; the reason is in English.
  */
 import type { AttemptView } from '../../../shared/domain/run';
-import type { CellWaiver, MatrixCell, MatrixColumn, MatrixPhone, RunMatrix, SignOff } from '../../../shared/matrix/types';
+import type {
+  CellWaiver,
+  MatrixCell,
+  MatrixColumn,
+  MatrixPhone,
+  RunMatrix,
+  SignOff,
+} from '../../../shared/matrix/types';
 import { describeReason } from '../../../shared/runs/reasons';
 import { cleanText } from './html-text';
 import { cellKey } from './report-types';
@@ -53,18 +60,36 @@ export function csvField(value: string | number | null): string {
 
 const csvRow = (fields: ReadonlyArray<string | number | null>): string => fields.map(csvField).join(',');
 
-const ms = (value: number | null): number | null => (value === null || !Number.isFinite(value) ? null : Math.round(value));
+const ms = (value: number | null): number | null =>
+  value === null || !Number.isFinite(value) ? null : Math.round(value);
 
 function phoneFields(runId: string, phone: MatrixPhone): Array<string | null> {
-  const rom = phone.rom === null ? null : [phone.rom.name, phone.rom.version].filter((s) => s !== null && s !== '').join(' ');
-  return [runId, phone.serial, phone.group, phone.vendor, phone.marketingName === null ? phone.model : `${phone.marketingName} (${phone.model})`, rom, phone.androidVersion];
+  const rom =
+    phone.rom === null
+      ? null
+      : [phone.rom.name, phone.rom.version].filter((s) => s !== null && s !== '').join(' ');
+  return [
+    runId,
+    phone.serial,
+    phone.group,
+    phone.vendor,
+    phone.marketingName === null ? phone.model : `${phone.marketingName} (${phone.model})`,
+    rom,
+    phone.androidVersion,
+  ];
 }
 
 function waiverText(waiver: CellWaiver | null | undefined): string | null {
   return waiver == null ? null : `${waiver.reason} (by ${waiver.by}, ${waiver.at})`;
 }
 
-function cellRow(matrix: RunMatrix, phone: MatrixPhone, column: MatrixColumn, cell: MatrixCell, waiver: CellWaiver | null): string {
+function cellRow(
+  matrix: RunMatrix,
+  phone: MatrixPhone,
+  column: MatrixColumn,
+  cell: MatrixCell,
+  waiver: CellWaiver | null,
+): string {
   const counts = Object.entries(cell.counts)
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${k}:${n}`)
@@ -87,7 +112,12 @@ function cellRow(matrix: RunMatrix, phone: MatrixPhone, column: MatrixColumn, ce
   ]);
 }
 
-function attemptRow(matrix: RunMatrix, phone: MatrixPhone, column: MatrixColumn, attempt: AttemptView): string {
+function attemptRow(
+  matrix: RunMatrix,
+  phone: MatrixPhone,
+  column: MatrixColumn,
+  attempt: AttemptView,
+): string {
   const v = attempt.verdict;
   const delivered = v?.details.delivered;
   return csvRow([
@@ -112,7 +142,9 @@ function attemptRow(matrix: RunMatrix, phone: MatrixPhone, column: MatrixColumn,
 export function renderCsvReport(input: CsvReportInput): string {
   const { matrix } = input;
   const cells = new Map(matrix.cells.map((c) => [cellKey(c.serial, c.scenarioId), c]));
-  const waivers = new Map(((input.signOff ?? matrix.signOff)?.waivers ?? []).map((w) => [cellKey(w.serial, w.scenarioId), w]));
+  const waivers = new Map(
+    ((input.signOff ?? matrix.signOff)?.waivers ?? []).map((w) => [cellKey(w.serial, w.scenarioId), w]),
+  );
   const attempts = new Map<string, AttemptView[]>();
   for (const a of input.attempts ?? []) {
     const key = cellKey(a.serial, a.scenarioId);
@@ -128,7 +160,9 @@ export function renderCsvReport(input: CsvReportInput): string {
       if (cell === undefined) continue;
       lines.push(cellRow(matrix, phone, column, cell, cell.waiver ?? waivers.get(key) ?? null));
       const list = attempts.get(key);
-      if (list !== undefined) for (const a of [...list].sort((x, y) => x.repeat - y.repeat)) lines.push(attemptRow(matrix, phone, column, a));
+      if (list !== undefined)
+        for (const a of [...list].sort((x, y) => x.repeat - y.repeat))
+          lines.push(attemptRow(matrix, phone, column, a));
     }
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

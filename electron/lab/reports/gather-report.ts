@@ -32,7 +32,8 @@ export interface ReportSources {
   readonly evidenceRoot: string;
 }
 
-const isFailing = (cell: MatrixCell): boolean => (FAILING_STATUSES as readonly string[]).includes(cell.status);
+const isFailing = (cell: MatrixCell): boolean =>
+  (FAILING_STATUSES as readonly string[]).includes(cell.status);
 
 /** The attempt whose verdict is the cell's status (and reason, when several share the status). */
 function decidingAttempt(cell: MatrixCell, attempts: readonly AttemptView[]): AttemptView | null {
@@ -40,7 +41,11 @@ function decidingAttempt(cell: MatrixCell, attempts: readonly AttemptView[]): At
   return same.find((a) => a.verdict?.reason.key === cell.reason?.key) ?? same[0] ?? null;
 }
 
-async function readThumbnail(root: string, evidence: EvidenceView | undefined, budgetLeft: boolean): Promise<ReportThumbnail> {
+async function readThumbnail(
+  root: string,
+  evidence: EvidenceView | undefined,
+  budgetLeft: boolean,
+): Promise<ReportThumbnail> {
   if (evidence?.path == null) return { kind: 'none' };
   const path = evidence.path;
   try {
@@ -53,8 +58,13 @@ async function readThumbnail(root: string, evidence: EvidenceView | undefined, b
       if (!budgetLeft) return { kind: 'skipped', path, sizeBytes: info.size };
       const bytes = Buffer.alloc(info.size);
       const { bytesRead } = await handle.read(bytes, 0, info.size, 0);
-      if (bytesRead !== info.size || !bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) return { kind: 'unreadable', path, sizeBytes: info.size };
-      return { kind: 'image', dataUrl: `data:image/png;base64,${bytes.toString('base64')}`, sizeBytes: info.size };
+      if (bytesRead !== info.size || !bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE))
+        return { kind: 'unreadable', path, sizeBytes: info.size };
+      return {
+        kind: 'image',
+        dataUrl: `data:image/png;base64,${bytes.toString('base64')}`,
+        sizeBytes: info.size,
+      };
     } finally {
       await handle.close();
     }
@@ -65,7 +75,12 @@ async function readThumbnail(root: string, evidence: EvidenceView | undefined, b
 }
 
 /** One entry per failing cell, in matrix order (phones, then columns). */
-export async function gatherFailures(sources: ReportSources, matrix: RunMatrix, detail: RunDetail, options: { maxThumbnails?: number } = {}): Promise<ReportFailure[]> {
+export async function gatherFailures(
+  sources: ReportSources,
+  matrix: RunMatrix,
+  detail: RunDetail,
+  options: { maxThumbnails?: number } = {},
+): Promise<ReportFailure[]> {
   const maxThumbnails = options.maxThumbnails ?? MAX_THUMBNAILS;
   const byCell = new Map<string, AttemptView[]>();
   for (const a of detail.attempts) {
@@ -84,7 +99,11 @@ export async function gatherFailures(sources: ReportSources, matrix: RunMatrix, 
       const attempt = decidingAttempt(cell, byCell.get(cellKey(cell.serial, cell.scenarioId)) ?? []);
       const verdict = attempt?.verdict ?? null;
       const evidence = attempt === null ? [] : sources.runs.attempt(attempt.id).evidence;
-      const thumbnail = await readThumbnail(sources.evidenceRoot, evidence.filter((e) => e.kind === 'screenshot').at(-1), embedded < maxThumbnails);
+      const thumbnail = await readThumbnail(
+        sources.evidenceRoot,
+        evidence.filter((e) => e.kind === 'screenshot').at(-1),
+        embedded < maxThumbnails,
+      );
       if (thumbnail.kind === 'image') embedded += 1;
       failures.push({
         cell,
@@ -102,15 +121,33 @@ export async function gatherFailures(sources: ReportSources, matrix: RunMatrix, 
 }
 
 /** The HTML report of a stored run. */
-export async function htmlReportFor(sources: ReportSources, runId: string, options: { locale: Locale; generatedAt: string | number }): Promise<string> {
+export async function htmlReportFor(
+  sources: ReportSources,
+  runId: string,
+  options: { locale: Locale; generatedAt: string | number },
+): Promise<string> {
   const matrix = await sources.matrix.matrix(runId);
   const detail = sources.runs.get(runId);
   const failures = await gatherFailures(sources, matrix, detail);
-  return renderHtmlReport({ matrix, summary: detail.summary, signOff: matrix.signOff, failures, locale: options.locale, generatedAt: options.generatedAt });
+  return renderHtmlReport({
+    matrix,
+    summary: detail.summary,
+    signOff: matrix.signOff,
+    failures,
+    locale: options.locale,
+    generatedAt: options.generatedAt,
+  });
 }
 
 /** The CSV of a stored run (with `attempts`, one row per attempt too). */
-export async function csvReportFor(sources: ReportSources, runId: string, options: { attempts?: boolean } = {}): Promise<string> {
+export async function csvReportFor(
+  sources: ReportSources,
+  runId: string,
+  options: { attempts?: boolean } = {},
+): Promise<string> {
   const matrix = await sources.matrix.matrix(runId);
-  return renderCsvReport({ matrix, ...(options.attempts === true ? { attempts: sources.runs.get(runId).attempts } : {}) });
+  return renderCsvReport({
+    matrix,
+    ...(options.attempts === true ? { attempts: sources.runs.get(runId).attempts } : {}),
+  });
 }

@@ -4,7 +4,14 @@
  * group then phone, a footer row with each column's pass rate. A cell carries its verdict as an
  * icon and a word (colour repeats them), latency p50/p95, and waiver / vendor-limit tags.
  */
-import { VENDOR_GROUPS, type MatrixCell, type MatrixColumn, type MatrixPhone, type RunMatrix, type VendorGroup } from '../../../shared/matrix/types';
+import {
+  VENDOR_GROUPS,
+  type MatrixCell,
+  type MatrixColumn,
+  type MatrixPhone,
+  type RunMatrix,
+  type VendorGroup,
+} from '../../../shared/matrix/types';
 import { phoneDisplayName, vendorDisplayName } from '../../../shared/domain/phone-name';
 import { bdi, html } from './html-text';
 import { STATUS_ICONS, type ReportFormat } from './report-format';
@@ -14,12 +21,23 @@ export const COLUMNS_PER_TABLE = 8;
 
 /** The phone's name as a reader knows it, then vendor, ROM, Android and serial. */
 export function phoneLabel(phone: MatrixPhone): { name: string; details: string } {
-  const rom = phone.rom === null ? null : [phone.rom.name, phone.rom.version].filter((s) => s !== null && s !== '').join(' ');
+  const rom =
+    phone.rom === null
+      ? null
+      : [phone.rom.name, phone.rom.version].filter((s) => s !== null && s !== '').join(' ');
   const android = phone.androidVersion === null ? null : `Android ${phone.androidVersion}`;
   return {
     name: phoneDisplayName(phone) ?? phone.serial,
     // Without a marketing name the name already is brand + model: the details do not repeat them.
-    details: [phone.marketingName === null ? null : vendorDisplayName(phone.vendor), phone.marketingName === null ? null : phone.model, rom, android, phone.serial].filter((s): s is string => s !== null && s !== '').join(' · '),
+    details: [
+      phone.marketingName === null ? null : vendorDisplayName(phone.vendor),
+      phone.marketingName === null ? null : phone.model,
+      rom,
+      android,
+      phone.serial,
+    ]
+      .filter((s): s is string => s !== null && s !== '')
+      .join(' · '),
   };
 }
 
@@ -28,17 +46,24 @@ export function verdictHtml(f: ReportFormat, status: MatrixCell['status']): stri
 }
 
 function cellHtml(f: ReportFormat, cell: MatrixCell | undefined): string {
-  if (cell === undefined) return `<td class="st-absent"><span class="cell-extra">${html(f.t('report.matrix.absent'))}</span></td>`;
+  if (cell === undefined)
+    return `<td class="st-absent"><span class="cell-extra">${html(f.t('report.matrix.absent'))}</span></td>`;
   const parts = [verdictHtml(f, cell.status)];
   if (cell.latencyP50Ms !== null) {
     const text =
       cell.latencyP95Ms === null
         ? f.t('report.cell.latency50', { p50: f.latency(cell.latencyP50Ms) })
-        : f.t('report.cell.latency', { p50: f.latency(cell.latencyP50Ms), p95: f.latency(cell.latencyP95Ms) });
+        : f.t('report.cell.latency', {
+            p50: f.latency(cell.latencyP50Ms),
+            p95: f.latency(cell.latencyP95Ms),
+          });
     parts.push(`<span class="cell-extra">${html(text)}</span>`);
   }
   const judged = cell.attempts - cell.counts.pending - cell.counts['not-run'];
-  if (cell.attempts > 1 && judged > 0) parts.push(`<span class="cell-extra">${html(f.t('report.cell.passed', { pass: f.count(cell.counts.pass), judged: f.count(judged) }))}</span>`);
+  if (cell.attempts > 1 && judged > 0)
+    parts.push(
+      `<span class="cell-extra">${html(f.t('report.cell.passed', { pass: f.count(cell.counts.pass), judged: f.count(judged) }))}</span>`,
+    );
   if (cell.waiver !== null) parts.push(`<span class="tag">${html(f.t('report.cell.waived'))}</span>`);
   if (cell.hint !== null) parts.push(`<span class="tag">${html(f.t('report.cell.hint'))}</span>`);
   return `<td class="st-${cell.status}">${parts.join('')}</td>`;
@@ -63,31 +88,51 @@ function phoneHeader(phone: MatrixPhone): string {
   return `<th scope="row">${bdi(label.name)}<span class="cell-extra">${bdi(label.details)}</span></th>`;
 }
 
-function table(f: ReportFormat, matrix: RunMatrix, cells: ReadonlyMap<string, MatrixCell>, columns: readonly MatrixColumn[], caption: string): string {
+function table(
+  f: ReportFormat,
+  matrix: RunMatrix,
+  cells: ReadonlyMap<string, MatrixCell>,
+  columns: readonly MatrixColumn[],
+  caption: string,
+): string {
   const out: string[] = [];
-  out.push(`<table class="matrix"><caption>${html(caption)}</caption><colgroup><col class="phone">${'<col>'.repeat(columns.length)}</colgroup>`);
-  out.push(`<thead><tr><th scope="col">${html(f.t('report.matrix.phone'))}</th>${columns.map((c) => columnHeader(f, c)).join('')}</tr></thead>`);
+  out.push(
+    `<table class="matrix"><caption>${html(caption)}</caption><colgroup><col class="phone">${'<col>'.repeat(columns.length)}</colgroup>`,
+  );
+  out.push(
+    `<thead><tr><th scope="col">${html(f.t('report.matrix.phone'))}</th>${columns.map((c) => columnHeader(f, c)).join('')}</tr></thead>`,
+  );
   for (const group of VENDOR_GROUPS) {
     const phones = matrix.phones.filter((p) => p.group === group);
     if (phones.length === 0) continue;
     out.push(`<tbody>${groupRow(f, matrix, group, columns.length + 1)}`);
     for (const phone of phones) {
-      out.push(`<tr>${phoneHeader(phone)}${columns.map((c) => cellHtml(f, cells.get(cellKey(phone.serial, c.scenarioId)))).join('')}</tr>`);
+      out.push(
+        `<tr>${phoneHeader(phone)}${columns.map((c) => cellHtml(f, cells.get(cellKey(phone.serial, c.scenarioId)))).join('')}</tr>`,
+      );
     }
     out.push('</tbody>');
   }
-  const footer = columns.map((c) => `<td>${html(f.percent(matrix.byColumn[c.scenarioId]?.passRate ?? null))}</td>`).join('');
-  out.push(`<tfoot><tr><th scope="row">${html(f.t('report.matrix.allPhones'))} · ${html(f.t('report.totals.passRate'))}</th>${footer}</tr></tfoot></table>`);
+  const footer = columns
+    .map((c) => `<td>${html(f.percent(matrix.byColumn[c.scenarioId]?.passRate ?? null))}</td>`)
+    .join('');
+  out.push(
+    `<tfoot><tr><th scope="row">${html(f.t('report.matrix.allPhones'))} · ${html(f.t('report.totals.passRate'))}</th>${footer}</tr></tfoot></table>`,
+  );
   return out.join('\n');
 }
 
 /** The matrix section: a legend, then the tables by app state. */
 export function matrixSection(f: ReportFormat, matrix: RunMatrix): string {
-  const out = [`<section id="matrix"><h2>${html(f.t('report.matrix.heading'))}</h2><p class="muted">${html(f.t('report.matrix.intro'))}</p>`];
+  const out = [
+    `<section id="matrix"><h2>${html(f.t('report.matrix.heading'))}</h2><p class="muted">${html(f.t('report.matrix.intro'))}</p>`,
+  ];
   const legend = (['pass', 'fail', 'blocked', 'device-lost', 'inconclusive', 'not-run', 'pending'] as const)
     .map((s) => `<li class="st-${s}">${verdictHtml(f, s)}</li>`)
     .join('');
-  out.push(`<h3>${html(f.t('report.legend.heading'))}</h3><ul class="legend">${legend}</ul><p class="muted">${html(f.t('report.legend.colour'))}</p>`);
+  out.push(
+    `<h3>${html(f.t('report.legend.heading'))}</h3><ul class="legend">${legend}</ul><p class="muted">${html(f.t('report.legend.colour'))}</p>`,
+  );
   if (matrix.phones.length === 0 || matrix.columns.length === 0) {
     out.push(`<p>${html(f.t('report.matrix.empty'))}</p></section>`);
     return out.join('\n');
@@ -104,7 +149,10 @@ export function matrixSection(f: ReportFormat, matrix: RunMatrix): string {
     const parts = Math.ceil(columns.length / COLUMNS_PER_TABLE);
     for (let part = 0; part < parts; part++) {
       const slice = columns.slice(part * COLUMNS_PER_TABLE, (part + 1) * COLUMNS_PER_TABLE);
-      const caption = parts === 1 ? f.t('report.matrix.caption', { state }) : f.t('report.matrix.captionPart', { state, part: f.count(part + 1), parts: f.count(parts) });
+      const caption =
+        parts === 1
+          ? f.t('report.matrix.caption', { state })
+          : f.t('report.matrix.captionPart', { state, part: f.count(part + 1), parts: f.count(parts) });
       out.push(table(f, matrix, cells, slice, caption));
     }
   }

@@ -16,9 +16,18 @@ import type { HtmlReportInput } from './report-types';
 export type { HtmlReportInput, ReportFailure, ReportThumbnail } from './report-types';
 
 /** Blocks scripts, plugins and every fetch even if markup slipped through: only data: images and the inline style. */
-export const REPORT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+export const REPORT_CSP =
+  "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
-const STATUS_COLUMNS: readonly CellStatus[] = ['pass', 'fail', 'blocked', 'device-lost', 'inconclusive', 'not-run', 'pending'];
+const STATUS_COLUMNS: readonly CellStatus[] = [
+  'pass',
+  'fail',
+  'blocked',
+  'device-lost',
+  'inconclusive',
+  'not-run',
+  'pending',
+];
 
 function header(f: ReportFormat, input: HtmlReportInput): string {
   const { summary, matrix } = input;
@@ -29,8 +38,20 @@ function header(f: ReportFormat, input: HtmlReportInput): string {
     ...(matrix.package === null ? [] : [row(f.t('report.meta.package'), bdi(matrix.package))]),
     row(f.t('report.meta.status'), html(f.t(`runs.status.${summary.status}`))),
     row(f.t('report.meta.started'), html(f.dateTime(summary.createdAt))),
-    row(f.t('report.meta.finished'), html(summary.finishedAt === null ? f.t('report.meta.notFinished') : f.dateTime(summary.finishedAt))),
-    row(f.t('report.meta.shape'), html(f.t('runs.list.shape', { phones: f.count(summary.phones), scenarios: f.count(summary.scenarios), repeats: f.count(summary.repeats) }))),
+    row(
+      f.t('report.meta.finished'),
+      html(summary.finishedAt === null ? f.t('report.meta.notFinished') : f.dateTime(summary.finishedAt)),
+    ),
+    row(
+      f.t('report.meta.shape'),
+      html(
+        f.t('runs.list.shape', {
+          phones: f.count(summary.phones),
+          scenarios: f.count(summary.scenarios),
+          repeats: f.count(summary.repeats),
+        }),
+      ),
+    ),
     row(f.t('report.meta.generated'), html(f.dateTime(input.generatedAt))),
   ];
   return `<header><h1>${html(f.t('report.title'))}: ${bdi(matrix.planName)}</h1><dl class="meta" aria-label="${html(f.t('report.meta.label'))}">${rows.join('')}</dl></header>`;
@@ -40,16 +61,24 @@ function totals(f: ReportFormat, input: HtmlReportInput): string {
   const { total } = input.matrix;
   const t = input.summary.totals;
   const item = (label: string, value: string): string => `<dt>${html(label)}</dt><dd>${html(value)}</dd>`;
-  const attempts = (['pass', 'fail', 'blocked', 'device-lost', 'inconclusive', 'not-run', 'pending', 'running'] as const)
+  const attempts = (
+    ['pass', 'fail', 'blocked', 'device-lost', 'inconclusive', 'not-run', 'pending', 'running'] as const
+  )
     .filter((k) => t[k] > 0)
     .map((k) => `${f.t(`runs.verdict.${k}`)} ${f.count(t[k])}`)
     .join(' · ');
   const rows = [
     item(f.t('report.totals.passRate'), f.percent(total.passRate)),
-    item(f.t('report.totals.deliveryRate'), `${f.percent(total.deliveryRate)} (${f.t('report.totals.deliveryNote')})`),
+    item(
+      f.t('report.totals.deliveryRate'),
+      `${f.percent(total.deliveryRate)} (${f.t('report.totals.deliveryNote')})`,
+    ),
     item(f.t('report.totals.silent'), f.count(total.silentAsRequired)),
     item(f.t('report.totals.cells'), f.count(total.cells)),
-    item(f.t('report.totals.attempts'), `${f.count(input.summary.attempts)}${attempts === '' ? '' : ` (${attempts})`}`),
+    item(
+      f.t('report.totals.attempts'),
+      `${f.count(input.summary.attempts)}${attempts === '' ? '' : ` (${attempts})`}`,
+    ),
     item(f.t('report.totals.waived'), f.count(total.waived)),
     item(f.t('report.cell.hint'), f.count(total.hinted)),
   ];
@@ -57,7 +86,14 @@ function totals(f: ReportFormat, input: HtmlReportInput): string {
 }
 
 function rollupCells(f: ReportFormat, r: Rollup): string {
-  const figures = [f.count(r.cells), f.percent(r.passRate), f.percent(r.deliveryRate), ...STATUS_COLUMNS.map((s) => f.count(r.counts[s])), f.count(r.waived), f.count(r.hinted)];
+  const figures = [
+    f.count(r.cells),
+    f.percent(r.passRate),
+    f.percent(r.deliveryRate),
+    ...STATUS_COLUMNS.map((s) => f.count(r.counts[s])),
+    f.count(r.waived),
+    f.count(r.hinted),
+  ];
   return figures.map((v) => `<td>${html(v)}</td>`).join('');
 }
 
@@ -66,8 +102,18 @@ function groups(f: ReportFormat, input: HtmlReportInput): string {
   const head = `<section id="vendors"><h2>${html(f.t('report.groups.heading'))}</h2>`;
   const present = VENDOR_GROUPS.filter((g) => matrix.byGroup[g] !== undefined);
   if (present.length === 0) return `${head}<p>${html(f.t('report.groups.empty'))}</p></section>`;
-  const cols = [f.t('report.groups.vendor'), f.t('report.totals.cells'), f.t('report.totals.passRate'), f.t('report.totals.deliveryRate'), ...STATUS_COLUMNS.map((s) => f.status(s)), f.t('report.totals.waived'), f.t('report.cell.hint')];
-  const rows = present.map((g) => `<tr><th scope="row">${html(f.group(g))}</th>${rollupCells(f, matrix.byGroup[g] as Rollup)}</tr>`);
+  const cols = [
+    f.t('report.groups.vendor'),
+    f.t('report.totals.cells'),
+    f.t('report.totals.passRate'),
+    f.t('report.totals.deliveryRate'),
+    ...STATUS_COLUMNS.map((s) => f.status(s)),
+    f.t('report.totals.waived'),
+    f.t('report.cell.hint'),
+  ];
+  const rows = present.map(
+    (g) => `<tr><th scope="row">${html(f.group(g))}</th>${rollupCells(f, matrix.byGroup[g] as Rollup)}</tr>`,
+  );
   return (
     `${head}<table class="rollup"><thead><tr>${cols.map((c) => `<th scope="col">${html(c)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody>` +
     `<tfoot><tr><th scope="row">${html(f.t('report.matrix.allPhones'))}</th>${rollupCells(f, matrix.total)}</tr></tfoot></table></section>`
@@ -76,7 +122,8 @@ function groups(f: ReportFormat, input: HtmlReportInput): string {
 
 function signOffSection(f: ReportFormat, signOff: SignOff | null): string {
   const head = `<section id="signoff"><h2>${html(f.t('report.signoff.heading'))}</h2>`;
-  if (signOff === null) return `${head}<p class="signoff unsigned">${html(f.t('report.signoff.none'))}</p></section>`;
+  if (signOff === null)
+    return `${head}<p class="signoff unsigned">${html(f.t('report.signoff.none'))}</p></section>`;
   const note = signOff.note.trim() === '' ? html(f.t('report.signoff.noNote')) : bdi(signOff.note);
   return (
     `${head}<dl class="meta signoff"><dt>${html(f.t('report.signoff.by'))}</dt><dd>${bdi(signOff.by)}</dd>` +
@@ -88,7 +135,8 @@ function signOffSection(f: ReportFormat, signOff: SignOff | null): string {
 /** The report as one HTML document (UTF-8, ends with a newline). */
 export function renderHtmlReport(input: HtmlReportInput): string {
   const f = reportFormat(input.locale);
-  const waivers = input.signOff?.waivers ?? input.matrix.cells.flatMap((c) => (c.waiver === null ? [] : [c.waiver]));
+  const waivers =
+    input.signOff?.waivers ?? input.matrix.cells.flatMap((c) => (c.waiver === null ? [] : [c.waiver]));
   const title = `${f.t('report.title')}: ${input.matrix.planName}`;
   return [
     '<!DOCTYPE html>',

@@ -18,7 +18,13 @@ export function cleanText(value: string): string {
   return value.replace(UNWANTED, '');
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Cleaned and escaped for HTML text or a double-quoted attribute value. */
 export function html(value: string | number): string {
@@ -41,5 +47,7 @@ export const SLOT = '\u0000';
 /** The translated sentence (made with SLOT as a value) escaped, with `markup` where the slot was. */
 export function fillSlot(sentence: string, markup: string): string {
   const at = sentence.indexOf(SLOT);
-  return at < 0 ? html(sentence) : `${html(sentence.slice(0, at))}${markup}${html(sentence.slice(at + SLOT.length))}`;
+  return at < 0
+    ? html(sentence)
+    : `${html(sentence.slice(0, at))}${markup}${html(sentence.slice(at + SLOT.length))}`;
 }

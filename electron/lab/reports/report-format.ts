@@ -18,7 +18,9 @@ export const STATUS_ICONS: Readonly<Record<CellStatus, string>> = {
   pending: '…',
 };
 
-type GroupKey = `vendor.${'xiaomi' | 'huawei' | 'honor' | 'oppo' | 'vivo' | 'meizu' | 'samsung'}` | `report.group.${'google' | 'other-android' | 'ios'}`;
+type GroupKey =
+  | `vendor.${'xiaomi' | 'huawei' | 'honor' | 'oppo' | 'vivo' | 'meizu' | 'samsung'}`
+  | `report.group.${'google' | 'other-android' | 'ios'}`;
 
 const GROUP_KEYS: Readonly<Record<VendorGroup, GroupKey>> = {
   xiaomi: 'vendor.xiaomi',
@@ -53,17 +55,39 @@ export interface ReportFormat {
 
 export function reportFormat(locale: Locale): ReportFormat {
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const ms = new Intl.NumberFormat(locale, { style: 'unit', unit: 'millisecond', unitDisplay: 'short', maximumFractionDigits: 0 });
-  const sec = new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 1 });
-  const kb = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', unitDisplay: 'short', maximumFractionDigits: 0 });
+  const ms = new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: 'millisecond',
+    unitDisplay: 'short',
+    maximumFractionDigits: 0,
+  });
+  const sec = new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: 'second',
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  });
+  const kb = new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: 'kilobyte',
+    unitDisplay: 'short',
+    maximumFractionDigits: 0,
+  });
   const integer = new Intl.NumberFormat(locale);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'long' });
-  const t = <K extends MessageKey>(key: K, ...values: TranslateArgs<K>): string => translate(locale, key, ...values);
+  const t = <K extends MessageKey>(key: K, ...values: TranslateArgs<K>): string =>
+    translate(locale, key, ...values);
   return {
     locale,
     t,
-    percent: (value) => (value === null || !Number.isFinite(value) ? t('report.totals.none') : percent.format(value)),
-    latency: (value) => (value === null || !Number.isFinite(value) ? '–' : value < 1000 ? ms.format(Math.round(value)) : sec.format(value / 1000)),
+    percent: (value) =>
+      value === null || !Number.isFinite(value) ? t('report.totals.none') : percent.format(value),
+    latency: (value) =>
+      value === null || !Number.isFinite(value)
+        ? '–'
+        : value < 1000
+          ? ms.format(Math.round(value))
+          : sec.format(value / 1000),
     count: (value) => integer.format(value),
     bytes: (value) => kb.format(Math.max(1, Math.round(value / 1000))),
     dateTime: (value) => {

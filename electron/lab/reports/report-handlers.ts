@@ -16,7 +16,11 @@ export interface ReportHandlerServices extends ReportSources {
 export function createReportHandlers(s: ReportHandlerServices): ReportHandlers {
   const now = s.now ?? Date.now;
   return {
-    'reports:html': async ({ runId, locale }) => ({ html: await htmlReportFor(s, runId, { locale, generatedAt: now() }) }),
-    'reports:csv': async (runId, options) => ({ csv: await csvReportFor(s, runId, { attempts: options?.attempts === true }) }),
+    'reports:html': async ({ runId, locale }) => ({
+      html: await htmlReportFor(s, runId, { locale, generatedAt: now() }),
+    }),
+    'reports:csv': async (runId, options) => ({
+      csv: await csvReportFor(s, runId, { attempts: options?.attempts === true }),
+    }),
   };
 }

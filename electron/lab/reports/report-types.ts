@@ -12,7 +12,11 @@ import type { ObservedRecord, VerdictDetails, VerdictReason } from '../../../sha
 export type ReportThumbnail =
   | { readonly kind: 'image'; readonly dataUrl: string; readonly sizeBytes: number }
   /** Kept out: too large, unreadable, or past the report's image budget; `path` is relative to the evidence folder. */
-  | { readonly kind: 'too-large' | 'unreadable' | 'skipped'; readonly path: string; readonly sizeBytes: number | null }
+  | {
+      readonly kind: 'too-large' | 'unreadable' | 'skipped';
+      readonly path: string;
+      readonly sizeBytes: number | null;
+    }
   | { readonly kind: 'none' };
 
 export interface ReportFailure {

@@ -18,17 +18,31 @@ export const MAX_TEXT_BYTES = 256 * 1024;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 const gone = (evidence: EvidenceView): LabError =>
-  new LabError('NOT_FOUND', `The ${evidence.kind} file of this attempt is no longer in the evidence folder.`, {
-    hint: 'It may have been deleted or the data folder moved. The verdict and steps are still stored.',
-    zh: {
-      message: `这次尝试的 ${evidence.kind} 文件已不在证据文件夹中。`,
-      hint: '它可能已被删除，或数据文件夹已被移动。判定和步骤仍然保存着。',
+  new LabError(
+    'NOT_FOUND',
+    `The ${evidence.kind} file of this attempt is no longer in the evidence folder.`,
+    {
+      hint: 'It may have been deleted or the data folder moved. The verdict and steps are still stored.',
+      zh: {
+        message: `这次尝试的 ${evidence.kind} 文件已不在证据文件夹中。`,
+        hint: '它可能已被删除，或数据文件夹已被移动。判定和步骤仍然保存着。',
+      },
     },
-  });
+  );
 
 /** The evidence file's real path, or a LabError when it is missing or outside the evidence folder. */
-export async function resolveEvidencePath(root: string, relative: string, evidence: EvidenceView): Promise<string> {
-  if (relative === '' || path.isAbsolute(relative) || relative.includes('\0') || !isInside(path.resolve(root), path.resolve(root, relative))) throw outside(evidence);
+export async function resolveEvidencePath(
+  root: string,
+  relative: string,
+  evidence: EvidenceView,
+): Promise<string> {
+  if (
+    relative === '' ||
+    path.isAbsolute(relative) ||
+    relative.includes('\0') ||
+    !isInside(path.resolve(root), path.resolve(root, relative))
+  )
+    throw outside(evidence);
   let realRoot: string;
   let realFile: string;
   try {
@@ -39,7 +53,10 @@ export async function resolveEvidencePath(root: string, relative: string, eviden
     throw new LabError('STORAGE_FAILED', `The ${evidence.kind} file of this attempt could not be opened.`, {
       hint: 'Check the permissions of the PushLab data folder.',
       cause: error,
-      zh: { message: `无法打开这次尝试的 ${evidence.kind} 文件。`, hint: '请检查 PushLab 数据文件夹的权限。' },
+      zh: {
+        message: `无法打开这次尝试的 ${evidence.kind} 文件。`,
+        hint: '请检查 PushLab 数据文件夹的权限。',
+      },
     });
   }
   // Again on real paths: a symlink inside the folder may point anywhere.
@@ -53,13 +70,17 @@ function isInside(root: string, file: string): boolean {
 }
 
 function outside(evidence: EvidenceView): LabError {
-  return new LabError('INVALID_ARGUMENT', `The ${evidence.kind} evidence points outside the evidence folder and was not read.`, {
-    hint: 'The run database may have been edited by hand; run the scenario again for fresh evidence.',
-    zh: {
-      message: `${evidence.kind} 证据指向证据文件夹之外，未读取。`,
-      hint: '运行数据库可能被手动修改过；请重新运行该场景以获得新的证据。',
+  return new LabError(
+    'INVALID_ARGUMENT',
+    `The ${evidence.kind} evidence points outside the evidence folder and was not read.`,
+    {
+      hint: 'The run database may have been edited by hand; run the scenario again for fresh evidence.',
+      zh: {
+        message: `${evidence.kind} 证据指向证据文件夹之外，未读取。`,
+        hint: '运行数据库可能被手动修改过；请重新运行该场景以获得新的证据。',
+      },
     },
-  });
+  );
 }
 
 /** Reads at most `limit + 1` bytes, so the caller can tell a file was longer than the limit. */
@@ -67,7 +88,10 @@ async function readHead(file: string, limit: number): Promise<{ bytes: Buffer; s
   const handle = await open(file, 'r');
   try {
     const info = await handle.stat();
-    if (!info.isFile()) throw new LabError('INVALID_ARGUMENT', 'That evidence is not a regular file.', { zh: { message: '该证据不是普通文件。' } });
+    if (!info.isFile())
+      throw new LabError('INVALID_ARGUMENT', 'That evidence is not a regular file.', {
+        zh: { message: '该证据不是普通文件。' },
+      });
     const buffer = Buffer.alloc(Math.min(info.size, limit) + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     return { bytes: buffer.subarray(0, bytesRead), size: info.size };
@@ -76,27 +100,42 @@ async function readHead(file: string, limit: number): Promise<{ bytes: Buffer; s
   }
 }
 
-function asText(evidence: EvidenceView, text: string, mime: 'text/plain' | 'application/json'): RunEvidenceContent {
+function asText(
+  evidence: EvidenceView,
+  text: string,
+  mime: 'text/plain' | 'application/json',
+): RunEvidenceContent {
   const bytes = Buffer.from(text, 'utf8');
   const truncated = bytes.length > MAX_TEXT_BYTES;
   // A multi-byte character cut in half decodes as U+FFFD: harmless in a view that says "cut".
-  return { kind: evidence.kind, mime, text: truncated ? bytes.subarray(0, MAX_TEXT_BYTES).toString('utf8') : text, sizeBytes: bytes.length, truncated };
+  return {
+    kind: evidence.kind,
+    mime,
+    text: truncated ? bytes.subarray(0, MAX_TEXT_BYTES).toString('utf8') : text,
+    sizeBytes: bytes.length,
+    truncated,
+  };
 }
 
 /** The content of one evidence row, for display. */
 export async function readEvidenceContent(root: string, evidence: EvidenceView): Promise<RunEvidenceContent> {
-  if (evidence.path === null) return asText(evidence, JSON.stringify(evidence.data ?? null, null, 2), 'application/json');
+  if (evidence.path === null)
+    return asText(evidence, JSON.stringify(evidence.data ?? null, null, 2), 'application/json');
   const file = await resolveEvidencePath(root, evidence.path, evidence);
   if (evidence.kind === 'screenshot') {
     const { bytes, size } = await readHead(file, MAX_SCREENSHOT_BYTES);
     if (size > MAX_SCREENSHOT_BYTES) {
-      throw new LabError('INVALID_ARGUMENT', `The screenshot is ${Math.round(size / 1024 / 1024)} MB, too large to show here.`, {
-        hint: `Open it from the evidence folder: ${evidence.path}`,
-        zh: {
-          message: `截图大小为 ${Math.round(size / 1024 / 1024)} MB，太大，无法在这里显示。`,
-          hint: `请从证据文件夹中打开它：${evidence.path}`,
+      throw new LabError(
+        'INVALID_ARGUMENT',
+        `The screenshot is ${Math.round(size / 1024 / 1024)} MB, too large to show here.`,
+        {
+          hint: `Open it from the evidence folder: ${evidence.path}`,
+          zh: {
+            message: `截图大小为 ${Math.round(size / 1024 / 1024)} MB，太大，无法在这里显示。`,
+            hint: `请从证据文件夹中打开它：${evidence.path}`,
+          },
         },
-      });
+      );
     }
     if (!bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) {
       throw new LabError('MALFORMED_OUTPUT', 'The screenshot file is not a PNG image.', {
@@ -104,10 +143,21 @@ export async function readEvidenceContent(root: string, evidence: EvidenceView):
         zh: { message: '截图文件不是 PNG 图片。', hint: '请重新运行该场景以获得新的截图。' },
       });
     }
-    return { kind: 'screenshot', mime: 'image/png', dataUrl: `data:image/png;base64,${bytes.toString('base64')}`, sizeBytes: size };
+    return {
+      kind: 'screenshot',
+      mime: 'image/png',
+      dataUrl: `data:image/png;base64,${bytes.toString('base64')}`,
+      sizeBytes: size,
+    };
   }
   const { bytes, size } = await readHead(file, MAX_TEXT_BYTES);
   const truncated = size > MAX_TEXT_BYTES;
   const text = bytes.subarray(0, MAX_TEXT_BYTES).toString('utf8');
-  return { kind: evidence.kind, mime: file.endsWith('.json') ? 'application/json' : 'text/plain', text, sizeBytes: size, truncated };
+  return {
+    kind: evidence.kind,
+    mime: file.endsWith('.json') ? 'application/json' : 'text/plain',
+    text,
+    sizeBytes: size,
+    truncated,
+  };
 }

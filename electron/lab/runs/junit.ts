@@ -14,7 +14,8 @@ import type { AttemptResult, RunPhone, RunResult, Verdict } from '../../../share
 import { cellStats, deliveryStats } from './stats';
 
 // Not allowed by XML 1.0 (or control characters nobody wants in a report).
-const UNWANTED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNWANTED =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Removes characters XML cannot carry (and C0/C1 controls except tab, LF, CR). */
 export function stripInvalidXml(value: string): string {
@@ -28,7 +29,12 @@ export function xmlText(value: string): string {
 
 /** Escapes an attribute value (tabs and line breaks kept as character references). */
 export function xmlAttr(value: string): string {
-  return xmlText(value).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  return xmlText(value)
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
 }
 
 const seconds = (ms: number): string => (Math.max(0, ms) / 1000).toFixed(3);
@@ -52,15 +58,25 @@ function evidence(verdict: Verdict): string {
   const lines = [describeReason(verdict.reason)];
   if (d.expected !== null) {
     const e = d.expected;
-    lines.push(`expected: title=${e.title === null ? '-' : `${e.title.match} "${e.title.value}"`} text=${e.text === null ? '-' : `${e.text.match} "${e.text.value}"`} channel=${e.channelId ?? '-'}`);
+    lines.push(
+      `expected: title=${e.title === null ? '-' : `${e.title.match} "${e.title.value}"`} text=${e.text === null ? '-' : `${e.text.match} "${e.text.value}"`} channel=${e.channelId ?? '-'}`,
+    );
   }
   if (d.record !== null) {
     const r = d.record;
-    lines.push(`captured: title="${r.title ?? ''}" text="${r.text ?? ''}" channel=${r.channelId ?? '?'}${r.redacted === true ? ' (redacted)' : ''}`);
+    lines.push(
+      `captured: title="${r.title ?? ''}" text="${r.text ?? ''}" channel=${r.channelId ?? '?'}${r.redacted === true ? ' (redacted)' : ''}`,
+    );
   }
-  if (d.checks !== null) lines.push(`checks: title=${d.checks.title} text=${d.checks.text} channel=${d.checks.channel} sound=${d.checks.sound}`);
+  if (d.checks !== null)
+    lines.push(
+      `checks: title=${d.checks.title} text=${d.checks.text} channel=${d.checks.channel} sound=${d.checks.sound}`,
+    );
   if (d.latencyMs !== null) lines.push(`latency: ${Math.round(d.latencyMs)} ms`);
-  if (d.error !== null) lines.push(`error: ${d.error.code} ${d.error.message}${d.error.hint === undefined ? '' : ` (${d.error.hint})`}`);
+  if (d.error !== null)
+    lines.push(
+      `error: ${d.error.code} ${d.error.message}${d.error.hint === undefined ? '' : ` (${d.error.hint})`}`,
+    );
   return lines.join('\n');
 }
 
@@ -96,10 +112,16 @@ function testcase(attempt: AttemptResult, classname: string, repeats: number): s
 
 function testsuite(phone: RunPhone, attempts: readonly AttemptResult[], run: RunResult): string {
   const stats = deliveryStats(attempts);
-  const props = [property('serial', phone.serial), property('vendor', phone.vendor), property('model', phone.model), property('channel', phone.channel ?? 'unknown')];
+  const props = [
+    property('serial', phone.serial),
+    property('vendor', phone.vendor),
+    property('model', phone.model),
+    property('channel', phone.channel ?? 'unknown'),
+  ];
   for (const cell of cellStats(attempts)) {
     const prefix = `${cell.scenarioId}.`;
-    if (cell.deliveryRate !== null) props.push(property(`${prefix}deliveryRate`, cell.deliveryRate.toFixed(3)));
+    if (cell.deliveryRate !== null)
+      props.push(property(`${prefix}deliveryRate`, cell.deliveryRate.toFixed(3)));
     if (cell.latency.p50 !== null) props.push(property(`${prefix}p50Ms`, Math.round(cell.latency.p50)));
     if (cell.latency.p95 !== null) props.push(property(`${prefix}p95Ms`, Math.round(cell.latency.p95)));
   }
@@ -128,10 +150,19 @@ export function toJUnit(run: RunResult): string {
   const phones: RunPhone[] = [...run.phones];
   for (const a of run.attempts) {
     // An attempt on a phone the run did not list still gets a suite, so no result is dropped.
-    if (!phones.some((p) => p.serial === a.serial)) phones.push({ serial: a.serial, vendor: '', model: '', channel: null });
+    if (!phones.some((p) => p.serial === a.serial))
+      phones.push({ serial: a.serial, vendor: '', model: '', channel: null });
   }
   const total = deliveryStats(run.attempts);
-  const suites = phones.map((p) => testsuite(p, run.attempts.filter((a) => a.serial === p.serial), run)).join('');
+  const suites = phones
+    .map((p) =>
+      testsuite(
+        p,
+        run.attempts.filter((a) => a.serial === p.serial),
+        run,
+      ),
+    )
+    .join('');
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `<testsuites${attrs({

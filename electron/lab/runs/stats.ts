@@ -14,7 +14,12 @@
  */
 import { percentile } from '../../../shared/matrix/stats';
 import { countsForDelivery, isSilentPass } from '../../../shared/runs/delivery';
-import { VERDICT_KINDS, type AttemptResult, type RunResult, type VerdictKind } from '../../../shared/runs/types';
+import {
+  VERDICT_KINDS,
+  type AttemptResult,
+  type RunResult,
+  type VerdictKind,
+} from '../../../shared/runs/types';
 
 // The percentile lives in shared/ so the sign-off matrix computes latencies the same way.
 export { percentile };
@@ -105,7 +110,8 @@ export function deliveryStats(attempts: readonly AttemptResult[]): DeliveryStats
 
 /** Judged attempts that were not about delivery ("nothing may show", undecided). */
 function notJudgedForDelivery(attempts: readonly AttemptResult[]): number {
-  return attempts.filter((a) => a.verdict.kind !== 'not-run' && !countsForDelivery(a.verdict.reason.key)).length;
+  return attempts.filter((a) => a.verdict.kind !== 'not-run' && !countsForDelivery(a.verdict.reason.key))
+    .length;
 }
 
 /** One entry per (phone, scenario) in first-seen order, over that cell's repeats. */

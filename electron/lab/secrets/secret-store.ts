@@ -43,10 +43,17 @@ const MAX_VALUE_LENGTH = 64 * 1024;
 
 function assertName(name: string): void {
   if (typeof name !== 'string' || !NAME.test(name)) {
-    throw new LabError('INVALID_ARGUMENT', 'A secret name must be 1-128 letters, digits or . _ : - characters.', {
-      hint: 'Use a name like "tencent.secretKey".',
-      zh: { message: '密钥名称必须是 1-128 个字母、数字或 . _ : - 字符。', hint: '请使用类似 "tencent.secretKey" 的名称。' },
-    });
+    throw new LabError(
+      'INVALID_ARGUMENT',
+      'A secret name must be 1-128 letters, digits or . _ : - characters.',
+      {
+        hint: 'Use a name like "tencent.secretKey".',
+        zh: {
+          message: '密钥名称必须是 1-128 个字母、数字或 . _ : - 字符。',
+          hint: '请使用类似 "tencent.secretKey" 的名称。',
+        },
+      },
+    );
   }
 }
 
@@ -61,9 +68,13 @@ export function parseSecretFile(text: string, filePath = SECRET_FILE_NAME): Secr
   const corrupt = () =>
     new LabError('STORAGE_FAILED', `The secrets file ${filePath} is damaged and was not read.`, {
       hint: 'Move the file away and enter your credentials again.',
-      zh: { message: `密钥文件 ${filePath} 已损坏，未读取。`, hint: '请把该文件移走，然后重新输入你的凭据。' },
+      zh: {
+        message: `密钥文件 ${filePath} 已损坏，未读取。`,
+        hint: '请把该文件移走，然后重新输入你的凭据。',
+      },
     });
-  if (typeof data !== 'object' || data === null || (data as { version?: unknown }).version !== 1) throw corrupt();
+  if (typeof data !== 'object' || data === null || (data as { version?: unknown }).version !== 1)
+    throw corrupt();
   const secrets = (data as { secrets?: unknown }).secrets;
   if (typeof secrets !== 'object' || secrets === null || Array.isArray(secrets)) throw corrupt();
   const out: Record<string, string> = {};
@@ -82,7 +93,11 @@ export function serialiseSecretFile(file: SecretFile): string {
 }
 
 /** A SecretStore over `<dir>/secrets.json`; writes are serialised and atomic (temp file + rename). */
-export function createSecretStore(options: { dir: string; cipher: SecretCipher; fileName?: string }): SecretStore {
+export function createSecretStore(options: {
+  dir: string;
+  cipher: SecretCipher;
+  fileName?: string;
+}): SecretStore {
   const filePath = path.join(options.dir, options.fileName ?? SECRET_FILE_NAME);
   const { cipher } = options;
   let queue: Promise<unknown> = Promise.resolve();
@@ -120,7 +135,10 @@ export function createSecretStore(options: { dir: string; cipher: SecretCipher; 
       throw new LabError('STORAGE_FAILED', `The secrets file ${filePath} could not be written.`, {
         hint: 'Check free disk space and the permissions of the PushLab data folder.',
         cause: error,
-        zh: { message: `无法写入密钥文件 ${filePath}。`, hint: '请检查磁盘剩余空间和 PushLab 数据文件夹的权限。' },
+        zh: {
+          message: `无法写入密钥文件 ${filePath}。`,
+          hint: '请检查磁盘剩余空间和 PushLab 数据文件夹的权限。',
+        },
       });
     }
   };
@@ -144,9 +162,13 @@ export function createSecretStore(options: { dir: string; cipher: SecretCipher; 
       serialised(async () => {
         assertName(name);
         if (typeof value !== 'string' || value.length === 0 || value.length > MAX_VALUE_LENGTH) {
-          throw new LabError('INVALID_ARGUMENT', `The value for secret "${name}" must be 1 to 65536 characters.`, {
-            zh: { message: `密钥“${name}”的值必须是 1 到 65536 个字符。` },
-          });
+          throw new LabError(
+            'INVALID_ARGUMENT',
+            `The value for secret "${name}" must be 1 to 65536 characters.`,
+            {
+              zh: { message: `密钥“${name}”的值必须是 1 到 65536 个字符。` },
+            },
+          );
         }
         requireCipher();
         const file = await load();

@@ -102,6 +102,8 @@ export class BuildRepository {
 
   /** All builds, newest first. */
   public list(): StoredBuild[] {
-    return guarded({ en: 'read the build list', zh: '读取构建列表' }, () => this.selectAll.all()).map(toStoredBuild);
+    return guarded({ en: 'read the build list', zh: '读取构建列表' }, () => this.selectAll.all()).map(
+      toStoredBuild,
+    );
   }
 }

@@ -24,17 +24,33 @@ const HEADER = 'SQLite format 3\u0000';
 function fileError(file: string, error: unknown): LabError {
   const code = (error as NodeJS.ErrnoException).code;
   const words =
-    code === 'ENOENT' ? 'was not found' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' || code === 'EPERM' ? 'is not readable (permission denied)' : 'cannot be read';
+    code === 'ENOENT'
+      ? 'was not found'
+      : code === 'EISDIR'
+        ? 'is a folder, not a file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'is not readable (permission denied)'
+          : 'cannot be read';
   const wordsZh =
-    code === 'ENOENT' ? '未找到' : code === 'EISDIR' ? '是一个文件夹，不是文件' : code === 'EACCES' || code === 'EPERM' ? '不可读（权限不足）' : '无法读取';
-  return new LabError(code === 'ENOENT' ? 'NOT_FOUND' : 'STORAGE_FAILED', `The PushLab database ${file} ${words}.`, {
-    hint: 'Pass the database the runs were stored in with --db FILE (or --data-dir DIR).',
-    detail: error instanceof Error ? error.message : String(error),
-    zh: {
-      message: `PushLab 数据库 ${file} ${wordsZh}。`,
-      hint: '请用 --db FILE（或 --data-dir DIR）指定保存这些运行的数据库。',
+    code === 'ENOENT'
+      ? '未找到'
+      : code === 'EISDIR'
+        ? '是一个文件夹，不是文件'
+        : code === 'EACCES' || code === 'EPERM'
+          ? '不可读（权限不足）'
+          : '无法读取';
+  return new LabError(
+    code === 'ENOENT' ? 'NOT_FOUND' : 'STORAGE_FAILED',
+    `The PushLab database ${file} ${words}.`,
+    {
+      hint: 'Pass the database the runs were stored in with --db FILE (or --data-dir DIR).',
+      detail: error instanceof Error ? error.message : String(error),
+      zh: {
+        message: `PushLab 数据库 ${file} ${wordsZh}。`,
+        hint: '请用 --db FILE（或 --data-dir DIR）指定保存这些运行的数据库。',
+      },
     },
-  });
+  );
 }
 
 /** The database file's bytes as a rollback-journal database (same pages; header bytes 18-19). */
@@ -46,7 +62,10 @@ function asRollbackJournal(bytes: Buffer, file: string): Buffer {
   if (bytes.length < 100 || bytes.subarray(0, 16).toString('latin1') !== HEADER) {
     throw new LabError('STORAGE_FAILED', `${file} is not a PushLab database.`, {
       hint: 'Check the path given with --db; PushLab left the file untouched.',
-      zh: { message: `${file} 不是 PushLab 数据库。`, hint: '请检查 --db 指定的路径；PushLab 没有改动该文件。' },
+      zh: {
+        message: `${file} 不是 PushLab 数据库。`,
+        hint: '请检查 --db 指定的路径；PushLab 没有改动该文件。',
+      },
     });
   }
   // 2 = WAL; 1 = legacy journal, which an in-memory database can read.
@@ -91,7 +110,10 @@ export function openDatabaseReadOnly(path: string): Db {
     throw new LabError('STORAGE_FAILED', `${file} is not a PushLab database.`, {
       hint: 'Check the path given with --db; PushLab left the file untouched.',
       detail: error instanceof Error ? error.message : String(error),
-      zh: { message: `${file} 不是 PushLab 数据库。`, hint: '请检查 --db 指定的路径；PushLab 没有改动该文件。' },
+      zh: {
+        message: `${file} 不是 PushLab 数据库。`,
+        hint: '请检查 --db 指定的路径；PushLab 没有改动该文件。',
+      },
     });
   }
   return db;

@@ -33,7 +33,10 @@ export function openDatabase(path: string): Db {
         `PushLab cannot create the folder for its database (${dirname(file)}).`,
         'Check that the data folder is writable, or choose another location.',
         error,
-        { message: `PushLab 无法为它的数据库创建文件夹（${dirname(file)}）。`, hint: '请检查数据文件夹是否可写，或选择其他位置。' },
+        {
+          message: `PushLab 无法为它的数据库创建文件夹（${dirname(file)}）。`,
+          hint: '请检查数据文件夹是否可写，或选择其他位置。',
+        },
       );
     }
   }
@@ -45,7 +48,10 @@ export function openDatabase(path: string): Db {
       `PushLab cannot open its database at ${file}.`,
       'Check that the path is a file you can write to (not a folder), or choose another location.',
       error,
-      { message: `PushLab 无法打开它在 ${file} 的数据库。`, hint: '请检查该路径是你可以写入的文件（不是文件夹），或选择其他位置。' },
+      {
+        message: `PushLab 无法打开它在 ${file} 的数据库。`,
+        hint: '请检查该路径是你可以写入的文件（不是文件夹），或选择其他位置。',
+      },
     );
   }
   try {
@@ -71,8 +77,14 @@ export function openDatabase(path: string): Db {
         : 'Check that the file is writable and not locked by another program, then try again.',
       error,
       notDb
-        ? { message: `${file} 不是 PushLab 数据库。`, hint: '请把该文件移到别处，或选择其他数据库路径；PushLab 不会改动它。' }
-        : { message: `PushLab 无法使用它在 ${file} 的数据库。`, hint: '请检查该文件可写且没有被其他程序锁定，然后重试。' },
+        ? {
+            message: `${file} 不是 PushLab 数据库。`,
+            hint: '请把该文件移到别处，或选择其他数据库路径；PushLab 不会改动它。',
+          }
+        : {
+            message: `PushLab 无法使用它在 ${file} 的数据库。`,
+            hint: '请检查该文件可写且没有被其他程序锁定，然后重试。',
+          },
     );
   }
   try {
@@ -80,10 +92,15 @@ export function openDatabase(path: string): Db {
   } catch (error) {
     db.close();
     if (error instanceof LabError) throw error;
-    throw storageError(`PushLab cannot prepare its database at ${file}.`, 'Check that the file is writable.', error, {
-      message: `PushLab 无法准备它在 ${file} 的数据库。`,
-      hint: '请检查该文件是否可写。',
-    });
+    throw storageError(
+      `PushLab cannot prepare its database at ${file}.`,
+      'Check that the file is writable.',
+      error,
+      {
+        message: `PushLab 无法准备它在 ${file} 的数据库。`,
+        hint: '请检查该文件是否可写。',
+      },
+    );
   }
   return db;
 }

@@ -58,8 +58,16 @@ export class DeviceRepository {
   private readonly selectAll: Statement<[], DeviceRow>;
   private readonly setIdentity: Statement<[string, string, string]>;
   private readonly insertHistory: Statement<[string, string, string, string]>;
-  private readonly selectHistory: Statement<[string], { identity_json: string; identity_hash: string; observed_at: string }>;
-  private readonly identityTx: (serial: string, json: string, hash: string, at: string) => { changed: boolean; first: boolean };
+  private readonly selectHistory: Statement<
+    [string],
+    { identity_json: string; identity_hash: string; observed_at: string }
+  >;
+  private readonly identityTx: (
+    serial: string,
+    json: string,
+    hash: string,
+    at: string,
+  ) => { changed: boolean; first: boolean };
 
   public constructor(db: Database) {
     this.upsertSeen = db.prepare(`
@@ -83,10 +91,17 @@ export class DeviceRepository {
     this.identityTx = db.transaction((serial: string, json: string, hash: string, at: string) => {
       const row = this.selectOne.get(serial);
       if (!row) {
-        throw new LabError('NOT_FOUND', `Phone ${serial} is not known yet, so its identity cannot be stored.`, {
-          hint: 'Record the phone as seen before its identity.',
-          zh: { message: `还不认识手机 ${serial}，因此无法保存它的身份信息。`, hint: '请先记录已发现这台手机，再保存它的身份信息。' },
-        });
+        throw new LabError(
+          'NOT_FOUND',
+          `Phone ${serial} is not known yet, so its identity cannot be stored.`,
+          {
+            hint: 'Record the phone as seen before its identity.',
+            zh: {
+              message: `还不认识手机 ${serial}，因此无法保存它的身份信息。`,
+              hint: '请先记录已发现这台手机，再保存它的身份信息。',
+            },
+          },
+        );
       }
       if (row.identity_hash === hash) return { changed: false, first: false };
       this.setIdentity.run(json, hash, serial);
@@ -106,25 +121,35 @@ export class DeviceRepository {
    * Stores the phone's identity; adds a history row only when it differs from the last one.
    * `first` is true for the very first identity of the phone (also `changed`).
    */
-  public recordIdentity(serial: string, identity: DeviceIdentity, at: string): { changed: boolean; first: boolean } {
+  public recordIdentity(
+    serial: string,
+    identity: DeviceIdentity,
+    at: string,
+  ): { changed: boolean; first: boolean } {
     return guarded({ en: `store the identity of phone ${serial}`, zh: `保存手机 ${serial} 的身份信息` }, () =>
       this.identityTx(serial, canonicalJson(identity), canonicalHash(identity), at),
     );
   }
 
   public get(serial: string): StoredDevice | null {
-    const row = guarded({ en: `read phone ${serial}`, zh: `读取手机 ${serial}` }, () => this.selectOne.get(serial));
+    const row = guarded({ en: `read phone ${serial}`, zh: `读取手机 ${serial}` }, () =>
+      this.selectOne.get(serial),
+    );
     return row ? toDevice(row) : null;
   }
 
   /** All phones, most recently seen first. */
   public list(): StoredDevice[] {
-    return guarded({ en: 'read the phone list', zh: '读取手机列表' }, () => this.selectAll.all()).map(toDevice);
+    return guarded({ en: 'read the phone list', zh: '读取手机列表' }, () => this.selectAll.all()).map(
+      toDevice,
+    );
   }
 
   /** Every distinct identity the phone has had, oldest first. */
   public identityHistory(serial: string): IdentityRecord[] {
-    return guarded({ en: `read the identity history of ${serial}`, zh: `读取 ${serial} 的身份历史` }, () => this.selectHistory.all(serial)).flatMap((row) => {
+    return guarded({ en: `read the identity history of ${serial}`, zh: `读取 ${serial} 的身份历史` }, () =>
+      this.selectHistory.all(serial),
+    ).flatMap((row) => {
       const identity = parseStoredJson<DeviceIdentity | null>(row.identity_json, null);
       return identity ? [{ identity, hash: row.identity_hash, observedAt: row.observed_at }] : [];
     });

@@ -46,30 +46,59 @@ export class DoctorRepository {
   public save(report: DoctorReport): DoctorReport {
     return guarded({ en: 'store the doctor snapshot', zh: '保存诊断快照' }, () => {
       const body = { ...report, id: null };
-      const info = this.insertSnapshot.run(report.serial, report.package, report.takenAt, report.complete ? 1 : 0, JSON.stringify(body));
+      const info = this.insertSnapshot.run(
+        report.serial,
+        report.package,
+        report.takenAt,
+        report.complete ? 1 : 0,
+        JSON.stringify(body),
+      );
       return { ...report, id: Number(info.lastInsertRowid) };
     });
   }
 
   /** The newest stored report for this phone and app, or null. */
   public latest(serial: string, pkg: string): DoctorReport | null {
-    const row = guarded({ en: 'read the doctor snapshot', zh: '读取诊断快照' }, () => this.latestSnapshot.get(serial, pkg) as SnapshotRow | undefined);
+    const row = guarded(
+      { en: 'read the doctor snapshot', zh: '读取诊断快照' },
+      () => this.latestSnapshot.get(serial, pkg) as SnapshotRow | undefined,
+    );
     return row ? toReport(row) : null;
   }
 
   public history(serial: string, pkg: string, limit = 20): DoctorReport[] {
-    const rows = guarded({ en: 'read doctor history', zh: '读取诊断历史' }, () => this.listSnapshots.all(serial, pkg, limit) as SnapshotRow[]);
+    const rows = guarded(
+      { en: 'read doctor history', zh: '读取诊断历史' },
+      () => this.listSnapshots.all(serial, pkg, limit) as SnapshotRow[],
+    );
     return rows.map(toReport).filter((r): r is DoctorReport => r !== null);
   }
 
   public logFix(serial: string, pkg: string, outcome: FixOutcome): void {
     guarded({ en: 'log the fix', zh: '记录修复' }, () =>
-      this.insertFix.run(serial, pkg, outcome.fix, outcome.ok ? 1 : 0, outcome.by, outcome.at, outcome.detail, JSON.stringify(outcome)),
+      this.insertFix.run(
+        serial,
+        pkg,
+        outcome.fix,
+        outcome.ok ? 1 : 0,
+        outcome.by,
+        outcome.at,
+        outcome.detail,
+        JSON.stringify(outcome),
+      ),
     );
   }
 
   public fixes(serial: string, pkg: string, limit = 50): StoredFix[] {
-    const rows = guarded({ en: 'read the fix log', zh: '读取修复记录' }, () => this.listFixes.all(serial, pkg, limit) as Array<{ serial: string; package: string; outcome_json: string }>);
+    const rows = guarded(
+      { en: 'read the fix log', zh: '读取修复记录' },
+      () =>
+        this.listFixes.all(serial, pkg, limit) as Array<{
+          serial: string;
+          package: string;
+          outcome_json: string;
+        }>,
+    );
     return rows.flatMap((r) => {
       const outcome = parseStoredJson<FixOutcome | null>(r.outcome_json, null);
       return outcome ? [{ serial: r.serial, package: r.package, outcome }] : [];

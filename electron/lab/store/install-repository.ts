@@ -113,7 +113,9 @@ export class InstallRepository {
     this.setFinished = db.prepare('UPDATE install_jobs SET finished_at = ? WHERE id = ?');
     this.selectJob = db.prepare(`${JOB_SELECT} WHERE j.id = ?`);
     this.selectRecent = db.prepare(`${JOB_SELECT} ORDER BY j.started_at DESC, j.rowid DESC LIMIT ?`);
-    this.selectAttempts = db.prepare('SELECT * FROM install_attempts WHERE job_id = ? ORDER BY position, serial');
+    this.selectAttempts = db.prepare(
+      'SELECT * FROM install_attempts WHERE job_id = ? ORDER BY position, serial',
+    );
     this.createTx = db.transaction((job: InstallJob) => {
       // The job references its build; record it here too so a job can never dangle.
       builds.upsert(job.apk, job.startedAt);
@@ -133,12 +135,16 @@ export class InstallRepository {
 
   /** Creates or updates one phone's attempt within a job. */
   public updateItem(jobId: string, item: InstallItem): void {
-    guarded({ en: `store install progress for ${item.serial}`, zh: `保存 ${item.serial} 的安装进度` }, () => this.updateTx(jobId, item));
+    guarded({ en: `store install progress for ${item.serial}`, zh: `保存 ${item.serial} 的安装进度` }, () =>
+      this.updateTx(jobId, item),
+    );
   }
 
   /** Marks a job finished at `at`. */
   public finishJob(jobId: string, at: string): void {
-    const { changes } = guarded({ en: `finish install job ${jobId}`, zh: `结束安装任务 ${jobId}` }, () => this.setFinished.run(at, jobId));
+    const { changes } = guarded({ en: `finish install job ${jobId}`, zh: `结束安装任务 ${jobId}` }, () =>
+      this.setFinished.run(at, jobId),
+    );
     if (changes === 0) throw jobNotFound(jobId);
   }
 
@@ -150,7 +156,9 @@ export class InstallRepository {
   /** The latest jobs, newest first (limit clamped to 1..500). */
   public recentJobs(limit: number): InstallJob[] {
     const bounded = Math.min(500, Math.max(1, Math.floor(Number.isFinite(limit) ? limit : 20)));
-    return guarded({ en: 'read recent install jobs', zh: '读取最近的安装任务' }, () => this.selectRecent.all(bounded)).map((row) => this.toJob(row));
+    return guarded({ en: 'read recent install jobs', zh: '读取最近的安装任务' }, () =>
+      this.selectRecent.all(bounded),
+    ).map((row) => this.toJob(row));
   }
 
   private toJob(row: JobRow): InstallJob {
@@ -159,7 +167,9 @@ export class InstallRepository {
       id: row.job_id,
       apk: toApkInfo(row),
       options: { ...DEFAULT_INSTALL_OPTIONS, ...options },
-      items: guarded({ en: 'read install attempts', zh: '读取安装尝试' }, () => this.selectAttempts.all(row.job_id)).map(toItem),
+      items: guarded({ en: 'read install attempts', zh: '读取安装尝试' }, () =>
+        this.selectAttempts.all(row.job_id),
+      ).map(toItem),
       startedAt: row.started_at,
       finishedAt: row.finished_at,
     };

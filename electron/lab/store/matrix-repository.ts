@@ -58,10 +58,22 @@ export interface MatrixPhoneRow {
   readonly detailsJson: string | null;
 }
 
-type RawCell = [number, string, string, number, number, VerdictKind | null, ReasonKey | null, string | null, 0 | 1 | null, number | null];
+type RawCell = [
+  number,
+  string,
+  string,
+  number,
+  number,
+  VerdictKind | null,
+  ReasonKey | null,
+  string | null,
+  0 | 1 | null,
+  number | null,
+];
 
 // json_extract on a damaged plan would fail the whole query: json_valid guards each row.
-const plan = (path: string): string => `CASE WHEN json_valid(r.plan_json) THEN json_extract(r.plan_json, '${path}') END`;
+const plan = (path: string): string =>
+  `CASE WHEN json_valid(r.plan_json) THEN json_extract(r.plan_json, '${path}') END`;
 const HEAD_SELECT = `
   SELECT r.id, r.plan_name AS planName, r.status, r.created_at AS createdAt, r.updated_at AS updatedAt, r.finished_at AS finishedAt,
     ${plan('$.app.package')} AS package, ${plan('$.build.apk')} AS build,
@@ -72,16 +84,24 @@ export class MatrixRepository {
   private readonly selectCells: Statement<[string], RawCell>;
   private readonly selectHead: Statement<[string], MatrixRunHead>;
   private readonly selectPhones: Statement<[string], MatrixPhoneRow>;
-  private readonly selectSnapshotWithin: Statement<[string, string, string, string], { id: number; report_json: string }>;
-  private readonly selectSnapshotNearest: Statement<[string, string, string], { id: number; report_json: string }>;
+  private readonly selectSnapshotWithin: Statement<
+    [string, string, string, string],
+    { id: number; report_json: string }
+  >;
+  private readonly selectSnapshotNearest: Statement<
+    [string, string, string],
+    { id: number; report_json: string }
+  >;
   private readonly selectRuns: Statement<[{ pkg: string | null }], MatrixRunHead>;
 
   public constructor(db: Database) {
     // raw(): arrays, not objects, for 5,000 rows; the UNIQUE (run_id, serial, scenario_id, repeat) index gives the order.
     this.selectCells = db
-      .prepare<[string], RawCell>(`
+      .prepare<[string], RawCell>(
+        `
         SELECT id, serial, scenario_id, repeat, ordinal, verdict_kind, reason_key, reason_values, delivered, latency_ms
-        FROM run_attempts WHERE run_id = ? ORDER BY serial, scenario_id, repeat`)
+        FROM run_attempts WHERE run_id = ? ORDER BY serial, scenario_id, repeat`,
+      )
       .raw(true);
     this.selectHead = db.prepare(`${HEAD_SELECT} WHERE r.id = ?`);
     this.selectPhones = db.prepare(`
@@ -96,26 +116,28 @@ export class MatrixRepository {
     this.selectSnapshotNearest = db.prepare(`
       SELECT id, report_json FROM doctor_snapshots WHERE serial = ? AND package = ?
       ORDER BY abs(julianday(taken_at) - julianday(?)), id DESC LIMIT 1`);
-    this.selectRuns = db.prepare<[{ pkg: string | null }], MatrixRunHead>(`SELECT * FROM (${HEAD_SELECT}) h WHERE (@pkg IS NULL OR h.package = @pkg) ORDER BY h.createdAt DESC, h.id`);
+    this.selectRuns = db.prepare<[{ pkg: string | null }], MatrixRunHead>(
+      `SELECT * FROM (${HEAD_SELECT}) h WHERE (@pkg IS NULL OR h.package = @pkg) ORDER BY h.createdAt DESC, h.id`,
+    );
   }
 
   /** Every attempt of the run: plain columns only. */
   public cells(runId: string): MatrixCellRow[] {
-    const rows = guarded({ en: 'read the run matrix', zh: '读取运行矩阵' }, () => this.selectCells.all(runId));
-    return rows.map(
-      (r): MatrixCellRow => ({
-        id: r[0],
-        serial: r[1],
-        scenarioId: r[2],
-        repeat: r[3],
-        ordinal: r[4],
-        verdictKind: r[5],
-        reasonKey: r[6],
-        reasonValues: r[7],
-        delivered: r[8] === null ? null : r[8] === 1,
-        latencyMs: r[9],
-      }),
+    const rows = guarded({ en: 'read the run matrix', zh: '读取运行矩阵' }, () =>
+      this.selectCells.all(runId),
     );
+    return rows.map((r): MatrixCellRow => ({
+      id: r[0],
+      serial: r[1],
+      scenarioId: r[2],
+      repeat: r[3],
+      ordinal: r[4],
+      verdictKind: r[5],
+      reasonKey: r[6],
+      reasonValues: r[7],
+      delivered: r[8] === null ? null : r[8] === 1,
+      latencyMs: r[9],
+    }));
   }
 
   public head(runId: string): MatrixRunHead | undefined {
@@ -131,20 +153,35 @@ export class MatrixRepository {
    * (fromIso..toIso), else the one nearest its start. Null when there is none or it is damaged.
    */
   public snapshotNear(serial: string, pkg: string, fromIso: string, toIso: string): DoctorReport | null {
-    const row = guarded({ en: 'read the doctor snapshot', zh: '读取诊断快照' }, () => this.selectSnapshotWithin.get(serial, pkg, fromIso, toIso) ?? this.selectSnapshotNearest.get(serial, pkg, fromIso));
+    const row = guarded(
+      { en: 'read the doctor snapshot', zh: '读取诊断快照' },
+      () =>
+        this.selectSnapshotWithin.get(serial, pkg, fromIso, toIso) ??
+        this.selectSnapshotNearest.get(serial, pkg, fromIso),
+    );
     if (!row) return null;
     const report = parseStoredJson<DoctorReport | null>(row.report_json, null);
-    return report !== null && typeof report === 'object' && Array.isArray(report.checks) ? { ...report, id: row.id } : null;
+    return report !== null && typeof report === 'object' && Array.isArray(report.checks)
+      ? { ...report, id: row.id }
+      : null;
   }
 
   /** Runs, newest first, of one app and/or one build (the APK path, or just its file name). */
-  public runs(filter: { readonly package?: string; readonly build?: string; readonly limit?: number } = {}): MatrixRunHead[] {
-    const limit = Math.min(500, Math.max(1, Math.floor(Number.isFinite(filter.limit) ? (filter.limit as number) : 50)));
+  public runs(
+    filter: { readonly package?: string; readonly build?: string; readonly limit?: number } = {},
+  ): MatrixRunHead[] {
+    const limit = Math.min(
+      500,
+      Math.max(1, Math.floor(Number.isFinite(filter.limit) ? (filter.limit as number) : 50)),
+    );
     const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
     const build = filter.build;
     const matches = (head: MatrixRunHead): boolean =>
-      build === undefined || (head.build !== null && (head.build === build || fileName(head.build) === build));
-    const heads = guarded({ en: 'read the list of runs', zh: '读取运行列表' }, () => this.selectRuns.all({ pkg: filter.package ?? null }));
+      build === undefined ||
+      (head.build !== null && (head.build === build || fileName(head.build) === build));
+    const heads = guarded({ en: 'read the list of runs', zh: '读取运行列表' }, () =>
+      this.selectRuns.all({ pkg: filter.package ?? null }),
+    );
     return heads.filter(matches).slice(0, limit);
   }
 }

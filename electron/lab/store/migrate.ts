@@ -40,7 +40,8 @@ export function assertKnownSchema(db: Database, latest: number = MIGRATIONS.leng
 /** Applies pending migrations; throws STORAGE_FAILED for a newer or broken database. */
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): MigrationResult {
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
   });
   const from = assertKnownSchema(db, migrations.length);
   const applied: string[] = [];
@@ -52,15 +53,19 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
         db.pragma(`user_version = ${m.version}`);
       })();
     } catch (error) {
-      throw new LabError('STORAGE_FAILED', `Updating the database to schema ${m.version} (${m.name}) failed.`, {
-        hint: 'Check free disk space and that the data folder is writable, then restart PushLab. Nothing was lost.',
-        detail: error instanceof Error ? error.message : String(error),
-        cause: error,
-        zh: {
-          message: `把数据库更新到结构版本 ${m.version}（${m.name}）失败。`,
-          hint: '请检查磁盘剩余空间以及数据文件夹是否可写，然后重启 PushLab。没有丢失任何数据。',
+      throw new LabError(
+        'STORAGE_FAILED',
+        `Updating the database to schema ${m.version} (${m.name}) failed.`,
+        {
+          hint: 'Check free disk space and that the data folder is writable, then restart PushLab. Nothing was lost.',
+          detail: error instanceof Error ? error.message : String(error),
+          cause: error,
+          zh: {
+            message: `把数据库更新到结构版本 ${m.version}（${m.name}）失败。`,
+            hint: '请检查磁盘剩余空间以及数据文件夹是否可写，然后重启 PushLab。没有丢失任何数据。',
+          },
         },
-      });
+      );
     }
     applied.push(`${String(m.version).padStart(4, '0')}-${m.name}`);
   }

@@ -21,7 +21,14 @@ import type {
 } from '../../../shared/domain/run';
 import { isErrorInfo, type ErrorInfo } from '../../../shared/errors';
 import type { RunPlan } from '../../../shared/runs/plan';
-import { VERDICT_KINDS, type AttemptResult, type RunPhone, type RunResult, type Verdict, type VerdictKind } from '../../../shared/runs/types';
+import {
+  VERDICT_KINDS,
+  type AttemptResult,
+  type RunPhone,
+  type RunResult,
+  type Verdict,
+  type VerdictKind,
+} from '../../../shared/runs/types';
 import type { TargetChannel } from '../../../shared/scenarios/types';
 import { phraseEn, phraseZh, type Phrase } from '../util/phrase';
 import { LabError } from '../errors';
@@ -121,7 +128,8 @@ function readJson<T>(text: string | null, what: Phrase, valid: (value: unknown) 
   return value;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const isAny = (_v: unknown): _v is unknown => true;
 
 function isVerdict(v: unknown): v is Verdict {
@@ -134,11 +142,15 @@ function isVerdict(v: unknown): v is Verdict {
   );
 }
 
-const isPlan = (v: unknown): v is RunPlan => isObject(v) && typeof v.name === 'string' && typeof v.repeats === 'number';
+const isPlan = (v: unknown): v is RunPlan =>
+  isObject(v) && typeof v.name === 'string' && typeof v.repeats === 'number';
 
 function toVerdict(row: AttemptRow): Verdict | null {
   if (row.verdict_json === null) return null;
-  const what = { en: `verdict of attempt ${row.id} (run ${row.run_id})`, zh: `尝试 ${row.id}（运行 ${row.run_id}）的判定` };
+  const what = {
+    en: `verdict of attempt ${row.id} (run ${row.run_id})`,
+    zh: `尝试 ${row.id}（运行 ${row.run_id}）的判定`,
+  };
   const verdict = readJson(row.verdict_json, what, isVerdict);
   // The kind column drives the totals; a verdict that disagrees with it is as bad as unreadable.
   if (verdict.kind !== row.verdict_kind) throw damaged(what);
@@ -177,7 +189,8 @@ function toPhone(row: PhoneRow): RunPhone {
   const phone: RunPhone = { serial: row.serial, vendor: row.vendor, model: row.model, channel: row.channel };
   const context = row.context_json === null ? null : parseStoredJson<unknown>(row.context_json, null);
   const details = isObject(context) && isObject(context.details) ? context.details : null;
-  const named = (key: 'brand' | 'marketingName') => (typeof details?.[key] === 'string' && details[key] !== '' ? { [key]: details[key] } : {});
+  const named = (key: 'brand' | 'marketingName') =>
+    typeof details?.[key] === 'string' && details[key] !== '' ? { [key]: details[key] } : {};
   return { ...phone, ...named('brand'), ...named('marketingName') };
 }
 
@@ -202,16 +215,26 @@ export class RunReadRepository {
     this.selectTotals = db.prepare(`
       SELECT CASE WHEN status = 'done' THEN verdict_kind ELSE status END AS kind, count(*) AS n
       FROM run_attempts WHERE run_id = ? GROUP BY kind`);
-    this.selectPhones = db.prepare('SELECT serial, vendor, model, channel, context_json FROM run_phones WHERE run_id = ? ORDER BY rowid');
+    this.selectPhones = db.prepare(
+      'SELECT serial, vendor, model, channel, context_json FROM run_phones WHERE run_id = ? ORDER BY rowid',
+    );
     this.selectScenarioIds = db.prepare(
       'SELECT scenario_id FROM run_attempts WHERE run_id = ? GROUP BY scenario_id ORDER BY min(id)',
     );
     this.selectAttempts = db.prepare('SELECT * FROM run_attempts WHERE run_id = ? ORDER BY serial, ordinal');
-    this.selectOpenAttempts = db.prepare("SELECT * FROM run_attempts WHERE run_id = ? AND status != 'done' ORDER BY serial, ordinal");
-    this.selectDoneAttempts = db.prepare("SELECT * FROM run_attempts WHERE run_id = ? AND status = 'done' ORDER BY serial, ordinal");
+    this.selectOpenAttempts = db.prepare(
+      "SELECT * FROM run_attempts WHERE run_id = ? AND status != 'done' ORDER BY serial, ordinal",
+    );
+    this.selectDoneAttempts = db.prepare(
+      "SELECT * FROM run_attempts WHERE run_id = ? AND status = 'done' ORDER BY serial, ordinal",
+    );
     this.selectAttempt = db.prepare('SELECT * FROM run_attempts WHERE id = ?');
-    this.selectSteps = db.prepare('SELECT seq, name, status, at, detail FROM run_steps WHERE attempt_id = ? ORDER BY seq');
-    this.selectEvidence = db.prepare('SELECT id, kind, path, data_json, at FROM run_evidence WHERE attempt_id = ? ORDER BY at, id');
+    this.selectSteps = db.prepare(
+      'SELECT seq, name, status, at, detail FROM run_steps WHERE attempt_id = ? ORDER BY seq',
+    );
+    this.selectEvidence = db.prepare(
+      'SELECT id, kind, path, data_json, at FROM run_evidence WHERE attempt_id = ? ORDER BY at, id',
+    );
     this.selectPlan = db.prepare('SELECT plan_json FROM runs WHERE id = ?');
   }
 
@@ -223,7 +246,9 @@ export class RunReadRepository {
   /** The latest runs, newest first (limit clamped to 1..500). */
   public list(limit = 50): RunSummary[] {
     const bounded = Math.min(500, Math.max(1, Math.floor(Number.isFinite(limit) ? limit : 50)));
-    return guarded({ en: 'read the list of runs', zh: '读取运行列表' }, () => this.selectRecent.all(bounded)).map((row) => this.toSummary(row));
+    return guarded({ en: 'read the list of runs', zh: '读取运行列表' }, () =>
+      this.selectRecent.all(bounded),
+    ).map((row) => this.toSummary(row));
   }
 
   /** The run with its phones (in the order stored), scenarios and attempts (by serial, then run order). */
@@ -248,15 +273,20 @@ export class RunReadRepository {
     return guarded({ en: 'read the attempt', zh: '读取尝试' }, () => {
       const row = this.selectAttempt.get(attemptId);
       if (!row) return undefined;
-      const evidence = this.selectEvidence.all(attemptId).map(
-        (e): EvidenceView => ({
-          id: e.id,
-          kind: e.kind,
-          path: e.path,
-          data: e.data_json === null ? null : readJson(e.data_json, { en: `evidence ${e.id} of attempt ${attemptId}`, zh: `尝试 ${attemptId} 的证据 ${e.id}` }, isAny),
-          at: e.at,
-        }),
-      );
+      const evidence = this.selectEvidence.all(attemptId).map((e): EvidenceView => ({
+        id: e.id,
+        kind: e.kind,
+        path: e.path,
+        data:
+          e.data_json === null
+            ? null
+            : readJson(
+                e.data_json,
+                { en: `evidence ${e.id} of attempt ${attemptId}`, zh: `尝试 ${attemptId} 的证据 ${e.id}` },
+                isAny,
+              ),
+        at: e.at,
+      }));
       const steps = this.selectSteps.all(attemptId).map((s): StepView => ({ ...s }));
       return { attempt: toAttemptView(row), steps, evidence };
     });
@@ -264,21 +294,36 @@ export class RunReadRepository {
 
   /** Attempts without a verdict (pending or running), by serial then run order: what resume runs. */
   public pending(runId: string): AttemptView[] {
-    return guarded({ en: 'read the open attempts', zh: '读取未完成的尝试' }, () => this.selectOpenAttempts.all(runId)).map(toAttemptView);
+    return guarded({ en: 'read the open attempts', zh: '读取未完成的尝试' }, () =>
+      this.selectOpenAttempts.all(runId),
+    ).map(toAttemptView);
   }
 
   /** The plan the run was started with. */
   public plan(runId: string): RunPlan | undefined {
     const row = guarded({ en: 'read the run plan', zh: '读取运行计划' }, () => this.selectPlan.get(runId));
-    return row ? readJson(row.plan_json, { en: `plan of run ${runId}`, zh: `运行 ${runId} 的计划` }, isPlan) : undefined;
+    return row
+      ? readJson(row.plan_json, { en: `plan of run ${runId}`, zh: `运行 ${runId} 的计划` }, isPlan)
+      : undefined;
   }
 
   /** What the engine kept per phone at creation (PhoneContext and more), by serial. */
   public phoneContexts(runId: string): Readonly<Record<string, unknown>> | undefined {
     if (!this.summary(runId)) return undefined;
-    const rows = guarded({ en: 'read the run phones', zh: '读取运行中的手机' }, () => this.selectPhones.all(runId));
+    const rows = guarded({ en: 'read the run phones', zh: '读取运行中的手机' }, () =>
+      this.selectPhones.all(runId),
+    );
     return Object.fromEntries(
-      rows.map((r) => [r.serial, r.context_json === null ? null : readJson(r.context_json, { en: `context of ${r.serial} in run ${runId}`, zh: `运行 ${runId} 中 ${r.serial} 的上下文` }, isAny)]),
+      rows.map((r) => [
+        r.serial,
+        r.context_json === null
+          ? null
+          : readJson(
+              r.context_json,
+              { en: `context of ${r.serial} in run ${runId}`, zh: `运行 ${runId} 中 ${r.serial} 的上下文` },
+              isAny,
+            ),
+      ]),
     );
   }
 
@@ -305,7 +350,10 @@ export class RunReadRepository {
     });
     const startedAt = Date.parse(summary.createdAt);
     // reduce, not Math.max(...spread): a big run has more attempts than a call can take arguments.
-    const lastFinish = attempts.reduce((latest, a) => Math.max(latest, a.startedAt + a.durationMs), startedAt);
+    const lastFinish = attempts.reduce(
+      (latest, a) => Math.max(latest, a.startedAt + a.durationMs),
+      startedAt,
+    );
     return {
       planName: summary.planName,
       startedAt,
@@ -317,8 +365,12 @@ export class RunReadRepository {
   }
 
   private toSummary(row: SummaryRow): RunSummary {
-    const totals: Record<string, number> = Object.fromEntries([...VERDICT_KINDS, 'pending', 'running'].map((k) => [k, 0]));
-    for (const t of guarded({ en: 'read the run totals', zh: '读取运行汇总' }, () => this.selectTotals.all(row.id))) {
+    const totals: Record<string, number> = Object.fromEntries(
+      [...VERDICT_KINDS, 'pending', 'running'].map((k) => [k, 0]),
+    );
+    for (const t of guarded({ en: 'read the run totals', zh: '读取运行汇总' }, () =>
+      this.selectTotals.all(row.id),
+    )) {
       if (t.kind in totals) totals[t.kind] = t.n;
     }
     return {

@@ -45,7 +45,12 @@ export interface NewRun {
   /** Per serial: the PhoneContext and whatever else the engine needs to resume. */
   readonly phoneContexts?: Readonly<Record<string, unknown>>;
   /** `ordinal` is the run order within the phone. */
-  readonly attempts: readonly { readonly serial: string; readonly scenarioId: string; readonly repeat: number; readonly ordinal: number }[];
+  readonly attempts: readonly {
+    readonly serial: string;
+    readonly scenarioId: string;
+    readonly repeat: number;
+    readonly ordinal: number;
+  }[];
 }
 
 export interface NewStep {
@@ -79,15 +84,20 @@ const invalid = (message: string): LabError =>
   new LabError('INVALID_ARGUMENT', message, {
     hint: 'This is a PushLab bug: please report it with the log file.',
     // The message names an internal value; it is for the bug report, so zh keeps it as is.
-    zh: { message: `PushLab 内部数据无效：${message}`, hint: '这是 PushLab 的缺陷：请附上日志文件报告此问题。' },
+    zh: {
+      message: `PushLab 内部数据无效：${message}`,
+      hint: '这是 PushLab 的缺陷：请附上日志文件报告此问题。',
+    },
   });
 
 function requireOneOf<T extends string>(value: string, allowed: readonly T[], what: string): void {
-  if (!(allowed as readonly string[]).includes(value)) throw invalid(`"${value.slice(0, 40)}" is not a ${what}.`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw invalid(`"${value.slice(0, 40)}" is not a ${what}.`);
 }
 
 function requireEpochMs(at: number, what: string): string {
-  if (!Number.isFinite(at) || !Number.isInteger(at) || at < 0) throw invalid(`${what} must be host epoch milliseconds.`);
+  if (!Number.isFinite(at) || !Number.isInteger(at) || at < 0)
+    throw invalid(`${what} must be host epoch milliseconds.`);
   return new Date(at).toISOString();
 }
 
@@ -109,7 +119,10 @@ export class RunRepository extends RunReadRepository {
   private readonly createTx: (run: NewRun) => void;
   private readonly setStatusStmt: Statement<[Record<string, unknown>]>;
   private readonly touch: Statement<[string, string]>;
-  private readonly selectRunning: Statement<[], { id: string; owner_pid: number | null; owner_start: string | null }>;
+  private readonly selectRunning: Statement<
+    [],
+    { id: string; owner_pid: number | null; owner_start: string | null }
+  >;
   private readonly startTx: (attemptId: number, at: number) => void;
   private readonly stepTx: (attemptId: number, step: NewStep) => void;
   private readonly finishTx: (attemptId: number, r: AttemptOutcome) => void;
@@ -123,7 +136,9 @@ export class RunRepository extends RunReadRepository {
     const insertRun = db.prepare(
       "INSERT INTO runs (id, plan_name, plan_json, status, created_at, updated_at, owner_pid, owner_start) VALUES (?, ?, ?, 'running', ?, ?, ?, ?)",
     );
-    const insertPhone = db.prepare('INSERT INTO run_phones (run_id, serial, vendor, model, channel, context_json) VALUES (?, ?, ?, ?, ?, ?)');
+    const insertPhone = db.prepare(
+      'INSERT INTO run_phones (run_id, serial, vendor, model, channel, context_json) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     const insertAttempt = db.prepare(
       "INSERT INTO run_attempts (run_id, serial, scenario_id, repeat, ordinal, status) VALUES (?, ?, ?, ?, ?, 'pending')",
     );
@@ -133,7 +148,9 @@ export class RunRepository extends RunReadRepository {
         owner_start = CASE WHEN @setOwner THEN @ownerStart ELSE owner_start END
       WHERE id = @id`);
     this.touch = db.prepare('UPDATE runs SET updated_at = ? WHERE id = ?');
-    this.selectRunning = db.prepare("SELECT id, owner_pid, owner_start FROM runs WHERE status = 'running' ORDER BY created_at, rowid");
+    this.selectRunning = db.prepare(
+      "SELECT id, owner_pid, owner_start FROM runs WHERE status = 'running' ORDER BY created_at, rowid",
+    );
     const runExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM runs WHERE id = ?');
     const markStarted = db.prepare<[number, number]>(
       "UPDATE run_attempts SET status = 'running', started_at = ?, finished_at = NULL, step = NULL WHERE id = ? AND status != 'done'",
@@ -143,25 +160,33 @@ export class RunRepository extends RunReadRepository {
       VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM run_steps WHERE attempt_id = ?), ?, ?, ?, ?)`);
     const setStep = db.prepare<[string, number]>('UPDATE run_attempts SET step = ? WHERE id = ?');
     // reason_key, reason_values and delivered (0005) let the matrix skip parsing verdict_json.
-    const markDone = db.prepare<[string, string, string, string, number | null, number, number | null, number]>(`
+    const markDone = db.prepare<
+      [string, string, string, string, number | null, number, number | null, number]
+    >(`
       UPDATE run_attempts SET status = 'done', verdict_kind = ?, verdict_json = ?, reason_key = ?, reason_values = ?, delivered = ?,
         finished_at = ?, latency_ms = ?
       WHERE id = ? AND status != 'done'`);
     const insertEvidence = db.prepare<[number, string, string | null, string | null, number]>(
       'INSERT INTO run_evidence (attempt_id, kind, path, data_json, at) VALUES (?, ?, ?, ?, ?)',
     );
-    const runningIds = db.prepare<[string], { id: number }>("SELECT id FROM run_attempts WHERE run_id = ? AND status = 'running' ORDER BY id");
+    const runningIds = db.prepare<[string], { id: number }>(
+      "SELECT id FROM run_attempts WHERE run_id = ? AND status = 'running' ORDER BY id",
+    );
     const markPending = db.prepare<[number]>(
       "UPDATE run_attempts SET status = 'pending', step = 'interrupted', started_at = NULL WHERE id = ? AND status = 'running'",
     );
     const markRunInterrupted = db.prepare<[string, string]>(
       "UPDATE runs SET status = 'interrupted', updated_at = ?, finished_at = NULL WHERE id = ? AND status = 'running'",
     );
-    const markPhoneLost = db.prepare<[string, string, string, string, number | null, number, string, string]>(`
+    const markPhoneLost = db.prepare<
+      [string, string, string, string, number | null, number, string, string]
+    >(`
       UPDATE run_attempts SET status = 'done', verdict_kind = ?, verdict_json = ?, reason_key = ?, reason_values = ?, delivered = ?,
         finished_at = ?, latency_ms = NULL
       WHERE run_id = ? AND serial = ? AND status != 'done'`);
-    const signed = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM run_signoffs WHERE run_id = ?');
+    const signed = db.prepare<[string], { one: number }>(
+      'SELECT 1 AS one FROM run_signoffs WHERE run_id = ?',
+    );
     /** A write that would change nothing on a signed run still says why it was refused. */
     const refuseSigned = (runId: string, what: Phrase): void => {
       if (signed.get(runId)) throw runSignedOff(what);
@@ -179,10 +204,25 @@ export class RunRepository extends RunReadRepository {
     };
 
     this.createTx = db.transaction((run: NewRun) => {
-      insertRun.run(run.id, run.plan.name, JSON.stringify(run.plan), run.createdAt, run.createdAt, run.ownerPid, run.ownerStart ?? null);
+      insertRun.run(
+        run.id,
+        run.plan.name,
+        JSON.stringify(run.plan),
+        run.createdAt,
+        run.createdAt,
+        run.ownerPid,
+        run.ownerStart ?? null,
+      );
       for (const p of run.phones) {
         const context = run.phoneContexts?.[p.serial];
-        insertPhone.run(run.id, p.serial, p.vendor, p.model, p.channel, context === undefined ? null : JSON.stringify(context));
+        insertPhone.run(
+          run.id,
+          p.serial,
+          p.vendor,
+          p.model,
+          p.channel,
+          context === undefined ? null : JSON.stringify(context),
+        );
       }
       for (const a of run.attempts) insertAttempt.run(run.id, a.serial, a.scenarioId, a.repeat, a.ordinal);
     });
@@ -199,7 +239,14 @@ export class RunRepository extends RunReadRepository {
     });
     this.finishTx = db.transaction((attemptId: number, r: AttemptOutcome) => {
       const row = attempt(attemptId, true);
-      markDone.run(r.verdict.kind, JSON.stringify(r.verdict), ...verdictColumns(r.verdict), r.finishedAt, r.latencyMs, attemptId);
+      markDone.run(
+        r.verdict.kind,
+        JSON.stringify(r.verdict),
+        ...verdictColumns(r.verdict),
+        r.finishedAt,
+        r.latencyMs,
+        attemptId,
+      );
       this.touch.run(new Date(r.finishedAt).toISOString(), row.run_id);
     });
     this.evidenceTx = db.transaction((attemptId: number, e: NewEvidence) => {
@@ -229,8 +276,18 @@ export class RunRepository extends RunReadRepository {
     });
     this.lostTx = db.transaction((runId: string, serial: string, verdict: Verdict, at: number) => {
       if (!runExists.get(runId)) throw runNotFound(runId);
-      refuseSigned(runId, { en: `mark ${serial} lost in run ${runId}`, zh: `在运行 ${runId} 中把 ${serial} 标记为失联` });
-      const { changes } = markPhoneLost.run(verdict.kind, JSON.stringify(verdict), ...verdictColumns(verdict), at, runId, serial);
+      refuseSigned(runId, {
+        en: `mark ${serial} lost in run ${runId}`,
+        zh: `在运行 ${runId} 中把 ${serial} 标记为失联`,
+      });
+      const { changes } = markPhoneLost.run(
+        verdict.kind,
+        JSON.stringify(verdict),
+        ...verdictColumns(verdict),
+        at,
+        runId,
+        serial,
+      );
       if (changes > 0) this.touch.run(new Date(at).toISOString(), runId);
       return changes;
     });
@@ -243,9 +300,12 @@ export class RunRepository extends RunReadRepository {
     const serials = new Set(run.phones.map((p) => p.serial));
     if (serials.size !== run.phones.length) throw invalid(`Run ${run.id} lists a phone twice.`);
     for (const a of run.attempts) {
-      if (!serials.has(a.serial)) throw invalid(`Run ${run.id} has an attempt for ${a.serial}, which is not one of its phones.`);
+      if (!serials.has(a.serial))
+        throw invalid(`Run ${run.id} has an attempt for ${a.serial}, which is not one of its phones.`);
       if (!Number.isInteger(a.repeat) || a.repeat < 1 || !Number.isInteger(a.ordinal)) {
-        throw invalid(`Run ${run.id} has an attempt with repeat ${a.repeat} / ordinal ${a.ordinal}; both must be whole numbers, repeat from 1.`);
+        throw invalid(
+          `Run ${run.id} has an attempt with repeat ${a.repeat} / ordinal ${a.ordinal}; both must be whole numbers, repeat from 1.`,
+        );
       }
     }
     guarded({ en: `store run ${run.id}`, zh: `保存运行 ${run.id}` }, () => this.createTx(run));
@@ -256,7 +316,13 @@ export class RunRepository extends RunReadRepository {
    * cleared otherwise. `error` replaces the stored one (omitted: none). The owner is changed only
    * when given (a resume takes the run over); null clears it.
    */
-  public setStatus(runId: string, status: RunStatus, at: string, error?: ErrorInfo | null, owner?: RunOwner | null): void {
+  public setStatus(
+    runId: string,
+    status: RunStatus,
+    at: string,
+    error?: ErrorInfo | null,
+    owner?: RunOwner | null,
+  ): void {
     requireOneOf(status, RUN_STATUSES, 'run status');
     requireIso(at, 'The status time');
     const { changes } = guardedWrite({ en: `update run ${runId}`, zh: `更新运行 ${runId}` }, () =>
@@ -277,7 +343,9 @@ export class RunRepository extends RunReadRepository {
   /** pending -> running from `at` (epoch ms). Refused for an attempt that already has a verdict. */
   public startAttempt(attemptId: number, at: number): void {
     requireEpochMs(at, 'The start time');
-    guardedWrite({ en: `start attempt ${attemptId}`, zh: `开始尝试 ${attemptId}` }, () => this.startTx(attemptId, at));
+    guardedWrite({ en: `start attempt ${attemptId}`, zh: `开始尝试 ${attemptId}` }, () =>
+      this.startTx(attemptId, at),
+    );
   }
 
   /** Appends a step (next seq) and makes it the attempt's current step. */
@@ -285,15 +353,21 @@ export class RunRepository extends RunReadRepository {
     requireOneOf(step.name, STEP_NAMES, 'step name');
     requireOneOf(step.status, STEP_STATUSES, 'step status');
     requireEpochMs(step.at, 'The step time');
-    guardedWrite({ en: `store a step of attempt ${attemptId}`, zh: `保存尝试 ${attemptId} 的一个步骤` }, () => this.stepTx(attemptId, step));
+    guardedWrite({ en: `store a step of attempt ${attemptId}`, zh: `保存尝试 ${attemptId} 的一个步骤` }, () =>
+      this.stepTx(attemptId, step),
+    );
   }
 
   /** Stores the verdict; the attempt is done. A second verdict for the same attempt is refused. */
   public finishAttempt(attemptId: number, r: AttemptOutcome): void {
     requireOneOf(r.verdict.kind, VERDICT_KINDS, 'verdict');
     requireEpochMs(r.finishedAt, 'The finish time');
-    if (r.latencyMs !== null && !Number.isFinite(r.latencyMs)) throw invalid('The latency must be a number of milliseconds.');
-    guardedWrite({ en: `store the verdict of attempt ${attemptId}`, zh: `保存尝试 ${attemptId} 的判定` }, () => this.finishTx(attemptId, r));
+    if (r.latencyMs !== null && !Number.isFinite(r.latencyMs))
+      throw invalid('The latency must be a number of milliseconds.');
+    guardedWrite(
+      { en: `store the verdict of attempt ${attemptId}`, zh: `保存尝试 ${attemptId} 的判定` },
+      () => this.finishTx(attemptId, r),
+    );
   }
 
   /** Keeps a piece of evidence (a file under the evidence folder and/or small JSON); returns its id. */
@@ -301,13 +375,19 @@ export class RunRepository extends RunReadRepository {
     requireOneOf(e.kind, EVIDENCE_KINDS, 'evidence kind');
     if (e.path !== undefined && e.path !== null) requireRelativePath(e.path);
     requireEpochMs(e.at, 'The evidence time');
-    return guardedWrite({ en: `store evidence of attempt ${attemptId}`, zh: `保存尝试 ${attemptId} 的证据` }, () => this.evidenceTx(attemptId, e));
+    return guardedWrite(
+      { en: `store evidence of attempt ${attemptId}`, zh: `保存尝试 ${attemptId} 的证据` },
+      () => this.evidenceTx(attemptId, e),
+    );
   }
 
   /** Running attempts of the run go back to pending with an 'interrupted' step; returns how many. */
   public requeueRunning(runId: string, at: number): number {
     requireEpochMs(at, 'The requeue time');
-    return guardedWrite({ en: `requeue the attempts of run ${runId}`, zh: `重新排队运行 ${runId} 的尝试` }, () => this.requeueTx(runId, at));
+    return guardedWrite(
+      { en: `requeue the attempts of run ${runId}`, zh: `重新排队运行 ${runId} 的尝试` },
+      () => this.requeueTx(runId, at),
+    );
   }
 
   /**
@@ -317,33 +397,49 @@ export class RunRepository extends RunReadRepository {
    */
   public markInterrupted(isOwnerAlive: (owner: RunOwner) => boolean, at: string): string[] {
     requireIso(at, 'The interruption time');
-    const running = guarded({ en: 'read the running runs', zh: '读取正在进行的运行' }, () => this.selectRunning.all());
+    const running = guarded({ en: 'read the running runs', zh: '读取正在进行的运行' }, () =>
+      this.selectRunning.all(),
+    );
     // Asked outside the transaction: the check is the caller's and may look at the OS.
-    const orphaned = running.filter((r) => !isOwnerAlive({ pid: r.owner_pid, start: r.owner_start })).map((r) => r.id);
+    const orphaned = running
+      .filter((r) => !isOwnerAlive({ pid: r.owner_pid, start: r.owner_start }))
+      .map((r) => r.id);
     if (orphaned.length === 0) return [];
-    return guarded({ en: 'mark interrupted runs', zh: '把运行标记为已中断' }, () => this.interruptTx(orphaned, at));
+    return guarded({ en: 'mark interrupted runs', zh: '把运行标记为已中断' }, () =>
+      this.interruptTx(orphaned, at),
+    );
   }
 
   /** The phone went away: each of its attempts without a verdict gets `verdict`. Returns how many. */
   public markLost(runId: string, serial: string, verdict: Verdict, at: number): number {
     requireOneOf(verdict.kind, VERDICT_KINDS, 'verdict');
     requireEpochMs(at, 'The time the phone was lost');
-    return guardedWrite({ en: `store that ${serial} was lost`, zh: `记录 ${serial} 已失联` }, () => this.lostTx(runId, serial, verdict, at));
+    return guardedWrite({ en: `store that ${serial} was lost`, zh: `记录 ${serial} 已失联` }, () =>
+      this.lostTx(runId, serial, verdict, at),
+    );
   }
 }
 
 /** reason_key, reason_values (JSON) and delivered (1/0/NULL) of a verdict, for the 0005 columns. */
 function verdictColumns(verdict: Verdict): [string, string, number | null] {
   const delivered = verdict.details.delivered;
-  return [verdict.reason.key, JSON.stringify(verdict.reason.values), delivered === true ? 1 : delivered === false ? 0 : null];
+  return [
+    verdict.reason.key,
+    JSON.stringify(verdict.reason.values),
+    delivered === true ? 1 : delivered === false ? 0 : null,
+  ];
 }
 
 function alreadyJudged(row: AttemptRow): LabError {
-  return new LabError('STORAGE_FAILED', `Attempt ${row.id} of run ${row.run_id} already has a verdict (${row.verdict_kind ?? 'unknown'}).`, {
-    hint: 'A verdict is never overwritten. Resume runs only attempts without one; start a new run to test again.',
-    zh: {
-      message: `运行 ${row.run_id} 的尝试 ${row.id} 已有判定（${row.verdict_kind ?? 'unknown'}）。`,
-      hint: '判定永远不会被覆盖。继续运行只会执行还没有判定的尝试；要重新测试请开始新的运行。',
+  return new LabError(
+    'STORAGE_FAILED',
+    `Attempt ${row.id} of run ${row.run_id} already has a verdict (${row.verdict_kind ?? 'unknown'}).`,
+    {
+      hint: 'A verdict is never overwritten. Resume runs only attempts without one; start a new run to test again.',
+      zh: {
+        message: `运行 ${row.run_id} 的尝试 ${row.id} 已有判定（${row.verdict_kind ?? 'unknown'}）。`,
+        hint: '判定永远不会被覆盖。继续运行只会执行还没有判定的尝试；要重新测试请开始新的运行。',
+      },
     },
-  });
+  );
 }

@@ -31,7 +31,9 @@ export function createLogger(
   const log = (level: LogLevel) => (message: string, fields?: Record<string, unknown>) => {
     if (LEVELS[level] < min) return;
     const extra = redact(fields);
-    sink(`${new Date().toISOString()} ${level.padEnd(5)} [${scope}] ${message}${extra ? ' ' + JSON.stringify(extra) : ''}`);
+    sink(
+      `${new Date().toISOString()} ${level.padEnd(5)} [${scope}] ${message}${extra ? ' ' + JSON.stringify(extra) : ''}`,
+    );
   };
   return {
     debug: log('debug'),

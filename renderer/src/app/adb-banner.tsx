@@ -57,7 +57,9 @@ export function AdbBanner() {
         </div>
       ) : adb.state === 'connecting' || adb.state === 'reconnecting' ? (
         <div className="banner banner--warn" role="status" data-adb-state={adb.state}>
-          <p className="banner__title">{t(adb.state === 'connecting' ? 'adb.connecting' : 'adb.reconnecting', { address })}</p>
+          <p className="banner__title">
+            {t(adb.state === 'connecting' ? 'adb.connecting' : 'adb.reconnecting', { address })}
+          </p>
           {adb.error ? <p>{adb.error.message}</p> : null}
         </div>
       ) : (

@@ -17,7 +17,13 @@ import { LanguageSwitcher } from './language-switcher';
 import { VIEWS, type View } from './nav-store';
 import { useStores } from './stores-context';
 
-const TAB_LABEL = { phones: 'nav.phones', doctor: 'doctor.nav', install: 'nav.install', runs: 'runs.nav', matrix: 'matrix.nav' } as const;
+const TAB_LABEL = {
+  phones: 'nav.phones',
+  doctor: 'doctor.nav',
+  install: 'nav.install',
+  runs: 'runs.nav',
+  matrix: 'matrix.nav',
+} as const;
 
 export function App() {
   const { t, number } = useI18n();

@@ -39,7 +39,9 @@ function browserStorage(): Storage | null {
 
 /** Provides the locale, persisted in localStorage, and keeps <html lang> in step. */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(() => initialLocale(browserStorage(), globalThis.navigator?.languages ?? []));
+  const [locale, setLocaleState] = useState<Locale>(() =>
+    initialLocale(browserStorage(), globalThis.navigator?.languages ?? []),
+  );
 
   useEffect(() => {
     document.documentElement.lang = locale;

@@ -53,7 +53,13 @@ export function StoresProvider({ bridge, children }: { bridge: PushLabBridge; ch
   );
 
   useEffect(() => {
-    const stops = [stores.devices.getState().start(), stores.install.getState().start(), stores.lab.getState().start(), stores.runs.getState().start(), stores.matrix.getState().start()];
+    const stops = [
+      stores.devices.getState().start(),
+      stores.install.getState().start(),
+      stores.lab.getState().start(),
+      stores.runs.getState().start(),
+      stores.matrix.getState().start(),
+    ];
     return () => {
       for (const stop of stops) stop();
     };

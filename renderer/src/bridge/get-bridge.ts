@@ -8,7 +8,11 @@ import { createWebBridge, type WebBridge } from './web-bridge';
 function isBridge(value: unknown): value is PushLabBridge {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<Record<keyof PushLabBridge, unknown>>;
-  return typeof candidate.invoke === 'function' && typeof candidate.on === 'function' && typeof candidate.stageFile === 'function';
+  return (
+    typeof candidate.invoke === 'function' &&
+    typeof candidate.on === 'function' &&
+    typeof candidate.stageFile === 'function'
+  );
 }
 
 let cached: PushLabBridge | null = null;

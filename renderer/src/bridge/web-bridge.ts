@@ -2,7 +2,14 @@
  * The PushLabBridge over the loopback web server (electron/web): requests as POST
  * /api/invoke/<channel>, events as Server-Sent Events on /api/events, files as POST /api/upload.
  */
-import type { EventChannel, EventPayloads, PushLabBridge, RequestArgs, RequestChannel, RequestResult } from '../../../shared/ipc';
+import type {
+  EventChannel,
+  EventPayloads,
+  PushLabBridge,
+  RequestArgs,
+  RequestChannel,
+  RequestResult,
+} from '../../../shared/ipc';
 import { EVENT_CHANNELS } from '../../../shared/ipc-channels';
 import type { Result } from '../../../shared/result';
 import { fail } from '../../../shared/result';

@@ -25,7 +25,8 @@ export function DeviceBoard() {
         <ul className="vendor-summary">
           {groups.map((group) => (
             <li key={group.vendor}>
-              <VendorBadge vendor={group.vendor} /> <span className="vendor-summary__count">{number(group.devices.length)}</span>
+              <VendorBadge vendor={group.vendor} />{' '}
+              <span className="vendor-summary__count">{number(group.devices.length)}</span>
             </li>
           ))}
         </ul>

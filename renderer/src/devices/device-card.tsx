@@ -39,7 +39,10 @@ export function DeviceCard({ device }: { device: DeviceView }) {
     <article
       className={`device-card device-card--${vendor}`}
       data-serial={device.serial}
-      aria-label={t('device.cardLabel', { name: names.primary ?? t('device.unnamed'), serial: device.serial })}
+      aria-label={t('device.cardLabel', {
+        name: names.primary ?? t('device.unnamed'),
+        serial: device.serial,
+      })}
     >
       <header className="device-card__header">
         <VendorBadge vendor={vendor} />
@@ -57,7 +60,11 @@ export function DeviceCard({ device }: { device: DeviceView }) {
 
       {!ready ? (
         <div className="device-card__help" role="note">
-          <p>{device.simulator ? t('device.simulatorState', { state: device.simulator.state }) : t(`adbState.${device.state}.help`)}</p>
+          <p>
+            {device.simulator
+              ? t('device.simulatorState', { state: device.simulator.state })
+              : t(`adbState.${device.state}.help`)}
+          </p>
         </div>
       ) : null}
 
@@ -68,7 +75,11 @@ export function DeviceCard({ device }: { device: DeviceView }) {
           {device.platform === 'ios' ? (
             <>
               <dt>{t('device.ios')}</dt>
-              <dd>{identity.rom.version ? t('device.iosVersion', { version: identity.rom.version }) : t('device.iosVersionUnknown')}</dd>
+              <dd>
+                {identity.rom.version
+                  ? t('device.iosVersion', { version: identity.rom.version })
+                  : t('device.iosVersionUnknown')}
+              </dd>
               {device.simulator ? (
                 <>
                   <dt>{t('device.runtime')}</dt>
@@ -91,13 +102,17 @@ export function DeviceCard({ device }: { device: DeviceView }) {
           <dd className="break">{identity.device}</dd>
         </dl>
       ) : ready && device.identityStatus === 'pending' ? (
-        <p className="device-card__pending" role="status">{t('device.identityPending')}</p>
+        <p className="device-card__pending" role="status">
+          {t('device.identityPending')}
+        </p>
       ) : null}
 
       {device.identityStatus === 'failed' ? (
         <div className="device-card__failed">
           <p className="device-card__failed-title">{t('device.identityFailed')}</p>
-          {device.identityError ? <ErrorNotice error={device.identityError} role="none" className="error-notice--plain" /> : null}
+          {device.identityError ? (
+            <ErrorNotice error={device.identityError} role="none" className="error-notice--plain" />
+          ) : null}
         </div>
       ) : null}
       {refreshing && refreshing !== true ? <ErrorNotice error={refreshing} /> : null}
@@ -111,7 +126,12 @@ export function DeviceCard({ device }: { device: DeviceView }) {
 
       <footer className="device-card__actions">
         {ready && device.platform === 'android' ? (
-          <button type="button" className="button button--small" disabled={shot?.status === 'taking'} onClick={() => void takeScreenshot(device.serial)}>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={shot?.status === 'taking'}
+            onClick={() => void takeScreenshot(device.serial)}
+          >
             {shot?.status === 'taking' ? t('device.screenshotTaking') : t('device.screenshot')}
           </button>
         ) : null}
@@ -121,12 +141,19 @@ export function DeviceCard({ device }: { device: DeviceView }) {
           </button>
         ) : null}
         {ready && device.identityStatus === 'failed' ? (
-          <button type="button" className="button button--small" disabled={refreshing === true} onClick={() => void refreshIdentity(device.serial)}>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={refreshing === true}
+            onClick={() => void refreshIdentity(device.serial)}
+          >
             {t('device.refreshIdentity')}
           </button>
         ) : null}
       </footer>
-      {shot && shot.status !== 'taking' ? <ScreenshotDialog serial={device.serial} name={label} shot={shot} /> : null}
+      {shot && shot.status !== 'taking' ? (
+        <ScreenshotDialog serial={device.serial} name={label} shot={shot} />
+      ) : null}
     </article>
   );
 }

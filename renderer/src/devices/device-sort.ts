@@ -15,7 +15,12 @@ export function deviceNames(device: DeviceView): { primary: string | null; secon
   if (!identity) return { primary: null, secondary: null };
   const model = identity.model.trim() || null;
   const marketing = identity.marketingName?.trim() || null;
-  const primary = phoneDisplayName({ brand: identity.brand, vendor: identity.manufacturer, model, marketingName: marketing });
+  const primary = phoneDisplayName({
+    brand: identity.brand,
+    vendor: identity.manufacturer,
+    model,
+    marketingName: marketing,
+  });
   return { primary, secondary: marketing && model && marketing !== model ? model : null };
 }
 
@@ -48,7 +53,9 @@ export function sortDevices(devices: readonly DeviceView[]): DeviceView[] {
 }
 
 /** Sorted phones grouped by vendor family, groups in vendor order. */
-export function groupByVendor(devices: readonly DeviceView[]): Array<{ vendor: VendorKey; devices: DeviceView[] }> {
+export function groupByVendor(
+  devices: readonly DeviceView[],
+): Array<{ vendor: VendorKey; devices: DeviceView[] }> {
   const groups = new Map<VendorKey, DeviceView[]>();
   for (const device of sortDevices(devices)) {
     const vendor = vendorOf(device.identity);

@@ -3,7 +3,13 @@
  * `devices:changed` event (live plug/unplug, no refresh button). Framework-free zustand store.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AdbStatus, DeviceSnapshot, DeviceView, IosStatus, SimulatorEntry } from '../../../shared/domain/device';
+import type {
+  AdbStatus,
+  DeviceSnapshot,
+  DeviceView,
+  IosStatus,
+  SimulatorEntry,
+} from '../../../shared/domain/device';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { EvidenceFile, PushLabBridge } from '../../../shared/ipc';
 
@@ -98,8 +104,17 @@ export function createDeviceStore(bridge: PushLabBridge): DeviceStore {
 
     applySnapshot(snapshot) {
       const present = new Set(snapshot.devices.map((d) => d.serial));
-      const screenshots = Object.fromEntries(Object.entries(get().screenshots).filter(([s]) => present.has(s)));
-      set({ loaded: true, adb: snapshot.adb, devices: snapshot.devices, ios: snapshot.ios ?? null, loadError: null, screenshots });
+      const screenshots = Object.fromEntries(
+        Object.entries(get().screenshots).filter(([s]) => present.has(s)),
+      );
+      set({
+        loaded: true,
+        adb: snapshot.adb,
+        devices: snapshot.devices,
+        ios: snapshot.ios ?? null,
+        loadError: null,
+        screenshots,
+      });
       if (snapshot.ios?.available === true) void get().loadSimulators();
       else if (get().simulators.length > 0) set({ simulators: [] });
     },

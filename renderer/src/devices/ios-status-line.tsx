@@ -16,7 +16,12 @@ export function IosStatusLine() {
   if (ios === null) return null;
   const message = iosStatusMessage(ios, booted);
   return (
-    <p className={`ios-status muted ${ios.available ? 'ios-status--available' : 'ios-status--unavailable'}`} role="note" data-ios-available={ios.available} data-ios-reason={ios.reason ?? ''}>
+    <p
+      className={`ios-status muted ${ios.available ? 'ios-status--available' : 'ios-status--unavailable'}`}
+      role="note"
+      data-ios-available={ios.available}
+      data-ios-reason={ios.reason ?? ''}
+    >
       {tDynamic(message.key, message.values) ?? message.key}
     </p>
   );

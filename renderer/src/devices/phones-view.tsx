@@ -21,7 +21,13 @@ export function PhonesView() {
   return (
     <div className={labRunning ? 'phones-layout phones-layout--with-lab' : 'phones-layout'}>
       <div className="phones-layout__main">
-        {!loaded ? <p role="status">{t('devices.loading')}</p> : count === 0 ? <EmptyState /> : <DeviceBoard />}
+        {!loaded ? (
+          <p role="status">{t('devices.loading')}</p>
+        ) : count === 0 ? (
+          <EmptyState />
+        ) : (
+          <DeviceBoard />
+        )}
         {loaded ? <IosStatusLine /> : null}
         {loaded ? <SimulatorList /> : null}
       </div>

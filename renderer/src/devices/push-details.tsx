@@ -19,7 +19,10 @@ export function PushDetails({ identity }: { identity: DeviceIdentity }) {
     <>
       <dt>{t('device.pushChannel')}</dt>
       <dd>
-        <span className={`channel-tag channel-tag--${identity.pushChannel}`} data-channel={identity.pushChannel}>
+        <span
+          className={`channel-tag channel-tag--${identity.pushChannel}`}
+          data-channel={identity.pushChannel}
+        >
           {channelName}
         </span>
         <p className="device-card__reason">{reason}</p>
@@ -34,13 +37,18 @@ export function PushDetails({ identity }: { identity: DeviceIdentity }) {
             ) : (
               <ul className="service-list">
                 {identity.pushServices.map((service) => (
-                  <li key={service.package} className={outdated.has(service.package) ? 'service-list__item--warn' : undefined}>
+                  <li
+                    key={service.package}
+                    className={outdated.has(service.package) ? 'service-list__item--warn' : undefined}
+                  >
                     <span className="service-list__name" title={service.package}>
                       {service.versionCode === null
                         ? t('device.serviceVersionUnknown', { name: service.name })
                         : t('device.serviceVersion', { name: service.name, code: service.versionCode })}
                     </span>
-                    {outdated.has(service.package) && service.versionCode !== null && service.minimumVersionCode !== null ? (
+                    {outdated.has(service.package) &&
+                    service.versionCode !== null &&
+                    service.minimumVersionCode !== null ? (
                       <p className="warning" role="note">
                         {t('device.serviceTooOld', {
                           name: service.name,

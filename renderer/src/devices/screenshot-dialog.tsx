@@ -13,7 +13,15 @@ function safeImageUrl(url: string | null): string | null {
   return url !== null && url.startsWith('data:image/png;base64,') ? url : null;
 }
 
-export function ScreenshotDialog({ serial, name, shot }: { serial: string; name: string; shot: ScreenshotState }) {
+export function ScreenshotDialog({
+  serial,
+  name,
+  shot,
+}: {
+  serial: string;
+  name: string;
+  shot: ScreenshotState;
+}) {
   const { t, bytes } = useI18n();
   const { devices } = useStores();
   const close = useStore(devices, (s) => s.closeScreenshot);
@@ -38,8 +46,14 @@ export function ScreenshotDialog({ serial, name, shot }: { serial: string; name:
       {shot.status === 'failed' && shot.error ? <ErrorNotice error={shot.error} /> : null}
       {shot.file ? (
         <>
-          {image ? <img className="screenshot-dialog__image" src={image} alt={title} /> : <p>{t('device.screenshotNoPreview')}</p>}
-          <p className="muted break">{t('device.screenshotSaved', { path: shot.file.path, size: bytes(shot.file.sizeBytes) })}</p>
+          {image ? (
+            <img className="screenshot-dialog__image" src={image} alt={title} />
+          ) : (
+            <p>{t('device.screenshotNoPreview')}</p>
+          )}
+          <p className="muted break">
+            {t('device.screenshotSaved', { path: shot.file.path, size: bytes(shot.file.sizeBytes) })}
+          </p>
         </>
       ) : null}
     </dialog>

@@ -35,16 +35,26 @@ function SimulatorRow({ sim, running }: { sim: SimulatorEntry; running: Simulato
   const stateText = stateKey ? (tDynamic(stateKey) ?? sim.state) : sim.state;
   // simctl's own state once it moved (Booting, Booted…); until then, what PushLab asked for.
   const waiting = running !== undefined && sim.state === (running === 'boot' ? 'Shutdown' : 'Booted');
-  const version = sim.iosVersion ? t('simulators.version', { platform: sim.platform, version: sim.iosVersion }) : sim.platform;
+  const version = sim.iosVersion
+    ? t('simulators.version', { platform: sim.platform, version: sim.iosVersion })
+    : sim.platform;
   return (
     <li className="simulator-row" data-udid={sim.udid} data-state={sim.state} data-usable={sim.usable}>
       <span className="simulator-row__name">{sim.name}</span> <span className="muted">{version}</span>{' '}
-      <span className="simulator-row__state">{waiting ? t(running === 'boot' ? 'simulators.booting' : 'simulators.shuttingDown') : stateText}</span>
+      <span className="simulator-row__state">
+        {waiting ? t(running === 'boot' ? 'simulators.booting' : 'simulators.shuttingDown') : stateText}
+      </span>
       {sim.usable ? null : (
-        <p className="simulator-row__unusable">{t('simulators.unusable', { reason: sim.unusableReason ?? '' })}</p>
+        <p className="simulator-row__unusable">
+          {t('simulators.unusable', { reason: sim.unusableReason ?? '' })}
+        </p>
       )}
       {action ? (
-        <button type="button" disabled={running !== undefined} onClick={() => void devices.getState().changeSimulator(sim.udid, action)}>
+        <button
+          type="button"
+          disabled={running !== undefined}
+          onClick={() => void devices.getState().changeSimulator(sim.udid, action)}
+        >
           {t(action === 'boot' ? 'simulators.boot' : 'simulators.shutdown')}
         </button>
       ) : null}
@@ -60,7 +70,10 @@ export function SimulatorList() {
   const running = useStore(devices, (s) => s.simulatorActions);
   const failure = useStore(devices, (s) => s.simulatorError);
   if (!available) return null;
-  const sorted = [...simulators].sort((a, b) => Number(b.usable) - Number(a.usable) || a.name.localeCompare(b.name) || a.udid.localeCompare(b.udid));
+  const sorted = [...simulators].sort(
+    (a, b) =>
+      Number(b.usable) - Number(a.usable) || a.name.localeCompare(b.name) || a.udid.localeCompare(b.udid),
+  );
   return (
     <section className="simulator-list" aria-labelledby="simulator-list-heading">
       <h3 id="simulator-list-heading">{t('simulators.heading')}</h3>

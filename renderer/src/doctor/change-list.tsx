@@ -14,14 +14,32 @@ export function ChangeList({ lines }: { lines: readonly ChangeLine[] }) {
     <ul className="changes">
       {lines.map((line) => (
         <li key={line.checkId} className="change" data-check-id={line.checkId} data-kind={line.kind}>
-          <span className="change__title break">{line.title ? messageText(tDynamic, line.title) : line.checkId}</span>
-          <span className="change__statuses">
-            {line.before ? <StatusBadge status={line.before} role="before" /> : <span className="change__none">{t('doctor.drift.added')}</span>}
-            <span className="change__arrow">→</span>
-            {line.after ? <StatusBadge status={line.after} role="after" /> : <span className="change__none">{t('doctor.drift.removed')}</span>}
-            {!line.statusChanged ? <span className="change__none">{line.beforeEvidence === line.afterEvidence ? t('doctor.fixUnchanged') : t('doctor.drift.evidenceOnly')}</span> : null}
+          <span className="change__title break">
+            {line.title ? messageText(tDynamic, line.title) : line.checkId}
           </span>
-          {line.beforeEvidence !== null && line.afterEvidence !== null && line.beforeEvidence !== line.afterEvidence ? (
+          <span className="change__statuses">
+            {line.before ? (
+              <StatusBadge status={line.before} role="before" />
+            ) : (
+              <span className="change__none">{t('doctor.drift.added')}</span>
+            )}
+            <span className="change__arrow">→</span>
+            {line.after ? (
+              <StatusBadge status={line.after} role="after" />
+            ) : (
+              <span className="change__none">{t('doctor.drift.removed')}</span>
+            )}
+            {!line.statusChanged ? (
+              <span className="change__none">
+                {line.beforeEvidence === line.afterEvidence
+                  ? t('doctor.fixUnchanged')
+                  : t('doctor.drift.evidenceOnly')}
+              </span>
+            ) : null}
+          </span>
+          {line.beforeEvidence !== null &&
+          line.afterEvidence !== null &&
+          line.beforeEvidence !== line.afterEvidence ? (
             <div className="change__evidence">
               <Evidence text={line.beforeEvidence} label={t('doctor.change.before')} />
               <span className="change__arrow" aria-hidden="true">

@@ -5,7 +5,17 @@
 import type { CheckStatus, DoctorCheck } from '../../../shared/domain/doctor';
 
 /** Panel sections, in the order a push travels: (simulator,) app, permission, channels, interruptions, battery, vendor, push service. */
-export const CHECK_AREAS = ['simulator', 'app', 'notifications', 'channels', 'dnd', 'battery', 'vendor', 'push', 'other'] as const;
+export const CHECK_AREAS = [
+  'simulator',
+  'app',
+  'notifications',
+  'channels',
+  'dnd',
+  'battery',
+  'vendor',
+  'push',
+  'other',
+] as const;
 export type CheckArea = (typeof CHECK_AREAS)[number];
 
 /** Worst first: the order of the summary and of the headline's choice. */
@@ -39,7 +49,9 @@ const PREFIX_AREA: Readonly<Record<string, CheckArea>> = {
 /** The panel section a check belongs to. */
 export function areaOf(checkId: string): CheckArea {
   const prefix = /^[^.:]+/.exec(checkId)?.[0] ?? '';
-  return Object.prototype.hasOwnProperty.call(PREFIX_AREA, prefix) ? (PREFIX_AREA[prefix] ?? 'other') : 'other';
+  return Object.prototype.hasOwnProperty.call(PREFIX_AREA, prefix)
+    ? (PREFIX_AREA[prefix] ?? 'other')
+    : 'other';
 }
 
 export interface CheckGroup {
@@ -54,7 +66,10 @@ export function groupChecks(checks: readonly DoctorCheck[]): CheckGroup[] {
     const area = areaOf(check.id);
     byArea.set(area, [...(byArea.get(area) ?? []), check]);
   }
-  return CHECK_AREAS.filter((area) => byArea.has(area)).map((area) => ({ area, checks: byArea.get(area) ?? [] }));
+  return CHECK_AREAS.filter((area) => byArea.has(area)).map((area) => ({
+    area,
+    checks: byArea.get(area) ?? [],
+  }));
 }
 
 export type StatusCounts = Readonly<Record<CheckStatus, number>>;

@@ -8,7 +8,17 @@ import { CheckRow } from './check-row';
 import type { DoctorEntry } from './doctor-store';
 import { StatusBadge } from './status-badge';
 
-export function CheckList({ serial, checks, entry, canFix }: { serial: string; checks: readonly DoctorCheck[]; entry: DoctorEntry | null; canFix: boolean }) {
+export function CheckList({
+  serial,
+  checks,
+  entry,
+  canFix,
+}: {
+  serial: string;
+  checks: readonly DoctorCheck[];
+  entry: DoctorEntry | null;
+  canFix: boolean;
+}) {
   const { t } = useI18n();
   return (
     <div className="check-groups">
@@ -16,7 +26,12 @@ export function CheckList({ serial, checks, entry, canFix }: { serial: string; c
         const counts = countStatuses(group.checks);
         const worst = STATUS_SEVERITY.find((status) => counts[status] > 0) ?? 'ok';
         return (
-          <section key={group.area} className="check-group" data-area={group.area} aria-labelledby={`doctor-area-${group.area}`}>
+          <section
+            key={group.area}
+            className="check-group"
+            data-area={group.area}
+            aria-labelledby={`doctor-area-${group.area}`}
+          >
             <h4 id={`doctor-area-${group.area}`} className="check-group__heading">
               <span>{t(`doctor.area.${group.area}`)}</span>
               <StatusBadge status={worst} />

@@ -10,7 +10,17 @@ import { FixControls } from './fix-controls';
 import { messageText } from './message-text';
 import { StatusBadge } from './status-badge';
 
-export function CheckRow({ serial, check, entry, canFix }: { serial: string; check: DoctorCheck; entry: DoctorEntry | null; canFix: boolean }) {
+export function CheckRow({
+  serial,
+  check,
+  entry,
+  canFix,
+}: {
+  serial: string;
+  check: DoctorCheck;
+  entry: DoctorEntry | null;
+  canFix: boolean;
+}) {
   const { t, tDynamic } = useI18n();
   return (
     <li className={`check check--${check.status}`} data-check-id={check.id} data-status={check.status}>
@@ -20,7 +30,9 @@ export function CheckRow({ serial, check, entry, canFix }: { serial: string; che
       </div>
       <p className="check__advice break">{messageText(tDynamic, check.advice)}</p>
       {check.settingsPath ? (
-        <p className="check__path break">{t('doctor.settingsPath', { path: messageText(tDynamic, check.settingsPath) })}</p>
+        <p className="check__path break">
+          {t('doctor.settingsPath', { path: messageText(tDynamic, check.settingsPath) })}
+        </p>
       ) : null}
       <Evidence text={check.evidence} />
       {/* Also once the check is fixed (no fixes left): the result of the fix stays visible here. */}

@@ -42,7 +42,9 @@ export function DoctorPanel({ serial, device }: { serial: string; device: Device
           <p className="doctor-panel__phone">
             <VendorBadge vendor={vendorOf(identity)} /> <span className="break">{romText(identity.rom)}</span>
             {' · '}
-            <span className={`channel-tag channel-tag--${identity.pushChannel}`}>{t(`pushChannel.${identity.pushChannel}`)}</span>
+            <span className={`channel-tag channel-tag--${identity.pushChannel}`}>
+              {t(`pushChannel.${identity.pushChannel}`)}
+            </span>
             {' · '}
             <code className="serial">{serial}</code>
           </p>
@@ -68,7 +70,9 @@ export function DoctorPanel({ serial, device }: { serial: string; device: Device
       {entry?.historyError ? <ErrorNotice error={entry.historyError} role="status" /> : null}
       {entry && (entry.result || (entry.history && entry.history.length > 0)) ? (
         <>
-          <p className="doctor-panel__subject">{t('doctor.subjectLine', { package: entry.subject.package, phone: name })}</p>
+          <p className="doctor-panel__subject">
+            {t('doctor.subjectLine', { package: entry.subject.package, phone: name })}
+          </p>
           <ReportView serial={serial} entry={entry} connected={connected} />
         </>
       ) : null}

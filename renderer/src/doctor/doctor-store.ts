@@ -4,7 +4,13 @@
  * which phone the panel shows. Framework-free zustand store over the bridge.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { DoctorReport, DoctorResult, DoctorSubject, FixId, FixOutcome } from '../../../shared/domain/doctor';
+import type {
+  DoctorReport,
+  DoctorResult,
+  DoctorSubject,
+  FixId,
+  FixOutcome,
+} from '../../../shared/domain/doctor';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { PushLabBridge } from '../../../shared/ipc';
 import type { KeyValueStorage } from '../app/locale-preference';
@@ -82,7 +88,16 @@ export function entryKey(serial: string, packageName: string): string {
 }
 
 function newEntry(subject: DoctorSubject): DoctorEntry {
-  return { subject, result: null, running: false, runError: null, fixing: {}, fixLog: [], history: null, historyError: null };
+  return {
+    subject,
+    result: null,
+    running: false,
+    runError: null,
+    fixing: {},
+    fixLog: [],
+    history: null,
+    historyError: null,
+  };
 }
 
 /** True while a check or any fix is running on this entry. */
@@ -107,7 +122,8 @@ export function createDoctorStore(bridge: PushLabBridge, options: DoctorStoreOpt
 
   const drafts: Record<string, DoctorDraft> = {};
   const remembered = loadSubjects(storage);
-  for (const s of remembered) drafts[s.serial] = { packageText: s.package, channelText: formatChannelIds(s.channelIds) };
+  for (const s of remembered)
+    drafts[s.serial] = { packageText: s.package, channelText: formatChannelIds(s.channelIds) };
   // The app last typed or checked, per platform: a phone without its own draft opens with it.
   let lastApps: LastApps = lastAppsOf(remembered, isSimulatorSerial, formatChannelIds);
   const noteApp = (serial: string, draft: DoctorDraft) => {
@@ -140,8 +156,15 @@ export function createDoctorStore(bridge: PushLabBridge, options: DoctorStoreOpt
       current: {},
 
       select(serial) {
-        const carried = serial === null ? null : carriedDraft(get().drafts[serial], isSimulatorSerial(serial) ? lastApps.ios : lastApps.android);
-        set(serial !== null && carried ? { selectedSerial: serial, drafts: { ...get().drafts, [serial]: carried } } : { selectedSerial: serial });
+        const carried =
+          serial === null
+            ? null
+            : carriedDraft(get().drafts[serial], isSimulatorSerial(serial) ? lastApps.ios : lastApps.android);
+        set(
+          serial !== null && carried
+            ? { selectedSerial: serial, drafts: { ...get().drafts, [serial]: carried } }
+            : { selectedSerial: serial },
+        );
       },
 
       setDraft(serial, change) {
@@ -157,7 +180,10 @@ export function createDoctorStore(bridge: PushLabBridge, options: DoctorStoreOpt
         const existing = get().entries[key];
         if (isBusy(existing)) return false;
         set({
-          entries: { ...get().entries, [key]: { ...(existing ?? newEntry(subject)), subject, running: true, runError: null } },
+          entries: {
+            ...get().entries,
+            [key]: { ...(existing ?? newEntry(subject)), subject, running: true, runError: null },
+          },
           current: { ...get().current, [serial]: key },
         });
         rememberSubject(storage, subject);
@@ -168,7 +194,13 @@ export function createDoctorStore(bridge: PushLabBridge, options: DoctorStoreOpt
             ? {
                 running: false,
                 result: result.value,
-                history: entry.history === null ? null : [result.value.report, ...entry.history.filter((r) => r.id === null || r.id !== result.value.report.id)].slice(0, MAX_HISTORY),
+                history:
+                  entry.history === null
+                    ? null
+                    : [
+                        result.value.report,
+                        ...entry.history.filter((r) => r.id === null || r.id !== result.value.report.id),
+                      ].slice(0, MAX_HISTORY),
               }
             : { running: false, runError: result.error },
         );
@@ -185,23 +217,45 @@ export function createDoctorStore(bridge: PushLabBridge, options: DoctorStoreOpt
         const result = await bridge.invoke('doctor:fix', wire(entry.subject), fix);
         fixSeq += 1;
         const log: FixLogEntry = result.ok
-          ? { seq: fixSeq, fix, fromCheck: fromCheck ?? null, at: result.value.at, outcome: result.value, error: null }
-          : { seq: fixSeq, fix, fromCheck: fromCheck ?? null, at: now().toISOString(), outcome: null, error: result.error };
+          ? {
+              seq: fixSeq,
+              fix,
+              fromCheck: fromCheck ?? null,
+              at: result.value.at,
+              outcome: result.value,
+              error: null,
+            }
+          : {
+              seq: fixSeq,
+              fix,
+              fromCheck: fromCheck ?? null,
+              at: now().toISOString(),
+              outcome: null,
+              error: result.error,
+            };
         update(key, (e) => {
           const fixing = { ...e.fixing };
           delete fixing[fix];
           // The re-read is the phone's truth even when the fix was refused: show it either way.
-          const current = e.result && result.ok ? { ...e.result, report: applyFixOutcome(e.result.report, result.value) } : e.result;
+          const current =
+            e.result && result.ok
+              ? { ...e.result, report: applyFixOutcome(e.result.report, result.value) }
+              : e.result;
           return { fixing, result: current, fixLog: [log, ...e.fixLog].slice(0, MAX_FIX_LOG) };
         });
       },
 
       async loadHistory(serial) {
-        const subject = draftSubject(serial, draftOf(serial)) ?? draftSubject(serial, { ...draftOf(serial), channelText: '' });
+        const subject =
+          draftSubject(serial, draftOf(serial)) ??
+          draftSubject(serial, { ...draftOf(serial), channelText: '' });
         if (subject === null) return;
         const key = entryKey(serial, subject.package);
         if (get().entries[key] || get().current[serial] !== undefined) return;
-        set({ entries: { ...get().entries, [key]: newEntry(subject) }, current: { ...get().current, [serial]: key } });
+        set({
+          entries: { ...get().entries, [key]: newEntry(subject) },
+          current: { ...get().current, [serial]: key },
+        });
         await fetchHistory(key, serial, subject.package);
       },
     };

@@ -6,5 +6,7 @@ import type { DeviceView } from '../../../shared/domain/device';
 import { notSelectableReason, sortDevices } from '../devices/device-sort';
 
 export function doctorTargets(devices: readonly DeviceView[]): DeviceView[] {
-  return sortDevices(devices).filter((d) => (d.platform === 'ios' ? d.state === 'device' && d.identity !== null : notSelectableReason(d) === null));
+  return sortDevices(devices).filter((d) =>
+    d.platform === 'ios' ? d.state === 'device' && d.identity !== null : notSelectableReason(d) === null,
+  );
 }

@@ -77,16 +77,29 @@ export function DoctorView() {
               ))}
               {extra && selected !== null ? (
                 <li>
-                  <button type="button" className={`doctor-phones__item${connected ? '' : ' doctor-phones__item--gone'}`} data-serial={selected} aria-pressed="true">
+                  <button
+                    type="button"
+                    className={`doctor-phones__item${connected ? '' : ' doctor-phones__item--gone'}`}
+                    data-serial={selected}
+                    aria-pressed="true"
+                  >
                     <VendorBadge vendor={vendorOf(selectedDevice?.identity ?? null)} />
-                    <span className="doctor-phones__name">{selectedDevice ? deviceLabel(selectedDevice) : selected}</span>
-                    {connected ? <PhoneStatus serial={selected} /> : <span className="muted">{t('doctor.notConnected')}</span>}
+                    <span className="doctor-phones__name">
+                      {selectedDevice ? deviceLabel(selectedDevice) : selected}
+                    </span>
+                    {connected ? (
+                      <PhoneStatus serial={selected} />
+                    ) : (
+                      <span className="muted">{t('doctor.notConnected')}</span>
+                    )}
                   </button>
                 </li>
               ) : null}
             </ul>
           </nav>
-          {selected !== null ? <DoctorPanel key={selected} serial={selected} device={selectedDevice} /> : null}
+          {selected !== null ? (
+            <DoctorPanel key={selected} serial={selected} device={selectedDevice} />
+          ) : null}
         </div>
       )}
     </div>

@@ -19,7 +19,17 @@ function latestFrom(log: readonly FixLogEntry[], checkId: string): FixLogEntry[]
   });
 }
 
-export function FixControls({ serial, check, entry, disabled }: { serial: string; check: DoctorCheck; entry: DoctorEntry; disabled: boolean }) {
+export function FixControls({
+  serial,
+  check,
+  entry,
+  disabled,
+}: {
+  serial: string;
+  check: DoctorCheck;
+  entry: DoctorEntry;
+  disabled: boolean;
+}) {
   const { t } = useI18n();
   const { doctor } = useStores();
   const fix = useStore(doctor, (s) => s.fix);

@@ -15,7 +15,12 @@ export function FixResult({ entry, announce = false }: { entry: FixLogEntry; ann
   const outcome = entry.outcome;
   const ok = outcome?.ok === true;
   return (
-    <div className={`fix-result fix-result--${ok ? 'ok' : 'failed'}`} data-fix={entry.fix} data-fix-ok={String(ok)} role={announce ? 'status' : undefined}>
+    <div
+      className={`fix-result fix-result--${ok ? 'ok' : 'failed'}`}
+      data-fix={entry.fix}
+      data-fix-ok={String(ok)}
+      role={announce ? 'status' : undefined}
+    >
       <p className="fix-result__head">
         <span className="fix-result__icon" aria-hidden="true">
           {ok ? '✓' : '✕'}
@@ -25,7 +30,9 @@ export function FixResult({ entry, announce = false }: { entry: FixLogEntry; ann
       {outcome ? <p className="fix-result__message">{messageText(tDynamic, outcome.message)}</p> : null}
       {entry.error ? <ErrorNotice error={entry.error} role="none" className="error-notice--plain" /> : null}
       {outcome?.detail ? <Evidence text={outcome.detail} label={t('doctor.fixPhoneSaid')} /> : null}
-      {outcome && (outcome.before.length > 0 || outcome.after.length > 0) ? <ChangeList lines={fixChangeLines(outcome)} /> : null}
+      {outcome && (outcome.before.length > 0 || outcome.after.length > 0) ? (
+        <ChangeList lines={fixChangeLines(outcome)} />
+      ) : null}
       <p className="fix-result__meta">
         {outcome ? t('doctor.fixMeta', { time: dateTime(entry.at), by: outcome.by }) : dateTime(entry.at)}
       </p>

@@ -4,7 +4,10 @@
  */
 import type { Message } from '../../../shared/domain/doctor';
 
-export type DynamicTranslator = (key: string, values?: Readonly<Record<string, string | number>>) => string | null;
+export type DynamicTranslator = (
+  key: string,
+  values?: Readonly<Record<string, string | number>>,
+) => string | null;
 
 /** The message in the reader's language, or its key when no translation exists. */
 export function messageText(tDynamic: DynamicTranslator, message: Message): string {

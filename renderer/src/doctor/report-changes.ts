@@ -2,7 +2,14 @@
  * What changed: settings drift since the previous snapshot, and a fix's before -> after, as
  * lines the panel can show; and folding a fix's re-read checks into the report on screen. Pure.
  */
-import type { CheckStatus, DoctorCheck, DoctorReport, DoctorResult, FixOutcome, Message } from '../../../shared/domain/doctor';
+import type {
+  CheckStatus,
+  DoctorCheck,
+  DoctorReport,
+  DoctorResult,
+  FixOutcome,
+  Message,
+} from '../../../shared/domain/doctor';
 
 export interface ChangeLine {
   readonly checkId: string;
@@ -47,7 +54,9 @@ function statusChangesFirst(lines: ChangeLine[]): ChangeLine[] {
 export function driftLines(result: DoctorResult, previous: readonly DoctorCheck[] = []): ChangeLine[] {
   const titles = new Map([...previous, ...result.report.checks].map((c) => [c.id, c.title]));
   const items = result.report.complete ? result.drift : result.drift.filter((d) => d.after !== null);
-  return statusChangesFirst(items.map((d) => line(d.checkId, titles.get(d.checkId) ?? null, d.before, d.after)));
+  return statusChangesFirst(
+    items.map((d) => line(d.checkId, titles.get(d.checkId) ?? null, d.before, d.after)),
+  );
 }
 
 /** A fix's affected checks as before -> after lines (paired by check id). */

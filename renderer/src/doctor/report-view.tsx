@@ -30,7 +30,9 @@ function EarlierChecks({ reports }: { reports: readonly DoctorReport[] }) {
                   <StatusBadge status={status} /> {number(counts[status])}
                 </span>
               ))}
-              {!report.complete ? <span className="history__partial">{t('doctor.history.partial')}</span> : null}
+              {!report.complete ? (
+                <span className="history__partial">{t('doctor.history.partial')}</span>
+              ) : null}
             </li>
           );
         })}
@@ -39,7 +41,15 @@ function EarlierChecks({ reports }: { reports: readonly DoctorReport[] }) {
   );
 }
 
-export function ReportView({ serial, entry, connected }: { serial: string; entry: DoctorEntry; connected: boolean }) {
+export function ReportView({
+  serial,
+  entry,
+  connected,
+}: {
+  serial: string;
+  entry: DoctorEntry;
+  connected: boolean;
+}) {
   const { t } = useI18n();
   const live = entry.result;
   const report = live?.report ?? entry.history?.[0] ?? null;
@@ -49,7 +59,12 @@ export function ReportView({ serial, entry, connected }: { serial: string; entry
     <div className="report" data-live={String(live !== null)}>
       <ReportSummary report={report} saved={live === null} />
       {live ? <DriftSection result={live} history={entry.history ?? []} /> : null}
-      <CheckList serial={serial} checks={report.checks} entry={live ? entry : null} canFix={connected && live !== null} />
+      <CheckList
+        serial={serial}
+        checks={report.checks}
+        entry={live ? entry : null}
+        canFix={connected && live !== null}
+      />
       {entry.fixLog.length > 0 ? (
         <section className="fix-log" aria-labelledby="doctor-fixlog-heading">
           <h4 id="doctor-fixlog-heading">{t('doctor.fixLog.heading')}</h4>

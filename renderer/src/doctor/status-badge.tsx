@@ -4,7 +4,13 @@
 import type { CheckStatus } from '../../../shared/domain/doctor';
 import { useI18n } from '../app/i18n-context';
 
-const ICON: Readonly<Record<CheckStatus, string>> = { ok: '✓', warn: '!', fail: '✕', unknown: '?', manual: '☞' };
+const ICON: Readonly<Record<CheckStatus, string>> = {
+  ok: '✓',
+  warn: '!',
+  fail: '✕',
+  unknown: '?',
+  manual: '☞',
+};
 
 export function StatusBadge({ status, role }: { status: CheckStatus; role?: string }) {
   const { t } = useI18n();

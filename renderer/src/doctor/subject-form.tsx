@@ -8,7 +8,14 @@ import { useStore } from 'zustand';
 import { useI18n, type I18n } from '../app/i18n-context';
 import { useStores } from '../app/stores-context';
 import { isBusy, type DoctorEntry } from './doctor-store';
-import { checkPackageName, isSimulatorSerial, MAX_CHANNEL_IDS, parseChannelIds, type ChannelCheck, type PackageCheck } from './subject-input';
+import {
+  checkPackageName,
+  isSimulatorSerial,
+  MAX_CHANNEL_IDS,
+  parseChannelIds,
+  type ChannelCheck,
+  type PackageCheck,
+} from './subject-input';
 
 function packageError(t: I18n['t'], check: PackageCheck, tried: boolean, ios: boolean): string | null {
   if (check.ok || (check.reason === 'empty' && !tried)) return null;
@@ -17,11 +24,22 @@ function packageError(t: I18n['t'], check: PackageCheck, tried: boolean, ios: bo
 
 function channelError(t: I18n['t'], check: ChannelCheck, number: I18n['number']): string | null {
   if (check.ok) return null;
-  if (check.reason === 'tooMany') return t('doctor.channels.tooMany', { count: number(check.count), max: number(MAX_CHANNEL_IDS) });
-  return t(`doctor.channels.${check.reason}`, { id: check.id.length > 60 ? `${check.id.slice(0, 60)}…` : check.id });
+  if (check.reason === 'tooMany')
+    return t('doctor.channels.tooMany', { count: number(check.count), max: number(MAX_CHANNEL_IDS) });
+  return t(`doctor.channels.${check.reason}`, {
+    id: check.id.length > 60 ? `${check.id.slice(0, 60)}…` : check.id,
+  });
 }
 
-export function SubjectForm({ serial, entry, connected }: { serial: string; entry: DoctorEntry | undefined; connected: boolean }) {
+export function SubjectForm({
+  serial,
+  entry,
+  connected,
+}: {
+  serial: string;
+  entry: DoctorEntry | undefined;
+  connected: boolean;
+}) {
   const { t, number } = useI18n();
   const { doctor } = useStores();
   const draft = useStore(doctor, (s) => s.drafts[serial]) ?? { packageText: '', channelText: '' };
@@ -97,7 +115,12 @@ export function SubjectForm({ serial, entry, connected }: { serial: string; entr
         </div>
       )}
       <div className="subject-form__go">
-        <button type="submit" className="button button--primary" disabled={!connected || isBusy(entry)} aria-busy={running}>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={!connected || isBusy(entry)}
+          aria-busy={running}
+        >
           {running ? <span className="spinner spinner--light" aria-hidden="true" /> : null}
           {running ? t('doctor.running') : hasResult ? t('doctor.rerun') : t('doctor.run')}
         </button>

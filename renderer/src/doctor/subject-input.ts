@@ -40,7 +40,8 @@ export function checkPackageName(text: string, platform: 'android' | 'ios' = 'an
   const value = text.trim();
   if (value === '') return { ok: false, reason: 'empty' };
   if (value.length > PACKAGE_MAX) return { ok: false, reason: 'tooLong' };
-  if (value.length < PACKAGE_MIN || !(platform === 'ios' ? BUNDLE_ID_PATTERN : PACKAGE_PATTERN).test(value)) return { ok: false, reason: 'format' };
+  if (value.length < PACKAGE_MIN || !(platform === 'ios' ? BUNDLE_ID_PATTERN : PACKAGE_PATTERN).test(value))
+    return { ok: false, reason: 'format' };
   return { ok: true, value };
 }
 

@@ -39,9 +39,15 @@ export function loadSubjects(storage: KeyValueStorage | null): RememberedSubject
 }
 
 /** Remembers `subject` for its phone (replacing the earlier one) and returns the new list. */
-export function rememberSubject(storage: KeyValueStorage | null, subject: RememberedSubject): RememberedSubject[] {
+export function rememberSubject(
+  storage: KeyValueStorage | null,
+  subject: RememberedSubject,
+): RememberedSubject[] {
   const kept = loadSubjects(storage).filter((s) => s.serial !== subject.serial);
-  const next = [...kept, { serial: subject.serial, package: subject.package, channelIds: [...subject.channelIds] }].slice(-MAX_REMEMBERED_PHONES);
+  const next = [
+    ...kept,
+    { serial: subject.serial, package: subject.package, channelIds: [...subject.channelIds] },
+  ].slice(-MAX_REMEMBERED_PHONES);
   try {
     storage?.setItem(SUBJECT_STORAGE_KEY, JSON.stringify(next));
   } catch {
@@ -63,9 +69,14 @@ export interface LastApps {
 }
 
 /** The last remembered subject of each platform (storage order is oldest first). */
-export function lastAppsOf(subjects: readonly RememberedSubject[], isIos: (serial: string) => boolean, format: (ids: readonly string[]) => string): LastApps {
+export function lastAppsOf(
+  subjects: readonly RememberedSubject[],
+  isIos: (serial: string) => boolean,
+  format: (ids: readonly string[]) => string,
+): LastApps {
   const last = (ios: boolean) => [...subjects].reverse().find((s) => isIos(s.serial) === ios);
-  const draft = (s: RememberedSubject | undefined): SubjectDraft | null => (s ? { packageText: s.package, channelText: format(s.channelIds) } : null);
+  const draft = (s: RememberedSubject | undefined): SubjectDraft | null =>
+    s ? { packageText: s.package, channelText: format(s.channelIds) } : null;
   return { android: draft(last(false)), ios: draft(last(true)) };
 }
 

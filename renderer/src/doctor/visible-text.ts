@@ -5,7 +5,8 @@
  */
 
 // C0/C1 controls except tab and newline, bidi marks, embeddings, overrides and isolates, zero-width characters, BOM.
-const INVISIBLE_CLASS = '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2069\\ufeff]';
+const INVISIBLE_CLASS =
+  '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2069\\ufeff]';
 const INVISIBLE = new RegExp(INVISIBLE_CLASS, 'g');
 const HAS_INVISIBLE = new RegExp(INVISIBLE_CLASS);
 
@@ -13,7 +14,10 @@ const HAS_INVISIBLE = new RegExp(INVISIBLE_CLASS);
 export function revealInvisible(text: string): string {
   return text
     .replace(/\r\n/g, '\n')
-    .replace(INVISIBLE, (ch) => `⟨U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
+    .replace(
+      INVISIBLE,
+      (ch) => `⟨U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}⟩`,
+    );
 }
 
 /** True when `text` had anything to reveal (the panel then says so next to the evidence). */

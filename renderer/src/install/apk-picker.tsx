@@ -64,8 +64,12 @@ export function ApkPicker() {
         </label>
       </div>
       <div aria-live="polite">
-        {stage.status === 'staging' ? <p role="status">{t('install.staging', { name: stage.fileName })}</p> : null}
-        {stage.status === 'inspecting' ? <p role="status">{t('install.inspecting', { name: stage.fileName })}</p> : null}
+        {stage.status === 'staging' ? (
+          <p role="status">{t('install.staging', { name: stage.fileName })}</p>
+        ) : null}
+        {stage.status === 'inspecting' ? (
+          <p role="status">{t('install.inspecting', { name: stage.fileName })}</p>
+        ) : null}
       </div>
       {stage.status === 'error' ? (
         <div className="apk-picker__error">

@@ -39,7 +39,9 @@ export function ApkSummary({ apk }: { apk: ApkInfo }) {
           <code title={apk.sha256}>{shortHash(apk.sha256)}</code>
         </dd>
         <dt>{t('apk.nativeAbis')}</dt>
-        <dd className="break">{apk.nativeAbis.length === 0 ? t('apk.noNativeCode') : apk.nativeAbis.join(', ')}</dd>
+        <dd className="break">
+          {apk.nativeAbis.length === 0 ? t('apk.noNativeCode') : apk.nativeAbis.join(', ')}
+        </dd>
       </dl>
       {apk.testOnly ? <p className="warning">{t('apk.testOnly')}</p> : null}
     </div>

@@ -30,7 +30,13 @@ export function AppSummary({ app }: { app: SimulatorAppInfo }) {
           <code>{app.bundleId}</code>
         </dd>
         <dt>{t('install.app.version')}</dt>
-        <dd className="break">{app.version === null ? (app.build ?? notSet) : app.build === null ? app.version : t('install.app.versionValue', { version: app.version, build: app.build })}</dd>
+        <dd className="break">
+          {app.version === null
+            ? (app.build ?? notSet)
+            : app.build === null
+              ? app.version
+              : t('install.app.versionValue', { version: app.version, build: app.build })}
+        </dd>
         <dt>{t('install.app.minimumOs')}</dt>
         <dd>{app.minimumOsVersion ?? notSet}</dd>
       </dl>
@@ -76,13 +82,21 @@ export function AppPicker() {
             {t('install.app.read')}
           </button>
           {stage.status !== 'empty' ? (
-            <button type="button" className="button button--small" onClick={() => install.getState().clearApp()}>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => install.getState().clearApp()}
+            >
               {t('install.app.clear')}
             </button>
           ) : null}
         </div>
       </form>
-      <div aria-live="polite">{stage.status === 'inspecting' ? <p role="status">{t('install.app.reading', { name: stage.path })}</p> : null}</div>
+      <div aria-live="polite">
+        {stage.status === 'inspecting' ? (
+          <p role="status">{t('install.app.reading', { name: stage.path })}</p>
+        ) : null}
+      </div>
       {stage.status === 'error' ? (
         <div className="apk-picker__error">
           <p className="break">

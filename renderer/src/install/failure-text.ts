@@ -6,15 +6,29 @@
 import type { DeviceView } from '../../../shared/domain/device';
 import type { InstallFailure } from '../../../shared/domain/install';
 import type { Locale } from '../../../shared/i18n';
-import { explainsInstallReason, installFailureText, type InstallFailureContext } from '../../../shared/i18n/install-failure-text';
+import {
+  explainsInstallReason,
+  installFailureText,
+  type InstallFailureContext,
+} from '../../../shared/i18n/install-failure-text';
 
-export function failureContext(device: DeviceView | undefined, apkAbis: readonly string[] | undefined): InstallFailureContext {
+export function failureContext(
+  device: DeviceView | undefined,
+  apkAbis: readonly string[] | undefined,
+): InstallFailureContext {
   const identity = device?.identity;
-  return { ...(identity ? { vendor: identity.manufacturer, abis: identity.abis } : {}), ...(apkAbis ? { apkAbis } : {}) };
+  return {
+    ...(identity ? { vendor: identity.manufacturer, abis: identity.abis } : {}),
+    ...(apkAbis ? { apkAbis } : {}),
+  };
 }
 
 /** `ctx` null: not an Android install, so the stored text is all there is. */
-export function localizedFailure(failure: InstallFailure, locale: Locale, ctx: InstallFailureContext | null): { message: string; fix: string } {
+export function localizedFailure(
+  failure: InstallFailure,
+  locale: Locale,
+  ctx: InstallFailureContext | null,
+): { message: string; fix: string } {
   // PushLab's own refusals (phone not connected, wrong platform...) carry their zh-CN text.
   if (locale === 'zh-CN' && failure.zh && !explainsInstallReason(failure.reason)) return failure.zh;
   if (ctx === null) return { message: failure.message, fix: failure.fix };

@@ -4,10 +4,23 @@
  * device gets which build. No React, no DOM.
  */
 import type { DeviceView } from '../../../shared/domain/device';
-import type { AnyInstallJob, ApkInfo, InstallItem, InstallPhase, InstallProgressEvent, SimulatorAppInfo } from '../../../shared/domain/install';
+import type {
+  AnyInstallJob,
+  ApkInfo,
+  InstallItem,
+  InstallPhase,
+  InstallProgressEvent,
+  SimulatorAppInfo,
+} from '../../../shared/domain/install';
 import { notSelectableReason, sortDevices, type NotSelectableReason } from '../devices/device-sort';
 
-const PHASE_RANK: Readonly<Record<InstallPhase, number>> = { queued: 0, pushing: 1, installing: 2, done: 3, failed: 3 };
+const PHASE_RANK: Readonly<Record<InstallPhase, number>> = {
+  queued: 0,
+  pushing: 1,
+  installing: 2,
+  done: 3,
+  failed: 3,
+};
 
 /** True when the phase is final. */
 export function isFinished(phase: InstallPhase): boolean {
@@ -40,7 +53,11 @@ function mergeItems(current: readonly InstallItem[], incoming: readonly InstallI
 export function mergeJob<J extends AnyInstallJob>(jobs: readonly J[], job: J): J[] {
   const existing = jobs.find((j) => j.id === job.id);
   const next: J = existing
-    ? { ...job, items: mergeItems(existing.items, job.items), finishedAt: job.finishedAt ?? existing.finishedAt }
+    ? {
+        ...job,
+        items: mergeItems(existing.items, job.items),
+        finishedAt: job.finishedAt ?? existing.finishedAt,
+      }
     : job;
   const rest = jobs.filter((j) => j.id !== job.id);
   return [next, ...rest].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
@@ -83,7 +100,12 @@ export function progressValue(item: InstallItem): { value: number | undefined; m
 }
 
 /** How far a job is: counts per outcome. */
-export function jobCounts(job: AnyInstallJob): { total: number; done: number; failed: number; running: number } {
+export function jobCounts(job: AnyInstallJob): {
+  total: number;
+  done: number;
+  failed: number;
+  running: number;
+} {
   let done = 0;
   let failed = 0;
   for (const item of job.items) {
@@ -127,7 +149,11 @@ export function installTargets(devices: readonly DeviceView[]): DeviceView[] {
  * Which serials get the APK and which the .app: by platform when both are chosen; with one build,
  * every device goes to it, and the core refuses (with the reason) a device it does not fit.
  */
-export function splitTargets(serials: readonly string[], simulators: ReadonlySet<string>, builds: { apk: boolean; app: boolean }): { apk: string[]; app: string[] } {
+export function splitTargets(
+  serials: readonly string[],
+  simulators: ReadonlySet<string>,
+  builds: { apk: boolean; app: boolean },
+): { apk: string[]; app: string[] } {
   if (!builds.app) return { apk: builds.apk ? [...serials] : [], app: [] };
   if (!builds.apk) return { apk: [], app: [...serials] };
   return { apk: serials.filter((s) => !simulators.has(s)), app: serials.filter((s) => simulators.has(s)) };
@@ -145,14 +171,21 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /** The simulator's iOS and the build's minimum when the simulator is too old for the .app; else null. */
-export function iosConflict(app: SimulatorAppInfo, device: DeviceView): { ios: string; minimum: string } | null {
+export function iosConflict(
+  app: SimulatorAppInfo,
+  device: DeviceView,
+): { ios: string; minimum: string } | null {
   const ios = device.platform === 'ios' ? (device.identity?.rom.version ?? null) : null;
   if (app.minimumOsVersion === null || ios === null) return null;
   return compareVersions(ios, app.minimumOsVersion) < 0 ? { ios, minimum: app.minimumOsVersion } : null;
 }
 
 /** True when a chosen build is known to be too new for the device (below minSdk / minimum iOS). */
-export function tooOldForBuild(device: DeviceView, apk: ApkInfo | null, app: SimulatorAppInfo | null): boolean {
+export function tooOldForBuild(
+  device: DeviceView,
+  apk: ApkInfo | null,
+  app: SimulatorAppInfo | null,
+): boolean {
   if (device.platform === 'ios') return app !== null && iosConflict(app, device) !== null;
   return apk !== null && sdkConflict(apk, device) !== null;
 }
@@ -161,7 +194,11 @@ export function tooOldForBuild(device: DeviceView, apk: ApkInfo | null, app: Sim
  * Devices "Select all ready phones" picks and an install may go to: the install targets minus
  * those a chosen build cannot install on (checked before selection; the checklist says why).
  */
-export function selectableTargets(devices: readonly DeviceView[], apk: ApkInfo | null, app: SimulatorAppInfo | null): DeviceView[] {
+export function selectableTargets(
+  devices: readonly DeviceView[],
+  apk: ApkInfo | null,
+  app: SimulatorAppInfo | null,
+): DeviceView[] {
   return installTargets(devices).filter((device) => !tooOldForBuild(device, apk, app));
 }
 
@@ -169,6 +206,9 @@ export function selectableTargets(devices: readonly DeviceView[], apk: ApkInfo |
  * Whether the Install view offers the iOS simulator .app: only where the core reports simulators
  * available (a Mac with Xcode) or lists one; elsewhere there is nothing to install it on.
  */
-export function offersSimulatorBuilds(ios: { readonly available: boolean } | null, devices: readonly DeviceView[]): boolean {
+export function offersSimulatorBuilds(
+  ios: { readonly available: boolean } | null,
+  devices: readonly DeviceView[],
+): boolean {
   return ios?.available === true || devices.some((d) => d.platform === 'ios');
 }

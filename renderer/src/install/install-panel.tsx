@@ -9,11 +9,21 @@ import { useStores } from '../app/stores-context';
 import { ErrorNotice } from '../shared-ui/error-notice';
 import { ApkPicker } from './apk-picker';
 import { AppPicker } from './app-picker';
-import { effectiveSelection, installTargets, offersSimulatorBuilds, selectableTargets } from './install-logic';
+import {
+  effectiveSelection,
+  installTargets,
+  offersSimulatorBuilds,
+  selectableTargets,
+} from './install-logic';
 import { JobProgress } from './job-progress';
 import { PhoneChecklist } from './phone-checklist';
 
-const OPTION_KEYS: ReadonlyArray<keyof InstallOptions> = ['replace', 'allowDowngrade', 'grantPermissions', 'allowTestOnly'];
+const OPTION_KEYS: ReadonlyArray<keyof InstallOptions> = [
+  'replace',
+  'allowDowngrade',
+  'grantPermissions',
+  'allowTestOnly',
+];
 
 export function InstallPanel() {
   const { t, plural } = useI18n();
@@ -40,7 +50,14 @@ export function InstallPanel() {
   const chosen = effectiveSelection(selected, selectable);
   const activeJobs = jobs.filter((j) => activeJobIds.includes(j.id));
   const history = jobs.filter((j) => !activeJobIds.includes(j.id));
-  const blocker = !apk && !app ? (simulators.size > 0 ? t('install.pickBuildFirst') : t('install.pickApkFirst')) : chosen.length === 0 ? t('install.pickPhonesFirst') : null;
+  const blocker =
+    !apk && !app
+      ? simulators.size > 0
+        ? t('install.pickBuildFirst')
+        : t('install.pickApkFirst')
+      : chosen.length === 0
+        ? t('install.pickPhonesFirst')
+        : null;
 
   return (
     <div className="install">
@@ -57,20 +74,40 @@ export function InstallPanel() {
           <div className="install__targets-head">
             <h3 id="install-phones-heading">{t('install.phones')}</h3>
             <div className="button-row">
-              <button type="button" className="button button--small" disabled={selectable.length === 0} onClick={() => actions.selectOnly(selectable)}>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={selectable.length === 0}
+                onClick={() => actions.selectOnly(selectable)}
+              >
                 {t('install.selectAll')}
               </button>
-              <button type="button" className="button button--small" disabled={chosen.length === 0} onClick={() => actions.selectOnly([])}>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={chosen.length === 0}
+                onClick={() => actions.selectOnly([])}
+              >
                 {t('install.selectNone')}
               </button>
             </div>
           </div>
-          <PhoneChecklist devices={devices} selected={new Set(selected)} apk={apk} app={app} onToggle={actions.setSelected} />
+          <PhoneChecklist
+            devices={devices}
+            selected={new Set(selected)}
+            apk={apk}
+            app={app}
+            onToggle={actions.setSelected}
+          />
           <fieldset className="options">
             <legend>{t('install.options')}</legend>
             {OPTION_KEYS.map((key) => (
               <label key={key} className="options__item">
-                <input type="checkbox" checked={options[key]} onChange={(event) => actions.setOption(key, event.currentTarget.checked)} />
+                <input
+                  type="checkbox"
+                  checked={options[key]}
+                  onChange={(event) => actions.setOption(key, event.currentTarget.checked)}
+                />
                 <span>{t(`install.option.${key}`)}</span>
               </label>
             ))}

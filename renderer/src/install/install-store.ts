@@ -5,7 +5,14 @@
  * zustand store.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { DEFAULT_INSTALL_OPTIONS, type AnyInstallJob, type ApkInfo, type InstallOptions, type InstallProgressEvent, type SimulatorAppInfo } from '../../../shared/domain/install';
+import {
+  DEFAULT_INSTALL_OPTIONS,
+  type AnyInstallJob,
+  type ApkInfo,
+  type InstallOptions,
+  type InstallProgressEvent,
+  type SimulatorAppInfo,
+} from '../../../shared/domain/install';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { PushLabBridge } from '../../../shared/ipc';
 import { applyProgress, mergeJob, mergeJobs, splitTargets } from './install-logic';
@@ -147,7 +154,11 @@ export function createInstallStore(bridge: PushLabBridge): InstallStore {
         set({ app: { status: 'inspecting', path }, startError: null });
         const inspected = await bridge.invoke('app:inspect', path);
         if (token !== appToken) return;
-        set({ app: inspected.ok ? { status: 'ready', app: inspected.value } : { status: 'error', path, error: inspected.error } });
+        set({
+          app: inspected.ok
+            ? { status: 'ready', app: inspected.value }
+            : { status: 'error', path, error: inspected.error },
+        });
       },
 
       clearApp() {
@@ -179,20 +190,31 @@ export function createInstallStore(bridge: PushLabBridge): InstallStore {
         const started: string[] = [];
         let error: ErrorInfo | null = null;
         if (apk.status === 'ready' && targets.apk.length > 0) {
-          const result = await bridge.invoke('install:start', { apkPath: apk.apk.path, serials: targets.apk, options: get().options });
+          const result = await bridge.invoke('install:start', {
+            apkPath: apk.apk.path,
+            serials: targets.apk,
+            options: get().options,
+          });
           if (result.ok) {
             addJob(result.value);
             started.push(result.value.id);
           } else error = result.error;
         }
         if (app.status === 'ready' && targets.app.length > 0) {
-          const result = await bridge.invoke('install:start-app', { appPath: app.app.path, serials: targets.app });
+          const result = await bridge.invoke('install:start-app', {
+            appPath: app.app.path,
+            serials: targets.app,
+          });
           if (result.ok) {
             addJob(result.value);
             started.push(result.value.id);
           } else error ??= result.error;
         }
-        set(started.length > 0 ? { starting: false, startError: error, activeJobId: started[0] ?? null, activeJobIds: started } : { starting: false, startError: error });
+        set(
+          started.length > 0
+            ? { starting: false, startError: error, activeJobId: started[0] ?? null, activeJobIds: started }
+            : { starting: false, startError: error },
+        );
       },
     };
   });

@@ -10,7 +10,15 @@ import { failureContext, localizedFailure } from './failure-text';
 import type { InstallFailureContext } from '../../../shared/i18n/install-failure-text';
 import { jobCounts, progressValue } from './install-logic';
 
-function ItemRow({ item, name, failureCtx }: { item: InstallItem; name: string; failureCtx: InstallFailureContext | null }) {
+function ItemRow({
+  item,
+  name,
+  failureCtx,
+}: {
+  item: InstallItem;
+  name: string;
+  failureCtx: InstallFailureContext | null;
+}) {
   const { t, bytes, locale } = useI18n();
   const failure = item.failure ? localizedFailure(item.failure, locale, failureCtx) : null;
   const { value, max } = progressValue(item);
@@ -52,11 +60,29 @@ function ItemRow({ item, name, failureCtx }: { item: InstallItem; name: string; 
 
 /** The build's name and version as the summary line shows them. */
 function buildLine(job: AnyInstallJob): { name: string; version: string } {
-  if (isSimulatorInstallJob(job)) return { name: job.app.name ?? job.app.bundleId, version: [job.app.version, job.app.build === null ? null : `(${job.app.build})`].filter((v) => v !== null).join(' ') || job.app.bundleId };
-  return { name: job.apk.label ?? job.apk.packageName, version: job.apk.versionName ?? String(job.apk.versionCode) };
+  if (isSimulatorInstallJob(job))
+    return {
+      name: job.app.name ?? job.app.bundleId,
+      version:
+        [job.app.version, job.app.build === null ? null : `(${job.app.build})`]
+          .filter((v) => v !== null)
+          .join(' ') || job.app.bundleId,
+    };
+  return {
+    name: job.apk.label ?? job.apk.packageName,
+    version: job.apk.versionName ?? String(job.apk.versionCode),
+  };
 }
 
-export function JobProgress({ job, devices, compact = false }: { job: AnyInstallJob; devices: readonly DeviceView[]; compact?: boolean }) {
+export function JobProgress({
+  job,
+  devices,
+  compact = false,
+}: {
+  job: AnyInstallJob;
+  devices: readonly DeviceView[];
+  compact?: boolean;
+}) {
   const { t, dateTime } = useI18n();
   const counts = jobCounts(job);
   const build = buildLine(job);
@@ -68,7 +94,19 @@ export function JobProgress({ job, devices, compact = false }: { job: AnyInstall
   const items = (
     <ul className="job__items">
       {job.items.map((item) => (
-        <ItemRow key={item.serial} item={item} name={nameOf(item.serial)} failureCtx={apkAbis ? failureContext(devices.find((d) => d.serial === item.serial), apkAbis) : null} />
+        <ItemRow
+          key={item.serial}
+          item={item}
+          name={nameOf(item.serial)}
+          failureCtx={
+            apkAbis
+              ? failureContext(
+                  devices.find((d) => d.serial === item.serial),
+                  apkAbis,
+                )
+              : null
+          }
+        />
       ))}
     </ul>
   );
@@ -80,7 +118,9 @@ export function JobProgress({ job, devices, compact = false }: { job: AnyInstall
           {build.version} ·{' '}
           {t('install.jobSummary', { done: counts.done, total: counts.total, failed: counts.failed })}
           {counts.running > 0 ? ` · ${t('install.jobRunning')}` : ''} ·{' '}
-          {job.finishedAt ? t('install.jobFinished', { time: dateTime(job.finishedAt) }) : t('install.jobStarted', { time: dateTime(job.startedAt) })}
+          {job.finishedAt
+            ? t('install.jobFinished', { time: dateTime(job.finishedAt) })
+            : t('install.jobStarted', { time: dateTime(job.startedAt) })}
         </span>
       </p>
       {compact ? (

@@ -41,7 +41,11 @@ export function PhoneChecklist({ devices, selected, apk, app = null, onToggle }:
         const id = `pick-${device.serial}`;
         const names = deviceNames(device);
         return (
-          <li key={device.serial} className={reason ? 'checklist__item checklist__item--disabled' : 'checklist__item'} data-serial={device.serial}>
+          <li
+            key={device.serial}
+            className={reason ? 'checklist__item checklist__item--disabled' : 'checklist__item'}
+            data-serial={device.serial}
+          >
             <input
               id={id}
               type="checkbox"
@@ -56,13 +60,17 @@ export function PhoneChecklist({ devices, selected, apk, app = null, onToggle }:
               {names.secondary ? <span className="checklist__meta clamp">{names.secondary}</span> : null}
               {device.identity ? (
                 <span className="checklist__meta">
-                  {ios ? t('install.simulatorMeta', { rom: romText(device.identity.rom) }) : `${romText(device.identity.rom)} · SDK ${device.identity.sdk ?? '?'}`}
+                  {ios
+                    ? t('install.simulatorMeta', { rom: romText(device.identity.rom) })
+                    : `${romText(device.identity.rom)} · SDK ${device.identity.sdk ?? '?'}`}
                 </span>
               ) : null}
               <code className="checklist__serial clamp">{device.serial}</code>
             </label>
             {reason === 'state' ? <StateChip state={device.state} /> : null}
-            {reason === 'identityPending' ? <span className="muted">{t('device.identityPending')}</span> : null}
+            {reason === 'identityPending' ? (
+              <span className="muted">{t('device.identityPending')}</span>
+            ) : null}
             {reason === 'identityFailed' ? <span className="muted">{t('device.identityFailed')}</span> : null}
             {conflict && reason === null ? (
               <p id={`${id}-too-old`} className="warning checklist__warning" role="note" data-too-old="sdk">

@@ -40,7 +40,12 @@ export function EmptyState() {
           <aside className="empty-state__virtual" aria-labelledby="virtual-lab-heading">
             <h3 id="virtual-lab-heading">{t('lab.virtual.heading')}</h3>
             <p>{t('lab.virtual.intro')}</p>
-            <button type="button" className="button button--primary" disabled={busy !== null} onClick={() => void startLab()}>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy !== null}
+              onClick={() => void startLab()}
+            >
               {busy === 'starting' ? t('lab.starting') : t('lab.start')}
             </button>
             {error ? <ErrorNotice error={error} /> : null}

@@ -25,9 +25,7 @@ export function LabPanel() {
         {status.phones.map((phone) => (
           <li key={phone.id} className="lab-phone" data-phone-id={phone.id}>
             <div className="lab-phone__text">
-              <span className="lab-phone__profile break">
-                {phone.profile}
-              </span>
+              <span className="lab-phone__profile break">{phone.profile}</span>
               <span className={phone.plugged ? 'lab-phone__state lab-phone__state--on' : 'lab-phone__state'}>
                 {phone.plugged ? t('lab.phone.plugged') : t('lab.phone.unplugged')}
                 {phone.plugged && !phone.authorized ? ` · ${t('lab.phone.unauthorized')}` : ''}
@@ -48,7 +46,12 @@ export function LabPanel() {
         ))}
       </ul>
       {error ? <ErrorNotice error={error} /> : null}
-      <button type="button" className="button button--small" disabled={busy !== null} onClick={() => void stopLab()}>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={busy !== null}
+        onClick={() => void stopLab()}
+      >
         {busy === 'stopping' ? t('lab.stopping') : t('lab.stop')}
       </button>
     </section>

@@ -36,9 +36,24 @@ export function attemptFacts(verdict: Verdict | null): AttemptFacts {
   const checks = details?.checks ?? null;
   const channel = expected?.channelId ?? null;
   const fields: FieldFact[] = [
-    { field: 'title', expected: expected?.title ?? null, actual: record?.title ?? null, check: checks?.title ?? 'not-checked' },
-    { field: 'text', expected: expected?.text ?? null, actual: record?.text ?? null, check: checks?.text ?? 'not-checked' },
-    { field: 'channel', expected: channel === null ? null : { value: channel, match: 'exact' }, actual: record?.channelId ?? null, check: checks?.channel ?? 'not-checked' },
+    {
+      field: 'title',
+      expected: expected?.title ?? null,
+      actual: record?.title ?? null,
+      check: checks?.title ?? 'not-checked',
+    },
+    {
+      field: 'text',
+      expected: expected?.text ?? null,
+      actual: record?.text ?? null,
+      check: checks?.text ?? 'not-checked',
+    },
+    {
+      field: 'channel',
+      expected: channel === null ? null : { value: channel, match: 'exact' },
+      actual: record?.channelId ?? null,
+      check: checks?.channel ?? 'not-checked',
+    },
     { field: 'sound', expected: null, actual: record?.sound ?? null, check: checks?.sound ?? 'not-checked' },
   ];
   const seen = captureSeen(details);
@@ -55,7 +70,10 @@ export function requestIdOf(detail: Pick<AttemptDetail, 'evidence'> | null): str
 }
 
 /** The evidence of one kind (the newest when there are several). */
-export function evidenceOf(detail: Pick<AttemptDetail, 'evidence'> | null, kind: EvidenceView['kind']): EvidenceView | null {
+export function evidenceOf(
+  detail: Pick<AttemptDetail, 'evidence'> | null,
+  kind: EvidenceView['kind'],
+): EvidenceView | null {
   const all = detail?.evidence.filter((e) => e.kind === kind) ?? [];
   return all[all.length - 1] ?? null;
 }

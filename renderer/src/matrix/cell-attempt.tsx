@@ -16,14 +16,20 @@ import { attemptFacts, evidenceOf, requestIdOf } from './attempt-facts';
 import { readDoctorEvidence, snapshotAtTime, type DoctorEvidence } from './doctor-at-time';
 
 /** What an empty "shown" field says, by what the capture saw (never "nothing" next to a record). */
-const SEEN_WORDS = { captured: 'matrix.facts.none', nothing: 'matrix.facts.nothing', unknown: 'matrix.facts.unknown' } as const;
+const SEEN_WORDS = {
+  captured: 'matrix.facts.none',
+  nothing: 'matrix.facts.nothing',
+  unknown: 'matrix.facts.unknown',
+} as const;
 
 function Expected({ match }: { match: TextMatch | null }) {
   const { t } = useI18n();
   if (match === null) return <span className="muted">{t('matrix.facts.notChecked')}</span>;
   return (
     <span className="break" dir="auto">
-      {t(match.match === 'exact' ? 'matrix.facts.exact' : 'matrix.facts.contains', { value: revealInvisible(match.value) })}
+      {t(match.match === 'exact' ? 'matrix.facts.exact' : 'matrix.facts.contains', {
+        value: revealInvisible(match.value),
+      })}
     </span>
   );
 }
@@ -57,7 +63,9 @@ function DoctorSnapshot({ serial, evidence }: { serial: string; evidence: Doctor
         <p className="muted">{t('matrix.doctor.noDrift', { time: dateTime(at.previous.takenAt) })}</p>
       ) : (
         <>
-          <p className="mx-doctor__drift-title">{t('matrix.doctor.drift', { time: dateTime(at.previous.takenAt) })}</p>
+          <p className="mx-doctor__drift-title">
+            {t('matrix.doctor.drift', { time: dateTime(at.previous.takenAt) })}
+          </p>
           <ChangeList lines={at.lines} />
         </>
       )}
@@ -65,7 +73,15 @@ function DoctorSnapshot({ serial, evidence }: { serial: string; evidence: Doctor
   );
 }
 
-export function CellAttempt({ attemptId, phone, serial }: { attemptId: number; phone: string; serial: string }) {
+export function CellAttempt({
+  attemptId,
+  phone,
+  serial,
+}: {
+  attemptId: number;
+  phone: string;
+  serial: string;
+}) {
   const { t } = useI18n();
   const { runs } = useStores();
   const loaded = useStore(runs, (s) => (s.attempt?.attempt.id === attemptId ? s.attempt : null));
@@ -109,7 +125,9 @@ export function CellAttempt({ attemptId, phone, serial }: { attemptId: number; p
                     {revealInvisible(fact.actual)}
                   </span>
                 ) : (
-                  <span className="muted">{facts.redacted ? t('matrix.facts.redacted') : t(SEEN_WORDS[facts.seen])}</span>
+                  <span className="muted">
+                    {facts.redacted ? t('matrix.facts.redacted') : t(SEEN_WORDS[facts.seen])}
+                  </span>
                 )}
               </td>
               <td>
@@ -129,9 +147,17 @@ export function CellAttempt({ attemptId, phone, serial }: { attemptId: number; p
           <span className="muted">{t('matrix.facts.noRequestId')}</span>
         )}
       </p>
-      {doctor ? <DoctorSnapshot serial={serial} evidence={doctor} /> : <p className="muted">{t('matrix.doctor.none')}</p>}
+      {doctor ? (
+        <DoctorSnapshot serial={serial} evidence={doctor} />
+      ) : (
+        <p className="muted">{t('matrix.doctor.none')}</p>
+      )}
       <h4>{t('matrix.evidence.heading')}</h4>
-      {evidence.length === 0 ? <p className="muted">{t('runs.attempt.noEvidence')}</p> : <EvidenceList evidence={evidence} phone={phone} />}
+      {evidence.length === 0 ? (
+        <p className="muted">{t('runs.attempt.noEvidence')}</p>
+      ) : (
+        <EvidenceList evidence={evidence} phone={phone} />
+      )}
     </div>
   );
 }

@@ -31,11 +31,30 @@ function Facts({ cell }: { cell: MatrixCell }) {
   return (
     <dl className="facts mx-panel__facts">
       <dt>{t('matrix.panel.repeats')}</dt>
-      <dd>{t('matrix.panel.passedOf', { pass: number(cell.counts.pass), judged: number(judged), attempts: number(cell.attempts) })}</dd>
+      <dd>
+        {t('matrix.panel.passedOf', {
+          pass: number(cell.counts.pass),
+          judged: number(judged),
+          attempts: number(cell.attempts),
+        })}
+      </dd>
       <dt>{t('matrix.panel.latency')}</dt>
-      <dd>{cell.latencyP95Ms === null ? formatLatency(locale, cell.latencyP50Ms) : t('matrix.cell.p50p95', { p50: formatLatency(locale, cell.latencyP50Ms), p95: formatLatency(locale, cell.latencyP95Ms) })}</dd>
+      <dd>
+        {cell.latencyP95Ms === null
+          ? formatLatency(locale, cell.latencyP50Ms)
+          : t('matrix.cell.p50p95', {
+              p50: formatLatency(locale, cell.latencyP50Ms),
+              p95: formatLatency(locale, cell.latencyP95Ms),
+            })}
+      </dd>
       <dt>{t('matrix.panel.delivery')}</dt>
-      <dd>{t('matrix.panel.deliveryOf', { rate: formatRate(locale, cell.deliveryRate), delivered: number(cell.delivered), told: number(cell.delivered + cell.notDelivered) })}</dd>
+      <dd>
+        {t('matrix.panel.deliveryOf', {
+          rate: formatRate(locale, cell.deliveryRate),
+          delivered: number(cell.delivered),
+          told: number(cell.delivered + cell.notDelivered),
+        })}
+      </dd>
       {cell.waiver ? (
         <>
           <dt>{t('matrix.panel.waiver')}</dt>
@@ -43,7 +62,14 @@ function Facts({ cell }: { cell: MatrixCell }) {
             <span className="break" dir="auto">
               {revealInvisible(cell.waiver.reason)}
             </span>
-            <span className="muted"> — {t('matrix.panel.waivedBy', { by: revealInvisible(cell.waiver.by), at: dateTime(cell.waiver.at) })}</span>
+            <span className="muted">
+              {' '}
+              —{' '}
+              {t('matrix.panel.waivedBy', {
+                by: revealInvisible(cell.waiver.by),
+                at: dateTime(cell.waiver.at),
+              })}
+            </span>
           </dd>
         </>
       ) : null}
@@ -62,15 +88,23 @@ export function CellPanel({ matrix, cell, change, comparison, onClose }: CellPan
   const scenario = column ? columnTitle(column, locale) : cell.scenarioId;
   const attempts = cell.attemptIds.map((id) => detail?.attempts.find((a) => a.id === id) ?? null);
   // The repeat that decided the cell's status opens first.
-  const deciding = attempts.find((a) => a !== null && chipState(a) === cell.status)?.id ?? cell.attemptIds[0] ?? null;
-  const shown = selectedAttempt !== null && cell.attemptIds.includes(selectedAttempt) ? selectedAttempt : null;
+  const deciding =
+    attempts.find((a) => a !== null && chipState(a) === cell.status)?.id ?? cell.attemptIds[0] ?? null;
+  const shown =
+    selectedAttempt !== null && cell.attemptIds.includes(selectedAttempt) ? selectedAttempt : null;
 
   useEffect(() => {
     if (detail !== null && shown === null && deciding !== null) void runs.getState().selectAttempt(deciding);
   }, [detail, shown, deciding, runs]);
 
   return (
-    <section className="mx-panel" aria-labelledby="mx-panel-heading" data-serial={cell.serial} data-scenario={cell.scenarioId} data-status={cell.status}>
+    <section
+      className="mx-panel"
+      aria-labelledby="mx-panel-heading"
+      data-serial={cell.serial}
+      data-scenario={cell.scenarioId}
+      data-status={cell.status}
+    >
       <header className="mx-panel__header">
         <h3 id="mx-panel-heading" className="break">
           {t('matrix.panel.title', { scenario, phone: phoneName })}
@@ -89,7 +123,9 @@ export function CellPanel({ matrix, cell, change, comparison, onClose }: CellPan
       </div>
       {cell.hint ? (
         <div className="mx-panel__hint" data-hint={cell.hint.kind} role="note">
-          <p className="mx-panel__hint-title">{t('matrix.hint.title', { kind: t(`matrix.hint.${cell.hint.kind}`) })}</p>
+          <p className="mx-panel__hint-title">
+            {t('matrix.hint.title', { kind: t(`matrix.hint.${cell.hint.kind}`) })}
+          </p>
           <p>{locale === 'zh-CN' ? cell.hint.text.zhCN : cell.hint.text.en}</p>
           <p className="muted">{t('matrix.hint.rules', { rules: cell.hint.rules.join(', ') })}</p>
         </div>
@@ -97,14 +133,28 @@ export function CellPanel({ matrix, cell, change, comparison, onClose }: CellPan
       <Facts cell={cell} />
       {change && comparison ? <ChangeFacts change={change} comparison={comparison} /> : null}
       {cell.attemptIds.length > 1 ? (
-        <div className="button-row mx-panel__repeats" role="group" aria-label={t('matrix.panel.repeatsLabel')}>
+        <div
+          className="button-row mx-panel__repeats"
+          role="group"
+          aria-label={t('matrix.panel.repeatsLabel')}
+        >
           {cell.attemptIds.map((id, i) => {
             const attempt = attempts[i];
             const state = attempt ? chipState(attempt) : 'pending';
             return (
-              <button key={id} type="button" className={`verdict-chip verdict-chip--${state} verdict-chip--button`} aria-pressed={id === shown} data-attempt-id={id} onClick={() => void runs.getState().selectAttempt(id)}>
+              <button
+                key={id}
+                type="button"
+                className={`verdict-chip verdict-chip--${state} verdict-chip--button`}
+                aria-pressed={id === shown}
+                data-attempt-id={id}
+                onClick={() => void runs.getState().selectAttempt(id)}
+              >
                 <ChipIcon state={state} />
-                {t('matrix.panel.repeat', { n: attempt?.repeat ?? i + 1, verdict: t(`runs.verdict.${state}`) })}
+                {t('matrix.panel.repeat', {
+                  n: attempt?.repeat ?? i + 1,
+                  verdict: t(`runs.verdict.${state}`),
+                })}
               </button>
             );
           })}
@@ -126,7 +176,10 @@ function RerunButton({ matrix, cell, known }: { matrix: RunMatrix; cell: MatrixC
   const { t } = useI18n();
   const { matrix: store, runs } = useStores();
   const rerun = useStore(store, (s) => s.rerun);
-  const mine = rerun.status !== 'idle' && rerun.target.serial === cell.serial && rerun.target.scenarioId === cell.scenarioId;
+  const mine =
+    rerun.status !== 'idle' &&
+    rerun.target.serial === cell.serial &&
+    rerun.target.scenarioId === cell.scenarioId;
   const frozen = matrix.signOff !== null;
   const why = frozen ? t('matrix.rerun.frozen') : !known ? t('matrix.rerun.unknown') : null;
   const outcome = useRef<HTMLDivElement>(null);
@@ -142,7 +195,11 @@ function RerunButton({ matrix, cell, known }: { matrix: RunMatrix; cell: MatrixC
         className="button"
         disabled={why !== null || rerun.status === 'starting'}
         aria-describedby={why !== null ? 'mx-rerun-why' : undefined}
-        onClick={() => void store.getState().rerunCell({ serial: cell.serial, scenarioId: cell.scenarioId }, t('matrix.rerun.suffix'))}
+        onClick={() =>
+          void store
+            .getState()
+            .rerunCell({ serial: cell.serial, scenarioId: cell.scenarioId }, t('matrix.rerun.suffix'))
+        }
       >
         {mine && rerun.status === 'starting' ? t('matrix.rerun.starting') : t('matrix.rerun.button')}
       </button>
@@ -154,7 +211,11 @@ function RerunButton({ matrix, cell, known }: { matrix: RunMatrix; cell: MatrixC
       {mine && rerun.status === 'started' ? (
         <p role="status" className="mx-panel__rerun-started">
           {t('matrix.rerun.started')}{' '}
-          <button type="button" className="button button--small" onClick={() => void runs.getState().selectRun(rerun.runId)}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => void runs.getState().selectRun(rerun.runId)}
+          >
             {t('matrix.rerun.open')}
           </button>
         </p>

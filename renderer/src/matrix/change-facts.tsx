@@ -10,16 +10,24 @@ import { formatLatency } from './matrix-labels';
 
 export function ChangeFacts({ change, comparison }: { change: CellChange; comparison: RunComparison }) {
   const { t, locale } = useI18n();
-  const status = (s: CellChange['before']): string => (s === null ? t('matrix.compare.absent') : t(`runs.verdict.${s}`));
+  const status = (s: CellChange['before']): string =>
+    s === null ? t('matrix.compare.absent') : t(`runs.verdict.${s}`);
   const drift = driftChangeLines(driftFor(comparison, change));
   return (
     <div className={`mx-change${isWorse(change.kind) ? ' mx-change--worse' : ''}`} data-change={change.kind}>
       <p className="mx-change__title">
         <span aria-hidden="true">{CHANGE_ICON[change.kind]}</span> {t(`matrix.change.${change.kind}`)}
       </p>
-      <p>{t('matrix.compare.statusChange', { before: status(change.before), after: status(change.after) })}</p>
+      <p>
+        {t('matrix.compare.statusChange', { before: status(change.before), after: status(change.after) })}
+      </p>
       {change.latencyBeforeMs !== null || change.latencyAfterMs !== null ? (
-        <p>{t('matrix.compare.latencyChange', { before: formatLatency(locale, change.latencyBeforeMs), after: formatLatency(locale, change.latencyAfterMs) })}</p>
+        <p>
+          {t('matrix.compare.latencyChange', {
+            before: formatLatency(locale, change.latencyBeforeMs),
+            after: formatLatency(locale, change.latencyAfterMs),
+          })}
+        </p>
       ) : null}
       {drift.length === 0 ? (
         <p className="muted">{t('matrix.compare.noDrift')}</p>

@@ -59,7 +59,14 @@ export function boxStats(values: readonly number[]): BoxStats | null {
   const min = sorted[0];
   const max = sorted[sorted.length - 1];
   if (min === undefined || max === undefined) return null;
-  return { n: sorted.length, min, max, q1: quantile(sorted, 0.25) ?? min, median: quantile(sorted, 0.5) ?? min, q3: quantile(sorted, 0.75) ?? max };
+  return {
+    n: sorted.length,
+    min,
+    max,
+    q1: quantile(sorted, 0.25) ?? min,
+    median: quantile(sorted, 0.5) ?? min,
+    q3: quantile(sorted, 0.75) ?? max,
+  };
 }
 
 /** At most `max` of `values`, evenly spread (a strip plot of thousands of dots says no more than a few hundred). */
@@ -82,16 +89,29 @@ export interface GroupLatencies {
 }
 
 /** Latencies per vendor group (VENDOR_GROUPS order), for the groups that have phones in the matrix. */
-export function latencyByGroup(matrix: Pick<RunMatrix, 'phones'>, attempts: readonly AttemptView[], serials?: ReadonlySet<string>): GroupLatencies[] {
+export function latencyByGroup(
+  matrix: Pick<RunMatrix, 'phones'>,
+  attempts: readonly AttemptView[],
+  serials?: ReadonlySet<string>,
+): GroupLatencies[] {
   const groupOf = new Map(matrix.phones.map((p) => [p.serial, p.group]));
   const values = new Map<VendorGroup, number[]>();
   for (const a of attempts) {
     const group = groupOf.get(a.serial);
-    if (group === undefined || a.latencyMs === null || !Number.isFinite(a.latencyMs) || (serials && !serials.has(a.serial))) continue;
+    if (
+      group === undefined ||
+      a.latencyMs === null ||
+      !Number.isFinite(a.latencyMs) ||
+      (serials && !serials.has(a.serial))
+    )
+      continue;
     values.set(group, [...(values.get(group) ?? []), a.latencyMs]);
   }
   const present = new Set(groupOf.values());
-  return VENDOR_GROUPS.filter((g) => present.has(g)).map((group) => ({ group, values: values.get(group) ?? [] }));
+  return VENDOR_GROUPS.filter((g) => present.has(g)).map((group) => ({
+    group,
+    values: values.get(group) ?? [],
+  }));
 }
 
 /** Runs that can be compared or charted: they have stopped (a running run's numbers still move). */
@@ -100,9 +120,17 @@ export function isSettled(run: Pick<RunSummary, 'status'>): boolean {
 }
 
 /** The last `limit` settled runs of the same plan up to and including `current`, oldest first. */
-export function samePlanHistory(runs: readonly RunSummary[], current: Pick<RunSummary, 'id' | 'planName' | 'createdAt'>, limit = 10): RunSummary[] {
+export function samePlanHistory(
+  runs: readonly RunSummary[],
+  current: Pick<RunSummary, 'id' | 'planName' | 'createdAt'>,
+  limit = 10,
+): RunSummary[] {
   return runs
-    .filter((r) => r.planName === current.planName && (r.id === current.id || (isSettled(r) && r.createdAt <= current.createdAt)))
+    .filter(
+      (r) =>
+        r.planName === current.planName &&
+        (r.id === current.id || (isSettled(r) && r.createdAt <= current.createdAt)),
+    )
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
     .slice(-limit);
 }

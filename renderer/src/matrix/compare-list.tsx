@@ -10,30 +10,64 @@ import { CHANGE_ICON, changeCounts, driftChangeLines, driftFor, isWorse, sortCha
 import { columnTitle, formatLatency, phoneTitle } from './matrix-labels';
 import type { RerunTarget } from './rerun-plan';
 
-export function CompareList({ matrix, comparison, otherName, onOpen }: { matrix: RunMatrix; comparison: RunComparison; otherName: string; onOpen(target: RerunTarget): void }) {
+export function CompareList({
+  matrix,
+  comparison,
+  otherName,
+  onOpen,
+}: {
+  matrix: RunMatrix;
+  comparison: RunComparison;
+  otherName: string;
+  onOpen(target: RerunTarget): void;
+}) {
   const { t, locale, number } = useI18n();
   const phones = new Map(matrix.phones.map((p) => [p.serial, phoneTitle(p)]));
   const columns = new Map(matrix.columns.map((c) => [c.scenarioId, columnTitle(c, locale)]));
   const changes = sortChanges(comparison.changes);
   const counts = changeCounts(changes);
-  const status = (s: string | null): string => (s === null ? t('matrix.compare.absent') : t(`runs.verdict.${s as 'pass'}`));
+  const status = (s: string | null): string =>
+    s === null ? t('matrix.compare.absent') : t(`runs.verdict.${s as 'pass'}`);
 
   return (
-    <section className="mx-compare" aria-labelledby="mx-compare-heading" data-before={comparison.before} data-after={comparison.after}>
+    <section
+      className="mx-compare"
+      aria-labelledby="mx-compare-heading"
+      data-before={comparison.before}
+      data-after={comparison.after}
+    >
       <h3 id="mx-compare-heading" className="break">
         {t('matrix.compare.heading', { other: otherName })}
       </h3>
-      <p className="muted">{t('matrix.compare.threshold', { ms: formatLatency(locale, comparison.threshold.ms), ratio: number(comparison.threshold.ratio) })}</p>
-      {comparison.direction === 'backward' ? <p className="mx-compare__backward" role="note">{t('matrix.compare.backward')}</p> : null}
-      {comparison.carried > 0 ? <p className="mx-compare__carried" data-carried={comparison.carried}>{t('matrix.compare.carried', { count: number(comparison.carried) })}</p> : null}
+      <p className="muted">
+        {t('matrix.compare.threshold', {
+          ms: formatLatency(locale, comparison.threshold.ms),
+          ratio: number(comparison.threshold.ratio),
+        })}
+      </p>
+      {comparison.direction === 'backward' ? (
+        <p className="mx-compare__backward" role="note">
+          {t('matrix.compare.backward')}
+        </p>
+      ) : null}
+      {comparison.carried > 0 ? (
+        <p className="mx-compare__carried" data-carried={comparison.carried}>
+          {t('matrix.compare.carried', { count: number(comparison.carried) })}
+        </p>
+      ) : null}
       {changes.length === 0 ? (
         <p className="mx-compare__none">{t('matrix.compare.none')}</p>
       ) : (
         <>
           <p className="mx-compare__counts">
             {counts.map((c) => (
-              <span key={c.kind} className={`mx-mark mx-mark--change${isWorse(c.kind) ? ' mx-mark--worse' : ''}`} data-change={c.kind}>
-                <span aria-hidden="true">{CHANGE_ICON[c.kind]}</span> {t(`matrix.change.${c.kind}`)} {number(c.count)}
+              <span
+                key={c.kind}
+                className={`mx-mark mx-mark--change${isWorse(c.kind) ? ' mx-mark--worse' : ''}`}
+                data-change={c.kind}
+              >
+                <span aria-hidden="true">{CHANGE_ICON[c.kind]}</span> {t(`matrix.change.${c.kind}`)}{' '}
+                {number(c.count)}
               </span>
             ))}
           </p>
@@ -43,28 +77,48 @@ export function CompareList({ matrix, comparison, otherName, onOpen }: { matrix:
               const phone = phones.get(change.serial) ?? change.serial;
               const scenario = columns.get(change.scenarioId) ?? change.scenarioId;
               return (
-                <li key={`${change.serial}\n${change.scenarioId}`} className="mx-compare__item" data-change={change.kind} data-serial={change.serial} data-scenario={change.scenarioId}>
+                <li
+                  key={`${change.serial}\n${change.scenarioId}`}
+                  className="mx-compare__item"
+                  data-change={change.kind}
+                  data-serial={change.serial}
+                  data-scenario={change.scenarioId}
+                >
                   <div className="mx-compare__what">
-                    <span className={`mx-mark mx-mark--change${isWorse(change.kind) ? ' mx-mark--worse' : ''}`}>
-                      <span aria-hidden="true">{CHANGE_ICON[change.kind]}</span> {t(`matrix.change.${change.kind}`)}
+                    <span
+                      className={`mx-mark mx-mark--change${isWorse(change.kind) ? ' mx-mark--worse' : ''}`}
+                    >
+                      <span aria-hidden="true">{CHANGE_ICON[change.kind]}</span>{' '}
+                      {t(`matrix.change.${change.kind}`)}
                     </span>
                     <span className="clamp" title={`${phone} · ${scenario}`}>
                       {t('matrix.signOff.cell', { phone, scenario })}
                     </span>
                     <span className="muted">
-                      {t('matrix.compare.statusChange', { before: status(change.before), after: status(change.after) })}
+                      {t('matrix.compare.statusChange', {
+                        before: status(change.before),
+                        after: status(change.after),
+                      })}
                       {change.latencyBeforeMs !== null || change.latencyAfterMs !== null
                         ? ` · ${t('matrix.compare.latencyChange', { before: formatLatency(locale, change.latencyBeforeMs), after: formatLatency(locale, change.latencyAfterMs) })}`
                         : null}
                     </span>
                     {change.after !== null ? (
-                      <button type="button" className="button button--small" onClick={() => onOpen({ serial: change.serial, scenarioId: change.scenarioId })}>
+                      <button
+                        type="button"
+                        className="button button--small"
+                        onClick={() => onOpen({ serial: change.serial, scenarioId: change.scenarioId })}
+                      >
                         {t('matrix.compare.open')}
                       </button>
                     ) : null}
                   </div>
                   <div className="mx-compare__drift">
-                    {drift.length === 0 ? <p className="muted">{t('matrix.compare.noDrift')}</p> : <ChangeList lines={drift} />}
+                    {drift.length === 0 ? (
+                      <p className="muted">{t('matrix.compare.noDrift')}</p>
+                    ) : (
+                      <ChangeList lines={drift} />
+                    )}
                   </div>
                 </li>
               );

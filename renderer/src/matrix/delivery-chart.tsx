@@ -15,11 +15,25 @@ const RIGHT = 16;
 const TOP = 10;
 const BOTTOM = 30;
 
-export function DeliveryChart({ runs, history, currentId }: { runs: readonly RunSummary[]; history: Readonly<Record<string, Loadable<HistoryPoint>>>; currentId: string }) {
+export function DeliveryChart({
+  runs,
+  history,
+  currentId,
+}: {
+  runs: readonly RunSummary[];
+  history: Readonly<Record<string, Loadable<HistoryPoint>>>;
+  currentId: string;
+}) {
   const { t, locale, dateTime } = useI18n();
   const points = runs.map((run, i) => {
     const entry = history[run.id];
-    return { run, i, rate: entry?.status === 'ok' ? entry.value.deliveryRate : null, pass: entry?.status === 'ok' ? entry.value.passRate : null, loading: entry === undefined || entry.status === 'loading' };
+    return {
+      run,
+      i,
+      rate: entry?.status === 'ok' ? entry.value.deliveryRate : null,
+      pass: entry?.status === 'ok' ? entry.value.passRate : null,
+      loading: entry === undefined || entry.status === 'loading',
+    };
   });
   const x = linearScale([0, Math.max(1, runs.length - 1)], [LEFT + 12, WIDTH - RIGHT - 12]);
   const y = linearScale([0, 1], [HEIGHT - BOTTOM, TOP]);
@@ -41,7 +55,12 @@ export function DeliveryChart({ runs, history, currentId }: { runs: readonly Run
     <figure className="mx-chart" data-chart="delivery">
       <figcaption className="mx-chart__title">{t('matrix.chart.delivery.title')}</figcaption>
       {runs.length < 2 ? <p className="muted">{t('matrix.chart.delivery.single')}</p> : null}
-      <svg className="mx-chart__svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="mx-delivery-desc">
+      <svg
+        className="mx-chart__svg"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby="mx-delivery-desc"
+      >
         <desc id="mx-delivery-desc">{t('matrix.chart.delivery.desc', { count: runs.length })}</desc>
         {[0, 0.25, 0.5, 0.75, 1].map((v) => (
           <g key={v} className="mx-chart__tick">
@@ -56,7 +75,14 @@ export function DeliveryChart({ runs, history, currentId }: { runs: readonly Run
         ))}
         {points.map((p) => (
           <g key={p.run.id} data-run-id={p.run.id}>
-            {p.rate !== null ? <circle className={`mx-chart__point${p.run.id === currentId ? ' mx-chart__point--current' : ''}`} cx={x(p.i)} cy={y(p.rate)} r={p.run.id === currentId ? 5 : 3.5} /> : null}
+            {p.rate !== null ? (
+              <circle
+                className={`mx-chart__point${p.run.id === currentId ? ' mx-chart__point--current' : ''}`}
+                cx={x(p.i)}
+                cy={y(p.rate)}
+                r={p.run.id === currentId ? 5 : 3.5}
+              />
+            ) : null}
             <text className="mx-chart__xlabel" x={x(p.i)} y={HEIGHT - 10} textAnchor="middle">
               {short.format(new Date(p.run.createdAt))}
             </text>
@@ -74,7 +100,11 @@ export function DeliveryChart({ runs, history, currentId }: { runs: readonly Run
         </thead>
         <tbody>
           {points.map((p) => (
-            <tr key={p.run.id} data-run-id={p.run.id} data-current={p.run.id === currentId ? 'true' : undefined}>
+            <tr
+              key={p.run.id}
+              data-run-id={p.run.id}
+              data-current={p.run.id === currentId ? 'true' : undefined}
+            >
               <th scope="row">{dateTime(p.run.createdAt)}</th>
               <td>{p.loading ? t('common.loading') : formatRate(locale, p.rate)}</td>
               <td>{p.loading ? t('common.loading') : formatRate(locale, p.pass)}</td>

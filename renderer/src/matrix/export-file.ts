@@ -15,7 +15,8 @@ export function reportFileName(planName: string, runId: string, extension: 'html
     // "PushLab demo" would give "pushlab-pushlab-demo-…": the prefix is said once.
     .replace(/^pushlab(?:-+|$)/, '');
   const id = runId.replace(/[^A-Za-z0-9]/g, '').slice(0, 8);
-  const name = slug.endsWith(`-${id}`) || slug === id ? slug.slice(0, Math.max(0, slug.length - id.length - 1)) : slug;
+  const name =
+    slug.endsWith(`-${id}`) || slug === id ? slug.slice(0, Math.max(0, slug.length - id.length - 1)) : slug;
   return `pushlab-${name === '' ? 'run' : name}-${id}.${extension}`;
 }
 

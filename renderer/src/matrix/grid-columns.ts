@@ -20,7 +20,10 @@ export const GEOMETRY = {
 export const HEADER_HEIGHT = GEOMETRY.headerRows.reduce((a, b) => a + b, 0);
 
 /** What a header cell is about (TanStack's column meta). */
-export type HeaderMeta = { readonly level: 'state'; readonly state: AppState } | { readonly level: 'message'; readonly state: AppState; readonly message: MessageKind } | { readonly level: 'scenario'; readonly column: MatrixColumn };
+export type HeaderMeta =
+  | { readonly level: 'state'; readonly state: AppState }
+  | { readonly level: 'message'; readonly state: AppState; readonly message: MessageKind }
+  | { readonly level: 'scenario'; readonly column: MatrixColumn };
 
 const helper = createColumnHelper<GridRow>();
 
@@ -38,7 +41,11 @@ export function columnDefs(columns: readonly MatrixColumn[]): ColumnDef<GridRow,
             id: `message:${state.value}:${message.value}:${message.start}`,
             meta: { level: 'message', state: state.value, message: message.value } satisfies HeaderMeta,
             columns: columns.slice(message.start, message.end).map((column) =>
-              helper.display({ id: `scenario:${column.scenarioId}`, size: GEOMETRY.columnWidth, meta: { level: 'scenario', column } satisfies HeaderMeta }),
+              helper.display({
+                id: `scenario:${column.scenarioId}`,
+                size: GEOMETRY.columnWidth,
+                meta: { level: 'scenario', column } satisfies HeaderMeta,
+              }),
             ),
           }),
         ),

@@ -18,7 +18,12 @@ export interface GridHeaderProps {
   readonly byColumn: Readonly<Record<string, Rollup>>;
 }
 
-const CORNER_KEYS = ['matrix.grid.stateRow', 'matrix.grid.messageRow', 'matrix.grid.phone', 'matrix.grid.rollupRow'] as const;
+const CORNER_KEYS = [
+  'matrix.grid.stateRow',
+  'matrix.grid.messageRow',
+  'matrix.grid.phone',
+  'matrix.grid.rollupRow',
+] as const;
 
 export function GridHeader({ headerGroups, virtualColumns, width, byColumn }: GridHeaderProps) {
   const { t, locale } = useI18n();
@@ -32,7 +37,13 @@ export function GridHeader({ headerGroups, virtualColumns, width, byColumn }: Gr
   return (
     <div className="mx-head" role="rowgroup" style={{ width }}>
       {levels.slice(0, 2).map((group, level) => (
-        <div key={group.id} role="row" className={`mx-head__row mx-head__row--${level === 0 ? 'state' : 'message'}`} aria-rowindex={level + 1} style={{ height: GEOMETRY.headerRows[level] }}>
+        <div
+          key={group.id}
+          role="row"
+          className={`mx-head__row mx-head__row--${level === 0 ? 'state' : 'message'}`}
+          aria-rowindex={level + 1}
+          style={{ height: GEOMETRY.headerRows[level] }}
+        >
           <div role="columnheader" className="mx-head__corner" aria-colindex={1}>
             {t(CORNER_KEYS[level] ?? 'matrix.grid.phone')}
           </div>
@@ -40,7 +51,12 @@ export function GridHeader({ headerGroups, virtualColumns, width, byColumn }: Gr
             .filter((h) => h.getStart() + h.getSize() > visibleFrom && h.getStart() < visibleTo)
             .map((header) => {
               const meta = header.column.columnDef.meta as HeaderMeta | undefined;
-              const label = meta?.level === 'state' ? t(`matrix.state.${meta.state}`) : meta?.level === 'message' ? t(`matrix.message.${meta.message}`) : '';
+              const label =
+                meta?.level === 'state'
+                  ? t(`matrix.state.${meta.state}`)
+                  : meta?.level === 'message'
+                    ? t(`matrix.message.${meta.message}`)
+                    : '';
               return (
                 <div
                   key={header.id}
@@ -59,7 +75,12 @@ export function GridHeader({ headerGroups, virtualColumns, width, byColumn }: Gr
             })}
         </div>
       ))}
-      <div role="row" className="mx-head__row mx-head__row--scenario" aria-rowindex={3} style={{ height: GEOMETRY.headerRows[2] }}>
+      <div
+        role="row"
+        className="mx-head__row mx-head__row--scenario"
+        aria-rowindex={3}
+        style={{ height: GEOMETRY.headerRows[2] }}
+      >
         <div role="columnheader" className="mx-head__corner" aria-colindex={1}>
           {t('matrix.grid.phone')}
         </div>
@@ -68,13 +89,26 @@ export function GridHeader({ headerGroups, virtualColumns, width, byColumn }: Gr
           if (meta?.level !== 'scenario') return null;
           const title = columnTitle(meta.column, locale);
           return (
-            <div key={meta.column.scenarioId} role="columnheader" className="mx-head__scenario" aria-colindex={vc.index + 2} data-scenario={meta.column.scenarioId} title={`${title}\n${meta.column.scenarioId}`} style={{ left: vc.start, width: vc.size }}>
+            <div
+              key={meta.column.scenarioId}
+              role="columnheader"
+              className="mx-head__scenario"
+              aria-colindex={vc.index + 2}
+              data-scenario={meta.column.scenarioId}
+              title={`${title}\n${meta.column.scenarioId}`}
+              style={{ left: vc.start, width: vc.size }}
+            >
               <span className="mx-head__title">{title}</span>
             </div>
           );
         })}
       </div>
-      <div role="row" className="mx-head__row mx-head__row--rollup" aria-rowindex={4} style={{ height: GEOMETRY.headerRows[3] }}>
+      <div
+        role="row"
+        className="mx-head__row mx-head__row--rollup"
+        aria-rowindex={4}
+        style={{ height: GEOMETRY.headerRows[3] }}
+      >
         <div role="rowheader" className="mx-head__corner" aria-colindex={1}>
           {t('matrix.grid.rollupRow')}
         </div>
@@ -83,9 +117,18 @@ export function GridHeader({ headerGroups, virtualColumns, width, byColumn }: Gr
           if (meta?.level !== 'scenario') return null;
           const rollup = byColumn[meta.column.scenarioId];
           return (
-            <div key={meta.column.scenarioId} role="gridcell" className="mx-head__rollup" aria-colindex={vc.index + 2} data-scenario={meta.column.scenarioId} style={{ left: vc.start, width: vc.size }}>
+            <div
+              key={meta.column.scenarioId}
+              role="gridcell"
+              className="mx-head__rollup"
+              aria-colindex={vc.index + 2}
+              data-scenario={meta.column.scenarioId}
+              style={{ left: vc.start, width: vc.size }}
+            >
               <span>{t('matrix.rollup.pass', { rate: formatRate(locale, rollup?.passRate ?? null) })}</span>
-              <span>{t('matrix.rollup.delivery', { rate: formatRate(locale, rollup?.deliveryRate ?? null) })}</span>
+              <span>
+                {t('matrix.rollup.delivery', { rate: formatRate(locale, rollup?.deliveryRate ?? null) })}
+              </span>
             </div>
           );
         })}

@@ -10,21 +10,53 @@ import { revealInvisible } from '../doctor/visible-text';
 import type { GridRow } from './matrix-layout';
 import { formatRate, phoneTitle, romLabel } from './matrix-labels';
 
-export function GroupBand({ row, ariaRowIndex, columns, style }: { row: Extract<GridRow, { kind: 'group' }>; ariaRowIndex: number; columns: number; style: CSSProperties }) {
+export function GroupBand({
+  row,
+  ariaRowIndex,
+  columns,
+  style,
+}: {
+  row: Extract<GridRow, { kind: 'group' }>;
+  ariaRowIndex: number;
+  columns: number;
+  style: CSSProperties;
+}) {
   const { t, locale, number } = useI18n();
   const rollup = row.rollup;
   return (
-    <div role="row" className="mx-row mx-row--group" aria-rowindex={ariaRowIndex} data-group={row.group} style={style}>
+    <div
+      role="row"
+      className="mx-row mx-row--group"
+      aria-rowindex={ariaRowIndex}
+      data-group={row.group}
+      style={style}
+    >
       <div role="rowheader" className="mx-band" aria-colindex={1} aria-colspan={columns}>
         <span className="mx-band__name">{t(`matrix.group.${row.group}`)}</span>
         <span className="mx-band__fact">{t('matrix.band.phones', { count: number(row.phones) })}</span>
         {rollup ? (
           <>
-            <span className="mx-band__fact">{t('matrix.rollup.pass', { rate: formatRate(locale, rollup.passRate) })}</span>
-            <span className="mx-band__fact">{t('matrix.rollup.delivery', { rate: formatRate(locale, rollup.deliveryRate) })}</span>
-            {rollup.counts.fail > 0 ? <span className="mx-band__fact mx-band__fact--bad">{t('matrix.band.failed', { count: number(rollup.counts.fail) })}</span> : null}
-            {rollup.waived > 0 ? <span className="mx-band__fact">{t('matrix.band.waived', { count: number(rollup.waived) })}</span> : null}
-            {rollup.hinted > 0 ? <span className="mx-band__fact">{t('matrix.band.hinted', { count: number(rollup.hinted) })}</span> : null}
+            <span className="mx-band__fact">
+              {t('matrix.rollup.pass', { rate: formatRate(locale, rollup.passRate) })}
+            </span>
+            <span className="mx-band__fact">
+              {t('matrix.rollup.delivery', { rate: formatRate(locale, rollup.deliveryRate) })}
+            </span>
+            {rollup.counts.fail > 0 ? (
+              <span className="mx-band__fact mx-band__fact--bad">
+                {t('matrix.band.failed', { count: number(rollup.counts.fail) })}
+              </span>
+            ) : null}
+            {rollup.waived > 0 ? (
+              <span className="mx-band__fact">
+                {t('matrix.band.waived', { count: number(rollup.waived) })}
+              </span>
+            ) : null}
+            {rollup.hinted > 0 ? (
+              <span className="mx-band__fact">
+                {t('matrix.band.hinted', { count: number(rollup.hinted) })}
+              </span>
+            ) : null}
           </>
         ) : null}
       </div>
@@ -36,9 +68,21 @@ export function PhoneHeader({ phone }: { phone: MatrixPhone }) {
   const { t } = useI18n();
   const title = phoneTitle(phone);
   const rom = romLabel(phone);
-  const details = [rom, phone.androidVersion === null ? null : t('matrix.phone.android', { version: revealInvisible(phone.androidVersion) })].filter((d): d is string => d !== null).join(' · ');
+  const details = [
+    rom,
+    phone.androidVersion === null
+      ? null
+      : t('matrix.phone.android', { version: revealInvisible(phone.androidVersion) }),
+  ]
+    .filter((d): d is string => d !== null)
+    .join(' · ');
   return (
-    <div role="rowheader" className="mx-phone" aria-colindex={1} title={`${title}\n${details}\n${phone.serial}`}>
+    <div
+      role="rowheader"
+      className="mx-phone"
+      aria-colindex={1}
+      title={`${title}\n${details}\n${phone.serial}`}
+    >
       <span className="mx-phone__name clamp" dir="auto">
         {title}
       </span>

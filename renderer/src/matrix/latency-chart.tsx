@@ -5,7 +5,15 @@
 import type { AttemptView } from '../../../shared/domain/run';
 import type { RunMatrix } from '../../../shared/matrix/types';
 import { useI18n } from '../app/i18n-context';
-import { boxStats, jitter, latencyByGroup, linearScale, niceTicks, thinOut, tickAnchor } from './chart-scales';
+import {
+  boxStats,
+  jitter,
+  latencyByGroup,
+  linearScale,
+  niceTicks,
+  thinOut,
+  tickAnchor,
+} from './chart-scales';
 import { formatLatency } from './matrix-labels';
 
 const WIDTH = 560;
@@ -30,12 +38,22 @@ export function LatencyChart({ matrix, attempts }: { matrix: RunMatrix; attempts
       {groups.every((g) => g.values.length === 0) ? (
         <p className="muted">{t('matrix.chart.latency.empty')}</p>
       ) : (
-        <svg className="mx-chart__svg" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby="mx-latency-desc">
+        <svg
+          className="mx-chart__svg"
+          viewBox={`0 0 ${WIDTH} ${height}`}
+          role="img"
+          aria-labelledby="mx-latency-desc"
+        >
           <desc id="mx-latency-desc">{t('matrix.chart.latency.desc')}</desc>
           {ticks.map((tick, i) => (
             <g key={tick} className="mx-chart__tick">
               <line x1={x(tick)} x2={x(tick)} y1={0} y2={groups.length * BAND} />
-              <text x={x(tick)} y={groups.length * BAND + 18} textAnchor={tickAnchor(i, ticks.length)} data-tick={i}>
+              <text
+                x={x(tick)}
+                y={groups.length * BAND + 18}
+                textAnchor={tickAnchor(i, ticks.length)}
+                data-tick={i}
+              >
                 {formatLatency(locale, tick)}
               </text>
             </g>
@@ -50,8 +68,19 @@ export function LatencyChart({ matrix, attempts }: { matrix: RunMatrix; attempts
                 {g.stats ? (
                   <g className="mx-chart__box">
                     <line x1={x(g.stats.min)} x2={x(g.stats.max)} y1={mid} y2={mid} />
-                    <rect x={x(g.stats.q1)} y={mid - 8} width={Math.max(1, x(g.stats.q3) - x(g.stats.q1))} height={16} />
-                    <line className="mx-chart__median" x1={x(g.stats.median)} x2={x(g.stats.median)} y1={mid - 9} y2={mid + 9} />
+                    <rect
+                      x={x(g.stats.q1)}
+                      y={mid - 8}
+                      width={Math.max(1, x(g.stats.q3) - x(g.stats.q1))}
+                      height={16}
+                    />
+                    <line
+                      className="mx-chart__median"
+                      x1={x(g.stats.median)}
+                      x2={x(g.stats.median)}
+                      y1={mid - 9}
+                      y2={mid + 9}
+                    />
                   </g>
                 ) : null}
                 {thinOut(g.values, MAX_DOTS).map((v, j) => (
@@ -78,7 +107,11 @@ export function LatencyChart({ matrix, attempts }: { matrix: RunMatrix; attempts
               <th scope="row">{t(`matrix.group.${g.group}`)}</th>
               <td>{number(g.values.length)}</td>
               <td>{formatLatency(locale, g.stats?.median ?? null)}</td>
-              <td>{g.stats ? `${formatLatency(locale, g.stats.min)} – ${formatLatency(locale, g.stats.max)}` : '–'}</td>
+              <td>
+                {g.stats
+                  ? `${formatLatency(locale, g.stats.min)} – ${formatLatency(locale, g.stats.max)}`
+                  : '–'}
+              </td>
             </tr>
           ))}
         </tbody>

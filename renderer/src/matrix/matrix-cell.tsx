@@ -36,7 +36,9 @@ type T = ReturnType<typeof useI18n>['t'];
 
 function latencyText(t: T, locale: ReturnType<typeof useI18n>['locale'], cell: MatrixCell): string {
   const p50 = formatLatency(locale, cell.latencyP50Ms);
-  return cell.latencyP95Ms === null ? t('matrix.cell.p50', { p50 }) : t('matrix.cell.p50p95', { p50, p95: formatLatency(locale, cell.latencyP95Ms) });
+  return cell.latencyP95Ms === null
+    ? t('matrix.cell.p50', { p50 })
+    : t('matrix.cell.p50p95', { p50, p95: formatLatency(locale, cell.latencyP95Ms) });
 }
 
 export function MatrixCellContent({ cell, change }: Pick<CellProps, 'cell' | 'change'>) {
@@ -53,7 +55,9 @@ export function MatrixCellContent({ cell, change }: Pick<CellProps, 'cell' | 'ch
         </span>
         {t(`runs.verdict.${cell.status}`)}
       </span>
-      {cell.latencyP50Ms !== null ? <span className="mx-cell__latency clamp">{latencyText(t, locale, cell)}</span> : null}
+      {cell.latencyP50Ms !== null ? (
+        <span className="mx-cell__latency clamp">{latencyText(t, locale, cell)}</span>
+      ) : null}
       <span className="mx-cell__marks">
         {cell.waiver ? (
           <span className="mx-mark mx-mark--waived" title={revealInvisible(cell.waiver.reason)}>
@@ -61,12 +65,18 @@ export function MatrixCellContent({ cell, change }: Pick<CellProps, 'cell' | 'ch
           </span>
         ) : null}
         {cell.hint ? (
-          <span className="mx-mark mx-mark--hint" title={locale === 'zh-CN' ? cell.hint.text.zhCN : cell.hint.text.en}>
+          <span
+            className="mx-mark mx-mark--hint"
+            title={locale === 'zh-CN' ? cell.hint.text.zhCN : cell.hint.text.en}
+          >
             {t('matrix.cell.hintShort')}
           </span>
         ) : null}
         {change ? (
-          <span className={`mx-mark mx-mark--change${isWorse(change.kind) ? ' mx-mark--worse' : ''}`} data-change={change.kind}>
+          <span
+            className={`mx-mark mx-mark--change${isWorse(change.kind) ? ' mx-mark--worse' : ''}`}
+            data-change={change.kind}
+          >
             <span aria-hidden="true">{CHANGE_ICON[change.kind]}</span> {t(`matrix.change.${change.kind}`)}
           </span>
         ) : null}

@@ -46,7 +46,10 @@ export function MatrixGrid({ layout, changes, byColumn, open, onOpen }: MatrixGr
 
   const defs = useMemo(() => columnDefs(columns), [columns]);
   const table = useReactTable({ data: rows as GridRow[], columns: defs, getCoreRowModel: getCoreRowModel() });
-  const shape: GridShape = useMemo(() => ({ focusable: rows.map((r) => r.kind === 'phone'), columns: columns.length, page: 8 }), [rows, columns.length]);
+  const shape: GridShape = useMemo(
+    () => ({ focusable: rows.map((r) => r.kind === 'phone'), columns: columns.length, page: 8 }),
+    [rows, columns.length],
+  );
   const current = clampFocus(focus, shape);
 
   const rowVirtualizer = useVirtualizer({
@@ -74,7 +77,9 @@ export function MatrixGrid({ layout, changes, byColumn, open, onOpen }: MatrixGr
   useEffect(() => {
     if (!pendingFocus.current || !current) return;
     pendingFocus.current = false;
-    scroller.current?.querySelector<HTMLElement>(`[data-row="${current.row}"][data-col="${current.col}"]`)?.focus({ preventScroll: true });
+    scroller.current
+      ?.querySelector<HTMLElement>(`[data-row="${current.row}"][data-col="${current.col}"]`)
+      ?.focus({ preventScroll: true });
   });
 
   const moveTo = (next: GridFocus) => {
@@ -87,7 +92,9 @@ export function MatrixGrid({ layout, changes, byColumn, open, onOpen }: MatrixGr
   const targetAt = (position: GridFocus): RerunTarget | null => {
     const row = rows[position.row];
     const column = columns[position.col];
-    return row?.kind === 'phone' && column ? { serial: row.phone.serial, scenarioId: column.scenarioId } : null;
+    return row?.kind === 'phone' && column
+      ? { serial: row.phone.serial, scenarioId: column.scenarioId }
+      : null;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -115,16 +122,37 @@ export function MatrixGrid({ layout, changes, byColumn, open, onOpen }: MatrixGr
       onKeyDown={onKeyDown}
     >
       <div className="mx-grid__canvas" style={{ width: totalWidth, height: rowVirtualizer.getTotalSize() }}>
-        <GridHeader headerGroups={table.getHeaderGroups()} virtualColumns={virtualColumns} width={totalWidth} byColumn={byColumn} />
+        <GridHeader
+          headerGroups={table.getHeaderGroups()}
+          virtualColumns={virtualColumns}
+          width={totalWidth}
+          byColumn={byColumn}
+        />
         {rowVirtualizer.getVirtualItems().map((virtualRow) => {
           const row = tableRows[virtualRow.index]?.original;
           if (!row) return null;
           const ariaRow = GEOMETRY.headerRows.length + virtualRow.index + 1;
           const style = { top: virtualRow.start, height: virtualRow.size, width: totalWidth };
-          if (row.kind === 'group') return <GroupBand key={`g-${row.group}`} row={row} ariaRowIndex={ariaRow} columns={columns.length + 1} style={style} />;
+          if (row.kind === 'group')
+            return (
+              <GroupBand
+                key={`g-${row.group}`}
+                row={row}
+                ariaRowIndex={ariaRow}
+                columns={columns.length + 1}
+                style={style}
+              />
+            );
           const phone = phoneTitle(row.phone);
           return (
-            <div key={row.phone.serial} role="row" className="mx-row" aria-rowindex={ariaRow} data-serial={row.phone.serial} style={style}>
+            <div
+              key={row.phone.serial}
+              role="row"
+              className="mx-row"
+              aria-rowindex={ariaRow}
+              data-serial={row.phone.serial}
+              style={style}
+            >
               <PhoneHeader phone={row.phone} />
               {virtualColumns.map((virtualColumn) => {
                 const column = columns[virtualColumn.index];

@@ -26,7 +26,10 @@ export interface NavKey {
 }
 
 /** What a key does to the grid: move the focus, open the focused cell, or nothing for us. */
-export type KeyAction = { readonly kind: 'move'; readonly focus: GridFocus } | { readonly kind: 'open' } | { readonly kind: 'none' };
+export type KeyAction =
+  | { readonly kind: 'move'; readonly focus: GridFocus }
+  | { readonly kind: 'open' }
+  | { readonly kind: 'none' };
 
 function focusableRows(shape: GridShape): number[] {
   const rows: number[] = [];
@@ -55,7 +58,10 @@ export function keyAction(focus: GridFocus | null, key: NavKey, shape: GridShape
   const lastCol = shape.columns - 1;
   const toRow = (index: number): number => rows[Math.min(Math.max(0, index), lastRow)] ?? current.row;
   const ctrl = key.ctrlKey === true || key.metaKey === true;
-  const move = (row: number, col: number): KeyAction => ({ kind: 'move', focus: { row, col: Math.min(Math.max(0, col), lastCol) } });
+  const move = (row: number, col: number): KeyAction => ({
+    kind: 'move',
+    focus: { row, col: Math.min(Math.max(0, col), lastCol) },
+  });
   switch (key.key) {
     case 'ArrowRight':
       return move(current.row, current.col + 1);

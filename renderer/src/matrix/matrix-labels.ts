@@ -24,7 +24,9 @@ export function phoneTitle(phone: MatrixPhone): string {
 export function romLabel(phone: MatrixPhone): string | null {
   if (!phone.rom) return null;
   const label = phone.rom.version ? `${phone.rom.name} ${phone.rom.version}` : phone.rom.name;
-  const stock = phone.androidVersion !== null && label.trim().toLowerCase() === `android ${phone.androidVersion}`.toLowerCase();
+  const stock =
+    phone.androidVersion !== null &&
+    label.trim().toLowerCase() === `android ${phone.androidVersion}`.toLowerCase();
   return stock ? null : revealInvisible(label);
 }
 
@@ -36,12 +38,26 @@ export function columnTitle(column: MatrixColumn, locale: Locale): string {
 /** Send-to-shown latency: "850 ms" below a second, "1.2 s" from there on (with the locale's digits). */
 export function formatLatency(locale: Locale, ms: number | null): string {
   if (ms === null || !Number.isFinite(ms)) return '–';
-  if (Math.abs(ms) < 1000) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'millisecond', unitDisplay: 'short', maximumFractionDigits: 0 }).format(ms);
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 1 }).format(ms / 1000);
+  if (Math.abs(ms) < 1000)
+    return new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit: 'millisecond',
+      unitDisplay: 'short',
+      maximumFractionDigits: 0,
+    }).format(ms);
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: 'second',
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(ms / 1000);
 }
 
 /** A rate (0…1) as a percentage; "–" when nothing could be judged. */
 export function formatRate(locale: Locale, rate: number | null): string {
   if (rate === null || !Number.isFinite(rate)) return '–';
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: rate > 0 && rate < 0.1 ? 1 : 0 }).format(rate);
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: rate > 0 && rate < 0.1 ? 1 : 0,
+  }).format(rate);
 }

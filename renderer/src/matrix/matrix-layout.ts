@@ -5,7 +5,16 @@
  * other cells in them, so a failure is always seen in its row and column. Pure.
  */
 import { APP_STATES, MESSAGE_KINDS, type AppState, type MessageKind } from '../../../shared/scenarios/types';
-import { VENDOR_GROUPS, type CellStatus, type MatrixCell, type MatrixColumn, type MatrixPhone, type Rollup, type RunMatrix, type VendorGroup } from '../../../shared/matrix/types';
+import {
+  VENDOR_GROUPS,
+  type CellStatus,
+  type MatrixCell,
+  type MatrixColumn,
+  type MatrixPhone,
+  type Rollup,
+  type RunMatrix,
+  type VendorGroup,
+} from '../../../shared/matrix/types';
 import { isWaivable } from '../../../shared/matrix/stats';
 import { cellKey } from './matrix-labels';
 
@@ -21,10 +30,23 @@ export interface MatrixFilters {
 
 export const NO_FILTERS: MatrixFilters = { group: 'all', state: 'all', message: 'all', verdict: 'all' };
 
-export const CELL_STATUSES: readonly CellStatus[] = ['pass', 'fail', 'blocked', 'device-lost', 'inconclusive', 'not-run', 'pending'];
+export const CELL_STATUSES: readonly CellStatus[] = [
+  'pass',
+  'fail',
+  'blocked',
+  'device-lost',
+  'inconclusive',
+  'not-run',
+  'pending',
+];
 
 export type GridRow =
-  | { readonly kind: 'group'; readonly group: VendorGroup; readonly phones: number; readonly rollup: Rollup | null }
+  | {
+      readonly kind: 'group';
+      readonly group: VendorGroup;
+      readonly phones: number;
+      readonly rollup: Rollup | null;
+    }
   | { readonly kind: 'phone'; readonly group: VendorGroup; readonly phone: MatrixPhone };
 
 export interface HeaderSpan<T extends string> {
@@ -60,7 +82,11 @@ export function cellIndex(matrix: Pick<RunMatrix, 'cells'>): Map<string, MatrixC
 export function layoutMatrix(matrix: RunMatrix, filters: MatrixFilters = NO_FILTERS): MatrixLayout {
   const cells = cellIndex(matrix);
   let phones = matrix.phones.filter((p) => filters.group === 'all' || p.group === filters.group);
-  let columns = matrix.columns.filter((c) => (filters.state === 'all' || c.state === filters.state) && (filters.message === 'all' || c.message === filters.message));
+  let columns = matrix.columns.filter(
+    (c) =>
+      (filters.state === 'all' || c.state === filters.state) &&
+      (filters.message === 'all' || c.message === filters.message),
+  );
   if (filters.verdict !== 'all') {
     const hit = (serial: string, column: MatrixColumn): boolean => {
       const cell = cells.get(cellKey(serial, column.scenarioId));
@@ -82,27 +108,44 @@ export function layoutMatrix(matrix: RunMatrix, filters: MatrixFilters = NO_FILT
     cells,
     hiddenPhones: matrix.phones.length - phones.length,
     hiddenColumns: matrix.columns.length - columns.length,
-    dimmed: (cell) => filters.verdict !== 'all' && (cell === undefined || !verdictMatches(filters.verdict, cell.status)),
+    dimmed: (cell) =>
+      filters.verdict !== 'all' && (cell === undefined || !verdictMatches(filters.verdict, cell.status)),
   };
 }
 
 /** Consecutive columns with the same value, as header spans. */
-function spansOf<T extends string>(columns: readonly MatrixColumn[], valueOf: (c: MatrixColumn) => T, sameGroup: (a: MatrixColumn, b: MatrixColumn) => boolean): HeaderSpan<T>[] {
+function spansOf<T extends string>(
+  columns: readonly MatrixColumn[],
+  valueOf: (c: MatrixColumn) => T,
+  sameGroup: (a: MatrixColumn, b: MatrixColumn) => boolean,
+): HeaderSpan<T>[] {
   const spans: HeaderSpan<T>[] = [];
   columns.forEach((column, i) => {
     const last = spans[spans.length - 1];
     const previous = columns[i - 1];
-    if (last && previous && last.value === valueOf(column) && sameGroup(previous, column)) spans[spans.length - 1] = { ...last, end: i + 1 };
+    if (last && previous && last.value === valueOf(column) && sameGroup(previous, column))
+      spans[spans.length - 1] = { ...last, end: i + 1 };
     else spans.push({ value: valueOf(column), start: i, end: i + 1 });
   });
   return spans;
 }
 
 /** The two header rows above the scenarios: app states, and message kinds within each state. */
-export function columnSpans(columns: readonly MatrixColumn[]): { readonly states: HeaderSpan<AppState>[]; readonly messages: HeaderSpan<MessageKind>[] } {
+export function columnSpans(columns: readonly MatrixColumn[]): {
+  readonly states: HeaderSpan<AppState>[];
+  readonly messages: HeaderSpan<MessageKind>[];
+} {
   return {
-    states: spansOf(columns, (c) => c.state, () => true),
-    messages: spansOf(columns, (c) => c.message, (a, b) => a.state === b.state),
+    states: spansOf(
+      columns,
+      (c) => c.state,
+      () => true,
+    ),
+    messages: spansOf(
+      columns,
+      (c) => c.message,
+      (a, b) => a.state === b.state,
+    ),
   };
 }
 

@@ -18,7 +18,10 @@ import type { WaiverRequest } from './sign-off-form';
 /** How often a running run's matrix is re-read at most. */
 export const REFRESH_MS = 1500;
 
-export type Loadable<T> = { readonly status: 'loading' } | { readonly status: 'ok'; readonly value: T } | { readonly status: 'error'; readonly error: ErrorInfo };
+export type Loadable<T> =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ok'; readonly value: T }
+  | { readonly status: 'error'; readonly error: ErrorInfo };
 
 export interface HistoryPoint {
   readonly deliveryRate: number | null;
@@ -107,7 +110,11 @@ export function createMatrixStore(bridge: PushLabBridge): MatrixStore {
       const result = await bridge.invoke('matrix:get', runId);
       if (get().runId !== runId) return;
       if (!result.ok) return set({ error: result.error });
-      set({ matrix: result.value, error: null, history: { ...get().history, [runId]: { status: 'ok', value: pointOf(result.value) } } });
+      set({
+        matrix: result.value,
+        error: null,
+        history: { ...get().history, [runId]: { status: 'ok', value: pointOf(result.value) } },
+      });
     };
 
     const onProgress = (event: RunProgressEvent): void => {
@@ -178,22 +185,34 @@ export function createMatrixStore(bridge: PushLabBridge): MatrixStore {
 
       async compare(otherRunId) {
         const runId = get().runId;
-        if (runId === null || otherRunId === null || otherRunId === runId) return set({ compareWith: null, comparison: null, compareError: null, comparing: false });
+        if (runId === null || otherRunId === null || otherRunId === runId)
+          return set({ compareWith: null, comparison: null, compareError: null, comparing: false });
         const keep = get().compareWith === otherRunId ? get().comparison : null;
         set({ compareWith: otherRunId, comparison: keep, comparing: true, compareError: null });
         const result = await bridge.invoke('matrix:compare', otherRunId, runId);
         if (get().runId !== runId || get().compareWith !== otherRunId) return;
-        set(result.ok ? { comparison: result.value, comparing: false } : { comparison: null, comparing: false, compareError: result.error });
+        set(
+          result.ok
+            ? { comparison: result.value, comparing: false }
+            : { comparison: null, comparing: false, compareError: result.error },
+        );
       },
 
       async loadHistory(runIds) {
         const wanted = runIds.filter((id) => get().history[id] === undefined);
         if (wanted.length === 0) return;
-        set({ history: { ...get().history, ...Object.fromEntries(wanted.map((id) => [id, { status: 'loading' } as const])) } });
+        set({
+          history: {
+            ...get().history,
+            ...Object.fromEntries(wanted.map((id) => [id, { status: 'loading' } as const])),
+          },
+        });
         await Promise.all(
           wanted.map(async (id) => {
             const result = await bridge.invoke('matrix:get', id);
-            const entry: Loadable<HistoryPoint> = result.ok ? { status: 'ok', value: pointOf(result.value) } : { status: 'error', error: result.error };
+            const entry: Loadable<HistoryPoint> = result.ok
+              ? { status: 'ok', value: pointOf(result.value) }
+              : { status: 'error', error: result.error };
             set({ history: { ...get().history, [id]: entry } });
           }),
         );
@@ -206,7 +225,9 @@ export function createMatrixStore(bridge: PushLabBridge): MatrixStore {
         set({ doctor: { ...get().doctor, [serial]: { status: 'loading' } } });
         const result = await bridge.invoke('doctor:history', serial, pkg);
         if (get().runId !== runId) return;
-        const entry: Loadable<readonly DoctorReport[]> = result.ok ? { status: 'ok', value: result.value } : { status: 'error', error: result.error };
+        const entry: Loadable<readonly DoctorReport[]> = result.ok
+          ? { status: 'ok', value: result.value }
+          : { status: 'error', error: result.error };
         set({ doctor: { ...get().doctor, [serial]: entry } });
       },
 
@@ -214,7 +235,12 @@ export function createMatrixStore(bridge: PushLabBridge): MatrixStore {
         const runId = get().runId;
         if (runId === null || get().signing) return false;
         set({ signing: true, signError: null });
-        const result = await bridge.invoke('matrix:sign-off', { runId, by: request.by, note: request.note, waivers: [...request.waivers] });
+        const result = await bridge.invoke('matrix:sign-off', {
+          runId,
+          by: request.by,
+          note: request.note,
+          waivers: [...request.waivers],
+        });
         if (get().runId !== runId) return false;
         set({ signing: false, signError: result.ok ? null : result.error });
         if (result.ok) await get().refresh();
@@ -226,7 +252,10 @@ export function createMatrixStore(bridge: PushLabBridge): MatrixStore {
         const matrix = get().matrix;
         if (runId === null || matrix === null || get().exporting !== null) return null;
         set({ exporting: kind, exportError: null });
-        const result = kind === 'html' ? await bridge.invoke('reports:html', { runId, locale }) : await bridge.invoke('reports:csv', runId);
+        const result =
+          kind === 'html'
+            ? await bridge.invoke('reports:html', { runId, locale })
+            : await bridge.invoke('reports:csv', runId);
         set({ exporting: null, exportError: result.ok ? null : result.error });
         if (!result.ok) return null;
         const text = 'html' in result.value ? result.value.html : result.value.csv;
@@ -244,7 +273,12 @@ export function createMatrixStore(bridge: PushLabBridge): MatrixStore {
         const stored = await bridge.invoke('runs:plan', runId);
         if (!stored.ok) return fail(stored.error);
         const plan = rerunPlan(stored.value, target, nameSuffix);
-        if (!plan) return fail({ code: 'INTERNAL', message: 'The stored plan of this run could not be read.', hint: 'Start the run again from its plan file.' });
+        if (!plan)
+          return fail({
+            code: 'INTERNAL',
+            message: 'The stored plan of this run could not be read.',
+            hint: 'Start the run again from its plan file.',
+          });
         const started = await bridge.invoke('runs:start', { plan });
         if (!started.ok) return fail(started.error);
         if (get().runId === runId) set({ rerun: { status: 'started', target, runId: started.value.runId } });

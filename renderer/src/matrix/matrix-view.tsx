@@ -52,9 +52,17 @@ function Totals({ matrix }: { matrix: RunMatrix }) {
   return (
     <p className="mx-totals" role="group" aria-label={t('matrix.totals.label')}>
       <span>{t('matrix.totals.cells', { count: number(total.cells) })}</span>
-      <span data-total="pass-rate">{t('matrix.rollup.pass', { rate: formatRate(locale, total.passRate) })}</span>
-      <span data-total="delivery-rate">{t('matrix.rollup.delivery', { rate: formatRate(locale, total.deliveryRate) })}</span>
-      {total.silentAsRequired > 0 ? <span data-total="silent">{t('matrix.rollup.silent', { count: number(total.silentAsRequired) })}</span> : null}
+      <span data-total="pass-rate">
+        {t('matrix.rollup.pass', { rate: formatRate(locale, total.passRate) })}
+      </span>
+      <span data-total="delivery-rate">
+        {t('matrix.rollup.delivery', { rate: formatRate(locale, total.deliveryRate) })}
+      </span>
+      {total.silentAsRequired > 0 ? (
+        <span data-total="silent">
+          {t('matrix.rollup.silent', { count: number(total.silentAsRequired) })}
+        </span>
+      ) : null}
       {total.waived > 0 ? <span>{t('matrix.band.waived', { count: number(total.waived) })}</span> : null}
       {total.hinted > 0 ? <span>{t('matrix.band.hinted', { count: number(total.hinted) })}</span> : null}
     </p>
@@ -117,7 +125,10 @@ export function MatrixView() {
     }
   };
 
-  const cell = matrix && openCell ? matrix.cells.find((c) => c.serial === openCell.serial && c.scenarioId === openCell.scenarioId) : undefined;
+  const cell =
+    matrix && openCell
+      ? matrix.cells.find((c) => c.serial === openCell.serial && c.scenarioId === openCell.scenarioId)
+      : undefined;
   const other = runList.find((r) => r.id === compareWith);
 
   return (
@@ -129,7 +140,11 @@ export function MatrixView() {
       <div className="mx-run">
         <div className="mx-filter">
           <label htmlFor="mx-run">{t('matrix.run.label')}</label>
-          <select id="mx-run" value={selectedRunId ?? ''} onChange={(e) => void runs.getState().selectRun(e.currentTarget.value || null)}>
+          <select
+            id="mx-run"
+            value={selectedRunId ?? ''}
+            onChange={(e) => void runs.getState().selectRun(e.currentTarget.value || null)}
+          >
             {selectedRunId === null ? <option value="">{t('matrix.run.none')}</option> : null}
             {runList.map((run) => (
               <option key={run.id} value={run.id}>
@@ -161,19 +176,50 @@ export function MatrixView() {
           <MatrixActions matrix={matrix} candidates={candidates} onSignOff={() => setSigning(true)} />
           <div className={`mx-body${cell ? ' mx-body--open' : ''}`}>
             {layout.rows.length === 0 || layout.columns.length === 0 ? (
-              <p className="mx-empty muted">{matrix.cells.length === 0 ? t('matrix.grid.empty') : t('matrix.grid.filteredOut')}</p>
+              <p className="mx-empty muted">
+                {matrix.cells.length === 0 ? t('matrix.grid.empty') : t('matrix.grid.filteredOut')}
+              </p>
             ) : (
-              <MatrixGrid layout={layout} changes={changes} byColumn={matrix.byColumn} open={openCell} onOpen={(target) => store.getState().selectCell(target)} />
+              <MatrixGrid
+                layout={layout}
+                changes={changes}
+                byColumn={matrix.byColumn}
+                open={openCell}
+                onOpen={(target) => store.getState().selectCell(target)}
+              />
             )}
-            {cell ? <CellPanel key={cellKey(cell.serial, cell.scenarioId)} matrix={matrix} cell={cell} change={changes.get(cellKey(cell.serial, cell.scenarioId))} comparison={comparison} onClose={close} /> : null}
+            {cell ? (
+              <CellPanel
+                key={cellKey(cell.serial, cell.scenarioId)}
+                matrix={matrix}
+                cell={cell}
+                change={changes.get(cellKey(cell.serial, cell.scenarioId))}
+                comparison={comparison}
+                onClose={close}
+              />
+            ) : null}
           </div>
           {chartsFor === matrix.runId ? (
             <div className="mx-charts">
-              <LatencyChart matrix={matrix} attempts={detail?.summary.id === matrix.runId ? detail.attempts : []} />
+              <LatencyChart
+                matrix={matrix}
+                attempts={detail?.summary.id === matrix.runId ? detail.attempts : []}
+              />
               <DeliveryChart runs={planRuns} history={history} currentId={matrix.runId} />
             </div>
           ) : null}
-          {comparison ? <CompareList matrix={matrix} comparison={comparison} otherName={other ? t('matrix.compare.option', { plan: other.planName, time: dateTime(other.createdAt) }) : comparison.before} onOpen={(target) => store.getState().selectCell(target)} /> : null}
+          {comparison ? (
+            <CompareList
+              matrix={matrix}
+              comparison={comparison}
+              otherName={
+                other
+                  ? t('matrix.compare.option', { plan: other.planName, time: dateTime(other.createdAt) })
+                  : comparison.before
+              }
+              onOpen={(target) => store.getState().selectCell(target)}
+            />
+          ) : null}
           {signing ? <SignOffDialog matrix={matrix} onClose={() => setSigning(false)} /> : null}
         </>
       ) : selectedRunId !== null && !error ? (

@@ -15,7 +15,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The plan for re-running one cell; null when the stored plan is not a plan object. */
-export function rerunPlan(plan: unknown, target: RerunTarget, suffix: string): Record<string, unknown> | null {
+export function rerunPlan(
+  plan: unknown,
+  target: RerunTarget,
+  suffix: string,
+): Record<string, unknown> | null {
   if (!isRecord(plan)) return null;
   const name = typeof plan.name === 'string' ? plan.name : 'PushLab';
   const tail = ` · ${suffix}`;

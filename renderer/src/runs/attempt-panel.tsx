@@ -52,7 +52,9 @@ export function AttemptPanel({ detail, attemptId }: { detail: RunDetail; attempt
   const error = useStore(runs, (s) => s.attemptError);
   const selectAttempt = useStore(runs, (s) => s.selectAttempt);
   // The grid's copy is updated by every event; the loaded detail adds steps and evidence.
-  const attempt = detail.attempts.find((a) => a.id === attemptId) ?? (loaded?.attempt.id === attemptId ? loaded.attempt : null);
+  const attempt =
+    detail.attempts.find((a) => a.id === attemptId) ??
+    (loaded?.attempt.id === attemptId ? loaded.attempt : null);
   const current = loaded?.attempt.id === attemptId ? loaded : null;
   if (!attempt) return error ? <ErrorNotice error={error} /> : null;
   const phone = phoneLabel(detail.phones.find((p) => p.serial === attempt.serial) ?? null, attempt.serial);
@@ -63,7 +65,11 @@ export function AttemptPanel({ detail, attemptId }: { detail: RunDetail; attempt
     <section className="attempt" data-attempt-id={attempt.id} aria-labelledby="attempt-heading">
       <header className="attempt__header">
         <h4 id="attempt-heading" className="break">
-          {t('runs.attempt.title', { scenario: scenarioTitle(attempt.scenarioId, locale), phone, n: attempt.repeat })}
+          {t('runs.attempt.title', {
+            scenario: scenarioTitle(attempt.scenarioId, locale),
+            phone,
+            n: attempt.repeat,
+          })}
         </h4>
         <button type="button" className="button button--small" onClick={() => void selectAttempt(null)}>
           {t('runs.attempt.close')}
@@ -83,8 +89,15 @@ export function AttemptPanel({ detail, attemptId }: { detail: RunDetail; attempt
           {steps.map((step, i) => {
             const took = stepSeconds(step);
             return (
-              <li key={`${step.name}-${i}`} className="attempt-steps__item" data-step={step.name} data-step-status={step.status}>
-                <span className={`step-status step-status--${step.status}`}>{t(`runs.stepStatus.${step.status}`)}</span>
+              <li
+                key={`${step.name}-${i}`}
+                className="attempt-steps__item"
+                data-step={step.name}
+                data-step-status={step.status}
+              >
+                <span className={`step-status step-status--${step.status}`}>
+                  {t(`runs.stepStatus.${step.status}`)}
+                </span>
                 <span className="attempt-steps__name">{t(`runs.step.${step.name}`)}</span>
                 <span className="muted">
                   {clockTime(locale, step.startedAt)}
@@ -101,7 +114,11 @@ export function AttemptPanel({ detail, attemptId }: { detail: RunDetail; attempt
         </ol>
       )}
       <h5 className="attempt__subheading">{t('runs.attempt.evidence')}</h5>
-      {current === null ? null : current.evidence.length === 0 ? <p className="muted">{t('runs.attempt.noEvidence')}</p> : <EvidenceList evidence={current.evidence} phone={phone} />}
+      {current === null ? null : current.evidence.length === 0 ? (
+        <p className="muted">{t('runs.attempt.noEvidence')}</p>
+      ) : (
+        <EvidenceList evidence={current.evidence} phone={phone} />
+      )}
     </section>
   );
 }

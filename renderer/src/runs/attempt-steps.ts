@@ -21,10 +21,21 @@ export interface TimelineStep {
 export function stepTimeline(steps: readonly StepView[]): TimelineStep[] {
   const out: TimelineStep[] = [];
   for (const step of [...steps].sort((a, b) => a.seq - b.seq)) {
-    const openIndex = step.status === 'started' ? -1 : out.findLastIndex((s) => s.name === step.name && s.status === 'started' && s.endedAt === null);
+    const openIndex =
+      step.status === 'started'
+        ? -1
+        : out.findLastIndex((s) => s.name === step.name && s.status === 'started' && s.endedAt === null);
     const open = openIndex >= 0 ? out[openIndex] : undefined;
-    if (open) out[openIndex] = { ...open, status: step.status, endedAt: step.at, detail: step.detail ?? open.detail };
-    else out.push({ name: step.name, status: step.status, startedAt: step.at, endedAt: step.status === 'started' ? null : step.at, detail: step.detail });
+    if (open)
+      out[openIndex] = { ...open, status: step.status, endedAt: step.at, detail: step.detail ?? open.detail };
+    else
+      out.push({
+        name: step.name,
+        status: step.status,
+        startedAt: step.at,
+        endedAt: step.status === 'started' ? null : step.at,
+        detail: step.detail,
+      });
   }
   return out;
 }
@@ -40,7 +51,9 @@ export function scenarioTitle(id: string, locale: Locale): string {
 export function clockTime(locale: Locale, ms: number): string {
   const date = new Date(ms);
   if (!Number.isFinite(ms) || Number.isNaN(date.getTime())) return '–';
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(
+    date,
+  );
 }
 
 /** How long a step took, in seconds with one decimal; null while it runs. */

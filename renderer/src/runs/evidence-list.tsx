@@ -35,14 +35,27 @@ function FileEvidence({ evidence, phone }: { evidence: EvidenceView; phone: stri
   if (entry.status === 'error') return <ErrorNotice error={entry.error} role="status" />;
   const content = entry.content;
   if (content.mime === 'image/png') {
-    return <img className="evidence-item__image" src={content.dataUrl} alt={t('runs.evidence.screenshotAlt', { phone })} />;
+    return (
+      <img
+        className="evidence-item__image"
+        src={content.dataUrl}
+        alt={t('runs.evidence.screenshotAlt', { phone })}
+      />
+    );
   }
   return (
     <>
       <pre className="evidence-item__text" dir="ltr">
         {revealInvisible(content.text)}
       </pre>
-      {content.truncated ? <p className="muted">{t('runs.evidence.truncated', { shown: bytes(content.text.length), total: bytes(content.sizeBytes) })}</p> : null}
+      {content.truncated ? (
+        <p className="muted">
+          {t('runs.evidence.truncated', {
+            shown: bytes(content.text.length),
+            total: bytes(content.sizeBytes),
+          })}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -18,7 +18,8 @@ export function localTimestamp(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
 
-const isEpochMs = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= MIN_MS && value < MAX_MS;
+const isEpochMs = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= MIN_MS && value < MAX_MS;
 
 /** A copy of `data` with its time fields as local times (depth-limited: evidence is small JSON). */
 export function withLocalTimes(data: unknown, depth = 0): unknown {
@@ -26,7 +27,8 @@ export function withLocalTimes(data: unknown, depth = 0): unknown {
   if (Array.isArray(data)) return data.map((item) => withLocalTimes(item, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
-    out[key] = TIME_KEY.test(key) && isEpochMs(value) ? localTimestamp(value) : withLocalTimes(value, depth + 1);
+    out[key] =
+      TIME_KEY.test(key) && isEpochMs(value) ? localTimestamp(value) : withLocalTimes(value, depth + 1);
   }
   return out;
 }

@@ -20,7 +20,8 @@ function PlanProblems({ problems }: { problems: readonly PlanProblemLine[] }) {
       <ul className="plan-problems__list">
         {problems.map((problem, i) => (
           <li key={i} className="break">
-            <code className="plan-problems__path">{problem.path ?? t('runs.problems.whole')}</code> {problem.message}
+            <code className="plan-problems__path">{problem.path ?? t('runs.problems.whole')}</code>{' '}
+            {problem.message}
           </li>
         ))}
       </ul>
@@ -49,7 +50,8 @@ export function PlanForm({ visible }: { visible: boolean }) {
     event.currentTarget.value = '';
     if (!file) return;
     setFileError(null);
-    if (file.size > MAX_PLAN_BYTES) return setFileError(t('runs.plan.tooLarge', { name: file.name, max: bytes(MAX_PLAN_BYTES) }));
+    if (file.size > MAX_PLAN_BYTES)
+      return setFileError(t('runs.plan.tooLarge', { name: file.name, max: bytes(MAX_PLAN_BYTES) }));
     try {
       actions.setDraft(await file.text());
     } catch {
@@ -86,14 +88,26 @@ export function PlanForm({ visible }: { visible: boolean }) {
         <div className="button-row">
           {visible ? (
             <>
-              <input id="run-plan-file" className="visually-hidden" type="file" accept=".json,application/json" aria-label={t('runs.plan.fileLabel')} onChange={(event) => void onFile(event)} />
+              <input
+                id="run-plan-file"
+                className="visually-hidden"
+                type="file"
+                accept=".json,application/json"
+                aria-label={t('runs.plan.fileLabel')}
+                onChange={(event) => void onFile(event)}
+              />
               <label htmlFor="run-plan-file" className="button">
                 {t('runs.plan.load')}
               </label>
             </>
           ) : null}
           {demoAvailable ? (
-            <button type="button" className="button" title={t('runs.plan.demoHelp')} onClick={actions.applyDemoPlan}>
+            <button
+              type="button"
+              className="button"
+              title={t('runs.plan.demoHelp')}
+              onClick={actions.applyDemoPlan}
+            >
               {t('runs.plan.demo')}
             </button>
           ) : null}

@@ -16,7 +16,13 @@ export function PromptBanner() {
   return (
     <div className="banner-stack run-prompts">
       {open.map(([runId, prompt]) => (
-        <div key={prompt.id} className="banner banner--warn run-prompt" role="alert" data-run-id={runId} data-prompt-id={prompt.id}>
+        <div
+          key={prompt.id}
+          className="banner banner--warn run-prompt"
+          role="alert"
+          data-run-id={runId}
+          data-prompt-id={prompt.id}
+        >
           <div className="run-prompt__text">
             <p className="banner__title">{t('runs.prompt.heading')}</p>
             {/* The plan author's words: text only. */}

@@ -20,7 +20,12 @@ function Totals({ detail }: { detail: RunDetail }) {
     <div className="run-totals" role="group" aria-label={t('runs.totals.label')}>
       <span className="run-totals__all">{t('runs.totals.all', { count: number(total) })}</span>
       {totalEntries(detail.summary.totals).map((entry) => (
-        <VerdictChip key={entry.state} state={entry.state} label={label({ state: entry.state, step: null })} count={number(entry.count)} />
+        <VerdictChip
+          key={entry.state}
+          state={entry.state}
+          label={label({ state: entry.state, step: null })}
+          count={number(entry.count)}
+        />
       ))}
     </div>
   );
@@ -73,13 +78,20 @@ function Grid({ detail }: { detail: RunDetail }) {
                               data-attempt-id={chip.attemptId}
                               data-step={chip.step ?? undefined}
                               aria-pressed={chip.attemptId === selectedAttempt}
-                              aria-label={t('runs.grid.chip', { phone, scenario: scenarioTitle(scenarioId, locale), n: chip.repeat, verdict: words })}
+                              aria-label={t('runs.grid.chip', {
+                                phone,
+                                scenario: scenarioTitle(scenarioId, locale),
+                                n: chip.repeat,
+                                verdict: words,
+                              })}
                               title={showRepeat ? t('runs.grid.repeat', { n: chip.repeat }) : undefined}
                               onClick={() => void selectAttempt(chip.attemptId)}
                             >
                               <ChipIcon state={chip.state} />
                               {words}
-                              {showRepeat ? <span className="verdict-chip__repeat">#{chip.repeat}</span> : null}
+                              {showRepeat ? (
+                                <span className="verdict-chip__repeat">#{chip.repeat}</span>
+                              ) : null}
                             </button>
                           );
                         })}
@@ -121,7 +133,12 @@ export function RunDetailView() {
   }
   const { summary } = detail;
   return (
-    <section className="run-detail" data-run-id={summary.id} data-status={summary.status} aria-labelledby="run-detail-heading">
+    <section
+      className="run-detail"
+      data-run-id={summary.id}
+      data-status={summary.status}
+      aria-labelledby="run-detail-heading"
+    >
       <header className="run-detail__header">
         <h3 id="run-detail-heading" className="break">
           {summary.planName}
@@ -129,13 +146,17 @@ export function RunDetailView() {
         <RunStatusBadge status={summary.status} counts={summary.totals} />
         <p className="muted">
           {t('runs.detail.started', { time: dateTime(summary.createdAt) })}
-          {summary.finishedAt ? ` · ${t('runs.detail.finished', { time: dateTime(summary.finishedAt) })}` : null}
+          {summary.finishedAt
+            ? ` · ${t('runs.detail.finished', { time: dateTime(summary.finishedAt) })}`
+            : null}
         </p>
       </header>
       {summary.error ? <ErrorNotice error={summary.error} role="status" /> : null}
       <Totals detail={detail} />
       <Grid detail={detail} />
-      {selectedAttempt !== null ? <AttemptPanel key={selectedAttempt} detail={detail} attemptId={selectedAttempt} /> : null}
+      {selectedAttempt !== null ? (
+        <AttemptPanel key={selectedAttempt} detail={detail} attemptId={selectedAttempt} />
+      ) : null}
     </section>
   );
 }

@@ -3,7 +3,13 @@
  * per repeat (its verdict, or pending / running with the current step). Plus the totals line and
  * which run actions apply to a status. Pure: tested without React.
  */
-import type { AttemptView, RunDetail, RunStatus, RunTotalsByKind, StepName } from '../../../shared/domain/run';
+import type {
+  AttemptView,
+  RunDetail,
+  RunStatus,
+  RunTotalsByKind,
+  StepName,
+} from '../../../shared/domain/run';
 import type { RunPhone, VerdictKind } from '../../../shared/runs/types';
 import { phoneDisplayName } from '../../../shared/domain/phone-name';
 
@@ -31,7 +37,16 @@ export interface RunGrid {
 }
 
 /** Verdict first, then what is still going on: the order of the totals line. */
-export const CHIP_ORDER: readonly ChipState[] = ['pass', 'fail', 'blocked', 'device-lost', 'inconclusive', 'not-run', 'running', 'pending'];
+export const CHIP_ORDER: readonly ChipState[] = [
+  'pass',
+  'fail',
+  'blocked',
+  'device-lost',
+  'inconclusive',
+  'not-run',
+  'running',
+  'pending',
+];
 
 /** What one attempt shows: its verdict once done; a done attempt without one counts as pending. */
 export function chipState(attempt: AttemptView): ChipState {
@@ -41,7 +56,12 @@ export function chipState(attempt: AttemptView): ChipState {
 
 export function toChip(attempt: AttemptView): GridChip {
   const state = chipState(attempt);
-  return { attemptId: attempt.id, repeat: attempt.repeat, state, step: state === 'running' ? attempt.step : null };
+  return {
+    attemptId: attempt.id,
+    repeat: attempt.repeat,
+    state,
+    step: state === 'running' ? attempt.step : null,
+  };
 }
 
 /** Phones in the run's order, scenarios in the plan's order; attempts of unknown cells are added at the end. */

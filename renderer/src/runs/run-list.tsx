@@ -31,21 +31,38 @@ export function RunList() {
             const action = busy[run.id];
             return (
               <li key={run.id} className="run-item" data-run-id={run.id} data-status={run.status}>
-                <button type="button" className="run-item__open" aria-pressed={run.id === selected} onClick={() => void actions.selectRun(run.id)}>
+                <button
+                  type="button"
+                  className="run-item__open"
+                  aria-pressed={run.id === selected}
+                  onClick={() => void actions.selectRun(run.id)}
+                >
                   <span className="run-item__name break">{run.planName}</span>
                   <RunStatusBadge status={run.status} counts={run.totals} />
                   <span className="run-item__meta muted">{dateTime(run.createdAt)}</span>
-                  <span className="run-item__meta muted">{t('runs.list.done', { done: number(progress.done), total: number(progress.total) })}</span>
+                  <span className="run-item__meta muted">
+                    {t('runs.list.done', { done: number(progress.done), total: number(progress.total) })}
+                  </span>
                 </button>
                 {canStop(run.status) || canResume(run.status) ? (
                   <div className="button-row run-item__actions">
                     {canStop(run.status) ? (
-                      <button type="button" className="button button--small" disabled={action !== undefined} onClick={() => void actions.stop(run.id)}>
+                      <button
+                        type="button"
+                        className="button button--small"
+                        disabled={action !== undefined}
+                        onClick={() => void actions.stop(run.id)}
+                      >
                         {action === 'stopping' ? t('runs.stopping') : t('runs.stop')}
                       </button>
                     ) : null}
                     {canResume(run.status) ? (
-                      <button type="button" className="button button--small" disabled={action !== undefined} onClick={() => void actions.resume(run.id)}>
+                      <button
+                        type="button"
+                        className="button button--small"
+                        disabled={action !== undefined}
+                        onClick={() => void actions.resume(run.id)}
+                      >
                         {action === 'resuming' ? t('runs.resuming') : t('runs.resume')}
                       </button>
                     ) : null}

@@ -9,7 +9,13 @@ import type { ChipState, GridChip } from './run-grid';
 import { OUTCOME_ICON, runOutcome, type OutcomeCounts } from './run-outcome';
 
 /** The run's status; a completed run with lost phones or blocked cells says so (not plain green). */
-export function RunStatusBadge({ status, counts = null }: { status: RunStatus; counts?: OutcomeCounts | null }) {
+export function RunStatusBadge({
+  status,
+  counts = null,
+}: {
+  status: RunStatus;
+  counts?: OutcomeCounts | null;
+}) {
   const { t } = useI18n();
   const outcome = runOutcome(status, counts);
   return (
@@ -22,7 +28,10 @@ export function RunStatusBadge({ status, counts = null }: { status: RunStatus; c
 /** The chip's words: the verdict, or "Running: <step>". */
 export function useChipLabel(): (chip: Pick<GridChip, 'state' | 'step'>) => string {
   const { t } = useI18n();
-  return (chip) => (chip.state === 'running' && chip.step !== null ? t('runs.verdict.runningStep', { step: t(`runs.step.${chip.step}`) }) : t(`runs.verdict.${chip.state}`));
+  return (chip) =>
+    chip.state === 'running' && chip.step !== null
+      ? t('runs.verdict.runningStep', { step: t(`runs.step.${chip.step}`) })
+      : t(`runs.verdict.${chip.state}`);
 }
 
 export function ChipIcon({ state }: { state: ChipState }) {

@@ -8,7 +8,9 @@ import type { ErrorInfo } from '../../../shared/errors';
 /** The list with `summary` replacing the run of the same id (or added), newest first. */
 export function upsertSummary(list: readonly RunSummary[], summary: RunSummary): RunSummary[] {
   const rest = list.filter((r) => r.id !== summary.id);
-  return [summary, ...rest].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  return [summary, ...rest].sort((a, b) =>
+    a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0,
+  );
 }
 
 /**
@@ -37,7 +39,9 @@ export function applyProgress(detail: RunDetail, event: RunProgressEvent): RunDe
   return {
     ...detail,
     summary: event.summary,
-    attempts: known ? detail.attempts.map((a) => (a.id === attempt.id ? attempt : a)) : [...detail.attempts, attempt],
+    attempts: known
+      ? detail.attempts.map((a) => (a.id === attempt.id ? attempt : a))
+      : [...detail.attempts, attempt],
   };
 }
 

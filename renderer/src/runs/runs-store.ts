@@ -4,10 +4,22 @@
  * Framework-free zustand store over the bridge.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AttemptDetail, OperatorPrompt, RunDetail, RunProgressEvent, RunSummary } from '../../../shared/domain/run';
+import type {
+  AttemptDetail,
+  OperatorPrompt,
+  RunDetail,
+  RunProgressEvent,
+  RunSummary,
+} from '../../../shared/domain/run';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { PushLabBridge, RunEvidenceContent } from '../../../shared/ipc';
-import { applyProgress, mergeSummaries, planProblems, upsertSummary, type PlanProblemLine } from './run-updates';
+import {
+  applyProgress,
+  mergeSummaries,
+  planProblems,
+  upsertSummary,
+  type PlanProblemLine,
+} from './run-updates';
 
 export type EvidenceEntry =
   | { readonly status: 'loading' }
@@ -96,7 +108,9 @@ export function createRunsStore(bridge: PushLabBridge): RunsStore {
 
     const onProgress = (event: RunProgressEvent): void => {
       const state = get();
-      const prompts = event.prompt ? { ...state.prompts, [event.runId]: event.prompt } : without(state.prompts, event.runId);
+      const prompts = event.prompt
+        ? { ...state.prompts, [event.runId]: event.prompt }
+        : without(state.prompts, event.runId);
       let detail = state.detail;
       if (event.runId === state.selectedRunId) {
         if (buffered) buffered.push(event);
@@ -141,7 +155,15 @@ export function createRunsStore(bridge: PushLabBridge): RunsStore {
 
       async selectRun(runId) {
         buffered = runId === null ? null : [];
-        set({ selectedRunId: runId, detail: null, detailError: null, selectedAttemptId: null, attempt: null, attemptError: null, evidence: {} });
+        set({
+          selectedRunId: runId,
+          detail: null,
+          detailError: null,
+          selectedAttemptId: null,
+          attempt: null,
+          attemptError: null,
+          evidence: {},
+        });
         if (runId === null) return;
         const result = await bridge.invoke('runs:get', runId);
         if (get().selectedRunId !== runId) return;
@@ -165,7 +187,9 @@ export function createRunsStore(bridge: PushLabBridge): RunsStore {
         set({ evidence: { ...get().evidence, [evidenceId]: { status: 'loading' } } });
         const result = await bridge.invoke('runs:evidence', { attemptId, evidenceId });
         if (get().selectedAttemptId !== attemptId) return;
-        const entry: EvidenceEntry = result.ok ? { status: 'ok', content: result.value } : { status: 'error', error: result.error };
+        const entry: EvidenceEntry = result.ok
+          ? { status: 'ok', content: result.value }
+          : { status: 'error', error: result.error };
         set({ evidence: { ...get().evidence, [evidenceId]: entry } });
       },
 
@@ -206,7 +230,9 @@ export function createRunsStore(bridge: PushLabBridge): RunsStore {
       async answer(promptId) {
         const result = await bridge.invoke('runs:answer', promptId);
         if (!result.ok) return set({ actionError: result.error });
-        const prompts = Object.fromEntries(Object.entries(get().prompts).filter(([, p]) => p.id !== promptId));
+        const prompts = Object.fromEntries(
+          Object.entries(get().prompts).filter(([, p]) => p.id !== promptId),
+        );
         set({ prompts, actionError: null });
       },
 

@@ -42,16 +42,34 @@ export function SecretForm() {
       <h3 id="run-secrets-heading">{t('runs.secrets.heading')}</h3>
       {noStore ? (
         <p className="run-secrets__browser" role="status" data-secret-store="none">
-          {t('runs.secrets.browserMode', { env: '{ "env": "TENCENT_SECRET_KEY" }', file: '{ "file": "PATH" }' })}
+          {t('runs.secrets.browserMode', {
+            env: '{ "env": "TENCENT_SECRET_KEY" }',
+            file: '{ "file": "PATH" }',
+          })}
         </p>
       ) : (
         <>
           <p className="muted">{t('runs.secrets.intro', { ref: storedRef('NAME') })}</p>
           <form className="run-secrets__form" onSubmit={(event) => void onSubmit(event)} noValidate>
             <label htmlFor="secret-name">{t('runs.secrets.name')}</label>
-            <input id="secret-name" type="text" autoComplete="off" spellCheck={false} value={name} aria-invalid={problems.includes('runs.secrets.nameInvalid')} onChange={(event) => setName(event.currentTarget.value)} />
+            <input
+              id="secret-name"
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              value={name}
+              aria-invalid={problems.includes('runs.secrets.nameInvalid')}
+              onChange={(event) => setName(event.currentTarget.value)}
+            />
             <label htmlFor="secret-value">{t('runs.secrets.value')}</label>
-            <input id="secret-value" type="password" autoComplete="new-password" value={value} aria-invalid={problems.includes('runs.secrets.valueEmpty')} onChange={(event) => setValue(event.currentTarget.value)} />
+            <input
+              id="secret-value"
+              type="password"
+              autoComplete="new-password"
+              value={value}
+              aria-invalid={problems.includes('runs.secrets.valueEmpty')}
+              onChange={(event) => setValue(event.currentTarget.value)}
+            />
             <button type="submit" className="button button--primary" disabled={saving}>
               {saving ? t('runs.secrets.saving') : t('runs.secrets.save')}
             </button>
@@ -72,7 +90,12 @@ export function SecretForm() {
               {names.map((stored) => (
                 <li key={stored} data-secret-name={stored}>
                   <code className="break">{stored}</code>
-                  <button type="button" className="button button--small" aria-label={t('runs.secrets.deleteLabel', { name: stored })} onClick={() => void actions.remove(stored)}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={t('runs.secrets.deleteLabel', { name: stored })}
+                    onClick={() => void actions.remove(stored)}
+                  >
                     {t('runs.secrets.delete')}
                   </button>
                 </li>

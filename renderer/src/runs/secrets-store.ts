@@ -29,7 +29,10 @@ export interface SecretsActions {
 export type SecretsStore = StoreApi<SecretsState & SecretsActions>;
 
 /** Problems with what was typed, as message ids; empty when it can be saved. */
-export function secretInputProblems(name: string, value: string): Array<'runs.secrets.nameInvalid' | 'runs.secrets.valueEmpty'> {
+export function secretInputProblems(
+  name: string,
+  value: string,
+): Array<'runs.secrets.nameInvalid' | 'runs.secrets.valueEmpty'> {
   const problems: Array<'runs.secrets.nameInvalid' | 'runs.secrets.valueEmpty'> = [];
   if (!SECRET_NAME.test(name)) problems.push('runs.secrets.nameInvalid');
   if (value.length === 0) problems.push('runs.secrets.valueEmpty');

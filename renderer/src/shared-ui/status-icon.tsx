@@ -7,8 +7,17 @@
 import './status-icon.css';
 
 export type IconName =
-  | 'pass' | 'fail' | 'blocked' | 'device-lost' | 'inconclusive' | 'not-run' | 'pending' | 'running'
-  | 'interrupted' | 'cancelled' | 'warning';
+  | 'pass'
+  | 'fail'
+  | 'blocked'
+  | 'device-lost'
+  | 'inconclusive'
+  | 'not-run'
+  | 'pending'
+  | 'running'
+  | 'interrupted'
+  | 'cancelled'
+  | 'warning';
 
 export function StatusIcon({ name, className }: { name: IconName; className?: string }) {
   return <span className={`status-icon ${className ?? ''}`} data-icon={name} aria-hidden="true" />;

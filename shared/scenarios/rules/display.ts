@@ -48,7 +48,9 @@ function elementContent(message: MessageSpec): { content: string | null; rule: s
       if (message.custom === undefined) throw new TypeError('A custom message needs `custom`.');
       // Either desc counts: offlinePushInfo.desc or the custom element's own Desc (reference §4).
       const desc = nonEmpty(message.push?.desc) ?? nonEmpty(message.custom.desc);
-      return desc === null ? { content: null, rule: 'seed.custom-no-desc' } : { content: desc, rule: 'seed.custom-desc' };
+      return desc === null
+        ? { content: null, rule: 'seed.custom-no-desc' }
+        : { content: desc, rule: 'seed.custom-desc' };
     }
   }
 }

@@ -3,7 +3,19 @@
  * display rules, the hard gates (no desc, blocked notifications, OPPO ChannelID, push service,
  * APNs environment) and vendor classes. Every outcome names the rules behind it.
  */
-import type { AppProfile, Bilingual, Caveat, Expectation, ExpectationKind, PhoneContext, Prediction, Scenario, ScenarioSetup, SoundExpectation, TargetChannel } from '../types';
+import type {
+  AppProfile,
+  Bilingual,
+  Caveat,
+  Expectation,
+  ExpectationKind,
+  PhoneContext,
+  Prediction,
+  Scenario,
+  ScenarioSetup,
+  SoundExpectation,
+  TargetChannel,
+} from '../types';
 import { ruleById } from '../sources';
 import { displayText, type PushDisplay } from './display';
 import { QUOTA_CHANNELS, messageClass } from './message-class';
@@ -15,7 +27,12 @@ const CUSTOM_SOUND_CHANNELS: readonly TargetChannel[] = ['huawei', 'xiaomi', 'fc
 /** Android 8.0 (API 26) introduced notification channels; OPPO's ChannelID rule starts there. */
 const ANDROID_O = 26;
 
-function withoutNotification(outcome: 'not-shown' | 'undecided' | 'not-applicable', rules: readonly string[], reason: Bilingual, surface: Expectation['surface'] = 'none'): Expectation {
+function withoutNotification(
+  outcome: 'not-shown' | 'undecided' | 'not-applicable',
+  rules: readonly string[],
+  reason: Bilingual,
+  surface: Expectation['surface'] = 'none',
+): Expectation {
   return {
     outcome,
     prediction: null,
@@ -45,7 +62,11 @@ function caveat(rule: string): Caveat {
   return { rule, text: found.text };
 }
 
-function applySetup(phone: PhoneContext, profile: AppProfile, setup: ScenarioSetup | undefined): [PhoneContext, AppProfile] {
+function applySetup(
+  phone: PhoneContext,
+  profile: AppProfile,
+  setup: ScenarioSetup | undefined,
+): [PhoneContext, AppProfile] {
   if (setup === undefined) return [phone, profile];
   return [
     {
@@ -63,10 +84,17 @@ export function appliesTo(scenario: Scenario, channel: TargetChannel): boolean {
 }
 
 /** The expectation for a scenario on a phone (optionally knowing the app's push set-up). */
-export function expectFor(scenario: Scenario, rawPhone: PhoneContext, rawProfile: AppProfile = {}): Expectation {
+export function expectFor(
+  scenario: Scenario,
+  rawPhone: PhoneContext,
+  rawProfile: AppProfile = {},
+): Expectation {
   const channel = rawPhone.channel;
   if (!appliesTo(scenario, channel)) {
-    return withoutNotification('not-applicable', [], { en: `This scenario is not meant for ${channel}.`, zhCN: `此场景不适用于 ${channel}。` });
+    return withoutNotification('not-applicable', [], {
+      en: `This scenario is not meant for ${channel}.`,
+      zhCN: `此场景不适用于 ${channel}。`,
+    });
   }
   const [phone, profile] = applySetup(rawPhone, rawProfile, scenario.setup);
   const verdict = stateVerdict(scenario.state, phone, profile);
@@ -97,9 +125,12 @@ function hardGate(phone: PhoneContext, profile: AppProfile, scenario: Scenario):
     }
   }
   if (phone.notificationsBlocked === true) {
-    const rules = channel === 'oppo' ? ['seed.notification-settings', 'seed.oppo-notifications-off'] : ['seed.notification-settings'];
+    const rules =
+      channel === 'oppo'
+        ? ['seed.notification-settings', 'seed.oppo-notifications-off']
+        : ['seed.notification-settings'];
     return withoutNotification('not-shown', rules, {
-      en: 'Notifications are turned off for the app: offline pushes obey the phone\'s notification settings.',
+      en: "Notifications are turned off for the app: offline pushes obey the phone's notification settings.",
       zhCN: '应用通知已关闭：离线推送同样受系统通知设置约束。',
     });
   }
@@ -121,7 +152,13 @@ function hardGate(phone: PhoneContext, profile: AppProfile, scenario: Scenario):
   return null;
 }
 
-function shownExpectation(verdict: StateVerdict, display: PushDisplay, phone: PhoneContext, profile: AppProfile, scenario: Scenario): Expectation {
+function shownExpectation(
+  verdict: StateVerdict,
+  display: PushDisplay,
+  phone: PhoneContext,
+  profile: AppProfile,
+  scenario: Scenario,
+): Expectation {
   const channel = phone.channel;
   const push = scenario.message.push;
   const rules = [...verdict.rules, ...display.rules];
@@ -150,7 +187,9 @@ function shownExpectation(verdict: StateVerdict, display: PushDisplay, phone: Ph
     caveats.push(caveat(serviceRule(channel)));
   }
   // The strongest platform fact explains a missing push; the weaker ones stay in the rules.
-  const predictions = [servicePrediction(phone), verdict.prediction ?? null, lowClass].filter((p): p is Prediction => p !== null);
+  const predictions = [servicePrediction(phone), verdict.prediction ?? null, lowClass].filter(
+    (p): p is Prediction => p !== null,
+  );
   const prediction = predictions.find((p) => p.effect === 'drop') ?? predictions[0] ?? null;
   if (predictions.some((p) => p.effect === 'drop')) ifMissing = 'inconclusive';
   for (const p of predictions) rules.push(p.rule);
@@ -167,7 +206,10 @@ function shownExpectation(verdict: StateVerdict, display: PushDisplay, phone: Ph
     surface: 'notification',
     title: display.title === null ? null : { value: display.title, match: ios ? 'contains' : 'exact' },
     // The seeds' line formats are documented for APNs; on Android only the content is certain.
-    text: ios && display.lineExact ? { value: display.line, match: 'exact' } : { value: display.content, match: 'contains' },
+    text:
+      ios && display.lineExact
+        ? { value: display.line, match: 'exact' }
+        : { value: display.content, match: 'contains' },
     channelId: expectedChannelId(scenario, phone),
     sound: soundFor(push?.sound, channel, rules, caveats),
     tapExt: ext,
@@ -190,7 +232,12 @@ function expectedChannelId(scenario: Scenario, phone: PhoneContext): string | nu
   return id === undefined || id === '' ? null : id;
 }
 
-function soundFor(sound: string | undefined, channel: TargetChannel, rules: string[], caveats: Caveat[]): SoundExpectation {
+function soundFor(
+  sound: string | undefined,
+  channel: TargetChannel,
+  rules: string[],
+  caveats: Caveat[],
+): SoundExpectation {
   if (sound === undefined || sound === '') return { kind: 'default' };
   if (CUSTOM_SOUND_CHANNELS.includes(channel)) {
     rules.push('seed.custom-sound');
@@ -207,7 +254,11 @@ const SERVICE_NAMES: Partial<Record<TargetChannel, Bilingual>> = {
 };
 
 function serviceRule(channel: TargetChannel): string {
-  return channel === 'fcm' ? 'seed.fcm-needs-gms' : channel === 'huawei' ? 'seed.hms-min-version' : 'seed.system-level-channel';
+  return channel === 'fcm'
+    ? 'seed.fcm-needs-gms'
+    : channel === 'huawei'
+      ? 'seed.hms-min-version'
+      : 'seed.system-level-channel';
 }
 
 /**
@@ -216,15 +267,33 @@ function serviceRule(channel: TargetChannel): string {
  */
 function servicePrediction(phone: PhoneContext): Prediction | null {
   if (phone.pushServiceReady !== false) return null;
-  const name = SERVICE_NAMES[phone.channel] ?? { en: `the ${phone.channel} push service`, zhCN: `${phone.channel} 推送服务` };
+  const name = SERVICE_NAMES[phone.channel] ?? {
+    en: `the ${phone.channel} push service`,
+    zhCN: `${phone.channel} 推送服务`,
+  };
   const rule = serviceRule(phone.channel);
   if (phone.pushServiceProblem === 'too-old') {
-    return { fact: 'push-service-old', effect: 'drop', rule, text: { en: `${name.en} is older than this channel needs`, zhCN: `${name.zhCN}版本低于该通道的要求` } };
+    return {
+      fact: 'push-service-old',
+      effect: 'drop',
+      rule,
+      text: { en: `${name.en} is older than this channel needs`, zhCN: `${name.zhCN}版本低于该通道的要求` },
+    };
   }
   if (phone.pushServiceProblem === 'missing') {
-    return { fact: 'push-service-missing', effect: 'drop', rule, text: { en: `${name.en} was not found`, zhCN: `未找到${name.zhCN}` } };
+    return {
+      fact: 'push-service-missing',
+      effect: 'drop',
+      rule,
+      text: { en: `${name.en} was not found`, zhCN: `未找到${name.zhCN}` },
+    };
   }
-  return { fact: 'push-service-missing', effect: 'drop', rule, text: { en: `${name.en} is missing or too old`, zhCN: `${name.zhCN}缺失或版本过低` } };
+  return {
+    fact: 'push-service-missing',
+    effect: 'drop',
+    rule,
+    text: { en: `${name.en} is missing or too old`, zhCN: `${name.zhCN}缺失或版本过低` },
+  };
 }
 
 function lowClassPrediction(cls: 'low' | 'unknown', channel: TargetChannel): Prediction {
@@ -233,9 +302,16 @@ function lowClassPrediction(cls: 'low' | 'unknown', channel: TargetChannel): Pre
     fact: 'low-class',
     effect: 'drop',
     rule: quota ? 'seed.daily-quota' : 'seed.vendor-classification',
-    text: cls === 'low'
-      ? { en: `the message has a low ${channel} class, which may be delayed, folded or capped by a daily quota`, zhCN: `该消息在 ${channel} 属于低级别，可能被延迟、折叠或受每日限额限制` }
-      : { en: `the message's ${channel} class is not proven high, so it may be delayed or folded`, zhCN: `该消息在 ${channel} 的级别未确认为高，可能被延迟或折叠` },
+    text:
+      cls === 'low'
+        ? {
+            en: `the message has a low ${channel} class, which may be delayed, folded or capped by a daily quota`,
+            zhCN: `该消息在 ${channel} 属于低级别，可能被延迟、折叠或受每日限额限制`,
+          }
+        : {
+            en: `the message's ${channel} class is not proven high, so it may be delayed or folded`,
+            zhCN: `该消息在 ${channel} 的级别未确认为高，可能被延迟或折叠`,
+          },
   };
 }
 

@@ -11,7 +11,11 @@ export type MessageClass = 'high' | 'low' | 'unknown' | 'none';
 export const QUOTA_CHANNELS: readonly TargetChannel[] = ['xiaomi', 'oppo', 'vivo', 'meizu'];
 
 /** The class this message gets on this channel, from its vendor fields and the app's granted channels. */
-export function messageClass(message: MessageSpec, channel: TargetChannel, profile: AppProfile = {}): MessageClass {
+export function messageClass(
+  message: MessageSpec,
+  channel: TargetChannel,
+  profile: AppProfile = {},
+): MessageClass {
   const vendor = message.push?.vendor ?? {};
   const granted = profile.highClassChannelIds ?? [];
   switch (channel) {

@@ -22,8 +22,20 @@ describe('notification capture on virtual phones', () => {
   beforeAll(async () => {
     env = await openCoreLab();
     const perms = ['android.permission.POST_NOTIFICATIONS'];
-    await writeTestApk(join(env.dir, 'a.apk'), { packageName: PKG, versionCode: 1, targetSdk: 34, minSdk: 24, permissions: perms });
-    await writeTestApk(join(env.dir, 'b.apk'), { packageName: OTHER, versionCode: 1, targetSdk: 34, minSdk: 24, permissions: perms });
+    await writeTestApk(join(env.dir, 'a.apk'), {
+      packageName: PKG,
+      versionCode: 1,
+      targetSdk: 34,
+      minSdk: 24,
+      permissions: perms,
+    });
+    await writeTestApk(join(env.dir, 'b.apk'), {
+      packageName: OTHER,
+      versionCode: 1,
+      targetSdk: 34,
+      minSdk: 24,
+      permissions: perms,
+    });
     const added = await env.lab.addPhones([
       { profile: 'google-pixel-android15-1', id: 'pixel' },
       { profile: 'xiaomi-hyperos2-android14-2', id: 'xiaomi' },
@@ -31,7 +43,11 @@ describe('notification capture on virtual phones', () => {
     const serials = added.map((p) => p.serial);
     for (const s of serials) await env.core.services.registry.waitForIdentity(s, 15_000);
     for (const apk of ['a.apk', 'b.apk']) {
-      const job = await env.core.services.installs.run({ apkPath: join(env.dir, apk), serials, options: DEFAULT_INSTALL_OPTIONS });
+      const job = await env.core.services.installs.run({
+        apkPath: join(env.dir, apk),
+        serials,
+        options: DEFAULT_INSTALL_OPTIONS,
+      });
       expect(job.items.every((i) => i.phase === 'done')).toBe(true);
     }
     for (const p of added) {
@@ -51,13 +67,29 @@ describe('notification capture on virtual phones', () => {
   it('detects a post made after the watch started and reads back title, text and channel', async () => {
     for (const { io, android } of phones) {
       const since = Date.now();
-      const waiting = waitForNotification(io, { package: PKG, since, timeoutMs: 5_000, match: (r) => r.title === `hello ${io.serial}` });
+      const waiting = waitForNotification(io, {
+        package: PKG,
+        since,
+        timeoutMs: 5_000,
+        match: (r) => r.title === `hello ${io.serial}`,
+      });
       await new Promise((r) => setTimeout(r, 300)); // the baseline is taken by now
       const postedAt = Date.now();
-      expect(android.postNotification(PKG, { channelId: 'pushlab_default', title: `hello ${io.serial}`, text: 'offline push (capture test)' })).toMatchObject({ posted: true });
+      expect(
+        android.postNotification(PKG, {
+          channelId: 'pushlab_default',
+          title: `hello ${io.serial}`,
+          text: 'offline push (capture test)',
+        }),
+      ).toMatchObject({ posted: true });
       const result = await waiting;
       if (result.timedOut) throw new Error(`not detected on ${io.serial}: ${JSON.stringify(result.errors)}`);
-      expect(result.record).toMatchObject({ pkg: PKG, channelId: 'pushlab_default', title: `hello ${io.serial}`, text: 'offline push (capture test)' });
+      expect(result.record).toMatchObject({
+        pkg: PKG,
+        channelId: 'pushlab_default',
+        title: `hello ${io.serial}`,
+        text: 'offline push (capture test)',
+      });
       // The virtual phone shares the host clock: shown time is the post time, within a few ms.
       expect(result.latencyMs).toBeGreaterThanOrEqual(0);
       expect(Math.abs(result.latencyMs - (postedAt - since))).toBeLessThan(50);
@@ -78,7 +110,7 @@ describe('notification capture on virtual phones', () => {
     // ... but the watcher, which read it several times meanwhile, reported nothing.
     await new Promise((r) => setTimeout(r, 500));
     android.postNotification(PKG, { channelId: 'pushlab_default', title: 'mine', text: 'y' });
-    await eventually(() => seen.length > 0, 3_000, 'the watched package\'s post');
+    await eventually(() => seen.length > 0, 3_000, "the watched package's post");
     watch.stop();
     await watch.stopped;
     expect(seen.map((r) => [r.pkg, r.title])).toEqual([[PKG, 'mine']]);
@@ -91,7 +123,9 @@ describe('notification capture on virtual phones', () => {
       const since = Date.now();
       const waiting = waitForNotification(io, { package: PKG, since, timeoutMs: 1_500 });
       await new Promise((r) => setTimeout(r, 200));
-      expect(android.postNotification(PKG, { channelId: 'pushlab_default', title: 'blocked', text: 'z' })).toEqual({ posted: false, reason: 'app-blocked' });
+      expect(
+        android.postNotification(PKG, { channelId: 'pushlab_default', title: 'blocked', text: 'z' }),
+      ).toEqual({ posted: false, reason: 'app-blocked' });
       const result = await waiting;
       expect(result).toEqual({ timedOut: true, errors: [] });
     } finally {
@@ -102,8 +136,12 @@ describe('notification capture on virtual phones', () => {
   it('reads the phone clock, or says clearly that it cannot', async () => {
     // Today's virtual phone has no `date`; either way the answer must be right or a plain refusal.
     const io = (phones[0] as (typeof phones)[number]).io;
-    const outcome = await readPhoneClock(io).then((r) => r, (e: unknown) => e);
-    if (outcome instanceof Error) expect(outcome).toMatchObject({ code: 'COMMAND_FAILED', hint: expect.stringContaining('date +%s') });
+    const outcome = await readPhoneClock(io).then(
+      (r) => r,
+      (e: unknown) => e,
+    );
+    if (outcome instanceof Error)
+      expect(outcome).toMatchObject({ code: 'COMMAND_FAILED', hint: expect.stringContaining('date +%s') });
     else expect(Math.abs((outcome as { epochMs: number }).epochMs - Date.now())).toBeLessThan(2_000);
   });
 });

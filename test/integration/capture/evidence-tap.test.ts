@@ -32,14 +32,24 @@ describe('evidence and tap-to-redirect through adb', () => {
   beforeAll(async () => {
     env = await openCoreLab();
     store = new EvidenceStore(join(env.dir, 'evidence'), systemClock);
-    await writeTestApk(join(env.dir, 'a.apk'), { packageName: PKG, versionCode: 1, targetSdk: 34, minSdk: 24, permissions: ['android.permission.POST_NOTIFICATIONS'] });
+    await writeTestApk(join(env.dir, 'a.apk'), {
+      packageName: PKG,
+      versionCode: 1,
+      targetSdk: 34,
+      minSdk: 24,
+      permissions: ['android.permission.POST_NOTIFICATIONS'],
+    });
     const added = await env.lab.addPhones([
       { profile: 'xiaomi-hyperos2-android14-2', id: 'xiaomi' },
       { profile: 'google-pixel-android15-1', id: 'pixel' },
     ]);
     const serials = added.map((p) => p.serial);
     for (const s of serials) await env.core.services.registry.waitForIdentity(s, 15_000);
-    const job = await env.core.services.installs.run({ apkPath: join(env.dir, 'a.apk'), serials, options: DEFAULT_INSTALL_OPTIONS });
+    const job = await env.core.services.installs.run({
+      apkPath: join(env.dir, 'a.apk'),
+      serials,
+      options: DEFAULT_INSTALL_OPTIONS,
+    });
     expect(job.items.every((i) => i.phase === 'done')).toBe(true);
     for (const p of added) {
       const io = env.core.services.gateway.device(p.serial);
@@ -71,14 +81,36 @@ describe('evidence and tap-to-redirect through adb', () => {
     const from = Date.now(); // virtual phones share the host clock
     await new Promise((r) => setTimeout(r, 5));
     android.postNotification(PKG, { channelId: CH, title: 'Sliced', text: 'x', ext: 'pushlab://slice' });
-    const outcome = await tapNotification(io, { title: 'Sliced', text: 'x' }, { package: PKG, ext: 'pushlab://slice', settleMs: 50, landingTimeoutMs: 3_000 });
-    expect(outcome).toMatchObject({ method: 'uiautomator', tapped: true, landed: true, foregroundPackage: PKG, extSeen: true });
-    const slice = await captureLogcatSlice(io, store, { serial, fromPhoneMs: from, toPhoneMs: Date.now() + 1_000, package: PKG });
+    const outcome = await tapNotification(
+      io,
+      { title: 'Sliced', text: 'x' },
+      { package: PKG, ext: 'pushlab://slice', settleMs: 50, landingTimeoutMs: 3_000 },
+    );
+    expect(outcome).toMatchObject({
+      method: 'uiautomator',
+      tapped: true,
+      landed: true,
+      foregroundPackage: PKG,
+      extSeen: true,
+    });
+    const slice = await captureLogcatSlice(io, store, {
+      serial,
+      fromPhoneMs: from,
+      toPhoneMs: Date.now() + 1_000,
+      package: PKG,
+    });
     expect(slice).toMatchObject({ mode: 'since', timeFiltered: true, truncated: false, appLines: 1 });
     const lines = parseLogcat(await readFile(slice.path, 'utf8'), { utc: true }).lines;
     expect(lines).toHaveLength(slice.lines);
     expect(lines.every((l) => (l.timeMs as number) >= from)).toBe(true);
-    expect(lines.map((l) => l.tag)).toEqual(expect.arrayContaining(['FirebaseMessaging', 'StatusBarManagerService', 'ActivityTaskManager', 'PushLabDemo']));
+    expect(lines.map((l) => l.tag)).toEqual(
+      expect.arrayContaining([
+        'FirebaseMessaging',
+        'StatusBarManagerService',
+        'ActivityTaskManager',
+        'PushLabDemo',
+      ]),
+    );
     expect(lines.find((l) => l.tag === 'PushLabDemo')?.message).toBe('opened ext=pushlab://slice');
     expect(android.notifications(PKG).some((n) => n.title === 'Sliced')).toBe(false);
   });
@@ -86,11 +118,28 @@ describe('evidence and tap-to-redirect through adb', () => {
   it('taps on the Xiaomi too, by text, and reports a post that is not in the shade', async () => {
     const { io, android } = phones[0] as (typeof phones)[number];
     await pressKey(io, 'HOME');
-    android.postNotification(PKG, { channelId: CH, title: 'Title X', text: 'Tap by text', ext: 'pushlab://x' });
-    expect(await tapNotification(io, { title: null, text: 'Tap by text' }, { package: PKG, ext: 'pushlab://x', settleMs: 50, landingTimeoutMs: 3_000 })).toMatchObject({
-      tapped: true, landed: true, extSeen: true,
+    android.postNotification(PKG, {
+      channelId: CH,
+      title: 'Title X',
+      text: 'Tap by text',
+      ext: 'pushlab://x',
     });
-    const missing = await tapNotification(io, { title: 'never posted', text: null }, { package: PKG, settleMs: 50 });
+    expect(
+      await tapNotification(
+        io,
+        { title: null, text: 'Tap by text' },
+        { package: PKG, ext: 'pushlab://x', settleMs: 50, landingTimeoutMs: 3_000 },
+      ),
+    ).toMatchObject({
+      tapped: true,
+      landed: true,
+      extSeen: true,
+    });
+    const missing = await tapNotification(
+      io,
+      { title: 'never posted', text: null },
+      { package: PKG, settleMs: 50 },
+    );
     expect(missing).toMatchObject({ tapped: false, landed: null });
   });
 });

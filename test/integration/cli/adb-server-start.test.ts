@@ -20,7 +20,12 @@ let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pushlab-adb-start-'));
   port = await freePort();
-  env = { ...process.env, HOME: dir, ANDROID_ADB_SERVER_PORT: String(port), PUSHLAB_DATA_DIR: join(dir, 'data') };
+  env = {
+    ...process.env,
+    HOME: dir,
+    ANDROID_ADB_SERVER_PORT: String(port),
+    PUSHLAB_DATA_DIR: join(dir, 'data'),
+  };
   delete env.PUSHLAB_ADB_NO_START;
   delete env.PUSHLAB_ADB_BIN;
   delete env.PUSHLAB_ADB_HOST;
@@ -40,7 +45,11 @@ describe('pushlab devices with no adb server running', () => {
     expect(await listening(port)).toBe(false);
     for (let i = 1; i <= 10; i++) {
       const result = await pushlab(['devices'], env);
-      expect({ call: i, code: result.code, stderr: result.stderr }).toEqual({ call: i, code: 0, stderr: expect.not.stringMatching(/pushlab:/) });
+      expect({ call: i, code: result.code, stderr: result.stderr }).toEqual({
+        call: i,
+        code: 0,
+        stderr: expect.not.stringMatching(/pushlab:/),
+      });
       expect(result.stdout).toMatch(/No phones attached/);
       expect(await listening(port), `server left running after call ${i}`).toBe(false);
     }

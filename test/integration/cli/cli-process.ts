@@ -39,5 +39,12 @@ export async function loggingAdb(dir: string): Promise<{ bin: string; calls(): P
   const log = join(dir, 'adb-calls.log');
   await writeFile(bin, `#!/bin/sh\necho "$@" >> '${log}'\necho "stand-in adb: not a server" >&2\nexit 1\n`);
   await chmod(bin, 0o755);
-  return { bin, calls: () => readFile(log, 'utf8').then((t) => t.split('\n').filter(Boolean), () => []) };
+  return {
+    bin,
+    calls: () =>
+      readFile(log, 'utf8').then(
+        (t) => t.split('\n').filter(Boolean),
+        () => [],
+      ),
+  };
 }

@@ -18,7 +18,14 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pushlab-no-adb-'));
   port = await freePort();
   adb = await loggingAdb(dir);
-  env = { ...process.env, HOME: dir, ANDROID_ADB_SERVER_PORT: String(port), PUSHLAB_ADB_BIN: adb.bin, PUSHLAB_DATA_DIR: join(dir, 'data'), LANG: 'C' };
+  env = {
+    ...process.env,
+    HOME: dir,
+    ANDROID_ADB_SERVER_PORT: String(port),
+    PUSHLAB_ADB_BIN: adb.bin,
+    PUSHLAB_DATA_DIR: join(dir, 'data'),
+    LANG: 'C',
+  };
   delete env.PUSHLAB_ADB_NO_START;
   delete env.PUSHLAB_LOCALE;
   delete env.LC_ALL;
@@ -30,7 +37,10 @@ afterAll(async () => {
 
 describe('commands that need no adb', () => {
   it('--help, scenarios, runs, an invalid plan and a non-APK never call adb', async () => {
-    await writeFile(join(dir, 'plan.json'), JSON.stringify({ name: 'x', scenarios: ['no-such'], unknownField: 1 }));
+    await writeFile(
+      join(dir, 'plan.json'),
+      JSON.stringify({ name: 'x', scenarios: ['no-such'], unknownField: 1 }),
+    );
     await writeFile(join(dir, 'notes.txt'), 'not an apk');
     const help = await pushlab(['--help'], env);
     expect(help.code).toBe(0);
@@ -51,10 +61,15 @@ describe('commands that need no adb', () => {
   }, 60_000);
 
   it('a command that needs adb does call it, and says what adb answered', async () => {
-    const result = await pushlab(['doctor', '--serial', 'emulator-5554', '--package', 'com.example.app'], env);
+    const result = await pushlab(
+      ['doctor', '--serial', 'emulator-5554', '--package', 'com.example.app'],
+      env,
+    );
     expect(result.code).toBe(2);
     expect(await adb.calls()).toEqual([`-P ${port} start-server`]);
-    expect(result.stderr).toMatch(new RegExp(`Could not start an adb server on port ${port}: stand-in adb: not a server`));
+    expect(result.stderr).toMatch(
+      new RegExp(`Could not start an adb server on port ${port}: stand-in adb: not a server`),
+    );
   }, 30_000);
 });
 

@@ -29,14 +29,20 @@ async function fingerprint(dir: string): Promise<Record<string, string>> {
   for (const name of (await readdir(dir)).sort()) {
     const file = join(dir, name);
     const info = await stat(file);
-    out[name] = `${info.size} ${info.mtimeMs} ${createHash('sha256').update(await readFile(file)).digest('hex')}`;
+    out[name] = `${info.size} ${info.mtimeMs} ${createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex')}`;
   }
   return out;
 }
 
 function canMountReadOnly(): boolean {
   try {
-    execFileSync('unshare', ['-m', 'sh', '-c', `mount --bind ${root} ${root} && mount -o remount,bind,ro ${root}`], { stdio: 'ignore' });
+    execFileSync(
+      'unshare',
+      ['-m', 'sh', '-c', `mount --bind ${root} ${root} && mount -o remount,bind,ro ${root}`],
+      { stdio: 'ignore' },
+    );
     return true;
   } catch {
     return false;
@@ -53,7 +59,14 @@ beforeAll(async () => {
   storeRun(repos, { id: 'run-orphan', status: 'running' });
   db.close();
   adb = await loggingAdb(root);
-  env = { ...process.env, HOME: root, ANDROID_ADB_SERVER_PORT: String(await freePort()), PUSHLAB_ADB_BIN: adb.bin, PUSHLAB_DATA_DIR: data, LANG: 'C' };
+  env = {
+    ...process.env,
+    HOME: root,
+    ANDROID_ADB_SERVER_PORT: String(await freePort()),
+    PUSHLAB_ADB_BIN: adb.bin,
+    PUSHLAB_DATA_DIR: data,
+    LANG: 'C',
+  };
   delete env.PUSHLAB_ADB_NO_START;
 });
 afterAll(async () => {
@@ -69,7 +82,10 @@ describe('read-only commands', () => {
     const listed = JSON.parse(runs.stdout) as Array<{ id: string; status: string }>;
     expect(listed.map((r) => r.id).sort()).toEqual(['run-done', 'run-orphan']);
     const csv = join(root, 'out.csv');
-    const report = await pushlab(['report', '--run', 'run-done', '--csv', csv, '--junit', join(root, 'out.xml')], env);
+    const report = await pushlab(
+      ['report', '--run', 'run-done', '--csv', csv, '--junit', join(root, 'out.xml')],
+      env,
+    );
     expect(report.stderr).toBe('');
     expect(report.code).toBe(0);
     expect(await readFile(csv, 'utf8')).toMatch(/background-c2c-text/);
@@ -80,13 +96,24 @@ describe('read-only commands', () => {
   it('work in a folder mounted read-only (skipped where no mount namespace can be made)', async (context) => {
     if (!canMountReadOnly()) return context.skip();
     const inReadOnly = (args: string): string =>
-      execFileSync('unshare', ['-m', 'sh', '-c', `mount --bind ${data} ${data} && mount -o remount,bind,ro ${data} && touch ${data}/probe 2>/dev/null && echo WRITABLE; exec "${process.execPath}" ${CLI} ${args}`], {
-        env,
-        encoding: 'utf8',
-      });
+      execFileSync(
+        'unshare',
+        [
+          '-m',
+          'sh',
+          '-c',
+          `mount --bind ${data} ${data} && mount -o remount,bind,ro ${data} && touch ${data}/probe 2>/dev/null && echo WRITABLE; exec "${process.execPath}" ${CLI} ${args}`,
+        ],
+        {
+          env,
+          encoding: 'utf8',
+        },
+      );
     const listed = JSON.parse(inReadOnly('runs --json')) as Array<{ id: string }>;
     expect(listed.map((r) => r.id).sort()).toEqual(['run-done', 'run-orphan']);
-    expect(inReadOnly(`report --run run-done --junit ${join(root, 'ro.xml')}`)).toMatch(/JUnit report of run run-done written/);
+    expect(inReadOnly(`report --run run-done --junit ${join(root, 'ro.xml')}`)).toMatch(
+      /JUnit report of run run-done written/,
+    );
   }, 60_000);
 
   it('refuses, untouched, a database whose schema is older than this PushLab', async () => {

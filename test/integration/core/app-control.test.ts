@@ -25,7 +25,11 @@ describe('app control building blocks on a virtual phone', () => {
     await env.core.services.registry.waitForIdentity(serial, 15_000);
     const apk = join(env.dir, 'control.apk');
     await writeTestApk(apk, { packageName: pkg, versionCode: 1, minSdk: 24 });
-    const job = await env.core.services.installs.run({ apkPath: apk, serials: [serial], options: DEFAULT_INSTALL_OPTIONS });
+    const job = await env.core.services.installs.run({
+      apkPath: apk,
+      serials: [serial],
+      options: DEFAULT_INSTALL_OPTIONS,
+    });
     expect(job.items[0]?.phase).toBe('done');
   });
   afterAll(async () => {

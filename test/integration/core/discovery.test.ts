@@ -42,16 +42,24 @@ describe('device discovery over a real adb server', () => {
   it('shows an unauthorized phone with what to do, then identifies it once allowed', async () => {
     const phone = await env.lab.addPhone({ profile: 'google-pixel-android15-1', authorized: false });
     // adb shows the connection as offline while the AUTH exchange runs, then unauthorized.
-    const pending = await eventually(() => {
-      const v = env.core.services.registry.get(phone.serial);
-      return v?.state === 'unauthorized' ? v : undefined;
-    }, 10_000, 'unauthorized phone');
+    const pending = await eventually(
+      () => {
+        const v = env.core.services.registry.get(phone.serial);
+        return v?.state === 'unauthorized' ? v : undefined;
+      },
+      10_000,
+      'unauthorized phone',
+    );
     expect(pending.identity).toBeNull();
     env.lab.authorize(phone.id);
-    const view = await eventually(() => {
-      const v = env.core.services.registry.get(phone.serial);
-      return v?.identityStatus === 'ready' ? v : undefined;
-    }, 10_000, 'authorized phone identity');
+    const view = await eventually(
+      () => {
+        const v = env.core.services.registry.get(phone.serial);
+        return v?.identityStatus === 'ready' ? v : undefined;
+      },
+      10_000,
+      'authorized phone identity',
+    );
     expect(view.state).toBe('device');
     expect(view.identity?.pushChannel).toBe('fcm');
   });
@@ -61,11 +69,18 @@ describe('device discovery over a real adb server', () => {
     await env.core.services.registry.waitForIdentity(phone.serial, 15_000);
     const published: string[][] = [];
     const off = env.core.subscribe((event, payload) => {
-      if (event === 'devices:changed') published.push((payload as unknown as { devices: Array<{ serial: string }> }).devices.map((d) => d.serial));
+      if (event === 'devices:changed')
+        published.push(
+          (payload as unknown as { devices: Array<{ serial: string }> }).devices.map((d) => d.serial),
+        );
     });
     await env.lab.unplug(phone.id);
     // The UI learns of it from a pushed event, not by asking again.
-    await eventually(() => published.some((serials) => !serials.includes(phone.serial)), 5_000, 'removal published');
+    await eventually(
+      () => published.some((serials) => !serials.includes(phone.serial)),
+      5_000,
+      'removal published',
+    );
     expect(env.core.services.registry.get(phone.serial)).toBeUndefined();
     await env.lab.plug(phone.id);
     const back = await env.core.services.registry.waitForIdentity(phone.serial, 15_000);
@@ -78,12 +93,19 @@ describe('device discovery over a real adb server', () => {
     await env.core.services.registry.waitForIdentity(phone.serial, 15_000);
     // Cut the TCP link the way a dying Wi-Fi does; the next command tells adb, and us.
     await (phone as unknown as { adbd: { close(): Promise<void> } }).adbd.close();
-    const failed = await env.core.services.gateway.device(phone.serial).shell('echo hi', { timeoutMs: 3_000 }).catch((e: unknown) => e);
+    const failed = await env.core.services.gateway
+      .device(phone.serial)
+      .shell('echo hi', { timeoutMs: 3_000 })
+      .catch((e: unknown) => e);
     expect(failed).toMatchObject({ code: expect.stringMatching(/DEVICE_LOST|DEVICE_OFFLINE|TIMEOUT/) });
-    const view = await eventually(() => {
-      const v = env.core.services.registry.get(phone.serial);
-      return v && v.state !== 'device' ? v : undefined;
-    }, 5_000, 'phone no longer ready');
+    const view = await eventually(
+      () => {
+        const v = env.core.services.registry.get(phone.serial);
+        return v && v.state !== 'device' ? v : undefined;
+      },
+      5_000,
+      'phone no longer ready',
+    );
     expect(['offline', 'connecting']).toContain(view.state);
   });
 

@@ -26,7 +26,13 @@ describe('installing on many phones at once', () => {
   beforeAll(async () => {
     env = await openCoreLab();
     apkPath = join(env.dir, 'app.apk');
-    await writeTestApk(apkPath, { packageName: 'com.example.push', versionCode: 3, versionName: '1.3', minSdk: 24, padBytes: 4 * 1024 * 1024 });
+    await writeTestApk(apkPath, {
+      packageName: 'com.example.push',
+      versionCode: 3,
+      versionName: '1.3',
+      minSdk: 24,
+      padBytes: 4 * 1024 * 1024,
+    });
     const phones = await env.lab.addPhones(PROFILES.map((profile) => ({ profile })));
     serials = phones.map((p) => p.serial);
     await Promise.all(serials.map((s) => env.core.services.registry.waitForIdentity(s, 15_000)));
@@ -37,14 +43,19 @@ describe('installing on many phones at once', () => {
 
   it('installs on ten phones in parallel with per-phone byte progress', async () => {
     const events: InstallProgressEvent[] = [];
-    const job = await env.core.services.installs.run({ apkPath, serials, options: DEFAULT_INSTALL_OPTIONS }, (e) => events.push(e));
+    const job = await env.core.services.installs.run(
+      { apkPath, serials, options: DEFAULT_INSTALL_OPTIONS },
+      (e) => events.push(e),
+    );
     expect(job.items.map((i) => i.phase)).toEqual(serials.map(() => 'done'));
     for (const serial of serials) {
       const mine = events.filter((e) => e.item.serial === serial);
       expect(mine.some((e) => e.item.phase === 'pushing' && e.item.bytesPushed > 0)).toBe(true);
       expect(mine.some((e) => e.item.phase === 'installing')).toBe(true);
       const phone = env.lab.phones().find((p) => p.serial === serial)!;
-      const listed = await env.core.services.gateway.device(serial).shell('pm list packages --show-versioncode com.example.push');
+      const listed = await env.core.services.gateway
+        .device(serial)
+        .shell('pm list packages --show-versioncode com.example.push');
       expect(listed, phone.profile).toContain('package:com.example.push versionCode:3');
     }
     const stored = await env.core.invoke('install:jobs', []);
@@ -57,12 +68,15 @@ describe('installing on many phones at once', () => {
     const victim = serials[3]!;
     const victimId = env.lab.phones().find((p) => p.serial === victim)!.id;
     let unplugged = false;
-    const job = await env.core.services.installs.run({ apkPath: big, serials, options: DEFAULT_INSTALL_OPTIONS }, (e) => {
-      if (!unplugged && e.item.serial === victim && e.item.phase === 'pushing' && e.item.bytesPushed > 0) {
-        unplugged = true;
-        void env.lab.unplug(victimId);
-      }
-    });
+    const job = await env.core.services.installs.run(
+      { apkPath: big, serials, options: DEFAULT_INSTALL_OPTIONS },
+      (e) => {
+        if (!unplugged && e.item.serial === victim && e.item.phase === 'pushing' && e.item.bytesPushed > 0) {
+          unplugged = true;
+          void env.lab.unplug(victimId);
+        }
+      },
+    );
     expect(unplugged).toBe(true);
     const failed = job.items.filter((i) => i.phase === 'failed');
     expect(failed.map((i) => i.serial)).toEqual([victim]);
@@ -76,7 +90,9 @@ describe('installing on many phones at once', () => {
   it('rejects a file that is not an APK before any phone is touched', async () => {
     const notApk = join(env.dir, 'notes.apk');
     await writeFile(notApk, 'this is a text file, not an app\n');
-    const result = await env.core.invoke('install:start', [{ apkPath: notApk, serials, options: DEFAULT_INSTALL_OPTIONS }]);
+    const result = await env.core.invoke('install:start', [
+      { apkPath: notApk, serials, options: DEFAULT_INSTALL_OPTIONS },
+    ]);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('NOT_AN_APK');
@@ -90,13 +106,21 @@ describe('installing on many phones at once', () => {
     const old = join(env.dir, 'old.apk');
     await writeTestApk(old, { packageName: 'com.example.push', versionCode: 1, minSdk: 24 });
     const pixel = serials[0]!;
-    const job = await env.core.services.installs.run({ apkPath: old, serials: [pixel], options: DEFAULT_INSTALL_OPTIONS });
+    const job = await env.core.services.installs.run({
+      apkPath: old,
+      serials: [pixel],
+      options: DEFAULT_INSTALL_OPTIONS,
+    });
     expect(job.items[0]?.failure?.reason).toBe('INSTALL_FAILED_VERSION_DOWNGRADE');
 
     const xiaomi = await env.lab.addPhone({ profile: 'xiaomi-hyperos2-android14-2' });
     await env.core.services.registry.waitForIdentity(xiaomi.serial, 15_000);
     (xiaomi.backend as unknown as { setInstallViaUsb(on: boolean): void }).setInstallViaUsb(false);
-    const refused = await env.core.services.installs.run({ apkPath, serials: [xiaomi.serial], options: DEFAULT_INSTALL_OPTIONS });
+    const refused = await env.core.services.installs.run({
+      apkPath,
+      serials: [xiaomi.serial],
+      options: DEFAULT_INSTALL_OPTIONS,
+    });
     expect(refused.items[0]?.failure?.reason).toBe('INSTALL_FAILED_USER_RESTRICTED');
     expect(refused.items[0]?.failure?.fix).toMatch(/Install via USB/);
   });

@@ -17,7 +17,10 @@ describe('adb server outages', () => {
   });
 
   it('recovers by itself after the server dies, with phones back within 5 s', async () => {
-    const phones = await env.lab.addPhones([{ profile: 'google-pixel-android15-1' }, { profile: 'oppo-coloros7.1-android10-2' }]);
+    const phones = await env.lab.addPhones([
+      { profile: 'google-pixel-android15-1' },
+      { profile: 'oppo-coloros7.1-android10-2' },
+    ]);
     for (const p of phones) await env.core.services.registry.waitForIdentity(p.serial, 15_000);
     const statuses: AdbStatus[] = [];
     env.core.services.tracker.on('status', (s) => statuses.push(s));
@@ -26,9 +29,17 @@ describe('adb server outages', () => {
     await run(env.adbBin, ['-P', String(env.adbPort), 'kill-server'], { env: env.adbEnv });
     // The registry still shows the phones until the tracker notices: wait for the outage first.
     await eventually(() => statuses.some((s) => s.state === 'reconnecting'), 5_000, 'the outage noticed');
-    await eventually(() => env.core.services.tracker.status().state === 'connected', 5_000, 'the server back');
+    await eventually(
+      () => env.core.services.tracker.status().state === 'connected',
+      5_000,
+      'the server back',
+    );
     for (const p of phones) {
-      await eventually(() => env.core.services.registry.get(p.serial)?.identityStatus === 'ready', 5_000, `${p.serial} back`);
+      await eventually(
+        () => env.core.services.registry.get(p.serial)?.identityStatus === 'ready',
+        5_000,
+        `${p.serial} back`,
+      );
     }
     const recoveredMs = Date.now() - killedAt;
     expect(recoveredMs).toBeLessThan(5_000);

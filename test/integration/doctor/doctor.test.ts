@@ -11,7 +11,8 @@ const PKG = 'com.example.pushdemo';
 
 describe('the push-readiness doctor on virtual phones', () => {
   let env: CoreLab;
-  const phones: Record<'pixel' | 'oppo' | 'xiaomi', { serial: string; android: VirtualAndroid }> = {} as never;
+  const phones: Record<'pixel' | 'oppo' | 'xiaomi', { serial: string; android: VirtualAndroid }> =
+    {} as never;
 
   const run = async (serial: string, channelIds: string[] = ['pushlab_default']): Promise<DoctorResult> => {
     const result = await env.core.invoke('doctor:run', [{ serial, package: PKG, channelIds }]);
@@ -23,13 +24,22 @@ describe('the push-readiness doctor on virtual phones', () => {
     if (!found) throw new Error(`no check ${id} in ${result.report.checks.map((c) => c.id).join(', ')}`);
     return found;
   };
-  const fix = async (serial: string, fixId: Parameters<typeof env.core.services.doctor.fix>[1], channelIds = ['pushlab_default']) =>
-    env.core.services.doctor.fix({ serial, package: PKG, channelIds }, fixId);
+  const fix = async (
+    serial: string,
+    fixId: Parameters<typeof env.core.services.doctor.fix>[1],
+    channelIds = ['pushlab_default'],
+  ) => env.core.services.doctor.fix({ serial, package: PKG, channelIds }, fixId);
 
   beforeAll(async () => {
     env = await openCoreLab();
     const apk = join(env.dir, 'push.apk');
-    await writeTestApk(apk, { packageName: PKG, versionCode: 1, targetSdk: 34, minSdk: 24, permissions: ['android.permission.POST_NOTIFICATIONS'] });
+    await writeTestApk(apk, {
+      packageName: PKG,
+      versionCode: 1,
+      targetSdk: 34,
+      minSdk: 24,
+      permissions: ['android.permission.POST_NOTIFICATIONS'],
+    });
     const added = await env.lab.addPhones([
       { profile: 'google-pixel-android15-1', id: 'pixel' },
       { profile: 'oppo-coloros15-android15-1', id: 'oppo' },
@@ -39,7 +49,11 @@ describe('the push-readiness doctor on virtual phones', () => {
       await env.core.services.registry.waitForIdentity(p.serial, 15_000);
       phones[p.id as 'pixel'] = { serial: p.serial, android: p.backend as VirtualAndroid };
     }
-    const job = await env.core.services.installs.run({ apkPath: apk, serials: added.map((p) => p.serial), options: DEFAULT_INSTALL_OPTIONS });
+    const job = await env.core.services.installs.run({
+      apkPath: apk,
+      serials: added.map((p) => p.serial),
+      options: DEFAULT_INSTALL_OPTIONS,
+    });
     expect(job.items.every((i) => i.phase === 'done')).toBe(true);
   });
   afterAll(async () => {
@@ -49,7 +63,10 @@ describe('the push-readiness doctor on virtual phones', () => {
   it('finds a never-launched app in the stopped state and fixes it by launching once', async () => {
     const { serial } = phones.pixel;
     const before = await run(serial);
-    expect(check(before, 'app.stopped')).toMatchObject({ status: 'fail', fixes: expect.arrayContaining(['launch-app']) });
+    expect(check(before, 'app.stopped')).toMatchObject({
+      status: 'fail',
+      fixes: expect.arrayContaining(['launch-app']),
+    });
     const outcome = await fix(serial, 'launch-app');
     expect(outcome.ok).toBe(true);
     expect(outcome.before.find((c) => c.id === 'app.stopped')?.status).toBe('fail');
@@ -101,7 +118,9 @@ describe('the push-readiness doctor on virtual phones', () => {
     const result = await run(serial);
     expect(check(result, 'dnd.mode').status).toBe('warn');
     // Drift against the previous snapshot names what changed on the phone since.
-    expect(result.drift.map((d) => d.checkId)).toEqual(expect.arrayContaining(['dnd.mode', 'battery.standby']));
+    expect(result.drift.map((d) => d.checkId)).toEqual(
+      expect.arrayContaining(['dnd.mode', 'battery.standby']),
+    );
     expect(['warn', 'fail']).toContain(check(result, 'battery.standby').status);
     expect(['warn', 'fail']).toContain(check(result, 'battery.doze').status);
     expect((await fix(serial, 'standby-bucket-active')).ok).toBe(true);
@@ -135,16 +154,26 @@ describe('the push-readiness doctor on virtual phones', () => {
   });
 
   it('says clearly when the package is not installed', async () => {
-    const result = await env.core.invoke('doctor:run', [{ serial: phones.pixel.serial, package: 'com.example.nothere', channelIds: [] }]);
+    const result = await env.core.invoke('doctor:run', [
+      { serial: phones.pixel.serial, package: 'com.example.nothere', channelIds: [] },
+    ]);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('com.example.nothere') });
+    if (!result.ok)
+      expect(result.error).toMatchObject({
+        code: 'NOT_FOUND',
+        message: expect.stringContaining('com.example.nothere'),
+      });
   });
 
   it('keeps a partial report when the phone goes away mid-check', async () => {
     const { serial } = phones.oppo;
-    const handle = env.lab.phones().find((p) => p.serial === serial) as unknown as { adbd: { close(): Promise<void> } };
+    const handle = env.lab.phones().find((p) => p.serial === serial) as unknown as {
+      adbd: { close(): Promise<void> };
+    };
     await handle.adbd.close();
-    const result: DoctorResult | Error = await run(serial, ['oppo_push_channel']).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    const result: DoctorResult | Error = await run(serial, ['oppo_push_channel']).catch((e: unknown) =>
+      e instanceof Error ? e : new Error(String(e)),
+    );
     if (result instanceof Error) {
       // adb noticed first: the phone is already gone, which is said plainly too.
       expect(result.message).toMatch(/DEVICE_(NOT_FOUND|NOT_READY|LOST)/);

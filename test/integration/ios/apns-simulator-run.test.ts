@@ -17,7 +17,12 @@ import { freePort } from '../../virtual-lab';
 import { makeApnsKey } from '../../virtual-lab/apns/credentials';
 import { startApnsServer, type ApnsServer } from '../../virtual-lab/apns/server';
 import { connectApnsToSimulators, type ApnsSimulatorBridge } from '../../virtual-lab/ios/apns-bridge';
-import { simulatorDeviceToken, startFakeXcrun, XCODE16, type FakeXcrun } from '../../virtual-lab/ios/fake-xcrun';
+import {
+  simulatorDeviceToken,
+  startFakeXcrun,
+  XCODE16,
+  type FakeXcrun,
+} from '../../virtual-lab/ios/fake-xcrun';
 
 // A bundle ID Android would refuse ("-"): plans that name simulators take it.
 const BUNDLE = 'com.pushlab.demo-ios';
@@ -46,18 +51,41 @@ function plan(udid: string, token: string, scenarios: string[]): Record<string, 
     phones: { serials: [udid] },
     scenarios,
     repeats: 1,
-    sender: { kind: 'apns', teamId: TEAM, keyId: KEY_ID, key: { env: 'PUSHLAB_TEST_APNS_KEY' }, topic: BUNDLE, environment: 'sandbox', baseUrl: server.url },
+    sender: {
+      kind: 'apns',
+      teamId: TEAM,
+      keyId: KEY_ID,
+      key: { env: 'PUSHLAB_TEST_APNS_KEY' },
+      topic: BUNDLE,
+      environment: 'sandbox',
+      baseUrl: server.url,
+    },
     timeouts: { pushMs: 2000, stepMs: 15_000 },
   };
 }
 
-const lines = (detail: RunDetail) => detail.attempts.map((a) => `${a.scenarioId}: ${a.verdict?.kind} ${a.verdict?.reason.key} ${JSON.stringify(a.verdict?.reason.values ?? {})}`).join('\n');
+const lines = (detail: RunDetail) =>
+  detail.attempts
+    .map(
+      (a) =>
+        `${a.scenarioId}: ${a.verdict?.kind} ${a.verdict?.reason.key} ${JSON.stringify(a.verdict?.reason.values ?? {})}`,
+    )
+    .join('\n');
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pushlab-apns-sim-'));
   fake = await startFakeXcrun({ boot: [IPHONE] });
-  for (const udid of [IPAD, IPHONE]) await fake.installApp(udid, { bundleId: BUNDLE, name: 'PushLabDemo', urlSchemes: ['pushlabdemo'], prompt: 'allow' });
-  server = await startApnsServer({ environment: 'sandbox', keys: [{ teamId: TEAM, keyId: KEY_ID, publicKey: key.publicKey, topics: [BUNDLE] }] });
+  for (const udid of [IPAD, IPHONE])
+    await fake.installApp(udid, {
+      bundleId: BUNDLE,
+      name: 'PushLabDemo',
+      urlSchemes: ['pushlabdemo'],
+      prompt: 'allow',
+    });
+  server = await startApnsServer({
+    environment: 'sandbox',
+    keys: [{ teamId: TEAM, keyId: KEY_ID, publicKey: key.publicKey, topics: [BUNDLE] }],
+  });
   bridge = connectApnsToSimulators(server, fake, [
     { udid: IPAD, bundleId: BUNDLE },
     { udid: IPHONE, bundleId: BUNDLE, environment: 'production' },
@@ -70,7 +98,13 @@ beforeAll(async () => {
     env: { ...fake.env, PUSHLAB_SIMCTL_POLL_MS: '100', PUSHLAB_TEST_APNS_KEY: key.p8 },
     capturePollMs: 50,
   });
-  await eventually(() => core.services.registry.get(IPAD)?.state === 'device' && core.services.registry.get(IPHONE)?.state === 'device', 20_000, 'both simulators listed');
+  await eventually(
+    () =>
+      core.services.registry.get(IPAD)?.state === 'device' &&
+      core.services.registry.get(IPHONE)?.state === 'device',
+    20_000,
+    'both simulators listed',
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -85,7 +119,14 @@ describe('runs on a simulator through the local APNs server (apns sender)', () =
   it('sends background, swiped-away and foreground texts through APNs and judges what the simulator delivered', async () => {
     const token = simulatorDeviceToken(IPAD, BUNDLE);
     const runs = core.services.runs;
-    const { runId } = await runs.start(plan(IPAD, token, ['background-c2c-text', 'swiped-away-text', 'foreground-text', 'background-custom-no-desc']));
+    const { runId } = await runs.start(
+      plan(IPAD, token, [
+        'background-c2c-text',
+        'swiped-away-text',
+        'foreground-text',
+        'background-custom-no-desc',
+      ]),
+    );
     const summary = await runs.settled(runId);
     const detail = runs.get(runId);
     expect(summary.status, lines(detail)).toBe('completed');
@@ -103,29 +144,59 @@ describe('runs on a simulator through the local APNs server (apns sender)', () =
     const pushes = (await fake.log()).filter((e) => e.op === 'push');
     expect(pushes.length).toBe(server.accepted.length);
     expect(pushes.every((p) => p.via === 'apns' && p.udid === IPAD)).toBe(true);
-    expect(pushes.map((p) => p.outcome)).toEqual(expect.arrayContaining(['shown', 'delivered to the app in the foreground (not shown)', 'delivered to the app (no alert)']));
-    expect(server.accepted.every((n) => n.deviceToken === token && n.topic === BUNDLE && n.teamId === TEAM)).toBe(true);
-    expect(server.accepted.find((n) => n.pushType === 'background')).toMatchObject({ priority: 5, payload: { aps: { 'content-available': 1 } } });
+    expect(pushes.map((p) => p.outcome)).toEqual(
+      expect.arrayContaining([
+        'shown',
+        'delivered to the app in the foreground (not shown)',
+        'delivered to the app (no alert)',
+      ]),
+    );
+    expect(
+      server.accepted.every((n) => n.deviceToken === token && n.topic === BUNDLE && n.teamId === TEAM),
+    ).toBe(true);
+    expect(server.accepted.find((n) => n.pushType === 'background')).toMatchObject({
+      priority: 5,
+      payload: { aps: { 'content-available': 1 } },
+    });
 
     // The pass holds what iOS stored and the APNs receipt: apns-id as request id, the token masked.
     const shown = runs.attempt(v.get('background-c2c-text')!.id);
-    const record = shown.evidence.find((e) => e.kind === 'record')?.data as { records: Array<{ body: string }> };
+    const record = shown.evidence.find((e) => e.kind === 'record')?.data as {
+      records: Array<{ body: string }>;
+    };
     expect(record.records[0]?.body).toBe('Denny:PushLab offline check');
-    const send = shown.evidence.find((e) => e.kind === 'send')?.data as { kind: string; requestId: string; deviceToken: string; answer: { status: number } };
-    expect(send).toMatchObject({ kind: 'apns', deviceToken: `${token.slice(0, 8)}…`, answer: { status: 200 } });
+    const send = shown.evidence.find((e) => e.kind === 'send')?.data as {
+      kind: string;
+      requestId: string;
+      deviceToken: string;
+      answer: { status: number };
+    };
+    expect(send).toMatchObject({
+      kind: 'apns',
+      deviceToken: `${token.slice(0, 8)}…`,
+      answer: { status: 200 },
+    });
     expect(server.accepted.map((n) => n.apnsId)).toContain(send.requestId);
-    expect(shown.steps.filter((s) => s.name === 'send').map((s) => s.detail)).toContain('sent by the apns sender');
+    expect(shown.steps.filter((s) => s.name === 'send').map((s) => s.detail)).toContain(
+      'sent by the apns sender',
+    );
     expect(JSON.stringify(detail) + JSON.stringify(shown)).not.toContain(token);
   }, 90_000);
 
   it("a Release build's token sent to sandbox ends blocked, explained as the Debug/Release vs sandbox/production mismatch", async () => {
     const runs = core.services.runs;
-    const { runId } = await runs.start(plan(IPHONE, simulatorDeviceToken(IPHONE, BUNDLE, 'production'), ['background-c2c-text']));
+    const { runId } = await runs.start(
+      plan(IPHONE, simulatorDeviceToken(IPHONE, BUNDLE, 'production'), ['background-c2c-text']),
+    );
     await runs.settled(runId);
     const attempt = runs.get(runId).attempts[0];
     expect(attempt?.verdict?.kind, lines(runs.get(runId))).toBe('blocked');
-    expect(attempt?.verdict?.details.error?.message).toMatch(/^APNs refused the push \(400 BadDeviceToken\): .*Debug build's token \(sandbox\) was sent to production, or a Release\/TestFlight\/App Store build's token \(production\) was sent to sandbox \("bad devicetoken"\)/);
-    expect(attempt?.verdict?.details.error?.hint).toMatch(/^This plan sends to sandbox, which only accepts tokens from a Debug \(development-signed\) build\./);
+    expect(attempt?.verdict?.details.error?.message).toMatch(
+      /^APNs refused the push \(400 BadDeviceToken\): .*Debug build's token \(sandbox\) was sent to production, or a Release\/TestFlight\/App Store build's token \(production\) was sent to sandbox \("bad devicetoken"\)/,
+    );
+    expect(attempt?.verdict?.details.error?.hint).toMatch(
+      /^This plan sends to sandbox, which only accepts tokens from a Debug \(development-signed\) build\./,
+    );
     expect(server.requests.at(-1)).toMatchObject({ status: 400, reason: 'BadDeviceToken' });
     // Nothing reached the simulator.
     expect((await fake.log()).some((e) => e.op === 'push' && e.udid === IPHONE)).toBe(false);

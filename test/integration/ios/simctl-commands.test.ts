@@ -44,7 +44,13 @@ afterAll(async () => {
 
 describe('simctl commands', () => {
   it('installs an .app after reading its Info.plist, then launches, pushes, terminates and uninstalls it', async () => {
-    const appPath = await fake.buildApp({ bundleId: BUNDLE, name: 'Commands', version: '2.5.0', build: '250', urlSchemes: ['cmds'] });
+    const appPath = await fake.buildApp({
+      bundleId: BUNDLE,
+      name: 'Commands',
+      version: '2.5.0',
+      build: '250',
+      urlSchemes: ['cmds'],
+    });
     const info = await installApp(runner, IPAD, appPath);
     expect(info).toMatchObject({ bundleId: BUNDLE, version: '2.5.0', build: '250', urlSchemes: ['cmds'] });
     expect(await appContainer(runner, IPAD, BUNDLE, 'app')).toMatch(/Commands\.app$/);
@@ -53,10 +59,19 @@ describe('simctl commands', () => {
     expect(await launchApp(runner, IPAD, BUNDLE)).toEqual(expect.any(Number));
     await fake.setAuthorization(IPAD, BUNDLE, 'authorized');
     await launchApp(runner, IPAD, 'com.apple.Preferences');
-    expect(await pushToSimulator(runner, IPAD, BUNDLE, Buffer.from(JSON.stringify({ aps: { alert: { title: 'T', body: 'B' } }, ext: 'x' })))).toBe(`Notification sent to '${BUNDLE}'`);
+    expect(
+      await pushToSimulator(
+        runner,
+        IPAD,
+        BUNDLE,
+        Buffer.from(JSON.stringify({ aps: { alert: { title: 'T', body: 'B' } }, ext: 'x' })),
+      ),
+    ).toBe(`Notification sent to '${BUNDLE}'`);
     const dataPath = (await listSimulators(runner)).devices.find((d) => d.udid === IPAD)?.dataPath;
     expect(dataPath).toBeTruthy();
-    expect((await readDeliveredNotifications(dataPath!, BUNDLE)).map((r) => [r.title, r.body, r.userInfo?.ext])).toEqual([['T', 'B', 'x']]);
+    expect(
+      (await readDeliveredNotifications(dataPath!, BUNDLE)).map((r) => [r.title, r.body, r.userInfo?.ext]),
+    ).toEqual([['T', 'B', 'x']]);
 
     expect(await terminateApp(runner, IPAD, BUNDLE)).toEqual({ wasRunning: true });
     expect(await terminateApp(runner, IPAD, BUNDLE)).toEqual({ wasRunning: false });
@@ -66,13 +81,24 @@ describe('simctl commands', () => {
     expect(await appContainer(runner, IPAD, BUNDLE)).toBeNull();
   });
 
-  it('refuses bad arguments before simctl runs, and reports simctl\'s refusals plainly', async () => {
+  it("refuses bad arguments before simctl runs, and reports simctl's refusals plainly", async () => {
     await expect(launchApp(runner, 'not-a-udid', BUNDLE)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
-    await expect(launchApp(runner, IPAD, '--terminate-running-process')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(launchApp(runner, IPAD, '--terminate-running-process')).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
     await expect(openUrl(runner, IPAD, 'not a url')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
-    await expect(pushToSimulator(runner, IPAD, BUNDLE, Buffer.from('{"alert":"x"}'))).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('aps') });
-    await expect(launchApp(runner, IPAD, 'com.example.never.installed')).rejects.toMatchObject({ code: 'COMMAND_FAILED', detail: expect.stringContaining('FBSOpenApplicationServiceErrorDomain') });
-    await expect(launchApp(runner, XCODE16.iphone15, 'com.apple.Preferences')).rejects.toMatchObject({ code: 'COMMAND_FAILED', message: expect.stringContaining('shut down') });
+    await expect(pushToSimulator(runner, IPAD, BUNDLE, Buffer.from('{"alert":"x"}'))).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringContaining('aps'),
+    });
+    await expect(launchApp(runner, IPAD, 'com.example.never.installed')).rejects.toMatchObject({
+      code: 'COMMAND_FAILED',
+      detail: expect.stringContaining('FBSOpenApplicationServiceErrorDomain'),
+    });
+    await expect(launchApp(runner, XCODE16.iphone15, 'com.apple.Preferences')).rejects.toMatchObject({
+      code: 'COMMAND_FAILED',
+      message: expect.stringContaining('shut down'),
+    });
   });
 
   it('boots and shuts down, treating "already" as done; screenshots a booted simulator', async () => {
@@ -82,13 +108,17 @@ describe('simctl commands', () => {
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     await shutdownSimulator(runner, XCODE16.iphone15);
     await shutdownSimulator(runner, XCODE16.iphone15);
-    expect((await listSimulators(runner)).devices.find((d) => d.udid === XCODE16.iphone15)?.state).toBe('Shutdown');
+    expect((await listSimulators(runner)).devices.find((d) => d.udid === XCODE16.iphone15)?.state).toBe(
+      'Shutdown',
+    );
   });
 
   it('kills a call that outlives its deadline and says so', async () => {
     const slow = new SimctlRunner(runner.xcrun, { ...fake.env, FAKE_SIMCTL_DELAY_MS: '3000' });
     const started = Date.now();
-    await expect(slow.run('list', ['-j', 'devices'], { timeoutMs: 300 })).rejects.toMatchObject({ code: 'TIMEOUT' });
+    await expect(slow.run('list', ['-j', 'devices'], { timeoutMs: 300 })).rejects.toMatchObject({
+      code: 'TIMEOUT',
+    });
     expect(Date.now() - started).toBeLessThan(2500);
     const controller = new AbortController();
     const pending = slow.run('list', ['-j'], { signal: controller.signal });

@@ -48,8 +48,15 @@ describe('simulators:* handlers', () => {
     await eventually(async () => expect((await list()).length).toBeGreaterThan(0));
     const all = await list();
     expect(all.find((s) => s.udid === XCODE16.bootedIpad)).toMatchObject({ state: 'Booted', usable: true });
-    expect(all.find((s) => s.udid === XCODE16.iphone16Pro)).toMatchObject({ state: 'Shutdown', usable: true, unusableReason: null });
-    expect(all.find((s) => s.udid === UNUSABLE)).toMatchObject({ usable: false, unusableReason: expect.stringContaining('runtime profile not found') });
+    expect(all.find((s) => s.udid === XCODE16.iphone16Pro)).toMatchObject({
+      state: 'Shutdown',
+      usable: true,
+      unusableReason: null,
+    });
+    expect(all.find((s) => s.udid === UNUSABLE)).toMatchObject({
+      usable: false,
+      unusableReason: expect.stringContaining('runtime profile not found'),
+    });
     expect(all.every((s) => s.platform === 'iOS')).toBe(true);
   });
 
@@ -65,8 +72,12 @@ describe('simulators:* handlers', () => {
       expect((await list()).find((s) => s.udid === XCODE16.iphone16Pro)?.state).toBe('Booted');
       const down = await core.invoke('simulators:shutdown', [XCODE16.iphone16Pro.toLowerCase()]);
       expect(down).toMatchObject({ ok: true, value: { udid: XCODE16.iphone16Pro, state: 'Shutdown' } });
-      await eventually(async () => expect((await list()).find((s) => s.udid === XCODE16.iphone16Pro)?.state).toBe('Shutdown'));
-      expect((await fake.log()).filter((e) => e.op === 'boot' || e.op === 'shutdown').map((e) => e.op)).toEqual(['boot', 'shutdown']);
+      await eventually(async () =>
+        expect((await list()).find((s) => s.udid === XCODE16.iphone16Pro)?.state).toBe('Shutdown'),
+      );
+      expect(
+        (await fake.log()).filter((e) => e.op === 'boot' || e.op === 'shutdown').map((e) => e.op),
+      ).toEqual(['boot', 'shutdown']);
     } finally {
       off();
     }
@@ -76,9 +87,15 @@ describe('simulators:* handlers', () => {
     const bad = await core.invoke('simulators:boot', ['-help']);
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     const unknown = await core.invoke('simulators:boot', ['00000000-0000-0000-0000-000000000000']);
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'DEVICE_NOT_FOUND', hint: expect.stringContaining('pushlab simulators') } });
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { code: 'DEVICE_NOT_FOUND', hint: expect.stringContaining('pushlab simulators') },
+    });
     const unusable = await core.invoke('simulators:boot', [UNUSABLE]);
-    expect(unusable).toMatchObject({ ok: false, error: { code: 'DEVICE_NOT_READY', message: expect.stringContaining('runtime profile not found') } });
+    expect(unusable).toMatchObject({
+      ok: false,
+      error: { code: 'DEVICE_NOT_READY', message: expect.stringContaining('runtime profile not found') },
+    });
     if (unusable.ok) return;
     expect(unusable.error.zh?.message).toContain('无法启动');
     expect((await fake.log()).filter((e) => e.op === 'boot').length).toBe(1);

@@ -42,12 +42,23 @@ function plan(udid: string, scenarios: string[]): Record<string, unknown> {
 }
 
 const byScenario = (detail: RunDetail) => new Map(detail.attempts.map((a) => [a.scenarioId, a]));
-const lines = (detail: RunDetail) => detail.attempts.map((a) => `${a.scenarioId}: ${a.verdict?.kind} ${a.verdict?.reason.key} ${JSON.stringify(a.verdict?.reason.values ?? {})}`).join('\n');
+const lines = (detail: RunDetail) =>
+  detail.attempts
+    .map(
+      (a) =>
+        `${a.scenarioId}: ${a.verdict?.kind} ${a.verdict?.reason.key} ${JSON.stringify(a.verdict?.reason.values ?? {})}`,
+    )
+    .join('\n');
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pushlab-ios-run-'));
   fake = await startFakeXcrun({ boot: [IPHONE] });
-  await fake.installApp(IPAD, { bundleId: BUNDLE, name: 'PushLabDemo', urlSchemes: ['pushlabdemo'], prompt: 'allow' });
+  await fake.installApp(IPAD, {
+    bundleId: BUNDLE,
+    name: 'PushLabDemo',
+    urlSchemes: ['pushlabdemo'],
+    prompt: 'allow',
+  });
   // On the iPhone the app is installed but nobody has answered its permission prompt.
   await fake.installApp(IPHONE, { bundleId: BUNDLE, name: 'PushLabDemo', urlSchemes: ['pushlabdemo'] });
   core = await createLabCore({
@@ -59,7 +70,13 @@ beforeAll(async () => {
     env: { ...fake.env, PUSHLAB_SIMCTL_POLL_MS: '100' },
     capturePollMs: 50,
   });
-  await eventually(() => core.services.registry.get(IPAD)?.state === 'device' && core.services.registry.get(IPHONE)?.state === 'device', 20_000, 'both simulators listed');
+  await eventually(
+    () =>
+      core.services.registry.get(IPAD)?.state === 'device' &&
+      core.services.registry.get(IPHONE)?.state === 'device',
+    20_000,
+    'both simulators listed',
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -72,7 +89,17 @@ describe('runs on a simulator (simctl sender)', () => {
   it('judges foreground, background, terminated and after-reboot text pushes from what iOS delivered', async () => {
     const runs = core.services.runs;
     const { runId } = await runs.start(
-      plan(IPAD, ['foreground-text', 'background-c2c-text', 'swiped-away-text', 'after-reboot-text', 'background-title-desc', 'background-ext-redirect', 'logged-out-text', 'notifications-blocked', 'doze-text']),
+      plan(IPAD, [
+        'foreground-text',
+        'background-c2c-text',
+        'swiped-away-text',
+        'after-reboot-text',
+        'background-title-desc',
+        'background-ext-redirect',
+        'logged-out-text',
+        'notifications-blocked',
+        'doze-text',
+      ]),
     );
     const summary = await runs.settled(runId);
     const detail = runs.get(runId);
@@ -88,23 +115,33 @@ describe('runs on a simulator (simctl sender)', () => {
     // The ext arrived, but no tap driver proves the redirect on a simulator.
     expect(kind('background-ext-redirect'), lines(detail)).toBe('inconclusive inconclusive.tap-unverified');
     expect(kind('logged-out-text'), lines(detail)).toBe('blocked blocked.setup-failed');
-    expect(String(v.get('logged-out-text')?.verdict?.reason.values.message)).toContain('without the IM backend');
+    expect(String(v.get('logged-out-text')?.verdict?.reason.values.message)).toContain(
+      'without the IM backend',
+    );
     expect(kind('notifications-blocked'), lines(detail)).toBe('blocked blocked.setup-failed');
     expect(kind('doze-text'), lines(detail)).toBe('not-run not-run.not-applicable');
 
     // The pass holds the record iOS stored: body per the iOS display rules, latency from its date.
     const shown = runs.attempt(v.get('background-c2c-text')!.id);
-    const record = shown.evidence.find((e) => e.kind === 'record')?.data as { records: Array<{ body: string; deliveredAt: number; userInfo: Record<string, unknown> }> };
+    const record = shown.evidence.find((e) => e.kind === 'record')?.data as {
+      records: Array<{ body: string; deliveredAt: number; userInfo: Record<string, unknown> }>;
+    };
     expect(record.records[0]?.body).toBe('Denny:PushLab offline check');
     expect(shown.attempt.verdict?.details.latencyMs).toEqual(expect.any(Number));
-    expect(shown.evidence.map((e) => e.kind)).toEqual(expect.arrayContaining(['state', 'send', 'record', 'screenshot']));
+    expect(shown.evidence.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(['state', 'send', 'record', 'screenshot']),
+    );
     const send = shown.evidence.find((e) => e.kind === 'send')?.data as { payload: Record<string, unknown> };
     expect(send.payload['Simulator Target Bundle']).toBe(BUNDLE);
 
     // What the fake saw: the foreground push reached the app without being shown.
     const pushes = (await fake.log()).filter((e) => e.op === 'push');
     expect(pushes.map((p) => p.outcome)).toContain('delivered to the app in the foreground (not shown)');
-    expect((await fake.log()).some((e) => e.op === 'openurl' && String(e.url).startsWith('pushlabdemo://login?account=qa_ios'))).toBe(true);
+    expect(
+      (await fake.log()).some(
+        (e) => e.op === 'openurl' && String(e.url).startsWith('pushlabdemo://login?account=qa_ios'),
+      ),
+    ).toBe(true);
   }, 120_000);
 
   it('an app that never got an answer to its permission prompt blocks the simulator, saying what to do', async () => {
@@ -113,10 +150,18 @@ describe('runs on a simulator (simctl sender)', () => {
     await runs.settled(runId);
     const attempt = runs.get(runId).attempts[0];
     expect(attempt?.verdict?.kind).toBe('blocked');
-    expect(attempt?.verdict?.details.error).toMatchObject({ code: 'DEVICE_NOT_READY', hint: expect.stringContaining('tap Allow') });
+    expect(attempt?.verdict?.details.error).toMatchObject({
+      code: 'DEVICE_NOT_READY',
+      hint: expect.stringContaining('tap Allow'),
+    });
   }, 60_000);
 
   it('refuses a simctl plan that names an Android phone or an unknown device', async () => {
-    await expect(core.services.runs.start({ ...plan(IPAD, ['background-c2c-text']), phones: { serials: ['emulator-5556'] } })).rejects.toMatchObject({ code: 'DEVICE_NOT_FOUND' });
+    await expect(
+      core.services.runs.start({
+        ...plan(IPAD, ['background-c2c-text']),
+        phones: { serials: ['emulator-5556'] },
+      }),
+    ).rejects.toMatchObject({ code: 'DEVICE_NOT_FOUND' });
   });
 });

@@ -17,8 +17,21 @@ let dir: string;
 let fake: FakeXcrun;
 let noAdbPort: number;
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = fake.env): Promise<{ code: number; stdout: string; stderr: string }> {
-  const all = [CLI, ...args, '--data-dir', dir, '--db', join(dir, 'cli.db'), '--adb-port', String(noAdbPort), '--no-start-server'];
+async function cli(
+  args: string[],
+  env: NodeJS.ProcessEnv = fake.env,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const all = [
+    CLI,
+    ...args,
+    '--data-dir',
+    dir,
+    '--db',
+    join(dir, 'cli.db'),
+    '--adb-port',
+    String(noAdbPort),
+    '--no-start-server',
+  ];
   try {
     const { stdout, stderr } = await run(process.execPath, all, { env, maxBuffer: 8 << 20 });
     return { code: 0, stdout, stderr };
@@ -48,8 +61,15 @@ describe('pushlab simulators', () => {
     const out = await cli(['simulators', '--json']);
     expect(out.code, out.stderr).toBe(0);
     const list = JSON.parse(out.stdout) as Array<Record<string, unknown>>;
-    expect(list.find((s) => s.udid === XCODE16.bootedIpad)).toMatchObject({ state: 'Booted', usable: true, unusableReason: null });
-    expect(list.find((s) => s.udid === XCODE16.iphone16Pro)).toMatchObject({ state: 'Shutdown', usable: true });
+    expect(list.find((s) => s.udid === XCODE16.bootedIpad)).toMatchObject({
+      state: 'Booted',
+      usable: true,
+      unusableReason: null,
+    });
+    expect(list.find((s) => s.udid === XCODE16.iphone16Pro)).toMatchObject({
+      state: 'Shutdown',
+      usable: true,
+    });
     const text = await cli(['simulators']);
     expect(text.stdout).toMatch(new RegExp(`${XCODE16.iphone16Pro}\\s+.+\\s+Shutdown`));
   }, 60_000);
@@ -78,7 +98,9 @@ describe('pushlab simulators', () => {
   it('marks simulators of an unavailable runtime unusable, with the reason, and will not boot them', async () => {
     const old = await startFakeXcrun({ capture: SIMCTL_CAPTURES.xcode10 });
     try {
-      const list = JSON.parse((await cli(['simulators', '--json'], old.env)).stdout) as Array<Record<string, unknown>>;
+      const list = JSON.parse((await cli(['simulators', '--json'], old.env)).stdout) as Array<
+        Record<string, unknown>
+      >;
       const unusable = list.filter((s) => s.usable === false);
       expect(unusable.length).toBeGreaterThan(0);
       for (const s of unusable) expect(typeof s.unusableReason).toBe('string');

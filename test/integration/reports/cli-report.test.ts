@@ -34,18 +34,31 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-function pushlab(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+function pushlab(
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const started = Date.now();
   // No adb anywhere: a port nothing listens on, and no server may be started.
-  const child = spawn(process.execPath, [CLI, ...args, '--data-dir', env.dir, '--adb-port', String(deadPort)], {
-    env: { ...process.env, ANDROID_ADB_SERVER_PORT: String(deadPort), PUSHLAB_ADB_NO_START: '1', PUSHLAB_ADB_BIN: '/nonexistent/adb' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [CLI, ...args, '--data-dir', env.dir, '--adb-port', String(deadPort)],
+    {
+      env: {
+        ...process.env,
+        ANDROID_ADB_SERVER_PORT: String(deadPort),
+        PUSHLAB_ADB_NO_START: '1',
+        PUSHLAB_ADB_BIN: '/nonexistent/adb',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started })));
+  return new Promise((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started })),
+  );
 }
 
 beforeAll(async () => {
@@ -60,7 +73,14 @@ beforeAll(async () => {
   const pixel = env.world.phones.find((p) => p.id === 'pixel');
   for (const channel of DEMO_CHANNELS) pixel?.android.setChannel(DEMO_PACKAGE, channel.id, { importance: 0 });
   const runs = env.core.services.runs;
-  ({ runId } = await runs.start(env.world.plan({ name: 'Report <b>demo</b> 🚀', scenarios: SCENARIOS, repeats: 2, timeouts: { pushMs: 2500, stepMs: 15000 } })));
+  ({ runId } = await runs.start(
+    env.world.plan({
+      name: 'Report <b>demo</b> 🚀',
+      scenarios: SCENARIOS,
+      repeats: 2,
+      timeouts: { pushMs: 2500, stepMs: 15000 },
+    }),
+  ));
   const summary = await runs.settled(runId);
   expect(summary.status).toBe('completed');
 }, 180_000);
@@ -71,7 +91,18 @@ describe('pushlab report', () => {
     const html = join(env.dir, 'report.html');
     const csv = join(env.dir, 'report.csv');
     const junit = join(env.dir, 'report.xml');
-    const result = await pushlab(['report', '--run', runId, '--html', html, '--csv', csv, '--attempts', '--junit', junit]);
+    const result = await pushlab([
+      'report',
+      '--run',
+      runId,
+      '--html',
+      html,
+      '--csv',
+      csv,
+      '--attempts',
+      '--junit',
+      junit,
+    ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`written to ${html}`);
     expect(result.ms).toBeLessThan(20_000);
@@ -79,7 +110,9 @@ describe('pushlab report', () => {
     const matrix = env.core.services.matrix.matrix(runId);
     const detail = env.core.services.runs.get(runId);
     const failing = matrix.cells.filter((c) => (FAILING_STATUSES as readonly string[]).includes(c.status));
-    const lines = detail.attempts.map((a) => `${a.serial} ${a.scenarioId} #${a.repeat} ${a.verdict?.kind} ${a.verdict?.reason.key}`).join('\n');
+    const lines = detail.attempts
+      .map((a) => `${a.serial} ${a.scenarioId} #${a.repeat} ${a.verdict?.kind} ${a.verdict?.reason.key}`)
+      .join('\n');
     expect(failing.length, lines).toBeGreaterThan(0);
 
     // HTML: strict check, a card per failing cell, the screenshots that are small enough embedded.
@@ -89,14 +122,26 @@ describe('pushlab report', () => {
     expect(doc.elements.filter((e) => e.name === 'article')).toHaveLength(failing.length);
     let embeddable = 0;
     for (const cell of failing) {
-      const attempt = detail.attempts.find((a) => a.serial === cell.serial && a.scenarioId === cell.scenarioId && a.verdict?.kind === cell.status);
-      const shot = attempt === undefined ? undefined : env.core.services.runs.attempt(attempt.id).evidence.filter((e) => e.kind === 'screenshot').at(-1);
+      const attempt = detail.attempts.find(
+        (a) =>
+          a.serial === cell.serial && a.scenarioId === cell.scenarioId && a.verdict?.kind === cell.status,
+      );
+      const shot =
+        attempt === undefined
+          ? undefined
+          : env.core.services.runs
+              .attempt(attempt.id)
+              .evidence.filter((e) => e.kind === 'screenshot')
+              .at(-1);
       if (shot?.path == null) continue;
       const size = (await stat(await resolveEvidencePath(join(env.dir, 'evidence'), shot.path, shot))).size;
       if (size <= MAX_THUMBNAIL_BYTES) embeddable += 1;
     }
     expect(embeddable, lines).toBeGreaterThan(0);
-    expect(doc.elements.filter((e) => e.name === 'img'), lines).toHaveLength(embeddable);
+    expect(
+      doc.elements.filter((e) => e.name === 'img'),
+      lines,
+    ).toHaveLength(embeddable);
 
     const report = await openReportOffline(html);
     try {
@@ -107,7 +152,12 @@ describe('pushlab report', () => {
       expect(seen.scripts).toBe(0);
       expect(seen.brokenImages).toBe(0);
       await report.page.screenshot({ path: join(ARTIFACTS, 'cli-run-en.png'), fullPage: true });
-      await report.page.pdf({ path: join(ARTIFACTS, 'cli-run-en.pdf'), format: 'A4', landscape: true, printBackground: true });
+      await report.page.pdf({
+        path: join(ARTIFACTS, 'cli-run-en.pdf'),
+        format: 'A4',
+        landscape: true,
+        printBackground: true,
+      });
     } finally {
       await report.close();
     }
@@ -115,14 +165,19 @@ describe('pushlab report', () => {
     // CSV: BOM, header, one row per cell and per attempt.
     const text = await readFile(csv, 'utf8');
     expect(text.startsWith('\uFEFFRun,Phone serial,')).toBe(true);
-    const rows = text.slice(1).split('\r\n').filter((l) => l !== '');
+    const rows = text
+      .slice(1)
+      .split('\r\n')
+      .filter((l) => l !== '');
     expect(rows.filter((r) => r.includes(',cell,'))).toHaveLength(matrix.cells.length);
     expect(rows.filter((r) => r.includes(',attempt,'))).toHaveLength(detail.attempts.length);
 
     // JUnit: one case per attempt, failures where cells failed.
     const xml = parseXml(await readFile(junit, 'utf8'));
     expect(findAll(xml, 'testcase')).toHaveLength(detail.attempts.length);
-    expect(Number(xml.attrs.failures) + Number(xml.attrs.errors) + Number(xml.attrs.skipped)).toBeGreaterThan(0);
+    expect(Number(xml.attrs.failures) + Number(xml.attrs.errors) + Number(xml.attrs.skipped)).toBeGreaterThan(
+      0,
+    );
   }, 120_000);
 
   it('writes the HTML in Chinese, and exits 2 for an unknown run or no output', async () => {

@@ -7,12 +7,18 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderHtmlReport, type HtmlReportInput, type ReportFailure } from '../../../electron/lab/reports/html-report';
+import {
+  renderHtmlReport,
+  type HtmlReportInput,
+  type ReportFailure,
+} from '../../../electron/lab/reports/html-report';
 import { HOSTILE, hostileMatrix, LONG, RTL, summaryOf } from '../../unit/reports/report-fixtures';
 import { ARTIFACTS, inspectReport, openReportOffline } from './offline-browser';
 
-const PNG_1X1 = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-const LOADERS = '<img src="http://127.0.0.1:9/pixel.png"><link rel="stylesheet" href="http://127.0.0.1:9/x.css"><iframe src="http://127.0.0.1:9/"></iframe>';
+const PNG_1X1 =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const LOADERS =
+  '<img src="http://127.0.0.1:9/pixel.png"><link rel="stylesheet" href="http://127.0.0.1:9/x.css"><iframe src="http://127.0.0.1:9/"></iframe>';
 let dir: string;
 
 function input(locale: 'en' | 'zh-CN'): HtmlReportInput {
@@ -23,13 +29,30 @@ function input(locale: 'en' | 'zh-CN'): HtmlReportInput {
     cell: failing,
     attempt: { id: 3, repeat: 1 },
     reason: failing.reason,
-    expected: { title: { value: HOSTILE.script, match: 'exact' }, text: { value: LOADERS, match: 'contains' }, channelId: HOSTILE.js },
-    actual: { title: `${HOSTILE.img}${LOADERS}`, text: `${LONG}${RTL}`, channelId: HOSTILE.comment, sound: HOSTILE.emoji, postTime: 1 },
+    expected: {
+      title: { value: HOSTILE.script, match: 'exact' },
+      text: { value: LOADERS, match: 'contains' },
+      channelId: HOSTILE.js,
+    },
+    actual: {
+      title: `${HOSTILE.img}${LOADERS}`,
+      text: `${LONG}${RTL}`,
+      channelId: HOSTILE.comment,
+      sound: HOSTILE.emoji,
+      postTime: 1,
+    },
     seen: 'captured',
     checks: { title: 'mismatch', text: 'mismatch', channel: 'mismatch', sound: 'unknown' },
     thumbnail: { kind: 'image', dataUrl: PNG_1X1, sizeBytes: 70 },
   };
-  return { matrix, summary: summaryOf(matrix), signOff, failures: [failure], locale, generatedAt: '2026-03-04T07:00:00.000Z' };
+  return {
+    matrix,
+    summary: summaryOf(matrix),
+    signOff,
+    failures: [failure],
+    locale,
+    generatedAt: '2026-03-04T07:00:00.000Z',
+  };
 }
 
 beforeAll(async () => {

@@ -23,8 +23,12 @@ export interface OfflineReport {
   close(): Promise<void>;
 }
 
-export async function openReportOffline(file: string, options: { width?: number; locale?: string } = {}): Promise<OfflineReport> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (Debian package "chromium").`);
+export async function openReportOffline(
+  file: string,
+  options: { width?: number; locale?: string } = {},
+): Promise<OfflineReport> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is not installed at ${CHROMIUM} (Debian package "chromium").`);
   await mkdir(ARTIFACTS, { recursive: true });
   const profile = await mkdtemp(join(tmpdir(), 'pushlab-report-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
@@ -55,7 +59,8 @@ export async function openReportOffline(file: string, options: { width?: number;
     void dialog.dismiss();
   });
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   await page.goto(url, { waitUntil: 'load' });
@@ -72,7 +77,9 @@ export async function openReportOffline(file: string, options: { width?: number;
 }
 
 /** What the loaded report looks like from inside the page (a string: this tsconfig has no DOM types). */
-export async function inspectReport(page: Page): Promise<{ scripts: number; images: number; brokenImages: number; overflowX: number; text: string }> {
+export async function inspectReport(
+  page: Page,
+): Promise<{ scripts: number; images: number; brokenImages: number; overflowX: number; text: string }> {
   return (await page.evaluate(`(() => {
     const images = [...document.images];
     return {

@@ -33,7 +33,8 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
-const xmlAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const xmlAttr = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 describe.skipIf(!available)('Appium 3 with the fake driver', () => {
   let dir: string;
@@ -45,13 +46,23 @@ describe.skipIf(!available)('Appium 3 with the fake driver', () => {
     const home = join(dir, 'appium-home');
     await mkdir(join(home, 'node_modules', '@appium'), { recursive: true });
     await symlink(FAKE_DRIVER, join(home, 'node_modules', '@appium', 'fake-driver'), 'dir');
-    await writeFile(join(home, 'package.json'), JSON.stringify({ name: 'pushlab-appium-home', private: true, devDependencies: { '@appium/fake-driver': '*' } }));
+    await writeFile(
+      join(home, 'package.json'),
+      JSON.stringify({
+        name: 'pushlab-appium-home',
+        private: true,
+        devDependencies: { '@appium/fake-driver': '*' },
+      }),
+    );
     const appXml = join(dir, 'shade.xml');
-    await writeFile(appXml, `<app width="1080" height="2400"><title>Notification shade</title>
+    await writeFile(
+      appXml,
+      `<app width="1080" height="2400"><title>Notification shade</title>
   <MockListItem id="row-older" text="Plain title" />
   <MockListItem id="row-hostile" text="${xmlAttr(HOSTILE)}" />
   <MockListItem id="row-near" text="${xmlAttr(HOSTILE.replace("'", ''))}" />
-</app>`);
+</app>`,
+    );
     fakeCaps = { platformName: 'Fake', 'appium:automationName': 'Fake', 'appium:app': appXml };
     server = await AppiumServer.start({ appiumHome: home, drivers: ['fake'], startTimeoutMs: 45_000 });
   });
@@ -88,9 +99,17 @@ describe.skipIf(!available)('Appium 3 with the fake driver', () => {
     const hit = await appiumTap('R58M123', { title: HOSTILE, text: null }, options);
     expect(hit).toMatchObject({ tapped: true, matched: 'title' });
     // The fake driver has no `mobile: openNotifications`: the tap goes on and says so.
-    expect(hit.detail).toMatch(/^Clicked the element showing the title\. could not open the shade \(Appium: /);
-    expect(await appiumTap('R58M123', { title: 'not there', text: 'Plain title' }, options)).toMatchObject({ tapped: true, matched: 'text' });
-    expect(await appiumTap('R58M123', { title: 'not there', text: 'nor this' }, options)).toMatchObject({ tapped: false, matched: null });
+    expect(hit.detail).toMatch(
+      /^Clicked the element showing the title\. could not open the shade \(Appium: /,
+    );
+    expect(await appiumTap('R58M123', { title: 'not there', text: 'Plain title' }, options)).toMatchObject({
+      tapped: true,
+      matched: 'text',
+    });
+    expect(await appiumTap('R58M123', { title: 'not there', text: 'nor this' }, options)).toMatchObject({
+      tapped: false,
+      matched: null,
+    });
     expect(server.running).toBe(true);
   });
 
@@ -98,14 +117,26 @@ describe.skipIf(!available)('Appium 3 with the fake driver', () => {
     const p = await withApp('google-pixel-android15-1', { grant: true });
     await sh(p, 'input keyevent 3');
     const io = new VirtualDeviceIo('virtual', p);
-    const outcome = await tapNotification(io, { title: HOSTILE, text: null }, { package: APP, appium: { appiumHome: '/unused', server, capabilities: fakeCaps, findTimeoutMs: 300 }, landingTimeoutMs: 300 });
+    const outcome = await tapNotification(
+      io,
+      { title: HOSTILE, text: null },
+      {
+        package: APP,
+        appium: { appiumHome: '/unused', server, capabilities: fakeCaps, findTimeoutMs: 300 },
+        landingTimeoutMs: 300,
+      },
+    );
     // The fake driver's click opens nothing on the virtual phone: tapped, but not landed.
     expect(outcome).toMatchObject({ method: 'appium', tapped: true, landed: false, extSeen: null });
     expect(io.commands.at(-1)).toBe('cmd statusbar collapse');
   });
 
   it('a server started for one tap is stopped after it, and stop() frees the port', async () => {
-    const own = await AppiumServer.start({ appiumHome: join(dir, 'appium-home'), drivers: ['fake'], startTimeoutMs: 45_000 });
+    const own = await AppiumServer.start({
+      appiumHome: join(dir, 'appium-home'),
+      drivers: ['fake'],
+      startTimeoutMs: 45_000,
+    });
     expect(await portOpen(own.port)).toBe(true);
     await own.stop();
     expect(own.running).toBe(false);

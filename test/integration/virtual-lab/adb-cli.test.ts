@@ -16,7 +16,9 @@ let host: AdbHostClient;
 let dir: string;
 const phones: Adbd[] = [];
 
-async function addPhone(options: Parameters<typeof createSimpleBackend>[0] = {}): Promise<{ serial: string; backend: SimpleBackend; adbd: Adbd }> {
+async function addPhone(
+  options: Parameters<typeof createSimpleBackend>[0] = {},
+): Promise<{ serial: string; backend: SimpleBackend; adbd: Adbd }> {
   const backend = createSimpleBackend(options);
   const adbd = await startAdbd({ backend });
   phones.push(adbd);
@@ -42,7 +44,9 @@ afterAll(async () => {
 
 describe('adb CLI against a virtual phone', () => {
   it('lists the phone as a device with its banner identity', async () => {
-    const { serial } = await addPhone({ props: { 'ro.product.name': 'oriole', 'ro.product.model': 'Pixel 6', 'ro.product.device': 'oriole' } });
+    const { serial } = await addPhone({
+      props: { 'ro.product.name': 'oriole', 'ro.product.model': 'Pixel 6', 'ro.product.device': 'oriole' },
+    });
     const { stdout } = await server.adb(['devices', '-l']);
     const line = stdout.split('\n').find((l) => l.startsWith(serial));
     expect(line).toMatch(/\sdevice product:oriole model:Pixel_6 device:oriole transport_id:\d+$/);
@@ -51,8 +55,14 @@ describe('adb CLI against a virtual phone', () => {
   it('adb shell uses shell v2: stdout, stderr and the exit status come through separately', async () => {
     const { serial, backend } = await addPhone();
     expect((await server.adb(['-s', serial, 'shell', 'echo', 'hi'])).stdout).toBe('hi\n');
-    const failure = await server.adb(['-s', serial, 'shell', 'echo out; nosuch; exit 3']).catch((error: unknown) => error);
-    expect(failure).toMatchObject({ code: 3, stdout: 'out\n', stderr: '/system/bin/sh: nosuch: inaccessible or not found\n' });
+    const failure = await server
+      .adb(['-s', serial, 'shell', 'echo out; nosuch; exit 3'])
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({
+      code: 3,
+      stdout: 'out\n',
+      stderr: '/system/bin/sh: nosuch: inaccessible or not found\n',
+    });
     expect(backend.commands).toContain('echo hi');
   });
 
@@ -82,7 +92,9 @@ describe('adb CLI against a virtual phone', () => {
   it('push to a read-only path reports the phone error', async () => {
     const { serial } = await addPhone();
     await writeFile(join(dir, 'small.txt'), 'x');
-    const failure = await server.adb(['-s', serial, 'push', join(dir, 'small.txt'), '/system/small.txt']).catch((error: unknown) => error);
+    const failure = await server
+      .adb(['-s', serial, 'push', join(dir, 'small.txt'), '/system/small.txt'])
+      .catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: 1 });
     const { stdout, stderr } = failure as { stdout: string; stderr: string };
     // adb 29.0.6 prints this error on stdout.
@@ -100,14 +112,31 @@ describe('adb CLI against a virtual phone', () => {
   });
 
   const installCases = [
-    { name: 'abb_exec (Android 10+)', features: undefined, via: 'abb', command: 'abb package install -S SIZE' },
-    { name: 'exec:cmd package (Android 7-9)', features: ['shell_v2', 'cmd', 'stat_v2'], via: 'cmd', command: "cmd package 'install' -S SIZE" },
-    { name: 'push + pm install (no features)', features: [], via: 'pm', command: "pm 'install' '/data/local/tmp/app.apk'" },
+    {
+      name: 'abb_exec (Android 10+)',
+      features: undefined,
+      via: 'abb',
+      command: 'abb package install -S SIZE',
+    },
+    {
+      name: 'exec:cmd package (Android 7-9)',
+      features: ['shell_v2', 'cmd', 'stat_v2'],
+      via: 'cmd',
+      command: "cmd package 'install' -S SIZE",
+    },
+    {
+      name: 'push + pm install (no features)',
+      features: [],
+      via: 'pm',
+      command: "pm 'install' '/data/local/tmp/app.apk'",
+    },
   ] as const;
 
   for (const testCase of installCases) {
     it(`adb install streams the exact APK bytes via ${testCase.name}`, async () => {
-      const { serial, backend } = await addPhone(testCase.features === undefined ? {} : { features: testCase.features });
+      const { serial, backend } = await addPhone(
+        testCase.features === undefined ? {} : { features: testCase.features },
+      );
       const apk = randomBytes(3 * 1024 * 1024 + 17);
       await writeFile(join(dir, 'app.apk'), apk);
       const { stdout } = await server.adb(['-s', serial, 'install', join(dir, 'app.apk')]);

@@ -33,7 +33,9 @@ function transferDone(transfer: NodeJS.EventEmitter): Promise<void> {
 
 beforeAll(async () => {
   server = await startAdbServer();
-  backend = createSimpleBackend({ props: { 'ro.product.model': 'Redmi Note 14 5G', 'ro.build.version.sdk': '35' } });
+  backend = createSimpleBackend({
+    props: { 'ro.product.model': 'Redmi Note 14 5G', 'ro.build.version.sdk': '35' },
+  });
   adbd = await startAdbd({ backend });
   await adbHost(server.port).connect('127.0.0.1', adbd.port);
   client = Adb.createClient({ host: '127.0.0.1', port: server.port });
@@ -74,7 +76,9 @@ describe('adbkit against a virtual phone', () => {
   it('push then stat, readdir and pull', async () => {
     const data = randomBytes(200_000);
     // A byte-mode stream: adbkit reads it in 64 KiB DATA chunks (object mode would send one oversize chunk).
-    await transferDone(await device.push(Readable.from([data], { objectMode: false }), '/data/local/tmp/kit.bin', 0o644));
+    await transferDone(
+      await device.push(Readable.from([data], { objectMode: false }), '/data/local/tmp/kit.bin', 0o644),
+    );
     const stats = await device.stat('/data/local/tmp/kit.bin');
     expect(stats.size).toBe(data.length);
     expect(stats.isFile()).toBe(true);
@@ -97,6 +101,8 @@ describe('adbkit against a virtual phone', () => {
     expect(backend.installs.at(-1)).toEqual({ via: 'pm', size: apk.length, sha256: sha256(apk) });
     expect(backend.commands.slice(before)[0]).toMatch(/^pm install -r "\/data\/local\/tmp\/.+\.apk"$/);
     // adbkit removes the pushed file afterwards (wait for its fire-and-forget rm).
-    await expect.poll(() => backend.fs.list('/data/local/tmp')?.some((entry) => entry.name.endsWith('.apk'))).toBe(false);
+    await expect
+      .poll(() => backend.fs.list('/data/local/tmp')?.some((entry) => entry.name.endsWith('.apk')))
+      .toBe(false);
   });
 });

@@ -80,12 +80,20 @@ describe('demo lab controller', () => {
     expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
     const text = announced.join('\n');
     // The same data folder as the app, so the run shows there.
-    expect(text).toContain(`npx pushlab run --plan ${planPath} --adb-port ${server.port} --data-dir ${dataDir}`);
+    expect(text).toContain(
+      `npx pushlab run --plan ${planPath} --adb-port ${server.port} --data-dir ${dataDir}`,
+    );
     expect(text).toContain(keyFile);
     expect(text).not.toContain(key);
 
     // The key from the environment signs what the plan's sender will send.
-    const client = createTencentImClient({ sdkAppId: plan.sender.kind === 'tencent' ? plan.sender.sdkAppId : 0, adminIdentifier: 'administrator', secretKey: key, baseUrl: baseUrl ?? '', timeoutMs: 5000 });
+    const client = createTencentImClient({
+      sdkAppId: plan.sender.kind === 'tencent' ? plan.sender.sdkAppId : 0,
+      adminIdentifier: 'administrator',
+      secretKey: key,
+      baseUrl: baseUrl ?? '',
+      timeoutMs: 5000,
+    });
     const presence = await client.queryOnlineStatus(['qa_xiaomi', 'qa_pixel']);
     expect([...presence.statuses.values()]).toEqual(['PushOnline', 'PushOnline']);
   });

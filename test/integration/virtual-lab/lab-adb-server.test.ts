@@ -23,7 +23,12 @@ let core: LocalLabCore;
 beforeAll(async () => {
   [users, labServer] = await Promise.all([startAdbServer(), startAdbServer()]);
   dir = await mkdtemp(join(tmpdir(), 'pushlab-lab-adb-'));
-  const lab = createDemoLabController({ adbHost: '127.0.0.1', adbPort: labServer.port, profiles: PROFILES, realisticTiming: false });
+  const lab = createDemoLabController({
+    adbHost: '127.0.0.1',
+    adbPort: labServer.port,
+    profiles: PROFILES,
+    realisticTiming: false,
+  });
   core = await createLabCore({
     dataDir: dir,
     adb: { host: '127.0.0.1', port: users.port, bin: users.bin, startServer: false },
@@ -59,12 +64,16 @@ describe('the virtual lab keeps to its own adb server', () => {
     }
   }, 90_000);
 
-  it('goes back to the user\'s server when the lab stops', async () => {
+  it("goes back to the user's server when the lab stops", async () => {
     const stopped = await core.invoke('lab:stop', []);
     expect(stopped.ok && stopped.value.phones).toEqual([]);
     expect(core.services.tracker.status().port).toBe(users.port);
     await core.services.tracker.waitUntilConnected(10_000);
-    await eventually(() => core.services.registry.snapshot().devices.length === 0, 10_000, 'the virtual phones to leave the board');
+    await eventually(
+      () => core.services.registry.snapshot().devices.length === 0,
+      10_000,
+      'the virtual phones to leave the board',
+    );
     // A second start follows the lab again.
     const again = await core.invoke('lab:start', [{}]);
     expect(again.ok).toBe(true);

@@ -8,7 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Adb from '@devicefarmer/adbkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PROFILES, isProfile, startAdbServer, VirtualAndroid, VirtualLab, type AdbServerHandle } from '../../virtual-lab';
+import {
+  DEMO_PROFILES,
+  isProfile,
+  startAdbServer,
+  VirtualAndroid,
+  VirtualLab,
+  type AdbServerHandle,
+} from '../../virtual-lab';
 import { writeTestApk } from '../../virtual-lab/apk/build-apk';
 import { loadProfileProps } from '../../virtual-lab/harness/profiles';
 
@@ -54,24 +61,37 @@ describe('VirtualLab', () => {
     const families = ['xiaomi', 'huawei', 'honor', 'oppo', 'vivo', 'meizu', 'samsung', 'pixel', 'oneplus'];
     expect(DEMO_PROFILES).toHaveLength(families.length);
     for (const profile of DEMO_PROFILES) expect(isProfile(profile)).toBe(true);
-    for (const family of families) expect(DEMO_PROFILES.some((profile) => profile.includes(family))).toBe(true);
+    for (const family of families)
+      expect(DEMO_PROFILES.some((profile) => profile.includes(family))).toBe(true);
   });
 
   it('addPhone makes the phone appear as a device with the capture identity', async () => {
     const profile = 'google-pixel-android15-1';
     const phone = await lab.addPhone({ profile, id: 'pixel' });
-    expect(phone).toMatchObject({ id: 'pixel', profile, plugged: true, authorized: true, serial: `127.0.0.1:${phone.port}` });
+    expect(phone).toMatchObject({
+      id: 'pixel',
+      profile,
+      plugged: true,
+      authorized: true,
+      serial: `127.0.0.1:${phone.port}`,
+    });
     expect(phone.port < 5554 || phone.port > 5585).toBe(true);
     const { stdout } = await server.adb(['devices', '-l']);
     const model = (loadProfileProps(profile)['ro.product.model'] ?? '').replace(/[^A-Za-z0-9]/g, '_');
     expect(stdout).toMatch(new RegExp(`^127\\.0\\.0\\.1:${phone.port}\\s+device .*model:${model} `, 'm'));
     const adbkit = Adb.createClient({ host: '127.0.0.1', port: server.port }).getDevice(phone.serial);
     expect((await Adb.util.readAll(await adbkit.shell('echo hi'))).toString()).toBe('hi\n');
-    expect((await server.adb(['-s', phone.serial, 'shell', 'getprop', 'ro.product.model'])).stdout.trim()).toBe(loadProfileProps(profile)['ro.product.model']);
+    expect(
+      (await server.adb(['-s', phone.serial, 'shell', 'getprop', 'ro.product.model'])).stdout.trim(),
+    ).toBe(loadProfileProps(profile)['ro.product.model']);
   });
 
   it('an unauthorized phone is listed unauthorized, then device after authorize()', async () => {
-    const phone = await lab.addPhone({ profile: 'xiaomi-hyperos2-android14-2', id: 'locked', authorized: false });
+    const phone = await lab.addPhone({
+      profile: 'xiaomi-hyperos2-android14-2',
+      id: 'locked',
+      authorized: false,
+    });
     expect(phone.authorized).toBe(false);
     expect((await adbDevices()).get(phone.serial)).toBe('unauthorized');
     lab.authorize('locked');
@@ -82,7 +102,9 @@ describe('VirtualLab', () => {
   it('unplug removes the phone from adb like a cable pull; plug brings it back on the same port', async () => {
     const phone = await lab.addPhone({ profile: 'vivo-originos5-android15-1', id: 'cable' });
     const tracker = await Adb.createClient({ host: '127.0.0.1', port: server.port }).trackDevices();
-    const removed = new Promise<string>((resolve) => tracker.on('remove', (device: { id: string }) => resolve(device.id)));
+    const removed = new Promise<string>((resolve) =>
+      tracker.on('remove', (device: { id: string }) => resolve(device.id)),
+    );
     try {
       await lab.unplug('cable');
       expect(phone.plugged).toBe(false);
@@ -116,14 +138,18 @@ describe('VirtualLab', () => {
       const { stdout } = await server.adb(['-s', phone.serial, 'install', apk]);
       expect(stdout).toMatch(/^Success$/m);
       expect((phone.backend as VirtualAndroid).installedPackage('dev.pushlab.labtest')?.versionCode).toBe(12);
-      expect((await server.adb(['-s', phone.serial, 'shell', 'pm', 'path', 'dev.pushlab.labtest'])).stdout).toMatch(/^package:\/data\/app\/.*base\.apk$/m);
+      expect(
+        (await server.adb(['-s', phone.serial, 'shell', 'pm', 'path', 'dev.pushlab.labtest'])).stdout,
+      ).toMatch(/^package:\/data\/app\/.*base\.apk$/m);
     }
     const adbkit = Adb.createClient({ host: '127.0.0.1', port: server.port }).getDevice(modern?.serial ?? '');
     expect(await adbkit.isInstalled('dev.pushlab.labtest')).toBe(true);
   });
 
   it('connects 20 phones in parallel with unique ids', async () => {
-    const specs = Array.from({ length: 20 }, (_, i) => ({ profile: DEMO_PROFILES[i % DEMO_PROFILES.length] as string }));
+    const specs = Array.from({ length: 20 }, (_, i) => ({
+      profile: DEMO_PROFILES[i % DEMO_PROFILES.length] as string,
+    }));
     const phones = await lab.addPhones(specs);
     expect(new Set(phones.map((phone) => phone.id)).size).toBe(20);
     expect(new Set(phones.map((phone) => phone.port)).size).toBe(20);
@@ -132,14 +158,27 @@ describe('VirtualLab', () => {
     const status = lab.status();
     expect(status.running).toBe(true);
     expect(status.phones.length).toBeGreaterThanOrEqual(20);
-    expect(Object.keys(status.phones[0] ?? {}).sort()).toEqual(['authorized', 'id', 'plugged', 'port', 'profile', 'serial']);
+    expect(Object.keys(status.phones[0] ?? {}).sort()).toEqual([
+      'authorized',
+      'id',
+      'plugged',
+      'port',
+      'profile',
+      'serial',
+    ]);
   });
 
   it('rejects unknown profiles, duplicate ids and reserved ports', async () => {
     await expect(lab.addPhone({ profile: 'nokia-3310' })).rejects.toThrow(/Unknown virtual phone profile/);
-    await expect(lab.addPhone({ profile: '../../etc/passwd' })).rejects.toThrow(/Unknown virtual phone profile/);
-    await expect(lab.addPhone({ profile: 'google-pixel-android15-1', id: 'pixel' })).rejects.toThrow(/already exists/);
-    await expect(lab.addPhone({ profile: 'google-pixel-android15-1', port: 5555 })).rejects.toThrow(/reserves/);
+    await expect(lab.addPhone({ profile: '../../etc/passwd' })).rejects.toThrow(
+      /Unknown virtual phone profile/,
+    );
+    await expect(lab.addPhone({ profile: 'google-pixel-android15-1', id: 'pixel' })).rejects.toThrow(
+      /already exists/,
+    );
+    await expect(lab.addPhone({ profile: 'google-pixel-android15-1', port: 5555 })).rejects.toThrow(
+      /reserves/,
+    );
     expect(() => lab.phone('nobody')).toThrow(/No virtual phone/);
   });
 

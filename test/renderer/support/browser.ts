@@ -50,8 +50,11 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--no-pings',
 ];
 
-export async function openBrowser(options: { width?: number; height?: number; locale?: string } = {}): Promise<BrowserSession> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (Debian package "chromium").`);
+export async function openBrowser(
+  options: { width?: number; height?: number; locale?: string } = {},
+): Promise<BrowserSession> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is not installed at ${CHROMIUM} (Debian package "chromium").`);
   const profile = await mkdtemp(join(tmpdir(), 'pushlab-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -63,7 +66,8 @@ export async function openBrowser(options: { width?: number; height?: number; lo
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   await mkdir(SCREENSHOT_DIR, { recursive: true });

@@ -9,7 +9,13 @@ import type { AdbStatus, DeviceSnapshot, DeviceView } from '../../../shared/doma
 import type { ApkInfo, InstallItem, InstallJob, InstallRequest } from '../../../shared/domain/install';
 import type { VirtualLabStatus } from '../../../shared/domain/lab';
 import type { ErrorInfo } from '../../../shared/errors';
-import type { EventChannel, EventPayloads, RequestArgs, RequestChannel, RequestResult } from '../../../shared/ipc';
+import type {
+  EventChannel,
+  EventPayloads,
+  RequestArgs,
+  RequestChannel,
+  RequestResult,
+} from '../../../shared/ipc';
 import { installFailureText } from '../../../shared/i18n/install-failure-text';
 import { fail, ok, type Result } from '../../../shared/result';
 import { adbStatus } from '../../support/sample-devices';
@@ -101,7 +107,10 @@ export class FakeLabCore {
     this.listeners.clear();
   }
 
-  public async invoke<C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<Result<RequestResult<C>>> {
+  public async invoke<C extends RequestChannel>(
+    channel: C,
+    args: RequestArgs<C>,
+  ): Promise<Result<RequestResult<C>>> {
     this.calls.push({ channel, args });
     if (this.closed) return fail({ code: 'INTERNAL', message: 'The core is closed.' });
     // Each branch returns the result type of its channel; the map below keeps that in one place.
@@ -121,7 +130,11 @@ export class FakeLabCore {
       case 'devices:screenshot': {
         const device = this.devices.find((d) => d.serial === args[0]);
         if (!device) return fail(notFound(String(args[0])));
-        return ok({ path: `/tmp/fake/evidence/${encodeURIComponent(device.serial)}.png`, sizeBytes: 68, dataUrl: PNG_1X1 });
+        return ok({
+          path: `/tmp/fake/evidence/${encodeURIComponent(device.serial)}.png`,
+          sizeBytes: 68,
+          dataUrl: PNG_1X1,
+        });
       }
       case 'apk:inspect':
         return this.inspect(String(args[0]));
@@ -166,7 +179,12 @@ export class FakeLabCore {
   private async inspect(path: string): Promise<Result<ApkInfo>> {
     const bytes = await this.readFile(path);
     const fileName = path.split(/[\\/]/).pop() ?? path;
-    if (!bytes) return fail({ code: 'NOT_FOUND', message: `${fileName} does not exist.`, hint: 'Choose the file again.' });
+    if (!bytes)
+      return fail({
+        code: 'NOT_FOUND',
+        message: `${fileName} does not exist.`,
+        hint: 'Choose the file again.',
+      });
     const magic = [0x50, 0x4b, 0x03, 0x04];
     if (bytes.length < 4 || magic.some((byte, i) => bytes[i] !== byte)) {
       return fail({
@@ -195,14 +213,24 @@ export class FakeLabCore {
   private async startInstall(request: InstallRequest): Promise<Result<InstallJob>> {
     const apk = await this.inspect(request.apkPath);
     if (!apk.ok) return apk;
-    const missing = request.serials.find((s) => !this.devices.some((d) => d.serial === s && d.state === 'device'));
+    const missing = request.serials.find(
+      (s) => !this.devices.some((d) => d.serial === s && d.state === 'device'),
+    );
     if (missing !== undefined) return fail(notFound(missing));
     const now = new Date().toISOString();
     const job: InstallJob = {
       id: `job-${this.nextJob++}`,
       apk: apk.value,
       options: request.options,
-      items: request.serials.map((serial) => ({ serial, phase: 'queued', bytesPushed: 0, totalBytes: apk.value.sizeBytes, failure: null, startedAt: null, finishedAt: null })),
+      items: request.serials.map((serial) => ({
+        serial,
+        phase: 'queued',
+        bytesPushed: 0,
+        totalBytes: apk.value.sizeBytes,
+        failure: null,
+        startedAt: null,
+        finishedAt: null,
+      })),
       startedAt: now,
       finishedAt: null,
     };
@@ -228,7 +256,12 @@ export class FakeLabCore {
     const total = start.apk.sizeBytes;
     for (const step of [0.25, 0.5, 0.75, 1]) {
       await sleep();
-      for (const item of start.items) update(item.serial, { phase: 'pushing', bytesPushed: Math.round(total * step), startedAt: start.startedAt });
+      for (const item of start.items)
+        update(item.serial, {
+          phase: 'pushing',
+          bytesPushed: Math.round(total * step),
+          startedAt: start.startedAt,
+        });
     }
     await sleep();
     for (const item of start.items) update(item.serial, { phase: 'installing' });
@@ -238,13 +271,28 @@ export class FakeLabCore {
       const sdk = device?.identity?.sdk ?? null;
       const tooOld = sdk !== null && start.apk.minSdk !== null && sdk < start.apk.minSdk;
       const staged = this.installFailures[item.serial];
-      const failed = staged ?? (tooOld ? { reason: 'INSTALL_FAILED_OLDER_SDK', raw: `Failure [INSTALL_FAILED_OLDER_SDK: Requires newer sdk version #${start.apk.minSdk} (current version is #${sdk})]` } : null);
+      const failed =
+        staged ??
+        (tooOld
+          ? {
+              reason: 'INSTALL_FAILED_OLDER_SDK',
+              raw: `Failure [INSTALL_FAILED_OLDER_SDK: Requires newer sdk version #${start.apk.minSdk} (current version is #${sdk})]`,
+            }
+          : null);
       // Worded by the real explainer, in English, as the core stores it.
-      const explained = failed ? installFailureText('en', failed.reason, failed.raw, { vendor: device?.identity?.manufacturer ?? '' }) : null;
+      const explained = failed
+        ? installFailureText('en', failed.reason, failed.raw, {
+            vendor: device?.identity?.manufacturer ?? '',
+          })
+        : null;
       update(
         item.serial,
         failed && explained
-          ? { phase: 'failed', finishedAt: new Date().toISOString(), failure: { reason: failed.reason, message: explained[0], fix: explained[1], raw: failed.raw } }
+          ? {
+              phase: 'failed',
+              finishedAt: new Date().toISOString(),
+              failure: { reason: failed.reason, message: explained[0], fix: explained[1], raw: failed.raw },
+            }
           : { phase: 'done', finishedAt: new Date().toISOString() },
       );
     }
@@ -257,11 +305,22 @@ export class FakeLabCore {
 
   private startLab(): Result<VirtualLabStatus> {
     if (!this.labPhones) {
-      return fail({ code: 'NOT_FOUND', message: 'The virtual lab is not available in this build.', hint: 'Start PushLab with `npm run web -- --demo`.' });
+      return fail({
+        code: 'NOT_FOUND',
+        message: 'The virtual lab is not available in this build.',
+        hint: 'Start PushLab with `npm run web -- --demo`.',
+      });
     }
     this.lab = {
       running: true,
-      phones: this.labPhones.map((d, i) => ({ id: `phone-${i + 1}`, profile: d.identity?.device ?? d.serial, port: 40001 + i, serial: d.serial, plugged: true, authorized: true })),
+      phones: this.labPhones.map((d, i) => ({
+        id: `phone-${i + 1}`,
+        profile: d.identity?.device ?? d.serial,
+        port: 40001 + i,
+        serial: d.serial,
+        plugged: true,
+        authorized: true,
+      })),
     };
     this.emit('lab:changed', this.lab);
     this.setDevices([...this.devices, ...this.labPhones]);
@@ -270,7 +329,12 @@ export class FakeLabCore {
 
   private plug(id: string, plugged: boolean): Result<VirtualLabStatus> {
     const target = this.lab.phones.find((p) => p.id === id);
-    if (!target) return fail({ code: 'NOT_FOUND', message: `No virtual phone ${id}.`, hint: 'Start the virtual lab first.' });
+    if (!target)
+      return fail({
+        code: 'NOT_FOUND',
+        message: `No virtual phone ${id}.`,
+        hint: 'Start the virtual lab first.',
+      });
     this.lab = { ...this.lab, phones: this.lab.phones.map((p) => (p.id === id ? { ...p, plugged } : p)) };
     this.emit('lab:changed', this.lab);
     const device = this.labPhones?.find((d) => d.serial === target.serial);
@@ -281,5 +345,9 @@ export class FakeLabCore {
 }
 
 function notFound(serial: string): ErrorInfo {
-  return { code: 'DEVICE_NOT_FOUND', message: `No phone ${serial} is connected.`, hint: 'Plug it in and allow USB debugging.' };
+  return {
+    code: 'DEVICE_NOT_FOUND',
+    message: `No phone ${serial} is connected.`,
+    hint: 'Plug it in and allow USB debugging.',
+  };
 }

@@ -48,7 +48,15 @@ export interface FakeDoctorPhone {
 }
 
 const msg = (key: string, values: Record<string, string> = {}): Message => ({ key, values });
-const BUCKETS: Record<number, string> = { 5: 'exempted', 10: 'active', 20: 'working_set', 30: 'frequent', 40: 'rare', 45: 'restricted', 50: 'never' };
+const BUCKETS: Record<number, string> = {
+  5: 'exempted',
+  10: 'active',
+  20: 'working_set',
+  30: 'frequent',
+  40: 'rare',
+  45: 'restricted',
+  50: 'never',
+};
 const ZEN = ['OFF', 'IMPORTANT_INTERRUPTIONS', 'NO_INTERRUPTIONS', 'ALARMS'] as const;
 
 /** A freshly installed app on a phone of this vendor, staged the way the brief's scenarios need. */
@@ -56,13 +64,22 @@ export function seedPhone(device: DeviceView): FakeDoctorPhone {
   const id = device.identity;
   const sdk = id?.sdk ?? 34;
   const channel = id?.pushChannel ?? 'fcm';
-  const messages: FakeChannel = { id: 'im_message', name: 'Messages', importance: 4, sound: true, bypassDnd: false };
+  const messages: FakeChannel = {
+    id: 'im_message',
+    name: 'Messages',
+    importance: 4,
+    sound: true,
+    bypassDnd: false,
+  };
   const settings: FakeAppSettings = {
     installed: true,
     stopped: false,
     postNotifications: sdk >= 33 ? { granted: true, flags: ['USER_SET'] } : null,
     appBlocked: false,
-    channels: [messages, { id: 'miscellaneous', name: 'Other', importance: 3, sound: true, bypassDnd: false }],
+    channels: [
+      messages,
+      { id: 'miscellaneous', name: 'Other', importance: 3, sound: true, bypassDnd: false },
+    ],
     createsOnLaunch: [],
     zenMode: 0,
     lockscreenShowNotifications: true,
@@ -110,7 +127,15 @@ function channelEvidence(c: FakeChannel): string {
 }
 
 const IMPORTANCE = ['NONE', 'MIN', 'LOW', 'DEFAULT', 'HIGH', 'MAX'];
-const CHANNEL_NAMES: Record<string, string> = { xiaomi: 'Mi Push', huawei: 'Huawei Push (HMS)', honor: 'Honor Push', oppo: 'OPPO Push', vivo: 'vivo Push', meizu: 'Meizu Push', fcm: 'FCM' };
+const CHANNEL_NAMES: Record<string, string> = {
+  xiaomi: 'Mi Push',
+  huawei: 'Huawei Push (HMS)',
+  honor: 'Honor Push',
+  oppo: 'OPPO Push',
+  vivo: 'vivo Push',
+  meizu: 'Meizu Push',
+  fcm: 'FCM',
+};
 const NOTIFICATION_PATHS: Record<string, string> = {
   xiaomi: 'vendor.xiaomi.notifications',
   huawei: 'vendor.huawei.notificationsHarmony',
@@ -122,33 +147,92 @@ const NOTIFICATION_PATHS: Record<string, string> = {
 
 function appChecks(s: FakeAppSettings, pkg: string, sdk: number): DoctorCheck[] {
   const checks = [
-    check('app.installed', 'ok', msg('check.app.installed.title'), msg('check.app.installed.ok', { version: '7.9.5866 (1047)' }), 'versionCode=1047 minSdk=21 targetSdk=34\nversionName=7.9.5866'),
+    check(
+      'app.installed',
+      'ok',
+      msg('check.app.installed.title'),
+      msg('check.app.installed.ok', { version: '7.9.5866 (1047)' }),
+      'versionCode=1047 minSdk=21 targetSdk=34\nversionName=7.9.5866',
+    ),
     check('app.enabled', 'ok', msg('check.app.enabled.title'), msg('check.app.enabled.ok'), 'enabled=0'),
-    check('app.stopped', s.stopped ? 'fail' : 'ok', msg('check.app.stopped.title'), msg(s.stopped ? 'check.app.stopped.neverLaunched' : 'check.app.stopped.ok'), `User 0: installed=true hidden=false suspended=false stopped=${s.stopped} notLaunched=${s.stopped}`, s.stopped ? ['launch-app'] : []),
+    check(
+      'app.stopped',
+      s.stopped ? 'fail' : 'ok',
+      msg('check.app.stopped.title'),
+      msg(s.stopped ? 'check.app.stopped.neverLaunched' : 'check.app.stopped.ok'),
+      `User 0: installed=true hidden=false suspended=false stopped=${s.stopped} notLaunched=${s.stopped}`,
+      s.stopped ? ['launch-app'] : [],
+    ),
   ];
   const p = s.postNotifications;
-  const line = p ? `android.permission.POST_NOTIFICATIONS: granted=${p.granted}, flags=[ ${p.flags.join('|')} ]` : '';
-  const permAdvice = !p ? msg('check.notifications.permission.notNeeded', { sdk: String(sdk) }) : msg(p.granted ? 'check.notifications.permission.granted' : 'check.notifications.permission.denied');
-  checks.push(check('notifications.permission', !p || p.granted ? 'ok' : 'fail', msg('check.notifications.permission.title'), permAdvice, line, p && !p.granted ? ['grant-post-notifications', 'open-app-notification-settings'] : []));
+  const line = p
+    ? `android.permission.POST_NOTIFICATIONS: granted=${p.granted}, flags=[ ${p.flags.join('|')} ]`
+    : '';
+  const permAdvice = !p
+    ? msg('check.notifications.permission.notNeeded', { sdk: String(sdk) })
+    : msg(p.granted ? 'check.notifications.permission.granted' : 'check.notifications.permission.denied');
+  checks.push(
+    check(
+      'notifications.permission',
+      !p || p.granted ? 'ok' : 'fail',
+      msg('check.notifications.permission.title'),
+      permAdvice,
+      line,
+      p && !p.granted ? ['grant-post-notifications', 'open-app-notification-settings'] : [],
+    ),
+  );
   if (p) {
     const fixed = !p.granted && p.flags.includes('USER_FIXED');
-    const advice = fixed ? 'check.notifications.permissionFlags.userFixed' : p.granted ? 'check.notifications.permissionFlags.ok' : 'check.notifications.permissionFlags.canAsk';
-    checks.push(check('notifications.permission-flags', fixed ? 'warn' : 'ok', msg('check.notifications.permissionFlags.title'), msg(advice), line, fixed ? ['clear-notification-permission-flags'] : []));
+    const advice = fixed
+      ? 'check.notifications.permissionFlags.userFixed'
+      : p.granted
+        ? 'check.notifications.permissionFlags.ok'
+        : 'check.notifications.permissionFlags.canAsk';
+    checks.push(
+      check(
+        'notifications.permission-flags',
+        fixed ? 'warn' : 'ok',
+        msg('check.notifications.permissionFlags.title'),
+        msg(advice),
+        line,
+        fixed ? ['clear-notification-permission-flags'] : [],
+      ),
+    );
   }
   checks.push(
-    check('notifications.app', s.appBlocked ? 'fail' : 'ok', msg('check.notifications.app.title'), msg(s.appBlocked ? 'check.notifications.app.blocked' : 'check.notifications.app.allowed'), `AppSettings: ${pkg} (10234) importance=${s.appBlocked ? 'NONE' : 'DEFAULT'} userSet=${s.appBlocked}`, s.appBlocked ? ['open-app-notification-settings'] : []),
+    check(
+      'notifications.app',
+      s.appBlocked ? 'fail' : 'ok',
+      msg('check.notifications.app.title'),
+      msg(s.appBlocked ? 'check.notifications.app.blocked' : 'check.notifications.app.allowed'),
+      `AppSettings: ${pkg} (10234) importance=${s.appBlocked ? 'NONE' : 'DEFAULT'} userSet=${s.appBlocked}`,
+      s.appBlocked ? ['open-app-notification-settings'] : [],
+    ),
   );
   return checks;
 }
 
-function channelChecks(s: FakeAppSettings, pkg: string, channelIds: readonly string[], oppo: boolean): DoctorCheck[] {
+function channelChecks(
+  s: FakeAppSettings,
+  pkg: string,
+  channelIds: readonly string[],
+  oppo: boolean,
+): DoctorCheck[] {
   const checks: DoctorCheck[] = [];
   for (const wanted of channelIds) {
     const c = s.channels.find((have) => have.id === wanted);
     const title = msg('check.channel.title', { channel: wanted });
     if (!c) {
       const have = s.channels.map((x) => x.id).join(', ') || 'none';
-      checks.push(check(`channel:${wanted}`, 'fail', title, msg(oppo ? 'check.channel.missingOppo' : 'check.channel.missing', { channel: wanted }), `AppSettings: ${pkg} (10234); channels: ${have}`));
+      checks.push(
+        check(
+          `channel:${wanted}`,
+          'fail',
+          title,
+          msg(oppo ? 'check.channel.missingOppo' : 'check.channel.missing', { channel: wanted }),
+          `AppSettings: ${pkg} (10234); channels: ${have}`,
+        ),
+      );
       continue;
     }
     const importance = IMPORTANCE[c.importance] ?? String(c.importance);
@@ -157,77 +241,250 @@ function channelChecks(s: FakeAppSettings, pkg: string, channelIds: readonly str
         ? ['fail', msg('check.channel.blocked', { name: c.name })]
         : c.importance < 3
           ? ['warn', msg('check.channel.low', { name: c.name, importance })]
-          : ['ok', msg('check.channel.ok', { name: c.name, importance, sound: c.sound ? 'default' : 'none', vibration: c.sound ? 'on' : 'off' })];
-    checks.push(check(`channel:${wanted}`, status, title, advice, channelEvidence(c), status === 'ok' ? [] : ['open-app-notification-settings']));
+          : [
+              'ok',
+              msg('check.channel.ok', {
+                name: c.name,
+                importance,
+                sound: c.sound ? 'default' : 'none',
+                vibration: c.sound ? 'on' : 'off',
+              }),
+            ];
+    checks.push(
+      check(
+        `channel:${wanted}`,
+        status,
+        title,
+        advice,
+        channelEvidence(c),
+        status === 'ok' ? [] : ['open-app-notification-settings'],
+      ),
+    );
   }
   const blocked = s.channels.filter((c) => c.importance === 0);
   checks.push(
     blocked.length > 0
-      ? check('channels.blocked', 'warn', msg('check.channels.blocked.title'), msg('check.channels.blocked.some', { channels: blocked.map((c) => c.id).join(', ') }), blocked.map(channelEvidence).join('\n'), ['open-app-notification-settings'])
-      : check('channels.blocked', 'ok', msg('check.channels.blocked.title'), msg('check.channels.blocked.none', { count: String(s.channels.length) }), `AppSettings: ${pkg} (10234)`),
+      ? check(
+          'channels.blocked',
+          'warn',
+          msg('check.channels.blocked.title'),
+          msg('check.channels.blocked.some', { channels: blocked.map((c) => c.id).join(', ') }),
+          blocked.map(channelEvidence).join('\n'),
+          ['open-app-notification-settings'],
+        )
+      : check(
+          'channels.blocked',
+          'ok',
+          msg('check.channels.blocked.title'),
+          msg('check.channels.blocked.none', { count: String(s.channels.length) }),
+          `AppSettings: ${pkg} (10234)`,
+        ),
   );
   return checks;
 }
 
 function settingsChecks(s: FakeAppSettings, pkg: string): DoctorCheck[] {
   const bypass = s.channels.some((c) => c.bypassDnd);
-  const dndAdvice = s.zenMode === 0 ? 'check.dnd.off' : bypass ? 'check.dnd.bypass' : (['check.dnd.off', 'check.dnd.important', 'check.dnd.total', 'check.dnd.alarms'][s.zenMode] ?? 'check.dnd.unreadable');
+  const dndAdvice =
+    s.zenMode === 0
+      ? 'check.dnd.off'
+      : bypass
+        ? 'check.dnd.bypass'
+        : (['check.dnd.off', 'check.dnd.important', 'check.dnd.total', 'check.dnd.alarms'][s.zenMode] ??
+          'check.dnd.unreadable');
   const bucket = s.standbyBucket;
   const bucketName = BUCKETS[bucket] ?? String(bucket);
   return [
-    check('dnd.mode', s.zenMode === 0 || bypass ? 'ok' : 'warn', msg('check.dnd.title'), msg(dndAdvice), `zen_mode=${s.zenMode} (${ZEN[s.zenMode]})`),
-    check('lockscreen.notifications', s.lockscreenShowNotifications ? 'ok' : 'warn', msg('check.lockscreen.notifications.title'), msg(s.lockscreenShowNotifications ? 'check.lockscreen.notifications.shown' : 'check.lockscreen.notifications.hidden'), `lock_screen_show_notifications=${s.lockscreenShowNotifications ? 1 : 0}`),
+    check(
+      'dnd.mode',
+      s.zenMode === 0 || bypass ? 'ok' : 'warn',
+      msg('check.dnd.title'),
+      msg(dndAdvice),
+      `zen_mode=${s.zenMode} (${ZEN[s.zenMode]})`,
+    ),
+    check(
+      'lockscreen.notifications',
+      s.lockscreenShowNotifications ? 'ok' : 'warn',
+      msg('check.lockscreen.notifications.title'),
+      msg(
+        s.lockscreenShowNotifications
+          ? 'check.lockscreen.notifications.shown'
+          : 'check.lockscreen.notifications.hidden',
+      ),
+      `lock_screen_show_notifications=${s.lockscreenShowNotifications ? 1 : 0}`,
+    ),
     s.dozeAllowlisted
-      ? check('battery.doze', 'ok', msg('check.battery.doze.title'), msg('check.battery.doze.allowlisted', { kind: 'user' }), `user,${pkg},10234`)
-      : check('battery.doze', 'warn', msg('check.battery.doze.title'), msg('check.battery.doze.notAllowlisted'), `${pkg} is not on the deviceidle whitelist (user: 12 apps, system: 38 apps)`, ['doze-allowlist']),
+      ? check(
+          'battery.doze',
+          'ok',
+          msg('check.battery.doze.title'),
+          msg('check.battery.doze.allowlisted', { kind: 'user' }),
+          `user,${pkg},10234`,
+        )
+      : check(
+          'battery.doze',
+          'warn',
+          msg('check.battery.doze.title'),
+          msg('check.battery.doze.notAllowlisted'),
+          `${pkg} is not on the deviceidle whitelist (user: 12 apps, system: 38 apps)`,
+          ['doze-allowlist'],
+        ),
     s.runAnyInBackground === 'allow'
-      ? check('battery.run-any-in-background', 'ok', msg('check.battery.runAny.title'), msg('check.battery.appOp.allowed', { op: 'RUN_ANY_IN_BACKGROUND' }), 'RUN_ANY_IN_BACKGROUND: allow')
-      : check('battery.run-any-in-background', 'warn', msg('check.battery.runAny.title'), msg('check.battery.appOp.restricted', { op: 'RUN_ANY_IN_BACKGROUND', mode: s.runAnyInBackground }), `RUN_ANY_IN_BACKGROUND: ${s.runAnyInBackground}; time=+3d2h11m ago`, ['allow-run-any-in-background']),
+      ? check(
+          'battery.run-any-in-background',
+          'ok',
+          msg('check.battery.runAny.title'),
+          msg('check.battery.appOp.allowed', { op: 'RUN_ANY_IN_BACKGROUND' }),
+          'RUN_ANY_IN_BACKGROUND: allow',
+        )
+      : check(
+          'battery.run-any-in-background',
+          'warn',
+          msg('check.battery.runAny.title'),
+          msg('check.battery.appOp.restricted', { op: 'RUN_ANY_IN_BACKGROUND', mode: s.runAnyInBackground }),
+          `RUN_ANY_IN_BACKGROUND: ${s.runAnyInBackground}; time=+3d2h11m ago`,
+          ['allow-run-any-in-background'],
+        ),
     bucket >= 45
-      ? check('battery.standby', 'fail', msg('check.battery.standby.title'), msg('check.battery.standby.restricted', { bucket: bucketName }), `${bucket} (${bucketName})`, ['standby-bucket-active'])
+      ? check(
+          'battery.standby',
+          'fail',
+          msg('check.battery.standby.title'),
+          msg('check.battery.standby.restricted', { bucket: bucketName }),
+          `${bucket} (${bucketName})`,
+          ['standby-bucket-active'],
+        )
       : bucket >= 40
-        ? check('battery.standby', 'warn', msg('check.battery.standby.title'), msg('check.battery.standby.rare', { bucket: bucketName }), `${bucket} (${bucketName})`, ['standby-bucket-active'])
-        : check('battery.standby', 'ok', msg('check.battery.standby.title'), msg('check.battery.standby.ok', { bucket: bucketName }), `${bucket} (${bucketName})`),
-    check('battery.data', s.restrictBackgroundData ? 'warn' : 'ok', msg('check.battery.data.title'), msg(s.restrictBackgroundData ? 'check.battery.data.backgroundOff' : 'check.battery.data.ok'), `Restrict background status: ${s.restrictBackgroundData ? 'enabled' : 'disabled'}`),
+        ? check(
+            'battery.standby',
+            'warn',
+            msg('check.battery.standby.title'),
+            msg('check.battery.standby.rare', { bucket: bucketName }),
+            `${bucket} (${bucketName})`,
+            ['standby-bucket-active'],
+          )
+        : check(
+            'battery.standby',
+            'ok',
+            msg('check.battery.standby.title'),
+            msg('check.battery.standby.ok', { bucket: bucketName }),
+            `${bucket} (${bucketName})`,
+          ),
+    check(
+      'battery.data',
+      s.restrictBackgroundData ? 'warn' : 'ok',
+      msg('check.battery.data.title'),
+      msg(s.restrictBackgroundData ? 'check.battery.data.backgroundOff' : 'check.battery.data.ok'),
+      `Restrict background status: ${s.restrictBackgroundData ? 'enabled' : 'disabled'}`,
+    ),
   ];
 }
 
 function vendorChecks(s: FakeAppSettings, device: DeviceView, pkg: string): DoctorCheck[] {
   const identity = device.identity;
   const channel = identity?.pushChannel ?? 'fcm';
-  const rom = identity ? `${identity.rom.name}${identity.rom.version ? ` ${identity.rom.version}` : ''}` : 'Android';
+  const rom = identity
+    ? `${identity.rom.name}${identity.rom.version ? ` ${identity.rom.version}` : ''}`
+    : 'Android';
   const checks: DoctorCheck[] = [];
   if (s.miuiAutostart !== null) {
     const on = s.miuiAutostart === 'allow';
     checks.push(
-      check('vendor.autostart', on ? 'ok' : 'warn', msg('check.vendor.autostart.title'), on ? msg('check.vendor.autostart.miuiOn') : msg('check.vendor.autostart.miuiOff', { rom }), `MIUIOP(10008): ${s.miuiAutostart}`, on ? [] : ['allow-miui-autostart', 'open-autostart-settings'], on ? null : msg('vendor.xiaomi.autostartHyperos')),
+      check(
+        'vendor.autostart',
+        on ? 'ok' : 'warn',
+        msg('check.vendor.autostart.title'),
+        on ? msg('check.vendor.autostart.miuiOn') : msg('check.vendor.autostart.miuiOff', { rom }),
+        `MIUIOP(10008): ${s.miuiAutostart}`,
+        on ? [] : ['allow-miui-autostart', 'open-autostart-settings'],
+        on ? null : msg('vendor.xiaomi.autostartHyperos'),
+      ),
     );
   }
   const path = NOTIFICATION_PATHS[channel];
   if (path) {
-    checks.push(check('vendor.notifications', 'manual', msg('check.vendor.notifications.title'), msg('check.vendor.notifications.manual', { rom, package: pkg }), `${rom}: not readable over adb`, ['open-app-notification-settings'], msg(path)));
+    checks.push(
+      check(
+        'vendor.notifications',
+        'manual',
+        msg('check.vendor.notifications.title'),
+        msg('check.vendor.notifications.manual', { rom, package: pkg }),
+        `${rom}: not readable over adb`,
+        ['open-app-notification-settings'],
+        msg(path),
+      ),
+    );
   }
   for (const service of identity?.pushServices ?? []) {
     const version = String(service.versionCode ?? '?');
     const old = service.meetsMinimum === false;
     checks.push(
-      check('push.service', old ? 'fail' : 'ok', msg('check.push.service.title'), old ? msg('check.push.service.tooOld', { service: service.name, version, minimum: String((service.minimumVersionCode ?? 1) - 1) }) : msg('check.push.service.ok', { service: service.name, version, channel: CHANNEL_NAMES[channel] ?? channel }), `${service.package} versionCode=${version} enabled=true`),
+      check(
+        'push.service',
+        old ? 'fail' : 'ok',
+        msg('check.push.service.title'),
+        old
+          ? msg('check.push.service.tooOld', {
+              service: service.name,
+              version,
+              minimum: String((service.minimumVersionCode ?? 1) - 1),
+            })
+          : msg('check.push.service.ok', {
+              service: service.name,
+              version,
+              channel: CHANNEL_NAMES[channel] ?? channel,
+            }),
+        `${service.package} versionCode=${version} enabled=true`,
+      ),
     );
   }
   if (channel !== 'fcm' && channel !== 'honor') {
-    checks.push(check('push.quota', 'manual', msg('check.push.quota.title', { channel: CHANNEL_NAMES[channel] ?? channel }), msg(`check.push.quota.${channel}`), `push channel: ${channel}`, [], msg(`vendor.console.${channel}`)));
+    checks.push(
+      check(
+        'push.quota',
+        'manual',
+        msg('check.push.quota.title', { channel: CHANNEL_NAMES[channel] ?? channel }),
+        msg(`check.push.quota.${channel}`),
+        `push channel: ${channel}`,
+        [],
+        msg(`vendor.console.${channel}`),
+      ),
+    );
   }
   return checks;
 }
 
 /** The checks as the core would read them for `pkg` and the channel ids of its push config (ids and keys as the core's). */
-export function readChecks(device: DeviceView, phone: FakeDoctorPhone, pkg: string, channelIds: readonly string[]): DoctorCheck[] {
+export function readChecks(
+  device: DeviceView,
+  phone: FakeDoctorPhone,
+  pkg: string,
+  channelIds: readonly string[],
+): DoctorCheck[] {
   const s = phone.settings;
   const sdk = device.identity?.sdk ?? 34;
   const checks = s.installed
-    ? [...appChecks(s, pkg, sdk), ...channelChecks(s, pkg, channelIds, device.identity?.pushChannel === 'oppo'), ...settingsChecks(s, pkg), ...vendorChecks(s, device, pkg), ...phone.extraChecks]
-    : [check('app.installed', 'fail', msg('check.app.installed.title'), msg('check.app.installed.missing', { package: pkg }), `Unable to find package: ${pkg}`)];
-  return checks.map((c) => (Object.prototype.hasOwnProperty.call(phone.evidence, c.id) ? { ...c, evidence: phone.evidence[c.id] ?? '' } : c));
+    ? [
+        ...appChecks(s, pkg, sdk),
+        ...channelChecks(s, pkg, channelIds, device.identity?.pushChannel === 'oppo'),
+        ...settingsChecks(s, pkg),
+        ...vendorChecks(s, device, pkg),
+        ...phone.extraChecks,
+      ]
+    : [
+        check(
+          'app.installed',
+          'fail',
+          msg('check.app.installed.title'),
+          msg('check.app.installed.missing', { package: pkg }),
+          `Unable to find package: ${pkg}`,
+        ),
+      ];
+  return checks.map((c) =>
+    Object.prototype.hasOwnProperty.call(phone.evidence, c.id)
+      ? { ...c, evidence: phone.evidence[c.id] ?? '' }
+      : c,
+  );
 }
 
 /** Applies a fix to the model; returns what the phone printed when it refused. */
@@ -237,7 +494,11 @@ export function applyFix(phone: FakeDoctorPhone, fix: FixId): { accepted: boolea
   const s = phone.settings;
   switch (fix) {
     case 'grant-post-notifications':
-      if (s.postNotifications) s.postNotifications = { granted: true, flags: s.postNotifications.flags.filter((f) => f !== 'USER_FIXED') };
+      if (s.postNotifications)
+        s.postNotifications = {
+          granted: true,
+          flags: s.postNotifications.flags.filter((f) => f !== 'USER_FIXED'),
+        };
       break;
     case 'clear-notification-permission-flags':
       if (s.postNotifications) s.postNotifications = { ...s.postNotifications, flags: [] };
@@ -254,7 +515,8 @@ export function applyFix(phone: FakeDoctorPhone, fix: FixId): { accepted: boolea
       break;
     case 'launch-app':
       s.stopped = false;
-      for (const c of s.createsOnLaunch) if (!s.channels.some((have) => have.id === c.id)) s.channels.push({ ...c });
+      for (const c of s.createsOnLaunch)
+        if (!s.channels.some((have) => have.id === c.id)) s.channels.push({ ...c });
       break;
     case 'allow-miui-autostart':
       if (s.miuiAutostart !== null) s.miuiAutostart = 'allow';

@@ -4,7 +4,16 @@
  * reports when a phone "goes away", and fixes the ROM refuses. Results, never throws.
  */
 import type { DeviceView } from '../../../shared/domain/device';
-import type { DoctorCheck, DoctorReport, DoctorResult, DoctorSubject, DriftItem, FixId, FixOutcome, Message } from '../../../shared/domain/doctor';
+import type {
+  DoctorCheck,
+  DoctorReport,
+  DoctorResult,
+  DoctorSubject,
+  DriftItem,
+  FixId,
+  FixOutcome,
+  Message,
+} from '../../../shared/domain/doctor';
 import { fail, ok, type Result } from '../../../shared/result';
 import { applyFix, readChecks, seedPhone, type FakeDoctorPhone } from './fake-doctor-phone';
 
@@ -17,10 +26,15 @@ function drift(before: readonly DoctorCheck[], after: readonly DoctorCheck[]): D
     const was = old.get(c.id);
     old.delete(c.id);
     if (!was || was.status !== c.status || was.evidence !== c.evidence) {
-      items.push({ checkId: c.id, before: was ? { status: was.status, evidence: was.evidence } : null, after: { status: c.status, evidence: c.evidence } });
+      items.push({
+        checkId: c.id,
+        before: was ? { status: was.status, evidence: was.evidence } : null,
+        after: { status: c.status, evidence: c.evidence },
+      });
     }
   }
-  for (const was of old.values()) items.push({ checkId: was.id, before: { status: was.status, evidence: was.evidence }, after: null });
+  for (const was of old.values())
+    items.push({ checkId: was.id, before: { status: was.status, evidence: was.evidence }, after: null });
   return items;
 }
 
@@ -64,14 +78,29 @@ export class FakeDoctor {
       takenAt: this.now().toISOString(),
       complete: !partial,
       incompleteReason: partial
-        ? { code: 'DEVICE_LOST', message: `${subject.serial} disconnected while its settings were read.`, hint: 'Reconnect the phone and run the check again.', detail: 'error: device offline' }
+        ? {
+            code: 'DEVICE_LOST',
+            message: `${subject.serial} disconnected while its settings were read.`,
+            hint: 'Reconnect the phone and run the check again.',
+            detail: 'error: device offline',
+          }
         : null,
-      phone: identity ? { manufacturer: identity.manufacturer, model: identity.model, rom: identity.rom, sdk: identity.sdk, pushChannel: identity.pushChannel } : null,
+      phone: identity
+        ? {
+            manufacturer: identity.manufacturer,
+            model: identity.model,
+            rom: identity.rom,
+            sdk: identity.sdk,
+            pushChannel: identity.pushChannel,
+          }
+        : null,
       checks,
     };
     this.reports.set(key(subject.serial, subject.package), [report, ...saved]);
     // A partial read says nothing about the checks it did not reach.
-    const changes = previous ? drift(previous.checks, checks).filter((d) => !partial || d.after !== null) : [];
+    const changes = previous
+      ? drift(previous.checks, checks).filter((d) => !partial || d.after !== null)
+      : [];
     return ok({ report, previousTakenAt: previous?.takenAt ?? null, drift: changes });
   }
 
@@ -88,14 +117,23 @@ export class FakeDoctor {
       const was = all.find((b) => b.id === c.id);
       return !was || was.status !== c.status || was.evidence !== c.evidence;
     };
-    const ids = new Set([...all.filter((c) => c.fixes.includes(fix)).map((c) => c.id), ...reread.filter(changed).map((c) => c.id)]);
+    const ids = new Set([
+      ...all.filter((c) => c.fixes.includes(fix)).map((c) => c.id),
+      ...reread.filter(changed).map((c) => c.id),
+    ]);
     const before = all.filter((c) => ids.has(c.id));
     const after = reread.filter((c) => ids.has(c.id));
     const targeted = after.filter((c) => all.some((b) => b.id === c.id && b.fixes.includes(fix)));
     const opens = fix.startsWith('open-');
     const confirmed = accepted && (opens || targeted.every((c) => c.status === 'ok'));
     // Message keys as the core's (shared/i18n/doctor-fixes.*).
-    const reason = detail?.split('\n').find((l) => /[A-Za-z]+Exception:|not allowed/i.test(l))?.trim() ?? detail ?? '';
+    const reason =
+      detail
+        ?.split('\n')
+        .find((l) => /[A-Za-z]+Exception:|not allowed/i.test(l))
+        ?.trim() ??
+      detail ??
+      '';
     const message: Message = !accepted
       ? { key: 'fix.refused', values: { reason } }
       : { key: opens ? 'fix.openedOnPhone' : confirmed ? 'fix.confirmed' : 'fix.notConfirmed', values: {} };
@@ -112,6 +150,10 @@ export class FakeDoctor {
   }
 
   private lost(serial: string) {
-    return { code: 'DEVICE_NOT_FOUND' as const, message: `No phone ${serial} is connected.`, hint: 'Plug it in and allow USB debugging.' };
+    return {
+      code: 'DEVICE_NOT_FOUND' as const,
+      message: `No phone ${serial} is connected.`,
+      hint: 'Plug it in and allow USB debugging.',
+    };
   }
 }

@@ -20,11 +20,66 @@ export const RERUN_ID = 'aaaaaaaa-0000-4000-8000-000000000010';
 export const EVIDENCE_TIME = Date.UTC(2026, 0, 5, 10, 0, 3, 45);
 
 export const LAB_PHONES: readonly MatrixPhoneInput[] = [
-  { serial: 'mi-23043RP34G', vendor: 'Xiaomi', model: '23043RP34G', channel: 'xiaomi', details: { brand: 'Redmi', marketingName: 'Redmi Note 12', rom: { name: 'HyperOS', version: '1.0.5' }, androidVersion: '14' } },
-  { serial: 'mi-2312DRA50C', vendor: 'Xiaomi', model: '2312DRA50C', channel: 'xiaomi', details: { brand: 'Xiaomi', marketingName: null, rom: { name: 'HyperOS', version: '2.0.8' }, androidVersion: '15' } },
-  { serial: 'meizu-21', vendor: 'meizu', model: 'MEIZU 21', channel: 'meizu', details: { brand: 'meizu', marketingName: null, rom: { name: 'Flyme', version: '11' }, androidVersion: '14' } },
-  { serial: 'samsung-s23', vendor: 'samsung', model: 'SM-S911B', channel: 'fcm', details: { brand: 'samsung', marketingName: null, rom: { name: 'One UI', version: '6.1' }, androidVersion: '14' } },
-  { serial: 'pixel-8', vendor: 'Google', model: 'Pixel 8', channel: 'fcm', details: { brand: 'google', marketingName: 'Pixel 8', rom: { name: 'Android', version: '15' }, androidVersion: '15' } },
+  {
+    serial: 'mi-23043RP34G',
+    vendor: 'Xiaomi',
+    model: '23043RP34G',
+    channel: 'xiaomi',
+    details: {
+      brand: 'Redmi',
+      marketingName: 'Redmi Note 12',
+      rom: { name: 'HyperOS', version: '1.0.5' },
+      androidVersion: '14',
+    },
+  },
+  {
+    serial: 'mi-2312DRA50C',
+    vendor: 'Xiaomi',
+    model: '2312DRA50C',
+    channel: 'xiaomi',
+    details: {
+      brand: 'Xiaomi',
+      marketingName: null,
+      rom: { name: 'HyperOS', version: '2.0.8' },
+      androidVersion: '15',
+    },
+  },
+  {
+    serial: 'meizu-21',
+    vendor: 'meizu',
+    model: 'MEIZU 21',
+    channel: 'meizu',
+    details: {
+      brand: 'meizu',
+      marketingName: null,
+      rom: { name: 'Flyme', version: '11' },
+      androidVersion: '14',
+    },
+  },
+  {
+    serial: 'samsung-s23',
+    vendor: 'samsung',
+    model: 'SM-S911B',
+    channel: 'fcm',
+    details: {
+      brand: 'samsung',
+      marketingName: null,
+      rom: { name: 'One UI', version: '6.1' },
+      androidVersion: '14',
+    },
+  },
+  {
+    serial: 'pixel-8',
+    vendor: 'Google',
+    model: 'Pixel 8',
+    channel: 'fcm',
+    details: {
+      brand: 'google',
+      marketingName: 'Pixel 8',
+      rom: { name: 'Android', version: '15' },
+      androidVersion: '15',
+    },
+  },
 ];
 
 const SCENARIO_IDS = SCENARIOS.map((s) => s.id);
@@ -46,34 +101,105 @@ function verdictOf(p: number, c: number): VerdictKind {
 }
 
 function verdict(kind: VerdictKind, latencyMs: number | null): Verdict {
-  const values: Record<string, string> = kind === 'pass' ? { latency: `${latencyMs ?? 0} ms` } : kind === 'blocked' ? { message: BLOCKED_MESSAGE } : {};
-  return { kind, reason: { key: REASON[kind], values }, details: { delivered: kind === 'pass' ? true : null, latencyMs, record: null, expected: null, checks: null, error: null } };
+  const values: Record<string, string> =
+    kind === 'pass'
+      ? { latency: `${latencyMs ?? 0} ms` }
+      : kind === 'blocked'
+        ? { message: BLOCKED_MESSAGE }
+        : {};
+  return {
+    kind,
+    reason: { key: REASON[kind], values },
+    details: {
+      delivered: kind === 'pass' ? true : null,
+      latencyMs,
+      record: null,
+      expected: null,
+      checks: null,
+      error: null,
+    },
+  };
 }
 
-export function labRun(): { matrix: RunMatrix; detail: RunDetail; summary: RunSummary; attempt: AttemptDetail } {
+export function labRun(): {
+  matrix: RunMatrix;
+  detail: RunDetail;
+  summary: RunSummary;
+  attempt: AttemptDetail;
+} {
   const attempts: MatrixAttempt[] = [];
   const views: AttemptView[] = [];
-  const totals = { pass: 0, fail: 0, blocked: 0, 'device-lost': 0, inconclusive: 0, 'not-run': 0, pending: 0, running: 0 };
+  const totals = {
+    pass: 0,
+    fail: 0,
+    blocked: 0,
+    'device-lost': 0,
+    inconclusive: 0,
+    'not-run': 0,
+    pending: 0,
+    running: 0,
+  };
   LAB_PHONES.forEach((phone, p) =>
     SCENARIO_IDS.forEach((scenarioId, c) => {
       const id = p * 100 + c + 1;
       const kind = verdictOf(p, c);
       const latencyMs = kind === 'pass' ? 400 + ((p * 733 + c * 211) % 9000) : null;
       totals[kind] += 1;
-      attempts.push({ id, serial: phone.serial, scenarioId, repeat: 1, ordinal: c, verdict: kind, reason: { key: REASON[kind], values: {} }, delivered: kind === 'pass' ? true : null, latencyMs });
-      views.push({ id, serial: phone.serial, scenarioId, repeat: 1, status: 'done', step: 'judge', verdict: verdict(kind, latencyMs), startedAt: EVIDENCE_TIME - 5000, finishedAt: EVIDENCE_TIME, latencyMs });
+      attempts.push({
+        id,
+        serial: phone.serial,
+        scenarioId,
+        repeat: 1,
+        ordinal: c,
+        verdict: kind,
+        reason: { key: REASON[kind], values: {} },
+        delivered: kind === 'pass' ? true : null,
+        latencyMs,
+      });
+      views.push({
+        id,
+        serial: phone.serial,
+        scenarioId,
+        repeat: 1,
+        status: 'done',
+        step: 'judge',
+        verdict: verdict(kind, latencyMs),
+        startedAt: EVIDENCE_TIME - 5000,
+        finishedAt: EVIDENCE_TIME,
+        latencyMs,
+      });
     }),
   );
   const createdAt = '2026-01-05T10:00:00.000Z';
   const finishedAt = '2026-01-05T10:40:00.000Z';
-  const base = { runId: LAB_RUN_ID, planName: 'PushLab demo', package: 'com.pushlab.demo', status: 'completed' as const, createdAt, finishedAt };
+  const base = {
+    runId: LAB_RUN_ID,
+    planName: 'PushLab demo',
+    package: 'com.pushlab.demo',
+    status: 'completed' as const,
+    createdAt,
+    finishedAt,
+  };
   const matrix = buildMatrix({ ...base, phones: LAB_PHONES, scenarioIds: SCENARIO_IDS, attempts });
   const summary: RunSummary = {
-    id: LAB_RUN_ID, planName: base.planName, status: 'completed', createdAt, updatedAt: finishedAt, finishedAt,
-    phones: LAB_PHONES.length, scenarios: SCENARIO_IDS.length, repeats: 1, attempts: views.length, totals, error: null,
+    id: LAB_RUN_ID,
+    planName: base.planName,
+    status: 'completed',
+    createdAt,
+    updatedAt: finishedAt,
+    finishedAt,
+    phones: LAB_PHONES.length,
+    scenarios: SCENARIO_IDS.length,
+    repeats: 1,
+    attempts: views.length,
+    totals,
+    error: null,
   };
   const phones = LAB_PHONES.map((p) => ({
-    serial: p.serial, vendor: p.vendor, model: p.model, channel: p.channel,
+    serial: p.serial,
+    vendor: p.vendor,
+    model: p.model,
+    channel: p.channel,
     ...(p.details?.brand ? { brand: p.details.brand } : {}),
     ...(p.details?.marketingName ? { marketingName: p.details.marketingName } : {}),
   }));
@@ -81,9 +207,22 @@ export function labRun(): { matrix: RunMatrix; detail: RunDetail; summary: RunSu
   const attempt: AttemptDetail = {
     attempt: first,
     steps: [{ seq: 1, name: 'send', status: 'ok', at: EVIDENCE_TIME - 900, detail: null }],
-    evidence: [{ id: 1, kind: 'send', path: null, data: { sentAt: EVIDENCE_TIME - 900, requestId: 'req-1' }, at: EVIDENCE_TIME - 900 }],
+    evidence: [
+      {
+        id: 1,
+        kind: 'send',
+        path: null,
+        data: { sentAt: EVIDENCE_TIME - 900, requestId: 'req-1' },
+        at: EVIDENCE_TIME - 900,
+      },
+    ],
   };
-  return { matrix, summary, attempt, detail: { summary, phones, scenarioIds: SCENARIO_IDS, attempts: views } };
+  return {
+    matrix,
+    summary,
+    attempt,
+    detail: { summary, phones, scenarioIds: SCENARIO_IDS, attempts: views },
+  };
 }
 
 /** The core with this run answered; everything else goes to `core` (the fake). */
@@ -99,7 +238,8 @@ export function withRun(core: LabCore, run = labRun()): LabCore {
       }
       if (channel === 'matrix:get') return ok(run.matrix) as never;
       if (channel === 'matrix:sign-off-of') return ok(null) as never;
-      if (channel === 'runs:plan') return ok({ name: run.summary.planName, app: { package: 'com.pushlab.demo' } }) as never;
+      if (channel === 'runs:plan')
+        return ok({ name: run.summary.planName, app: { package: 'com.pushlab.demo' } }) as never;
       // A re-run is accepted (and not run: this fake has no engine).
       if (channel === 'runs:start') return ok({ runId: RERUN_ID }) as never;
       return core.invoke(channel, args);

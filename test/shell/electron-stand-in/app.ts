@@ -4,7 +4,16 @@
  * and the paths Electron derives from the app's package.json and $XDG_CONFIG_HOME.
  */
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  watch,
+  writeFileSync,
+  type FSWatcher,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { closeBrowser } from './chromium';
@@ -17,7 +26,11 @@ function appPackage(): { name: string; version: string } {
   // Electron reads the package.json of the app it runs (here: next to out/main).
   let dir = path.dirname(path.resolve(process.argv[1] ?? '.'));
   while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name: string; productName?: string; version: string };
+  const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+    name: string;
+    productName?: string;
+    version: string;
+  };
   return { name: pkg.productName ?? pkg.name, version: pkg.version };
 }
 
@@ -56,7 +69,9 @@ class AppStandIn extends EventEmitter {
         resolve();
       }),
     );
-    windowEvents.on('web-contents-created', (contents) => this.emit('web-contents-created', new StandInEvent(), contents));
+    windowEvents.on('web-contents-created', (contents) =>
+      this.emit('web-contents-created', new StandInEvent(), contents),
+    );
     windowEvents.on('all-closed', () => {
       // As in Electron: not emitted while quitting, and with no listener the app quits.
       if (this.quitting) return;
@@ -111,7 +126,10 @@ class AppStandIn extends EventEmitter {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         const owner = Number(readFileSync(lock, 'utf8'));
         if (alive(owner)) {
-          writeFileSync(path.join(dir, `${HANDOFF}${process.pid}.json`), JSON.stringify({ argv: process.argv, cwd: process.cwd() }));
+          writeFileSync(
+            path.join(dir, `${HANDOFF}${process.pid}.json`),
+            JSON.stringify({ argv: process.argv, cwd: process.cwd() }),
+          );
           journal('app.singleInstanceLock', { granted: false, owner });
           return false;
         }

@@ -46,7 +46,12 @@ class WebFrameMain {
   }
 }
 
-type WindowOpenHandler = (details: { url: string; frameName: string; features: string; disposition: string }) => { action: 'allow' | 'deny' };
+type WindowOpenHandler = (details: {
+  url: string;
+  frameName: string;
+  features: string;
+  disposition: string;
+}) => { action: 'allow' | 'deny' };
 
 let nextId = 1;
 const windows = new Set<BrowserWindow>();
@@ -79,7 +84,11 @@ export class WebContents extends EventEmitter {
     this.sending = this.sending.then(() =>
       page
         .evaluate(
-          ([name, ch, payload]) => (globalThis as unknown as Record<string, ((c: unknown, p: unknown) => void) | undefined>)[name]?.(ch, payload),
+          ([name, ch, payload]) =>
+            (globalThis as unknown as Record<string, ((c: unknown, p: unknown) => void) | undefined>)[name]?.(
+              ch,
+              payload,
+            ),
           [BINDINGS.deliver, channel, args[0]] as const,
         )
         .catch(() => undefined),
@@ -99,10 +108,13 @@ export class WebContents extends EventEmitter {
   }
 
   windowOpen(url: string, frameName: string, features: string): void {
-    const action = this.openHandler ? this.openHandler({ url, frameName, features, disposition: 'new-window' }).action : 'allow';
+    const action = this.openHandler
+      ? this.openHandler({ url, frameName, features, disposition: 'new-window' }).action
+      : 'allow';
     journal('window-open', { url, action });
     // The app denies every window; the stand-in has no second window to offer if it did not.
-    if (action === 'allow') process.stderr.write('[electron stand-in] window.open allowed but not supported\n');
+    if (action === 'allow')
+      process.stderr.write('[electron stand-in] window.open allowed but not supported\n');
   }
 }
 
@@ -153,15 +165,27 @@ export class BrowserWindow extends EventEmitter {
     windows.add(this);
     windowEvents.emit('web-contents-created', this.webContents);
     const size = { width: Number(options.width ?? 800), height: Number(options.height ?? 600) };
-    const blink = typeof webPreferences.disableBlinkFeatures === 'string' ? webPreferences.disableBlinkFeatures : undefined;
-    this.page = this.open(size, typeof webPreferences.preload === 'string' ? webPreferences.preload : null, blink);
+    const blink =
+      typeof webPreferences.disableBlinkFeatures === 'string'
+        ? webPreferences.disableBlinkFeatures
+        : undefined;
+    this.page = this.open(
+      size,
+      typeof webPreferences.preload === 'string' ? webPreferences.preload : null,
+      blink,
+    );
     this.page.catch((error: unknown) => journal('window-error', { message: String(error) }));
   }
 
-  private async open(size: { width: number; height: number }, preloadPath: string | null, blink?: string): Promise<Page> {
+  private async open(
+    size: { width: number; height: number },
+    preloadPath: string | null,
+    blink?: string,
+  ): Promise<Page> {
     const context = await browserContext(size, blink);
     await hookContext(context);
-    const page = context.pages().find((p) => !byPage.has(p) && p.url() === 'about:blank') ?? (await context.newPage());
+    const page =
+      context.pages().find((p) => !byPage.has(p) && p.url() === 'about:blank') ?? (await context.newPage());
     byPage.set(page, this.webContents);
     this.webContents.page = page;
     await page.setViewportSize(size);

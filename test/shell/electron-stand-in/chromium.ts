@@ -26,9 +26,13 @@ async function devToolsEndpoint(dir: string): Promise<string> {
 }
 
 /** The first window's size and disabled Blink features decide the launch (one Chromium per app). */
-export function browserContext(size: { width: number; height: number }, disableBlinkFeatures?: string): Promise<BrowserContext> {
+export function browserContext(
+  size: { width: number; height: number },
+  disableBlinkFeatures?: string,
+): Promise<BrowserContext> {
   launching ??= (async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (Debian package "chromium").`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`Chromium is not installed at ${CHROMIUM} (Debian package "chromium").`);
     profile = mkdtempSync(path.join(tmpdir(), 'pushlab-stand-in-chromium-'));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -54,7 +58,9 @@ export async function closeBrowser(): Promise<void> {
   launching = null;
   if (pending) {
     const context = await pending.catch(() => null);
-    await Promise.race([context?.close(), new Promise((resolve) => setTimeout(resolve, 3_000))]).catch(() => undefined);
+    await Promise.race([context?.close(), new Promise((resolve) => setTimeout(resolve, 3_000))]).catch(
+      () => undefined,
+    );
   }
   if (profile) rmSync(profile, { recursive: true, force: true });
   profile = null;

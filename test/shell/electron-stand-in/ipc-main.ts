@@ -8,7 +8,8 @@ class IpcMainStandIn extends EventEmitter {
 
   handle(channel: string, handler: InvokeHandler): void {
     // Electron refuses a second handler for the same channel; so does the stand-in.
-    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    if (this.handlers.has(channel))
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, handler);
   }
 
@@ -19,7 +20,10 @@ class IpcMainStandIn extends EventEmitter {
   /** What ipcRenderer.invoke reaches: the handler's value, or Electron's error when there is none. */
   async invoke(event: unknown, channel: string, args: readonly unknown[]): Promise<unknown> {
     const handler = this.handlers.get(channel);
-    if (!handler) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
+    if (!handler)
+      throw new Error(
+        `Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`,
+      );
     return handler(event, ...args);
   }
 }

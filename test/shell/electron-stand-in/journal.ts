@@ -15,7 +15,10 @@ export function standInDir(): string {
 }
 
 function append(file: string, entry: Record<string, unknown>): void {
-  appendFileSync(path.join(standInDir(), file), `${JSON.stringify({ at: Date.now(), pid: process.pid, ...entry })}\n`);
+  appendFileSync(
+    path.join(standInDir(), file),
+    `${JSON.stringify({ at: Date.now(), pid: process.pid, ...entry })}\n`,
+  );
 }
 
 /** One notable thing the app did through the stand-in. */

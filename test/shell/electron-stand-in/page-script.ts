@@ -17,7 +17,10 @@ export const BINDINGS = {
 } as const;
 
 export function pageScript(preloadSource: string | null): string {
-  const preload = preloadSource === null ? '' : `(function (require, module, exports) {\n${preloadSource}\n})(require, module, module.exports);`;
+  const preload =
+    preloadSource === null
+      ? ''
+      : `(function (require, module, exports) {\n${preloadSource}\n})(require, module, module.exports);`;
   return `(() => {
   // Electron runs the preload in the main frame only (nodeIntegrationInSubFrames: false).
   if (window.top !== window) return;

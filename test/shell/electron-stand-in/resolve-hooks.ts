@@ -10,7 +10,11 @@ export function initialize(data: { standInUrl: string }): void {
 
 type NextResolve = (specifier: string, context: unknown) => Promise<{ url: string }>;
 
-export async function resolve(specifier: string, context: unknown, nextResolve: NextResolve): Promise<{ url: string; shortCircuit?: boolean }> {
+export async function resolve(
+  specifier: string,
+  context: unknown,
+  nextResolve: NextResolve,
+): Promise<{ url: string; shortCircuit?: boolean }> {
   if (specifier === 'electron') return { url: standInUrl, shortCircuit: true };
   return nextResolve(specifier, context);
 }

@@ -11,9 +11,22 @@ export interface HeadersDetails {
   readonly statusCode: number;
   readonly responseHeaders: Record<string, string[]>;
 }
-type HeadersListener = (details: HeadersDetails, callback: (response: { responseHeaders?: Record<string, string | string[]>; cancel?: boolean }) => void) => void;
-type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string }) => void;
-type PermissionCheckHandler = (contents: unknown, permission: string, origin: string, details: { requestingUrl?: string }) => boolean;
+type HeadersListener = (
+  details: HeadersDetails,
+  callback: (response: { responseHeaders?: Record<string, string | string[]>; cancel?: boolean }) => void,
+) => void;
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: { requestingUrl: string },
+) => void;
+type PermissionCheckHandler = (
+  contents: unknown,
+  permission: string,
+  origin: string,
+  details: { requestingUrl?: string },
+) => boolean;
 
 class SessionStandIn extends EventEmitter {
   headersListener: HeadersListener | null = null;

@@ -28,7 +28,8 @@ export const safeStorage = {
     return Buffer.concat([MAGIC, iv, cipher.getAuthTag(), body]);
   },
   decryptString(data: Buffer): string {
-    if (!data.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    if (!data.subarray(0, MAGIC.length).equals(MAGIC))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
     const iv = data.subarray(3, 15);
     const decipher = createDecipheriv('aes-256-gcm', keyringKey(), iv);
     decipher.setAuthTag(data.subarray(15, 31));
@@ -80,7 +81,9 @@ interface MenuItemTemplate {
 
 function describeItems(items: readonly MenuItemTemplate[]): unknown[] {
   return items.map((item) =>
-    item.submenu ? { label: item.label ?? item.role, submenu: describeItems(item.submenu) } : item.role ?? item.type ?? item.label,
+    item.submenu
+      ? { label: item.label ?? item.role, submenu: describeItems(item.submenu) }
+      : (item.role ?? item.type ?? item.label),
   );
 }
 

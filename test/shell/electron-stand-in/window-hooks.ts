@@ -11,8 +11,13 @@ import { journal } from './journal';
 import { session } from './session';
 
 const MIME: Record<string, string> = {
-  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.json': 'application/json', '.woff2': 'font/woff2',
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
 };
 /** Electron permission names the stand-in asks the app about, with Chromium's names for them. */
 const PERMISSIONS: Record<string, string[]> = {
@@ -34,17 +39,34 @@ export async function serveWithAppHeaders(route: Route): Promise<void> {
   const responseHeaders: Record<string, string[]> = {};
   if (isFile) responseHeaders['content-type'] = [MIME[path.extname(file)] ?? 'application/octet-stream'];
   else for (const [name, value] of Object.entries(fetched?.headers() ?? {})) responseHeaders[name] = [value];
-  const resourceType = request.isNavigationRequest() && request.frame().parentFrame() === null ? 'mainFrame' : request.resourceType();
+  const resourceType =
+    request.isNavigationRequest() && request.frame().parentFrame() === null
+      ? 'mainFrame'
+      : request.resourceType();
   const decided = await session.defaultSession.headersFor({
-    url, method: request.method(), resourceType, statusCode: fetched?.status() ?? 200, responseHeaders,
+    url,
+    method: request.method(),
+    resourceType,
+    statusCode: fetched?.status() ?? 200,
+    responseHeaders,
   });
   if (decided.cancel) return route.abort('blockedbyclient');
-  const headers = Object.fromEntries(Object.entries(decided.headers).map(([name, values]) => [name, values.join(', ')]));
+  const headers = Object.fromEntries(
+    Object.entries(decided.headers).map(([name, values]) => [name, values.join(', ')]),
+  );
   if (resourceType === 'mainFrame') journal('response-headers', { url, headers });
-  return route.fulfill({ status: fetched?.status() ?? 200, headers, body: isFile ? readFileSync(file) : await fetched?.body() });
+  return route.fulfill({
+    status: fetched?.status() ?? 200,
+    headers,
+    body: isFile ? readFileSync(file) : await fetched?.body(),
+  });
 }
 
-export async function applyPermissions(context: BrowserContext, contents: unknown, url: string): Promise<void> {
+export async function applyPermissions(
+  context: BrowserContext,
+  contents: unknown,
+  url: string,
+): Promise<void> {
   const granted: string[] = [];
   for (const [permission, names] of Object.entries(PERMISSIONS)) {
     const requested = await session.defaultSession.requestPermission(contents, permission, url);

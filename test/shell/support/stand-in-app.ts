@@ -20,10 +20,14 @@ export const MAIN_BUNDLE = path.join(REPO_ROOT, 'out/main/index.js');
 /** Bundles the stand-in (electron.mjs, register.mjs, resolve-hooks.mjs) into `dir`; returns register.mjs. */
 export async function buildStandIn(dir: string): Promise<string> {
   for (const built of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
-    if (!existsSync(path.join(REPO_ROOT, built))) throw new Error(`${built} is missing: run \`npm run build\` before the shell tests.`);
+    if (!existsSync(path.join(REPO_ROOT, built)))
+      throw new Error(`${built} is missing: run \`npm run build\` before the shell tests.`);
   }
   await mkdir(dir, { recursive: true });
-  const playwright = path.join(path.dirname(createRequire(import.meta.url).resolve('playwright-core/package.json')), 'index.mjs');
+  const playwright = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('playwright-core/package.json')),
+    'index.mjs',
+  );
   await build({
     entryPoints: {
       electron: path.join(STAND_IN_SOURCE, 'index.ts'),
@@ -41,7 +45,10 @@ export async function buildStandIn(dir: string): Promise<string> {
       {
         name: 'playwright-from-the-repo',
         setup(b) {
-          b.onResolve({ filter: /^playwright-core$/ }, () => ({ path: pathToFileURL(playwright).href, external: true }));
+          b.onResolve({ filter: /^playwright-core$/ }, () => ({
+            path: pathToFileURL(playwright).href,
+            external: true,
+          }));
         },
       },
     ],
@@ -68,21 +75,37 @@ export interface StandInApp {
 export function readJournal(standInDir: string): JournalEntry[] {
   const file = path.join(standInDir, 'journal.jsonl');
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as JournalEntry);
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as JournalEntry);
 }
 
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs: number, app: () => string): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => T | undefined,
+  timeoutMs: number,
+  app: () => string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}. App output:\n${app().slice(-4000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${what}. App output:\n${app().slice(-4000)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
 /** Starts `node --import register.mjs out/main/index.js ...args` with the given environment. */
-export function launchStandInApp(options: { register: string; standInDir: string; home: string; args?: string[]; env?: NodeJS.ProcessEnv }): StandInApp {
+export function launchStandInApp(options: {
+  register: string;
+  standInDir: string;
+  home: string;
+  args?: string[];
+  env?: NodeJS.ProcessEnv;
+}): StandInApp {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     LANG: 'en_US.UTF-8',
@@ -91,15 +114,21 @@ export function launchStandInApp(options: { register: string; standInDir: string
     PUSHLAB_STAND_IN_DIR: options.standInDir,
     ...options.env,
   };
-  const child = spawn(process.execPath, ['--import', pathToFileURL(options.register).href, MAIN_BUNDLE, ...(options.args ?? [])], {
-    cwd: REPO_ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', pathToFileURL(options.register).href, MAIN_BUNDLE, ...(options.args ?? [])],
+    {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
   const journal = () => readJournal(options.standInDir).filter((entry) => entry.pid === child.pid);
   return {
     child,
@@ -107,11 +136,30 @@ export function launchStandInApp(options: { register: string; standInDir: string
     journal,
     exited,
     async attach() {
-      const cdp = await until('the stand-in Chromium', () => journal().find((e) => e.kind === 'chromium')?.cdp as string | undefined, 30_000, () => output);
-      await until('the app to load', () => journal().find((e) => e.kind === 'loadURL'), 30_000, () => output);
+      const cdp = await until(
+        'the stand-in Chromium',
+        () => journal().find((e) => e.kind === 'chromium')?.cdp as string | undefined,
+        30_000,
+        () => output,
+      );
+      await until(
+        'the app to load',
+        () => journal().find((e) => e.kind === 'loadURL'),
+        30_000,
+        () => output,
+      );
       // noDefaults: the test's connection leaves the stand-in's settings (downloads, viewport) alone.
       const browser = await chromium.connectOverCDP(cdp, { noDefaults: true });
-      const page = await until('the window page', () => browser.contexts()[0]?.pages().find((p) => p.url().startsWith('file:')), 30_000, () => output);
+      const page = await until(
+        'the window page',
+        () =>
+          browser
+            .contexts()[0]
+            ?.pages()
+            .find((p) => p.url().startsWith('file:')),
+        30_000,
+        () => output,
+      );
       return { browser, page };
     },
   };

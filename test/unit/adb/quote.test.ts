@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assertPackageName, assertRemoteTmpPath, isValidPackageName, quoteShellArg, shellCommand } from '../../../electron/lab/adb/quote';
+import {
+  assertPackageName,
+  assertRemoteTmpPath,
+  isValidPackageName,
+  quoteShellArg,
+  shellCommand,
+} from '../../../electron/lab/adb/quote';
 
 describe('quoteShellArg', () => {
   it('leaves plain words alone and single-quotes the rest', () => {
@@ -15,7 +21,9 @@ describe('quoteShellArg', () => {
   });
 
   it('joins a command with quoted arguments', () => {
-    expect(shellCommand('pm', 'install', '-r', '/data/local/tmp/x y.apk')).toBe("pm install -r '/data/local/tmp/x y.apk'");
+    expect(shellCommand('pm', 'install', '-r', '/data/local/tmp/x y.apk')).toBe(
+      "pm install -r '/data/local/tmp/x y.apk'",
+    );
   });
 });
 
@@ -24,13 +32,20 @@ describe('package names', () => {
     expect(isValidPackageName(name)).toBe(true);
   });
 
-  it.each(['', 'single', 'com.example;reboot', 'com..app', '1com.app', "com.x'y", 'com.x y', 'com.x\nreboot', 'a.' + 'b'.repeat(260)])(
-    'rejects %j',
-    (name) => {
-      expect(isValidPackageName(name)).toBe(false);
-      expect(() => assertPackageName(name)).toThrow(/not a valid Android package name/);
-    },
-  );
+  it.each([
+    '',
+    'single',
+    'com.example;reboot',
+    'com..app',
+    '1com.app',
+    "com.x'y",
+    'com.x y',
+    'com.x\nreboot',
+    'a.' + 'b'.repeat(260),
+  ])('rejects %j', (name) => {
+    expect(isValidPackageName(name)).toBe(false);
+    expect(() => assertPackageName(name)).toThrow(/not a valid Android package name/);
+  });
 });
 
 describe('remote tmp paths', () => {

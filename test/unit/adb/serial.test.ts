@@ -8,7 +8,9 @@ import { fixture, fixtureNames } from '../android/fixtures';
 
 describe('adb serial shapes', () => {
   it('accepts every serial in the real `adb devices` captures', () => {
-    const serials = fixtureNames('adb-devices').flatMap((name) => parseAdbDevices(fixture('adb-devices', name)).map((d) => d.serial));
+    const serials = fixtureNames('adb-devices').flatMap((name) =>
+      parseAdbDevices(fixture('adb-devices', name)).map((d) => d.serial),
+    );
     expect(serials).toEqual(expect.arrayContaining([' GS101200407283', '198.18.3.42:5555', 'emulator-5554']));
     for (const serial of serials) expect(serialProblem(serial), serial).toBeNull();
   });

@@ -9,7 +9,9 @@ describe('withTimeout', () => {
 
   it('rejects with TIMEOUT and runs the cleanup when the deadline passes', async () => {
     const cleanup = vi.fn();
-    const error = await withTimeout(new Promise(() => {}), 20, 'getprop on X', cleanup).catch((e: unknown) => e);
+    const error = await withTimeout(new Promise(() => {}), 20, 'getprop on X', cleanup).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(LabError);
     expect((error as LabError).code).toBe('TIMEOUT');
     expect((error as LabError).message).toMatch(/getprop on X did not answer/);

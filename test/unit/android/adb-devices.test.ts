@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { LabError } from '../../../electron/lab/errors';
-import { normaliseAdbState, parseAdbDevices, transportOf } from '../../../electron/lab/android/parsers/adb-devices';
+import {
+  normaliseAdbState,
+  parseAdbDevices,
+  transportOf,
+} from '../../../electron/lab/android/parsers/adb-devices';
 import { fixture } from './fixtures';
 
 describe('parseAdbDevices on the real captures', () => {
@@ -10,7 +14,13 @@ describe('parseAdbDevices on the real captures', () => {
         serial: ' GS101200407283',
         state: 'device',
         transport: 'usb',
-        attributes: { usb: '17825792X', product: 'rk3288', model: 'rk3288', device: 'rk3288', transport_id: '15' },
+        attributes: {
+          usb: '17825792X',
+          product: 'rk3288',
+          model: 'rk3288',
+          device: 'rk3288',
+          transport_id: '15',
+        },
       },
     ]);
   });

@@ -17,12 +17,16 @@ describe('decodeDeviceText', () => {
   });
 
   it('drops a UTF-8 BOM', () => {
-    expect(decodeDeviceText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SAMPLE)]))).toBe(EXPECTED);
+    expect(decodeDeviceText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SAMPLE)]))).toBe(
+      EXPECTED,
+    );
     expect(decodeDeviceText(`\uFEFF${SAMPLE}`)).toBe(EXPECTED);
   });
 
   it('decodes UTF-16LE and UTF-16BE with a BOM', () => {
-    expect(decodeDeviceText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SAMPLE, 'utf16le')]))).toBe(EXPECTED);
+    expect(decodeDeviceText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SAMPLE, 'utf16le')]))).toBe(
+      EXPECTED,
+    );
     expect(decodeDeviceText(Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(SAMPLE)]))).toBe(EXPECTED);
   });
 

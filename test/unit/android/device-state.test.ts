@@ -26,7 +26,9 @@ describe('parseWakefulness', () => {
   });
 
   it('reads Asleep and a CRLF capture', () => {
-    expect(parseWakefulness('Power Manager State:\r\n  mWakefulness=Asleep\r\n  mWakefulnessChanging=false\r\n')).toBe('asleep');
+    expect(
+      parseWakefulness('Power Manager State:\r\n  mWakefulness=Asleep\r\n  mWakefulnessChanging=false\r\n'),
+    ).toBe('asleep');
   });
 });
 
@@ -45,7 +47,11 @@ describe('parseKeyguard', () => {
   });
 
   it('reads older dumps where only mDreamingLockscreen says locked', () => {
-    expect(parseKeyguard('    mShowingLockscreen=false mShowingDream=true mDreamingLockscreen=true mDreamingSleepToken=null')).toEqual({
+    expect(
+      parseKeyguard(
+        '    mShowingLockscreen=false mShowingDream=true mDreamingLockscreen=true mDreamingSleepToken=null',
+      ),
+    ).toEqual({
       showing: true,
       secure: null,
     });
@@ -54,11 +60,27 @@ describe('parseKeyguard', () => {
 
 describe('parseForegroundActivity', () => {
   it.each([
-    ['dumpsys-activity', 'android9-settings-resumed-1.txt', { package: 'com.android.settings', activity: 'com.android.settings.Settings' }],
-    ['dumpsys-activity', 'android13-top-resumed-2.txt', { package: 'dev.telemachus.display', activity: 'dev.telemachus.display.MainActivity' }],
-    ['dumpsys-activity', 'android7-focused-activity-3.txt', { package: 'com.android.settings', activity: 'com.android.settings.SubSettings' }],
+    [
+      'dumpsys-activity',
+      'android9-settings-resumed-1.txt',
+      { package: 'com.android.settings', activity: 'com.android.settings.Settings' },
+    ],
+    [
+      'dumpsys-activity',
+      'android13-top-resumed-2.txt',
+      { package: 'dev.telemachus.display', activity: 'dev.telemachus.display.MainActivity' },
+    ],
+    [
+      'dumpsys-activity',
+      'android7-focused-activity-3.txt',
+      { package: 'com.android.settings', activity: 'com.android.settings.SubSettings' },
+    ],
     ['dumpsys-activity', 'asleep-nothing-resumed-4.txt', null],
-    ['dumpsys-window', 'android9-unlocked-settings-2.txt', { package: 'com.android.settings', activity: 'com.android.settings.Settings' }],
+    [
+      'dumpsys-window',
+      'android9-unlocked-settings-2.txt',
+      { package: 'com.android.settings', activity: 'com.android.settings.Settings' },
+    ],
     [
       'dumpsys-window',
       'android12-keyguard-secure-1.txt',
@@ -78,21 +100,37 @@ describe('parseForegroundActivity', () => {
   });
 
   it('reads record variants: decimal hash, trailing comma, stray brace, no user', () => {
-    expect(parseForegroundActivity('  topResumedActivity=ActivityRecord{1a70f4a u0 com.smile.gifmaker/com.yxcorp.gifshow.HomeActivity} t6294}')).toEqual({
+    expect(
+      parseForegroundActivity(
+        '  topResumedActivity=ActivityRecord{1a70f4a u0 com.smile.gifmaker/com.yxcorp.gifshow.HomeActivity} t6294}',
+      ),
+    ).toEqual({
       package: 'com.smile.gifmaker',
       activity: 'com.yxcorp.gifshow.HomeActivity',
     });
-    expect(parseForegroundActivity('mFocusedApp=AppWindowToken{20fe217e token=Token{21878739 ActivityRecord{16425300 u0 com.example/.Main, isShadow:false t10}}}')).toEqual({
+    expect(
+      parseForegroundActivity(
+        'mFocusedApp=AppWindowToken{20fe217e token=Token{21878739 ActivityRecord{16425300 u0 com.example/.Main, isShadow:false t10}}}',
+      ),
+    ).toEqual({
       package: 'com.example',
       activity: 'com.example.Main',
     });
-    expect(parseForegroundActivity('mCurrentFocus=Window{4330b6c0 com.android.settings/com.android.settings.SubSettings paused=false}')).toEqual({
+    expect(
+      parseForegroundActivity(
+        'mCurrentFocus=Window{4330b6c0 com.android.settings/com.android.settings.SubSettings paused=false}',
+      ),
+    ).toEqual({
       package: 'com.android.settings',
       activity: 'com.android.settings.SubSettings',
     });
   });
 
   it('answers null for null records and windows that are not activities', () => {
-    expect(parseForegroundActivity('  mResumedActivity: null\n  mCurrentFocus=Window{84d8d2e u0 NotificationShade}\n')).toBeNull();
+    expect(
+      parseForegroundActivity(
+        '  mResumedActivity: null\n  mCurrentFocus=Window{84d8d2e u0 NotificationShade}\n',
+      ),
+    ).toBeNull();
   });
 });

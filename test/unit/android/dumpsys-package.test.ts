@@ -25,7 +25,14 @@ describe('parseDumpsysPackage on the kept samples', () => {
 
   it('Android 8.0 with two users: user 0 decides', () => {
     const info = read('android8.0-two-users-stf-2.txt', 'jp.co.cyberagent.stf');
-    expect(info).toMatchObject({ versionCode: 4, minSdk: 9, targetSdk: 22, stopped: true, enabled: true, installer: null });
+    expect(info).toMatchObject({
+      versionCode: 4,
+      minSdk: 9,
+      targetSdk: 22,
+      stopped: true,
+      enabled: true,
+      installer: null,
+    });
     expect(info?.firstInstallTime).toBe('2017-09-08 22:06:07');
   });
 
@@ -87,7 +94,13 @@ describe('parseDumpsysPackage on the kept samples', () => {
 
 describe('parseDumpsysPackage user states', () => {
   const block = (userLine: string): string =>
-    ['Packages:', '  Package [com.example.app] (1a2b3c):', '    versionCode=7 minSdk=24 targetSdk=34', `    ${userLine}`, ''].join('\n');
+    [
+      'Packages:',
+      '  Package [com.example.app] (1a2b3c):',
+      '    versionCode=7 minSdk=24 targetSdk=34',
+      `    ${userLine}`,
+      '',
+    ].join('\n');
 
   it.each([
     ['enabled=0', true],
@@ -96,12 +109,18 @@ describe('parseDumpsysPackage user states', () => {
     ['enabled=3', false],
     ['enabled=4', false],
   ] as const)('%s -> enabled %s', (flag, enabled) => {
-    const info = parseDumpsysPackage(block(`User 0: ceDataInode=1 installed=true stopped=false notLaunched=false ${flag}`), 'com.example.app');
+    const info = parseDumpsysPackage(
+      block(`User 0: ceDataInode=1 installed=true stopped=false notLaunched=false ${flag}`),
+      'com.example.app',
+    );
     expect(info?.enabled).toBe(enabled);
   });
 
   it('reports force-stopped apps and unknown fields as null', () => {
-    const info = parseDumpsysPackage(block('User 0: ceDataInode=1 installed=true stopped=true notLaunched=false enabled=0'), 'com.example.app');
+    const info = parseDumpsysPackage(
+      block('User 0: ceDataInode=1 installed=true stopped=true notLaunched=false enabled=0'),
+      'com.example.app',
+    );
     expect(info).toMatchObject({ stopped: true, versionName: null, firstInstallTime: null, installer: null });
   });
 

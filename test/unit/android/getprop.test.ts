@@ -98,7 +98,10 @@ describe('parseGetprop quirks seen in the captures', () => {
 
   it('reads the same properties from a UTF-16LE copy with BOM and CRLF', () => {
     const utf8 = fixture('getprop', 'vivo-originos5-android15-1.txt');
-    const wide = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf8.toString('utf8').replace(/\n/g, '\r\n'), 'utf16le')]);
+    const wide = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(utf8.toString('utf8').replace(/\n/g, '\r\n'), 'utf16le'),
+    ]);
     expect(parseGetprop(wide)).toEqual(parseGetprop(utf8));
   });
 });
@@ -110,7 +113,9 @@ describe('parseGetprop edge cases', () => {
   });
 
   it('skips prompts, blank lines and vendor noise', () => {
-    const p = parseGetprop('C:\\Users\\Admin>adb shell getprop\n\n[ro.a]: [1]\nWARNING: linker: noise\n[ro.b]: []\n');
+    const p = parseGetprop(
+      'C:\\Users\\Admin>adb shell getprop\n\n[ro.a]: [1]\nWARNING: linker: noise\n[ro.b]: []\n',
+    );
     expect(p).toEqual({ 'ro.a': '1', 'ro.b': '' });
   });
 

@@ -28,7 +28,11 @@ const REQUIRED = [
   'INSTALL_PARSE_FAILED_INCONSISTENT_CERTIFICATES',
 ];
 
-const generic = (reason: string): string => explainInstallFailure('INSTALL_FAILED_SOMETHING_NEW', 'raw').message.replace('INSTALL_FAILED_SOMETHING_NEW', reason);
+const generic = (reason: string): string =>
+  explainInstallFailure('INSTALL_FAILED_SOMETHING_NEW', 'raw').message.replace(
+    'INSTALL_FAILED_SOMETHING_NEW',
+    reason,
+  );
 
 describe('explainInstallFailure', () => {
   it('covers the AOSP codes (about 50) and every code the lab must explain', () => {
@@ -71,7 +75,8 @@ describe('explainInstallFailure', () => {
   });
 
   it('OLDER_SDK: names both API levels when the phone said them', () => {
-    const raw = 'Failure [INSTALL_FAILED_OLDER_SDK: Failed parse during installPackageLI: Requires newer sdk version #34 (current version is #30)]';
+    const raw =
+      'Failure [INSTALL_FAILED_OLDER_SDK: Failed parse during installPackageLI: Requires newer sdk version #34 (current version is #30)]';
     const { message } = explainInstallFailure('INSTALL_FAILED_OLDER_SDK', raw);
     expect(message).toContain('API 34');
     expect(message).toContain('API 30');
@@ -102,13 +107,20 @@ describe('explainInstallFailure', () => {
   });
 
   it('explains the MIUI-only INSTALL_CANCELED_BY_USER', () => {
-    expect(explainInstallFailure('INSTALL_CANCELED_BY_USER', '', { vendor: 'xiaomi' }).fix).toContain('Install via USB');
+    expect(explainInstallFailure('INSTALL_CANCELED_BY_USER', '', { vendor: 'xiaomi' }).fix).toContain(
+      'Install via USB',
+    );
   });
 
   it('quotes unknown reasons and explains java exceptions and PushLab reasons', () => {
-    const unknown = explainInstallFailure('INSTALL_FAILED_VENDOR_THING', 'Failure [INSTALL_FAILED_VENDOR_THING]');
+    const unknown = explainInstallFailure(
+      'INSTALL_FAILED_VENDOR_THING',
+      'Failure [INSTALL_FAILED_VENDOR_THING]',
+    );
     expect(unknown.message).toContain('INSTALL_FAILED_VENDOR_THING');
-    expect(explainInstallFailure('java.lang.SecurityException', '').message).toContain('java.lang.SecurityException');
+    expect(explainInstallFailure('java.lang.SecurityException', '').message).toContain(
+      'java.lang.SecurityException',
+    );
     expect(explainInstallFailure('ADB_ERROR', '').message).toMatch(/adb/);
     expect(explainInstallFailure('NO_OUTPUT', '').message).not.toContain('NO_OUTPUT');
   });

@@ -20,7 +20,9 @@ describe('parsePackageList on the real captures', () => {
     const list = parsePackageList(fixture('pm-list-packages', 'xiaomi-hyperos2-android15-2.txt'));
     expect(list).toHaveLength(384);
     expect(list[0]).toEqual({ package: 'com.android.camera', versionCode: null, path: null, uid: null });
-    expect(list.map((p) => p.package)).toEqual(expect.arrayContaining(['com.xiaomi.xmsf', 'com.xiaomi.xmsfkeeper']));
+    expect(list.map((p) => p.package)).toEqual(
+      expect.arrayContaining(['com.xiaomi.xmsf', 'com.xiaomi.xmsfkeeper']),
+    );
   });
 });
 
@@ -32,13 +34,19 @@ describe('parsePackageList options and noise', () => {
       '',
     ].join('\r\n');
     expect(parsePackageList(text)).toEqual([
-      { package: 'com.example.app', versionCode: 1024, path: '/data/app/~~Ab==/com.example.app-Cd==/base.apk', uid: 10234 },
+      {
+        package: 'com.example.app',
+        versionCode: 1024,
+        path: '/data/app/~~Ab==/com.example.app-Cd==/base.apk',
+        uid: 10234,
+      },
       { package: 'com.huawei.hwid', versionCode: 60800300, path: null, uid: 10062 },
     ]);
   });
 
   it('skips prompts and junk, and lists a package once even if -u repeats it', () => {
-    const text = 'citrine:/ $ pm list packages -u\npackage:com.a\npackage:com.a\npackage:not a name\npackage:com.b\n';
+    const text =
+      'citrine:/ $ pm list packages -u\npackage:com.a\npackage:com.a\npackage:not a name\npackage:com.b\n';
     expect(parsePackageList(text).map((p) => p.package)).toEqual(['com.a', 'com.b']);
   });
 

@@ -5,7 +5,9 @@ describe('parsePmInstallOutput', () => {
   it('accepts Success, also after "Performing Streamed Install", CRLF or UTF-16', () => {
     expect(parsePmInstallOutput('Performing Streamed Install\nSuccess\n')).toEqual({ ok: true });
     expect(parsePmInstallOutput('Success\r\n')).toEqual({ ok: true });
-    expect(parsePmInstallOutput(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Success\r\n', 'utf16le')]))).toEqual({ ok: true });
+    expect(
+      parsePmInstallOutput(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Success\r\n', 'utf16le')])),
+    ).toEqual({ ok: true });
   });
 
   it.each([
@@ -23,7 +25,10 @@ describe('parsePmInstallOutput', () => {
       'Failure [INSTALL_FAILED_OLDER_SDK: Failed parse during installPackageLI: /data/app/vmdl1.tmp/base.apk (at Binary XML file line #7): Requires newer sdk version #34 (current version is #30)]',
       'INSTALL_FAILED_OLDER_SDK',
     ],
-    ['Failure [INSTALL_PARSE_FAILED_NO_CERTIFICATES: Failed collecting certificates]', 'INSTALL_PARSE_FAILED_NO_CERTIFICATES'],
+    [
+      'Failure [INSTALL_PARSE_FAILED_NO_CERTIFICATES: Failed collecting certificates]',
+      'INSTALL_PARSE_FAILED_NO_CERTIFICATES',
+    ],
     ['Failure [-25]', 'INSTALL_FAILED_VERSION_DOWNGRADE'],
     ['Failure [-999]', '-999'],
     [
@@ -36,7 +41,10 @@ describe('parsePmInstallOutput', () => {
     ],
     ["Exception occurred while executing 'install':", 'EXCEPTION'],
     ['Error: Unknown option: -z', 'PM_ERROR'],
-    ['Error: java.lang.IllegalArgumentException: Unknown package: com.x', 'java.lang.IllegalArgumentException'],
+    [
+      'Error: java.lang.IllegalArgumentException: Unknown package: com.x',
+      'java.lang.IllegalArgumentException',
+    ],
     ['adb: failed to stat missing.apk: No such file or directory', 'ADB_ERROR'],
     ["error: device 'R58M' not found", 'ADB_ERROR'],
     ['', 'NO_OUTPUT'],
@@ -47,7 +55,9 @@ describe('parsePmInstallOutput', () => {
   });
 
   it('treats output with both a failure and a Success line as failed', () => {
-    const outcome = parsePmInstallOutput('Success\nFailure [INSTALL_FAILED_ABORTED: User rejected permissions]');
+    const outcome = parsePmInstallOutput(
+      'Success\nFailure [INSTALL_FAILED_ABORTED: User rejected permissions]',
+    );
     expect(outcome.ok).toBe(false);
   });
 

@@ -33,17 +33,22 @@ const tmp = mkdtempSync(join(tmpdir(), 'pushlab-build-apk-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('buildTestApk', () => {
-  it.each(['utf16', 'utf8'] as const)('writes a manifest adbkit-apkreader reads (%s string pool)', async (stringEncoding) => {
-    const manifest = await thirdPartyManifest(await buildTestApk({ ...FULL, stringEncoding }));
-    expect(manifest.package).toBe('com.pushlab.sample');
-    expect(manifest.versionCode).toBe(4021);
-    expect(manifest.versionName).toBe('4.2.1-rc1');
-    expect(manifest.usesSdk).toEqual({ minSdkVersion: 24, targetSdkVersion: 35 });
-    expect(manifest.application.label).toBe('PushLab 推送样例');
-    expect(manifest.application.testOnly).toBe(true);
-    expect(manifest.usesPermissions.map((p) => p.name)).toEqual(FULL.permissions);
-    expect(manifest.application.launcherActivities?.map((a) => a.name)).toEqual(['com.pushlab.sample.MainActivity']);
-  });
+  it.each(['utf16', 'utf8'] as const)(
+    'writes a manifest adbkit-apkreader reads (%s string pool)',
+    async (stringEncoding) => {
+      const manifest = await thirdPartyManifest(await buildTestApk({ ...FULL, stringEncoding }));
+      expect(manifest.package).toBe('com.pushlab.sample');
+      expect(manifest.versionCode).toBe(4021);
+      expect(manifest.versionName).toBe('4.2.1-rc1');
+      expect(manifest.usesSdk).toEqual({ minSdkVersion: 24, targetSdkVersion: 35 });
+      expect(manifest.application.label).toBe('PushLab 推送样例');
+      expect(manifest.application.testOnly).toBe(true);
+      expect(manifest.usesPermissions.map((p) => p.name)).toEqual(FULL.permissions);
+      expect(manifest.application.launcherActivities?.map((a) => a.name)).toEqual([
+        'com.pushlab.sample.MainActivity',
+      ]);
+    },
+  );
 
   it('leaves out what the spec leaves out, and applies sdk defaults', async () => {
     const manifest = await thirdPartyManifest(await buildTestApk({ packageName: 'a.b', versionCode: 1 }));
@@ -64,7 +69,10 @@ describe('buildTestApk', () => {
   it('derives META-INF/CERT.RSA from the signer only', async () => {
     const a1 = await thirdPartyEntry(await buildTestApk({ ...FULL }), 'META-INF/CERT.RSA');
     const a2 = await thirdPartyEntry(await buildTestApk({ ...FULL, versionCode: 9 }), 'META-INF/CERT.RSA');
-    const b = await thirdPartyEntry(await buildTestApk({ ...FULL, signer: 'someone-else' }), 'META-INF/CERT.RSA');
+    const b = await thirdPartyEntry(
+      await buildTestApk({ ...FULL, signer: 'someone-else' }),
+      'META-INF/CERT.RSA',
+    );
     expect(a1.equals(a2)).toBe(true);
     expect(a1.equals(b)).toBe(false);
     expect(a1.equals(signerCertificate(DEFAULT_SIGNER))).toBe(true);

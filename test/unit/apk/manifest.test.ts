@@ -4,7 +4,13 @@ import { walkAxml } from '../../../electron/lab/apk/binary-xml';
 import { parseManifest } from '../../../electron/lab/apk/manifest';
 import { buildManifest, encodeAxml, manifestTree, type AxmlElement } from '../../virtual-lab/apk';
 
-const SPEC = { packageName: 'com.pushlab.m', versionCode: 77, versionName: '7.7', label: 'M', testOnly: true } as const;
+const SPEC = {
+  packageName: 'com.pushlab.m',
+  versionCode: 77,
+  versionName: '7.7',
+  label: 'M',
+  testOnly: true,
+} as const;
 
 function formatErrorOf(run: () => unknown): ApkFormatError {
   try {

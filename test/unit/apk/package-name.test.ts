@@ -6,10 +6,22 @@ describe('isValidPackageName', () => {
     expect(isValidPackageName(name)).toBe(true);
   });
 
-  it.each(['', 'a', 'a.', '.a', 'a..b', '1a.b', 'a.1b', '_a.b', 'a.b-c', 'a.b c', 'a.b;c', 'a/b.c', 'a.b\n', 'a.é'])(
-    'refuses %j',
-    (name) => expect(isValidPackageName(name)).toBe(false),
-  );
+  it.each([
+    '',
+    'a',
+    'a.',
+    '.a',
+    'a..b',
+    '1a.b',
+    'a.1b',
+    '_a.b',
+    'a.b-c',
+    'a.b c',
+    'a.b;c',
+    'a/b.c',
+    'a.b\n',
+    'a.é',
+  ])('refuses %j', (name) => expect(isValidPackageName(name)).toBe(false));
 
   it('enforces the length limit exactly', () => {
     const at = (n: number): string => `a.${'b'.repeat(n - 2)}`;

@@ -41,25 +41,28 @@ const FULL: TestApkSpec = {
 };
 
 describe('readApk: good APKs', () => {
-  it.each(['utf16', 'utf8'] as const)('reads identity, ABIs, size and hash (%s manifest)', async (stringEncoding) => {
-    const path = apkPath();
-    await writeTestApk(path, { ...FULL, stringEncoding, padBytes: 5000 });
-    const bytes = readFileSync(path);
-    expect(await readApk(path)).toEqual({
-      path,
-      fileName: path.split('/').pop(),
-      sizeBytes: bytes.length,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      packageName: 'com.tencent.pushlab.demo',
-      versionCode: 120034,
-      versionName: '12.0.34',
-      minSdk: 23,
-      targetSdk: 35,
-      label: 'Push Demo',
-      testOnly: true,
-      nativeAbis: ['arm64-v8a', 'armeabi-v7a', 'x86_64'],
-    });
-  });
+  it.each(['utf16', 'utf8'] as const)(
+    'reads identity, ABIs, size and hash (%s manifest)',
+    async (stringEncoding) => {
+      const path = apkPath();
+      await writeTestApk(path, { ...FULL, stringEncoding, padBytes: 5000 });
+      const bytes = readFileSync(path);
+      expect(await readApk(path)).toEqual({
+        path,
+        fileName: path.split('/').pop(),
+        sizeBytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        packageName: 'com.tencent.pushlab.demo',
+        versionCode: 120034,
+        versionName: '12.0.34',
+        minSdk: 23,
+        targetSdk: 35,
+        label: 'Push Demo',
+        testOnly: true,
+        nativeAbis: ['arm64-v8a', 'armeabi-v7a', 'x86_64'],
+      });
+    },
+  );
 
   it('gives null for a resource-reference label and a missing versionName, false for testOnly', async () => {
     const path = apkPath();
@@ -90,8 +93,20 @@ describe('readApk: good APKs', () => {
   it('agrees with adbkit-apkreader on a range of specs', async () => {
     const specs: TestApkSpec[] = [
       { packageName: 'x.y', versionCode: 1 },
-      { packageName: 'com.example.very_long_name.with.many.segments', versionCode: 2147483647, versionName: 'Ω 1', minSdk: 34, targetSdk: 36 },
-      { packageName: 'org.A1.B2', versionCode: 0, label: 'Ünïcødé 标签', testOnly: false, stringEncoding: 'utf8' },
+      {
+        packageName: 'com.example.very_long_name.with.many.segments',
+        versionCode: 2147483647,
+        versionName: 'Ω 1',
+        minSdk: 34,
+        targetSdk: 36,
+      },
+      {
+        packageName: 'org.A1.B2',
+        versionCode: 0,
+        label: 'Ünïcødé 标签',
+        testOnly: false,
+        stringEncoding: 'utf8',
+      },
       { packageName: 'io.long.label', versionCode: 3, label: 'L'.repeat(600), versionName: 'v'.repeat(200) },
     ];
     for (const spec of specs) {

@@ -2,7 +2,11 @@
  * Lists a zip held in memory with the core zip reader (an implementation independent of yazl,
  * which wrote it).
  */
-import { readZipDirectory, type RandomAccessFile, type ZipEntryInfo } from '../../../electron/lab/apk/zip-reader';
+import {
+  readZipDirectory,
+  type RandomAccessFile,
+  type ZipEntryInfo,
+} from '../../../electron/lab/apk/zip-reader';
 
 /** Adapts a Buffer to the positional-read interface the zip reader takes. */
 export function memoryFile(data: Buffer): RandomAccessFile {

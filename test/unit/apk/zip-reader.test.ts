@@ -2,11 +2,19 @@ import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { ApkFormatError } from '../../../electron/lab/apk/apk-format-error';
 import { nativeAbisOf } from '../../../electron/lab/apk/apk-contents';
-import { hasZipMagic, readZipDirectory, readZipEntry, type ZipEntryInfo } from '../../../electron/lab/apk/zip-reader';
+import {
+  hasZipMagic,
+  readZipDirectory,
+  readZipEntry,
+  type ZipEntryInfo,
+} from '../../../electron/lab/apk/zip-reader';
 import { buildTestApk } from '../../virtual-lab/apk';
 import { memoryFile } from './zip-listing';
 
-function zip(files: Record<string, Buffer>, options: { zip64?: boolean; comment?: string } = {}): Promise<Buffer> {
+function zip(
+  files: Record<string, Buffer>,
+  options: { zip64?: boolean; comment?: string } = {},
+): Promise<Buffer> {
   const z = new yazl.ZipFile();
   for (const [name, data] of Object.entries(files)) {
     z.addBuffer(data, name, { forceZip64Format: options.zip64 ?? false });
@@ -64,21 +72,29 @@ describe('zip reader', () => {
     const [manifest] = await readZipDirectory(file, data.length);
     // Lie about the size, as a hostile archive would: the inflate cap must still hold.
     const lying = entry({ ...(manifest as ZipEntryInfo), uncompressedSize: 100 });
-    expect((await rejection(readZipEntry(file, data.length, lying, 1024 * 1024))).message).toMatch(/decompressed/);
+    expect((await rejection(readZipEntry(file, data.length, lying, 1024 * 1024))).message).toMatch(
+      /decompressed/,
+    );
   });
 
   it('refuses encrypted entries and unknown compression methods', async () => {
     const data = await zip({ 'a.txt': text });
     const file = memoryFile(data);
     const [a] = (await readZipDirectory(file, data.length)) as [ZipEntryInfo];
-    expect((await rejection(readZipEntry(file, data.length, { ...a, flags: 1 }, 1 << 20))).message).toMatch(/encrypted/);
-    expect((await rejection(readZipEntry(file, data.length, { ...a, method: 12 }, 1 << 20))).message).toMatch(/method 12/);
+    expect((await rejection(readZipEntry(file, data.length, { ...a, flags: 1 }, 1 << 20))).message).toMatch(
+      /encrypted/,
+    );
+    expect((await rejection(readZipEntry(file, data.length, { ...a, method: 12 }, 1 << 20))).message).toMatch(
+      /method 12/,
+    );
   });
 
   it('refuses entries pointing outside the file', async () => {
     const data = await zip({ 'a.txt': text });
     const file = memoryFile(data);
-    const error = await rejection(readZipEntry(file, data.length, entry({ localHeaderOffset: data.length - 4 }), 10));
+    const error = await rejection(
+      readZipEntry(file, data.length, entry({ localHeaderOffset: data.length - 4 }), 10),
+    );
     expect(error.kind).toBe('corrupt-zip');
   });
 
@@ -93,7 +109,9 @@ describe('zip reader', () => {
     const data = Buffer.from(await zip({ 'a.txt': text, 'b.txt': text }));
     const central = data.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     data.writeUInt32LE(0xdeadbeef, central);
-    expect((await rejection(readZipDirectory(memoryFile(data), data.length))).message).toMatch(/central directory/);
+    expect((await rejection(readZipDirectory(memoryFile(data), data.length))).message).toMatch(
+      /central directory/,
+    );
   });
 
   it('has no zip magic for text, tiny files and empty zips', async () => {
@@ -112,7 +130,14 @@ describe('nativeAbisOf', () => {
   });
 
   it('ignores directories, nested paths and odd names', () => {
-    const names = ['lib/arm64-v8a/', 'lib/x86/sub/lib.so', 'lib/bad name/a.so', 'lib/x86_64/a.so', 'lib/x86_64/b.so', 'libs/mips/a.so'];
+    const names = [
+      'lib/arm64-v8a/',
+      'lib/x86/sub/lib.so',
+      'lib/bad name/a.so',
+      'lib/x86_64/a.so',
+      'lib/x86_64/b.so',
+      'libs/mips/a.so',
+    ];
     expect(nativeAbisOf(names.map((name) => entry({ name })))).toEqual(['x86_64']);
   });
 });

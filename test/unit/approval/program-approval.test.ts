@@ -14,10 +14,26 @@ import {
 import { createRunHandlers, type WindowRunsApi } from '../../../electron/lab/run-handlers';
 import { parsePlan } from '../../../shared/runs/parse-plan';
 
-const app = { package: 'com.example.app', accounts: { vendors: { fcm: { account: 'qa_1' } } }, login: { kind: 'operator', prompt: 'Log in' } };
+const app = {
+  package: 'com.example.app',
+  accounts: { vendors: { fcm: { account: 'qa_1' } } },
+  login: { kind: 'operator', prompt: 'Log in' },
+};
 const base = { name: 'nightly', app, phones: { serials: ['emulator-5554'] }, scenarios: 'all', repeats: 1 };
-const commandPlan = { ...base, sender: { kind: 'command', command: '/bin/sh', args: ['-c', 'touch /tmp/x; echo "hi there"'] } };
-const tencentEnv = { ...base, sender: { kind: 'tencent', sdkAppId: 1400000000, adminIdentifier: 'admin', region: 'singapore', secret: { env: 'TENCENT_KEY' } } };
+const commandPlan = {
+  ...base,
+  sender: { kind: 'command', command: '/bin/sh', args: ['-c', 'touch /tmp/x; echo "hi there"'] },
+};
+const tencentEnv = {
+  ...base,
+  sender: {
+    kind: 'tencent',
+    sdkAppId: 1400000000,
+    adminIdentifier: 'admin',
+    region: 'singapore',
+    secret: { env: 'TENCENT_KEY' },
+  },
+};
 const tencentFile = { ...tencentEnv, sender: { ...tencentEnv.sender, secret: { file: 'keys/tencent.txt' } } };
 const withApk = { ...tencentEnv, build: { apk: 'build/app.apk' } };
 
@@ -76,8 +92,12 @@ describe('describeLocalEffects', () => {
   });
 
   it('names secret files and the APK as the absolute paths the engine reads', () => {
-    expect(describeLocalEffects(parsePlan(tencentFile), 'start', null, '/work')?.secretFiles).toEqual([resolve('/work', 'keys/tencent.txt')]);
-    expect(describeLocalEffects(parsePlan(withApk), 'start', null, '/work')?.apk).toBe(resolve('/work', 'build/app.apk'));
+    expect(describeLocalEffects(parsePlan(tencentFile), 'start', null, '/work')?.secretFiles).toEqual([
+      resolve('/work', 'keys/tencent.txt'),
+    ]);
+    expect(describeLocalEffects(parsePlan(withApk), 'start', null, '/work')?.apk).toBe(
+      resolve('/work', 'build/app.apk'),
+    );
   });
 
   it('needs nobody for plans that only talk to phones and push services', () => {
@@ -88,7 +108,12 @@ describe('describeLocalEffects', () => {
 
 describe('approvalLines', () => {
   it('shows each value quoted so spaces and quotes are visible, in English and Chinese', () => {
-    const request = describeLocalEffects(parsePlan({ ...commandPlan, sender: { ...commandPlan.sender }, build: { apk: '/a b.apk' } }), 'start', null, '/');
+    const request = describeLocalEffects(
+      parsePlan({ ...commandPlan, sender: { ...commandPlan.sender }, build: { apk: '/a b.apk' } }),
+      'start',
+      null,
+      '/',
+    );
     if (!request) throw new Error('expected a request');
     const en = approvalLines('en', request);
     expect(en).toContain('Program: "/bin/sh"');
@@ -105,7 +130,10 @@ describe('runs:start and runs:resume from the window', () => {
   it('refuse a plan that runs a program when the shell gave no approver', async () => {
     const runs = runsSpy();
     const h = createRunHandlers({ runs, secrets: undefined, evidenceRoot: '/tmp/e', virtualLab: undefined });
-    await expect(h['runs:start']({ plan: JSON.stringify(commandPlan) })).rejects.toMatchObject({ code: 'APPROVAL_REFUSED', message: expect.stringContaining('nobody is here to allow it') });
+    await expect(h['runs:start']({ plan: JSON.stringify(commandPlan) })).rejects.toMatchObject({
+      code: 'APPROVAL_REFUSED',
+      message: expect.stringContaining('nobody is here to allow it'),
+    });
     await expect(h['runs:resume']('r0')).rejects.toMatchObject({ code: 'APPROVAL_REFUSED' });
     expect(runs.started).toEqual([]);
     expect(runs.resumed).toEqual([]);
@@ -116,7 +144,13 @@ describe('runs:start and runs:resume from the window', () => {
   it('wait for the person: nothing starts before the answer, a no refuses, a yes runs what was shown', async () => {
     const runs = runsSpy();
     const held = heldApprover();
-    const h = createRunHandlers({ runs, secrets: undefined, evidenceRoot: '/tmp/e', virtualLab: undefined, approver: held.approve });
+    const h = createRunHandlers({
+      runs,
+      secrets: undefined,
+      evidenceRoot: '/tmp/e',
+      virtualLab: undefined,
+      approver: held.approve,
+    });
 
     const refused = h['runs:start']({ plan: JSON.stringify(commandPlan) });
     await new Promise((r) => setTimeout(r, 20));
@@ -124,7 +158,11 @@ describe('runs:start and runs:resume from the window', () => {
     expect(held.asked[0]?.program?.command).toBe('/bin/sh');
     expect(runs.started).toEqual([]);
     held.answer({ approved: false, message: 'no', hint: 'ask again' });
-    await expect(refused).rejects.toMatchObject({ code: 'APPROVAL_REFUSED', message: 'no', hint: 'ask again' });
+    await expect(refused).rejects.toMatchObject({
+      code: 'APPROVAL_REFUSED',
+      message: 'no',
+      hint: 'ask again',
+    });
     expect(runs.started).toEqual([]);
 
     const allowed = h['runs:start']({ plan: JSON.stringify(commandPlan) });
@@ -147,15 +185,21 @@ describe('runs:start and runs:resume from the window', () => {
   it('treat an approver that fails as a no', async () => {
     const runs = runsSpy();
     await expect(
-      approvePlan(async () => {
-        throw new Error('dialog crashed');
-      }, commandPlan, 'start'),
+      approvePlan(
+        async () => {
+          throw new Error('dialog crashed');
+        },
+        commandPlan,
+        'start',
+      ),
     ).rejects.toMatchObject({ code: 'APPROVAL_REFUSED' });
     expect(runs.started).toEqual([]);
   });
 
   it('leave an invalid plan to the engine, which explains it', async () => {
     const input = { ...commandPlan, repeats: 0 };
-    await expect(approvePlan(async () => ({ approved: false, message: 'x', hint: 'y' }), input, 'start')).resolves.toBe(input);
+    await expect(
+      approvePlan(async () => ({ approved: false, message: 'x', hint: 'y' }), input, 'start'),
+    ).resolves.toBe(input);
   });
 });

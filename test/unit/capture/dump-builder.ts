@@ -45,11 +45,19 @@ export function recordBlock(r: FakeRecord): string {
 
 /** The real Pixel (Android 16) capture, decoded: 13 records of other apps. */
 export function pixelCapture(): string {
-  return decodeDeviceText(readFileSync(join(import.meta.dirname, '../../fixtures/dumpsys-notification/google-pixel-android16-2.txt')));
+  return decodeDeviceText(
+    readFileSync(
+      join(import.meta.dirname, '../../fixtures/dumpsys-notification/google-pixel-android16-2.txt'),
+    ),
+  );
 }
 
 /** `base` with the records inserted at the top of its Notification List (or a filtered header). */
-export function dumpWith(base: string | null, records: readonly FakeRecord[], filteredTo = 'com.example.app'): string {
+export function dumpWith(
+  base: string | null,
+  records: readonly FakeRecord[],
+  filteredTo = 'com.example.app',
+): string {
   const blocks = records.map(recordBlock).join('');
   if (base === null) {
     const list = records.length > 0 ? `  Notification List:\n${blocks}  \n` : '';

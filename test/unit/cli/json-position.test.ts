@@ -21,10 +21,14 @@ describe('JSON syntax errors as line and column', () => {
   it('points past the end when the text stops early, and says so', () => {
     const problem = problemOf('{\n  "a": [1, 2');
     expect(problem).toMatchObject({ line: 2, column: 13 });
-    expect(problemOf('')).toMatchObject({ line: 1, column: 1, reason: expect.stringMatching(/ends too early/) });
+    expect(problemOf('')).toMatchObject({
+      line: 1,
+      column: 1,
+      reason: expect.stringMatching(/ends too early/),
+    });
   });
 
-  it('keeps V8\'s reason but never its character offset or an echo of the text', () => {
+  it("keeps V8's reason but never its character offset or an echo of the text", () => {
     const { reason } = problemOf('{"secret-ish": 1,, "b": 2}');
     expect(reason).not.toMatch(/position|\d{2,}|secret-ish/);
     expect(reason.length).toBeGreaterThan(0);

@@ -10,7 +10,12 @@ import type { Output } from '../../../electron/cli/output';
 import { SCENARIOS } from '../../../shared/scenarios';
 
 function capture(): Output & { stdout: string; stderr: string } {
-  const sink = { stdout: '', stderr: '', out: (l: string) => void (sink.stdout += l + '\n'), err: (l: string) => void (sink.stderr += l + '\n') };
+  const sink = {
+    stdout: '',
+    stderr: '',
+    out: (l: string) => void (sink.stdout += l + '\n'),
+    err: (l: string) => void (sink.stderr += l + '\n'),
+  };
   return sink;
 }
 
@@ -58,17 +63,24 @@ describe('pushlab scenarios', () => {
   it('--json lists every catalog scenario with its state, what it checks and its seed rules', async () => {
     const out = capture();
     expect(await main(['scenarios', '--json'], out)).toBe(0);
-    const listed = JSON.parse(out.stdout) as Array<{ id: string; state: string; checks: { en: string; zhCN: string }; seedRules: Array<{ id: string }> }>;
+    const listed = JSON.parse(out.stdout) as Array<{
+      id: string;
+      state: string;
+      checks: { en: string; zhCN: string };
+      seedRules: Array<{ id: string }>;
+    }>;
     expect(listed.map((s) => s.id)).toEqual(SCENARIOS.map((s) => s.id));
     for (const s of listed) {
       expect(s.state).toBe(SCENARIOS.find((c) => c.id === s.id)?.state);
       expect(s.checks.en.length).toBeGreaterThan(0);
       expect(s.checks.zhCN.length).toBeGreaterThan(0);
     }
-    expect(listed.find((s) => s.id === 'background-c2c-text')?.seedRules.map((r) => r.id)).toContain('seed.background');
+    expect(listed.find((s) => s.id === 'background-c2c-text')?.seedRules.map((r) => r.id)).toContain(
+      'seed.background',
+    );
   });
 
-  it('prints a table and the rules in the user\'s language', async () => {
+  it("prints a table and the rules in the user's language", async () => {
     process.env.LANG = 'zh_CN.UTF-8';
     const out = capture();
     expect(await main(['scenarios'], out)).toBe(0);
@@ -97,17 +109,28 @@ describe('plan files', () => {
   });
 
   it('say "not found" and "is a folder" in words, never a bare ENOENT', async () => {
-    await expect(readPlanFile(join(dir, 'missing.json'))).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/missing\.json was not found\.$/) });
-    await expect(readPlanFile(dir)).rejects.toMatchObject({ message: expect.stringMatching(/is a folder, not a file/) });
-    await expect(readPlanFile(join(dir, 'missing.json'))).rejects.not.toMatchObject({ message: expect.stringMatching(/ENOENT/) });
+    await expect(readPlanFile(join(dir, 'missing.json'))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/missing\.json was not found\.$/),
+    });
+    await expect(readPlanFile(dir)).rejects.toMatchObject({
+      message: expect.stringMatching(/is a folder, not a file/),
+    });
+    await expect(readPlanFile(join(dir, 'missing.json'))).rejects.not.toMatchObject({
+      message: expect.stringMatching(/ENOENT/),
+    });
   });
 
   it('give line and column for broken JSON, in zh-CN too', async () => {
     const { writeFile } = await import('node:fs/promises');
     const file = join(dir, 'plan.json');
     await writeFile(file, '{\n  "name": "x",\n  "repeats": ,\n}');
-    await expect(readPlanFile(file)).rejects.toMatchObject({ message: expect.stringMatching(/at line 3, column 14\.$/) });
+    await expect(readPlanFile(file)).rejects.toMatchObject({
+      message: expect.stringMatching(/at line 3, column 14\.$/),
+    });
     process.env.PUSHLAB_LOCALE = 'zh-CN';
-    await expect(readPlanFile(file)).rejects.toMatchObject({ message: expect.stringMatching(/第 3 行第 14 列/) });
+    await expect(readPlanFile(file)).rejects.toMatchObject({
+      message: expect.stringMatching(/第 3 行第 14 列/),
+    });
   });
 });

@@ -21,7 +21,9 @@ function sourceFiles(dir: string): string[] {
 const TEXTS: ReadonlyArray<{ where: string; text: string }> = [
   ...Object.entries(en).map(([key, text]) => ({ where: `en ${key}`, text })),
   ...Object.entries(zhCN).map(([key, text]) => ({ where: `zh-CN ${key}`, text })),
-  ...['electron', 'shared'].flatMap((dir) => sourceFiles(dir).map((file) => ({ where: file, text: readFileSync(file, 'utf8') }))),
+  ...['electron', 'shared'].flatMap((dir) =>
+    sourceFiles(dir).map((file) => ({ where: file, text: readFileSync(file, 'utf8') })),
+  ),
 ];
 
 const README = readFileSync('README.md', 'utf8');
@@ -34,13 +36,21 @@ function commandsNamed(text: string): string[] {
 
 /** README sections named: README section "X", README (X), README, X), README 的“X”. */
 function sectionsNamed(text: string): string[] {
-  const patterns = [/README section "([^"]+)"/g, /README \(([A-Z][^)]*)\)/g, /README, ([A-Z][^)]*)\)/g, /README 的“([^”]+)”/g, /README section “([^”]+)”/g];
+  const patterns = [
+    /README section "([^"]+)"/g,
+    /README \(([A-Z][^)]*)\)/g,
+    /README, ([A-Z][^)]*)\)/g,
+    /README 的“([^”]+)”/g,
+    /README section “([^”]+)”/g,
+  ];
   return patterns.flatMap((re) => [...text.matchAll(re)].map((m) => m[1]!.trim()));
 }
 
 describe('messages name only what exists', () => {
   it('every `pushlab <command>` in a message is a command the CLI has', () => {
-    const named = TEXTS.flatMap(({ where, text }) => commandsNamed(text).map((command) => ({ where, command })));
+    const named = TEXTS.flatMap(({ where, text }) =>
+      commandsNamed(text).map((command) => ({ where, command })),
+    );
     // The collection itself works: the plan validator's reference to `pushlab scenarios` is seen.
     expect(named.map((n) => n.command)).toEqual(expect.arrayContaining(['scenarios', 'runs', 'doctor']));
     const unknown = named.filter((n) => !(COMMANDS as readonly string[]).includes(n.command));
@@ -48,14 +58,18 @@ describe('messages name only what exists', () => {
   });
 
   it('every README section a message names is a README heading', () => {
-    const named = TEXTS.flatMap(({ where, text }) => sectionsNamed(text).map((section) => ({ where, section })));
+    const named = TEXTS.flatMap(({ where, text }) =>
+      sectionsNamed(text).map((section) => ({ where, section })),
+    );
     expect(named.map((n) => n.section)).toContain('The plan');
     const missing = named.filter((n) => !HEADINGS.has(n.section));
     expect(missing).toEqual([]);
   });
 
   it('finds a section reference that does not exist (the check can fail)', () => {
-    expect(sectionsNamed('see the README section "Run plans"').filter((s) => !HEADINGS.has(s))).toEqual(['Run plans']);
+    expect(sectionsNamed('see the README section "Run plans"').filter((s) => !HEADINGS.has(s))).toEqual([
+      'Run plans',
+    ]);
     expect(commandsNamed('run `pushlab frobnicate`')).toEqual(['frobnicate']);
   });
 });

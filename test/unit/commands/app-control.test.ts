@@ -17,7 +17,10 @@ describe('app control commands', () => {
 
   it('reports a launch failure with what monkey said', async () => {
     const io = new FakeDeviceIo('S1', [[/^monkey/, '** No activities found to run, monkey aborted.\n']]);
-    await expect(launchApp(io, 'com.example.app')).rejects.toMatchObject({ code: 'COMMAND_FAILED', detail: expect.stringContaining('monkey aborted') });
+    await expect(launchApp(io, 'com.example.app')).rejects.toMatchObject({
+      code: 'COMMAND_FAILED',
+      detail: expect.stringContaining('monkey aborted'),
+    });
   });
 
   it('never sends a hostile package name to the phone', async () => {
@@ -42,7 +45,10 @@ describe('app control commands', () => {
 
   it('accepts a PNG screenshot and rejects anything else', async () => {
     const io = new FakeDeviceIo('S1');
-    io.execResult = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(40)]);
+    io.execResult = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(40),
+    ]);
     await expect(takeScreenshot(io)).resolves.toHaveLength(48);
     io.execResult = Buffer.from('screencap: permission denied\n');
     await expect(takeScreenshot(io)).rejects.toMatchObject({ code: 'MALFORMED_OUTPUT' });

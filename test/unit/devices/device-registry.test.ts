@@ -8,7 +8,11 @@ import type { DeviceRepository } from '../../../electron/lab/store/device-reposi
 import { systemClock } from '../../../electron/lab/util/clock';
 import { silentLogger } from '../../../electron/lab/util/logger';
 
-function makeRegistry(): { registry: DeviceRegistry; tracker: EventEmitter; resolveRead: (id: DeviceIdentity) => void } {
+function makeRegistry(): {
+  registry: DeviceRegistry;
+  tracker: EventEmitter;
+  resolveRead: (id: DeviceIdentity) => void;
+} {
   const tracker = Object.assign(new EventEmitter(), { status: () => ({ state: 'connected' as const }) });
   let resolveRead: (id: DeviceIdentity) => void = () => undefined;
   const registry = new DeviceRegistry({

@@ -27,7 +27,9 @@ vi.mock('../../../electron/lab/doctor/fixes', () => ({
         run: async () => {
           if (state.fixError) throw state.fixError;
           if (state.fixNoEffect) return { detail: 'Added: com.example.app' };
-          state.checks = state.checks.map((c) => (c.id === 'battery.doze' ? { ...c, status: 'ok', evidence: 'user,com.example.app' } : c));
+          state.checks = state.checks.map((c) =>
+            c.id === 'battery.doze' ? { ...c, status: 'ok', evidence: 'user,com.example.app' } : c,
+          );
           return { detail: 'Added: com.example.app' };
         },
       }),
@@ -80,13 +82,22 @@ describe('DoctorService', () => {
     const second = await doctor.run(subject);
     expect(second.previousTakenAt).toBe(first.report.takenAt);
     expect(second.drift).toEqual([
-      { checkId: 'battery.doze', before: { status: 'warn', evidence: 'not allow-listed' }, after: { status: 'ok', evidence: 'user,com.example.app' } },
+      {
+        checkId: 'battery.doze',
+        before: { status: 'warn', evidence: 'not allow-listed' },
+        after: { status: 'ok', evidence: 'user,com.example.app' },
+      },
     ]);
     expect(repos.doctor.history('S1', 'com.example.app')).toHaveLength(2);
   });
 
   it('keeps a partial report, marked as such, when the phone is lost mid-check', async () => {
-    state.errors = [{ source: 'appops', error: { code: 'DEVICE_LOST', message: 'Phone S1 was disconnected while running "appops".' } }];
+    state.errors = [
+      {
+        source: 'appops',
+        error: { code: 'DEVICE_LOST', message: 'Phone S1 was disconnected while running "appops".' },
+      },
+    ];
     state.checks = [c('app.installed', 'ok'), c('battery.run-any-in-background', 'unknown', '')];
     const { doctor, repos } = service();
     const result = await doctor.run(subject);
@@ -104,30 +115,48 @@ describe('DoctorService', () => {
   it('says clearly when the app is not installed, and stores nothing', async () => {
     state.checks = [c('app.installed', 'fail')];
     const { doctor, repos } = service();
-    await expect(doctor.run(subject)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('com.example.app is not installed') });
+    await expect(doctor.run(subject)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('com.example.app is not installed'),
+    });
     expect(repos.doctor.latest('S1', 'com.example.app')).toBeNull();
   });
 
   it('refuses hostile package names and unknown phones before reading anything', async () => {
     const { doctor } = service();
-    await expect(doctor.run({ ...subject, package: 'com.x;reboot' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
-    await expect(doctor.run({ ...subject, serial: 'S9' })).rejects.toMatchObject({ code: 'DEVICE_NOT_FOUND' });
+    await expect(doctor.run({ ...subject, package: 'com.x;reboot' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+    await expect(doctor.run({ ...subject, serial: 'S9' })).rejects.toMatchObject({
+      code: 'DEVICE_NOT_FOUND',
+    });
   });
 
   it('confirms a fix by re-reading and logs who applied it', async () => {
     const { doctor, repos } = service();
     const outcome = await doctor.fix(subject, 'doze-allowlist');
-    expect(outcome).toMatchObject({ ok: true, message: { key: 'fix.confirmed' }, by: 'qa-lead', detail: 'Added: com.example.app' });
+    expect(outcome).toMatchObject({
+      ok: true,
+      message: { key: 'fix.confirmed' },
+      by: 'qa-lead',
+      detail: 'Added: com.example.app',
+    });
     expect(outcome.before.map((x) => x.status)).toEqual(['warn']);
     expect(outcome.after.map((x) => x.status)).toEqual(['ok']);
     expect(repos.doctor.fixes('S1', 'com.example.app')[0]?.outcome.ok).toBe(true);
   });
 
   it('reports a refused fix as failed with the phone’s words, never as done', async () => {
-    state.fixError = new LabError('COMMAND_FAILED', 'The phone refused: SecurityException', { detail: 'java.lang.SecurityException: not allowed' });
+    state.fixError = new LabError('COMMAND_FAILED', 'The phone refused: SecurityException', {
+      detail: 'java.lang.SecurityException: not allowed',
+    });
     const { doctor, repos } = service();
     const outcome = await doctor.fix(subject, 'doze-allowlist');
-    expect(outcome).toMatchObject({ ok: false, message: { key: 'fix.refused' }, detail: 'java.lang.SecurityException: not allowed' });
+    expect(outcome).toMatchObject({
+      ok: false,
+      message: { key: 'fix.refused' },
+      detail: 'java.lang.SecurityException: not allowed',
+    });
     expect(repos.doctor.fixes('S1', 'com.example.app')[0]?.outcome.ok).toBe(false);
   });
 

@@ -31,7 +31,10 @@ describe('computeDrift', () => {
   });
 
   it('reports evidence changes with the same status, new checks and vanished ones', () => {
-    const drift = computeDrift([c('a', 'ok', 'v1'), c('gone', 'warn')], [c('a', 'ok', 'v2'), c('new', 'fail')]);
+    const drift = computeDrift(
+      [c('a', 'ok', 'v1'), c('gone', 'warn')],
+      [c('a', 'ok', 'v2'), c('new', 'fail')],
+    );
     expect(drift.map((d) => d.checkId)).toEqual(['a', 'new', 'gone']);
     expect(drift.find((d) => d.checkId === 'gone')?.after).toBeNull();
     expect(drift.find((d) => d.checkId === 'new')?.before).toBeNull();

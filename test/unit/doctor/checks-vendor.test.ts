@@ -102,11 +102,31 @@ const EXPECTED: Record<string, Record<string, string>> = {
     'vendor.notifications': 'vendor.vivo.notifications',
   },
   // MIUI and HyperOS: autostart and show-on-lock-screen come from app ops (here: both off).
-  'xiaomi-hyperos2-android14-2.txt': miui('vendor.xiaomi.autostartHyperos', 'vendor.xiaomi.batterySaver', 'vendor.xiaomi.notifications'),
-  'xiaomi-hyperos2-android15-1.txt': miui('vendor.xiaomi.autostartHyperos', 'vendor.xiaomi.batterySaver', 'vendor.xiaomi.notifications'),
-  'xiaomi-hyperos3-android16-5.txt': miui('vendor.xiaomi.autostartHyperos', 'vendor.xiaomi.batterySaver', 'vendor.xiaomi.notifications'),
-  'xiaomi-miui12.5-android11-3.txt': miui('vendor.xiaomi.autostartAppInfo', 'vendor.xiaomi.batterySaver', 'vendor.xiaomi.notificationsControlCentre'),
-  'xiaomi-miui14-android13-4.txt': miui('vendor.xiaomi.autostartBackground', 'vendor.xiaomi.batterySaver', 'vendor.xiaomi.notifications'),
+  'xiaomi-hyperos2-android14-2.txt': miui(
+    'vendor.xiaomi.autostartHyperos',
+    'vendor.xiaomi.batterySaver',
+    'vendor.xiaomi.notifications',
+  ),
+  'xiaomi-hyperos2-android15-1.txt': miui(
+    'vendor.xiaomi.autostartHyperos',
+    'vendor.xiaomi.batterySaver',
+    'vendor.xiaomi.notifications',
+  ),
+  'xiaomi-hyperos3-android16-5.txt': miui(
+    'vendor.xiaomi.autostartHyperos',
+    'vendor.xiaomi.batterySaver',
+    'vendor.xiaomi.notifications',
+  ),
+  'xiaomi-miui12.5-android11-3.txt': miui(
+    'vendor.xiaomi.autostartAppInfo',
+    'vendor.xiaomi.batterySaver',
+    'vendor.xiaomi.notificationsControlCentre',
+  ),
+  'xiaomi-miui14-android13-4.txt': miui(
+    'vendor.xiaomi.autostartBackground',
+    'vendor.xiaomi.batterySaver',
+    'vendor.xiaomi.notifications',
+  ),
 };
 
 function miui(autostart: string, background: string, notifications: string): Record<string, string> {
@@ -133,7 +153,8 @@ describe('vendor checks per ROM (every real getprop capture)', () => {
       expect(Object.fromEntries(checks.map((c) => [c.id, c.settingsPath?.key]))).toEqual(expected);
       for (const check of checks) {
         // What adb cannot read is 'manual'; MIUI's app ops are read (and off here).
-        if (check.id === 'vendor.autostart' && ['MIUI', 'HyperOS'].includes(identity.rom.name)) expect(check.status).toBe('warn');
+        if (check.id === 'vendor.autostart' && ['MIUI', 'HyperOS'].includes(identity.rom.name))
+          expect(check.status).toBe('warn');
         else if (check.id === 'vendor.show-when-locked') expect(check.status).toBe('warn');
         else expect(check.status).toBe('manual');
         expect(check.advice.values.rom ?? identity.rom.name).toContain(identity.rom.name);
@@ -159,9 +180,17 @@ describe('MIUI / HyperOS app ops', () => {
   const hyperos = identityOf(XIAOMI_HYPEROS);
 
   it('is ok when autostart (10008) is allowed, warns with both fixes when not', () => {
-    expect(byId(evaluate(healthyFacts(), hyperos), 'vendor.autostart')).toMatchObject({ status: 'ok', fixes: [], settingsPath: null });
+    expect(byId(evaluate(healthyFacts(), hyperos), 'vendor.autostart')).toMatchObject({
+      status: 'ok',
+      fixes: [],
+      settingsPath: null,
+    });
     const off = byId(evaluate(withAppOps(emptyFacts(), OPS_OFF), hyperos), 'vendor.autostart');
-    expect(off).toMatchObject({ status: 'warn', fixes: ['allow-miui-autostart', 'open-autostart-settings'], evidence: 'MIUIOP(10008): ignore' });
+    expect(off).toMatchObject({
+      status: 'warn',
+      fixes: ['allow-miui-autostart', 'open-autostart-settings'],
+      evidence: 'MIUIOP(10008): ignore',
+    });
   });
 
   it('reads the real full appops dump: Telegram has autostart allowed', () => {
@@ -169,12 +198,21 @@ describe('MIUI / HyperOS app ops', () => {
     const facts = withAppOps(emptyFacts(), dump, 'org.telegram.messenger');
     const checks = evaluateTelegram(facts);
     // Line 6750 of the capture: `MIUIOP(10008) (allow):` under `Package org.telegram.messenger:`.
-    expect(byId(checks, 'vendor.autostart')).toMatchObject({ status: 'ok', evidence: 'MIUIOP(10008) (allow):' });
+    expect(byId(checks, 'vendor.autostart')).toMatchObject({
+      status: 'ok',
+      evidence: 'MIUIOP(10008) (allow):',
+    });
   });
 
   it('is unknown when the op is not listed or its mode is unclear, and when app ops were not read', () => {
-    const unlisted = byId(evaluate(withAppOps(emptyFacts(), 'RUN_IN_BACKGROUND: allow\n'), hyperos), 'vendor.autostart');
-    expect(unlisted).toMatchObject({ status: 'unknown', settingsPath: { key: 'vendor.xiaomi.autostartHyperos' } });
+    const unlisted = byId(
+      evaluate(withAppOps(emptyFacts(), 'RUN_IN_BACKGROUND: allow\n'), hyperos),
+      'vendor.autostart',
+    );
+    expect(unlisted).toMatchObject({
+      status: 'unknown',
+      settingsPath: { key: 'vendor.xiaomi.autostartHyperos' },
+    });
     expect(byId(evaluate(emptyFacts(), hyperos), 'vendor.autostart').status).toBe('unknown');
   });
 
@@ -184,6 +222,10 @@ describe('MIUI / HyperOS app ops', () => {
   });
 
   function evaluateTelegram(facts: ReturnType<typeof withAppOps>) {
-    return evaluateChecks(facts, hyperos, { serial: 'S1', package: 'org.telegram.messenger', channelIds: [] });
+    return evaluateChecks(facts, hyperos, {
+      serial: 'S1',
+      package: 'org.telegram.messenger',
+      channelIds: [],
+    });
   }
 });

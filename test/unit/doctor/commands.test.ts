@@ -8,21 +8,30 @@ import { readAppOps } from '../../../electron/lab/android/commands/doctor/read-a
 import { readDeviceIdle } from '../../../electron/lab/android/commands/doctor/read-device-idle';
 import { readNotificationDump } from '../../../electron/lab/android/commands/doctor/read-notification-dump';
 import { readPackageDump } from '../../../electron/lab/android/commands/doctor/read-package-dump';
-import { readRestrictBackground, readRestrictBackgroundUids } from '../../../electron/lab/android/commands/doctor/read-restrict-background';
+import {
+  readRestrictBackground,
+  readRestrictBackgroundUids,
+} from '../../../electron/lab/android/commands/doctor/read-restrict-background';
 import { readSetting, type DoctorSetting } from '../../../electron/lab/android/commands/doctor/read-setting';
 import { readStandbyBucket } from '../../../electron/lab/android/commands/doctor/read-standby-bucket';
 import { findRefusal } from '../../../electron/lab/adb/refusal';
 import { setAppOp, type SettableAppOpMode } from '../../../electron/lab/android/commands/doctor/set-app-op';
-import { setStandbyBucket, type SettableBucket } from '../../../electron/lab/android/commands/doctor/set-standby-bucket';
+import {
+  setStandbyBucket,
+  type SettableBucket,
+} from '../../../electron/lab/android/commands/doctor/set-standby-bucket';
 import { FakeDeviceIo } from '../../support/fake-device-io';
 import { PKG, fixture, packageDumpText } from './helpers';
 
 /** What real ROMs print when they refuse (pm, appops, am, cmd). */
 const REFUSALS = {
-  security: 'Exception occurred while executing \'grant\':\njava.lang.SecurityException: grantRuntimePermission: Neither user 2000 nor current process has android.permission.GRANT_RUNTIME_PERMISSIONS.\n',
-  notAllowed: 'Security exception: Operation not allowed: java.lang.SecurityException: Shell does not have permission to modify MIUI ops\n',
+  security:
+    "Exception occurred while executing 'grant':\njava.lang.SecurityException: grantRuntimePermission: Neither user 2000 nor current process has android.permission.GRANT_RUNTIME_PERMISSIONS.\n",
+  notAllowed:
+    'Security exception: Operation not allowed: java.lang.SecurityException: Shell does not have permission to modify MIUI ops\n',
   unknown: 'Unknown command: set-standby-bucket\n',
-  error: 'Error: java.lang.IllegalArgumentException: Unknown permission: android.permission.POST_NOTIFICATIONS\n',
+  error:
+    'Error: java.lang.IllegalArgumentException: Unknown permission: android.permission.POST_NOTIFICATIONS\n',
 } as const;
 
 describe('doctor reads', () => {
@@ -44,12 +53,19 @@ describe('doctor reads', () => {
   });
 
   it('reads app ops and refuses the unknown-package answer as an error', async () => {
-    const io = new FakeDeviceIo('S1', [[/^appops get /, fixture('appops-get', 'composed-miui-uid-override-1.txt').toString('utf8')]]);
+    const io = new FakeDeviceIo('S1', [
+      [/^appops get /, fixture('appops-get', 'composed-miui-uid-override-1.txt').toString('utf8')],
+    ]);
     const read = await readAppOps(io, PKG);
     expect(io.commands).toEqual([`appops get ${PKG}`]);
     expect(read.ops?.ops['10008']?.mode).toBe('ignore');
-    const missing = new FakeDeviceIo('S1', [[/^appops get /, fixture('appops-get', 'composed-unknown-package-4.txt').toString('utf8')]]);
-    await expect(readAppOps(missing, PKG)).rejects.toMatchObject({ code: 'COMMAND_FAILED', detail: expect.stringContaining('No UID') });
+    const missing = new FakeDeviceIo('S1', [
+      [/^appops get /, fixture('appops-get', 'composed-unknown-package-4.txt').toString('utf8')],
+    ]);
+    await expect(readAppOps(missing, PKG)).rejects.toMatchObject({
+      code: 'COMMAND_FAILED',
+      detail: expect.stringContaining('No UID'),
+    });
   });
 
   it('reads the Doze allow-list from the whitelist command, falling back to the full dump', async () => {
@@ -69,28 +85,49 @@ describe('doctor reads', () => {
   });
 
   it('reads the standby bucket and reports Android 8\'s "Unknown command" as a refusal', async () => {
-    expect((await readStandbyBucket(new FakeDeviceIo('S1', [[/^am get-standby-bucket /, '40\n']]), PKG)).bucket).toBe('rare');
-    const old = new FakeDeviceIo('S1', [[/^am get-standby-bucket /, 'Unknown command: get-standby-bucket\n']]);
-    await expect(readStandbyBucket(old, PKG)).rejects.toMatchObject({ code: 'COMMAND_FAILED', detail: 'Unknown command: get-standby-bucket' });
+    expect(
+      (await readStandbyBucket(new FakeDeviceIo('S1', [[/^am get-standby-bucket /, '40\n']]), PKG)).bucket,
+    ).toBe('rare');
+    const old = new FakeDeviceIo('S1', [
+      [/^am get-standby-bucket /, 'Unknown command: get-standby-bucket\n'],
+    ]);
+    await expect(readStandbyBucket(old, PKG)).rejects.toMatchObject({
+      code: 'COMMAND_FAILED',
+      detail: 'Unknown command: get-standby-bucket',
+    });
   });
 
   it('reads only allow-listed settings', async () => {
-    const io = new FakeDeviceIo('S1', [[/^settings get global zen_mode$/, '1\n'], [/^settings get secure lock_screen_show_notifications$/, 'null\n']]);
+    const io = new FakeDeviceIo('S1', [
+      [/^settings get global zen_mode$/, '1\n'],
+      [/^settings get secure lock_screen_show_notifications$/, 'null\n'],
+    ]);
     expect((await readSetting(io, 'global/zen_mode')).value).toBe('1');
     expect((await readSetting(io, 'secure/lock_screen_show_notifications')).value).toBeNull();
-    await expect(readSetting(io, 'global/adb_enabled; reboot' as DoctorSetting)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(readSetting(io, 'global/adb_enabled; reboot' as DoctorSetting)).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
     expect(io.commands).toHaveLength(2);
   });
 
   it('reads Data Saver and the uid lists, trying the newer list names when the old ones are refused', async () => {
     const io = new FakeDeviceIo('S1', [
-      [/get restrict-background$/, fixture('netpolicy', 'composed-cmd-restrict-background-2.txt').toString('utf8')],
+      [
+        /get restrict-background$/,
+        fixture('netpolicy', 'composed-cmd-restrict-background-2.txt').toString('utf8'),
+      ],
       [/list restrict-background-blacklist$/, 'Unknown command: restrict-background-blacklist\n'],
-      [/list restrict-background-denylist$/, fixture('netpolicy', 'composed-cmd-denylist-3.txt').toString('utf8')],
+      [
+        /list restrict-background-denylist$/,
+        fixture('netpolicy', 'composed-cmd-denylist-3.txt').toString('utf8'),
+      ],
     ]);
     expect((await readRestrictBackground(io)).enabled).toBe(false);
     expect((await readRestrictBackgroundUids(io, 'denylist')).uids).toEqual([10140]);
-    expect(io.commands.slice(1)).toEqual(['cmd netpolicy list restrict-background-blacklist', 'cmd netpolicy list restrict-background-denylist']);
+    expect(io.commands.slice(1)).toEqual([
+      'cmd netpolicy list restrict-background-blacklist',
+      'cmd netpolicy list restrict-background-denylist',
+    ]);
   });
 
   it('does not mistake data for a refusal: only the head of a long read is searched', () => {
@@ -102,7 +139,10 @@ describe('doctor reads', () => {
 
 describe('doctor fixes (commands)', () => {
   it('send exactly the expected command lines', async () => {
-    const io = new FakeDeviceIo('S1', [[/deviceidle whitelist/, `Added: ${PKG}\n`], [/^am start/, 'Starting: Intent { cmp=x/y }\n']]);
+    const io = new FakeDeviceIo('S1', [
+      [/deviceidle whitelist/, `Added: ${PKG}\n`],
+      [/^am start/, 'Starting: Intent { cmp=x/y }\n'],
+    ]);
     await grantPermission(io, PKG, 'android.permission.POST_NOTIFICATIONS');
     await clearPermissionFlags(io, PKG, 'android.permission.POST_NOTIFICATIONS', ['user-set', 'user-fixed']);
     await setAppOp(io, PKG, '10008', 'allow');
@@ -110,7 +150,11 @@ describe('doctor fixes (commands)', () => {
     await dozeAllowlistAdd(io, PKG);
     await setStandbyBucket(io, PKG, 'active');
     await openAppNotificationSettings(io, PKG, 34);
-    await openActivity(io, { component: 'com.meizu.safe/com.meizu.safe.security.AppSecActivity', packageExtra: 'packageName' }, PKG);
+    await openActivity(
+      io,
+      { component: 'com.meizu.safe/com.meizu.safe.security.AppSecActivity', packageExtra: 'packageName' },
+      PKG,
+    );
     expect(io.commands).toEqual([
       `pm grant ${PKG} android.permission.POST_NOTIFICATIONS`,
       `pm clear-permission-flags ${PKG} android.permission.POST_NOTIFICATIONS user-set user-fixed`,
@@ -125,11 +169,20 @@ describe('doctor fixes (commands)', () => {
 
   const fixes: Array<[string, (io: FakeDeviceIo) => Promise<unknown>]> = [
     ['pm grant', (io) => grantPermission(io, PKG, 'android.permission.POST_NOTIFICATIONS')],
-    ['pm clear-permission-flags', (io) => clearPermissionFlags(io, PKG, 'android.permission.POST_NOTIFICATIONS', ['user-fixed'])],
+    [
+      'pm clear-permission-flags',
+      (io) => clearPermissionFlags(io, PKG, 'android.permission.POST_NOTIFICATIONS', ['user-fixed']),
+    ],
     ['appops set', (io) => setAppOp(io, PKG, '10008', 'allow')],
     ['deviceidle', (io) => dozeAllowlistAdd(io, PKG)],
     ['set-standby-bucket', (io) => setStandbyBucket(io, PKG, 'active')],
-    ['am start -n', (io) => openActivity(io, { component: 'com.miui.securitycenter/com.miui.permcenter.autostart.AutoStartManagementActivity' })],
+    [
+      'am start -n',
+      (io) =>
+        openActivity(io, {
+          component: 'com.miui.securitycenter/com.miui.permcenter.autostart.AutoStartManagementActivity',
+        }),
+    ],
   ];
 
   for (const [name, run] of fixes) {
@@ -142,24 +195,45 @@ describe('doctor fixes (commands)', () => {
   }
 
   it('treats a silent deviceidle (no "Added:") as not done', async () => {
-    await expect(dozeAllowlistAdd(new FakeDeviceIo('S1', [[/./, '']]), PKG)).rejects.toMatchObject({ code: 'COMMAND_FAILED', detail: '(no output)' });
+    await expect(dozeAllowlistAdd(new FakeDeviceIo('S1', [[/./, '']]), PKG)).rejects.toMatchObject({
+      code: 'COMMAND_FAILED',
+      detail: '(no output)',
+    });
   });
 
   it('falls back to the app-info screen when the notification settings screen is refused', async () => {
     const io = new FakeDeviceIo('S1', [
-      [/APP_NOTIFICATION_SETTINGS/, 'Error: Activity not started, unable to resolve Intent { act=android.settings.APP_NOTIFICATION_SETTINGS }\n'],
-      [/APPLICATION_DETAILS_SETTINGS/, 'Starting: Intent { act=android.settings.APPLICATION_DETAILS_SETTINGS dat=package:... }\n'],
+      [
+        /APP_NOTIFICATION_SETTINGS/,
+        'Error: Activity not started, unable to resolve Intent { act=android.settings.APP_NOTIFICATION_SETTINGS }\n',
+      ],
+      [
+        /APPLICATION_DETAILS_SETTINGS/,
+        'Starting: Intent { act=android.settings.APPLICATION_DETAILS_SETTINGS dat=package:... }\n',
+      ],
     ]);
     await expect(openAppNotificationSettings(io, PKG, 30)).resolves.toContain('Starting');
-    expect(io.commands[1]).toBe(`am start -a android.settings.APPLICATION_DETAILS_SETTINGS -d package:${PKG}`);
+    expect(io.commands[1]).toBe(
+      `am start -a android.settings.APPLICATION_DETAILS_SETTINGS -d package:${PKG}`,
+    );
     const old = new FakeDeviceIo('S1', [[/./, 'Starting: Intent {}\n']]);
     await openAppNotificationSettings(old, PKG, 25);
-    expect(old.commands).toEqual([`am start -a android.settings.APPLICATION_DETAILS_SETTINGS -d package:${PKG}`]);
+    expect(old.commands).toEqual([
+      `am start -a android.settings.APPLICATION_DETAILS_SETTINGS -d package:${PKG}`,
+    ]);
   });
 
   it('reports an activity that does not exist on this phone', async () => {
-    const io = new FakeDeviceIo('S1', [[/./, 'Starting: Intent { cmp=com.x/.Y }\nError type 3\nError: Activity class {com.x/com.x.Y} does not exist.\n']]);
-    await expect(openActivity(io, { component: 'com.x/.Y' })).rejects.toMatchObject({ code: 'COMMAND_FAILED', detail: expect.stringContaining('does not exist') });
+    const io = new FakeDeviceIo('S1', [
+      [
+        /./,
+        'Starting: Intent { cmp=com.x/.Y }\nError type 3\nError: Activity class {com.x/com.x.Y} does not exist.\n',
+      ],
+    ]);
+    await expect(openActivity(io, { component: 'com.x/.Y' })).rejects.toMatchObject({
+      code: 'COMMAND_FAILED',
+      detail: expect.stringContaining('does not exist'),
+    });
   });
 
   it('never sends hostile input to the phone', async () => {
@@ -167,7 +241,10 @@ describe('doctor fixes (commands)', () => {
     const hostile: Array<() => Promise<unknown>> = [
       () => grantPermission(io, 'com.x;reboot', 'android.permission.POST_NOTIFICATIONS'),
       () => grantPermission(io, PKG, 'android.permission.X; reboot'),
-      () => clearPermissionFlags(io, PKG, 'android.permission.POST_NOTIFICATIONS', ['system-fixed' as 'user-set']),
+      () =>
+        clearPermissionFlags(io, PKG, 'android.permission.POST_NOTIFICATIONS', [
+          'system-fixed' as 'user-set',
+        ]),
       () => setAppOp(io, PKG, '$(reboot)', 'allow'),
       () => setAppOp(io, PKG, 'RUN_IN_BACKGROUND', 'allow; reboot' as SettableAppOpMode),
       () => dozeAllowlistAdd(io, '$(id).x'),
@@ -177,7 +254,8 @@ describe('doctor fixes (commands)', () => {
       () => openAppNotificationSettings(io, "com.x' ; reboot ; '", 34),
       () => readPackageDump(io, 'a'),
     ];
-    for (const attempt of hostile) await expect(attempt()).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    for (const attempt of hostile)
+      await expect(attempt()).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     expect(io.commands).toEqual([]);
   });
 });

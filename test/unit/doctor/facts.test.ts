@@ -10,11 +10,20 @@ const text = (kind: string, name: string) => fixture(kind, name).toString('utf8'
 /** A HyperOS phone answering every read the doctor makes, from real captures where there are some. */
 function xiaomiRules(): ShellRule[] {
   return [
-    [new RegExp(`^dumpsys package ${PKG.replace(/\./g, '\\.')}$`), packageDumpText({ permission: 'granted=false, flags=[ USER_SET|USER_FIXED ]' })],
-    [/^dumpsys package com\.xiaomi\.xmsf$/, 'Packages:\n  Package [com.xiaomi.xmsf] (1):\n    userId=10107\n    versionCode=60110 minSdk=28 targetSdk=34\n    User 0: installed=true stopped=false enabled=0\n'],
+    [
+      new RegExp(`^dumpsys package ${PKG.replace(/\./g, '\\.')}$`),
+      packageDumpText({ permission: 'granted=false, flags=[ USER_SET|USER_FIXED ]' }),
+    ],
+    [
+      /^dumpsys package com\.xiaomi\.xmsf$/,
+      'Packages:\n  Package [com.xiaomi.xmsf] (1):\n    userId=10107\n    versionCode=60110 minSdk=28 targetSdk=34\n    User 0: installed=true stopped=false enabled=0\n',
+    ],
     [/^dumpsys notification --noredact$/, text('dumpsys-notification', 'xiaomi-hyperos2-android14-1.txt')],
     [/^appops get /, text('appops-get', 'composed-miui-uid-override-1.txt')],
-    [/^dumpsys deviceidle whitelist$/, text('deviceidle-whitelist', 'composed-xiaomi-hyperos2-android14-1.txt')],
+    [
+      /^dumpsys deviceidle whitelist$/,
+      text('deviceidle-whitelist', 'composed-xiaomi-hyperos2-android14-1.txt'),
+    ],
     [/^am get-standby-bucket /, '40\n'],
     [/^settings get global zen_mode$/, '0\n'],
     [/^settings get global low_power$/, '0\n'],
@@ -40,7 +49,9 @@ describe('gatherFacts', () => {
     expect(facts.standbyBucket?.value).toBe('rare');
     expect(facts.settings['secure/lock_screen_allow_private_notifications']?.value).toBeNull();
     expect(facts.backgroundDataDenylist?.value).toEqual([10140]);
-    expect(facts.pushServices?.map((s) => [s.package, s.info?.versionCode])).toEqual([['com.xiaomi.xmsf', 60110]]);
+    expect(facts.pushServices?.map((s) => [s.package, s.info?.versionCode])).toEqual([
+      ['com.xiaomi.xmsf', 60110],
+    ]);
     expect([...io.commands].sort()).toEqual([
       'am get-standby-bucket com.example.pushlab.demo',
       'appops get com.example.pushlab.demo',
@@ -66,18 +77,29 @@ describe('gatherFacts', () => {
   });
 
   it('reads the Data Saver allow-list only while Data Saver is on', async () => {
-    const rules: ShellRule[] = [[/^cmd netpolicy get restrict-background$/, 'Restrict background status: enabled\n'], ...xiaomiRules()];
+    const rules: ShellRule[] = [
+      [/^cmd netpolicy get restrict-background$/, 'Restrict background status: enabled\n'],
+      ...xiaomiRules(),
+    ];
     const io = new FakeDeviceIo('S1', rules);
     const { facts } = await gatherFacts(io, subject(), identity);
     expect(io.commands).toContain('cmd netpolicy list restrict-background-whitelist');
     expect(facts.dataSaverAllowlist?.value).toContain(10153);
-    expect(byId(evaluateChecks(facts, identity, subject()), 'battery.data')).toMatchObject({ status: 'warn', advice: { key: 'check.battery.data.saverOn' } });
+    expect(byId(evaluateChecks(facts, identity, subject()), 'battery.data')).toMatchObject({
+      status: 'warn',
+      advice: { key: 'check.battery.data.saverOn' },
+    });
   });
 
   it('records a failed read and keeps the rest (that check becomes unknown)', async () => {
     const rules: ShellRule[] = [
-      [/^appops get /, () => { throw new LabError('TIMEOUT', 'appops get did not answer within 15 s.'); }],
-      [/^cmd netpolicy get/, 'cmd: Can\'t find service: netpolicy\n'],
+      [
+        /^appops get /,
+        () => {
+          throw new LabError('TIMEOUT', 'appops get did not answer within 15 s.');
+        },
+      ],
+      [/^cmd netpolicy get/, "cmd: Can't find service: netpolicy\n"],
       ...xiaomiRules(),
     ];
     const { facts, errors } = await gatherFacts(new FakeDeviceIo('S1', rules), subject(), identity);
@@ -88,13 +110,21 @@ describe('gatherFacts', () => {
     expect(facts.appOps).toBeNull();
     expect(facts.package).not.toBeNull();
     const checks = evaluateChecks(facts, identity, subject());
-    expect(byId(checks, 'vendor.autostart')).toMatchObject({ status: 'unknown', evidence: 'appops get did not answer within 15 s.' });
+    expect(byId(checks, 'vendor.autostart')).toMatchObject({
+      status: 'unknown',
+      evidence: 'appops get did not answer within 15 s.',
+    });
     expect(byId(checks, 'battery.data').status).toBe('unknown');
     expect(byId(checks, 'app.installed').status).toBe('ok');
   });
 
-  it('keeps a lost phone\'s error code for the service to see', async () => {
-    const lost: ShellRule = [/./, () => { throw new LabError('DEVICE_LOST', 'Phone S1 went away.'); }];
+  it("keeps a lost phone's error code for the service to see", async () => {
+    const lost: ShellRule = [
+      /./,
+      () => {
+        throw new LabError('DEVICE_LOST', 'Phone S1 went away.');
+      },
+    ];
     const { facts, errors } = await gatherFacts(new FakeDeviceIo('S1', [lost]), subject(), identity);
     expect(errors.length).toBeGreaterThan(5);
     expect(errors.every((e) => e.error.code === 'DEVICE_LOST')).toBe(true);

@@ -9,7 +9,10 @@ import { parseGetprop } from '../../../electron/lab/android/parsers/getprop';
 import { parseDumpsysPackage } from '../../../electron/lab/android/parsers/dumpsys-package';
 import { parseAppOpsForPackage } from '../../../electron/lab/android/parsers/appops';
 import { parseDeviceIdle } from '../../../electron/lab/android/parsers/deviceidle';
-import { parseNotificationPreferences, parseZenMode } from '../../../electron/lab/android/parsers/notification-dump';
+import {
+  parseNotificationPreferences,
+  parseZenMode,
+} from '../../../electron/lab/android/parsers/notification-dump';
 import { parseRuntimePermission } from '../../../electron/lab/android/parsers/runtime-permission';
 import { parseStandbyBucket } from '../../../electron/lab/android/parsers/standby-bucket';
 import { decodeDeviceText } from '../../../electron/lab/android/parsers/decode';
@@ -26,7 +29,10 @@ export function subject(channelIds: readonly string[] = [], pkg = PKG): DoctorSu
 
 /** Identity of a real phone, from its getprop capture (test/fixtures/getprop/<name>). */
 export function identityOf(getprop: string, overrides: Partial<DeviceIdentity> = {}): DeviceIdentity {
-  return { ...classifyIdentity({ props: parseGetprop(fixture('getprop', getprop)), packages: null }), ...overrides };
+  return {
+    ...classifyIdentity({ props: parseGetprop(fixture('getprop', getprop)), packages: null }),
+    ...overrides,
+  };
 }
 
 export const XIAOMI_HYPEROS = 'xiaomi-hyperos2-android14-2.txt';
@@ -37,7 +43,15 @@ export const SAMSUNG_ONEUI6 = 'samsung-oneui6.1-android14-2.txt';
 
 /** A `dumpsys package <pkg>` block in the Android 14 format, with the User 0 state asked for. */
 export function packageDumpText(
-  opts: { pkg?: string; stopped?: boolean; notLaunched?: boolean; enabled?: number; suspended?: boolean; permission?: string | null; uid?: number } = {},
+  opts: {
+    pkg?: string;
+    stopped?: boolean;
+    notLaunched?: boolean;
+    enabled?: number;
+    suspended?: boolean;
+    permission?: string | null;
+    uid?: number;
+  } = {},
 ): string {
   const pkg = opts.pkg ?? PKG;
   const perm =
@@ -58,13 +72,28 @@ export function withPackage(facts: DoctorFacts, text: string, pkg = PKG): Doctor
     ...facts,
     package: {
       text,
-      value: { info, uid: packageUid(text, pkg), postNotifications: info ? parseRuntimePermission(text, 'android.permission.POST_NOTIFICATIONS') : null },
+      value: {
+        info,
+        uid: packageUid(text, pkg),
+        postNotifications: info
+          ? parseRuntimePermission(text, 'android.permission.POST_NOTIFICATIONS')
+          : null,
+      },
     },
   };
 }
 
 /** A NotificationChannel line as PreferencesHelper dumps it (Android 14). */
-export function channelText(id: string, fields: { importance?: number; bypassDnd?: boolean; visibility?: number; deleted?: boolean; name?: string } = {}): string {
+export function channelText(
+  id: string,
+  fields: {
+    importance?: number;
+    bypassDnd?: boolean;
+    visibility?: number;
+    deleted?: boolean;
+    name?: string;
+  } = {},
+): string {
   return (
     `        NotificationChannel{mId='${id}', mName=${fields.name ?? 'Messages'}, mDescription=, mImportance=${fields.importance ?? 4}, mBypassDnd=${fields.bypassDnd ?? false}, ` +
     `mLockscreenVisibility=${fields.visibility ?? -1000}, mSound=content://settings/system/notification_sound, mLights=false, mLightColor=0, mVibration=null, ` +
@@ -75,7 +104,9 @@ export function channelText(id: string, fields: { importance?: number; bypassDnd
 }
 
 /** A `dumpsys notification` excerpt: PackagePreferences with the app's entry, and the Zen section. */
-export function notificationDumpText(opts: { appImportance?: string | null; channels?: readonly string[]; zen?: string; pkg?: string } = {}): string {
+export function notificationDumpText(
+  opts: { appImportance?: string | null; channels?: readonly string[]; zen?: string; pkg?: string } = {},
+): string {
   const pkg = opts.pkg ?? PKG;
   const app =
     opts.appImportance === null
@@ -89,7 +120,10 @@ export function notificationDumpText(opts: { appImportance?: string | null; chan
 }
 
 export function withNotifications(facts: DoctorFacts, text: string, pkg = PKG): DoctorFacts {
-  return { ...facts, notifications: { text, value: { app: parseNotificationPreferences(text, pkg), zen: parseZenMode(text) } } };
+  return {
+    ...facts,
+    notifications: { text, value: { app: parseNotificationPreferences(text, pkg), zen: parseZenMode(text) } },
+  };
 }
 
 export function withAppOps(facts: DoctorFacts, text: string, pkg = PKG): DoctorFacts {
@@ -104,7 +138,11 @@ export function withStandby(facts: DoctorFacts, text: string): DoctorFacts {
   return { ...facts, standbyBucket: { text, value: parseStandbyBucket(text).bucket } };
 }
 
-export function withSetting(facts: DoctorFacts, key: keyof DoctorFacts['settings'], value: string | null): DoctorFacts {
+export function withSetting(
+  facts: DoctorFacts,
+  key: keyof DoctorFacts['settings'],
+  value: string | null,
+): DoctorFacts {
   return { ...facts, settings: { ...facts.settings, [key]: { text: value ?? 'null', value } } };
 }
 
@@ -112,8 +150,14 @@ export function withSetting(facts: DoctorFacts, key: keyof DoctorFacts['settings
 export function healthyFacts(channelIds: readonly string[] = ['im_push']): DoctorFacts {
   let facts = emptyFacts();
   facts = withPackage(facts, packageDumpText());
-  facts = withNotifications(facts, notificationDumpText({ channels: channelIds.map((id) => channelText(id)) }));
-  facts = withAppOps(facts, 'RUN_IN_BACKGROUND: allow\nRUN_ANY_IN_BACKGROUND: allow\nMIUIOP(10008): allow\nMIUIOP(10020): allow\n');
+  facts = withNotifications(
+    facts,
+    notificationDumpText({ channels: channelIds.map((id) => channelText(id)) }),
+  );
+  facts = withAppOps(
+    facts,
+    'RUN_IN_BACKGROUND: allow\nRUN_ANY_IN_BACKGROUND: allow\nMIUIOP(10008): allow\nMIUIOP(10020): allow\n',
+  );
   facts = withDeviceIdle(facts, `system,com.google.android.gms,10143\nuser,${PKG},10312\n`);
   facts = withStandby(facts, '10');
   for (const [k, v] of [
@@ -139,7 +183,11 @@ export function byId(checks: readonly DoctorCheck[], id: string): DoctorCheck {
   return found;
 }
 
-export function evaluate(facts: DoctorFacts, identity: DeviceIdentity | null, channelIds: readonly string[] = ['im_push']): DoctorCheck[] {
+export function evaluate(
+  facts: DoctorFacts,
+  identity: DeviceIdentity | null,
+  channelIds: readonly string[] = ['im_push'],
+): DoctorCheck[] {
   return evaluateChecks(facts, identity, subject(channelIds));
 }
 

@@ -30,21 +30,77 @@ function sampleChecks(): DoctorCheck[] {
     healthyFacts(),
     emptyFacts(),
     withPackage(emptyFacts(), 'Unable to find package\n'),
-    withPackage(emptyFacts(), packageDumpText({ stopped: true, notLaunched: true, enabled: 2, permission: 'granted=false, flags=[ USER_FIXED ]' })),
-    withPackage(emptyFacts(), packageDumpText({ stopped: true, suspended: true, permission: 'granted=false, flags=[ POLICY_FIXED ]' })),
+    withPackage(
+      emptyFacts(),
+      packageDumpText({
+        stopped: true,
+        notLaunched: true,
+        enabled: 2,
+        permission: 'granted=false, flags=[ USER_FIXED ]',
+      }),
+    ),
+    withPackage(
+      emptyFacts(),
+      packageDumpText({
+        stopped: true,
+        suspended: true,
+        permission: 'granted=false, flags=[ POLICY_FIXED ]',
+      }),
+    ),
     withPackage(emptyFacts(), packageDumpText({ permission: null })),
-    withNotifications(emptyFacts(), notificationDumpText({ appImportance: 'NONE', zen: 'ZEN_MODE_ALARMS', channels: [channelText('im_push', { importance: 0 })] })),
-    withNotifications(emptyFacts(), notificationDumpText({ zen: 'ZEN_MODE_NO_INTERRUPTIONS', channels: [channelText('im_push', { importance: 2 })] })),
-    withNotifications(emptyFacts(), notificationDumpText({ zen: 'ZEN_MODE_IMPORTANT_INTERRUPTIONS', channels: [channelText('im_push', { visibility: -1, bypassDnd: true })] })),
-    withNotifications(emptyFacts(), notificationDumpText({ zen: 'ZEN_MODE_IMPORTANT_INTERRUPTIONS', channels: [channelText('im_push', { deleted: true })] })),
-    withAppOps(withStandby(emptyFacts(), '45'), 'RUN_ANY_IN_BACKGROUND: ignore\nMIUIOP(10008): ignore\nMIUIOP(10020): deny\n'),
+    withNotifications(
+      emptyFacts(),
+      notificationDumpText({
+        appImportance: 'NONE',
+        zen: 'ZEN_MODE_ALARMS',
+        channels: [channelText('im_push', { importance: 0 })],
+      }),
+    ),
+    withNotifications(
+      emptyFacts(),
+      notificationDumpText({
+        zen: 'ZEN_MODE_NO_INTERRUPTIONS',
+        channels: [channelText('im_push', { importance: 2 })],
+      }),
+    ),
+    withNotifications(
+      emptyFacts(),
+      notificationDumpText({
+        zen: 'ZEN_MODE_IMPORTANT_INTERRUPTIONS',
+        channels: [channelText('im_push', { visibility: -1, bypassDnd: true })],
+      }),
+    ),
+    withNotifications(
+      emptyFacts(),
+      notificationDumpText({
+        zen: 'ZEN_MODE_IMPORTANT_INTERRUPTIONS',
+        channels: [channelText('im_push', { deleted: true })],
+      }),
+    ),
+    withAppOps(
+      withStandby(emptyFacts(), '45'),
+      'RUN_ANY_IN_BACKGROUND: ignore\nMIUIOP(10008): ignore\nMIUIOP(10020): deny\n',
+    ),
     withAppOps(withStandby(emptyFacts(), '40'), 'RUN_ANY_IN_BACKGROUND: foo\nMIUIOP(10008): default\n'),
-    withSetting(withSetting(withSetting(emptyFacts(), 'global/low_power', '1'), 'secure/lock_screen_show_notifications', '0'), 'secure/lock_screen_allow_private_notifications', '0'),
+    withSetting(
+      withSetting(
+        withSetting(emptyFacts(), 'global/low_power', '1'),
+        'secure/lock_screen_show_notifications',
+        '0',
+      ),
+      'secure/lock_screen_allow_private_notifications',
+      '0',
+    ),
     { ...healthyFacts(), dataSaver: { text: 'Restrict background status: enabled', value: true } },
-    { ...healthyFacts(), backgroundDataDenylist: { text: 'Restrict background blacklisted UIDs: 10312', value: [10312] } },
+    {
+      ...healthyFacts(),
+      backgroundDataDenylist: { text: 'Restrict background blacklisted UIDs: 10312', value: [10312] },
+    },
   ];
   const phones = [null, ...fixtureNames('getprop').map((n) => identityOf(n))];
-  return phones.flatMap((phone) => broken.flatMap((facts) => [...evaluate(facts, phone, ['im_push']), ...evaluate(facts, phone, [])]));
+  return phones.flatMap((phone) =>
+    broken.flatMap((facts) => [...evaluate(facts, phone, ['im_push']), ...evaluate(facts, phone, [])]),
+  );
 }
 
 const messagesOf = (checks: readonly DoctorCheck[]): Message[] =>
@@ -96,5 +152,7 @@ describe('doctor messages', () => {
 });
 
 function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 }

@@ -22,7 +22,15 @@ const dir = resolveVendorSettingsDir();
 describe('resources/vendor-settings', () => {
   it('is found from the module and passes its schema', () => {
     expect(dir.endsWith(path.join('resources', 'vendor-settings'))).toBe(true);
-    expect(knowledge.families.map((f) => f.family).sort()).toEqual(['honor', 'huawei', 'meizu', 'oplus', 'samsung', 'vivo', 'xiaomi']);
+    expect(knowledge.families.map((f) => f.family).sort()).toEqual([
+      'honor',
+      'huawei',
+      'meizu',
+      'oplus',
+      'samsung',
+      'vivo',
+      'xiaomi',
+    ]);
   });
 
   it('covers every vendor ROM family PushLab recognises (stock Android needs none)', () => {
@@ -34,7 +42,9 @@ describe('resources/vendor-settings', () => {
     for (const rom of coveredRoms(knowledge)) {
       const entries = knowledge.families.flatMap((f) => f.entries).filter((e) => e.roms.includes(rom));
       for (let major = 0; major <= 40; major++) {
-        const matching = entries.filter((e) => (e.minMajor ?? 0) <= major && major <= (e.maxMajor ?? Infinity));
+        const matching = entries.filter(
+          (e) => (e.minMajor ?? 0) <= major && major <= (e.maxMajor ?? Infinity),
+        );
         expect(matching.length, `${rom} ${major}`).toBe(1);
       }
     }
@@ -43,7 +53,8 @@ describe('resources/vendor-settings', () => {
   it('gives every autostart-like setting a path, and a screen to open for autostart, App launch and deep sleep', () => {
     for (const entry of knowledge.families.flatMap((f) => f.entries)) {
       expect(Object.keys(entry.paths).length).toBeGreaterThan(0);
-      if (entry.paths.autostart || entry.paths.appLaunch || entry.paths.deepSleep) expect(entry.activities.length).toBeGreaterThan(0);
+      if (entry.paths.autostart || entry.paths.appLaunch || entry.paths.deepSleep)
+        expect(entry.activities.length).toBeGreaterThan(0);
       expect(entry.sources.length).toBeGreaterThan(0);
     }
   });
@@ -62,14 +73,23 @@ describe('resources/vendor-settings', () => {
   });
 
   it('has message-class hints for the vendor channels the seeds describe', () => {
-    expect(knowledge.hints.map((h) => h.channel).sort()).toEqual(['huawei', 'meizu', 'oppo', 'vivo', 'xiaomi']);
+    expect(knowledge.hints.map((h) => h.channel).sort()).toEqual([
+      'huawei',
+      'meizu',
+      'oppo',
+      'vivo',
+      'xiaomi',
+    ]);
     for (const hint of knowledge.hints) expect(PUSH_CHANNELS).toContain(hint.channel);
   });
 
   it('refuses a file that breaks the schema, naming the file and the field', () => {
     const bad = mkdtempSync(path.join(tmpdir(), 'pushlab-vendor-'));
-    for (const file of readdirSync(dir)) if (file.endsWith('.json')) writeFileSync(path.join(bad, file), readFileSync(path.join(dir, file)));
-    const xiaomi = JSON.parse(readFileSync(path.join(dir, 'xiaomi.json'), 'utf8')) as { entries: Array<{ activities: Array<{ component: string }>; paths: Record<string, string> }> };
+    for (const file of readdirSync(dir))
+      if (file.endsWith('.json')) writeFileSync(path.join(bad, file), readFileSync(path.join(dir, file)));
+    const xiaomi = JSON.parse(readFileSync(path.join(dir, 'xiaomi.json'), 'utf8')) as {
+      entries: Array<{ activities: Array<{ component: string }>; paths: Record<string, string> }>;
+    };
     xiaomi.entries[0]!.activities[0]!.component = 'com.miui.securitycenter/$(reboot)';
     writeFileSync(path.join(bad, 'xiaomi.json'), JSON.stringify(xiaomi));
     expect(() => readVendorKnowledge(bad)).toThrow(/xiaomi\.json does not match its schema/);
@@ -99,7 +119,7 @@ describe('ROM versions', () => {
     expect(major('Funtouch OS', null)).toBeNull();
   });
 
-  it('picks the entry for each real phone\'s ROM version', () => {
+  it("picks the entry for each real phone's ROM version", () => {
     const entryKey = (name: string) => {
       const id = identityOf(name);
       return vendorEntryFor(knowledge, id.rom)?.paths;
@@ -115,6 +135,8 @@ describe('ROM versions', () => {
   });
 
   it('uses the newest entry when the version is unknown', () => {
-    expect(vendorEntryFor(knowledge, { name: 'ColorOS', version: null })?.paths.autostart).toBe('vendor.oplus.autoLaunch');
+    expect(vendorEntryFor(knowledge, { name: 'ColorOS', version: null })?.paths.autostart).toBe(
+      'vendor.oplus.autoLaunch',
+    );
   });
 });

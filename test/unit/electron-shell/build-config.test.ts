@@ -24,11 +24,15 @@ describe('sandboxed preload check', () => {
 
   it('flags ESM output, split chunks, other requires and dynamic imports', () => {
     expect(findSandboxViolations([chunk], 'es')[0]).toMatch(/CommonJS/);
-    expect(findSandboxViolations([chunk, { ...chunk, fileName: 'zod-1.cjs', isEntry: false }], 'cjs')[0]).toMatch(/2 chunks/);
+    expect(
+      findSandboxViolations([chunk, { ...chunk, fileName: 'zod-1.cjs', isEntry: false }], 'cjs')[0],
+    ).toMatch(/2 chunks/);
     expect(findSandboxViolations([{ ...chunk, imports: ['electron', 'node:fs', 'zod'] }], 'cjs')).toEqual([
       'index.cjs requires node:fs, zod; only "electron" is available in the sandbox',
     ]);
-    expect(findSandboxViolations([{ ...chunk, dynamicImports: ['./x.cjs'] }], 'cjs')[0]).toMatch(/dynamic import/);
+    expect(findSandboxViolations([{ ...chunk, dynamicImports: ['./x.cjs'] }], 'cjs')[0]).toMatch(
+      /dynamic import/,
+    );
   });
 });
 
@@ -49,7 +53,7 @@ describe('index.html CSP handling', () => {
     '  <meta charset="UTF-8" />',
     '  <meta',
     '    http-equiv="Content-Security-Policy"',
-    "    content=\"default-src *; script-src 'unsafe-inline'\"",
+    '    content="default-src *; script-src \'unsafe-inline\'"',
     '  />',
     "  <META HTTP-EQUIV='content-security-policy' CONTENT='x'>",
     '  <title>PushLab</title>',
@@ -89,15 +93,20 @@ describe('source import.meta.url', () => {
 
 describe('electron-builder.yml', () => {
   const yaml = require('js-yaml') as { load(text: string): unknown };
-  const config = yaml.load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
+  const config = yaml.load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 
-  it('matches electron-builder\'s schema', async () => {
+  it("matches electron-builder's schema", async () => {
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
       validateConfiguration(config: unknown, logger: unknown): Promise<void>;
     };
     const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
-    await expect(validateConfiguration({ ...config, linux: { bogus: true } }, new DebugLogger(false))).rejects.toThrow();
+    await expect(
+      validateConfiguration({ ...config, linux: { bogus: true } }, new DebugLogger(false)),
+    ).rejects.toThrow();
   });
 
   it('packs the build, unpacks native modules and rebuilds them for Electron', () => {
@@ -109,9 +118,13 @@ describe('electron-builder.yml', () => {
       mac: { target: 'dmg' },
       win: { target: 'nsis' },
     });
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/*.node', 'node_modules/better-sqlite3/**']));
+    expect(config.asarUnpack).toEqual(
+      expect.arrayContaining(['**/*.node', 'node_modules/better-sqlite3/**']),
+    );
     // The built app, minus the demo lab (test code a packaged app never loads).
-    expect(config.files).toEqual(expect.arrayContaining(['out/**', 'package.json', '!out/main/chunks/virtual-lab-controller-*.js']));
+    expect(config.files).toEqual(
+      expect.arrayContaining(['out/**', 'package.json', '!out/main/chunks/virtual-lab-controller-*.js']),
+    );
   });
 
   it('flips the fuses that keep the app code in a verified asar', () => {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { LabCore, LabEventListener } from '../../../electron/lab/api';
 import { LabError } from '../../../electron/lab/errors';
-import { createInvokeDispatcher, describeUntrusted, forwardCoreEvents } from '../../../electron/main/ipc-dispatch';
+import {
+  createInvokeDispatcher,
+  describeUntrusted,
+  forwardCoreEvents,
+} from '../../../electron/main/ipc-dispatch';
 import type { InvokeRequest } from '../../../electron/main/ipc-dispatch';
 import { IPC_EVENT_PREFIX } from '../../../shared/ipc';
 import type { VirtualLabStatus } from '../../../shared/domain/lab';
@@ -11,7 +15,9 @@ import type { Result } from '../../../shared/result';
 const APP = 'file:///app/out/renderer/index.html';
 const LAB: VirtualLabStatus = { running: true, phones: [] };
 
-function fakeCore(answer: (channel: string, args: unknown) => Promise<Result<unknown>> = async () => ok(LAB)) {
+function fakeCore(
+  answer: (channel: string, args: unknown) => Promise<Result<unknown>> = async () => ok(LAB),
+) {
   const calls: { channel: string; args: unknown }[] = [];
   const core: Pick<LabCore, 'invoke'> = {
     invoke: (async (channel: string, args: unknown) => {
@@ -45,13 +51,19 @@ describe('validate and dispatch', () => {
     const { core, calls } = fakeCore();
     const options = { replace: true, allowDowngrade: false, grantPermissions: true, allowTestOnly: false };
     await dispatcherFor(core)(
-      request('install:start', [{ apkPath: '/tmp/a.apk', serials: ['emulator-1'], options: { ...options, shell: 'rm -rf /' }, x: 1 }]),
+      request('install:start', [
+        { apkPath: '/tmp/a.apk', serials: ['emulator-1'], options: { ...options, shell: 'rm -rf /' }, x: 1 },
+      ]),
     );
     expect(calls[0]?.args).toEqual([{ apkPath: '/tmp/a.apk', serials: ['emulator-1'], options }]);
   });
 
   it('refuses callers that are not the app page, a subframe or a vanished frame', async () => {
-    for (const over of [{ senderUrl: 'https://evil.example/' }, { isMainFrame: false }, { senderUrl: null }]) {
+    for (const over of [
+      { senderUrl: 'https://evil.example/' },
+      { isMainFrame: false },
+      { senderUrl: null },
+    ]) {
       const { core, calls } = fakeCore();
       const result = await dispatcherFor(core)(request('app:info', [], over));
       expect(result.ok).toBe(false);
@@ -61,7 +73,16 @@ describe('validate and dispatch', () => {
   });
 
   it('rejects unknown channels, including prototype names and non-strings', async () => {
-    for (const channel of ['nope', '__proto__', 'constructor', 'toString', 42, null, { channel: 'app:info' }, ['app:info']]) {
+    for (const channel of [
+      'nope',
+      '__proto__',
+      'constructor',
+      'toString',
+      42,
+      null,
+      { channel: 'app:info' },
+      ['app:info'],
+    ]) {
       const { core, calls } = fakeCore();
       const result = await dispatcherFor(core)(request(channel, []));
       expect(result.ok, String(channel)).toBe(false);
@@ -100,7 +121,10 @@ describe('validate and dispatch', () => {
       ['lab:start', [{ phones: 1.5 }]],
       ['lab:plug', ['phone-1', 'yes']],
       ['install:start', [{ apkPath: '/a.apk', serials: [], options: {} }]],
-      ['install:start', [{ apkPath: '/a.apk', serials: Array.from({ length: 201 }, (_, i) => `s${i}`), options: {} }]],
+      [
+        'install:start',
+        [{ apkPath: '/a.apk', serials: Array.from({ length: 201 }, (_, i) => `s${i}`), options: {} }],
+      ],
     ];
     for (const [channel, args] of bad) {
       const { core, calls } = fakeCore();
@@ -149,7 +173,10 @@ describe('validate and dispatch', () => {
         throw new Error('frame destroyed');
       },
     });
-    await expect(dispatch(request('app:info', []))).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    await expect(dispatch(request('app:info', []))).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
   });
 });
 

@@ -23,19 +23,38 @@ describe('launch options', () => {
     expect(labAdbConfig({ demo: true }, {}).port).toBe(DEMO_ADB_PORT);
     expect(DEMO_ADB_PORT).not.toBe(5037);
     expect(labAdbConfig({ demo: true }, { ANDROID_ADB_SERVER_PORT: '16000' }).port).toBe(16000);
-    expect(labAdbConfig({ demo: false }, {})).toMatchObject({ host: '127.0.0.1', port: 5037, startServer: true });
+    expect(labAdbConfig({ demo: false }, {})).toMatchObject({
+      host: '127.0.0.1',
+      port: 5037,
+      startServer: true,
+    });
   });
 
   it('loads the built renderer unless unpackaged with a loopback dev server URL', () => {
     const built = { kind: 'file', indexHtmlPath: path.join('/app', 'out', 'renderer', 'index.html') };
-    expect(rendererLocation({ isPackaged: true, env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' }, mainDir })).toEqual(built);
+    expect(
+      rendererLocation({
+        isPackaged: true,
+        env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' },
+        mainDir,
+      }),
+    ).toEqual(built);
     expect(rendererLocation({ isPackaged: false, env: {}, mainDir })).toEqual(built);
-    expect(rendererLocation({ isPackaged: false, env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' }, mainDir })).toEqual({
+    expect(
+      rendererLocation({
+        isPackaged: false,
+        env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' },
+        mainDir,
+      }),
+    ).toEqual({
       kind: 'dev',
       url: 'http://localhost:5173/',
     });
     for (const url of ['https://evil.example/', 'file:///etc/passwd', 'javascript:alert(1)', 'not a url']) {
-      expect(rendererLocation({ isPackaged: false, env: { ELECTRON_RENDERER_URL: url }, mainDir }), url).toEqual(built);
+      expect(
+        rendererLocation({ isPackaged: false, env: { ELECTRON_RENDERER_URL: url }, mainDir }),
+        url,
+      ).toEqual(built);
     }
   });
 

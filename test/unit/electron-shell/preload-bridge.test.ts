@@ -40,7 +40,9 @@ describe('preload bridge', () => {
   });
 
   it('turns transport failures and odd answers into error values, never rejections', async () => {
-    const failing = createBridge(fakeTransport({ invoke: async () => Promise.reject(new Error('no handler')) }).transport);
+    const failing = createBridge(
+      fakeTransport({ invoke: async () => Promise.reject(new Error('no handler')) }).transport,
+    );
     const result = await failing.invoke('app:info');
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     if (!result.ok) expect(result.error.message).toContain('no handler');
@@ -64,7 +66,9 @@ describe('preload bridge', () => {
   it('throws on unknown events and non-function listeners instead of listening', () => {
     const { transport, listeners } = fakeTransport();
     const bridge = createBridge(transport);
-    expect(() => bridge.on('pushlab:invoke' as EventChannel, () => undefined)).toThrow(/Unknown PushLab event/);
+    expect(() => bridge.on('pushlab:invoke' as EventChannel, () => undefined)).toThrow(
+      /Unknown PushLab event/,
+    );
     expect(() => bridge.on('__proto__' as EventChannel, () => undefined)).toThrow(TypeError);
     expect(() => bridge.on('lab:changed', 'x' as unknown as () => void)).toThrow(/function/);
     expect(listeners.size).toBe(0);
@@ -76,7 +80,10 @@ describe('preload bridge', () => {
       value: '/home/qa/app-release.apk',
     });
     const empty = createBridge(fakeTransport({ getPathForFile: () => '' }).transport);
-    await expect(empty.stageFile(someFile)).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    await expect(empty.stageFile(someFile)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
     const throwing = createBridge(
       fakeTransport({
         getPathForFile: () => {
@@ -84,7 +91,10 @@ describe('preload bridge', () => {
         },
       }).transport,
     );
-    await expect(throwing.stageFile(someFile)).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    await expect(throwing.stageFile(someFile)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
   });
 
   it('exposes exactly invoke, on and stageFile, frozen', () => {

@@ -50,8 +50,14 @@ describe('createDialogApprover', () => {
     const window = { isDestroyed: () => false };
     electron.response = 1;
     const decision = await createDialogApprover(() => window as never)(request);
-    expect(decision).toMatchObject({ approved: false, message: expect.stringContaining('you did not allow the plan "nightly"') });
-    const [parent, options] = electron.calls[0] as [unknown, { detail: string; buttons: string[]; defaultId: number; cancelId: number }];
+    expect(decision).toMatchObject({
+      approved: false,
+      message: expect.stringContaining('you did not allow the plan "nightly"'),
+    });
+    const [parent, options] = electron.calls[0] as [
+      unknown,
+      { detail: string; buttons: string[]; defaultId: number; cancelId: number },
+    ];
     expect(parent).toBe(window);
     expect(options.detail).toContain('Program: "./send.sh"');
     expect(options.detail).toContain('Arguments: "--env" "qa"');
@@ -88,14 +94,23 @@ describe('a plan from the window over IPC', () => {
       const dispatch = createInvokeDispatcher(core, { isTrustedSender: () => true });
       const plan = {
         name: 'from the page',
-        app: { package: 'com.example.app', accounts: { vendors: { fcm: { account: 'qa_1' } } }, login: { kind: 'operator', prompt: 'Log in' } },
+        app: {
+          package: 'com.example.app',
+          accounts: { vendors: { fcm: { account: 'qa_1' } } },
+          login: { kind: 'operator', prompt: 'Log in' },
+        },
         phones: { vendors: ['fcm'] },
         scenarios: 'all',
         repeats: 1,
         sender: { kind: 'command', command: '/bin/sh', args: ['-c', `touch ${marker}`] },
       };
       electron.response = 1;
-      const result = await dispatch({ senderUrl: 'app://pushlab/', isMainFrame: true, channel: 'runs:start', args: [{ plan: JSON.stringify(plan) }] });
+      const result = await dispatch({
+        senderUrl: 'app://pushlab/',
+        isMainFrame: true,
+        channel: 'runs:start',
+        args: [{ plan: JSON.stringify(plan) }],
+      });
       expect(result).toMatchObject({ ok: false, error: { code: 'APPROVAL_REFUSED' } });
       const [options] = electron.calls[0] as [{ detail: string }];
       expect(options.detail).toContain(`Arguments: "-c" ${JSON.stringify(`touch ${marker}`)}`);

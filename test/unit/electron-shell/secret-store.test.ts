@@ -17,7 +17,8 @@ function fakeCipher(available = true): SecretCipher & { available: boolean } {
     available,
     isAvailable: () => cipher.available,
     unavailableReason: () => 'test keyring is locked',
-    encrypt: (plain: string) => Buffer.concat([Buffer.from('v1:'), Buffer.from(plain, 'utf8').map((b) => b ^ key)]),
+    encrypt: (plain: string) =>
+      Buffer.concat([Buffer.from('v1:'), Buffer.from(plain, 'utf8').map((b) => b ^ key)]),
     decrypt: (data: Buffer) => {
       if (data.subarray(0, 3).toString() !== 'v1:') throw new Error('bad ciphertext');
       return Buffer.from(data.subarray(3).map((b) => b ^ key)).toString('utf8');
@@ -48,7 +49,11 @@ describe('secret store', () => {
     expect(text).not.toContain('ABC123');
     const parsed = JSON.parse(text) as { version: number; secrets: Record<string, string> };
     expect(parsed.version).toBe(1);
-    expect(Buffer.from(parsed.secrets['apns.keyId'] ?? '', 'base64').subarray(0, 3).toString()).toBe('v1:');
+    expect(
+      Buffer.from(parsed.secrets['apns.keyId'] ?? '', 'base64')
+        .subarray(0, 3)
+        .toString(),
+    ).toBe('v1:');
   });
 
   it('writes the file readable by the owner only', async () => {
@@ -87,7 +92,9 @@ describe('secret store', () => {
   it('rejects bad names and empty values without touching the file', async () => {
     const store = createSecretStore({ dir, cipher: fakeCipher() });
     for (const name of ['', '__proto__', '../escape', 'a b', 'x'.repeat(129), 'new\nline']) {
-      await expect(store.set(name, 'v'), JSON.stringify(name)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      await expect(store.set(name, 'v'), JSON.stringify(name)).rejects.toMatchObject({
+        code: 'INVALID_ARGUMENT',
+      });
     }
     await expect(store.set('ok', '')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     await expect(stat(file())).rejects.toMatchObject({ code: 'ENOENT' });
@@ -110,7 +117,10 @@ describe('secret store', () => {
       throw new Error('keychain changed');
     };
     const error = await store.get('k').catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'STORAGE_FAILED', message: 'The secret "k" could not be decrypted.' });
+    expect(error).toMatchObject({
+      code: 'STORAGE_FAILED',
+      message: 'The secret "k" could not be decrypted.',
+    });
     expect(JSON.stringify(error)).not.toContain('super-secret');
   });
 

@@ -57,7 +57,10 @@ describe('content security policy', () => {
   });
 
   it('replaces any CSP header the server sent, whatever its case', () => {
-    const headers = withCspHeader({ 'content-security-policy': ["default-src *"], 'Content-Type': 'text/html' }, 'X');
+    const headers = withCspHeader(
+      { 'content-security-policy': ['default-src *'], 'Content-Type': 'text/html' },
+      'X',
+    );
     expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': ['X'] });
     expect(withCspHeader(undefined, 'Y')).toEqual({ 'Content-Security-Policy': ['Y'] });
   });
@@ -147,7 +150,15 @@ describe('links and permissions', () => {
   it('denies every permission except clipboard writes from the app itself', () => {
     expect(isPermissionAllowed('clipboard-sanitized-write', indexUrl, fileApp)).toBe(true);
     expect(isPermissionAllowed('clipboard-sanitized-write', 'https://evil.example/', fileApp)).toBe(false);
-    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'hid', 'serial']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'clipboard-read',
+      'hid',
+      'serial',
+    ]) {
       expect(isPermissionAllowed(permission, indexUrl, fileApp), permission).toBe(false);
     }
   });

@@ -29,7 +29,8 @@ import { findNotificationNode, parseUiHierarchy } from '../../../electron/lab/an
 import { fixture, fixtureNames } from '../android/fixtures';
 import { alsoRun, FUZZ_ROUNDS, fuzz, type FuzzTarget } from './fuzz-harness';
 
-const captures = (...kinds: string[]): Buffer[] => kinds.flatMap((kind) => fixtureNames(kind).map((name) => fixture(kind, name)));
+const captures = (...kinds: string[]): Buffer[] =>
+  kinds.flatMap((kind) => fixtureNames(kind).map((name) => fixture(kind, name)));
 const composed = (...texts: string[]): Buffer[] => texts.map((t) => Buffer.from(t));
 
 /** Packages named in the captures, so mutations still reach the per-package sections. */
@@ -59,8 +60,16 @@ const CASES: readonly Case[] = [
       return parseNotificationPreferences(b, PKG);
     },
   },
-  { name: 'parseAppOpsForPackage', seeds: captures('appops', 'appops-get'), parse: (b) => parseAppOpsForPackage(b, PKG) },
-  { name: 'parseDeviceIdle', seeds: captures('deviceidle', 'deviceidle-whitelist'), parse: (b) => parseDeviceIdle(b) },
+  {
+    name: 'parseAppOpsForPackage',
+    seeds: captures('appops', 'appops-get'),
+    parse: (b) => parseAppOpsForPackage(b, PKG),
+  },
+  {
+    name: 'parseDeviceIdle',
+    seeds: captures('deviceidle', 'deviceidle-whitelist'),
+    parse: (b) => parseDeviceIdle(b),
+  },
   {
     name: 'parseRestrictBackground + parseUidList',
     seeds: captures('netpolicy'),
@@ -71,13 +80,26 @@ const CASES: readonly Case[] = [
   },
   {
     name: 'parseSettingsValue',
-    seeds: composed('0\n', 'null\n', 'com.android.inputmethod/.Ime\r\n', 'Exception occurred while executing:\njava.lang.IllegalArgumentException: bad'),
+    seeds: composed(
+      '0\n',
+      'null\n',
+      'com.android.inputmethod/.Ime\r\n',
+      'Exception occurred while executing:\njava.lang.IllegalArgumentException: bad',
+    ),
     parse: (b) => parseSettingsValue(b),
   },
-  { name: 'parseStandbyBucket', seeds: composed('10\n', 'com.example.app: 40\n', 'STANDBY_BUCKET_RARE'), parse: (b) => parseStandbyBucket(b) },
+  {
+    name: 'parseStandbyBucket',
+    seeds: composed('10\n', 'com.example.app: 40\n', 'STANDBY_BUCKET_RARE'),
+    parse: (b) => parseStandbyBucket(b),
+  },
   {
     name: 'parsePmInstallOutput',
-    seeds: composed('Performing Streamed Install\nSuccess\n', 'Failure [INSTALL_FAILED_VERSION_DOWNGRADE: Downgrade detected]\n', 'adb: failed to install x.apk: Failure [INSTALL_FAILED_TEST_ONLY]'),
+    seeds: composed(
+      'Performing Streamed Install\nSuccess\n',
+      'Failure [INSTALL_FAILED_VERSION_DOWNGRADE: Downgrade detected]\n',
+      'adb: failed to install x.apk: Failure [INSTALL_FAILED_TEST_ONLY]',
+    ),
     parse: (b) => parsePmInstallOutput(b),
   },
   {
@@ -102,11 +124,14 @@ const CASES: readonly Case[] = [
 ];
 
 describe('Android text parsers under fuzzing', { timeout: 120_000 }, () => {
-  it.each(CASES.map((c, i) => [c.name, c, i] as const))('%s: a result or a LabError, each input <= 100 ms', async (_name, c, i) => {
-    expect(c.seeds.length).toBeGreaterThan(0);
-    const stats = await fuzz({ ...c, errors: [LabError], rounds: ROUNDS, seed: 0x5eed + i });
-    // Mutated captures must still parse now and then: a parser that refuses everything passes nothing.
-    expect(stats.parsed).toBeGreaterThan(0);
-    expect(stats.parsed + stats.refused).toBe(ROUNDS);
-  });
+  it.each(CASES.map((c, i) => [c.name, c, i] as const))(
+    '%s: a result or a LabError, each input <= 100 ms',
+    async (_name, c, i) => {
+      expect(c.seeds.length).toBeGreaterThan(0);
+      const stats = await fuzz({ ...c, errors: [LabError], rounds: ROUNDS, seed: 0x5eed + i });
+      // Mutated captures must still parse now and then: a parser that refuses everything passes nothing.
+      expect(stats.parsed).toBeGreaterThan(0);
+      expect(stats.parsed + stats.refused).toBe(ROUNDS);
+    },
+  );
 });

@@ -32,7 +32,33 @@ export function prng(seed: number): Random {
 const below = (random: Random, n: number): number => Math.floor(random() * n);
 
 /** Bytes that steer line-oriented parsers into their separators and number, quote and tag paths. */
-const SPICE = [' ', '\t', '\n', '\r\n', '=', ':', '[', ']', '{', '}', '(', ')', '<', '>', '"', "'", '/', ',', '0', '9', '-', '.', '\u00a0', '\0', '\\'];
+const SPICE = [
+  ' ',
+  '\t',
+  '\n',
+  '\r\n',
+  '=',
+  ':',
+  '[',
+  ']',
+  '{',
+  '}',
+  '(',
+  ')',
+  '<',
+  '>',
+  '"',
+  "'",
+  '/',
+  ',',
+  '0',
+  '9',
+  '-',
+  '.',
+  '\u00a0',
+  '\0',
+  '\\',
+];
 
 /** A window of at most 64 KB from a (possibly larger) capture, starting at a line when it can. */
 function windowOf(seed: Buffer, random: Random): Buffer {
@@ -46,11 +72,18 @@ function windowOf(seed: Buffer, random: Random): Buffer {
 /** A slice of the input repeated, the shape that makes backtracking regexes go quadratic or worse. */
 function repeatSlice(input: Buffer, random: Random): Buffer {
   const from = below(random, Math.max(1, input.length));
-  const piece = input.length === 0 ? Buffer.from(SPICE[below(random, SPICE.length)] as string) : input.subarray(from, from + 1 + below(random, 40));
+  const piece =
+    input.length === 0
+      ? Buffer.from(SPICE[below(random, SPICE.length)] as string)
+      : input.subarray(from, from + 1 + below(random, 40));
   const unit = piece.length === 0 ? Buffer.from(' ') : piece;
   const times = 1 + below(random, Math.floor(60_000 / unit.length));
   const at = below(random, input.length + 1);
-  return Buffer.concat([input.subarray(0, at), Buffer.alloc(unit.length * times).fill(unit), input.subarray(at)]);
+  return Buffer.concat([
+    input.subarray(0, at),
+    Buffer.alloc(unit.length * times).fill(unit),
+    input.subarray(at),
+  ]);
 }
 
 function mutateOnce(input: Buffer, random: Random): Buffer {
@@ -58,16 +91,25 @@ function mutateOnce(input: Buffer, random: Random): Buffer {
   const at = below(random, copy.length + 1);
   switch (below(random, 7)) {
     case 0: // byte flips
-      for (let k = 1 + below(random, 8); k > 0 && copy.length > 0; k--) copy[below(random, copy.length)] = below(random, 256);
+      for (let k = 1 + below(random, 8); k > 0 && copy.length > 0; k--)
+        copy[below(random, copy.length)] = below(random, 256);
       return copy;
     case 1: // truncation
       return copy.subarray(0, at);
     case 2: // a deleted span
       return Buffer.concat([copy.subarray(0, at), copy.subarray(at + below(random, 512))]);
     case 3: // a duplicated span
-      return Buffer.concat([copy.subarray(0, at), copy.subarray(at, at + below(random, 2048)), copy.subarray(at)]);
+      return Buffer.concat([
+        copy.subarray(0, at),
+        copy.subarray(at, at + below(random, 2048)),
+        copy.subarray(at),
+      ]);
     case 4: // a separator or quote inserted
-      return Buffer.concat([copy.subarray(0, at), Buffer.from(SPICE[below(random, SPICE.length)] as string), copy.subarray(at)]);
+      return Buffer.concat([
+        copy.subarray(0, at),
+        Buffer.from(SPICE[below(random, SPICE.length)] as string),
+        copy.subarray(at),
+      ]);
     case 5: // every line break gone: one long line
       return Buffer.from(copy.toString('latin1').replace(/\n/g, below(random, 2) === 0 ? ' ' : ''), 'latin1');
     default:
@@ -130,7 +172,10 @@ async function timed(target: FuzzTarget, input: Buffer): Promise<{ ms: number; r
   } catch (error) {
     if (!target.errors.some((type) => error instanceof type)) {
       const shown = input.subarray(0, 200).toString('latin1');
-      throw new Error(`${target.name} threw ${String(error).slice(0, 300)} (not a typed error) on ${input.length} bytes starting ${JSON.stringify(shown)}`, { cause: error });
+      throw new Error(
+        `${target.name} threw ${String(error).slice(0, 300)} (not a typed error) on ${input.length} bytes starting ${JSON.stringify(shown)}`,
+        { cause: error },
+      );
     }
     refused = true;
   }
@@ -151,12 +196,17 @@ export async function fuzz(target: FuzzTarget): Promise<FuzzStats> {
     if (outcome.ms > MAX_MS_PER_INPUT) outcome = await timed(target, input);
     if (outcome.ms > MAX_MS_PER_INPUT) {
       const shown = JSON.stringify(input.subarray(0, 120).toString('latin1'));
-      expect.fail(`${target.name}: round ${round} (seed ${target.seed + SEED_OFFSET}) took ${outcome.ms.toFixed(0)} ms of CPU on ${input.length} bytes ${shown}`);
+      expect.fail(
+        `${target.name}: round ${round} (seed ${target.seed + SEED_OFFSET}) took ${outcome.ms.toFixed(0)} ms of CPU on ${input.length} bytes ${shown}`,
+      );
     }
     slowestMs = Math.max(slowestMs, outcome.ms);
     if (outcome.refused) refused++;
     else parsed++;
   }
-  if (process.env.PUSHLAB_FUZZ_REPORT) console.info(`${target.name}: ${parsed} parsed, ${refused} refused, slowest ${slowestMs.toFixed(1)} ms CPU`);
+  if (process.env.PUSHLAB_FUZZ_REPORT)
+    console.info(
+      `${target.name}: ${parsed} parsed, ${refused} refused, slowest ${slowestMs.toFixed(1)} ms CPU`,
+    );
   return { parsed, refused, slowestMs };
 }

@@ -28,7 +28,14 @@ const captures = (kind: string, ext: string): Buffer[] =>
 describe('iOS parsers and file readers under fuzzing', { timeout: 120_000 }, () => {
   it('parseSimctlList: a result or a LabError, each input <= 100 ms', async () => {
     const seeds = [...captures('simctl', '.json'), ...captures('simctl', '.txt')];
-    const stats = await fuzz({ name: 'parseSimctlList', seeds, parse: (b) => parseSimctlList(b.toString('utf8')), errors: [LabError], rounds: ROUNDS, seed: 101 });
+    const stats = await fuzz({
+      name: 'parseSimctlList',
+      seeds,
+      parse: (b) => parseSimctlList(b.toString('utf8')),
+      errors: [LabError],
+      rounds: ROUNDS,
+      seed: 101,
+    });
     expect(stats.parsed).toBeGreaterThan(0);
   });
 
@@ -45,27 +52,61 @@ describe('iOS parsers and file readers under fuzzing', { timeout: 120_000 }, () 
     };
     const seeds = captures('plist', 'plist');
     expect(seeds.length).toBeGreaterThan(5);
-    const stats = await fuzz({ name: 'plist readers', seeds, parse, errors: typed, rounds: ROUNDS, seed: 202 });
+    const stats = await fuzz({
+      name: 'plist readers',
+      seeds,
+      parse,
+      errors: typed,
+      rounds: ROUNDS,
+      seed: 202,
+    });
     expect(stats.parsed).toBeGreaterThan(0);
     expect(stats.refused).toBeGreaterThan(0);
   });
 
   it('the zip reader: entries or an ApkFormatError, each input <= 100 ms', async () => {
-    const apk = await buildTestApk({ packageName: 'com.pushlab.fuzz', versionCode: 3, versionName: '3', label: 'Fuzz' });
+    const apk = await buildTestApk({
+      packageName: 'com.pushlab.fuzz',
+      versionCode: 3,
+      versionName: '3',
+      label: 'Fuzz',
+    });
     const parse = async (b: Buffer): Promise<unknown> => {
       const file = memoryFile(b);
       const entries = await readZipDirectory(file, b.length);
       for (const entry of entries.slice(0, 8)) await readZipEntry(file, b.length, entry, 1024 * 1024);
       return entries;
     };
-    const stats = await fuzz({ name: 'zip reader', seeds: [apk], parse, errors: [ApkFormatError], rounds: ROUNDS, seed: 303 });
+    const stats = await fuzz({
+      name: 'zip reader',
+      seeds: [apk],
+      parse,
+      errors: [ApkFormatError],
+      rounds: ROUNDS,
+      seed: 303,
+    });
     expect(stats.parsed).toBeGreaterThan(0);
     expect(stats.refused).toBeGreaterThan(0);
   });
 
   it('the AXML manifest reader: fields or an ApkFormatError, each input <= 100 ms', async () => {
-    const seeds = [buildManifest({ packageName: 'com.pushlab.m', versionCode: 7, versionName: '7', label: 'M', permissions: ['android.permission.INTERNET'] })];
-    const stats = await fuzz({ name: 'parseManifest', seeds, parse: (b) => parseManifest(b), errors: [ApkFormatError], rounds: ROUNDS, seed: 404 });
+    const seeds = [
+      buildManifest({
+        packageName: 'com.pushlab.m',
+        versionCode: 7,
+        versionName: '7',
+        label: 'M',
+        permissions: ['android.permission.INTERNET'],
+      }),
+    ];
+    const stats = await fuzz({
+      name: 'parseManifest',
+      seeds,
+      parse: (b) => parseManifest(b),
+      errors: [ApkFormatError],
+      rounds: ROUNDS,
+      seed: 404,
+    });
     expect(stats.parsed).toBeGreaterThan(0);
     expect(stats.refused).toBeGreaterThan(0);
   });

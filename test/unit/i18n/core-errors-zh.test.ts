@@ -37,7 +37,12 @@ function hasHan(node: ts.Expression | undefined): boolean {
   if (!node) return false;
   let found = false;
   const visit = (child: ts.Node): void => {
-    if ((ts.isStringLiteral(child) || ts.isNoSubstitutionTemplateLiteral(child) || ts.isTemplateLiteralToken(child)) && HAN.test(child.text)) {
+    if (
+      (ts.isStringLiteral(child) ||
+        ts.isNoSubstitutionTemplateLiteral(child) ||
+        ts.isTemplateLiteralToken(child)) &&
+      HAN.test(child.text)
+    ) {
       found = true;
     }
     if (!found) ts.forEachChild(child, visit);
@@ -61,12 +66,15 @@ function problemsInText(file: string, text: string): Site[] {
       const where = `${relative(ROOT, file)}:${line}`;
       const options = node.arguments?.[2];
       const zh = options && ts.isObjectLiteralExpression(options) ? objectProperty(options, 'zh') : undefined;
-      const hint = options && ts.isObjectLiteralExpression(options) ? objectProperty(options, 'hint') : undefined;
+      const hint =
+        options && ts.isObjectLiteralExpression(options) ? objectProperty(options, 'hint') : undefined;
       if (!zh) sites.push({ where, problem: 'no zh text' });
       else if (ts.isObjectLiteralExpression(zh)) {
-        if (!hasHan(objectProperty(zh, 'message'))) sites.push({ where, problem: 'zh.message is not Chinese' });
+        if (!hasHan(objectProperty(zh, 'message')))
+          sites.push({ where, problem: 'zh.message is not Chinese' });
         if (hint && !objectProperty(zh, 'hint')) sites.push({ where, problem: 'hint has no zh.hint' });
-        else if (hint && !hasHan(objectProperty(zh, 'hint'))) sites.push({ where, problem: 'zh.hint is not Chinese' });
+        else if (hint && !hasHan(objectProperty(zh, 'hint')))
+          sites.push({ where, problem: 'zh.hint is not Chinese' });
       } else if (!hasHan(zh)) sites.push({ where, problem: 'zh is not Chinese' });
     }
     ts.forEachChild(node, visit);
@@ -82,10 +90,19 @@ describe('errors in zh-CN', () => {
   });
 
   it('the checker finds a LabError without a zh text, with an English one, and with a hint left out', () => {
-    const problems = (code: string) => problemsInText(join(ROOT, 'probe.ts'), code).map((site) => site.problem);
+    const problems = (code: string) =>
+      problemsInText(join(ROOT, 'probe.ts'), code).map((site) => site.problem);
     expect(problems(`throw new LabError('TIMEOUT', 'x', { hint: 'y' });`)).toEqual(['no zh text']);
-    expect(problems(`throw new LabError('TIMEOUT', 'x', { zh: { message: 'x' } });`)).toEqual(['zh.message is not Chinese']);
-    expect(problems(`throw new LabError('TIMEOUT', 'x', { hint: 'y', zh: { message: '超时' } });`)).toEqual(['hint has no zh.hint']);
-    expect(problems(`throw new LabError('TIMEOUT', \`x \${n}\`, { hint: 'y', zh: { message: \`超时 \${n}\`, hint: '重试' } });`)).toEqual([]);
+    expect(problems(`throw new LabError('TIMEOUT', 'x', { zh: { message: 'x' } });`)).toEqual([
+      'zh.message is not Chinese',
+    ]);
+    expect(problems(`throw new LabError('TIMEOUT', 'x', { hint: 'y', zh: { message: '超时' } });`)).toEqual([
+      'hint has no zh.hint',
+    ]);
+    expect(
+      problems(
+        `throw new LabError('TIMEOUT', \`x \${n}\`, { hint: 'y', zh: { message: \`超时 \${n}\`, hint: '重试' } });`,
+      ),
+    ).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ import { parseGetprop } from '../../../electron/lab/android/parsers/getprop';
 import { translate } from '../../../shared/i18n';
 import { fixture } from '../android/fixtures';
 
-const reasonOf = (name: string) => classifyIdentity({ props: parseGetprop(fixture('getprop', name)), packages: null }).pushChannelReason;
+const reasonOf = (name: string) =>
+  classifyIdentity({ props: parseGetprop(fixture('getprop', name)), packages: null }).pushChannelReason;
 
 describe('vendor casing in channel reasons', () => {
   it('capitalises the brand the way the vendor does', () => {
@@ -16,6 +17,11 @@ describe('vendor casing in channel reasons', () => {
     expect(meizu.values.brand).toBe('Meizu');
     const samsung = reasonOf('samsung-oneui6.1-android14-2.txt');
     expect(samsung.values.brand).toBe('Samsung');
-    expect(translate('en', 'channel.fcm', { brand: String(samsung.values.brand), rom: String(samsung.values.rom) })).toMatch(/^Samsung phone on One UI/);
+    expect(
+      translate('en', 'channel.fcm', {
+        brand: String(samsung.values.brand),
+        rom: String(samsung.values.rom),
+      }),
+    ).toMatch(/^Samsung phone on One UI/);
   });
 });

@@ -19,7 +19,8 @@ type Texts = Map<string, string>;
 function flatten(value: unknown, prefix: string, out: Texts): Texts {
   if (typeof value === 'string') out.set(prefix, value);
   else if (Array.isArray(value)) value.forEach((item, i) => flatten(item, `${prefix}.${i}`, out));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
   return out;
 }
 
@@ -40,7 +41,14 @@ const pairs = readdirSync(I18N_DIR)
 describe('every English catalog has a complete zh-CN twin', () => {
   it('finds the catalogs (UI, doctor, reports, install failures…)', () => {
     const names = pairs.map((p) => p.en);
-    for (const expected of ['en.ts', 'doctor-checks.en.ts', 'report.en.ts', 'install-failures.en.ts', 'runs-ui.en.ts']) expect(names).toContain(expected);
+    for (const expected of [
+      'en.ts',
+      'doctor-checks.en.ts',
+      'report.en.ts',
+      'install-failures.en.ts',
+      'runs-ui.en.ts',
+    ])
+      expect(names).toContain(expected);
     const files = readdirSync(I18N_DIR);
     for (const { zh } of pairs) expect(files, `${zh} is missing`).toContain(zh);
   });
@@ -57,10 +65,17 @@ describe('every English catalog has a complete zh-CN twin', () => {
       const problems: string[] = [];
       for (const [key, enText] of enTexts) {
         const zhText = zhTexts.get(key) ?? '';
-        if (placeholders(zhText).join() !== placeholders(enText).join()) problems.push(`${key}: placeholders differ`);
+        if (placeholders(zhText).join() !== placeholders(enText).join())
+          problems.push(`${key}: placeholders differ`);
         const english = englishWords(zhText);
         if (english.length > 0) problems.push(`${key}: English words ${english.join(', ')} in "${zhText}"`);
-        if (enText.trim() !== '' && !hasChinese(zhText) && zhText === enText && /[a-z]{3,} [a-z]{3,}/.test(enText)) problems.push(`${key}: not translated`);
+        if (
+          enText.trim() !== '' &&
+          !hasChinese(zhText) &&
+          zhText === enText &&
+          /[a-z]{3,} [a-z]{3,}/.test(enText)
+        )
+          problems.push(`${key}: not translated`);
       }
       expect(problems, `${zh}`).toEqual([]);
     });
@@ -68,14 +83,29 @@ describe('every English catalog has a complete zh-CN twin', () => {
 });
 
 describe('assembled texts are Chinese too', () => {
-  const contexts = [{}, { vendor: 'Xiaomi' }, { vendor: 'vivo', abis: ['arm64-v8a', 'armeabi-v7a'], apkAbis: ['x86_64'] }];
-  const reasons = [...KNOWN_INSTALL_REASONS, 'NO_OUTPUT', 'UNKNOWN_OUTPUT', 'PM_ERROR', 'ADB_ERROR', 'EXCEPTION', 'java.lang.SecurityException', 'java.lang.IllegalStateException', 'INSTALL_FAILED_SOMETHING_NEW'];
+  const contexts = [
+    {},
+    { vendor: 'Xiaomi' },
+    { vendor: 'vivo', abis: ['arm64-v8a', 'armeabi-v7a'], apkAbis: ['x86_64'] },
+  ];
+  const reasons = [
+    ...KNOWN_INSTALL_REASONS,
+    'NO_OUTPUT',
+    'UNKNOWN_OUTPUT',
+    'PM_ERROR',
+    'ADB_ERROR',
+    'EXCEPTION',
+    'java.lang.SecurityException',
+    'java.lang.IllegalStateException',
+    'INSTALL_FAILED_SOMETHING_NEW',
+  ];
 
   it('explains every install failure in Chinese, whatever the phone', () => {
     const problems: string[] = [];
     for (const reason of reasons) {
       for (const ctx of contexts) {
-        const raw = 'Failure [INSTALL_FAILED_OLDER_SDK: Requires newer sdk version #34 (current version is #30)]';
+        const raw =
+          'Failure [INSTALL_FAILED_OLDER_SDK: Requires newer sdk version #34 (current version is #30)]';
         for (const text of installFailureText('zh-CN', reason, raw, ctx)) {
           if (!hasChinese(text)) problems.push(`${reason}: ${text}`);
           const english = englishWords(text);
@@ -89,10 +119,15 @@ describe('assembled texts are Chinese too', () => {
   it('gives the install failure details in Chinese', () => {
     const [message] = installFailureText('zh-CN', 'INSTALL_FAILED_OLDER_SDK', 'minSdk 34 > device SDK 30');
     expect(message).toContain('该构建需要 API 34，手机是 API 30');
-    const [abis, fix] = installFailureText('zh-CN', 'INSTALL_FAILED_NO_MATCHING_ABIS', '', { abis: ['arm64-v8a'], apkAbis: ['x86'] });
+    const [abis, fix] = installFailureText('zh-CN', 'INSTALL_FAILED_NO_MATCHING_ABIS', '', {
+      abis: ['arm64-v8a'],
+      apkAbis: ['x86'],
+    });
     expect(abis).toContain('手机支持 arm64-v8a；该构建只有 x86。');
     expect(fix).toContain('把 arm64-v8a 加入');
-    expect(installFailureText('zh-CN', 'INSTALL_FAILED_USER_RESTRICTED', '', { vendor: 'Redmi' })[1]).toContain('USB 安装');
+    expect(
+      installFailureText('zh-CN', 'INSTALL_FAILED_USER_RESTRICTED', '', { vendor: 'Redmi' })[1],
+    ).toContain('USB 安装');
   });
 
   it('has a Chinese verdict reason for every reason key', () => {
@@ -106,8 +141,17 @@ describe('assembled texts are Chinese too', () => {
 
 describe('the English-word finder', () => {
   it('flags prose and lets names and code through', () => {
-    expect(englishWords('安装失败：The phone refused the install')).toEqual(['The', 'phone', 'refused', 'the']);
-    expect(englishWords('用 apksigner 签名 INSTALL_FAILED_OLDER_SDK com.example.app minSdk 34 arm64-v8a APK {name} Xiaomi HyperOS')).toEqual([]);
+    expect(englishWords('安装失败：The phone refused the install')).toEqual([
+      'The',
+      'phone',
+      'refused',
+      'the',
+    ]);
+    expect(
+      englishWords(
+        '用 apksigner 签名 INSTALL_FAILED_OLDER_SDK com.example.app minSdk 34 arm64-v8a APK {name} Xiaomi HyperOS',
+      ),
+    ).toEqual([]);
     expect(englishWords('Not found')).toEqual(['Not', 'found']);
     // What the user types is code; a package name stays one token.
     expect(englishWords('运行诊断（pushlab doctor）；输入 "yes"；--locale en')).toEqual([]);
@@ -119,7 +163,9 @@ describe('the English-word finder', () => {
 describe('the renderer has no text outside the catalogs', () => {
   const RENDERER_SRC = resolve(import.meta.dirname, '../../../renderer/src');
   const files = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.tsx') ? [join(dir, e.name)] : []));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.tsx') ? [join(dir, e.name)] : [],
+    );
 
   it('writes every visible word through t() (JSX text and labelling attributes)', () => {
     const problems: string[] = [];
@@ -127,7 +173,9 @@ describe('the renderer has no text outside the catalogs', () => {
       const source = readFileSync(file, 'utf8');
       const texts = [
         // Text between tags (not the `/>,\n key: <` of an object of elements).
-        ...[...source.matchAll(/>([^<>{}=;()]*[A-Za-z][^<>{}=;()]*)</g)].map((m) => m[1] ?? '').filter((t) => !/^\s*,/.test(t)),
+        ...[...source.matchAll(/>([^<>{}=;()]*[A-Za-z][^<>{}=;()]*)</g)]
+          .map((m) => m[1] ?? '')
+          .filter((t) => !/^\s*,/.test(t)),
         ...[...source.matchAll(/\b(?:aria-label|title|placeholder|alt)="([^"]*)"/g)].map((m) => m[1] ?? ''),
       ];
       for (const text of texts) {

@@ -36,7 +36,11 @@ function view(serial: string, patch: Partial<DeviceView> = {}): DeviceView {
   };
 }
 
-async function run(rules: ShellRule[], v: DeviceView | null = view('S1'), io = new FakeDeviceIo('S1', rules)) {
+async function run(
+  rules: ShellRule[],
+  v: DeviceView | null = view('S1'),
+  io = new FakeDeviceIo('S1', rules),
+) {
   const updates: InstallItem[] = [];
   const item = await installOnPhone({
     apk,
@@ -54,14 +58,21 @@ describe('installOnPhone', () => {
   it('pushes, installs with the chosen flags, removes the copy and reports done', async () => {
     const { item, updates, io } = await run([[/^pm install/, 'Performing Streamed Install\nSuccess\n']]);
     expect(item.phase).toBe('done');
-    expect(io.pushes).toEqual([{ localPath: '/tmp/app.apk', remotePath: '/data/local/tmp/pushlab-test.apk' }]);
-    expect(io.commands).toEqual(['pm install -r -t -g /data/local/tmp/pushlab-test.apk', 'rm -f /data/local/tmp/pushlab-test.apk']);
+    expect(io.pushes).toEqual([
+      { localPath: '/tmp/app.apk', remotePath: '/data/local/tmp/pushlab-test.apk' },
+    ]);
+    expect(io.commands).toEqual([
+      'pm install -r -t -g /data/local/tmp/pushlab-test.apk',
+      'rm -f /data/local/tmp/pushlab-test.apk',
+    ]);
     expect(updates.map((u) => u.phase)).toEqual(['pushing', 'pushing', 'pushing', 'installing', 'done']);
     expect(updates[2]?.bytesPushed).toBe(1024);
   });
 
   it('explains a pm failure in plain words and still removes the copy', async () => {
-    const { item, io } = await run([[/^pm install/, 'Failure [INSTALL_FAILED_VERSION_DOWNGRADE: Downgrade detected]\n']]);
+    const { item, io } = await run([
+      [/^pm install/, 'Failure [INSTALL_FAILED_VERSION_DOWNGRADE: Downgrade detected]\n'],
+    ]);
     expect(item.phase).toBe('failed');
     expect(item.failure?.reason).toBe('INSTALL_FAILED_VERSION_DOWNGRADE');
     expect(item.failure?.fix).toMatch(/downgrade/i);
@@ -73,7 +84,9 @@ describe('installOnPhone', () => {
     const io = new FakeDeviceIo('S1');
     io.pushBehaviour = async (options) => {
       options.onProgress?.(100);
-      throw new LabError('DEVICE_LOST', 'Phone S1 was disconnected while copying the file to the phone.', { hint: 'Reconnect the phone and try again.' });
+      throw new LabError('DEVICE_LOST', 'Phone S1 was disconnected while copying the file to the phone.', {
+        hint: 'Reconnect the phone and try again.',
+      });
     };
     const { item } = await run([], view('S1'), io);
     expect(item.phase).toBe('failed');
@@ -91,13 +104,19 @@ describe('installOnPhone', () => {
   it('refuses phones that are not connected or not authorized', async () => {
     expect((await run([], null)).item.failure?.reason).toBe('DEVICE_NOT_FOUND');
     const unauthorized = await run([], view('S1', { state: 'unauthorized' }));
-    expect(unauthorized.item.failure).toMatchObject({ reason: 'DEVICE_NOT_READY', fix: expect.stringMatching(/Allow/) });
+    expect(unauthorized.item.failure).toMatchObject({
+      reason: 'DEVICE_NOT_READY',
+      fix: expect.stringMatching(/Allow/),
+    });
     expect(unauthorized.io.pushes).toEqual([]);
   });
 
-  it('keeps the zh-CN text of its own refusals, and none for the phone\'s INSTALL_* reasons', async () => {
+  it("keeps the zh-CN text of its own refusals, and none for the phone's INSTALL_* reasons", async () => {
     const missing = (await run([], null)).item.failure;
-    expect(missing?.zh).toEqual({ message: '手机 S1 没有连接。', fix: '请插上手机并允许 USB 调试，然后重试。' });
+    expect(missing?.zh).toEqual({
+      message: '手机 S1 没有连接。',
+      fix: '请插上手机并允许 USB 调试，然后重试。',
+    });
     const unauthorized = (await run([], view('S1', { state: 'unauthorized' }))).item.failure;
     expect(unauthorized?.zh?.message).toBe('手机 S1 处于 unauthorized 状态，还不能安装。');
     expect(unauthorized?.zh?.fix).toMatch(/允许/);

@@ -11,7 +11,15 @@ import { compareVersions, installOnSimulator } from '../../../electron/lab/insta
 import type { SimctlRunner } from '../../../electron/lab/ios/simctl/runner';
 
 const UDID = 'BA519339-BEC4-4E69-B98B-BE2EFDA190F0';
-const app: SimulatorAppInfo = { path: '/b/App.app', fileName: 'App.app', bundleId: 'com.example.my-app', version: '2.0', build: '20', name: 'App', minimumOsVersion: '17.0' };
+const app: SimulatorAppInfo = {
+  path: '/b/App.app',
+  fileName: 'App.app',
+  bundleId: 'com.example.my-app',
+  version: '2.0',
+  build: '20',
+  name: 'App',
+  minimumOsVersion: '17.0',
+};
 const runner = { xcrun: '/usr/bin/xcrun' } as unknown as SimctlRunner;
 
 function simulator(patch: Partial<DeviceView> = {}, ios = '18.0'): DeviceView {
@@ -20,7 +28,21 @@ function simulator(patch: Partial<DeviceView> = {}, ios = '18.0'): DeviceView {
     platform: 'ios',
     state: 'device',
     transport: 'simulator',
-    identity: { manufacturer: 'Apple', brand: 'Apple', model: 'iPhone 15', marketingName: 'iPhone 15', device: '', androidVersion: '', sdk: null, rom: { name: 'iOS', version: ios }, pushChannel: 'apns', pushChannelReason: { key: 'channel.apnsSimulator', values: {} }, pushServices: [], abis: [], fingerprint: '' },
+    identity: {
+      manufacturer: 'Apple',
+      brand: 'Apple',
+      model: 'iPhone 15',
+      marketingName: 'iPhone 15',
+      device: '',
+      androidVersion: '',
+      sdk: null,
+      rom: { name: 'iOS', version: ios },
+      pushChannel: 'apns',
+      pushChannelReason: { key: 'channel.apnsSimulator', values: {} },
+      pushServices: [],
+      abis: [],
+      fingerprint: '',
+    },
     identityStatus: 'ready',
     identityError: null,
     firstSeen: '',
@@ -30,13 +52,26 @@ function simulator(patch: Partial<DeviceView> = {}, ios = '18.0'): DeviceView {
   };
 }
 
-async function install(view: DeviceView | undefined, options: { runner?: SimctlRunner | LabError; fails?: LabError } = {}) {
+async function install(
+  view: DeviceView | undefined,
+  options: { runner?: SimctlRunner | LabError; fails?: LabError } = {},
+) {
   const updates: InstallItem[] = [];
   let ran = 0;
-  const item = await installOnSimulator({ app, serial: view?.serial ?? UDID, view, runner: options.runner ?? runner, now: () => 't', update: (i) => updates.push(i) }, async () => {
-    ran += 1;
-    if (options.fails) throw options.fails;
-  });
+  const item = await installOnSimulator(
+    {
+      app,
+      serial: view?.serial ?? UDID,
+      view,
+      runner: options.runner ?? runner,
+      now: () => 't',
+      update: (i) => updates.push(i),
+    },
+    async () => {
+      ran += 1;
+      if (options.fails) throw options.fails;
+    },
+  );
   return { item, updates, ran };
 }
 
@@ -50,18 +85,64 @@ describe('installing an .app on one simulator', () => {
 
   it('refuses an Android phone, a simulator that is not booted or gone, and iOS unavailable, without running simctl', async () => {
     const phone = await install(simulator({ serial: 'PIXEL01', platform: 'android', transport: 'usb' }));
-    expect(phone).toMatchObject({ ran: 0, item: { phase: 'failed', failure: { reason: 'INVALID_ARGUMENT', message: 'PIXEL01 is an Android phone: App.app is an iOS simulator build.' } } });
-    expect((await install(simulator({ state: 'connecting', simulator: { state: 'Booting', runtime: 'r', deviceType: null } }))).item.failure).toMatchObject({ reason: 'DEVICE_NOT_READY', message: `Simulator ${UDID} is Booting, not ready for installs.` });
-    expect((await install(undefined)).item.failure).toMatchObject({ reason: 'DEVICE_NOT_FOUND', fix: expect.stringContaining('simctl boot') });
-    const unavailable = new LabError('DEVICE_NOT_READY', 'iOS simulators need Xcode.', { hint: 'Install Xcode.' });
-    expect((await install(simulator(), { runner: unavailable })).item.failure).toMatchObject({ reason: 'DEVICE_NOT_READY', message: 'iOS simulators need Xcode.', fix: 'Install Xcode.' });
+    expect(phone).toMatchObject({
+      ran: 0,
+      item: {
+        phase: 'failed',
+        failure: {
+          reason: 'INVALID_ARGUMENT',
+          message: 'PIXEL01 is an Android phone: App.app is an iOS simulator build.',
+        },
+      },
+    });
+    expect(
+      (
+        await install(
+          simulator({ state: 'connecting', simulator: { state: 'Booting', runtime: 'r', deviceType: null } }),
+        )
+      ).item.failure,
+    ).toMatchObject({
+      reason: 'DEVICE_NOT_READY',
+      message: `Simulator ${UDID} is Booting, not ready for installs.`,
+    });
+    expect((await install(undefined)).item.failure).toMatchObject({
+      reason: 'DEVICE_NOT_FOUND',
+      fix: expect.stringContaining('simctl boot'),
+    });
+    const unavailable = new LabError('DEVICE_NOT_READY', 'iOS simulators need Xcode.', {
+      hint: 'Install Xcode.',
+    });
+    expect((await install(simulator(), { runner: unavailable })).item.failure).toMatchObject({
+      reason: 'DEVICE_NOT_READY',
+      message: 'iOS simulators need Xcode.',
+      fix: 'Install Xcode.',
+    });
   });
 
-  it('refuses an iOS older than the build needs, and keeps simctl\'s failure as the reason', async () => {
+  it("refuses an iOS older than the build needs, and keeps simctl's failure as the reason", async () => {
     const old = await install(simulator({}, '16.4'));
-    expect(old).toMatchObject({ ran: 0, item: { phase: 'failed', failure: { reason: 'INSTALL_FAILED', message: expect.stringContaining('needs iOS 17.0 or later; this simulator runs iOS 16.4') } } });
-    const failed = await install(simulator(), { fails: new LabError('COMMAND_FAILED', 'xcrun simctl install failed: boom', { hint: 'Run it in a terminal.', detail: 'stderr text' }) });
-    expect(failed.item.failure).toEqual({ reason: 'COMMAND_FAILED', message: 'xcrun simctl install failed: boom', fix: 'Run it in a terminal.', raw: 'stderr text' });
+    expect(old).toMatchObject({
+      ran: 0,
+      item: {
+        phase: 'failed',
+        failure: {
+          reason: 'INSTALL_FAILED',
+          message: expect.stringContaining('needs iOS 17.0 or later; this simulator runs iOS 16.4'),
+        },
+      },
+    });
+    const failed = await install(simulator(), {
+      fails: new LabError('COMMAND_FAILED', 'xcrun simctl install failed: boom', {
+        hint: 'Run it in a terminal.',
+        detail: 'stderr text',
+      }),
+    });
+    expect(failed.item.failure).toEqual({
+      reason: 'COMMAND_FAILED',
+      message: 'xcrun simctl install failed: boom',
+      fix: 'Run it in a terminal.',
+      raw: 'stderr text',
+    });
   });
 
   it('compares dotted versions numerically', () => {

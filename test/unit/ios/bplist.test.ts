@@ -6,14 +6,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseBinaryPlist } from '../../../electron/lab/ios/plist/bplist';
-import { parsePlist, PlistFormatError, PlistUid, type PlistValue } from '../../../electron/lab/ios/plist/plist';
+import {
+  parsePlist,
+  PlistFormatError,
+  PlistUid,
+  type PlistValue,
+} from '../../../electron/lab/ios/plist/plist';
 import { Uid, writeBinaryPlist } from '../../virtual-lab/ios/plist-io.mjs';
 import { fixture } from '../android/fixtures';
 
 const plist = (name: string): Buffer => fixture('plist', name);
 
 /** Builds a bplist00 from raw object bytes (refs and offsets 1 byte wide unless said). */
-function assemble(objects: Buffer[], top = 0, overrides: { count?: bigint; tableAt?: bigint; offsetSize?: number; refSize?: number } = {}): Buffer {
+function assemble(
+  objects: Buffer[],
+  top = 0,
+  overrides: { count?: bigint; tableAt?: bigint; offsetSize?: number; refSize?: number } = {},
+): Buffer {
   const header = Buffer.from('bplist00', 'latin1');
   const offsets: number[] = [];
   let at = header.length;
@@ -56,12 +65,20 @@ describe('binary plists from real files', () => {
   });
 
   it('reads the applesimutils section archive: UIDs stay UIDs, booleans and numbers keep their type', () => {
-    const archive = parseBinaryPlist(plist('bbsectioninfo-applesimutils.bplist')) as Record<string, PlistValue>;
+    const archive = parseBinaryPlist(plist('bbsectioninfo-applesimutils.bplist')) as Record<
+      string,
+      PlistValue
+    >;
     expect(archive.$archiver).toBe('NSKeyedArchiver');
     expect(archive.$version).toBe(100000);
     const objects = archive.$objects as PlistValue[];
     const settings = objects[3] as Record<string, PlistValue>;
-    expect(settings).toMatchObject({ allowsNotifications: true, alertType: 1, pushSettings: 63, showsInLockScreen: true });
+    expect(settings).toMatchObject({
+      allowsNotifications: true,
+      alertType: 1,
+      pushSettings: 63,
+      showsInLockScreen: true,
+    });
     expect(settings.$class).toEqual(new PlistUid(4));
     expect(objects[2]).toBe('com.LeoNatan.LNPopupControllerExample-');
   });
@@ -97,7 +114,20 @@ describe('binary plists written by an independent encoder', () => {
       ['__proto__']: 'just a key',
     };
     const back = parseBinaryPlist(writeBinaryPlist(value)) as Record<string, PlistValue>;
-    expect(back).toMatchObject({ small: 7, u16: 0x1234, u32: 0x12345678, negative: -5, big: 2 ** 40, real: 1.5, yes: true, no: false, ascii: 'PushLab offline check', unicode: '群聊 (Lab Team):你好 🔔', long: 'x'.repeat(300), list: [1, 'two', [3]] });
+    expect(back).toMatchObject({
+      small: 7,
+      u16: 0x1234,
+      u32: 0x12345678,
+      negative: -5,
+      big: 2 ** 40,
+      real: 1.5,
+      yes: true,
+      no: false,
+      ascii: 'PushLab offline check',
+      unicode: '群聊 (Lab Team):你好 🔔',
+      long: 'x'.repeat(300),
+      list: [1, 'two', [3]],
+    });
     expect((back.date as Date).toISOString()).toBe(date.toISOString());
     expect([...(back.data as Uint8Array)]).toEqual([0, 1, 2, 255]);
     expect(back.uid).toEqual(new PlistUid(300));
@@ -129,14 +159,23 @@ describe('hostile binary plists end in a typed error', () => {
 
   it('refuses an array that contains itself, directly or through another object', () => {
     expectPlistError(assemble([Buffer.from([0xa1, 0x00])]), 'cyclic');
-    expectPlistError(assemble([Buffer.from([0xa1, 0x01]), Buffer.from([0xd1, 0x02, 0x00]), Buffer.from([0x51, 0x6b])]), 'cyclic');
+    expectPlistError(
+      assemble([Buffer.from([0xa1, 0x01]), Buffer.from([0xd1, 0x02, 0x00]), Buffer.from([0x51, 0x6b])]),
+      'cyclic',
+    );
   });
 
   it('refuses absurd object counts, lengths, offsets and references', () => {
     expectPlistError(assemble([Buffer.from([0x09])], 0, { count: 2n ** 60n }), 'too-large');
-    expectPlistError(assemble([Buffer.from([0xaf, 0x13, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff])]), 'malformed');
+    expectPlistError(
+      assemble([Buffer.from([0xaf, 0x13, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff])]),
+      'malformed',
+    );
     expectPlistError(assemble([Buffer.from([0xaf, 0x12, 0x10, 0x00, 0x00, 0x00])]), 'truncated');
-    expectPlistError(assemble([Buffer.from([0x5f, 0x13, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x00, 0x00])]), 'truncated');
+    expectPlistError(
+      assemble([Buffer.from([0x5f, 0x13, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x00, 0x00])]),
+      'truncated',
+    );
     expectPlistError(assemble([Buffer.from([0x09])], 0, { tableAt: 2n ** 62n }), 'truncated');
     expectPlistError(assemble([Buffer.from([0x09])], 5), 'truncated');
     expectPlistError(assemble([Buffer.from([0xa1, 0x07])]), 'malformed');

@@ -7,7 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parsePlan, PlanError } from '../../../shared/runs';
-import { IOS_BUNDLE_ID_PATTERN, SIMULATOR_UDID_PATTERN, planNamesSimulators } from '../../../shared/runs/plan';
+import {
+  IOS_BUNDLE_ID_PATTERN,
+  SIMULATOR_UDID_PATTERN,
+  planNamesSimulators,
+} from '../../../shared/runs/plan';
 import { scenarioById } from '../../../shared/scenarios/catalog';
 import { BUNDLE_ID_PATTERN } from '../../../electron/lab/ios/parsers/info-plist';
 import { parseSimctlList, UDID_PATTERN } from '../../../electron/lab/ios/parsers/simctl-list';
@@ -18,12 +22,24 @@ import { phone } from '../../support/sample-devices';
 import { fixture } from '../android/fixtures';
 
 const list = parseSimctlList(fixture('simctl', 'apple-xcode16-ios18.0-1.json').toString('utf8'));
-const ipad = simulatorView(list.devices.find((d) => d.state === 'Booted')!, { runtimes: list.runtimes, deviceTypes: list.deviceTypes }, 'a', 'b');
+const ipad = simulatorView(
+  list.devices.find((d) => d.state === 'Booted')!,
+  { runtimes: list.runtimes, deviceTypes: list.deviceTypes },
+  'a',
+  'b',
+);
 const pixel = phone('PIXEL01', {});
 
 const raw = (pkg: string, sender: Record<string, unknown>, serials: string[], vendors?: string[]) => ({
   name: 'bundle ids',
-  app: { package: pkg, accounts: { serials: Object.fromEntries(serials.map((s) => [s, { account: 'qa' }])), vendors: { fcm: { account: 'qa_fcm' } } }, login: { kind: 'operator', prompt: 'log in' } },
+  app: {
+    package: pkg,
+    accounts: {
+      serials: Object.fromEntries(serials.map((s) => [s, { account: 'qa' }])),
+      vendors: { fcm: { account: 'qa_fcm' } },
+    },
+    login: { kind: 'operator', prompt: 'log in' },
+  },
   phones: { serials, ...(vendors ? { vendors } : {}) },
   scenarios: ['background-c2c-text'],
   repeats: 1,
@@ -41,35 +57,79 @@ const problems = (input: unknown): string[] => {
 
 describe('app.package in plans', () => {
   it('takes a bundle ID with "-" or a leading digit when the plan names a simulator', () => {
-    expect(parsePlan(raw('com.example.my-app', { kind: 'simctl' }, [ipad.serial])).app.package).toBe('com.example.my-app');
-    expect(parsePlan(raw('com.4chat.app', { kind: 'manual' }, [ipad.serial])).app.package).toBe('com.4chat.app');
+    expect(parsePlan(raw('com.example.my-app', { kind: 'simctl' }, [ipad.serial])).app.package).toBe(
+      'com.example.my-app',
+    );
+    expect(parsePlan(raw('com.4chat.app', { kind: 'manual' }, [ipad.serial])).app.package).toBe(
+      'com.4chat.app',
+    );
   });
 
   it('keeps the Android rule when no simulator is named, and says why', () => {
-    expect(problems(raw('com.example.my-app', { kind: 'manual' }, ['PIXEL01']))).toEqual([expect.stringMatching(/^app\.package: must be an Android package name .*names no iOS simulator/)]);
+    expect(problems(raw('com.example.my-app', { kind: 'manual' }, ['PIXEL01']))).toEqual([
+      expect.stringMatching(/^app\.package: must be an Android package name .*names no iOS simulator/),
+    ]);
     expect(problems(raw('com.example.my-app', { kind: 'manual' }, [], ['fcm']))).toHaveLength(1);
     expect(problems(raw('com.example.app', { kind: 'manual' }, ['PIXEL01']))).toEqual([]);
   });
 
   it('refuses what is neither, whatever the phones', () => {
-    for (const bad of ['com.example app', 'com.example.app;reboot', 'single', 'com..app', '-com.app', 'com.example_app-x'])
-      expect(problems(raw(bad, { kind: 'simctl' }, [ipad.serial])), bad).toEqual([expect.stringMatching(/^app\.package: must be an Android package name/)]);
+    for (const bad of [
+      'com.example app',
+      'com.example.app;reboot',
+      'single',
+      'com..app',
+      '-com.app',
+      'com.example_app-x',
+    ])
+      expect(problems(raw(bad, { kind: 'simctl' }, [ipad.serial])), bad).toEqual([
+        expect.stringMatching(/^app\.package: must be an Android package name/),
+      ]);
   });
 
   it('knows a plan runs on simulators by its sender or a UDID among the serials', () => {
     expect(planNamesSimulators({ sender: { kind: 'simctl' }, phones: {} })).toBe(true);
-    expect(planNamesSimulators({ sender: { kind: 'manual' }, phones: { serials: ['PIXEL01', ipad.serial.toLowerCase()] } })).toBe(true);
-    expect(planNamesSimulators({ sender: { kind: 'tencent' }, phones: { serials: ['emulator-5556', '127.0.0.1:15601'] } })).toBe(false);
+    expect(
+      planNamesSimulators({
+        sender: { kind: 'manual' },
+        phones: { serials: ['PIXEL01', ipad.serial.toLowerCase()] },
+      }),
+    ).toBe(true);
+    expect(
+      planNamesSimulators({
+        sender: { kind: 'tencent' },
+        phones: { serials: ['emulator-5556', '127.0.0.1:15601'] },
+      }),
+    ).toBe(false);
   });
 
   it('the engine refuses to run a bundle ID on an Android phone, named or picked by vendor, before touching any', () => {
     const mixed = parsePlan(raw('com.example.my-app', { kind: 'manual' }, [ipad.serial, pixel.serial]));
-    expect(() => resolvePhones(mixed, [ipad, pixel])).toThrow(expect.objectContaining({ code: 'PLAN_INVALID', message: expect.stringMatching(/"com\.example\.my-app" is an iOS bundle ID, not an Android package name, so it cannot run on Android phone\(s\) PIXEL01/) }));
+    expect(() => resolvePhones(mixed, [ipad, pixel])).toThrow(
+      expect.objectContaining({
+        code: 'PLAN_INVALID',
+        message: expect.stringMatching(
+          /"com\.example\.my-app" is an iOS bundle ID, not an Android package name, so it cannot run on Android phone\(s\) PIXEL01/,
+        ),
+      }),
+    );
     const byVendor = parsePlan(raw('com.example.my-app', { kind: 'manual' }, [ipad.serial], ['fcm']));
-    expect(() => resolvePhones(byVendor, [ipad, pixel])).toThrow(expect.objectContaining({ code: 'PLAN_INVALID', hint: expect.stringContaining('applicationId') }));
+    expect(() => resolvePhones(byVendor, [ipad, pixel])).toThrow(
+      expect.objectContaining({ code: 'PLAN_INVALID', hint: expect.stringContaining('applicationId') }),
+    );
     // The simulator alone runs; an id both platforms accept runs on both.
-    expect(resolvePhones(parsePlan(raw('com.example.my-app', { kind: 'manual' }, [ipad.serial])), [ipad, pixel]).map((r) => r.platform)).toEqual(['ios']);
-    expect(resolvePhones(parsePlan(raw('com.example.app', { kind: 'manual' }, [ipad.serial, pixel.serial])), [ipad, pixel]).map((r) => r.platform)).toEqual(['ios', 'android']);
+    expect(
+      resolvePhones(parsePlan(raw('com.example.my-app', { kind: 'manual' }, [ipad.serial])), [
+        ipad,
+        pixel,
+      ]).map((r) => r.platform),
+    ).toEqual(['ios']);
+    expect(
+      resolvePhones(parsePlan(raw('com.example.app', { kind: 'manual' }, [ipad.serial, pixel.serial])), [
+        ipad,
+        pixel,
+      ]).map((r) => r.platform),
+    ).toEqual(['ios', 'android']);
   });
 
   it('uses the same patterns as the core', () => {
@@ -81,7 +141,15 @@ describe('app.package in plans', () => {
 describe('the apns sender on a simulator', () => {
   const ios = { channel: 'apns' as const, rom: 'iOS' as const, sdk: null, notificationsBlocked: false };
   it('blocks the environment-mismatch scenario it cannot set up, and nothing it can send', () => {
-    expect(simulatorBlock(scenarioById('apns-environment-mismatch')!, 'apns', ios)?.en).toMatch(/sender\.environment.*BadDeviceToken/);
-    for (const id of ['background-c2c-text', 'foreground-text', 'swiped-away-text', 'background-custom-no-desc']) expect(simulatorBlock(scenarioById(id)!, 'apns', ios), id).toBeNull();
+    expect(simulatorBlock(scenarioById('apns-environment-mismatch')!, 'apns', ios)?.en).toMatch(
+      /sender\.environment.*BadDeviceToken/,
+    );
+    for (const id of [
+      'background-c2c-text',
+      'foreground-text',
+      'swiped-away-text',
+      'background-custom-no-desc',
+    ])
+      expect(simulatorBlock(scenarioById(id)!, 'apns', ios), id).toBeNull();
   });
 });

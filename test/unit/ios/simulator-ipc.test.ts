@@ -44,8 +44,19 @@ describe('simulator entries', () => {
     JSON.stringify({
       devices: {
         'com.apple.CoreSimulator.SimRuntime.iOS-18-0': [
-          { udid: UDID, name: 'iPhone 16 Pro', state: 'Shutdown', isAvailable: true, deviceTypeIdentifier: 'x' },
-          { udid: 'BA519339-BEC4-4E69-B98B-BE2EFDA190F0', name: 'iPad', state: 'Shutting Down', isAvailable: true },
+          {
+            udid: UDID,
+            name: 'iPhone 16 Pro',
+            state: 'Shutdown',
+            isAvailable: true,
+            deviceTypeIdentifier: 'x',
+          },
+          {
+            udid: 'BA519339-BEC4-4E69-B98B-BE2EFDA190F0',
+            name: 'iPad',
+            state: 'Shutting Down',
+            isAvailable: true,
+          },
         ],
         'com.apple.CoreSimulator.SimRuntime.iOS-17-4': [
           {
@@ -56,12 +67,19 @@ describe('simulator entries', () => {
             availabilityError: 'runtime profile not found using "System" match policy',
           },
         ],
-        'com.apple.CoreSimulator.SimRuntime.watchOS-11-0': [{ udid: 'DFACE98A-83B8-40AB-A93D-2298AB58FEE2', name: 'Watch', state: 'Shutdown', isAvailable: true }],
+        'com.apple.CoreSimulator.SimRuntime.watchOS-11-0': [
+          {
+            udid: 'DFACE98A-83B8-40AB-A93D-2298AB58FEE2',
+            name: 'Watch',
+            state: 'Shutdown',
+            isAvailable: true,
+          },
+        ],
       },
     }),
   );
 
-  it('lists every iOS simulator whatever its state, unusable ones with simctl\'s reason, and no watch', () => {
+  it("lists every iOS simulator whatever its state, unusable ones with simctl's reason, and no watch", () => {
     const entries = iosSimulatorEntries(list.devices);
     expect(entries.map((e) => [e.name, e.state, e.usable, e.unusableReason])).toEqual([
       ['iPhone 16 Pro', 'Shutdown', true, null],

@@ -22,7 +22,14 @@ const pixel = phone('PIXEL01', {});
 const plan = (sender: Record<string, unknown>, serials: string[], vendors?: string[]): RunPlan =>
   parsePlan({
     name: 'ios',
-    app: { package: 'com.pushlab.demo', accounts: { serials: Object.fromEntries(serials.map((s) => [s, { account: 'qa' }])), vendors: { fcm: { account: 'qa_fcm' } } }, login: { kind: 'operator', prompt: 'log in' } },
+    app: {
+      package: 'com.pushlab.demo',
+      accounts: {
+        serials: Object.fromEntries(serials.map((s) => [s, { account: 'qa' }])),
+        vendors: { fcm: { account: 'qa_fcm' } },
+      },
+      login: { kind: 'operator', prompt: 'log in' },
+    },
     phones: { serials, ...(vendors ? { vendors } : {}) },
     scenarios: ['background-c2c-text'],
     repeats: 1,
@@ -47,9 +54,17 @@ describe('plans with simulators', () => {
   });
 
   it('a simctl plan refuses Android phones; other senders take both; vendor lists never pick a simulator', () => {
-    expect(() => resolvePhones(plan({ kind: 'simctl' }, [ipad.serial, pixel.serial]), [ipad, pixel])).toThrow(expect.objectContaining({ code: 'PLAN_INVALID', message: expect.stringContaining('PIXEL01') }));
-    expect(resolvePhones(plan({ kind: 'manual' }, [ipad.serial, pixel.serial]), [ipad, pixel]).map((r) => r.platform)).toEqual(['ios', 'android']);
-    expect(resolvePhones(plan({ kind: 'manual' }, [], ['fcm']), [ipad, pixel]).map((r) => r.phone.serial)).toEqual(['PIXEL01']);
+    expect(() => resolvePhones(plan({ kind: 'simctl' }, [ipad.serial, pixel.serial]), [ipad, pixel])).toThrow(
+      expect.objectContaining({ code: 'PLAN_INVALID', message: expect.stringContaining('PIXEL01') }),
+    );
+    expect(
+      resolvePhones(plan({ kind: 'manual' }, [ipad.serial, pixel.serial]), [ipad, pixel]).map(
+        (r) => r.platform,
+      ),
+    ).toEqual(['ios', 'android']);
+    expect(
+      resolvePhones(plan({ kind: 'manual' }, [], ['fcm']), [ipad, pixel]).map((r) => r.phone.serial),
+    ).toEqual(['PIXEL01']);
   });
 });
 
@@ -57,12 +72,25 @@ describe('what a simulator cannot answer', () => {
   const ios = { channel: 'apns' as const, rom: 'iOS' as const, sdk: null, notificationsBlocked: false };
   it('blocks with a reason, and only where it must', () => {
     expect(simulatorBlock(scenario('screen-locked-group-text'), 'simctl', ios)?.en).toContain('lock');
-    expect(simulatorBlock(scenario('logged-out-text'), 'simctl', ios)?.en).toContain('without the IM backend');
+    expect(simulatorBlock(scenario('logged-out-text'), 'simctl', ios)?.en).toContain(
+      'without the IM backend',
+    );
     expect(simulatorBlock(scenario('logged-out-text'), 'apns', ios)?.en).toContain('without the IM backend');
     expect(simulatorBlock(scenario('kicked-offline-text'), 'tencent', ios)).toBeNull();
-    expect(simulatorBlock(scenario('apns-environment-mismatch'), 'simctl', ios)?.en).toContain('device token');
+    expect(simulatorBlock(scenario('apns-environment-mismatch'), 'simctl', ios)?.en).toContain(
+      'device token',
+    );
     expect(simulatorBlock(scenario('notifications-blocked'), 'simctl', ios)?.en).toContain('Settings');
-    expect(simulatorBlock(scenario('notifications-blocked'), 'simctl', { ...ios, notificationsBlocked: true })).toBeNull();
-    for (const id of ['background-c2c-text', 'foreground-text', 'swiped-away-text', 'after-reboot-text', 'background-custom-no-desc']) expect(simulatorBlock(scenario(id), 'simctl', ios), id).toBeNull();
+    expect(
+      simulatorBlock(scenario('notifications-blocked'), 'simctl', { ...ios, notificationsBlocked: true }),
+    ).toBeNull();
+    for (const id of [
+      'background-c2c-text',
+      'foreground-text',
+      'swiped-away-text',
+      'after-reboot-text',
+      'background-custom-no-desc',
+    ])
+      expect(simulatorBlock(scenario(id), 'simctl', ios), id).toBeNull();
   });
 });

@@ -30,7 +30,9 @@ const rules = (findings: Finding[]): (string | null)[] => findings.map((f) => f.
 
 /** Any file under a folder, to import from a snippet (path-based rules need a real target). */
 async function someFileUnder(dir: string): Promise<string | null> {
-  const entries = await readdir(path.join(root, dir), { recursive: true, withFileTypes: true }).catch(() => []);
+  const entries = await readdir(path.join(root, dir), { recursive: true, withFileTypes: true }).catch(
+    () => [],
+  );
   const hit = entries.find((e) => e.isFile() && /\.(ts|tsx)$/.test(e.name) && !e.name.endsWith('.d.ts'));
   return hit ? path.relative(root, path.join(hit.parentPath, hit.name)).replace(/\.(ts|tsx)$/, '') : null;
 }
@@ -43,21 +45,27 @@ const relativeImport = (from: string, target: string): string => {
 describe('electron stays in main and preload', { timeout: 60_000 }, () => {
   const snippet = "import { app } from 'electron';\nexport const name = app.getName();\n";
 
-  it.each(['electron/lab/x.ts', 'shared/x.ts', 'renderer/src/x.ts', 'electron/web/x.ts', 'electron/cli/x.ts', 'test/unit/x.test.ts'])(
-    'is refused in %s',
-    async (file) => {
-      const findings = await lint(file, snippet);
-      expect(rules(findings)).toContain('no-restricted-imports');
-      expect(findings.map((f) => f.message).join('\n')).toMatch(/electron\/main|only \(zod|shared\/\*\*|Node/);
-    },
-  );
+  it.each([
+    'electron/lab/x.ts',
+    'shared/x.ts',
+    'renderer/src/x.ts',
+    'electron/web/x.ts',
+    'electron/cli/x.ts',
+    'test/unit/x.test.ts',
+  ])('is refused in %s', async (file) => {
+    const findings = await lint(file, snippet);
+    expect(rules(findings)).toContain('no-restricted-imports');
+    expect(findings.map((f) => f.message).join('\n')).toMatch(/electron\/main|only \(zod|shared\/\*\*|Node/);
+  });
 
   it.each(['electron/main/x.ts', 'electron/preload/x.ts'])('is allowed in %s', async (file) => {
     expect(await lint(file, snippet)).toEqual([]);
   });
 
   it('catches dynamic import and require of electron outside them', async () => {
-    expect(rules(await lint('electron/cli/x.ts', "export const e = import('electron');\n"))).toContain('no-restricted-syntax');
+    expect(rules(await lint('electron/cli/x.ts', "export const e = import('electron');\n"))).toContain(
+      'no-restricted-syntax',
+    );
     expect(rules(await lint('electron/scripts/x.mjs', "export const e = require('electron');\n"))).toContain(
       'no-restricted-syntax',
     );
@@ -82,7 +90,8 @@ describe('ipc objects stay in their one file', { timeout: 60_000 }, () => {
   });
 
   it('allows ipcRenderer and contextBridge only in the preload', async () => {
-    const code = "import { contextBridge, ipcRenderer } from 'electron';\nexport const x = [contextBridge, ipcRenderer];\n";
+    const code =
+      "import { contextBridge, ipcRenderer } from 'electron';\nexport const x = [contextBridge, ipcRenderer];\n";
     expect(await lint('electron/preload/x.ts', code)).toEqual([]);
     expect(rules(await lint('electron/main/ipc.ts', code))).toContain('no-restricted-imports');
     expect(rules(await lint('electron/main/x.ts', code))).toContain('no-restricted-imports');
@@ -92,7 +101,10 @@ describe('ipc objects stay in their one file', { timeout: 60_000 }, () => {
   });
 
   it('keeps Node built-ins out of the sandboxed preload', async () => {
-    const findings = await lint('electron/preload/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n");
+    const findings = await lint(
+      'electron/preload/x.ts',
+      "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n",
+    );
     expect(rules(findings)).toContain('no-restricted-imports');
     expect(findings[0]?.message).toMatch(/sandboxed/);
   });
@@ -102,25 +114,36 @@ describe('the core stays shell-agnostic', { timeout: 60_000 }, () => {
   const file = 'electron/lab/devices/x.ts';
 
   it('refuses react and the shells', async () => {
-    expect(rules(await lint(file, "import { useState } from 'react';\nexport const s = useState;\n"))).toContain(
-      'no-restricted-imports',
+    expect(
+      rules(await lint(file, "import { useState } from 'react';\nexport const s = useState;\n")),
+    ).toContain('no-restricted-imports');
+    const shell = await lint(
+      file,
+      `import { wireIpc } from '${relativeImport(file, 'electron/main/ipc')}';\nexport const w = wireIpc;\n`,
     );
-    const shell = await lint(file, `import { wireIpc } from '${relativeImport(file, 'electron/main/ipc')}';\nexport const w = wireIpc;\n`);
     expect(rules(shell)).toContain('import-x/no-restricted-paths');
     expect(shell[0]?.message).toMatch(/LabCore/);
-    const preload = await lint(file, `import { createBridge } from '${relativeImport(file, 'electron/preload/bridge')}';\nexport const b = createBridge;\n`);
+    const preload = await lint(
+      file,
+      `import { createBridge } from '${relativeImport(file, 'electron/preload/bridge')}';\nexport const b = createBridge;\n`,
+    );
     expect(rules(preload)).toContain('import-x/no-restricted-paths');
   });
 
   it('refuses tests, even type-only', async () => {
     const target = relativeImport(file, 'test/unit/electron-shell/ipc-dispatch.test');
-    expect(rules(await lint(file, `import type {} from '${target}';\nexport {};\n`))).toContain('import-x/no-restricted-paths');
+    expect(rules(await lint(file, `import type {} from '${target}';\nexport {};\n`))).toContain(
+      'import-x/no-restricted-paths',
+    );
   });
 
   it('refuses the renderer', async (ctx) => {
     const target = await someFileUnder('renderer');
     if (!target) return ctx.skip();
-    const findings = await lint(file, `import * as r from '${relativeImport(file, target)}';\nexport const x = r;\n`);
+    const findings = await lint(
+      file,
+      `import * as r from '${relativeImport(file, target)}';\nexport const x = r;\n`,
+    );
     expect(rules(findings)).toContain('import-x/no-restricted-paths');
   });
 
@@ -138,16 +161,26 @@ describe('the core stays shell-agnostic', { timeout: 60_000 }, () => {
 
 describe('shared and renderer boundaries', { timeout: 60_000 }, () => {
   it('lets shared/ import only shared/ and zod', async () => {
-    expect(await lint('shared/x.ts', "import { z } from 'zod';\nimport type { Result } from './result';\nexport const s = z.string();\nexport type R = Result<string>;\n")).toEqual([]);
-    expect(rules(await lint('shared/x.ts', "import path from 'node:path';\nexport const p = path;\n"))).toContain(
-      'no-restricted-imports',
-    );
-    expect(rules(await lint('shared/x.ts', "import { create } from 'zustand';\nexport const c = create;\n"))).toContain(
-      'no-restricted-imports',
-    );
-    expect(rules(await lint('shared/x.ts', "import { LabError } from '../electron/lab/errors';\nexport const e = LabError;\n"))).toContain(
-      'import-x/no-restricted-paths',
-    );
+    expect(
+      await lint(
+        'shared/x.ts',
+        "import { z } from 'zod';\nimport type { Result } from './result';\nexport const s = z.string();\nexport type R = Result<string>;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      rules(await lint('shared/x.ts', "import path from 'node:path';\nexport const p = path;\n")),
+    ).toContain('no-restricted-imports');
+    expect(
+      rules(await lint('shared/x.ts', "import { create } from 'zustand';\nexport const c = create;\n")),
+    ).toContain('no-restricted-imports');
+    expect(
+      rules(
+        await lint(
+          'shared/x.ts',
+          "import { LabError } from '../electron/lab/errors';\nexport const e = LabError;\n",
+        ),
+      ),
+    ).toContain('import-x/no-restricted-paths');
   });
 
   it('keeps Node, electron/** and test/** out of the renderer (types included)', async () => {
@@ -159,39 +192,69 @@ describe('shared and renderer boundaries', { timeout: 60_000 }, () => {
     ]) {
       expect(rules(await lint(file, code)), code).toContain('no-restricted-imports');
     }
-    const typeOnly = await lint(file, `import type { LabCore } from '${relativeImport(file, 'electron/lab/api')}';\nexport type C = LabCore;\n`);
+    const typeOnly = await lint(
+      file,
+      `import type { LabCore } from '${relativeImport(file, 'electron/lab/api')}';\nexport type C = LabCore;\n`,
+    );
     expect(rules(typeOnly)).toContain('import-x/no-restricted-paths');
-    expect(await lint(file, `import type { PushLabBridge } from '${relativeImport(file, 'shared/ipc')}';\nexport type B = PushLabBridge;\n`)).toEqual([]);
+    expect(
+      await lint(
+        file,
+        `import type { PushLabBridge } from '${relativeImport(file, 'shared/ipc')}';\nexport type B = PushLabBridge;\n`,
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('code hygiene rules', { timeout: 60_000 }, () => {
   it('refuses raw HTML in the renderer', async () => {
-    const jsx = 'export const A = ({ html }: { html: string }) => <div dangerouslySetInnerHTML={{ __html: html }} />;\n';
+    const jsx =
+      'export const A = ({ html }: { html: string }) => <div dangerouslySetInnerHTML={{ __html: html }} />;\n';
     const findings = await lint('renderer/src/x.tsx', jsx);
     expect(rules(findings)).toContain('no-restricted-syntax');
     expect(findings[0]?.message).toMatch(/injection/);
-    expect(rules(await lint('renderer/src/x.ts', 'export const f = (el: HTMLElement, s: string) => { el.innerHTML = s; };\n'))).toContain(
-      'no-restricted-syntax',
-    );
-    expect(await lint('renderer/src/x.tsx', 'export const A = ({ text }: { text: string }) => <div>{text}</div>;\n')).toEqual([]);
+    expect(
+      rules(
+        await lint(
+          'renderer/src/x.ts',
+          'export const f = (el: HTMLElement, s: string) => { el.innerHTML = s; };\n',
+        ),
+      ),
+    ).toContain('no-restricted-syntax');
+    expect(
+      await lint(
+        'renderer/src/x.tsx',
+        'export const A = ({ text }: { text: string }) => <div>{text}</div>;\n',
+      ),
+    ).toEqual([]);
   });
 
   it('refuses eval and new Function everywhere', async () => {
-    expect(rules(await lint('electron/lab/x.ts', 'export const f = (s: string): unknown => eval(s);\n'))).toContain('no-eval');
-    expect(rules(await lint('test/unit/x.test.ts', "export const f = new Function('return 1');\n"))).toContain('no-new-func');
+    expect(
+      rules(await lint('electron/lab/x.ts', 'export const f = (s: string): unknown => eval(s);\n')),
+    ).toContain('no-eval');
+    expect(
+      rules(await lint('test/unit/x.test.ts', "export const f = new Function('return 1');\n")),
+    ).toContain('no-new-func');
   });
 
   it('refuses default exports in electron/, shared/ and renderer/src, not in config files or tests', async () => {
     for (const file of ['electron/lab/x.ts', 'shared/x.ts', 'renderer/src/x.tsx', 'electron/main/x.ts']) {
       expect(rules(await lint(file, 'export default 1;\n')), file).toContain('import-x/no-default-export');
     }
-    expect(rules(await lint('renderer/src/x.config.ts', 'export default 1;\n'))).not.toContain('import-x/no-default-export');
-    expect(rules(await lint('test/unit/x.test.ts', 'export default 1;\n'))).not.toContain('import-x/no-default-export');
+    expect(rules(await lint('renderer/src/x.config.ts', 'export default 1;\n'))).not.toContain(
+      'import-x/no-default-export',
+    );
+    expect(rules(await lint('test/unit/x.test.ts', 'export default 1;\n'))).not.toContain(
+      'import-x/no-default-export',
+    );
   });
 
   it('asks for type-only imports where only types are used', async () => {
-    const findings = await lint('electron/lab/x.ts', "import { LabError } from './errors';\nexport type E = LabError;\n");
+    const findings = await lint(
+      'electron/lab/x.ts',
+      "import { LabError } from './errors';\nexport type E = LabError;\n",
+    );
     expect(rules(findings)).toContain('@typescript-eslint/consistent-type-imports');
   });
 });
@@ -204,9 +267,18 @@ describe('no import cycles', { timeout: 60_000 }, () => {
     dir = await mkdtemp(path.join(tmpdir(), 'pushlab-lint-'));
     await mkdir(path.join(dir, 'electron', 'lab'), { recursive: true });
     await mkdir(path.join(dir, 'shared'), { recursive: true });
-    await writeFile(path.join(dir, 'electron/lab/a.ts'), "import { b } from './b';\nexport const a = (): number => b() + 1;\n");
-    await writeFile(path.join(dir, 'electron/lab/b.ts'), "import { a } from './a';\nexport const b = (): number => a() - 1;\n");
-    await writeFile(path.join(dir, 'electron/lab/c.ts'), "import { d } from '../../shared/d';\nexport const c = d;\n");
+    await writeFile(
+      path.join(dir, 'electron/lab/a.ts'),
+      "import { b } from './b';\nexport const a = (): number => b() + 1;\n",
+    );
+    await writeFile(
+      path.join(dir, 'electron/lab/b.ts'),
+      "import { a } from './a';\nexport const b = (): number => a() - 1;\n",
+    );
+    await writeFile(
+      path.join(dir, 'electron/lab/c.ts'),
+      "import { d } from '../../shared/d';\nexport const c = d;\n",
+    );
     await writeFile(path.join(dir, 'shared/d.ts'), 'export const d = 1;\n');
     cycleLint = new ESLint({ cwd: dir, overrideConfigFile: configFile });
   });
@@ -217,7 +289,9 @@ describe('no import cycles', { timeout: 60_000 }, () => {
 
   it('reports a cycle between two modules, and not a one-way import', async () => {
     const results = await cycleLint.lintFiles(['electron/lab/a.ts', 'electron/lab/c.ts']);
-    const byFile = Object.fromEntries(results.map((r) => [path.basename(r.filePath), r.messages.map((m) => m.ruleId)]));
+    const byFile = Object.fromEntries(
+      results.map((r) => [path.basename(r.filePath), r.messages.map((m) => m.ruleId)]),
+    );
     expect(byFile['a.ts']).toContain('import-x/no-cycle');
     expect(byFile['c.ts']).toEqual([]);
   });

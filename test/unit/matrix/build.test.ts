@@ -37,35 +37,94 @@ describe('vendor groups', () => {
   });
 
   it('orders rows by group, then model, then serial', () => {
-    const phones = [PIXEL, SAMSUNG, VIVO, XIAOMI, HUAWEI, { ...XIAOMI, serial: 'mi-0', model: '24031PN0DC' }, { ...XIAOMI, serial: 'mi-9', model: '2201123C' }];
-    const m = buildMatrix(input({ phones, attempts: phones.map((p) => att(p.serial, BG, { verdict: 'pass' })) }));
+    const phones = [
+      PIXEL,
+      SAMSUNG,
+      VIVO,
+      XIAOMI,
+      HUAWEI,
+      { ...XIAOMI, serial: 'mi-0', model: '24031PN0DC' },
+      { ...XIAOMI, serial: 'mi-9', model: '2201123C' },
+    ];
+    const m = buildMatrix(
+      input({ phones, attempts: phones.map((p) => att(p.serial, BG, { verdict: 'pass' })) }),
+    );
     expect(m.phones.map((p) => `${p.group}:${p.serial}`)).toEqual([
-      'xiaomi:mi-9', 'xiaomi:mi-0', 'xiaomi:mi-1', 'huawei:hw-1', 'vivo:vv-1', 'samsung:sm-1', 'google:px-1',
+      'xiaomi:mi-9',
+      'xiaomi:mi-0',
+      'xiaomi:mi-1',
+      'huawei:hw-1',
+      'vivo:vv-1',
+      'samsung:sm-1',
+      'google:px-1',
     ]);
     expect(m.phones[2]).toEqual({
-      serial: 'mi-1', group: 'xiaomi', vendor: 'Xiaomi', model: '24031PN0DC', marketingName: 'Redmi K70',
-      rom: { name: 'HyperOS', version: '2.0.1' }, androidVersion: '14', channel: 'xiaomi',
+      serial: 'mi-1',
+      group: 'xiaomi',
+      vendor: 'Xiaomi',
+      model: '24031PN0DC',
+      marketingName: 'Redmi K70',
+      rom: { name: 'HyperOS', version: '2.0.1' },
+      androidVersion: '14',
+      channel: 'xiaomi',
     });
-    expect(m.phones.find((p) => p.serial === 'px-1')).toMatchObject({ marketingName: null, rom: null, androidVersion: null });
+    expect(m.phones.find((p) => p.serial === 'px-1')).toMatchObject({
+      marketingName: null,
+      rom: null,
+      androidVersion: null,
+    });
   });
 });
 
 describe('columns', () => {
   it('orders by app state, then message kind, then catalog order', () => {
-    const ids = ['doze-text', 'background-custom-desc', 'screen-locked-group-text', IMG, 'foreground-text', 'low-class-message', BG];
+    const ids = [
+      'doze-text',
+      'background-custom-desc',
+      'screen-locked-group-text',
+      IMG,
+      'foreground-text',
+      'low-class-message',
+      BG,
+    ];
     expect(matrixColumns(ids).map((c) => c.scenarioId)).toEqual([
-      'foreground-text', BG, 'low-class-message', IMG, 'background-custom-desc', 'screen-locked-group-text', 'doze-text',
+      'foreground-text',
+      BG,
+      'low-class-message',
+      IMG,
+      'background-custom-desc',
+      'screen-locked-group-text',
+      'doze-text',
     ]);
     expect(matrixColumns(ids).every((c) => c.known)).toBe(true);
-    expect(matrixColumns([BG])[0]).toMatchObject({ state: 'background', message: 'text', title: { en: 'Background, one-to-one text' } });
+    expect(matrixColumns([BG])[0]).toMatchObject({
+      state: 'background',
+      message: 'text',
+      title: { en: 'Background, one-to-one text' },
+    });
   });
 
   it('keeps ids the catalog does not know: variants after their scenario, others by their state prefix', () => {
     const cols = matrixColumns([`${BG}~10`, 'doze-legacy', `${BG}~2`, 'legacy thing', BG, 'doze-text']);
-    expect(cols.map((c) => c.scenarioId)).toEqual([BG, `${BG}~2`, `${BG}~10`, 'legacy thing', 'doze-text', 'doze-legacy']);
+    expect(cols.map((c) => c.scenarioId)).toEqual([
+      BG,
+      `${BG}~2`,
+      `${BG}~10`,
+      'legacy thing',
+      'doze-text',
+      'doze-legacy',
+    ]);
     expect(cols.map((c) => c.known)).toEqual([true, false, false, false, true, false]);
-    expect(cols[1]).toMatchObject({ state: 'background', message: 'text', title: { en: `Background, one-to-one text (${BG}~2)` } });
-    expect(cols[3]).toMatchObject({ state: 'background', message: 'text', title: { en: 'legacy thing', zhCN: 'legacy thing' } });
+    expect(cols[1]).toMatchObject({
+      state: 'background',
+      message: 'text',
+      title: { en: `Background, one-to-one text (${BG}~2)` },
+    });
+    expect(cols[3]).toMatchObject({
+      state: 'background',
+      message: 'text',
+      title: { en: 'legacy thing', zhCN: 'legacy thing' },
+    });
     expect(cols[5]).toMatchObject({ state: 'doze', title: { en: 'doze-legacy' } });
   });
 });
@@ -93,9 +152,24 @@ describe('cells', () => {
       }),
     );
     const status = (id: string): string => cellOf(m.cells, 'mi-1', id).status;
-    expect(['s1', 's2', 's3', 's4', 's5', 's6'].map(status)).toEqual(['fail', 'pending', 'pass', 'blocked', 'not-run', 'device-lost']);
+    expect(['s1', 's2', 's3', 's4', 's5', 's6'].map(status)).toEqual([
+      'fail',
+      'pending',
+      'pass',
+      'blocked',
+      'not-run',
+      'device-lost',
+    ]);
     const s1 = cellOf(m.cells, 'mi-1', 's1');
-    expect(s1.counts).toEqual({ fail: 2, blocked: 0, 'device-lost': 0, inconclusive: 1, pending: 0, pass: 1, 'not-run': 0 });
+    expect(s1.counts).toEqual({
+      fail: 2,
+      blocked: 0,
+      'device-lost': 0,
+      inconclusive: 1,
+      pending: 0,
+      pass: 1,
+      'not-run': 0,
+    });
     expect(s1.attempts).toBe(4);
     // The reason is the first repeat that has the worst verdict.
     expect(s1.reason).toEqual({ key: 'fail.not-shown-in-time', values: { within: '60 s' } });
@@ -123,7 +197,11 @@ describe('cells', () => {
     expect([bg.latencyP50Ms, bg.latencyP95Ms]).toEqual([900, 1200]);
     const img = cellOf(m.cells, 'mi-1', IMG);
     expect([img.deliveryRate, img.latencyP50Ms, img.latencyP95Ms]).toEqual([1, 700, null]);
-    expect(cellOf(m.cells, 'mi-1', 'x')).toMatchObject({ deliveryRate: null, latencyP50Ms: null, latencyP95Ms: null });
+    expect(cellOf(m.cells, 'mi-1', 'x')).toMatchObject({
+      deliveryRate: null,
+      latencyP50Ms: null,
+      latencyP95Ms: null,
+    });
     expect(bg.attemptIds).toHaveLength(5);
   });
 
@@ -131,10 +209,19 @@ describe('cells', () => {
     const m = buildMatrix(
       input({
         phones: [PIXEL, XIAOMI],
-        attempts: [att('px-1', IMG, { verdict: 'pass' }), att('mi-1', IMG, { verdict: 'pass' }), att('mi-1', BG, { verdict: 'fail' }), att('ghost', BG, { verdict: 'fail' })],
+        attempts: [
+          att('px-1', IMG, { verdict: 'pass' }),
+          att('mi-1', IMG, { verdict: 'pass' }),
+          att('mi-1', BG, { verdict: 'fail' }),
+          att('ghost', BG, { verdict: 'fail' }),
+        ],
       }),
     );
-    expect(m.cells.map((c) => `${c.serial}/${c.scenarioId}`)).toEqual([`mi-1/${BG}`, `mi-1/${IMG}`, `px-1/${IMG}`]);
+    expect(m.cells.map((c) => `${c.serial}/${c.scenarioId}`)).toEqual([
+      `mi-1/${BG}`,
+      `mi-1/${IMG}`,
+      `px-1/${IMG}`,
+    ]);
     expect(m.columns.map((c) => c.scenarioId)).toEqual([BG, IMG]);
   });
 });
@@ -159,12 +246,26 @@ describe('roll-ups and waivers', () => {
     expect(m.byColumn[BG]).toMatchObject({ cells: 3, passRate: 1, deliveryRate: 1 });
     expect(m.byColumn[IMG]).toMatchObject({ cells: 3, passRate: 0, deliveryRate: 0 });
     expect(m.total).toMatchObject({ cells: 6, passRate: 0.5, deliveryRate: 2 / 3 });
-    expect(m.total.counts).toEqual({ fail: 1, blocked: 0, 'device-lost': 0, inconclusive: 1, pending: 1, pass: 2, 'not-run': 1 });
+    expect(m.total.counts).toEqual({
+      fail: 1,
+      blocked: 0,
+      'device-lost': 0,
+      inconclusive: 1,
+      pending: 1,
+      pass: 2,
+      'not-run': 1,
+    });
     expect(rollupOf([])).toMatchObject({ cells: 0, passRate: null, deliveryRate: null });
   });
 
   it('a waived fail stays a fail and counts as waived, never as a pass; a waiver on a pass is ignored', () => {
-    const waiver = { serial: 'mi-1', scenarioId: IMG, reason: 'Known MIUI issue, fixed in 2.1', by: 'Lead', at: '2026-03-02T08:00:00.000Z' };
+    const waiver = {
+      serial: 'mi-1',
+      scenarioId: IMG,
+      reason: 'Known MIUI issue, fixed in 2.1',
+      by: 'Lead',
+      at: '2026-03-02T08:00:00.000Z',
+    };
     const onPass = { ...waiver, scenarioId: BG };
     const m = buildMatrix(input({ phones, attempts, waivers: [waiver, onPass] }));
     const cell = cellOf(m.cells, 'mi-1', IMG);
@@ -175,7 +276,14 @@ describe('roll-ups and waivers', () => {
     expect(m.total).toMatchObject({ passRate: 0.5, waived: 1 });
     expect(m.total.counts.fail).toBe(1);
     // A stored sign-off's waivers win over loose ones.
-    const signed = buildMatrix(input({ phones, attempts, waivers: [], signOff: { runId: 'run-1', by: 'Lead', at: waiver.at, note: '', waivers: [waiver] } }));
+    const signed = buildMatrix(
+      input({
+        phones,
+        attempts,
+        waivers: [],
+        signOff: { runId: 'run-1', by: 'Lead', at: waiver.at, note: '', waivers: [waiver] },
+      }),
+    );
     expect(cellOf(signed.cells, 'mi-1', IMG).waiver).toEqual(waiver);
     expect(signed.signOff?.by).toBe('Lead');
   });
@@ -189,17 +297,53 @@ describe('hostile device text', () => {
       marketing: '😀'.repeat(50) + 'x'.repeat(10_000),
       rom: '<img src=x onerror=alert(2)>',
     };
-    const phone = { serial: 'evil-1', vendor: evil.vendor, model: evil.model, channel: null, details: { brand: '"><svg/onload=1>', marketingName: evil.marketing, rom: { name: evil.rom, version: '&amp;' }, androidVersion: '\u0000' } };
-    const hostileValues = JSON.parse('{"actual":"<b>bold</b>\\u202e","expected":"{{constructor}}","__proto__":"polluted"}') as Record<string, string>;
-    const m = buildMatrix(input({ phones: [phone], attempts: [att('evil-1', BG, { verdict: 'fail', key: 'fail.wrong-text', values: hostileValues })] }));
-    expect(m.phones[0]).toMatchObject({ group: 'other-android', vendor: evil.vendor, model: evil.model, marketingName: evil.marketing, rom: { name: evil.rom, version: '&amp;' }, androidVersion: '\u0000' });
+    const phone = {
+      serial: 'evil-1',
+      vendor: evil.vendor,
+      model: evil.model,
+      channel: null,
+      details: {
+        brand: '"><svg/onload=1>',
+        marketingName: evil.marketing,
+        rom: { name: evil.rom, version: '&amp;' },
+        androidVersion: '\u0000',
+      },
+    };
+    const hostileValues = JSON.parse(
+      '{"actual":"<b>bold</b>\\u202e","expected":"{{constructor}}","__proto__":"polluted"}',
+    ) as Record<string, string>;
+    const m = buildMatrix(
+      input({
+        phones: [phone],
+        attempts: [att('evil-1', BG, { verdict: 'fail', key: 'fail.wrong-text', values: hostileValues })],
+      }),
+    );
+    expect(m.phones[0]).toMatchObject({
+      group: 'other-android',
+      vendor: evil.vendor,
+      model: evil.model,
+      marketingName: evil.marketing,
+      rom: { name: evil.rom, version: '&amp;' },
+      androidVersion: '\u0000',
+    });
     expect(m.cells[0]?.reason?.values).toEqual(hostileValues);
     expect(Object.prototype.hasOwnProperty.call(m.cells[0]?.reason?.values, '__proto__')).toBe(true);
   });
 
   it('keeps a hostile scenario id as an ordinary column and roll-up key', () => {
-    const m = buildMatrix(input({ phones: [XIAOMI], attempts: [att('mi-1', '__proto__', { verdict: 'pass' }), att('mi-1', '<i>x</i>', { verdict: 'fail' })] }));
-    expect(m.columns.map((c) => [c.scenarioId, c.known])).toEqual([['<i>x</i>', false], ['__proto__', false]]);
+    const m = buildMatrix(
+      input({
+        phones: [XIAOMI],
+        attempts: [
+          att('mi-1', '__proto__', { verdict: 'pass' }),
+          att('mi-1', '<i>x</i>', { verdict: 'fail' }),
+        ],
+      }),
+    );
+    expect(m.columns.map((c) => [c.scenarioId, c.known])).toEqual([
+      ['<i>x</i>', false],
+      ['__proto__', false],
+    ]);
     expect(Object.prototype.hasOwnProperty.call(m.byColumn, '__proto__')).toBe(true);
     expect(m.byColumn['__proto__']?.passRate).toBe(1);
     expect(Object.getPrototypeOf(m.byColumn)).toBe(Object.prototype);

@@ -26,7 +26,8 @@ export interface AttemptSpec {
 /** One attempt; delivered defaults to what the verdict usually means (pass shown, fail not). */
 export function att(serial: string, scenarioId: string, spec: AttemptSpec): MatrixAttempt {
   const v = spec.verdict;
-  const delivered = spec.delivered !== undefined ? spec.delivered : v === 'pass' ? true : v === 'fail' ? false : null;
+  const delivered =
+    spec.delivered !== undefined ? spec.delivered : v === 'pass' ? true : v === 'fail' ? false : null;
   return {
     id: nextId++,
     serial,
@@ -45,11 +46,32 @@ export const XIAOMI: MatrixPhoneInput = {
   vendor: 'Xiaomi',
   model: '24031PN0DC',
   channel: 'xiaomi',
-  details: { brand: 'Redmi', marketingName: 'Redmi K70', rom: { name: 'HyperOS', version: '2.0.1' }, androidVersion: '14' },
+  details: {
+    brand: 'Redmi',
+    marketingName: 'Redmi K70',
+    rom: { name: 'HyperOS', version: '2.0.1' },
+    androidVersion: '14',
+  },
 };
-export const PIXEL: MatrixPhoneInput = { serial: 'px-1', vendor: 'Google', model: 'Pixel 8', channel: 'fcm', details: null };
-export const SAMSUNG: MatrixPhoneInput = { serial: 'sm-1', vendor: 'samsung', model: 'SM-S9180', channel: 'fcm' };
-export const HUAWEI: MatrixPhoneInput = { serial: 'hw-1', vendor: 'HUAWEI', model: 'ALN-AL00', channel: 'huawei' };
+export const PIXEL: MatrixPhoneInput = {
+  serial: 'px-1',
+  vendor: 'Google',
+  model: 'Pixel 8',
+  channel: 'fcm',
+  details: null,
+};
+export const SAMSUNG: MatrixPhoneInput = {
+  serial: 'sm-1',
+  vendor: 'samsung',
+  model: 'SM-S9180',
+  channel: 'fcm',
+};
+export const HUAWEI: MatrixPhoneInput = {
+  serial: 'hw-1',
+  vendor: 'HUAWEI',
+  model: 'ALN-AL00',
+  channel: 'huawei',
+};
 export const VIVO: MatrixPhoneInput = { serial: 'vv-1', vendor: 'vivo', model: 'V2309A', channel: 'vivo' };
 
 export function input(over: Partial<MatrixInput> & Pick<MatrixInput, 'phones' | 'attempts'>): MatrixInput {

@@ -53,16 +53,46 @@ export function storeRun(repos: Repositories, options: StoredRunOptions): void {
     ownerPid: 1,
     phones: PHONES,
     phoneContexts: Object.fromEntries(
-      PHONES.map((p) => [p.serial, { context: { channel: p.channel, rom: null, sdk: 34 }, details: { brand: p.vendor, marketingName: null, rom: { name: 'Android', version: '15' }, androidVersion: '15', sdk: 34 } }]),
+      PHONES.map((p) => [
+        p.serial,
+        {
+          context: { channel: p.channel, rom: null, sdk: 34 },
+          details: {
+            brand: p.vendor,
+            marketingName: null,
+            rom: { name: 'Android', version: '15' },
+            androidVersion: '15',
+            sdk: 34,
+          },
+        },
+      ]),
     ),
-    attempts: PHONES.flatMap((p) => scenarios.flatMap((s, i) => [1, 2].map((repeat) => ({ serial: p.serial, scenarioId: s, repeat, ordinal: (repeat - 1) * scenarios.length + i })))),
+    attempts: PHONES.flatMap((p) =>
+      scenarios.flatMap((s, i) =>
+        [1, 2].map((repeat) => ({
+          serial: p.serial,
+          scenarioId: s,
+          repeat,
+          ordinal: (repeat - 1) * scenarios.length + i,
+        })),
+      ),
+    ),
   });
   const at = Date.parse(createdAt);
   for (const a of repos.runs.pending(options.id)) {
     const key = `${a.serial}/${a.scenarioId}/${a.repeat}`;
     const given = options.verdicts?.[key];
     if (given === null) continue;
-    const verdict = given === undefined ? verdictOf('pass', true, 800) : typeof given === 'string' ? verdictOf(given, given === 'pass' ? true : given === 'fail' ? false : null, given === 'pass' ? 800 : null) : given;
+    const verdict =
+      given === undefined
+        ? verdictOf('pass', true, 800)
+        : typeof given === 'string'
+          ? verdictOf(
+              given,
+              given === 'pass' ? true : given === 'fail' ? false : null,
+              given === 'pass' ? 800 : null,
+            )
+          : given;
     repos.runs.startAttempt(a.id, at + 1000);
     repos.runs.recordStep(a.id, { name: 'send', status: 'ok', at: at + 1100 });
     repos.runs.finishAttempt(a.id, { verdict, finishedAt: at + 2000, latencyMs: verdict.details.latencyMs });

@@ -14,7 +14,10 @@ import { TENCENT_ERRORS_ZH, explainTencentErrorZh } from '../../../electron/lab/
 
 const HAN = /[\u4e00-\u9fff]/;
 
-function expectSameKeysInChinese(en: object, zh: Readonly<Record<string, { meaning: string; fix: string }>>): void {
+function expectSameKeysInChinese(
+  en: object,
+  zh: Readonly<Record<string, { meaning: string; fix: string }>>,
+): void {
   expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
   for (const [key, text] of Object.entries(zh)) {
     expect(HAN.test(text.meaning), `${key} meaning`).toBe(true);

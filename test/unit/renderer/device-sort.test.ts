@@ -12,7 +12,16 @@ import {
   sortDevices,
 } from '../../../renderer/src/devices/device-sort';
 import { vendorOf } from '../../../renderer/src/devices/vendor';
-import { HUAWEI, IDENTITY_FAILED, OLD_SAMSUNG, OPPO, phone, SPACED_PENDING, UNAUTHORIZED, XIAOMI } from '../../support/sample-devices';
+import {
+  HUAWEI,
+  IDENTITY_FAILED,
+  OLD_SAMSUNG,
+  OPPO,
+  phone,
+  SPACED_PENDING,
+  UNAUTHORIZED,
+  XIAOMI,
+} from '../../support/sample-devices';
 
 const serials = (devices: readonly DeviceView[]) => devices.map((d) => d.serial);
 
@@ -52,7 +61,13 @@ describe('names', () => {
 describe('sortDevices / groupByVendor', () => {
   it('puts ready phones first, then vendor order, then name', () => {
     const sorted = sortDevices([UNAUTHORIZED, OLD_SAMSUNG, OPPO, XIAOMI, HUAWEI]);
-    expect(serials(sorted)).toEqual([XIAOMI.serial, HUAWEI.serial, OPPO.serial, OLD_SAMSUNG.serial, UNAUTHORIZED.serial]);
+    expect(serials(sorted)).toEqual([
+      XIAOMI.serial,
+      HUAWEI.serial,
+      OPPO.serial,
+      OLD_SAMSUNG.serial,
+      UNAUTHORIZED.serial,
+    ]);
   });
 
   it('does not change its input and is stable for equal phones', () => {
@@ -73,7 +88,10 @@ describe('sortDevices / groupByVendor', () => {
 
 describe('install targets', () => {
   it('offers only ready, identified Android phones and says why the others are left out', () => {
-    expect(serials(selectablePhones([UNAUTHORIZED, SPACED_PENDING, IDENTITY_FAILED, OPPO, XIAOMI]))).toEqual([XIAOMI.serial, OPPO.serial]);
+    expect(serials(selectablePhones([UNAUTHORIZED, SPACED_PENDING, IDENTITY_FAILED, OPPO, XIAOMI]))).toEqual([
+      XIAOMI.serial,
+      OPPO.serial,
+    ]);
     expect(notSelectableReason(UNAUTHORIZED)).toBe('state');
     expect(notSelectableReason(SPACED_PENDING)).toBe('identityPending');
     expect(notSelectableReason(IDENTITY_FAILED)).toBe('identityFailed');
@@ -82,7 +100,9 @@ describe('install targets', () => {
   });
 
   it('flags push services below their channel minimum only', () => {
-    expect(outdatedServices(HUAWEI.identity?.pushServices ?? []).map((s) => s.package)).toEqual(['com.huawei.hwid']);
+    expect(outdatedServices(HUAWEI.identity?.pushServices ?? []).map((s) => s.package)).toEqual([
+      'com.huawei.hwid',
+    ]);
     expect(outdatedServices(XIAOMI.identity?.pushServices ?? [])).toEqual([]);
   });
 

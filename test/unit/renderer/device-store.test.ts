@@ -51,14 +51,21 @@ describe('device store', () => {
   });
 
   it('remembers the dismissed outage note only for that outage', async () => {
-    const outage = { startedAt: '2026-01-05T09:31:00Z', endedAt: '2026-01-05T09:32:00Z', reason: 'restarted' };
+    const outage = {
+      startedAt: '2026-01-05T09:31:00Z',
+      endedAt: '2026-01-05T09:32:00Z',
+      reason: 'restarted',
+    };
     const bridge = fakeBridge({ adb: adbStatus({ lastOutage: outage }), devices: [] });
     const store = createDeviceStore(bridge);
     stops.push(store.getState().start());
     await until(() => store.getState().loaded, 'snapshot');
     store.getState().dismissOutage();
     expect(store.getState().dismissedOutage).toBe(outage.endedAt);
-    bridge.emit('devices:changed', { adb: adbStatus({ lastOutage: { ...outage, endedAt: '2026-01-05T10:00:00Z' } }), devices: [] });
+    bridge.emit('devices:changed', {
+      adb: adbStatus({ lastOutage: { ...outage, endedAt: '2026-01-05T10:00:00Z' } }),
+      devices: [],
+    });
     expect(store.getState().dismissedOutage).not.toBe(store.getState().adb?.lastOutage?.endedAt);
   });
 
@@ -75,9 +82,15 @@ describe('device store', () => {
     const taking = store.getState().takeScreenshot(XIAOMI.serial);
     expect(store.getState().screenshots[XIAOMI.serial]?.status).toBe('taking');
     await taking;
-    expect(store.getState().screenshots[XIAOMI.serial]).toMatchObject({ status: 'ready', file: { path: '/data/evidence/shot.png' } });
+    expect(store.getState().screenshots[XIAOMI.serial]).toMatchObject({
+      status: 'ready',
+      file: { path: '/data/evidence/shot.png' },
+    });
     await store.getState().takeScreenshot('gone');
-    expect(store.getState().screenshots.gone).toMatchObject({ status: 'failed', error: { code: 'DEVICE_NOT_FOUND' } });
+    expect(store.getState().screenshots.gone).toMatchObject({
+      status: 'failed',
+      error: { code: 'DEVICE_NOT_FOUND' },
+    });
     bridge.emit('devices:changed', snapshot([]));
     expect(store.getState().screenshots).toEqual({});
   });
@@ -102,7 +115,9 @@ describe('device store', () => {
     const store = createDeviceStore(bridge);
     stops.push(store.getState().start());
     await until(() => store.getState().loaded, 'snapshot');
-    bridge.answer('devices:refreshIdentity', () => fail({ code: 'TIMEOUT', message: 'getprop did not answer.' }));
+    bridge.answer('devices:refreshIdentity', () =>
+      fail({ code: 'TIMEOUT', message: 'getprop did not answer.' }),
+    );
     await store.getState().refreshIdentity(XIAOMI.serial);
     expect(store.getState().refreshing[XIAOMI.serial]).toMatchObject({ code: 'TIMEOUT' });
     bridge.answer('devices:refreshIdentity', () => ok(XIAOMI));
@@ -113,7 +128,9 @@ describe('device store', () => {
 
   it('marks the bridge as lost when the snapshot cannot be fetched', async () => {
     const bridge = fakeBridge();
-    bridge.answer('devices:snapshot', () => fail({ code: 'INTERNAL', message: 'Lost contact with the PushLab server.' }));
+    bridge.answer('devices:snapshot', () =>
+      fail({ code: 'INTERNAL', message: 'Lost contact with the PushLab server.' }),
+    );
     const store = createDeviceStore(bridge);
     stops.push(store.getState().start());
     await until(() => store.getState().loaded, 'load attempt');

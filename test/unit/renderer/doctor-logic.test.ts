@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckStatus, DoctorCheck, DoctorReport, DoctorResult } from '../../../shared/domain/doctor';
-import { areaOf, compareSeverity, countStatuses, groupChecks, worstStatus } from '../../../renderer/src/doctor/check-groups';
+import {
+  areaOf,
+  compareSeverity,
+  countStatuses,
+  groupChecks,
+  worstStatus,
+} from '../../../renderer/src/doctor/check-groups';
 import { applyFixOutcome, driftLines, fixChangeLines } from '../../../renderer/src/doctor/report-changes';
 import { hasInvisible, revealInvisible } from '../../../renderer/src/doctor/visible-text';
 
@@ -40,10 +46,20 @@ describe('grouping and counting checks', () => {
   });
 
   it('orders areas the way a push travels and keeps the report order inside an area', () => {
-    const checks = [check('push.service', 'ok'), check('battery.doze', 'warn'), check('app.installed', 'ok'), check('battery.standbyBucket', 'fail'), check('weird', 'unknown'), check('channel:a', 'fail')];
+    const checks = [
+      check('push.service', 'ok'),
+      check('battery.doze', 'warn'),
+      check('app.installed', 'ok'),
+      check('battery.standbyBucket', 'fail'),
+      check('weird', 'unknown'),
+      check('channel:a', 'fail'),
+    ];
     const groups = groupChecks(checks);
     expect(groups.map((g) => g.area)).toEqual(['app', 'channels', 'battery', 'push', 'other']);
-    expect(groups.find((g) => g.area === 'battery')?.checks.map((c) => c.id)).toEqual(['battery.doze', 'battery.standbyBucket']);
+    expect(groups.find((g) => g.area === 'battery')?.checks.map((c) => c.id)).toEqual([
+      'battery.doze',
+      'battery.standbyBucket',
+    ]);
     expect(groupChecks([])).toEqual([]);
   });
 
@@ -66,8 +82,16 @@ describe('drift and fix changes', () => {
       report: report([check('battery.doze', 'ok'), check('dnd.zen', 'warn', 'zen_mode=1')]),
       previousTakenAt: '2026-01-04T10:00:00.000Z',
       drift: [
-        { checkId: 'dnd.zen', before: { status: 'warn', evidence: 'zen_mode=3' }, after: { status: 'warn', evidence: 'zen_mode=1' } },
-        { checkId: 'battery.doze', before: { status: 'warn', evidence: 'not listed' }, after: { status: 'ok', evidence: 'user,com.example.chat' } },
+        {
+          checkId: 'dnd.zen',
+          before: { status: 'warn', evidence: 'zen_mode=3' },
+          after: { status: 'warn', evidence: 'zen_mode=1' },
+        },
+        {
+          checkId: 'battery.doze',
+          before: { status: 'warn', evidence: 'not listed' },
+          after: { status: 'ok', evidence: 'user,com.example.chat' },
+        },
         { checkId: 'channel:gone', before: { status: 'ok', evidence: 'x' }, after: null },
       ],
     };
@@ -100,9 +124,20 @@ describe('drift and fix changes', () => {
   });
 
   it('folds re-read checks into the report in place and appends new ones', () => {
-    const base = report([check('app.stopped', 'fail'), check('battery.doze', 'warn'), check('dnd.zen', 'ok')]);
-    const next = applyFixOutcome(base, { after: [check('app.stopped', 'ok'), check('channel:im_message', 'ok')] });
-    expect(next.checks.map((c) => `${c.id}=${c.status}`)).toEqual(['app.stopped=ok', 'battery.doze=warn', 'dnd.zen=ok', 'channel:im_message=ok']);
+    const base = report([
+      check('app.stopped', 'fail'),
+      check('battery.doze', 'warn'),
+      check('dnd.zen', 'ok'),
+    ]);
+    const next = applyFixOutcome(base, {
+      after: [check('app.stopped', 'ok'), check('channel:im_message', 'ok')],
+    });
+    expect(next.checks.map((c) => `${c.id}=${c.status}`)).toEqual([
+      'app.stopped=ok',
+      'battery.doze=warn',
+      'dnd.zen=ok',
+      'channel:im_message=ok',
+    ]);
     expect(base.checks[0]?.status).toBe('fail');
     expect(applyFixOutcome(base, { after: [] })).toBe(base);
   });
@@ -115,6 +150,8 @@ describe('revealInvisible', () => {
     expect(hasInvisible(hostile)).toBe(true);
     expect(revealInvisible('<img src=x onerror=alert(1)>')).toBe('<img src=x onerror=alert(1)>');
     expect(hasInvisible('plain\r\ntext\twith tab')).toBe(false);
-    expect(revealInvisible('lone\rreturn \uFEFF\u2066x\u2069')).toBe('lone⟨U+000D⟩return ⟨U+FEFF⟩⟨U+2066⟩x⟨U+2069⟩');
+    expect(revealInvisible('lone\rreturn \uFEFF\u2066x\u2069')).toBe(
+      'lone⟨U+000D⟩return ⟨U+FEFF⟩⟨U+2066⟩x⟨U+2069⟩',
+    );
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckStatus, DoctorCheck, DoctorReport, DoctorResult, DoctorSubject, FixId, FixOutcome } from '../../../shared/domain/doctor';
+import type {
+  CheckStatus,
+  DoctorCheck,
+  DoctorReport,
+  DoctorResult,
+  DoctorSubject,
+  FixId,
+  FixOutcome,
+} from '../../../shared/domain/doctor';
 import { fail, ok, type Result } from '../../../shared/result';
 import { createDoctorStore, entryKey } from '../../../renderer/src/doctor/doctor-store';
 import { SUBJECT_STORAGE_KEY } from '../../../renderer/src/doctor/subject-memory';
@@ -11,7 +19,11 @@ const PKG = 'com.tencent.qcloud.tim.tuikit';
 
 function memoryStorage() {
   const data = new Map<string, string>();
-  return { data, getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) };
+  return {
+    data,
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+  };
 }
 
 /**
@@ -42,7 +54,9 @@ class TinyDoctor {
       title: { key: `check.${id}.title`, values: {} },
       evidence: `${id}: ${status}`,
       advice: { key: `check.${id}.advice`, values: {} },
-      fixes: Object.entries(TinyDoctor.FIXES).filter(([, target]) => target === id).map(([fix]) => fix as FixId),
+      fixes: Object.entries(TinyDoctor.FIXES)
+        .filter(([, target]) => target === id)
+        .map(([fix]) => fix as FixId),
       settingsPath: null,
     }));
   }
@@ -55,12 +69,29 @@ class TinyDoctor {
   public run(subject: DoctorSubject): Result<DoctorResult> {
     const previous = this.saved[0] ?? null;
     const checks = this.checks();
-    const report: DoctorReport = { id: this.saved.length + 1, serial: subject.serial, package: subject.package, takenAt: this.time(), complete: true, incompleteReason: null, phone: null, checks };
+    const report: DoctorReport = {
+      id: this.saved.length + 1,
+      serial: subject.serial,
+      package: subject.package,
+      takenAt: this.time(),
+      complete: true,
+      incompleteReason: null,
+      phone: null,
+      checks,
+    };
     this.saved.unshift(report);
     const drift = previous
       ? checks.flatMap((c) => {
           const was = previous.checks.find((p) => p.id === c.id);
-          return was && was.status === c.status ? [] : [{ checkId: c.id, before: was ? { status: was.status, evidence: was.evidence } : null, after: { status: c.status, evidence: c.evidence } }];
+          return was && was.status === c.status
+            ? []
+            : [
+                {
+                  checkId: c.id,
+                  before: was ? { status: was.status, evidence: was.evidence } : null,
+                  after: { status: c.status, evidence: c.evidence },
+                },
+              ];
         })
       : [];
     return ok({ report, previousTakenAt: previous?.takenAt ?? null, drift });
@@ -72,8 +103,19 @@ class TinyDoctor {
     const refused = fix === 'allow-miui-autostart';
     if (target && !refused) this.state[target] = 'ok';
     const after = this.checks().filter((c) => c.id === target);
-    const detail = refused ? 'java.lang.SecurityException: uid 2000 does not have android.permission.MANAGE_APP_OPS_MODES.' : null;
-    return ok({ fix, ok: !refused, message: { key: refused ? 'fix.refused' : 'fix.done', values: {} }, detail, before, after, at: this.time(), by: 'qa' });
+    const detail = refused
+      ? 'java.lang.SecurityException: uid 2000 does not have android.permission.MANAGE_APP_OPS_MODES.'
+      : null;
+    return ok({
+      fix,
+      ok: !refused,
+      message: { key: refused ? 'fix.refused' : 'fix.done', values: {} },
+      detail,
+      before,
+      after,
+      at: this.time(),
+      by: 'qa',
+    });
   }
 
   public history(): Result<readonly DoctorReport[]> {
@@ -93,7 +135,8 @@ function setup() {
   return { bridge, doctor, store, storage };
 }
 
-const entry = (store: ReturnType<typeof setup>['store'], serial = XIAOMI.serial, pkg = PKG) => store.getState().entries[entryKey(serial, pkg)];
+const entry = (store: ReturnType<typeof setup>['store'], serial = XIAOMI.serial, pkg = PKG) =>
+  store.getState().entries[entryKey(serial, pkg)];
 
 describe('doctor store', () => {
   it('sends nothing while the draft is invalid', async () => {
@@ -113,7 +156,9 @@ describe('doctor store', () => {
       await slow.wait;
       return new TinyDoctor().run(subject);
     });
-    store.getState().setDraft(XIAOMI.serial, { packageText: ` ${PKG} `, channelText: 'im_message, tim_push' });
+    store
+      .getState()
+      .setDraft(XIAOMI.serial, { packageText: ` ${PKG} `, channelText: 'im_message, tim_push' });
     const running = store.getState().run(XIAOMI.serial);
     expect(entry(store)?.running).toBe(true);
     expect(await store.getState().run(XIAOMI.serial)).toBe(false); // a second run while one is in flight is refused
@@ -121,22 +166,35 @@ describe('doctor store', () => {
     expect(await running).toBe(true);
     const done = entry(store);
     expect(done?.running).toBe(false);
-    expect(done?.subject).toEqual({ serial: XIAOMI.serial, package: PKG, channelIds: ['im_message', 'tim_push'] });
-    expect(bridge.calls.find((c) => c.channel === 'doctor:run')?.args).toEqual([{ serial: XIAOMI.serial, package: PKG, channelIds: ['im_message', 'tim_push'] }]);
+    expect(done?.subject).toEqual({
+      serial: XIAOMI.serial,
+      package: PKG,
+      channelIds: ['im_message', 'tim_push'],
+    });
+    expect(bridge.calls.find((c) => c.channel === 'doctor:run')?.args).toEqual([
+      { serial: XIAOMI.serial, package: PKG, channelIds: ['im_message', 'tim_push'] },
+    ]);
     expect(done?.result?.report.checks.find((c) => c.id === 'notifications.permission')?.status).toBe('fail');
     expect(store.getState().current[XIAOMI.serial]).toBe(entryKey(XIAOMI.serial, PKG));
     expect(bridge.calls.filter((c) => c.channel === 'doctor:run')).toHaveLength(1);
-    expect(JSON.parse(storage.data.get(SUBJECT_STORAGE_KEY) ?? '[]')).toEqual([{ serial: XIAOMI.serial, package: PKG, channelIds: ['im_message', 'tim_push'] }]);
+    expect(JSON.parse(storage.data.get(SUBJECT_STORAGE_KEY) ?? '[]')).toEqual([
+      { serial: XIAOMI.serial, package: PKG, channelIds: ['im_message', 'tim_push'] },
+    ]);
 
     // A new store over the same storage opens with the remembered inputs.
     const again = createDoctorStore(bridge, { storage });
-    expect(again.getState().drafts[XIAOMI.serial]).toEqual({ packageText: PKG, channelText: 'im_message, tim_push' });
+    expect(again.getState().drafts[XIAOMI.serial]).toEqual({
+      packageText: PKG,
+      channelText: 'im_message, tim_push',
+    });
     expect(again.getState().drafts[HUAWEI.serial]).toBeUndefined();
   });
 
   it('keeps a run failure as a value', async () => {
     const { bridge, store } = setup();
-    bridge.answer('doctor:run', () => fail({ code: 'DEVICE_LOST', message: 'The phone went away.', hint: 'Reconnect it.' }));
+    bridge.answer('doctor:run', () =>
+      fail({ code: 'DEVICE_LOST', message: 'The phone went away.', hint: 'Reconnect it.' }),
+    );
     store.getState().setDraft(XIAOMI.serial, { packageText: PKG });
     expect(await store.getState().run(XIAOMI.serial)).toBe(false);
     expect(entry(store)).toMatchObject({ running: false, result: null, runError: { code: 'DEVICE_LOST' } });
@@ -146,14 +204,21 @@ describe('doctor store', () => {
     const { store } = setup();
     store.getState().setDraft(XIAOMI.serial, { packageText: PKG });
     await store.getState().run(XIAOMI.serial);
-    const fixing = store.getState().fix(XIAOMI.serial, 'grant-post-notifications', 'notifications.permission');
+    const fixing = store
+      .getState()
+      .fix(XIAOMI.serial, 'grant-post-notifications', 'notifications.permission');
     expect(entry(store)?.fixing['grant-post-notifications']).toBe(true);
     await fixing;
     const after = entry(store);
     expect(after?.fixing).toEqual({});
     expect(after?.result?.report.checks.find((c) => c.id === 'notifications.permission')?.status).toBe('ok');
     const log = after?.fixLog[0];
-    expect(log).toMatchObject({ fix: 'grant-post-notifications', fromCheck: 'notifications.permission', error: null, outcome: { ok: true } });
+    expect(log).toMatchObject({
+      fix: 'grant-post-notifications',
+      fromCheck: 'notifications.permission',
+      error: null,
+      outcome: { ok: true },
+    });
     expect(log?.outcome?.before.map((c) => c.status)).toEqual(['fail']);
     expect(log?.outcome?.after.map((c) => c.status)).toEqual(['ok']);
   });
@@ -166,7 +231,9 @@ describe('doctor store', () => {
     const refused = entry(store)?.fixLog[0];
     expect(refused?.outcome?.ok).toBe(false);
     expect(refused?.outcome?.detail).toContain('java.lang.SecurityException');
-    expect(entry(store)?.result?.report.checks.find((c) => c.id === 'vendor.miui.autostart')?.status).toBe('fail');
+    expect(entry(store)?.result?.report.checks.find((c) => c.id === 'vendor.miui.autostart')?.status).toBe(
+      'fail',
+    );
 
     bridge.answer('doctor:fix', () => fail({ code: 'TIMEOUT', message: 'appops did not answer.' }));
     await store.getState().fix(XIAOMI.serial, 'doze-allowlist', 'battery.doze');
@@ -195,7 +262,9 @@ describe('doctor store', () => {
     await store.getState().run(XIAOMI.serial);
     const result = entry(store)?.result as DoctorResult;
     expect(result.previousTakenAt).not.toBeNull();
-    expect(result.drift.map((d) => [d.checkId, d.before?.status, d.after?.status])).toEqual([['dnd.zen', 'warn', 'ok']]);
+    expect(result.drift.map((d) => [d.checkId, d.before?.status, d.after?.status])).toEqual([
+      ['dnd.zen', 'warn', 'ok'],
+    ]);
   });
 
   it('loads saved reports once for the remembered package, and adds new runs to them', async () => {
@@ -227,7 +296,10 @@ describe('doctor store', () => {
     const a = store.getState().fix(XIAOMI.serial, 'doze-allowlist');
     const b = store.getState().fix(XIAOMI.serial, 'standby-bucket-active');
     const again = store.getState().fix(XIAOMI.serial, 'doze-allowlist');
-    expect(Object.keys(entry(store)?.fixing ?? {}).sort()).toEqual(['doze-allowlist', 'standby-bucket-active']);
+    expect(Object.keys(entry(store)?.fixing ?? {}).sort()).toEqual([
+      'doze-allowlist',
+      'standby-bucket-active',
+    ]);
     slow.open();
     await Promise.all([a, b, again]);
     await until(() => Object.keys(entry(store)?.fixing ?? {}).length === 0, 'fixes');
@@ -254,7 +326,10 @@ describe('the app across phones', () => {
 
   it('opens a new phone with the app remembered from an earlier session', () => {
     const storage = memoryStorage();
-    storage.setItem(SUBJECT_STORAGE_KEY, JSON.stringify([{ serial: 'gone-phone', package: PKG, channelIds: ['im_message'] }]));
+    storage.setItem(
+      SUBJECT_STORAGE_KEY,
+      JSON.stringify([{ serial: 'gone-phone', package: PKG, channelIds: ['im_message'] }]),
+    );
     const store = createDoctorStore(fakeBridge(), { storage });
     store.getState().select(HUAWEI.serial);
     expect(store.getState().drafts[HUAWEI.serial]?.packageText).toBe(PKG);

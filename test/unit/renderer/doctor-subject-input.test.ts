@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { channelIdSchema, doctorSubjectSchema, packageNameSchema } from '../../../shared/ipc';
-import { checkPackageName, formatChannelIds, MAX_CHANNEL_IDS, parseChannelIds } from '../../../renderer/src/doctor/subject-input';
+import {
+  checkPackageName,
+  formatChannelIds,
+  MAX_CHANNEL_IDS,
+  parseChannelIds,
+} from '../../../renderer/src/doctor/subject-input';
 
 const PACKAGES = [
   'com.tencent.qcloud.tim.tuikit',
@@ -41,7 +46,10 @@ describe('checkPackageName', () => {
 
 describe('parseChannelIds', () => {
   it('splits on ASCII and full-width commas and new lines, trims, drops blanks and repeats', () => {
-    expect(parseChannelIds(' im_message, tim_push ，call\n,, im_message ')).toEqual({ ok: true, value: ['im_message', 'tim_push', 'call'] });
+    expect(parseChannelIds(' im_message, tim_push ，call\n,, im_message ')).toEqual({
+      ok: true,
+      value: ['im_message', 'tim_push', 'call'],
+    });
     expect(parseChannelIds('')).toEqual({ ok: true, value: [] });
   });
 
@@ -56,12 +64,23 @@ describe('parseChannelIds', () => {
   });
 
   it('every accepted list passes the doctor:run schema', () => {
-    for (const text of ['im_message', 'a,b,c', "quote'd, semi;colon, $(x)", Array.from({ length: MAX_CHANNEL_IDS }, (_, i) => `c${i}`).join(',')]) {
+    for (const text of [
+      'im_message',
+      'a,b,c',
+      "quote'd, semi;colon, $(x)",
+      Array.from({ length: MAX_CHANNEL_IDS }, (_, i) => `c${i}`).join(','),
+    ]) {
       const parsed = parseChannelIds(text);
       expect(parsed.ok, text).toBe(true);
       if (!parsed.ok) continue;
       for (const id of parsed.value) expect(channelIdSchema.safeParse(id).success, id).toBe(true);
-      expect(doctorSubjectSchema.safeParse({ serial: 'abc', package: 'com.example.chat', channelIds: parsed.value }).success).toBe(true);
+      expect(
+        doctorSubjectSchema.safeParse({
+          serial: 'abc',
+          package: 'com.example.chat',
+          channelIds: parsed.value,
+        }).success,
+      ).toBe(true);
     }
   });
 

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { carriedDraft, lastAppsOf, loadSubjects, MAX_REMEMBERED_PHONES, rememberSubject, SUBJECT_STORAGE_KEY } from '../../../renderer/src/doctor/subject-memory';
+import {
+  carriedDraft,
+  lastAppsOf,
+  loadSubjects,
+  MAX_REMEMBERED_PHONES,
+  rememberSubject,
+  SUBJECT_STORAGE_KEY,
+} from '../../../renderer/src/doctor/subject-memory';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
-  return { data, getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) };
+  return {
+    data,
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+  };
 }
 
 describe('subject memory', () => {
@@ -20,7 +31,8 @@ describe('subject memory', () => {
 
   it('keeps only the most recent phones', () => {
     const storage = memoryStorage();
-    for (let i = 0; i < MAX_REMEMBERED_PHONES + 5; i += 1) rememberSubject(storage, { serial: `s${i}`, package: 'com.example.chat', channelIds: [] });
+    for (let i = 0; i < MAX_REMEMBERED_PHONES + 5; i += 1)
+      rememberSubject(storage, { serial: `s${i}`, package: 'com.example.chat', channelIds: [] });
     const kept = loadSubjects(storage);
     expect(kept).toHaveLength(MAX_REMEMBERED_PHONES);
     expect(kept[0]?.serial).toBe('s5');
@@ -29,12 +41,26 @@ describe('subject memory', () => {
   it('survives corrupt, foreign or unavailable storage', () => {
     expect(loadSubjects(memoryStorage({ [SUBJECT_STORAGE_KEY]: '{not json' }))).toEqual([]);
     expect(loadSubjects(memoryStorage({ [SUBJECT_STORAGE_KEY]: '{"a":1}' }))).toEqual([]);
-    expect(loadSubjects(memoryStorage({ [SUBJECT_STORAGE_KEY]: '[{"serial":"x","package":"a.b","channelIds":[1]},{"serial":"y","package":"a.b","channelIds":["c"]}]' }))).toEqual([
-      { serial: 'y', package: 'a.b', channelIds: ['c'] },
-    ]);
-    const throwing = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('quota'); } };
+    expect(
+      loadSubjects(
+        memoryStorage({
+          [SUBJECT_STORAGE_KEY]:
+            '[{"serial":"x","package":"a.b","channelIds":[1]},{"serial":"y","package":"a.b","channelIds":["c"]}]',
+        }),
+      ),
+    ).toEqual([{ serial: 'y', package: 'a.b', channelIds: ['c'] }]);
+    const throwing = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('quota');
+      },
+    };
     expect(loadSubjects(throwing)).toEqual([]);
-    expect(rememberSubject(throwing, { serial: 'x', package: 'a.b', channelIds: [] })).toEqual([{ serial: 'x', package: 'a.b', channelIds: [] }]);
+    expect(rememberSubject(throwing, { serial: 'x', package: 'a.b', channelIds: [] })).toEqual([
+      { serial: 'x', package: 'a.b', channelIds: [] },
+    ]);
     expect(loadSubjects(null)).toEqual([]);
   });
 });
@@ -47,7 +73,7 @@ describe('the app carries over between phones', () => {
     expect(carriedDraft(draft('  '), draft('com.example.chat'))).toEqual(draft('com.example.chat'));
   });
 
-  it('keeps a phone\'s own package, and carries nothing when there is nothing', () => {
+  it("keeps a phone's own package, and carries nothing when there is nothing", () => {
     expect(carriedDraft(draft('com.other.app'), draft('com.example.chat'))).toBeNull();
     expect(carriedDraft(undefined, null)).toBeNull();
   });
@@ -58,7 +84,11 @@ describe('the app carries over between phones', () => {
       { serial: 'sim:ABCD', package: 'com.example.ios', channelIds: [] },
       { serial: 'phone-2', package: 'com.b', channelIds: ['y', 'z'] },
     ];
-    const apps = lastAppsOf(subjects, (s) => s.startsWith('sim:'), (ids) => ids.join(', '));
+    const apps = lastAppsOf(
+      subjects,
+      (s) => s.startsWith('sim:'),
+      (ids) => ids.join(', '),
+    );
     expect(apps).toEqual({ android: draft('com.b', 'y, z'), ios: draft('com.example.ios', '') });
   });
 });

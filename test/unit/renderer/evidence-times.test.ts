@@ -9,7 +9,12 @@ describe('evidence times', () => {
   });
 
   it('turns time fields into local times and leaves durations and ids alone', () => {
-    const data = { sentAt: when, requestId: '42', records: [{ seenAt: when + 850, postTime: when + 800, latencyMs: 850 }], clockOffset: { offsetMs: when } };
+    const data = {
+      sentAt: when,
+      requestId: '42',
+      records: [{ seenAt: when + 850, postTime: when + 800, latencyMs: 850 }],
+      clockOffset: { offsetMs: when },
+    };
     expect(withLocalTimes(data)).toEqual({
       sentAt: '2026-12-07 14:20:03.045',
       requestId: '42',
@@ -19,6 +24,10 @@ describe('evidence times', () => {
   });
 
   it('keeps numbers that cannot be a wall-clock time', () => {
-    expect(withLocalTimes({ startedAt: 12, at: 'x', when: null })).toEqual({ startedAt: 12, at: 'x', when: null });
+    expect(withLocalTimes({ startedAt: 12, at: 'x', when: null })).toEqual({
+      startedAt: 12,
+      at: 'x',
+      when: null,
+    });
   });
 });

@@ -15,7 +15,8 @@ import {
   zhCN,
 } from '../../../shared/i18n';
 
-const placeholders = (template: string) => [...template.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (template: string) =>
+  [...template.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]).sort();
 const CHANNEL_REASON_KEYS: Record<string, string[]> = {
   'channel.vendor': ['brand', 'channelName', 'rom'],
   'channel.honorPreSplit': ['brand', 'rom'],
@@ -36,8 +37,25 @@ describe('catalogs', () => {
 
   it('zh-CN is really Chinese: every message with words has CJK characters', () => {
     // Short names that are the same in both languages (brands, SDK terms) are fine.
-    const same = new Set(['app.title', 'vendor.oppo', 'vendor.vivo', 'pushChannel.fcm', 'device.romVersion', 'device.androidVersion', 'device.androidVersionNoSdk', 'apk.versionValue', 'apk.versionCodeOnly', 'apk.sha256', 'device.transport.usb', 'device.transport.tcp', 'adbState.bootloader.label', 'simulators.version']);
-    const notChinese = (Object.keys(en) as Array<keyof typeof en>).filter((key) => !same.has(key) && !/[\u4e00-\u9fff]/.test(zhCN[key]));
+    const same = new Set([
+      'app.title',
+      'vendor.oppo',
+      'vendor.vivo',
+      'pushChannel.fcm',
+      'device.romVersion',
+      'device.androidVersion',
+      'device.androidVersionNoSdk',
+      'apk.versionValue',
+      'apk.versionCodeOnly',
+      'apk.sha256',
+      'device.transport.usb',
+      'device.transport.tcp',
+      'adbState.bootloader.label',
+      'simulators.version',
+    ]);
+    const notChinese = (Object.keys(en) as Array<keyof typeof en>).filter(
+      (key) => !same.has(key) && !/[\u4e00-\u9fff]/.test(zhCN[key]),
+    );
     expect(notChinese).toEqual([]);
   });
 
@@ -58,7 +76,9 @@ describe('catalogs', () => {
   });
 
   it('says what to do for the states users meet most', () => {
-    expect(translate('en', 'adbState.unauthorized.help')).toMatch(/Unlock the phone and tap Allow.*Always allow/);
+    expect(translate('en', 'adbState.unauthorized.help')).toMatch(
+      /Unlock the phone and tap Allow.*Always allow/,
+    );
     expect(translate('en', 'adbState.offline.help')).toContain('adb reconnect');
     expect(translate('en', 'adbState.no-permissions.help')).toContain('udev');
     expect(translate('en', 'adbState.recovery.help')).toMatch(/reboot/i);
@@ -68,12 +88,18 @@ describe('catalogs', () => {
 describe('translate', () => {
   it('fills placeholders in either language', () => {
     const values = { brand: 'Xiaomi', rom: 'HyperOS 2.0', channelName: 'Mi Push' };
-    expect(translate('en', 'channel.vendor', values)).toBe('Xiaomi phone on HyperOS 2.0: offline push goes through Mi Push.');
-    expect(translate('zh-CN', 'channel.vendor', { ...values, channelName: '小米推送' })).toBe('运行 HyperOS 2.0 的 Xiaomi 手机：离线推送走小米推送通道。');
+    expect(translate('en', 'channel.vendor', values)).toBe(
+      'Xiaomi phone on HyperOS 2.0: offline push goes through Mi Push.',
+    );
+    expect(translate('zh-CN', 'channel.vendor', { ...values, channelName: '小米推送' })).toBe(
+      '运行 HyperOS 2.0 的 Xiaomi 手机：离线推送走小米推送通道。',
+    );
   });
 
   it('translates keys that arrive as data, and returns null for unknown ones', () => {
-    expect(translateDynamic('en', 'channel.fcm', { brand: 'samsung', rom: 'One UI 6.1' })).toContain('samsung phone on One UI 6.1');
+    expect(translateDynamic('en', 'channel.fcm', { brand: 'samsung', rom: 'One UI 6.1' })).toContain(
+      'samsung phone on One UI 6.1',
+    );
     expect(translateDynamic('en', 'channel.doesNotExist', {})).toBeNull();
     expect(translateDynamic('en', 'toString', {})).toBeNull();
   });

@@ -15,11 +15,18 @@ describe('localizedFailure', () => {
   it('shows the zh-CN text PushLab stored with its own refusal', () => {
     expect(localizedFailure(notConnected, 'zh-CN', {})).toEqual(notConnected.zh);
     expect(localizedFailure(notConnected, 'zh-CN', null)).toEqual(notConnected.zh);
-    expect(localizedFailure(notConnected, 'en', null)).toEqual({ message: notConnected.message, fix: notConnected.fix });
+    expect(localizedFailure(notConnected, 'en', null)).toEqual({
+      message: notConnected.message,
+      fix: notConnected.fix,
+    });
   });
 
   it('explains a phone reason from the catalog even when a zh text is present', () => {
-    const phone = { ...notConnected, reason: 'INSTALL_FAILED_INSUFFICIENT_STORAGE', raw: 'Failure [INSTALL_FAILED_INSUFFICIENT_STORAGE]' };
+    const phone = {
+      ...notConnected,
+      reason: 'INSTALL_FAILED_INSUFFICIENT_STORAGE',
+      raw: 'Failure [INSTALL_FAILED_INSUFFICIENT_STORAGE]',
+    };
     expect(localizedFailure(phone, 'zh-CN', {}).message).not.toBe(notConnected.zh?.message);
   });
 });

@@ -42,7 +42,12 @@ const item = (serial: string, partial: Partial<InstallItem> = {}): InstallItem =
   ...partial,
 });
 
-const job = (id: string, startedAt: string, items: InstallItem[], finishedAt: string | null = null): InstallJob => ({
+const job = (
+  id: string,
+  startedAt: string,
+  items: InstallItem[],
+  finishedAt: string | null = null,
+): InstallJob => ({
   id,
   apk,
   options: DEFAULT_INSTALL_OPTIONS,
@@ -69,7 +74,12 @@ describe('jobs', () => {
     const newer = job('j2', '2026-01-01T11:00:00Z', [item('a')]);
     const list = mergeJob(mergeJob([], older), newer);
     expect(list.map((j) => j.id)).toEqual(['j2', 'j1']);
-    const finished = job('j1', '2026-01-01T10:00:00Z', [item('a', { phase: 'done', finishedAt: 'x' })], '2026-01-01T10:01:00Z');
+    const finished = job(
+      'j1',
+      '2026-01-01T10:00:00Z',
+      [item('a', { phase: 'done', finishedAt: 'x' })],
+      '2026-01-01T10:01:00Z',
+    );
     const updated = mergeJob(list, finished);
     expect(updated.map((j) => j.id)).toEqual(['j2', 'j1']);
     expect(updated[1]?.finishedAt).toBe('2026-01-01T10:01:00Z');
@@ -78,7 +88,10 @@ describe('jobs', () => {
 
   it('applies progress to the right phone of the right job, keeping the phone order', () => {
     const list = [job('j1', '2026-01-01T10:00:00Z', [item('a'), item('b')])];
-    const { jobs, applied } = applyProgress(list, { jobId: 'j1', item: item('b', { phase: 'pushing', bytesPushed: 500 }) });
+    const { jobs, applied } = applyProgress(list, {
+      jobId: 'j1',
+      item: item('b', { phase: 'pushing', bytesPushed: 500 }),
+    });
     expect(applied).toBe(true);
     expect(jobs[0]?.items.map((i) => [i.serial, i.phase, i.bytesPushed])).toEqual([
       ['a', 'queued', 0],
@@ -94,7 +107,11 @@ describe('jobs', () => {
   });
 
   it('counts outcomes', () => {
-    const j = job('j', 't', [item('a', { phase: 'done' }), item('b', { phase: 'failed' }), item('c', { phase: 'installing' })]);
+    const j = job('j', 't', [
+      item('a', { phase: 'done' }),
+      item('b', { phase: 'failed' }),
+      item('c', { phase: 'installing' }),
+    ]);
     expect(jobCounts(j)).toEqual({ total: 3, done: 1, failed: 1, running: 1 });
   });
 });
@@ -102,9 +119,18 @@ describe('jobs', () => {
 describe('progress bar values', () => {
   it('shows bytes while pushing, indeterminate while installing, full when done', () => {
     expect(progressValue(item('a'))).toEqual({ value: 0, max: 1000 });
-    expect(progressValue(item('a', { phase: 'pushing', bytesPushed: 250 }))).toEqual({ value: 250, max: 1000 });
-    expect(progressValue(item('a', { phase: 'installing', bytesPushed: 1000 }))).toEqual({ value: undefined, max: 1000 });
-    expect(progressValue(item('a', { phase: 'done', bytesPushed: 1000 }))).toEqual({ value: 1000, max: 1000 });
+    expect(progressValue(item('a', { phase: 'pushing', bytesPushed: 250 }))).toEqual({
+      value: 250,
+      max: 1000,
+    });
+    expect(progressValue(item('a', { phase: 'installing', bytesPushed: 1000 }))).toEqual({
+      value: undefined,
+      max: 1000,
+    });
+    expect(progressValue(item('a', { phase: 'done', bytesPushed: 1000 }))).toEqual({
+      value: 1000,
+      max: 1000,
+    });
     // A zero-byte total must not produce a 0/0 bar.
     expect(progressValue(item('a', { phase: 'done', totalBytes: 0 }))).toEqual({ value: 1, max: 1 });
   });
@@ -127,8 +153,12 @@ describe('selection and checks', () => {
   it('"Select all ready phones" leaves out a phone below the APK\'s minSdk', () => {
     const serials = (list: ReturnType<typeof selectableTargets>) => list.map((d) => d.serial);
     expect(serials(selectableTargets([XIAOMI, OLD_SAMSUNG], apk, null))).toEqual([XIAOMI.serial]);
-    expect(serials(selectableTargets([XIAOMI, OLD_SAMSUNG], null, null)).sort()).toEqual([XIAOMI.serial, OLD_SAMSUNG.serial].sort());
-    expect(serials(selectableTargets([OLD_SAMSUNG], { ...apk, minSdk: 21 }, null))).toEqual([OLD_SAMSUNG.serial]);
+    expect(serials(selectableTargets([XIAOMI, OLD_SAMSUNG], null, null)).sort()).toEqual(
+      [XIAOMI.serial, OLD_SAMSUNG.serial].sort(),
+    );
+    expect(serials(selectableTargets([OLD_SAMSUNG], { ...apk, minSdk: 21 }, null))).toEqual([
+      OLD_SAMSUNG.serial,
+    ]);
   });
 
   it('drops selected phones that are gone or not ready, in board order', () => {

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInstallStore } from '../../../renderer/src/install/install-store';
-import { DEFAULT_INSTALL_OPTIONS as APK_OPTIONS, type ApkInfo, type InstallItem, type InstallJob } from '../../../shared/domain/install';
+import {
+  DEFAULT_INSTALL_OPTIONS as APK_OPTIONS,
+  type ApkInfo,
+  type InstallItem,
+  type InstallJob,
+} from '../../../shared/domain/install';
 import { fail, ok } from '../../../shared/result';
 import { gate, until } from './support/async';
 import { fakeBridge } from './support/fake-bridge';
@@ -28,7 +33,8 @@ const APK: ApkInfo = {
   nativeAbis: [],
 };
 
-const apkFile = () => new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04]), new Uint8Array(2048).fill(1)], 'app-debug.apk');
+const apkFile = () =>
+  new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04]), new Uint8Array(2048).fill(1)], 'app-debug.apk');
 
 const item = (serial: string, partial: Partial<InstallItem> = {}): InstallItem => ({
   serial,
@@ -48,9 +54,17 @@ function installBridge() {
     const bytes = bridge.staged.get(path);
     return bytes && bytes[0] === 0x50 && bytes[1] === 0x4b
       ? ok({ ...APK, path })
-      : fail({ code: 'NOT_AN_APK', message: `${path} is not an Android app (APK).`, hint: 'Choose the .apk your build produced.' });
+      : fail({
+          code: 'NOT_AN_APK',
+          message: `${path} is not an Android app (APK).`,
+          hint: 'Choose the .apk your build produced.',
+        });
   });
-  const job = (request: { apkPath: string; serials: readonly string[]; options: InstallJob['options'] }): InstallJob => ({
+  const job = (request: {
+    apkPath: string;
+    serials: readonly string[];
+    options: InstallJob['options'];
+  }): InstallJob => ({
     id: 'job-1',
     apk: { ...APK, path: request.apkPath },
     options: request.options,
@@ -75,14 +89,23 @@ describe('install store', () => {
     await store.getState().install([XIAOMI.serial, HUAWEI.serial]);
     expect(store.getState().activeJobId).toBe('job-1');
     expect(bridge.calls.find((c) => c.channel === 'install:start')?.args).toEqual([
-      { apkPath: '/staged/1/app-debug.apk', serials: [XIAOMI.serial, HUAWEI.serial], options: { replace: true, allowDowngrade: false, grantPermissions: true, allowTestOnly: true } },
+      {
+        apkPath: '/staged/1/app-debug.apk',
+        serials: [XIAOMI.serial, HUAWEI.serial],
+        options: { replace: true, allowDowngrade: false, grantPermissions: true, allowTestOnly: true },
+      },
     ]);
 
-    bridge.emit('install:progress', { jobId: 'job-1', item: item(HUAWEI.serial, { phase: 'pushing', bytesPushed: 1000 }) });
-    const phases = () => store.getState().jobs[0]?.items.map((i) => `${i.serial}:${i.phase}:${i.bytesPushed}`);
+    bridge.emit('install:progress', {
+      jobId: 'job-1',
+      item: item(HUAWEI.serial, { phase: 'pushing', bytesPushed: 1000 }),
+    });
+    const phases = () =>
+      store.getState().jobs[0]?.items.map((i) => `${i.serial}:${i.phase}:${i.bytesPushed}`);
     expect(phases()).toEqual([`${XIAOMI.serial}:queued:0`, `${HUAWEI.serial}:pushing:1000`]);
 
-    const done = (serial: string) => item(serial, { phase: 'done', bytesPushed: APK.sizeBytes, finishedAt: '2026-01-05T10:00:05.000Z' });
+    const done = (serial: string) =>
+      item(serial, { phase: 'done', bytesPushed: APK.sizeBytes, finishedAt: '2026-01-05T10:00:05.000Z' });
     bridge.emit('install:finished', {
       id: 'job-1',
       apk: APK,
@@ -131,7 +154,10 @@ describe('install store', () => {
     const { bridge, job } = installBridge();
     bridge.answer('install:start', (request) => {
       // The core reports progress before its reply reaches the page.
-      bridge.emit('install:progress', { jobId: 'job-1', item: item(XIAOMI.serial, { phase: 'pushing', bytesPushed: 10 }) });
+      bridge.emit('install:progress', {
+        jobId: 'job-1',
+        item: item(XIAOMI.serial, { phase: 'pushing', bytesPushed: 10 }),
+      });
       return ok(job(request));
     });
     const store = createInstallStore(bridge);
@@ -154,12 +180,21 @@ describe('install store', () => {
 
   it('loads the history and adds jobs finished elsewhere', async () => {
     const { bridge, job } = installBridge();
-    const older = { ...job({ apkPath: '/a.apk', serials: [XIAOMI.serial], options: APK_OPTIONS }), id: 'old', startedAt: '2026-01-01T00:00:00.000Z' };
+    const older = {
+      ...job({ apkPath: '/a.apk', serials: [XIAOMI.serial], options: APK_OPTIONS }),
+      id: 'old',
+      startedAt: '2026-01-01T00:00:00.000Z',
+    };
     bridge.answer('install:jobs', () => ok([older]));
     const store = createInstallStore(bridge);
     stops.push(store.getState().start());
     await until(() => store.getState().jobs.length === 1, 'history');
-    bridge.emit('install:finished', { ...older, id: 'other-window', startedAt: '2026-01-02T00:00:00.000Z', finishedAt: '2026-01-02T00:01:00.000Z' });
+    bridge.emit('install:finished', {
+      ...older,
+      id: 'other-window',
+      startedAt: '2026-01-02T00:00:00.000Z',
+      finishedAt: '2026-01-02T00:01:00.000Z',
+    });
     expect(store.getState().jobs.map((j) => j.id)).toEqual(['other-window', 'old']);
     expect(store.getState().activeJobId).toBeNull();
   });

@@ -14,8 +14,26 @@ import { adbStatus, phone, XIAOMI } from '../../support/sample-devices';
 /** A booted simulator as the core lists it (electron/lab/ios/simulator-views.ts). */
 const IPAD: DeviceView = phone(
   'BA519339-BEC4-4E69-B98B-BE2EFDA190F0',
-  { manufacturer: 'Apple', brand: 'Apple', model: 'iPad Pro 11-inch (M4)', marketingName: 'iPad Pro 11-inch (M4)', androidVersion: '', sdk: null, rom: { name: 'iOS', version: '18.0' }, pushChannel: 'apns', pushServices: [] },
-  { platform: 'ios', transport: 'simulator', simulator: { state: 'Booted', runtime: 'com.apple.CoreSimulator.SimRuntime.iOS-18-0', deviceType: 'com.apple.CoreSimulator.SimDeviceType.iPad-Pro-11-inch-M4-8GB' } },
+  {
+    manufacturer: 'Apple',
+    brand: 'Apple',
+    model: 'iPad Pro 11-inch (M4)',
+    marketingName: 'iPad Pro 11-inch (M4)',
+    androidVersion: '',
+    sdk: null,
+    rom: { name: 'iOS', version: '18.0' },
+    pushChannel: 'apns',
+    pushServices: [],
+  },
+  {
+    platform: 'ios',
+    transport: 'simulator',
+    simulator: {
+      state: 'Booted',
+      runtime: 'com.apple.CoreSimulator.SimRuntime.iOS-18-0',
+      deviceType: 'com.apple.CoreSimulator.SimDeviceType.iPad-Pro-11-inch-M4-8GB',
+    },
+  },
 );
 const stops: Array<() => void> = [];
 afterEach(() => {
@@ -29,7 +47,11 @@ describe('the board with simulators', () => {
     stops.push(store.getState().start());
     await until(() => store.getState().loaded, 'snapshot');
     expect(store.getState().ios).toBeNull();
-    bridge.emit('devices:changed', { adb: adbStatus(), devices: [XIAOMI, IPAD], ios: { available: true, reason: null, detail: null, shutdown: 12 } });
+    bridge.emit('devices:changed', {
+      adb: adbStatus(),
+      devices: [XIAOMI, IPAD],
+      ios: { available: true, reason: null, detail: null, shutdown: 12 },
+    });
     expect(store.getState().ios).toEqual({ available: true, reason: null, detail: null, shutdown: 12 });
     expect(store.getState().devices.map((d) => d.platform)).toEqual(['android', 'ios']);
   });

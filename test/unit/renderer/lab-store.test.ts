@@ -21,9 +21,23 @@ describe('lab store', () => {
     };
     bridge.answer('lab:status', () => ok(status));
     bridge.answer('lab:start', () =>
-      set({ running: true, phones: [{ id: 'p1', profile: 'xiaomi-hyperos2-android14-2', port: 40001, serial: '127.0.0.1:40001', plugged: true, authorized: true }] }),
+      set({
+        running: true,
+        phones: [
+          {
+            id: 'p1',
+            profile: 'xiaomi-hyperos2-android14-2',
+            port: 40001,
+            serial: '127.0.0.1:40001',
+            plugged: true,
+            authorized: true,
+          },
+        ],
+      }),
     );
-    bridge.answer('lab:plug', (id, plugged) => set({ ...status, phones: status.phones.map((p) => (p.id === id ? { ...p, plugged } : p)) }));
+    bridge.answer('lab:plug', (id, plugged) =>
+      set({ ...status, phones: status.phones.map((p) => (p.id === id ? { ...p, plugged } : p)) }),
+    );
     bridge.answer('lab:stop', () => set({ running: false, phones: [] }));
 
     const store = createLabStore(bridge);
@@ -48,7 +62,9 @@ describe('lab store', () => {
 
   it('reports a core without a virtual lab as an error value', async () => {
     const bridge = fakeBridge();
-    bridge.answer('lab:start', () => fail({ code: 'NOT_FOUND', message: 'The virtual lab is not available in this build.' }));
+    bridge.answer('lab:start', () =>
+      fail({ code: 'NOT_FOUND', message: 'The virtual lab is not available in this build.' }),
+    );
     const store = createLabStore(bridge);
     await store.getState().startLab(3);
     expect(store.getState().error?.code).toBe('NOT_FOUND');

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { initialLocale, LOCALE_STORAGE_KEY, storeLocale, type KeyValueStorage } from '../../../renderer/src/app/locale-preference';
+import {
+  initialLocale,
+  LOCALE_STORAGE_KEY,
+  storeLocale,
+  type KeyValueStorage,
+} from '../../../renderer/src/app/locale-preference';
 import { toResult, trimTrailingUndefined } from '../../../renderer/src/bridge/result-guard';
 
 const memory = (): KeyValueStorage & { data: Map<string, string> } => {
@@ -36,8 +41,14 @@ describe('locale preference', () => {
 describe('web bridge result guard', () => {
   it('accepts Result shapes and turns anything else into an INTERNAL error value', () => {
     expect(toResult({ ok: true, value: 3 })).toEqual({ ok: true, value: 3 });
-    expect(toResult({ ok: false, error: { code: 'TIMEOUT', message: 'slow' } })).toEqual({ ok: false, error: { code: 'TIMEOUT', message: 'slow' } });
-    expect(toResult({ ok: false, error: { code: 'NOT_A_CODE', message: 'x' } })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(toResult({ ok: false, error: { code: 'TIMEOUT', message: 'slow' } })).toEqual({
+      ok: false,
+      error: { code: 'TIMEOUT', message: 'slow' },
+    });
+    expect(toResult({ ok: false, error: { code: 'NOT_A_CODE', message: 'x' } })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
     expect(toResult('<html>')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(toResult(null)).toMatchObject({ ok: false });
   });

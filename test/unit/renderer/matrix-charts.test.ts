@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { boxStats, jitter, latencyByGroup, linearScale, niceTicks, quantile, samePlanHistory, thinOut, tickAnchor } from '../../../renderer/src/matrix/chart-scales';
+import {
+  boxStats,
+  jitter,
+  latencyByGroup,
+  linearScale,
+  niceTicks,
+  quantile,
+  samePlanHistory,
+  thinOut,
+  tickAnchor,
+} from '../../../renderer/src/matrix/chart-scales';
 import { attempt, summary } from './support/sample-runs';
 import { BG, FG, sampleMatrix } from './support/sample-matrix';
 
@@ -20,7 +30,14 @@ describe('chart scales', () => {
   it('computes quartiles and the box of a distribution', () => {
     expect(quantile([], 0.5)).toBeNull();
     expect(quantile([10, 20, 30, 40], 0.5)).toBe(25);
-    expect(boxStats([400, 100, 300, 200, 1000])).toEqual({ n: 5, min: 100, q1: 200, median: 300, q3: 400, max: 1000 });
+    expect(boxStats([400, 100, 300, 200, 1000])).toEqual({
+      n: 5,
+      min: 100,
+      q1: 200,
+      median: 300,
+      q3: 400,
+      max: 1000,
+    });
     expect(boxStats([])).toBeNull();
   });
 
@@ -58,8 +75,16 @@ describe('chart scales', () => {
   });
 
   it('charts the last settled runs of the same plan up to this one, oldest first', () => {
-    const at = (id: string, planName: string, day: number, status: 'completed' | 'running' = 'completed') => summary({ id, planName, createdAt: `2026-01-${String(day).padStart(2, '0')}T10:00:00.000Z` }, status);
-    const runs = [at('a', 'nightly', 1), at('b', 'nightly', 2), at('x', 'other', 3), at('c', 'nightly', 4, 'running'), at('d', 'nightly', 5), at('e', 'nightly', 6)];
+    const at = (id: string, planName: string, day: number, status: 'completed' | 'running' = 'completed') =>
+      summary({ id, planName, createdAt: `2026-01-${String(day).padStart(2, '0')}T10:00:00.000Z` }, status);
+    const runs = [
+      at('a', 'nightly', 1),
+      at('b', 'nightly', 2),
+      at('x', 'other', 3),
+      at('c', 'nightly', 4, 'running'),
+      at('d', 'nightly', 5),
+      at('e', 'nightly', 6),
+    ];
     expect(samePlanHistory(runs, at('d', 'nightly', 5)).map((r) => r.id)).toEqual(['a', 'b', 'd']);
     expect(samePlanHistory(runs, at('d', 'nightly', 5), 2).map((r) => r.id)).toEqual(['b', 'd']);
     // The open run is charted even while it runs.

@@ -13,11 +13,14 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const calls = (bridge: ReturnType<typeof fakeBridge>, channel: string) => bridge.calls.filter((c) => c.channel === channel);
+const calls = (bridge: ReturnType<typeof fakeBridge>, channel: string) =>
+  bridge.calls.filter((c) => c.channel === channel);
 
 function matrixBridge(matrices: Record<string, RunMatrix> = { [RUN]: sampleMatrix() }) {
   const bridge = fakeBridge();
-  bridge.answer('matrix:get', (runId) => (matrices[runId] ? ok(matrices[runId]) : fail({ code: 'NOT_FOUND', message: `No run ${runId}.` })));
+  bridge.answer('matrix:get', (runId) =>
+    matrices[runId] ? ok(matrices[runId]) : fail({ code: 'NOT_FOUND', message: `No run ${runId}.` }),
+  );
   return bridge;
 }
 
@@ -29,7 +32,10 @@ describe('matrix store', () => {
     stops.push(store.getState().start());
     await store.getState().load(RUN);
     expect(store.getState().matrix?.runId).toBe(RUN);
-    expect(store.getState().history[RUN]).toEqual({ status: 'ok', value: { deliveryRate: 10 / 11, passRate: 10 / 12 } });
+    expect(store.getState().history[RUN]).toEqual({
+      status: 'ok',
+      value: { deliveryRate: 10 / 11, passRate: 10 / 12 },
+    });
 
     for (let i = 0; i < 5; i += 1) bridge.emit('runs:progress', progress(null, { id: RUN }));
     bridge.emit('runs:progress', progress(null, { id: 'another-run' }));
@@ -72,8 +78,20 @@ describe('matrix store', () => {
 
   it('compares the open run (after) with another (before), and clears the comparison', async () => {
     const bridge = matrixBridge();
-    const comparison: RunComparison = { before: EARLIER, after: RUN, threshold: { ms: 500, ratio: 1.5 }, changes: [], carried: 0, direction: 'forward', drift: {} };
-    bridge.answer('matrix:compare', (before, after) => (before === EARLIER && after === RUN ? ok(comparison) : fail({ code: 'NOT_FOUND', message: 'wrong order' })));
+    const comparison: RunComparison = {
+      before: EARLIER,
+      after: RUN,
+      threshold: { ms: 500, ratio: 1.5 },
+      changes: [],
+      carried: 0,
+      direction: 'forward',
+      drift: {},
+    };
+    bridge.answer('matrix:compare', (before, after) =>
+      before === EARLIER && after === RUN
+        ? ok(comparison)
+        : fail({ code: 'NOT_FOUND', message: 'wrong order' }),
+    );
     const store = createMatrixStore(bridge);
     await store.getState().load(RUN);
     await store.getState().compare(EARLIER);
@@ -101,19 +119,40 @@ describe('matrix store', () => {
   });
 
   it('signs off with the waivers and shows the run frozen after re-reading it', async () => {
-    const signed: SignOff = { runId: RUN, by: 'Lena', at: '2026-01-05T11:00:00.000Z', note: 'ok', waivers: [{ serial: 'hw-1', scenarioId: BG, reason: 'known', by: 'Lena', at: '2026-01-05T11:00:00.000Z' }] };
+    const signed: SignOff = {
+      runId: RUN,
+      by: 'Lena',
+      at: '2026-01-05T11:00:00.000Z',
+      note: 'ok',
+      waivers: [
+        { serial: 'hw-1', scenarioId: BG, reason: 'known', by: 'Lena', at: '2026-01-05T11:00:00.000Z' },
+      ],
+    };
     const matrices: Record<string, RunMatrix> = { [RUN]: sampleMatrix() };
     const bridge = matrixBridge(matrices);
     bridge.answer('matrix:sign-off', (request) => {
       matrices[RUN] = sampleMatrix({ signOff: signed });
-      return request.waivers.length === 1 ? ok(signed) : fail({ code: 'INVALID_ARGUMENT', message: 'waivers' });
+      return request.waivers.length === 1
+        ? ok(signed)
+        : fail({ code: 'INVALID_ARGUMENT', message: 'waivers' });
     });
     const store = createMatrixStore(bridge);
     await store.getState().load(RUN);
-    expect(await store.getState().signOff({ by: 'Lena', note: 'ok', waivers: [{ serial: 'hw-1', scenarioId: BG, reason: 'known' }] })).toBe(true);
-    expect(calls(bridge, 'matrix:sign-off')[0]?.args[0]).toEqual({ runId: RUN, by: 'Lena', note: 'ok', waivers: [{ serial: 'hw-1', scenarioId: BG, reason: 'known' }] });
+    expect(
+      await store
+        .getState()
+        .signOff({ by: 'Lena', note: 'ok', waivers: [{ serial: 'hw-1', scenarioId: BG, reason: 'known' }] }),
+    ).toBe(true);
+    expect(calls(bridge, 'matrix:sign-off')[0]?.args[0]).toEqual({
+      runId: RUN,
+      by: 'Lena',
+      note: 'ok',
+      waivers: [{ serial: 'hw-1', scenarioId: BG, reason: 'known' }],
+    });
     expect(store.getState().matrix?.signOff?.by).toBe('Lena');
-    expect(store.getState().matrix?.cells.find((c) => c.serial === 'hw-1' && c.scenarioId === BG)?.waiver?.reason).toBe('known');
+    expect(
+      store.getState().matrix?.cells.find((c) => c.serial === 'hw-1' && c.scenarioId === BG)?.waiver?.reason,
+    ).toBe('known');
 
     // A frozen run re-runs nothing.
     expect(await store.getState().rerunCell({ serial: 'hw-1', scenarioId: BG }, 're-run')).toBeNull();
@@ -132,12 +171,22 @@ describe('matrix store', () => {
 
   it('exports the HTML report in the UI language and the CSV, named after the plan', async () => {
     const bridge = matrixBridge();
-    bridge.answer('reports:html', ({ locale }) => ok({ html: `<!doctype html><html lang="${locale}"></html>` }));
+    bridge.answer('reports:html', ({ locale }) =>
+      ok({ html: `<!doctype html><html lang="${locale}"></html>` }),
+    );
     bridge.answer('reports:csv', () => ok({ csv: 'phone,scenario\n' }));
     const store = createMatrixStore(bridge);
     await store.getState().load(RUN);
-    expect(await store.getState().exportReport('html', 'zh-CN')).toEqual({ fileName: 'pushlab-nightly-offline-push-0b6f5a8e.html', text: '<!doctype html><html lang="zh-CN"></html>', mime: 'text/html;charset=utf-8' });
-    expect(await store.getState().exportReport('csv', 'en')).toEqual({ fileName: 'pushlab-nightly-offline-push-0b6f5a8e.csv', text: 'phone,scenario\n', mime: 'text/csv;charset=utf-8' });
+    expect(await store.getState().exportReport('html', 'zh-CN')).toEqual({
+      fileName: 'pushlab-nightly-offline-push-0b6f5a8e.html',
+      text: '<!doctype html><html lang="zh-CN"></html>',
+      mime: 'text/html;charset=utf-8',
+    });
+    expect(await store.getState().exportReport('csv', 'en')).toEqual({
+      fileName: 'pushlab-nightly-offline-push-0b6f5a8e.csv',
+      text: 'phone,scenario\n',
+      mime: 'text/csv;charset=utf-8',
+    });
     bridge.answer('reports:csv', () => fail({ code: 'INTERNAL', message: 'disk full' }));
     expect(await store.getState().exportReport('csv', 'en')).toBeNull();
     expect(store.getState().exportError?.message).toBe('disk full');
@@ -146,19 +195,36 @@ describe('matrix store', () => {
 
   it('re-runs one cell from the stored plan narrowed to its phone and scenario', async () => {
     const bridge = matrixBridge();
-    const plan = { name: 'nightly', app: { package: 'com.pushlab.demo' }, phones: { vendors: ['huawei'] }, scenarios: 'all', repeats: 2, sender: { kind: 'manual' } };
+    const plan = {
+      name: 'nightly',
+      app: { package: 'com.pushlab.demo' },
+      phones: { vendors: ['huawei'] },
+      scenarios: 'all',
+      repeats: 2,
+      sender: { kind: 'manual' },
+    };
     bridge.answer('runs:plan', () => ok(plan));
     bridge.answer('runs:start', () => ok({ runId: 'new-run' }));
     const store = createMatrixStore(bridge);
     await store.getState().load(RUN);
     expect(await store.getState().rerunCell({ serial: 'px-1', scenarioId: IMG }, 're-run')).toBe('new-run');
     expect(calls(bridge, 'runs:plan')[0]?.args).toEqual([RUN]);
-    expect(calls(bridge, 'runs:start')[0]?.args[0]).toEqual({ plan: { ...plan, name: 'nightly · re-run', phones: { serials: ['px-1'] }, scenarios: [IMG] } });
-    expect(store.getState().rerun).toEqual({ status: 'started', target: { serial: 'px-1', scenarioId: IMG }, runId: 'new-run' });
+    expect(calls(bridge, 'runs:start')[0]?.args[0]).toEqual({
+      plan: { ...plan, name: 'nightly · re-run', phones: { serials: ['px-1'] }, scenarios: [IMG] },
+    });
+    expect(store.getState().rerun).toEqual({
+      status: 'started',
+      target: { serial: 'px-1', scenarioId: IMG },
+      runId: 'new-run',
+    });
 
-    bridge.answer('runs:start', () => fail({ code: 'DEVICE_NOT_FOUND', message: 'No phone mi-1 is connected.' }));
+    bridge.answer('runs:start', () =>
+      fail({ code: 'DEVICE_NOT_FOUND', message: 'No phone mi-1 is connected.' }),
+    );
     expect(await store.getState().rerunCell({ serial: 'px-1', scenarioId: IMG }, 're-run')).toBeNull();
-    expect(store.getState().rerun.status === 'error' && store.getState().rerun).toMatchObject({ error: { code: 'DEVICE_NOT_FOUND' } });
+    expect(store.getState().rerun.status === 'error' && store.getState().rerun).toMatchObject({
+      error: { code: 'DEVICE_NOT_FOUND' },
+    });
   });
 
   it('reads a phone’s doctor history for the run’s app once', async () => {
@@ -171,4 +237,3 @@ describe('matrix store', () => {
     expect(calls(bridge, 'doctor:history').map((c) => c.args)).toEqual([['hw-1', 'com.pushlab.demo']]);
   });
 });
-

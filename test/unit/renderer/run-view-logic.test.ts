@@ -1,10 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, scenarioTitle, stepSeconds, stepTimeline } from '../../../renderer/src/runs/attempt-steps';
-import { buildGrid, canResume, canStop, chipState, phoneLabel, progressOf, totalEntries } from '../../../renderer/src/runs/run-grid';
-import { applyProgress, mergeSummaries, planProblems, upsertSummary } from '../../../renderer/src/runs/run-updates';
+import {
+  clockTime,
+  scenarioTitle,
+  stepSeconds,
+  stepTimeline,
+} from '../../../renderer/src/runs/attempt-steps';
+import {
+  buildGrid,
+  canResume,
+  canStop,
+  chipState,
+  phoneLabel,
+  progressOf,
+  totalEntries,
+} from '../../../renderer/src/runs/run-grid';
+import {
+  applyProgress,
+  mergeSummaries,
+  planProblems,
+  upsertSummary,
+} from '../../../renderer/src/runs/run-updates';
 import { RUN_STATUSES, type StepView } from '../../../shared/domain/run';
 import { PlanError, parsePlan } from '../../../shared/runs/parse-plan';
-import { MI, PIXEL, RUN_ID, SCENARIOS, attempt, detail, progress, summary, totals, verdict } from './support/sample-runs';
+import {
+  MI,
+  PIXEL,
+  RUN_ID,
+  SCENARIOS,
+  attempt,
+  detail,
+  progress,
+  summary,
+  totals,
+  verdict,
+} from './support/sample-runs';
 
 describe('run grid', () => {
   it('lays out phone x scenario with one chip per repeat, in repeat order', () => {
@@ -13,7 +42,10 @@ describe('run grid', () => {
       attempts: [
         attempt(12, MI.serial, SCENARIOS[0], 2, { status: 'running', step: 'capture' }),
         attempt(11, MI.serial, SCENARIOS[0], 1, { status: 'done', verdict: verdict('pass') }),
-        attempt(13, MI.serial, SCENARIOS[1], 1, { status: 'done', verdict: verdict('fail', 'fail.not-shown-in-time', { within: '8 s' }) }),
+        attempt(13, MI.serial, SCENARIOS[1], 1, {
+          status: 'done',
+          verdict: verdict('fail', 'fail.not-shown-in-time', { within: '8 s' }),
+        }),
         attempt(21, PIXEL.serial, SCENARIOS[1], 1),
       ],
     });
@@ -31,7 +63,11 @@ describe('run grid', () => {
   });
 
   it('keeps attempts of a phone or scenario the run header does not list', () => {
-    const d = detail({ phones: [MI], scenarioIds: [SCENARIOS[0]], attempts: [attempt(1, MI.serial, SCENARIOS[0], 1), attempt(2, 'gone:5555', 'logged-out-text', 1)] });
+    const d = detail({
+      phones: [MI],
+      scenarioIds: [SCENARIOS[0]],
+      attempts: [attempt(1, MI.serial, SCENARIOS[0], 1), attempt(2, 'gone:5555', 'logged-out-text', 1)],
+    });
     const grid = buildGrid(d);
     expect(grid.columns).toEqual([SCENARIOS[0], 'logged-out-text']);
     expect(grid.rows.map((r) => [r.serial, r.phone?.model ?? null])).toEqual([
@@ -42,10 +78,22 @@ describe('run grid', () => {
   });
 
   it('shows a verdict only once an attempt is done, and the step only while it runs', () => {
-    expect(chipState(attempt(1, 's', 'x', 1, { status: 'done', verdict: verdict('inconclusive') }))).toBe('inconclusive');
+    expect(chipState(attempt(1, 's', 'x', 1, { status: 'done', verdict: verdict('inconclusive') }))).toBe(
+      'inconclusive',
+    );
     expect(chipState(attempt(1, 's', 'x', 1, { status: 'done', verdict: null }))).toBe('pending');
     expect(chipState(attempt(1, 's', 'x', 1, { status: 'running', step: 'send' }))).toBe('running');
-    const [row] = buildGrid(detail({ attempts: [attempt(1, MI.serial, SCENARIOS[0], 1, { status: 'done', step: 'leave-state', verdict: verdict('blocked') })] })).rows;
+    const [row] = buildGrid(
+      detail({
+        attempts: [
+          attempt(1, MI.serial, SCENARIOS[0], 1, {
+            status: 'done',
+            step: 'leave-state',
+            verdict: verdict('blocked'),
+          }),
+        ],
+      }),
+    ).rows;
     expect(row?.cells[0]?.[0]?.step).toBeNull();
   });
 
@@ -90,7 +138,10 @@ describe('progress events', () => {
     const steps = [
       progress(attempt(1, MI.serial, SCENARIOS[0], 1, { status: 'running', step: 'send' })),
       progress(attempt(1, MI.serial, SCENARIOS[0], 1, { status: 'running', step: 'capture' })),
-      progress(attempt(1, MI.serial, SCENARIOS[0], 1, { status: 'done', step: 'judge', verdict: verdict('pass') }), { totals: totals({ pass: 1, pending: 3 }) }),
+      progress(
+        attempt(1, MI.serial, SCENARIOS[0], 1, { status: 'done', step: 'judge', verdict: verdict('pass') }),
+        { totals: totals({ pass: 1, pending: 3 }) },
+      ),
       progress(null, { status: 'cancelled', totals: totals({ pass: 1, pending: 3 }) }),
     ];
     const end = steps.reduce(applyProgress, detail());
@@ -111,9 +162,21 @@ describe('progress events', () => {
 
   it('win over an older list reply, and lose to a newer one', () => {
     const fromEvent = summary({ updatedAt: '2026-01-05T10:05:00.000Z', status: 'completed' });
-    expect(mergeSummaries([fromEvent], [summary({ updatedAt: '2026-01-05T10:01:00.000Z' })])[0]?.status).toBe('completed');
-    expect(mergeSummaries([summary()], [summary({ updatedAt: '2026-01-05T10:06:00.000Z', status: 'interrupted' })])[0]?.status).toBe('interrupted');
-    expect(mergeSummaries([], [summary({ id: 'a' }), summary({ id: 'b', createdAt: '2026-01-06T00:00:00.000Z' })]).map((r) => r.id)).toEqual(['b', 'a']);
+    expect(mergeSummaries([fromEvent], [summary({ updatedAt: '2026-01-05T10:01:00.000Z' })])[0]?.status).toBe(
+      'completed',
+    );
+    expect(
+      mergeSummaries(
+        [summary()],
+        [summary({ updatedAt: '2026-01-05T10:06:00.000Z', status: 'interrupted' })],
+      )[0]?.status,
+    ).toBe('interrupted');
+    expect(
+      mergeSummaries(
+        [],
+        [summary({ id: 'a' }), summary({ id: 'b', createdAt: '2026-01-06T00:00:00.000Z' })],
+      ).map((r) => r.id),
+    ).toEqual(['b', 'a']);
   });
 });
 
@@ -121,7 +184,14 @@ describe('plan problems', () => {
   it('lists every problem of the core PlanError message, with its place in the plan', () => {
     let info: ReturnType<PlanError['toInfo']> | null = null;
     try {
-      parsePlan({ name: 'x', app: { package: 'not a package' }, phones: {}, scenarios: ['no-such-scenario'], repeats: 0, sender: { kind: 'tencent', secret: 'inline-key' } });
+      parsePlan({
+        name: 'x',
+        app: { package: 'not a package' },
+        phones: {},
+        scenarios: ['no-such-scenario'],
+        repeats: 0,
+        sender: { kind: 'tencent', secret: 'inline-key' },
+      });
       throw new Error('the plan should be refused');
     } catch (error) {
       if (!(error instanceof PlanError)) throw error;
@@ -137,10 +207,18 @@ describe('plan problems', () => {
   });
 
   it('treats a problem without a place as one about the whole plan, and ignores other errors', () => {
-    expect(planProblems({ code: 'PLAN_INVALID', message: 'The plan is not valid:\n- (plan): is not JSON (Unexpected token): check commas and quotes' })).toEqual([
-      { path: null, message: 'is not JSON (Unexpected token): check commas and quotes' },
-    ]);
-    expect(planProblems({ code: 'PLAN_INVALID', message: 'The plan has no app.logout action, which the logged-out scenario needs.' })).toEqual([
+    expect(
+      planProblems({
+        code: 'PLAN_INVALID',
+        message: 'The plan is not valid:\n- (plan): is not JSON (Unexpected token): check commas and quotes',
+      }),
+    ).toEqual([{ path: null, message: 'is not JSON (Unexpected token): check commas and quotes' }]);
+    expect(
+      planProblems({
+        code: 'PLAN_INVALID',
+        message: 'The plan has no app.logout action, which the logged-out scenario needs.',
+      }),
+    ).toEqual([
       { path: null, message: 'The plan has no app.logout action, which the logged-out scenario needs.' },
     ]);
     expect(planProblems({ code: 'DEVICE_NOT_FOUND', message: '- a: b' })).toBeNull();
@@ -148,7 +226,13 @@ describe('plan problems', () => {
 });
 
 describe('attempt steps', () => {
-  const step = (seq: number, name: StepView['name'], status: StepView['status'], at: number, detail: string | null = null): StepView => ({ seq, name, status, at, detail });
+  const step = (
+    seq: number,
+    name: StepView['name'],
+    status: StepView['status'],
+    at: number,
+    detail: string | null = null,
+  ): StepView => ({ seq, name, status, at, detail });
 
   it('folds each started row with its outcome, and keeps a step that is still running open', () => {
     const timeline = stepTimeline([
@@ -168,7 +252,11 @@ describe('attempt steps', () => {
   });
 
   it('shows a step recorded only by its outcome (skipped, interrupted) on its own', () => {
-    expect(stepTimeline([step(1, 'tap', 'skipped', 10, 'no ext'), step(2, 'interrupted', 'failed', 20)]).map((s) => [s.name, s.status, s.endedAt])).toEqual([
+    expect(
+      stepTimeline([step(1, 'tap', 'skipped', 10, 'no ext'), step(2, 'interrupted', 'failed', 20)]).map(
+        (s) => [s.name, s.status, s.endedAt],
+      ),
+    ).toEqual([
       ['tap', 'skipped', 10],
       ['interrupted', 'failed', 20],
     ]);

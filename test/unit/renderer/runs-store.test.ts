@@ -5,7 +5,17 @@ import type { AttemptDetail } from '../../../shared/domain/run';
 import { fail, ok } from '../../../shared/result';
 import { gate, until } from './support/async';
 import { fakeBridge } from './support/fake-bridge';
-import { MI, RUN_ID, SCENARIOS, attempt, detail, progress, summary, totals, verdict } from './support/sample-runs';
+import {
+  MI,
+  RUN_ID,
+  SCENARIOS,
+  attempt,
+  detail,
+  progress,
+  summary,
+  totals,
+  verdict,
+} from './support/sample-runs';
 
 const stops: Array<() => void> = [];
 afterEach(() => {
@@ -21,7 +31,9 @@ const attemptDetail = (id: number, steps: AttemptDetail['steps'] = []): AttemptD
 describe('runs store', () => {
   it('loads the list, adds runs that progress events bring, and keeps the open run live', async () => {
     const bridge = fakeBridge();
-    bridge.answer('runs:list', () => ok([summary({ id: 'older', createdAt: '2026-01-01T00:00:00.000Z', status: 'completed' })]));
+    bridge.answer('runs:list', () =>
+      ok([summary({ id: 'older', createdAt: '2026-01-01T00:00:00.000Z', status: 'completed' })]),
+    );
     bridge.answer('runs:get', () => ok(detail()));
     const store = createRunsStore(bridge);
     stops.push(store.getState().start());
@@ -32,10 +44,20 @@ describe('runs store', () => {
     await store.getState().selectRun(RUN_ID);
     expect(store.getState().detail?.attempts).toHaveLength(4);
 
-    bridge.emit('runs:progress', progress(attempt(1, MI.serial, SCENARIOS[0], 1, { status: 'running', step: 'capture' }), { totals: totals({ running: 1, pending: 3 }) }));
+    bridge.emit(
+      'runs:progress',
+      progress(attempt(1, MI.serial, SCENARIOS[0], 1, { status: 'running', step: 'capture' }), {
+        totals: totals({ running: 1, pending: 3 }),
+      }),
+    );
     expect(store.getState().detail?.attempts[0]?.step).toBe('capture');
     expect(store.getState().detail?.summary.totals.running).toBe(1);
-    bridge.emit('runs:progress', progress(attempt(1, MI.serial, SCENARIOS[0], 1, { status: 'done', verdict: verdict('pass') }), { status: 'completed' }));
+    bridge.emit(
+      'runs:progress',
+      progress(attempt(1, MI.serial, SCENARIOS[0], 1, { status: 'done', verdict: verdict('pass') }), {
+        status: 'completed',
+      }),
+    );
     expect(store.getState().detail?.attempts[0]?.verdict?.kind).toBe('pass');
     expect(store.getState().runs[0]?.status).toBe('completed');
   });
@@ -51,7 +73,15 @@ describe('runs store', () => {
     const store = createRunsStore(bridge);
     stops.push(store.getState().start());
     const loading = store.getState().selectRun(RUN_ID);
-    bridge.emit('runs:progress', progress(attempt(3, 'x', SCENARIOS[0], 1, { status: 'done', verdict: verdict('fail', 'fail.not-shown-in-time') })));
+    bridge.emit(
+      'runs:progress',
+      progress(
+        attempt(3, 'x', SCENARIOS[0], 1, {
+          status: 'done',
+          verdict: verdict('fail', 'fail.not-shown-in-time'),
+        }),
+      ),
+    );
     expect(store.getState().detail).toBeNull();
     slow.open();
     await loading;
@@ -65,9 +95,21 @@ describe('runs store', () => {
     bridge.answer('runs:get', () => ok(detail()));
     bridge.answer('runs:attempt', (id) => {
       reads += 1;
-      return ok(attemptDetail(id, reads > 1 ? [{ seq: 1, name: 'send', status: 'started', at: 5, detail: null }] : []));
+      return ok(
+        attemptDetail(
+          id,
+          reads > 1 ? [{ seq: 1, name: 'send', status: 'started', at: 5, detail: null }] : [],
+        ),
+      );
     });
-    bridge.answer('runs:evidence', ({ evidenceId }) => ok({ kind: 'screenshot', mime: 'image/png', dataUrl: `data:image/png;base64,${evidenceId}`, sizeBytes: 1 }));
+    bridge.answer('runs:evidence', ({ evidenceId }) =>
+      ok({
+        kind: 'screenshot',
+        mime: 'image/png',
+        dataUrl: `data:image/png;base64,${evidenceId}`,
+        sizeBytes: 1,
+      }),
+    );
     const store = createRunsStore(bridge);
     stops.push(store.getState().start());
     await store.getState().selectRun(RUN_ID);
@@ -75,13 +117,18 @@ describe('runs store', () => {
     expect(store.getState().attempt?.steps).toEqual([]);
     bridge.emit('runs:progress', progress(attempt(2, MI.serial, SCENARIOS[1], 1, { status: 'running' })));
     expect(reads).toBe(1);
-    bridge.emit('runs:progress', progress(attempt(1, MI.serial, SCENARIOS[0], 1, { status: 'running', step: 'send' })));
+    bridge.emit(
+      'runs:progress',
+      progress(attempt(1, MI.serial, SCENARIOS[0], 1, { status: 'running', step: 'send' })),
+    );
     await until(() => store.getState().attempt?.steps.length === 1, 'attempt re-read');
 
     await store.getState().loadEvidence(7);
     await store.getState().loadEvidence(7);
     expect(store.getState().evidence[7]).toMatchObject({ status: 'ok', content: { mime: 'image/png' } });
-    expect(bridge.calls.filter((c) => c.channel === 'runs:evidence')).toEqual([{ channel: 'runs:evidence', args: [{ attemptId: 1, evidenceId: 7 }] }]);
+    expect(bridge.calls.filter((c) => c.channel === 'runs:evidence')).toEqual([
+      { channel: 'runs:evidence', args: [{ attemptId: 1, evidenceId: 7 }] },
+    ]);
   });
 
   it('sends the plan text, lists PLAN_INVALID problems, and opens the run it started', async () => {
@@ -89,7 +136,11 @@ describe('runs store', () => {
     bridge.answer('runs:list', () => ok([]));
     bridge.answer('runs:start', ({ plan }) =>
       plan === '{}'
-        ? fail({ code: 'PLAN_INVALID', message: 'The plan is not valid:\n- name: is missing: add it (string)\n- repeats: is missing: add it (a whole number)' })
+        ? fail({
+            code: 'PLAN_INVALID',
+            message:
+              'The plan is not valid:\n- name: is missing: add it (string)\n- repeats: is missing: add it (a whole number)',
+          })
         : ok({ runId: RUN_ID }),
     );
     bridge.answer('runs:get', () => ok(detail()));
@@ -105,7 +156,11 @@ describe('runs store', () => {
     store.getState().setDraft('{"name":"ok"}');
     expect(store.getState().problems).toBeNull();
     expect(await store.getState().startRun()).toBe(true);
-    expect(bridge.calls.find((c) => c.channel === 'runs:start' && (c.args[0] as { plan: string }).plan === '{"name":"ok"}')).toBeDefined();
+    expect(
+      bridge.calls.find(
+        (c) => c.channel === 'runs:start' && (c.args[0] as { plan: string }).plan === '{"name":"ok"}',
+      ),
+    ).toBeDefined();
     expect(store.getState().selectedRunId).toBe(RUN_ID);
     expect(store.getState().runs.map((r) => r.id)).toEqual([RUN_ID]);
   });
@@ -129,7 +184,9 @@ describe('runs store', () => {
   it('stops and resumes, reporting refusals as values', async () => {
     const bridge = fakeBridge();
     bridge.answer('runs:cancel', () => ok(summary({ status: 'cancelled' })));
-    bridge.answer('runs:resume', () => fail({ code: 'INVALID_ARGUMENT', message: 'This run is complete: nothing is left to run.' }));
+    bridge.answer('runs:resume', () =>
+      fail({ code: 'INVALID_ARGUMENT', message: 'This run is complete: nothing is left to run.' }),
+    );
     const store = createRunsStore(bridge);
     const stopping = store.getState().stop(RUN_ID);
     expect(store.getState().busy[RUN_ID]).toBe('stopping');
@@ -178,7 +235,9 @@ describe('secrets store', () => {
 
   it('says so when the shell has no store', async () => {
     const bridge = fakeBridge();
-    bridge.answer('secrets:names', () => fail({ code: 'NOT_FOUND', message: 'This PushLab has no encrypted secret store.' }));
+    bridge.answer('secrets:names', () =>
+      fail({ code: 'NOT_FOUND', message: 'This PushLab has no encrypted secret store.' }),
+    );
     const store = createSecretsStore(bridge);
     await store.getState().load();
     expect(store.getState()).toMatchObject({ names: null, error: { code: 'NOT_FOUND' } });
@@ -186,7 +245,10 @@ describe('secrets store', () => {
 
   it('checks names like the core does', () => {
     expect(secretInputProblems('tencent.secretKey', 'x')).toEqual([]);
-    expect(secretInputProblems('.hidden', '')).toEqual(['runs.secrets.nameInvalid', 'runs.secrets.valueEmpty']);
+    expect(secretInputProblems('.hidden', '')).toEqual([
+      'runs.secrets.nameInvalid',
+      'runs.secrets.valueEmpty',
+    ]);
     expect(secretInputProblems('a'.repeat(129), 'x')).toEqual(['runs.secrets.nameInvalid']);
   });
 });

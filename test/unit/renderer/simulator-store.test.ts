@@ -76,15 +76,20 @@ describe('device store: simulators', () => {
     expect(store.getState().simulatorError).toBeNull();
   });
 
-  it('keeps a failed action\'s error for the notice, and clears it on the next action', async () => {
+  it("keeps a failed action's error for the notice, and clears it on the next action", async () => {
     const bridge = fakeBridge({ adb: adbStatus(), devices: [], ios: IOS });
     bridge.answer('simulators:list', () => ok([sim('Booted')]));
-    bridge.answer('simulators:shutdown', () => fail({ code: 'DEVICE_NOT_READY', message: 'iPhone 16 Pro cannot be shut down.' }));
+    bridge.answer('simulators:shutdown', () =>
+      fail({ code: 'DEVICE_NOT_READY', message: 'iPhone 16 Pro cannot be shut down.' }),
+    );
     const store = createDeviceStore(bridge);
     stops.push(store.getState().start());
     await until(() => store.getState().simulators.length === 1, 'simulator list');
     await store.getState().changeSimulator(UDID, 'shutdown');
-    expect(store.getState().simulatorError).toMatchObject({ udid: UDID, error: { code: 'DEVICE_NOT_READY' } });
+    expect(store.getState().simulatorError).toMatchObject({
+      udid: UDID,
+      error: { code: 'DEVICE_NOT_READY' },
+    });
     expect(store.getState().simulatorActions).toEqual({});
     bridge.answer('simulators:shutdown', () => ok(sim('Shutdown')));
     const next = store.getState().changeSimulator(UDID, 'shutdown');
@@ -98,6 +103,9 @@ describe('device store: simulators', () => {
     bridge.answer('simulators:boot', () => ok(sim('Booted')));
     const store = createDeviceStore(bridge);
     await store.getState().changeSimulator('-help', 'boot');
-    expect(store.getState().simulatorError).toMatchObject({ udid: '-help', error: { code: 'INVALID_ARGUMENT' } });
+    expect(store.getState().simulatorError).toMatchObject({
+      udid: '-help',
+      error: { code: 'INVALID_ARGUMENT' },
+    });
   });
 });

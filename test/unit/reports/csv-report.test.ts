@@ -27,7 +27,8 @@ function parseCsv(text: string): string[][] {
     } else {
       const end = text.slice(i).search(/,|\r\n/);
       field = end < 0 ? text.slice(i) : text.slice(i, i + end);
-      if (/["\r\n]/.test(field)) throw new Error(`unquoted field with a quote or line break: ${field.slice(0, 40)}`);
+      if (/["\r\n]/.test(field))
+        throw new Error(`unquoted field with a quote or line break: ${field.slice(0, 40)}`);
       i = end < 0 ? text.length : i + end;
     }
     row.push(field);
@@ -48,12 +49,36 @@ function parseCsv(text: string): string[][] {
 const matrix = matrixOf(
   'run-7',
   'Nightly',
-  [phone('X1', 'xiaomi', { vendor: 'Xiaomi', model: '=HYPERLINK("http://evil","x")', marketingName: 'Redmi, "Note" 13\nPro' }), phone('P1', 'google', { vendor: `@SUM(1)${RTL}`, rom: null, androidVersion: null })],
+  [
+    phone('X1', 'xiaomi', {
+      vendor: 'Xiaomi',
+      model: '=HYPERLINK("http://evil","x")',
+      marketingName: 'Redmi, "Note" 13\nPro',
+    }),
+    phone('P1', 'google', { vendor: `@SUM(1)${RTL}`, rom: null, androidVersion: null }),
+  ],
   [column('bg-text', 'background', 'text'), column('doze-image', 'doze', 'image')],
   [
-    cell('X1', 'bg-text', 'pass', { counts: { pass: 2, fail: 1, blocked: 0, 'device-lost': 0, inconclusive: 0, 'not-run': 0, pending: 0 }, deliveryRate: 2 / 3 }),
-    cell('X1', 'doze-image', 'fail', { reason: { key: 'fail.wrong-text', values: { field: 'title', match: 'exact', expected: 'Hi', actual: `+cmd|' /C calc'!A0` } }, waiver: { serial: 'X1', scenarioId: 'doze-image', reason: '-known, "vendor" bug', by: 'Lead', at: '2026-03-04T06:00:00.000Z' } }),
-    cell('P1', 'bg-text', 'inconclusive', { hint: { kind: 'doze', rules: ['r1'], text: { en: 'Doze defers it', zhCN: '低电耗延迟' } } }),
+    cell('X1', 'bg-text', 'pass', {
+      counts: { pass: 2, fail: 1, blocked: 0, 'device-lost': 0, inconclusive: 0, 'not-run': 0, pending: 0 },
+      deliveryRate: 2 / 3,
+    }),
+    cell('X1', 'doze-image', 'fail', {
+      reason: {
+        key: 'fail.wrong-text',
+        values: { field: 'title', match: 'exact', expected: 'Hi', actual: `+cmd|' /C calc'!A0` },
+      },
+      waiver: {
+        serial: 'X1',
+        scenarioId: 'doze-image',
+        reason: '-known, "vendor" bug',
+        by: 'Lead',
+        at: '2026-03-04T06:00:00.000Z',
+      },
+    }),
+    cell('P1', 'bg-text', 'inconclusive', {
+      hint: { kind: 'doze', rules: ['r1'], text: { en: 'Doze defers it', zhCN: '低电耗延迟' } },
+    }),
   ],
 );
 
@@ -63,7 +88,8 @@ describe('csvField', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
-    for (const lead of ['=', '+', '-', '@', '\t', '\r']) expect(csvField(`${lead}1+1`).startsWith(lead === '\r' ? `"'` : `'`), JSON.stringify(lead)).toBe(true);
+    for (const lead of ['=', '+', '-', '@', '\t', '\r'])
+      expect(csvField(`${lead}1+1`).startsWith(lead === '\r' ? `"'` : `'`), JSON.stringify(lead)).toBe(true);
     expect(csvField('=1,2')).toBe(`"'=1,2"`);
     expect(csvField(null)).toBe('');
     expect(csvField(0.5)).toBe('0.5');
@@ -85,13 +111,38 @@ describe('renderCsvReport', () => {
 
   it('writes the cell figures and words', () => {
     const rows = parseCsv(text.slice(1)).slice(1);
-    const byName = (row: string[]): Record<string, string> => Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, row[i] ?? '']));
+    const byName = (row: string[]): Record<string, string> =>
+      Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, row[i] ?? '']));
     const [pass, fail, inconclusive] = rows.map(byName);
-    expect(pass).toMatchObject({ Run: 'run-7', 'Phone serial': 'X1', 'Vendor group': 'xiaomi', Vendor: 'Xiaomi', ROM: 'ROM 1.0', Android: '14', Scenario: 'bg-text', State: 'background', Message: 'text', Level: 'cell', Repeat: '', Status: 'pass', Counts: 'pass:2 fail:1', 'Delivery rate': '0.667', 'p50 (ms)': '850', 'p95 (ms)': '2400', Reason: 'Shown after 850 ms as expected.' });
+    expect(pass).toMatchObject({
+      Run: 'run-7',
+      'Phone serial': 'X1',
+      'Vendor group': 'xiaomi',
+      Vendor: 'Xiaomi',
+      ROM: 'ROM 1.0',
+      Android: '14',
+      Scenario: 'bg-text',
+      State: 'background',
+      Message: 'text',
+      Level: 'cell',
+      Repeat: '',
+      Status: 'pass',
+      Counts: 'pass:2 fail:1',
+      'Delivery rate': '0.667',
+      'p50 (ms)': '850',
+      'p95 (ms)': '2400',
+      Reason: 'Shown after 850 ms as expected.',
+    });
     expect(pass?.Model).toBe(`Redmi, "Note" 13\nPro (=HYPERLINK("http://evil","x"))`);
     expect(fail?.Reason).toBe(`Wrong title: expected exact "Hi", shown "+cmd|' /C calc'!A0".`);
     expect(fail?.Waiver).toBe(`'-known, "vendor" bug (by Lead, 2026-03-04T06:00:00.000Z)`);
-    expect(inconclusive).toMatchObject({ Vendor: "'@SUM(1)abcgnp.exe and isolated", ROM: '', Android: '', Hint: 'doze: Doze defers it', 'Delivery rate': '' });
+    expect(inconclusive).toMatchObject({
+      Vendor: "'@SUM(1)abcgnp.exe and isolated",
+      ROM: '',
+      Android: '',
+      Hint: 'doze: Doze defers it',
+      'Delivery rate': '',
+    });
   });
 
   it('guards every field that would start a formula', () => {
@@ -100,7 +151,12 @@ describe('renderCsvReport', () => {
   });
 
   it('adds one row per attempt after its cell with --attempts', () => {
-    const attempt = (id: number, repeat: number, kind: 'pass' | 'fail', latencyMs: number | null): AttemptView => ({
+    const attempt = (
+      id: number,
+      repeat: number,
+      kind: 'pass' | 'fail',
+      latencyMs: number | null,
+    ): AttemptView => ({
       id,
       serial: 'X1',
       scenarioId: 'bg-text',
@@ -112,12 +168,38 @@ describe('renderCsvReport', () => {
       latencyMs,
       verdict: {
         kind,
-        reason: kind === 'pass' ? { key: 'pass.shown', values: { latency: `${latencyMs} ms` } } : { key: 'fail.not-shown-in-time', values: { within: '60 s' } },
-        details: { delivered: kind === 'pass', latencyMs, record: null, expected: null, checks: null, error: null },
+        reason:
+          kind === 'pass'
+            ? { key: 'pass.shown', values: { latency: `${latencyMs} ms` } }
+            : { key: 'fail.not-shown-in-time', values: { within: '60 s' } },
+        details: {
+          delivered: kind === 'pass',
+          latencyMs,
+          record: null,
+          expected: null,
+          checks: null,
+          error: null,
+        },
       },
     });
-    const pending: AttemptView = { id: 9, serial: 'P1', scenarioId: 'bg-text', repeat: 1, status: 'pending', step: null, verdict: null, startedAt: null, finishedAt: null, latencyMs: null };
-    const rows = parseCsv(renderCsvReport({ matrix, attempts: [attempt(2, 2, 'fail', null), attempt(1, 1, 'pass', 1234.4), pending] }).slice(1));
+    const pending: AttemptView = {
+      id: 9,
+      serial: 'P1',
+      scenarioId: 'bg-text',
+      repeat: 1,
+      status: 'pending',
+      step: null,
+      verdict: null,
+      startedAt: null,
+      finishedAt: null,
+      latencyMs: null,
+    };
+    const rows = parseCsv(
+      renderCsvReport({
+        matrix,
+        attempts: [attempt(2, 2, 'fail', null), attempt(1, 1, 'pass', 1234.4), pending],
+      }).slice(1),
+    );
     const level = CSV_COLUMNS.indexOf('Level');
     expect(rows.map((r) => `${r[1]}/${r[7]}/${r[level]}/${r[level + 1]}/${r[level + 2]}`)).toEqual([
       'Phone serial/Scenario/Level/Repeat/Status',
@@ -133,7 +215,13 @@ describe('renderCsvReport', () => {
   });
 
   it('keeps long and emoji text whole', () => {
-    const m = matrixOf('r', 'p', [phone('L', 'other-android', { model: `${LONG}${HOSTILE.emoji}` })], [column('s', 'foreground', 'text')], [cell('L', 's', 'pass')]);
+    const m = matrixOf(
+      'r',
+      'p',
+      [phone('L', 'other-android', { model: `${LONG}${HOSTILE.emoji}` })],
+      [column('s', 'foreground', 'text')],
+      [cell('L', 's', 'pass')],
+    );
     const rows = parseCsv(renderCsvReport({ matrix: m }).slice(1));
     expect(rows[1]?.[4]).toBe(`${LONG}${HOSTILE.emoji}`);
   });

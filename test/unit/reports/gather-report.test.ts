@@ -2,13 +2,22 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvReportFor, gatherFailures, htmlReportFor, MAX_THUMBNAIL_BYTES, type ReportSources } from '../../../electron/lab/reports/gather-report';
+import {
+  csvReportFor,
+  gatherFailures,
+  htmlReportFor,
+  MAX_THUMBNAIL_BYTES,
+  type ReportSources,
+} from '../../../electron/lab/reports/gather-report';
 import type { AttemptDetail, AttemptView, EvidenceView, RunDetail } from '../../../shared/domain/run';
 import type { Verdict, VerdictKind } from '../../../shared/runs/types';
 import { checkHtml } from './html-check';
 import { cell, column, matrixOf, phone, summaryOf } from './report-fixtures';
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 let root: string;
 let outside: string;
 
@@ -17,7 +26,10 @@ beforeAll(async () => {
   outside = await mkdtemp(join(tmpdir(), 'pushlab-report-outside-'));
   await mkdir(join(root, 'screenshot'), { recursive: true });
   await writeFile(join(root, 'screenshot', 'small.png'), PNG);
-  await writeFile(join(root, 'screenshot', 'big.png'), Buffer.concat([PNG, Buffer.alloc(MAX_THUMBNAIL_BYTES)]));
+  await writeFile(
+    join(root, 'screenshot', 'big.png'),
+    Buffer.concat([PNG, Buffer.alloc(MAX_THUMBNAIL_BYTES)]),
+  );
   await writeFile(join(root, 'screenshot', 'not-png.png'), '<script>alert(1)</script>');
   await writeFile(join(outside, 'secret.png'), PNG);
   await symlink(join(outside, 'secret.png'), join(root, 'screenshot', 'link.png'));
@@ -30,35 +42,90 @@ afterAll(async () => {
 function verdict(kind: VerdictKind, title: string): Verdict {
   return {
     kind,
-    reason: kind === 'fail' ? { key: 'fail.wrong-text', values: { field: 'title', match: 'exact', expected: 'Hello', actual: title } } : { key: 'pass.shown', values: { latency: '1 s' } },
+    reason:
+      kind === 'fail'
+        ? {
+            key: 'fail.wrong-text',
+            values: { field: 'title', match: 'exact', expected: 'Hello', actual: title },
+          }
+        : { key: 'pass.shown', values: { latency: '1 s' } },
     details: {
       delivered: true,
       latencyMs: 1000,
       record: { title, text: 'body', channelId: 'im', postTime: 1 },
       expected: { title: { value: 'Hello', match: 'exact' }, text: null, channelId: 'im' },
-      checks: { title: kind === 'fail' ? 'mismatch' : 'ok', text: 'not-checked', channel: 'ok', sound: 'not-checked' },
+      checks: {
+        title: kind === 'fail' ? 'mismatch' : 'ok',
+        text: 'not-checked',
+        channel: 'ok',
+        sound: 'not-checked',
+      },
       error: null,
     },
   };
 }
 
 const scenarios = ['s-small', 's-big', 's-bad', 's-link', 's-escape', 's-none'];
-const shots: Record<string, string | null> = { 's-small': 'screenshot/small.png', 's-big': 'screenshot/big.png', 's-bad': 'screenshot/not-png.png', 's-link': 'screenshot/link.png', 's-escape': '../secret.png', 's-none': null };
+const shots: Record<string, string | null> = {
+  's-small': 'screenshot/small.png',
+  's-big': 'screenshot/big.png',
+  's-bad': 'screenshot/not-png.png',
+  's-link': 'screenshot/link.png',
+  's-escape': '../secret.png',
+  's-none': null,
+};
 const attempts: AttemptView[] = scenarios.flatMap((s, i) => [
-  { id: i * 10 + 1, serial: 'A', scenarioId: s, repeat: 1, status: 'done' as const, step: 'judge' as const, verdict: verdict('pass', 'Hello'), startedAt: 1, finishedAt: 2, latencyMs: 1000 },
-  { id: i * 10 + 2, serial: 'A', scenarioId: s, repeat: 2, status: 'done' as const, step: 'judge' as const, verdict: verdict('fail', `Bye ${s}`), startedAt: 1, finishedAt: 2, latencyMs: 1000 },
+  {
+    id: i * 10 + 1,
+    serial: 'A',
+    scenarioId: s,
+    repeat: 1,
+    status: 'done' as const,
+    step: 'judge' as const,
+    verdict: verdict('pass', 'Hello'),
+    startedAt: 1,
+    finishedAt: 2,
+    latencyMs: 1000,
+  },
+  {
+    id: i * 10 + 2,
+    serial: 'A',
+    scenarioId: s,
+    repeat: 2,
+    status: 'done' as const,
+    step: 'judge' as const,
+    verdict: verdict('fail', `Bye ${s}`),
+    startedAt: 1,
+    finishedAt: 2,
+    latencyMs: 1000,
+  },
 ]);
 const matrix = matrixOf(
   'run-g',
   'Gather',
   [phone('A', 'xiaomi'), phone('B', 'vivo')],
   scenarios.map((s) => column(s, 'background', 'text')),
-  [...scenarios.map((s) => cell('A', s, 'fail', { reason: { key: 'fail.wrong-text', values: { field: 'title', match: 'exact', expected: 'Hello', actual: `Bye ${s}` } } })), cell('B', 's-small', 'pass')],
+  [
+    ...scenarios.map((s) =>
+      cell('A', s, 'fail', {
+        reason: {
+          key: 'fail.wrong-text',
+          values: { field: 'title', match: 'exact', expected: 'Hello', actual: `Bye ${s}` },
+        },
+      }),
+    ),
+    cell('B', 's-small', 'pass'),
+  ],
 );
 
 function sources(list: readonly AttemptView[] = attempts): ReportSources & { opened: number[] } {
   const opened: number[] = [];
-  const detail: RunDetail = { summary: summaryOf(matrix), phones: [], scenarioIds: scenarios, attempts: list };
+  const detail: RunDetail = {
+    summary: summaryOf(matrix),
+    phones: [],
+    scenarioIds: scenarios,
+    attempts: list,
+  };
   return {
     opened,
     evidenceRoot: root,
@@ -69,7 +136,8 @@ function sources(list: readonly AttemptView[] = attempts): ReportSources & { ope
         opened.push(id);
         const a = list.find((x) => x.id === id) as AttemptView;
         const path = shots[a.scenarioId] ?? null;
-        const evidence: EvidenceView[] = path === null ? [] : [{ id: id * 100, kind: 'screenshot', path, data: null, at: 1 }];
+        const evidence: EvidenceView[] =
+          path === null ? [] : [{ id: id * 100, kind: 'screenshot', path, data: null, at: 1 }];
         return { attempt: a, steps: [], evidence };
       },
     },
@@ -89,9 +157,19 @@ describe('gatherFailures', () => {
 
   it('embeds small PNGs only, and never reads outside the evidence folder', async () => {
     const src = sources();
-    const thumbs = Object.fromEntries((await gatherFailures(src, matrix, src.runs.get('run-g'))).map((f) => [f.cell.scenarioId, f.thumbnail]));
-    expect(thumbs['s-small']).toEqual({ kind: 'image', dataUrl: `data:image/png;base64,${PNG.toString('base64')}`, sizeBytes: PNG.length });
-    expect(thumbs['s-big']).toEqual({ kind: 'too-large', path: 'screenshot/big.png', sizeBytes: PNG.length + MAX_THUMBNAIL_BYTES });
+    const thumbs = Object.fromEntries(
+      (await gatherFailures(src, matrix, src.runs.get('run-g'))).map((f) => [f.cell.scenarioId, f.thumbnail]),
+    );
+    expect(thumbs['s-small']).toEqual({
+      kind: 'image',
+      dataUrl: `data:image/png;base64,${PNG.toString('base64')}`,
+      sizeBytes: PNG.length,
+    });
+    expect(thumbs['s-big']).toEqual({
+      kind: 'too-large',
+      path: 'screenshot/big.png',
+      sizeBytes: PNG.length + MAX_THUMBNAIL_BYTES,
+    });
     expect(thumbs['s-bad']).toMatchObject({ kind: 'unreadable' });
     expect(thumbs['s-link']).toMatchObject({ kind: 'unreadable' });
     expect(thumbs['s-escape']).toMatchObject({ kind: 'unreadable' });
@@ -102,20 +180,36 @@ describe('gatherFailures', () => {
     const src = sources([...attempts, { ...(attempts[1] as AttemptView), id: 99, serial: 'B' }]);
     const twice = { ...matrix, cells: [...matrix.cells, cell('B', 's-small', 'fail')] };
     const failures = await gatherFailures(src, twice, src.runs.get('run-g'), { maxThumbnails: 1 });
-    expect(failures.map((f) => f.thumbnail.kind)).toEqual(['image', 'too-large', 'skipped', 'unreadable', 'unreadable', 'none', 'skipped']);
-    expect(failures.at(-1)?.thumbnail).toEqual({ kind: 'skipped', path: 'screenshot/small.png', sizeBytes: PNG.length });
+    expect(failures.map((f) => f.thumbnail.kind)).toEqual([
+      'image',
+      'too-large',
+      'skipped',
+      'unreadable',
+      'unreadable',
+      'none',
+      'skipped',
+    ]);
+    expect(failures.at(-1)?.thumbnail).toEqual({
+      kind: 'skipped',
+      path: 'screenshot/small.png',
+      sizeBytes: PNG.length,
+    });
   });
 });
 
 describe('htmlReportFor and csvReportFor', () => {
   it('make a checked HTML report with the one embedded screenshot, and a CSV with attempts', async () => {
     const src = sources();
-    const doc = checkHtml(await htmlReportFor(src, 'run-g', { locale: 'zh-CN', generatedAt: '2026-03-04T08:00:00Z' }));
+    const doc = checkHtml(
+      await htmlReportFor(src, 'run-g', { locale: 'zh-CN', generatedAt: '2026-03-04T08:00:00Z' }),
+    );
     expect(doc.elements.filter((e) => e.name === 'img')).toHaveLength(1);
     expect(doc.text).toContain('截图（');
     expect(doc.text).toContain('Bye s-big');
     const csv = await csvReportFor(src, 'run-g', { attempts: true });
     expect(csv.split('\r\n').filter((l) => l.includes(',attempt,'))).toHaveLength(attempts.length);
-    expect((await csvReportFor(src, 'run-g')).split('\r\n').filter((l) => l.includes(',attempt,'))).toHaveLength(0);
+    expect(
+      (await csvReportFor(src, 'run-g')).split('\r\n').filter((l) => l.includes(',attempt,')),
+    ).toHaveLength(0);
   });
 });

@@ -5,12 +5,61 @@
  * text (what a reader sees) and the elements, so tests can prove hostile strings are only text.
  */
 const ELEMENTS = new Set([
-  'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'footer', 'section', 'article', 'div',
-  'h1', 'h2', 'h3', 'p', 'dl', 'dt', 'dd', 'ul', 'li', 'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot',
-  'tr', 'th', 'td', 'span', 'bdi', 'strong', 'br', 'figure', 'img',
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'header',
+  'main',
+  'footer',
+  'section',
+  'article',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'p',
+  'dl',
+  'dt',
+  'dd',
+  'ul',
+  'li',
+  'table',
+  'caption',
+  'colgroup',
+  'col',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'span',
+  'bdi',
+  'strong',
+  'br',
+  'figure',
+  'img',
 ]);
 const VOID = new Set(['meta', 'br', 'col', 'img']);
-const ATTRIBUTES = new Set(['lang', 'charset', 'http-equiv', 'name', 'content', 'class', 'id', 'title', 'scope', 'colspan', 'aria-label', 'aria-hidden', 'src', 'alt']);
+const ATTRIBUTES = new Set([
+  'lang',
+  'charset',
+  'http-equiv',
+  'name',
+  'content',
+  'class',
+  'id',
+  'title',
+  'scope',
+  'colspan',
+  'aria-label',
+  'aria-hidden',
+  'src',
+  'alt',
+]);
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
 
 export interface HtmlElement {
@@ -29,7 +78,8 @@ function decode(raw: string, where: string): string {
   if (/[<>]/.test(raw)) throw new Error(`raw < or > in ${where}: ${raw.slice(0, 60)}`);
   return raw.replace(/&([^;\s]{0,10});?/g, (whole, name: string) => {
     const value = ENTITIES[name];
-    if (value === undefined || !whole.endsWith(';')) throw new Error(`unknown or bare entity in ${where}: ${whole}`);
+    if (value === undefined || !whole.endsWith(';'))
+      throw new Error(`unknown or bare entity in ${where}: ${whole}`);
     return value;
   });
 }
@@ -47,7 +97,8 @@ export function checkHtml(doc: string): CheckedHtml {
     const lt = doc.indexOf('<', i);
     const raw = lt < 0 ? doc.slice(i) : doc.slice(i, lt);
     if (raw !== '') {
-      if (stack.length === 0 && raw.trim() !== '') throw new Error(`text outside <html>: ${raw.slice(0, 40)}`);
+      if (stack.length === 0 && raw.trim() !== '')
+        throw new Error(`text outside <html>: ${raw.slice(0, 40)}`);
       texts.push(decode(raw, 'text'));
     }
     if (lt < 0) break;
@@ -71,7 +122,8 @@ export function checkHtml(doc: string): CheckedHtml {
       if (Object.hasOwn(attrs, attr)) throw new Error(`duplicate attribute ${attr}`);
       attrs[attr] = decode(a[2] as string, `attribute ${attr}`);
     }
-    if (attrs.src !== undefined && !/^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/.test(attrs.src)) throw new Error(`src is not a PNG data URL: ${attrs.src.slice(0, 40)}`);
+    if (attrs.src !== undefined && !/^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/.test(attrs.src))
+      throw new Error(`src is not a PNG data URL: ${attrs.src.slice(0, 40)}`);
     elements.push({ name, attrs });
     if (name === 'style') {
       // Raw text up to </style>: the report's own CSS, which must not load anything.

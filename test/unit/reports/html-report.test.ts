@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { COLUMNS_PER_TABLE } from '../../../electron/lab/reports/html-matrix';
-import { renderHtmlReport, type HtmlReportInput, type ReportFailure } from '../../../electron/lab/reports/html-report';
+import {
+  renderHtmlReport,
+  type HtmlReportInput,
+  type ReportFailure,
+} from '../../../electron/lab/reports/html-report';
 import { bdi, cleanText, html, safePngDataUrl } from '../../../electron/lab/reports/html-text';
 import { checkHtml } from './html-check';
-import { cell, column, HOSTILE, hostileMatrix, LONG, matrixOf, phone, RTL, summaryOf } from './report-fixtures';
+import {
+  cell,
+  column,
+  HOSTILE,
+  hostileMatrix,
+  LONG,
+  matrixOf,
+  phone,
+  RTL,
+  summaryOf,
+} from './report-fixtures';
 
-const PNG_1X1 = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const PNG_1X1 =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
 
 function hostileInput(overrides: Partial<HtmlReportInput> = {}): HtmlReportInput {
@@ -16,13 +31,31 @@ function hostileInput(overrides: Partial<HtmlReportInput> = {}): HtmlReportInput
     cell: failing,
     attempt: { id: 7, repeat: 2 },
     reason: failing.reason,
-    expected: { title: { value: HOSTILE.script, match: 'exact' }, text: { value: HOSTILE.handler, match: 'contains' }, channelId: HOSTILE.js },
-    actual: { title: HOSTILE.img, text: `${LONG}${RTL}`, channelId: HOSTILE.comment, sound: HOSTILE.emoji, postTime: 1 },
+    expected: {
+      title: { value: HOSTILE.script, match: 'exact' },
+      text: { value: HOSTILE.handler, match: 'contains' },
+      channelId: HOSTILE.js,
+    },
+    actual: {
+      title: HOSTILE.img,
+      text: `${LONG}${RTL}`,
+      channelId: HOSTILE.comment,
+      sound: HOSTILE.emoji,
+      postTime: 1,
+    },
     seen: 'captured',
     checks: { title: 'mismatch', text: 'ok', channel: 'mismatch', sound: 'unknown' },
     thumbnail: { kind: 'image', dataUrl: PNG_1X1, sizeBytes: 70 },
   };
-  return { matrix, summary: summaryOf(matrix), signOff, failures: [failure], locale: 'en', generatedAt: '2026-03-04T07:00:00.000Z', ...overrides };
+  return {
+    matrix,
+    summary: summaryOf(matrix),
+    signOff,
+    failures: [failure],
+    locale: 'en',
+    generatedAt: '2026-03-04T07:00:00.000Z',
+    ...overrides,
+  };
 }
 
 describe('html-text', () => {
@@ -31,7 +64,13 @@ describe('html-text', () => {
     expect(cleanText(`a\u0000b\u001bc\u0085d${RTL}\ud800e 😀`)).toBe('abcdabcgnp.exe and isolatede 😀');
     expect(bdi('<b>')).toBe('<bdi>&lt;b&gt;</bdi>');
     expect(safePngDataUrl(PNG_1X1)).toBe(PNG_1X1);
-    for (const bad of ['javascript:alert(1)', 'data:text/html;base64,PHNjcmlwdD4=', 'data:image/png;base64,AAAA" onerror="x', 'https://example.com/x.png']) expect(safePngDataUrl(bad)).toBeNull();
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/html;base64,PHNjcmlwdD4=',
+      'data:image/png;base64,AAAA" onerror="x',
+      'https://example.com/x.png',
+    ])
+      expect(safePngDataUrl(bad)).toBeNull();
   });
 });
 
@@ -61,11 +100,23 @@ describe('renderHtmlReport with hostile phone and plan text', () => {
     expect(/(?:src|href|action)="(?!data:image\/png;base64,)/i.test(out)).toBe(false);
     const images = checked.elements.filter((e) => e.name === 'img');
     expect(images.map((e) => e.attrs.src)).toEqual([PNG_1X1]);
-    expect(checked.elements.find((e) => e.name === 'meta' && e.attrs['http-equiv'] === 'Content-Security-Policy')?.attrs.content).toMatch(/default-src 'none'/);
+    expect(
+      checked.elements.find((e) => e.name === 'meta' && e.attrs['http-equiv'] === 'Content-Security-Policy')
+        ?.attrs.content,
+    ).toMatch(/default-src 'none'/);
   });
 
   it('shows every hostile string as text, whole', () => {
-    for (const s of [HOSTILE.script, HOSTILE.img, HOSTILE.handler, HOSTILE.js, HOSTILE.style, HOSTILE.comment, HOSTILE.emoji]) expect(checked.text, s).toContain(s);
+    for (const s of [
+      HOSTILE.script,
+      HOSTILE.img,
+      HOSTILE.handler,
+      HOSTILE.js,
+      HOSTILE.style,
+      HOSTILE.comment,
+      HOSTILE.emoji,
+    ])
+      expect(checked.text, s).toContain(s);
     expect(checked.text).toContain(LONG);
     expect(checked.text).toContain('abcgnp.exe and isolated');
   });
@@ -84,22 +135,50 @@ describe('renderHtmlReport with hostile phone and plan text', () => {
 });
 
 describe('renderHtmlReport content', () => {
-  const phones = [phone('G1', 'google', { marketingName: 'Pixel 8', model: 'GKWS6' }), phone('X1', 'xiaomi'), phone('X2', 'xiaomi'), phone('V1', 'vivo')];
+  const phones = [
+    phone('G1', 'google', { marketingName: 'Pixel 8', model: 'GKWS6' }),
+    phone('X1', 'xiaomi'),
+    phone('X2', 'xiaomi'),
+    phone('V1', 'vivo'),
+  ];
   const columns = [
-    ...Array.from({ length: COLUMNS_PER_TABLE + 2 }, (_, i) => column(`bg-${i}`, 'background', 'text', `Background ${i}`)),
+    ...Array.from({ length: COLUMNS_PER_TABLE + 2 }, (_, i) =>
+      column(`bg-${i}`, 'background', 'text', `Background ${i}`),
+    ),
     column('fg-text', 'foreground', 'text', 'Foreground text'),
   ];
   const cells = [
     cell('X1', 'bg-0', 'pass'),
-    cell('X1', 'bg-1', 'fail', { waiver: { serial: 'X1', scenarioId: 'bg-1', reason: 'known vendor bug', by: 'Lead', at: '2026-03-04T06:00:00.000Z' } }),
+    cell('X1', 'bg-1', 'fail', {
+      waiver: {
+        serial: 'X1',
+        scenarioId: 'bg-1',
+        reason: 'known vendor bug',
+        by: 'Lead',
+        at: '2026-03-04T06:00:00.000Z',
+      },
+    }),
     cell('X2', 'bg-0', 'blocked'),
     cell('G1', 'bg-0', 'device-lost'),
-    cell('G1', 'fg-text', 'inconclusive', { hint: { kind: 'quiet-hours', rules: ['vivo.quiet-hours'], text: { en: 'Quiet hours 22-8', zhCN: '免打扰 22-8' } } }),
+    cell('G1', 'fg-text', 'inconclusive', {
+      hint: {
+        kind: 'quiet-hours',
+        rules: ['vivo.quiet-hours'],
+        text: { en: 'Quiet hours 22-8', zhCN: '免打扰 22-8' },
+      },
+    }),
     cell('V1', 'bg-0', 'not-run'),
     cell('V1', 'bg-2', 'pending'),
   ];
   const matrix = matrixOf('run-9', 'Nightly', phones, columns, cells);
-  const base: HtmlReportInput = { matrix, summary: summaryOf(matrix), signOff: null, failures: [], locale: 'en', generatedAt: Date.UTC(2026, 2, 4, 7) };
+  const base: HtmlReportInput = {
+    matrix,
+    summary: summaryOf(matrix),
+    signOff: null,
+    failures: [],
+    locale: 'en',
+    generatedAt: Date.UTC(2026, 2, 4, 7),
+  };
   const en = checkHtml(renderHtmlReport(base));
 
   it('names the plan, the run and localised dates', () => {
@@ -123,12 +202,15 @@ describe('renderHtmlReport content', () => {
   });
 
   it('writes every verdict as an icon and a word, with latency and tags', () => {
-    for (const word of ['Pass', 'Fail', 'Blocked', 'Phone lost', 'Inconclusive', 'Not run', 'Pending']) expect(en.text).toContain(word);
+    for (const word of ['Pass', 'Fail', 'Blocked', 'Phone lost', 'Inconclusive', 'Not run', 'Pending'])
+      expect(en.text).toContain(word);
     expect(en.text).toContain('latency p50 850 ms · p95 2.4 sec');
     expect(en.text).toContain('Waived');
     expect(en.text).toContain('Vendor limit?');
     expect(en.text).toContain('not in run');
-    expect(en.elements.filter((e) => e.name === 'td' && e.attrs.class === 'st-fail').length).toBeGreaterThan(0);
+    expect(en.elements.filter((e) => e.name === 'td' && e.attrs.class === 'st-fail').length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('lists vendor limits and waivers, and says when the run is not signed off', () => {
@@ -140,7 +222,18 @@ describe('renderHtmlReport content', () => {
   });
 
   it('shows the sign-off when there is one', () => {
-    const signed = checkHtml(renderHtmlReport({ ...base, signOff: { runId: 'run-9', by: 'Li Lei', at: '2026-03-05T01:00:00.000Z', note: 'Ship it', waivers: [] } }));
+    const signed = checkHtml(
+      renderHtmlReport({
+        ...base,
+        signOff: {
+          runId: 'run-9',
+          by: 'Li Lei',
+          at: '2026-03-05T01:00:00.000Z',
+          note: 'Ship it',
+          waivers: [],
+        },
+      }),
+    );
     expect(signed.text).toContain('Signed off by');
     expect(signed.text).toContain('Li Lei');
     expect(signed.text).toContain('Ship it');
@@ -150,7 +243,18 @@ describe('renderHtmlReport content', () => {
   it('is complete in Chinese', () => {
     const zh = checkHtml(renderHtmlReport({ ...base, locale: 'zh-CN' }));
     expect(zh.elements[0]?.attrs.lang).toBe('zh-CN');
-    for (const word of ['离线推送签发报告', '按厂商', '小米', '谷歌 / FCM', '通过', '失败', '尚未签发', '应用状态：后台（第 1 部分，共 2 部分）', '2026年3月4日']) expect(zh.text, word).toContain(word);
+    for (const word of [
+      '离线推送签发报告',
+      '按厂商',
+      '小米',
+      '谷歌 / FCM',
+      '通过',
+      '失败',
+      '尚未签发',
+      '应用状态：后台（第 1 部分，共 2 部分）',
+      '2026年3月4日',
+    ])
+      expect(zh.text, word).toContain(word);
     expect(zh.text).not.toContain('App state');
   });
 
@@ -167,13 +271,22 @@ describe('renderHtmlReport content', () => {
       checks: { title: 'ok', text: 'not-checked', channel: 'mismatch', sound: 'not-checked' },
       thumbnail: { kind: 'too-large', path: 'screenshot/X1-1.png', sizeBytes: 1_500_000 },
     };
-    const bad: ReportFailure = { ...failure, attempt: null, actual: null, seen: 'nothing', expected: null, thumbnail: { kind: 'image', dataUrl: 'javascript:alert(1)', sizeBytes: 1 } };
+    const bad: ReportFailure = {
+      ...failure,
+      attempt: null,
+      actual: null,
+      seen: 'nothing',
+      expected: null,
+      thumbnail: { kind: 'image', dataUrl: 'javascript:alert(1)', sizeBytes: 1 },
+    };
     const r = checkHtml(renderHtmlReport({ ...base, failures: [failure, bad] }));
     expect(r.text).toContain('Attempt 12, repeat 3');
     expect(r.text).toContain('Posted on channel "misc", expected "im".');
     expect(r.text).toContain('exactly “');
     expect(r.text).toContain('differs');
-    expect(r.text).toMatch(/The screenshot \(1,500 kB\) is too large to embed\. It is in the evidence folder: screenshot\/X1-1\.png/);
+    expect(r.text).toMatch(
+      /The screenshot \(1,500 kB\) is too large to embed\. It is in the evidence folder: screenshot\/X1-1\.png/,
+    );
     expect(r.text).toContain('No notification of the app was captured.');
     expect(r.text).toContain('No screenshot was kept for this attempt.');
     expect(r.elements.filter((e) => e.name === 'img')).toHaveLength(0);
@@ -181,7 +294,13 @@ describe('renderHtmlReport content', () => {
 
   it('handles a run with no results', () => {
     const empty = matrixOf('run-0', 'Empty', [], [], []);
-    const r = checkHtml(renderHtmlReport({ ...base, matrix: empty, summary: summaryOf(empty, { status: 'running', finishedAt: null }) }));
+    const r = checkHtml(
+      renderHtmlReport({
+        ...base,
+        matrix: empty,
+        summary: summaryOf(empty, { status: 'running', finishedAt: null }),
+      }),
+    );
     expect(r.text).toContain('This run has no results yet.');
     expect(r.text).toContain('No phone took part in this run.');
     expect(r.text).toContain('not finished');

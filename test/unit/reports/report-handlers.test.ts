@@ -6,9 +6,31 @@ import { requestSchemas } from '../../../shared/ipc';
 import { checkHtml } from './html-check';
 import { cell, column, matrixOf, phone, summaryOf } from './report-fixtures';
 
-const matrix = matrixOf('run-h', 'Handlers', [phone('A', 'honor')], [column('bg', 'background', 'text')], [cell('A', 'bg', 'pass')]);
-const attempt: AttemptView = { id: 1, serial: 'A', scenarioId: 'bg', repeat: 1, status: 'done', step: 'judge', verdict: null, startedAt: 1, finishedAt: 2, latencyMs: null };
-const detail: RunDetail = { summary: summaryOf(matrix), phones: [], scenarioIds: ['bg'], attempts: [attempt] };
+const matrix = matrixOf(
+  'run-h',
+  'Handlers',
+  [phone('A', 'honor')],
+  [column('bg', 'background', 'text')],
+  [cell('A', 'bg', 'pass')],
+);
+const attempt: AttemptView = {
+  id: 1,
+  serial: 'A',
+  scenarioId: 'bg',
+  repeat: 1,
+  status: 'done',
+  step: 'judge',
+  verdict: null,
+  startedAt: 1,
+  finishedAt: 2,
+  latencyMs: null,
+};
+const detail: RunDetail = {
+  summary: summaryOf(matrix),
+  phones: [],
+  scenarioIds: ['bg'],
+  attempts: [attempt],
+};
 
 const handlers = createReportHandlers({
   evidenceRoot: '/nonexistent',
@@ -35,12 +57,20 @@ describe('reports:* handlers', () => {
   });
 
   it('returns the CSV, with attempt rows only when asked', async () => {
-    expect((await handlers['reports:csv']('run-h')).csv.split('\r\n').filter((l) => l.includes(',attempt,'))).toHaveLength(0);
-    expect((await handlers['reports:csv']('run-h', { attempts: true })).csv.split('\r\n').filter((l) => l.includes(',attempt,'))).toHaveLength(1);
+    expect(
+      (await handlers['reports:csv']('run-h')).csv.split('\r\n').filter((l) => l.includes(',attempt,')),
+    ).toHaveLength(0);
+    expect(
+      (await handlers['reports:csv']('run-h', { attempts: true })).csv
+        .split('\r\n')
+        .filter((l) => l.includes(',attempt,')),
+    ).toHaveLength(1);
   });
 
   it('passes the matrix service errors on', async () => {
-    await expect(handlers['reports:html']({ runId: 'nope', locale: 'en' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(handlers['reports:html']({ runId: 'nope', locale: 'en' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('validates its arguments at the IPC boundary', () => {

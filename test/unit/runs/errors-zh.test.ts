@@ -19,7 +19,10 @@ import { blockedVerdict } from '../../../electron/lab/runs/engine/device-loop';
 const HAN = /[\u4e00-\u9fff]/;
 
 async function caught(promise: Promise<unknown>): Promise<LabError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(LabError);
   return error as LabError;
 }
@@ -32,7 +35,9 @@ describe('composed zh-CN error texts', () => {
       message: '环境变量 TENCENT_KEY 未设置。',
       hint: '请在运行 PushLab 的环境中设置 TENCENT_KEY，或让计划指向一个文件。',
     });
-    const stored = await caught(resolveSecret({ stored: 'tencent.secretKey' }, { env: {}, store: { get: async () => null } }));
+    const stored = await caught(
+      resolveSecret({ stored: 'tencent.secretKey' }, { env: {}, store: { get: async () => null } }),
+    );
     expect(stored.zh?.message).toBe('已保存的密钥“tencent.secretKey”不存在。');
     expect(stored.zh?.hint).toContain('tencent.secretKey');
   });
@@ -51,17 +56,25 @@ describe('composed zh-CN error texts', () => {
   it('a refusal reaches zh-CN users in Chinese even when the shell refused in English', async () => {
     const plan = {
       name: 'nightly',
-      app: { package: 'com.example.app', accounts: { vendors: { fcm: { account: 'qa_1' } } }, login: { kind: 'operator', prompt: 'Log in' } },
+      app: {
+        package: 'com.example.app',
+        accounts: { vendors: { fcm: { account: 'qa_1' } } },
+        login: { kind: 'operator', prompt: 'Log in' },
+      },
       phones: { serials: ['emulator-5554'] },
       scenarios: 'all',
       repeats: 1,
       sender: { kind: 'command', command: '/bin/true', args: [] },
     };
-    const refused = await caught(approvePlan(async () => ({ approved: false, message: 'No.', hint: 'Ask.' }), plan, 'start'));
+    const refused = await caught(
+      approvePlan(async () => ({ approved: false, message: 'No.', hint: 'Ask.' }), plan, 'start'),
+    );
     expect(refused.message).toBe('No.');
     expect(errorText(refused.toInfo(), 'zh-CN').message).toContain('nightly');
     expect(errorText(refused.toInfo(), 'zh-CN').message).toMatch(HAN);
-    const failed = await caught(approvePlan(async () => Promise.reject(new Error('dialog crashed')), plan, 'start'));
+    const failed = await caught(
+      approvePlan(async () => Promise.reject(new Error('dialog crashed')), plan, 'start'),
+    );
     expect(failed.zh?.message).toMatch(HAN);
     expect(failed.zh?.hint).toMatch(HAN);
   });
@@ -73,7 +86,13 @@ describe('composed zh-CN error texts', () => {
   });
 
   it('a state that was not reached uses the report error zh, else composes one around the reason', () => {
-    const own = stateNotReached({ reason: 'Screen stayed on.', error: { code: 'TIMEOUT', message: 'm', zh: { message: '屏幕一直亮着。' } } }, 'screen-off');
+    const own = stateNotReached(
+      {
+        reason: 'Screen stayed on.',
+        error: { code: 'TIMEOUT', message: 'm', zh: { message: '屏幕一直亮着。' } },
+      },
+      'screen-off',
+    );
     expect(own.code).toBe('TIMEOUT');
     expect(own.zh).toEqual({ message: '屏幕一直亮着。' });
     const composed = stateNotReached({ reason: null, error: null }, 'killed');
@@ -83,11 +102,18 @@ describe('composed zh-CN error texts', () => {
   });
 
   it('a blocked verdict says its set-up error in zh-CN, and stored reasons without the zh twin still read', () => {
-    const verdict = blockedVerdict({ code: 'TIMEOUT', message: 'The phone did not answer.', zh: { message: '手机没有应答。' } });
+    const verdict = blockedVerdict({
+      code: 'TIMEOUT',
+      message: 'The phone did not answer.',
+      zh: { message: '手机没有应答。' },
+    });
     expect(describeReason(verdict.reason, 'zh-CN')).toContain('手机没有应答。');
     expect(describeReason(verdict.reason, 'zh-CN')).not.toContain('did not answer');
     expect(describeReason(verdict.reason, 'en')).toContain('The phone did not answer.');
-    const stored = { key: 'blocked.setup-failed' as const, values: { code: 'TIMEOUT', message: 'The phone did not answer.' } };
+    const stored = {
+      key: 'blocked.setup-failed' as const,
+      values: { code: 'TIMEOUT', message: 'The phone did not answer.' },
+    };
     expect(describeReason(stored, 'zh-CN')).toContain('The phone did not answer.');
   });
 });

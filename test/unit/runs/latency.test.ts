@@ -29,9 +29,15 @@ describe('latency with its uncertainty', () => {
     expect(v.kind).toBe('pass');
     expect(v.details).toMatchObject({ latencyMs: 40, latencyUncertaintyMs: 40 });
     expect(describeReason(v.reason)).toBe('Shown after ≤ 80 ms as expected.');
-    const edge = judge(shownExpectation(), seen([record()], { latencyMs: 60_300, latencyUncertaintyMs: 500, timeoutMs: 60_000 }));
+    const edge = judge(
+      shownExpectation(),
+      seen([record()], { latencyMs: 60_300, latencyUncertaintyMs: 500, timeoutMs: 60_000 }),
+    );
     expect(edge.kind).toBe('pass');
-    const late = judge(shownExpectation(), seen([record()], { latencyMs: 61_000, latencyUncertaintyMs: 500, timeoutMs: 60_000 }));
+    const late = judge(
+      shownExpectation(),
+      seen([record()], { latencyMs: 61_000, latencyUncertaintyMs: 500, timeoutMs: 60_000 }),
+    );
     expect(late.reason).toMatchObject({ key: 'fail.late', values: { latencyMs: 60_500 } });
   });
 });

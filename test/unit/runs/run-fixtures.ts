@@ -1,14 +1,49 @@
 /** A small run result for the stats and JUnit tests. */
 import type { AttemptResult, RunResult, Verdict, VerdictKind } from '../../../shared/runs/types';
 
-export function verdictOf(kind: VerdictKind, delivered: boolean | null, latencyMs: number | null = null): Verdict {
-  const key = ({ pass: 'pass.shown', fail: 'fail.not-shown-in-time', blocked: 'blocked.setup-failed', 'device-lost': 'device-lost.lost', inconclusive: 'inconclusive.capture-error', 'not-run': 'not-run.not-applicable' } as const)[kind];
-  const values: Record<string, string> = kind === 'pass' ? { latency: `${latencyMs ?? 0} ms` } : kind === 'fail' ? { within: '60000 ms' } : { code: 'INTERNAL', message: 'x', why: 'y' };
-  return { kind, reason: { key, values }, details: { delivered, latencyMs, record: null, expected: null, checks: null, error: null } };
+export function verdictOf(
+  kind: VerdictKind,
+  delivered: boolean | null,
+  latencyMs: number | null = null,
+): Verdict {
+  const key = (
+    {
+      pass: 'pass.shown',
+      fail: 'fail.not-shown-in-time',
+      blocked: 'blocked.setup-failed',
+      'device-lost': 'device-lost.lost',
+      inconclusive: 'inconclusive.capture-error',
+      'not-run': 'not-run.not-applicable',
+    } as const
+  )[kind];
+  const values: Record<string, string> =
+    kind === 'pass'
+      ? { latency: `${latencyMs ?? 0} ms` }
+      : kind === 'fail'
+        ? { within: '60000 ms' }
+        : { code: 'INTERNAL', message: 'x', why: 'y' };
+  return {
+    kind,
+    reason: { key, values },
+    details: { delivered, latencyMs, record: null, expected: null, checks: null, error: null },
+  };
 }
 
-export function attempt(serial: string, scenarioId: string, repeat: number, verdict: Verdict, durationMs = 1500): AttemptResult {
-  return { serial, scenarioId, repeat, verdict, startedAt: Date.UTC(2026, 0, 2, 3, 4, 5) + repeat * 10_000, durationMs };
+export function attempt(
+  serial: string,
+  scenarioId: string,
+  repeat: number,
+  verdict: Verdict,
+  durationMs = 1500,
+): AttemptResult {
+  return {
+    serial,
+    scenarioId,
+    repeat,
+    verdict,
+    startedAt: Date.UTC(2026, 0, 2, 3, 4, 5) + repeat * 10_000,
+    durationMs,
+  };
 }
 
 export function run(attempts: AttemptResult[], extra: Partial<RunResult> = {}): RunResult {

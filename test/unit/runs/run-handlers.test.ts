@@ -17,7 +17,18 @@ const testCipher: SecretCipher = {
 };
 
 const attempt: AttemptDetail = {
-  attempt: { id: 5, serial: 's', scenarioId: 'background-c2c-text', repeat: 1, status: 'done', step: 'judge', verdict: null, startedAt: 1, finishedAt: 2, latencyMs: null },
+  attempt: {
+    id: 5,
+    serial: 's',
+    scenarioId: 'background-c2c-text',
+    repeat: 1,
+    status: 'done',
+    step: 'judge',
+    verdict: null,
+    startedAt: 1,
+    finishedAt: 2,
+    latencyMs: null,
+  },
   steps: [],
   evidence: [
     { id: 9, kind: 'logcat', path: '../secrets.json', data: null, at: 1 },
@@ -54,7 +65,12 @@ afterAll(async () => rm(dir, { recursive: true, force: true }));
 describe('run and secret handlers', () => {
   it('stores a secret encrypted and gives back only names', async () => {
     const secrets = createSecretStore({ dir, cipher: testCipher });
-    const h = createRunHandlers({ runs: fakeRuns(), secrets, evidenceRoot: join(dir, 'evidence'), virtualLab: undefined });
+    const h = createRunHandlers({
+      runs: fakeRuns(),
+      secrets,
+      evidenceRoot: join(dir, 'evidence'),
+      virtualLab: undefined,
+    });
     expect(await h['secrets:set']({ name: 'tencent.key', value: 'SECRET-abc123' })).toBeNull();
     expect(await h['secrets:names']()).toEqual(['tencent.key']);
     expect(await readFile(join(dir, 'secrets.json'), 'utf8')).not.toContain('SECRET-abc123');
@@ -64,25 +80,63 @@ describe('run and secret handlers', () => {
   });
 
   it('says there is no store where the shell has none', async () => {
-    const h = createRunHandlers({ runs: fakeRuns(), secrets: undefined, evidenceRoot: dir, virtualLab: undefined });
-    await expect(h['secrets:names']()).rejects.toMatchObject({ code: 'NOT_FOUND', hint: expect.stringContaining('"env"') });
+    const h = createRunHandlers({
+      runs: fakeRuns(),
+      secrets: undefined,
+      evidenceRoot: dir,
+      virtualLab: undefined,
+    });
+    await expect(h['secrets:names']()).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      hint: expect.stringContaining('"env"'),
+    });
     await expect(h['secrets:set']({ name: 'a', value: 'b' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('reads evidence of the named attempt only, and refuses paths outside the folder', async () => {
-    const h = createRunHandlers({ runs: fakeRuns(), secrets: undefined, evidenceRoot: join(dir, 'evidence'), virtualLab: undefined });
+    const h = createRunHandlers({
+      runs: fakeRuns(),
+      secrets: undefined,
+      evidenceRoot: join(dir, 'evidence'),
+      virtualLab: undefined,
+    });
     const send = await h['runs:evidence']({ attemptId: 5, evidenceId: 10 });
     expect(send.mime === 'application/json' && JSON.parse(send.text)).toEqual({ msgKey: 'k1' });
-    await expect(h['runs:evidence']({ attemptId: 5, evidenceId: 11 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(h['runs:evidence']({ attemptId: 5, evidenceId: 9 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(h['runs:evidence']({ attemptId: 5, evidenceId: 11 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(h['runs:evidence']({ attemptId: 5, evidenceId: 9 })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
   });
 
   it('answers prompts with null and gives the demo plan only when the lab has one', async () => {
     const runs = fakeRuns();
-    const lab = { status: () => ({ running: true, phones: [] }), start: async () => ({ running: true, phones: [] }), stop: async () => ({ running: false, phones: [] }), plug: async () => ({ running: true, phones: [] }), onChange: () => () => undefined };
-    expect(await createRunHandlers({ runs, secrets: undefined, evidenceRoot: dir, virtualLab: lab })['runs:demo-plan']()).toBeNull();
-    expect(await createRunHandlers({ runs, secrets: undefined, evidenceRoot: dir, virtualLab: { ...lab, demoPlan: () => ({ name: 'demo' }) } })['runs:demo-plan']()).toEqual({ name: 'demo' });
-    expect(await createRunHandlers({ runs, secrets: undefined, evidenceRoot: dir, virtualLab: undefined })['runs:answer']('p-1')).toBeNull();
+    const lab = {
+      status: () => ({ running: true, phones: [] }),
+      start: async () => ({ running: true, phones: [] }),
+      stop: async () => ({ running: false, phones: [] }),
+      plug: async () => ({ running: true, phones: [] }),
+      onChange: () => () => undefined,
+    };
+    expect(
+      await createRunHandlers({ runs, secrets: undefined, evidenceRoot: dir, virtualLab: lab })[
+        'runs:demo-plan'
+      ](),
+    ).toBeNull();
+    expect(
+      await createRunHandlers({
+        runs,
+        secrets: undefined,
+        evidenceRoot: dir,
+        virtualLab: { ...lab, demoPlan: () => ({ name: 'demo' }) },
+      })['runs:demo-plan'](),
+    ).toEqual({ name: 'demo' });
+    expect(
+      await createRunHandlers({ runs, secrets: undefined, evidenceRoot: dir, virtualLab: undefined })[
+        'runs:answer'
+      ]('p-1'),
+    ).toBeNull();
     expect(runs.answered).toEqual(['p-1']);
   });
 });
@@ -90,10 +144,16 @@ describe('run and secret handlers', () => {
 describe('the IPC contract for runs and secrets', () => {
   const seen: Array<{ channel: RequestChannel; args: unknown }> = [];
   const dispatch = createInvokeDispatcher(
-    { invoke: async <C extends RequestChannel>(channel: C, args: RequestArgs<C>) => (seen.push({ channel, args }), ok(null as never)) },
+    {
+      invoke: async <C extends RequestChannel>(channel: C, args: RequestArgs<C>) => (
+        seen.push({ channel, args }),
+        ok(null as never)
+      ),
+    },
     { isTrustedSender: () => true },
   );
-  const call = (channel: string, args: unknown) => dispatch({ senderUrl: 'app://pushlab/', isMainFrame: true, channel, args });
+  const call = (channel: string, args: unknown) =>
+    dispatch({ senderUrl: 'app://pushlab/', isMainFrame: true, channel, args });
 
   it('accepts well-formed arguments', async () => {
     expect((await call('runs:start', [{ plan: '{"name":"x"}' }])).ok).toBe(true);
@@ -110,7 +170,8 @@ describe('the IPC contract for runs and secrets', () => {
       await call('secrets:set', [{ name: '../x', value: 'TOP-SECRET-VALUE' }]),
       await call('secrets:set', [{ name: 'ok', value: 'V'.repeat(64 * 1024 + 1) }]),
     ];
-    for (const result of refused) expect(result).toEqual(fail(expect.objectContaining({ code: 'INVALID_ARGUMENT' })));
+    for (const result of refused)
+      expect(result).toEqual(fail(expect.objectContaining({ code: 'INVALID_ARGUMENT' })));
     expect(JSON.stringify(refused)).not.toContain('TOP-SECRET-VALUE');
     expect(JSON.stringify(refused)).not.toContain('VVVVVVVV');
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cellStats, deliveryStats, latencyStats, percentile, runTotals } from '../../../electron/lab/runs/stats';
+import {
+  cellStats,
+  deliveryStats,
+  latencyStats,
+  percentile,
+  runTotals,
+} from '../../../electron/lab/runs/stats';
 import { attempt, run, verdictOf } from './run-fixtures';
 
 describe('percentile (nearest rank)', () => {
@@ -38,24 +44,68 @@ describe('delivery stats', () => {
 
   it('rates delivery over the attempts that could tell, per cell', () => {
     const cells = cellStats(attempts);
-    expect(cells.map((c) => [c.serial, c.scenarioId])).toEqual([['A1', 'bg'], ['A1', 'fg'], ['B2', 'bg']]);
+    expect(cells.map((c) => [c.serial, c.scenarioId])).toEqual([
+      ['A1', 'bg'],
+      ['A1', 'fg'],
+      ['B2', 'bg'],
+    ]);
     const [a1bg, a1fg, b2bg] = cells;
-    expect(a1bg).toMatchObject({ attempts: 4, delivered: 2, notDelivered: 1, undetermined: 1, latency: { count: 2, p50: 900, p95: 1500 } });
+    expect(a1bg).toMatchObject({
+      attempts: 4,
+      delivered: 2,
+      notDelivered: 1,
+      undetermined: 1,
+      latency: { count: 2, p50: 900, p95: 1500 },
+    });
     expect(a1bg?.deliveryRate).toBeCloseTo(2 / 3);
     expect(a1fg).toMatchObject({ attempts: 1, undetermined: 0, deliveryRate: null, latency: { p50: null } });
-    expect(b2bg).toMatchObject({ delivered: 1, undetermined: 1, deliveryRate: 1, verdicts: { fail: 1, 'device-lost': 1, pass: 0 } });
+    expect(b2bg).toMatchObject({
+      delivered: 1,
+      undetermined: 1,
+      deliveryRate: 1,
+      verdicts: { fail: 1, 'device-lost': 1, pass: 0 },
+    });
   });
 
   it('totals the run', () => {
     const totals = runTotals(run(attempts));
-    expect(totals).toMatchObject({ attempts: 7, cells: 3, phones: 2, delivered: 3, notDelivered: 1, durationMs: 300_000, allPassed: false });
-    expect(totals.verdicts).toEqual({ pass: 2, fail: 2, blocked: 1, 'device-lost': 1, inconclusive: 0, 'not-run': 1 });
+    expect(totals).toMatchObject({
+      attempts: 7,
+      cells: 3,
+      phones: 2,
+      delivered: 3,
+      notDelivered: 1,
+      durationMs: 300_000,
+      allPassed: false,
+    });
+    expect(totals.verdicts).toEqual({
+      pass: 2,
+      fail: 2,
+      blocked: 1,
+      'device-lost': 1,
+      inconclusive: 0,
+      'not-run': 1,
+    });
     expect(totals.latency).toMatchObject({ p50: 1500, p95: 70_000 });
   });
 
   it('calls a run all-passed only when every attempt that ran passed', () => {
-    expect(runTotals(run([attempt('A1', 'bg', 1, verdictOf('pass', true, 1)), attempt('A1', 'fg', 1, verdictOf('not-run', null))])).allPassed).toBe(true);
-    expect(runTotals(run([attempt('A1', 'bg', 1, verdictOf('pass', true, 1)), attempt('A1', 'bg', 2, verdictOf('inconclusive', null))])).allPassed).toBe(false);
+    expect(
+      runTotals(
+        run([
+          attempt('A1', 'bg', 1, verdictOf('pass', true, 1)),
+          attempt('A1', 'fg', 1, verdictOf('not-run', null)),
+        ]),
+      ).allPassed,
+    ).toBe(true);
+    expect(
+      runTotals(
+        run([
+          attempt('A1', 'bg', 1, verdictOf('pass', true, 1)),
+          attempt('A1', 'bg', 2, verdictOf('inconclusive', null)),
+        ]),
+      ).allPassed,
+    ).toBe(false);
     expect(runTotals(run([attempt('A1', 'fg', 1, verdictOf('not-run', null))])).allPassed).toBe(false);
     expect(deliveryStats([]).deliveryRate).toBeNull();
   });

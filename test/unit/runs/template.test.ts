@@ -55,7 +55,9 @@ describe('templateProblems (shell)', () => {
     const problems = templateProblems(template, 'shell');
     expect(problems.join('; ')).toMatch(problem);
     // Every refusal says what to write instead.
-    expect(problems.join('; ')).toMatch(/e\.g\. am start -n \{package\}\/\.LoginActivity --es user \{account\}|write it bare/);
+    expect(problems.join('; ')).toMatch(
+      /e\.g\. am start -n \{package\}\/\.LoginActivity --es user \{account\}|write it bare/,
+    );
   });
 
   it('keeps literal shell text inside single quotes and escaped characters out of the check', () => {
@@ -82,14 +84,26 @@ describe('templateProblems (deeplink)', () => {
 
 describe('fillTemplate', () => {
   it('quotes every value, so hostile accounts stay one argument', () => {
-    const out = fillTemplate('am start -n {package}/.Login --es user {account} # {serial}', { package: 'com.example.app', account: "x'; reboot; '", serial: 'abc' }, quote);
+    const out = fillTemplate(
+      'am start -n {package}/.Login --es user {account} # {serial}',
+      { package: 'com.example.app', account: "x'; reboot; '", serial: 'abc' },
+      quote,
+    );
     expect(out).toBe(`am start -n 'com.example.app'/.Login --es user 'x'\\''; reboot; '\\''' # 'abc'`);
   });
   it('percent-encodes for deep links when given encodeURIComponent', () => {
-    expect(fillTemplate('myapp://login?user={account}', { package: 'p.q', account: 'a&b=c', serial: 's' }, encodeURIComponent)).toBe('myapp://login?user=a%26b%3Dc');
+    expect(
+      fillTemplate(
+        'myapp://login?user={account}',
+        { package: 'p.q', account: 'a&b=c', serial: 's' },
+        encodeURIComponent,
+      ),
+    ).toBe('myapp://login?user=a%26b%3Dc');
   });
   it('throws on a placeholder that validation would refuse', () => {
-    expect(() => fillTemplate('x {nope}', { package: 'p.q', account: 'a', serial: 's' }, quote)).toThrow(/not allowed/);
+    expect(() => fillTemplate('x {nope}', { package: 'p.q', account: 'a', serial: 's' }, quote)).toThrow(
+      /not allowed/,
+    );
   });
   it('lists placeholders once, in order', () => {
     expect(templatePlaceholders('{serial} {account} {serial} {x}')).toEqual(['serial', 'account']);

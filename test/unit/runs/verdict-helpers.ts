@@ -49,11 +49,21 @@ export function record(overrides: Partial<ObservedRecord> = {}): ObservedRecord 
 export const OK_SETUP: Observation['setup'] = { kind: 'ok' };
 
 export function seen(records: readonly ObservedRecord[], extra: Partial<Observation> = {}): Observation {
-  return { setup: OK_SETUP, captured: { kind: 'records', records }, latencyMs: 1200, timeoutMs: 60_000, ...extra };
+  return {
+    setup: OK_SETUP,
+    captured: { kind: 'records', records },
+    latencyMs: 1200,
+    timeoutMs: 60_000,
+    ...extra,
+  };
 }
 
 export function timedOut(readErrors = 0, extra: Partial<Observation> = {}): Observation {
   return { setup: OK_SETUP, captured: { kind: 'timeout', readErrors }, timeoutMs: 60_000, ...extra };
 }
 
-export const anError = (code: ErrorInfo['code'] = 'COMMAND_FAILED'): ErrorInfo => ({ code, message: `it broke (${code})`, hint: 'try again' });
+export const anError = (code: ErrorInfo['code'] = 'COMMAND_FAILED'): ErrorInfo => ({
+  code,
+  message: `it broke (${code})`,
+  hint: 'try again',
+});

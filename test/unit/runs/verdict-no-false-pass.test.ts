@@ -23,12 +23,29 @@ const TITLES = ['Denny', 'Denny ', 'denny', 'Group (Denny)', '', null];
 const TEXTS = ['Denny:hello', 'hello', 'hell', 'Denny:hello\r\nthere', 'HELLO', '', null];
 const CHANNELS = ['im', 'other', null];
 const SOUNDS = [undefined, null, 'default', 'ding'];
-const TITLE_RULES: (TextMatch | null)[] = [null, { value: 'Denny', match: 'exact' }, { value: 'Denny', match: 'contains' }];
-const TEXT_RULES: (TextMatch | null)[] = [null, { value: 'hello', match: 'contains' }, { value: 'Denny:hello', match: 'exact' }, { value: 'hello\nthere', match: 'contains' }];
+const TITLE_RULES: (TextMatch | null)[] = [
+  null,
+  { value: 'Denny', match: 'exact' },
+  { value: 'Denny', match: 'contains' },
+];
+const TEXT_RULES: (TextMatch | null)[] = [
+  null,
+  { value: 'hello', match: 'contains' },
+  { value: 'Denny:hello', match: 'exact' },
+  { value: 'hello\nthere', match: 'contains' },
+];
 
 function randomExpectation(r: () => number): Expectation {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
-  const outcome = pick(['shown', 'shown', 'shown', 'not-shown', 'not-shown', 'undecided', 'not-applicable'] as const);
+  const outcome = pick([
+    'shown',
+    'shown',
+    'shown',
+    'not-shown',
+    'not-shown',
+    'undecided',
+    'not-applicable',
+  ] as const);
   if (outcome !== 'shown') return quietExpectation(outcome);
   return shownExpectation({
     ifMissing: pick(['fail', 'inconclusive', null] as const),
@@ -44,9 +61,22 @@ function randomObservation(r: () => number): Observation {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const record = (): ObservedRecord => {
     const redacted = r() < 0.15;
-    return { title: redacted ? null : pick(TITLES), text: redacted ? null : pick(TEXTS), channelId: pick(CHANNELS), sound: pick(SOUNDS), postTime: 1, redacted };
+    return {
+      title: redacted ? null : pick(TITLES),
+      text: redacted ? null : pick(TEXTS),
+      channelId: pick(CHANNELS),
+      sound: pick(SOUNDS),
+      postTime: 1,
+      redacted,
+    };
   };
-  const setup = pick<Observation['setup']>([{ kind: 'ok' }, { kind: 'ok' }, { kind: 'ok' }, { kind: 'failed', error: anError() }, { kind: 'device-lost' }]);
+  const setup = pick<Observation['setup']>([
+    { kind: 'ok' },
+    { kind: 'ok' },
+    { kind: 'ok' },
+    { kind: 'failed', error: anError() },
+    { kind: 'device-lost' },
+  ]);
   const captured = pick<Observation['captured']>([
     { kind: 'records', records: Array.from({ length: Math.floor(r() * 4) }, record) },
     { kind: 'records', records: Array.from({ length: 1 + Math.floor(r() * 2) }, record) },
@@ -68,23 +98,36 @@ const lf = (s: string): string => s.split('\r\n').join('\n');
 function fieldOk(rule: TextMatch | null, field: string | null, other: string | null): boolean {
   if (rule === null) return true;
   if (rule.match === 'exact') return field !== null && lf(field) === lf(rule.value);
-  return (field !== null && lf(field).includes(lf(rule.value))) || (other !== null && lf(other).includes(lf(rule.value)));
+  return (
+    (field !== null && lf(field).includes(lf(rule.value))) ||
+    (other !== null && lf(other).includes(lf(rule.value)))
+  );
 }
 function proves(e: Expectation, rec: ObservedRecord): boolean {
   if (rec.redacted === true && (e.title !== null || e.text !== null)) return false;
-  const soundOk = e.sound.kind === 'not-checked' || rec.sound == null || rec.sound === (e.sound.kind === 'custom' ? e.sound.name : 'default');
-  return fieldOk(e.title, rec.title, null) && fieldOk(e.text, rec.text, e.text?.match === 'contains' ? rec.title : null) && (e.channelId === null || rec.channelId === e.channelId) && soundOk;
+  const soundOk =
+    e.sound.kind === 'not-checked' ||
+    rec.sound == null ||
+    rec.sound === (e.sound.kind === 'custom' ? e.sound.name : 'default');
+  return (
+    fieldOk(e.title, rec.title, null) &&
+    fieldOk(e.text, rec.text, e.text?.match === 'contains' ? rec.title : null) &&
+    (e.channelId === null || rec.channelId === e.channelId) &&
+    soundOk
+  );
 }
 function passAllowed(e: Expectation, o: Observation): boolean {
   if (o.setup.kind !== 'ok') return false;
   const c = o.captured;
   if (e.outcome === 'shown') {
     const latency = typeof o.latencyMs === 'number' && Number.isFinite(o.latencyMs) ? o.latencyMs : null;
-    const late = e.delivery === 'prompt' && latency !== null && o.timeoutMs !== undefined && latency > o.timeoutMs;
+    const late =
+      e.delivery === 'prompt' && latency !== null && o.timeoutMs !== undefined && latency > o.timeoutMs;
     return c.kind === 'records' && c.records.some((rec) => proves(e, rec)) && !late;
   }
   if (e.outcome === 'not-shown') {
-    const nothing = (c.kind === 'records' && c.records.length === 0) || (c.kind === 'timeout' && c.readErrors === 0);
+    const nothing =
+      (c.kind === 'records' && c.records.length === 0) || (c.kind === 'timeout' && c.readErrors === 0);
     return nothing && o.positiveControlShown === true;
   }
   return false;
@@ -101,21 +144,37 @@ describe('judge never passes outside the two allowed shapes', () => {
       counts[v.kind] = (counts[v.kind] ?? 0) + 1;
       const allowed = passAllowed(e, o);
       if ((v.kind === 'pass') !== allowed) {
-        throw new Error(`case ${i}: judge said ${v.kind} (${v.reason.key}), oracle allows pass = ${allowed}\n${JSON.stringify({ e, o }, null, 1)}`);
+        throw new Error(
+          `case ${i}: judge said ${v.kind} (${v.reason.key}), oracle allows pass = ${allowed}\n${JSON.stringify({ e, o }, null, 1)}`,
+        );
       }
-      if (o.setup.kind === 'failed' && e.outcome !== 'not-applicable' && !(o.captured.kind === 'capture-error' && o.captured.error.code === 'DEVICE_LOST')) {
+      if (
+        o.setup.kind === 'failed' &&
+        e.outcome !== 'not-applicable' &&
+        !(o.captured.kind === 'capture-error' && o.captured.error.code === 'DEVICE_LOST')
+      ) {
         expect(v.kind).toBe('blocked');
       }
-      if (e.outcome === 'undecided' && o.setup.kind === 'ok' && o.captured.kind !== 'capture-error') expect(v.kind).toBe('inconclusive');
+      if (e.outcome === 'undecided' && o.setup.kind === 'ok' && o.captured.kind !== 'capture-error')
+        expect(v.kind).toBe('inconclusive');
       if (e.outcome === 'not-applicable') expect(v.kind).toBe('not-run');
     }
     // The generator must reach every verdict, or the property proves little.
-    for (const kind of ['pass', 'fail', 'blocked', 'device-lost', 'inconclusive', 'not-run']) expect(counts[kind] ?? 0).toBeGreaterThan(100);
+    for (const kind of ['pass', 'fail', 'blocked', 'device-lost', 'inconclusive', 'not-run'])
+      expect(counts[kind] ?? 0).toBeGreaterThan(100);
   });
 
   it('never passes a pass-shaped case once any one input is spoiled', () => {
     const e = shownExpectation();
-    const good: Observation = { setup: { kind: 'ok' }, captured: { kind: 'records', records: [{ title: 'Denny', text: 'hello', channelId: 'im', postTime: 1 }] }, latencyMs: 10, timeoutMs: 100 };
+    const good: Observation = {
+      setup: { kind: 'ok' },
+      captured: {
+        kind: 'records',
+        records: [{ title: 'Denny', text: 'hello', channelId: 'im', postTime: 1 }],
+      },
+      latencyMs: 10,
+      timeoutMs: 100,
+    };
     expect(judge(e, good).kind).toBe('pass');
     const spoiled: Observation[] = [
       { ...good, setup: { kind: 'failed', error: anError() } },
@@ -125,12 +184,31 @@ describe('judge never passes outside the two allowed shapes', () => {
       { ...good, captured: { kind: 'records', records: [] } },
       { ...good, latencyMs: 101 },
       ...(['title', 'text', 'channelId'] as const).flatMap((field) => [
-        { ...good, captured: { kind: 'records' as const, records: [{ title: 'Denny', text: 'hello', channelId: 'im', postTime: 1, [field]: null }] } },
-        { ...good, captured: { kind: 'records' as const, records: [{ title: 'Denny', text: 'hello', channelId: 'im', postTime: 1, [field]: 'zzz' }] } },
+        {
+          ...good,
+          captured: {
+            kind: 'records' as const,
+            records: [{ title: 'Denny', text: 'hello', channelId: 'im', postTime: 1, [field]: null }],
+          },
+        },
+        {
+          ...good,
+          captured: {
+            kind: 'records' as const,
+            records: [{ title: 'Denny', text: 'hello', channelId: 'im', postTime: 1, [field]: 'zzz' }],
+          },
+        },
       ]),
-      { ...good, captured: { kind: 'records', records: [{ title: null, text: null, channelId: 'im', postTime: 1, redacted: true }] } },
+      {
+        ...good,
+        captured: {
+          kind: 'records',
+          records: [{ title: null, text: null, channelId: 'im', postTime: 1, redacted: true }],
+        },
+      },
     ];
     for (const o of spoiled) expect(judge(e, o).kind, JSON.stringify(o)).not.toBe('pass');
-    for (const outcome of ['not-shown', 'undecided', 'not-applicable'] as const) expect(judge(quietExpectation(outcome), good).kind).not.toBe('pass');
+    for (const outcome of ['not-shown', 'undecided', 'not-applicable'] as const)
+      expect(judge(quietExpectation(outcome), good).kind).not.toBe('pass');
   });
 });

@@ -9,12 +9,28 @@ import { deliveryStats } from '../../../electron/lab/runs/stats';
 import { judge } from '../../../electron/lab/runs/verdict';
 import { captureSeen, countsForDelivery } from '../../../shared/runs/delivery';
 import { describeReason } from '../../../shared/runs/reasons';
-import { REASON_KEYS, type AttemptResult, type Observation, type ReasonKey, type Verdict } from '../../../shared/runs/types';
+import {
+  REASON_KEYS,
+  type AttemptResult,
+  type Observation,
+  type ReasonKey,
+  type Verdict,
+} from '../../../shared/runs/types';
 import type { Expectation } from '../../../shared/scenarios/types';
 import { anError, quietExpectation, record, seen, shownExpectation, timedOut } from './verdict-helpers';
 
-const DROP = { fact: 'push-service-missing', effect: 'drop', rule: 'seed.fcm-needs-gms', text: { en: 'Google Play services was not found', zhCN: '未找到 Google Play 服务' } } as const;
-const DOZE = { fact: 'doze', effect: 'delay', rule: 'android.doze-fcm-priority', text: { en: 'the phone is in Doze', zhCN: '手机处于 Doze' } } as const;
+const DROP = {
+  fact: 'push-service-missing',
+  effect: 'drop',
+  rule: 'seed.fcm-needs-gms',
+  text: { en: 'Google Play services was not found', zhCN: '未找到 Google Play 服务' },
+} as const;
+const DOZE = {
+  fact: 'doze',
+  effect: 'delay',
+  rule: 'android.doze-fcm-priority',
+  text: { en: 'the phone is in Doze', zhCN: '手机处于 Doze' },
+} as const;
 
 const EXPECTATIONS: Readonly<Record<string, Expectation>> = {
   'must-show': shownExpectation(),
@@ -27,7 +43,19 @@ const EXPECTATIONS: Readonly<Record<string, Expectation>> = {
   'not-applicable': quietExpectation('not-applicable'),
 };
 
-type Shape = 'matching record' | 'wrong title' | 'wrong channel' | 'unread channel' | 'default sound' | 'redacted record' | 'late record' | 'clean timeout' | 'read errors' | 'capture error' | 'setup failed' | 'device lost';
+type Shape =
+  | 'matching record'
+  | 'wrong title'
+  | 'wrong channel'
+  | 'unread channel'
+  | 'default sound'
+  | 'redacted record'
+  | 'late record'
+  | 'clean timeout'
+  | 'read errors'
+  | 'capture error'
+  | 'setup failed'
+  | 'device lost';
 const OBSERVATIONS: Readonly<Record<Shape, (control: boolean | undefined) => Observation>> = {
   'matching record': (c) => seen([record()], ctl(c)),
   'wrong title': (c) => seen([record({ title: 'Someone' })], ctl(c)),
@@ -38,12 +66,33 @@ const OBSERVATIONS: Readonly<Record<Shape, (control: boolean | undefined) => Obs
   'late record': (c) => seen([record()], { latencyMs: 90_000, ...ctl(c) }),
   'clean timeout': (c) => timedOut(0, ctl(c)),
   'read errors': (c) => timedOut(3, ctl(c)),
-  'capture error': (c) => ({ setup: { kind: 'ok' }, captured: { kind: 'capture-error', error: anError('MALFORMED_OUTPUT') }, ...ctl(c) }),
-  'setup failed': (c) => ({ setup: { kind: 'failed', error: anError() }, captured: { kind: 'timeout', readErrors: 0 }, ...ctl(c) }),
-  'device lost': (c) => ({ setup: { kind: 'device-lost' }, captured: { kind: 'timeout', readErrors: 0 }, ...ctl(c) }),
+  'capture error': (c) => ({
+    setup: { kind: 'ok' },
+    captured: { kind: 'capture-error', error: anError('MALFORMED_OUTPUT') },
+    ...ctl(c),
+  }),
+  'setup failed': (c) => ({
+    setup: { kind: 'failed', error: anError() },
+    captured: { kind: 'timeout', readErrors: 0 },
+    ...ctl(c),
+  }),
+  'device lost': (c) => ({
+    setup: { kind: 'device-lost' },
+    captured: { kind: 'timeout', readErrors: 0 },
+    ...ctl(c),
+  }),
 };
-const ctl = (c: boolean | undefined): Partial<Observation> => (c === undefined ? {} : { positiveControlShown: c });
-const HAS_RECORD: ReadonlySet<Shape> = new Set(['matching record', 'wrong title', 'wrong channel', 'unread channel', 'default sound', 'redacted record', 'late record']);
+const ctl = (c: boolean | undefined): Partial<Observation> =>
+  c === undefined ? {} : { positiveControlShown: c };
+const HAS_RECORD: ReadonlySet<Shape> = new Set([
+  'matching record',
+  'wrong title',
+  'wrong channel',
+  'unread channel',
+  'default sound',
+  'redacted record',
+  'late record',
+]);
 
 /** Words that deny any notification showed. */
 const DENIES = /^(Nothing (showed|was seen)|Not shown)/;
@@ -55,9 +104,16 @@ interface Case {
 }
 const CASES: Case[] = [];
 for (const [ename, e] of Object.entries(EXPECTATIONS)) {
-  for (const [shape, make] of Object.entries(OBSERVATIONS) as [Shape, (c: boolean | undefined) => Observation][]) {
+  for (const [shape, make] of Object.entries(OBSERVATIONS) as [
+    Shape,
+    (c: boolean | undefined) => Observation,
+  ][]) {
     for (const control of [undefined, true, false] as const) {
-      CASES.push({ name: `${ename} / ${shape} / control ${String(control)}`, shape, verdict: judge(e, make(control)) });
+      CASES.push({
+        name: `${ename} / ${shape} / control ${String(control)}`,
+        shape,
+        verdict: judge(e, make(control)),
+      });
     }
   }
 }
@@ -77,12 +133,15 @@ describe('verdict words match the evidence', () => {
       expect(words).toBe('nothing');
       expect(verdict.details.record).toBeNull();
     } else {
-      expect(words, `${verdict.reason.key}: ${text}`).not.toBe(HAS_RECORD.has(shape) ? 'nothing' : 'captured');
+      expect(words, `${verdict.reason.key}: ${text}`).not.toBe(
+        HAS_RECORD.has(shape) ? 'nothing' : 'captured',
+      );
     }
     if (words === 'nothing') expect(shape).toBe('clean timeout');
     // Only two shapes of pass exist, and a pass never rests on unknown evidence.
     // (a late record passes only where delivery is judged after Doze; a default sound where none is asked)
-    if (verdict.kind === 'pass') expect(['matching record', 'late record', 'default sound', 'clean timeout']).toContain(shape);
+    if (verdict.kind === 'pass')
+      expect(['matching record', 'late record', 'default sound', 'clean timeout']).toContain(shape);
     if (verdict.kind === 'pass' && shape === 'late record') expect(c.name).toMatch(/^after-idle/);
     // Every placeholder was filled, in both languages.
     expect(text).not.toMatch(/\{\w+\}/);
@@ -98,7 +157,14 @@ describe('verdict words match the evidence', () => {
 });
 
 describe('delivery rate over pushes that should show', () => {
-  const attempt = (verdict: Verdict, i: number): AttemptResult => ({ serial: 'S', scenarioId: `s${i}`, repeat: 1, verdict, startedAt: 0, durationMs: 1 });
+  const attempt = (verdict: Verdict, i: number): AttemptResult => ({
+    serial: 'S',
+    scenarioId: `s${i}`,
+    repeat: 1,
+    verdict,
+    startedAt: 0,
+    durationMs: 1,
+  });
 
   it('a run where every cell passed reads 100 % delivered, with the required silences counted apart', () => {
     const passes = [
@@ -108,7 +174,13 @@ describe('delivery rate over pushes that should show', () => {
     ];
     expect(passes.map((v) => v.kind)).toEqual(['pass', 'pass', 'pass']);
     const stats = deliveryStats(passes.map(attempt));
-    expect(stats).toMatchObject({ deliveryRate: 1, delivered: 2, notDelivered: 0, silentAsRequired: 1, undetermined: 0 });
+    expect(stats).toMatchObject({
+      deliveryRate: 1,
+      delivered: 2,
+      notDelivered: 0,
+      silentAsRequired: 1,
+      undetermined: 0,
+    });
   });
 
   it('a push shown where it must not show is a fail but not a delivery of a push that should show', () => {

@@ -15,9 +15,14 @@ const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function decode(raw: string, where: string): string {
-  if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(raw)) throw new Error(`bare & in ${where}: ${raw.slice(0, 60)}`);
-  return raw.replace(ENTITY, (_, name: string | undefined, dec: string | undefined, hex: string | undefined) =>
-    name !== undefined ? (NAMED[name] as string) : String.fromCodePoint(dec !== undefined ? Number(dec) : parseInt(hex as string, 16)),
+  if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(raw))
+    throw new Error(`bare & in ${where}: ${raw.slice(0, 60)}`);
+  return raw.replace(
+    ENTITY,
+    (_, name: string | undefined, dec: string | undefined, hex: string | undefined) =>
+      name !== undefined
+        ? (NAMED[name] as string)
+        : String.fromCodePoint(dec !== undefined ? Number(dec) : parseInt(hex as string, 16)),
   );
 }
 
@@ -47,7 +52,8 @@ export function parseXml(doc: string): XmlElement {
     i = gt + 1;
     if (tag.startsWith('/')) {
       const open = stack.pop();
-      if (open === undefined || open.name !== tag.slice(1).trim()) throw new Error(`mismatched </${tag.slice(1)}>`);
+      if (open === undefined || open.name !== tag.slice(1).trim())
+        throw new Error(`mismatched </${tag.slice(1)}>`);
       continue;
     }
     const selfClosing = tag.endsWith('/');

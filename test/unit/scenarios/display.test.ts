@@ -32,14 +32,25 @@ describe('displayText: element kinds (seed 001 table)', () => {
     expect(d.rules).toContain('seed.element-placeholders');
   });
 
-  it('shows a custom element\'s own desc', () => {
-    const d = pushed({ kind: 'custom', conversation: 'c2c', sender, custom: { data: 'x', desc: 'Order shipped' } });
+  it("shows a custom element's own desc", () => {
+    const d = pushed({
+      kind: 'custom',
+      conversation: 'c2c',
+      sender,
+      custom: { data: 'x', desc: 'Order shipped' },
+    });
     expect(d.line).toBe('Denny:Order shipped');
     expect(d.rules).toContain('seed.custom-desc');
   });
 
   it('shows offlinePushInfo.desc for a custom element, without claiming the prefix', () => {
-    const d = pushed({ kind: 'custom', conversation: 'c2c', sender, custom: { data: 'x' }, push: { desc: 'From push info' } });
+    const d = pushed({
+      kind: 'custom',
+      conversation: 'c2c',
+      sender,
+      custom: { data: 'x' },
+      push: { desc: 'From push info' },
+    });
     expect(d.content).toBe('From push info');
     expect(d.lineExact).toBe(false);
   });
@@ -64,7 +75,13 @@ describe('displayText: conversation formats', () => {
   });
 
   it('formats a group message as "Name (Group Name):content" with the name card first', () => {
-    const d = pushed({ kind: 'text', conversation: 'group', sender: { ...sender, groupNameCard: 'QA Denny' }, groupName: 'Lab', text: 'hi' });
+    const d = pushed({
+      kind: 'text',
+      conversation: 'group',
+      sender: { ...sender, groupNameCard: 'QA Denny' },
+      groupName: 'Lab',
+      text: 'hi',
+    });
     expect(d.line).toBe('QA Denny (Lab):hi');
     expect(d.rules).toContain('seed.group-format');
   });
@@ -75,7 +92,13 @@ describe('displayText: conversation formats', () => {
   });
 
   it('does not invent a line for a group sender without any name', () => {
-    const d = pushed({ kind: 'text', conversation: 'group', sender: { id: 'u42' }, groupName: 'Lab', text: 'hi' });
+    const d = pushed({
+      kind: 'text',
+      conversation: 'group',
+      sender: { id: 'u42' },
+      groupName: 'Lab',
+      text: 'hi',
+    });
     expect(d.lineExact).toBe(false);
     expect(d.content).toBe('hi');
   });
@@ -83,7 +106,10 @@ describe('displayText: conversation formats', () => {
 
 describe('displayText: overrides and titles', () => {
   it('lets desc replace the content and title set the title', () => {
-    const d = pushed({ kind: 'text', conversation: 'c2c', sender, text: 'secret', push: { title: 'T', desc: 'D' } }, android);
+    const d = pushed(
+      { kind: 'text', conversation: 'c2c', sender, text: 'secret', push: { title: 'T', desc: 'D' } },
+      android,
+    );
     expect(d.content).toBe('D');
     expect(d.line).not.toContain('secret');
     expect(d.lineExact).toBe(false);
@@ -100,6 +126,8 @@ describe('displayText: overrides and titles', () => {
 
   it('claims no default title where the seeds define none (iOS, Android groups)', () => {
     expect(pushed({ kind: 'text', conversation: 'c2c', sender, text: 'a' }, ios).title).toBeNull();
-    expect(pushed({ kind: 'text', conversation: 'group', sender, groupName: 'Lab', text: 'a' }, android).title).toBeNull();
+    expect(
+      pushed({ kind: 'text', conversation: 'group', sender, groupName: 'Lab', text: 'a' }, android).title,
+    ).toBeNull();
   });
 });

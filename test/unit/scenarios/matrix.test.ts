@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_APP, REFERENCE_PHONES, SCENARIOS, scenarioById } from '../../../shared/scenarios/catalog';
 import { expectFor, expectationKind } from '../../../shared/scenarios/rules/expect';
-import type { AppState, Expectation, ExpectationKind, PhoneContext, Scenario } from '../../../shared/scenarios/types';
+import type {
+  AppState,
+  Expectation,
+  ExpectationKind,
+  PhoneContext,
+  Scenario,
+} from '../../../shared/scenarios/types';
 
 function scenario(id: string): Scenario {
   const found = scenarioById(id);
@@ -26,7 +32,11 @@ const stateScenario: Record<AppState, string> = {
 };
 
 // Requirements (S must show, N must not show), P a platform prediction on a must-show push.
-const S = 'must-show', N = 'must-not-show', P = 'predicted', U = 'undecided', X = 'not-applicable';
+const S = 'must-show',
+  N = 'must-not-show',
+  P = 'predicted',
+  U = 'undecided',
+  X = 'not-applicable';
 const PHONES = ['xiaomi', 'huawei', 'honor', 'oppo', 'vivo', 'meizu', 'fcm', 'fcm-one-ui', 'apns'] as const;
 // The vendor x state matrix for the reference app (columns in PHONES order).
 const MATRIX: Record<AppState, readonly ExpectationKind[]> = {
@@ -62,12 +72,16 @@ describe('vendor x state matrix', () => {
   });
 
   it('treats a force-stop that left the app not stopped as a state not reached', () => {
-    expect(expectFor(scenario('force-stopped-text'), phone('xiaomi', { appStopped: false })).outcome).toBe('undecided');
+    expect(expectFor(scenario('force-stopped-text'), phone('xiaomi', { appStopped: false })).outcome).toBe(
+      'undecided',
+    );
   });
 
   it('decides FCM after a swipe from the observed stopped state', () => {
     const s = scenario('swiped-away-text');
-    expect(expectFor(s, phone('fcm-one-ui', { appStopped: true })).prediction?.fact).toBe('rom-stopped-swiped-app');
+    expect(expectFor(s, phone('fcm-one-ui', { appStopped: true })).prediction?.fact).toBe(
+      'rom-stopped-swiped-app',
+    );
     expect(expectationKind(expectFor(s, phone('fcm-one-ui', { appStopped: false })))).toBe('must-show');
     expect(expectationKind(expectFor(s, phone('fcm', { appStopped: true })))).toBe('predicted');
   });
@@ -117,7 +131,11 @@ describe('gates that stop any notification', () => {
   });
 
   it('OPPO with unknown notification switch: a missing push is inconclusive (off by default)', () => {
-    const e = expectFor(scenario('background-c2c-text'), phone('oppo', { notificationsBlocked: null }), REFERENCE_APP);
+    const e = expectFor(
+      scenario('background-c2c-text'),
+      phone('oppo', { notificationsBlocked: null }),
+      REFERENCE_APP,
+    );
     expect(e.outcome).toBe('shown');
     expect(e.ifMissing).toBe('inconclusive');
     expect(e.rules).toContain('seed.oppo-notifications-off');
@@ -127,18 +145,29 @@ describe('gates that stop any notification', () => {
     const mismatch = expectFor(scenario('apns-environment-mismatch'), phone('apns'), REFERENCE_APP);
     expect(mismatch.outcome).toBe('not-shown');
     expect(mismatch.rules).toEqual(['seed.apns-bad-devicetoken']);
-    const ok = expectFor(scenario('background-c2c-text'), phone('apns'), { apns: { build: 'debug', certificate: 'development' } });
+    const ok = expectFor(scenario('background-c2c-text'), phone('apns'), {
+      apns: { build: 'debug', certificate: 'development' },
+    });
     expect(ok.outcome).toBe('shown');
   });
 
-  it('a missing push service names the channel\'s requirement', () => {
+  it("a missing push service names the channel's requirement", () => {
     const s = scenario('push-service-missing');
-    expect(expectFor(s, phone('fcm')).prediction).toMatchObject({ fact: 'push-service-missing', rule: 'seed.fcm-needs-gms' });
-    expect(expectFor(s, phone('huawei')).prediction).toMatchObject({ fact: 'push-service-missing', rule: 'seed.hms-min-version' });
+    expect(expectFor(s, phone('fcm')).prediction).toMatchObject({
+      fact: 'push-service-missing',
+      rule: 'seed.fcm-needs-gms',
+    });
+    expect(expectFor(s, phone('huawei')).prediction).toMatchObject({
+      fact: 'push-service-missing',
+      rule: 'seed.hms-min-version',
+    });
   });
 
   it('logout wins over everything else', () => {
-    const e = expectFor({ ...scenario('logged-out-text'), setup: { notificationsBlocked: true } }, phone('vivo'));
+    const e = expectFor(
+      { ...scenario('logged-out-text'), setup: { notificationsBlocked: true } },
+      phone('vivo'),
+    );
     expect(e.rules).toEqual(['seed.logged-out']);
   });
 });
@@ -160,13 +189,21 @@ describe('what a shown push must look like', () => {
 
   it('expects the sent channel id on Android 8+ only', () => {
     expect(shownOn('background-c2c-text', 'oppo').channelId).toBe('pushlab_im');
-    expect(expectFor(scenario('background-c2c-text'), phone('xiaomi', { sdk: 25 }), REFERENCE_APP).channelId).toBeNull();
+    expect(
+      expectFor(scenario('background-c2c-text'), phone('xiaomi', { sdk: 25 }), REFERENCE_APP).channelId,
+    ).toBeNull();
     expect(shownOn('background-c2c-text', 'vivo').channelId).toBeNull();
   });
 
   it('expects the custom sound where Tencent supports it and does not judge it elsewhere', () => {
-    expect(shownOn('background-custom-sound', 'huawei').sound).toEqual({ kind: 'custom', name: 'pushlab_ding' });
-    expect(shownOn('background-custom-sound', 'apns').sound).toEqual({ kind: 'custom', name: 'pushlab_ding' });
+    expect(shownOn('background-custom-sound', 'huawei').sound).toEqual({
+      kind: 'custom',
+      name: 'pushlab_ding',
+    });
+    expect(shownOn('background-custom-sound', 'apns').sound).toEqual({
+      kind: 'custom',
+      name: 'pushlab_ding',
+    });
     const vivo = shownOn('background-custom-sound', 'vivo');
     expect(vivo.sound).toEqual({ kind: 'not-checked' });
     expect(vivo.caveats.map((c) => c.rule)).toContain('seed.custom-sound');
@@ -186,14 +223,20 @@ describe('what a shown push must look like', () => {
     expect(e.text).toEqual({ value: 'PushLab desc', match: 'contains' });
   });
 
-  it.each(['huawei', 'honor', 'oppo', 'vivo', 'xiaomi'])('a low class on %s may legitimately be missing', (name) => {
-    const e = shownOn('low-class-message', name);
-    expect(e.ifMissing).toBe('inconclusive');
-    expect(e.rules).toContain('seed.vendor-classification');
-  });
+  it.each(['huawei', 'honor', 'oppo', 'vivo', 'xiaomi'])(
+    'a low class on %s may legitimately be missing',
+    (name) => {
+      const e = shownOn('low-class-message', name);
+      expect(e.ifMissing).toBe('inconclusive');
+      expect(e.rules).toContain('seed.vendor-classification');
+    },
+  );
 
   it('an unclassified Huawei message is inconclusive when missing; a Meizu push carries the quota caveat', () => {
-    const bare = { ...scenario('background-c2c-text'), message: { ...scenario('background-c2c-text').message, push: {} } };
+    const bare = {
+      ...scenario('background-c2c-text'),
+      message: { ...scenario('background-c2c-text').message, push: {} },
+    };
     expect(expectFor(bare, phone('huawei'), REFERENCE_APP).ifMissing).toBe('inconclusive');
     expect(expectFor(bare, phone('vivo'), REFERENCE_APP).ifMissing).toBe('fail');
     const meizu = shownOn('background-c2c-text', 'meizu');

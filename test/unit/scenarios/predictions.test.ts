@@ -13,7 +13,12 @@ import { ruleById } from '../../../shared/scenarios/sources';
 import type { AppProfile, Expectation, PhoneContext, PredictionFact } from '../../../shared/scenarios/types';
 import { record, seen, timedOut } from '../runs/verdict-helpers';
 
-function cell(id: string, phoneName: string, extra: Partial<PhoneContext> = {}, profile: AppProfile = REFERENCE_APP): Expectation {
+function cell(
+  id: string,
+  phoneName: string,
+  extra: Partial<PhoneContext> = {},
+  profile: AppProfile = REFERENCE_APP,
+): Expectation {
   const scenario = scenarioById(id);
   const phone = REFERENCE_PHONES[phoneName];
   if (scenario === undefined || phone === undefined) throw new Error(`no ${id} / ${phoneName}`);
@@ -25,36 +30,64 @@ function faithful(e: Expectation): ReturnType<typeof record> {
   return record({ title: e.title?.value ?? 'x', text: e.text?.value ?? 'x', channelId: e.channelId });
 }
 
-const PREDICTED: ReadonlyArray<{ readonly fact: PredictionFact; readonly e: () => Expectation; readonly words: RegExp }> = [
-  { fact: 'push-service-missing', e: () => cell('background-c2c-text', 'fcm', { pushServiceReady: false, pushServiceProblem: 'missing' }), words: /Google Play services was not found/ },
-  { fact: 'push-service-old', e: () => cell('background-c2c-text', 'huawei', { pushServiceReady: false, pushServiceProblem: 'too-old' }), words: /HMS Core is older/ },
-  { fact: 'push-service-missing', e: () => cell('push-service-missing', 'huawei'), words: /HMS Core is missing or too old/ },
+const PREDICTED: ReadonlyArray<{
+  readonly fact: PredictionFact;
+  readonly e: () => Expectation;
+  readonly words: RegExp;
+}> = [
+  {
+    fact: 'push-service-missing',
+    e: () => cell('background-c2c-text', 'fcm', { pushServiceReady: false, pushServiceProblem: 'missing' }),
+    words: /Google Play services was not found/,
+  },
+  {
+    fact: 'push-service-old',
+    e: () =>
+      cell('background-c2c-text', 'huawei', { pushServiceReady: false, pushServiceProblem: 'too-old' }),
+    words: /HMS Core is older/,
+  },
+  {
+    fact: 'push-service-missing',
+    e: () => cell('push-service-missing', 'huawei'),
+    words: /HMS Core is missing or too old/,
+  },
   { fact: 'app-stopped', e: () => cell('force-stopped-text', 'fcm'), words: /stopped state/ },
-  { fact: 'rom-stopped-swiped-app', e: () => cell('swiped-away-text', 'fcm-one-ui', { appStopped: true }), words: /stopped the app when it was swiped/ },
-  { fact: 'app-stopped', e: () => cell('after-reboot-text', 'fcm', { appStopped: true }), words: /stopped state/ },
+  {
+    fact: 'rom-stopped-swiped-app',
+    e: () => cell('swiped-away-text', 'fcm-one-ui', { appStopped: true }),
+    words: /stopped the app when it was swiped/,
+  },
+  {
+    fact: 'app-stopped',
+    e: () => cell('after-reboot-text', 'fcm', { appStopped: true }),
+    words: /stopped state/,
+  },
   { fact: 'low-class', e: () => cell('low-class-message', 'vivo'), words: /low vivo class/ },
   { fact: 'low-class', e: () => cell('low-class-message', 'xiaomi'), words: /daily quota/ },
 ];
 
 describe('each prediction, both ways', () => {
-  it.each(PREDICTED.map((p, i) => [`${p.fact} #${i}`, p] as const))('%s: shown = pass with a note, missing = inconclusive with the fact', (_, p) => {
-    const e = p.e();
-    expect(expectationKind(e)).toBe('predicted');
-    expect(e.prediction?.fact).toBe(p.fact);
+  it.each(PREDICTED.map((p, i) => [`${p.fact} #${i}`, p] as const))(
+    '%s: shown = pass with a note, missing = inconclusive with the fact',
+    (_, p) => {
+      const e = p.e();
+      expect(expectationKind(e)).toBe('predicted');
+      expect(e.prediction?.fact).toBe(p.fact);
 
-    const shown = judge(e, seen([faithful(e)]));
-    expect(shown.kind).toBe('pass');
-    expect(shown.reason.key).toBe('pass.shown-despite-prediction');
-    expect(describeReason(shown.reason)).toMatch(/although/);
-    expect(describeReason(shown.reason)).toMatch(p.words);
-    expect(describeReason(shown.reason, 'zh-CN')).toMatch(/尽管/);
+      const shown = judge(e, seen([faithful(e)]));
+      expect(shown.kind).toBe('pass');
+      expect(shown.reason.key).toBe('pass.shown-despite-prediction');
+      expect(describeReason(shown.reason)).toMatch(/although/);
+      expect(describeReason(shown.reason)).toMatch(p.words);
+      expect(describeReason(shown.reason, 'zh-CN')).toMatch(/尽管/);
 
-    const missing = judge(e, timedOut());
-    expect(missing.kind).toBe('inconclusive');
-    expect(missing.reason.key).toBe('inconclusive.predicted-drop');
-    expect(describeReason(missing.reason)).toMatch(p.words);
-    expect(describeReason(missing.reason, 'zh-CN')).not.toMatch(/[A-Za-z]{6,} [a-z]{3,}/); // the fact is in Chinese too
-  });
+      const missing = judge(e, timedOut());
+      expect(missing.kind).toBe('inconclusive');
+      expect(missing.reason.key).toBe('inconclusive.predicted-drop');
+      expect(describeReason(missing.reason)).toMatch(p.words);
+      expect(describeReason(missing.reason, 'zh-CN')).not.toMatch(/[A-Za-z]{6,} [a-z]{3,}/); // the fact is in Chinese too
+    },
+  );
 
   it('Doze holds a push back: missing before Doze is left is inconclusive, missing after it fails, shown passes without a note', () => {
     const e = cell('doze-text', 'honor');
@@ -66,13 +99,19 @@ describe('each prediction, both ways', () => {
 
   it('a prediction never excuses a wrong push: shown with the wrong title still fails', () => {
     const e = cell('background-c2c-text', 'fcm', { pushServiceReady: false, pushServiceProblem: 'missing' });
-    expect(judge(e, seen([record({ title: 'someone else', text: e.text?.value ?? '', channelId: e.channelId })])).reason.key).toBe('fail.wrong-text');
+    expect(
+      judge(e, seen([record({ title: 'someone else', text: e.text?.value ?? '', channelId: e.channelId })]))
+        .reason.key,
+    ).toBe('fail.wrong-text');
   });
 });
 
 describe('requirements stay requirements', () => {
   it('a requirement to show nothing wins over a prediction: shown is a fail', () => {
-    const e = cell('notifications-blocked', 'fcm', { pushServiceReady: false, pushServiceProblem: 'missing' });
+    const e = cell('notifications-blocked', 'fcm', {
+      pushServiceReady: false,
+      pushServiceProblem: 'missing',
+    });
     expect(expectationKind(e)).toBe('must-not-show');
     expect(judge(e, seen([record()])).reason.key).toBe('fail.shown-when-must-not');
   });
@@ -92,13 +131,22 @@ describe('requirements stay requirements', () => {
         const kind = expectationKind(e);
         kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
         if (kind === 'must-not-show') {
-          expect(e.rules.some((r) => ruleById(r)?.kind === 'seed'), `${scenario.id} on ${name}: ${e.rules.join(', ')}`).toBe(true);
+          expect(
+            e.rules.some((r) => ruleById(r)?.kind === 'seed'),
+            `${scenario.id} on ${name}: ${e.rules.join(', ')}`,
+          ).toBe(true);
         }
         if (kind === 'predicted') expect(ruleById(e.prediction?.rule ?? '')).toBeDefined();
         else expect(e.prediction).toBeNull();
       }
     }
-    expect([...kinds.keys()].sort()).toEqual(['must-not-show', 'must-show', 'not-applicable', 'predicted', 'undecided']);
+    expect([...kinds.keys()].sort()).toEqual([
+      'must-not-show',
+      'must-show',
+      'not-applicable',
+      'predicted',
+      'undecided',
+    ]);
   });
 });
 
@@ -114,8 +162,17 @@ describe('what the identity proves about the push service', () => {
   });
 
   it('an installed service is ready unless it is known to be too old', () => {
-    expect(pushServiceFact('huawei', service('huawei', false))).toEqual({ pushServiceReady: false, pushServiceProblem: 'too-old' });
-    expect(pushServiceFact('huawei', service('huawei', null))).toEqual({ pushServiceReady: true, pushServiceProblem: null });
-    expect(pushServiceFact('honor', service('honor', true))).toEqual({ pushServiceReady: true, pushServiceProblem: null });
+    expect(pushServiceFact('huawei', service('huawei', false))).toEqual({
+      pushServiceReady: false,
+      pushServiceProblem: 'too-old',
+    });
+    expect(pushServiceFact('huawei', service('huawei', null))).toEqual({
+      pushServiceReady: true,
+      pushServiceProblem: null,
+    });
+    expect(pushServiceFact('honor', service('honor', true))).toEqual({
+      pushServiceReady: true,
+      pushServiceProblem: null,
+    });
   });
 });

@@ -18,8 +18,18 @@ beforeEach(() => {
 
 describe('BuildRepository', () => {
   it('round-trips an APK identity', () => {
-    const info = apk({ versionName: null, minSdk: null, targetSdk: null, label: null, testOnly: true, nativeAbis: [] });
-    expect(repo.upsert(info, '2025-01-01T00:00:00.000Z')).toEqual({ ...info, firstSeen: '2025-01-01T00:00:00.000Z' });
+    const info = apk({
+      versionName: null,
+      minSdk: null,
+      targetSdk: null,
+      label: null,
+      testOnly: true,
+      nativeAbis: [],
+    });
+    expect(repo.upsert(info, '2025-01-01T00:00:00.000Z')).toEqual({
+      ...info,
+      firstSeen: '2025-01-01T00:00:00.000Z',
+    });
     expect(repo.get(info.sha256)).toEqual({ ...info, firstSeen: '2025-01-01T00:00:00.000Z' });
   });
 

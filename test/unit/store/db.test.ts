@@ -35,7 +35,11 @@ describe('openDatabase', () => {
     const file = join(tmp, 'reopen.db');
     const first = openDatabase(file);
     const a = createRepositories(first);
-    a.devices.recordSeen('R58N123', { platform: 'android', state: 'device', transport: 'usb' }, '2025-01-01T00:00:00.000Z');
+    a.devices.recordSeen(
+      'R58N123',
+      { platform: 'android', state: 'device', transport: 'usb' },
+      '2025-01-01T00:00:00.000Z',
+    );
     a.devices.recordIdentity('R58N123', IDENTITY, '2025-01-01T00:00:01.000Z');
     a.installs.createJob(job('job-1', ['R58N123']));
     a.installs.finishJob('job-1', '2025-05-01T10:01:00.000Z');
@@ -46,7 +50,10 @@ describe('openDatabase', () => {
     expect(b.devices.get('R58N123')?.identity).toEqual(IDENTITY);
     expect(b.devices.identityHistory('R58N123')).toHaveLength(1);
     expect(b.builds.get(apk().sha256)?.packageName).toBe('com.tencent.pushlab.demo');
-    expect(b.installs.getJob('job-1')).toEqual({ ...job('job-1', ['R58N123']), finishedAt: '2025-05-01T10:01:00.000Z' });
+    expect(b.installs.getJob('job-1')).toEqual({
+      ...job('job-1', ['R58N123']),
+      finishedAt: '2025-05-01T10:01:00.000Z',
+    });
     second.close();
   });
 

@@ -54,10 +54,17 @@ describe('DeviceRepository', () => {
     repo.recordSeen('R58N123', usb, T(1));
     expect(repo.recordIdentity('R58N123', IDENTITY, T(2))).toEqual({ changed: true, first: true });
     // Same identity, keys built in another order: not a change.
-    expect(repo.recordIdentity('R58N123', reordered(IDENTITY), T(3))).toEqual({ changed: false, first: false });
+    expect(repo.recordIdentity('R58N123', reordered(IDENTITY), T(3))).toEqual({
+      changed: false,
+      first: false,
+    });
     expect(repo.identityHistory('R58N123')).toHaveLength(1);
 
-    const updated = { ...IDENTITY, rom: { name: 'HyperOS', version: '2.0.207.0' }, fingerprint: 'Redmi/vermeer/new' } as const;
+    const updated = {
+      ...IDENTITY,
+      rom: { name: 'HyperOS', version: '2.0.207.0' },
+      fingerprint: 'Redmi/vermeer/new',
+    } as const;
     expect(repo.recordIdentity('R58N123', updated, T(4))).toEqual({ changed: true, first: false });
     expect(repo.get('R58N123')?.identity).toEqual(updated);
 

@@ -33,7 +33,10 @@ describe('DoctorRepository', () => {
     expect(first.id).toBeGreaterThan(0);
     expect(second.id).toBeGreaterThan(first.id ?? 0);
     expect(doctor.latest('S1', 'com.example.app')).toEqual(second);
-    expect(doctor.history('S1', 'com.example.app').map((r) => r.takenAt)).toEqual(['2026-01-02T00:00:00.000Z', '2026-01-01T00:00:00.000Z']);
+    expect(doctor.history('S1', 'com.example.app').map((r) => r.takenAt)).toEqual([
+      '2026-01-02T00:00:00.000Z',
+      '2026-01-01T00:00:00.000Z',
+    ]);
     expect(doctor.latest('S2', 'com.example.app')).toBeNull();
   });
 
@@ -50,6 +53,8 @@ describe('DoctorRepository', () => {
       by: 'qa-lead',
     };
     doctor.logFix('S1', 'com.example.app', outcome);
-    expect(doctor.fixes('S1', 'com.example.app')).toEqual([{ serial: 'S1', package: 'com.example.app', outcome }]);
+    expect(doctor.fixes('S1', 'com.example.app')).toEqual([
+      { serial: 'S1', package: 'com.example.app', outcome },
+    ]);
   });
 });

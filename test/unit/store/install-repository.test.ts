@@ -32,7 +32,10 @@ describe('InstallRepository', () => {
 
   it('updates items through push progress, success and failure', () => {
     repos.installs.createJob(job('job-1', ['a', 'b']));
-    repos.installs.updateItem('job-1', item('a', { phase: 'pushing', bytesPushed: 1024, startedAt: '2025-05-01T10:00:01.000Z' }));
+    repos.installs.updateItem(
+      'job-1',
+      item('a', { phase: 'pushing', bytesPushed: 1024, startedAt: '2025-05-01T10:00:01.000Z' }),
+    );
     expect(repos.installs.getJob('job-1')?.items[0]).toMatchObject({ phase: 'pushing', bytesPushed: 1024 });
 
     const done = item('a', {

@@ -31,9 +31,11 @@ const indexes = (db: Db, table: string): string[] =>
     .map((i) => i.name)
     .sort();
 const schemaSql = (db: Db): string[] =>
-  (db.prepare("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name").all() as Array<{ sql: string }>).map(
-    (r) => r.sql,
-  );
+  (
+    db.prepare('SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name').all() as Array<{
+      sql: string;
+    }>
+  ).map((r) => r.sql);
 
 describe('migrations', () => {
   it('are numbered 1..N with unique names', () => {
@@ -46,9 +48,22 @@ describe('migrations', () => {
     const db = raw();
     expect(migrate(db, MIGRATIONS.slice(0, 1))).toEqual({ from: 0, to: 1, applied: ['0001-devices'] });
     expect(columns(db, 'devices')).toEqual([
-      'serial', 'platform', 'first_seen', 'last_seen', 'last_state', 'transport', 'identity_json', 'identity_hash',
+      'serial',
+      'platform',
+      'first_seen',
+      'last_seen',
+      'last_state',
+      'transport',
+      'identity_json',
+      'identity_hash',
     ]);
-    expect(columns(db, 'device_identities')).toEqual(['id', 'serial', 'identity_json', 'identity_hash', 'observed_at']);
+    expect(columns(db, 'device_identities')).toEqual([
+      'id',
+      'serial',
+      'identity_json',
+      'identity_hash',
+      'observed_at',
+    ]);
     expect(indexes(db, 'devices')).toEqual(['devices_last_seen']);
     expect(indexes(db, 'device_identities')).toEqual(['device_identities_serial']);
     expect(columns(db, 'builds')).toEqual([]);
@@ -59,18 +74,48 @@ describe('migrations', () => {
     migrate(db, MIGRATIONS.slice(0, 1));
     expect(migrate(db, MIGRATIONS.slice(0, 2)).applied).toEqual(['0002-builds-installs']);
     expect(columns(db, 'builds')).toEqual([
-      'sha256', 'package', 'version_code', 'version_name', 'min_sdk', 'target_sdk', 'label', 'size', 'file_name',
-      'path', 'test_only', 'native_abis', 'first_seen',
+      'sha256',
+      'package',
+      'version_code',
+      'version_name',
+      'min_sdk',
+      'target_sdk',
+      'label',
+      'size',
+      'file_name',
+      'path',
+      'test_only',
+      'native_abis',
+      'first_seen',
     ]);
-    expect(columns(db, 'install_jobs')).toEqual(['id', 'build_sha256', 'options', 'started_at', 'finished_at']);
+    expect(columns(db, 'install_jobs')).toEqual([
+      'id',
+      'build_sha256',
+      'options',
+      'started_at',
+      'finished_at',
+    ]);
     expect(columns(db, 'install_attempts')).toEqual([
-      'job_id', 'serial', 'position', 'phase', 'bytes_pushed', 'total_bytes', 'failure_reason', 'failure_message',
-      'failure_fix', 'failure_raw', 'started_at', 'finished_at',
+      'job_id',
+      'serial',
+      'position',
+      'phase',
+      'bytes_pushed',
+      'total_bytes',
+      'failure_reason',
+      'failure_message',
+      'failure_fix',
+      'failure_raw',
+      'started_at',
+      'finished_at',
     ]);
     expect(indexes(db, 'builds')).toEqual(['builds_package']);
     expect(indexes(db, 'install_jobs')).toEqual(['install_jobs_build', 'install_jobs_started_at']);
     expect(indexes(db, 'install_attempts')).toEqual(['install_attempts_serial']);
-    const fks = db.pragma('foreign_key_list(install_attempts)') as Array<{ table: string; on_delete: string }>;
+    const fks = db.pragma('foreign_key_list(install_attempts)') as Array<{
+      table: string;
+      on_delete: string;
+    }>;
     expect(fks).toEqual([expect.objectContaining({ table: 'install_jobs', on_delete: 'CASCADE' })]);
   });
 
@@ -78,14 +123,33 @@ describe('migrations', () => {
     const db = raw();
     migrate(db, MIGRATIONS.slice(0, 2));
     expect(migrate(db, MIGRATIONS.slice(0, 3)).applied).toEqual(['0003-doctor']);
-    expect(columns(db, 'doctor_snapshots')).toEqual(['id', 'serial', 'package', 'taken_at', 'complete', 'report_json']);
+    expect(columns(db, 'doctor_snapshots')).toEqual([
+      'id',
+      'serial',
+      'package',
+      'taken_at',
+      'complete',
+      'report_json',
+    ]);
     expect(columns(db, 'doctor_fixes')).toEqual([
-      'id', 'serial', 'package', 'fix', 'ok', 'applied_by', 'applied_at', 'detail', 'outcome_json',
+      'id',
+      'serial',
+      'package',
+      'fix',
+      'ok',
+      'applied_by',
+      'applied_at',
+      'detail',
+      'outcome_json',
     ]);
     expect(indexes(db, 'doctor_snapshots')).toEqual(['doctor_snapshots_subject']);
     expect(indexes(db, 'doctor_fixes')).toEqual(['doctor_fixes_subject']);
     expect(() =>
-      db.prepare("INSERT INTO doctor_snapshots (serial, package, taken_at, complete, report_json) VALUES ('s', 'a.b', 't', 2, '{}')").run(),
+      db
+        .prepare(
+          "INSERT INTO doctor_snapshots (serial, package, taken_at, complete, report_json) VALUES ('s', 'a.b', 't', 2, '{}')",
+        )
+        .run(),
     ).toThrow(/CHECK/);
   });
 
@@ -94,12 +158,38 @@ describe('migrations', () => {
     migrate(db, MIGRATIONS.slice(0, 3));
     expect(migrate(db, MIGRATIONS.slice(0, 4)).applied).toEqual(['0004-runs']);
     expect(columns(db, 'runs')).toEqual([
-      'id', 'plan_name', 'plan_json', 'status', 'created_at', 'updated_at', 'finished_at', 'owner_pid', 'error_json',
+      'id',
+      'plan_name',
+      'plan_json',
+      'status',
+      'created_at',
+      'updated_at',
+      'finished_at',
+      'owner_pid',
+      'error_json',
     ]);
-    expect(columns(db, 'run_phones')).toEqual(['run_id', 'serial', 'vendor', 'model', 'channel', 'context_json']);
+    expect(columns(db, 'run_phones')).toEqual([
+      'run_id',
+      'serial',
+      'vendor',
+      'model',
+      'channel',
+      'context_json',
+    ]);
     expect(columns(db, 'run_attempts')).toEqual([
-      'id', 'run_id', 'serial', 'scenario_id', 'repeat', 'ordinal', 'status', 'step', 'verdict_kind', 'verdict_json',
-      'started_at', 'finished_at', 'latency_ms',
+      'id',
+      'run_id',
+      'serial',
+      'scenario_id',
+      'repeat',
+      'ordinal',
+      'status',
+      'step',
+      'verdict_kind',
+      'verdict_json',
+      'started_at',
+      'finished_at',
+      'latency_ms',
     ]);
     expect(columns(db, 'run_steps')).toEqual(['id', 'attempt_id', 'seq', 'name', 'status', 'at', 'detail']);
     expect(columns(db, 'run_evidence')).toEqual(['id', 'attempt_id', 'kind', 'path', 'data_json', 'at']);
@@ -111,24 +201,36 @@ describe('migrations', () => {
         .map((f) => `${f.from}->${f.table} ${f.on_delete}`)
         .sort();
     expect(fks('run_phones')).toEqual(['run_id->runs CASCADE']);
-    expect(fks('run_attempts')).toEqual(['run_id->run_phones CASCADE', 'run_id->runs CASCADE', 'serial->run_phones CASCADE']);
+    expect(fks('run_attempts')).toEqual([
+      'run_id->run_phones CASCADE',
+      'run_id->runs CASCADE',
+      'serial->run_phones CASCADE',
+    ]);
     expect(fks('run_steps')).toEqual(['attempt_id->run_attempts CASCADE']);
     expect(fks('run_evidence')).toEqual(['attempt_id->run_attempts CASCADE']);
-    const strict = db.prepare("SELECT name FROM pragma_table_list WHERE name LIKE 'run%' AND strict = 1 ORDER BY name").all();
-    expect(strict).toEqual(['run_attempts', 'run_evidence', 'run_phones', 'run_steps', 'runs'].map((name) => ({ name })));
+    const strict = db
+      .prepare("SELECT name FROM pragma_table_list WHERE name LIKE 'run%' AND strict = 1 ORDER BY name")
+      .all();
+    expect(strict).toEqual(
+      ['run_attempts', 'run_evidence', 'run_phones', 'run_steps', 'runs'].map((name) => ({ name })),
+    );
   });
 
   it('0004 accepts exactly the shared run constants and deletes a run with everything under it', () => {
     const db = raw();
     migrate(db);
-    const run = db.prepare("INSERT INTO runs (id, plan_name, plan_json, status, created_at, updated_at) VALUES (?, 'p', '{}', ?, 't', 't')");
+    const run = db.prepare(
+      "INSERT INTO runs (id, plan_name, plan_json, status, created_at, updated_at) VALUES (?, 'p', '{}', ?, 't', 't')",
+    );
     RUN_STATUSES.forEach((status, i) => run.run(`r${i}`, status));
     expect(() => run.run('bad', 'paused')).toThrow(/CHECK/);
     db.prepare("INSERT INTO run_phones (run_id, serial, vendor, model) VALUES ('r0', 'S1', 'v', 'm')").run();
     const attempt = db.prepare(
       "INSERT INTO run_attempts (run_id, serial, scenario_id, repeat, ordinal, status, verdict_kind, verdict_json) VALUES ('r0', 'S1', ?, 1, ?, ?, ?, ?)",
     );
-    ATTEMPT_STATUSES.filter((s) => s !== 'done').forEach((status, i) => attempt.run(`open-${status}`, i, status, null, null));
+    ATTEMPT_STATUSES.filter((s) => s !== 'done').forEach((status, i) =>
+      attempt.run(`open-${status}`, i, status, null, null),
+    );
     VERDICT_KINDS.forEach((kind, i) => attempt.run(`done-${kind}`, 100 + i, 'done', kind, '{}'));
     expect(() => attempt.run('x1', 200, 'done', 'maybe', '{}')).toThrow(/CHECK/);
     // A verdict exactly when done: no done attempt without one, no open attempt with one.
@@ -136,23 +238,34 @@ describe('migrations', () => {
     expect(() => attempt.run('x3', 202, 'pending', 'pass', '{}')).toThrow(/CHECK/);
     expect(() => attempt.run('x4', 0, 'pending', null, null)).toThrow(/UNIQUE/);
     expect(() =>
-      db.prepare("INSERT INTO run_attempts (run_id, serial, scenario_id, repeat, ordinal, status) VALUES ('r0', 'NOT-A-PHONE', 's', 1, 300, 'pending')").run(),
+      db
+        .prepare(
+          "INSERT INTO run_attempts (run_id, serial, scenario_id, repeat, ordinal, status) VALUES ('r0', 'NOT-A-PHONE', 's', 1, 300, 'pending')",
+        )
+        .run(),
     ).toThrow(/FOREIGN KEY/);
     const evidence = db.prepare('INSERT INTO run_evidence (attempt_id, kind, at) VALUES (1, ?, 0)');
     EVIDENCE_KINDS.forEach((kind) => evidence.run(kind));
     expect(() => evidence.run('video')).toThrow(/CHECK/);
-    db.prepare("INSERT INTO run_steps (attempt_id, seq, name, status, at) VALUES (1, 1, 'send', 'ok', 0)").run();
+    db.prepare(
+      "INSERT INTO run_steps (attempt_id, seq, name, status, at) VALUES (1, 1, 'send', 'ok', 0)",
+    ).run();
 
     db.prepare("DELETE FROM runs WHERE id = 'r0'").run();
     const count = (table: string): unknown => db.prepare(`SELECT count(*) AS n FROM ${table}`).get();
-    for (const table of ['run_phones', 'run_attempts', 'run_steps', 'run_evidence']) expect(count(table)).toEqual({ n: 0 });
+    for (const table of ['run_phones', 'run_attempts', 'run_steps', 'run_evidence'])
+      expect(count(table)).toEqual({ n: 0 });
   });
 
   it('enforces its constraints (sha256 length, phase values, foreign keys)', () => {
     const db = raw();
     migrate(db);
     expect(() =>
-      db.prepare("INSERT INTO install_jobs (id, build_sha256, options, started_at) VALUES ('j', 'x', '{}', 't')").run(),
+      db
+        .prepare(
+          "INSERT INTO install_jobs (id, build_sha256, options, started_at) VALUES ('j', 'x', '{}', 't')",
+        )
+        .run(),
     ).toThrow(/FOREIGN KEY/);
     expect(() =>
       db
@@ -198,7 +311,11 @@ describe('migrations', () => {
     migrate(old, MIGRATIONS.slice(0, 3));
     // The repositories of that time (createRepositories wants the latest schema).
     const devices = new DeviceRepository(old);
-    devices.recordSeen('abc', { platform: 'android', state: 'device', transport: 'usb' }, '2024-02-01T00:00:00.000Z');
+    devices.recordSeen(
+      'abc',
+      { platform: 'android', state: 'device', transport: 'usb' },
+      '2024-02-01T00:00:00.000Z',
+    );
     devices.recordIdentity('abc', IDENTITY, '2024-02-01T00:00:00.000Z');
     new InstallRepository(old, new BuildRepository(old)).createJob(job('job-1', ['abc']));
     old
@@ -212,9 +329,15 @@ describe('migrations', () => {
       )
       .run();
     const dump = (db: Db): unknown[] =>
-      ['devices', 'device_identities', 'builds', 'install_jobs', 'install_attempts', 'doctor_snapshots', 'doctor_fixes'].map((t) =>
-        db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all(),
-      );
+      [
+        'devices',
+        'device_identities',
+        'builds',
+        'install_jobs',
+        'install_attempts',
+        'doctor_snapshots',
+        'doctor_fixes',
+      ].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
     const before = dump(old);
     old.close();
 
@@ -222,7 +345,11 @@ describe('migrations', () => {
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     expect(dump(db)).toEqual(before);
     expect(before.map((rows) => (rows as unknown[]).length)).toEqual([1, 1, 1, 1, 1, 1, 1]);
-    expect(createRepositories(db).installs.getJob('job-1')?.items.map((i) => i.serial)).toEqual(['abc']);
+    expect(
+      createRepositories(db)
+        .installs.getJob('job-1')
+        ?.items.map((i) => i.serial),
+    ).toEqual(['abc']);
     expect(createRepositories(db).runs.list()).toEqual([]);
     db.close();
   });

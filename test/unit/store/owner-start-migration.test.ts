@@ -15,12 +15,15 @@ const raw = (): Db => {
   db.pragma('foreign_keys = ON');
   return db;
 };
-const columns = (db: Db, table: string): string[] => (db.pragma(`table_info(${table})`) as Array<{ name: string }>).map((c) => c.name);
+const columns = (db: Db, table: string): string[] =>
+  (db.pragma(`table_info(${table})`) as Array<{ name: string }>).map((c) => c.name);
 
 function v5WithRuns(): Db {
   const db = raw();
   migrate(db, MIGRATIONS.slice(0, 5));
-  const run = db.prepare("INSERT INTO runs (id, plan_name, plan_json, status, created_at, updated_at, owner_pid) VALUES (?, 'p', '{}', ?, ?, ?, ?)");
+  const run = db.prepare(
+    "INSERT INTO runs (id, plan_name, plan_json, status, created_at, updated_at, owner_pid) VALUES (?, 'p', '{}', ?, ?, ?, ?)",
+  );
   run.run('old-running', 'running', '2026-03-01T09:00:00.000Z', '2026-03-01T09:00:00.000Z', 4242);
   run.run('old-done', 'completed', '2026-03-01T08:00:00.000Z', '2026-03-01T08:30:00.000Z', 4141);
   return db;
@@ -45,24 +48,32 @@ describe('migration 0006 (run owner start token)', () => {
     ]);
     const repo = new RunRepository(db);
     const asked: unknown[] = [];
-    expect(repo.markInterrupted((owner) => (asked.push(owner), true), '2026-03-01T10:00:00.000Z')).toEqual([]);
+    expect(repo.markInterrupted((owner) => (asked.push(owner), true), '2026-03-01T10:00:00.000Z')).toEqual(
+      [],
+    );
     expect(asked).toEqual([{ pid: 4242, start: null }]);
   });
 
   it('refuses an empty or absurd token', () => {
     const db = raw();
     migrate(db, MIGRATIONS);
-    const insert = db.prepare("INSERT INTO runs (id, plan_name, plan_json, status, created_at, updated_at, owner_pid, owner_start) VALUES (?, 'p', '{}', 'running', 't', 't', 1, ?)");
+    const insert = db.prepare(
+      "INSERT INTO runs (id, plan_name, plan_json, status, created_at, updated_at, owner_pid, owner_start) VALUES (?, 'p', '{}', 'running', 't', 't', 1, ?)",
+    );
     expect(() => insert.run('a', '')).toThrow(/CHECK/);
     expect(() => insert.run('b', 'x'.repeat(201))).toThrow(/CHECK/);
     insert.run('c', 'linux:7332c1ee-1758-42d0-b954-e0146c8977ee:187899');
-    expect(db.prepare("SELECT owner_start FROM runs WHERE id = 'c'").get()).toEqual({ owner_start: 'linux:7332c1ee-1758-42d0-b954-e0146c8977ee:187899' });
+    expect(db.prepare("SELECT owner_start FROM runs WHERE id = 'c'").get()).toEqual({
+      owner_start: 'linux:7332c1ee-1758-42d0-b954-e0146c8977ee:187899',
+    });
   });
 
   it('a signed-off run stays frozen: the new column cannot be changed either', () => {
     const db = raw();
     migrate(db, MIGRATIONS);
-    db.prepare("INSERT INTO runs (id, plan_name, plan_json, status, created_at, updated_at) VALUES ('s', 'p', '{}', 'completed', 't', 't')").run();
+    db.prepare(
+      "INSERT INTO runs (id, plan_name, plan_json, status, created_at, updated_at) VALUES ('s', 'p', '{}', 'completed', 't', 't')",
+    ).run();
     db.prepare("INSERT INTO run_signoffs (run_id, by, at) VALUES ('s', 'lead', 't')").run();
     expect(() => db.prepare("UPDATE runs SET owner_start = 'x' WHERE id = 's'").run()).toThrow(/signed off/);
   });

@@ -62,14 +62,23 @@ describe.runIf(posix)('private data under umask 000', () => {
     } finally {
       db.close();
     }
-    const core = await createLabCore({ dataDir, adb: { host: '127.0.0.1', port: 1, bin: 'adb', startServer: false }, shell: 'test', logger: silentLogger, trackDevices: false });
+    const core = await createLabCore({
+      dataDir,
+      adb: { host: '127.0.0.1', port: 1, bin: 'adb', startServer: false },
+      shell: 'test',
+      logger: silentLogger,
+      trackDevices: false,
+    });
     await core.close();
     expect(mode(dataDir)).toBe(0o700);
   });
 
   it('writes evidence files 0600 in 0700 folders', async () => {
     const root = join(work, 'evidence');
-    const store = new EvidenceStore(root, { now: () => Date.UTC(2026, 0, 1), iso: () => '2026-01-01T00:00:00.000Z' });
+    const store = new EvidenceStore(root, {
+      now: () => Date.UTC(2026, 0, 1),
+      iso: () => '2026-01-01T00:00:00.000Z',
+    });
     const saved = await store.save('logcat', 'emulator-5554', 'txt', 'a private notification text');
     const shot = await store.saveScreenshot('emulator-5554', Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     expect(mode(root)).toBe(0o700);

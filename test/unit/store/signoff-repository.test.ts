@@ -10,7 +10,9 @@ const signOff = (over: Partial<SignOff> = {}): SignOff => ({
   by: 'Lead Li',
   at: AT,
   note: 'Release 1.2.3',
-  waivers: [{ serial: 'mi-1', scenarioId: 'background-image', reason: 'Known HyperOS issue', by: 'Lead Li', at: AT }],
+  waivers: [
+    { serial: 'mi-1', scenarioId: 'background-image', reason: 'Known HyperOS issue', by: 'Lead Li', at: AT },
+  ],
   ...over,
 });
 
@@ -41,7 +43,12 @@ describe('SignoffRepository', () => {
   it('stores nothing when one waiver is refused (all or nothing)', () => {
     const { repos } = openRepos();
     storeRun(repos, { id: 'r1', verdicts: { 'mi-1/background-image/1': 'fail' } });
-    const bad = signOff({ waivers: [...signOff().waivers, { serial: 'px-1', scenarioId: 'background-image', reason: 'passes anyway', by: 'x', at: AT }] });
+    const bad = signOff({
+      waivers: [
+        ...signOff().waivers,
+        { serial: 'px-1', scenarioId: 'background-image', reason: 'passes anyway', by: 'x', at: AT },
+      ],
+    });
     expect(errorOf(() => repos.signoffs.save(bad)).code).toBe('STORAGE_FAILED');
     expect(repos.signoffs.get('r1')).toBeNull();
     repos.signoffs.save(signOff());
@@ -55,14 +62,28 @@ describe('a signed-off run is frozen', () => {
     const runs = repos.runs;
     const attempt = runs.detail('r1')?.attempts[0];
     if (!attempt) throw new Error('no attempt');
-    const dump = (): unknown => ['runs', 'run_phones', 'run_attempts', 'run_steps', 'run_evidence', 'run_signoffs', 'run_waivers'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
+    const dump = (): unknown =>
+      ['runs', 'run_phones', 'run_attempts', 'run_steps', 'run_evidence', 'run_signoffs', 'run_waivers'].map(
+        (t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all(),
+      );
     const before = dump();
     const writes: Array<[string, () => unknown]> = [
       ['setStatus', () => runs.setStatus('r1', 'interrupted', new Date(T0 + 90_000).toISOString())],
       ['startAttempt', () => runs.startAttempt(attempt.id, T0 + 90_000)],
-      ['finishAttempt', () => runs.finishAttempt(attempt.id, { verdict: verdictOf('fail', false), finishedAt: T0 + 90_000, latencyMs: null })],
+      [
+        'finishAttempt',
+        () =>
+          runs.finishAttempt(attempt.id, {
+            verdict: verdictOf('fail', false),
+            finishedAt: T0 + 90_000,
+            latencyMs: null,
+          }),
+      ],
       ['recordStep', () => runs.recordStep(attempt.id, { name: 'judge', status: 'ok', at: T0 + 90_000 })],
-      ['addEvidence', () => runs.addEvidence(attempt.id, { kind: 'record', data: { title: 'x' }, at: T0 + 90_000 })],
+      [
+        'addEvidence',
+        () => runs.addEvidence(attempt.id, { kind: 'record', data: { title: 'x' }, at: T0 + 90_000 }),
+      ],
       ['requeueRunning', () => runs.requeueRunning('r1', T0 + 90_000)],
       ['markLost', () => runs.markLost('r1', 'mi-1', verdictOf('device-lost', null), T0 + 90_000)],
     ];
@@ -78,11 +99,20 @@ describe('a signed-off run is frozen', () => {
 
   it('leaves other runs writable', () => {
     const { repos } = signedRun();
-    storeRun(repos, { id: 'r2', createdAt: new Date(T0 + 3_600_000).toISOString(), status: 'running', verdicts: { 'px-1/background-c2c-text/1': null } });
+    storeRun(repos, {
+      id: 'r2',
+      createdAt: new Date(T0 + 3_600_000).toISOString(),
+      status: 'running',
+      verdicts: { 'px-1/background-c2c-text/1': null },
+    });
     const open = repos.runs.pending('r2')[0];
     if (!open) throw new Error('no open attempt');
     repos.runs.startAttempt(open.id, T0 + 3_700_000);
-    repos.runs.finishAttempt(open.id, { verdict: verdictOf('pass', true, 700), finishedAt: T0 + 3_701_000, latencyMs: 700 });
+    repos.runs.finishAttempt(open.id, {
+      verdict: verdictOf('pass', true, 700),
+      finishedAt: T0 + 3_701_000,
+      latencyMs: 700,
+    });
     repos.runs.setStatus('r2', 'completed', new Date(T0 + 3_800_000).toISOString());
     expect(repos.runs.summary('r2')?.totals.pass).toBe(8);
   });

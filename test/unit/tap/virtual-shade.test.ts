@@ -36,7 +36,11 @@ describe('the shade of a virtual phone', () => {
     expect(colours(open)).toBeGreaterThan(colours(closed));
     await sh(p, 'input keyevent KEYCODE_HOME');
     expect((await p.run('screencap -p')).stdout.equals(closed)).toBe(true);
-    expect(await sh(p, 'cmd statusbar bogus')).toEqual({ status: 255, out: 'Unknown command: bogus\n', err: '' });
+    expect(await sh(p, 'cmd statusbar bogus')).toEqual({
+      status: 255,
+      out: 'Unknown command: bogus\n',
+      err: '',
+    });
   });
 
   it('uiautomator dumps System UI rows newest first while open, the app window otherwise', async () => {
@@ -47,12 +51,21 @@ describe('the shade of a virtual phone', () => {
     expect(closed.out).toMatch(/UI hierchary dumped to: \/dev\/tty\n$/);
     expect(parseUiHierarchy(closed.out).nodes[0]?.packageName).toBe(APP);
     await sh(p, 'cmd statusbar expand-notifications');
-    expect(await sh(p, 'uiautomator dump /sdcard/x.xml')).toEqual({ status: 0, out: 'UI hierchary dumped to: /sdcard/x.xml\n', err: '' });
+    expect(await sh(p, 'uiautomator dump /sdcard/x.xml')).toEqual({
+      status: 0,
+      out: 'UI hierchary dumped to: /sdcard/x.xml\n',
+      err: '',
+    });
     const h = parseUiHierarchy((await sh(p, 'cat /sdcard/x.xml')).out);
     expect(h.complete).toBe(true);
-    expect(h.nodes.filter((n) => n.resourceId === 'android:id/title').map((n) => n.text)).toEqual(['newer <&>', 'older']);
+    expect(h.nodes.filter((n) => n.resourceId === 'android:id/title').map((n) => n.text)).toEqual([
+      'newer <&>',
+      'older',
+    ]);
     await sh(p, 'input keyevent 223');
-    expect(await sh(p, 'uiautomator dump')).toMatchObject({ err: 'ERROR: null root node returned by UiTestAutomationBridge.\n' });
+    expect(await sh(p, 'uiautomator dump')).toMatchObject({
+      err: 'ERROR: null root node returned by UiTestAutomationBridge.\n',
+    });
   });
 
   it('a tap on a row opens the app, cancels the record, closes the shade and the app logs the ext', async () => {
@@ -60,7 +73,12 @@ describe('the shade of a virtual phone', () => {
     await sh(p, 'am force-stop com.pushlab.demo');
     await sh(p, `cmd notification allow_listener x`); // harmless noise
     p.setPostNotifications(APP, { granted: true });
-    p.postNotification(APP, { channelId: CH, title: 'Open me', text: 'now', ext: 'pushlab://order/42?x="1"' });
+    p.postNotification(APP, {
+      channelId: CH,
+      title: 'Open me',
+      text: 'now',
+      ext: 'pushlab://order/42?x="1"',
+    });
     p.postNotification(APP, { channelId: CH, title: 'Other', text: 'later' });
     await sh(p, 'cmd statusbar expand-notifications');
     const h = parseUiHierarchy((await sh(p, 'uiautomator dump /dev/tty')).out);
@@ -72,11 +90,17 @@ describe('the shade of a virtual phone', () => {
     await sh(p, `input tap ${hit?.point.x} ${hit?.point.y}`);
     expect(p.state.foreground.package).toBe(APP);
     expect(p.notifications(APP).map((n) => n.title)).toEqual(['Other']);
-    expect(parseUiHierarchy((await sh(p, 'uiautomator dump /dev/tty')).out).nodes.some((n) => n.text === 'Other')).toBe(false);
+    expect(
+      parseUiHierarchy((await sh(p, 'uiautomator dump /dev/tty')).out).nodes.some((n) => n.text === 'Other'),
+    ).toBe(false);
     const log = parseLogcat((await sh(p, 'logcat -d -v threadtime -v epoch')).out).lines;
     const pid = p.state.processes.get(APP);
-    expect(log.filter((l) => l.pid === pid).map((l) => `${l.tag}: ${l.message}`)).toEqual(['PushLabDemo: opened ext=pushlab://order/42?x="1"']);
-    expect(log.some((l) => l.tag === 'ActivityManager' && l.message.startsWith(`Start proc ${pid}:${APP}/u0a`))).toBe(true);
+    expect(log.filter((l) => l.pid === pid).map((l) => `${l.tag}: ${l.message}`)).toEqual([
+      'PushLabDemo: opened ext=pushlab://order/42?x="1"',
+    ]);
+    expect(
+      log.some((l) => l.tag === 'ActivityManager' && l.message.startsWith(`Start proc ${pid}:${APP}/u0a`)),
+    ).toBe(true);
   });
 
   it('a PIN keyguard keeps the app closed after a tap', async () => {
@@ -105,13 +129,28 @@ describe('logcat on a virtual phone', () => {
     const lines = parseLogcat(since.out).lines;
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((l) => (l.timeMs as number) >= 1_700_000_003_000)).toBe(true);
-    expect(new Set(lines.map((l) => l.timeMs))).toEqual(new Set([1_700_000_003_000, 1_700_000_004_000, 1_700_000_005_000]));
+    expect(new Set(lines.map((l) => l.timeMs))).toEqual(
+      new Set([1_700_000_003_000, 1_700_000_004_000, 1_700_000_005_000]),
+    );
     expect(since.out.split('\n').find((l) => /^\s+\d/.test(l))).toMatch(/^ {9}1700000003\.000 {2}/);
     expect(parseLogcat((await sh(p, 'logcat -d -v epoch -T 1700000001.000 -m 2')).out).lines).toHaveLength(2);
-    expect(parseLogcat((await sh(p, 'logcat -d -b all -v epoch -t 2')).out).lines.map((l) => l.tag)).toEqual(['FirebaseMessaging', 'notification_enqueue']);
-    expect(parseLogcat((await sh(p, 'logcat -d -v epoch')).out).lines.some((l) => l.tag === 'notification_enqueue')).toBe(false);
-    expect(parseLogcat((await sh(p, 'logcat -d -v epoch -s FirebaseMessaging:I')).out).lines.map((l) => l.tag)).toEqual(Array(5).fill('FirebaseMessaging'));
-    expect(await sh(p, 'logcat -d -T tomorrow')).toEqual({ status: 1, out: '', err: "logcat: -T 'tomorrow' not in time format.\n" });
+    expect(parseLogcat((await sh(p, 'logcat -d -b all -v epoch -t 2')).out).lines.map((l) => l.tag)).toEqual([
+      'FirebaseMessaging',
+      'notification_enqueue',
+    ]);
+    expect(
+      parseLogcat((await sh(p, 'logcat -d -v epoch')).out).lines.some(
+        (l) => l.tag === 'notification_enqueue',
+      ),
+    ).toBe(false);
+    expect(
+      parseLogcat((await sh(p, 'logcat -d -v epoch -s FirebaseMessaging:I')).out).lines.map((l) => l.tag),
+    ).toEqual(Array(5).fill('FirebaseMessaging'));
+    expect(await sh(p, 'logcat -d -T tomorrow')).toEqual({
+      status: 1,
+      out: '',
+      err: "logcat: -T 'tomorrow' not in time format.\n",
+    });
     await sh(p, 'logcat -c -b all');
     expect(await sh(p, 'logcat -d')).toEqual({ status: 0, out: '', err: '' });
   });

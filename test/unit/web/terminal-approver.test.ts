@@ -45,7 +45,10 @@ describe('terminal approver', () => {
     const second = approver.approve(request);
     await t.printed('Allowed: PushLab may start the run.');
     t.input.write('\n');
-    await expect(second).resolves.toMatchObject({ approved: false, message: expect.stringContaining('you did not allow') });
+    await expect(second).resolves.toMatchObject({
+      approved: false,
+      message: expect.stringContaining('you did not allow'),
+    });
     approver.close();
   });
 
@@ -66,8 +69,16 @@ describe('terminal approver', () => {
 
   it('refuses without a terminal, pointing at the CLI, and refuses what is pending on close', async () => {
     const none = terminal(false);
-    const refused = await createTerminalApprover({ input: none.input, output: none.output, locale: 'zh-CN' }).approve(request);
-    expect(refused).toMatchObject({ approved: false, message: expect.stringContaining('没有人可以确认'), hint: expect.stringContaining('pushlab run --plan FILE') });
+    const refused = await createTerminalApprover({
+      input: none.input,
+      output: none.output,
+      locale: 'zh-CN',
+    }).approve(request);
+    expect(refused).toMatchObject({
+      approved: false,
+      message: expect.stringContaining('没有人可以确认'),
+      hint: expect.stringContaining('pushlab run --plan FILE'),
+    });
     expect(none.text()).toBe('');
 
     const t = terminal(true);

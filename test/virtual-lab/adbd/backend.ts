@@ -8,7 +8,11 @@ export interface ShellIo {
   /** Aborted when the host closes the stream or the phone is unplugged. */
   readonly signal: AbortSignal;
 }
-export interface FileStat { readonly mode: number; readonly size: number; readonly mtime: number } // mode incl. S_IFREG 0o100000 / S_IFDIR 0o040000
+export interface FileStat {
+  readonly mode: number;
+  readonly size: number;
+  readonly mtime: number;
+} // mode incl. S_IFREG 0o100000 / S_IFDIR 0o040000
 export interface VirtualFs {
   stat(path: string): FileStat | null;
   list(path: string): Array<{ readonly name: string } & FileStat> | null;

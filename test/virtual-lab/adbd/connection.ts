@@ -198,7 +198,12 @@ export class AdbdConnection implements StreamTransport {
 
   private sendConnect(): void {
     this.awaitingAuth = false;
-    this.send(A_CNXN, A_VERSION, this.options.maxPayload, Buffer.from(buildBanner(this.options.backend), 'utf8'));
+    this.send(
+      A_CNXN,
+      A_VERSION,
+      this.options.maxPayload,
+      Buffer.from(buildBanner(this.options.backend), 'utf8'),
+    );
     this.version = Math.min(this.hostVersion >>> 0, A_VERSION);
     this.online = true;
   }

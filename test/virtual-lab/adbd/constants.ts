@@ -31,5 +31,7 @@ export const AUTH_TOKEN_SIZE = 20;
 export function commandName(command: number): string {
   const name = Buffer.alloc(4);
   name.writeUInt32LE(command >>> 0);
-  return /^[A-Z]{4}$/.test(name.toString('latin1')) ? name.toString('latin1') : `0x${(command >>> 0).toString(16)}`;
+  return /^[A-Z]{4}$/.test(name.toString('latin1'))
+    ? name.toString('latin1')
+    : `0x${(command >>> 0).toString(16)}`;
 }

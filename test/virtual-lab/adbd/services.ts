@@ -26,7 +26,10 @@ export function parseShellService(name: string): ShellRequest | null {
   if (!rest.startsWith(':') && !rest.startsWith(',')) return null;
   const colon = rest.indexOf(':');
   if (colon < 0) return null;
-  const options = rest.slice(0, colon).split(',').filter((option) => option.length > 0);
+  const options = rest
+    .slice(0, colon)
+    .split(',')
+    .filter((option) => option.length > 0);
   return { protocol: options.includes('v2') ? 'v2' : 'raw', command: rest.slice(colon + 1), options };
 }
 

@@ -125,9 +125,16 @@ export function createSimpleBackend(options: SimpleBackendOptions = {}): SimpleB
   const installs: SimpleInstall[] = [];
   const commands: string[] = [];
 
-  const install = async (via: SimpleInstall['via'], apk: Buffer | null, expected: number, io: ShellIo): Promise<number> => {
+  const install = async (
+    via: SimpleInstall['via'],
+    apk: Buffer | null,
+    expected: number,
+    io: ShellIo,
+  ): Promise<number> => {
     if (apk === null || apk.length !== expected) {
-      await io.stdout(`Failure [INSTALL_PARSE_FAILED_NOT_APK: Failed to parse ${apk === null ? 'missing file' : 'short stream'}]\n`);
+      await io.stdout(
+        `Failure [INSTALL_PARSE_FAILED_NOT_APK: Failed to parse ${apk === null ? 'missing file' : 'short stream'}]\n`,
+      );
       return 1;
     }
     installs.push({ via, size: apk.length, sha256: createHash('sha256').update(apk).digest('hex') });
@@ -152,7 +159,9 @@ export function createSimpleBackend(options: SimpleBackendOptions = {}): SimpleB
           await io.stdout(`${props[args[0]] ?? ''}\n`);
           return 0;
         }
-        const lines = Object.keys(props).sort().map((key) => `[${key}]: [${props[key]}]\n`);
+        const lines = Object.keys(props)
+          .sort()
+          .map((key) => `[${key}]: [${props[key]}]\n`);
         await io.stdout(lines.join(''));
         return 0;
       }
@@ -194,7 +203,11 @@ export function createSimpleBackend(options: SimpleBackendOptions = {}): SimpleB
       }
       case 'pm':
         if (args[0] === 'install') {
-          const path = args.slice(1).filter((arg) => !arg.startsWith('-')).pop() ?? '';
+          const path =
+            args
+              .slice(1)
+              .filter((arg) => !arg.startsWith('-'))
+              .pop() ?? '';
           const apk = fs.read(path);
           return install('pm', apk, apk?.length ?? -1, io);
         }
@@ -259,7 +272,10 @@ export function createSimpleBackend(options: SimpleBackendOptions = {}): SimpleB
 }
 
 /** A bare-bones interactive shell: runs each stdin line until `exit` or end of input. */
-async function interactive(run: (line: string, io: ShellIo) => Promise<number>, io: ShellIo): Promise<number> {
+async function interactive(
+  run: (line: string, io: ShellIo) => Promise<number>,
+  io: ShellIo,
+): Promise<number> {
   let pending = '';
   let status = 0;
   for await (const chunk of io.stdin) {

@@ -32,7 +32,11 @@ export class SimpleFs implements VirtualFs {
     const prefix = dir === '/' ? '/' : `${dir}/`;
     const names = new Set<string>();
     for (const candidate of [...BASE_DIRS, ...this.files.keys()]) {
-      if (candidate.startsWith(prefix) && candidate.length > prefix.length && !candidate.slice(prefix.length).includes('/')) {
+      if (
+        candidate.startsWith(prefix) &&
+        candidate.length > prefix.length &&
+        !candidate.slice(prefix.length).includes('/')
+      ) {
         names.add(candidate.slice(prefix.length));
       }
     }
@@ -46,7 +50,8 @@ export class SimpleFs implements VirtualFs {
   public write(path: string, data: Buffer, mode: number, mtime: number): string | undefined {
     const normal = normalise(path);
     if (BASE_DIRS.includes(normal)) return `couldn't create file: Is a directory`;
-    if (!WRITABLE.some((prefix) => normal.startsWith(prefix))) return `couldn't create file: Permission denied`;
+    if (!WRITABLE.some((prefix) => normal.startsWith(prefix)))
+      return `couldn't create file: Permission denied`;
     const type = mode & S_IFMT;
     this.files.set(normal, { data, mode: (type === 0 ? S_IFREG : type) | (mode & 0o7777), mtime });
     return undefined;

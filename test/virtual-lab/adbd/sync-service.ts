@@ -89,7 +89,12 @@ async function receiveFile(stream: AdbStream, fs: VirtualFs, spec: string): Prom
     if (headerBytes === null) return false;
     const header = parseSyncHeader(headerBytes);
     if (header.id === 'DONE') {
-      const error = fs.write(parsed.path, chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total), parsed.mode, header.length);
+      const error = fs.write(
+        parsed.path,
+        chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total),
+        parsed.mode,
+        header.length,
+      );
       await stream.write(error === undefined ? encodeSyncOkay() : encodeSyncFail(error));
       return error === undefined;
     }

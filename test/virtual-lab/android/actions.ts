@@ -70,8 +70,16 @@ export function openRecents(phone: PhoneState): void {
   if (phone.screen === 'asleep' || phone.keyguard.showing) return;
   phone.foreground =
     phone.sdk >= 29
-      ? { package: phone.vendor.launcher.package, activity: 'com.android.quickstep.RecentsActivity', taskId: 1 }
-      : { package: 'com.android.systemui', activity: 'com.android.systemui.recents.RecentsActivity', taskId: phone.nextTaskId++ };
+      ? {
+          package: phone.vendor.launcher.package,
+          activity: 'com.android.quickstep.RecentsActivity',
+          taskId: 1,
+        }
+      : {
+          package: 'com.android.systemui',
+          activity: 'com.android.systemui.recents.RecentsActivity',
+          taskId: phone.nextTaskId++,
+        };
 }
 
 /** `am force-stop`: process killed, stopped state set, its task leaves the screen. */

@@ -120,7 +120,8 @@ async function slimApk(bytes: Buffer, entries: readonly ZipEntry[]): Promise<Buf
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const num = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+const num = (v: unknown, fallback: number): number =>
+  typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 
 /** Inspects APK bytes the way the package installer would. */
 export async function inspectApk(bytes: Buffer): Promise<ApkInspection> {
@@ -142,7 +143,11 @@ export async function inspectApk(bytes: Buffer): Promise<ApkInspection> {
     const packageName = str(manifest.package);
     if (!packageName) return { kind: 'bad-manifest', detail: '<manifest> has no package attribute' };
     const sigEntry = entries.find((e) => SIGNATURE_ENTRY.test(e));
-    const signer = sigEntry ? createHash('sha256').update(await reader.readContent(sigEntry)).digest('hex') : null;
+    const signer = sigEntry
+      ? createHash('sha256')
+          .update(await reader.readContent(sigEntry))
+          .digest('hex')
+      : null;
     const minSdk = num(manifest.usesSdk?.minSdkVersion, 1);
     const abis = new Set<string>();
     for (const e of entries) {

@@ -33,7 +33,12 @@ export type DeliveredIntent =
       readonly data: string | null;
       readonly extras: ReadonlyMap<string, string>;
     }
-  | { readonly kind: 'broadcast'; readonly package: string; readonly action: string; readonly extras: ReadonlyMap<string, string> };
+  | {
+      readonly kind: 'broadcast';
+      readonly package: string;
+      readonly action: string;
+      readonly extras: ReadonlyMap<string, string>;
+    };
 
 /** The intent as am parsed it (the fields delivery needs). */
 export interface IntentFields {
@@ -71,7 +76,10 @@ export function declareComponents(phone: PhoneState, pkg: string, components: Ap
 }
 
 /** Listens to every intent delivered to an app with declared components; returns the unsubscribe. */
-export function onDeliveredIntent(phone: PhoneState, listener: (intent: DeliveredIntent) => void): () => void {
+export function onDeliveredIntent(
+  phone: PhoneState,
+  listener: (intent: DeliveredIntent) => void,
+): () => void {
   const { listeners } = registry(phone);
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -85,7 +93,11 @@ export function declaresActivity(phone: PhoneState, pkg: string, activity: strin
 }
 
 /** The app activity a VIEW intent's data URI opens (limited to `pkg` when -p was given). */
-export function resolveDeepLink(phone: PhoneState, data: string | null, pkg: string | null): { app: AppPackage; activity: string } | null {
+export function resolveDeepLink(
+  phone: PhoneState,
+  data: string | null,
+  pkg: string | null,
+): { app: AppPackage; activity: string } | null {
   const scheme = data === null ? null : /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(data)?.[1]?.toLowerCase();
   if (!scheme) return null;
   for (const [name, declared] of registries.get(phone)?.declared ?? []) {
@@ -102,9 +114,21 @@ function emit(phone: PhoneState, intent: DeliveredIntent): void {
 }
 
 /** Tells listeners that `am start` brought this activity up (only for apps with declarations). */
-export function activityStarted(phone: PhoneState, app: AppPackage, activity: string, intent: IntentFields): void {
+export function activityStarted(
+  phone: PhoneState,
+  app: AppPackage,
+  activity: string,
+  intent: IntentFields,
+): void {
   if (!registries.get(phone)?.declared.has(app.name)) return;
-  emit(phone, { kind: 'activity', package: app.name, activity, action: intent.action, data: intent.data, extras: intent.extras });
+  emit(phone, {
+    kind: 'activity',
+    package: app.name,
+    activity,
+    action: intent.action,
+    data: intent.data,
+    extras: intent.extras,
+  });
 }
 
 /** Delivers a broadcast to the receivers that get it; returns the packages reached. */
@@ -120,6 +144,7 @@ export function deliverBroadcast(phone: PhoneState, intent: IntentFields): strin
     const running = phone.processes.has(name);
     if (running || (target !== null && !app.stopped)) reached.push(name);
   }
-  for (const name of reached) emit(phone, { kind: 'broadcast', package: name, action, extras: intent.extras });
+  for (const name of reached)
+    emit(phone, { kind: 'broadcast', package: name, action, extras: intent.extras });
   return reached;
 }

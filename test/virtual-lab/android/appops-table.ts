@@ -17,20 +17,71 @@ interface OpInfo {
 }
 
 const OPS: readonly OpInfo[] = [
-  { code: 11, name: 'POST_NOTIFICATION', publicName: 'android:post_notification', sinceSdk: 19, defaultMode: 'allow' },
-  { code: 24, name: 'SYSTEM_ALERT_WINDOW', publicName: 'android:system_alert_window', sinceSdk: 19, defaultMode: 'default' },
+  {
+    code: 11,
+    name: 'POST_NOTIFICATION',
+    publicName: 'android:post_notification',
+    sinceSdk: 19,
+    defaultMode: 'allow',
+  },
+  {
+    code: 24,
+    name: 'SYSTEM_ALERT_WINDOW',
+    publicName: 'android:system_alert_window',
+    sinceSdk: 19,
+    defaultMode: 'default',
+  },
   { code: 40, name: 'WAKE_LOCK', publicName: 'android:wake_lock', sinceSdk: 19, defaultMode: 'allow' },
-  { code: 43, name: 'GET_USAGE_STATS', publicName: 'android:get_usage_stats', sinceSdk: 21, defaultMode: 'default' },
-  { code: 63, name: 'RUN_IN_BACKGROUND', publicName: 'android:run_in_background', sinceSdk: 24, defaultMode: 'allow' },
-  { code: 66, name: 'REQUEST_INSTALL_PACKAGES', publicName: 'android:request_install_packages', sinceSdk: 26, defaultMode: 'default' },
-  { code: 70, name: 'RUN_ANY_IN_BACKGROUND', publicName: 'android:run_any_in_background', sinceSdk: 28, defaultMode: 'allow' },
-  { code: 76, name: 'START_FOREGROUND', publicName: 'android:start_foreground', sinceSdk: 28, defaultMode: 'allow' },
+  {
+    code: 43,
+    name: 'GET_USAGE_STATS',
+    publicName: 'android:get_usage_stats',
+    sinceSdk: 21,
+    defaultMode: 'default',
+  },
+  {
+    code: 63,
+    name: 'RUN_IN_BACKGROUND',
+    publicName: 'android:run_in_background',
+    sinceSdk: 24,
+    defaultMode: 'allow',
+  },
+  {
+    code: 66,
+    name: 'REQUEST_INSTALL_PACKAGES',
+    publicName: 'android:request_install_packages',
+    sinceSdk: 26,
+    defaultMode: 'default',
+  },
+  {
+    code: 70,
+    name: 'RUN_ANY_IN_BACKGROUND',
+    publicName: 'android:run_any_in_background',
+    sinceSdk: 28,
+    defaultMode: 'allow',
+  },
+  {
+    code: 76,
+    name: 'START_FOREGROUND',
+    publicName: 'android:start_foreground',
+    sinceSdk: 28,
+    defaultMode: 'allow',
+  },
 ];
 
 /** AppOpsManager._NUM_OP by release (approximate counts; only "Bad operation #N" depends on it). */
 function numOps(sdk: number): number {
   const table: ReadonlyArray<readonly [number, number]> = [
-    [36, 150], [35, 144], [34, 134], [33, 121], [31, 115], [30, 102], [29, 91], [28, 78], [27, 70], [26, 69],
+    [36, 150],
+    [35, 144],
+    [34, 134],
+    [33, 121],
+    [31, 115],
+    [30, 102],
+    [29, 91],
+    [28, 78],
+    [27, 70],
+    [26, 69],
   ];
   for (const [since, count] of table) if (sdk >= since) return count;
   return 64;
@@ -71,7 +122,10 @@ export function opDefaultMode(code: number): OpMode {
  * AppOpsService.Shell.strOpToOp: a public name, then a number, then a debug name; anything else
  * is "Unknown operation string: X". Ops newer than the release are unknown by name.
  */
-export function parseOp(phone: PhoneState, text: string): { readonly code: number } | { readonly error: string } {
+export function parseOp(
+  phone: PhoneState,
+  text: string,
+): { readonly code: number } | { readonly error: string } {
   const byName = OPS.find((o) => (o.publicName === text || o.name === text) && phone.sdk >= o.sinceSdk);
   if (byName) return { code: byName.code };
   if (/^-?\d+$/.test(text) && Number.isSafeInteger(Number(text))) return { code: Number(text) };

@@ -30,7 +30,11 @@ export function parseBucket(phone: PhoneState, text: string): number | null {
 
 /** True when the package is on any Doze allow-list (system image or user). */
 export function isDozeAllowlisted(phone: PhoneState, app: AppPackage): boolean {
-  return app.settings.dozeAllowlisted || phone.power.dozeExceptIdle.includes(app.name) || phone.power.dozeSystem.includes(app.name);
+  return (
+    app.settings.dozeAllowlisted ||
+    phone.power.dozeExceptIdle.includes(app.name) ||
+    phone.power.dozeSystem.includes(app.name)
+  );
 }
 
 /** The bucket `am get-standby-bucket` reports now. */

@@ -2,7 +2,16 @@
  * What a test (or the demo) can set on a virtual phone as a user or the ROM would: the state
  * behind the push-readiness doctor's checks. VirtualAndroid exposes these as methods.
  */
-import { FLAG_USER_SET, PERMISSION_FLAGS, POST_NOTIFICATIONS, SHELL_PERMISSION_FLAGS, type ChannelPatch, type ChannelSpec, type ChannelState, type OpMode } from './app-settings';
+import {
+  FLAG_USER_SET,
+  PERMISSION_FLAGS,
+  POST_NOTIFICATIONS,
+  SHELL_PERMISSION_FLAGS,
+  type ChannelPatch,
+  type ChannelSpec,
+  type ChannelState,
+  type OpMode,
+} from './app-settings';
 import { opDefaultMode, parseOp } from './appops-table';
 import { parseBucket, setStandbyBucket } from './battery';
 import { patchChannel, setAppBlocked } from './notifications';
@@ -11,7 +20,8 @@ import type { AppPackage, PhoneState } from './state';
 /** The installed package, or a clear error for a test that named the wrong one. */
 export function requireApp(phone: PhoneState, pkg: string): AppPackage {
   const app = phone.packages.get(pkg);
-  if (!app || !app.installed) throw new Error(`No package ${pkg} is installed on virtual phone ${phone.profile}.`);
+  if (!app || !app.installed)
+    throw new Error(`No package ${pkg} is installed on virtual phone ${phone.profile}.`);
   return app;
 }
 
@@ -51,7 +61,10 @@ export function setPostNotifications(phone: PhoneState, pkg: string, state: Post
   if (state.granted) app.grantedPermissions.add(POST_NOTIFICATIONS);
   else app.grantedPermissions.delete(POST_NOTIFICATIONS);
   const before = app.settings.permissionFlags.get(POST_NOTIFICATIONS) ?? 0;
-  app.settings.permissionFlags.set(POST_NOTIFICATIONS, state.flags === undefined ? before | FLAG_USER_SET : flagBits(state.flags));
+  app.settings.permissionFlags.set(
+    POST_NOTIFICATIONS,
+    state.flags === undefined ? before | FLAG_USER_SET : flagBits(state.flags),
+  );
 }
 
 /** The user turns the app's notifications off (blocked) or on again. */
@@ -84,7 +97,13 @@ export function forceStandbyBucket(phone: PhoneState, pkg: string, bucket: strin
 }
 
 /** An app-op mode, package-level (default) or uid-level. */
-export function setAppOp(phone: PhoneState, pkg: string, op: string | number, mode: OpMode, uid = false): void {
+export function setAppOp(
+  phone: PhoneState,
+  pkg: string,
+  op: string | number,
+  mode: OpMode,
+  uid = false,
+): void {
   const app = requireApp(phone, pkg);
   const parsed = typeof op === 'number' ? { code: op } : parseOp(phone, op);
   if ('error' in parsed) throw new Error(parsed.error);

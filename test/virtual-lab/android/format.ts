@@ -33,7 +33,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 /** "2025-07-04 01:16:33" in the phone's persist.sys.timezone (UTC when unset). */
 export function formatDeviceDate(phone: PhoneState, ms: number): string {
   const parts = formatter(phone.props.get('persist.sys.timezone') || 'UTC').formatToParts(new Date(ms));
-  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '00';
+  const get = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '00';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
 }
 

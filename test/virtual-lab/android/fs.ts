@@ -21,7 +21,17 @@ interface DirNode {
 }
 type Node = FileNode | DirNode;
 
-const SKELETON = ['/', '/data', '/data/local', '/system', '/system/bin', '/vendor', '/storage', '/storage/emulated', '/sdcard'];
+const SKELETON = [
+  '/',
+  '/data',
+  '/data/local',
+  '/system',
+  '/system/bin',
+  '/vendor',
+  '/storage',
+  '/storage/emulated',
+  '/sdcard',
+];
 const WRITABLE_ROOTS = ['/data/local/tmp', '/sdcard', '/storage/emulated/0'];
 
 /** Normalises a path: absolute, no `.`/`..`/empty segments, no trailing slash. */
@@ -34,7 +44,9 @@ export function normalizePath(path: string): string {
   }
   const joined = `/${out.join('/')}`;
   // Shared storage has two names on a phone; keep one.
-  return joined === '/sdcard' || joined.startsWith('/sdcard/') ? joined.replace(/^\/sdcard/, '/storage/emulated/0') : joined;
+  return joined === '/sdcard' || joined.startsWith('/sdcard/')
+    ? joined.replace(/^\/sdcard/, '/storage/emulated/0')
+    : joined;
 }
 
 function parentOf(path: string): string {
@@ -50,7 +62,8 @@ export class MemoryFs implements VirtualFs {
     private readonly now: () => number,
   ) {
     const t = Math.floor(now() / 1000);
-    for (const dir of [...SKELETON, ...WRITABLE_ROOTS]) this.nodes.set(normalizePath(dir), { kind: 'dir', mtime: t });
+    for (const dir of [...SKELETON, ...WRITABLE_ROOTS])
+      this.nodes.set(normalizePath(dir), { kind: 'dir', mtime: t });
   }
 
   public stat(path: string): FileStat | null {

@@ -7,7 +7,13 @@
  * /work/shared/reference/protocols.md); `delayed_ack` is never offered.
  */
 import type { DeviceBackend, ShellIo } from '../adbd/backend';
-import type { ChannelPatch, ChannelSpec, ChannelState, NotificationRecordState, OpMode } from './app-settings';
+import type {
+  ChannelPatch,
+  ChannelSpec,
+  ChannelState,
+  NotificationRecordState,
+  OpMode,
+} from './app-settings';
 import * as faults from './faults';
 import { MemoryFs } from './fs';
 import { postNotification, type PostInput, type PostOutcome } from './notifications';
@@ -16,10 +22,22 @@ import { loadProfileProps, setProp } from './props';
 import { Interpreter, type Streams } from './shell/interpreter';
 import { lookupCommand } from './shell/registry';
 import { StdinReader, type CommandEnv } from './shell/types';
-import { ADB_INSTALL_PROP, createPhoneState, type AppPackage, type LockScreen, type PhoneState } from './state';
+import {
+  ADB_INSTALL_PROP,
+  createPhoneState,
+  type AppPackage,
+  type LockScreen,
+  type PhoneState,
+} from './state';
 
 export type { AppPackage, LockScreen, PhoneState } from './state';
-export type { ChannelPatch, ChannelSpec, ChannelState, NotificationRecordState, OpMode } from './app-settings';
+export type {
+  ChannelPatch,
+  ChannelSpec,
+  ChannelState,
+  NotificationRecordState,
+  OpMode,
+} from './app-settings';
 export type { PostInput, PostOutcome } from './notifications';
 export type { PostNotificationsState, ZenSetting } from './faults';
 export { listProfiles } from './props';
@@ -76,7 +94,17 @@ function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
 
 /** adbd's advertised features by Android release (no abb before 10, nothing new after). */
 function adbdFeatures(sdk: number): readonly string[] {
-  if (sdk >= 29) return ['shell_v2', 'cmd', 'stat_v2', 'fixed_push_mkdir', 'apex', 'abb', 'fixed_push_symlink_timestamp', 'abb_exec'];
+  if (sdk >= 29)
+    return [
+      'shell_v2',
+      'cmd',
+      'stat_v2',
+      'fixed_push_mkdir',
+      'apex',
+      'abb',
+      'fixed_push_symlink_timestamp',
+      'abb_exec',
+    ];
   if (sdk >= 26) return ['shell_v2', 'cmd', 'stat_v2'];
   if (sdk >= 24) return ['shell_v2', 'cmd'];
   return [];
@@ -92,24 +120,38 @@ export class VirtualAndroid implements DeviceBackend {
     this.state = createPhoneState(profile, loadProfileProps(profile), {
       now: now(),
       clock: now,
-      ...(options.adbSecuritySettings === undefined ? {} : { adbSecuritySettings: options.adbSecuritySettings }),
-      ...(options.refuseAppOpsFor10008 === undefined ? {} : { refuseAppOpsFor10008: options.refuseAppOpsFor10008 }),
+      ...(options.adbSecuritySettings === undefined
+        ? {}
+        : { adbSecuritySettings: options.adbSecuritySettings }),
+      ...(options.refuseAppOpsFor10008 === undefined
+        ? {}
+        : { refuseAppOpsFor10008: options.refuseAppOpsFor10008 }),
       ...(options.freeStorageBytes === undefined ? {} : { freeStorageBytes: options.freeStorageBytes }),
       ...(options.installViaUsb === undefined ? {} : { installViaUsb: options.installViaUsb }),
       ...(options.lockScreen === undefined ? {} : { lockScreen: options.lockScreen }),
       ...(options.screenOn === undefined ? {} : { screenOn: options.screenOn }),
       ...(options.locked === undefined ? {} : { locked: options.locked }),
     });
-    if (options.launchChannels) this.state.notifications.defaultLaunchChannels = faults.launchChannels(options.launchChannels);
+    if (options.launchChannels)
+      this.state.notifications.defaultLaunchChannels = faults.launchChannels(options.launchChannels);
     this.fs = new MemoryFs(this.state, now);
     const realistic = options.realisticTiming ?? true;
-    this.env = { phone: this.state, fs: this.fs, now, delay: realistic ? abortableDelay : async () => undefined };
+    this.env = {
+      phone: this.state,
+      fs: this.fs,
+      now,
+      delay: realistic ? abortableDelay : async () => undefined,
+    };
   }
 
   /** Banner values (adb's parse_banner splits on ':' and ';', so those never go out raw). */
   public bannerProps(): { readonly name: string; readonly model: string; readonly device: string } {
     const clean = (key: string): string => (this.state.props.get(key) ?? '').replace(/[:;=]/g, '_');
-    return { name: clean('ro.product.name'), model: clean('ro.product.model'), device: clean('ro.product.device') };
+    return {
+      name: clean('ro.product.name'),
+      model: clean('ro.product.model'),
+      device: clean('ro.product.device'),
+    };
   }
 
   public features(): readonly string[] {
@@ -185,7 +227,8 @@ export class VirtualAndroid implements DeviceBackend {
   /** MIUI/HyperOS Developer options > "Install via USB". */
   public setInstallViaUsb(enabled: boolean): void {
     this.state.policy.installViaUsb = enabled;
-    if (this.state.vendor.family === 'xiaomi') setProp(this.state.props, ADB_INSTALL_PROP, enabled ? '1' : '0');
+    if (this.state.vendor.family === 'xiaomi')
+      setProp(this.state.props, ADB_INSTALL_PROP, enabled ? '1' : '0');
   }
 
   public setFreeStorage(bytes: number): void {
@@ -251,7 +294,12 @@ export class VirtualAndroid implements DeviceBackend {
   }
 
   /** An app-op mode (names like RUN_ANY_IN_BACKGROUND, or numbers such as MIUI's 10008). */
-  public setAppOp(pkg: string, op: string | number, mode: OpMode, options: { readonly uid?: boolean } = {}): void {
+  public setAppOp(
+    pkg: string,
+    op: string | number,
+    mode: OpMode,
+    options: { readonly uid?: boolean } = {},
+  ): void {
     faults.setAppOp(this.state, pkg, op, mode, options.uid ?? false);
   }
 

@@ -22,7 +22,12 @@
  * from 12), native-lib copy, full parse (minSdk up to 11, testOnly), then the replace checks.
  */
 import type { ApkFacts, ApkInspection } from './apk';
-import { FLAGS_USER_SENSITIVE, isRuntimePermission, newAppSettings, POST_NOTIFICATIONS } from './app-settings';
+import {
+  FLAGS_USER_SENSITIVE,
+  isRuntimePermission,
+  newAppSettings,
+  POST_NOTIFICATIONS,
+} from './app-settings';
 import { javaHashCode, type AppPackage, type PhoneState } from './state';
 
 export interface InstallRequest {
@@ -34,10 +39,13 @@ export interface InstallRequest {
   readonly installer: string | null;
 }
 
-export type InstallDecision = { readonly ok: true; readonly apk: ApkFacts } | { readonly ok: false; readonly failure: string };
+export type InstallDecision =
+  { readonly ok: true; readonly apk: ApkFacts } | { readonly ok: false; readonly failure: string };
 
 function sessionPath(phone: PhoneState, seed: string): string {
-  const id = 1_000_000_000 + ((javaHashCode(`${seed}:${phone.nextTaskId}:${phone.packages.size}`) >>> 0) % 1_000_000_000);
+  const id =
+    1_000_000_000 +
+    ((javaHashCode(`${seed}:${phone.nextTaskId}:${phone.packages.size}`) >>> 0) % 1_000_000_000);
   return `/data/app/vmdl${id}.tmp/base.apk`;
 }
 
@@ -76,7 +84,11 @@ function olderSdk(phone: PhoneState, apk: ApkFacts, path: string): string {
 }
 
 /** Decides an install from the inspected APK; returns the failure text pm would print. */
-export function decideInstall(phone: PhoneState, inspection: ApkInspection, request: InstallRequest): InstallDecision {
+export function decideInstall(
+  phone: PhoneState,
+  inspection: ApkInspection,
+  request: InstallRequest,
+): InstallDecision {
   const path = sessionPath(phone, inspection.kind === 'apk' ? inspection.packageName : inspection.kind);
   if (inspection.kind !== 'apk') return fail(parseFailure(phone, inspection, path));
   const apk = inspection;
@@ -103,7 +115,9 @@ export function decideInstall(phone: PhoneState, inspection: ApkInspection, requ
   const existing = phone.packages.get(apk.packageName);
   if (existing && existing.installed) {
     if (!request.replace) {
-      return fail(`INSTALL_FAILED_ALREADY_EXISTS: Attempt to re-install ${apk.packageName} without first uninstalling.`);
+      return fail(
+        `INSTALL_FAILED_ALREADY_EXISTS: Attempt to re-install ${apk.packageName} without first uninstalling.`,
+      );
     }
     if (apk.versionCode < existing.versionCode && !request.allowDowngrade) {
       return fail(
@@ -140,7 +154,12 @@ export function installCodePath(phone: PhoneState, pkg: string, now: number): st
 }
 
 /** Applies a successful install: new package (stopped, never launched) or an in-place update. */
-export function applyInstall(phone: PhoneState, apk: ApkFacts, request: InstallRequest, now: number): AppPackage {
+export function applyInstall(
+  phone: PhoneState,
+  apk: ApkFacts,
+  request: InstallRequest,
+  now: number,
+): AppPackage {
   const existing = phone.packages.get(apk.packageName);
   const codePath = installCodePath(phone, apk.packageName, now);
   const abi = apk.nativeAbis.length > 0 ? (phone.abis.find((a) => apk.nativeAbis.includes(a)) ?? null) : null;
@@ -151,9 +170,14 @@ export function applyInstall(phone: PhoneState, apk: ApkFacts, request: InstallR
     : null;
   // Android 13 adds POST_NOTIFICATIONS to every app that targets an older SDK (an implicit permission).
   const permissions =
-    phone.sdk >= 33 && apk.targetSdk < 33 && !apk.permissions.includes(POST_NOTIFICATIONS) ? [...apk.permissions, POST_NOTIFICATIONS] : [...apk.permissions];
+    phone.sdk >= 33 && apk.targetSdk < 33 && !apk.permissions.includes(POST_NOTIFICATIONS)
+      ? [...apk.permissions, POST_NOTIFICATIONS]
+      : [...apk.permissions];
   const runtimeGrants = request.grantPermissions ? permissions : [];
-  phone.freeStorageBytes = Math.max(0, phone.freeStorageBytes - (apk.sizeBytes - (existing?.installed ? existing.sizeBytes : 0)));
+  phone.freeStorageBytes = Math.max(
+    0,
+    phone.freeStorageBytes - (apk.sizeBytes - (existing?.installed ? existing.sizeBytes : 0)),
+  );
   if (existing) {
     // An update kills the running app but keeps its stopped state and first-install time.
     phone.processes.delete(apk.packageName);
@@ -176,7 +200,11 @@ export function applyInstall(phone: PhoneState, apk: ApkFacts, request: InstallR
     for (const p of runtimeGrants) existing.grantedPermissions.add(p);
     // A permission new in this version starts with the flags a fresh install would give it.
     for (const p of permissions) {
-      if (isRuntimePermission(p, phone.sdk) && !existing.settings.permissionFlags.has(p) && !existing.system) {
+      if (
+        isRuntimePermission(p, phone.sdk) &&
+        !existing.settings.permissionFlags.has(p) &&
+        !existing.system
+      ) {
         existing.settings.permissionFlags.set(p, phone.sdk >= 29 ? FLAGS_USER_SENSITIVE : 0);
       }
     }
@@ -206,7 +234,12 @@ export function applyInstall(phone: PhoneState, apk: ApkFacts, request: InstallR
     grantedPermissions: new Set(runtimeGrants),
     testOnly: apk.testOnly,
     sizeBytes: apk.sizeBytes,
-    settings: newAppSettings({ sdk: phone.sdk, family: phone.vendor.family, system: false, requestedPermissions: permissions }),
+    settings: newAppSettings({
+      sdk: phone.sdk,
+      family: phone.vendor.family,
+      system: false,
+      requestedPermissions: permissions,
+    }),
   };
   phone.packages.set(app.name, app);
   return app;
@@ -214,5 +247,5 @@ export function applyInstall(phone: PhoneState, apk: ApkFacts, request: InstallR
 
 /** Realistic install duration: fixed cost plus dexopt/copy at ~400 MB/s. */
 export function installDurationMs(sizeBytes: number): number {
-  return 30 + Math.round(sizeBytes / (400 * 1024 * 1024 / 1000));
+  return 30 + Math.round(sizeBytes / ((400 * 1024 * 1024) / 1000));
 }

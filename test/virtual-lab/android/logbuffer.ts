@@ -53,7 +53,15 @@ export function appendLog(phone: PhoneState, input: LogInput): void {
   const log = phoneLog(phone);
   const timeMs = input.timeMs ?? phone.clock();
   for (const line of input.message.split('\n')) {
-    log.push({ timeMs, pid: input.pid, tid: input.tid ?? input.pid, priority: input.priority, tag: input.tag, message: line, buffer: input.buffer ?? 'main' });
+    log.push({
+      timeMs,
+      pid: input.pid,
+      tid: input.tid ?? input.pid,
+      priority: input.priority,
+      tag: input.tag,
+      message: line,
+      buffer: input.buffer ?? 'main',
+    });
   }
   if (log.length > CAPACITY) log.splice(0, log.length - CAPACITY);
 }
@@ -78,7 +86,14 @@ function userName(uid: number): string {
 export function logAppStart(phone: PhoneState, app: AppPackage, pid: number, activity: string): void {
   const component = `{${app.name}/${activity}}`;
   const why = phone.sdk >= 29 ? `pre-top-activity ${component}` : `activity ${app.name}/${activity}`;
-  appendLog(phone, { pid: systemServerPid(phone), tid: systemServerPid(phone) + 23, priority: 'I', tag: 'ActivityManager', message: `Start proc ${pid}:${app.name}/${userName(app.uid)} for ${why}`, buffer: 'system' });
+  appendLog(phone, {
+    pid: systemServerPid(phone),
+    tid: systemServerPid(phone) + 23,
+    priority: 'I',
+    tag: 'ActivityManager',
+    message: `Start proc ${pid}:${app.name}/${userName(app.uid)} for ${why}`,
+    buffer: 'system',
+  });
 }
 
 /** The activity start a notification's PendingIntent makes (ActivityTaskManager from Android 10). */
@@ -97,9 +112,17 @@ export function logActivityStart(phone: PhoneState, app: AppPackage, activity: s
 /** The ROM's push service that delivers for this phone: the first known one running. */
 function runningPushService(phone: PhoneState): { pkg: string; pid: number; tag: string } | null {
   const TAGS: Readonly<Record<string, string>> = {
-    xiaomi: 'XMPushService', huawei: 'HmsPushService', honor: 'HonorPushService', oppo: 'McsPushService', vivo: 'VivoPushService', meizu: 'MzPushService', fcm: 'FirebaseMessaging',
+    xiaomi: 'XMPushService',
+    huawei: 'HmsPushService',
+    honor: 'HonorPushService',
+    oppo: 'McsPushService',
+    vivo: 'VivoPushService',
+    meizu: 'MzPushService',
+    fcm: 'FirebaseMessaging',
   };
-  const own = PUSH_SERVICE_PACKAGES.filter((s) => s.channel !== 'fcm').concat(PUSH_SERVICE_PACKAGES.filter((s) => s.channel === 'fcm'));
+  const own = PUSH_SERVICE_PACKAGES.filter((s) => s.channel !== 'fcm').concat(
+    PUSH_SERVICE_PACKAGES.filter((s) => s.channel === 'fcm'),
+  );
   for (const s of own) {
     const pid = phone.processes.get(s.package);
     if (pid !== undefined) return { pkg: s.package, pid, tag: TAGS[s.channel] ?? 'PushService' };
@@ -108,10 +131,20 @@ function runningPushService(phone: PhoneState): { pkg: string; pid: number; tag:
 }
 
 /** A post went up: the push service delivered it and NMS enqueued it. */
-export function logNotificationPosted(phone: PhoneState, app: AppPackage, record: NotificationRecordState): void {
+export function logNotificationPosted(
+  phone: PhoneState,
+  app: AppPackage,
+  record: NotificationRecordState,
+): void {
   const service = runningPushService(phone);
   if (service) {
-    appendLog(phone, { pid: service.pid, tid: service.pid + 9, priority: 'I', tag: service.tag, message: `deliver notification to ${app.name} id=${record.id} channel=${record.channelId}` });
+    appendLog(phone, {
+      pid: service.pid,
+      tid: service.pid + 9,
+      priority: 'I',
+      tag: service.tag,
+      message: `deliver notification to ${app.name} id=${record.id} channel=${record.channelId}`,
+    });
   }
   const flags = '0x10';
   appendLog(phone, {
@@ -147,7 +180,9 @@ function two(n: number): string {
 /** The time column: epoch seconds, or [YYYY-]MM-DD hh:mm:ss (the virtual phone keeps UTC). */
 export function formatLogTime(timeMs: number, format: LogFormat): string {
   const sec = Math.floor(timeMs / 1000);
-  const frac = format.usec ? `${String(timeMs % 1000).padStart(3, '0')}000` : String(timeMs % 1000).padStart(3, '0');
+  const frac = format.usec
+    ? `${String(timeMs % 1000).padStart(3, '0')}000`
+    : String(timeMs % 1000).padStart(3, '0');
   if (format.epoch) return `${String(sec).padStart(19)}.${frac}`;
   const d = new Date(sec * 1000);
   const date = `${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;

@@ -10,7 +10,15 @@
  * - A package may hold 50 records at most (NotificationManagerService.MAX_PACKAGE_NOTIFICATIONS).
  * - Blocking an app or a channel, force-stopping or clearing the app cancels its records.
  */
-import { channelFromSpec, FLAG_USER_FIXED, FLAG_USER_SET, POST_NOTIFICATIONS, type ChannelPatch, type ChannelState, type NotificationRecordState } from './app-settings';
+import {
+  channelFromSpec,
+  FLAG_USER_FIXED,
+  FLAG_USER_SET,
+  POST_NOTIFICATIONS,
+  type ChannelPatch,
+  type ChannelState,
+  type NotificationRecordState,
+} from './app-settings';
 import { OP_POST_NOTIFICATION } from './appops-table';
 import { logNotificationPosted } from './logbuffer';
 import type { AppPackage, PhoneState } from './state';
@@ -20,7 +28,11 @@ export const MAX_PACKAGE_NOTIFICATIONS = 50;
 /** What a post did; `reason` says why nothing was posted. */
 export type PostOutcome =
   | { readonly posted: true; readonly key: string; readonly intercepted: boolean }
-  | { readonly posted: false; readonly reason: 'not-installed' | 'app-blocked' | 'no-channel' | 'channel-blocked' | 'op-ignored' | 'too-many' };
+  | {
+      readonly posted: false;
+      readonly reason:
+        'not-installed' | 'app-blocked' | 'no-channel' | 'channel-blocked' | 'op-ignored' | 'too-many';
+    };
 
 export interface PostInput {
   readonly channelId: string;
@@ -59,7 +71,9 @@ export function appNotificationsEnabled(phone: PhoneState, app: AppPackage): boo
 
 /** True when the user set the app-level switch (USER_SET/USER_FIXED on 13+). */
 export function appSwitchUserSet(app: AppPackage): boolean {
-  return ((app.settings.permissionFlags.get(POST_NOTIFICATIONS) ?? 0) & (FLAG_USER_SET | FLAG_USER_FIXED)) !== 0;
+  return (
+    ((app.settings.permissionFlags.get(POST_NOTIFICATIONS) ?? 0) & (FLAG_USER_SET | FLAG_USER_FIXED)) !== 0
+  );
 }
 
 /** Cancels the app's records (all, or one channel's). */
@@ -97,7 +111,12 @@ export function ensureLaunchChannels(phone: PhoneState, app: AppPackage): void {
 }
 
 /** Creates or changes a channel (the user's edits lock the fields, as in Settings). */
-export function patchChannel(phone: PhoneState, app: AppPackage, id: string, patch: ChannelPatch): ChannelState {
+export function patchChannel(
+  phone: PhoneState,
+  app: AppPackage,
+  id: string,
+  patch: ChannelPatch,
+): ChannelState {
   let channel = app.settings.channels.get(id);
   if (!channel) {
     channel = channelFromSpec({ id });
@@ -115,7 +134,9 @@ export function patchChannel(phone: PhoneState, app: AppPackage, id: string, pat
 function targetChannel(phone: PhoneState, app: AppPackage, channelId: string): ChannelState | null {
   if (phone.sdk < 26) return channelFromSpec({ id: channelId });
   if (app.targetSdk < 26) {
-    const misc = app.settings.channels.get('miscellaneous') ?? channelFromSpec({ id: 'miscellaneous', name: 'Uncategorized' });
+    const misc =
+      app.settings.channels.get('miscellaneous') ??
+      channelFromSpec({ id: 'miscellaneous', name: 'Uncategorized' });
     app.settings.channels.set(misc.id, misc);
     return misc;
   }
@@ -124,7 +145,11 @@ function targetChannel(phone: PhoneState, app: AppPackage, channelId: string): C
 }
 
 /** The app posts a notification (NotificationManager.notify) and NMS decides. */
-export function postNotification(phone: PhoneState, app: AppPackage | undefined, input: PostInput): PostOutcome {
+export function postNotification(
+  phone: PhoneState,
+  app: AppPackage | undefined,
+  input: PostInput,
+): PostOutcome {
   if (!app || !app.installed) return { posted: false, reason: 'not-installed' };
   if (!appNotificationsEnabled(phone, app)) return { posted: false, reason: 'app-blocked' };
   const channel = targetChannel(phone, app, input.channelId);

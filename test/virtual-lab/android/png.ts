@@ -28,7 +28,11 @@ export function surfaceColours(surface: string): { bar: Rgb; body: Rgb; tile: Rg
   if (surface === 'home') return { bar: [20, 60, 40], body: [40, 120, 80], tile: [250, 250, 250] };
   const h = javaHashCode(surface) >>> 0;
   const body: Rgb = [64 + (h & 0x7f), 64 + ((h >>> 8) & 0x7f), 64 + ((h >>> 16) & 0x7f)];
-  return { bar: [body[0] >> 1, body[1] >> 1, body[2] >> 1], body, tile: [255 - body[0], 255 - body[1], 255 - body[2]] };
+  return {
+    bar: [body[0] >> 1, body[1] >> 1, body[2] >> 1],
+    body,
+    tile: [255 - body[0], 255 - body[1], 255 - body[2]],
+  };
 }
 
 function pixelRows(surface: string, channels: 3 | 4, filterByte: boolean): Buffer {

@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import type { PhoneState } from './state';
 
 /** DeviceIdleController.stateToString. */
-export type DeepState = 'ACTIVE' | 'INACTIVE' | 'IDLE_PENDING' | 'SENSING' | 'LOCATING' | 'IDLE' | 'IDLE_MAINTENANCE';
+export type DeepState =
+  'ACTIVE' | 'INACTIVE' | 'IDLE_PENDING' | 'SENSING' | 'LOCATING' | 'IDLE' | 'IDLE_MAINTENANCE';
 /** DeviceIdleController.lightStateToString (the subset a step walks through). */
 export type LightState = 'ACTIVE' | 'INACTIVE' | 'IDLE' | 'IDLE_MAINTENANCE' | 'OVERRIDE';
 
@@ -35,7 +36,15 @@ const EXTRAS = new WeakMap<PhoneState, PowerExtras>();
 export function powerExtras(phone: PhoneState): PowerExtras {
   let extras = EXTRAS.get(phone);
   if (!extras) {
-    extras = { deep: 'ACTIVE', light: 'ACTIVE', forceIdle: false, unplugged: false, stayOn: 'false', bootId: randomUUID(), onReboot: null };
+    extras = {
+      deep: 'ACTIVE',
+      light: 'ACTIVE',
+      forceIdle: false,
+      unplugged: false,
+      stayOn: 'false',
+      bootId: randomUUID(),
+      onReboot: null,
+    };
     EXTRAS.set(phone, extras);
   }
   return extras;

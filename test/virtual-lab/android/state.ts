@@ -4,7 +4,13 @@
  * services/core/java/com/android/server/pm), running processes, screen, keyguard, settings,
  * storage and vendor policy switches.
  */
-import { channelFromSpec, MIUI_OP_AUTOSTART, newAppSettings, type AppSettingsState, type ChannelSpec } from './app-settings';
+import {
+  channelFromSpec,
+  MIUI_OP_AUTOSTART,
+  newAppSettings,
+  type AppSettingsState,
+  type ChannelSpec,
+} from './app-settings';
 import { setProp } from './props';
 import { detectVendor, systemDozeAllowlist, systemPackages, type VendorInfo } from './vendor';
 
@@ -64,11 +70,19 @@ export interface PhoneState {
   foreground: Foreground;
   screen: 'awake' | 'asleep';
   readonly keyguard: { lockScreen: LockScreen; showing: boolean };
-  readonly settings: { readonly global: Map<string, string>; readonly secure: Map<string, string>; readonly system: Map<string, string> };
+  readonly settings: {
+    readonly global: Map<string, string>;
+    readonly secure: Map<string, string>;
+    readonly system: Map<string, string>;
+  };
   freeStorageBytes: number;
   readonly policy: PhonePolicy;
   /** Doze allow-lists from the system image, data saver. */
-  readonly power: { dataSaver: boolean; readonly dozeSystem: readonly string[]; readonly dozeExceptIdle: readonly string[] };
+  readonly power: {
+    dataSaver: boolean;
+    readonly dozeSystem: readonly string[];
+    readonly dozeExceptIdle: readonly string[];
+  };
   /** Channels user apps create on first launch unless set per app; next notification id. */
   readonly notifications: { defaultLaunchChannels: readonly ChannelSpec[]; nextId: number };
   /** Wall clock in ms (the phone's own clock, shared with the shell). */
@@ -174,7 +188,11 @@ function systemSettings(vendor: VendorInfo, sdk: number, channels: readonly Chan
 }
 
 /** Builds the boot-time state of a phone from its properties. */
-export function createPhoneState(profile: string, props: Map<string, string>, options: PhoneStateOptions): PhoneState {
+export function createPhoneState(
+  profile: string,
+  props: Map<string, string>,
+  options: PhoneStateOptions,
+): PhoneState {
   const sdk = Number.parseInt(props.get('ro.build.version.sdk') ?? '', 10) || 29;
   const vendor = detectVendor(props, sdk);
   const abis = (props.get('ro.product.cpu.abilist') ?? props.get('ro.product.cpu.abi') ?? 'arm64-v8a')
@@ -195,7 +213,10 @@ export function createPhoneState(profile: string, props: Map<string, string>, op
     processes: new Map(),
     foreground: { package: vendor.launcher.package, activity: vendor.launcher.activity, taskId: 1 },
     screen: options.screenOn === false ? 'asleep' : 'awake',
-    keyguard: { lockScreen, showing: lockScreen !== 'none' && (options.locked ?? options.screenOn === false) },
+    keyguard: {
+      lockScreen,
+      showing: lockScreen !== 'none' && (options.locked ?? options.screenOn === false),
+    },
     settings: defaultSettings(props, lockScreen),
     freeStorageBytes: options.freeStorageBytes ?? 24 * 1024 ** 3,
     policy: {
@@ -204,7 +225,10 @@ export function createPhoneState(profile: string, props: Map<string, string>, op
       refuseAppOpsFor10008: options.refuseAppOpsFor10008 ?? false,
     },
     power: { dataSaver: false, dozeSystem: doze.dozeSystem, dozeExceptIdle: doze.dozeExceptIdle },
-    notifications: { defaultLaunchChannels: [{ id: 'pushlab_default', name: 'Messages', importance: 3 }], nextId: 1 },
+    notifications: {
+      defaultLaunchChannels: [{ id: 'pushlab_default', name: 'Messages', importance: 3 }],
+      nextId: 1,
+    },
     clock: options.clock ?? (() => options.now),
     bootEpoch: options.now - 3 * 3_600_000,
     lastWakeTime: options.now - 60_000,
@@ -214,16 +238,20 @@ export function createPhoneState(profile: string, props: Map<string, string>, op
     nextTaskId: 2,
   };
   for (const spec of systemPackages(vendor, props, sdk)) {
-    const codePath = spec.apkPath.endsWith('/base.apk') || spec.apkPath.startsWith('/system/framework')
-      ? spec.apkPath.replace(/\/[^/]+$/, '')
-      : spec.apkPath.replace(/\/[^/]+\.apk$/, '');
+    const codePath =
+      spec.apkPath.endsWith('/base.apk') || spec.apkPath.startsWith('/system/framework')
+        ? spec.apkPath.replace(/\/[^/]+$/, '')
+        : spec.apkPath.replace(/\/[^/]+\.apk$/, '');
     state.packages.set(spec.name, {
       name: spec.name,
       versionCode: spec.versionCode,
       versionName: spec.versionName,
       minSdk: Math.min(sdk, 28),
       targetSdk: sdk,
-      signer: spec.name.startsWith('com.google.') || spec.name === 'com.android.vending' ? 'google' : PLATFORM_SIGNER,
+      signer:
+        spec.name.startsWith('com.google.') || spec.name === 'com.android.vending'
+          ? 'google'
+          : PLATFORM_SIGNER,
       installer: null,
       firstInstallTime: booted,
       lastUpdateTime: booted,

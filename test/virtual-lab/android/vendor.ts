@@ -10,16 +10,7 @@
  * HarmonyOS 4 per the brief, Play services YYWWBBxxx), not copied from a given phone.
  */
 export type VendorFamily =
-  | 'xiaomi'
-  | 'huawei'
-  | 'honor'
-  | 'oppo'
-  | 'oneplus'
-  | 'vivo'
-  | 'meizu'
-  | 'samsung'
-  | 'google'
-  | 'generic';
+  'xiaomi' | 'huawei' | 'honor' | 'oppo' | 'oneplus' | 'vivo' | 'meizu' | 'samsung' | 'google' | 'generic';
 
 export interface ComponentRef {
   readonly package: string;
@@ -44,7 +35,11 @@ export interface SystemPackageSpec {
   /** Started at boot (persistent or push keep-alive). */
   readonly running?: boolean;
   /** Notification channels the package has created (Android 8+). */
-  readonly channels?: ReadonlyArray<{ readonly id: string; readonly name: string; readonly importance: number }>;
+  readonly channels?: ReadonlyArray<{
+    readonly id: string;
+    readonly name: string;
+    readonly importance: number;
+  }>;
 }
 
 type Props = ReadonlyMap<string, string>;
@@ -58,7 +53,8 @@ export function detectFamily(props: Props): VendorFamily {
   if (has(props, 'ro.miui.ui.version.name') || has(props, 'ro.mi.os.version.name')) return 'xiaomi';
   // Post-split Honor (MagicOS, maker HONOR) runs Honor services; older Honor models are Huawei inside.
   if (maker === 'honor') return 'honor';
-  if (has(props, 'ro.build.version.emui') || has(props, 'hw_sc.build.platform.version') || maker === 'huawei') return 'huawei';
+  if (has(props, 'ro.build.version.emui') || has(props, 'hw_sc.build.platform.version') || maker === 'huawei')
+    return 'huawei';
   if (has(props, 'ro.build.version.oplusrom') || has(props, 'ro.build.version.opporom')) return 'oppo';
   if (maker === 'oneplus') return 'oneplus';
   if (has(props, 'ro.vivo.os.version') || maker === 'vivo') return 'vivo';
@@ -73,9 +69,15 @@ function launcherFor(family: VendorFamily, sdk: number): ComponentRef {
     case 'xiaomi':
       return { package: 'com.miui.home', activity: 'com.miui.home.launcher.Launcher' };
     case 'huawei':
-      return { package: 'com.huawei.android.launcher', activity: 'com.huawei.android.launcher.unihome.UniHomeLauncher' };
+      return {
+        package: 'com.huawei.android.launcher',
+        activity: 'com.huawei.android.launcher.unihome.UniHomeLauncher',
+      };
     case 'honor':
-      return { package: 'com.hihonor.android.launcher', activity: 'com.hihonor.android.launcher.unihome.UniHomeLauncher' };
+      return {
+        package: 'com.hihonor.android.launcher',
+        activity: 'com.hihonor.android.launcher.unihome.UniHomeLauncher',
+      };
     case 'oppo':
       return { package: 'com.android.launcher', activity: 'com.android.launcher.Launcher' };
     case 'oneplus':
@@ -86,12 +88,21 @@ function launcherFor(family: VendorFamily, sdk: number): ComponentRef {
       return { package: 'com.meizu.flyme.launcher', activity: 'com.meizu.flyme.launcher.Launcher' };
     case 'samsung':
       return sdk >= 28
-        ? { package: 'com.sec.android.app.launcher', activity: 'com.sec.android.app.launcher.activities.LauncherActivity' }
+        ? {
+            package: 'com.sec.android.app.launcher',
+            activity: 'com.sec.android.app.launcher.activities.LauncherActivity',
+          }
         : { package: 'com.sec.android.app.launcher', activity: 'com.android.launcher3.Launcher' };
     case 'google':
-      return { package: 'com.google.android.apps.nexuslauncher', activity: 'com.google.android.apps.nexuslauncher.NexusLauncherActivity' };
+      return {
+        package: 'com.google.android.apps.nexuslauncher',
+        activity: 'com.google.android.apps.nexuslauncher.NexusLauncherActivity',
+      };
     case 'generic':
-      return { package: 'com.android.launcher3', activity: 'com.android.launcher3.uioverride.QuickstepLauncher' };
+      return {
+        package: 'com.android.launcher3',
+        activity: 'com.android.launcher3.uioverride.QuickstepLauncher',
+      };
   }
 }
 
@@ -152,38 +163,124 @@ function vendorPackages(info: VendorInfo, props: Props, sdk: number): SystemPack
     case 'xiaomi':
       return [
         home('MiuiHome', sdk >= 30 ? '/product/priv-app/MiuiHome/MiuiHome.apk' : undefined),
-        { name: 'com.xiaomi.xmsf', versionCode: 60010, versionName: '6.0.10-GN', running: true,
-          apkPath: global ? '/product/app/XiaomiServiceFrameworkGlobal/XiaomiServiceFrameworkGlobal.apk' : '/system/app/XiaomiServiceFramework/XiaomiServiceFramework.apk' },
-        { name: 'com.miui.securitycenter', versionCode: 40000997, versionName: '9.9.97-240920.0.1', apkPath: privApp(sdk, 'SecurityCenter') },
-        ...(has(props, 'ro.mi.os.version.name') ? [{ name: 'com.xiaomi.xmsfkeeper', versionCode: 10019, versionName: '1.0.19', apkPath: '/product/app/XmsfKeeper/XmsfKeeper.apk' }] : []),
+        {
+          name: 'com.xiaomi.xmsf',
+          versionCode: 60010,
+          versionName: '6.0.10-GN',
+          running: true,
+          apkPath: global
+            ? '/product/app/XiaomiServiceFrameworkGlobal/XiaomiServiceFrameworkGlobal.apk'
+            : '/system/app/XiaomiServiceFramework/XiaomiServiceFramework.apk',
+        },
+        {
+          name: 'com.miui.securitycenter',
+          versionCode: 40000997,
+          versionName: '9.9.97-240920.0.1',
+          apkPath: privApp(sdk, 'SecurityCenter'),
+        },
+        ...(has(props, 'ro.mi.os.version.name')
+          ? [
+              {
+                name: 'com.xiaomi.xmsfkeeper',
+                versionCode: 10019,
+                versionName: '1.0.19',
+                apkPath: '/product/app/XmsfKeeper/XmsfKeeper.apk',
+              },
+            ]
+          : []),
       ];
     case 'huawei': {
       const hms = hmsVersion(props);
-      const base = sdk >= 30 ? '/data/app/~~Kq3X0pF6mBNaRb2u8Jt1Yw==/com.huawei.hwid-7cP2xQm1aH9Wn4eZkVJr5A==' : '/data/app/com.huawei.hwid-7cP2xQm1aH9Wn4eZkVJr5A==';
+      const base =
+        sdk >= 30
+          ? '/data/app/~~Kq3X0pF6mBNaRb2u8Jt1Yw==/com.huawei.hwid-7cP2xQm1aH9Wn4eZkVJr5A=='
+          : '/data/app/com.huawei.hwid-7cP2xQm1aH9Wn4eZkVJr5A==';
       return [
         home('HwLauncher6'),
-        { name: 'com.huawei.hwid', versionCode: hms.code, versionName: hms.name, apkPath: `${base}/base.apk`, running: true },
-        { name: 'com.huawei.android.pushagent', versionCode: 3000300, versionName: '3.0.3.300', apkPath: '/system/app/HwPushService/HwPushService.apk', running: true },
-        { name: 'com.huawei.systemmanager', versionCode: 1401001, versionName: '14.0.1.1', apkPath: privApp(sdk, 'HwSystemManager') },
+        {
+          name: 'com.huawei.hwid',
+          versionCode: hms.code,
+          versionName: hms.name,
+          apkPath: `${base}/base.apk`,
+          running: true,
+        },
+        {
+          name: 'com.huawei.android.pushagent',
+          versionCode: 3000300,
+          versionName: '3.0.3.300',
+          apkPath: '/system/app/HwPushService/HwPushService.apk',
+          running: true,
+        },
+        {
+          name: 'com.huawei.systemmanager',
+          versionCode: 1401001,
+          versionName: '14.0.1.1',
+          apkPath: privApp(sdk, 'HwSystemManager'),
+        },
       ];
     }
     case 'honor':
       return [
         home('HnLauncher'),
-        { name: 'com.hihonor.android.pushagent', versionCode: 90803300, versionName: '9.0.8.300', apkPath: '/system/app/HnPushService/HnPushService.apk', running: true },
-        { name: 'com.hihonor.id', versionCode: 90200302, versionName: '9.0.2.302', apkPath: privApp(sdk, 'HnId') },
-        { name: 'com.hihonor.systemmanager', versionCode: 900002, versionName: '9.0.0.2', apkPath: privApp(sdk, 'HnSystemManager') },
+        {
+          name: 'com.hihonor.android.pushagent',
+          versionCode: 90803300,
+          versionName: '9.0.8.300',
+          apkPath: '/system/app/HnPushService/HnPushService.apk',
+          running: true,
+        },
+        {
+          name: 'com.hihonor.id',
+          versionCode: 90200302,
+          versionName: '9.0.2.302',
+          apkPath: privApp(sdk, 'HnId'),
+        },
+        {
+          name: 'com.hihonor.systemmanager',
+          versionCode: 900002,
+          versionName: '9.0.0.2',
+          apkPath: privApp(sdk, 'HnSystemManager'),
+        },
       ];
     case 'oppo': {
       const heytap = sdk >= 29 || has(props, 'ro.build.version.oplusrom');
       return [
-        home('Launcher3', sdk >= 30 ? '/system_ext/priv-app/Launcher/Launcher.apk' : '/system/priv-app/Launcher/Launcher.apk'),
+        home(
+          'Launcher3',
+          sdk >= 30 ? '/system_ext/priv-app/Launcher/Launcher.apk' : '/system/priv-app/Launcher/Launcher.apk',
+        ),
         heytap
-          ? { name: 'com.heytap.mcs', versionCode: 6020, versionName: '6.0.20', apkPath: '/system/app/Mcs/Mcs.apk', running: true }
-          : { name: 'com.coloros.mcs', versionCode: 2101, versionName: '2.1.1', apkPath: '/system/app/Mcs/Mcs.apk', running: true },
-        { name: 'com.coloros.safecenter', versionCode: 15001006, versionName: '15.1.6', apkPath: privApp(sdk, 'SafeCenter') },
+          ? {
+              name: 'com.heytap.mcs',
+              versionCode: 6020,
+              versionName: '6.0.20',
+              apkPath: '/system/app/Mcs/Mcs.apk',
+              running: true,
+            }
+          : {
+              name: 'com.coloros.mcs',
+              versionCode: 2101,
+              versionName: '2.1.1',
+              apkPath: '/system/app/Mcs/Mcs.apk',
+              running: true,
+            },
+        {
+          name: 'com.coloros.safecenter',
+          versionCode: 15001006,
+          versionName: '15.1.6',
+          apkPath: privApp(sdk, 'SafeCenter'),
+        },
         // ColorOS 12+ moved the startup (autostart) manager into the battery app.
-        ...(sdk >= 31 ? [{ name: 'com.oplus.battery', versionCode: 15003002, versionName: '15.3.2', apkPath: privApp(sdk, 'Battery') }] : []),
+        ...(sdk >= 31
+          ? [
+              {
+                name: 'com.oplus.battery',
+                versionCode: 15003002,
+                versionName: '15.3.2',
+                apkPath: privApp(sdk, 'Battery'),
+              },
+            ]
+          : []),
       ];
     }
     case 'oneplus':
@@ -191,20 +288,52 @@ function vendorPackages(info: VendorInfo, props: Props, sdk: number): SystemPack
     case 'vivo':
       return [
         home('BBKLauncher2'),
-        { name: 'com.vivo.pushservice', versionCode: 3601, versionName: '3.6.0.1', apkPath: '/system/app/VivoPushService/VivoPushService.apk', running: true },
-        { name: 'com.iqoo.secure', versionCode: 991500, versionName: '9.9.15.0', apkPath: privApp(sdk, 'iQooSecure') },
-        { name: 'com.vivo.permissionmanager', versionCode: 110001, versionName: '11.0.1', apkPath: privApp(sdk, 'VivoPermissionManager') },
+        {
+          name: 'com.vivo.pushservice',
+          versionCode: 3601,
+          versionName: '3.6.0.1',
+          apkPath: '/system/app/VivoPushService/VivoPushService.apk',
+          running: true,
+        },
+        {
+          name: 'com.iqoo.secure',
+          versionCode: 991500,
+          versionName: '9.9.15.0',
+          apkPath: privApp(sdk, 'iQooSecure'),
+        },
+        {
+          name: 'com.vivo.permissionmanager',
+          versionCode: 110001,
+          versionName: '11.0.1',
+          apkPath: privApp(sdk, 'VivoPermissionManager'),
+        },
       ];
     case 'meizu':
       return [
         home('FlymeLauncher'),
-        { name: 'com.meizu.cloud', versionCode: 9017001, versionName: '9.17.1', apkPath: privApp(sdk, 'MzCloudService'), running: true },
-        { name: 'com.meizu.safe', versionCode: 12003000, versionName: '12.3.0', apkPath: privApp(sdk, 'SafeCenter') },
+        {
+          name: 'com.meizu.cloud',
+          versionCode: 9017001,
+          versionName: '9.17.1',
+          apkPath: privApp(sdk, 'MzCloudService'),
+          running: true,
+        },
+        {
+          name: 'com.meizu.safe',
+          versionCode: 12003000,
+          versionName: '12.3.0',
+          apkPath: privApp(sdk, 'SafeCenter'),
+        },
       ];
     case 'samsung':
       return [
         home('TouchWizHome_2017', privApp(sdk, 'TouchWizHome_2017')),
-        { name: 'com.samsung.android.lool', versionCode: 1500000, versionName: '15.0.00', apkPath: privApp(sdk, 'SmartManager_v6_DeviceSecurity') },
+        {
+          name: 'com.samsung.android.lool',
+          versionCode: 1500000,
+          versionName: '15.0.00',
+          apkPath: privApp(sdk, 'SmartManager_v6_DeviceSecurity'),
+        },
       ];
     case 'google':
       return [home('NexusLauncherRelease', privApp(sdk, 'NexusLauncherRelease', true))];
@@ -233,25 +362,48 @@ export function systemPackages(info: VendorInfo, props: Props, sdk: number): Sys
       ],
     },
     {
-      ...core('com.android.systemui', xiaomi ? '/system_ext/priv-app/MiuiSystemUI/MiuiSystemUI.apk' : privApp(sdk, 'SystemUI', true), true),
+      ...core(
+        'com.android.systemui',
+        xiaomi ? '/system_ext/priv-app/MiuiSystemUI/MiuiSystemUI.apk' : privApp(sdk, 'SystemUI', true),
+        true,
+      ),
       channels: [
         { id: 'ALR', name: 'Alerts', importance: 4 },
         { id: 'GEN', name: 'General Messages', importance: 2 },
       ],
     },
-    { ...core('com.android.settings', privApp(sdk, 'Settings', true)), launcherActivity: 'com.android.settings.Settings' },
+    {
+      ...core('com.android.settings', privApp(sdk, 'Settings', true)),
+      launcherActivity: 'com.android.settings.Settings',
+    },
     core('com.android.shell', privApp(sdk, 'Shell')),
     core('com.android.providers.settings', privApp(sdk, 'SettingsProvider')),
     core('com.android.phone', privApp(sdk, 'TeleService'), true),
-    core(sdk >= 29 && info.gms ? 'com.google.android.packageinstaller' : 'com.android.packageinstaller', privApp(sdk, 'PackageInstaller')),
+    core(
+      sdk >= 29 && info.gms ? 'com.google.android.packageinstaller' : 'com.android.packageinstaller',
+      privApp(sdk, 'PackageInstaller'),
+    ),
     ...vendorPackages(info, props, sdk),
   ];
   if (info.gms) {
     const gms = gmsVersion(sdk);
     packages.push(
-      { name: 'com.google.android.gms', versionCode: gms.code, versionName: gms.name, running: true,
-        apkPath: sdk >= 30 ? '/data/app/~~X4yfMW2cupabl2fSrUlMVQ==/com.google.android.gms-L6p01kjAwGkF07gk39m3eg==/base.apk' : privApp(sdk, 'GmsCore') },
-      { name: 'com.android.vending', versionCode: 84122130, versionName: '41.2.21-31 [0] [PR] 732254390', apkPath: privApp(sdk, 'Phonesky') },
+      {
+        name: 'com.google.android.gms',
+        versionCode: gms.code,
+        versionName: gms.name,
+        running: true,
+        apkPath:
+          sdk >= 30
+            ? '/data/app/~~X4yfMW2cupabl2fSrUlMVQ==/com.google.android.gms-L6p01kjAwGkF07gk39m3eg==/base.apk'
+            : privApp(sdk, 'GmsCore'),
+      },
+      {
+        name: 'com.android.vending',
+        versionCode: 84122130,
+        versionName: '41.2.21-31 [0] [PR] 732254390',
+        apkPath: privApp(sdk, 'Phonesky'),
+      },
     );
   }
   return packages;
@@ -263,7 +415,10 @@ export function systemPackages(info: VendorInfo, props: Props, sdk: number): Sys
  * assume, each ROM's own push service. `user` is what the ROM puts on the user list itself
  * (the HyperOS capture lists com.xiaomi.xmsf, com.miui.home and com.android.systemui there).
  */
-export function systemDozeAllowlist(info: VendorInfo, sdk: number): {
+export function systemDozeAllowlist(
+  info: VendorInfo,
+  sdk: number,
+): {
   readonly dozeSystem: readonly string[];
   readonly dozeExceptIdle: readonly string[];
   readonly dozeUser: readonly string[];

@@ -70,7 +70,8 @@ const element = (name: string, attributes: AxmlAttribute[], children: AxmlElemen
 /** The manifest element tree for a spec (exported for tests that tamper with it). */
 export function manifestTree(spec: TestApkSpec): AxmlElement {
   const root: AxmlAttribute[] = [android('versionCode', { type: 'int', value: spec.versionCode })];
-  if (spec.versionName !== undefined) root.push(android('versionName', { type: 'string', value: spec.versionName }));
+  if (spec.versionName !== undefined)
+    root.push(android('versionName', { type: 'string', value: spec.versionName }));
   if (spec.versionCodeMajor !== undefined) {
     root.push(android('versionCodeMajor', { type: 'int', value: spec.versionCodeMajor }));
   }
@@ -88,10 +89,16 @@ export function manifestTree(spec: TestApkSpec): AxmlElement {
       android('exported', { type: 'bool', value: true }),
     ],
     [
-      element('intent-filter', [], [
-        element('action', [android('name', { type: 'string', value: 'android.intent.action.MAIN' })]),
-        element('category', [android('name', { type: 'string', value: 'android.intent.category.LAUNCHER' })]),
-      ]),
+      element(
+        'intent-filter',
+        [],
+        [
+          element('action', [android('name', { type: 'string', value: 'android.intent.action.MAIN' })]),
+          element('category', [
+            android('name', { type: 'string', value: 'android.intent.category.LAUNCHER' }),
+          ]),
+        ],
+      ),
     ],
   );
 
@@ -100,7 +107,9 @@ export function manifestTree(spec: TestApkSpec): AxmlElement {
       android('minSdkVersion', { type: 'int', value: spec.minSdk ?? 21 }),
       android('targetSdkVersion', { type: 'int', value: spec.targetSdk ?? 34 }),
     ]),
-    ...(spec.permissions ?? []).map((p) => element('uses-permission', [android('name', { type: 'string', value: p })])),
+    ...(spec.permissions ?? []).map((p) =>
+      element('uses-permission', [android('name', { type: 'string', value: p })]),
+    ),
     element('application', app, [launcher]),
   ]);
 }

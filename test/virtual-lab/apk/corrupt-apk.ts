@@ -34,7 +34,8 @@ const BASE: TestApkSpec = { packageName: 'com.pushlab.broken', versionCode: 1, v
 
 function noise(size: number, seed: string): Buffer {
   const out: Buffer[] = [];
-  for (let i = 0; out.length * 32 < size; i += 1) out.push(createHash('sha256').update(`${seed}:${i}`).digest());
+  for (let i = 0; out.length * 32 < size; i += 1)
+    out.push(createHash('sha256').update(`${seed}:${i}`).digest());
   return Buffer.concat(out).subarray(0, size);
 }
 
@@ -58,7 +59,11 @@ export async function buildCorruptApk(kind: CorruptApkKind): Promise<Buffer> {
       return zipBuffer(testApkEntries(BASE).filter((e) => e.name !== 'AndroidManifest.xml'));
     case 'app-bundle':
       return zipBuffer([
-        { name: 'BundleConfig.pb', data: Buffer.from([0x0a, 0x06, 0x0a, 0x04, 0x31, 0x2e, 0x31, 0x35]), compress: true },
+        {
+          name: 'BundleConfig.pb',
+          data: Buffer.from([0x0a, 0x06, 0x0a, 0x04, 0x31, 0x2e, 0x31, 0x35]),
+          compress: true,
+        },
         { name: 'base/manifest/AndroidManifest.xml', data: noise(300, 'aab-manifest'), compress: true },
         { name: 'base/dex/classes.dex', data: Buffer.from('dex\n035\0'), compress: true },
       ]);

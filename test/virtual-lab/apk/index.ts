@@ -1,7 +1,14 @@
 /**
  * Test APK tooling: real-looking APKs, broken ones, and the signer certificate bytes.
  */
-export { buildManifest, buildTestApk, DEFAULT_SIGNER, manifestTree, testApkEntries, writeTestApk } from './build-apk';
+export {
+  buildManifest,
+  buildTestApk,
+  DEFAULT_SIGNER,
+  manifestTree,
+  testApkEntries,
+  writeTestApk,
+} from './build-apk';
 export type { TestApkSpec } from './build-apk';
 export { buildCorruptApk, CORRUPT_APK_KINDS, NOT_AN_APK_SAMPLE, writeCorruptApk } from './corrupt-apk';
 export type { CorruptApkKind } from './corrupt-apk';

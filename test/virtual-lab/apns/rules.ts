@@ -41,7 +41,8 @@ export const APNS_STATUS = {
 
 export type ApnsRefusal = keyof typeof APNS_STATUS;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The payload's problem for this push type, or null. Apple documents no reason for a malformed
@@ -59,11 +60,20 @@ export function payloadProblem(text: string, pushType: string): ApnsRefusal | nu
   const aps = payload.aps;
   if (pushType === 'alert') {
     const alert = aps.alert;
-    const shows = typeof alert === 'string' ? alert !== '' : isObject(alert) && (typeof alert.body === 'string' || typeof alert.title === 'string');
+    const shows =
+      typeof alert === 'string'
+        ? alert !== ''
+        : isObject(alert) && (typeof alert.body === 'string' || typeof alert.title === 'string');
     if (!shows && aps.sound === undefined && aps.badge === undefined) return 'InvalidPushType';
   }
   if (pushType === 'background') {
-    if (aps['content-available'] !== 1 || aps.alert !== undefined || aps.sound !== undefined || aps.badge !== undefined) return 'InvalidPushType';
+    if (
+      aps['content-available'] !== 1 ||
+      aps.alert !== undefined ||
+      aps.sound !== undefined ||
+      aps.badge !== undefined
+    )
+      return 'InvalidPushType';
   }
   return null;
 }

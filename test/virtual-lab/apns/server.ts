@@ -7,7 +7,14 @@
  * `onNotification` listeners (virtual phones, simulators).
  */
 import { randomUUID, type KeyObject } from 'node:crypto';
-import { createSecureServer, createServer, type Http2Server, type Http2Session, type IncomingHttpHeaders, type ServerHttp2Stream } from 'node:http2';
+import {
+  createSecureServer,
+  createServer,
+  type Http2Server,
+  type Http2Session,
+  type IncomingHttpHeaders,
+  type ServerHttp2Stream,
+} from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { compactVerify, decodeProtectedHeader } from 'jose';
 import type { TestCertificate } from './credentials';
@@ -83,7 +90,19 @@ export interface ApnsServer {
 }
 
 const MAX_BODY = 8 * 1024;
-const PUSH_TYPES = ['alert', 'background', 'voip', 'location', 'complication', 'fileprovider', 'mdm', 'liveactivity', 'pushtotalk', 'widgets', 'controls'];
+const PUSH_TYPES = [
+  'alert',
+  'background',
+  'voip',
+  'location',
+  'complication',
+  'fileprovider',
+  'mdm',
+  'liveactivity',
+  'pushtotalk',
+  'widgets',
+  'controls',
+];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TOPIC = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
 /** Apple: renew at most every 20 minutes, refuse tokens older than an hour. */
@@ -113,14 +132,20 @@ export async function startApnsServer(options: ApnsServerOptions): Promise<ApnsS
   const sessions = new Set<Http2Session>();
   let forced: ApnsRefusal | undefined;
 
-  const server: Http2Server = options.tls ? createSecureServer({ key: options.tls.key, cert: options.tls.cert }) : createServer();
+  const server: Http2Server = options.tls
+    ? createSecureServer({ key: options.tls.key, cert: options.tls.cert })
+    : createServer();
   server.on('session', (session: Http2Session) => {
     sessions.add(session);
     session.on('close', () => sessions.delete(session));
   });
 
   /** Checks the provider token; returns its key. */
-  const authorize = async (authorization: string | undefined, state: ConnectionState, topic: string): Promise<{ key: ApnsServerKey; kid: string; iat: number }> => {
+  const authorize = async (
+    authorization: string | undefined,
+    state: ConnectionState,
+    topic: string,
+  ): Promise<{ key: ApnsServerKey; kid: string; iat: number }> => {
     if (authorization === undefined || authorization === '') throw new Refused('MissingProviderToken');
     const match = /^bearer (\S+)$/i.exec(authorization);
     if (!match?.[1]) throw new Refused('InvalidProviderToken');
@@ -144,13 +169,21 @@ export async function startApnsServer(options: ApnsServerOptions): Promise<ApnsS
     } catch {
       throw new Refused('InvalidProviderToken');
     }
-    if (claims.iss !== key.teamId || typeof claims.iat !== 'number' || !Number.isInteger(claims.iat)) throw new Refused('InvalidProviderToken');
+    if (claims.iss !== key.teamId || typeof claims.iat !== 'number' || !Number.isInteger(claims.iat))
+      throw new Refused('InvalidProviderToken');
     const nowS = Math.floor(now() / 1000);
     if (claims.iat > nowS + 60) throw new Refused('InvalidProviderToken');
     if (nowS - claims.iat > MAX_AGE_S) throw new Refused('ExpiredProviderToken');
-    if (key.environments !== undefined && !key.environments.includes(options.environment)) throw new Refused('BadEnvironmentKeyIdInToken');
+    if (key.environments !== undefined && !key.environments.includes(options.environment))
+      throw new Refused('BadEnvironmentKeyIdInToken');
     if (!key.topics.includes(topic)) throw new Refused('TopicDisallowed');
-    if (state.jwt !== undefined && state.jwt !== jwt && state.iat !== undefined && claims.iat - state.iat < MIN_RENEW_S) throw new Refused('TooManyProviderTokenUpdates');
+    if (
+      state.jwt !== undefined &&
+      state.jwt !== jwt &&
+      state.iat !== undefined &&
+      claims.iat - state.iat < MIN_RENEW_S
+    )
+      throw new Refused('TooManyProviderTokenUpdates');
     state.kid = kid;
     if (state.jwt !== jwt) {
       state.jwt = jwt;
@@ -159,7 +192,19 @@ export async function startApnsServer(options: ApnsServerOptions): Promise<ApnsS
     return { key, kid, iat: claims.iat };
   };
 
-  const handle = async (stream: ServerHttp2Stream, headers: IncomingHttpHeaders, rawHeaders: readonly string[], body: Buffer | null): Promise<{ status: number; reason: ApnsRefusal | null; apnsId: string; kid: string | null; iat: number | null; accepted?: AcceptedNotification }> => {
+  const handle = async (
+    stream: ServerHttp2Stream,
+    headers: IncomingHttpHeaders,
+    rawHeaders: readonly string[],
+    body: Buffer | null,
+  ): Promise<{
+    status: number;
+    reason: ApnsRefusal | null;
+    apnsId: string;
+    kid: string | null;
+    iat: number | null;
+    accepted?: AcceptedNotification;
+  }> => {
     const given = headers['apns-id'];
     const apnsId = typeof given === 'string' && UUID.test(given) ? given.toLowerCase() : randomUUID();
     const result = { apnsId, kid: null as string | null, iat: null as number | null };
@@ -173,14 +218,19 @@ export async function startApnsServer(options: ApnsServerOptions): Promise<ApnsS
       const path = /^\/3\/device\/([^/?]*)$/.exec(String(headers[':path'] ?? ''));
       if (!path) throw new Refused('BadPath');
       const names = rawHeaders.filter((_, i) => i % 2 === 0).map((n) => n.toLowerCase());
-      if (names.some((n, i) => n.startsWith('apns-') && names.indexOf(n) !== i)) throw new Refused('DuplicateHeaders');
+      if (names.some((n, i) => n.startsWith('apns-') && names.indexOf(n) !== i))
+        throw new Refused('DuplicateHeaders');
       if (typeof given === 'string' && !UUID.test(given)) throw new Refused('BadMessageId');
       const topic = headers['apns-topic'];
       if (typeof topic !== 'string' || topic === '') throw new Refused('MissingTopic');
       if (!TOPIC.test(topic)) throw new Refused('BadTopic');
       const state = connections.get(stream.session as Http2Session) ?? {};
       connections.set(stream.session as Http2Session, state);
-      const auth = await authorize(typeof headers.authorization === 'string' ? headers.authorization : undefined, state, topic);
+      const auth = await authorize(
+        typeof headers.authorization === 'string' ? headers.authorization : undefined,
+        state,
+        topic,
+      );
       result.kid = auth.kid;
       result.iat = auth.iat;
 
@@ -192,7 +242,11 @@ export async function startApnsServer(options: ApnsServerOptions): Promise<ApnsS
       const priority = Number(priorityText);
       if (pushType === 'background' && priority === 10) throw new Refused('BadPriority');
       const expirationText = headers['apns-expiration'];
-      if (expirationText !== undefined && (typeof expirationText !== 'string' || !/^\d{1,12}$/.test(expirationText))) throw new Refused('BadExpirationDate');
+      if (
+        expirationText !== undefined &&
+        (typeof expirationText !== 'string' || !/^\d{1,12}$/.test(expirationText))
+      )
+        throw new Refused('BadExpirationDate');
       const collapseId = typeof headers['apns-collapse-id'] === 'string' ? headers['apns-collapse-id'] : null;
       if (collapseId !== null && Buffer.byteLength(collapseId) > 64) throw new Refused('BadCollapseId');
 
@@ -200,7 +254,12 @@ export async function startApnsServer(options: ApnsServerOptions): Promise<ApnsS
       if (token === '') throw new Refused('MissingDeviceToken');
       const device = devices.get(token);
       // A token from the other environment is unknown here: Apple answers BadDeviceToken.
-      if (!/^[0-9a-f]{16,400}$/.test(token) || device === undefined || device.environment !== options.environment) throw new Refused('BadDeviceToken');
+      if (
+        !/^[0-9a-f]{16,400}$/.test(token) ||
+        device === undefined ||
+        device.environment !== options.environment
+      )
+        throw new Refused('BadDeviceToken');
       if (device.topic !== topic) throw new Refused('DeviceTokenNotForTopic');
       if (unregistered.has(token)) throw new Refused('Unregistered');
 
@@ -226,44 +285,68 @@ export async function startApnsServer(options: ApnsServerOptions): Promise<ApnsS
       };
       return { status: 200, reason: null, ...result, accepted: notification };
     } catch (error) {
-      if (error instanceof Refused) return { status: APNS_STATUS[error.reason], reason: error.reason, ...result };
+      if (error instanceof Refused)
+        return { status: APNS_STATUS[error.reason], reason: error.reason, ...result };
       throw error;
     }
   };
 
-  server.on('stream', (stream: ServerHttp2Stream, headers: IncomingHttpHeaders, _flags: number, rawHeaders: string[]) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    stream.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY) chunks.push(chunk);
-    });
-    stream.on('error', () => {});
-    stream.on('end', () => {
-      void handle(stream, headers, rawHeaders, size > MAX_BODY ? null : Buffer.concat(chunks)).then((outcome) => {
-        const record: ApnsRequestRecord = {
-          path: String(headers[':path'] ?? ''),
-          headers: Object.fromEntries(Object.entries(headers).filter(([k]) => k.startsWith('apns-')).map(([k, v]) => [k, String(v)])),
-          kid: outcome.kid,
-          iat: outcome.iat,
-          status: outcome.status,
-          reason: outcome.reason,
-        };
-        requests.push(record);
-        if (stream.destroyed) return;
-        if (outcome.status === 200 && outcome.accepted) {
-          stream.respond({ ':status': 200, 'apns-id': outcome.apnsId, ...(options.environment === 'sandbox' ? { 'apns-unique-id': randomUUID() } : {}) }, { endStream: true });
-          accepted.push(outcome.accepted);
-          for (const listener of listeners) listener(outcome.accepted);
-          return;
-        }
-        const reason = outcome.reason ?? 'InternalServerError';
-        const at = reason === 'Unregistered' ? unregistered.get(String(headers[':path']).split('/').pop()?.toLowerCase() ?? '') : undefined;
-        stream.respond({ ':status': outcome.status, 'apns-id': outcome.apnsId, 'content-type': 'application/json' });
-        stream.end(JSON.stringify(at === undefined ? { reason } : { reason, timestamp: at }));
+  server.on(
+    'stream',
+    (stream: ServerHttp2Stream, headers: IncomingHttpHeaders, _flags: number, rawHeaders: string[]) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= MAX_BODY) chunks.push(chunk);
       });
-    });
-  });
+      stream.on('error', () => {});
+      stream.on('end', () => {
+        void handle(stream, headers, rawHeaders, size > MAX_BODY ? null : Buffer.concat(chunks)).then(
+          (outcome) => {
+            const record: ApnsRequestRecord = {
+              path: String(headers[':path'] ?? ''),
+              headers: Object.fromEntries(
+                Object.entries(headers)
+                  .filter(([k]) => k.startsWith('apns-'))
+                  .map(([k, v]) => [k, String(v)]),
+              ),
+              kid: outcome.kid,
+              iat: outcome.iat,
+              status: outcome.status,
+              reason: outcome.reason,
+            };
+            requests.push(record);
+            if (stream.destroyed) return;
+            if (outcome.status === 200 && outcome.accepted) {
+              stream.respond(
+                {
+                  ':status': 200,
+                  'apns-id': outcome.apnsId,
+                  ...(options.environment === 'sandbox' ? { 'apns-unique-id': randomUUID() } : {}),
+                },
+                { endStream: true },
+              );
+              accepted.push(outcome.accepted);
+              for (const listener of listeners) listener(outcome.accepted);
+              return;
+            }
+            const reason = outcome.reason ?? 'InternalServerError';
+            const at =
+              reason === 'Unregistered'
+                ? unregistered.get(String(headers[':path']).split('/').pop()?.toLowerCase() ?? '')
+                : undefined;
+            stream.respond({
+              ':status': outcome.status,
+              'apns-id': outcome.apnsId,
+              'content-type': 'application/json',
+            });
+            stream.end(JSON.stringify(at === undefined ? { reason } : { reason, timestamp: at }));
+          },
+        );
+      });
+    },
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

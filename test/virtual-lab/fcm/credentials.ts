@@ -12,7 +12,11 @@ export interface TestServiceAccount {
   readonly publicKey: KeyObject;
 }
 
-export function makeServiceAccount(options: { projectId: string; tokenUri: string; name?: string }): TestServiceAccount {
+export function makeServiceAccount(options: {
+  projectId: string;
+  tokenUri: string;
+  name?: string;
+}): TestServiceAccount {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const clientEmail = `${options.name ?? 'pushlab-sender'}@${options.projectId}.iam.gserviceaccount.com`;

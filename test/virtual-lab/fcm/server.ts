@@ -52,9 +52,17 @@ export interface FcmServer {
   readonly tokenUrl: string;
   readonly accepted: readonly AcceptedFcmMessage[];
   /** Every token request and its answer (error code or 'ok'). */
-  readonly tokenRequests: readonly { readonly iss: string | null; readonly iat: number | null; readonly outcome: string }[];
+  readonly tokenRequests: readonly {
+    readonly iss: string | null;
+    readonly iat: number | null;
+    readonly outcome: string;
+  }[];
   /** Every send and its HTTP status. */
-  readonly sends: readonly { readonly projectId: string; readonly status: number; readonly errorCode: string | null }[];
+  readonly sends: readonly {
+    readonly projectId: string;
+    readonly status: number;
+    readonly errorCode: string | null;
+  }[];
   onMessage(listener: (message: AcceptedFcmMessage) => void): () => void;
   /** A service account made after start (its token_uri needs this server's URL). */
   addAccount(account: FcmServerAccount): void;
@@ -67,11 +75,14 @@ export interface FcmServer {
 }
 
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
-const SCOPES = ['https://www.googleapis.com/auth/firebase.messaging', 'https://www.googleapis.com/auth/cloud-platform'];
+const SCOPES = [
+  'https://www.googleapis.com/auth/firebase.messaging',
+  'https://www.googleapis.com/auth/cloud-platform',
+];
 const FCM_ERROR_TYPE = 'type.googleapis.com/google.firebase.fcm.v1.FcmError';
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]{8,}:[A-Za-z0-9_-]{20,}$/;
 const FORCED: Record<ForcedFcmError, [number, string, string]> = {
-  QUOTA_EXCEEDED: [429, 'RESOURCE_EXHAUSTED', 'Quota exceeded for quota metric \'Send requests\'.'],
+  QUOTA_EXCEEDED: [429, 'RESOURCE_EXHAUSTED', "Quota exceeded for quota metric 'Send requests'."],
   UNAVAILABLE: [503, 'UNAVAILABLE', 'The service is currently unavailable.'],
   INTERNAL: [500, 'INTERNAL', 'Internal error encountered.'],
   THIRD_PARTY_AUTH_ERROR: [401, 'UNAUTHENTICATED', 'Auth error from APNS or Web Push Service'],
@@ -83,14 +94,34 @@ interface Reply {
 }
 
 /** Google's error envelope; `errorCode` adds the FcmError detail. */
-const googleError = (code: number, status: string, message: string, errorCode?: string, field?: string): Reply => {
+const googleError = (
+  code: number,
+  status: string,
+  message: string,
+  errorCode?: string,
+  field?: string,
+): Reply => {
   const details: unknown[] = [];
   if (errorCode !== undefined) details.push({ '@type': FCM_ERROR_TYPE, errorCode });
-  if (field !== undefined) details.push({ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: [{ field, description: message }] });
-  return { status: code, body: { error: { code, message, status, ...(details.length === 0 ? {} : { details }) } } };
+  if (field !== undefined)
+    details.push({
+      '@type': 'type.googleapis.com/google.rpc.BadRequest',
+      fieldViolations: [{ field, description: message }],
+    });
+  return {
+    status: code,
+    body: { error: { code, message, status, ...(details.length === 0 ? {} : { details }) } },
+  };
 };
-const oauthError = (error: string, description: string): Reply => ({ status: 400, body: { error, error_description: description } });
-const UNAUTHENTICATED = googleError(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.');
+const oauthError = (error: string, description: string): Reply => ({
+  status: 400,
+  body: { error, error_description: description },
+});
+const UNAUTHENTICATED = googleError(
+  401,
+  'UNAUTHENTICATED',
+  'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
+);
 
 export async function startFcmServer(options: FcmServerOptions): Promise<FcmServer> {
   const now = options.now ?? Date.now;
@@ -113,13 +144,18 @@ export async function startFcmServer(options: FcmServerOptions): Promise<FcmServ
       return reply;
     };
     const grantType = form.get('grant_type');
-    if (grantType !== JWT_BEARER) return refuse(oauthError('unsupported_grant_type', `Invalid grant_type: ${grantType ?? ''}`));
+    if (grantType !== JWT_BEARER)
+      return refuse(oauthError('unsupported_grant_type', `Invalid grant_type: ${grantType ?? ''}`));
     const assertion = form.get('assertion');
     if (!assertion) return refuse(oauthError('invalid_request', 'Missing required parameter: assertion'));
     let claims: Record<string, unknown>;
     try {
-      if (decodeProtectedHeader(assertion).alg !== 'RS256') return refuse(oauthError('invalid_grant', 'Invalid JWT Signature.'));
-      claims = JSON.parse(Buffer.from(assertion.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+      if (decodeProtectedHeader(assertion).alg !== 'RS256')
+        return refuse(oauthError('invalid_grant', 'Invalid JWT Signature.'));
+      claims = JSON.parse(Buffer.from(assertion.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<
+        string,
+        unknown
+      >;
     } catch {
       return refuse(oauthError('invalid_grant', 'Invalid JWT: malformed'));
     }
@@ -132,14 +168,29 @@ export async function startFcmServer(options: FcmServerOptions): Promise<FcmServ
     } catch {
       return refuse(oauthError('invalid_grant', 'Invalid JWT Signature.'));
     }
-    if (claims.aud !== tokenUrl) return refuse(oauthError('invalid_grant', `Invalid JWT: Failed audience check. The expected value is ${tokenUrl}`));
+    if (claims.aud !== tokenUrl)
+      return refuse(
+        oauthError('invalid_grant', `Invalid JWT: Failed audience check. The expected value is ${tokenUrl}`),
+      );
     const nowS = Math.floor(now() / 1000);
     const { iat, exp } = claims;
-    if (typeof iat !== 'number' || typeof exp !== 'number' || exp - iat > 3600 || exp < nowS || iat > nowS + 300) {
-      return refuse(oauthError('invalid_grant', 'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.'));
+    if (
+      typeof iat !== 'number' ||
+      typeof exp !== 'number' ||
+      exp - iat > 3600 ||
+      exp < nowS ||
+      iat > nowS + 300
+    ) {
+      return refuse(
+        oauthError(
+          'invalid_grant',
+          'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.',
+        ),
+      );
     }
     const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
-    if (!scopes.some((s) => SCOPES.includes(s))) return refuse(oauthError('invalid_scope', 'Invalid OAuth scope or ID token audience provided.'));
+    if (!scopes.some((s) => SCOPES.includes(s)))
+      return refuse(oauthError('invalid_scope', 'Invalid OAuth scope or ID token audience provided.'));
     const lifetime = options.accessTokenLifetimeS ?? 3599;
     const value = `ya29.c.${randomBytes(48).toString('base64url')}`;
     issued.set(value, { account, expiresAt: now() + lifetime * 1000 });
@@ -151,7 +202,11 @@ export async function startFcmServer(options: FcmServerOptions): Promise<FcmServ
     const access = bearer === undefined ? undefined : issued.get(bearer);
     if (access === undefined || access.expiresAt <= now()) return UNAUTHENTICATED;
     if (!access.account.projectIds.includes(projectId)) {
-      return googleError(403, 'PERMISSION_DENIED', `Permission 'cloudmessaging.messages.create' denied on resource '//cloudresourcemanager.googleapis.com/projects/${projectId}' (or it may not exist).`);
+      return googleError(
+        403,
+        'PERMISSION_DENIED',
+        `Permission 'cloudmessaging.messages.create' denied on resource '//cloudresourcemanager.googleapis.com/projects/${projectId}' (or it may not exist).`,
+      );
     }
     if (forced !== undefined) {
       const [code, status, message] = FORCED[forced];
@@ -166,19 +221,34 @@ export async function startFcmServer(options: FcmServerOptions): Promise<FcmServ
       return googleError(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received. Unexpected token.');
     }
     const problem = messageProblem(body);
-    if (problem) return googleError(400, 'INVALID_ARGUMENT', problem.message, 'INVALID_ARGUMENT', problem.field);
+    if (problem)
+      return googleError(400, 'INVALID_ARGUMENT', problem.message, 'INVALID_ARGUMENT', problem.field);
     const message = (body as { message: Record<string, unknown> }).message;
     const token = message.token;
     if (typeof token === 'string') {
       const device = devices.get(token);
       if (!TOKEN_FORMAT.test(token) || device === undefined) {
-        return googleError(400, 'INVALID_ARGUMENT', 'The registration token is not a valid FCM registration token', 'INVALID_ARGUMENT', 'message.token');
+        return googleError(
+          400,
+          'INVALID_ARGUMENT',
+          'The registration token is not a valid FCM registration token',
+          'INVALID_ARGUMENT',
+          'message.token',
+        );
       }
-      if (device.projectId !== projectId) return googleError(403, 'PERMISSION_DENIED', 'SenderId mismatch', 'SENDER_ID_MISMATCH');
-      if (unregistered.has(token)) return googleError(404, 'NOT_FOUND', 'Requested entity was not found.', 'UNREGISTERED');
+      if (device.projectId !== projectId)
+        return googleError(403, 'PERMISSION_DENIED', 'SenderId mismatch', 'SENDER_ID_MISMATCH');
+      if (unregistered.has(token))
+        return googleError(404, 'NOT_FOUND', 'Requested entity was not found.', 'UNREGISTERED');
     }
     const name = `projects/${projectId}/messages/0:${now()}%${randomBytes(8).toString('hex')}`;
-    const record: AcceptedFcmMessage = { name, projectId, clientEmail: access.account.clientEmail, message, receivedAt: now() };
+    const record: AcceptedFcmMessage = {
+      name,
+      projectId,
+      clientEmail: access.account.clientEmail,
+      message,
+      receivedAt: now(),
+    };
     if ((body as { validate_only?: unknown }).validate_only !== true) {
       accepted.push(record);
       for (const listener of listeners) listener(record);
@@ -194,8 +264,13 @@ export async function startFcmServer(options: FcmServerOptions): Promise<FcmServ
     if (!match?.[1]) return googleError(404, 'NOT_FOUND', 'The requested URL was not found on this server.');
     const projectId = decodeURIComponent(match[1]);
     const reply = send(projectId, req.headers.authorization, raw);
-    const errorCode = (reply.body as { error?: { details?: { errorCode?: string }[]; status?: string } }).error;
-    sends.push({ projectId, status: reply.status, errorCode: errorCode?.details?.find((d) => d.errorCode)?.errorCode ?? errorCode?.status ?? null });
+    const errorCode = (reply.body as { error?: { details?: { errorCode?: string }[]; status?: string } })
+      .error;
+    sends.push({
+      projectId,
+      status: reply.status,
+      errorCode: errorCode?.details?.find((d) => d.errorCode)?.errorCode ?? errorCode?.status ?? null,
+    });
     return reply;
   };
 
@@ -205,7 +280,9 @@ export async function startFcmServer(options: FcmServerOptions): Promise<FcmServ
     req.on('end', () => {
       void route(req, Buffer.concat(chunks).toString('utf8')).then((reply) => {
         if (res.destroyed) return;
-        res.writeHead(reply.status, { 'content-type': 'application/json; charset=UTF-8' }).end(JSON.stringify(reply.body));
+        res
+          .writeHead(reply.status, { 'content-type': 'application/json; charset=UTF-8' })
+          .end(JSON.stringify(reply.body));
       });
     });
   });

@@ -20,7 +20,10 @@ export interface DeviceTracker {
   /** The latest list (empty until the first report). */
   current(): readonly HostDevice[];
   /** Resolves with the list once `predicate` holds (checked on every report). */
-  waitFor(predicate: (devices: readonly HostDevice[]) => boolean, timeoutMs?: number): Promise<readonly HostDevice[]>;
+  waitFor(
+    predicate: (devices: readonly HostDevice[]) => boolean,
+    timeoutMs?: number,
+  ): Promise<readonly HostDevice[]>;
   close(): void;
 }
 
@@ -105,7 +108,11 @@ function encodeRequest(service: string): Buffer {
   return Buffer.concat([Buffer.from(body.length.toString(16).padStart(4, '0'), 'latin1'), body]);
 }
 
-async function open(port: number, host: string, service: string): Promise<{ socket: Socket; reader: ReplyReader }> {
+async function open(
+  port: number,
+  host: string,
+  service: string,
+): Promise<{ socket: Socket; reader: ReplyReader }> {
   const socket = tcpConnect({ host, port });
   const reader = new ReplyReader(socket);
   await new Promise<void>((resolve, reject) => {
@@ -115,7 +122,8 @@ async function open(port: number, host: string, service: string): Promise<{ sock
   socket.write(encodeRequest(service));
   const status = (await reader.read(4)).toString('latin1');
   if (status === 'OKAY') return { socket, reader };
-  const message = status === 'FAIL' ? await reader.readHex4String().catch(() => '') : `unexpected reply ${status}`;
+  const message =
+    status === 'FAIL' ? await reader.readHex4String().catch(() => '') : `unexpected reply ${status}`;
   socket.destroy();
   throw new Error(`adb server refused ${service}: ${message}`);
 }

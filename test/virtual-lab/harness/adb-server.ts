@@ -33,7 +33,10 @@ export interface AdbServerHandle {
   /** The private HOME (its .android/adbkey is this server's key). */
   readonly home: string;
   /** Runs `adb -P <port> ...args` against this server; resolves stdout/stderr, rejects on failure. */
-  adb(args: readonly string[], options?: { timeoutMs?: number; input?: string }): Promise<{ stdout: string; stderr: string }>;
+  adb(
+    args: readonly string[],
+    options?: { timeoutMs?: number; input?: string },
+  ): Promise<{ stdout: string; stderr: string }>;
   /** `adb kill-server`, then removes the private HOME. */
   stop(): Promise<void>;
 }
@@ -51,7 +54,8 @@ function baseEnv(): Record<string, string> {
 /** Starts `adb -P <port> start-server` with a private HOME and mDNS off. */
 export async function startAdbServer(options: AdbServerOptions = {}): Promise<AdbServerHandle> {
   const port = options.port ?? (await freePort());
-  if (isReservedAdbPort(port)) throw new Error(`startAdbServer: port ${port} is reserved for adb's default or emulators`);
+  if (isReservedAdbPort(port))
+    throw new Error(`startAdbServer: port ${port} is reserved for adb's default or emulators`);
   const bin = options.bin ?? DEFAULT_ADB_BIN;
   const home = await mkdtemp(join(tmpdir(), 'pushlab-adb-'));
   const env: Record<string, string> = {

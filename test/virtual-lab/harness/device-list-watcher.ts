@@ -26,7 +26,10 @@ export class DeviceListWatcher {
   ) {}
 
   /** Resolves with the list once `predicate` holds; rejects after timeoutMs. */
-  public waitFor(predicate: (devices: readonly HostDevice[]) => boolean, timeoutMs = 20_000): Promise<readonly HostDevice[]> {
+  public waitFor(
+    predicate: (devices: readonly HostDevice[]) => boolean,
+    timeoutMs = 20_000,
+  ): Promise<readonly HostDevice[]> {
     if (this.closed) return Promise.reject(new Error('device list watcher is closed'));
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {

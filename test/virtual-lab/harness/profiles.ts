@@ -41,7 +41,9 @@ export function isProfile(profile: string): boolean {
 /** Throws a clear error for an unknown profile. */
 export function assertProfile(profile: string): void {
   if (!isProfile(profile)) {
-    throw new Error(`Unknown virtual phone profile "${profile}". Use a basename of test/fixtures/getprop/*.txt, e.g. ${DEMO_PROFILES[0]}.`);
+    throw new Error(
+      `Unknown virtual phone profile "${profile}". Use a basename of test/fixtures/getprop/*.txt, e.g. ${DEMO_PROFILES[0]}.`,
+    );
   }
 }
 
@@ -59,7 +61,17 @@ export function loadProfileProps(profile: string): Record<string, string> {
 
 /** Adbd features an Android version's adbd advertises (AOSP adb/transport.cpp at each tag). */
 export function featuresForSdk(sdk: number): string[] {
-  if (sdk >= 29) return ['shell_v2', 'cmd', 'stat_v2', 'fixed_push_mkdir', 'apex', 'abb', 'fixed_push_symlink_timestamp', 'abb_exec'];
+  if (sdk >= 29)
+    return [
+      'shell_v2',
+      'cmd',
+      'stat_v2',
+      'fixed_push_mkdir',
+      'apex',
+      'abb',
+      'fixed_push_symlink_timestamp',
+      'abb_exec',
+    ];
   if (sdk >= 26) return ['shell_v2', 'cmd', 'stat_v2'];
   if (sdk >= 24) return ['shell_v2', 'cmd'];
   return [];
@@ -68,5 +80,8 @@ export function featuresForSdk(sdk: number): string[] {
 /** A simple backend wearing the capture's identity (banner, getprop, adbd features). */
 export function createProfileSimpleBackend(profile: string): SimpleBackend {
   const props = loadProfileProps(profile);
-  return createSimpleBackend({ props, features: featuresForSdk(Number(props['ro.build.version.sdk'] ?? '34')) });
+  return createSimpleBackend({
+    props,
+    features: featuresForSdk(Number(props['ro.build.version.sdk'] ?? '34')),
+  });
 }

@@ -35,7 +35,11 @@ export interface ApnsSimulatorBridge {
   close(): void;
 }
 
-export function connectApnsToSimulators(server: ApnsServer, fake: FakeXcrun, apps: readonly SimulatorApp[]): ApnsSimulatorBridge {
+export function connectApnsToSimulators(
+  server: ApnsServer,
+  fake: FakeXcrun,
+  apps: readonly SimulatorApp[],
+): ApnsSimulatorBridge {
   const byToken = new Map<string, SimulatorApp>();
   for (const app of apps) {
     const token = simulatorDeviceToken(app.udid, app.bundleId, app.environment ?? 'sandbox');
@@ -48,8 +52,16 @@ export function connectApnsToSimulators(server: ApnsServer, fake: FakeXcrun, app
   const deliver = async (n: AcceptedNotification): Promise<void> => {
     const app = byToken.get(n.deviceToken);
     if (!app) return;
-    const result = await fake.simctl(['push', app.udid, app.bundleId, '-'], JSON.stringify(n.payload), { FAKE_SIMCTL_VIA: 'apns' });
-    deliveries.push({ apnsId: n.apnsId, udid: app.udid, bundleId: app.bundleId, code: result.code, stderr: result.stderr });
+    const result = await fake.simctl(['push', app.udid, app.bundleId, '-'], JSON.stringify(n.payload), {
+      FAKE_SIMCTL_VIA: 'apns',
+    });
+    deliveries.push({
+      apnsId: n.apnsId,
+      udid: app.udid,
+      bundleId: app.bundleId,
+      code: result.code,
+      stderr: result.stderr,
+    });
   };
   const off = server.onNotification((n) => {
     queue = queue.then(() => deliver(n)).catch(() => undefined);

@@ -7,7 +7,15 @@
 // presents notifications in the foreground). FAKE_XCRUN_NO_SIMCTL=1 plays Xcode without simctl;
 // FAKE_SIMCTL_DELAY_MS makes every call that slow.
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readBinaryPlist, readXmlPlistStrings } from './plist-io.mjs';
@@ -16,8 +24,17 @@ import { simulatorDataPath, writeDelivered, writeSectionInfo } from './sim-files
 const STATE_DIR = process.env.FAKE_SIMCTL_STATE;
 const STATE_FILE = STATE_DIR ? join(STATE_DIR, 'state.json') : '';
 // A valid 1x1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-const SYSTEM_APPS = new Set(['com.apple.Preferences', 'com.apple.springboard', 'com.apple.mobilesafari', 'com.apple.MobileSMS', 'com.apple.Maps']);
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const SYSTEM_APPS = new Set([
+  'com.apple.Preferences',
+  'com.apple.springboard',
+  'com.apple.mobilesafari',
+  'com.apple.MobileSMS',
+  'com.apple.Maps',
+]);
 
 class Fail extends Error {
   constructor(message, exit) {
@@ -26,10 +43,16 @@ class Fail extends Error {
   }
 }
 
-const simError = (domain, code, message, exit = 1) => new Fail(`An error was encountered processing the command (domain=${domain}, code=${code}):\n${message}`, exit);
+const simError = (domain, code, message, exit = 1) =>
+  new Fail(
+    `An error was encountered processing the command (domain=${domain}, code=${code}):\n${message}`,
+    exit,
+  );
 
 /** The Xcode 16 capture, used when the state folder is new (e.g. the bin/xcrun shim by hand). */
-const DEFAULT_CAPTURE = fileURLToPath(new URL('../../fixtures/simctl/apple-xcode16-ios18.0-1.json', import.meta.url));
+const DEFAULT_CAPTURE = fileURLToPath(
+  new URL('../../fixtures/simctl/apple-xcode16-ios18.0-1.json', import.meta.url),
+);
 
 function load() {
   if (!existsSync(STATE_FILE)) {
@@ -37,7 +60,12 @@ function load() {
     mkdirSync(STATE_DIR, { recursive: true });
     const devices = {};
     for (const list of Object.values(JSON.parse(readFileSync(DEFAULT_CAPTURE, 'utf8')).devices)) {
-      for (const d of list) devices[d.udid] = { state: d.state === 'Booted' ? 'Booted' : 'Shutdown', apps: {}, foreground: d.state === 'Booted' ? 'com.apple.springboard' : null };
+      for (const d of list)
+        devices[d.udid] = {
+          state: d.state === 'Booted' ? 'Booted' : 'Shutdown',
+          apps: {},
+          foreground: d.state === 'Booted' ? 'com.apple.springboard' : null,
+        };
     }
     save({ fixture: DEFAULT_CAPTURE, devices, behaviour: {}, nextPid: 4000 });
   }
@@ -97,10 +125,15 @@ function currentList(state) {
 /** Apple's JSON style: 2-space indent, `"key" : value`, escaped slashes. */
 function appleJson(value, indent = '') {
   const next = `${indent}  `;
-  if (Array.isArray(value)) return value.length === 0 ? '[\n\n]' : `[\n${value.map((v) => next + appleJson(v, next)).join(',\n')}\n${indent}]`;
+  if (Array.isArray(value))
+    return value.length === 0
+      ? '[\n\n]'
+      : `[\n${value.map((v) => next + appleJson(v, next)).join(',\n')}\n${indent}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value);
-    return entries.length === 0 ? '{\n\n}' : `{\n${entries.map(([k, v]) => `${next}${JSON.stringify(k).replace(/\//g, '\\/')} : ${appleJson(v, next)}`).join(',\n')}\n${indent}}`;
+    return entries.length === 0
+      ? '{\n\n}'
+      : `{\n${entries.map(([k, v]) => `${next}${JSON.stringify(k).replace(/\//g, '\\/')} : ${appleJson(v, next)}`).join(',\n')}\n${indent}}`;
   }
   return JSON.stringify(value).replace(/\//g, '\\/');
 }
@@ -113,15 +146,24 @@ function device(state, udid) {
 
 function booted(state, udid) {
   const d = device(state, udid);
-  if (d.state !== 'Booted') throw simError('com.apple.CoreSimulator.SimError', 405, `Unable to lookup in current state: ${d.state}`, 149);
+  if (d.state !== 'Booted')
+    throw simError(
+      'com.apple.CoreSimulator.SimError',
+      405,
+      `Unable to lookup in current state: ${d.state}`,
+      149,
+    );
   return d;
 }
 
 function readInfo(appPath) {
   const file = join(appPath, 'Info.plist');
-  if (!existsSync(file)) throw simError('IXUserPresentableErrorDomain', 1, `Failed to get bundle ID from ${appPath}`, 1);
+  if (!existsSync(file))
+    throw simError('IXUserPresentableErrorDomain', 1, `Failed to get bundle ID from ${appPath}`, 1);
   const bytes = readFileSync(file);
-  return bytes.subarray(0, 8).toString('latin1') === 'bplist00' ? readBinaryPlist(bytes) : readXmlPlistStrings(bytes.toString('utf8'));
+  return bytes.subarray(0, 8).toString('latin1') === 'bplist00'
+    ? readBinaryPlist(bytes)
+    : readXmlPlistStrings(bytes.toString('utf8'));
 }
 
 /** What iOS keeps of an APNs payload (UNSNotificationRecord keys); null for a push that shows nothing. */
@@ -130,11 +172,17 @@ function recordOf(payload) {
   const alert = aps.alert;
   const title = typeof alert === 'object' && alert !== null ? alert.title : undefined;
   const subtitle = typeof alert === 'object' && alert !== null ? alert.subtitle : undefined;
-  const body = typeof alert === 'string' ? alert : typeof alert === 'object' && alert !== null ? alert.body : undefined;
+  const body =
+    typeof alert === 'string' ? alert : typeof alert === 'object' && alert !== null ? alert.body : undefined;
   if (title === undefined && body === undefined && subtitle === undefined) return null;
   const userInfo = { ...payload };
   delete userInfo['Simulator Target Bundle'];
-  const sound = typeof aps.sound === 'string' ? aps.sound : typeof aps.sound === 'object' && aps.sound !== null ? aps.sound.name : undefined;
+  const sound =
+    typeof aps.sound === 'string'
+      ? aps.sound
+      : typeof aps.sound === 'object' && aps.sound !== null
+        ? aps.sound.name
+        : undefined;
   return {
     AppNotificationIdentifier: randomUUID().toUpperCase(),
     AppNotificationCreationDate: Date.now(),
@@ -164,12 +212,14 @@ function list(args) {
 }
 
 /** How the app behaves on this simulator (set by the test helper per simulator and app). */
-const behaviourOf = (state, udid, bundle) => state.behaviour[`${udid} ${bundle}`] ?? state.behaviour[bundle] ?? {};
+const behaviourOf = (state, udid, bundle) =>
+  state.behaviour[`${udid} ${bundle}`] ?? state.behaviour[bundle] ?? {};
 
 function launchInto(state, udid, bundle) {
   const d = booted(state, udid);
   const app = d.apps[bundle];
-  if (!app && !SYSTEM_APPS.has(bundle)) throw simError('FBSOpenApplicationServiceErrorDomain', 4, `The request to open "${bundle}" failed.`, 4);
+  if (!app && !SYSTEM_APPS.has(bundle))
+    throw simError('FBSOpenApplicationServiceErrorDomain', 4, `The request to open "${bundle}" failed.`, 4);
   if (app) {
     app.running = true;
     app.pid = state.nextPid++;
@@ -192,7 +242,13 @@ function run(sub, args) {
     case 'boot':
       return locked((state) => {
         const d = device(state, args[0]);
-        if (d.state === 'Booted') throw simError('com.apple.CoreSimulator.SimError', 164, 'Unable to boot device in current state: Booted', 149);
+        if (d.state === 'Booted')
+          throw simError(
+            'com.apple.CoreSimulator.SimError',
+            164,
+            'Unable to boot device in current state: Booted',
+            149,
+          );
         d.state = 'Booted';
         d.foreground = 'com.apple.springboard';
         mkdirSync(dataPathOf(args[0]), { recursive: true });
@@ -203,16 +259,26 @@ function run(sub, args) {
       return locked((state) => {
         const d = device(state, args[0]);
         if (d.state === 'Booted') return 'Device already booted, nothing to do.';
-        if (!args.includes('-b')) throw simError('com.apple.CoreSimulator.SimError', 405, 'Device is not booted', 149);
+        if (!args.includes('-b'))
+          throw simError('com.apple.CoreSimulator.SimError', 405, 'Device is not booted', 149);
         d.state = 'Booted';
         return 'Device booted.';
       });
     case 'shutdown':
       return locked((state) => {
-        const targets = args[0] === 'all' ? Object.keys(state.devices).filter((u) => state.devices[u].state === 'Booted') : [args[0]];
+        const targets =
+          args[0] === 'all'
+            ? Object.keys(state.devices).filter((u) => state.devices[u].state === 'Booted')
+            : [args[0]];
         for (const udid of targets) {
           const d = device(state, udid);
-          if (d.state === 'Shutdown') throw simError('com.apple.CoreSimulator.SimError', 164, 'Unable to shutdown device in current state: Shutdown', 149);
+          if (d.state === 'Shutdown')
+            throw simError(
+              'com.apple.CoreSimulator.SimError',
+              164,
+              'Unable to shutdown device in current state: Shutdown',
+              149,
+            );
           d.state = 'Shutdown';
           d.foreground = null;
           for (const app of Object.values(d.apps)) app.running = false;
@@ -225,7 +291,15 @@ function run(sub, args) {
         booted(state, args[0]);
         const info = readInfo(args[1]);
         const bundle = info.CFBundleIdentifier;
-        state.devices[args[0]].apps[bundle] = { appPath: args[1], name: info.CFBundleDisplayName ?? info.CFBundleName ?? basename(args[1], '.app'), version: info.CFBundleShortVersionString ?? null, schemes: (info.CFBundleURLTypes ?? []).flatMap((t) => t.CFBundleURLSchemes ?? []), running: false, pid: 0, container: randomUUID().toUpperCase() };
+        state.devices[args[0]].apps[bundle] = {
+          appPath: args[1],
+          name: info.CFBundleDisplayName ?? info.CFBundleName ?? basename(args[1], '.app'),
+          version: info.CFBundleShortVersionString ?? null,
+          schemes: (info.CFBundleURLTypes ?? []).flatMap((t) => t.CFBundleURLSchemes ?? []),
+          running: false,
+          pid: 0,
+          container: randomUUID().toUpperCase(),
+        };
         log({ op: 'install', udid: args[0], bundle });
         return '';
       });
@@ -250,7 +324,8 @@ function run(sub, args) {
       return locked((state) => {
         const d = booted(state, args[0]);
         const app = d.apps[args[1]];
-        if (!app || !app.running) throw simError('com.apple.CoreSimulator.SimError', 3, `found nothing to terminate`, 3);
+        if (!app || !app.running)
+          throw simError('com.apple.CoreSimulator.SimError', 3, `found nothing to terminate`, 3);
         app.running = false;
         if (d.foreground === args[1]) d.foreground = 'com.apple.springboard';
         log({ op: 'terminate', udid: args[0], bundle: args[1] });
@@ -261,7 +336,8 @@ function run(sub, args) {
         const d = booted(state, args[0]);
         const scheme = (args[1] ?? '').split(':')[0];
         const bundle = Object.keys(d.apps).find((b) => d.apps[b].schemes.includes(scheme));
-        if (!bundle) throw simError('NSOSStatusErrorDomain', -10814, `Simulator device failed to open ${args[1]}.`, 1);
+        if (!bundle)
+          throw simError('NSOSStatusErrorDomain', -10814, `Simulator device failed to open ${args[1]}.`, 1);
         launchInto(state, args[0], bundle);
         log({ op: 'openurl', udid: args[0], url: args[1], bundle });
         return '';
@@ -275,15 +351,30 @@ function run(sub, args) {
         const d = booted(state, args[0]);
         const app = d.apps[args[1]];
         if (!app) throw simError('NSPOSIXErrorDomain', 2, `No such file or directory`, 2);
-        return args[2] === 'data' ? join(dataPathOf(args[0]), 'Containers', 'Data', 'Application', app.container) : join(dataPathOf(args[0]), 'Containers', 'Bundle', 'Application', app.container, basename(app.appPath));
+        return args[2] === 'data'
+          ? join(dataPathOf(args[0]), 'Containers', 'Data', 'Application', app.container)
+          : join(
+              dataPathOf(args[0]),
+              'Containers',
+              'Bundle',
+              'Application',
+              app.container,
+              basename(app.appPath),
+            );
       });
     case 'listapps': {
       const d = booted(load(), args[0]);
-      const entries = Object.entries(d.apps).map(([b, a]) => `    "${b}" =     {\n        ApplicationType = User;\n        CFBundleDisplayName = "${a.name}";\n        CFBundleIdentifier = "${b}";\n        Path = "${a.appPath}";\n    };`);
+      const entries = Object.entries(d.apps).map(
+        ([b, a]) =>
+          `    "${b}" =     {\n        ApplicationType = User;\n        CFBundleDisplayName = "${a.name}";\n        CFBundleIdentifier = "${b}";\n        Path = "${a.appPath}";\n    };`,
+      );
       return `{\n${entries.join('\n')}\n}`;
     }
     default:
-      throw new Fail(`Unrecognized subcommand: ${sub}\nUsage: simctl [--set <path>] [--profiles <path>] <subcommand> ...`, 64);
+      throw new Fail(
+        `Unrecognized subcommand: ${sub}\nUsage: simctl [--set <path>] [--profiles <path>] <subcommand> ...`,
+        64,
+      );
   }
 }
 
@@ -291,27 +382,53 @@ function push(args) {
   const [udid, second, third] = args;
   const file = third ?? second;
   const raw = file === '-' ? readFileSync(0) : readFileSync(file);
-  if (raw.length > 4096) throw simError('SimulatorKit.SimulatorError', 14, `Payload is too large (${raw.length} bytes, limit 4096).`, 1);
+  if (raw.length > 4096)
+    throw simError(
+      'SimulatorKit.SimulatorError',
+      14,
+      `Payload is too large (${raw.length} bytes, limit 4096).`,
+      1,
+    );
   let payload;
   try {
     payload = JSON.parse(raw.toString('utf8'));
   } catch {
-    throw simError('NSCocoaErrorDomain', 3840, 'The data couldn’t be read because it isn’t in the correct format.', 1);
+    throw simError(
+      'NSCocoaErrorDomain',
+      3840,
+      'The data couldn’t be read because it isn’t in the correct format.',
+      1,
+    );
   }
-  if (typeof payload.aps !== 'object' || payload.aps === null) throw simError('SimulatorKit.SimulatorError', 14, 'Invalid JSON payload: payload must contain an "aps" dictionary.', 1);
+  if (typeof payload.aps !== 'object' || payload.aps === null)
+    throw simError(
+      'SimulatorKit.SimulatorError',
+      14,
+      'Invalid JSON payload: payload must contain an "aps" dictionary.',
+      1,
+    );
   const bundle = third !== undefined ? second : payload['Simulator Target Bundle'];
-  if (typeof bundle !== 'string') throw new Fail('No bundle identifier specified and payload has no "Simulator Target Bundle" key.', 64);
+  if (typeof bundle !== 'string')
+    throw new Fail('No bundle identifier specified and payload has no "Simulator Target Bundle" key.', 64);
   return locked((state) => {
     const d = booted(state, udid);
     const app = d.apps[bundle];
-    if (!app) throw simError('SimulatorKit.SimulatorError', 16, `The application with bundle identifier "${bundle}" is not installed.`, 1);
+    if (!app)
+      throw simError(
+        'SimulatorKit.SimulatorError',
+        16,
+        `The application with bundle identifier "${bundle}" is not installed.`,
+        1,
+      );
     const behaviour = behaviourOf(state, udid, bundle);
     const authorization = (d.authorizations ?? {})[bundle] ?? 'notDetermined';
     const record = recordOf(payload);
     let outcome;
-    if (!['authorized', 'provisional', 'ephemeral'].includes(authorization)) outcome = `dropped: notifications ${authorization}`;
+    if (!['authorized', 'provisional', 'ephemeral'].includes(authorization))
+      outcome = `dropped: notifications ${authorization}`;
     else if (record === null) outcome = 'delivered to the app (no alert)';
-    else if (d.foreground === bundle && !behaviour.presentsInForeground) outcome = 'delivered to the app in the foreground (not shown)';
+    else if (d.foreground === bundle && !behaviour.presentsInForeground)
+      outcome = 'delivered to the app in the foreground (not shown)';
     else {
       d.delivered ??= {};
       d.delivered[bundle] = [...(d.delivered[bundle] ?? []), record];
@@ -319,7 +436,14 @@ function push(args) {
       outcome = 'shown';
     }
     // FAKE_SIMCTL_VIA=apns: handed over by the local APNs server (apns-bridge.ts), not `simctl push`.
-    log({ op: 'push', udid, bundle, outcome, payload, ...(process.env.FAKE_SIMCTL_VIA ? { via: process.env.FAKE_SIMCTL_VIA } : {}) });
+    log({
+      op: 'push',
+      udid,
+      bundle,
+      outcome,
+      payload,
+      ...(process.env.FAKE_SIMCTL_VIA ? { via: process.env.FAKE_SIMCTL_VIA } : {}),
+    });
     return `Notification sent to '${bundle}'`;
   });
 }
@@ -342,7 +466,9 @@ function screenshot(args) {
 function main() {
   const argv = process.argv.slice(2);
   if (argv[0] !== 'simctl') {
-    process.stderr.write(`xcrun: error: unable to find utility "${argv[0] ?? ''}", not a developer tool or in PATH\n`);
+    process.stderr.write(
+      `xcrun: error: unable to find utility "${argv[0] ?? ''}", not a developer tool or in PATH\n`,
+    );
     return 72;
   }
   if (process.env.FAKE_XCRUN_NO_SIMCTL === '1') {

@@ -11,7 +11,12 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBinaryPlist } from './plist-io.mjs';
-import { simulatorDataPath, writeSectionInfo, type FakeAuthorization, type FakeNotificationSettings } from './sim-files.mjs';
+import {
+  simulatorDataPath,
+  writeSectionInfo,
+  type FakeAuthorization,
+  type FakeNotificationSettings,
+} from './sim-files.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const FAKE_SIMCTL_SCRIPT = join(HERE, 'fake-simctl.mjs');
@@ -52,13 +57,22 @@ export interface FakeXcrun {
   /** PATH with the shim first, FAKE_SIMCTL_STATE, and the node to run the fake with. */
   readonly env: NodeJS.ProcessEnv;
   /** Runs the fake `xcrun simctl`; `env` adds variables for this call only. */
-  simctl(args: readonly string[], input?: string, env?: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }>;
+  simctl(
+    args: readonly string[],
+    input?: string,
+    env?: NodeJS.ProcessEnv,
+  ): Promise<{ code: number; stdout: string; stderr: string }>;
   /** Writes App.app with a binary Info.plist and returns its path. */
   buildApp(app: FakeApp): Promise<string>;
   /** Builds and installs the app on a booted simulator (through the fake simctl, as a user would). */
   installApp(udid: string, app: FakeApp): Promise<string>;
   /** The app's answer to the permission prompt, and what the user changed in Settings since (alert style, sounds, badges). */
-  setAuthorization(udid: string, bundleId: string, status: FakeAuthorization, settings?: FakeNotificationSettings): Promise<void>;
+  setAuthorization(
+    udid: string,
+    bundleId: string,
+    status: FakeAuthorization,
+    settings?: FakeNotificationSettings,
+  ): Promise<void>;
   log(): Promise<Array<Record<string, unknown>>>;
   close(): Promise<void>;
 }
@@ -68,38 +82,73 @@ export interface FakeXcrun {
  * hex, derived from the three, so tests, the local APNs server and the plan all know it (Xcode 14+
  * simulators register with APNs like devices do, always in the sandbox environment).
  */
-export function simulatorDeviceToken(udid: string, bundleId: string, environment: 'sandbox' | 'production' = 'sandbox'): string {
-  return createHash('sha256').update(`pushlab-fake-apns|${environment}|${udid.toUpperCase()}|${bundleId}`).digest('hex');
+export function simulatorDeviceToken(
+  udid: string,
+  bundleId: string,
+  environment: 'sandbox' | 'production' = 'sandbox',
+): string {
+  return createHash('sha256')
+    .update(`pushlab-fake-apns|${environment}|${udid.toUpperCase()}|${bundleId}`)
+    .digest('hex');
 }
 
 interface FakeState {
   fixture: string;
-  devices: Record<string, { state: string; apps: Record<string, unknown>; foreground: string | null; authorizations?: Record<string, FakeAuthorization>; notificationSettings?: Record<string, FakeNotificationSettings> }>;
-  behaviour: Record<string, { prompt?: 'allow' | 'deny'; presentsInForeground?: boolean; layout?: 'bundle' | 'uuid' }>;
+  devices: Record<
+    string,
+    {
+      state: string;
+      apps: Record<string, unknown>;
+      foreground: string | null;
+      authorizations?: Record<string, FakeAuthorization>;
+      notificationSettings?: Record<string, FakeNotificationSettings>;
+    }
+  >;
+  behaviour: Record<
+    string,
+    { prompt?: 'allow' | 'deny'; presentsInForeground?: boolean; layout?: 'bundle' | 'uuid' }
+  >;
   nextPid: number;
 }
 
 /** Every simulator in a capture with its captured state. */
 async function captureDevices(fixture: string): Promise<Array<{ udid: string; state: string }>> {
   const text = await readFile(fixture, 'utf8');
-  const json = JSON.parse(text.slice(text.search(/^\s*\{/m))) as { devices: Record<string, Array<{ udid: string; state: string }>> };
+  const json = JSON.parse(text.slice(text.search(/^\s*\{/m))) as {
+    devices: Record<string, Array<{ udid: string; state: string }>>;
+  };
   return Object.values(json.devices).flat();
 }
 
-export async function startFakeXcrun(options: { capture?: string; boot?: readonly string[]; shutdown?: readonly string[]; pathRest?: string } = {}): Promise<FakeXcrun> {
+export async function startFakeXcrun(
+  options: {
+    capture?: string;
+    boot?: readonly string[];
+    shutdown?: readonly string[];
+    pathRest?: string;
+  } = {},
+): Promise<FakeXcrun> {
   const dir = await mkdtemp(join(tmpdir(), 'pushlab-fake-xcrun-'));
   const binDir = join(dir, 'bin');
   const stateDir = join(dir, 'state');
   await mkdir(binDir, { recursive: true });
   await mkdir(stateDir, { recursive: true });
   const shim = join(binDir, 'xcrun');
-  await writeFile(shim, `#!/bin/sh\nexec "\${FAKE_XCRUN_NODE:-node}" ${JSON.stringify(FAKE_SIMCTL_SCRIPT)} "$@"\n`);
+  await writeFile(
+    shim,
+    `#!/bin/sh\nexec "\${FAKE_XCRUN_NODE:-node}" ${JSON.stringify(FAKE_SIMCTL_SCRIPT)} "$@"\n`,
+  );
   await chmod(shim, 0o755);
   const fixture = options.capture ?? SIMCTL_CAPTURES.xcode16;
   const state: FakeState = { fixture, devices: {}, behaviour: {}, nextPid: 4000 };
   for (const d of await captureDevices(fixture)) {
-    const booted = (d.state === 'Booted' || options.boot?.includes(d.udid)) && !options.shutdown?.includes(d.udid);
-    state.devices[d.udid] = { state: booted ? 'Booted' : 'Shutdown', apps: {}, foreground: booted ? 'com.apple.springboard' : null };
+    const booted =
+      (d.state === 'Booted' || options.boot?.includes(d.udid)) && !options.shutdown?.includes(d.udid);
+    state.devices[d.udid] = {
+      state: booted ? 'Booted' : 'Shutdown',
+      apps: {},
+      foreground: booted ? 'com.apple.springboard' : null,
+    };
   }
   await writeFile(join(stateDir, 'state.json'), JSON.stringify(state, null, 1));
   const env: NodeJS.ProcessEnv = {
@@ -109,11 +158,20 @@ export async function startFakeXcrun(options: { capture?: string; boot?: readonl
     FAKE_XCRUN_NODE: process.execPath,
   };
 
-  const simctl = (args: readonly string[], input?: string, extra?: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> =>
+  const simctl = (
+    args: readonly string[],
+    input?: string,
+    extra?: NodeJS.ProcessEnv,
+  ): Promise<{ code: number; stdout: string; stderr: string }> =>
     new Promise((done) => {
-      const child = execFile(shim, ['simctl', ...args], { env: extra ? { ...env, ...extra } : env }, (error, stdout, stderr) => {
-        done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-      });
+      const child = execFile(
+        shim,
+        ['simctl', ...args],
+        { env: extra ? { ...env, ...extra } : env },
+        (error, stdout, stderr) => {
+          done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+        },
+      );
       child.stdin?.end(input);
     });
 
@@ -134,7 +192,9 @@ export async function startFakeXcrun(options: { capture?: string; boot?: readonl
         CFBundleSupportedPlatforms: ['iPhoneSimulator'],
         CFBundlePackageType: 'APPL',
         MinimumOSVersion: '15.0',
-        ...(app.urlSchemes ? { CFBundleURLTypes: [{ CFBundleURLName: app.bundleId, CFBundleURLSchemes: [...app.urlSchemes] }] } : {}),
+        ...(app.urlSchemes
+          ? { CFBundleURLTypes: [{ CFBundleURLName: app.bundleId, CFBundleURLSchemes: [...app.urlSchemes] }] }
+          : {}),
       };
       await writeFile(join(appPath, 'Info.plist'), writeBinaryPlist(info));
       return appPath;
@@ -142,7 +202,11 @@ export async function startFakeXcrun(options: { capture?: string; boot?: readonl
     async installApp(udid, app) {
       const appPath = await fake.buildApp(app);
       const state = JSON.parse(await readFile(join(stateDir, 'state.json'), 'utf8')) as FakeState;
-      state.behaviour[`${udid} ${app.bundleId}`] = { ...(app.prompt ? { prompt: app.prompt } : {}), ...(app.presentsInForeground ? { presentsInForeground: true } : {}), ...(app.layout ? { layout: app.layout } : {}) };
+      state.behaviour[`${udid} ${app.bundleId}`] = {
+        ...(app.prompt ? { prompt: app.prompt } : {}),
+        ...(app.presentsInForeground ? { presentsInForeground: true } : {}),
+        ...(app.layout ? { layout: app.layout } : {}),
+      };
       await writeFile(join(stateDir, 'state.json'), JSON.stringify(state, null, 1));
       const result = await simctl(['install', udid, appPath]);
       if (result.code !== 0) throw new Error(`fake install failed: ${result.stderr}`);

@@ -45,7 +45,13 @@ export function writeBinaryPlist(root) {
     const index = objects.length;
     objects.push(null);
     if (Array.isArray(value)) objects[index] = { array: value.map(flatten) };
-    else if (value !== null && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Uint8Array) && !(value instanceof Uid)) {
+    else if (
+      value !== null &&
+      typeof value === 'object' &&
+      !(value instanceof Date) &&
+      !(value instanceof Uint8Array) &&
+      !(value instanceof Uid)
+    ) {
       const keys = Object.keys(value).filter((k) => value[k] !== undefined);
       const keyRefs = keys.map(flatten);
       objects[index] = { dict: [keyRefs, keys.map((k) => flatten(value[k]))] };
@@ -62,9 +68,16 @@ export function writeBinaryPlist(root) {
     let bytes;
     if (typeof o === 'string') {
       const ascii = /^[\x00-\x7f]*$/.test(o);
-      bytes = ascii ? Buffer.concat([lengthMarker(0x5, o.length), Buffer.from(o, 'latin1')]) : Buffer.concat([lengthMarker(0x6, o.length), Buffer.from(o, 'utf16le').swap16()]);
+      bytes = ascii
+        ? Buffer.concat([lengthMarker(0x5, o.length), Buffer.from(o, 'latin1')])
+        : Buffer.concat([lengthMarker(0x6, o.length), Buffer.from(o, 'utf16le').swap16()]);
     } else if (o.array) bytes = Buffer.concat([lengthMarker(0xa, o.array.length), ...o.array.map(ref)]);
-    else if (o.dict) bytes = Buffer.concat([lengthMarker(0xd, o.dict[0].length), ...o.dict[0].map(ref), ...o.dict[1].map(ref)]);
+    else if (o.dict)
+      bytes = Buffer.concat([
+        lengthMarker(0xd, o.dict[0].length),
+        ...o.dict[0].map(ref),
+        ...o.dict[1].map(ref),
+      ]);
     else bytes = scalarBytes(o.scalar);
     offsets.push(at);
     chunks.push(bytes);
@@ -130,22 +143,34 @@ export function keyedArchive(root) {
     if (value === null || value === undefined) return new Uid(0);
     const index = objects.length;
     objects.push(null);
-    if (value instanceof Date) objects[index] = { 'NS.time': value.getTime() / 1000 - APPLE_EPOCH_S, $class: classRef('NSDate') };
-    else if (Array.isArray(value)) objects[index] = { 'NS.objects': value.map(encode), $class: classRef('NSArray') };
+    if (value instanceof Date)
+      objects[index] = { 'NS.time': value.getTime() / 1000 - APPLE_EPOCH_S, $class: classRef('NSDate') };
+    else if (Array.isArray(value))
+      objects[index] = { 'NS.objects': value.map(encode), $class: classRef('NSArray') };
     else if (typeof value === 'object' && !(value instanceof Uint8Array) && value.$class) {
       const { $class, ...fields } = value;
       const out = {};
-      for (const [k, v] of Object.entries(fields)) out[k] = typeof v === 'object' && v !== null ? encode(v) : typeof v === 'string' ? encode(v) : v;
+      for (const [k, v] of Object.entries(fields))
+        out[k] = typeof v === 'object' && v !== null ? encode(v) : typeof v === 'string' ? encode(v) : v;
       out.$class = classRef($class);
       objects[index] = out;
     } else if (typeof value === 'object' && !(value instanceof Uint8Array)) {
       const keys = Object.keys(value).filter((k) => value[k] !== undefined);
-      objects[index] = { 'NS.keys': keys.map(encode), 'NS.objects': keys.map((k) => encode(value[k])), $class: classRef('NSDictionary') };
+      objects[index] = {
+        'NS.keys': keys.map(encode),
+        'NS.objects': keys.map((k) => encode(value[k])),
+        $class: classRef('NSDictionary'),
+      };
     } else objects[index] = value;
     return new Uid(index);
   };
   const top = encode(root);
-  return writeBinaryPlist({ $version: 100000, $archiver: 'NSKeyedArchiver', $top: { root: top }, $objects: objects });
+  return writeBinaryPlist({
+    $version: 100000,
+    $archiver: 'NSKeyedArchiver',
+    $top: { root: top },
+    $objects: objects,
+  });
 }
 
 /** Reads a binary plist into plain values (enough for Info.plist; the fake trusts its own inputs). */
@@ -174,7 +199,7 @@ export function readBinaryPlist(buf) {
       case 0x0:
         return m === 0x09 ? true : m === 0x08 ? false : null;
       case 0x1:
-        return (1 << lo) <= 4 ? buf.readUIntBE(at + 1, 1 << lo) : Number(buf.readBigInt64BE(at + 1));
+        return 1 << lo <= 4 ? buf.readUIntBE(at + 1, 1 << lo) : Number(buf.readBigInt64BE(at + 1));
       case 0x2:
         return lo === 2 ? buf.readFloatBE(at + 1) : buf.readDoubleBE(at + 1);
       case 0x3:
@@ -184,14 +209,22 @@ export function readBinaryPlist(buf) {
       case 0x5:
         return buf.toString('latin1', start, start + lo);
       case 0x6:
-        return Buffer.from(buf.subarray(start, start + lo * 2)).swap16().toString('utf16le');
+        return Buffer.from(buf.subarray(start, start + lo * 2))
+          .swap16()
+          .toString('utf16le');
       case 0x8:
         return new Uid(buf.readUIntBE(at + 1, lo + 1));
       case 0xa:
-        return Array.from({ length: lo }, (_, k) => read(buf.readUIntBE(start + k * refSize, refSize), depth + 1));
+        return Array.from({ length: lo }, (_, k) =>
+          read(buf.readUIntBE(start + k * refSize, refSize), depth + 1),
+        );
       case 0xd: {
         const out = {};
-        for (let k = 0; k < lo; k++) out[read(buf.readUIntBE(start + k * refSize, refSize), depth + 1)] = read(buf.readUIntBE(start + (lo + k) * refSize, refSize), depth + 1);
+        for (let k = 0; k < lo; k++)
+          out[read(buf.readUIntBE(start + k * refSize, refSize), depth + 1)] = read(
+            buf.readUIntBE(start + (lo + k) * refSize, refSize),
+            depth + 1,
+          );
         return out;
       }
       default:
@@ -205,7 +238,9 @@ export function readBinaryPlist(buf) {
 export function readXmlPlistStrings(text) {
   const out = {};
   for (const m of text.matchAll(/<key>([^<]*)<\/key>\s*<string>([^<]*)<\/string>/g)) out[m[1]] = m[2];
-  const schemes = [...text.matchAll(/<key>CFBundleURLSchemes<\/key>\s*<array>([\s\S]*?)<\/array>/g)].flatMap((m) => [...m[1].matchAll(/<string>([^<]*)<\/string>/g)].map((s) => s[1]));
+  const schemes = [...text.matchAll(/<key>CFBundleURLSchemes<\/key>\s*<array>([\s\S]*?)<\/array>/g)].flatMap(
+    (m) => [...m[1].matchAll(/<string>([^<]*)<\/string>/g)].map((s) => s[1]),
+  );
   if (schemes.length > 0) out.CFBundleURLTypes = [{ CFBundleURLSchemes: schemes }];
   return out;
 }

@@ -5,5 +5,14 @@ export interface FakeNotificationSettings {
   readonly alertType?: 0 | 1 | 2;
   readonly pushSettings?: number;
 }
-export function writeSectionInfo(dataPath: string, authorizations: Readonly<Record<string, FakeAuthorization>>, settings?: Readonly<Record<string, FakeNotificationSettings>>): void;
-export function writeDelivered(dataPath: string, bundle: string, records: readonly Record<string, unknown>[], layout?: 'bundle' | 'uuid'): void;
+export function writeSectionInfo(
+  dataPath: string,
+  authorizations: Readonly<Record<string, FakeAuthorization>>,
+  settings?: Readonly<Record<string, FakeNotificationSettings>>,
+): void;
+export function writeDelivered(
+  dataPath: string,
+  bundle: string,
+  records: readonly Record<string, unknown>[],
+  layout?: 'bundle' | 'uuid',
+): void;

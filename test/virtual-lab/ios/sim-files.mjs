@@ -9,7 +9,6 @@ import { keyedArchive, writeBinaryPlist } from './plist-io.mjs';
 
 export const simulatorDataPath = (stateDir, udid) => join(stateDir, 'devices', udid, 'data');
 
-
 const STATUS_CODES = { notDetermined: 0, denied: 1, authorized: 2, provisional: 3, ephemeral: 4 };
 
 /**
@@ -22,10 +21,28 @@ export function writeSectionInfo(dataPath, authorizations, settings = {}) {
   mkdirSync(dir, { recursive: true });
   const sectionInfo = {};
   for (const [bundle, status] of Object.entries(authorizations)) {
-    const values = { $class: 'BBSectionInfoSettings', authorizationStatus: STATUS_CODES[status] ?? 0, alertType: 1, lockScreenSetting: 2, notificationCenterSetting: 2, pushSettings: 63, showsOnExternalDevices: true, ...settings[bundle] };
-    sectionInfo[bundle] = keyedArchive({ $class: 'BBSectionInfo', sectionID: bundle, sectionType: 0, sectionInfoSettings: values, version: 2 });
+    const values = {
+      $class: 'BBSectionInfoSettings',
+      authorizationStatus: STATUS_CODES[status] ?? 0,
+      alertType: 1,
+      lockScreenSetting: 2,
+      notificationCenterSetting: 2,
+      pushSettings: 63,
+      showsOnExternalDevices: true,
+      ...settings[bundle],
+    };
+    sectionInfo[bundle] = keyedArchive({
+      $class: 'BBSectionInfo',
+      sectionID: bundle,
+      sectionType: 0,
+      sectionInfoSettings: values,
+      version: 2,
+    });
   }
-  writeFileSync(join(dir, 'VersionedSectionInfo.plist'), writeBinaryPlist({ sectionInfo, sectionInfoVersionNumber: 2 }));
+  writeFileSync(
+    join(dir, 'VersionedSectionInfo.plist'),
+    writeBinaryPlist({ sectionInfo, sectionInfoVersionNumber: 2 }),
+  );
 }
 
 export function writeDelivered(dataPath, bundle, records, layout) {
@@ -42,7 +59,16 @@ export function writeDelivered(dataPath, bundle, records, layout) {
   }
   mkdirSync(join(root, folder), { recursive: true });
   const tmp = join(root, folder, `.Delivered.${process.pid}`);
-  writeFileSync(tmp, keyedArchive(records.length === 0 ? null : records.map((r) => ({ ...r, AppNotificationCreationDate: new Date(r.AppNotificationCreationDate) }))));
+  writeFileSync(
+    tmp,
+    keyedArchive(
+      records.length === 0
+        ? null
+        : records.map((r) => ({
+            ...r,
+            AppNotificationCreationDate: new Date(r.AppNotificationCreationDate),
+          })),
+    ),
+  );
   renameSync(tmp, join(root, folder, 'DeliveredNotifications.plist'));
 }
-

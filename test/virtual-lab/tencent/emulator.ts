@@ -8,7 +8,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyUserSig } from '../../../electron/lab/push/tencent/usersig';
-import type { AccountImportRequest, C2CMessage, GroupMessage, TencentOnlineStatus } from '../../../electron/lab/push/tencent/types';
+import type {
+  AccountImportRequest,
+  C2CMessage,
+  GroupMessage,
+  TencentOnlineStatus,
+} from '../../../electron/lab/push/tencent/types';
 import { c2cBodyProblem, groupBodyProblem, importBodyProblem, statusQueryProblem } from './validate-body';
 
 export interface TencentEmulatorOptions {
@@ -28,8 +33,22 @@ export interface TencentEmulatorOptions {
 }
 
 export type SentMessage =
-  | { readonly kind: 'c2c'; readonly from: string; readonly to: string; readonly msgKey: string; readonly msgTime: number; readonly body: C2CMessage }
-  | { readonly kind: 'group'; readonly from: string; readonly groupId: string; readonly msgSeq: number; readonly msgTime: number; readonly body: GroupMessage };
+  | {
+      readonly kind: 'c2c';
+      readonly from: string;
+      readonly to: string;
+      readonly msgKey: string;
+      readonly msgTime: number;
+      readonly body: C2CMessage;
+    }
+  | {
+      readonly kind: 'group';
+      readonly from: string;
+      readonly groupId: string;
+      readonly msgSeq: number;
+      readonly msgTime: number;
+      readonly body: GroupMessage;
+    };
 
 export interface TencentEmulator {
   /** Base URL to give the client, e.g. http://127.0.0.1:40123 */
@@ -89,17 +108,23 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
   const authProblem = (q: URLSearchParams, kind: Kind): Answer | undefined => {
     if (q.get('contenttype') !== 'json') return fail(60002, 'contenttype must be json');
     const random = q.get('random');
-    if (random === null || !/^\d{1,10}$/.test(random) || Number(random) > 0xffffffff) return fail(60002, 'random must be a 32-bit unsigned integer');
+    if (random === null || !/^\d{1,10}$/.test(random) || Number(random) > 0xffffffff)
+      return fail(60002, 'random must be a 32-bit unsigned integer');
     const appId = q.get('sdkappid');
     const identifier = q.get('identifier');
     if (!appId || !identifier) return fail(60012, 'sdkappid and identifier are required');
     if (appId !== String(options.sdkAppId)) return fail(70020, `sdkappid ${appId} not found`);
     const sig = q.get('usersig');
     if (!sig) return fail(70002, 'usersig is empty');
-    const verdict = verifyUserSig(sig, { sdkAppId: options.sdkAppId, secretKey: options.secretKey, now: now() });
+    const verdict = verifyUserSig(sig, {
+      sdkAppId: options.sdkAppId,
+      secretKey: options.secretKey,
+      now: now(),
+    });
     if (!verdict.ok) {
       if (verdict.reason === 'expired') return fail(70001, 'usersig expired');
-      if (verdict.reason === 'wrong-app') return fail(70014, 'sdkappid in usersig does not match the request');
+      if (verdict.reason === 'wrong-app')
+        return fail(70014, 'sdkappid in usersig does not match the request');
       return fail(70003, 'usersig invalid');
     }
     if (verdict.identifier !== identifier) return fail(70013, 'identifier does not match usersig');
@@ -113,7 +138,8 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
     const msg = body as unknown as C2CMessage;
     const from = msg.From_Account ?? options.adminIdentifier;
     if (!exists(from)) return fail(90008, `From_Account ${from} does not exist`);
-    if (!exists(msg.To_Account)) return fail(20003, `To_Account ${msg.To_Account} is invalid or does not exist`);
+    if (!exists(msg.To_Account))
+      return fail(20003, `To_Account ${msg.To_Account} is invalid or does not exist`);
     const msgTime = Math.floor(now() / 1000);
     c2cSeq += 1;
     const msgKey = `${msg.MsgRandom ?? 0}_${c2cSeq}_${msgTime}`;
@@ -129,7 +155,8 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
     if (!members) return fail(10010, `group ${msg.GroupId} does not exist or has been disbanded`);
     const from = msg.From_Account ?? options.adminIdentifier;
     if (!exists(from)) return fail(10019, `From_Account ${from} does not exist`);
-    if (from !== options.adminIdentifier && !members.has(from)) return fail(10007, `${from} is not a member of the group`);
+    if (from !== options.adminIdentifier && !members.has(from))
+      return fail(10007, `${from} is not a member of the group`);
     const msgSeq = (groupSeq.get(msg.GroupId) ?? 0) + 1;
     groupSeq.set(msg.GroupId, msgSeq);
     const msgTime = Math.floor(now() / 1000);
@@ -155,12 +182,19 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
     const problem = statusQueryProblem(body);
     if (problem) return fail(problem.code, problem.info);
     const ids = body.To_Account as string[];
-    const QueryResult = ids.filter(exists).map((id) => ({ To_Account: id, Status: options.presence?.(id) ?? 'PushOnline' }));
+    const QueryResult = ids
+      .filter(exists)
+      .map((id) => ({ To_Account: id, Status: options.presence?.(id) ?? 'PushOnline' }));
     const ErrorList = ids.filter((id) => !exists(id)).map((id) => ({ To_Account: id, ErrorCode: 70107 }));
     return { ErrorCode: 0, ErrorInfo: '', QueryResult, ErrorList };
   };
 
-  const handlers: Record<Kind, (body: Record<string, unknown>) => Answer> = { c2c: handleC2C, group: handleGroup, import: handleImport, status: handleStatus };
+  const handlers: Record<Kind, (body: Record<string, unknown>) => Answer> = {
+    c2c: handleC2C,
+    group: handleGroup,
+    import: handleImport,
+    status: handleStatus,
+  };
 
   const emit = (message: SentMessage): void => {
     received.push(message);
@@ -175,7 +209,11 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
     if (req.method !== 'POST') return { status: 200, answer: fail(60002, 'method must be POST') };
     const auth = authProblem(url.searchParams, kind);
     if (auth) return { status: 200, answer: auth };
-    if (raw === undefined) return { status: 200, answer: fail(kind === 'c2c' ? 80002 : kind === 'group' ? 10004 : 70402, 'request body too large') };
+    if (raw === undefined)
+      return {
+        status: 200,
+        answer: fail(kind === 'c2c' ? 80002 : kind === 'group' ? 10004 : 70402, 'request body too large'),
+      };
     let body: unknown;
     try {
       body = JSON.parse(raw);

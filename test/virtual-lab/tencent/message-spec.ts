@@ -4,7 +4,11 @@
  */
 import type { PushChannel } from '../../../shared/domain/device';
 import type { MessageSpec, VendorFields } from '../../../shared/scenarios';
-import type { AndroidPushInfo, OfflinePushInfo, TIMMsgElement } from '../../../electron/lab/push/tencent/types';
+import type {
+  AndroidPushInfo,
+  OfflinePushInfo,
+  TIMMsgElement,
+} from '../../../electron/lab/push/tencent/types';
 import type { SentMessage } from './emulator';
 
 /** What the lab knows about a Tencent account's profile (set by account import / portrait APIs). */
@@ -24,7 +28,8 @@ export interface SpecContext {
   readonly groups?: ReadonlyMap<string, GroupProfile>;
 }
 
-export type SpecResult = { readonly ok: true; readonly spec: MessageSpec } | { readonly ok: false; readonly element: string };
+export type SpecResult =
+  { readonly ok: true; readonly spec: MessageSpec } | { readonly ok: false; readonly element: string };
 
 /** The OfflinePushInfo of an accepted message, if any. */
 export function offlinePushInfo(sent: SentMessage): OfflinePushInfo | undefined {
@@ -61,7 +66,9 @@ function vendorFields(info: AndroidPushInfo | undefined): VendorFields | undefin
 }
 
 /** The element part of a MessageSpec; offline push describes a message by its first element. */
-function elementPart(element: TIMMsgElement | undefined): Pick<MessageSpec, 'kind' | 'text' | 'custom'> | null {
+function elementPart(
+  element: TIMMsgElement | undefined,
+): Pick<MessageSpec, 'kind' | 'text' | 'custom'> | null {
   switch (element?.MsgType) {
     case 'TIMTextElem':
       return { kind: 'text', text: element.MsgContent.Text };
@@ -73,7 +80,11 @@ function elementPart(element: TIMMsgElement | undefined): Pick<MessageSpec, 'kin
       return { kind: 'file' };
     case 'TIMCustomElem': {
       const desc = element.MsgContent.Desc;
-      return { kind: 'custom', custom: desc === undefined ? { data: element.MsgContent.Data } : { data: element.MsgContent.Data, desc } };
+      return {
+        kind: 'custom',
+        custom:
+          desc === undefined ? { data: element.MsgContent.Data } : { data: element.MsgContent.Data, desc },
+      };
     }
     default:
       // Location, face and video have no display rule in the seeds: the router does not guess one.
@@ -89,19 +100,24 @@ export function toMessageSpec(sent: SentMessage, context: SpecContext = {}): Spe
   const nickname = context.profiles?.get(sent.from)?.nickname;
   const info = offlinePushInfo(sent);
   const vendor = vendorFields(info?.AndroidInfo);
-  const push = info === undefined
-    ? undefined
-    : {
-        ...(info.Title === undefined ? {} : { title: info.Title }),
-        ...(info.Desc === undefined ? {} : { desc: info.Desc }),
-        ...(info.Ext === undefined ? {} : { ext: info.Ext }),
-        ...(info.AndroidInfo?.Sound === undefined ? {} : { sound: info.AndroidInfo.Sound }),
-        ...(info.PushFlag === 1 ? { disabled: true } : {}),
-        ...(vendor === undefined ? {} : { vendor }),
-      };
+  const push =
+    info === undefined
+      ? undefined
+      : {
+          ...(info.Title === undefined ? {} : { title: info.Title }),
+          ...(info.Desc === undefined ? {} : { desc: info.Desc }),
+          ...(info.Ext === undefined ? {} : { ext: info.Ext }),
+          ...(info.AndroidInfo?.Sound === undefined ? {} : { sound: info.AndroidInfo.Sound }),
+          ...(info.PushFlag === 1 ? { disabled: true } : {}),
+          ...(vendor === undefined ? {} : { vendor }),
+        };
   const group = sent.kind === 'group' ? context.groups?.get(sent.groupId) : undefined;
   const nameCard = group?.nameCards?.[sent.from];
-  const sender = { id: sent.from, ...(nickname === undefined ? {} : { nickname }), ...(nameCard === undefined ? {} : { groupNameCard: nameCard }) };
+  const sender = {
+    id: sent.from,
+    ...(nickname === undefined ? {} : { nickname }),
+    ...(nameCard === undefined ? {} : { groupNameCard: nameCard }),
+  };
   const spec: MessageSpec = {
     ...element,
     conversation: sent.kind,

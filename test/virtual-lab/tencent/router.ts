@@ -13,7 +13,13 @@ import { displayText, messageClass, type MessageSpec } from '../../../shared/sce
 import { visibleSurface } from '../android/actions';
 import type { VirtualAndroid } from '../android/index';
 import type { SentMessage, TencentEmulator } from './emulator';
-import { offlinePushSuppressed, toMessageSpec, vendorChannelId, type AccountProfile, type GroupProfile } from './message-spec';
+import {
+  offlinePushSuppressed,
+  toMessageSpec,
+  vendorChannelId,
+  type AccountProfile,
+  type GroupProfile,
+} from './message-spec';
 
 export type { AccountProfile, GroupProfile } from './message-spec';
 
@@ -122,7 +128,11 @@ export function pushServiceReady(android: VirtualAndroid, channel: PushChannel):
   return PUSH_SERVICE_PACKAGES.some((s) => {
     if (s.channel !== channel) return false;
     const app = android.installedPackage(s.package);
-    return app !== undefined && app.enabled && (s.minimumVersionCode === null || app.versionCode >= s.minimumVersionCode);
+    return (
+      app !== undefined &&
+      app.enabled &&
+      (s.minimumVersionCode === null || app.versionCode >= s.minimumVersionCode)
+    );
   });
 }
 
@@ -131,7 +141,11 @@ function serviceReady(phone: RoutedPhone): boolean {
   return phone.android.installedPackage(phone.servicePackage)?.enabled === true;
 }
 
-function recipients(message: SentMessage, accounts: ReadonlyMap<string, RoutedAccount>, groups: ReadonlyMap<string, GroupProfile> | undefined): string[] {
+function recipients(
+  message: SentMessage,
+  accounts: ReadonlyMap<string, RoutedAccount>,
+  groups: ReadonlyMap<string, GroupProfile> | undefined,
+): string[] {
   if (message.kind === 'c2c') return [message.to];
   const members = groups?.get(message.groupId)?.members ?? [...accounts.keys()];
   // Tencent does not push a group message to the member who sent it.
@@ -161,7 +175,10 @@ export function createPushRouter(options: PushRouterOptions): PushRouter {
     const random = (message.kind === 'c2c' ? message.body.MsgRandom : message.body.Random) ?? null;
     const suppressed = offlinePushSuppressed(message);
     const profiles = mergedProfiles(options);
-    const spec = toMessageSpec(message, { ...(profiles ? { profiles } : {}), ...(options.groups ? { groups: options.groups } : {}) });
+    const spec = toMessageSpec(message, {
+      ...(profiles ? { profiles } : {}),
+      ...(options.groups ? { groups: options.groups } : {}),
+    });
     const decisions: GroundTruth[] = [];
 
     for (const account of recipients(message, options.accounts, options.groups)) {
@@ -169,45 +186,119 @@ export function createPushRouter(options: PushRouterOptions): PushRouter {
       // An account with no phone in the lab is someone else's: nothing to record.
       if (entry === undefined) continue;
       const phone = options.phones().find((p) => p.serial === entry.serial);
-      const base = { msgKey, random, account, serial: entry.serial, channel: phone?.channel ?? null, intercepted: false, notificationKey: null };
-      const decide = (reason: RouteReason, words: { title: string | null; text: string | null; channelId: string | null } = { title: null, text: null, channelId: null }): void => {
+      const base = {
+        msgKey,
+        random,
+        account,
+        serial: entry.serial,
+        channel: phone?.channel ?? null,
+        intercepted: false,
+        notificationKey: null,
+      };
+      const decide = (
+        reason: RouteReason,
+        words: { title: string | null; text: string | null; channelId: string | null } = {
+          title: null,
+          text: null,
+          channelId: null,
+        },
+      ): void => {
         decisions.push({ ...base, ...words, shown: false, reason, at: now() });
       };
 
-      if (suppressed !== null) { decide(suppressed); continue; }
-      if (!spec.ok) { decide('unsupported-element'); continue; }
-      if (phone === undefined) { decide('phone-absent'); continue; }
-      if (entry.kicked === true) { decide('kicked-offline'); continue; }
-      if (!entry.loggedIn) { decide('logged-out'); continue; }
+      if (suppressed !== null) {
+        decide(suppressed);
+        continue;
+      }
+      if (!spec.ok) {
+        decide('unsupported-element');
+        continue;
+      }
+      if (phone === undefined) {
+        decide('phone-absent');
+        continue;
+      }
+      if (entry.kicked === true) {
+        decide('kicked-offline');
+        continue;
+      }
+      if (!entry.loggedIn) {
+        decide('logged-out');
+        continue;
+      }
       const display = displayText(spec.spec, { platform: 'android' });
-      if (!display.pushed) { decide('custom-no-desc'); continue; }
+      if (!display.pushed) {
+        decide('custom-no-desc');
+        continue;
+      }
 
       const { android, channel } = phone;
-      const title = display.title ?? (message.kind === 'group' ? options.groups?.get(message.groupId)?.name ?? message.groupId : message.from);
+      const title =
+        display.title ??
+        (message.kind === 'group'
+          ? (options.groups?.get(message.groupId)?.name ?? message.groupId)
+          : message.from);
       const channelId = vendorChannelId(message, channel) ?? entry.defaultChannelId ?? DEFAULT_CHANNEL_ID;
       const words = { title, text: display.line, channelId };
 
       // Online in the foreground: the SDK hands the message to the app; offline push stays silent.
-      if (visibleSurface(android.state) === entry.package) { decide('foreground-in-app', words); continue; }
+      if (visibleSurface(android.state) === entry.package) {
+        decide('foreground-in-app', words);
+        continue;
+      }
       const app = android.installedPackage(entry.package);
-      if (app === undefined) { decide('not-installed', words); continue; }
-      if (!serviceReady(phone)) { decide('push-service-missing', words); continue; }
-      if (options.drops?.(spec.spec, phone.serial) === true) { decide('backend-dropped', words); continue; }
+      if (app === undefined) {
+        decide('not-installed', words);
+        continue;
+      }
+      if (!serviceReady(phone)) {
+        decide('push-service-missing', words);
+        continue;
+      }
+      if (options.drops?.(spec.spec, phone.serial) === true) {
+        decide('backend-dropped', words);
+        continue;
+      }
       // FCM is delivered to the app itself; Android excludes stopped packages from the broadcast.
-      if (channel === 'fcm' && app.stopped) { decide('fcm-app-stopped', words); continue; }
-      if (channel === 'oppo' && phone.sdk >= ANDROID_O && vendorChannelId(message, 'oppo') === null) { decide('oppo-no-channel-id', words); continue; }
+      if (channel === 'fcm' && app.stopped) {
+        decide('fcm-app-stopped', words);
+        continue;
+      }
+      if (channel === 'oppo' && phone.sdk >= ANDROID_O && vendorChannelId(message, 'oppo') === null) {
+        decide('oppo-no-channel-id', words);
+        continue;
+      }
 
       const limit = options.quotas?.[channel];
       if (limit !== undefined && messageClass(spec.spec, channel) !== 'high') {
         const key = `${entry.serial}|${channel}|${Math.floor(now() / DAY_MS)}`;
         const count = used.get(key) ?? 0;
-        if (count >= limit) { decide('quota-exceeded', words); continue; }
+        if (count >= limit) {
+          decide('quota-exceeded', words);
+          continue;
+        }
         used.set(key, count + 1);
       }
 
-      const outcome = android.postNotification(entry.package, { channelId, title, text: display.line, ...(spec.spec.push?.ext === undefined ? {} : { ext: spec.spec.push.ext }) });
-      if (!outcome.posted) { decide(`notification-${outcome.reason}`, words); continue; }
-      decisions.push({ ...base, ...words, shown: true, reason: 'posted', intercepted: outcome.intercepted, notificationKey: outcome.key, at: now() });
+      const outcome = android.postNotification(entry.package, {
+        channelId,
+        title,
+        text: display.line,
+        ...(spec.spec.push?.ext === undefined ? {} : { ext: spec.spec.push.ext }),
+      });
+      if (!outcome.posted) {
+        decide(`notification-${outcome.reason}`, words);
+        continue;
+      }
+      decisions.push({
+        ...base,
+        ...words,
+        shown: true,
+        reason: 'posted',
+        intercepted: outcome.intercepted,
+        notificationKey: outcome.key,
+        at: now(),
+      });
     }
     log.push(...decisions);
     return decisions;

@@ -12,7 +12,11 @@ import type { GroupProfile, RoutedAccount } from '../tencent/router';
 import { accountChangeOf, DEMO_PACKAGE, type AccountChange } from './demo-app';
 
 /** The scenario catalog's sender: nickname in c2c titles, name card in the group line. */
-export const PUSH_LAB_SENDER = { account: 'pushlab_sender', nickname: 'Denny', groupNameCard: 'Denny (QA)' } as const;
+export const PUSH_LAB_SENDER = {
+  account: 'pushlab_sender',
+  nickname: 'Denny',
+  groupNameCard: 'Denny (QA)',
+} as const;
 export const PUSH_LAB_GROUP_NAME = 'Lab Team';
 export const PUSH_LAB_ADMIN = 'administrator';
 
@@ -22,9 +26,14 @@ const ACCOUNT_ID = /^[A-Za-z0-9_.@-]{1,32}$/;
 export function checkPhoneAccounts(accounts: readonly string[]): void {
   const seen = new Set<string>();
   for (const account of accounts) {
-    if (!ACCOUNT_ID.test(account)) throw new Error(`Invalid account "${account.slice(0, 40)}": use 1-32 letters, digits, _ - . @ (a Tencent UserID).`);
-    if (account === PUSH_LAB_SENDER.account || account === PUSH_LAB_ADMIN) throw new Error(`"${account}" is the lab's sender or admin; give the phone its own account.`);
-    if (seen.has(account)) throw new Error(`Account "${account}" is given to two phones; each phone holds its own account.`);
+    if (!ACCOUNT_ID.test(account))
+      throw new Error(
+        `Invalid account "${account.slice(0, 40)}": use 1-32 letters, digits, _ - . @ (a Tencent UserID).`,
+      );
+    if (account === PUSH_LAB_SENDER.account || account === PUSH_LAB_ADMIN)
+      throw new Error(`"${account}" is the lab's sender or admin; give the phone its own account.`);
+    if (seen.has(account))
+      throw new Error(`Account "${account}" is given to two phones; each phone holds its own account.`);
     seen.add(account);
   }
 }
@@ -56,7 +65,12 @@ export function applyAccountChange(entry: RoutedAccount, change: AccountChange):
  * Lets the demo app on this phone change its account: only intents to the demo package, only for
  * the account this phone holds (another user's login is that user's business). Returns the unsubscribe.
  */
-export function wireAccountHooks(android: VirtualAndroid, account: string, entry: RoutedAccount, onChange?: (change: AccountChange) => void): () => void {
+export function wireAccountHooks(
+  android: VirtualAndroid,
+  account: string,
+  entry: RoutedAccount,
+  onChange?: (change: AccountChange) => void,
+): () => void {
   return onDeliveredIntent(android.state, (intent) => {
     const found = accountChangeOf(intent);
     if (found === null || found.user !== account) return;
@@ -66,7 +80,11 @@ export function wireAccountHooks(android: VirtualAndroid, account: string, entry
 }
 
 /** What query_online_status says about an account of this world. */
-export function presenceOf(entry: RoutedAccount | undefined, android: VirtualAndroid | undefined): TencentOnlineStatus {
-  if (entry === undefined || android === undefined || !entry.loggedIn || entry.kicked === true) return 'Offline';
+export function presenceOf(
+  entry: RoutedAccount | undefined,
+  android: VirtualAndroid | undefined,
+): TencentOnlineStatus {
+  if (entry === undefined || android === undefined || !entry.loggedIn || entry.kicked === true)
+    return 'Offline';
   return visibleSurface(android.state) === DEMO_PACKAGE ? 'Online' : 'PushOnline';
 }

@@ -44,7 +44,11 @@ export const DEMO_CHANNELS: readonly ChannelSpec[] = [
 ];
 
 /** The account actions a run plan uses against this app (they pass shared/runs template checks). */
-export const DEMO_ACCOUNT_ACTIONS: { readonly login: PlanAppAction; readonly logout: PlanAppAction; readonly kick: PlanAppAction } = {
+export const DEMO_ACCOUNT_ACTIONS: {
+  readonly login: PlanAppAction;
+  readonly logout: PlanAppAction;
+  readonly kick: PlanAppAction;
+} = {
   login: { kind: 'shell', template: 'am start -n {package}/.LoginActivity --es user {account}' },
   logout: { kind: 'deeplink', uri: `${LINK_SCHEME}://logout?user={account}` },
   kick: { kind: 'shell', template: `am broadcast -a ${KICK_ACTION} --es user {account}` },
@@ -53,10 +57,13 @@ export const DEMO_ACCOUNT_ACTIONS: { readonly login: PlanAppAction; readonly log
 export type AccountChange = 'login' | 'logout' | 'kick';
 
 /** The account change an intent delivered to the demo app asks for, and for which user. */
-export function accountChangeOf(intent: DeliveredIntent): { readonly change: AccountChange; readonly user: string } | null {
+export function accountChangeOf(
+  intent: DeliveredIntent,
+): { readonly change: AccountChange; readonly user: string } | null {
   if (intent.package !== DEMO_PACKAGE) return null;
   const user = intent.extras.get('user');
-  if (intent.kind === 'broadcast') return intent.action === KICK_ACTION && user ? { change: 'kick', user } : null;
+  if (intent.kind === 'broadcast')
+    return intent.action === KICK_ACTION && user ? { change: 'kick', user } : null;
   if (intent.activity === LOGIN_ACTIVITY) return user ? { change: 'login', user } : null;
   if (intent.activity !== LINK_ACTIVITY || intent.data === null) return null;
   let link: URL;
@@ -66,5 +73,7 @@ export function accountChangeOf(intent: DeliveredIntent): { readonly change: Acc
     return null;
   }
   const linkUser = link.searchParams.get('user');
-  return link.protocol === `${LINK_SCHEME}:` && link.hostname === 'logout' && linkUser ? { change: 'logout', user: linkUser } : null;
+  return link.protocol === `${LINK_SCHEME}:` && link.hostname === 'logout' && linkUser
+    ? { change: 'logout', user: linkUser }
+    : null;
 }

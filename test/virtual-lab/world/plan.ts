@@ -27,12 +27,17 @@ export type PushLabPlanOverrides = Partial<Record<keyof RunPlan, unknown>>;
 /** The Android channel ids the catalog's high-class vendor fields name (deduplicated). */
 export function highClassChannelIds(): string[] {
   const { oppoChannelId, xiaomiChannelId, huaweiChannelId, fcmChannelId } = HIGH_CLASS_VENDOR_FIELDS;
-  const ids = [oppoChannelId, xiaomiChannelId, huaweiChannelId, fcmChannelId].filter((id): id is string => typeof id === 'string' && id !== '');
+  const ids = [oppoChannelId, xiaomiChannelId, huaweiChannelId, fcmChannelId].filter(
+    (id): id is string => typeof id === 'string' && id !== '',
+  );
   return [...new Set(ids)];
 }
 
 /** The world's plan as JSON, before validation. */
-export function pushLabPlanJson(input: PushLabPlanInput, overrides: PushLabPlanOverrides = {}): Record<string, unknown> {
+export function pushLabPlanJson(
+  input: PushLabPlanInput,
+  overrides: PushLabPlanOverrides = {},
+): Record<string, unknown> {
   const serials = input.phones.map((p) => p.serial);
   return {
     name: 'PushLab virtual lab',

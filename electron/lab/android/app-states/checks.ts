@@ -30,7 +30,12 @@ export async function checkForeground(io: AdbDeviceIo, pkg: string, wantOnTop: b
 export async function checkScreen(io: AdbDeviceIo, want: 'on' | 'off'): Promise<StateCheck> {
   const wakefulness = await readWakefulness(io);
   const off = wakefulness === 'asleep' || wakefulness === 'dozing';
-  return check('wakefulness', want === 'on' ? 'awake' : 'asleep', wakefulness, want === 'off' ? off : wakefulness === 'awake');
+  return check(
+    'wakefulness',
+    want === 'on' ? 'awake' : 'asleep',
+    wakefulness,
+    want === 'off' ? off : wakefulness === 'awake',
+  );
 }
 
 export async function checkKeyguard(io: AdbDeviceIo, wantShowing: boolean): Promise<StateCheck> {
@@ -41,8 +46,18 @@ export async function checkKeyguard(io: AdbDeviceIo, wantShowing: boolean): Prom
 
 export async function checkProcess(io: AdbDeviceIo, pkg: string, wantRunning: boolean): Promise<StateCheck> {
   const process = await readProcess(io, pkg);
-  const actual = process.running === null ? null : process.running ? `running (pid ${process.pids.join(' ')})` : 'not running';
-  return check('app process', wantRunning ? 'running' : 'not running', actual, process.running === wantRunning);
+  const actual =
+    process.running === null
+      ? null
+      : process.running
+        ? `running (pid ${process.pids.join(' ')})`
+        : 'not running';
+  return check(
+    'app process',
+    wantRunning ? 'running' : 'not running',
+    actual,
+    process.running === wantRunning,
+  );
 }
 
 /** PackageUserState.stopped from `dumpsys package`. */
@@ -56,7 +71,12 @@ export async function checkStopped(io: AdbDeviceIo, pkg: string, wantStopped: bo
 export async function checkDeepIdle(io: AdbDeviceIo, wantIdle: boolean): Promise<StateCheck> {
   const { state, raw } = await readDeepIdle(io);
   const actual = state ?? (raw === '' ? null : raw.slice(0, 120));
-  return check('deep Doze state', wantIdle ? 'IDLE' : 'not IDLE', actual, state !== null && (state === 'IDLE') === wantIdle);
+  return check(
+    'deep Doze state',
+    wantIdle ? 'IDLE' : 'not IDLE',
+    actual,
+    state !== null && (state === 'IDLE') === wantIdle,
+  );
 }
 
 export async function checkBootCompleted(io: AdbDeviceIo): Promise<StateCheck> {

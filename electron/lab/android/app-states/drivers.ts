@@ -50,10 +50,16 @@ async function screenBack(io: AdbDeviceIo): Promise<StateCheck[]> {
 const nothingToUndo = async (): Promise<StateCheck[]> => [];
 
 function needAccount(ctx: StateContext): AccountActions | string {
-  return ctx.accountActions ?? 'Needs account actions (login/logout/kick) from the run engine; none were given.';
+  return (
+    ctx.accountActions ?? 'Needs account actions (login/logout/kick) from the run engine; none were given.'
+  );
 }
 
-async function account(ctx: StateContext, steps: string[], action: 'login' | 'logout' | 'kick'): Promise<void> {
+async function account(
+  ctx: StateContext,
+  steps: string[],
+  action: 'login' | 'logout' | 'kick',
+): Promise<void> {
   steps.push(`account: ${action}`);
   await ctx.accountActions?.[action]();
 }
@@ -65,7 +71,11 @@ export const DRIVERS: Record<AppState, StateDriver> = {
       return null;
     },
     async verify(io, ctx) {
-      return [await checkForeground(io, ctx.package, true), await checkScreen(io, 'on'), await checkKeyguard(io, false)];
+      return [
+        await checkForeground(io, ctx.package, true),
+        await checkScreen(io, 'on'),
+        await checkKeyguard(io, false),
+      ];
     },
     leave: nothingToUndo,
   },
@@ -76,7 +86,11 @@ export const DRIVERS: Record<AppState, StateDriver> = {
       return null;
     },
     async verify(io, ctx) {
-      return [await checkForeground(io, ctx.package, false), await checkProcess(io, ctx.package, true), await checkScreen(io, 'on')];
+      return [
+        await checkForeground(io, ctx.package, false),
+        await checkProcess(io, ctx.package, true),
+        await checkScreen(io, 'on'),
+      ];
     },
     leave: nothingToUndo,
   },
@@ -87,7 +101,11 @@ export const DRIVERS: Record<AppState, StateDriver> = {
       return null;
     },
     async verify(io, ctx) {
-      return [await checkScreen(io, 'off'), await checkKeyguard(io, true), await checkProcess(io, ctx.package, true)];
+      return [
+        await checkScreen(io, 'off'),
+        await checkKeyguard(io, true),
+        await checkProcess(io, ctx.package, true),
+      ];
     },
     leave: (io) => screenBack(io),
   },
@@ -120,7 +138,8 @@ export const DRIVERS: Record<AppState, StateDriver> = {
   },
   doze: {
     async enter(io, ctx) {
-      if (ctx.sdk !== null && ctx.sdk < 23) return `Doze does not exist before Android 6 (this phone has API ${ctx.sdk}).`;
+      if (ctx.sdk !== null && ctx.sdk < 23)
+        return `Doze does not exist before Android 6 (this phone has API ${ctx.sdk}).`;
       await openApp(io, ctx);
       await sendToBackground(io);
       await unplugBattery(io); // a charging phone never dozes on its own; force-idle overrides, reset undoes

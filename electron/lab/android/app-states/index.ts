@@ -14,10 +14,18 @@ import type { StateCheck, StateContext, StateReport } from './types';
 export type { AccountActions, AccountStatus, StateCheck, StateContext, StateReport } from './types';
 export { waitForReboot } from './reboot-wait';
 
-function report(state: AppState, ctx: StateContext, steps: string[], checks: StateCheck[], blocked: string | null, error: ErrorInfo | null): StateReport {
+function report(
+  state: AppState,
+  ctx: StateContext,
+  steps: string[],
+  checks: StateCheck[],
+  blocked: string | null,
+  error: ErrorInfo | null,
+): StateReport {
   const failed = checks.filter((c) => !c.ok);
   let reason = blocked;
-  if (reason === null && error !== null) reason = error.hint ? `${error.message} ${error.hint}` : error.message;
+  if (reason === null && error !== null)
+    reason = error.hint ? `${error.message} ${error.hint}` : error.message;
   if (reason === null && failed.length > 0) {
     reason = `Could not prove "${state}": ${failed.map((c) => `${c.check} is ${c.actual}, expected ${c.expected}`).join('; ')}.`;
   }
@@ -50,10 +58,16 @@ export function enterState(io: AdbDeviceIo, state: AppState, ctx: StateContext):
 
 /** Only the read-back: is the phone (still) in the state? */
 export function verifyState(io: AdbDeviceIo, state: AppState, ctx: StateContext): Promise<StateReport> {
-  return run(state, ctx, io, async (rio) => ({ blocked: null, checks: await DRIVERS[state].verify(rio, ctx) }));
+  return run(state, ctx, io, async (rio) => ({
+    blocked: null,
+    checks: await DRIVERS[state].verify(rio, ctx),
+  }));
 }
 
 /** Undoes the state (Doze unforced, battery reset, screen on and unlocked, account logged in). */
 export function leaveState(io: AdbDeviceIo, state: AppState, ctx: StateContext): Promise<StateReport> {
-  return run(state, ctx, io, async (rio, steps) => ({ blocked: null, checks: await DRIVERS[state].leave(rio, ctx, steps) }));
+  return run(state, ctx, io, async (rio, steps) => ({
+    blocked: null,
+    checks: await DRIVERS[state].leave(rio, ctx, steps),
+  }));
 }

@@ -10,11 +10,16 @@ import type { StateContext } from './types';
 export const DEFAULT_REBOOT_TIMEOUT_MS = 180_000;
 export const DEFAULT_POLL_INTERVAL_MS = 2_000;
 
-export type RebootWait = { readonly back: true; readonly afterMs: number } | { readonly back: false; readonly reason: string };
+export type RebootWait =
+  { readonly back: true; readonly afterMs: number } | { readonly back: false; readonly reason: string };
 
 const realWait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function waitForReboot(io: AdbDeviceIo, bootIdBefore: string | null, ctx: StateContext): Promise<RebootWait> {
+export async function waitForReboot(
+  io: AdbDeviceIo,
+  bootIdBefore: string | null,
+  ctx: StateContext,
+): Promise<RebootWait> {
   const timeoutMs = ctx.rebootTimeoutMs ?? DEFAULT_REBOOT_TIMEOUT_MS;
   const pollMs = ctx.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   const wait = ctx.wait ?? realWait;
@@ -36,7 +41,10 @@ export async function waitForReboot(io: AdbDeviceIo, bootIdBefore: string | null
   }
   const seconds = Math.round(timeoutMs / 1000);
   if (!sawGone && sameBoot) {
-    return { back: false, reason: `Phone ${io.serial} did not restart within ${seconds} s of the reboot request (same boot id): the ROM may refuse \`adb shell reboot\`; reboot it by hand.` };
+    return {
+      back: false,
+      reason: `Phone ${io.serial} did not restart within ${seconds} s of the reboot request (same boot id): the ROM may refuse \`adb shell reboot\`; reboot it by hand.`,
+    };
   }
   return {
     back: false,

@@ -5,7 +5,11 @@
  * is left and the uncertainty its half-width.
  */
 import type { AdbDeviceIo } from '../../adb/device-io';
-import { PHONE_CLOCK_MS_COMMAND, readPhoneClock, type PhoneClockCommand } from '../commands/capture/read-phone-clock';
+import {
+  PHONE_CLOCK_MS_COMMAND,
+  readPhoneClock,
+  type PhoneClockCommand,
+} from '../commands/capture/read-phone-clock';
 import { LabError } from '../../errors';
 
 export interface ClockSample {
@@ -27,7 +31,11 @@ export interface ClockOffset {
 }
 
 /** No offset known: phone and host taken as agreeing, with nothing said about how well. */
-export const UNKNOWN_CLOCK_OFFSET: ClockOffset = { offsetMs: 0, uncertaintyMs: Number.POSITIVE_INFINITY, samples: 0 };
+export const UNKNOWN_CLOCK_OFFSET: ClockOffset = {
+  offsetMs: 0,
+  uncertaintyMs: Number.POSITIVE_INFINITY,
+  samples: 0,
+};
 
 function bounds(s: ClockSample): { lo: number; hi: number } {
   return { lo: s.phoneMs - s.receivedAt, hi: s.phoneMs + s.precisionMs - s.sentAt };
@@ -40,12 +48,17 @@ function bounds(s: ClockSample): { lo: number; hi: number } {
 export function estimateClockOffset(samples: readonly ClockSample[]): ClockOffset {
   const valid = samples.filter((s) => Number.isFinite(s.phoneMs) && s.receivedAt >= s.sentAt);
   if (valid.length === 0) {
-    throw new LabError('INVALID_ARGUMENT', 'No clock sample to estimate the phone\'s clock offset from.', {
-      hint: 'Read the phone\'s clock at least once (`date +%s`).',
-      zh: { message: '没有可用来估算手机时钟偏差的时钟样本。', hint: '请至少读取一次手机的时钟（`date +%s`）。' },
+    throw new LabError('INVALID_ARGUMENT', "No clock sample to estimate the phone's clock offset from.", {
+      hint: "Read the phone's clock at least once (`date +%s`).",
+      zh: {
+        message: '没有可用来估算手机时钟偏差的时钟样本。',
+        hint: '请至少读取一次手机的时钟（`date +%s`）。',
+      },
     });
   }
-  const fastest = [...valid].sort((a, b) => a.receivedAt - a.sentAt - (b.receivedAt - b.sentAt)).slice(0, Math.min(valid.length, Math.max(2, Math.ceil(valid.length / 4))));
+  const fastest = [...valid]
+    .sort((a, b) => a.receivedAt - a.sentAt - (b.receivedAt - b.sentAt))
+    .slice(0, Math.min(valid.length, Math.max(2, Math.ceil(valid.length / 4))));
   let lo = Number.NEGATIVE_INFINITY;
   let hi = Number.POSITIVE_INFINITY;
   for (const s of fastest) {
@@ -71,7 +84,11 @@ const SAMPLE_GAP_MS = 5;
  * Reads the phone's clock `samples` times, one after another with a short pause, and estimates
  * the offset. `now` is the host clock the latencies will be measured with.
  */
-export async function measureClockOffset(io: AdbDeviceIo, now: () => number, samples = CLOCK_SAMPLES): Promise<ClockOffset> {
+export async function measureClockOffset(
+  io: AdbDeviceIo,
+  now: () => number,
+  samples = CLOCK_SAMPLES,
+): Promise<ClockOffset> {
   const taken: ClockSample[] = [];
   let command: PhoneClockCommand = PHONE_CLOCK_MS_COMMAND;
   for (let i = 0; i < Math.max(1, samples); i++) {

@@ -51,7 +51,10 @@ export function recordMatches(record: NotificationRecordInfo, packages: Readonly
 }
 
 /** Records in `current` that are new or re-posted compared with `previous` (key -> postTime). */
-export function diffRecords(previous: ReadonlyMap<string, number | null>, current: readonly NotificationRecordInfo[]): NotificationRecordInfo[] {
+export function diffRecords(
+  previous: ReadonlyMap<string, number | null>,
+  current: readonly NotificationRecordInfo[],
+): NotificationRecordInfo[] {
   return current.filter((r) => !previous.has(r.key) || previous.get(r.key) !== r.postTime);
 }
 
@@ -109,7 +112,10 @@ export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsO
     wakeRequested = false;
     const startedAt = now();
     try {
-      const readOptions = { timeoutMs: options.readTimeoutMs ?? 10_000, ...(filter === undefined ? {} : { package: filter }) };
+      const readOptions = {
+        timeoutMs: options.readTimeoutMs ?? 10_000,
+        ...(filter === undefined ? {} : { package: filter }),
+      };
       const records = await readChanged(readOptions);
       failures = 0;
       if (running && records !== null) handle(records, now());
@@ -126,7 +132,10 @@ export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsO
   }
 
   /** Reads and parses; null when the dump is byte-for-byte the last one (an idle phone: no parse). */
-  async function readChanged(readOptions: { timeoutMs: number; package?: string }): Promise<NotificationRecordInfo[] | null> {
+  async function readChanged(readOptions: {
+    timeoutMs: number;
+    package?: string;
+  }): Promise<NotificationRecordInfo[] | null> {
     const text = await readNotificationsText(io, readOptions);
     if (text === lastText && known !== null) return null;
     const records = parseNotificationList(text);

@@ -50,7 +50,10 @@ export interface NotificationNotSeen {
 export type WaitForNotificationResult = NotificationSeen | NotificationNotSeen;
 
 /** Watches until a matching record shows, the timeout passes or the signal aborts (then timedOut). */
-export function waitForNotification(io: AdbDeviceIo, options: WaitForNotificationOptions): Promise<WaitForNotificationResult> {
+export function waitForNotification(
+  io: AdbDeviceIo,
+  options: WaitForNotificationOptions,
+): Promise<WaitForNotificationResult> {
   assertPackageName(options.package); // throws before any timer starts
   const clock = options.clock ?? systemClock;
   const offset = options.offset ?? UNKNOWN_CLOCK_OFFSET;
@@ -70,7 +73,8 @@ export function waitForNotification(io: AdbDeviceIo, options: WaitForNotificatio
       resolve(result);
     };
     const seen = (record: NotificationRecordInfo, seenAt: number): NotificationSeen => {
-      const shownAtPhoneMs = record.postTime ?? (record.when !== null && record.when > 0 ? record.when : seenAt + offset.offsetMs);
+      const shownAtPhoneMs =
+        record.postTime ?? (record.when !== null && record.when > 0 ? record.when : seenAt + offset.offsetMs);
       return {
         timedOut: false,
         record,
@@ -92,7 +96,9 @@ export function waitForNotification(io: AdbDeviceIo, options: WaitForNotificatio
       now: () => clock.now(),
       onBaseline: (records, seenAt) => {
         // Already there: only if posted after the send (phone time, allowing for the offset's error).
-        const after = records.find((r) => r.postTime !== null && r.postTime - offset.offsetMs >= options.since - slack && match(r));
+        const after = records.find(
+          (r) => r.postTime !== null && r.postTime - offset.offsetMs >= options.since - slack && match(r),
+        );
         if (after) finish(seen(after, seenAt));
       },
       onRecord: (record, seenAt) => {

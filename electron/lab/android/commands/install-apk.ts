@@ -36,10 +36,16 @@ export async function installApk(
   assertRemoteTmpPath(remotePath);
   // Generous: 2 MB/s worst-case USB 2 throughput plus a fixed margin.
   const pushTimeoutMs = 30_000 + Math.ceil(sizeBytes / 2_000_000) * 1000;
-  await io.push(localPath, remotePath, { timeoutMs: pushTimeoutMs, onProgress: step.onPushProgress, ...(step.signal ? { signal: step.signal } : {}) });
+  await io.push(localPath, remotePath, {
+    timeoutMs: pushTimeoutMs,
+    onProgress: step.onPushProgress,
+    ...(step.signal ? { signal: step.signal } : {}),
+  });
   step.onInstalling();
   try {
-    const raw = await io.shell(shellCommand('pm', 'install', ...pmInstallFlags(options), remotePath), { timeoutMs: 300_000 });
+    const raw = await io.shell(shellCommand('pm', 'install', ...pmInstallFlags(options), remotePath), {
+      timeoutMs: 300_000,
+    });
     const parsed = parsePmInstallOutput(raw);
     return parsed.ok ? { ok: true, raw } : { ok: false, reason: parsed.reason, raw: parsed.raw };
   } finally {

@@ -12,6 +12,7 @@ export interface PackageEntry {
 
 export async function listPackages(io: AdbDeviceIo): Promise<PackageEntry[]> {
   const withVersions = parsePackageList(await io.shell('pm list packages --show-versioncode 2>/dev/null'));
-  const entries = withVersions.length > 0 ? withVersions : parsePackageList(await io.shell('pm list packages 2>/dev/null'));
+  const entries =
+    withVersions.length > 0 ? withVersions : parsePackageList(await io.shell('pm list packages 2>/dev/null'));
   return entries.map((e) => ({ package: e.package, versionCode: e.versionCode }));
 }

@@ -70,7 +70,10 @@ function familyOf(props: Props): Family {
 
 /** The brand in the vendor's own casing: "Meizu phone", not "meizu phone". */
 function reason(key: ChannelReasonKey, values: Record<string, string>): ChannelReason {
-  return { key, values: values.brand === undefined ? values : { ...values, brand: vendorDisplayName(values.brand) } };
+  return {
+    key,
+    values: values.brand === undefined ? values : { ...values, brand: vendorDisplayName(values.brand) },
+  };
 }
 
 function vendor(channel: PushChannel, brand: string, rom: string): ChannelDecision {
@@ -79,26 +82,37 @@ function vendor(channel: PushChannel, brand: string, rom: string): ChannelDecisi
 
 function fcm(input: ChannelInput, rom: string): ChannelDecision {
   const missing = input.packagesKnown && !serviceFor(input.services, 'fcm');
-  return { channel: 'fcm', reason: reason(missing ? 'channel.fcmMissingGms' : 'channel.fcm', { brand: input.brand, rom }) };
+  return {
+    channel: 'fcm',
+    reason: reason(missing ? 'channel.fcmMissingGms' : 'channel.fcm', { brand: input.brand, rom }),
+  };
 }
 
 function honor(input: ChannelInput, rom: string): ChannelDecision {
   const { brand } = input;
   const honorPush = serviceFor(input.services, 'honor');
-  if (honorPush) return { channel: 'honor', reason: reason('channel.honorPostSplit', { brand, rom, service: honorPush.name }) };
+  if (honorPush)
+    return {
+      channel: 'honor',
+      reason: reason('channel.honorPostSplit', { brand, rom, service: honorPush.name }),
+    };
   const hms = serviceFor(input.services, 'huawei');
   if (hms) return { channel: 'huawei', reason: reason('channel.honorPreSplit', { brand, rom }) };
   // No service evidence: builds made before the split still say manufacturer HUAWEI and run HMS.
   const preSplit = lowerProp(input.props, MANUFACTURER_KEYS) === 'huawei' || input.rom.name === 'EMUI';
   return preSplit
     ? { channel: 'huawei', reason: reason('channel.honorPreSplit', { brand, rom }) }
-    : { channel: 'honor', reason: reason('channel.honorPostSplit', { brand, rom, service: DEFAULT_HONOR_SERVICE }) };
+    : {
+        channel: 'honor',
+        reason: reason('channel.honorPostSplit', { brand, rom, service: DEFAULT_HONOR_SERVICE }),
+      };
 }
 
 function oplus(input: ChannelInput, rom: string): ChannelDecision {
   const { brand } = input;
   const heytap = serviceFor(input.services, 'oppo');
-  if (heytap) return { channel: 'oppo', reason: reason('channel.oplusChina', { brand, rom, service: heytap.name }) };
+  if (heytap)
+    return { channel: 'oppo', reason: reason('channel.oplusChina', { brand, rom, service: heytap.name }) };
   if (input.packagesKnown) {
     // Listed packages and no HeyTap push: the OPPO channel cannot work here.
     return serviceFor(input.services, 'fcm')
@@ -108,7 +122,10 @@ function oplus(input: ChannelInput, rom: string): ChannelDecision {
   const region = oplusRegion(input.props);
   const china = region !== null ? region === 'CN' : input.rom.name === 'ColorOS';
   return china
-    ? { channel: 'oppo', reason: reason('channel.oplusChina', { brand, rom, service: DEFAULT_OPLUS_SERVICE }) }
+    ? {
+        channel: 'oppo',
+        reason: reason('channel.oplusChina', { brand, rom, service: DEFAULT_OPLUS_SERVICE }),
+      }
     : { channel: 'fcm', reason: reason('channel.oplusGlobal', { brand, rom }) };
 }
 

@@ -35,7 +35,12 @@ const MARKETING_NAME_KEYS = [
   'ro.config.marketing_name',
 ];
 
-const DEVICE_KEYS = ['ro.product.device', 'ro.product.vendor.device', 'ro.product.odm.device', 'ro.product.system.device'];
+const DEVICE_KEYS = [
+  'ro.product.device',
+  'ro.product.vendor.device',
+  'ro.product.odm.device',
+  'ro.product.system.device',
+];
 const RELEASE_KEYS = [
   'ro.build.version.release',
   'ro.build.version.release_or_codename',
@@ -54,8 +59,14 @@ function sdkOf(props: Props): number | null {
 }
 
 function abisOf(props: Props): string[] {
-  const list = firstProp(props, ['ro.product.cpu.abilist', 'ro.vendor.product.cpu.abilist', 'ro.system.product.cpu.abilist']);
-  const raw = list ? list.split(',') : [props['ro.product.cpu.abi'] ?? '', props['ro.product.cpu.abi2'] ?? ''];
+  const list = firstProp(props, [
+    'ro.product.cpu.abilist',
+    'ro.vendor.product.cpu.abilist',
+    'ro.system.product.cpu.abilist',
+  ]);
+  const raw = list
+    ? list.split(',')
+    : [props['ro.product.cpu.abi'] ?? '', props['ro.product.cpu.abi2'] ?? ''];
   return [...new Set(raw.map((a) => a.trim()).filter((a) => a !== ''))];
 }
 
@@ -68,7 +79,7 @@ export function classifyIdentity(input: IdentityInput): AndroidIdentity {
   const androidVersion = firstProp(props, RELEASE_KEYS);
   const fingerprint = firstProp(props, FINGERPRINT_KEYS);
   if (!manufacturer && !brand && !model && !androidVersion && !fingerprint) {
-    throw new LabError('MALFORMED_OUTPUT', 'The phone\'s properties do not say what phone it is.', {
+    throw new LabError('MALFORMED_OUTPUT', "The phone's properties do not say what phone it is.", {
       hint: 'Check that `adb shell getprop` lists ro.product.* properties; the phone may still be booting.',
       zh: {
         message: '手机的属性没有说明它是哪款手机。',
@@ -79,7 +90,13 @@ export function classifyIdentity(input: IdentityInput): AndroidIdentity {
   const rom = detectRom(props, androidVersion);
   const services = findPushServices(input.packages);
   const brandName = brand ?? manufacturer ?? UNKNOWN;
-  const decision = decideChannel({ props, brand: brandName, rom, packagesKnown: input.packages !== null, services });
+  const decision = decideChannel({
+    props,
+    brand: brandName,
+    rom,
+    packagesKnown: input.packages !== null,
+    services,
+  });
   return {
     manufacturer: manufacturer ?? UNKNOWN,
     brand: brand ?? UNKNOWN,

@@ -22,7 +22,8 @@ const stripV = (value: string): string => value.replace(/^V(?=\d)/i, '');
 function hyperOs(props: Props): RomInfo | null {
   const name = firstProp(props, ['ro.mi.os.version.name']);
   if (!name) return null;
-  const incremental = firstProp(props, ['ro.mi.os.version.incremental', 'ro.build.version.incremental']) ?? '';
+  const incremental =
+    firstProp(props, ['ro.mi.os.version.incremental', 'ro.build.version.incremental']) ?? '';
   const full = /^OS(\d+(?:\.\d+)+)/.exec(incremental)?.[1];
   return { name: 'HyperOS', version: full ?? name.replace(/^OS/, '') };
 }
@@ -68,14 +69,18 @@ function oplus(props: Props): RomInfo | null {
   if (realmeUi) return { name: 'realme UI', version: stripV(realmeUi) };
   const onePlus = brand === 'oneplus' || maker === 'oneplus';
   if (onePlus) {
-    const oxygenMark = [firstProp(props, ['ro.build.version.ota']), firstProp(props, ['ro.build.ota.versionname'])].some(
-      (v) => v !== null && /oxygen/i.test(v),
-    );
+    const oxygenMark = [
+      firstProp(props, ['ro.build.version.ota']),
+      firstProp(props, ['ro.build.ota.versionname']),
+    ].some((v) => v !== null && /oxygen/i.test(v));
     const oxygen = firstProp(props, ['ro.oxygen.version']);
     const region = oplusRegion(props);
     // OxygenOS 13+ is built on the oplus base and reports ro.build.version.oplusrom; only its region tells it apart.
     if (oxygen || oxygenMark || (colorOs && region !== null && region !== 'CN')) {
-      return { name: 'OxygenOS', version: oxygen ?? (colorOs ? stripV(colorOs) : firstProp(props, ['ro.rom.version'])) };
+      return {
+        name: 'OxygenOS',
+        version: oxygen ?? (colorOs ? stripV(colorOs) : firstProp(props, ['ro.rom.version'])),
+      };
     }
   }
   if (colorOs) return { name: 'ColorOS', version: stripV(colorOs) };
@@ -87,10 +92,13 @@ function vivo(props: Props): RomInfo | null {
   const origin = /OriginOS\s*(\d+(?:\.\d+)*)?/i.exec(display);
   if (origin) return { name: 'OriginOS', version: origin[1] ?? null };
   const funtouch = /Funtouch\s*OS[_\s]*(\d+(?:\.\d+)*)?/i.exec(display);
-  if (funtouch) return { name: 'Funtouch OS', version: funtouch[1] ?? firstProp(props, ['ro.vivo.os.version']) };
+  if (funtouch)
+    return { name: 'Funtouch OS', version: funtouch[1] ?? firstProp(props, ['ro.vivo.os.version']) };
   const osName = firstProp(props, ['ro.vivo.os.name']);
-  if (osName && /funtouch/i.test(osName)) return { name: 'Funtouch OS', version: firstProp(props, ['ro.vivo.os.version']) };
-  if (osName && /origin/i.test(osName)) return { name: 'OriginOS', version: firstProp(props, ['ro.vivo.os.version']) };
+  if (osName && /funtouch/i.test(osName))
+    return { name: 'Funtouch OS', version: firstProp(props, ['ro.vivo.os.version']) };
+  if (osName && /origin/i.test(osName))
+    return { name: 'OriginOS', version: firstProp(props, ['ro.vivo.os.version']) };
   return null;
 }
 

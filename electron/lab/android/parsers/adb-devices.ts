@@ -52,7 +52,8 @@ const STATE_MAP: Readonly<Record<string, AdbState>> = {
 /** Maps adb's state words (e.g. "no permissions (user in plugdev group...)") onto AdbState. */
 export function normaliseAdbState(raw: string): AdbState {
   const word = raw.trim().toLowerCase();
-  if (word.startsWith('no permissions') || word.startsWith('insufficient permissions')) return 'no-permissions';
+  if (word.startsWith('no permissions') || word.startsWith('insufficient permissions'))
+    return 'no-permissions';
   return STATE_MAP[word] ?? 'unknown';
 }
 
@@ -72,7 +73,8 @@ function splitStateAndAttributes(rest: string): { state: string; attributes: Rec
   for (const token of rest.trim().split(/\s+/)) {
     const m = ATTRIBUTE.exec(token);
     // URLs inside "no permissions ...; see [http://...]" are not attributes.
-    if (m && stateWords.length > 0 && !/^https?$/.test(m[1] as string)) attributes[m[1] as string] = m[2] as string;
+    if (m && stateWords.length > 0 && !/^https?$/.test(m[1] as string))
+      attributes[m[1] as string] = m[2] as string;
     else if (token) stateWords.push(token);
   }
   return { state: stateWords.join(' '), attributes };
@@ -86,7 +88,8 @@ interface Token {
 
 function tokensOf(line: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of line.matchAll(/\S+/g)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  for (const m of line.matchAll(/\S+/g))
+    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return tokens;
 }
 

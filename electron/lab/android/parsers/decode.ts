@@ -10,7 +10,8 @@ const SAMPLE_BYTES = 4096;
 type Encoding = 'utf8' | 'utf16le' | 'utf16be';
 
 function sniff(bytes: Buffer): { encoding: Encoding; skip: number } {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf8', skip: 3 };
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { encoding: 'utf8', skip: 3 };
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf16le', skip: 2 };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf16be', skip: 2 };
   // No BOM: ASCII-heavy UTF-16 has a NUL in every other byte, on the odd side for LE, even for BE.

@@ -100,9 +100,12 @@ function candidatesFor(lines: readonly string[], key: RegExp): ForegroundActivit
  * Phones with a second screen (Samsung flip cover) list one focused app per display; the one whose
  * package owns the focused window (`mCurrentFocus`) wins.
  */
-export function parseForegroundActivity(dumpsysActivityActivities: string | Buffer): ForegroundActivity | null {
+export function parseForegroundActivity(
+  dumpsysActivityActivities: string | Buffer,
+): ForegroundActivity | null {
   const lines = splitLines(decodeDeviceText(dumpsysActivityActivities));
-  const focusedWindow = candidatesFor(lines, FOREGROUND_KEYS[FOREGROUND_KEYS.length - 1] as RegExp)[0] ?? null;
+  const focusedWindow =
+    candidatesFor(lines, FOREGROUND_KEYS[FOREGROUND_KEYS.length - 1] as RegExp)[0] ?? null;
   for (const key of FOREGROUND_KEYS) {
     const found = candidatesFor(lines, key);
     if (found.length === 0) continue;

@@ -26,7 +26,11 @@ const SECTIONS: ReadonlyArray<[RegExp, ListKind]> = [
   [/^(?:White|Allow)list system apps:$/, 'system'],
   [/^(?:White|Allow)list user apps:$/, 'user'],
 ];
-const CSV_KINDS: Readonly<Record<string, ListKind>> = { 'system-excidle': 'exceptIdle', system: 'system', user: 'user' };
+const CSV_KINDS: Readonly<Record<string, ListKind>> = {
+  'system-excidle': 'exceptIdle',
+  system: 'system',
+  user: 'user',
+};
 const CSV_LINE = /^(system-excidle|system|user),([A-Za-z][\w.]*),(\d+)$/;
 const PACKAGE = /^[A-Za-z][\w]*(?:\.[\w]+)*$/;
 
@@ -68,14 +72,18 @@ export function parseDeviceIdle(text: string | Buffer): DeviceIdleInfo {
     }
   }
   if (!understood) {
-    throw new LabError('MALFORMED_OUTPUT', 'The battery optimisation (Doze) lists from the phone could not be read.', {
-      hint: 'Run `adb shell dumpsys deviceidle whitelist` by hand to see what the phone prints.',
-      zh: {
-        message: '无法读取手机上的电池优化（Doze）名单。',
-        hint: '请手动运行 `adb shell dumpsys deviceidle whitelist`，查看手机打印的内容。',
+    throw new LabError(
+      'MALFORMED_OUTPUT',
+      'The battery optimisation (Doze) lists from the phone could not be read.',
+      {
+        hint: 'Run `adb shell dumpsys deviceidle whitelist` by hand to see what the phone prints.',
+        zh: {
+          message: '无法读取手机上的电池优化（Doze）名单。',
+          hint: '请手动运行 `adb shell dumpsys deviceidle whitelist`，查看手机打印的内容。',
+        },
+        detail: head(decoded),
       },
-      detail: head(decoded),
-    });
+    );
   }
   return { system: [...lists.system], user: [...lists.user], exceptIdle: [...lists.exceptIdle], state };
 }

@@ -42,7 +42,10 @@ export interface ParseLogcatOptions {
 // quadratic on long runs of blanks).
 const TAIL = String.raw`\s+(\d+)\s+(\d+)\s+([VDIWEFAS])\s+(.*)$`;
 const EPOCH = new RegExp(String.raw`^\s*(\d{1,12})\.(\d{3,9})` + TAIL);
-const DATED = new RegExp(String.raw`^(?:(\d{4})-)?(\d\d)-(\d\d)\s+(\d\d):(\d\d):(\d\d)\.(\d{3,9})(?:\s+([+-])(\d\d)(\d\d))?(?:\s+[A-Za-z][\w]*)?` + TAIL);
+const DATED = new RegExp(
+  String.raw`^(?:(\d{4})-)?(\d\d)-(\d\d)\s+(\d\d):(\d\d):(\d\d)\.(\d{3,9})(?:\s+([+-])(\d\d)(\d\d))?(?:\s+[A-Za-z][\w]*)?` +
+    TAIL,
+);
 const DIVIDER = /^-{5,}\s*beginning of (\S+)/;
 /** Report and CSV copies sometimes glue a separator to the front of each line. */
 const GLUED_PREFIX = /^[,;]/;
@@ -54,7 +57,15 @@ function millis(fraction: string): number {
 function datedTime(m: RegExpExecArray, utc: boolean): number | null {
   const [, year, month, day, hh, mm, ss, frac, sign, zh, zm] = m;
   if (year === undefined) return null;
-  const base = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hh), Number(mm), Number(ss), millis(frac as string));
+  const base = Date.UTC(
+    Number(year),
+    Number(month) - 1,
+    Number(day),
+    Number(hh),
+    Number(mm),
+    Number(ss),
+    millis(frac as string),
+  );
   if (sign !== undefined) {
     const offset = (Number(zh) * 60 + Number(zm)) * 60_000;
     return sign === '+' ? base - offset : base + offset;

@@ -47,7 +47,8 @@ const CHANNEL_LINE = /^\s*NotificationChannel\{(.*)$/;
 /** Field starts inside NotificationChannel.toString(): `mFoo=` at the start or after ", ". */
 const CHANNEL_FIELD = /(?:^|, )(m[A-Z][A-Za-z]*)=/g;
 /** Any line that proves the text is a notification dump, even with no AppSettings at all. */
-const NOTIFICATION_MARKERS = /^(?:[ \t]*(?:Current Notification Manager state:|Notification List:|Ranking Config:|Notification Preferences:)|PackagePreferences:)/m;
+const NOTIFICATION_MARKERS =
+  /^(?:[ \t]*(?:Current Notification Manager state:|Notification List:|Ranking Config:|Notification Preferences:)|PackagePreferences:)/m;
 /** Users beyond 0 have uids of 100000 and up; user 0's entry is the one the doctor checks. */
 const PER_USER_RANGE = 100_000;
 
@@ -84,7 +85,9 @@ const REDACTED_NAME = /^[\s\S]{3}\.\.\.$/u;
 function namesRedacted(text: string): boolean {
   if (/^[ \t]*android\.(?:title|text)=\S+ \[length=\d+\]$/m.test(text)) return true;
   let cut = 0;
-  for (const m of text.matchAll(/^[ \t]*NotificationChannel\{mId='[^'\n]*', mName=([^\n]*?), mDescription=/gm)) {
+  for (const m of text.matchAll(
+    /^[ \t]*NotificationChannel\{mId='[^'\n]*', mName=([^\n]*?), mDescription=/gm,
+  )) {
     const name = m[1] as string;
     if (REDACTED_NAME.test(name)) cut++;
     else if ([...name].length > 3) return false;
@@ -100,13 +103,20 @@ function namesFromRecords(lines: readonly string[], pkg: string): Map<string, st
     const header = /^\s*NotificationRecord\(.*?\bpkg=(\S+)/.exec(line);
     if (header) recordPkg = header[1] as string;
     if (recordPkg !== pkg) continue;
-    const m = /^\s*effectiveNotificationChannel=NotificationChannel\{mId='([^']*)', mName=(.*?), mDescription=/.exec(line);
+    const m =
+      /^\s*effectiveNotificationChannel=NotificationChannel\{mId='([^']*)', mName=(.*?), mDescription=/.exec(
+        line,
+      );
     if (m && !REDACTED_NAME.test(m[2] as string)) names.set(m[1] as string, m[2] as string);
   }
   return names;
 }
 
-function parseChannel(line: string, redacted: () => boolean, recordNames: () => ReadonlyMap<string, string>): ChannelInfo | null {
+function parseChannel(
+  line: string,
+  redacted: () => boolean,
+  recordNames: () => ReadonlyMap<string, string>,
+): ChannelInfo | null {
   const body = CHANNEL_LINE.exec(line)?.[1];
   if (body === undefined) return null;
   const f = channelFields(body);
@@ -139,13 +149,17 @@ function findEntries(lines: readonly string[], pkg: string): Entry[] {
   const entries: Entry[] = [];
   lines.forEach((line, index) => {
     const m = line.includes(pkg) ? APP_SETTINGS.exec(line) : null;
-    if (m && m[2] === pkg) entries.push({ index, indent: (m[1] as string).length, uid: toInt(m[3]), rest: m[4] as string });
+    if (m && m[2] === pkg)
+      entries.push({ index, indent: (m[1] as string).length, uid: toInt(m[3]), rest: m[4] as string });
   });
   return entries;
 }
 
 /** Parses the app's `AppSettings` entry; null when the dump has none for this package. */
-export function parseNotificationPreferences(dump: string | Buffer, pkg: string): AppNotificationSettings | null {
+export function parseNotificationPreferences(
+  dump: string | Buffer,
+  pkg: string,
+): AppNotificationSettings | null {
   const text = decodeDeviceText(dump);
   const lines = splitLines(text);
   const entries = findEntries(lines, pkg);
@@ -198,7 +212,12 @@ const ZEN_NAMES: Readonly<Record<string, ZenInfo['mode']>> = {
 /** Settings.Global.ZEN_MODE values, as `settings get global zen_mode` prints them. */
 const ZEN_NUMBERS: readonly ZenInfo['mode'][] = ['off', 'important', 'no-interruptions', 'alarms'];
 /** NotificationManager.INTERRUPTION_FILTER_* (1 all … 4 alarms), the fallback when mZenMode is absent. */
-const FILTER_NUMBERS: Readonly<Record<string, ZenInfo['mode']>> = { '1': 'off', '2': 'important', '3': 'no-interruptions', '4': 'alarms' };
+const FILTER_NUMBERS: Readonly<Record<string, ZenInfo['mode']>> = {
+  '1': 'off',
+  '2': 'important',
+  '3': 'no-interruptions',
+  '4': 'alarms',
+};
 
 /** Reads Do Not Disturb from `dumpsys notification` (the Zen Mode section) or a bare zen_mode value. */
 export function parseZenMode(dump: string | Buffer): ZenInfo {
@@ -212,6 +231,7 @@ export function parseZenMode(dump: string | Buffer): ZenInfo {
     return { mode, raw: zen };
   }
   const filter = /^[ \t]*mInterruptionFilter=(\S+)[ \t]*$/m.exec(text)?.[1];
-  if (filter !== undefined) return { mode: FILTER_NUMBERS[filter] ?? null, raw: `mInterruptionFilter=${filter}` };
+  if (filter !== undefined)
+    return { mode: FILTER_NUMBERS[filter] ?? null, raw: `mInterruptionFilter=${filter}` };
   return { mode: null, raw: null };
 }

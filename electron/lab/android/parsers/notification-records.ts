@@ -32,7 +32,8 @@ export interface NotificationRecordInfo {
 }
 
 const RECORD_HEADER = /^(\s*)NotificationRecord\((.*)$/;
-const MARKERS = /^[ \t]*(?:Current Notification Manager state(?: \(filtered to '[^']*'\))?:|Notification List:)/m;
+const MARKERS =
+  /^[ \t]*(?:Current Notification Manager state(?: \(filtered to '[^']*'\))?:|Notification List:)/m;
 
 interface RawRecord {
   header: string;
@@ -44,8 +45,18 @@ interface RawRecord {
 }
 
 /** Reads one record's lines: record-level fields, the notification's when= and its extras. */
-function readRecord(lines: readonly string[], start: number, headerIndent: number): { record: RawRecord; next: number } {
-  const record: RawRecord = { header: lines[start] as string, fields: new Map(), extras: new Map(), when: null, openExtra: null };
+function readRecord(
+  lines: readonly string[],
+  start: number,
+  headerIndent: number,
+): { record: RawRecord; next: number } {
+  const record: RawRecord = {
+    header: lines[start] as string,
+    fields: new Map(),
+    extras: new Map(),
+    when: null,
+    openExtra: null,
+  };
   let fieldIndent = -1;
   let block: 'record' | 'notification' | 'other' = 'record';
   let extrasIndent = -1;
@@ -75,12 +86,18 @@ function readRecord(lines: readonly string[], start: number, headerIndent: numbe
     if (indent <= headerIndent) break;
     if (fieldIndent < 0) fieldIndent = indent;
     if (indent === fieldIndent) {
-      block = trimmed.startsWith('notification=') ? 'notification' : trimmed.startsWith('publicNotification=') ? 'other' : 'record';
+      block = trimmed.startsWith('notification=')
+        ? 'notification'
+        : trimmed.startsWith('publicNotification=')
+          ? 'other'
+          : 'record';
       const m = /^([A-Za-z]\w*)=\s?(.*)$/.exec(trimmed);
-      if (block === 'record' && m && !record.fields.has(m[1] as string)) record.fields.set(m[1] as string, m[2] as string);
+      if (block === 'record' && m && !record.fields.has(m[1] as string))
+        record.fields.set(m[1] as string, m[2] as string);
       // `uid=10290 userId=0` carries two fields on one line.
       const userId = /\buserId=(-?\d+)/.exec(trimmed);
-      if (block === 'record' && userId && !record.fields.has('userId')) record.fields.set('userId', userId[1] as string);
+      if (block === 'record' && userId && !record.fields.has('userId'))
+        record.fields.set('userId', userId[1] as string);
       continue;
     }
     if (trimmed.startsWith('extras={')) {
@@ -109,7 +126,10 @@ function readText(parts: readonly string[] | undefined): { value: string | null;
  * The key `user|pkg|id|tag|uid`, plus `|<override group>` on auto-grouped summaries (so the uid is
  * not always last); a tag may itself contain "|". The record's own uid= line says where the uid is.
  */
-function splitKey(key: string, uid: string | null): { user: number | null; pkg: string | null; id: number | null; tag: string | null } {
+function splitKey(
+  key: string,
+  uid: string | null,
+): { user: number | null; pkg: string | null; id: number | null; tag: string | null } {
   const parts = key.split('|');
   if (parts.length < 5) return { user: null, pkg: null, id: null, tag: null };
   let uidAt = parts.length - 1;
@@ -130,7 +150,8 @@ function toRecordInfo(raw: RawRecord): NotificationRecordInfo | null {
   const header = raw.header.slice(0, HEADER_SCAN);
   const notifAt = header.indexOf(': Notification(');
   const notification = notifAt >= 0 ? header.slice(notifAt + 2) : '';
-  const key = nullable(raw.fields.get('key')) ?? / key=(.+?)(?: bbbc=-?\d+)?: Notification\(/.exec(header)?.[1] ?? null;
+  const key =
+    nullable(raw.fields.get('key')) ?? / key=(.+?)(?: bbbc=-?\d+)?: Notification\(/.exec(header)?.[1] ?? null;
   const uid = /^(\d+)/.exec(raw.fields.get('uid') ?? '')?.[1] ?? null;
   const fromKey = key === null ? null : splitKey(key, uid);
   // The header prints the tag whole (spaces and all) between `tag=` and ` importance=`.
@@ -138,8 +159,12 @@ function toRecordInfo(raw: RawRecord): NotificationRecordInfo | null {
   const pkg = /\bpkg=(\S+)/.exec(header)?.[1] ?? fromKey?.pkg ?? null;
   if (key === null || pkg === null) return null;
   const userHandle = toInt(/\buser=UserHandle\{(-?\d+)\}/.exec(header)?.[1]);
-  const channel = /^Notification\(channel=(.*?) shortcut=/.exec(notification) ?? /^Notification\(channel=(\S+)/.exec(notification);
-  const effective = /^NotificationChannel\{mId='(.*?)', /.exec(raw.fields.get('effectiveNotificationChannel') ?? '');
+  const channel =
+    /^Notification\(channel=(.*?) shortcut=/.exec(notification) ??
+    /^Notification\(channel=(\S+)/.exec(notification);
+  const effective = /^NotificationChannel\{mId='(.*?)', /.exec(
+    raw.fields.get('effectiveNotificationChannel') ?? '',
+  );
   const groupFromRecord = /\|g:(.+)$/.exec(raw.fields.get('groupKey') ?? '')?.[1];
   const title = readText(raw.extras.get('android.title'));
   const text = readText(raw.extras.get('android.text'));

@@ -7,7 +7,8 @@
 import { installReasonForCode } from '../install-failures';
 import { decodeDeviceText, splitLines } from './decode';
 
-export type PmInstallOutcome = { readonly ok: true } | { readonly ok: false; readonly reason: string; readonly raw: string };
+export type PmInstallOutcome =
+  { readonly ok: true } | { readonly ok: false; readonly reason: string; readonly raw: string };
 
 /** PushLab's own reasons when the phone gave no INSTALL_* code. */
 export const PM_INSTALL_REASONS = {
@@ -38,11 +39,17 @@ export function parsePmInstallOutput(input: string | Buffer): PmInstallOutcome {
   if (failure) return fail(reasonFromFailure(failure[1] as string));
 
   const lines = splitLines(text).map((l) => l.trim());
-  const exceptionAt = lines.findIndex((l) => l.startsWith('Exception occurred while executing') || l.includes(': Exception occurred while executing'));
+  const exceptionAt = lines.findIndex(
+    (l) =>
+      l.startsWith('Exception occurred while executing') ||
+      l.includes(': Exception occurred while executing'),
+  );
   const javaException = JAVA_EXCEPTION.exec(text);
-  if (exceptionAt >= 0) return fail(javaException ? (javaException[1] as string) : PM_INSTALL_REASONS.exception);
+  if (exceptionAt >= 0)
+    return fail(javaException ? (javaException[1] as string) : PM_INSTALL_REASONS.exception);
   const errorLine = lines.find((l) => /^Error:/.test(l));
-  if (errorLine !== undefined) return fail(javaException ? (javaException[1] as string) : PM_INSTALL_REASONS.pmError);
+  if (errorLine !== undefined)
+    return fail(javaException ? (javaException[1] as string) : PM_INSTALL_REASONS.pmError);
   if (lines.some((l) => /^adb: /.test(l) || /^error: /.test(l))) return fail(PM_INSTALL_REASONS.adbError);
   if (javaException) return fail(javaException[1] as string);
   if (lines.some((l) => l === 'Success')) return { ok: true };

@@ -52,7 +52,10 @@ function stateLine(line: string, permission: string): { granted: boolean; flags:
 function flagList(rest: string): string[] | null {
   const m = /flags=\[([^\]]*)(\]?)/.exec(rest);
   if (!m) return null;
-  const names = (m[1] as string).split('|').map((f) => f.trim()).filter((f) => f !== '');
+  const names = (m[1] as string)
+    .split('|')
+    .map((f) => f.trim())
+    .filter((f) => f !== '');
   return m[2] === ']' ? names : names.slice(0, -1);
 }
 
@@ -112,7 +115,10 @@ function scan(block: readonly string[], permission: string) {
  * package: the first `Package [` block is taken as the app); null when the package does not
  * request the permission or is not installed.
  */
-export function parseRuntimePermission(dumpsysPackage: string | Buffer, permission: string): PermissionState | null {
+export function parseRuntimePermission(
+  dumpsysPackage: string | Buffer,
+  permission: string,
+): PermissionState | null {
   const text = decodeDeviceText(dumpsysPackage);
   const lines = splitLines(text);
   const pkg = /^[ \t]*Package \[([^\]\n]+)\] \(/m.exec(text)?.[1];

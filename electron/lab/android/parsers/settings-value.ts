@@ -7,7 +7,8 @@ import { decodeDeviceText } from './decode';
 import { head } from './dump-fields';
 
 /** Shell errors `settings` can print instead of a value. */
-const FAILURE = /^(?:Exception occurred|java\.lang\.\w+|Error:|Invalid (?:namespace|command)|usage:|Security exception|cmd: Can't find service)/i;
+const FAILURE =
+  /^(?:Exception occurred|java\.lang\.\w+|Error:|Invalid (?:namespace|command)|usage:|Security exception|cmd: Can't find service)/i;
 
 /** The setting's value, or null when the phone says "null" (not set). */
 export function parseSettingsValue(text: string | Buffer): string | null {

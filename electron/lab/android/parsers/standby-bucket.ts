@@ -6,7 +6,8 @@
 import { decodeDeviceText } from './decode';
 import { toInt } from './dump-fields';
 
-export type StandbyBucket = 'exempted' | 'active' | 'working_set' | 'frequent' | 'rare' | 'restricted' | 'never';
+export type StandbyBucket =
+  'exempted' | 'active' | 'working_set' | 'frequent' | 'rare' | 'restricted' | 'never';
 
 const BY_NUMBER: Readonly<Record<number, StandbyBucket>> = {
   5: 'exempted',
@@ -20,7 +21,10 @@ const BY_NUMBER: Readonly<Record<number, StandbyBucket>> = {
 const NAMES: ReadonlySet<string> = new Set(Object.values(BY_NUMBER));
 
 /** Reads the bucket; null (with the raw text) for anything that is not one bucket. */
-export function parseStandbyBucket(text: string | Buffer): { readonly bucket: StandbyBucket | null; readonly raw: string } {
+export function parseStandbyBucket(text: string | Buffer): {
+  readonly bucket: StandbyBucket | null;
+  readonly raw: string;
+} {
   const raw = decodeDeviceText(text).trim();
   const m = /^(?:[A-Za-z][\w.]*:\s*)?([A-Za-z_]+|-?\d+)$/.exec(raw);
   if (!m) return { bucket: null, raw };

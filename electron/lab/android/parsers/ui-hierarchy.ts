@@ -124,10 +124,18 @@ function normalise(s: string): string {
  * The shade node showing the notification: text equal to the title (preferred) or else the text,
  * whitespace-normalised, with usable bounds; the topmost match (the newest row) wins.
  */
-export function findNotificationNode(hierarchy: UiHierarchy, wanted: { title: string | null; text: string | null }): NotificationMatch | null {
-  const candidates = hierarchy.nodes.filter((n) => n.bounds !== null && n.bounds.right > n.bounds.left && n.bounds.bottom > n.bounds.top);
+export function findNotificationNode(
+  hierarchy: UiHierarchy,
+  wanted: { title: string | null; text: string | null },
+): NotificationMatch | null {
+  const candidates = hierarchy.nodes.filter(
+    (n) => n.bounds !== null && n.bounds.right > n.bounds.left && n.bounds.bottom > n.bounds.top,
+  );
   const byTop = (a: UiNode, b: UiNode): number => (a.bounds as UiBounds).top - (b.bounds as UiBounds).top;
-  for (const [field, value] of [['title', wanted.title], ['text', wanted.text]] as const) {
+  for (const [field, value] of [
+    ['title', wanted.title],
+    ['text', wanted.text],
+  ] as const) {
     if (value === null || normalise(value) === '') continue;
     const hit = candidates.filter((n) => normalise(n.text) === normalise(value)).sort(byTop)[0];
     if (hit) return { node: hit, matched: field, point: boundsCenter(hit.bounds as UiBounds) };

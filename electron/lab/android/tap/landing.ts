@@ -44,7 +44,12 @@ export function extInAppLines(lines: readonly LogcatLine[], pids: ReadonlySet<nu
   return lines.some((l) => pids.has(l.pid) && `${l.tag}: ${l.message}`.includes(ext));
 }
 
-async function waitForForeground(io: AdbDeviceIo, pkg: string, timeoutMs: number, pollMs: number): Promise<{ pkg: string | null; error: string | null }> {
+async function waitForForeground(
+  io: AdbDeviceIo,
+  pkg: string,
+  timeoutMs: number,
+  pollMs: number,
+): Promise<{ pkg: string | null; error: string | null }> {
   const deadline = Date.now() + timeoutMs;
   let last: string | null = null;
   let error: string | null = null;
@@ -74,7 +79,13 @@ async function checkExt(io: AdbDeviceIo, pkg: string, ext: string, since: number
 export async function checkLanding(io: AdbDeviceIo, options: LandingOptions): Promise<Landing> {
   const fg = await waitForForeground(io, options.package, options.timeoutMs ?? 5_000, options.pollMs ?? 250);
   const landed = fg.error !== null && fg.pkg === null ? null : fg.pkg === options.package;
-  const parts = [landed === null ? `foreground unknown (${fg.error ?? ''})` : landed ? `${options.package} in front` : `${fg.pkg ?? 'nothing'} in front, not ${options.package}`];
+  const parts = [
+    landed === null
+      ? `foreground unknown (${fg.error ?? ''})`
+      : landed
+        ? `${options.package} in front`
+        : `${fg.pkg ?? 'nothing'} in front, not ${options.package}`,
+  ];
   let extSeen: boolean | null = null;
   if (options.ext !== undefined && options.ext !== null && options.ext !== '') {
     const since = options.sincePhoneMs;
@@ -84,7 +95,13 @@ export async function checkLanding(io: AdbDeviceIo, options: LandingOptions): Pr
       extSeen = await checkExt(io, options.package, options.ext, since);
       if (extSeen !== false) break;
     }
-    parts.push(extSeen === null ? 'ext not checked (no readable log of the app)' : extSeen ? 'the app logged the ext' : 'the app did not log the ext');
+    parts.push(
+      extSeen === null
+        ? 'ext not checked (no readable log of the app)'
+        : extSeen
+          ? 'the app logged the ext'
+          : 'the app did not log the ext',
+    );
   }
   return { landed, foregroundPackage: fg.pkg, extSeen, detail: parts.join('; ') };
 }

@@ -24,7 +24,11 @@ export interface TapNotificationOptions {
   readonly landingTimeoutMs?: number;
 }
 
-export async function tapNotification(io: AdbDeviceIo, record: TapTarget, options: TapNotificationOptions): Promise<TapOutcome> {
+export async function tapNotification(
+  io: AdbDeviceIo,
+  record: TapTarget,
+  options: TapNotificationOptions,
+): Promise<TapOutcome> {
   assertPackageName(options.package);
   const target: TapTarget = { title: record.title, text: record.text };
   const uiautomatorOptions = {
@@ -41,7 +45,14 @@ export async function tapNotification(io: AdbDeviceIo, record: TapTarget, option
     const result = await appiumTap(io.serial, target, options.appium);
     if (!result.tapped) {
       await collapseShade(io).catch(() => undefined);
-      return { method: 'appium', tapped: false, landed: null, foregroundPackage: null, extSeen: null, detail: result.detail };
+      return {
+        method: 'appium',
+        tapped: false,
+        landed: null,
+        foregroundPackage: null,
+        extSeen: null,
+        detail: result.detail,
+      };
     }
     const landing = await checkLanding(io, {
       package: options.package,
@@ -50,14 +61,31 @@ export async function tapNotification(io: AdbDeviceIo, record: TapTarget, option
       ...(options.landingTimeoutMs === undefined ? {} : { timeoutMs: options.landingTimeoutMs }),
     });
     await collapseShade(io).catch(() => undefined);
-    return { method: 'appium', tapped: true, landed: landing.landed, foregroundPackage: landing.foregroundPackage, extSeen: landing.extSeen, detail: `${result.detail} ${landing.detail}.` };
+    return {
+      method: 'appium',
+      tapped: true,
+      landed: landing.landed,
+      foregroundPackage: landing.foregroundPackage,
+      extSeen: landing.extSeen,
+      detail: `${result.detail} ${landing.detail}.`,
+    };
   } catch (error) {
     if (error instanceof AppiumUnavailableError) {
       const fallback = await uiautomatorTap(io, target, uiautomatorOptions);
-      return { ...fallback, detail: `Appium unavailable (${error.message} ${error.hint ?? ''}); used uiautomator. ${fallback.detail}` };
+      return {
+        ...fallback,
+        detail: `Appium unavailable (${error.message} ${error.hint ?? ''}); used uiautomator. ${fallback.detail}`,
+      };
     }
     const info = toErrorInfo(error);
     await collapseShade(io).catch(() => undefined);
-    return { method: 'appium', tapped: false, landed: null, foregroundPackage: null, extSeen: null, detail: `Appium failed: ${info.message}` };
+    return {
+      method: 'appium',
+      tapped: false,
+      landed: null,
+      foregroundPackage: null,
+      extSeen: null,
+      detail: `Appium failed: ${info.message}`,
+    };
   }
 }

@@ -27,7 +27,11 @@ function quoteForDetail(s: string | null): string {
   return s === null ? '(none)' : JSON.stringify(s.slice(0, 80));
 }
 
-export async function uiautomatorTap(io: AdbDeviceIo, target: TapTarget, options: UiautomatorTapOptions): Promise<TapOutcome> {
+export async function uiautomatorTap(
+  io: AdbDeviceIo,
+  target: TapTarget,
+  options: UiautomatorTapOptions,
+): Promise<TapOutcome> {
   assertPackageName(options.package);
   const base = { method: 'uiautomator' as const, landed: null, foregroundPackage: null, extSeen: null };
   const wantsExt = options.ext !== undefined && options.ext !== null && options.ext !== '';
@@ -39,7 +43,11 @@ export async function uiautomatorTap(io: AdbDeviceIo, target: TapTarget, options
     const hierarchy = await dumpUi(io);
     const match = findNotificationNode(hierarchy, target);
     if (match === null) {
-      return { ...base, tapped: false, detail: `No row in the shade shows the title ${quoteForDetail(target.title)} or the text ${quoteForDetail(target.text)} (${hierarchy.nodes.length} nodes read).` };
+      return {
+        ...base,
+        tapped: false,
+        detail: `No row in the shade shows the title ${quoteForDetail(target.title)} or the text ${quoteForDetail(target.text)} (${hierarchy.nodes.length} nodes read).`,
+      };
     }
     await tapScreen(io, match.point.x, match.point.y);
     tapped = true;
@@ -59,7 +67,11 @@ export async function uiautomatorTap(io: AdbDeviceIo, target: TapTarget, options
     };
   } catch (error) {
     const info = toErrorInfo(error);
-    return { ...base, tapped, detail: `${tapped ? 'Tapped, then' : 'Could not tap:'} ${info.message}${info.hint ? ` ${info.hint}` : ''}` };
+    return {
+      ...base,
+      tapped,
+      detail: `${tapped ? 'Tapped, then' : 'Could not tap:'} ${info.message}${info.hint ? ` ${info.hint}` : ''}`,
+    };
   } finally {
     // After a tap that opened the app the shade is already closed; closing again is harmless.
     await collapseShade(io).catch(() => undefined);

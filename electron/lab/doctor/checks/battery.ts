@@ -39,7 +39,11 @@ function dozeCheck(ctx: CheckContext): DoctorCheck {
   }
   // The CSV line says the list itself; a line of the full dump is just the name under its heading.
   const evidence = line !== null && line.includes(',') ? line : `${FULL_DUMP_HEADINGS[kind]} ${pkg}`;
-  return makeCheck('battery.doze', title, { status: 'ok', advice: msg('check.battery.doze.allowlisted', { kind }), evidence });
+  return makeCheck('battery.doze', title, {
+    status: 'ok',
+    advice: msg('check.battery.doze.allowlisted', { kind }),
+    evidence,
+  });
 }
 
 /** Modes under which the app may run in the background. */
@@ -59,10 +63,25 @@ function appOpCheck(ctx: CheckContext, id: string, op: string, title: Message, f
   }
   const evidence = opLine(entry.raw) || `${op}: ${entry.mode}`;
   if (BLOCKS.has(entry.mode)) {
-    return makeCheck(id, title, { status: 'warn', advice: msg('check.battery.appOp.restricted', { op, mode: entry.mode }), evidence, fixes: [fix] });
+    return makeCheck(id, title, {
+      status: 'warn',
+      advice: msg('check.battery.appOp.restricted', { op, mode: entry.mode }),
+      evidence,
+      fixes: [fix],
+    });
   }
-  if (RUNS.has(entry.mode)) return makeCheck(id, title, { status: 'ok', advice: msg('check.battery.appOp.allowed', { op }), evidence });
-  return makeCheck(id, title, { status: 'unknown', advice: msg('check.battery.appOp.unreadable', { op }), evidence, fixes: [fix] });
+  if (RUNS.has(entry.mode))
+    return makeCheck(id, title, {
+      status: 'ok',
+      advice: msg('check.battery.appOp.allowed', { op }),
+      evidence,
+    });
+  return makeCheck(id, title, {
+    status: 'unknown',
+    advice: msg('check.battery.appOp.unreadable', { op }),
+    evidence,
+    fixes: [fix],
+  });
 }
 
 const BUCKET_OK = new Set<StandbyBucket>(['exempted', 'active', 'working_set', 'frequent']);
@@ -70,16 +89,31 @@ const BUCKET_OK = new Set<StandbyBucket>(['exempted', 'active', 'working_set', '
 function standbyCheck(ctx: CheckContext): DoctorCheck {
   const title = msg('check.battery.standby.title');
   const read = ctx.facts.standbyBucket;
-  if (!read) return notRead('battery.standby', title, ctx, SOURCES.standbyBucket, { fixes: ['standby-bucket-active'] });
+  if (!read)
+    return notRead('battery.standby', title, ctx, SOURCES.standbyBucket, {
+      fixes: ['standby-bucket-active'],
+    });
   const evidence = `am get-standby-bucket ${ctx.subject.package}: ${read.text.trim()}`;
   const bucket = read.value;
   if (bucket === null) {
-    return makeCheck('battery.standby', title, { status: 'unknown', advice: msg('check.battery.standby.unreadable'), evidence, fixes: ['standby-bucket-active'] });
+    return makeCheck('battery.standby', title, {
+      status: 'unknown',
+      advice: msg('check.battery.standby.unreadable'),
+      evidence,
+      fixes: ['standby-bucket-active'],
+    });
   }
-  if (BUCKET_OK.has(bucket)) return makeCheck('battery.standby', title, { status: 'ok', advice: msg('check.battery.standby.ok', { bucket }), evidence });
+  if (BUCKET_OK.has(bucket))
+    return makeCheck('battery.standby', title, {
+      status: 'ok',
+      advice: msg('check.battery.standby.ok', { bucket }),
+      evidence,
+    });
   return makeCheck('battery.standby', title, {
     status: 'warn',
-    advice: msg(bucket === 'restricted' ? 'check.battery.standby.restricted' : 'check.battery.standby.rare', { bucket }),
+    advice: msg(bucket === 'restricted' ? 'check.battery.standby.restricted' : 'check.battery.standby.rare', {
+      bucket,
+    }),
     evidence,
     fixes: ['standby-bucket-active'],
   });
@@ -112,17 +146,30 @@ function dataCheck(ctx: CheckContext): DoctorCheck {
   if (uid === null) return notRead('battery.data', title, ctx, SOURCES.package);
   const evidence = [dataSaver.text.trim(), uidListLine(denylist.text, uid, denylist.value)];
   if (denylist.value.includes(uid)) {
-    return makeCheck('battery.data', title, { status: 'warn', advice: msg('check.battery.data.backgroundOff'), evidence });
+    return makeCheck('battery.data', title, {
+      status: 'warn',
+      advice: msg('check.battery.data.backgroundOff'),
+      evidence,
+    });
   }
   if (dataSaver.value === true) {
     if (!allowlist) return notRead('battery.data', title, ctx, SOURCES.allowlist);
     const allowed = uidListLine(allowlist.text, uid, allowlist.value);
     if (!allowlist.value.includes(uid)) {
-      return makeCheck('battery.data', title, { status: 'warn', advice: msg('check.battery.data.saverOn'), evidence: [...evidence, allowed] });
+      return makeCheck('battery.data', title, {
+        status: 'warn',
+        advice: msg('check.battery.data.saverOn'),
+        evidence: [...evidence, allowed],
+      });
     }
     evidence.push(allowed);
   }
-  if (dataSaver.value === null) return makeCheck('battery.data', title, { status: 'unknown', advice: msg('check.battery.data.unreadable'), evidence });
+  if (dataSaver.value === null)
+    return makeCheck('battery.data', title, {
+      status: 'unknown',
+      advice: msg('check.battery.data.unreadable'),
+      evidence,
+    });
   return makeCheck('battery.data', title, { status: 'ok', advice: msg('check.battery.data.ok'), evidence });
 }
 
@@ -130,10 +177,26 @@ export function batteryChecks(ctx: CheckContext): DoctorCheck[] {
   const checks = [dozeCheck(ctx)];
   // RUN_ANY_IN_BACKGROUND (the "background restricted" switch) exists from Android 9, RUN_IN_BACKGROUND from 8.
   if (atLeast(ctx, 28)) {
-    checks.push(appOpCheck(ctx, 'battery.run-any-in-background', 'RUN_ANY_IN_BACKGROUND', msg('check.battery.runAny.title'), 'allow-run-any-in-background'));
+    checks.push(
+      appOpCheck(
+        ctx,
+        'battery.run-any-in-background',
+        'RUN_ANY_IN_BACKGROUND',
+        msg('check.battery.runAny.title'),
+        'allow-run-any-in-background',
+      ),
+    );
   }
   if (atLeast(ctx, 26)) {
-    checks.push(appOpCheck(ctx, 'battery.run-in-background', 'RUN_IN_BACKGROUND', msg('check.battery.runIn.title'), 'allow-run-in-background'));
+    checks.push(
+      appOpCheck(
+        ctx,
+        'battery.run-in-background',
+        'RUN_IN_BACKGROUND',
+        msg('check.battery.runIn.title'),
+        'allow-run-in-background',
+      ),
+    );
   }
   if (atLeast(ctx, 28)) checks.push(standbyCheck(ctx));
   checks.push(saverCheck(ctx), dataCheck(ctx));

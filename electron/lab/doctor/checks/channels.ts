@@ -17,7 +17,8 @@ const VISIBILITY_SECRET = -1;
 /** Channels exist from Android 8 (API 26). */
 const CHANNELS_SDK = 26;
 
-export const importanceName = (importance: number): string => IMPORTANCE_NAMES[importance] ?? String(importance);
+export const importanceName = (importance: number): string =>
+  IMPORTANCE_NAMES[importance] ?? String(importance);
 
 function channelCheck(ctx: CheckContext, channelId: string): DoctorCheck {
   const id = `channel:${channelId}`;
@@ -40,10 +41,13 @@ function channelCheck(ctx: CheckContext, channelId: string): DoctorCheck {
     return makeCheck(id, title, {
       status: 'fail',
       advice,
-      evidence: line ?? `${block.header ?? `no AppSettings for ${ctx.subject.package}`}; channels: ${known.length > 0 ? known.join(', ') : 'none'}`,
+      evidence:
+        line ??
+        `${block.header ?? `no AppSettings for ${ctx.subject.package}`}; channels: ${known.length > 0 ? known.join(', ') : 'none'}`,
     });
   }
-  const evidence = line ?? `NotificationChannel{mId='${channelId}', mImportance=${channel.importance ?? '?'}}`;
+  const evidence =
+    line ?? `NotificationChannel{mId='${channelId}', mImportance=${channel.importance ?? '?'}}`;
   if (channel.importance === null) {
     return makeCheck(id, title, { status: 'unknown', advice: msg('check.channel.unreadable'), evidence });
   }
@@ -65,7 +69,12 @@ function channelCheck(ctx: CheckContext, channelId: string): DoctorCheck {
     });
   }
   if (channel.lockscreenVisibility === VISIBILITY_SECRET) {
-    return makeCheck(id, title, { status: 'warn', advice: msg('check.channel.secret', { name }), evidence, fixes: ['open-app-notification-settings'] });
+    return makeCheck(id, title, {
+      status: 'warn',
+      advice: msg('check.channel.secret', { name }),
+      evidence,
+      fixes: ['open-app-notification-settings'],
+    });
   }
   return makeCheck(id, title, {
     status: 'ok',
@@ -88,8 +97,12 @@ function blockedSummary(ctx: CheckContext): DoctorCheck {
   if (blocked.length === 0) {
     return makeCheck('channels.blocked', title, {
       status: 'ok',
-      advice: msg('check.channels.blocked.none', { count: channels.filter((c) => c.deleted !== true).length }),
-      evidence: appSettingsBlock(read.text, ctx.subject.package).header ?? `dumpsys notification: no AppSettings entry for ${ctx.subject.package}`,
+      advice: msg('check.channels.blocked.none', {
+        count: channels.filter((c) => c.deleted !== true).length,
+      }),
+      evidence:
+        appSettingsBlock(read.text, ctx.subject.package).header ??
+        `dumpsys notification: no AppSettings entry for ${ctx.subject.package}`,
     });
   }
   const lines = appSettingsBlock(read.text, ctx.subject.package).lines;
@@ -114,7 +127,11 @@ function oppoChannelIdCheck(ctx: CheckContext, ids: readonly string[]): DoctorCh
   const lines = read ? appSettingsBlock(read.text, ctx.subject.package).lines : [];
   return makeCheck('channels.oppoChannelId', title, {
     status: 'warn',
-    advice: msg(channels.length === 0 ? 'check.channels.oppoChannelId.missingNone' : 'check.channels.oppoChannelId.missing'),
+    advice: msg(
+      channels.length === 0
+        ? 'check.channels.oppoChannelId.missingNone'
+        : 'check.channels.oppoChannelId.missing',
+    ),
     evidence: channels.map((c) => channelLine(lines, c.id) ?? `mId='${c.id}'`),
   });
 }

@@ -3,7 +3,13 @@
  * placeholder, fails to compile), the check record, and the shared context of one evaluation.
  */
 import type { DeviceIdentity } from '../../../../shared/domain/device';
-import type { CheckStatus, DoctorCheck, DoctorSubject, FixId, Message } from '../../../../shared/domain/doctor';
+import type {
+  CheckStatus,
+  DoctorCheck,
+  DoctorSubject,
+  FixId,
+  Message,
+} from '../../../../shared/domain/doctor';
 import type { TranslateArgs } from '../../../../shared/i18n';
 import type { doctorChecksEn } from '../../../../shared/i18n/doctor-checks.en';
 import type { DoctorFacts } from '../facts-types';

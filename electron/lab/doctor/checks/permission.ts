@@ -30,16 +30,26 @@ function permissionCheck(ctx: CheckContext): DoctorCheck {
     // Not in the dump: before Android 13 (identity unknown) that is normal, from 13 it blocks.
     return makeCheck('notifications.permission', title, {
       status: sdk === null ? 'unknown' : 'fail',
-      advice: msg(sdk === null ? 'check.notifications.permission.absentUnknownSdk' : 'check.notifications.permission.notRequested'),
+      advice: msg(
+        sdk === null
+          ? 'check.notifications.permission.absentUnknownSdk'
+          : 'check.notifications.permission.notRequested',
+      ),
       evidence: `dumpsys package ${ctx.subject.package}: no android.permission.POST_NOTIFICATIONS entry`,
     });
   }
   if (perm.granted === null) {
-    return makeCheck('notifications.permission', title, { status: 'unknown', advice: msg('check.notifications.permission.unreadable'), evidence: perm.raw });
+    return makeCheck('notifications.permission', title, {
+      status: 'unknown',
+      advice: msg('check.notifications.permission.unreadable'),
+      evidence: perm.raw,
+    });
   }
   return makeCheck('notifications.permission', title, {
     status: perm.granted ? 'ok' : 'fail',
-    advice: msg(perm.granted ? 'check.notifications.permission.granted' : 'check.notifications.permission.denied'),
+    advice: msg(
+      perm.granted ? 'check.notifications.permission.granted' : 'check.notifications.permission.denied',
+    ),
     evidence: perm.raw,
     fixes: perm.granted ? [] : ['grant-post-notifications', 'open-app-notification-settings'],
   });
@@ -53,7 +63,11 @@ function flagsCheck(ctx: CheckContext): DoctorCheck {
   if (!perm || perm.granted !== false) {
     return makeCheck('notifications.permission-flags', title, {
       status: perm && perm.granted === null ? 'unknown' : 'ok',
-      advice: msg(perm && perm.granted === null ? 'check.notifications.permission.unreadable' : 'check.notifications.permissionFlags.ok'),
+      advice: msg(
+        perm && perm.granted === null
+          ? 'check.notifications.permission.unreadable'
+          : 'check.notifications.permissionFlags.ok',
+      ),
       evidence: perm?.raw ?? '',
     });
   }
@@ -69,7 +83,11 @@ function flagsCheck(ctx: CheckContext): DoctorCheck {
   const userFixed = flags.includes('USER_FIXED');
   return makeCheck('notifications.permission-flags', title, {
     status: userFixed ? 'warn' : 'ok',
-    advice: msg(userFixed ? 'check.notifications.permissionFlags.userFixed' : 'check.notifications.permissionFlags.canAsk'),
+    advice: msg(
+      userFixed
+        ? 'check.notifications.permissionFlags.userFixed'
+        : 'check.notifications.permissionFlags.canAsk',
+    ),
     evidence: perm.raw,
     fixes: userFixed ? ['clear-notification-permission-flags'] : [],
   });
@@ -79,7 +97,10 @@ function appBlockCheck(ctx: CheckContext): DoctorCheck {
   const title = msg('check.notifications.app.title');
   const read = ctx.facts.notifications;
   const pkg = ctx.subject.package;
-  if (!read) return notRead('notifications.app', title, ctx, SOURCES.notifications, { fixes: ['open-app-notification-settings'] });
+  if (!read)
+    return notRead('notifications.app', title, ctx, SOURCES.notifications, {
+      fixes: ['open-app-notification-settings'],
+    });
   const app = read.value.app;
   if (!app) {
     return makeCheck('notifications.app', title, {
@@ -95,16 +116,30 @@ function appBlockCheck(ctx: CheckContext): DoctorCheck {
   // line without it is an app that was never blocked.
   const defaulted = header !== null && !/\bimportance=/.test(header);
   if (!blocked && !defaulted && app.importance === null && app.blocked === null) {
-    return makeCheck('notifications.app', title, { status: 'unknown', advice: msg('check.notifications.app.unreadable'), evidence });
+    return makeCheck('notifications.app', title, {
+      status: 'unknown',
+      advice: msg('check.notifications.app.unreadable'),
+      evidence,
+    });
   }
   const sdk = sdkOf(ctx);
-  const fixes: FixId[] = sdk !== null && sdk >= POST_NOTIFICATIONS_SDK ? ['grant-post-notifications', 'open-app-notification-settings'] : ['open-app-notification-settings'];
+  const fixes: FixId[] =
+    sdk !== null && sdk >= POST_NOTIFICATIONS_SDK
+      ? ['grant-post-notifications', 'open-app-notification-settings']
+      : ['open-app-notification-settings'];
   return makeCheck('notifications.app', title, {
     status: blocked ? 'fail' : 'ok',
-    advice: msg(!blocked ? 'check.notifications.app.allowed' : isOppoFamily(ctx.identity) ? 'check.notifications.app.blockedOppo' : 'check.notifications.app.blocked'),
+    advice: msg(
+      !blocked
+        ? 'check.notifications.app.allowed'
+        : isOppoFamily(ctx.identity)
+          ? 'check.notifications.app.blockedOppo'
+          : 'check.notifications.app.blocked',
+    ),
     evidence,
     fixes: blocked ? fixes : [],
-    settingsPath: blocked && ctx.vendor?.paths.notifications ? resourceMsg(ctx.vendor.paths.notifications) : null,
+    settingsPath:
+      blocked && ctx.vendor?.paths.notifications ? resourceMsg(ctx.vendor.paths.notifications) : null,
   });
 }
 

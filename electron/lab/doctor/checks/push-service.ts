@@ -12,7 +12,9 @@ function serviceEvidence(service: PushServiceFact): string[] {
   return [
     `${service.package}:`,
     ...packageLines(service.text, service.package, [/^\s*versionCode=/, /^\s*versionName=/]),
-    ...packageLines(service.text, service.package, [/^\s*User 0:/]).map((l) => /enabled=\d+/.exec(l)?.[0] ?? ''),
+    ...packageLines(service.text, service.package, [/^\s*User 0:/]).map(
+      (l) => /enabled=\d+/.exec(l)?.[0] ?? '',
+    ),
   ];
 }
 
@@ -26,7 +28,13 @@ export function pushServiceChecks(ctx: CheckContext): DoctorCheck[] {
   const services = ctx.facts.pushServices;
   if (!services) return [notRead('push.service', title, ctx, SOURCES.pushServices)];
   if (services.length === 0) {
-    return [makeCheck('push.service', title, { status: 'ok', advice: msg('check.push.service.none', { channel: channelName }), evidence: '' })];
+    return [
+      makeCheck('push.service', title, {
+        status: 'ok',
+        advice: msg('check.push.service.none', { channel: channelName }),
+        evidence: '',
+      }),
+    ];
   }
   const installed = services.filter((s) => s.info !== null);
   const service = installed[0];
@@ -36,7 +44,10 @@ export function pushServiceChecks(ctx: CheckContext): DoctorCheck[] {
     return [
       makeCheck('push.service', title, {
         status: channel === 'honor' ? 'warn' : 'fail',
-        advice: msg(channel === 'fcm' ? 'check.push.service.missingGms' : 'check.push.service.missing', { service: names, channel: channelName }),
+        advice: msg(channel === 'fcm' ? 'check.push.service.missingGms' : 'check.push.service.missing', {
+          service: names,
+          channel: channelName,
+        }),
         evidence: services.map((s) => `dumpsys package ${s.package}: not installed`),
       }),
     ];
@@ -44,18 +55,34 @@ export function pushServiceChecks(ctx: CheckContext): DoctorCheck[] {
   const { info } = service;
   const evidence = serviceEvidence(service);
   if (info.enabled === false) {
-    return [makeCheck('push.service', title, { status: 'fail', advice: msg('check.push.service.disabled', { service: service.name, channel: channelName }), evidence })];
+    return [
+      makeCheck('push.service', title, {
+        status: 'fail',
+        advice: msg('check.push.service.disabled', { service: service.name, channel: channelName }),
+        evidence,
+      }),
+    ];
   }
   const minimum = service.minimumVersionCode;
   if (minimum !== null) {
     if (info.versionCode === null) {
-      return [makeCheck('push.service', title, { status: 'unknown', advice: msg('check.push.service.versionUnknown', { service: service.name, minimum }), evidence })];
+      return [
+        makeCheck('push.service', title, {
+          status: 'unknown',
+          advice: msg('check.push.service.versionUnknown', { service: service.name, minimum }),
+          evidence,
+        }),
+      ];
     }
     if (info.versionCode < minimum) {
       return [
         makeCheck('push.service', title, {
           status: 'fail',
-          advice: msg('check.push.service.tooOld', { service: service.name, version: info.versionCode, minimum: minimum - 1 }),
+          advice: msg('check.push.service.tooOld', {
+            service: service.name,
+            version: info.versionCode,
+            minimum: minimum - 1,
+          }),
           evidence,
         }),
       ];
@@ -64,7 +91,11 @@ export function pushServiceChecks(ctx: CheckContext): DoctorCheck[] {
   return [
     makeCheck('push.service', title, {
       status: 'ok',
-      advice: msg('check.push.service.ok', { service: service.name, version: info.versionName ?? String(info.versionCode ?? '?'), channel: channelName }),
+      advice: msg('check.push.service.ok', {
+        service: service.name,
+        version: info.versionName ?? String(info.versionCode ?? '?'),
+        channel: channelName,
+      }),
       evidence,
     }),
   ];

@@ -43,14 +43,37 @@ function miuiOpCheck(
   const evidence = opLine(entry.raw) || `${op}: ${entry.mode}`;
   if (entry.mode === 'allow') return makeCheck(id, title, { status: 'ok', advice: advice.ok, evidence });
   // MIUI's "ask" prints as an unknown mode: it is not a standing permission either.
-  const off = entry.mode === 'ignore' || entry.mode === 'deny' || entry.mode === 'errored' || /\(ask\)|:\s*ask\b/i.test(entry.raw);
-  return makeCheck(id, title, { status: off ? 'warn' : 'unknown', advice: off ? advice.off : advice.unclear, evidence, fixes, settingsPath });
+  const off =
+    entry.mode === 'ignore' ||
+    entry.mode === 'deny' ||
+    entry.mode === 'errored' ||
+    /\(ask\)|:\s*ask\b/i.test(entry.raw);
+  return makeCheck(id, title, {
+    status: off ? 'warn' : 'unknown',
+    advice: off ? advice.off : advice.unclear,
+    evidence,
+    fixes,
+    settingsPath,
+  });
 }
 
-function manual(ctx: CheckContext, id: string, title: Message, advice: Message, kind: PathKind, fixes: readonly FixId[] = []): DoctorCheck | null {
+function manual(
+  ctx: CheckContext,
+  id: string,
+  title: Message,
+  advice: Message,
+  kind: PathKind,
+  fixes: readonly FixId[] = [],
+): DoctorCheck | null {
   const settingsPath = pathOf(ctx, kind);
   if (!settingsPath) return null;
-  return makeCheck(id, title, { status: 'manual', advice, evidence: `${romText(ctx.identity)}: not readable over adb`, fixes, settingsPath });
+  return makeCheck(id, title, {
+    status: 'manual',
+    advice,
+    evidence: `${romText(ctx.identity)}: not readable over adb`,
+    fixes,
+    settingsPath,
+  });
 }
 
 export function vendorChecks(ctx: CheckContext): DoctorCheck[] {
@@ -91,12 +114,41 @@ export function vendorChecks(ctx: CheckContext): DoctorCheck[] {
       ),
     );
   } else {
-    checks.push(manual(ctx, 'vendor.autostart', msg('check.vendor.autostart.title'), msg('check.vendor.autostart.manual', { rom, package: pkg }), 'autostart', openScreen));
+    checks.push(
+      manual(
+        ctx,
+        'vendor.autostart',
+        msg('check.vendor.autostart.title'),
+        msg('check.vendor.autostart.manual', { rom, package: pkg }),
+        'autostart',
+        openScreen,
+      ),
+    );
   }
   checks.push(
-    manual(ctx, 'vendor.app-launch', msg('check.vendor.appLaunch.title'), msg('check.vendor.appLaunch.manual', { rom, package: pkg }), 'appLaunch', openScreen),
-    manual(ctx, 'vendor.deep-sleep', msg('check.vendor.deepSleep.title'), msg('check.vendor.deepSleep.manual', { rom, package: pkg }), 'deepSleep', openScreen),
-    manual(ctx, 'vendor.background', msg('check.vendor.background.title'), msg('check.vendor.background.manual', { rom, package: pkg }), 'background'),
+    manual(
+      ctx,
+      'vendor.app-launch',
+      msg('check.vendor.appLaunch.title'),
+      msg('check.vendor.appLaunch.manual', { rom, package: pkg }),
+      'appLaunch',
+      openScreen,
+    ),
+    manual(
+      ctx,
+      'vendor.deep-sleep',
+      msg('check.vendor.deepSleep.title'),
+      msg('check.vendor.deepSleep.manual', { rom, package: pkg }),
+      'deepSleep',
+      openScreen,
+    ),
+    manual(
+      ctx,
+      'vendor.background',
+      msg('check.vendor.background.title'),
+      msg('check.vendor.background.manual', { rom, package: pkg }),
+      'background',
+    ),
     manual(
       ctx,
       'vendor.notifications',

@@ -31,7 +31,13 @@ export interface SimulatorFacts {
   readonly permission: NotificationPermission | { readonly state: 'error'; readonly message: string };
 }
 
-const check = (id: string, title: Message, status: CheckStatus, advice: Message, evidence: string | readonly string[]): DoctorCheck => ({
+const check = (
+  id: string,
+  title: Message,
+  status: CheckStatus,
+  advice: Message,
+  evidence: string | readonly string[],
+): DoctorCheck => ({
   id,
   status,
   title,
@@ -46,16 +52,50 @@ export function simulatorChecks(facts: SimulatorFacts, bundleId: string): Doctor
   const { device } = facts;
   const booted = device.state === 'Booted';
   const checks: DoctorCheck[] = [
-    check('simulator.booted', msg('check.ios.booted.title'), booted ? 'ok' : 'fail', booted ? msg('check.ios.booted.ok') : msg('check.ios.booted.notBooted', { state: device.state }), `state: ${device.state}`),
+    check(
+      'simulator.booted',
+      msg('check.ios.booted.title'),
+      booted ? 'ok' : 'fail',
+      booted ? msg('check.ios.booted.ok') : msg('check.ios.booted.notBooted', { state: device.state }),
+      `state: ${device.state}`,
+    ),
     facts.iosVersion === null
-      ? check('simulator.runtime', msg('check.ios.runtime.title'), 'unknown', msg('check.ios.runtime.unknown', { runtime: device.runtime }), `runtime: ${device.runtime}`)
-      : check('simulator.runtime', msg('check.ios.runtime.title'), 'ok', msg('check.ios.runtime.ok', { version: facts.iosVersion, model: facts.model }), `runtime: ${device.runtime}`),
+      ? check(
+          'simulator.runtime',
+          msg('check.ios.runtime.title'),
+          'unknown',
+          msg('check.ios.runtime.unknown', { runtime: device.runtime }),
+          `runtime: ${device.runtime}`,
+        )
+      : check(
+          'simulator.runtime',
+          msg('check.ios.runtime.title'),
+          'ok',
+          msg('check.ios.runtime.ok', { version: facts.iosVersion, model: facts.model }),
+          `runtime: ${device.runtime}`,
+        ),
   ];
   if (facts.appContainer === null) {
-    checks.push(check('app.installed', msg('check.ios.app.installed.title'), 'fail', msg('check.ios.app.installed.missing', { bundle: bundleId }), `get_app_container ${bundleId}: not installed`));
+    checks.push(
+      check(
+        'app.installed',
+        msg('check.ios.app.installed.title'),
+        'fail',
+        msg('check.ios.app.installed.missing', { bundle: bundleId }),
+        `get_app_container ${bundleId}: not installed`,
+      ),
+    );
     return checks;
   }
-  checks.push(check('app.installed', msg('check.ios.app.installed.title'), 'ok', msg('check.ios.app.installed.ok', { bundle: bundleId }), `get_app_container: …/${facts.appContainer.split('/').slice(-2).join('/')}`));
+  checks.push(
+    check(
+      'app.installed',
+      msg('check.ios.app.installed.title'),
+      'ok',
+      msg('check.ios.app.installed.ok', { bundle: bundleId }),
+      `get_app_container: …/${facts.appContainer.split('/').slice(-2).join('/')}`,
+    ),
+  );
   checks.push(...permissionChecks(facts.permission, bundleId));
   return checks;
 }
@@ -65,11 +105,35 @@ function permissionChecks(permission: SimulatorFacts['permission'], bundle: stri
   const id = 'notifications.authorization';
   switch (permission.state) {
     case 'error':
-      return [check(id, title, 'unknown', msg('check.ios.authorization.notRead', { reason: permission.message }), permission.message)];
+      return [
+        check(
+          id,
+          title,
+          'unknown',
+          msg('check.ios.authorization.notRead', { reason: permission.message }),
+          permission.message,
+        ),
+      ];
     case 'no-store':
-      return [check(id, title, 'fail', msg('check.ios.authorization.noStore'), 'Library/BulletinBoard/VersionedSectionInfo.plist: not there yet')];
+      return [
+        check(
+          id,
+          title,
+          'fail',
+          msg('check.ios.authorization.noStore'),
+          'Library/BulletinBoard/VersionedSectionInfo.plist: not there yet',
+        ),
+      ];
     case 'not-asked':
-      return [check(id, title, 'fail', msg('check.ios.authorization.notAsked'), `BulletinBoard: no section for ${bundle}`)];
+      return [
+        check(
+          id,
+          title,
+          'fail',
+          msg('check.ios.authorization.notAsked'),
+          `BulletinBoard: no section for ${bundle}`,
+        ),
+      ];
     case 'read':
       break;
   }
@@ -97,14 +161,50 @@ function permissionChecks(permission: SimulatorFacts['permission'], bundle: stri
   const style = s.alertStyle;
   const styleCheck =
     style === null
-      ? check('notifications.alert-style', msg('check.ios.alertStyle.title'), 'unknown', msg('check.ios.alertStyle.unknown'), 'alertType: not stated')
-      : check('notifications.alert-style', msg('check.ios.alertStyle.title'), style === 'none' ? 'warn' : 'ok', style === 'none' ? msg('check.ios.alertStyle.none', { bundle }) : style === 'banner' ? msg('check.ios.alertStyle.banner') : msg('check.ios.alertStyle.alert'), `alertType: ${style}`);
+      ? check(
+          'notifications.alert-style',
+          msg('check.ios.alertStyle.title'),
+          'unknown',
+          msg('check.ios.alertStyle.unknown'),
+          'alertType: not stated',
+        )
+      : check(
+          'notifications.alert-style',
+          msg('check.ios.alertStyle.title'),
+          style === 'none' ? 'warn' : 'ok',
+          style === 'none'
+            ? msg('check.ios.alertStyle.none', { bundle })
+            : style === 'banner'
+              ? msg('check.ios.alertStyle.banner')
+              : msg('check.ios.alertStyle.alert'),
+          `alertType: ${style}`,
+        );
   const toggle = (kind: 'sound' | 'badge', on: boolean | null): DoctorCheck => {
     const checkId = `notifications.${kind}`;
     const t = kind === 'sound' ? msg('check.ios.sound.title') : msg('check.ios.badge.title');
-    if (on === null) return check(checkId, t, 'unknown', kind === 'sound' ? msg('check.ios.sound.unknown') : msg('check.ios.badge.unknown'), 'pushSettings: not stated');
-    const advice = kind === 'sound' ? (on ? msg('check.ios.sound.on') : msg('check.ios.sound.off', { bundle })) : on ? msg('check.ios.badge.on') : msg('check.ios.badge.off', { bundle });
-    return check(checkId, t, on ? 'ok' : 'warn', advice, `pushSettings: ${kind === 'sound' ? 'sounds' : 'badges'} ${on ? 'on' : 'off'}`);
+    if (on === null)
+      return check(
+        checkId,
+        t,
+        'unknown',
+        kind === 'sound' ? msg('check.ios.sound.unknown') : msg('check.ios.badge.unknown'),
+        'pushSettings: not stated',
+      );
+    const advice =
+      kind === 'sound'
+        ? on
+          ? msg('check.ios.sound.on')
+          : msg('check.ios.sound.off', { bundle })
+        : on
+          ? msg('check.ios.badge.on')
+          : msg('check.ios.badge.off', { bundle });
+    return check(
+      checkId,
+      t,
+      on ? 'ok' : 'warn',
+      advice,
+      `pushSettings: ${kind === 'sound' ? 'sounds' : 'badges'} ${on ? 'on' : 'off'}`,
+    );
   };
   return [authorization, styleCheck, toggle('sound', s.sound), toggle('badge', s.badge)];
 }

@@ -25,18 +25,27 @@ export interface SimulatorDoctorSource {
 
 const LOST = new Set(['DEVICE_LOST', 'DEVICE_NOT_FOUND', 'TIMEOUT']);
 
-export async function examineSimulator(source: SimulatorDoctorSource, view: DeviceView, subject: DoctorSubject, takenAt: () => string): Promise<DoctorReport> {
+export async function examineSimulator(
+  source: SimulatorDoctorSource,
+  view: DeviceView,
+  subject: DoctorSubject,
+  takenAt: () => string,
+): Promise<DoctorReport> {
   assertBundleId(subject.package);
   const runner = source.runner();
   if (runner === null) {
     const line = iosStatusMessage(source.status(), 0);
-    throw new LabError('DEVICE_NOT_READY', translateDynamic('en', line.key, line.values) ?? 'iOS simulators are not available here.', {
-      hint: 'Run the doctor on the Mac with Xcode where the simulator runs.',
-      zh: {
-        message: translateDynamic('zh-CN', line.key, line.values) ?? '这里无法使用 iOS 模拟器。',
-        hint: '请在运行模拟器、装有 Xcode 的 Mac 上运行诊断。',
+    throw new LabError(
+      'DEVICE_NOT_READY',
+      translateDynamic('en', line.key, line.values) ?? 'iOS simulators are not available here.',
+      {
+        hint: 'Run the doctor on the Mac with Xcode where the simulator runs.',
+        zh: {
+          message: translateDynamic('zh-CN', line.key, line.values) ?? '这里无法使用 iOS 模拟器。',
+          hint: '请在运行模拟器、装有 Xcode 的 Mac 上运行诊断。',
+        },
       },
-    });
+    );
   }
   const device = source.simulator(subject.serial);
   if (!device) {
@@ -53,9 +62,23 @@ export async function examineSimulator(source: SimulatorDoctorSource, view: Devi
     id: null,
     serial: subject.serial,
     package: subject.package,
-    phone: identity ? { manufacturer: identity.manufacturer, model: identity.model, rom: identity.rom, sdk: null, pushChannel: identity.pushChannel } : null,
+    phone: identity
+      ? {
+          manufacturer: identity.manufacturer,
+          model: identity.model,
+          rom: identity.rom,
+          sdk: null,
+          pushChannel: identity.pushChannel,
+        }
+      : null,
   };
-  const facts: SimulatorFacts = { device, iosVersion: identity?.rom.version ?? device.runtimeVersion, model: identity?.model ?? device.name, appContainer: null, permission: { state: 'no-store' } };
+  const facts: SimulatorFacts = {
+    device,
+    iosVersion: identity?.rom.version ?? device.runtimeVersion,
+    model: identity?.model ?? device.name,
+    appContainer: null,
+    permission: { state: 'no-store' },
+  };
   let container: string | null;
   try {
     container = await appContainer(runner, subject.serial, subject.package, 'app');
@@ -64,7 +87,13 @@ export async function examineSimulator(source: SimulatorDoctorSource, view: Devi
     const info = toErrorInfo(error);
     if (!LOST.has(info.code) && source.simulator(subject.serial)?.state === 'Booted') throw error;
     const now = source.simulator(subject.serial) ?? { ...device, state: 'Shutdown' };
-    return { ...base, takenAt: takenAt(), complete: false, incompleteReason: info, checks: simulatorChecks({ ...facts, device: now }, subject.package).slice(0, 2) };
+    return {
+      ...base,
+      takenAt: takenAt(),
+      complete: false,
+      incompleteReason: info,
+      checks: simulatorChecks({ ...facts, device: now }, subject.package).slice(0, 2),
+    };
   }
   if (container === null) {
     throw new LabError('NOT_FOUND', `${subject.package} is not installed on simulator ${subject.serial}.`, {
@@ -77,9 +106,20 @@ export async function examineSimulator(source: SimulatorDoctorSource, view: Devi
   }
   let permission: SimulatorFacts['permission'];
   if (device.dataPath === null) {
-    permission = { state: 'error', message: 'simctl does not say where this simulator keeps its files (Xcode 8 or older)' };
+    permission = {
+      state: 'error',
+      message: 'simctl does not say where this simulator keeps its files (Xcode 8 or older)',
+    };
   } else {
-    permission = await readNotificationPermission(device.dataPath, subject.package).catch((error: unknown) => ({ state: 'error' as const, message: toErrorInfo(error).message }));
+    permission = await readNotificationPermission(device.dataPath, subject.package).catch(
+      (error: unknown) => ({ state: 'error' as const, message: toErrorInfo(error).message }),
+    );
   }
-  return { ...base, takenAt: takenAt(), complete: true, incompleteReason: null, checks: simulatorChecks({ ...facts, appContainer: container, permission }, subject.package) };
+  return {
+    ...base,
+    takenAt: takenAt(),
+    complete: true,
+    incompleteReason: null,
+    checks: simulatorChecks({ ...facts, appContainer: container, permission }, subject.package),
+  };
 }

@@ -2,7 +2,12 @@
 import { SimctlError, type SimctlRunner } from '../simctl/runner';
 import { assertBundleId, assertUdid } from './args';
 
-export async function appContainer(runner: SimctlRunner, udid: string, bundleId: string, kind: 'app' | 'data' = 'app'): Promise<string | null> {
+export async function appContainer(
+  runner: SimctlRunner,
+  udid: string,
+  bundleId: string,
+  kind: 'app' | 'data' = 'app',
+): Promise<string | null> {
   assertUdid(udid);
   assertBundleId(bundleId);
   try {
@@ -11,7 +16,11 @@ export async function appContainer(runner: SimctlRunner, udid: string, bundleId:
     return path === '' ? null : path;
   } catch (error) {
     // simctl says the container is missing with NSPOSIXErrorDomain code=2 (or "No such file").
-    if (error instanceof SimctlError && /code=2\b|No such file|not installed|Failed to get the (app|data) container/i.test(error.stderr)) return null;
+    if (
+      error instanceof SimctlError &&
+      /code=2\b|No such file|not installed|Failed to get the (app|data) container/i.test(error.stderr)
+    )
+      return null;
     throw error;
   }
 }

@@ -43,14 +43,20 @@ export function assertHostPath(path: string, what: string, whatZh: string): void
 export function assertUrl(url: string): void {
   let ok = false;
   try {
-    ok = /^[A-Za-z][A-Za-z0-9+.-]*:/.test(url) && !/[\u0000-\u0020\u007f]/.test(url) && new URL(url).protocol !== '';
+    ok =
+      /^[A-Za-z][A-Za-z0-9+.-]*:/.test(url) &&
+      !/[\u0000-\u0020\u007f]/.test(url) &&
+      new URL(url).protocol !== '';
   } catch {
     ok = false;
   }
   if (!ok || url.length > 4096) {
     throw new LabError('INVALID_ARGUMENT', `"${url.slice(0, 80)}" is not a URL simctl can open.`, {
       hint: 'Use a full URL such as myapp://login?user=qa1 (no spaces).',
-      zh: { message: `“${url.slice(0, 80)}”不是 simctl 能打开的 URL。`, hint: '请使用完整的 URL，例如 myapp://login?user=qa1（不含空格）。' },
+      zh: {
+        message: `“${url.slice(0, 80)}”不是 simctl 能打开的 URL。`,
+        hint: '请使用完整的 URL，例如 myapp://login?user=qa1（不含空格）。',
+      },
     });
   }
 }

@@ -5,7 +5,14 @@
 import type { SimctlRunner } from '../simctl/runner';
 import { assertUdid } from './args';
 
-export async function waitUntilBooted(runner: SimctlRunner, udid: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<void> {
+export async function waitUntilBooted(
+  runner: SimctlRunner,
+  udid: string,
+  options: { timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<void> {
   assertUdid(udid);
-  await runner.run('bootstatus', [udid, '-b'], { timeoutMs: options.timeoutMs ?? 180_000, ...(options.signal ? { signal: options.signal } : {}) });
+  await runner.run('bootstatus', [udid, '-b'], {
+    timeoutMs: options.timeoutMs ?? 180_000,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
 }

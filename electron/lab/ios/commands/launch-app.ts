@@ -12,11 +12,19 @@ export function parseLaunchOutput(stdout: string, bundleId: string): number | nu
   return null;
 }
 
-export async function launchApp(runner: SimctlRunner, udid: string, bundleId: string, options: { terminateRunning?: boolean; signal?: AbortSignal } = {}): Promise<number | null> {
+export async function launchApp(
+  runner: SimctlRunner,
+  udid: string,
+  bundleId: string,
+  options: { terminateRunning?: boolean; signal?: AbortSignal } = {},
+): Promise<number | null> {
   assertUdid(udid);
   assertBundleId(bundleId);
   const args = [...(options.terminateRunning ? ['--terminate-running-process'] : []), udid, bundleId];
-  const { stdout } = await runner.run('launch', args, { timeoutMs: 60_000, ...(options.signal ? { signal: options.signal } : {}) });
+  const { stdout } = await runner.run('launch', args, {
+    timeoutMs: 60_000,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   const pid = parseLaunchOutput(stdout.toString('utf8'), bundleId);
   if (pid === null && stdout.length > 0 && /error/i.test(stdout.toString('utf8'))) {
     throw new LabError('COMMAND_FAILED', `${bundleId} did not start on ${udid}.`, {

@@ -2,7 +2,10 @@
 import { parseSimctlList, type SimctlList } from '../parsers/simctl-list';
 import type { SimctlRunner } from '../simctl/runner';
 
-export async function listSimulators(runner: SimctlRunner, options: { signal?: AbortSignal } = {}): Promise<SimctlList> {
+export async function listSimulators(
+  runner: SimctlRunner,
+  options: { signal?: AbortSignal } = {},
+): Promise<SimctlList> {
   const { stdout } = await runner.run('list', ['-j', 'devices'], { timeoutMs: 20_000, ...options });
   return parseSimctlList(stdout.toString('utf8'));
 }

@@ -2,8 +2,16 @@
 import type { SimctlRunner } from '../simctl/runner';
 import { assertUdid, assertUrl } from './args';
 
-export async function openUrl(runner: SimctlRunner, udid: string, url: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<void> {
+export async function openUrl(
+  runner: SimctlRunner,
+  udid: string,
+  url: string,
+  options: { timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<void> {
   assertUdid(udid);
   assertUrl(url);
-  await runner.run('openurl', [udid, url], { timeoutMs: options.timeoutMs ?? 30_000, ...(options.signal ? { signal: options.signal } : {}) });
+  await runner.run('openurl', [udid, url], {
+    timeoutMs: options.timeoutMs ?? 30_000,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
 }

@@ -31,26 +31,43 @@ function payloadProblemsIn(payload: Uint8Array): { en: string; zh: string }[] {
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     problems.push({ en: 'it is not a JSON object', zh: '它不是 JSON 对象' });
-  } else if (typeof (json as Record<string, unknown>).aps !== 'object' || (json as Record<string, unknown>).aps === null) {
+  } else if (
+    typeof (json as Record<string, unknown>).aps !== 'object' ||
+    (json as Record<string, unknown>).aps === null
+  ) {
     problems.push({ en: 'it has no "aps" dictionary', zh: '它没有 "aps" 字典' });
   }
   return problems;
 }
 
 /** Sends the payload; resolves with what simctl printed ("Notification sent to '<bundle id>'"). */
-export async function pushToSimulator(runner: SimctlRunner, udid: string, bundleId: string, payload: Uint8Array, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<string> {
+export async function pushToSimulator(
+  runner: SimctlRunner,
+  udid: string,
+  bundleId: string,
+  payload: Uint8Array,
+  options: { timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<string> {
   assertUdid(udid);
   assertBundleId(bundleId);
   const problems = payloadProblemsIn(payload);
   if (problems.length > 0) {
-    throw new LabError('INVALID_ARGUMENT', `The push payload cannot be sent: ${problems.map((p) => p.en).join('; ')}.`, {
-      hint: 'Shorten the title, body or ext: APNs and simctl accept at most 4096 bytes.',
-      zh: {
-        message: `无法发送推送负载：${problems.map((p) => p.zh).join('；')}。`,
-        hint: '请缩短标题、正文或 ext：APNs 和 simctl 最多接受 4096 字节。',
+    throw new LabError(
+      'INVALID_ARGUMENT',
+      `The push payload cannot be sent: ${problems.map((p) => p.en).join('; ')}.`,
+      {
+        hint: 'Shorten the title, body or ext: APNs and simctl accept at most 4096 bytes.',
+        zh: {
+          message: `无法发送推送负载：${problems.map((p) => p.zh).join('；')}。`,
+          hint: '请缩短标题、正文或 ext：APNs 和 simctl 最多接受 4096 字节。',
+        },
       },
-    });
+    );
   }
-  const { stdout, stderr } = await runner.run('push', [udid, bundleId, '-'], { input: payload, timeoutMs: options.timeoutMs ?? 30_000, ...(options.signal ? { signal: options.signal } : {}) });
+  const { stdout, stderr } = await runner.run('push', [udid, bundleId, '-'], {
+    input: payload,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   return `${stdout.toString('utf8')}${stderr}`.trim();
 }

@@ -7,7 +7,11 @@ import { assertHostPath, assertUdid } from './args';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Writes the PNG to `file` and returns its bytes (checked to be a PNG). */
-export async function takeSimulatorScreenshot(runner: SimctlRunner, udid: string, file: string): Promise<Buffer> {
+export async function takeSimulatorScreenshot(
+  runner: SimctlRunner,
+  udid: string,
+  file: string,
+): Promise<Buffer> {
   assertUdid(udid);
   assertHostPath(file, 'The screenshot file', '截图文件');
   await runner.run('io', [udid, 'screenshot', '--type=png', file], { timeoutMs: 30_000 });
@@ -15,7 +19,10 @@ export async function takeSimulatorScreenshot(runner: SimctlRunner, udid: string
   if (png.length < 33 || !png.subarray(0, 8).equals(PNG_SIGNATURE)) {
     throw new LabError('MALFORMED_OUTPUT', `Simulator ${udid} did not write a PNG screenshot.`, {
       hint: 'Make sure the simulator is booted and its window has been shown once.',
-      zh: { message: `模拟器 ${udid} 没有写出 PNG 截图。`, hint: '请确认模拟器已启动，且它的窗口至少显示过一次。' },
+      zh: {
+        message: `模拟器 ${udid} 没有写出 PNG 截图。`,
+        hint: '请确认模拟器已启动，且它的窗口至少显示过一次。',
+      },
     });
   }
   return png;

@@ -2,14 +2,19 @@
 import { SimctlError, type SimctlRunner } from '../simctl/runner';
 import { assertBundleId, assertUdid } from './args';
 
-export async function terminateApp(runner: SimctlRunner, udid: string, bundleId: string): Promise<{ wasRunning: boolean }> {
+export async function terminateApp(
+  runner: SimctlRunner,
+  udid: string,
+  bundleId: string,
+): Promise<{ wasRunning: boolean }> {
   assertUdid(udid);
   assertBundleId(bundleId);
   try {
     await runner.run('terminate', [udid, bundleId], { timeoutMs: 30_000 });
     return { wasRunning: true };
   } catch (error) {
-    if (error instanceof SimctlError && /found nothing to terminate/i.test(error.stderr)) return { wasRunning: false };
+    if (error instanceof SimctlError && /found nothing to terminate/i.test(error.stderr))
+      return { wasRunning: false };
     throw error;
   }
 }

@@ -55,7 +55,8 @@ export function parseDeliveredNotifications(archive: PlistValue): DeliveredNotif
   const items = isArray(root) ? root : [root];
   const records: DeliveredNotification[] = [];
   for (const item of items) {
-    if (!isDict(item)) throw new PlistFormatError('malformed', 'A delivered notification is not a dictionary.');
+    if (!isDict(item))
+      throw new PlistFormatError('malformed', 'A delivered notification is not a dictionary.');
     records.push(recordFrom(item));
   }
   return records;

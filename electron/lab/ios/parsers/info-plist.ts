@@ -3,7 +3,14 @@
  * version and build, name, supported platforms and URL schemes. Pure: plist bytes in, facts out.
  */
 import { LabError } from '../../errors';
-import { PlistFormatError, isArray, isDict, parsePlist, type PlistDict, type PlistValue } from '../plist/plist';
+import {
+  PlistFormatError,
+  isArray,
+  isDict,
+  parsePlist,
+  type PlistDict,
+  type PlistValue,
+} from '../plist/plist';
 
 export interface AppBundleInfo {
   readonly bundleId: string;
@@ -22,8 +29,10 @@ export interface AppBundleInfo {
 /** Bundle identifiers: letters, digits, hyphens and periods (Apple's rule). */
 export const BUNDLE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)+$/;
 
-const text = (v: PlistValue | undefined): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null);
-const strings = (v: PlistValue | undefined): string[] => (isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const text = (v: PlistValue | undefined): string | null =>
+  typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null;
+const strings = (v: PlistValue | undefined): string[] =>
+  isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
 function urlSchemes(dict: PlistDict): string[] {
   const types = dict.CFBundleURLTypes;
@@ -41,13 +50,17 @@ export function appInfoFromPlist(value: PlistValue, source: string): AppBundleIn
   }
   const bundleId = text(value.CFBundleIdentifier);
   if (bundleId === null || !BUNDLE_ID_PATTERN.test(bundleId)) {
-    throw new LabError('MALFORMED_OUTPUT', `${source} has no valid CFBundleIdentifier${bundleId ? ` ("${bundleId.slice(0, 80)}")` : ''}.`, {
-      hint: 'Build the app again: a bundle id is letters, digits, hyphens and periods, such as com.example.app.',
-      zh: {
-        message: `${source} 没有有效的 CFBundleIdentifier${bundleId ? `（"${bundleId.slice(0, 80)}"）` : ''}。`,
-        hint: '请重新构建应用：bundle id 由字母、数字、连字符和句点组成，例如 com.example.app。',
+    throw new LabError(
+      'MALFORMED_OUTPUT',
+      `${source} has no valid CFBundleIdentifier${bundleId ? ` ("${bundleId.slice(0, 80)}")` : ''}.`,
+      {
+        hint: 'Build the app again: a bundle id is letters, digits, hyphens and periods, such as com.example.app.',
+        zh: {
+          message: `${source} 没有有效的 CFBundleIdentifier${bundleId ? `（"${bundleId.slice(0, 80)}"）` : ''}。`,
+          hint: '请重新构建应用：bundle id 由字母、数字、连字符和句点组成，例如 com.example.app。',
+        },
       },
-    });
+    );
   }
   return {
     bundleId,
@@ -69,7 +82,10 @@ export function parseInfoPlist(bytes: Uint8Array, source: string): AppBundleInfo
     if (error instanceof PlistFormatError) {
       throw new LabError('MALFORMED_OUTPUT', `${source} cannot be read: ${error.message}`, {
         hint: 'Rebuild the app; the file may be damaged or not an Info.plist.',
-        zh: { message: `无法读取 ${source}：${error.message}`, hint: '请重新构建应用；该文件可能已损坏，或不是 Info.plist。' },
+        zh: {
+          message: `无法读取 ${source}：${error.message}`,
+          hint: '请重新构建应用；该文件可能已损坏，或不是 Info.plist。',
+        },
       });
     }
     throw error;

@@ -8,7 +8,13 @@
 import { isKeyedArchive, unarchive } from '../plist/keyed-archive';
 import { PlistFormatError, isDict, parsePlist, type PlistDict, type PlistValue } from '../plist/plist';
 
-export const AUTHORIZATION_STATUSES = ['notDetermined', 'denied', 'authorized', 'provisional', 'ephemeral'] as const;
+export const AUTHORIZATION_STATUSES = [
+  'notDetermined',
+  'denied',
+  'authorized',
+  'provisional',
+  'ephemeral',
+] as const;
 export type AuthorizationStatus = (typeof AUTHORIZATION_STATUSES)[number] | 'unknown';
 
 export interface NotificationSettings {
@@ -59,7 +65,10 @@ export function settingsFromSection(section: PlistValue): NotificationSettings {
   } else if (typeof info.allowsNotifications === 'boolean') {
     authorization = info.allowsNotifications ? 'authorized' : 'denied';
   }
-  const allowed = authorization === 'unknown' ? null : authorization === 'authorized' || authorization === 'provisional' || authorization === 'ephemeral';
+  const allowed =
+    authorization === 'unknown'
+      ? null
+      : authorization === 'authorized' || authorization === 'provisional' || authorization === 'ephemeral';
   const alert = info.alertType;
   return {
     authorization,

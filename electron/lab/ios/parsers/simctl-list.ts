@@ -93,7 +93,7 @@ function availabilityOf(entry: Json): { available: boolean; error: string | null
  * that regex is quadratic on many blank lines (the fuzzer found 2.7 s on 27 KB).
  */
 function firstJsonLine(text: string): number {
-  for (let offset = 0; offset < text.length; ) {
+  for (let offset = 0; offset < text.length;) {
     const end = text.indexOf('\n', offset);
     const lineEnd = end < 0 ? text.length : end;
     if (text.slice(offset, lineEnd).trimStart().startsWith('{')) return offset;
@@ -109,7 +109,10 @@ function jsonOf(text: string): Json {
     throw new LabError('MALFORMED_OUTPUT', '`xcrun simctl list -j` printed no JSON.', {
       hint: 'Run it in a terminal; Xcode may need to finish installing components.',
       detail: text.slice(0, 2000),
-      zh: { message: '`xcrun simctl list -j` 没有输出 JSON。', hint: '请在终端中运行它；Xcode 可能需要先装完组件。' },
+      zh: {
+        message: '`xcrun simctl list -j` 没有输出 JSON。',
+        hint: '请在终端中运行它；Xcode 可能需要先装完组件。',
+      },
     });
   }
   try {
@@ -171,7 +174,13 @@ export function parseSimctlList(text: string): SimctlList {
     const name = str(entry.name);
     if (!identifier || !name) continue;
     const fromKey = runtimeOf(identifier);
-    runtimes.push({ identifier, name, version: str(entry.version) ?? fromKey.version, platform: str(entry.platform) ?? runtimeOf(name).platform, available: availabilityOf(entry).available });
+    runtimes.push({
+      identifier,
+      name,
+      version: str(entry.version) ?? fromKey.version,
+      platform: str(entry.platform) ?? runtimeOf(name).platform,
+      available: availabilityOf(entry).available,
+    });
   }
   const deviceTypes: SimDeviceType[] = [];
   for (const entry of Array.isArray(json.devicetypes) ? (json.devicetypes as unknown[]) : []) {

@@ -19,7 +19,12 @@ export interface BplistLimits {
   readonly maxValues: number;
 }
 
-export const DEFAULT_BPLIST_LIMITS: BplistLimits = { maxBytes: 32 * 1024 * 1024, maxObjects: 2_000_000, maxDepth: 64, maxValues: 2_000_000 };
+export const DEFAULT_BPLIST_LIMITS: BplistLimits = {
+  maxBytes: 32 * 1024 * 1024,
+  maxObjects: 2_000_000,
+  maxDepth: 64,
+  maxValues: 2_000_000,
+};
 
 const MAGIC = 'bplist00';
 const TRAILER = 32;
@@ -37,8 +42,10 @@ interface Layout {
   readonly tableAt: number;
 }
 
-const truncated = (what: string): PlistFormatError => new PlistFormatError('truncated', `The binary plist is cut short or damaged: ${what}.`);
-const malformed = (what: string): PlistFormatError => new PlistFormatError('malformed', `The binary plist is malformed: ${what}.`);
+const truncated = (what: string): PlistFormatError =>
+  new PlistFormatError('truncated', `The binary plist is cut short or damaged: ${what}.`);
+const malformed = (what: string): PlistFormatError =>
+  new PlistFormatError('malformed', `The binary plist is malformed: ${what}.`);
 
 function bigToNumber(value: bigint, what: string): number {
   if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw malformed(`${what} is impossibly large`);
@@ -46,10 +53,18 @@ function bigToNumber(value: bigint, what: string): number {
 }
 
 function readLayout(bytes: Uint8Array, limits: BplistLimits): Layout {
-  if (bytes.length > limits.maxBytes) throw new PlistFormatError('too-large', `The plist is ${bytes.length} bytes, over the ${limits.maxBytes}-byte limit.`);
+  if (bytes.length > limits.maxBytes)
+    throw new PlistFormatError(
+      'too-large',
+      `The plist is ${bytes.length} bytes, over the ${limits.maxBytes}-byte limit.`,
+    );
   if (!isBinaryPlist(bytes)) {
     const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(8, bytes.length)).toString('latin1');
-    if (head.startsWith('bplist')) throw new PlistFormatError('unsupported', `Binary plist version "${head}" is not supported (only bplist00).`);
+    if (head.startsWith('bplist'))
+      throw new PlistFormatError(
+        'unsupported',
+        `Binary plist version "${head}" is not supported (only bplist00).`,
+      );
     throw new PlistFormatError('not-a-plist', 'The data is not a binary plist (no "bplist00" header).');
   }
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -58,14 +73,20 @@ function readLayout(bytes: Uint8Array, limits: BplistLimits): Layout {
   const t = buf.length - TRAILER;
   const offsetSize = buf[t + 6] ?? 0;
   const refSize = buf[t + 7] ?? 0;
-  if (![1, 2, 4, 8].includes(offsetSize) || ![1, 2, 4, 8].includes(refSize)) throw truncated('the trailer has impossible integer sizes');
+  if (![1, 2, 4, 8].includes(offsetSize) || ![1, 2, 4, 8].includes(refSize))
+    throw truncated('the trailer has impossible integer sizes');
   const count = buf.readBigUInt64BE(t + 8);
   const top = buf.readBigUInt64BE(t + 16);
   const tableAt = buf.readBigUInt64BE(t + 24);
   if (count === 0n) throw truncated('the trailer lists no objects');
-  if (count > BigInt(limits.maxObjects)) throw new PlistFormatError('too-large', `The plist declares ${count} objects, over the ${limits.maxObjects} limit.`);
+  if (count > BigInt(limits.maxObjects))
+    throw new PlistFormatError(
+      'too-large',
+      `The plist declares ${count} objects, over the ${limits.maxObjects} limit.`,
+    );
   if (top >= count) throw truncated('the top object is outside the object table');
-  if (tableAt < 9n || tableAt + count * BigInt(offsetSize) > BigInt(t)) throw truncated('the offset table lies outside the file');
+  if (tableAt < 9n || tableAt + count * BigInt(offsetSize) > BigInt(t))
+    throw truncated('the offset table lies outside the file');
   return { buf, offsetSize, refSize, count: Number(count), top: Number(top), tableAt: Number(tableAt) };
 }
 
@@ -113,9 +134,12 @@ export function parseBinaryPlist(bytes: Uint8Array, overrides: Partial<BplistLim
   const decode = (ref: number, depth: number): PlistValue => {
     const known = decoded.get(ref);
     if (known !== undefined) return known;
-    if (open.has(ref)) throw new PlistFormatError('cyclic', `The binary plist is cyclic: object ${ref} contains itself.`);
-    if (depth > limits.maxDepth) throw new PlistFormatError('too-large', `The plist nests deeper than ${limits.maxDepth} levels.`);
-    if (++work > limits.maxValues) throw new PlistFormatError('too-large', `The plist has more than ${limits.maxValues} values.`);
+    if (open.has(ref))
+      throw new PlistFormatError('cyclic', `The binary plist is cyclic: object ${ref} contains itself.`);
+    if (depth > limits.maxDepth)
+      throw new PlistFormatError('too-large', `The plist nests deeper than ${limits.maxDepth} levels.`);
+    if (++work > limits.maxValues)
+      throw new PlistFormatError('too-large', `The plist has more than ${limits.maxValues} values.`);
     const at = offsetOf(ref);
     const marker = buf[at] ?? 0;
     const high = marker >> 4;
@@ -143,7 +167,8 @@ export function parseBinaryPlist(bytes: Uint8Array, overrides: Partial<BplistLim
         if (marker !== 0x33) throw malformed(`unknown date marker 0x${marker.toString(16)}`);
         need(at + 1, 8, 'a date');
         const seconds = buf.readDoubleBE(at + 1);
-        if (!Number.isFinite(seconds) || Math.abs(seconds) > 1e13) throw malformed('a date is not a finite time');
+        if (!Number.isFinite(seconds) || Math.abs(seconds) > 1e13)
+          throw malformed('a date is not a finite time');
         value = dateFromAppleSeconds(seconds);
         break;
       }
@@ -162,7 +187,9 @@ export function parseBinaryPlist(bytes: Uint8Array, overrides: Partial<BplistLim
       case 0x6: {
         const { length, start } = lengthAt(at, low);
         need(start, length * 2, 'a UTF-16 string');
-        value = Buffer.from(buf.subarray(start, start + length * 2)).swap16().toString('utf16le');
+        value = Buffer.from(buf.subarray(start, start + length * 2))
+          .swap16()
+          .toString('utf16le');
         break;
       }
       case 0x7: {
@@ -214,7 +241,9 @@ export function parseBinaryPlist(bytes: Uint8Array, overrides: Partial<BplistLim
     if (size <= 4) return buf.readUIntBE(at + 1, size);
     // 8 bytes are signed; 16 bytes hold an unsigned 64-bit value in the low half.
     const big = size === 8 ? buf.readBigInt64BE(at + 1) : buf.readBigUInt64BE(at + 9);
-    return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
+    return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER)
+      ? Number(big)
+      : big;
   };
 
   return decode(L.top, 0);

@@ -3,7 +3,8 @@
  * cycles, absurd counts) or beyond the size limits. Callers turn it into a LabError that names
  * the file; `kind` says what went wrong.
  */
-export type PlistErrorKind = 'not-a-plist' | 'truncated' | 'malformed' | 'cyclic' | 'too-large' | 'unsupported';
+export type PlistErrorKind =
+  'not-a-plist' | 'truncated' | 'malformed' | 'cyclic' | 'too-large' | 'unsupported';
 
 export class PlistFormatError extends Error {
   public readonly kind: PlistErrorKind;

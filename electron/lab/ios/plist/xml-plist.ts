@@ -10,7 +10,8 @@ import { newDict, type PlistValue } from './plist-value';
 const MAX_XML_BYTES = 32 * 1024 * 1024;
 const MAX_DEPTH = 64;
 
-const malformed = (what: string): PlistFormatError => new PlistFormatError('malformed', `The XML plist is malformed: ${what}.`);
+const malformed = (what: string): PlistFormatError =>
+  new PlistFormatError('malformed', `The XML plist is malformed: ${what}.`);
 
 const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -73,7 +74,9 @@ class Cursor {
     let raw = this.text.slice(this.pos, end);
     if (raw.includes('<')) {
       // CDATA is the only markup allowed inside a scalar.
-      raw = raw.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, body: string) => body.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+      raw = raw.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, body: string) =>
+        body.replace(/&/g, '&amp;').replace(/</g, '&lt;'),
+      );
       if (raw.includes('<')) throw malformed(`<${name}> holds markup`);
     }
     this.pos = end + close.length;
@@ -92,11 +95,14 @@ function scalar(name: string, raw: string): PlistValue {
       if (!/^[+-]?(0x[0-9A-Fa-f]+|\d+)$/.test(t)) throw malformed(`"${t.slice(0, 40)}" is not an integer`);
       const negative = t.startsWith('-');
       const big = BigInt(t.replace(/^[+-]/, '')) * (negative ? -1n : 1n);
-      return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
+      return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER)
+        ? Number(big)
+        : big;
     }
     case 'real': {
       const n = Number(text.trim());
-      if (text.trim() === '' || Number.isNaN(n)) throw malformed(`"${text.trim().slice(0, 40)}" is not a number`);
+      if (text.trim() === '' || Number.isNaN(n))
+        throw malformed(`"${text.trim().slice(0, 40)}" is not a number`);
       return n;
     }
     case 'date': {
@@ -115,14 +121,16 @@ function scalar(name: string, raw: string): PlistValue {
 }
 
 function readValue(cur: Cursor, tag: Tag, depth: number): PlistValue {
-  if (depth > MAX_DEPTH) throw new PlistFormatError('too-large', `The plist nests deeper than ${MAX_DEPTH} levels.`);
+  if (depth > MAX_DEPTH)
+    throw new PlistFormatError('too-large', `The plist nests deeper than ${MAX_DEPTH} levels.`);
   if (tag.closing) throw malformed(`unexpected </${tag.name}>`);
   switch (tag.name) {
     case 'true':
     case 'false':
       if (!tag.selfClosing) {
         const close = cur.nextTag();
-        if (!close || !close.closing || close.name !== tag.name) throw malformed(`<${tag.name}> is not closed`);
+        if (!close || !close.closing || close.name !== tag.name)
+          throw malformed(`<${tag.name}> is not closed`);
       }
       return tag.name === 'true';
     case 'array': {
@@ -142,7 +150,8 @@ function readValue(cur: Cursor, tag: Tag, depth: number): PlistValue {
         const next = cur.nextTag();
         if (!next) throw malformed('<dict> is not closed');
         if (next.closing && next.name === 'dict') return dict;
-        if (next.name !== 'key' || next.closing) throw malformed(`<dict> holds <${next.name}> where a <key> belongs`);
+        if (next.name !== 'key' || next.closing)
+          throw malformed(`<dict> holds <${next.name}> where a <key> belongs`);
         const key = next.selfClosing ? '' : decodeEntities(cur.textUntilClose('key'));
         const valueTag = cur.nextTag();
         if (!valueTag || valueTag.closing) throw malformed(`key "${key.slice(0, 40)}" has no value`);
@@ -155,23 +164,36 @@ function readValue(cur: Cursor, tag: Tag, depth: number): PlistValue {
 }
 
 export function isXmlPlist(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 512)).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 512))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return head.startsWith('<?xml') || head.startsWith('<!DOCTYPE plist') || head.startsWith('<plist');
 }
 
 /** Decodes an XML plist document (the value inside <plist>). */
 export function parseXmlPlist(input: string | Uint8Array): PlistValue {
   const size = typeof input === 'string' ? input.length : input.length;
-  if (size > MAX_XML_BYTES) throw new PlistFormatError('too-large', `The plist is ${size} bytes, over the ${MAX_XML_BYTES}-byte limit.`);
-  const text = (typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.length).toString('utf8')).replace(/^\uFEFF/, '');
+  if (size > MAX_XML_BYTES)
+    throw new PlistFormatError(
+      'too-large',
+      `The plist is ${size} bytes, over the ${MAX_XML_BYTES}-byte limit.`,
+    );
+  const text = (
+    typeof input === 'string'
+      ? input
+      : Buffer.from(input.buffer, input.byteOffset, input.length).toString('utf8')
+  ).replace(/^\uFEFF/, '');
   const cur = new Cursor(text);
   const root = cur.nextTag();
-  if (!root || root.name !== 'plist' || root.closing) throw new PlistFormatError('not-a-plist', 'The text is not an XML plist (no <plist> element).');
+  if (!root || root.name !== 'plist' || root.closing)
+    throw new PlistFormatError('not-a-plist', 'The text is not an XML plist (no <plist> element).');
   const first = cur.nextTag();
   if (!first) throw new PlistFormatError('truncated', 'The XML plist ends before its value.');
   if (first.closing && first.name === 'plist') return null;
   const value = readValue(cur, first, 1);
   const close = cur.nextTag();
-  if (!close || !close.closing || close.name !== 'plist') throw malformed('</plist> is missing or more than one value follows');
+  if (!close || !close.closing || close.name !== 'plist')
+    throw malformed('</plist> is missing or more than one value follows');
   return value;
 }

@@ -66,22 +66,35 @@ export class SimctlRunner {
   ) {}
 
   /** `xcrun simctl <subcommand> <args…>`; resolves on exit 0, else rejects with a SimctlError. */
-  public run(subcommand: SimctlSubcommand, args: readonly string[], options: SimctlRunOptions = {}): Promise<SimctlResult> {
+  public run(
+    subcommand: SimctlSubcommand,
+    args: readonly string[],
+    options: SimctlRunOptions = {},
+  ): Promise<SimctlResult> {
     if (!(SIMCTL_SUBCOMMANDS as readonly string[]).includes(subcommand)) {
       const name = String(subcommand).slice(0, 40);
-      return Promise.reject(new LabError('INVALID_ARGUMENT', `simctl ${name} is not a command PushLab runs.`, {
-        zh: { message: `simctl ${name} 不是 PushLab 会运行的命令。` },
-      }));
+      return Promise.reject(
+        new LabError('INVALID_ARGUMENT', `simctl ${name} is not a command PushLab runs.`, {
+          zh: { message: `simctl ${name} 不是 PushLab 会运行的命令。` },
+        }),
+      );
     }
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const what = `xcrun simctl ${subcommand}`;
     return new Promise<SimctlResult>((resolve, reject) => {
       if (options.signal?.aborted) {
-        return reject(new LabError('CANCELLED', `${what} was not started: the run was stopped.`, {
-          zh: { message: `${what} 没有启动：运行已停止。` },
-        }));
+        return reject(
+          new LabError('CANCELLED', `${what} was not started: the run was stopped.`, {
+            zh: { message: `${what} 没有启动：运行已停止。` },
+          }),
+        );
       }
-      const child = spawn(this.xcrun, ['simctl', subcommand, ...args], { env: this.env, stdio: ['pipe', 'pipe', 'pipe'], shell: false, windowsHide: true });
+      const child = spawn(this.xcrun, ['simctl', subcommand, ...args], {
+        env: this.env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        shell: false,
+        windowsHide: true,
+      });
       const out: Buffer[] = [];
       let outBytes = 0;
       let err = '';
@@ -117,42 +130,55 @@ export class SimctlRunner {
         finish(
           error.code === 'ENOENT'
             ? new LabError('NOT_FOUND', `xcrun is gone from ${this.xcrun}.`, {
-              hint: 'Reinstall Xcode, or check PATH; PushLab looks for xcrun again by itself.',
-              zh: {
-                message: `${this.xcrun} 处的 xcrun 已不存在。`,
-                hint: '请重新安装 Xcode，或检查 PATH；PushLab 会自行重新查找 xcrun。',
-              },
-            })
-            : new LabError('COMMAND_FAILED', `${what} could not be started (${error.code ?? error.message}).`, {
-              hint: 'Check that Xcode is installed and xcrun is executable.',
-              zh: {
-                message: `无法启动 ${what}（${error.code ?? error.message}）。`,
-                hint: '请确认已安装 Xcode 且 xcrun 可执行。',
-              },
-            }),
+                hint: 'Reinstall Xcode, or check PATH; PushLab looks for xcrun again by itself.',
+                zh: {
+                  message: `${this.xcrun} 处的 xcrun 已不存在。`,
+                  hint: '请重新安装 Xcode，或检查 PATH；PushLab 会自行重新查找 xcrun。',
+                },
+              })
+            : new LabError(
+                'COMMAND_FAILED',
+                `${what} could not be started (${error.code ?? error.message}).`,
+                {
+                  hint: 'Check that Xcode is installed and xcrun is executable.',
+                  zh: {
+                    message: `无法启动 ${what}（${error.code ?? error.message}）。`,
+                    hint: '请确认已安装 Xcode 且 xcrun 可执行。',
+                  },
+                },
+              ),
           -1,
         );
       });
       child.once('close', (code, signal) => {
         if (stopped === 'timeout') {
           const seconds = Math.round(timeoutMs / 100) / 10;
-          return finish(new LabError('TIMEOUT', `${what} did not finish within ${seconds} s and was stopped.`, {
-            hint: 'The simulator may be busy booting; try again, or restart it (Device › Restart in Simulator).',
-            zh: {
-              message: `${what} 在 ${seconds} 秒内没有结束，已被停止。`,
-              hint: '模拟器可能正忙于启动；请重试，或重启它（Simulator 中的 Device › Restart）。',
-            },
-          }), -1);
+          return finish(
+            new LabError('TIMEOUT', `${what} did not finish within ${seconds} s and was stopped.`, {
+              hint: 'The simulator may be busy booting; try again, or restart it (Device › Restart in Simulator).',
+              zh: {
+                message: `${what} 在 ${seconds} 秒内没有结束，已被停止。`,
+                hint: '模拟器可能正忙于启动；请重试，或重启它（Simulator 中的 Device › Restart）。',
+              },
+            }),
+            -1,
+          );
         }
         if (stopped === 'cancelled') {
-          return finish(new LabError('CANCELLED', `${what} was stopped: the run was cancelled.`, {
-            zh: { message: `${what} 已停止：运行已取消。` },
-          }), -1);
+          return finish(
+            new LabError('CANCELLED', `${what} was stopped: the run was cancelled.`, {
+              zh: { message: `${what} 已停止：运行已取消。` },
+            }),
+            -1,
+          );
         }
         if (stopped === 'overflow') {
-          return finish(new LabError('MALFORMED_OUTPUT', `${what} printed more than ${MAX_STDOUT} bytes.`, {
-            zh: { message: `${what} 输出超过 ${MAX_STDOUT} 字节。` },
-          }), -1);
+          return finish(
+            new LabError('MALFORMED_OUTPUT', `${what} printed more than ${MAX_STDOUT} bytes.`, {
+              zh: { message: `${what} 输出超过 ${MAX_STDOUT} 字节。` },
+            }),
+            -1,
+          );
         }
         const exitCode = code ?? -1;
         if (exitCode === 0) return finish(null, 0);
@@ -165,33 +191,55 @@ export class SimctlRunner {
 
 /** A failed simctl call as a plain sentence plus what to do. */
 function failure(what: string, exitCode: number, stderr: string): SimctlError {
-  const said = stderr.trim().split('\n').filter((l) => l.trim() !== '').at(-1)?.trim() ?? `exit code ${exitCode}`;
+  const said =
+    stderr
+      .trim()
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .at(-1)
+      ?.trim() ?? `exit code ${exitCode}`;
   if (isMissingSimctl(stderr)) {
-    return new SimctlError(`${what} is not available: Xcode is missing or only the Command Line Tools are selected.`, exitCode, stderr, {
-      hint: 'Install Xcode, then run `sudo xcode-select -s /Applications/Xcode.app`.',
-      zh: {
-        message: `${what} 不可用：没有安装 Xcode，或只选择了 Command Line Tools。`,
-        hint: '请安装 Xcode，然后运行 `sudo xcode-select -s /Applications/Xcode.app`。',
+    return new SimctlError(
+      `${what} is not available: Xcode is missing or only the Command Line Tools are selected.`,
+      exitCode,
+      stderr,
+      {
+        hint: 'Install Xcode, then run `sudo xcode-select -s /Applications/Xcode.app`.',
+        zh: {
+          message: `${what} 不可用：没有安装 Xcode，或只选择了 Command Line Tools。`,
+          hint: '请安装 Xcode，然后运行 `sudo xcode-select -s /Applications/Xcode.app`。',
+        },
       },
-    });
+    );
   }
   if (/Invalid device|No devices are booted|device not found/i.test(stderr)) {
-    return new SimctlError(`${what} failed: the simulator is unknown or not booted (${said.slice(0, 200)}).`, exitCode, stderr, {
-      hint: 'Boot the simulator in Xcode\'s Simulator app, or pick another one.',
-      zh: {
-        message: `${what} 失败：模拟器未知或未启动（${said.slice(0, 200)}）。`,
-        hint: '请在 Xcode 的 Simulator 应用中启动该模拟器，或选择另一个。',
+    return new SimctlError(
+      `${what} failed: the simulator is unknown or not booted (${said.slice(0, 200)}).`,
+      exitCode,
+      stderr,
+      {
+        hint: "Boot the simulator in Xcode's Simulator app, or pick another one.",
+        zh: {
+          message: `${what} 失败：模拟器未知或未启动（${said.slice(0, 200)}）。`,
+          hint: '请在 Xcode 的 Simulator 应用中启动该模拟器，或选择另一个。',
+        },
       },
-    });
+    );
   }
   if (/current state: Shutdown|Unable to lookup in current state/i.test(stderr)) {
     return new SimctlError(`${what} failed: the simulator is shut down.`, exitCode, stderr, {
       hint: 'Boot it first (Simulator app, or `xcrun simctl boot <udid>`).',
-      zh: { message: `${what} 失败：模拟器已关机。`, hint: '请先启动它（Simulator 应用，或 `xcrun simctl boot <udid>`）。' },
+      zh: {
+        message: `${what} 失败：模拟器已关机。`,
+        hint: '请先启动它（Simulator 应用，或 `xcrun simctl boot <udid>`）。',
+      },
     });
   }
   return new SimctlError(`${what} failed: ${said.slice(0, 300)}`, exitCode, stderr, {
     hint: 'Run the same simctl command in a terminal to see the whole message.',
-    zh: { message: `${what} 失败：${said.slice(0, 300)}`, hint: '请在终端中运行同一条 simctl 命令，查看完整信息。' },
+    zh: {
+      message: `${what} 失败：${said.slice(0, 300)}`,
+      hint: '请在终端中运行同一条 simctl 命令，查看完整信息。',
+    },
   });
 }

@@ -31,5 +31,7 @@ export function missingXcrunReason(platform: NodeJS.Platform = process.platform)
 
 /** xcrun answers but has no simctl (Command Line Tools only, or xcode-select points at them). */
 export function isMissingSimctl(stderr: string): boolean {
-  return /unable to find utility "simctl"|not a developer tool or in PATH|requires Xcode|active developer directory .* is a command line tools instance/i.test(stderr);
+  return /unable to find utility "simctl"|not a developer tool or in PATH|requires Xcode|active developer directory .* is a command line tools instance/i.test(
+    stderr,
+  );
 }

@@ -16,7 +16,10 @@ const UUID_DIR = /^[0-9A-Fa-f-]{36}$/;
 
 /** The folder name iOS keeps the app's notifications under, per Library.plist; null when it has none. */
 async function folderFromLibrary(dataPath: string, bundleId: string): Promise<string | null> {
-  const bytes = await readSimulatorFile(join(dataPath, STORE, 'Library.plist'), 'UserNotifications/Library.plist');
+  const bytes = await readSimulatorFile(
+    join(dataPath, STORE, 'Library.plist'),
+    'UserNotifications/Library.plist',
+  );
   if (bytes === null) return null;
   const plist = parsePlist(bytes);
   const mapping = isKeyedArchive(plist) ? unarchive(plist) : plist;
@@ -24,23 +27,37 @@ async function folderFromLibrary(dataPath: string, bundleId: string): Promise<st
   return typeof folder === 'string' && UUID_DIR.test(folder) ? folder : null;
 }
 
-export async function readDeliveredNotifications(dataPath: string, bundleId: string): Promise<DeliveredNotification[]> {
+export async function readDeliveredNotifications(
+  dataPath: string,
+  bundleId: string,
+): Promise<DeliveredNotification[]> {
   try {
-    let bytes = await readSimulatorFile(join(dataPath, STORE, bundleId, 'DeliveredNotifications.plist'), 'DeliveredNotifications.plist');
+    let bytes = await readSimulatorFile(
+      join(dataPath, STORE, bundleId, 'DeliveredNotifications.plist'),
+      'DeliveredNotifications.plist',
+    );
     if (bytes === null) {
       const folder = await folderFromLibrary(dataPath, bundleId);
-      if (folder !== null) bytes = await readSimulatorFile(join(dataPath, STORE, folder, 'DeliveredNotifications.plist'), 'DeliveredNotifications.plist');
+      if (folder !== null)
+        bytes = await readSimulatorFile(
+          join(dataPath, STORE, folder, 'DeliveredNotifications.plist'),
+          'DeliveredNotifications.plist',
+        );
     }
     return bytes === null ? [] : parseDeliveredNotifications(parsePlist(bytes));
   } catch (error) {
     if (error instanceof PlistFormatError) {
-      throw new LabError('MALFORMED_OUTPUT', `The simulator's delivered notifications for ${bundleId} cannot be read: ${error.message}`, {
-        hint: 'iOS may be rewriting the file; PushLab reads it again on the next poll.',
-        zh: {
-          message: `无法读取模拟器上 ${bundleId} 已送达的通知：${error.message}`,
-          hint: 'iOS 可能正在改写该文件；PushLab 会在下次轮询时重新读取。',
+      throw new LabError(
+        'MALFORMED_OUTPUT',
+        `The simulator's delivered notifications for ${bundleId} cannot be read: ${error.message}`,
+        {
+          hint: 'iOS may be rewriting the file; PushLab reads it again on the next poll.',
+          zh: {
+            message: `无法读取模拟器上 ${bundleId} 已送达的通知：${error.message}`,
+            hint: 'iOS 可能正在改写该文件；PushLab 会在下次轮询时重新读取。',
+          },
         },
-      });
+      );
     }
     throw error;
   }

@@ -16,9 +16,15 @@ export type NotificationPermission =
   | { readonly state: 'not-asked' }
   | { readonly state: 'read'; readonly settings: NotificationSettings; readonly file: string };
 
-export const BULLETIN_FILES = ['Library/BulletinBoard/VersionedSectionInfo.plist', 'Library/BulletinBoard/SectionInfo.plist'] as const;
+export const BULLETIN_FILES = [
+  'Library/BulletinBoard/VersionedSectionInfo.plist',
+  'Library/BulletinBoard/SectionInfo.plist',
+] as const;
 
-export async function readNotificationPermission(dataPath: string, bundleId: string): Promise<NotificationPermission> {
+export async function readNotificationPermission(
+  dataPath: string,
+  bundleId: string,
+): Promise<NotificationPermission> {
   for (const relative of BULLETIN_FILES) {
     const file = join(dataPath, relative);
     const bytes = await readSimulatorFile(file, relative);
@@ -28,10 +34,17 @@ export async function readNotificationPermission(dataPath: string, bundleId: str
       return settings === null ? { state: 'not-asked' } : { state: 'read', settings, file: relative };
     } catch (error) {
       if (error instanceof PlistFormatError) {
-        throw new LabError('MALFORMED_OUTPUT', `The simulator's ${relative} cannot be read: ${error.message}`, {
-          hint: 'SpringBoard may be rewriting it; try again in a moment.',
-          zh: { message: `无法读取模拟器的 ${relative}：${error.message}`, hint: 'SpringBoard 可能正在改写它；请稍后再试。' },
-        });
+        throw new LabError(
+          'MALFORMED_OUTPUT',
+          `The simulator's ${relative} cannot be read: ${error.message}`,
+          {
+            hint: 'SpringBoard may be rewriting it; try again in a moment.',
+            zh: {
+              message: `无法读取模拟器的 ${relative}：${error.message}`,
+              hint: 'SpringBoard 可能正在改写它；请稍后再试。',
+            },
+          },
+        );
       }
       throw error;
     }

@@ -10,13 +10,22 @@ import { LabError } from '../../errors';
 import { redactSecrets } from '../tencent/client';
 import { SendError } from '../send-error';
 import type { SendReceipt, SendRequest, Sender, SenderDeps } from '../sender-types';
-import { apnsOrigin, createApnsConnection, type ApnsConnection, type ApnsConnectionOptions, type Http2Answer } from './connection';
+import {
+  apnsOrigin,
+  createApnsConnection,
+  type ApnsConnection,
+  type ApnsConnectionOptions,
+  type Http2Answer,
+} from './connection';
 import { buildApnsNotification } from './payload';
 import { createProviderTokens, type ProviderToken, type ProviderTokens } from './provider-token';
 import { explainApnsReason } from './reasons';
 import { explainApnsReasonZh } from './reasons-zh';
 
-export const APNS_HOSTS = { sandbox: 'https://api.sandbox.push.apple.com', production: 'https://api.push.apple.com' } as const;
+export const APNS_HOSTS = {
+  sandbox: 'https://api.sandbox.push.apple.com',
+  production: 'https://api.push.apple.com',
+} as const;
 
 export interface ApnsSender extends Sender {
   /** Closes the HTTP/2 connection (PushLab keeps it open between sends, as Apple asks). */
@@ -28,7 +37,11 @@ export type ApnsSenderOptions = ApnsConnectionOptions;
 /** APNs device tokens are hex (32 bytes today; Apple says not to rely on the length). */
 const HEX_TOKEN = /^[0-9A-Fa-f]{16,400}$/;
 
-export function createApnsSender(config: ApnsPlanSender, deps: SenderDeps, options: ApnsSenderOptions = {}): ApnsSender {
+export function createApnsSender(
+  config: ApnsPlanSender,
+  deps: SenderDeps,
+  options: ApnsSenderOptions = {},
+): ApnsSender {
   const log = deps.logger.child('sender:apns');
   const origin = apnsOrigin(config.baseUrl ?? APNS_HOSTS[config.environment]);
   const connection: ApnsConnection = createApnsConnection(origin, options);
@@ -36,7 +49,8 @@ export function createApnsSender(config: ApnsPlanSender, deps: SenderDeps, optio
   let tokens: ProviderTokens | undefined;
   const jwts = new Set<string>();
 
-  const strip = (text: string): string => redactSecrets(text, [...(key === undefined ? [] : [key, key.trim()]), ...jwts]);
+  const strip = (text: string): string =>
+    redactSecrets(text, [...(key === undefined ? [] : [key, key.trim()]), ...jwts]);
 
   const providerTokens = async (): Promise<ProviderTokens> => {
     // Not cached on failure: a key fixed between attempts is picked up by the next one.
@@ -46,32 +60,58 @@ export function createApnsSender(config: ApnsPlanSender, deps: SenderDeps, optio
   };
 
   const send = async (request: SendRequest): Promise<SendReceipt> => {
-    const evidence: Record<string, unknown> = { kind: 'apns', environment: config.environment, origin: origin.origin, topic: config.topic, teamId: config.teamId, keyId: config.keyId };
+    const evidence: Record<string, unknown> = {
+      kind: 'apns',
+      environment: config.environment,
+      origin: origin.origin,
+      topic: config.topic,
+      teamId: config.teamId,
+      keyId: config.keyId,
+    };
     let sentAt: number | null = null;
     const deadline = Date.now() + request.timeoutMs;
     const remaining = (): number => Math.max(1, deadline - Date.now());
     try {
       const deviceToken = checkedToken(request);
       evidence.deviceToken = maskDeviceToken(deviceToken);
-      const notification = buildApnsNotification(request.message, { pushType: config.pushType, ...(config.priority === undefined ? {} : { priority: config.priority }) });
+      const notification = buildApnsNotification(request.message, {
+        pushType: config.pushType,
+        ...(config.priority === undefined ? {} : { priority: config.priority }),
+      });
       const apnsId = randomUUID();
       const headers: OutgoingHttpHeaders = {
         'apns-topic': config.topic,
         'apns-push-type': notification.pushType,
         'apns-priority': String(notification.priority),
         'apns-id': apnsId,
-        ...(config.expiration === undefined ? {} : { 'apns-expiration': String(config.expiration === 0 ? 0 : Math.floor(deps.clock.now() / 1000) + config.expiration) }),
+        ...(config.expiration === undefined
+          ? {}
+          : {
+              'apns-expiration': String(
+                config.expiration === 0 ? 0 : Math.floor(deps.clock.now() / 1000) + config.expiration,
+              ),
+            }),
         ...(config.collapseId === undefined ? {} : { 'apns-collapse-id': config.collapseId }),
         'content-type': 'application/json',
       };
-      evidence.request = { path: `/3/device/${maskDeviceToken(deviceToken)}`, headers: { ...headers, authorization: 'bearer [redacted]' }, payload: notification.payload, bytes: notification.bytes };
+      evidence.request = {
+        path: `/3/device/${maskDeviceToken(deviceToken)}`,
+        headers: { ...headers, authorization: 'bearer [redacted]' },
+        payload: notification.payload,
+        bytes: notification.bytes,
+      };
       if (notification.silentBecause !== null) evidence.silentBecause = notification.silentBecause;
 
       const source = await withinDeadline(providerTokens(), remaining(), request);
       const attempt = async (token: ProviderToken): Promise<Http2Answer> => {
         jwts.add(token.jwt);
         sentAt = deps.clock.now();
-        return connection.post(`/3/device/${deviceToken}`, { ...headers, authorization: `bearer ${token.jwt}` }, notification.json, { timeoutMs: remaining(), ...(request.signal ? { signal: request.signal } : {}) });
+        return connection.post(
+          `/3/device/${deviceToken}`,
+          { ...headers, authorization: `bearer ${token.jwt}` },
+          notification.json,
+          { timeoutMs: remaining(), ...(request.signal ? { signal: request.signal } : {}) },
+        );
       };
       let token = await source.current();
       let answer = await attempt(token);
@@ -86,13 +126,24 @@ export function createApnsSender(config: ApnsPlanSender, deps: SenderDeps, optio
       evidence.answer = answerEvidence(answer, reason);
       if (answer.status === 200) {
         const requestId = answer.headers['apns-id'] ?? apnsId;
-        log.info('sent', { scenarioId: request.scenarioId, serial: request.serial, device: maskDeviceToken(deviceToken), requestId, pushType: notification.pushType });
+        log.info('sent', {
+          scenarioId: request.scenarioId,
+          serial: request.serial,
+          device: maskDeviceToken(deviceToken),
+          requestId,
+          pushType: notification.pushType,
+        });
         return { sentAt: sentAt ?? deps.clock.now(), requestId, evidence };
       }
       throw refusal(answer, reason, config);
     } catch (error) {
       const clean = SendError.from(error, evidence, sentAt).redacted(strip);
-      log.warn('send failed', { scenarioId: request.scenarioId, serial: request.serial, code: clean.code, message: clean.message });
+      log.warn('send failed', {
+        scenarioId: request.scenarioId,
+        serial: request.serial,
+        code: clean.code,
+        message: clean.message,
+      });
       throw clean;
     }
   };
@@ -112,13 +163,17 @@ function checkedToken(request: SendRequest): string {
     });
   }
   if (!HEX_TOKEN.test(token)) {
-    throw new LabError('PLAN_INVALID', `The token for ${request.serial} (${maskDeviceToken(token)}) is not an APNs device token: those are hex.`, {
-      hint: 'Use the hex string from didRegisterForRemoteNotificationsWithDeviceToken (an FCM registration token only works with the fcm sender).',
-      zh: {
-        message: `${request.serial} 的令牌（${maskDeviceToken(token)}）不是 APNs 设备令牌：APNs 令牌是十六进制字符串。`,
-        hint: '请使用 didRegisterForRemoteNotificationsWithDeviceToken 给出的十六进制字符串（FCM 注册令牌只能用于 fcm 发送器）。',
+    throw new LabError(
+      'PLAN_INVALID',
+      `The token for ${request.serial} (${maskDeviceToken(token)}) is not an APNs device token: those are hex.`,
+      {
+        hint: 'Use the hex string from didRegisterForRemoteNotificationsWithDeviceToken (an FCM registration token only works with the fcm sender).',
+        zh: {
+          message: `${request.serial} 的令牌（${maskDeviceToken(token)}）不是 APNs 设备令牌：APNs 令牌是十六进制字符串。`,
+          hint: '请使用 didRegisterForRemoteNotificationsWithDeviceToken 给出的十六进制字符串（FCM 注册令牌只能用于 fcm 发送器）。',
+        },
       },
-    });
+    );
   }
   return token.toLowerCase();
 }
@@ -148,7 +203,9 @@ function refusal(answer: Http2Answer, reason: string | null, config: ApnsPlanSen
   let hintZh = explainedZh.fix;
   if (reason === 'BadDeviceToken') {
     const sandbox = config.environment === 'sandbox';
-    const build = sandbox ? 'a Debug (development-signed) build' : 'a Release, TestFlight, Ad Hoc or App Store build';
+    const build = sandbox
+      ? 'a Debug (development-signed) build'
+      : 'a Release, TestFlight, Ad Hoc or App Store build';
     const buildZh = sandbox ? 'Debug（开发签名）构建' : 'Release、TestFlight、Ad Hoc 或 App Store 构建';
     hint = `This plan sends to ${config.environment}, which only accepts tokens from ${build}. ${explained.fix}`;
     hintZh = `此计划发往 ${config.environment}，它只接受${buildZh}的令牌。${explainedZh.fix}`;
@@ -167,11 +224,18 @@ function refusal(answer: Http2Answer, reason: string | null, config: ApnsPlanSen
     }
   }
   const name = reason === null ? `HTTP ${answer.status}` : `${answer.status} ${reason}`;
-  return new LabError('SEND_FAILED', `APNs refused the push (${name}): ${explained.meaning}${unregisteredSince}`, {
-    hint,
-    detail: answer.text.slice(0, 2000),
-    zh: { message: `APNs 拒绝了推送（${name}）：${explainedZh.meaning}${unregisteredSinceZh}`, hint: hintZh },
-  });
+  return new LabError(
+    'SEND_FAILED',
+    `APNs refused the push (${name}): ${explained.meaning}${unregisteredSince}`,
+    {
+      hint,
+      detail: answer.text.slice(0, 2000),
+      zh: {
+        message: `APNs 拒绝了推送（${name}）：${explainedZh.meaning}${unregisteredSinceZh}`,
+        hint: hintZh,
+      },
+    },
+  );
 }
 
 /** Resolves like `work`, or rejects with TIMEOUT or CANCELLED (the key file read, the signing). */
@@ -183,18 +247,25 @@ function withinDeadline<T>(work: Promise<T>, waitMs: number, request: SendReques
     };
     const onAbort = (): void => {
       cleanup();
-      reject(new LabError('CANCELLED', 'The send was stopped because the run was cancelled.', {
-        hint: 'Resume the run to send again.',
-        zh: { message: '运行已取消，发送已停止。', hint: '继续运行即可再次发送。' },
-      }));
+      reject(
+        new LabError('CANCELLED', 'The send was stopped because the run was cancelled.', {
+          hint: 'Resume the run to send again.',
+          zh: { message: '运行已取消，发送已停止。', hint: '继续运行即可再次发送。' },
+        }),
+      );
     };
     const timer = setTimeout(() => {
       cleanup();
       const seconds = Math.round(request.timeoutMs / 100) / 10;
-      reject(new LabError('TIMEOUT', `The APNs key could not be read within ${seconds} s.`, {
-        hint: 'Check where sender.key points, then run again.',
-        zh: { message: `${seconds} 秒内未能读取 APNs 密钥。`, hint: '请检查 sender.key 指向的位置，然后重新运行。' },
-      }));
+      reject(
+        new LabError('TIMEOUT', `The APNs key could not be read within ${seconds} s.`, {
+          hint: 'Check where sender.key points, then run again.',
+          zh: {
+            message: `${seconds} 秒内未能读取 APNs 密钥。`,
+            hint: '请检查 sender.key 指向的位置，然后重新运行。',
+          },
+        }),
+      );
     }, waitMs);
     if (request.signal?.aborted) return onAbort();
     request.signal?.addEventListener('abort', onAbort, { once: true });

@@ -3,7 +3,13 @@
  * Apple or the network closes it. TLS to Apple; cleartext h2c only to a loopback test server.
  * Errors never carry the authorization header.
  */
-import { connect, constants, type ClientHttp2Session, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http2';
+import {
+  connect,
+  constants,
+  type ClientHttp2Session,
+  type IncomingHttpHeaders,
+  type OutgoingHttpHeaders,
+} from 'node:http2';
 import { LabError } from '../../errors';
 
 export interface Http2Answer {
@@ -13,7 +19,12 @@ export interface Http2Answer {
 }
 
 export interface ApnsConnection {
-  post(path: string, headers: OutgoingHttpHeaders, body: string, options: { timeoutMs: number; signal?: AbortSignal }): Promise<Http2Answer>;
+  post(
+    path: string,
+    headers: OutgoingHttpHeaders,
+    body: string,
+    options: { timeoutMs: number; signal?: AbortSignal },
+  ): Promise<Http2Answer>;
   /** Closes the connection (the next post opens a new one). */
   close(): Promise<void>;
 }
@@ -27,14 +38,16 @@ const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
 const MAX_ANSWER_BYTES = 64 * 1024;
 
 const NETWORK_HINTS: Record<string, string> = {
-  ECONNREFUSED: 'Nothing is listening at that address: check sender.baseUrl (leave it out for Apple\'s servers) and your proxy.',
-  ENOTFOUND: 'The host name does not resolve: check this computer\'s network and DNS.',
+  ECONNREFUSED:
+    "Nothing is listening at that address: check sender.baseUrl (leave it out for Apple's servers) and your proxy.",
+  ENOTFOUND: "The host name does not resolve: check this computer's network and DNS.",
   EAI_AGAIN: 'DNS lookup failed for now: check the network and run again.',
   ECONNRESET: 'The connection was cut: check the network or proxy and run again.',
   ETIMEDOUT: 'The connection timed out: outgoing port 443 (or 2197) to Apple may be blocked.',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'The server\'s TLS certificate was rejected: check any intercepting proxy.',
-  SELF_SIGNED_CERT_IN_CHAIN: 'The server\'s TLS certificate was rejected: check any intercepting proxy.',
-  CERT_HAS_EXPIRED: 'The server\'s TLS certificate was rejected: check the system clock and any intercepting proxy.',
+  DEPTH_ZERO_SELF_SIGNED_CERT: "The server's TLS certificate was rejected: check any intercepting proxy.",
+  SELF_SIGNED_CERT_IN_CHAIN: "The server's TLS certificate was rejected: check any intercepting proxy.",
+  CERT_HAS_EXPIRED:
+    "The server's TLS certificate was rejected: check the system clock and any intercepting proxy.",
 };
 
 const NETWORK_HINTS_ZH: Record<string, string> = {
@@ -51,7 +64,8 @@ const NETWORK_HINTS_ZH: Record<string, string> = {
 /** Checks the origin: https anywhere, http (h2c) only on loopback. */
 export function apnsOrigin(raw: string): URL {
   const url = new URL(raw);
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.includes(url.hostname))) return new URL(url.origin);
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.includes(url.hostname)))
+    return new URL(url.origin);
   throw new LabError('INVALID_ARGUMENT', `APNs cannot be reached over ${url.protocol}//${url.hostname}.`, {
     hint: 'Use an https:// base URL (http:// only on 127.0.0.1 or localhost, for a local test server), or leave sender.baseUrl out.',
     zh: {
@@ -89,7 +103,11 @@ export function createApnsConnection(origin: URL, options: ApnsConnectionOptions
       }
       let settled = false;
       const client = open();
-      const stream = client.request({ [constants.HTTP2_HEADER_METHOD]: 'POST', [constants.HTTP2_HEADER_PATH]: path, ...headers });
+      const stream = client.request({
+        [constants.HTTP2_HEADER_METHOD]: 'POST',
+        [constants.HTTP2_HEADER_PATH]: path,
+        ...headers,
+      });
       const finish = (fn: () => void): void => {
         if (settled) return;
         settled = true;
@@ -107,10 +125,17 @@ export function createApnsConnection(origin: URL, options: ApnsConnectionOptions
       };
       const timer = setTimeout(() => {
         const seconds = Math.round(timeoutMs / 100) / 10;
-        finish(() => reject(new LabError('TIMEOUT', `APNs (${where}) did not answer within ${seconds} s.`, {
-          hint: 'Check the network (outgoing port 443 to Apple), then run again.',
-          zh: { message: `APNs（${where}）在 ${seconds} 秒内没有应答。`, hint: '请检查网络（到 Apple 的出站 443 端口），然后重新运行。' },
-        })));
+        finish(() =>
+          reject(
+            new LabError('TIMEOUT', `APNs (${where}) did not answer within ${seconds} s.`, {
+              hint: 'Check the network (outgoing port 443 to Apple), then run again.',
+              zh: {
+                message: `APNs（${where}）在 ${seconds} 秒内没有应答。`,
+                hint: '请检查网络（到 Apple 的出站 443 端口），然后重新运行。',
+              },
+            }),
+          ),
+        );
         stream.close(constants.NGHTTP2_CANCEL);
       }, timeoutMs);
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -121,25 +146,52 @@ export function createApnsConnection(origin: URL, options: ApnsConnectionOptions
       let size = 0;
       stream.on('response', (h: IncomingHttpHeaders) => {
         status = Number(h[constants.HTTP2_HEADER_STATUS] ?? 0);
-        answerHeaders = Object.fromEntries(Object.entries(h).filter(([k]) => !k.startsWith(':')).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
+        answerHeaders = Object.fromEntries(
+          Object.entries(h)
+            .filter(([k]) => !k.startsWith(':'))
+            .map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]),
+        );
       });
       stream.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > MAX_ANSWER_BYTES) {
-          finish(() => reject(new LabError('MALFORMED_OUTPUT', `APNs (${where}) answered with more than 64 KiB.`, {
-            hint: 'Check that sender.baseUrl points at APNs.',
-            zh: { message: `APNs（${where}）的应答超过 64 KiB。`, hint: '请检查 sender.baseUrl 是否指向 APNs。' },
-          })));
+          finish(() =>
+            reject(
+              new LabError('MALFORMED_OUTPUT', `APNs (${where}) answered with more than 64 KiB.`, {
+                hint: 'Check that sender.baseUrl points at APNs.',
+                zh: {
+                  message: `APNs（${where}）的应答超过 64 KiB。`,
+                  hint: '请检查 sender.baseUrl 是否指向 APNs。',
+                },
+              }),
+            ),
+          );
           stream.close(constants.NGHTTP2_CANCEL);
           return;
         }
         chunks.push(chunk);
       });
-      stream.on('end', () => finish(() => resolve({ status, headers: answerHeaders, text: Buffer.concat(chunks).toString('utf8') })));
-      stream.on('error', (error: Error) => finish(() => reject(networkError(error.cause instanceof Error ? error.cause : error, where))));
+      stream.on('end', () =>
+        finish(() =>
+          resolve({ status, headers: answerHeaders, text: Buffer.concat(chunks).toString('utf8') }),
+        ),
+      );
+      stream.on('error', (error: Error) =>
+        finish(() => reject(networkError(error.cause instanceof Error ? error.cause : error, where))),
+      );
       stream.on('close', () => {
         // Closed without an answer: the connection went away (GOAWAY, reset).
-        if (status === 0) finish(() => reject(networkError(Object.assign(new Error('stream closed'), { code: session === client ? 'ECONNRESET' : 'GOAWAY' }), where)));
+        if (status === 0)
+          finish(() =>
+            reject(
+              networkError(
+                Object.assign(new Error('stream closed'), {
+                  code: session === client ? 'ECONNRESET' : 'GOAWAY',
+                }),
+                where,
+              ),
+            ),
+          );
       });
       stream.end(body);
     });
@@ -159,10 +211,11 @@ export function createApnsConnection(origin: URL, options: ApnsConnectionOptions
   };
 }
 
-const cancelled = (): LabError => new LabError('CANCELLED', 'The send was stopped because the run was cancelled.', {
-  hint: 'Resume the run to send again.',
-  zh: { message: '运行已取消，发送已停止。', hint: '继续运行即可再次发送。' },
-});
+const cancelled = (): LabError =>
+  new LabError('CANCELLED', 'The send was stopped because the run was cancelled.', {
+    hint: 'Resume the run to send again.',
+    zh: { message: '运行已取消，发送已停止。', hint: '继续运行即可再次发送。' },
+  });
 
 function networkError(error: Error, where: string): LabError {
   const code = (error as NodeJS.ErrnoException).code ?? 'UNKNOWN';

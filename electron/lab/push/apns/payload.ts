@@ -35,16 +35,21 @@ export interface ApnsNotificationOptions {
  * without desc, or push disabled) goes out as a background push: the channel is still exercised,
  * and the phone shows nothing, as the scenario's "not shown" expectation says.
  */
-export function buildApnsNotification(message: MessageSpec, options: ApnsNotificationOptions): ApnsNotification {
+export function buildApnsNotification(
+  message: MessageSpec,
+  options: ApnsNotificationOptions,
+): ApnsNotification {
   const display = displayText(message, { platform: 'ios' });
   const ext = message.push?.ext;
   const custom = ext === undefined ? {} : { ext };
   let silentBecause: string | null = null;
   if (options.pushType === 'alert') {
-    if (message.push?.disabled === true) silentBecause = 'The message turns offline push off (disablePush), so nothing may show.';
+    if (message.push?.disabled === true)
+      silentBecause = 'The message turns offline push off (disablePush), so nothing may show.';
     else if (!display.pushed) silentBecause = display.reason.en;
   }
-  const pushType: ApnsPushType = options.pushType === 'alert' && silentBecause === null ? 'alert' : 'background';
+  const pushType: ApnsPushType =
+    options.pushType === 'alert' && silentBecause === null ? 'alert' : 'background';
 
   let payload: Record<string, unknown>;
   if (pushType === 'alert' && display.pushed) {
@@ -64,13 +69,17 @@ export function buildApnsNotification(message: MessageSpec, options: ApnsNotific
   const json = JSON.stringify(payload);
   const bytes = Buffer.byteLength(json);
   if (bytes > APNS_MAX_PAYLOAD_BYTES) {
-    throw new LabError('INVALID_ARGUMENT', `The APNs payload would be ${bytes} bytes; APNs accepts at most ${APNS_MAX_PAYLOAD_BYTES}.`, {
-      hint: 'Shorten the scenario\'s text, title, desc or ext.',
-      zh: {
-        message: `APNs 负载将有 ${bytes} 字节；APNs 最多接受 ${APNS_MAX_PAYLOAD_BYTES} 字节。`,
-        hint: '请缩短场景的 text、title、desc 或 ext。',
+    throw new LabError(
+      'INVALID_ARGUMENT',
+      `The APNs payload would be ${bytes} bytes; APNs accepts at most ${APNS_MAX_PAYLOAD_BYTES}.`,
+      {
+        hint: "Shorten the scenario's text, title, desc or ext.",
+        zh: {
+          message: `APNs 负载将有 ${bytes} 字节；APNs 最多接受 ${APNS_MAX_PAYLOAD_BYTES} 字节。`,
+          hint: '请缩短场景的 text、title、desc 或 ext。',
+        },
       },
-    });
+    );
   }
   // Background pushes must use priority 5; Apple refuses 10 for them.
   const priority = pushType === 'background' ? 5 : (options.priority ?? 10);

@@ -55,19 +55,26 @@ export async function importApnsKey(key: string): Promise<CryptoKey> {
   try {
     return await importPKCS8(p8Pem(key), 'ES256');
   } catch (error) {
-    throw new LabError('SECRET_UNAVAILABLE', 'The APNs key is not a .p8 key PushLab can read (a PKCS#8 P-256 private key).', {
-      hint: 'Point sender.key at the AuthKey_<KeyID>.p8 file downloaded from Certificates, IDs & Profiles > Keys, unchanged.',
-      zh: {
-        message: 'APNs 密钥不是 PushLab 能读取的 .p8 密钥（PKCS#8 P-256 私钥）。',
-        hint: '让 sender.key 指向从 Certificates, IDs & Profiles > Keys 下载的 AuthKey_<KeyID>.p8 文件，不要改动它。',
+    throw new LabError(
+      'SECRET_UNAVAILABLE',
+      'The APNs key is not a .p8 key PushLab can read (a PKCS#8 P-256 private key).',
+      {
+        hint: 'Point sender.key at the AuthKey_<KeyID>.p8 file downloaded from Certificates, IDs & Profiles > Keys, unchanged.',
+        zh: {
+          message: 'APNs 密钥不是 PushLab 能读取的 .p8 密钥（PKCS#8 P-256 私钥）。',
+          hint: '让 sender.key 指向从 Certificates, IDs & Profiles > Keys 下载的 AuthKey_<KeyID>.p8 文件，不要改动它。',
+        },
+        cause: new Error(error instanceof Error ? error.name : 'key import failed'),
       },
-      cause: new Error(error instanceof Error ? error.name : 'key import failed'),
-    });
+    );
   }
 }
 
 export function createProviderTokens(options: ProviderTokenOptions): ProviderTokens {
-  const renewAfterMs = Math.min(Math.max(options.renewAfterMs ?? PROVIDER_TOKEN_RENEW_MS, PROVIDER_TOKEN_MIN_AGE_MS), PROVIDER_TOKEN_MAX_AGE_MS - 60_000);
+  const renewAfterMs = Math.min(
+    Math.max(options.renewAfterMs ?? PROVIDER_TOKEN_RENEW_MS, PROVIDER_TOKEN_MIN_AGE_MS),
+    PROVIDER_TOKEN_MAX_AGE_MS - 60_000,
+  );
   let key: Promise<CryptoKey> | undefined;
   let cached: ProviderToken | undefined;
 
@@ -79,7 +86,11 @@ export function createProviderTokens(options: ProviderTokenOptions): ProviderTok
     });
     const signingKey = await key;
     const iat = Math.floor(options.clock.now() / 1000);
-    const jwt = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: options.keyId }).setIssuer(options.teamId).setIssuedAt(iat).sign(signingKey);
+    const jwt = await new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256', kid: options.keyId })
+      .setIssuer(options.teamId)
+      .setIssuedAt(iat)
+      .sign(signingKey);
     return { jwt, issuedAt: iat * 1000 };
   };
 

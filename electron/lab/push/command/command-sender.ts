@@ -68,7 +68,10 @@ function capture(stream: NodeJS.ReadableStream | null): () => Captured {
 function killTree(child: ChildProcess): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   if (process.platform === 'win32') {
-    spawn('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on('error', () => child.kill());
+    spawn('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on(
+      'error',
+      () => child.kill(),
+    );
     return;
   }
   try {
@@ -86,24 +89,41 @@ export function createCommandSender(config: CommandPlanSender, deps: SenderDeps)
 
   const send = (request: SendRequest): Promise<SendReceipt> => {
     const vars = commandEnv(request);
-    const evidence: Record<string, unknown> = { kind: 'command', command: config.command, args, ...(deps.cwd === undefined ? {} : { cwd: deps.cwd }), env: vars };
+    const evidence: Record<string, unknown> = {
+      kind: 'command',
+      command: config.command,
+      args,
+      ...(deps.cwd === undefined ? {} : { cwd: deps.cwd }),
+      env: vars,
+    };
     // Environment values cannot hold NUL; refuse instead of letting spawn throw a raw TypeError.
     const nul = Object.entries(vars).find(([, v]) => v.includes('\0'));
     if (nul) {
-      return Promise.reject(new SendError('INVALID_ARGUMENT', `${nul[0]} would contain a NUL character, which no environment variable can hold.`, {
-        hint: 'Remove the NUL character from the scenario or plan text.',
-        zh: { message: `${nul[0]} 将包含 NUL 字符，而环境变量无法容纳它。`, hint: '请从场景或计划的文本中删除 NUL 字符。' },
-        evidence,
-        sentAt: null,
-      }));
+      return Promise.reject(
+        new SendError(
+          'INVALID_ARGUMENT',
+          `${nul[0]} would contain a NUL character, which no environment variable can hold.`,
+          {
+            hint: 'Remove the NUL character from the scenario or plan text.',
+            zh: {
+              message: `${nul[0]} 将包含 NUL 字符，而环境变量无法容纳它。`,
+              hint: '请从场景或计划的文本中删除 NUL 字符。',
+            },
+            evidence,
+            sentAt: null,
+          },
+        ),
+      );
     }
     if (request.signal?.aborted) {
-      return Promise.reject(new SendError('CANCELLED', 'The send command was not started because the run was cancelled.', {
-        hint: 'Resume the run to send again.',
-        zh: { message: '运行已取消，发送命令没有启动。', hint: '继续运行即可再次发送。' },
-        evidence,
-        sentAt: null,
-      }));
+      return Promise.reject(
+        new SendError('CANCELLED', 'The send command was not started because the run was cancelled.', {
+          hint: 'Resume the run to send again.',
+          zh: { message: '运行已取消，发送命令没有启动。', hint: '继续运行即可再次发送。' },
+          evidence,
+          sentAt: null,
+        }),
+      );
     }
 
     return new Promise<SendReceipt>((resolve, reject) => {
@@ -122,9 +142,17 @@ export function createCommandSender(config: CommandPlanSender, deps: SenderDeps)
       });
       const stdout = capture(child.stdout);
       const stderr = capture(child.stderr);
-      log.info('command started', { scenarioId: request.scenarioId, serial: request.serial, command: config.command, pid: child.pid ?? null });
+      log.info('command started', {
+        scenarioId: request.scenarioId,
+        serial: request.serial,
+        command: config.command,
+        pid: child.pid ?? null,
+      });
 
-      const finish = (outcome: { exitCode: number | null; signal: NodeJS.Signals | null } | { spawnError: NodeJS.ErrnoException }): void => {
+      const finish = (
+        outcome:
+          { exitCode: number | null; signal: NodeJS.Signals | null } | { spawnError: NodeJS.ErrnoException },
+      ): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -133,7 +161,13 @@ export function createCommandSender(config: CommandPlanSender, deps: SenderDeps)
         const out = stdout();
         const err = stderr();
         const durationMs = Math.round(performance.now() - started);
-        Object.assign(evidence, { durationMs, stdout: out.text, stderr: err.text, stdoutTruncated: out.truncated, stderrTruncated: err.truncated });
+        Object.assign(evidence, {
+          durationMs,
+          stdout: out.text,
+          stderr: err.text,
+          stdoutTruncated: out.truncated,
+          stderrTruncated: err.truncated,
+        });
         if ('spawnError' in outcome) {
           reject(spawnFailure(outcome.spawnError, config.command, deps.cwd, evidence));
           return;
@@ -145,41 +179,59 @@ export function createCommandSender(config: CommandPlanSender, deps: SenderDeps)
         if (stopReason === 'timeout') {
           evidence.timedOut = true;
           const seconds = Math.round(request.timeoutMs / 100) / 10;
-          reject(new SendError('TIMEOUT', `The send command did not finish within ${seconds} s and was stopped.`, {
-            hint: 'Make the script finish sooner (it only has to hand the push over), or raise the plan\'s timeouts.',
-            zh: {
-              message: `发送命令在 ${seconds} 秒内没有结束，已被停止。`,
-              hint: '让脚本更快结束（它只需把推送交出去），或者调高计划的超时。',
-            },
-            ...(detail === '' ? {} : { detail }),
-            evidence,
-            sentAt,
-          }));
+          reject(
+            new SendError('TIMEOUT', `The send command did not finish within ${seconds} s and was stopped.`, {
+              hint: "Make the script finish sooner (it only has to hand the push over), or raise the plan's timeouts.",
+              zh: {
+                message: `发送命令在 ${seconds} 秒内没有结束，已被停止。`,
+                hint: '让脚本更快结束（它只需把推送交出去），或者调高计划的超时。',
+              },
+              ...(detail === '' ? {} : { detail }),
+              evidence,
+              sentAt,
+            }),
+          );
         } else if (stopReason === 'cancelled') {
-          reject(new SendError('CANCELLED', 'The send command was stopped because the run was cancelled.', {
-            hint: 'Resume the run to send again.',
-            zh: { message: '运行已取消，发送命令已停止。', hint: '继续运行即可再次发送。' },
-            evidence,
-            sentAt,
-          }));
+          reject(
+            new SendError('CANCELLED', 'The send command was stopped because the run was cancelled.', {
+              hint: 'Resume the run to send again.',
+              zh: { message: '运行已取消，发送命令已停止。', hint: '继续运行即可再次发送。' },
+              evidence,
+              sentAt,
+            }),
+          );
         } else if (outcome.exitCode === 0) {
-          log.info('command succeeded', { scenarioId: request.scenarioId, serial: request.serial, durationMs, requestId });
+          log.info('command succeeded', {
+            scenarioId: request.scenarioId,
+            serial: request.serial,
+            durationMs,
+            requestId,
+          });
           resolve({ sentAt, requestId, evidence });
         } else {
           const killed = outcome.exitCode === null;
-          const how = killed ? `was killed by ${outcome.signal ?? 'a signal'}` : `exited with code ${outcome.exitCode}`;
+          const how = killed
+            ? `was killed by ${outcome.signal ?? 'a signal'}`
+            : `exited with code ${outcome.exitCode}`;
           const howZh = killed ? `被 ${outcome.signal ?? '信号'} 终止` : `以退出码 ${outcome.exitCode} 结束`;
-          log.warn('command failed', { scenarioId: request.scenarioId, serial: request.serial, exitCode: outcome.exitCode, signal: outcome.signal });
-          reject(new SendError('SEND_FAILED', `The send command ${how}.`, {
-            hint: 'Read its output (kept with the attempt) and fix the script; it gets the scenario in PUSHLAB_* environment variables.',
-            zh: {
-              message: `发送命令${howZh}。`,
-              hint: '请查看它的输出（随该次尝试保存）并修正脚本；脚本通过 PUSHLAB_* 环境变量获得场景。',
-            },
-            ...(detail === '' ? {} : { detail }),
-            evidence,
-            sentAt,
-          }));
+          log.warn('command failed', {
+            scenarioId: request.scenarioId,
+            serial: request.serial,
+            exitCode: outcome.exitCode,
+            signal: outcome.signal,
+          });
+          reject(
+            new SendError('SEND_FAILED', `The send command ${how}.`, {
+              hint: 'Read its output (kept with the attempt) and fix the script; it gets the scenario in PUSHLAB_* environment variables.',
+              zh: {
+                message: `发送命令${howZh}。`,
+                hint: '请查看它的输出（随该次尝试保存）并修正脚本；脚本通过 PUSHLAB_* 环境变量获得场景。',
+              },
+              ...(detail === '' ? {} : { detail }),
+              evidence,
+              sentAt,
+            }),
+          );
         }
       };
 
@@ -211,7 +263,12 @@ export function createCommandSender(config: CommandPlanSender, deps: SenderDeps)
   return { kind: 'command', send };
 }
 
-function spawnFailure(error: NodeJS.ErrnoException, command: string, cwd: string | undefined, evidence: Record<string, unknown>): SendError {
+function spawnFailure(
+  error: NodeJS.ErrnoException,
+  command: string,
+  cwd: string | undefined,
+  evidence: Record<string, unknown>,
+): SendError {
   evidence.spawnError = error.code ?? error.message;
   const from = cwd ?? process.cwd();
   if (error.code === 'ENOENT') {
@@ -236,14 +293,20 @@ function spawnFailure(error: NodeJS.ErrnoException, command: string, cwd: string
       sentAt: null,
     });
   }
-  return new SendError('SEND_FAILED', `The send command "${command}" could not be started (${error.code ?? 'unknown error'}).`, {
-    hint: 'Check sender.command and sender.args in the plan. On Windows, .cmd and .bat scripts need "command": "cmd.exe", "args": ["/c", "send.cmd"].',
-    zh: {
-      message: `无法启动发送命令“${command}”（${error.code ?? '未知错误'}）。`,
-      hint: '请检查计划中的 sender.command 和 sender.args。在 Windows 上，.cmd 和 .bat 脚本需要 "command": "cmd.exe", "args": ["/c", "send.cmd"]。',
+  return new SendError(
+    'SEND_FAILED',
+    `The send command "${command}" could not be started (${error.code ?? 'unknown error'}).`,
+    {
+      hint: 'Check sender.command and sender.args in the plan. On Windows, .cmd and .bat scripts need "command": "cmd.exe", "args": ["/c", "send.cmd"].',
+      zh: {
+        message: `无法启动发送命令“${command}”（${error.code ?? '未知错误'}）。`,
+        hint: '请检查计划中的 sender.command 和 sender.args。在 Windows 上，.cmd 和 .bat 脚本需要 "command": "cmd.exe", "args": ["/c", "send.cmd"]。',
+      },
+      cause: new LabError('COMMAND_FAILED', error.message, {
+        zh: { message: `无法启动发送命令：${error.message}` },
+      }),
+      evidence,
+      sentAt: null,
     },
-    cause: new LabError('COMMAND_FAILED', error.message, { zh: { message: `无法启动发送命令：${error.message}` } }),
-    evidence,
-    sentAt: null,
-  });
+  );
 }

@@ -43,22 +43,34 @@ export interface AccessTokenOptions {
 }
 
 /** The signed assertion the token endpoint exchanges. */
-export async function signAssertion(account: ServiceAccount, tokenUrl: string, nowMs: number): Promise<string> {
+export async function signAssertion(
+  account: ServiceAccount,
+  tokenUrl: string,
+  nowMs: number,
+): Promise<string> {
   let key: CryptoKey;
   try {
     key = await importPKCS8(account.privateKey, 'RS256');
   } catch {
-    throw new LabError('SECRET_UNAVAILABLE', 'The FCM service account\'s private_key is not an RSA key PushLab can read.', {
-      hint: 'Use the JSON key file unchanged, as Google made it (private_key is a PEM "BEGIN PRIVATE KEY" block).',
-      zh: {
-        message: 'FCM 服务账号的 private_key 不是 PushLab 能读取的 RSA 密钥。',
-        hint: '请原样使用 Google 生成的 JSON 密钥文件（private_key 是 PEM 格式的 "BEGIN PRIVATE KEY" 块）。',
+    throw new LabError(
+      'SECRET_UNAVAILABLE',
+      "The FCM service account's private_key is not an RSA key PushLab can read.",
+      {
+        hint: 'Use the JSON key file unchanged, as Google made it (private_key is a PEM "BEGIN PRIVATE KEY" block).',
+        zh: {
+          message: 'FCM 服务账号的 private_key 不是 PushLab 能读取的 RSA 密钥。',
+          hint: '请原样使用 Google 生成的 JSON 密钥文件（private_key 是 PEM 格式的 "BEGIN PRIVATE KEY" 块）。',
+        },
       },
-    });
+    );
   }
   const iat = Math.floor(nowMs / 1000);
   return new SignJWT({ scope: FCM_SCOPE })
-    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', ...(account.privateKeyId === null ? {} : { kid: account.privateKeyId }) })
+    .setProtectedHeader({
+      alg: 'RS256',
+      typ: 'JWT',
+      ...(account.privateKeyId === null ? {} : { kid: account.privateKeyId }),
+    })
     .setIssuer(account.clientEmail)
     .setAudience(tokenUrl)
     .setIssuedAt(iat)
@@ -80,10 +92,11 @@ export function createAccessTokens(options: AccessTokenOptions): AccessTokens {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       timeoutMs,
       ...(signal ? { signal } : {}),
-      what: 'Google\'s OAuth2 token endpoint',
+      what: "Google's OAuth2 token endpoint",
       whatZh: 'Google 的 OAuth2 令牌端点',
     });
-    let data: { access_token?: unknown; expires_in?: unknown; error?: unknown; error_description?: unknown } = {};
+    let data: { access_token?: unknown; expires_in?: unknown; error?: unknown; error_description?: unknown } =
+      {};
     try {
       data = JSON.parse(answer.text) as typeof data;
     } catch {
@@ -99,7 +112,8 @@ export function createAccessTokens(options: AccessTokenOptions): AccessTokens {
 
   return {
     async get({ timeoutMs, signal }) {
-      if (cached !== undefined && options.clock.now() < cached.expiresAt - ACCESS_TOKEN_MARGIN_MS) return cached;
+      if (cached !== undefined && options.clock.now() < cached.expiresAt - ACCESS_TOKEN_MARGIN_MS)
+        return cached;
       // Parallel sends share one token request.
       pending ??= fetchToken(timeoutMs, signal).finally(() => {
         pending = undefined;
@@ -117,11 +131,12 @@ function oauthRefusal(status: number, error: unknown, description: unknown): Lab
   const code = typeof error === 'string' ? error.slice(0, 60) : null;
   const said = typeof description === 'string' ? description.slice(0, 300) : null;
   const known = code !== null && Object.hasOwn(OAUTH_ERRORS, code) ? OAUTH_ERRORS[code] : undefined;
-  const meaning = known?.meaning ?? `Google's token endpoint answered HTTP ${status} without an access token.`;
+  const meaning =
+    known?.meaning ?? `Google's token endpoint answered HTTP ${status} without an access token.`;
   const knownZh = oauthErrorZh(code);
   const meaningZh = knownZh?.meaning ?? `Google 的令牌端点以 HTTP ${status} 应答，没有给出访问令牌。`;
   return new LabError('SEND_FAILED', `No FCM access token (${code ?? `HTTP ${status}`}): ${meaning}`, {
-    hint: known?.fix ?? 'Check the service-account JSON key and this computer\'s clock.',
+    hint: known?.fix ?? "Check the service-account JSON key and this computer's clock.",
     ...(said === null ? {} : { detail: said }),
     zh: {
       message: `没有 FCM 访问令牌（${code ?? `HTTP ${status}`}）：${meaningZh}`,

@@ -24,7 +24,10 @@ const APNS_LIKE = /^[0-9A-Fa-f]{64}$/;
 
 export function createFcmSender(config: FcmPlanSender, deps: SenderDeps): Sender {
   const log = deps.logger.child('sender:fcm');
-  const endpoint = new URL(`/v1/projects/${encodeURIComponent(config.projectId)}/messages:send`, config.baseUrl ?? FCM_BASE_URL);
+  const endpoint = new URL(
+    `/v1/projects/${encodeURIComponent(config.projectId)}/messages:send`,
+    config.baseUrl ?? FCM_BASE_URL,
+  );
   const secrets = new Set<string>();
   let account: ServiceAccount | undefined;
   let tokens: AccessTokens | undefined;
@@ -39,20 +42,35 @@ export function createFcmSender(config: FcmPlanSender, deps: SenderDeps): Sender
       const parsed = parseServiceAccount(text);
       secrets.add(parsed.privateKey);
       account = parsed;
-      tokens = createAccessTokens({ account: parsed, tokenUrl: config.tokenUrl ?? parsed.tokenUri, clock: deps.clock, onSecret: (v) => secrets.add(v) });
+      tokens = createAccessTokens({
+        account: parsed,
+        tokenUrl: config.tokenUrl ?? parsed.tokenUri,
+        clock: deps.clock,
+        onSecret: (v) => secrets.add(v),
+      });
       if (parsed.projectId !== null && parsed.projectId !== config.projectId) {
-        log.warn('service account is from another project', { accountProject: parsed.projectId, projectId: config.projectId });
+        log.warn('service account is from another project', {
+          accountProject: parsed.projectId,
+          projectId: config.projectId,
+        });
       }
     }
     return { account, tokens };
   };
 
   const send = async (request: SendRequest): Promise<SendReceipt> => {
-    const evidence: Record<string, unknown> = { kind: 'fcm', projectId: config.projectId, endpoint: endpoint.href };
+    const evidence: Record<string, unknown> = {
+      kind: 'fcm',
+      projectId: config.projectId,
+      endpoint: endpoint.href,
+    };
     let sentAt: number | null = null;
     const deadline = Date.now() + request.timeoutMs;
     const remaining = (): number => Math.max(1, deadline - Date.now());
-    const httpOptions = (): { timeoutMs: number; signal?: AbortSignal } => ({ timeoutMs: remaining(), ...(request.signal ? { signal: request.signal } : {}) });
+    const httpOptions = (): { timeoutMs: number; signal?: AbortSignal } => ({
+      timeoutMs: remaining(),
+      ...(request.signal ? { signal: request.signal } : {}),
+    });
     try {
       const deviceToken = checkedToken(request);
       evidence.deviceToken = maskDeviceToken(deviceToken);
@@ -73,7 +91,14 @@ export function createFcmSender(config: FcmPlanSender, deps: SenderDeps): Sender
       const attempt = async (): Promise<HttpAnswer> => {
         const access = await auth.tokens.get(httpOptions());
         sentAt = deps.clock.now();
-        return post(endpoint, json, { headers: { authorization: `Bearer ${access.value}`, 'content-type': 'application/json; charset=utf-8' }, ...httpOptions(), what: 'FCM' });
+        return post(endpoint, json, {
+          headers: {
+            authorization: `Bearer ${access.value}`,
+            'content-type': 'application/json; charset=utf-8',
+          },
+          ...httpOptions(),
+          what: 'FCM',
+        });
       };
       let answer = await attempt();
       if (answer.status === 401 && parseFcmError(answer.text).errorCode === null) {
@@ -86,11 +111,22 @@ export function createFcmSender(config: FcmPlanSender, deps: SenderDeps): Sender
       if (answer.status === 200) {
         const name = nameOf(answer.text);
         evidence.answer = { status: 200, name };
-        log.info('sent', { scenarioId: request.scenarioId, serial: request.serial, device: maskDeviceToken(deviceToken), requestId: name, messageKind: built.kind });
+        log.info('sent', {
+          scenarioId: request.scenarioId,
+          serial: request.serial,
+          device: maskDeviceToken(deviceToken),
+          requestId: name,
+          messageKind: built.kind,
+        });
         return { sentAt: sentAt ?? deps.clock.now(), requestId: name, evidence };
       }
       const error = parseFcmError(answer.text);
-      evidence.answer = { status: answer.status, errorCode: error.errorCode, errorStatus: error.status, body: strip(answer.text.slice(0, 2000)) };
+      evidence.answer = {
+        status: answer.status,
+        errorCode: error.errorCode,
+        errorStatus: error.status,
+        body: strip(answer.text.slice(0, 2000)),
+      };
       const explained = explainFcmError(error.name, answer.status);
       const label = error.name === null ? `HTTP ${answer.status}` : `${answer.status} ${error.name}`;
       const explainedZh = explainFcmErrorZh(error.name, answer.status);
@@ -101,7 +137,12 @@ export function createFcmSender(config: FcmPlanSender, deps: SenderDeps): Sender
       });
     } catch (error) {
       const clean = SendError.from(error, evidence, sentAt).redacted(strip);
-      log.warn('send failed', { scenarioId: request.scenarioId, serial: request.serial, code: clean.code, message: clean.message });
+      log.warn('send failed', {
+        scenarioId: request.scenarioId,
+        serial: request.serial,
+        code: clean.code,
+        message: clean.message,
+      });
       throw clean;
     }
   };
@@ -124,13 +165,17 @@ function checkedToken(request: SendRequest): string {
     const apnsLike = APNS_LIKE.test(token);
     const why = apnsLike ? 'looks like an APNs device token' : 'is not an FCM registration token';
     const whyZh = apnsLike ? '看起来是 APNs 设备令牌' : '不是 FCM 注册令牌';
-    throw new LabError('PLAN_INVALID', `The token for ${request.serial} (${maskDeviceToken(token)}) ${why}.`, {
-      hint: 'Use the registration token from FirebaseMessaging.getToken() on that phone (an APNs token only works with the apns sender).',
-      zh: {
-        message: `${request.serial} 的令牌（${maskDeviceToken(token)}）${whyZh}。`,
-        hint: '请使用那台手机上 FirebaseMessaging.getToken() 给出的注册令牌（APNs 令牌只能用于 apns 发送器）。',
+    throw new LabError(
+      'PLAN_INVALID',
+      `The token for ${request.serial} (${maskDeviceToken(token)}) ${why}.`,
+      {
+        hint: 'Use the registration token from FirebaseMessaging.getToken() on that phone (an APNs token only works with the apns sender).',
+        zh: {
+          message: `${request.serial} 的令牌（${maskDeviceToken(token)}）${whyZh}。`,
+          hint: '请使用那台手机上 FirebaseMessaging.getToken() 给出的注册令牌（APNs 令牌只能用于 apns 发送器）。',
+        },
       },
-    });
+    );
   }
   return token;
 }

@@ -52,19 +52,28 @@ export function buildFcmMessage(message: MessageSpec, options: FcmMessageOptions
   const priority = options.priority === 'high' ? 'HIGH' : 'NORMAL';
 
   let dataOnlyBecause: string | null = null;
-  if (message.push?.disabled === true) dataOnlyBecause = 'The message turns offline push off (disablePush), so nothing may show.';
+  if (message.push?.disabled === true)
+    dataOnlyBecause = 'The message turns offline push off (disablePush), so nothing may show.';
   else if (!display.pushed) dataOnlyBecause = display.reason.en;
   // Tencent hands ext to the tap handler under the key "ext"; data values must be strings. A
   // data-only message always carries the scenario, so it is never empty.
   const data: Record<string, string> | undefined =
-    dataOnlyBecause !== null ? { pushlab_scenario: options.scenarioId, ...(ext === undefined ? {} : { ext }) } : ext === undefined ? undefined : { ext };
+    dataOnlyBecause !== null
+      ? { pushlab_scenario: options.scenarioId, ...(ext === undefined ? {} : { ext }) }
+      : ext === undefined
+        ? undefined
+        : { ext };
 
   let notification: FcmAndroidNotification | undefined;
   if (dataOnlyBecause === null && display.pushed) {
     const vendorChannel = message.push?.vendor?.fcmChannelId;
     const channelId = vendorChannel !== undefined && vendorChannel !== '' ? vendorChannel : options.channelId;
     // A group message has no default title in the seeds; Android shows the group's name there.
-    const title = display.title ?? (message.conversation === 'group' && message.groupName !== undefined && message.groupName !== '' ? message.groupName : undefined);
+    const title =
+      display.title ??
+      (message.conversation === 'group' && message.groupName !== undefined && message.groupName !== ''
+        ? message.groupName
+        : undefined);
     const sound = message.push?.sound;
     notification = {
       ...(title === undefined ? {} : { title }),
@@ -75,20 +84,31 @@ export function buildFcmMessage(message: MessageSpec, options: FcmMessageOptions
     };
   }
 
-  const payloadBytes = Buffer.byteLength(JSON.stringify({ notification: notification ?? null, data: data ?? null }));
+  const payloadBytes = Buffer.byteLength(
+    JSON.stringify({ notification: notification ?? null, data: data ?? null }),
+  );
   if (payloadBytes > FCM_MAX_PAYLOAD_BYTES) {
-    throw new LabError('INVALID_ARGUMENT', `The FCM payload would be ${payloadBytes} bytes; FCM accepts at most ${FCM_MAX_PAYLOAD_BYTES}.`, {
-      hint: 'Shorten the scenario\'s text, title, desc or ext.',
-      zh: {
-        message: `FCM 负载将有 ${payloadBytes} 字节；FCM 最多接受 ${FCM_MAX_PAYLOAD_BYTES} 字节。`,
-        hint: '请缩短场景的 text、title、desc 或 ext。',
+    throw new LabError(
+      'INVALID_ARGUMENT',
+      `The FCM payload would be ${payloadBytes} bytes; FCM accepts at most ${FCM_MAX_PAYLOAD_BYTES}.`,
+      {
+        hint: "Shorten the scenario's text, title, desc or ext.",
+        zh: {
+          message: `FCM 负载将有 ${payloadBytes} 字节；FCM 最多接受 ${FCM_MAX_PAYLOAD_BYTES} 字节。`,
+          hint: '请缩短场景的 text、title、desc 或 ext。',
+        },
       },
-    });
+    );
   }
   const fcm: FcmMessage = {
     token: options.token,
     android: { priority, ...(notification === undefined ? {} : { notification }) },
     ...(data === undefined ? {} : { data }),
   };
-  return { body: { message: fcm }, kind: notification === undefined ? 'data' : 'notification', dataOnlyBecause, payloadBytes };
+  return {
+    body: { message: fcm },
+    kind: notification === undefined ? 'data' : 'notification',
+    dataOnlyBecause,
+    payloadBytes,
+  };
 }

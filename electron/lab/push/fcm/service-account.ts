@@ -25,7 +25,10 @@ const KEY_FILE_HINT_ZH =
 
 /** `why` finishes "The FCM service account …"; `whyZh` finishes "FCM 服务账号…". */
 const invalid = (why: string, whyZh: string, hint = KEY_FILE_HINT, hintZh = KEY_FILE_HINT_ZH): LabError =>
-  new LabError('SECRET_UNAVAILABLE', `The FCM service account ${why}.`, { hint, zh: { message: `FCM 服务账号${whyZh}。`, hint: hintZh } });
+  new LabError('SECRET_UNAVAILABLE', `The FCM service account ${why}.`, {
+    hint,
+    zh: { message: `FCM 服务账号${whyZh}。`, hint: hintZh },
+  });
 
 export function parseServiceAccount(text: string): ServiceAccount {
   let data: unknown;
@@ -34,7 +37,8 @@ export function parseServiceAccount(text: string): ServiceAccount {
   } catch {
     throw invalid('is not JSON', '不是 JSON');
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw invalid('is not a JSON object', '不是 JSON 对象');
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw invalid('is not a JSON object', '不是 JSON 对象');
   const field = (name: string): string | null => {
     const value = (data as Record<string, unknown>)[name];
     return typeof value === 'string' && value.trim() !== '' ? value : null;
@@ -49,9 +53,11 @@ export function parseServiceAccount(text: string): ServiceAccount {
     );
   }
   const clientEmail = field('client_email');
-  if (clientEmail === null || !/^[^\s@]+@[^\s@]+$/.test(clientEmail)) throw invalid('has no client_email', '没有 client_email');
+  if (clientEmail === null || !/^[^\s@]+@[^\s@]+$/.test(clientEmail))
+    throw invalid('has no client_email', '没有 client_email');
   const privateKey = field('private_key');
-  if (privateKey === null || !privateKey.includes('PRIVATE KEY')) throw invalid('has no private_key', '没有 private_key');
+  if (privateKey === null || !privateKey.includes('PRIVATE KEY'))
+    throw invalid('has no private_key', '没有 private_key');
   const tokenUri = field('token_uri') ?? GOOGLE_TOKEN_URL;
   if (!allowedTokenUrl(tokenUri)) {
     throw invalid(
@@ -61,7 +67,13 @@ export function parseServiceAccount(text: string): ServiceAccount {
       '请原样使用 Google 生成的 JSON 密钥（token_uri 为 https://oauth2.googleapis.com/token）。',
     );
   }
-  return { clientEmail, privateKey, privateKeyId: field('private_key_id'), tokenUri, projectId: field('project_id') };
+  return {
+    clientEmail,
+    privateKey,
+    privateKeyId: field('private_key_id'),
+    tokenUri,
+    projectId: field('project_id'),
+  };
 }
 
 /** https anywhere, http only on loopback (a local test server). */

@@ -11,7 +11,13 @@ import type { SendReceipt, SendRequest, Sender, SenderDeps } from '../sender-typ
  */
 export function describeForOperator(request: Pick<SendRequest, 'expected' | 'message'>): string {
   const { message } = request;
-  const body = message.push?.desc ?? (message.kind === 'text' ? message.text : message.kind === 'custom' ? message.custom?.desc : `[${message.kind}]`);
+  const body =
+    message.push?.desc ??
+    (message.kind === 'text'
+      ? message.text
+      : message.kind === 'custom'
+        ? message.custom?.desc
+        : `[${message.kind}]`);
   const title = message.push?.title;
   const own = title !== undefined && title !== '' ? `${title} / ${body ?? ''}` : (body ?? '');
   if (own.trim() !== '') return own;

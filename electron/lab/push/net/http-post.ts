@@ -30,12 +30,14 @@ export interface PostOptions {
 const MAX_ANSWER_BYTES = 256 * 1024;
 
 const NETWORK_HINTS: Record<string, string> = {
-  ECONNREFUSED: 'Nothing is listening at that address: check the sender\'s base URL in the plan and your proxy.',
-  ENOTFOUND: 'The host name does not resolve: check this computer\'s network and DNS.',
+  ECONNREFUSED:
+    "Nothing is listening at that address: check the sender's base URL in the plan and your proxy.",
+  ENOTFOUND: "The host name does not resolve: check this computer's network and DNS.",
   EAI_AGAIN: 'DNS lookup failed for now: check the network and run again.',
   ECONNRESET: 'The connection was cut: check the network or proxy and run again.',
-  CERT_HAS_EXPIRED: 'The server\'s TLS certificate was rejected: check the system clock and any intercepting proxy.',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'The server\'s TLS certificate was rejected: check any intercepting proxy.',
+  CERT_HAS_EXPIRED:
+    "The server's TLS certificate was rejected: check the system clock and any intercepting proxy.",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "The server's TLS certificate was rejected: check any intercepting proxy.",
 };
 
 const NETWORK_HINTS_ZH: Record<string, string> = {
@@ -52,10 +54,12 @@ const CHECK_NETWORK_ZH = '请检查网络和代理，然后重新运行。';
 export function post(url: URL, body: string, options: PostOptions): Promise<HttpAnswer> {
   const send = url.protocol === 'https:' ? httpsRequest : url.protocol === 'http:' ? httpRequest : undefined;
   if (!send) {
-    return Promise.reject(new LabError('INVALID_ARGUMENT', `Unsupported protocol ${url.protocol} for ${options.what}.`, {
-      hint: 'Use an https:// URL.',
-      zh: { message: `${whatZh(options)} 不支持协议 ${url.protocol}。`, hint: '请使用 https:// URL。' },
-    }));
+    return Promise.reject(
+      new LabError('INVALID_ARGUMENT', `Unsupported protocol ${url.protocol} for ${options.what}.`, {
+        hint: 'Use an https:// URL.',
+        zh: { message: `${whatZh(options)} 不支持协议 ${url.protocol}。`, hint: '请使用 https:// URL。' },
+      }),
+    );
   }
   if (options.signal?.aborted) return Promise.reject(cancelled());
   return new Promise<HttpAnswer>((resolve, reject) => {
@@ -67,17 +71,24 @@ export function post(url: URL, body: string, options: PostOptions): Promise<Http
       options.signal?.removeEventListener('abort', onAbort);
       fn();
     };
-    const req = send(url, { method: 'POST', headers: { ...options.headers, 'content-length': Buffer.byteLength(body) } });
+    const req = send(url, {
+      method: 'POST',
+      headers: { ...options.headers, 'content-length': Buffer.byteLength(body) },
+    });
     const onAbort = (): void => {
       finish(() => reject(cancelled()));
       req.destroy();
     };
     const timer = setTimeout(() => {
       const seconds = Math.round(options.timeoutMs / 100) / 10;
-      finish(() => reject(new LabError('TIMEOUT', `${options.what} did not answer within ${seconds} s.`, {
-        hint: 'Check the network and proxy, then run again.',
-        zh: { message: `${whatZh(options)} 在 ${seconds} 秒内没有应答。`, hint: CHECK_NETWORK_ZH },
-      })));
+      finish(() =>
+        reject(
+          new LabError('TIMEOUT', `${options.what} did not answer within ${seconds} s.`, {
+            hint: 'Check the network and proxy, then run again.',
+            zh: { message: `${whatZh(options)} 在 ${seconds} 秒内没有应答。`, hint: CHECK_NETWORK_ZH },
+          }),
+        ),
+      );
       req.destroy();
     }, options.timeoutMs);
     options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -89,16 +100,25 @@ export function post(url: URL, body: string, options: PostOptions): Promise<Http
         const max = options.maxBytes ?? MAX_ANSWER_BYTES;
         if (size > max) {
           const kib = Math.round(max / 1024);
-          finish(() => reject(new LabError('MALFORMED_OUTPUT', `${options.what} answered with more than ${kib} KiB.`, {
-            hint: 'Check that the sender\'s URL points at the right service.',
-            zh: { message: `${whatZh(options)} 的应答超过 ${kib} KiB。`, hint: '请检查发送器的 URL 是否指向正确的服务。' },
-          })));
+          finish(() =>
+            reject(
+              new LabError('MALFORMED_OUTPUT', `${options.what} answered with more than ${kib} KiB.`, {
+                hint: "Check that the sender's URL points at the right service.",
+                zh: {
+                  message: `${whatZh(options)} 的应答超过 ${kib} KiB。`,
+                  hint: '请检查发送器的 URL 是否指向正确的服务。',
+                },
+              }),
+            ),
+          );
           req.destroy();
           return;
         }
         chunks.push(chunk);
       });
-      res.on('end', () => finish(() => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') })));
+      res.on('end', () =>
+        finish(() => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') })),
+      );
       res.on('error', (error) => finish(() => reject(networkError(error, options))));
     });
     req.on('error', (error) => finish(() => reject(networkError(error, options))));
@@ -106,18 +126,23 @@ export function post(url: URL, body: string, options: PostOptions): Promise<Http
   });
 }
 
-const cancelled = (): LabError => new LabError('CANCELLED', 'The send was stopped because the run was cancelled.', {
-  hint: 'Resume the run to send again.',
-  zh: { message: '运行已取消，发送已停止。', hint: '继续运行即可再次发送。' },
-});
+const cancelled = (): LabError =>
+  new LabError('CANCELLED', 'The send was stopped because the run was cancelled.', {
+    hint: 'Resume the run to send again.',
+    zh: { message: '运行已取消，发送已停止。', hint: '继续运行即可再次发送。' },
+  });
 
 const whatZh = (options: PostOptions): string => options.whatZh ?? options.what;
 
 function networkError(error: Error, options: PostOptions): LabError {
   const code = (error as NodeJS.ErrnoException).code ?? 'UNKNOWN';
   const refused = code === 'ECONNREFUSED' && options.refusedHint;
-  const hint = refused ? options.refusedHint : (NETWORK_HINTS[code] ?? 'Check the network and proxy, then run again.');
-  const hintZh = refused ? (options.refusedHintZh ?? NETWORK_HINTS_ZH[code]) : (NETWORK_HINTS_ZH[code] ?? CHECK_NETWORK_ZH);
+  const hint = refused
+    ? options.refusedHint
+    : (NETWORK_HINTS[code] ?? 'Check the network and proxy, then run again.');
+  const hintZh = refused
+    ? (options.refusedHintZh ?? NETWORK_HINTS_ZH[code])
+    : (NETWORK_HINTS_ZH[code] ?? CHECK_NETWORK_ZH);
   return new LabError('COMMAND_FAILED', `PushLab could not reach ${options.what} (${code}).`, {
     hint,
     zh: { message: `PushLab 无法连接 ${whatZh(options)}（${code}）。`, hint: hintZh },

@@ -20,44 +20,77 @@ export function createSimctlSender(deps: Pick<SenderDeps, 'clock' | 'logger' | '
     const xcrun = findXcrun(deps.env ?? process.env);
     if (xcrun === null) {
       const notMac = missingXcrunReason() === 'not-macos';
-      throw new SendError('NOT_FOUND', notMac ? 'The simctl sender needs a Mac with Xcode; this computer is not a Mac.' : 'The simctl sender needs Xcode: xcrun was not found.', {
-        hint: notMac ? 'Run iOS simulator plans on a Mac, or use the apns sender for real iPhones.' : 'Install Xcode and open it once, then run again.',
-        zh: notMac
-          ? {
-            message: 'simctl 发送器需要装有 Xcode 的 Mac；这台电脑不是 Mac。',
-            hint: '请在 Mac 上运行 iOS 模拟器计划，或对真实 iPhone 使用 apns 发送器。',
-          }
-          : { message: 'simctl 发送器需要 Xcode：找不到 xcrun。', hint: '请安装 Xcode 并打开一次，然后重新运行。' },
-        evidence,
-        sentAt: null,
-      });
+      throw new SendError(
+        'NOT_FOUND',
+        notMac
+          ? 'The simctl sender needs a Mac with Xcode; this computer is not a Mac.'
+          : 'The simctl sender needs Xcode: xcrun was not found.',
+        {
+          hint: notMac
+            ? 'Run iOS simulator plans on a Mac, or use the apns sender for real iPhones.'
+            : 'Install Xcode and open it once, then run again.',
+          zh: notMac
+            ? {
+                message: 'simctl 发送器需要装有 Xcode 的 Mac；这台电脑不是 Mac。',
+                hint: '请在 Mac 上运行 iOS 模拟器计划，或对真实 iPhone 使用 apns 发送器。',
+              }
+            : {
+                message: 'simctl 发送器需要 Xcode：找不到 xcrun。',
+                hint: '请安装 Xcode 并打开一次，然后重新运行。',
+              },
+          evidence,
+          sentAt: null,
+        },
+      );
     }
     if (runner?.xcrun !== xcrun) runner = new SimctlRunner(xcrun, deps.env ?? process.env, log);
     return runner;
   };
 
   const send = async (request: SendRequest): Promise<SendReceipt> => {
-    const evidence: Record<string, unknown> = { kind: 'simctl', udid: request.serial, bundleId: request.package };
+    const evidence: Record<string, unknown> = {
+      kind: 'simctl',
+      udid: request.serial,
+      bundleId: request.package,
+    };
     if (!UDID_PATTERN.test(request.serial)) {
-      throw new SendError('INVALID_ARGUMENT', `${request.serial} is not an iOS simulator: the simctl sender only reaches simulators.`, {
-        hint: 'Use a Tencent, FCM or command sender for Android phones, or run them in a separate plan.',
-        zh: {
-          message: `${request.serial} 不是 iOS 模拟器：simctl 发送器只能发往模拟器。`,
-          hint: '对 Android 手机请使用腾讯、FCM 或命令发送器，或者把它们放在单独的计划中运行。',
+      throw new SendError(
+        'INVALID_ARGUMENT',
+        `${request.serial} is not an iOS simulator: the simctl sender only reaches simulators.`,
+        {
+          hint: 'Use a Tencent, FCM or command sender for Android phones, or run them in a separate plan.',
+          zh: {
+            message: `${request.serial} 不是 iOS 模拟器：simctl 发送器只能发往模拟器。`,
+            hint: '对 Android 手机请使用腾讯、FCM 或命令发送器，或者把它们放在单独的计划中运行。',
+          },
+          evidence,
+          sentAt: null,
         },
-        evidence,
-        sentAt: null,
-      });
+      );
     }
     let sentAt: number | null = null;
     try {
       const built = simulatorPayload(request.message, request.package);
-      Object.assign(evidence, { payload: built.payload, bytes: built.bytes, ...(built.silentBecause ? { silentBecause: built.silentBecause } : {}) });
+      Object.assign(evidence, {
+        payload: built.payload,
+        bytes: built.bytes,
+        ...(built.silentBecause ? { silentBecause: built.silentBecause } : {}),
+      });
       const simctl = runnerOrThrow(evidence);
       sentAt = deps.clock.now();
-      const said = await pushToSimulator(simctl, request.serial, request.package, Buffer.from(built.json, 'utf8'), { timeoutMs: request.timeoutMs, ...(request.signal ? { signal: request.signal } : {}) });
+      const said = await pushToSimulator(
+        simctl,
+        request.serial,
+        request.package,
+        Buffer.from(built.json, 'utf8'),
+        { timeoutMs: request.timeoutMs, ...(request.signal ? { signal: request.signal } : {}) },
+      );
       evidence.output = said.slice(0, 2000);
-      log.info('simctl push sent', { scenarioId: request.scenarioId, udid: request.serial, bytes: built.bytes });
+      log.info('simctl push sent', {
+        scenarioId: request.scenarioId,
+        udid: request.serial,
+        bytes: built.bytes,
+      });
       return { sentAt, requestId: null, evidence };
     } catch (error) {
       if (error instanceof LabError && error.code === 'COMMAND_FAILED') {

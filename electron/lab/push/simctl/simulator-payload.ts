@@ -26,7 +26,8 @@ export function simulatorPayload(message: MessageSpec, bundleId: string): Simula
   const ext = message.push?.ext;
   const custom = ext === undefined ? {} : { ext };
   let silentBecause: string | null = null;
-  if (message.push?.disabled === true) silentBecause = 'The message turns offline push off (disablePush), so nothing may show.';
+  if (message.push?.disabled === true)
+    silentBecause = 'The message turns offline push off (disablePush), so nothing may show.';
   else if (!display.pushed) silentBecause = display.reason.en;
   let aps: Record<string, unknown>;
   if (silentBecause === null && display.pushed) {
@@ -42,13 +43,17 @@ export function simulatorPayload(message: MessageSpec, bundleId: string): Simula
   const json = JSON.stringify(payload);
   const bytes = Buffer.byteLength(json);
   if (bytes > MAX_PUSH_PAYLOAD_BYTES) {
-    throw new LabError('INVALID_ARGUMENT', `The push payload would be ${bytes} bytes; simctl and APNs accept at most ${MAX_PUSH_PAYLOAD_BYTES}.`, {
-      hint: "Shorten the scenario's text, title, desc or ext.",
-      zh: {
-        message: `推送负载将有 ${bytes} 字节；simctl 和 APNs 最多接受 ${MAX_PUSH_PAYLOAD_BYTES} 字节。`,
-        hint: '请缩短场景的 text、title、desc 或 ext。',
+    throw new LabError(
+      'INVALID_ARGUMENT',
+      `The push payload would be ${bytes} bytes; simctl and APNs accept at most ${MAX_PUSH_PAYLOAD_BYTES}.`,
+      {
+        hint: "Shorten the scenario's text, title, desc or ext.",
+        zh: {
+          message: `推送负载将有 ${bytes} 字节；simctl 和 APNs 最多接受 ${MAX_PUSH_PAYLOAD_BYTES} 字节。`,
+          hint: '请缩短场景的 text、title、desc 或 ext。',
+        },
       },
-    });
+    );
   }
   return { payload, json, bytes, silentBecause };
 }

@@ -36,7 +36,11 @@ export const TENCENT_COMMANDS = {
 
 /** query_online_status takes at most this many accounts per request. */
 export const MAX_STATUS_QUERY = 500;
-const ONLINE_STATUSES: readonly string[] = ['Online', 'PushOnline', 'Offline'] satisfies readonly TencentOnlineStatus[];
+const ONLINE_STATUSES: readonly string[] = [
+  'Online',
+  'PushOnline',
+  'Offline',
+] satisfies readonly TencentOnlineStatus[];
 
 export interface TencentImClientOptions {
   readonly sdkAppId: number;
@@ -116,13 +120,25 @@ function checkOptions(o: TencentImClientOptions): void {
     });
   };
   if (!Number.isInteger(o.sdkAppId) || o.sdkAppId <= 0) {
-    bad('SDKAppID', 'Copy the SDKAppID from the Tencent console.', ' SDKAppID ', '请从腾讯云控制台复制 SDKAppID。');
+    bad(
+      'SDKAppID',
+      'Copy the SDKAppID from the Tencent console.',
+      ' SDKAppID ',
+      '请从腾讯云控制台复制 SDKAppID。',
+    );
   }
-  if (o.secretKey.trim().length === 0) bad('secret key', 'Copy the secret key from the Tencent console.', '密钥', '请从腾讯云控制台复制密钥。');
+  if (o.secretKey.trim().length === 0)
+    bad('secret key', 'Copy the secret key from the Tencent console.', '密钥', '请从腾讯云控制台复制密钥。');
   if (!/^[\x21-\x7e]{1,32}$/.test(o.adminIdentifier)) {
-    bad('admin identifier', 'Use the App admin account\'s user ID.', '管理员标识', '请使用 App 管理员账号的用户 ID。');
+    bad(
+      'admin identifier',
+      "Use the App admin account's user ID.",
+      '管理员标识',
+      '请使用 App 管理员账号的用户 ID。',
+    );
   }
-  if (o.timeoutMs !== undefined && !(o.timeoutMs > 0)) bad('timeout', 'Use a timeout above 0 ms.', '超时', '请使用大于 0 毫秒的超时。');
+  if (o.timeoutMs !== undefined && !(o.timeoutMs > 0))
+    bad('timeout', 'Use a timeout above 0 ms.', '超时', '请使用大于 0 毫秒的超时。');
 }
 
 /** Creates a client; nothing is sent until a method is called. */
@@ -139,7 +155,13 @@ export function createTencentImClient(options: TencentImClientOptions): TencentI
   const userSig = (): string => {
     const now = clock.now();
     if (cached && now < cached.renewAt) return cached.sig;
-    const sig = genUserSig({ sdkAppId: options.sdkAppId, secretKey: options.secretKey, identifier: options.adminIdentifier, expireSeconds: ttl, now });
+    const sig = genUserSig({
+      sdkAppId: options.sdkAppId,
+      secretKey: options.secretKey,
+      identifier: options.adminIdentifier,
+      expireSeconds: ttl,
+      now,
+    });
     // Renew with a tenth of the lifetime (at least a minute, at most an hour) to spare, so clock skew never bites.
     const margin = Math.min(3_600_000, Math.max(60_000, ttl * 100));
     cached = { sig, renewAt: Math.floor(now / 1000) * 1000 + ttl * 1000 - margin };
@@ -149,15 +171,26 @@ export function createTencentImClient(options: TencentImClientOptions): TencentI
   async function call<R extends TencentBaseResponse>(command: string, body: object): Promise<R> {
     const sig = userSig();
     const random = nextRandom();
-    const url = buildRequestUrl(baseUrl, command, { sdkAppId: options.sdkAppId, identifier: options.adminIdentifier, userSig: sig, random });
+    const url = buildRequestUrl(baseUrl, command, {
+      sdkAppId: options.sdkAppId,
+      identifier: options.adminIdentifier,
+      userSig: sig,
+      random,
+    });
     const secrets = [options.secretKey, sig];
     log.debug('request', { command, sdkAppId: options.sdkAppId, random });
-    const answer = await postJson(url, JSON.stringify(body), { timeoutMs, what: `Tencent IM ${command}`, whatZh: `腾讯 IM ${command}` });
+    const answer = await postJson(url, JSON.stringify(body), {
+      timeoutMs,
+      what: `Tencent IM ${command}`,
+      whatZh: `腾讯 IM ${command}`,
+    });
     if (answer.status !== 200) {
       log.warn('http status', { command, status: answer.status });
       const serverSide = answer.status >= 500;
       throw new LabError('COMMAND_FAILED', `Tencent IM answered ${command} with HTTP ${answer.status}.`, {
-        hint: serverSide ? 'Tencent IM is having trouble: send again later.' : 'Check the region (base URL) setting.',
+        hint: serverSide
+          ? 'Tencent IM is having trouble: send again later.'
+          : 'Check the region (base URL) setting.',
         detail: redactSecrets(answer.text.slice(0, 500), secrets),
         zh: {
           message: `腾讯 IM 以 HTTP ${answer.status} 应答了 ${command}。`,
@@ -167,11 +200,15 @@ export function createTencentImClient(options: TencentImClientOptions): TencentI
     }
     const parsed = parseResponse(answer.text);
     if (!parsed) {
-      throw new LabError('MALFORMED_OUTPUT', `Tencent IM's answer to ${command} is not the documented JSON.`, {
-        hint: 'Check that the base URL points at Tencent IM\'s REST API.',
-        detail: redactSecrets(answer.text.slice(0, 500), secrets),
-        zh: { message: `腾讯 IM 对 ${command} 的应答不是文档所述的 JSON。`, hint: REST_API_HINT_ZH },
-      });
+      throw new LabError(
+        'MALFORMED_OUTPUT',
+        `Tencent IM's answer to ${command} is not the documented JSON.`,
+        {
+          hint: "Check that the base URL points at Tencent IM's REST API.",
+          detail: redactSecrets(answer.text.slice(0, 500), secrets),
+          zh: { message: `腾讯 IM 对 ${command} 的应答不是文档所述的 JSON。`, hint: REST_API_HINT_ZH },
+        },
+      );
     }
     if (parsed.ErrorCode !== 0 || parsed.ActionStatus !== 'OK') {
       // A refused signature must not be reused on the next call.
@@ -186,13 +223,15 @@ export function createTencentImClient(options: TencentImClientOptions): TencentI
     async sendC2C(message) {
       const msgRandom = message.MsgRandom ?? nextRandom();
       const res = await call<SendC2CResponse>(TENCENT_COMMANDS.sendC2C, { ...message, MsgRandom: msgRandom });
-      if (typeof res.MsgKey !== 'string' || typeof res.MsgTime !== 'number') throw missingField(TENCENT_COMMANDS.sendC2C, 'MsgKey/MsgTime');
+      if (typeof res.MsgKey !== 'string' || typeof res.MsgTime !== 'number')
+        throw missingField(TENCENT_COMMANDS.sendC2C, 'MsgKey/MsgTime');
       return { msgKey: res.MsgKey, msgTime: res.MsgTime, msgRandom };
     },
     async sendGroup(message) {
       const random = message.Random ?? nextRandom();
       const res = await call<SendGroupResponse>(TENCENT_COMMANDS.sendGroup, { ...message, Random: random });
-      if (typeof res.MsgSeq !== 'number' || typeof res.MsgTime !== 'number') throw missingField(TENCENT_COMMANDS.sendGroup, 'MsgSeq/MsgTime');
+      if (typeof res.MsgSeq !== 'number' || typeof res.MsgTime !== 'number')
+        throw missingField(TENCENT_COMMANDS.sendGroup, 'MsgSeq/MsgTime');
       return { msgSeq: res.MsgSeq, msgTime: res.MsgTime, random };
     },
     async importAccount(account) {
@@ -200,15 +239,21 @@ export function createTencentImClient(options: TencentImClientOptions): TencentI
     },
     async queryOnlineStatus(accounts) {
       if (accounts.length === 0 || accounts.length > MAX_STATUS_QUERY) {
-        throw new LabError('INVALID_ARGUMENT', `query_online_status takes 1 to ${MAX_STATUS_QUERY} accounts, not ${accounts.length}.`, {
-          hint: 'Query the accounts in smaller batches.',
-          zh: {
-            message: `query_online_status 接受 1 到 ${MAX_STATUS_QUERY} 个账号，而不是 ${accounts.length} 个。`,
-            hint: '请分成更小的批次查询账号。',
+        throw new LabError(
+          'INVALID_ARGUMENT',
+          `query_online_status takes 1 to ${MAX_STATUS_QUERY} accounts, not ${accounts.length}.`,
+          {
+            hint: 'Query the accounts in smaller batches.',
+            zh: {
+              message: `query_online_status 接受 1 到 ${MAX_STATUS_QUERY} 个账号，而不是 ${accounts.length} 个。`,
+              hint: '请分成更小的批次查询账号。',
+            },
           },
-        });
+        );
       }
-      const res = await call<QueryOnlineStatusResponse>(TENCENT_COMMANDS.queryOnlineStatus, { To_Account: accounts });
+      const res = await call<QueryOnlineStatusResponse>(TENCENT_COMMANDS.queryOnlineStatus, {
+        To_Account: accounts,
+      });
       return readOnlineStatus(res);
     },
   };
@@ -220,17 +265,23 @@ function readOnlineStatus(res: QueryOnlineStatusResponse): OnlineStatusResult {
   const errors = new Map<string, number>();
   const results: unknown = res.QueryResult ?? [];
   const errorList: unknown = res.ErrorList ?? [];
-  if (!Array.isArray(results) || !Array.isArray(errorList)) throw missingField(TENCENT_COMMANDS.queryOnlineStatus, 'QueryResult/ErrorList');
+  if (!Array.isArray(results) || !Array.isArray(errorList))
+    throw missingField(TENCENT_COMMANDS.queryOnlineStatus, 'QueryResult/ErrorList');
   for (const entry of results as unknown[]) {
     const r = entry as { To_Account?: unknown; Status?: unknown } | null;
-    if (typeof r?.To_Account !== 'string' || typeof r.Status !== 'string' || !ONLINE_STATUSES.includes(r.Status)) {
+    if (
+      typeof r?.To_Account !== 'string' ||
+      typeof r.Status !== 'string' ||
+      !ONLINE_STATUSES.includes(r.Status)
+    ) {
       throw missingField(TENCENT_COMMANDS.queryOnlineStatus, 'a valid QueryResult entry');
     }
     statuses.set(r.To_Account, r.Status as TencentOnlineStatus);
   }
   for (const entry of errorList as unknown[]) {
     const r = entry as { To_Account?: unknown; ErrorCode?: unknown } | null;
-    if (typeof r?.To_Account !== 'string' || typeof r.ErrorCode !== 'number') throw missingField(TENCENT_COMMANDS.queryOnlineStatus, 'a valid ErrorList entry');
+    if (typeof r?.To_Account !== 'string' || typeof r.ErrorCode !== 'number')
+      throw missingField(TENCENT_COMMANDS.queryOnlineStatus, 'a valid ErrorList entry');
     errors.set(r.To_Account, r.ErrorCode);
   }
   return { statuses, errors };
@@ -238,7 +289,7 @@ function readOnlineStatus(res: QueryOnlineStatusResponse): OnlineStatusResult {
 
 function missingField(command: string, field: string): LabError {
   return new LabError('MALFORMED_OUTPUT', `Tencent IM accepted ${command} but its answer lacks ${field}.`, {
-    hint: 'Check that the base URL points at Tencent IM\'s REST API.',
+    hint: "Check that the base URL points at Tencent IM's REST API.",
     zh: { message: `腾讯 IM 接受了 ${command}，但应答中缺少 ${field}。`, hint: REST_API_HINT_ZH },
   });
 }
@@ -255,6 +306,7 @@ export function parseResponse(text: string): TencentBaseResponse | undefined {
   }
   if (typeof value !== 'object' || value === null) return undefined;
   const r = value as Record<string, unknown>;
-  if ((r.ActionStatus !== 'OK' && r.ActionStatus !== 'FAIL') || typeof r.ErrorCode !== 'number') return undefined;
+  if ((r.ActionStatus !== 'OK' && r.ActionStatus !== 'FAIL') || typeof r.ErrorCode !== 'number')
+    return undefined;
   return { ...r, ErrorInfo: typeof r.ErrorInfo === 'string' ? r.ErrorInfo : '' } as TencentBaseResponse;
 }

@@ -20,7 +20,10 @@ const IMPORT_FIRST = '请先导入该账号（v4/im_open_login_svc/account_impor
 const ADD_FRIEND = '请添加好友关系，或关闭好友检查。';
 
 export const TENCENT_ERRORS_ZH: Readonly<Record<number, TencentErrorTextZh>> = {
-  60002: t('腾讯无法解析 HTTP 请求。', '请检查 URL 和查询参数（sdkappid、identifier、usersig、random、contenttype）。'),
+  60002: t(
+    '腾讯无法解析 HTTP 请求。',
+    '请检查 URL 和查询参数（sdkappid、identifier、usersig、random、contenttype）。',
+  ),
   60003: t('腾讯无法解析 JSON 请求体。', '请发送有效的 JSON 对象作为请求体。'),
   60004: t('请求 URL 中的账号或签名有误。', SIG_FIX),
   60005: t('请求 URL 中的账号或签名有误。', SIG_FIX),
@@ -45,7 +48,10 @@ export const TENCENT_ERRORS_ZH: Readonly<Record<number, TencentErrorTextZh>> = {
   70003: t('UserSig 无效。', SIG_FIX),
   70005: t('UserSig 无法解码。', SIG_FIX),
   70009: t('UserSig 与应用的密钥不符。', SIG_FIX),
-  70013: t('请求中的 identifier 与生成 UserSig 时所用的不一致。', '请为与请求相同的管理员 identifier 生成 UserSig。'),
+  70013: t(
+    '请求中的 identifier 与生成 UserSig 时所用的不一致。',
+    '请为与请求相同的管理员 identifier 生成 UserSig。',
+  ),
   70014: t('请求中的 SDKAppID 与生成 UserSig 时所用的不一致。', SIG_FIX),
   70016: t('腾讯没有此 SDKAppID 的密钥。', CHECK_APP_ID),
   70020: t('找不到该 SDKAppID。', CHECK_APP_ID),
@@ -65,7 +71,10 @@ export const TENCENT_ERRORS_ZH: Readonly<Record<number, TencentErrorTextZh>> = {
   20003: t('发送方或接收方的用户 ID 无效或不存在。', '请先导入账号，或修正 From_Account / To_Account。'),
   20004: t('腾讯内部发生网络错误。', RETRY),
   20005: t(INTERNAL, RETRY),
-  20006: t('应用的“发消息之前”回调拦截了这条消息。', '请检查为单聊消息配置的回调，或设置 ForbidCallbackControl。'),
+  20006: t(
+    '应用的“发消息之前”回调拦截了这条消息。',
+    '请检查为单聊消息配置的回调，或设置 ForbidCallbackControl。',
+  ),
   20007: t('接收方已将发送方拉黑。', '请使用未被接收方拉黑的发送方。'),
   20009: t('发送方和接收方不是好友，而应用要求是好友。', '请把他们加为好友，或在腾讯云控制台关闭好友检查。'),
   20010: t('发送方不是接收方的好友（单向）。', ADD_FRIEND),

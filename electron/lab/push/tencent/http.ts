@@ -7,7 +7,11 @@ import { post, type HttpAnswer } from '../net/http-post';
 export type { HttpAnswer };
 
 /** Posts `body` as JSON to `url` and resolves with the status and text of the answer. */
-export function postJson(url: URL, body: string, options: { timeoutMs: number; what: string; whatZh?: string }): Promise<HttpAnswer> {
+export function postJson(
+  url: URL,
+  body: string,
+  options: { timeoutMs: number; what: string; whatZh?: string },
+): Promise<HttpAnswer> {
   return post(url, body, {
     headers: { 'content-type': 'application/json; charset=utf-8' },
     timeoutMs: options.timeoutMs,

@@ -9,7 +9,9 @@ import type { MessageSpec, VendorFields } from '../../../../shared/scenarios/typ
 import { LabError } from '../../errors';
 import type { AndroidPushInfo, C2CMessage, GroupMessage, OfflinePushInfo, TIMMsgElement } from './types';
 
-export type TencentBody = { readonly kind: 'c2c'; readonly body: C2CMessage } | { readonly kind: 'group'; readonly body: GroupMessage };
+export type TencentBody =
+  | { readonly kind: 'c2c'; readonly body: C2CMessage }
+  | { readonly kind: 'group'; readonly body: GroupMessage };
 
 export interface TencentMessageTarget {
   /** The recipient's UserID (c2c). */
@@ -41,17 +43,44 @@ export function messageElement(message: MessageSpec): TIMMsgElement {
         MsgContent: {
           UUID: 'pushlab-sample-image',
           ImageFormat: 3,
-          ImageInfoArray: ([1, 2, 3] as const).map((Type) => ({ Type, Size: 2048, Width: 64, Height: 64, URL: SAMPLE_MEDIA.imageUrl })),
+          ImageInfoArray: ([1, 2, 3] as const).map((Type) => ({
+            Type,
+            Size: 2048,
+            Width: 64,
+            Height: 64,
+            URL: SAMPLE_MEDIA.imageUrl,
+          })),
         },
       };
     case 'audio':
-      return { MsgType: 'TIMSoundElem', MsgContent: { Url: SAMPLE_MEDIA.soundUrl, UUID: 'pushlab-sample-sound', Size: 8000, Second: 1, Download_Flag: 2 } };
+      return {
+        MsgType: 'TIMSoundElem',
+        MsgContent: {
+          Url: SAMPLE_MEDIA.soundUrl,
+          UUID: 'pushlab-sample-sound',
+          Size: 8000,
+          Second: 1,
+          Download_Flag: 2,
+        },
+      };
     case 'file':
-      return { MsgType: 'TIMFileElem', MsgContent: { Url: SAMPLE_MEDIA.fileUrl, UUID: 'pushlab-sample-file', FileSize: 1024, FileName: 'pushlab-sample.txt', Download_Flag: 2 } };
+      return {
+        MsgType: 'TIMFileElem',
+        MsgContent: {
+          Url: SAMPLE_MEDIA.fileUrl,
+          UUID: 'pushlab-sample-file',
+          FileSize: 1024,
+          FileName: 'pushlab-sample.txt',
+          Download_Flag: 2,
+        },
+      };
     case 'custom': {
       const data = message.custom?.data ?? '';
       const desc = message.custom?.desc;
-      return { MsgType: 'TIMCustomElem', MsgContent: desc === undefined ? { Data: data } : { Data: data, Desc: desc } };
+      return {
+        MsgType: 'TIMCustomElem',
+        MsgContent: desc === undefined ? { Data: data } : { Data: data, Desc: desc },
+      };
     }
   }
 }
@@ -98,16 +127,32 @@ export function buildTencentMessage(message: MessageSpec, target: TencentMessage
     if (target.groupId === undefined) {
       const which = target.scenarioId === undefined ? 'This scenario' : `Scenario ${target.scenarioId}`;
       const whichZh = target.scenarioId === undefined ? '此场景' : `场景 ${target.scenarioId} `;
-      throw new LabError('PLAN_INVALID', `${which} sends a group message, but the Tencent sender has no group to send it to.`, {
-        hint: 'Add sender.groupId to the plan: a group the test accounts and the scenario\'s sender belong to.',
-        zh: {
-          message: `${whichZh}发送群消息，但腾讯发送器没有可发往的群。`,
-          hint: '在计划中加入 sender.groupId：测试账号和场景的发送者都在其中的群。',
+      throw new LabError(
+        'PLAN_INVALID',
+        `${which} sends a group message, but the Tencent sender has no group to send it to.`,
+        {
+          hint: "Add sender.groupId to the plan: a group the test accounts and the scenario's sender belong to.",
+          zh: {
+            message: `${whichZh}发送群消息，但腾讯发送器没有可发往的群。`,
+            hint: '在计划中加入 sender.groupId：测试账号和场景的发送者都在其中的群。',
+          },
         },
-      });
+      );
     }
-    return { kind: 'group', body: { GroupId: target.groupId, From_Account: message.sender.id, MsgBody, ...OfflinePushInfo } };
+    return {
+      kind: 'group',
+      body: { GroupId: target.groupId, From_Account: message.sender.id, MsgBody, ...OfflinePushInfo },
+    };
   }
   // SyncOtherMachine 2: the message is not copied to the sender's own devices.
-  return { kind: 'c2c', body: { SyncOtherMachine: 2, From_Account: message.sender.id, To_Account: target.to, MsgBody, ...OfflinePushInfo } };
+  return {
+    kind: 'c2c',
+    body: {
+      SyncOtherMachine: 2,
+      From_Account: message.sender.id,
+      To_Account: target.to,
+      MsgBody,
+      ...OfflinePushInfo,
+    },
+  };
 }

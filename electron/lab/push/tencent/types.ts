@@ -19,7 +19,12 @@ export interface TIMFaceElem {
 export interface TIMCustomElem {
   readonly MsgType: 'TIMCustomElem';
   /** Desc is the offline-push text; without it (and without OfflinePushInfo.Desc) there is no push. */
-  readonly MsgContent: { readonly Data: string; readonly Desc?: string; readonly Ext?: string; readonly Sound?: string };
+  readonly MsgContent: {
+    readonly Data: string;
+    readonly Desc?: string;
+    readonly Ext?: string;
+    readonly Sound?: string;
+  };
 }
 export interface TIMSoundElem {
   readonly MsgType: 'TIMSoundElem';

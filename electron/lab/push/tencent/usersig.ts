@@ -33,19 +33,34 @@ export function tencentBase64Decode(text: string): Buffer | undefined {
 }
 
 /** The exact text the HMAC covers (each line ends in \n; userbuf only for TRTC PrivateMapKey). */
-export function userSigContent(identifier: string, sdkAppId: number, time: number, expire: number, userbuf?: string): string {
+export function userSigContent(
+  identifier: string,
+  sdkAppId: number,
+  time: number,
+  expire: number,
+  userbuf?: string,
+): string {
   let content = `TLS.identifier:${identifier}\nTLS.sdkappid:${sdkAppId}\nTLS.time:${time}\nTLS.expire:${expire}\n`;
   if (userbuf !== undefined) content += `TLS.userbuf:${userbuf}\n`;
   return content;
 }
 
 /** Base64 HMAC-SHA256 of `userSigContent` with the app's secret key (the key's UTF-8 bytes). */
-export function userSigHmac(secretKey: string, identifier: string, sdkAppId: number, time: number, expire: number): string {
-  return createHmac('sha256', secretKey).update(userSigContent(identifier, sdkAppId, time, expire)).digest('base64');
+export function userSigHmac(
+  secretKey: string,
+  identifier: string,
+  sdkAppId: number,
+  time: number,
+  expire: number,
+): string {
+  return createHmac('sha256', secretKey)
+    .update(userSigContent(identifier, sdkAppId, time, expire))
+    .digest('base64');
 }
 
 function checkParams(p: UserSigParams): void {
-  if (!Number.isInteger(p.sdkAppId) || p.sdkAppId <= 0) throw new RangeError('sdkAppId must be a positive integer.');
+  if (!Number.isInteger(p.sdkAppId) || p.sdkAppId <= 0)
+    throw new RangeError('sdkAppId must be a positive integer.');
   if (p.secretKey.length === 0) throw new RangeError('secretKey must not be empty.');
   if (p.identifier.length === 0 || Buffer.byteLength(p.identifier) > 32) {
     throw new RangeError('identifier must be 1 to 32 bytes.');
@@ -76,7 +91,9 @@ export function decodeUserSig(sig: string): Record<string, unknown> | undefined 
   if (!raw || raw.length === 0) return undefined;
   try {
     const doc: unknown = JSON.parse(inflateSync(raw).toString('utf8'));
-    return typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>) : undefined;
+    return typeof doc === 'object' && doc !== null && !Array.isArray(doc)
+      ? (doc as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -92,7 +109,10 @@ function sameText(a: string, b: string): boolean {
  * Checks a UserSig the way Tencent's backend does: this app, a matching HMAC, not expired.
  * The identifier is returned, so the caller compares it with whoever claims to be signed in.
  */
-export function verifyUserSig(sig: string, options: { sdkAppId: number; secretKey: string; now?: number }): UserSigVerdict {
+export function verifyUserSig(
+  sig: string,
+  options: { sdkAppId: number; secretKey: string; now?: number },
+): UserSigVerdict {
   const doc = decodeUserSig(sig);
   if (!doc) return { ok: false, reason: 'malformed' };
   const identifier = doc['TLS.identifier'];

@@ -34,7 +34,11 @@ export function landedOf(outcome: TapOutcome): boolean | null {
 export function adbTapPort(appium: AppiumTapOptions | null): TapPort {
   return {
     async tap(io, record, options): Promise<TapResult> {
-      const outcome = await tapNotification(io, { title: record.title, text: record.text }, { package: options.package, ext: options.ext, appium });
+      const outcome = await tapNotification(
+        io,
+        { title: record.title, text: record.text },
+        { package: options.package, ext: options.ext, appium },
+      );
       return { ...outcome, landed: landedOf(outcome) };
     },
   };

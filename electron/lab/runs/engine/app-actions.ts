@@ -21,7 +21,8 @@ const AM_FAILURE = /^(Error( type \d+)?:|Exception|java\.lang\.\w+|Activity not 
 
 const TEMPLATE_HINT =
   "Fix the plan's app.login / logout / kick template as the message says; `pushlab run --plan` shows every problem.";
-const TEMPLATE_HINT_ZH = '请按消息所说修改计划中的 app.login / logout / kick 模板；`pushlab run --plan` 会列出所有问题。';
+const TEMPLATE_HINT_ZH =
+  '请按消息所说修改计划中的 app.login / logout / kick 模板；`pushlab run --plan` 会列出所有问题。';
 // C0/C1 controls and line breaks: a value is one line of text, whatever the quoting.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
@@ -37,17 +38,27 @@ function checkedValues(values: ActionValues): ActionValues {
       },
     });
   }
-  return { package: assertPackageName(values.package), account: values.account, serial: assertSerial(values.serial) };
+  return {
+    package: assertPackageName(values.package),
+    account: values.account,
+    serial: assertSerial(values.serial),
+  };
 }
 
 /** The shell line an action runs on the phone (templates are re-checked: plans come from files). */
-export function actionCommand(action: Exclude<PlanAppAction, { kind: 'operator' }>, values: ActionValues): string {
+export function actionCommand(
+  action: Exclude<PlanAppAction, { kind: 'operator' }>,
+  values: ActionValues,
+): string {
   if (action.kind === 'shell') {
     const problems = templateProblemTexts(action.template, 'shell');
     if (problems.length > 0) {
       throw new LabError('PLAN_INVALID', `The shell template ${problems.map((p) => p.en).join('; ')}.`, {
         hint: TEMPLATE_HINT,
-        zh: { message: `\`shell\` 模板有问题：${problems.map((p) => p.zh).join('；')}。`, hint: TEMPLATE_HINT_ZH },
+        zh: {
+          message: `\`shell\` 模板有问题：${problems.map((p) => p.zh).join('；')}。`,
+          hint: TEMPLATE_HINT_ZH,
+        },
       });
     }
     return fillTemplate(action.template, checkedValues(values), quoteShellArg);
@@ -72,7 +83,10 @@ export async function runAppAction(
   options: { timeoutMs: number; signal?: AbortSignal },
 ): Promise<string> {
   if (action.kind === 'operator') {
-    await operator.ask({ serial: values.serial, text: `${action.prompt} (${name}: ${values.account} on ${values.serial})` }, options.signal);
+    await operator.ask(
+      { serial: values.serial, text: `${action.prompt} (${name}: ${values.account} on ${values.serial})` },
+      options.signal,
+    );
     return `operator confirmed: ${name}`;
   }
   const command = actionCommand(action, values);

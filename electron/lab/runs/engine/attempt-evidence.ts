@@ -19,33 +19,56 @@ export function storeCapture(session: PhoneSession, attemptId: number, captured:
       records: captured.records.map((r) => ({ ...r.info, latencyMs: r.latencyMs, seenAt: r.seenAt })),
       readErrors: captured.readErrors,
       errors: captured.errors,
-      clockOffset: { offsetMs: session.offset.offsetMs, uncertaintyMs: Number.isFinite(session.offset.uncertaintyMs) ? session.offset.uncertaintyMs : null },
+      clockOffset: {
+        offsetMs: session.offset.offsetMs,
+        uncertaintyMs: Number.isFinite(session.offset.uncertaintyMs) ? session.offset.uncertaintyMs : null,
+      },
     },
     at: clock.now(),
   });
 }
 
-export async function collectEvidence(session: PhoneSession, attemptId: number, receipt: SendReceipt): Promise<void> {
+export async function collectEvidence(
+  session: PhoneSession,
+  attemptId: number,
+  receipt: SendReceipt,
+): Promise<void> {
   const { repo, clock, evidence } = session.run.deps;
   const at = (): number => clock.now();
-  if (session.doctor !== null) repo.addEvidence(attemptId, { kind: 'doctor', data: session.doctor, at: at() });
+  if (session.doctor !== null)
+    repo.addEvidence(attemptId, { kind: 'doctor', data: session.doctor, at: at() });
   if (!evidence) return;
-  await step(session, attemptId, 'evidence', async () => {
-    const notes: string[] = [];
-    const serial = session.phone.serial;
-    try {
-      const shot = await evidence.shadeScreenshot(session.io, serial);
-      repo.addEvidence(attemptId, { kind: 'screenshot', path: shot.path, at: at() });
-    } catch (error) {
-      notes.push(`no shade screenshot: ${toErrorInfo(error).message}`);
-    }
-    try {
-      const window = { fromPhoneMs: receipt.sentAt + session.offset.offsetMs - LOGCAT_BEFORE_MS, toPhoneMs: clock.now() + session.offset.offsetMs, package: session.run.plan.app.package };
-      const slice = await evidence.logcatSlice(session.io, serial, window);
-      repo.addEvidence(attemptId, { kind: 'logcat', path: slice.path, data: { lines: slice.lines }, at: at() });
-    } catch (error) {
-      notes.push(`no logcat slice: ${toErrorInfo(error).message}`);
-    }
-    return notes;
-  }, (notes) => (notes.length === 0 ? 'screenshot and logcat kept' : notes.join('; ')));
+  await step(
+    session,
+    attemptId,
+    'evidence',
+    async () => {
+      const notes: string[] = [];
+      const serial = session.phone.serial;
+      try {
+        const shot = await evidence.shadeScreenshot(session.io, serial);
+        repo.addEvidence(attemptId, { kind: 'screenshot', path: shot.path, at: at() });
+      } catch (error) {
+        notes.push(`no shade screenshot: ${toErrorInfo(error).message}`);
+      }
+      try {
+        const window = {
+          fromPhoneMs: receipt.sentAt + session.offset.offsetMs - LOGCAT_BEFORE_MS,
+          toPhoneMs: clock.now() + session.offset.offsetMs,
+          package: session.run.plan.app.package,
+        };
+        const slice = await evidence.logcatSlice(session.io, serial, window);
+        repo.addEvidence(attemptId, {
+          kind: 'logcat',
+          path: slice.path,
+          data: { lines: slice.lines },
+          at: at(),
+        });
+      } catch (error) {
+        notes.push(`no logcat slice: ${toErrorInfo(error).message}`);
+      }
+      return notes;
+    },
+    (notes) => (notes.length === 0 ? 'screenshot and logcat kept' : notes.join('; ')),
+  );
 }

@@ -37,8 +37,20 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
   session.run.changed(attempt.id);
   let expectation = expectFor(scenario, session.context, profile);
   const outOfReach = setupOutOfReach(scenario, session.context);
-  if (outOfReach !== null && expectation.outcome !== 'not-applicable') expectation = { ...expectation, outcome: 'not-applicable', needsPositiveControl: false, reason: outOfReach };
-  if (expectation.outcome === 'not-applicable') return finish(session, attempt.id, judge(expectation, { setup: { kind: 'ok' }, captured: { kind: 'records', records: [] } }), null);
+  if (outOfReach !== null && expectation.outcome !== 'not-applicable')
+    expectation = {
+      ...expectation,
+      outcome: 'not-applicable',
+      needsPositiveControl: false,
+      reason: outOfReach,
+    };
+  if (expectation.outcome === 'not-applicable')
+    return finish(
+      session,
+      attempt.id,
+      judge(expectation, { setup: { kind: 'ok' }, captured: { kind: 'records', records: [] } }),
+      null,
+    );
   const unfit = senderCannotTest(scenario, plan.sender.kind);
   if (unfit !== null) {
     const error: ErrorInfo = {
@@ -46,16 +58,29 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
       message: `Not run with this sender: ${unfit.en}`,
       zh: { message: `未用此发送方式运行：${unfit.zh}` },
     };
-    return finish(session, attempt.id, judge(expectation, { setup: { kind: 'failed', error }, captured: { kind: 'records', records: [] } }), null);
+    return finish(
+      session,
+      attempt.id,
+      judge(expectation, { setup: { kind: 'failed', error }, captured: { kind: 'records', records: [] } }),
+      null,
+    );
   }
   if (session.account === null) {
     const error: ErrorInfo = {
       code: 'PLAN_INVALID',
       message: `The plan gives no test account for ${session.phone.serial}.`,
       hint: 'Add it under app.accounts.serials or app.accounts.vendors.',
-      zh: { message: `计划没有为 ${session.phone.serial} 提供测试账号。`, hint: '请在 app.accounts.serials 或 app.accounts.vendors 下添加。' },
+      zh: {
+        message: `计划没有为 ${session.phone.serial} 提供测试账号。`,
+        hint: '请在 app.accounts.serials 或 app.accounts.vendors 下添加。',
+      },
     };
-    return finish(session, attempt.id, judge(expectation, { setup: { kind: 'failed', error }, captured: { kind: 'records', records: [] } }), null);
+    return finish(
+      session,
+      attempt.id,
+      judge(expectation, { setup: { kind: 'failed', error }, captured: { kind: 'records', records: [] } }),
+      null,
+    );
   }
   // Between attempts the phone's link is quiet: the moment to follow clock drift in long runs
   // (the offset used is kept with each attempt's captured records).
@@ -66,28 +91,56 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
   // The state's read-back says whether the app ended in Android's stopped state (some ROMs
   // force-stop on swipe): that decides the expectation where the catalog leaves it to the phone.
   const stopped = setup.report?.checks.find((c) => c.check === 'stopped flag')?.actual;
-  if (stopped === 'stopped=true' || stopped === 'stopped=false') expectation = expectFor(scenario, { ...session.context, appStopped: stopped === 'stopped=true' }, profile);
+  if (stopped === 'stopped=true' || stopped === 'stopped=false')
+    expectation = expectFor(
+      scenario,
+      { ...session.context, appStopped: stopped === 'stopped=true' },
+      profile,
+    );
   if (setup.outcome.kind !== 'ok') {
     await restore(session, attempt.id, scenario, ctx, setup.undo);
-    return finish(session, attempt.id, judge(expectation, { setup: setup.outcome, captured: { kind: 'records', records: [] } }), null);
+    return finish(
+      session,
+      attempt.id,
+      judge(expectation, { setup: setup.outcome, captured: { kind: 'records', records: [] } }),
+      null,
+    );
   }
 
   let receipt: SendReceipt;
   try {
-    receipt = await step(session, attempt.id, 'send', () => send(session, scenario, expectation), (r) => `sent${r.requestId ? ` (${r.requestId})` : ''}`);
-    deps.repo.addEvidence(attempt.id, { kind: 'send', data: { sentAt: receipt.sentAt, requestId: receipt.requestId, ...receipt.evidence }, at: deps.clock.now() });
+    receipt = await step(
+      session,
+      attempt.id,
+      'send',
+      () => send(session, scenario, expectation),
+      (r) => `sent${r.requestId ? ` (${r.requestId})` : ''}`,
+    );
+    deps.repo.addEvidence(attempt.id, {
+      kind: 'send',
+      data: { sentAt: receipt.sentAt, requestId: receipt.requestId, ...receipt.evidence },
+      at: deps.clock.now(),
+    });
   } catch (error) {
     stopIfCancelled(session);
     await restore(session, attempt.id, scenario, ctx, setup.undo);
     const info = toErrorInfo(error);
-    const outcome: SetupOutcome = phoneGone(session, error) ? { kind: 'device-lost', error: info } : { kind: 'failed', error: info };
-    return finish(session, attempt.id, judge(expectation, { setup: outcome, captured: { kind: 'records', records: [] } }), null);
+    const outcome: SetupOutcome = phoneGone(session, error)
+      ? { kind: 'device-lost', error: info }
+      : { kind: 'failed', error: info };
+    return finish(
+      session,
+      attempt.id,
+      judge(expectation, { setup: outcome, captured: { kind: 'records', records: [] } }),
+      null,
+    );
   }
 
   const judged = expectation;
   // 'shown' waits for a matching record (a wrong one may be followed by the right one); for
   // 'not-shown' or 'undecided' the first record of the app settles it.
-  const isMatch = (r: Parameters<typeof checkRecord>[1]): boolean => (judged.outcome === 'shown' ? recordMatches(checkRecord(judged, r)) : true);
+  const isMatch = (r: Parameters<typeof checkRecord>[1]): boolean =>
+    judged.outcome === 'shown' ? recordMatches(checkRecord(judged, r)) : true;
   const watch = (): Promise<PushCapture> =>
     capturePush(session.io, {
       package: plan.app.package,
@@ -99,16 +152,42 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
       signal: session.run.signal,
       ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
     });
-  let captured = await step(session, attempt.id, 'capture', watch, (c) => `${c.records.length} record(s)${c.readErrors ? `, ${c.readErrors} read error(s)` : ''}`);
+  let captured = await step(
+    session,
+    attempt.id,
+    'capture',
+    watch,
+    (c) => `${c.records.length} record(s)${c.readErrors ? `, ${c.readErrors} read error(s)` : ''}`,
+  );
   stopIfCancelled(session);
   let idleLeft = false;
-  if (expectation.delivery === 'after-idle' && !captured.lost && !captured.records.some((r) => isMatch(r.observed))) {
+  if (
+    expectation.delivery === 'after-idle' &&
+    !captured.lost &&
+    !captured.records.some((r) => isMatch(r.observed))
+  ) {
     // Doze holds normal-priority pushes until the phone wakes: wake it and keep watching.
-    await step(session, attempt.id, 'leave-state', () => leaveState(session.io, scenario.state, ctx), (r) => (r.ok ? 'left Doze' : r.reason));
+    await step(
+      session,
+      attempt.id,
+      'leave-state',
+      () => leaveState(session.io, scenario.state, ctx),
+      (r) => (r.ok ? 'left Doze' : r.reason),
+    );
     idleLeft = true;
-    const more = await step(session, attempt.id, 'capture', watch, (c) => `${c.records.length} record(s) after Doze`);
+    const more = await step(
+      session,
+      attempt.id,
+      'capture',
+      watch,
+      (c) => `${c.records.length} record(s) after Doze`,
+    );
     stopIfCancelled(session);
-    captured = { ...more, records: [...captured.records, ...more.records], readErrors: captured.readErrors + more.readErrors };
+    captured = {
+      ...more,
+      records: [...captured.records, ...more.records],
+      readErrors: captured.readErrors + more.readErrors,
+    };
   }
   storeCapture(session, attempt.id, captured);
   if (!captured.lost) await restore(session, attempt.id, scenario, ctx, setup.undo);
@@ -125,20 +204,29 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
     : captured.records.length > 0
       ? { kind: 'records', records: captured.records.map((r) => r.observed) }
       : { kind: 'timeout', readErrors: captured.readErrors };
-  const matched = captured.records.find((r) => expectation.outcome === 'shown' && isMatch(r.observed)) ?? captured.records[0] ?? null;
+  const matched =
+    captured.records.find((r) => expectation.outcome === 'shown' && isMatch(r.observed)) ??
+    captured.records[0] ??
+    null;
   const observation: Observation = {
     setup: { kind: 'ok' },
-    captured: lost && outcome.kind === 'capture-error' ? { kind: 'capture-error', error: { ...outcome.error, code: 'DEVICE_LOST' } } : outcome,
+    captured:
+      lost && outcome.kind === 'capture-error'
+        ? { kind: 'capture-error', error: { ...outcome.error, code: 'DEVICE_LOST' } }
+        : outcome,
     ...(session.controlShown === null ? {} : { positiveControlShown: session.controlShown }),
     latencyMs: matched?.latencyMs ?? null,
     // The phone's post time is read in whole ms; the offset's ± carries over to every latency.
-    latencyUncertaintyMs: Number.isFinite(session.offset.uncertaintyMs) ? session.offset.uncertaintyMs + 1 : null,
+    latencyUncertaintyMs: Number.isFinite(session.offset.uncertaintyMs)
+      ? session.offset.uncertaintyMs + 1
+      : null,
     timeoutMs: plan.timeouts.pushMs,
     idleLeft,
   };
   if (!lost) await collectEvidence(session, attempt.id, receipt);
   let verdict = judge(expectation, observation);
-  if (verdict.kind === 'pass' && expectation.tapExt !== null && matched !== null && !lost) verdict = await tapCheck(session, attempt.id, expectation.tapExt, matched.info, verdict);
+  if (verdict.kind === 'pass' && expectation.tapExt !== null && matched !== null && !lost)
+    verdict = await tapCheck(session, attempt.id, expectation.tapExt, matched.info, verdict);
   if (verdict.kind === 'pass' && expectation.outcome === 'shown') session.controlShown = true;
   return finish(session, attempt.id, verdict, verdict.details.latencyMs);
 }
@@ -149,13 +237,25 @@ interface Prepared {
   readonly report: StateReport | null;
 }
 
-async function prepareAttempt(session: PhoneSession, attemptId: number, scenario: Scenario, expectation: Expectation, ctx: StateContext): Promise<Prepared> {
+async function prepareAttempt(
+  session: PhoneSession,
+  attemptId: number,
+  scenario: Scenario,
+  expectation: Expectation,
+  ctx: StateContext,
+): Promise<Prepared> {
   const { plan } = session.run;
   let undo: (() => Promise<void>) | null = null;
   let entered: StateReport | null = null;
   try {
     if (expectation.needsPositiveControl && session.controlShown !== true && !session.controlTried) {
-      await step(session, attemptId, 'positive-control', () => runPositiveControl(session, attemptId), (shown) => (shown ? 'the control push showed' : 'the control push did not show'));
+      await step(
+        session,
+        attemptId,
+        'positive-control',
+        () => runPositiveControl(session, attemptId),
+        (shown) => (shown ? 'the control push showed' : 'the control push did not show'),
+      );
     }
     const allowance = scenario.state === 'after-reboot' ? REBOOT_ALLOWANCE_MS : 0;
     await step(
@@ -167,10 +267,19 @@ async function prepareAttempt(session: PhoneSession, attemptId: number, scenario
         if (session.dirty) await forceStop(session.io, plan.app.package);
         session.dirty = false;
         const applied = await applyScenarioSetup(session.io, scenario, session.context, plan.app.package);
-        if (applied.blocked !== null) throw new LabError('COMMAND_FAILED', applied.blocked, { zh: { message: applied.blockedZh } });
+        if (applied.blocked !== null)
+          throw new LabError('COMMAND_FAILED', applied.blocked, { zh: { message: applied.blockedZh } });
         undo = () => applied.undo();
-        const report = await withTimeout(enterState(session.io, scenario.state, ctx), plan.timeouts.stepMs + allowance, { en: `Putting the app in "${scenario.state}"`, zh: `让应用进入“${scenario.state}”状态` });
-        session.run.deps.repo.addEvidence(attemptId, { kind: 'state', data: report, at: session.run.deps.clock.now() });
+        const report = await withTimeout(
+          enterState(session.io, scenario.state, ctx),
+          plan.timeouts.stepMs + allowance,
+          { en: `Putting the app in "${scenario.state}"`, zh: `让应用进入“${scenario.state}”状态` },
+        );
+        session.run.deps.repo.addEvidence(attemptId, {
+          kind: 'state',
+          data: report,
+          at: session.run.deps.clock.now(),
+        });
         entered = report;
         if (!report.ok) throw stateNotReached(report, scenario.state);
         return report;
@@ -180,11 +289,21 @@ async function prepareAttempt(session: PhoneSession, attemptId: number, scenario
     return { outcome: { kind: 'ok' }, undo, report: entered };
   } catch (error) {
     const info = toErrorInfo(error);
-    return { outcome: phoneGone(session, error) ? { kind: 'device-lost', error: info } : { kind: 'failed', error: info }, undo, report: entered };
+    return {
+      outcome: phoneGone(session, error)
+        ? { kind: 'device-lost', error: info }
+        : { kind: 'failed', error: info },
+      undo,
+      report: entered,
+    };
   }
 }
 
-async function send(session: PhoneSession, scenario: Scenario, expectation: Expectation): Promise<SendReceipt> {
+async function send(
+  session: PhoneSession,
+  scenario: Scenario,
+  expectation: Expectation,
+): Promise<SendReceipt> {
   const { plan, sender, signal } = session.run;
   const account = session.account!;
   return withTimeout(
@@ -194,7 +313,11 @@ async function send(session: PhoneSession, scenario: Scenario, expectation: Expe
       recipient: { account: account.account, ...(account.nickname ? { nickname: account.nickname } : {}) },
       scenarioId: scenario.id,
       message: scenario.message,
-      expected: { title: expectation.title?.value ?? null, text: expectation.text?.value ?? null, channelId: expectation.channelId },
+      expected: {
+        title: expectation.title?.value ?? null,
+        text: expectation.text?.value ?? null,
+        channelId: expectation.channelId,
+      },
       channel: session.context.channel,
       deviceToken: deviceTokenFor(plan, session.phone.serial) ?? undefined,
       timeoutMs: plan.timeouts.stepMs,
@@ -207,41 +330,111 @@ async function send(session: PhoneSession, scenario: Scenario, expectation: Expe
 }
 
 /** Leaves the state and undoes the scenario's set-up; trouble here is logged, never a verdict. */
-async function restore(session: PhoneSession, attemptId: number, scenario: Scenario, ctx: StateContext, undo: (() => Promise<void>) | null): Promise<void> {
+async function restore(
+  session: PhoneSession,
+  attemptId: number,
+  scenario: Scenario,
+  ctx: StateContext,
+  undo: (() => Promise<void>) | null,
+): Promise<void> {
   if (phoneGone(session)) return;
-  await step(session, attemptId, 'leave-state', async () => {
-    const report = await withTimeout(leaveState(session.io, scenario.state, ctx), session.run.plan.timeouts.stepMs, { en: `Leaving "${scenario.state}"`, zh: `离开“${scenario.state}”状态` });
-    if (undo) await undo();
-    return report;
-  }, (r) => (r.ok ? 'restored' : r.reason)).catch((error: unknown) => {
-    session.run.deps.logger.warn('leaving a state failed', { serial: session.phone.serial, state: scenario.state, error: toErrorInfo(error).message });
+  await step(
+    session,
+    attemptId,
+    'leave-state',
+    async () => {
+      const report = await withTimeout(
+        leaveState(session.io, scenario.state, ctx),
+        session.run.plan.timeouts.stepMs,
+        { en: `Leaving "${scenario.state}"`, zh: `离开“${scenario.state}”状态` },
+      );
+      if (undo) await undo();
+      return report;
+    },
+    (r) => (r.ok ? 'restored' : r.reason),
+  ).catch((error: unknown) => {
+    session.run.deps.logger.warn('leaving a state failed', {
+      serial: session.phone.serial,
+      state: scenario.state,
+      error: toErrorInfo(error).message,
+    });
   });
 }
 
-async function tapCheck(session: PhoneSession, attemptId: number, ext: string, record: PushCapture['records'][number]['info'], passed: Verdict): Promise<Verdict> {
+async function tapCheck(
+  session: PhoneSession,
+  attemptId: number,
+  ext: string,
+  record: PushCapture['records'][number]['info'],
+  passed: Verdict,
+): Promise<Verdict> {
   const tap = session.run.deps.tap;
   const detailOf = (d: string): Verdict['reason']['values'] => ({ detail: d.slice(0, 300) });
-  if (!tap) return { ...passed, kind: 'inconclusive', reason: { key: 'inconclusive.tap-unverified', values: detailOf('no tap driver in this lab') } };
+  if (!tap)
+    return {
+      ...passed,
+      kind: 'inconclusive',
+      reason: { key: 'inconclusive.tap-unverified', values: detailOf('no tap driver in this lab') },
+    };
   try {
-    const result = await step(session, attemptId, 'tap', () => tap.tap(session.io, record, { package: session.run.plan.app.package, ext, serial: session.phone.serial }), (r) => `${r.method}: ${r.detail}`);
-    session.run.deps.repo.addEvidence(attemptId, { kind: 'tap', data: result, at: session.run.deps.clock.now() });
+    const result = await step(
+      session,
+      attemptId,
+      'tap',
+      () =>
+        tap.tap(session.io, record, {
+          package: session.run.plan.app.package,
+          ext,
+          serial: session.phone.serial,
+        }),
+      (r) => `${r.method}: ${r.detail}`,
+    );
+    session.run.deps.repo.addEvidence(attemptId, {
+      kind: 'tap',
+      data: result,
+      at: session.run.deps.clock.now(),
+    });
     if (result.landed === true) return passed;
-    if (result.landed === false) return { ...passed, kind: 'fail', reason: { key: 'fail.wrong-redirect', values: detailOf(result.detail) } };
-    return { ...passed, kind: 'inconclusive', reason: { key: 'inconclusive.tap-unverified', values: detailOf(result.detail) } };
+    if (result.landed === false)
+      return {
+        ...passed,
+        kind: 'fail',
+        reason: { key: 'fail.wrong-redirect', values: detailOf(result.detail) },
+      };
+    return {
+      ...passed,
+      kind: 'inconclusive',
+      reason: { key: 'inconclusive.tap-unverified', values: detailOf(result.detail) },
+    };
   } catch (error) {
-    return { ...passed, kind: 'inconclusive', reason: { key: 'inconclusive.tap-unverified', values: detailOf(toErrorInfo(error).message) } };
+    return {
+      ...passed,
+      kind: 'inconclusive',
+      reason: { key: 'inconclusive.tap-unverified', values: detailOf(toErrorInfo(error).message) },
+    };
   }
 }
 
 /** A cancelled run leaves the attempt open (no verdict): resuming runs it again from the start. */
 function stopIfCancelled(session: PhoneSession): void {
-  if (session.run.signal.aborted) throw new LabError('CANCELLED', 'The run was stopped.', { zh: { message: '运行已停止。' } });
+  if (session.run.signal.aborted)
+    throw new LabError('CANCELLED', 'The run was stopped.', { zh: { message: '运行已停止。' } });
 }
 
-function finish(session: PhoneSession, attemptId: number, verdict: Verdict, latencyMs: number | null): Verdict {
+function finish(
+  session: PhoneSession,
+  attemptId: number,
+  verdict: Verdict,
+  latencyMs: number | null,
+): Verdict {
   const { repo, clock } = session.run.deps;
   if (verdict.kind === 'device-lost') session.lost = true;
-  repo.recordStep(attemptId, { name: 'judge', status: 'ok', at: clock.now(), detail: `${verdict.kind}: ${verdict.reason.key}` });
+  repo.recordStep(attemptId, {
+    name: 'judge',
+    status: 'ok',
+    at: clock.now(),
+    detail: `${verdict.kind}: ${verdict.reason.key}`,
+  });
   repo.finishAttempt(attemptId, { verdict, finishedAt: clock.now(), latencyMs });
   session.run.changed(attemptId);
   return verdict;

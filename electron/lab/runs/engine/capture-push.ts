@@ -43,7 +43,13 @@ export interface CapturePushOptions {
 const LOST_CODES = new Set(['DEVICE_LOST', 'DEVICE_NOT_FOUND', 'DEVICE_OFFLINE']);
 
 export function toObserved(record: NotificationRecordInfo): ObservedRecord {
-  return { title: record.title, text: record.text, channelId: record.channelId, postTime: record.postTime, redacted: record.redacted };
+  return {
+    title: record.title,
+    text: record.text,
+    channelId: record.channelId,
+    postTime: record.postTime,
+    redacted: record.redacted,
+  };
 }
 
 export function capturePush(io: AdbDeviceIo, options: CapturePushOptions): Promise<PushCapture> {
@@ -53,7 +59,8 @@ export function capturePush(io: AdbDeviceIo, options: CapturePushOptions): Promi
   let readErrors = 0;
   let lostStreak = 0;
   const controller = new AbortController();
-  const latencyOf = (r: NotificationRecordInfo): number | null => (r.postTime === null ? null : r.postTime - options.offset.offsetMs - options.since);
+  const latencyOf = (r: NotificationRecordInfo): number | null =>
+    r.postTime === null ? null : r.postTime - options.offset.offsetMs - options.since;
 
   return new Promise<PushCapture>((resolve) => {
     let done = false;
@@ -80,7 +87,9 @@ export function capturePush(io: AdbDeviceIo, options: CapturePushOptions): Promi
       now: options.now,
       onBaseline: (baseline, seenAt) => {
         // The push may beat the baseline read: a record posted after the send still counts.
-        for (const r of baseline) if (r.postTime !== null && r.postTime - options.offset.offsetMs >= options.since - slack) take(r, seenAt);
+        for (const r of baseline)
+          if (r.postTime !== null && r.postTime - options.offset.offsetMs >= options.since - slack)
+            take(r, seenAt);
       },
       onRecord: (record, seenAt) => {
         lostStreak = 0;

@@ -33,7 +33,11 @@ export const lostVerdict = (message: string, hint: string, zh?: LocalizedErrorTe
   kind: 'device-lost',
   reason: { key: 'device-lost.lost', values: {} },
   details: {
-    delivered: null, latencyMs: null, record: null, expected: null, checks: null,
+    delivered: null,
+    latencyMs: null,
+    record: null,
+    expected: null,
+    checks: null,
     error: { code: 'DEVICE_LOST', message, hint, ...(zh ? { zh } : {}) },
   },
 });
@@ -42,7 +46,11 @@ export const blockedVerdict = (error: ErrorInfo): Verdict => ({
   kind: 'blocked',
   reason: {
     key: 'blocked.setup-failed',
-    values: { code: error.code, message: error.message, ...(error.zh ? { messageZh: error.zh.message } : {}) },
+    values: {
+      code: error.code,
+      message: error.message,
+      ...(error.zh ? { messageZh: error.zh.message } : {}),
+    },
   },
   details: { delivered: null, latencyMs: null, record: null, expected: null, checks: null, error },
 });
@@ -59,7 +67,13 @@ export async function runDeviceAttempts(loop: DeviceLoop, attempts: readonly Att
   const first = attempts[0];
   if (first === undefined) return;
   try {
-    await step({ run: loop.run }, first.id, 'prepare', () => loop.prepare(), (notes) => notes.join('; '));
+    await step(
+      { run: loop.run },
+      first.id,
+      'prepare',
+      () => loop.prepare(),
+      (notes) => notes.join('; '),
+    );
   } catch (error) {
     if (signal.aborted) return;
     if (loop.gone(error)) return markLost('preparing');
@@ -74,7 +88,11 @@ export async function runDeviceAttempts(loop: DeviceLoop, attempts: readonly Att
       await loop.attempt(attempt);
     } catch (error) {
       if (signal.aborted || toErrorInfo(error).code === 'CANCELLED') return;
-      deps.logger.error('attempt failed unexpectedly', { serial, scenario: attempt.scenarioId, error: toErrorInfo(error).message });
+      deps.logger.error('attempt failed unexpectedly', {
+        serial,
+        scenario: attempt.scenarioId,
+        error: toErrorInfo(error).message,
+      });
       if (loop.gone(error)) return markLost('during');
       finishBlocked(loop.run, attempt, toErrorInfo(error));
     }
@@ -84,7 +102,11 @@ export async function runDeviceAttempts(loop: DeviceLoop, attempts: readonly Att
 
 function finishBlocked(run: RunContext, attempt: AttemptView, error: ErrorInfo): void {
   try {
-    run.deps.repo.finishAttempt(attempt.id, { verdict: blockedVerdict(error), finishedAt: run.deps.clock.now(), latencyMs: null });
+    run.deps.repo.finishAttempt(attempt.id, {
+      verdict: blockedVerdict(error),
+      finishedAt: run.deps.clock.now(),
+      latencyMs: null,
+    });
     run.changed(attempt.id);
   } catch {
     // Already judged (the failure came after its verdict was stored): nothing to change.

@@ -26,7 +26,11 @@ export class OperatorPrompts {
           };
           const onAbort = (): void => {
             settle();
-            reject(new LabError('CANCELLED', 'The run was stopped while it waited for you.', { zh: { message: '运行在等待你时被停止了。' } }));
+            reject(
+              new LabError('CANCELLED', 'The run was stopped while it waited for you.', {
+                zh: { message: '运行在等待你时被停止了。' },
+              }),
+            );
           };
           if (signal?.aborted) return onAbort();
           signal?.addEventListener('abort', onAbort, { once: true });

@@ -19,13 +19,21 @@ import type { PhoneSession, RunContext } from './session';
 import { phoneGone } from './state-context';
 
 /** An adb phone's session, or a simulator's (iOS goes through simctl, see ./ios). */
-export function openSession(run: RunContext, resolved: ResolvedPhone, controlShown: boolean | null): PhoneSession | SimulatorSession {
+export function openSession(
+  run: RunContext,
+  resolved: ResolvedPhone,
+  controlShown: boolean | null,
+): PhoneSession | SimulatorSession {
   if (resolved.platform === 'ios') return openSimulatorSession(run, resolved, controlShown);
   return {
     run,
     phone: resolved.phone,
     io: run.deps.device(resolved.phone.serial),
-    account: accountFor(run.plan, resolved.phone.serial, resolved.phone.channel === 'apns' ? null : resolved.phone.channel),
+    account: accountFor(
+      run.plan,
+      resolved.phone.serial,
+      resolved.phone.channel === 'apns' ? null : resolved.phone.channel,
+    ),
     context: resolved.context,
     offset: UNKNOWN_CLOCK_OFFSET,
     offsetAt: null,
@@ -38,7 +46,10 @@ export function openSession(run: RunContext, resolved: ResolvedPhone, controlSho
   };
 }
 
-export async function runPhone(session: PhoneSession | SimulatorSession, attempts: readonly AttemptView[]): Promise<void> {
+export async function runPhone(
+  session: PhoneSession | SimulatorSession,
+  attempts: readonly AttemptView[],
+): Promise<void> {
   if (isSimulatorSession(session)) return runSimulator(session, attempts);
   const serial = session.phone.serial;
   await runDeviceAttempts(
@@ -69,32 +80,62 @@ async function prepare(session: PhoneSession): Promise<string[]> {
   const serial = session.phone.serial;
   const notes: string[] = [];
   if (plan.build && plan.build.install !== false) {
-    if (!deps.installs) throw new LabError('INTERNAL', 'This lab cannot install builds.', { zh: { message: '这个实验室无法安装构建。' } });
-    const job = await deps.installs.run({ apkPath: plan.build.apk, serials: [serial], options: { ...DEFAULT_INSTALL_OPTIONS, grantPermissions: true } });
+    if (!deps.installs)
+      throw new LabError('INTERNAL', 'This lab cannot install builds.', {
+        zh: { message: '这个实验室无法安装构建。' },
+      });
+    const job = await deps.installs.run({
+      apkPath: plan.build.apk,
+      serials: [serial],
+      options: { ...DEFAULT_INSTALL_OPTIONS, grantPermissions: true },
+    });
     const item = job.items[0];
     if (!item || item.phase !== 'done') {
       const failure = item?.failure;
       const [messageZh, fixZh] = failure ? installFailureText('zh-CN', failure.reason, failure.raw) : [];
-      throw new LabError('INSTALL_FAILED', failure ? `${failure.message} (${failure.reason})` : `The build could not be installed on ${serial}.`, {
-        ...(failure ? { hint: failure.fix, detail: failure.raw } : {}),
-        zh: failure ? { message: `${messageZh} (${failure.reason})`, hint: fixZh } : { message: `无法在 ${serial} 上安装该构建。` },
-      });
+      throw new LabError(
+        'INSTALL_FAILED',
+        failure ? `${failure.message} (${failure.reason})` : `The build could not be installed on ${serial}.`,
+        {
+          ...(failure ? { hint: failure.fix, detail: failure.raw } : {}),
+          zh: failure
+            ? { message: `${messageZh} (${failure.reason})`, hint: fixZh }
+            : { message: `无法在 ${serial} 上安装该构建。` },
+        },
+      );
     }
     if (job.apk.packageName !== plan.app.package) {
-      throw new LabError('PLAN_INVALID', `The build is ${job.apk.packageName}, but the plan tests ${plan.app.package}.`, {
-        hint: 'Point "build.apk" at the right APK or fix "app.package".',
-        zh: { message: `构建是 ${job.apk.packageName}，但计划测试的是 ${plan.app.package}。`, hint: '请让 "build.apk" 指向正确的 APK，或修改 "app.package"。' },
-      });
+      throw new LabError(
+        'PLAN_INVALID',
+        `The build is ${job.apk.packageName}, but the plan tests ${plan.app.package}.`,
+        {
+          hint: 'Point "build.apk" at the right APK or fix "app.package".',
+          zh: {
+            message: `构建是 ${job.apk.packageName}，但计划测试的是 ${plan.app.package}。`,
+            hint: '请让 "build.apk" 指向正确的 APK，或修改 "app.package"。',
+          },
+        },
+      );
     }
     notes.push(`installed ${job.apk.packageName} ${job.apk.versionName ?? ''}`.trim());
   }
   if (session.account === null) {
     throw new LabError('PLAN_INVALID', `The plan gives no test account for ${serial}.`, {
       hint: 'Add it under app.accounts.serials or app.accounts.vendors.',
-      zh: { message: `计划没有为 ${serial} 提供测试账号。`, hint: '请在 app.accounts.serials 或 app.accounts.vendors 下添加。' },
+      zh: {
+        message: `计划没有为 ${serial} 提供测试账号。`,
+        hint: '请在 app.accounts.serials 或 app.accounts.vendors 下添加。',
+      },
     });
   }
-  await runAppAction('login', plan.app.login, { package: plan.app.package, account: session.account.account, serial }, session.io, operator, { timeoutMs: plan.timeouts.stepMs, signal });
+  await runAppAction(
+    'login',
+    plan.app.login,
+    { package: plan.app.package, account: session.account.account, serial },
+    session.io,
+    operator,
+    { timeoutMs: plan.timeouts.stepMs, signal },
+  );
   session.lastAccountAction = 'login';
   notes.push(`logged in as ${session.account.account}`);
   if (deps.doctor) {
@@ -102,8 +143,14 @@ async function prepare(session: PhoneSession): Promise<string[]> {
       const channelIds = plan.app.push?.highClassChannelIds ?? [];
       const { report } = await deps.doctor.run({ serial, package: plan.app.package, channelIds });
       session.context = contextFromDoctor(session.context, report);
-      session.doctor = { id: report.id, takenAt: report.takenAt, failing: report.checks.filter((c) => c.status === 'fail').map((c) => c.id) };
-      notes.push(`doctor: ${session.doctor.failing.length === 0 ? 'no failing check' : `failing ${session.doctor.failing.join(', ')}`}`);
+      session.doctor = {
+        id: report.id,
+        takenAt: report.takenAt,
+        failing: report.checks.filter((c) => c.status === 'fail').map((c) => c.id),
+      };
+      notes.push(
+        `doctor: ${session.doctor.failing.length === 0 ? 'no failing check' : `failing ${session.doctor.failing.join(', ')}`}`,
+      );
     } catch (error) {
       notes.push(`doctor snapshot failed: ${toErrorInfo(error).message}`);
     }
@@ -111,7 +158,9 @@ async function prepare(session: PhoneSession): Promise<string[]> {
   try {
     session.offsetAt = deps.clock.now();
     session.offset = await measureClockOffset(session.io, () => deps.clock.now());
-    notes.push(`clock offset ${Math.round(session.offset.offsetMs)} ± ${Math.round(session.offset.uncertaintyMs)} ms`);
+    notes.push(
+      `clock offset ${Math.round(session.offset.offsetMs)} ± ${Math.round(session.offset.uncertaintyMs)} ms`,
+    );
   } catch (error) {
     notes.push(`clock offset unknown: ${toErrorInfo(error).message}`);
   }

@@ -28,7 +28,11 @@ export interface SavedFile {
 /** Evidence captured around a push; every method may fail, the run goes on. */
 export interface EvidencePort {
   shadeScreenshot(io: AdbDeviceIo, serial: string): Promise<SavedFile>;
-  logcatSlice(io: AdbDeviceIo, serial: string, window: { fromPhoneMs: number; toPhoneMs: number; package: string }): Promise<SavedFile & { readonly lines: number }>;
+  logcatSlice(
+    io: AdbDeviceIo,
+    serial: string,
+    window: { fromPhoneMs: number; toPhoneMs: number; package: string },
+  ): Promise<SavedFile & { readonly lines: number }>;
 }
 
 export interface TapResult {
@@ -41,7 +45,11 @@ export interface TapResult {
 }
 
 export interface TapPort {
-  tap(io: AdbDeviceIo, record: NotificationRecordInfo, options: { package: string; ext: string; serial: string }): Promise<TapResult>;
+  tap(
+    io: AdbDeviceIo,
+    record: NotificationRecordInfo,
+    options: { package: string; ext: string; serial: string },
+  ): Promise<TapResult>;
 }
 
 export interface RunEngineDeps {

@@ -23,7 +23,10 @@ export async function runPositiveControl(session: PhoneSession, attemptId: numbe
   const expectation = expectFor(scenario, session.context, profile);
   if (expectation.outcome !== 'shown' || session.account === null) return false;
   const ctx = stateContext(session);
-  const state = await withTimeout(enterState(session.io, scenario.state, ctx), plan.timeouts.stepMs, { en: 'Putting the app in the background for the control push', zh: '为对照推送把应用切到后台' });
+  const state = await withTimeout(enterState(session.io, scenario.state, ctx), plan.timeouts.stepMs, {
+    en: 'Putting the app in the background for the control push',
+    zh: '为对照推送把应用切到后台',
+  });
   if (!state.ok) return false;
   try {
     const receipt = await sender.send({
@@ -32,7 +35,11 @@ export async function runPositiveControl(session: PhoneSession, attemptId: numbe
       recipient: { account: session.account.account },
       scenarioId: scenario.id,
       message: scenario.message,
-      expected: { title: expectation.title?.value ?? null, text: expectation.text?.value ?? null, channelId: expectation.channelId },
+      expected: {
+        title: expectation.title?.value ?? null,
+        text: expectation.text?.value ?? null,
+        channelId: expectation.channelId,
+      },
       channel: session.context.channel,
       timeoutMs: plan.timeouts.stepMs,
       signal: session.run.signal,
@@ -50,7 +57,12 @@ export async function runPositiveControl(session: PhoneSession, attemptId: numbe
     const match = seen.records.find((r) => recordMatches(checkRecord(expectation, r.observed)));
     deps.repo.addEvidence(attemptId, {
       kind: 'record',
-      data: { positiveControl: true, requestId: receipt.requestId, shown: match !== undefined, records: seen.records.map((r) => ({ ...r.info, latencyMs: r.latencyMs })) },
+      data: {
+        positiveControl: true,
+        requestId: receipt.requestId,
+        shown: match !== undefined,
+        records: seen.records.map((r) => ({ ...r.info, latencyMs: r.latencyMs })),
+      },
       at: deps.clock.now(),
     });
     session.dirty = seen.records.length > 0;

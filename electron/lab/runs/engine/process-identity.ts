@@ -66,7 +66,12 @@ export function processStartToken(pid: number, platform: NodeJS.Platform = proce
   if (platform === 'linux') return linuxToken(pid);
   if (platform === 'win32') {
     const script = `(Get-Process -Id ${pid}).StartTime.ToUniversalTime().Ticks`;
-    return commandToken('win', 'powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', script], 10_000);
+    return commandToken(
+      'win',
+      'powershell.exe',
+      ['-NoProfile', '-NonInteractive', '-Command', script],
+      10_000,
+    );
   }
   return commandToken('ps', 'ps', ['-o', 'lstart=', '-p', String(pid)], 5_000);
 }

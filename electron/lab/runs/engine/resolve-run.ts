@@ -38,7 +38,9 @@ export interface PlannedAttempt {
 
 /** The plan's phones among those attached: named serials must be ready; vendors take every ready phone of that channel. */
 export function resolvePhones(plan: RunPlan, attached: readonly DeviceView[]): ResolvedPhone[] {
-  const ready = attached.filter((d) => d.platform === 'android' && d.state === 'device' && d.identity !== null);
+  const ready = attached.filter(
+    (d) => d.platform === 'android' && d.state === 'device' && d.identity !== null,
+  );
   const chosen = new Map<string, DeviceView>();
   const problems: string[] = [];
   const problemsZh: string[] = [];
@@ -64,34 +66,46 @@ export function resolvePhones(plan: RunPlan, attached: readonly DeviceView[]): R
     for (const d of matches) chosen.set(d.serial, d);
   }
   if (problems.length > 0) {
-    throw new LabError('DEVICE_NOT_FOUND', `The plan names phones that can't run now: ${problems.join('; ')}.`, {
-      hint: 'Plug the phones in and allow USB debugging (see the Devices view), or change "phones" in the plan.',
-      zh: {
-        message: `计划指定的手机现在无法运行：${problemsZh.join('；')}。`,
-        hint: '请插上手机并允许 USB 调试（见“设备”视图），或修改计划中的 "phones"。',
+    throw new LabError(
+      'DEVICE_NOT_FOUND',
+      `The plan names phones that can't run now: ${problems.join('; ')}.`,
+      {
+        hint: 'Plug the phones in and allow USB debugging (see the Devices view), or change "phones" in the plan.',
+        zh: {
+          message: `计划指定的手机现在无法运行：${problemsZh.join('；')}。`,
+          hint: '请插上手机并允许 USB 调试（见“设备”视图），或修改计划中的 "phones"。',
+        },
       },
-    });
+    );
   }
   // simctl push reaches simulators only; an Android phone in such a plan could only fail.
   const android = [...chosen.values()].filter((d) => d.platform !== 'ios');
   if (plan.sender.kind === 'simctl' && android.length > 0) {
-    throw new LabError('PLAN_INVALID', `The simctl sender only reaches iOS simulators, but the plan names ${android.map((d) => d.serial).join(', ')}.`, {
-      hint: 'Run Android phones with another sender (tencent, fcm, command or manual) in their own plan.',
-      zh: {
-        message: `simctl 发送方只能推送到 iOS 模拟器，但计划指定了 ${android.map((d) => d.serial).join(', ')}。`,
-        hint: '请把 Android 手机放在单独的计划中，使用其他发送方（tencent、fcm、command 或 manual）运行。',
+    throw new LabError(
+      'PLAN_INVALID',
+      `The simctl sender only reaches iOS simulators, but the plan names ${android.map((d) => d.serial).join(', ')}.`,
+      {
+        hint: 'Run Android phones with another sender (tencent, fcm, command or manual) in their own plan.',
+        zh: {
+          message: `simctl 发送方只能推送到 iOS 模拟器，但计划指定了 ${android.map((d) => d.serial).join(', ')}。`,
+          hint: '请把 Android 手机放在单独的计划中，使用其他发送方（tencent、fcm、command 或 manual）运行。',
+        },
       },
-    });
+    );
   }
   // A bundle ID only Apple accepts (com.example.my-app) must never reach pm, am or a shell.
   if (android.length > 0 && !isAndroidPackageName(plan.app.package)) {
-    throw new LabError('PLAN_INVALID', `app.package "${plan.app.package}" is an iOS bundle ID, not an Android package name, so it cannot run on Android phone(s) ${android.map((d) => d.serial).join(', ')}.`, {
-      hint: 'Run the Android phones in their own plan with the app\'s Android package name (its applicationId), or name only simulators in "phones".',
-      zh: {
-        message: `app.package "${plan.app.package}" 是 iOS 的 bundle ID，不是 Android 包名，因此无法在 Android 手机 ${android.map((d) => d.serial).join(', ')} 上运行。`,
-        hint: '请把 Android 手机放在单独的计划中，并使用应用的 Android 包名（applicationId），或在 "phones" 中只指定模拟器。',
+    throw new LabError(
+      'PLAN_INVALID',
+      `app.package "${plan.app.package}" is an iOS bundle ID, not an Android package name, so it cannot run on Android phone(s) ${android.map((d) => d.serial).join(', ')}.`,
+      {
+        hint: 'Run the Android phones in their own plan with the app\'s Android package name (its applicationId), or name only simulators in "phones".',
+        zh: {
+          message: `app.package "${plan.app.package}" 是 iOS 的 bundle ID，不是 Android 包名，因此无法在 Android 手机 ${android.map((d) => d.serial).join(', ')} 上运行。`,
+          hint: '请把 Android 手机放在单独的计划中，并使用应用的 Android 包名（applicationId），或在 "phones" 中只指定模拟器。',
+        },
       },
-    });
+    );
   }
   return [...chosen.values()].sort((a, b) => a.serial.localeCompare(b.serial)).map(toResolved);
 }
@@ -99,14 +113,22 @@ export function resolvePhones(plan: RunPlan, attached: readonly DeviceView[]): R
 function toResolved(view: DeviceView): ResolvedPhone {
   const id = view.identity;
   if (id === null) {
-    throw new LabError('DEVICE_NOT_READY', `Phone ${view.serial} has no identity yet.`, { zh: { message: `手机 ${view.serial} 还没有身份信息。` } });
+    throw new LabError('DEVICE_NOT_READY', `Phone ${view.serial} has no identity yet.`, {
+      zh: { message: `手机 ${view.serial} 还没有身份信息。` },
+    });
   }
   if (view.platform === 'ios') {
     return {
       platform: 'ios',
       phone: { serial: view.serial, vendor: id.manufacturer, model: id.model, channel: 'apns' },
       context: { channel: 'apns', rom: 'iOS', sdk: null, pushServiceReady: null },
-      details: { brand: id.brand, marketingName: id.marketingName, rom: { name: id.rom.name, version: id.rom.version }, androidVersion: null, sdk: null },
+      details: {
+        brand: id.brand,
+        marketingName: id.marketingName,
+        rom: { name: id.rom.name, version: id.rom.version },
+        androidVersion: null,
+        sdk: null,
+      },
     };
   }
   // Only iOS devices carry APNs; an Android identity always names an Android channel.
@@ -121,7 +143,13 @@ function toResolved(view: DeviceView): ResolvedPhone {
     platform: 'android',
     phone: { serial: view.serial, vendor: id.manufacturer, model: id.model, channel },
     context: { channel, rom: id.rom.name, sdk: id.sdk, pushServiceReady, pushServiceProblem },
-    details: { brand: id.brand, marketingName: id.marketingName, rom: { name: id.rom.name, version: id.rom.version }, androidVersion: id.androidVersion, sdk: id.sdk },
+    details: {
+      brand: id.brand,
+      marketingName: id.marketingName,
+      rom: { name: id.rom.name, version: id.rom.version },
+      androidVersion: id.androidVersion,
+      sdk: id.sdk,
+    },
   };
 }
 
@@ -130,13 +158,21 @@ function toResolved(view: DeviceView): ResolvedPhone {
  * have one package each, so their absence is a fact; Honor's push SDK can bind to a proxy in a
  * package PushLab does not know, so a missing agent is unknown (null), never "missing".
  */
-export function pushServiceFact(channel: PhoneContext['channel'], services: readonly PushServiceInfo[]): Pick<PhoneContext, 'pushServiceReady' | 'pushServiceProblem'> {
-  if (channel !== 'fcm' && channel !== 'huawei' && channel !== 'honor') return { pushServiceReady: null, pushServiceProblem: null };
+export function pushServiceFact(
+  channel: PhoneContext['channel'],
+  services: readonly PushServiceInfo[],
+): Pick<PhoneContext, 'pushServiceReady' | 'pushServiceProblem'> {
+  if (channel !== 'fcm' && channel !== 'huawei' && channel !== 'honor')
+    return { pushServiceReady: null, pushServiceProblem: null };
   const service = services.find((s) => s.channel === channel);
   if (service === undefined) {
-    return channel === 'honor' ? { pushServiceReady: null, pushServiceProblem: null } : { pushServiceReady: false, pushServiceProblem: 'missing' };
+    return channel === 'honor'
+      ? { pushServiceReady: null, pushServiceProblem: null }
+      : { pushServiceReady: false, pushServiceProblem: 'missing' };
   }
-  return service.meetsMinimum === false ? { pushServiceReady: false, pushServiceProblem: 'too-old' } : { pushServiceReady: true, pushServiceProblem: null };
+  return service.meetsMinimum === false
+    ? { pushServiceReady: false, pushServiceProblem: 'too-old' }
+    : { pushServiceReady: true, pushServiceProblem: null };
 }
 
 /** The app profile the expectation rules read, from the plan. */
@@ -146,7 +182,9 @@ export function appProfileOf(plan: RunPlan): AppProfile {
     ...(push.highClassChannelIds ? { highClassChannelIds: push.highClassChannelIds } : {}),
     ...(push.fcmPriority ? { fcmPriority: push.fcmPriority } : {}),
     ...(push.apns ? { apns: push.apns } : {}),
-    ...(push.postsOwnNotificationInForeground !== undefined ? { postsOwnNotificationInForeground: push.postsOwnNotificationInForeground } : {}),
+    ...(push.postsOwnNotificationInForeground !== undefined
+      ? { postsOwnNotificationInForeground: push.postsOwnNotificationInForeground }
+      : {}),
   };
 }
 
@@ -161,7 +199,13 @@ export function scenarioOf(id: string): Scenario {
   return scenario;
 }
 
-const KIND_RANK: Readonly<Record<ExpectationKind, number>> = { 'must-show': 0, predicted: 1, 'must-not-show': 2, undecided: 2, 'not-applicable': 3 };
+const KIND_RANK: Readonly<Record<ExpectationKind, number>> = {
+  'must-show': 0,
+  predicted: 1,
+  'must-not-show': 2,
+  undecided: 2,
+  'not-applicable': 3,
+};
 
 /**
  * Run order per phone: repeat by repeat, and within a repeat the scenarios that must show first,
@@ -173,11 +217,13 @@ export function planAttempts(plan: RunPlan, phones: readonly ResolvedPhone[]): P
   const attempts: PlannedAttempt[] = [];
   for (const { phone, context } of phones) {
     // Requirements that must show first, then predicted drops, then "nothing may show".
-    const rank = (id: string): number => KIND_RANK[expectationKind(expectFor(scenarioOf(id), context, profile))];
+    const rank = (id: string): number =>
+      KIND_RANK[expectationKind(expectFor(scenarioOf(id), context, profile))];
     const ordered = [...ids].map((id, i) => ({ id, i, r: rank(id) })).sort((a, b) => a.r - b.r || a.i - b.i);
     let ordinal = 0;
     for (let repeat = 1; repeat <= plan.repeats; repeat++) {
-      for (const { id } of ordered) attempts.push({ serial: phone.serial, scenarioId: id, repeat, ordinal: ordinal++ });
+      for (const { id } of ordered)
+        attempts.push({ serial: phone.serial, scenarioId: id, repeat, ordinal: ordinal++ });
     }
   }
   return attempts;
@@ -193,7 +239,8 @@ export function contextFromDoctor(base: PhoneContext, report: DoctorReport | nul
   };
   const permission = status('notifications.permission');
   const app = status('notifications.app');
-  const blocked = permission === 'fail' || app === 'fail' ? true : permission === 'ok' && app === 'ok' ? false : null;
+  const blocked =
+    permission === 'fail' || app === 'fail' ? true : permission === 'ok' && app === 'ok' ? false : null;
   const service = fact('push.service');
   const autostart = fact('vendor.autostart');
   return {

@@ -6,7 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter, setMaxListeners } from 'node:events';
-import type { AttemptDetail, OperatorPrompt, RunDetail, RunProgressEvent, RunSummary } from '../../../../shared/domain/run';
+import type {
+  AttemptDetail,
+  OperatorPrompt,
+  RunDetail,
+  RunProgressEvent,
+  RunSummary,
+} from '../../../../shared/domain/run';
 import { parsePlan, PlanError } from '../../../../shared/runs/parse-plan';
 import type { RunPlan } from '../../../../shared/runs/plan';
 import type { RunResult } from '../../../../shared/runs/types';
@@ -41,7 +47,8 @@ export class RunService implements RunsApi {
     const self = { pid: this.pid, start: () => this.ownStart() };
     const isAlive = deps.isOwnerAlive ?? ((owner: RunOwner) => ownerIsAlive(owner, self));
     const interrupted = deps.repo.markInterrupted(isAlive, deps.clock.iso());
-    if (interrupted.length > 0) deps.logger.info('runs interrupted by an earlier stop', { runs: interrupted.join(',') });
+    if (interrupted.length > 0)
+      deps.logger.info('runs interrupted by an earlier stop', { runs: interrupted.join(',') });
   }
 
   public async start(input: unknown, options: StartRunOptions = {}): Promise<{ runId: string }> {
@@ -59,7 +66,9 @@ export class RunService implements RunsApi {
       ownerPid: this.pid,
       ownerStart: this.ownStart(),
       phones: phones.map((p) => p.phone),
-      phoneContexts: Object.fromEntries(phones.map((p) => [p.phone.serial, { context: p.context, details: p.details }])),
+      phoneContexts: Object.fromEntries(
+        phones.map((p) => [p.phone.serial, { context: p.context, details: p.details }]),
+      ),
       attempts,
     });
     this.launch(runId, plan, phones, prompts, sender, new Map(), options);
@@ -83,12 +92,16 @@ export class RunService implements RunsApi {
     if (summary.status === 'running') {
       throw new LabError('INVALID_ARGUMENT', 'Another PushLab process is running this run now.', {
         hint: 'Stop that process first; PushLab marks the run interrupted at its next start.',
-        zh: { message: '另一个 PushLab 进程正在执行这个运行。', hint: '请先停止那个进程；PushLab 下次启动时会把该运行标记为已中断。' },
+        zh: {
+          message: '另一个 PushLab 进程正在执行这个运行。',
+          hint: '请先停止那个进程；PushLab 下次启动时会把该运行标记为已中断。',
+        },
       });
     }
     const plan = this.deps.repo.plan(runId);
     const detail = this.deps.repo.detail(runId);
-    if (!plan || !detail) throw new LabError('NOT_FOUND', `No run ${runId}.`, { zh: { message: `没有运行 ${runId}。` } });
+    if (!plan || !detail)
+      throw new LabError('NOT_FOUND', `No run ${runId}.`, { zh: { message: `没有运行 ${runId}。` } });
     await this.deps.verifySender?.(plan);
     const prompts = this.promptsFor(runId);
     const sender = this.deps.createSender(plan, prompts.port());
@@ -103,7 +116,9 @@ export class RunService implements RunsApi {
       }
     }
     const controls = new Map<string, boolean>();
-    for (const a of detail.attempts) if (a.verdict?.reason.key === 'pass.shown' || a.verdict?.reason.key === 'pass.shown-despite-prediction') controls.set(a.serial, true);
+    for (const a of detail.attempts)
+      if (a.verdict?.reason.key === 'pass.shown' || a.verdict?.reason.key === 'pass.shown-despite-prediction')
+        controls.set(a.serial, true);
     this.launch(runId, plan, present, prompts, sender, controls, options);
     return { runId };
   }
@@ -126,34 +141,40 @@ export class RunService implements RunsApi {
 
   public get(runId: string): RunDetail {
     const detail = this.deps.repo.detail(runId);
-    if (!detail) throw new LabError('NOT_FOUND', `No run ${runId}.`, {
-      hint: 'Pick a run from the list.',
-      zh: { message: `没有运行 ${runId}。`, hint: '请从列表中选择一个运行。' },
-    });
+    if (!detail)
+      throw new LabError('NOT_FOUND', `No run ${runId}.`, {
+        hint: 'Pick a run from the list.',
+        zh: { message: `没有运行 ${runId}。`, hint: '请从列表中选择一个运行。' },
+      });
     return detail;
   }
 
   public attempt(attemptId: number): AttemptDetail {
     const detail = this.deps.repo.attemptDetail(attemptId);
-    if (!detail) throw new LabError('NOT_FOUND', `No attempt ${attemptId}.`, { zh: { message: `没有尝试 ${attemptId}。` } });
+    if (!detail)
+      throw new LabError('NOT_FOUND', `No attempt ${attemptId}.`, {
+        zh: { message: `没有尝试 ${attemptId}。` },
+      });
     return detail;
   }
 
   public plan(runId: string): RunPlan {
     const plan = this.deps.repo.plan(runId);
-    if (!plan) throw new LabError('NOT_FOUND', `No run ${runId}.`, {
-      hint: 'Pick a run from the list.',
-      zh: { message: `没有运行 ${runId}。`, hint: '请从列表中选择一个运行。' },
-    });
+    if (!plan)
+      throw new LabError('NOT_FOUND', `No run ${runId}.`, {
+        hint: 'Pick a run from the list.',
+        zh: { message: `没有运行 ${runId}。`, hint: '请从列表中选择一个运行。' },
+      });
     return plan;
   }
 
   public results(runId: string): RunResult {
     const result = this.deps.repo.results(runId);
-    if (!result) throw new LabError('NOT_FOUND', `No run ${runId}.`, {
-      hint: 'List runs with `pushlab runs`.',
-      zh: { message: `没有运行 ${runId}。`, hint: '请用 `pushlab runs` 列出运行。' },
-    });
+    if (!result)
+      throw new LabError('NOT_FOUND', `No run ${runId}.`, {
+        hint: 'List runs with `pushlab runs`.',
+        zh: { message: `没有运行 ${runId}。`, hint: '请用 `pushlab runs` 列出运行。' },
+      });
     return result;
   }
 
@@ -179,7 +200,8 @@ export class RunService implements RunsApi {
 
   private ownStart(): string | null {
     if (this.startToken === undefined) {
-      this.startToken = this.deps.ownerStart !== undefined ? this.deps.ownerStart : processStartToken(this.pid);
+      this.startToken =
+        this.deps.ownerStart !== undefined ? this.deps.ownerStart : processStartToken(this.pid);
     }
     return this.startToken;
   }
@@ -188,7 +210,15 @@ export class RunService implements RunsApi {
     return new OperatorPrompts((prompt: OperatorPrompt | null) => this.emit(runId, null, prompt));
   }
 
-  private launch(runId: string, plan: RunPlan, phones: readonly ResolvedPhone[], prompts: OperatorPrompts, sender: RunContext['sender'], controls: ReadonlyMap<string, boolean>, options: StartRunOptions): void {
+  private launch(
+    runId: string,
+    plan: RunPlan,
+    phones: readonly ResolvedPhone[],
+    prompts: OperatorPrompts,
+    sender: RunContext['sender'],
+    controls: ReadonlyMap<string, boolean>,
+    options: StartRunOptions,
+  ): void {
     const controller = new AbortController();
     // Every phone's capture and prompt listens to the one run signal: dozens of listeners are normal.
     setMaxListeners(0, controller.signal);
@@ -214,7 +244,12 @@ export class RunService implements RunsApi {
     const done = (async (): Promise<RunSummary> => {
       try {
         await Promise.all(
-          phones.map((p) => runPhone(openSession(context, p, controls.get(p.phone.serial) ?? null), pending.filter((a) => a.serial === p.phone.serial))),
+          phones.map((p) =>
+            runPhone(
+              openSession(context, p, controls.get(p.phone.serial) ?? null),
+              pending.filter((a) => a.serial === p.phone.serial),
+            ),
+          ),
         );
         if (controller.signal.aborted) {
           repo.requeueRunning(runId, clock.now());
@@ -257,10 +292,11 @@ export class RunService implements RunsApi {
 
   private summaryOrThrow(runId: string): RunSummary {
     const summary = this.deps.repo.summary(runId);
-    if (!summary) throw new LabError('NOT_FOUND', `No run ${runId}.`, {
-      hint: 'List runs with `pushlab runs`.',
-      zh: { message: `没有运行 ${runId}。`, hint: '请用 `pushlab runs` 列出运行。' },
-    });
+    if (!summary)
+      throw new LabError('NOT_FOUND', `No run ${runId}.`, {
+        hint: 'List runs with `pushlab runs`.',
+        zh: { message: `没有运行 ${runId}。`, hint: '请用 `pushlab runs` 列出运行。' },
+      });
     return summary;
   }
 }
@@ -285,11 +321,18 @@ function lostOnResume(serial: string): Parameters<RunEngineDeps['repo']['markLos
   return {
     kind: 'device-lost',
     reason: { key: 'device-lost.lost', values: {} },
-    details: { delivered: null, latencyMs: null, record: null, expected: null, checks: null, error: {
-      code: 'DEVICE_LOST',
-      message: `${serial} was not attached when the run resumed.`,
-      hint: 'Plug it in and resume again.',
-      zh: { message: `继续运行时 ${serial} 未连接。`, hint: '请插上它，然后再次继续运行。' },
-    } },
+    details: {
+      delivered: null,
+      latencyMs: null,
+      record: null,
+      expected: null,
+      checks: null,
+      error: {
+        code: 'DEVICE_LOST',
+        message: `${serial} was not attached when the run resumed.`,
+        hint: 'Plug it in and resume again.',
+        zh: { message: `继续运行时 ${serial} 未连接。`, hint: '请插上它，然后再次继续运行。' },
+      },
+    },
   };
 }

@@ -12,7 +12,9 @@ import { revokePermission } from '../../android/commands/state/revoke-permission
 const POST_NOTIFICATIONS = 'android.permission.POST_NOTIFICATIONS';
 const ANDROID_13 = 33;
 
-export type SetupApplied = { readonly blocked: string; readonly blockedZh: string } | { readonly blocked: null; readonly steps: readonly string[]; undo(): Promise<void> };
+export type SetupApplied =
+  | { readonly blocked: string; readonly blockedZh: string }
+  | { readonly blocked: null; readonly steps: readonly string[]; undo(): Promise<void> };
 
 /**
  * Why the scenario cannot apply to this phone at all: it needs a condition the phone provably does
@@ -29,7 +31,12 @@ export function setupOutOfReach(scenario: Scenario, phone: PhoneContext): Biling
   return null;
 }
 
-export async function applyScenarioSetup(io: AdbDeviceIo, scenario: Scenario, phone: PhoneContext, pkg: string): Promise<SetupApplied> {
+export async function applyScenarioSetup(
+  io: AdbDeviceIo,
+  scenario: Scenario,
+  phone: PhoneContext,
+  pkg: string,
+): Promise<SetupApplied> {
   const setup = scenario.setup ?? {};
   if (setup.pushServiceReady === false && phone.pushServiceReady !== false) {
     return {
@@ -42,9 +49,17 @@ export async function applyScenarioSetup(io: AdbDeviceIo, scenario: Scenario, ph
   if (setup.notificationsBlocked !== true) return { blocked: null, steps: [], undo: async () => undefined };
   if (phone.sdk !== null && phone.sdk >= ANDROID_13) {
     await revokePermission(io, pkg, POST_NOTIFICATIONS);
-    return { blocked: null, steps: [`pm revoke ${pkg} ${POST_NOTIFICATIONS}`], undo: async () => void (await grantPermission(io, pkg, POST_NOTIFICATIONS)) };
+    return {
+      blocked: null,
+      steps: [`pm revoke ${pkg} ${POST_NOTIFICATIONS}`],
+      undo: async () => void (await grantPermission(io, pkg, POST_NOTIFICATIONS)),
+    };
   }
   // Before Android 13 the app-level switch is the POST_NOTIFICATION app op (what Settings flips too).
   await setAppOp(io, pkg, 'POST_NOTIFICATION', 'ignore');
-  return { blocked: null, steps: [`appops set ${pkg} POST_NOTIFICATION ignore`], undo: async () => void (await setAppOp(io, pkg, 'POST_NOTIFICATION', 'allow')) };
+  return {
+    blocked: null,
+    steps: [`appops set ${pkg} POST_NOTIFICATION ignore`],
+    undo: async () => void (await setAppOp(io, pkg, 'POST_NOTIFICATION', 'allow')),
+  };
 }

@@ -35,7 +35,11 @@ export interface PhoneSession {
   /** Host time the offset was last measured (or tried); null = never. */
   offsetAt: number | null;
   /** Doctor snapshot taken at prepare, kept as evidence on every attempt. */
-  doctor: { readonly id: number | null; readonly takenAt: string; readonly failing: readonly string[] } | null;
+  doctor: {
+    readonly id: number | null;
+    readonly takenAt: string;
+    readonly failing: readonly string[];
+  } | null;
   /** A push that must show did show on this phone in this run (the positive control for "not shown"). */
   controlShown: boolean | null;
   /** A dedicated control push was already tried on this phone in this run (it is not retried). */

@@ -17,8 +17,12 @@ export function stateNotReached(report: FailedStateReport, state: string): LabEr
     message: report.reason === null ? `无法进入“${state}”状态。` : `无法进入“${state}”状态：${report.reason}`,
     ...(hint ? { hint } : {}),
   };
-  return new LabError(report.error?.code ?? 'COMMAND_FAILED', report.reason ?? `Could not reach "${state}".`, {
-    ...(hint ? { hint } : {}),
-    zh,
-  });
+  return new LabError(
+    report.error?.code ?? 'COMMAND_FAILED',
+    report.reason ?? `Could not reach "${state}".`,
+    {
+      ...(hint ? { hint } : {}),
+      zh,
+    },
+  );
 }

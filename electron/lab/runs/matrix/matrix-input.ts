@@ -9,17 +9,27 @@ import type { MatrixAttempt, MatrixInput, MatrixPhoneInput } from '../../../../s
 import type { DriftEntry, SignOff } from '../../../../shared/matrix/types';
 import type { AppProfile } from '../../../../shared/scenarios/types';
 import { computeDrift } from '../../doctor/drift';
-import type { MatrixCellRow, MatrixPhoneRow, MatrixRepository, MatrixRunHead } from '../../store/matrix-repository';
+import type {
+  MatrixCellRow,
+  MatrixPhoneRow,
+  MatrixRepository,
+  MatrixRunHead,
+} from '../../store/matrix-repository';
 import { parseStoredJson } from '../../store/storage-guard';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The reason's values; a damaged value reads as none (the key still says what happened). */
 function reasonValues(json: string | null): Readonly<Record<string, string | number>> {
   const value = parseStoredJson<unknown>(json, null);
   if (!isObject(value)) return {};
   // fromEntries defines own keys: a value named "__proto__" stays a value.
-  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number',
+    ),
+  );
 }
 
 export function toAttempt(row: MatrixCellRow): MatrixAttempt {
@@ -30,7 +40,10 @@ export function toAttempt(row: MatrixCellRow): MatrixAttempt {
     repeat: row.repeat,
     ordinal: row.ordinal,
     verdict: row.verdictKind,
-    reason: row.verdictKind === null || row.reasonKey === null ? null : { key: row.reasonKey, values: reasonValues(row.reasonValues) },
+    reason:
+      row.verdictKind === null || row.reasonKey === null
+        ? null
+        : { key: row.reasonKey, values: reasonValues(row.reasonValues) },
     delivered: row.delivered,
     latencyMs: row.latencyMs,
   };
@@ -40,14 +53,23 @@ const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 export function toPhoneInput(row: MatrixPhoneRow): MatrixPhoneInput {
   const d = parseStoredJson<unknown>(row.detailsJson, null);
-  if (!isObject(d)) return { serial: row.serial, vendor: row.vendor, model: row.model, channel: row.channel, details: null };
-  const rom = isObject(d.rom) && typeof d.rom.name === 'string' ? { name: d.rom.name, version: text(d.rom.version) } : null;
+  if (!isObject(d))
+    return { serial: row.serial, vendor: row.vendor, model: row.model, channel: row.channel, details: null };
+  const rom =
+    isObject(d.rom) && typeof d.rom.name === 'string'
+      ? { name: d.rom.name, version: text(d.rom.version) }
+      : null;
   return {
     serial: row.serial,
     vendor: row.vendor,
     model: row.model,
     channel: row.channel,
-    details: { brand: text(d.brand), marketingName: text(d.marketingName), rom, androidVersion: text(d.androidVersion) },
+    details: {
+      brand: text(d.brand),
+      marketingName: text(d.marketingName),
+      rom,
+      androidVersion: text(d.androidVersion),
+    },
   };
 }
 
@@ -55,12 +77,17 @@ export function toPhoneInput(row: MatrixPhoneRow): MatrixPhoneInput {
 export function profileOf(pushJson: string | null): AppProfile {
   const push = parseStoredJson<unknown>(pushJson, null);
   if (!isObject(push)) return {};
-  const ids = Array.isArray(push.highClassChannelIds) ? push.highClassChannelIds.filter((x): x is string => typeof x === 'string') : undefined;
-  const priority = push.fcmPriority === 'high' || push.fcmPriority === 'normal' ? push.fcmPriority : undefined;
+  const ids = Array.isArray(push.highClassChannelIds)
+    ? push.highClassChannelIds.filter((x): x is string => typeof x === 'string')
+    : undefined;
+  const priority =
+    push.fcmPriority === 'high' || push.fcmPriority === 'normal' ? push.fcmPriority : undefined;
   return {
     ...(ids ? { highClassChannelIds: ids } : {}),
     ...(priority ? { fcmPriority: priority } : {}),
-    ...(typeof push.postsOwnNotificationInForeground === 'boolean' ? { postsOwnNotificationInForeground: push.postsOwnNotificationInForeground } : {}),
+    ...(typeof push.postsOwnNotificationInForeground === 'boolean'
+      ? { postsOwnNotificationInForeground: push.postsOwnNotificationInForeground }
+      : {}),
   };
 }
 
@@ -76,12 +103,24 @@ export function dndOf(report: DoctorReport | null): boolean | null {
 }
 
 /** The doctor report of each phone nearest the run (one query per phone). */
-export function snapshotsOf(repo: MatrixRepository, head: MatrixRunHead, serials: readonly string[]): Map<string, DoctorReport | null> {
+export function snapshotsOf(
+  repo: MatrixRepository,
+  head: MatrixRunHead,
+  serials: readonly string[],
+): Map<string, DoctorReport | null> {
   const { from, to } = runWindow(head);
-  return new Map(serials.map((s) => [s, head.package === null ? null : repo.snapshotNear(s, head.package, from, to)]));
+  return new Map(
+    serials.map((s) => [s, head.package === null ? null : repo.snapshotNear(s, head.package, from, to)]),
+  );
 }
 
-export function matrixInput(head: MatrixRunHead, phones: readonly MatrixPhoneRow[], rows: readonly MatrixCellRow[], signOff: SignOff | null, snapshots: ReadonlyMap<string, DoctorReport | null>): MatrixInput {
+export function matrixInput(
+  head: MatrixRunHead,
+  phones: readonly MatrixPhoneRow[],
+  rows: readonly MatrixCellRow[],
+  signOff: SignOff | null,
+  snapshots: ReadonlyMap<string, DoctorReport | null>,
+): MatrixInput {
   const scenarioIds = [...new Set(rows.map((r) => r.scenarioId))];
   return {
     runId: head.id,

@@ -14,7 +14,14 @@
 import type { DoctorReport } from '../../../../shared/domain/doctor';
 import { buildMatrix } from '../../../../shared/matrix/build';
 import { compareMatrices } from '../../../../shared/matrix/compare';
-import type { DriftEntry, MatrixRunEntry, RunComparison, RunMatrix, SignOff, SignOffRequest } from '../../../../shared/matrix/types';
+import type {
+  DriftEntry,
+  MatrixRunEntry,
+  RunComparison,
+  RunMatrix,
+  SignOff,
+  SignOffRequest,
+} from '../../../../shared/matrix/types';
 import { LabError } from '../../errors';
 import type { MatrixRepository, MatrixRunHead } from '../../store/matrix-repository';
 import type { SignoffRepository } from '../../store/signoff-repository';
@@ -52,13 +59,20 @@ export class MatrixService {
    * Cell changes from `beforeRunId` to `afterRunId`, with each phone's doctor drift between the
    * snapshots nearest the two runs. threshold: latency change that counts (default 500 ms and 1.5x).
    */
-  public compare(beforeRunId: string, afterRunId: string, threshold?: Partial<RunComparison['threshold']>): RunComparison {
+  public compare(
+    beforeRunId: string,
+    afterRunId: string,
+    threshold?: Partial<RunComparison['threshold']>,
+  ): RunComparison {
     const before = this.load(beforeRunId);
     const after = this.load(afterRunId);
     const drift: Record<string, readonly DriftEntry[]> = {};
     for (const phone of after.matrix.phones) {
       if (!before.snapshots.has(phone.serial)) continue;
-      const items = driftBetween(before.snapshots.get(phone.serial) ?? null, after.snapshots.get(phone.serial) ?? null);
+      const items = driftBetween(
+        before.snapshots.get(phone.serial) ?? null,
+        after.snapshots.get(phone.serial) ?? null,
+      );
       if (items.length > 0) Object.defineProperty(drift, phone.serial, { value: items, enumerable: true });
     }
     try {
@@ -67,7 +81,10 @@ export class MatrixService {
       if (error instanceof RangeError) {
         throw new LabError('INVALID_ARGUMENT', error.message, {
           hint: 'Use a latency threshold of 0 ms or more and a ratio of 1 or more.',
-          zh: { message: `对比阈值无效：延迟阈值 ${String(threshold?.ms ?? '默认')} 毫秒，比例 ${String(threshold?.ratio ?? '默认')}。`, hint: '请使用 0 毫秒或以上的延迟阈值，以及 1 或以上的比例。' },
+          zh: {
+            message: `对比阈值无效：延迟阈值 ${String(threshold?.ms ?? '默认')} 毫秒，比例 ${String(threshold?.ratio ?? '默认')}。`,
+            hint: '请使用 0 毫秒或以上的延迟阈值，以及 1 或以上的比例。',
+          },
         });
       }
       throw error;
@@ -88,7 +105,9 @@ export class MatrixService {
   }
 
   /** Runs of one app and/or build (APK path or file name), newest first. */
-  public listRuns(filter: { readonly package?: string; readonly build?: string; readonly limit?: number } = {}): MatrixRunEntry[] {
+  public listRuns(
+    filter: { readonly package?: string; readonly build?: string; readonly limit?: number } = {},
+  ): MatrixRunEntry[] {
     const heads = this.deps.runs.runs(filter);
     const signed = this.deps.signoffs.signedRunIds(heads.map((h) => h.id));
     return heads.map((h) => ({
@@ -109,7 +128,11 @@ export class MatrixService {
     if (!head) throw runNotFound(runId);
     const phones = runs.phones(runId);
     const rows = runs.cells(runId);
-    const snapshots = snapshotsOf(runs, head, phones.map((p) => p.serial));
+    const snapshots = snapshotsOf(
+      runs,
+      head,
+      phones.map((p) => p.serial),
+    );
     const matrix = buildMatrix(matrixInput(head, phones, rows, signoffs.get(runId), snapshots));
     return { head, matrix, snapshots };
   }

@@ -16,7 +16,8 @@ import type { Migration } from './types';
 /** The message every freeze trigger raises; RunRepository maps it to RUN_SIGNED_OFF. */
 export const SIGNED_OFF_ABORT = 'run is signed off';
 
-const signed = (runIdExpr: string): string => `EXISTS (SELECT 1 FROM run_signoffs s WHERE s.run_id = ${runIdExpr})`;
+const signed = (runIdExpr: string): string =>
+  `EXISTS (SELECT 1 FROM run_signoffs s WHERE s.run_id = ${runIdExpr})`;
 const viaAttempt = (attemptIdExpr: string): string =>
   `EXISTS (SELECT 1 FROM run_attempts a JOIN run_signoffs s ON s.run_id = a.run_id WHERE a.id = ${attemptIdExpr})`;
 

@@ -2,7 +2,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_INSTALL_OPTIONS } from '../../../../shared/domain/install';
 import type { AdbDeviceIo } from '../../../../electron/lab/adb/device-io';
-import { enterState, leaveState, verifyState, type AccountStatus, type StateContext } from '../../../../electron/lab/android/app-states';
+import {
+  enterState,
+  leaveState,
+  verifyState,
+  type AccountStatus,
+  type StateContext,
+} from '../../../../electron/lab/android/app-states';
 import { systemClock } from '../../../../electron/lab/util/clock';
 import type { VirtualAndroid } from '../../../virtual-lab';
 import { writeTestApk } from '../../../virtual-lab/apk/build-apk';
@@ -19,11 +25,20 @@ describe('app states on a virtual phone', () => {
 
   beforeAll(async () => {
     env = await openCoreLab();
-    await writeTestApk(join(env.dir, 'app.apk'), { packageName: PKG, versionCode: 1, targetSdk: 34, minSdk: 24 });
+    await writeTestApk(join(env.dir, 'app.apk'), {
+      packageName: PKG,
+      versionCode: 1,
+      targetSdk: 34,
+      minSdk: 24,
+    });
     const [phone] = await env.lab.addPhones([{ profile: 'google-pixel-android15-1', id: 'pixel' }]);
     if (!phone) throw new Error('no phone');
     await env.core.services.registry.waitForIdentity(phone.serial, 15_000);
-    const job = await env.core.services.installs.run({ apkPath: join(env.dir, 'app.apk'), serials: [phone.serial], options: DEFAULT_INSTALL_OPTIONS });
+    const job = await env.core.services.installs.run({
+      apkPath: join(env.dir, 'app.apk'),
+      serials: [phone.serial],
+      options: DEFAULT_INSTALL_OPTIONS,
+    });
     expect(job.items.every((i) => i.phase === 'done')).toBe(true);
     io = env.core.services.gateway.device(phone.serial);
     android = phone.backend as VirtualAndroid;

@@ -34,31 +34,51 @@ describe('a 7-phone run of every scenario, checked against ground truth', () => 
     const checked: Checked[] = detail.attempts.map((attempt) => {
       const send = runs.attempt(attempt.id).evidence.find((e) => e.kind === 'send');
       const requestId = send ? ((send.data as { requestId?: string | null }).requestId ?? null) : null;
-      const decisions = truth.filter((t) => t.msgKey === requestId && t.account === accountOf.get(attempt.serial));
-      return { attempt, requestId, truthShown: decisions.length === 0 ? null : decisions.some((d) => d.shown) };
+      const decisions = truth.filter(
+        (t) => t.msgKey === requestId && t.account === accountOf.get(attempt.serial),
+      );
+      return {
+        attempt,
+        requestId,
+        truthShown: decisions.length === 0 ? null : decisions.some((d) => d.shown),
+      };
     });
-    const table = checked.map((c) => `${c.attempt.serial.padEnd(16)} ${c.attempt.scenarioId.padEnd(34)} ${String(c.attempt.verdict?.kind).padEnd(12)} ${c.attempt.verdict?.reason.key.padEnd(36)} truth=${c.truthShown}`).join('\n');
+    const table = checked
+      .map(
+        (c) =>
+          `${c.attempt.serial.padEnd(16)} ${c.attempt.scenarioId.padEnd(34)} ${String(c.attempt.verdict?.kind).padEnd(12)} ${c.attempt.verdict?.reason.key.padEnd(36)} truth=${c.truthShown}`,
+      )
+      .join('\n');
 
     // 1. Every PASS agrees with what the phone really did.
     const falsePasses = checked.filter((c) => {
       const v = c.attempt.verdict;
       if (v?.kind !== 'pass') return false;
-      if (v.reason.key === 'pass.shown' || v.reason.key === 'pass.shown-despite-prediction') return c.truthShown !== true;
+      if (v.reason.key === 'pass.shown' || v.reason.key === 'pass.shown-despite-prediction')
+        return c.truthShown !== true;
       return c.truthShown !== false; // pass.not-shown: the router must have decided "not shown"
     });
-    expect(falsePasses.map((c) => `${c.attempt.serial} ${c.attempt.scenarioId}`), table).toEqual([]);
+    expect(
+      falsePasses.map((c) => `${c.attempt.serial} ${c.attempt.scenarioId}`),
+      table,
+    ).toEqual([]);
     // 2. A "shown when it must not" fail is a real showing.
-    for (const c of checked.filter((x) => x.attempt.verdict?.reason.key === 'fail.shown-when-must-not')) expect(c.truthShown, table).toBe(true);
+    for (const c of checked.filter((x) => x.attempt.verdict?.reason.key === 'fail.shown-when-must-not'))
+      expect(c.truthShown, table).toBe(true);
 
     // 2b. A tap-to-redirect pass was proven: tapped, the app came up and logged the ext it was sent.
-    for (const c of checked.filter((x) => x.attempt.scenarioId === 'background-ext-redirect' && x.attempt.verdict?.kind === 'pass')) {
-      const tap = runs.attempt(c.attempt.id).evidence.find((e) => e.kind === 'tap')?.data as { tapped?: boolean; extSeen?: boolean; method?: string } | undefined;
+    for (const c of checked.filter(
+      (x) => x.attempt.scenarioId === 'background-ext-redirect' && x.attempt.verdict?.kind === 'pass',
+    )) {
+      const tap = runs.attempt(c.attempt.id).evidence.find((e) => e.kind === 'tap')?.data as
+        { tapped?: boolean; extSeen?: boolean; method?: string } | undefined;
       expect(tap, table).toMatchObject({ tapped: true, extSeen: true, method: 'uiautomator' });
     }
     // 2c. Every judged push kept its evidence: records, send receipt, state read-back, shade screenshot, logcat slice.
     for (const c of checked.filter((x) => x.requestId !== null && x.attempt.verdict?.kind === 'pass')) {
       const kinds = new Set(runs.attempt(c.attempt.id).evidence.map((e) => e.kind));
-      for (const kind of ['record', 'send', 'state', 'screenshot', 'logcat', 'doctor'] as const) expect(kinds.has(kind), `${c.attempt.scenarioId} ${kind}`).toBe(true);
+      for (const kind of ['record', 'send', 'state', 'screenshot', 'logcat', 'doctor'] as const)
+        expect(kinds.has(kind), `${c.attempt.scenarioId} ${kind}`).toBe(true);
     }
 
     // 3. The plan is big enough to count: ≥ 6 vendors x ≥ 12 scenarios, each with a verdict.

@@ -17,7 +17,14 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => env?.close());
 
-const SCENARIOS = ['background-c2c-text', 'background-image', 'background-audio', 'background-file', 'background-custom-desc', 'swiped-away-text'];
+const SCENARIOS = [
+  'background-c2c-text',
+  'background-image',
+  'background-audio',
+  'background-file',
+  'background-custom-desc',
+  'swiped-away-text',
+];
 
 describe('phones lost and runs cancelled', () => {
   it("marks an unplugged phone's remaining attempts device lost and finishes the other phone", async () => {
@@ -26,12 +33,15 @@ describe('phones lost and runs cancelled', () => {
     // Pull the cable the moment the second vivo verdict is stored (virtual phones are quick).
     let judged = 0;
     let unplugged: Promise<void> | null = null;
-    const { runId } = await runs.start(env.world.plan({ scenarios: SCENARIOS, repeats: 2, timeouts: { pushMs: 3000, stepMs: 10000 } }), {
-      onProgress: (e) => {
-        if (e.attempt?.serial !== vivo!.serial || e.attempt.status !== 'done' || unplugged) return;
-        if (++judged === 2) unplugged = env.world.lab.unplug(vivo!.id);
+    const { runId } = await runs.start(
+      env.world.plan({ scenarios: SCENARIOS, repeats: 2, timeouts: { pushMs: 3000, stepMs: 10000 } }),
+      {
+        onProgress: (e) => {
+          if (e.attempt?.serial !== vivo!.serial || e.attempt.status !== 'done' || unplugged) return;
+          if (++judged === 2) unplugged = env.world.lab.unplug(vivo!.id);
+        },
       },
-    });
+    );
     await eventually(() => unplugged !== null, 60_000, 'two vivo attempts judged');
     await unplugged;
     const summary = await runs.settled(runId);
@@ -52,11 +62,15 @@ describe('phones lost and runs cancelled', () => {
     const runs = env.core.services.runs;
     let judged = 0;
     let cancelling: ReturnType<typeof runs.cancel> | null = null;
-    const { runId } = await runs.start(env.world.plan({ scenarios: SCENARIOS, repeats: 2, timeouts: { pushMs: 3000, stepMs: 10000 } }), {
-      onProgress: (e) => {
-        if (e.attempt?.status === 'done' && ++judged === 3 && !cancelling) cancelling = runs.cancel(e.runId);
+    const { runId } = await runs.start(
+      env.world.plan({ scenarios: SCENARIOS, repeats: 2, timeouts: { pushMs: 3000, stepMs: 10000 } }),
+      {
+        onProgress: (e) => {
+          if (e.attempt?.status === 'done' && ++judged === 3 && !cancelling)
+            cancelling = runs.cancel(e.runId);
+        },
       },
-    });
+    );
     await eventually(() => cancelling !== null, 60_000, 'three attempts judged');
     const cancelled = await cancelling!;
     expect(cancelled.status).toBe('cancelled');

@@ -20,11 +20,16 @@ afterAll(async () => env?.close());
 describe('run engine basics', () => {
   it('runs a plan on two phones and stores a verdict, steps and evidence for every attempt', async () => {
     const runs = env.core.services.runs;
-    const plan = env.world.plan({ scenarios: ['notifications-blocked', 'background-c2c-text', 'background-custom-no-desc'], timeouts: { pushMs: 3000, stepMs: 15000 } });
+    const plan = env.world.plan({
+      scenarios: ['notifications-blocked', 'background-c2c-text', 'background-custom-no-desc'],
+      timeouts: { pushMs: 3000, stepMs: 15000 },
+    });
     const { runId } = await runs.start(plan);
     const summary = await runs.settled(runId);
     const detail = runs.get(runId);
-    const lines = detail.attempts.map((a) => `${a.serial} ${a.scenarioId} ${a.verdict?.kind} ${a.verdict?.reason.key}`);
+    const lines = detail.attempts.map(
+      (a) => `${a.serial} ${a.scenarioId} ${a.verdict?.kind} ${a.verdict?.reason.key}`,
+    );
     expect(summary.status, lines.join('\n')).toBe('completed');
     expect(detail.attempts).toHaveLength(6);
     for (const attempt of detail.attempts) {
@@ -35,14 +40,20 @@ describe('run engine basics', () => {
     const byKey = new Map(detail.attempts.map((a) => [`${a.serial}|${a.scenarioId}`, a]));
     for (const phone of env.world.phones) {
       expect(byKey.get(`${phone.serial}|background-c2c-text`)?.verdict?.kind, lines.join('\n')).toBe('pass');
-      expect(byKey.get(`${phone.serial}|notifications-blocked`)?.verdict?.kind, lines.join('\n')).toBe('pass');
-      expect(byKey.get(`${phone.serial}|background-custom-no-desc`)?.verdict?.kind, lines.join('\n')).toBe('pass');
+      expect(byKey.get(`${phone.serial}|notifications-blocked`)?.verdict?.kind, lines.join('\n')).toBe(
+        'pass',
+      );
+      expect(byKey.get(`${phone.serial}|background-custom-no-desc`)?.verdict?.kind, lines.join('\n')).toBe(
+        'pass',
+      );
     }
   }, 120_000);
 
   it('refuses an invalid plan before storing anything', async () => {
     const before = env.core.services.runs.list().length;
-    await expect(env.core.services.runs.start({ ...env.world.plan(), repeats: 0 })).rejects.toMatchObject({ code: 'PLAN_INVALID' });
+    await expect(env.core.services.runs.start({ ...env.world.plan(), repeats: 0 })).rejects.toMatchObject({
+      code: 'PLAN_INVALID',
+    });
     expect(env.core.services.runs.list()).toHaveLength(before);
   });
 });

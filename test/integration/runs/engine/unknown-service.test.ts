@@ -10,7 +10,14 @@ const LOST_KINDS = new Set(['image', 'file']);
 let env: RunLab;
 beforeAll(async () => {
   env = await openRunLab({
-    phones: [{ profile: 'honor-magicos9-android15-2', id: 'honor', account: 'qa_honor', pushServicePackage: 'com.hihonor.push.proxyagent' }],
+    phones: [
+      {
+        profile: 'honor-magicos9-android15-2',
+        id: 'honor',
+        account: 'qa_honor',
+        pushServicePackage: 'com.hihonor.push.proxyagent',
+      },
+    ],
     world: { drops: (spec) => LOST_KINDS.has(spec.kind) },
   });
 }, 90_000);
@@ -23,10 +30,21 @@ describe('an Honor phone with an unknown push service package', () => {
     expect(honor?.android.installedPackage('com.hihonor.android.pushagent')).toBeUndefined();
 
     const runs = env.core.services.runs;
-    const scenarios = ['background-c2c-text', 'screen-locked-group-text', 'background-audio', 'background-image', 'background-file', 'background-custom-no-desc'];
-    const { runId } = await runs.start(env.world.plan({ scenarios, timeouts: { pushMs: 3000, stepMs: 15000 } }));
+    const scenarios = [
+      'background-c2c-text',
+      'screen-locked-group-text',
+      'background-audio',
+      'background-image',
+      'background-file',
+      'background-custom-no-desc',
+    ];
+    const { runId } = await runs.start(
+      env.world.plan({ scenarios, timeouts: { pushMs: 3000, stepMs: 15000 } }),
+    );
     await runs.settled(runId);
-    const byScenario = new Map(runs.get(runId).attempts.map((a) => [a.scenarioId, a.verdict?.reason.key ?? 'none']));
+    const byScenario = new Map(
+      runs.get(runId).attempts.map((a) => [a.scenarioId, a.verdict?.reason.key ?? 'none']),
+    );
 
     expect(Object.fromEntries(byScenario)).toEqual({
       'background-c2c-text': 'pass.shown',

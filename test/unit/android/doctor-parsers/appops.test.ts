@@ -19,7 +19,7 @@ describe('parseAppOpsForPackage on the full dumpsys appops (HyperOS 2)', () => {
     });
   });
 
-  it('a uid-level mode overrides the package\'s: com.miui.core gets POST_NOTIFICATION ignore from its uid', () => {
+  it("a uid-level mode overrides the package's: com.miui.core gets POST_NOTIFICATION ignore from its uid", () => {
     const core = parseAppOpsForPackage(dump(), 'com.miui.core');
     expect(modes(core)).toEqual({
       POST_NOTIFICATION: 'ignore',
@@ -38,16 +38,26 @@ describe('parseAppOpsForPackage on the full dumpsys appops (HyperOS 2)', () => {
   });
 
   it('reads denials and MIUI\'s own modes: ignore, deny, foreground, and "ask" as unknown', () => {
-    expect(modes(parseAppOpsForPackage(dump(), 'com.miui.securitycenter')).RUN_ANY_IN_BACKGROUND).toBe('ignore');
-    expect(modes(parseAppOpsForPackage(dump(), 'com.xiaomi.ugd'))).toMatchObject({ RUN_IN_BACKGROUND: 'deny', RUN_ANY_IN_BACKGROUND: 'allow' });
-    expect(modes(parseAppOpsForPackage(dump(), 'com.android.hotwordenrollment.xgoogle')).MOCK_LOCATION).toBe('foreground');
+    expect(modes(parseAppOpsForPackage(dump(), 'com.miui.securitycenter')).RUN_ANY_IN_BACKGROUND).toBe(
+      'ignore',
+    );
+    expect(modes(parseAppOpsForPackage(dump(), 'com.xiaomi.ugd'))).toMatchObject({
+      RUN_IN_BACKGROUND: 'deny',
+      RUN_ANY_IN_BACKGROUND: 'allow',
+    });
+    expect(modes(parseAppOpsForPackage(dump(), 'com.android.hotwordenrollment.xgoogle')).MOCK_LOCATION).toBe(
+      'foreground',
+    );
     const theme = parseAppOpsForPackage(dump(), 'com.android.thememanager');
     expect(theme?.ops['10008']?.mode).toBe('ignore');
     expect(theme?.ops['10001']).toEqual({ mode: 'unknown', raw: 'MIUIOP(10001) (ask):' });
   });
 
   it('a package listed under two uids is read from the first block only', () => {
-    expect(modes(parseAppOpsForPackage(dump(), 'com.android.phone'))).toEqual({ FINE_LOCATION: 'allow', MANAGE_IPSEC_TUNNELS: 'allow' });
+    expect(modes(parseAppOpsForPackage(dump(), 'com.android.phone'))).toEqual({
+      FINE_LOCATION: 'allow',
+      MANAGE_IPSEC_TUNNELS: 'allow',
+    });
   });
 
   it('a package the dump does not list is null', () => {
@@ -63,7 +73,10 @@ describe('parseAppOpsForPackage on the full dumpsys appops (HyperOS 2)', () => {
     expect(parseAppOpsForPackage(cutAt(dump(), 0.3), 'com.xiaomi.xmsf')).toBeNull();
     const at = dump().indexOf('    Package com.xiaomi.xmsf:');
     // Cut right after RUN_ANY_IN_BACKGROUND's line: the ops below it are simply not there.
-    const cut = parseAppOpsForPackage(dump().subarray(0, dump().indexOf('MIUIOP(10008)', at)), 'com.xiaomi.xmsf');
+    const cut = parseAppOpsForPackage(
+      dump().subarray(0, dump().indexOf('MIUIOP(10008)', at)),
+      'com.xiaomi.xmsf',
+    );
     expect(modes(cut)).toEqual({ SYSTEM_ALERT_WINDOW: 'default', RUN_ANY_IN_BACKGROUND: 'allow' });
   });
 });
@@ -88,7 +101,9 @@ describe('parseAppOpsForPackage on `appops get <pkg>` output', () => {
       '10021': 'allow',
     });
     expect(info?.ops.POST_NOTIFICATION?.raw).toBe('Uid mode: POST_NOTIFICATION: ignore');
-    expect(info?.ops.RUN_ANY_IN_BACKGROUND?.raw).toBe('RUN_ANY_IN_BACKGROUND: ignore; time=+2d3h4m5s120ms ago; rejectTime=+1h2m ago');
+    expect(info?.ops.RUN_ANY_IN_BACKGROUND?.raw).toBe(
+      'RUN_ANY_IN_BACKGROUND: ignore; time=+2d3h4m5s120ms ago; rejectTime=+1h2m ago',
+    );
   });
 
   it('"No operations." is a package with nothing set; "No UID for" is a missing package', () => {
@@ -98,7 +113,9 @@ describe('parseAppOpsForPackage on `appops get <pkg>` output', () => {
   });
 
   it('old numeric modes and both spellings of a denial', () => {
-    expect(modes(parseAppOpsForPackage('WAKE_LOCK: 1\nCAMERA: deny\nVIBRATE: errored\nGPS: 4\nX: 9\n', 'a.b'))).toEqual({
+    expect(
+      modes(parseAppOpsForPackage('WAKE_LOCK: 1\nCAMERA: deny\nVIBRATE: errored\nGPS: 4\nX: 9\n', 'a.b')),
+    ).toEqual({
       WAKE_LOCK: 'ignore',
       CAMERA: 'deny',
       VIBRATE: 'errored',
@@ -108,8 +125,15 @@ describe('parseAppOpsForPackage on `appops get <pkg>` output', () => {
   });
 
   it('errors and garbage are refused, not read as ops', () => {
-    for (const junk of ['', 'Error: Unknown operation string: FOO', 'java.lang.SecurityException: boom', Buffer.from([1, 2, 3])]) {
-      expect(() => parseAppOpsForPackage(junk, 'a.b')).toThrow(expect.objectContaining({ code: 'MALFORMED_OUTPUT' }));
+    for (const junk of [
+      '',
+      'Error: Unknown operation string: FOO',
+      'java.lang.SecurityException: boom',
+      Buffer.from([1, 2, 3]),
+    ]) {
+      expect(() => parseAppOpsForPackage(junk, 'a.b')).toThrow(
+        expect.objectContaining({ code: 'MALFORMED_OUTPUT' }),
+      );
     }
   });
 

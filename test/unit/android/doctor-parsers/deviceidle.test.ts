@@ -57,12 +57,19 @@ describe('parseDeviceIdle', () => {
   });
 
   it('"Allowlist" spellings are read too', () => {
-    const info = parseDeviceIdle('  Allowlist system apps:\n    com.a\n  Allowlist user apps:\n    com.b\n  mState=IDLE mLightState=OVERRIDE\n');
+    const info = parseDeviceIdle(
+      '  Allowlist system apps:\n    com.a\n  Allowlist user apps:\n    com.b\n  mState=IDLE mLightState=OVERRIDE\n',
+    );
     expect(info).toEqual({ system: ['com.a'], user: ['com.b'], exceptIdle: [], state: 'IDLE' });
   });
 
   it('garbage is refused: an empty list must never read as "not allow-listed"', () => {
-    for (const junk of ['', 'Permission Denial: can\'t dump DeviceIdleController', Buffer.from([0, 0, 0, 1]), 'user,,\nsystem,com.x']) {
+    for (const junk of [
+      '',
+      "Permission Denial: can't dump DeviceIdleController",
+      Buffer.from([0, 0, 0, 1]),
+      'user,,\nsystem,com.x',
+    ]) {
       expect(() => parseDeviceIdle(junk)).toThrow(expect.objectContaining({ code: 'MALFORMED_OUTPUT' }));
     }
   });

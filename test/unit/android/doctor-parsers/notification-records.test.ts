@@ -41,12 +41,25 @@ describe('parseNotificationRecords on the real captures', () => {
 
   it('HyperOS 2: an auto-group summary key carries an extra segment; uid and tag still land right', () => {
     const summary = parseNotificationRecords(xiaomi()).find((r) => r.key.endsWith('|10322|ranker_group'));
-    expect(summary).toMatchObject({ pkg: 'com.termux.api', id: 2147483647, tag: 'ranker_group', group: 'ranker_group', flags: '0x712' });
+    expect(summary).toMatchObject({
+      pkg: 'com.termux.api',
+      id: 2147483647,
+      tag: 'ranker_group',
+      group: 'ranker_group',
+      flags: '0x712',
+    });
   });
 
   it('HyperOS 2: the app group of a record comes from the Notification header (groupKey=silent)', () => {
-    const optimizer = parseNotificationRecords(xiaomi()).find((r) => r.pkg === 'com.android.system.optimizer');
-    expect(optimizer).toMatchObject({ channelId: 'fde_ai_status', group: 'silent', flags: '0x6a', redacted: true });
+    const optimizer = parseNotificationRecords(xiaomi()).find(
+      (r) => r.pkg === 'com.android.system.optimizer',
+    );
+    expect(optimizer).toMatchObject({
+      channelId: 'fde_ai_status',
+      group: 'silent',
+      flags: '0x6a',
+      redacted: true,
+    });
   });
 
   it('Pixel Android 16 (--noredact, UTF-16LE + BOM + CRLF): 13 records with their titles and texts', () => {
@@ -82,8 +95,12 @@ describe('parseNotificationRecords on the real captures', () => {
       ['aj ≡ƒÆ¼', 'One more test'],
     ]);
     // A title that itself ends in parentheses is read whole.
-    expect(records.find((r) => r.pkg === 'com.google.android.youtube')?.title).toBe('AVAION - Pieces (Official Video)');
-    expect(records.find((r) => r.pkg === 'com.google.android.googlequicksearchbox' && r.title !== null)?.title).toBe('22┬░ in Munich');
+    expect(records.find((r) => r.pkg === 'com.google.android.youtube')?.title).toBe(
+      'AVAION - Pieces (Official Video)',
+    );
+    expect(
+      records.find((r) => r.pkg === 'com.google.android.googlequicksearchbox' && r.title !== null)?.title,
+    ).toBe('22┬░ in Munich');
     expect(gmail[0]).toMatchObject({
       tag: 'gig:-820826552:CLASSIC_INBOX_ALL_MAIL',
       channelId: '^nc_1_mail_alex.jensen@gmail.com',
@@ -130,7 +147,13 @@ describe('parseNotificationRecords on damaged and hostile input', () => {
       '      mUpdateTimeMs=1700000000123',
     ].join('\n');
     expect(parseNotificationRecords(dump)).toEqual([
-      expect.objectContaining({ title: 'Ana', text: 'first line\nsecond line', postTime: 1700000000123, when: 1700000000000, channelId: 'msgs' }),
+      expect.objectContaining({
+        title: 'Ana',
+        text: 'first line\nsecond line',
+        postTime: 1700000000123,
+        when: 1700000000000,
+        channelId: 'msgs',
+      }),
     ]);
   });
 
@@ -149,7 +172,9 @@ describe('parseNotificationRecords on damaged and hostile input', () => {
         expect(partial.length).toBeGreaterThan(0);
         expect(partial.length).toBeLessThan(full.length);
         partial.slice(0, -1).forEach((r, i) => expect(r).toEqual(full[i]));
-        expect(onlyLost(partial.at(-1) as object, full[partial.length - 1] as object, ['redacted'])).toBe(true);
+        expect(onlyLost(partial.at(-1) as object, full[partial.length - 1] as object, ['redacted'])).toBe(
+          true,
+        );
         seen++;
       }
     }
@@ -157,18 +182,30 @@ describe('parseNotificationRecords on damaged and hostile input', () => {
   });
 
   it('a text cut off inside its value is not reported as the text', () => {
-    const cut = 'Notification List:\n    NotificationRecord(0x01: pkg=a.b user=UserHandle{0} id=1 tag=null importance=3 key=0|a.b|1|null|10001: Notification(channel=c shortcut=null))\n      extras={\n          android.title=String (Half a ti';
+    const cut =
+      'Notification List:\n    NotificationRecord(0x01: pkg=a.b user=UserHandle{0} id=1 tag=null importance=3 key=0|a.b|1|null|10001: Notification(channel=c shortcut=null))\n      extras={\n          android.title=String (Half a ti';
     const [record] = parseNotificationRecords(cut);
     expect(record?.title).toBeNull();
   });
 
   it('an empty notification list is an empty array, not an error', () => {
-    expect(parseNotificationRecords('Current Notification Manager state:\n  Notification List:\n\n  mArchive=Archive (0 notifications)\n')).toEqual([]);
+    expect(
+      parseNotificationRecords(
+        'Current Notification Manager state:\n  Notification List:\n\n  mArchive=Archive (0 notifications)\n',
+      ),
+    ).toEqual([]);
   });
 
   it('garbage is refused with MALFORMED_OUTPUT instead of "no notifications"', () => {
-    for (const junk of ['', 'error: device offline', Buffer.from([0, 1, 2, 3, 255, 254, 253]), '/system/bin/sh: dumpsys: not found']) {
-      expect(() => parseNotificationRecords(junk)).toThrow(expect.objectContaining({ code: 'MALFORMED_OUTPUT' }));
+    for (const junk of [
+      '',
+      'error: device offline',
+      Buffer.from([0, 1, 2, 3, 255, 254, 253]),
+      '/system/bin/sh: dumpsys: not found',
+    ]) {
+      expect(() => parseNotificationRecords(junk)).toThrow(
+        expect.objectContaining({ code: 'MALFORMED_OUTPUT' }),
+      );
     }
   });
 

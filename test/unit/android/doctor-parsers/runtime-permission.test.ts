@@ -43,16 +43,28 @@ describe('parseRuntimePermission on the permission samples', () => {
   });
 
   it('Android 16, app that never asks for POST_NOTIFICATIONS: null (not requested)', () => {
-    expect(parseRuntimePermission(perms('pixel-android16-no-notification-permission-1.txt'), POST)).toBeNull();
+    expect(
+      parseRuntimePermission(perms('pixel-android16-no-notification-permission-1.txt'), POST),
+    ).toBeNull();
   });
 
   it('Android 16: requested but stateless (SYSTEM_ALERT_WINDOW) is unknown, not denied', () => {
-    expect(parseRuntimePermission(perms('pixel-android16-no-notification-permission-1.txt'), 'android.permission.SYSTEM_ALERT_WINDOW')).toEqual({
+    expect(
+      parseRuntimePermission(
+        perms('pixel-android16-no-notification-permission-1.txt'),
+        'android.permission.SYSTEM_ALERT_WINDOW',
+      ),
+    ).toEqual({
       granted: null,
       flags: [],
       raw: 'android.permission.SYSTEM_ALERT_WINDOW',
     });
-    expect(parseRuntimePermission(perms('pixel-android16-no-notification-permission-1.txt'), 'android.permission.VIBRATE')?.granted).toBe(true);
+    expect(
+      parseRuntimePermission(
+        perms('pixel-android16-no-notification-permission-1.txt'),
+        'android.permission.VIBRATE',
+      )?.granted,
+    ).toBe(true);
   });
 
   it('"Unable to find package" is an absent package (null), not malformed', () => {
@@ -60,12 +72,25 @@ describe('parseRuntimePermission on the permission samples', () => {
   });
 
   it('the older captures in dumpsys-package: runtime state with GRANTED_BY_DEFAULT, install-only grants', () => {
-    expect(parseRuntimePermission(pkgDump('android14-wear-updated-system-app-4.txt'), 'com.google.android.wearable.permission.RECEIVE_COMPLICATION_DATA')).toMatchObject({
+    expect(
+      parseRuntimePermission(
+        pkgDump('android14-wear-updated-system-app-4.txt'),
+        'com.google.android.wearable.permission.RECEIVE_COMPLICATION_DATA',
+      ),
+    ).toMatchObject({
       granted: true,
       flags: ['GRANTED_BY_DEFAULT'],
     });
-    expect(parseRuntimePermission(pkgDump('android8.0-two-users-stf-2.txt'), 'android.permission.WAKE_LOCK')?.granted).toBe(true);
-    expect(parseRuntimePermission(pkgDump('android9-emulator-test-apk-block-6.txt'), 'android.permission.REORDER_TASKS')?.granted).toBe(true);
+    expect(
+      parseRuntimePermission(pkgDump('android8.0-two-users-stf-2.txt'), 'android.permission.WAKE_LOCK')
+        ?.granted,
+    ).toBe(true);
+    expect(
+      parseRuntimePermission(
+        pkgDump('android9-emulator-test-apk-block-6.txt'),
+        'android.permission.REORDER_TASKS',
+      )?.granted,
+    ).toBe(true);
     expect(parseRuntimePermission(pkgDump('android8.1-pixel-sideloaded-3.txt'), POST)).toBeNull();
   });
 });
@@ -79,17 +104,29 @@ describe('parseRuntimePermission on other shapes and damaged input', () => {
 
   it('a flag list cut before "]" loses only its last, possibly partial, flag', () => {
     const text = decodeDeviceText(perms(DENIED));
-    const cut = text.slice(0, text.indexOf('USER_SENSITIVE_WHEN_GRANTED|USER_SENSITIVE_WHEN_DENIED]') + 'USER_SENSITIVE_WHEN_GR'.length);
-    expect(parseRuntimePermission(cut, POST)).toMatchObject({ granted: false, flags: ['USER_SET', 'USER_FIXED'] });
+    const cut = text.slice(
+      0,
+      text.indexOf('USER_SENSITIVE_WHEN_GRANTED|USER_SENSITIVE_WHEN_DENIED]') +
+        'USER_SENSITIVE_WHEN_GR'.length,
+    );
+    expect(parseRuntimePermission(cut, POST)).toMatchObject({
+      granted: false,
+      flags: ['USER_SET', 'USER_FIXED'],
+    });
   });
 
   it('an unnamed flag stays as the number the phone printed', () => {
-    const text = 'Package [a.b] (1):\n    User 0: installed=true\n      runtime permissions:\n        android.permission.ACCESS_COARSE_LOCATION: granted=false, flags=[ USER_SET|524288]\n';
-    expect(parseRuntimePermission(text, 'android.permission.ACCESS_COARSE_LOCATION')?.flags).toEqual(['USER_SET', '524288']);
+    const text =
+      'Package [a.b] (1):\n    User 0: installed=true\n      runtime permissions:\n        android.permission.ACCESS_COARSE_LOCATION: granted=false, flags=[ USER_SET|524288]\n';
+    expect(parseRuntimePermission(text, 'android.permission.ACCESS_COARSE_LOCATION')?.flags).toEqual([
+      'USER_SET',
+      '524288',
+    ]);
   });
 
   it('flags wrapped onto the next line (reported for Samsung) are joined', () => {
-    const text = 'Package [a.b] (1):\n    runtime permissions:\n      android.permission.POST_NOTIFICATIONS: granted=true\n        flags=[ USER_SET|USER_SELECTED ]\n';
+    const text =
+      'Package [a.b] (1):\n    runtime permissions:\n      android.permission.POST_NOTIFICATIONS: granted=true\n        flags=[ USER_SET|USER_SELECTED ]\n';
     expect(parseRuntimePermission(text, POST)).toEqual({
       granted: true,
       flags: ['USER_SET', 'USER_SELECTED'],
@@ -98,8 +135,18 @@ describe('parseRuntimePermission on other shapes and damaged input', () => {
   });
 
   it('a grep excerpt without the Package header is still read; Android 5 grantedPermissions too', () => {
-    expect(parseRuntimePermission('      runtime permissions:\n        android.permission.POST_NOTIFICATIONS: granted=true, flags=[ ]\n', POST)).toMatchObject({ granted: true, flags: [] });
-    expect(parseRuntimePermission('Packages:\n  Package [a.b] (1):\n    grantedPermissions:\n      android.permission.CAMERA\n', 'android.permission.CAMERA')).toMatchObject({ granted: true });
+    expect(
+      parseRuntimePermission(
+        '      runtime permissions:\n        android.permission.POST_NOTIFICATIONS: granted=true, flags=[ ]\n',
+        POST,
+      ),
+    ).toMatchObject({ granted: true, flags: [] });
+    expect(
+      parseRuntimePermission(
+        'Packages:\n  Package [a.b] (1):\n    grantedPermissions:\n      android.permission.CAMERA\n',
+        'android.permission.CAMERA',
+      ),
+    ).toMatchObject({ granted: true });
   });
 
   it('the permission is matched whole, never as a pattern', () => {
@@ -110,7 +157,9 @@ describe('parseRuntimePermission on other shapes and damaged input', () => {
 
   it('garbage is refused with MALFORMED_OUTPUT', () => {
     for (const junk of ['', 'cmd: Failure calling service package', Buffer.from([0xfe, 0xff, 0, 0])]) {
-      expect(() => parseRuntimePermission(junk, POST)).toThrow(expect.objectContaining({ code: 'MALFORMED_OUTPUT' }));
+      expect(() => parseRuntimePermission(junk, POST)).toThrow(
+        expect.objectContaining({ code: 'MALFORMED_OUTPUT' }),
+      );
     }
   });
 

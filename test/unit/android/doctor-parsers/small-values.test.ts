@@ -18,21 +18,28 @@ describe('parseStandbyBucket (`am get-standby-bucket <pkg>`)', () => {
       ['45', 'restricted'],
       ['50', 'never'],
     ];
-    for (const [text, bucket] of pairs) expect(parseStandbyBucket(`${text}\n`)).toEqual({ bucket, raw: text });
+    for (const [text, bucket] of pairs)
+      expect(parseStandbyBucket(`${text}\n`)).toEqual({ bucket, raw: text });
   });
 
   it('names, a `pkg: bucket` line, UTF-16 and CRLF', () => {
     expect(parseStandbyBucket('RESTRICTED\r\n').bucket).toBe('restricted');
     expect(parseStandbyBucket('working_set').bucket).toBe('working_set');
     expect(parseStandbyBucket('STANDBY_BUCKET_RARE').bucket).toBe('rare');
-    expect(parseStandbyBucket('com.example.app: 40\n')).toEqual({ bucket: 'rare', raw: 'com.example.app: 40' });
+    expect(parseStandbyBucket('com.example.app: 40\n')).toEqual({
+      bucket: 'rare',
+      raw: 'com.example.app: 40',
+    });
     expect(parseStandbyBucket(asUtf16('45\n')).bucket).toBe('restricted');
   });
 
-  it('anything else is null with the phone\'s words kept', () => {
+  it("anything else is null with the phone's words kept", () => {
     expect(parseStandbyBucket('15\n')).toEqual({ bucket: null, raw: '15' });
     expect(parseStandbyBucket('')).toEqual({ bucket: null, raw: '' });
-    expect(parseStandbyBucket('java.lang.SecurityException: No permission')).toEqual({ bucket: null, raw: 'java.lang.SecurityException: No permission' });
+    expect(parseStandbyBucket('java.lang.SecurityException: No permission')).toEqual({
+      bucket: null,
+      raw: 'java.lang.SecurityException: No permission',
+    });
     expect(parseStandbyBucket('10\n40\n').bucket).toBeNull();
   });
 });
@@ -47,7 +54,11 @@ describe('parseSettingsValue (`settings get <ns> <key>`)', () => {
   });
 
   it('a shell error is refused, never returned as the value', () => {
-    for (const junk of ['Invalid namespace \'globl\'', 'java.lang.SecurityException: Permission denial', 'Exception occurred while executing \'get\':']) {
+    for (const junk of [
+      "Invalid namespace 'globl'",
+      'java.lang.SecurityException: Permission denial',
+      "Exception occurred while executing 'get':",
+    ]) {
       expect(() => parseSettingsValue(junk)).toThrow(expect.objectContaining({ code: 'MALFORMED_OUTPUT' }));
     }
   });
@@ -63,7 +74,7 @@ describe('netpolicy', () => {
     expect(parseRestrictBackground(net('xiaomi-hyperos2-android14-dumpsys-1.txt'))).toBe(false);
     expect(parseRestrictBackground('Restrict background status: enabled\r\n')).toBe(true);
     expect(parseRestrictBackground(asUtf16('System ready: true\nRestrict background: true\n'))).toBe(true);
-    expect(parseRestrictBackground('cmd: Can\'t find service: netpolicy')).toBeNull();
+    expect(parseRestrictBackground("cmd: Can't find service: netpolicy")).toBeNull();
     expect(parseRestrictBackground('')).toBeNull();
   });
 
@@ -77,7 +88,12 @@ describe('netpolicy', () => {
   });
 
   it('anything but a uid list is refused: an error must not read as "nothing restricted"', () => {
-    for (const junk of ['', 'Error: unknown list type \'foo\'', 'Restrict background blacklisted UIDs: 10a 3', net('xiaomi-hyperos2-android14-dumpsys-1.txt')]) {
+    for (const junk of [
+      '',
+      "Error: unknown list type 'foo'",
+      'Restrict background blacklisted UIDs: 10a 3',
+      net('xiaomi-hyperos2-android14-dumpsys-1.txt'),
+    ]) {
       expect(() => parseUidList(junk)).toThrow(expect.objectContaining({ code: 'MALFORMED_OUTPUT' }));
     }
   });

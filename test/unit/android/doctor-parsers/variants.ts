@@ -18,7 +18,10 @@ export function cutAt(bytes: Buffer, share: number): Buffer {
 /** Fields of `partial` that are set must equal the same fields of `full` (a cut may only lose data). */
 export function onlyLost<T extends object>(partial: T, full: T, ignore: readonly string[] = []): boolean {
   return Object.entries(partial).every(
-    ([k, v]) => ignore.includes(k) || v === null || JSON.stringify(v) === JSON.stringify((full as Record<string, unknown>)[k]),
+    ([k, v]) =>
+      ignore.includes(k) ||
+      v === null ||
+      JSON.stringify(v) === JSON.stringify((full as Record<string, unknown>)[k]),
   );
 }
 

@@ -23,23 +23,43 @@ describe('APNs payload from a scenario message', () => {
   });
 
   it('group, placeholders, title/desc override, custom desc, custom sound and ext', () => {
-    expect(alert('screen-locked-group-text').payload).toMatchObject({ aps: { alert: { body: 'Denny (QA) (Lab Team):Group check' } } });
+    expect(alert('screen-locked-group-text').payload).toMatchObject({
+      aps: { alert: { body: 'Denny (QA) (Lab Team):Group check' } },
+    });
     expect(alert('background-image').payload).toMatchObject({ aps: { alert: { body: 'Denny:[image]' } } });
-    expect(alert('background-title-desc').payload).toMatchObject({ aps: { alert: { title: 'PushLab title', body: 'PushLab desc' } } });
+    expect(alert('background-title-desc').payload).toMatchObject({
+      aps: { alert: { title: 'PushLab title', body: 'PushLab desc' } },
+    });
     // A desc replaces the line: the seeds only promise the desc itself.
-    expect(alert('background-custom-desc').payload).toMatchObject({ aps: { alert: { body: 'Your order shipped' } } });
+    expect(alert('background-custom-desc').payload).toMatchObject({
+      aps: { alert: { body: 'Your order shipped' } },
+    });
     expect(alert('background-custom-sound').payload).toMatchObject({ aps: { sound: 'pushlab_ding' } });
     // Top-level "ext", where didReceiveRemoteNotification reads userInfo["ext"] (seed 001).
-    expect(alert('background-ext-redirect').payload).toEqual({ aps: { alert: { body: 'Denny:Tap me' }, sound: 'default' }, ext: '{"conversation":"c2c_pushlab_sender"}' });
+    expect(alert('background-ext-redirect').payload).toEqual({
+      aps: { alert: { body: 'Denny:Tap me' }, sound: 'default' },
+      ext: '{"conversation":"c2c_pushlab_sender"}',
+    });
   });
 
   it('the body is what the iOS expectation looks for', () => {
-    const apnsPhone = { channel: 'apns' as const, rom: 'iOS' as const, sdk: null, notificationsBlocked: false };
+    const apnsPhone = {
+      channel: 'apns' as const,
+      rom: 'iOS' as const,
+      sdk: null,
+      notificationsBlocked: false,
+    };
     let checked = 0;
     for (const scenario of SCENARIOS.filter((s) => s.state === 'background')) {
-      const expectation = expectFor(scenario, apnsPhone, { apns: { build: 'release', certificate: 'production' } });
+      const expectation = expectFor(scenario, apnsPhone, {
+        apns: { build: 'release', certificate: 'production' },
+      });
       if (expectation.outcome !== 'shown' || expectation.text === null) continue;
-      const body = (buildApnsNotification(scenario.message, { pushType: 'alert' }).payload.aps as { alert: { body: string } }).alert.body;
+      const body = (
+        buildApnsNotification(scenario.message, { pushType: 'alert' }).payload.aps as {
+          alert: { body: string };
+        }
+      ).alert.body;
       if (expectation.text.match === 'exact') expect(body, scenario.id).toBe(expectation.text.value);
       else expect(body, scenario.id).toContain(expectation.text.value);
       checked += 1;
@@ -52,13 +72,27 @@ describe('APNs payload from a scenario message', () => {
     expect(n).toMatchObject({ pushType: 'background', priority: 5 });
     expect(n.payload).toEqual({ aps: { 'content-available': 1 } });
     expect(n.silentBecause).toMatch(/custom message without desc/);
-    const disabled = buildApnsNotification({ ...message('background-c2c-text'), push: { disabled: true, ext: 'x' } }, { pushType: 'alert' });
-    expect(disabled).toMatchObject({ pushType: 'background', priority: 5, payload: { aps: { 'content-available': 1 }, ext: 'x' } });
+    const disabled = buildApnsNotification(
+      { ...message('background-c2c-text'), push: { disabled: true, ext: 'x' } },
+      { pushType: 'alert' },
+    );
+    expect(disabled).toMatchObject({
+      pushType: 'background',
+      priority: 5,
+      payload: { aps: { 'content-available': 1 }, ext: 'x' },
+    });
   });
 
-  it('a background plan sends every message silently at priority 5; alerts keep the plan\'s priority', () => {
-    expect(buildApnsNotification(message('background-c2c-text'), { pushType: 'background' })).toMatchObject({ pushType: 'background', priority: 5, silentBecause: null, payload: { aps: { 'content-available': 1 } } });
-    expect(buildApnsNotification(message('background-c2c-text'), { pushType: 'alert', priority: 5 }).priority).toBe(5);
+  it("a background plan sends every message silently at priority 5; alerts keep the plan's priority", () => {
+    expect(buildApnsNotification(message('background-c2c-text'), { pushType: 'background' })).toMatchObject({
+      pushType: 'background',
+      priority: 5,
+      silentBecause: null,
+      payload: { aps: { 'content-available': 1 } },
+    });
+    expect(
+      buildApnsNotification(message('background-c2c-text'), { pushType: 'alert', priority: 5 }).priority,
+    ).toBe(5);
   });
 
   it('every catalog message makes a payload the local APNs server accepts for its push type', () => {
@@ -72,8 +106,13 @@ describe('APNs payload from a scenario message', () => {
 
   it('refuses a payload over 4096 bytes before anything is sent, and takes one at the limit', () => {
     const base = message('background-c2c-text');
-    const overhead = Buffer.byteLength(JSON.stringify({ aps: { alert: { body: 'Denny:' }, sound: 'default' } }));
-    const fits = buildApnsNotification({ ...base, text: 'x'.repeat(APNS_MAX_PAYLOAD_BYTES - overhead) }, { pushType: 'alert' });
+    const overhead = Buffer.byteLength(
+      JSON.stringify({ aps: { alert: { body: 'Denny:' }, sound: 'default' } }),
+    );
+    const fits = buildApnsNotification(
+      { ...base, text: 'x'.repeat(APNS_MAX_PAYLOAD_BYTES - overhead) },
+      { pushType: 'alert' },
+    );
     expect(fits.bytes).toBe(APNS_MAX_PAYLOAD_BYTES);
     const error = (() => {
       try {
@@ -85,6 +124,8 @@ describe('APNs payload from a scenario message', () => {
     })();
     expect(error).toBeInstanceOf(LabError);
     expect((error as LabError).code).toBe('INVALID_ARGUMENT');
-    expect((error as LabError).message).toMatch(/^The APNs payload would be \d{4} bytes; APNs accepts at most 4096\.$/);
+    expect((error as LabError).message).toMatch(
+      /^The APNs payload would be \d{4} bytes; APNs accepts at most 4096\.$/,
+    );
   });
 });

@@ -1,7 +1,12 @@
 import { compactVerify, decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { LabError } from '../../../../electron/lab/errors';
-import { createProviderTokens, importApnsKey, p8Pem, PROVIDER_TOKEN_RENEW_MS } from '../../../../electron/lab/push/apns/provider-token';
+import {
+  createProviderTokens,
+  importApnsKey,
+  p8Pem,
+  PROVIDER_TOKEN_RENEW_MS,
+} from '../../../../electron/lab/push/apns/provider-token';
 import { makeApnsKey } from '../../../virtual-lab/apns/credentials';
 
 const START = 1_760_000_000_000;
@@ -9,23 +14,39 @@ const MIN = 60_000;
 
 function fakeClock(at = START) {
   let now = at;
-  return { clock: { now: () => now, iso: () => new Date(now).toISOString() }, advance: (ms: number) => (now += ms) };
+  return {
+    clock: { now: () => now, iso: () => new Date(now).toISOString() },
+    advance: (ms: number) => (now += ms),
+  };
 }
 
 describe('APNs provider tokens', () => {
   it('signs {alg ES256, kid} / {iss, iat} with the .p8 key, verifiable with its public key', async () => {
     const key = makeApnsKey();
     const { clock } = fakeClock(START + 789);
-    const token = await createProviderTokens({ teamId: 'TEAM123456', keyId: 'KEY1234567', key: key.p8, clock }).current();
+    const token = await createProviderTokens({
+      teamId: 'TEAM123456',
+      keyId: 'KEY1234567',
+      key: key.p8,
+      clock,
+    }).current();
     expect(decodeProtectedHeader(token.jwt)).toEqual({ alg: 'ES256', kid: 'KEY1234567' });
     const verified = await compactVerify(token.jwt, key.publicKey, { algorithms: ['ES256'] });
-    expect(JSON.parse(new TextDecoder().decode(verified.payload))).toEqual({ iss: 'TEAM123456', iat: Math.floor((START + 789) / 1000) });
+    expect(JSON.parse(new TextDecoder().decode(verified.payload))).toEqual({
+      iss: 'TEAM123456',
+      iat: Math.floor((START + 789) / 1000),
+    });
     expect(token.issuedAt).toBe(Math.floor((START + 789) / 1000) * 1000);
   });
 
-  it('reuses one token and renews it at 50 minutes, inside Apple\'s 20-60 minute window', async () => {
+  it("reuses one token and renews it at 50 minutes, inside Apple's 20-60 minute window", async () => {
     const { clock, advance } = fakeClock();
-    const tokens = createProviderTokens({ teamId: 'TEAM123456', keyId: 'KEY1234567', key: makeApnsKey().p8, clock });
+    const tokens = createProviderTokens({
+      teamId: 'TEAM123456',
+      keyId: 'KEY1234567',
+      key: makeApnsKey().p8,
+      clock,
+    });
     const first = await tokens.current();
     advance(20 * MIN);
     expect((await tokens.current()).jwt).toBe(first.jwt);
@@ -41,7 +62,13 @@ describe('APNs provider tokens', () => {
 
   it('keeps a configured renewal inside the window', async () => {
     const { clock, advance } = fakeClock();
-    const tokens = createProviderTokens({ teamId: 'TEAM123456', keyId: 'KEY1234567', key: makeApnsKey().p8, clock, renewAfterMs: MIN });
+    const tokens = createProviderTokens({
+      teamId: 'TEAM123456',
+      keyId: 'KEY1234567',
+      key: makeApnsKey().p8,
+      clock,
+      renewAfterMs: MIN,
+    });
     const first = await tokens.current();
     advance(19 * MIN);
     expect((await tokens.current()).jwt).toBe(first.jwt);
@@ -51,7 +78,12 @@ describe('APNs provider tokens', () => {
 
   it('after ExpiredProviderToken renews only when Apple allows (token at least 20 minutes old)', async () => {
     const { clock, advance } = fakeClock();
-    const tokens = createProviderTokens({ teamId: 'TEAM123456', keyId: 'KEY1234567', key: makeApnsKey().p8, clock });
+    const tokens = createProviderTokens({
+      teamId: 'TEAM123456',
+      keyId: 'KEY1234567',
+      key: makeApnsKey().p8,
+      clock,
+    });
     const first = await tokens.current();
     advance(19 * MIN);
     expect(tokens.expired(first)).toBe(false);
@@ -63,7 +95,12 @@ describe('APNs provider tokens', () => {
 
   it('renews when the clock went backwards (Apple would see a token from the future)', async () => {
     const { clock, advance } = fakeClock();
-    const tokens = createProviderTokens({ teamId: 'TEAM123456', keyId: 'KEY1234567', key: makeApnsKey().p8, clock });
+    const tokens = createProviderTokens({
+      teamId: 'TEAM123456',
+      keyId: 'KEY1234567',
+      key: makeApnsKey().p8,
+      clock,
+    });
     const first = await tokens.current();
     advance(-5 * MIN);
     expect((await tokens.current()).jwt).not.toBe(first.jwt);
@@ -71,17 +108,27 @@ describe('APNs provider tokens', () => {
 
   it('accepts the .p8 body without its PEM lines; refuses a non-key without quoting it', async () => {
     const { p8 } = makeApnsKey();
-    const body = p8.split('\n').filter((l) => l !== '' && !l.startsWith('-----')).join('');
+    const body = p8
+      .split('\n')
+      .filter((l) => l !== '' && !l.startsWith('-----'))
+      .join('');
     expect(p8Pem(body)).toBe(p8.trim());
     await expect(importApnsKey(body)).resolves.toBeDefined();
     const garbage = 'MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgNOTAKEY';
-    const error = await importApnsKey(garbage).then(() => undefined, (e: unknown) => e);
+    const error = await importApnsKey(garbage).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(LabError);
     expect((error as LabError).code).toBe('SECRET_UNAVAILABLE');
-    expect(JSON.stringify({ ...(error as LabError).toInfo(), cause: String((error as LabError).cause) })).not.toContain('NOTAKEY');
+    expect(
+      JSON.stringify({ ...(error as LabError).toInfo(), cause: String((error as LabError).cause) }),
+    ).not.toContain('NOTAKEY');
     // An RSA key is not an APNs key.
     const { generateKeyPairSync } = await import('node:crypto');
-    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     await expect(importApnsKey(rsa)).rejects.toMatchObject({ code: 'SECRET_UNAVAILABLE' });
   });
 });

@@ -1,14 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { APNS_REASON_NAMES, APNS_REASONS, explainApnsReason } from '../../../../electron/lab/push/apns/reasons';
+import {
+  APNS_REASON_NAMES,
+  APNS_REASONS,
+  explainApnsReason,
+} from '../../../../electron/lab/push/apns/reasons';
 import { APNS_STATUS } from '../../../virtual-lab/apns/rules';
 
 /** The reasons Apple documents (brief and reference/protocols.md §5), written out again here. */
 const DOCUMENTED = [
-  'BadCollapseId', 'BadDeviceToken', 'BadExpirationDate', 'BadMessageId', 'BadPriority', 'BadTopic', 'DeviceTokenNotForTopic',
-  'DuplicateHeaders', 'IdleTimeout', 'InvalidPushType', 'MissingDeviceToken', 'MissingTopic', 'PayloadEmpty', 'TopicDisallowed',
-  'BadCertificate', 'BadCertificateEnvironment', 'ExpiredProviderToken', 'Forbidden', 'InvalidProviderToken', 'MissingProviderToken',
-  'UnrelatedKeyIdInToken', 'BadPath', 'MethodNotAllowed', 'ExpiredToken', 'Unregistered', 'PayloadTooLarge',
-  'TooManyProviderTokenUpdates', 'TooManyRequests', 'InternalServerError', 'ServiceUnavailable', 'Shutdown',
+  'BadCollapseId',
+  'BadDeviceToken',
+  'BadExpirationDate',
+  'BadMessageId',
+  'BadPriority',
+  'BadTopic',
+  'DeviceTokenNotForTopic',
+  'DuplicateHeaders',
+  'IdleTimeout',
+  'InvalidPushType',
+  'MissingDeviceToken',
+  'MissingTopic',
+  'PayloadEmpty',
+  'TopicDisallowed',
+  'BadCertificate',
+  'BadCertificateEnvironment',
+  'ExpiredProviderToken',
+  'Forbidden',
+  'InvalidProviderToken',
+  'MissingProviderToken',
+  'UnrelatedKeyIdInToken',
+  'BadPath',
+  'MethodNotAllowed',
+  'ExpiredToken',
+  'Unregistered',
+  'PayloadTooLarge',
+  'TooManyProviderTokenUpdates',
+  'TooManyRequests',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'Shutdown',
 ];
 
 describe('APNs reasons', () => {
@@ -24,7 +54,8 @@ describe('APNs reasons', () => {
   });
 
   it('gives each reason the HTTP status Apple documents (as the local server answers it)', () => {
-    for (const reason of APNS_REASON_NAMES) expect(APNS_REASONS[reason].status, reason).toBe(APNS_STATUS[reason]);
+    for (const reason of APNS_REASON_NAMES)
+      expect(APNS_REASONS[reason].status, reason).toBe(APNS_STATUS[reason]);
     expect(Object.keys(APNS_STATUS).sort()).toEqual([...APNS_REASON_NAMES].sort());
   });
 
@@ -37,12 +68,28 @@ describe('APNs reasons', () => {
 
   it('marks only passing troubles as retryable', () => {
     const retryable = APNS_REASON_NAMES.filter((r) => APNS_REASONS[r].retryable).sort();
-    expect(retryable).toEqual(['ExpiredProviderToken', 'IdleTimeout', 'InternalServerError', 'ServiceUnavailable', 'Shutdown', 'TooManyProviderTokenUpdates', 'TooManyRequests']);
+    expect(retryable).toEqual([
+      'ExpiredProviderToken',
+      'IdleTimeout',
+      'InternalServerError',
+      'ServiceUnavailable',
+      'Shutdown',
+      'TooManyProviderTokenUpdates',
+      'TooManyRequests',
+    ]);
   });
 
   it('names unknown reasons and statuses instead of guessing', () => {
-    expect(explainApnsReason('SomethingNew', 400)).toMatchObject({ known: false, meaning: 'APNs refused the push with reason "SomethingNew" (HTTP 400).', retryable: false });
-    expect(explainApnsReason(null, 502)).toMatchObject({ known: false, meaning: 'APNs answered with HTTP 502 and no reason.', retryable: true });
+    expect(explainApnsReason('SomethingNew', 400)).toMatchObject({
+      known: false,
+      meaning: 'APNs refused the push with reason "SomethingNew" (HTTP 400).',
+      retryable: false,
+    });
+    expect(explainApnsReason(null, 502)).toMatchObject({
+      known: false,
+      meaning: 'APNs answered with HTTP 502 and no reason.',
+      retryable: true,
+    });
     // Object members are not reasons.
     expect(explainApnsReason('constructor', 400).known).toBe(false);
   });

@@ -10,7 +10,10 @@ const SECRET = 'sk-0123456789abcdef-TOP-SECRET';
 let dir: string;
 
 async function refusal(promise: Promise<unknown>): Promise<LabError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(LabError);
   const labError = error as LabError;
   expect(labError.code).toBe('SECRET_UNAVAILABLE');
@@ -29,15 +32,19 @@ afterAll(async () => {
 
 describe('resolveSecret', () => {
   it('reads an environment variable, trimming the trailing newline only', async () => {
-    expect(await resolveSecret({ env: 'TENCENT_KEY' }, { env: { TENCENT_KEY: ` ${SECRET}\r\n` } })).toBe(` ${SECRET}`);
+    expect(await resolveSecret({ env: 'TENCENT_KEY' }, { env: { TENCENT_KEY: ` ${SECRET}\r\n` } })).toBe(
+      ` ${SECRET}`,
+    );
     const unset = await refusal(resolveSecret({ env: 'TENCENT_KEY' }, { env: {} }));
     expect(unset.message).toBe('The secret from environment variable TENCENT_KEY is not set.');
-    expect((await refusal(resolveSecret({ env: 'TENCENT_KEY' }, { env: { TENCENT_KEY: '\n' } }))).message).toMatch(/is empty/);
+    expect(
+      (await refusal(resolveSecret({ env: 'TENCENT_KEY' }, { env: { TENCENT_KEY: '\n' } }))).message,
+    ).toMatch(/is empty/);
     // An inherited Object member is not a variable.
     await refusal(resolveSecret({ env: 'constructor' }, { env: {} }));
   });
 
-  it('reads a file (relative to the plan\'s folder), trimming the trailing newline', async () => {
+  it("reads a file (relative to the plan's folder), trimming the trailing newline", async () => {
     await writeFile(path.join(dir, 'key.txt'), `${SECRET}\n`);
     expect(await resolveSecret({ file: 'key.txt' }, { env: {}, baseDir: dir })).toBe(SECRET);
     expect(await resolveSecret({ file: path.join(dir, 'key.txt') }, { env: {} })).toBe(SECRET);
@@ -47,13 +54,19 @@ describe('resolveSecret', () => {
     const missing = await refusal(resolveSecret({ file: 'nope.txt' }, { env: {}, baseDir: dir }));
     expect(missing.message).toBe('The secret from file nope.txt does not exist.');
     await writeFile(path.join(dir, 'empty.txt'), '\n\n');
-    expect((await refusal(resolveSecret({ file: 'empty.txt' }, { env: {}, baseDir: dir }))).message).toMatch(/is empty/);
+    expect((await refusal(resolveSecret({ file: 'empty.txt' }, { env: {}, baseDir: dir }))).message).toMatch(
+      /is empty/,
+    );
     await writeFile(path.join(dir, 'big.txt'), `${SECRET}${'x'.repeat(MAX_SECRET_FILE_BYTES)}`);
     const big = await refusal(resolveSecret({ file: 'big.txt' }, { env: {}, baseDir: dir }));
     expect(big.message).toBe('The secret from file big.txt is larger than 64 KiB.');
     await writeFile(path.join(dir, 'limit.txt'), 'k'.repeat(MAX_SECRET_FILE_BYTES));
-    expect(await resolveSecret({ file: 'limit.txt' }, { env: {}, baseDir: dir })).toHaveLength(MAX_SECRET_FILE_BYTES);
-    expect((await refusal(resolveSecret({ file: '.' }, { env: {}, baseDir: dir }))).message).toMatch(/not a regular file/);
+    expect(await resolveSecret({ file: 'limit.txt' }, { env: {}, baseDir: dir })).toHaveLength(
+      MAX_SECRET_FILE_BYTES,
+    );
+    expect((await refusal(resolveSecret({ file: '.' }, { env: {}, baseDir: dir }))).message).toMatch(
+      /not a regular file/,
+    );
   });
 
   it('reads a stored secret from the encrypted store; without a store (CLI) it says to use env or file', async () => {
@@ -69,8 +82,13 @@ describe('resolveSecret', () => {
     expect(absent.message).toBe('The secret from stored secret "tencent.other" does not exist.');
     const cli = await refusal(resolveSecret({ stored: 'tencent.secretKey' }, { env: {} }));
     expect(cli.hint).toMatch(/"env".*"file"/);
-    const locked = createSecretStore({ dir, cipher: { ...cipher, isAvailable: () => false, unavailableReason: () => 'keyring locked' } });
-    const lockedError = await refusal(resolveSecret({ stored: 'tencent.secretKey' }, { env: {}, store: locked }));
+    const locked = createSecretStore({
+      dir,
+      cipher: { ...cipher, isAvailable: () => false, unavailableReason: () => 'keyring locked' },
+    });
+    const lockedError = await refusal(
+      resolveSecret({ stored: 'tencent.secretKey' }, { env: {}, store: locked }),
+    );
     expect(lockedError.message).toMatch(/could not be read/);
     expect(lockedError.hint).toMatch(/keychain/);
   });

@@ -3,7 +3,11 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCommandSender, MAX_OUTPUT_BYTES, requestIdFrom } from '../../../../electron/lab/push/command/command-sender';
+import {
+  createCommandSender,
+  MAX_OUTPUT_BYTES,
+  requestIdFrom,
+} from '../../../../electron/lab/push/command/command-sender';
 import { SendError } from '../../../../electron/lab/push/send-error';
 import type { SendRequest, SenderDeps } from '../../../../electron/lab/push/sender-types';
 import { silentLogger } from '../../../../electron/lab/util/logger';
@@ -40,26 +44,41 @@ const request = (extra: Partial<SendRequest> = {}): SendRequest => ({
 });
 
 async function failure(promise: Promise<unknown>): Promise<SendError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(SendError);
   return error as SendError;
 }
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'pushlab-cmd-'));
-  await script('env.js', `
+  await script(
+    'env.js',
+    `
 const vars = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('PUSHLAB_') || k === 'KEEP_ME'));
 process.stdout.write(JSON.stringify(vars) + '\\n');
 process.stdout.write('PUSHLAB_REQUEST_ID=first\\nPUSHLAB_REQUEST_ID= req-42 \\n');
-`);
-  await script('fail.js', `process.stdout.write('tried\\n'); process.stderr.write('vendor said: invalid token\\n'); process.exit(3);`);
-  await script('hang.js', `
+`,
+  );
+  await script(
+    'fail.js',
+    `process.stdout.write('tried\\n'); process.stderr.write('vendor said: invalid token\\n'); process.exit(3);`,
+  );
+  await script(
+    'hang.js',
+    `
 const { spawn } = require('node:child_process');
 const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
 require('node:fs').writeFileSync(process.argv[2], String(child.pid));
 setInterval(() => {}, 1000);
-`);
-  await script('loud.js', `process.stdout.write('x'.repeat(${MAX_OUTPUT_BYTES} + 5000)); process.stderr.write('e'.repeat(10));`);
+`,
+  );
+  await script(
+    'loud.js',
+    `process.stdout.write('x'.repeat(${MAX_OUTPUT_BYTES} + 5000)); process.stderr.write('e'.repeat(10));`,
+  );
   await writeFile(path.join(dir, 'not-exec.sh'), '#!/bin/sh\necho hi\n');
   await chmod(path.join(dir, 'not-exec.sh'), 0o644);
 });
@@ -88,7 +107,10 @@ const gone = async (pid: number): Promise<boolean> => {
 
 describe('command sender', () => {
   it('exit 0: passes the scenario in PUSHLAB_* variables on top of the host environment, keeps the output', async () => {
-    const sender = createCommandSender({ kind: 'command', command: process.execPath, args: [path.join(dir, 'env.js')] }, deps());
+    const sender = createCommandSender(
+      { kind: 'command', command: process.execPath, args: [path.join(dir, 'env.js')] },
+      deps(),
+    );
     const before = Date.now();
     const receipt = await sender.send(request());
     expect(receipt.sentAt).toBeGreaterThanOrEqual(before);
@@ -109,7 +131,14 @@ describe('command sender', () => {
       PUSHLAB_MESSAGE_JSON: JSON.stringify(scenario.message),
     });
     expect(JSON.parse(vars.PUSHLAB_MESSAGE_JSON ?? '')).toEqual(scenario.message);
-    expect(receipt.evidence).toMatchObject({ kind: 'command', command: process.execPath, exitCode: 0, signal: null, stderr: '', stdoutTruncated: false });
+    expect(receipt.evidence).toMatchObject({
+      kind: 'command',
+      command: process.execPath,
+      exitCode: 0,
+      signal: null,
+      stderr: '',
+      stdoutTruncated: false,
+    });
     expect(receipt.evidence.durationMs).toEqual(expect.any(Number));
     // The host environment is passed to the script, never copied into the evidence.
     expect(JSON.stringify(receipt.evidence.env)).not.toContain('from-host');
@@ -117,12 +146,20 @@ describe('command sender', () => {
 
   it('hands hostile values over verbatim (no shell anywhere)', async () => {
     const hostile = `"; rm -rf / #' $(id) \`id\` $HOME %PATH% \\ \n second line 中文 😀`;
-    const sender = createCommandSender({ kind: 'command', command: process.execPath, args: [path.join(dir, 'env.js')] }, deps());
-    const receipt = await sender.send(request({
-      expected: { title: hostile, text: `${hostile}!`, channelId: null },
-      message: { ...scenario.message, push: { ext: hostile } },
-    }));
-    const vars = JSON.parse((receipt.evidence.stdout as string).split('\n')[0] ?? '') as Record<string, string>;
+    const sender = createCommandSender(
+      { kind: 'command', command: process.execPath, args: [path.join(dir, 'env.js')] },
+      deps(),
+    );
+    const receipt = await sender.send(
+      request({
+        expected: { title: hostile, text: `${hostile}!`, channelId: null },
+        message: { ...scenario.message, push: { ext: hostile } },
+      }),
+    );
+    const vars = JSON.parse((receipt.evidence.stdout as string).split('\n')[0] ?? '') as Record<
+      string,
+      string
+    >;
     expect(vars.PUSHLAB_TITLE).toBe(hostile);
     expect(vars.PUSHLAB_TEXT).toBe(`${hostile}!`);
     expect(vars.PUSHLAB_EXT).toBe(hostile);
@@ -131,25 +168,42 @@ describe('command sender', () => {
 
   it('hands hostile args over verbatim', async () => {
     const arg = '$(touch pwned) ; `id` "quoted" \'single\'';
-    const sender = createCommandSender({ kind: 'command', command: process.execPath, args: ['-e', 'process.stdout.write(JSON.stringify(process.argv.slice(1)))', arg] }, deps({ cwd: dir }));
+    const sender = createCommandSender(
+      {
+        kind: 'command',
+        command: process.execPath,
+        args: ['-e', 'process.stdout.write(JSON.stringify(process.argv.slice(1)))', arg],
+      },
+      deps({ cwd: dir }),
+    );
     const receipt = await sender.send(request());
     expect(JSON.parse(receipt.evidence.stdout as string)).toEqual([arg]);
   });
 
   it('exit 3 with stderr: SEND_FAILED with the output kept as evidence', async () => {
-    const sender = createCommandSender({ kind: 'command', command: process.execPath, args: [path.join(dir, 'fail.js')] }, deps());
+    const sender = createCommandSender(
+      { kind: 'command', command: process.execPath, args: [path.join(dir, 'fail.js')] },
+      deps(),
+    );
     const error = await failure(sender.send(request()));
     expect(error.code).toBe('SEND_FAILED');
     expect(error.message).toBe('The send command exited with code 3.');
     expect(error.hint).toMatch(/PUSHLAB_/);
     expect(error.detail).toBe('vendor said: invalid token\n');
     expect(error.sentAt).toEqual(expect.any(Number));
-    expect(error.evidence).toMatchObject({ exitCode: 3, stdout: 'tried\n', stderr: 'vendor said: invalid token\n' });
+    expect(error.evidence).toMatchObject({
+      exitCode: 3,
+      stdout: 'tried\n',
+      stderr: 'vendor said: invalid token\n',
+    });
   });
 
   it('timeout: kills the whole process tree and says TIMEOUT', async () => {
     const pidFile = path.join(dir, 'grandchild.pid');
-    const sender = createCommandSender({ kind: 'command', command: process.execPath, args: [path.join(dir, 'hang.js'), pidFile] }, deps());
+    const sender = createCommandSender(
+      { kind: 'command', command: process.execPath, args: [path.join(dir, 'hang.js'), pidFile] },
+      deps(),
+    );
     const started = Date.now();
     const error = await failure(sender.send(request({ timeoutMs: 700 })));
     expect(Date.now() - started).toBeLessThan(3000);
@@ -163,7 +217,10 @@ describe('command sender', () => {
 
   it('abort: stops the command and says CANCELLED', async () => {
     const controller = new AbortController();
-    const sender = createCommandSender({ kind: 'command', command: process.execPath, args: ['-e', 'setInterval(() => {}, 1000)'] }, deps());
+    const sender = createCommandSender(
+      { kind: 'command', command: process.execPath, args: ['-e', 'setInterval(() => {}, 1000)'] },
+      deps(),
+    );
     setTimeout(() => controller.abort(), 200);
     const error = await failure(sender.send(request({ signal: controller.signal })));
     expect(error.code).toBe('CANCELLED');
@@ -173,24 +230,37 @@ describe('command sender', () => {
   });
 
   it('missing command: NOT_FOUND naming it; not executable: says so', async () => {
-    const missing = await failure(createCommandSender({ kind: 'command', command: './no-such-send.sh' }, deps({ cwd: dir })).send(request()));
+    const missing = await failure(
+      createCommandSender({ kind: 'command', command: './no-such-send.sh' }, deps({ cwd: dir })).send(
+        request(),
+      ),
+    );
     expect(missing.code).toBe('NOT_FOUND');
     expect(missing.message).toBe('The send command "./no-such-send.sh" was not found.');
     expect(missing.hint).toContain(dir);
     expect(missing.sentAt).toBeNull();
-    const blocked = await failure(createCommandSender({ kind: 'command', command: './not-exec.sh' }, deps({ cwd: dir })).send(request()));
+    const blocked = await failure(
+      createCommandSender({ kind: 'command', command: './not-exec.sh' }, deps({ cwd: dir })).send(request()),
+    );
     expect(blocked.code).toBe('SEND_FAILED');
     expect(blocked.message).toMatch(/is not executable/);
     expect(blocked.hint).toMatch(/chmod \+x/);
   });
 
   it('caps each stream at 64 KiB and says it was truncated', async () => {
-    const sender = createCommandSender({ kind: 'command', command: process.execPath, args: [path.join(dir, 'loud.js')] }, deps());
+    const sender = createCommandSender(
+      { kind: 'command', command: process.execPath, args: [path.join(dir, 'loud.js')] },
+      deps(),
+    );
     const receipt = await sender.send(request());
     const stdout = receipt.evidence.stdout as string;
     expect(stdout.startsWith('x'.repeat(MAX_OUTPUT_BYTES))).toBe(true);
     expect(stdout.slice(MAX_OUTPUT_BYTES)).toBe('\n[truncated: 5000 more bytes]');
-    expect(receipt.evidence).toMatchObject({ stdoutTruncated: true, stderrTruncated: false, stderr: 'eeeeeeeeee' });
+    expect(receipt.evidence).toMatchObject({
+      stdoutTruncated: true,
+      stderrTruncated: false,
+      stderr: 'eeeeeeeeee',
+    });
   });
 
   it('reads the request id from the last PUSHLAB_REQUEST_ID= line only', () => {

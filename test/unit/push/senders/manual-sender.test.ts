@@ -46,7 +46,12 @@ describe('manual sender', () => {
     expect(sender.kind).toBe('manual');
     expect(sender.presence).toBeUndefined();
     const receipt = await sender.send(request());
-    expect(asked).toEqual([{ serial: 'R58N12345', text: 'Send "PushLab offline check" to qa_xiaomi on R58N12345 now, then confirm.' }]);
+    expect(asked).toEqual([
+      {
+        serial: 'R58N12345',
+        text: 'Send "PushLab offline check" to qa_xiaomi on R58N12345 now, then confirm.',
+      },
+    ]);
     expect(receipt.sentAt).toBe(1_000);
     expect(receipt.requestId).toBeNull();
     expect(receipt.evidence).toMatchObject({ kind: 'manual', askedAt: 1_000, confirmedAt: 43_000 });
@@ -58,16 +63,28 @@ describe('manual sender', () => {
     const titled = SCENARIOS.find((s) => s.id === 'background-title-desc')?.message;
     if (!titled) throw new Error('catalog scenario missing');
     await sender.send(request({ message: titled }));
-    expect(asked[0]?.text).toBe('Send "PushLab title / PushLab desc" to qa_xiaomi on R58N12345 now, then confirm.');
+    expect(asked[0]?.text).toBe(
+      'Send "PushLab title / PushLab desc" to qa_xiaomi on R58N12345 now, then confirm.',
+    );
     await sender.send(request({ message: { kind: 'image', conversation: 'c2c', sender: { id: 'a' } } }));
     expect(asked[1]?.text).toBe('Send "[image]" to qa_xiaomi on R58N12345 now, then confirm.');
-    await sender.send(request({ message: { kind: 'custom', conversation: 'c2c', sender: { id: 'a' }, custom: { data: '{}' } }, expected: { title: null, text: 'typing', channelId: null } }));
+    await sender.send(
+      request({
+        message: { kind: 'custom', conversation: 'c2c', sender: { id: 'a' }, custom: { data: '{}' } },
+        expected: { title: null, text: 'typing', channelId: null },
+      }),
+    );
     expect(asked[2]?.text).toBe('Send "typing" to qa_xiaomi on R58N12345 now, then confirm.');
   });
 
   it('a cancelled prompt fails the send as a LabError with evidence', async () => {
-    const { sender } = setup(() => Promise.reject(new LabError('CANCELLED', 'The run was cancelled.', { hint: 'Resume it.' })));
-    const error = await sender.send(request()).then(() => undefined, (e: unknown) => e);
+    const { sender } = setup(() =>
+      Promise.reject(new LabError('CANCELLED', 'The run was cancelled.', { hint: 'Resume it.' })),
+    );
+    const error = await sender.send(request()).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(SendError);
     expect((error as SendError).code).toBe('CANCELLED');
     expect((error as SendError).evidence).toMatchObject({ kind: 'manual' });

@@ -32,14 +32,29 @@ describe('buildRequestUrl', () => {
   });
 
   it('keeps a base path and works with or without a trailing slash', () => {
-    const a = buildRequestUrl('http://127.0.0.1:9/prefix', TENCENT_COMMANDS.sendGroup, { sdkAppId: 1, identifier: 'a', userSig: 's', random: 0 });
-    const b = buildRequestUrl('http://127.0.0.1:9/prefix/', TENCENT_COMMANDS.sendGroup, { sdkAppId: 1, identifier: 'a', userSig: 's', random: 0 });
+    const a = buildRequestUrl('http://127.0.0.1:9/prefix', TENCENT_COMMANDS.sendGroup, {
+      sdkAppId: 1,
+      identifier: 'a',
+      userSig: 's',
+      random: 0,
+    });
+    const b = buildRequestUrl('http://127.0.0.1:9/prefix/', TENCENT_COMMANDS.sendGroup, {
+      sdkAppId: 1,
+      identifier: 'a',
+      userSig: 's',
+      random: 0,
+    });
     expect(a.pathname).toBe('/prefix/v4/group_open_http_svc/send_group_msg');
     expect(b.href).toBe(a.href);
   });
 
   it('encodes an identifier with reserved characters instead of splicing it', () => {
-    const url = buildRequestUrl('https://x', 'v4/openim/sendmsg', { sdkAppId: 1, identifier: 'a&usersig=evil', userSig: 's', random: 1 });
+    const url = buildRequestUrl('https://x', 'v4/openim/sendmsg', {
+      sdkAppId: 1,
+      identifier: 'a&usersig=evil',
+      userSig: 's',
+      random: 1,
+    });
     expect(url.searchParams.getAll('usersig')).toEqual(['s']);
     expect(url.searchParams.get('identifier')).toBe('a&usersig=evil');
   });
@@ -57,7 +72,9 @@ describe('regions', () => {
 
 describe('error mapping', () => {
   it('explains every code the brief names with a sentence and a fix', () => {
-    for (const code of [70001, 70003, 70013, 70107, 20003, 20006, 90001, 90009, 90048, 91000, 10004, 10007, 10010, 10015]) {
+    for (const code of [
+      70001, 70003, 70013, 70107, 20003, 20006, 90001, 90009, 90048, 91000, 10004, 10007, 10010, 10015,
+    ]) {
       const why = explainTencentError(code);
       expect(why.known, String(code)).toBe(true);
       expect(why.meaning).toMatch(/^[A-Z].+\.$/);
@@ -67,7 +84,10 @@ describe('error mapping', () => {
   });
 
   it('says an expired UserSig is retryable and names the clock', () => {
-    expect(explainTencentError(70001)).toMatchObject({ retryable: true, meaning: 'The UserSig has expired.' });
+    expect(explainTencentError(70001)).toMatchObject({
+      retryable: true,
+      meaning: 'The UserSig has expired.',
+    });
     expect(explainTencentError(70001).fix).toMatch(/clock/);
     expect(explainTencentError(90048).retryable).toBe(false);
   });
@@ -86,7 +106,10 @@ describe('error mapping', () => {
       message: 'Tencent IM refused v4/openim/sendmsg: The requested user account does not exist.',
       hint: explainTencentError(90048).fix,
       detail: 'ErrorCode 90048: account not exist',
-      zh: { message: '腾讯 IM 拒绝了 v4/openim/sendmsg：请求的用户账号不存在。', hint: explainTencentErrorZh(90048).fix },
+      zh: {
+        message: '腾讯 IM 拒绝了 v4/openim/sendmsg：请求的用户账号不存在。',
+        hint: explainTencentErrorZh(90048).fix,
+      },
     });
     expect(error.tencentCode).toBe(90048);
   });
@@ -94,8 +117,14 @@ describe('error mapping', () => {
 
 describe('parseResponse', () => {
   it('accepts the documented common fields', () => {
-    expect(parseResponse('{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","MsgKey":"k","MsgTime":1}')).toMatchObject({ ErrorCode: 0, MsgKey: 'k' });
-    expect(parseResponse('{"ActionStatus":"FAIL","ErrorCode":70001}')).toEqual({ ActionStatus: 'FAIL', ErrorCode: 70001, ErrorInfo: '' });
+    expect(
+      parseResponse('{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","MsgKey":"k","MsgTime":1}'),
+    ).toMatchObject({ ErrorCode: 0, MsgKey: 'k' });
+    expect(parseResponse('{"ActionStatus":"FAIL","ErrorCode":70001}')).toEqual({
+      ActionStatus: 'FAIL',
+      ErrorCode: 70001,
+      ErrorInfo: '',
+    });
   });
   it('rejects anything else', () => {
     expect(parseResponse('<html>')).toBeUndefined();

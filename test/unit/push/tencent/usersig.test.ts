@@ -27,7 +27,12 @@ const TENCENT_HMAC = 'LvA7d/Iw7gSsnskvVzBDPOCCDbuNCw4GHwTC0bip+B4=';
 const PYTHON_SIG =
   'eJyrVgrxCdYrSy1SslIy0jNQ0gHzM1NS80oy0zLBwhWZiflZpXlQqeKU7MSCgswUJStDEwMogMiUZOamAkXNUUVTKwoyi0DipqamRnDR4sx0oMk*ZY7mKfqe5ebpwcV5xdllYVVOLgH*zs4uSaV*zuUm7h7lIc4GSZkF2k4mtkq1AKIXMfI_';
 
-const OURS = { sdkAppId: 20001234, secretKey: 'pushlab-test-secret', identifier: 'administrator', expireSeconds: 86400 };
+const OURS = {
+  sdkAppId: 20001234,
+  secretKey: 'pushlab-test-secret',
+  identifier: 'administrator',
+  expireSeconds: 86400,
+};
 const T1 = 1_718_764_800;
 // printf 'TLS.identifier:administrator\nTLS.sdkappid:20001234\nTLS.time:1718764800\nTLS.expire:86400\n' | openssl ...
 const OURS_HMAC = 'nK+BmevolTH0rB0bqzWVKHRkT9hZq3fBoYTVuT/OTRg=';
@@ -75,11 +80,19 @@ describe('verifyUserSig', () => {
   const sig = genUserSig({ ...OURS, now: T1 * 1000 });
 
   it('accepts its own sig and reports identifier and expiry', () => {
-    expect(verifyUserSig(sig, at(T1 + 10))).toEqual({ ok: true, identifier: 'administrator', expiresAt: (T1 + 86400) * 1000 });
+    expect(verifyUserSig(sig, at(T1 + 10))).toEqual({
+      ok: true,
+      identifier: 'administrator',
+      expiresAt: (T1 + 86400) * 1000,
+    });
   });
 
   it('accepts a sig from an independent implementation with a different zlib', () => {
-    const verdict = verifyUserSig(PYTHON_SIG, { sdkAppId: TENCENT.sdkAppId, secretKey: TENCENT.secretKey, now: (T0 + 60) * 1000 });
+    const verdict = verifyUserSig(PYTHON_SIG, {
+      sdkAppId: TENCENT.sdkAppId,
+      secretKey: TENCENT.secretKey,
+      now: (T0 + 60) * 1000,
+    });
     expect(verdict).toEqual({ ok: true, identifier: 'xiaojun', expiresAt: (T0 + 15552000) * 1000 });
   });
 
@@ -93,24 +106,42 @@ describe('verifyUserSig', () => {
   });
 
   it('rejects a sig signed with another key', () => {
-    expect(verifyUserSig(sig, { ...at(T1), secretKey: 'other-secret' })).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(verifyUserSig(sig, { ...at(T1), secretKey: 'other-secret' })).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    });
   });
 
   it('rejects tampered documents: longer expiry or another identifier with the old HMAC', () => {
     const doc = decodeUserSig(sig) ?? {};
     const forge = (patch: Record<string, unknown>) =>
       tencentBase64Encode(deflateSync(Buffer.from(JSON.stringify({ ...doc, ...patch }))));
-    expect(verifyUserSig(forge({ 'TLS.expire': 864000 }), at(T1 + 100000))).toEqual({ ok: false, reason: 'bad-signature' });
-    expect(verifyUserSig(forge({ 'TLS.identifier': 'mallory' }), at(T1))).toEqual({ ok: false, reason: 'bad-signature' });
-    expect(verifyUserSig(forge({ 'TLS.ver': '1.0' }), at(T1))).toEqual({ ok: false, reason: 'wrong-version' });
-    expect(verifyUserSig(forge({ 'TLS.time': String(T1) }), at(T1))).toEqual({ ok: false, reason: 'malformed' });
+    expect(verifyUserSig(forge({ 'TLS.expire': 864000 }), at(T1 + 100000))).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    });
+    expect(verifyUserSig(forge({ 'TLS.identifier': 'mallory' }), at(T1))).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    });
+    expect(verifyUserSig(forge({ 'TLS.ver': '1.0' }), at(T1))).toEqual({
+      ok: false,
+      reason: 'wrong-version',
+    });
+    expect(verifyUserSig(forge({ 'TLS.time': String(T1) }), at(T1))).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
   });
 
   it('rejects text that is not a UserSig', () => {
     expect(verifyUserSig('', at(T1))).toEqual({ ok: false, reason: 'malformed' });
     expect(verifyUserSig('not/base64+', at(T1))).toEqual({ ok: false, reason: 'malformed' });
     expect(verifyUserSig(sig.slice(0, -12), at(T1))).toEqual({ ok: false, reason: 'malformed' });
-    expect(verifyUserSig(tencentBase64Encode(deflateSync(Buffer.from('[1,2]'))), at(T1))).toEqual({ ok: false, reason: 'malformed' });
+    expect(verifyUserSig(tencentBase64Encode(deflateSync(Buffer.from('[1,2]'))), at(T1))).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
   });
 });
 

@@ -16,7 +16,9 @@ import {
 import { fail, ok, type Result } from '../../../../shared/result';
 import { adbStatus } from '../../../support/sample-devices';
 
-type Handler<C extends RequestChannel> = (...args: RequestArgs<C>) => Result<RequestResult<C>> | Promise<Result<RequestResult<C>>>;
+type Handler<C extends RequestChannel> = (
+  ...args: RequestArgs<C>
+) => Result<RequestResult<C>> | Promise<Result<RequestResult<C>>>;
 type Handlers = { [C in RequestChannel]?: Handler<C> };
 
 const roundTrip = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -49,15 +51,20 @@ export function fakeBridge(snapshot: DeviceSnapshot = { adb: adbStatus(), device
       (handlers as Record<string, unknown>)[channel] = handler;
     },
     emit(event, payload) {
-      for (const listener of listeners.get(event) ?? []) (listener as (p: typeof payload) => void)(roundTrip(payload));
+      for (const listener of listeners.get(event) ?? [])
+        (listener as (p: typeof payload) => void)(roundTrip(payload));
     },
     listenerCount() {
       return [...listeners.values()].reduce((n, set) => n + set.size, 0);
     },
-    async invoke<C extends RequestChannel>(channel: C, ...args: RequestArgs<C>): Promise<Result<RequestResult<C>>> {
+    async invoke<C extends RequestChannel>(
+      channel: C,
+      ...args: RequestArgs<C>
+    ): Promise<Result<RequestResult<C>>> {
       calls.push({ channel, args: [...args] });
       const parsed = requestSchemas[channel].safeParse(roundTrip(args));
-      if (!parsed.success) return fail({ code: 'INVALID_ARGUMENT', message: `Invalid arguments for "${channel}".` });
+      if (!parsed.success)
+        return fail({ code: 'INVALID_ARGUMENT', message: `Invalid arguments for "${channel}".` });
       const handler = handlers[channel] as Handler<C> | undefined;
       if (!handler) return fail({ code: 'NOT_FOUND', message: `No fake answer for ${channel}.` });
       return roundTrip(await handler(...(parsed.data as RequestArgs<C>)));

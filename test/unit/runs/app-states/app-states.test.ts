@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { enterState, leaveState, verifyState, type AccountStatus, type StateContext } from '../../../../electron/lab/android/app-states';
+import {
+  enterState,
+  leaveState,
+  verifyState,
+  type AccountStatus,
+  type StateContext,
+} from '../../../../electron/lab/android/app-states';
 import { PKG, scriptedPhone, steppingClock } from './scripted-phone';
 
 function context(patch: Partial<StateContext> = {}): StateContext {
@@ -9,7 +15,9 @@ function context(patch: Partial<StateContext> = {}): StateContext {
 
 /** Shell commands a state sent, without the read-backs. */
 function actions(steps: readonly string[]): string[] {
-  return steps.filter((s) => !/^(dumpsys (activity|power|window|package|deviceidle get)|pidof|getprop|cat )/.test(s));
+  return steps.filter(
+    (s) => !/^(dumpsys (activity|power|window|package|deviceidle get)|pidof|getprop|cat )/.test(s),
+  );
 }
 
 const LAUNCH = 'monkey -p com.example.app -c android.intent.category.LAUNCHER 1';
@@ -52,7 +60,11 @@ describe('enterState', () => {
     const r = await enterState(io, 'swiped-away', context());
     expect(r.ok).toBe(true);
     expect(actions(r.steps)).toEqual([...UNLOCK, LAUNCH, 'input keyevent 3', 'am kill com.example.app']);
-    expect(r.checks.map((c) => c.actual)).toEqual(['com.android.launcher3/com.android.launcher3.uioverview.QuickstepLauncher', 'not running', 'stopped=false']);
+    expect(r.checks.map((c) => c.actual)).toEqual([
+      'com.android.launcher3/com.android.launcher3.uioverview.QuickstepLauncher',
+      'not running',
+      'stopped=false',
+    ]);
   });
 
   it('swiped-away is blocked, not guessed, when the process survives am kill', async () => {
@@ -66,7 +78,12 @@ describe('enterState', () => {
     const { io } = scriptedPhone();
     const r = await enterState(io, 'force-stopped', context());
     expect(r.ok).toBe(true);
-    expect(actions(r.steps)).toEqual([...UNLOCK, LAUNCH, 'input keyevent 3', 'am force-stop com.example.app']);
+    expect(actions(r.steps)).toEqual([
+      ...UNLOCK,
+      LAUNCH,
+      'input keyevent 3',
+      'am force-stop com.example.app',
+    ]);
     expect(r.checks.map((c) => c.actual)).toEqual(['not running', 'stopped=true']);
   });
 
@@ -75,12 +92,22 @@ describe('enterState', () => {
     const r = await enterState(io, 'doze', context());
     expect(r.ok).toBe(true);
     expect(actions(r.steps)).toEqual([
-      ...UNLOCK, LAUNCH, 'input keyevent 3', 'dumpsys battery unplug', 'input keyevent 223', 'dumpsys deviceidle force-idle deep',
+      ...UNLOCK,
+      LAUNCH,
+      'input keyevent 3',
+      'dumpsys battery unplug',
+      'input keyevent 223',
+      'dumpsys deviceidle force-idle deep',
     ]);
     expect(r.checks[0]).toMatchObject({ check: 'deep Doze state', actual: 'IDLE', ok: true });
     const left = await leaveState(io, 'doze', context());
     expect(left.ok).toBe(true);
-    expect(actions(left.steps)).toEqual(['dumpsys deviceidle unforce', 'dumpsys battery reset', 'input keyevent 224', ...UNLOCK]);
+    expect(actions(left.steps)).toEqual([
+      'dumpsys deviceidle unforce',
+      'dumpsys battery reset',
+      'input keyevent 224',
+      ...UNLOCK,
+    ]);
     expect(phone).toMatchObject({ deep: 'ACTIVE', unplugged: false, screen: 'Awake', keyguard: false });
   });
 
@@ -120,7 +147,11 @@ describe('after-reboot', () => {
 
   it('reports clearly when the phone does not come back within the timeout', async () => {
     const { io } = scriptedPhone({ offlinePolls: -1 });
-    const r = await enterState(io, 'after-reboot', context({ rebootTimeoutMs: 10_000, pollIntervalMs: 1000 }));
+    const r = await enterState(
+      io,
+      'after-reboot',
+      context({ rebootTimeoutMs: 10_000, pollIntervalMs: 1000 }),
+    );
     expect(r.ok).toBe(false);
     expect(r.reason).toContain('did not come back on adb within 10 s');
   });
@@ -138,9 +169,18 @@ describe('account states', () => {
     let status: AccountStatus = start;
     const calls: string[] = [];
     const actions = {
-      login: async () => { calls.push('login'); status = 'logged-in'; },
-      logout: async () => { calls.push('logout'); status = 'logged-out'; },
-      kick: async () => { calls.push('kick'); status = 'kicked'; },
+      login: async () => {
+        calls.push('login');
+        status = 'logged-in';
+      },
+      logout: async () => {
+        calls.push('logout');
+        status = 'logged-out';
+      },
+      kick: async () => {
+        calls.push('kick');
+        status = 'kicked';
+      },
       ...(withStatus ? { status: async () => status } : {}),
     };
     return { actions, calls };
@@ -169,7 +209,11 @@ describe('account states', () => {
     const none = await enterState(io, 'logged-out', context());
     expect(none).toMatchObject({ ok: false, steps: [] });
     expect(none.reason).toContain('account actions');
-    const blind = await enterState(io, 'kicked-offline', context({ accountActions: accounts('logged-in', false).actions }));
+    const blind = await enterState(
+      io,
+      'kicked-offline',
+      context({ accountActions: accounts('logged-in', false).actions }),
+    );
     expect(blind.ok).toBe(false);
     expect(blind.reason).toContain('account is unknown, expected kicked');
   });

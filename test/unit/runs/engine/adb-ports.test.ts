@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { landedOf } from '../../../../electron/lab/runs/engine/adb-ports';
 import type { TapOutcome } from '../../../../electron/lab/android/tap/tap-types';
 
-const outcome = (o: Partial<TapOutcome>): TapOutcome => ({ method: 'uiautomator', tapped: true, landed: true, foregroundPackage: 'com.x.y', extSeen: true, detail: '', ...o });
+const outcome = (o: Partial<TapOutcome>): TapOutcome => ({
+  method: 'uiautomator',
+  tapped: true,
+  landed: true,
+  foregroundPackage: 'com.x.y',
+  extSeen: true,
+  detail: '',
+  ...o,
+});
 
 describe('landedOf', () => {
   it('proves a redirect only when the app came up and logged the ext', () => {

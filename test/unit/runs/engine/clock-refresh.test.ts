@@ -16,7 +16,12 @@ function fakeSession(skew: () => number) {
       return `${Math.floor(phone / 1000)}.${String(phone % 1000).padStart(3, '0')}\n`;
     },
   };
-  const session = { io, offset: UNKNOWN_CLOCK_OFFSET, offsetAt: null, run: { deps: { clock: { now: () => host } } } } as unknown as PhoneSession;
+  const session = {
+    io,
+    offset: UNKNOWN_CLOCK_OFFSET,
+    offsetAt: null,
+    run: { deps: { clock: { now: () => host } } },
+  } as unknown as PhoneSession;
   return { session, reads: () => reads, advance: (ms: number) => void (host += ms) };
 }
 
@@ -25,7 +30,9 @@ describe('clock offset during long runs', () => {
     let skew = 250;
     const phone = fakeSession(() => skew);
     expect(await refreshClockOffset(phone.session)).toBe(true);
-    expect(Math.abs(phone.session.offset.offsetMs - 250)).toBeLessThanOrEqual(phone.session.offset.uncertaintyMs);
+    expect(Math.abs(phone.session.offset.offsetMs - 250)).toBeLessThanOrEqual(
+      phone.session.offset.uncertaintyMs,
+    );
     expect(phone.session.offset.uncertaintyMs).toBeLessThanOrEqual(2);
     const reads = phone.reads();
     expect(reads).toBeGreaterThanOrEqual(12);
@@ -37,6 +44,8 @@ describe('clock offset during long runs', () => {
     skew = 400; // the phone's clock drifted (or NTP stepped it)
     phone.advance(2_000);
     expect(await refreshClockOffset(phone.session)).toBe(true);
-    expect(Math.abs(phone.session.offset.offsetMs - 400)).toBeLessThanOrEqual(phone.session.offset.uncertaintyMs);
+    expect(Math.abs(phone.session.offset.offsetMs - 400)).toBeLessThanOrEqual(
+      phone.session.offset.uncertaintyMs,
+    );
   });
 });

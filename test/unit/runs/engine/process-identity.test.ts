@@ -5,7 +5,13 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { ownerIsAlive, processAlive, processStartToken, procStatStartTime, type OwnerProbe } from '../../../../electron/lab/runs/engine/process-identity';
+import {
+  ownerIsAlive,
+  processAlive,
+  processStartToken,
+  procStatStartTime,
+  type OwnerProbe,
+} from '../../../../electron/lab/runs/engine/process-identity';
 
 const self = { pid: 1000, start: () => 'tok-self' };
 const probe = (alive: Record<number, string | null>): OwnerProbe => ({
@@ -40,26 +46,29 @@ describe('owner identity', () => {
     expect(ownerIsAlive({ pid: 1000, start: null }, self, probe({ 1000: 'tok-self' }))).toBe(false);
   });
 
-  it.runIf(process.platform === 'linux')('on Linux the token is the boot id and start time: stable, and different for another process', async () => {
-    const mine = processStartToken(process.pid);
-    expect(mine).toMatch(/^linux:[0-9a-f-]+:\d+$/);
-    expect(processStartToken(process.pid)).toBe(mine);
-    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
-    try {
-      const pid = child.pid as number;
-      const token = processStartToken(pid);
-      expect(token).toMatch(/^linux:[0-9a-f-]+:\d+$/);
-      expect(token?.split(':')[1]).toBe(mine?.split(':')[1]);
-      // The real OS probe: the child is its own owner, a record from an earlier start with its PID is not.
-      const me = { pid: process.pid, start: () => mine };
-      expect(ownerIsAlive({ pid, start: token }, me)).toBe(true);
-      const earlier = `${token?.split(':').slice(0, 2).join(':')}:1`;
-      expect(ownerIsAlive({ pid, start: earlier }, me)).toBe(false);
-    } finally {
-      child.kill('SIGKILL');
-      await once(child, 'exit');
-    }
-    expect(processAlive(child.pid as number)).toBe(false);
-    expect(processStartToken(child.pid as number)).toBeNull();
-  });
+  it.runIf(process.platform === 'linux')(
+    'on Linux the token is the boot id and start time: stable, and different for another process',
+    async () => {
+      const mine = processStartToken(process.pid);
+      expect(mine).toMatch(/^linux:[0-9a-f-]+:\d+$/);
+      expect(processStartToken(process.pid)).toBe(mine);
+      const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+      try {
+        const pid = child.pid as number;
+        const token = processStartToken(pid);
+        expect(token).toMatch(/^linux:[0-9a-f-]+:\d+$/);
+        expect(token?.split(':')[1]).toBe(mine?.split(':')[1]);
+        // The real OS probe: the child is its own owner, a record from an earlier start with its PID is not.
+        const me = { pid: process.pid, start: () => mine };
+        expect(ownerIsAlive({ pid, start: token }, me)).toBe(true);
+        const earlier = `${token?.split(':').slice(0, 2).join(':')}:1`;
+        expect(ownerIsAlive({ pid, start: earlier }, me)).toBe(false);
+      } finally {
+        child.kill('SIGKILL');
+        await once(child, 'exit');
+      }
+      expect(processAlive(child.pid as number)).toBe(false);
+      expect(processStartToken(child.pid as number)).toBeNull();
+    },
+  );
 });

@@ -14,11 +14,18 @@ const scenario = (id: string): Scenario => {
   if (found === undefined) throw new Error(`no scenario ${id}`);
   return found;
 };
-const phone = (pushServiceReady: boolean | null): PhoneContext => ({ channel: 'fcm', rom: 'Android', sdk: 35, pushServiceReady });
+const phone = (pushServiceReady: boolean | null): PhoneContext => ({
+  channel: 'fcm',
+  rom: 'Android',
+  sdk: 35,
+  pushServiceReady,
+});
 
 describe('push-service-missing on the phones it can and cannot apply to', () => {
   it('is out of reach only where the service is proven present', () => {
-    expect(setupOutOfReach(scenario('push-service-missing'), phone(true))?.en).toMatch(/present and recent enough/);
+    expect(setupOutOfReach(scenario('push-service-missing'), phone(true))?.en).toMatch(
+      /present and recent enough/,
+    );
     expect(setupOutOfReach(scenario('push-service-missing'), phone(true))?.zhCN).toMatch(/推送服务/);
     expect(setupOutOfReach(scenario('push-service-missing'), phone(null))).toBeNull();
     expect(setupOutOfReach(scenario('push-service-missing'), phone(false))).toBeNull();
@@ -26,9 +33,19 @@ describe('push-service-missing on the phones it can and cannot apply to', () => 
   });
 
   it('blocks with the reason when the service state is unknown, and runs where it is missing', async () => {
-    const unknown = await applyScenarioSetup(io, scenario('push-service-missing'), phone(null), 'com.example.app');
+    const unknown = await applyScenarioSetup(
+      io,
+      scenario('push-service-missing'),
+      phone(null),
+      'com.example.app',
+    );
     expect(unknown.blocked).toMatch(/could not tell/);
-    const missing = await applyScenarioSetup(io, scenario('push-service-missing'), phone(false), 'com.example.app');
+    const missing = await applyScenarioSetup(
+      io,
+      scenario('push-service-missing'),
+      phone(false),
+      'com.example.app',
+    );
     expect(missing.blocked).toBeNull();
   });
 });

@@ -13,7 +13,15 @@ import {
   AUTH_TOKEN,
 } from '../../../virtual-lab/adbd/constants';
 import { encodePacket } from '../../../virtual-lab/adbd/packet';
-import { encodeShellPacket, ShellPacketDecoder, SHELL_CLOSE_STDIN, SHELL_EXIT, SHELL_STDERR, SHELL_STDIN, SHELL_STDOUT } from '../../../virtual-lab/adbd/shell-v2';
+import {
+  encodeShellPacket,
+  ShellPacketDecoder,
+  SHELL_CLOSE_STDIN,
+  SHELL_EXIT,
+  SHELL_STDERR,
+  SHELL_STDIN,
+  SHELL_STDOUT,
+} from '../../../virtual-lab/adbd/shell-v2';
 import { createSimpleBackend } from '../../../virtual-lab/adbd/simple-backend';
 import { FakeHost } from './fake-host';
 
@@ -22,8 +30,14 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function phone(options: { backend?: DeviceBackend; authorized?: boolean; maxPayload?: number } = {}): Promise<{ adbd: Adbd; host: FakeHost }> {
-  const adbd = await startAdbd({ backend: options.backend ?? createSimpleBackend(), authorized: options.authorized, maxPayload: options.maxPayload });
+async function phone(
+  options: { backend?: DeviceBackend; authorized?: boolean; maxPayload?: number } = {},
+): Promise<{ adbd: Adbd; host: FakeHost }> {
+  const adbd = await startAdbd({
+    backend: options.backend ?? createSimpleBackend(),
+    authorized: options.authorized,
+    maxPayload: options.maxPayload,
+  });
   cleanups.push(() => adbd.close());
   const host = await FakeHost.open(adbd.port);
   cleanups.push(() => host.close());
@@ -39,7 +53,8 @@ function bulkBackend(size: number): DeviceBackend {
     async shell(_command, io) {
       const data = Buffer.alloc(size);
       for (let i = 0; i < size; i += 1) data[i] = i % 251;
-      for (let offset = 0; offset < size; offset += 1000) await io.stdout(data.subarray(offset, offset + 1000));
+      for (let offset = 0; offset < size; offset += 1000)
+        await io.stdout(data.subarray(offset, offset + 1000));
       return 0;
     },
   };
@@ -47,12 +62,20 @@ function bulkBackend(size: number): DeviceBackend {
 
 describe('virtual adbd handshake', () => {
   it('answers CNXN with version, max payload and a device banner', async () => {
-    const { host } = await phone({ backend: createSimpleBackend({ props: { 'ro.product.model': 'Mi: 10', 'ro.product.name': 'umi', 'ro.product.device': 'umi' } }) });
+    const { host } = await phone({
+      backend: createSimpleBackend({
+        props: { 'ro.product.model': 'Mi: 10', 'ro.product.name': 'umi', 'ro.product.device': 'umi' },
+      }),
+    });
     const reply = await host.handshake();
     expect(reply.arg0).toBe(A_VERSION);
     expect(reply.arg1).toBe(256 * 1024);
     const banner = reply.data.toString();
-    expect(banner.startsWith('device::ro.product.name=umi;ro.product.model=Mi_ 10;ro.product.device=umi;features=')).toBe(true);
+    expect(
+      banner.startsWith(
+        'device::ro.product.name=umi;ro.product.model=Mi_ 10;ro.product.device=umi;features=',
+      ),
+    ).toBe(true);
     expect(banner).toContain('shell_v2');
     expect(banner.split(':')).toHaveLength(3);
   });
@@ -143,7 +166,8 @@ describe('virtual adbd streams', () => {
     host.send(A_WRTE, 1, remote, stdin.subarray(7));
     const { data } = await host.readStream(1, remote);
     const packets = new ShellPacketDecoder().push(data);
-    const text = (id: number): string => Buffer.concat(packets.filter((p) => p.id === id).map((p) => p.data)).toString();
+    const text = (id: number): string =>
+      Buffer.concat(packets.filter((p) => p.id === id).map((p) => p.data)).toString();
     expect(text(SHELL_STDOUT)).toBe('line one\nline two\n');
     expect(text(SHELL_STDERR)).toBe('/system/bin/sh: nosuch: inaccessible or not found\n');
     expect(packets.at(-1)).toEqual({ id: SHELL_EXIT, data: Buffer.from([127]) });

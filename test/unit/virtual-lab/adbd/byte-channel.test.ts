@@ -25,7 +25,7 @@ describe('ByteChannel', () => {
     channel.push(Buffer.from('llo!'));
     expect((await pending)?.toString()).toBe('hello');
     channel.end();
-    expect((await channel.read(2))).toBeNull();
+    expect(await channel.read(2)).toBeNull();
     expect((await channel.readSome())?.toString()).toBe('!');
     expect(await channel.readSome()).toBeNull();
   });

@@ -7,7 +7,8 @@ import { A_CNXN, A_OKAY, A_OPEN, A_VERSION, A_WRTE, commandName } from '../../..
 import { encodePacket, PacketDecoder, type AdbPacket } from '../../../virtual-lab/adbd/packet';
 
 /** The CNXN banner adb 29.0.6 sends. */
-export const HOST_BANNER = 'host::features=shell_v2,cmd,stat_v2,ls_v2,fixed_push_mkdir,apex,abb,fixed_push_symlink_timestamp,abb_exec';
+export const HOST_BANNER =
+  'host::features=shell_v2,cmd,stat_v2,ls_v2,fixed_push_mkdir,apex,abb,fixed_push_symlink_timestamp,abb_exec';
 
 /** Test double of the adb server's side of one transport. */
 export class FakeHost {
@@ -48,7 +49,10 @@ export class FakeHost {
   }
 
   /** Next packet not yet consumed (optionally skipping ones that do not match). */
-  public async next(match: (packet: AdbPacket) => boolean = () => true, timeoutMs = 3000): Promise<AdbPacket> {
+  public async next(
+    match: (packet: AdbPacket) => boolean = () => true,
+    timeoutMs = 3000,
+  ): Promise<AdbPacket> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       while (this.cursor < this.received.length) {

@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { A_CNXN, A_OKAY, A_WRTE, A_VERSION } from '../../../virtual-lab/adbd/constants';
-import { encodeHeader, encodePacket, HEADER_SIZE, PacketDecoder, PacketError, payloadChecksum } from '../../../virtual-lab/adbd/packet';
+import {
+  encodeHeader,
+  encodePacket,
+  HEADER_SIZE,
+  PacketDecoder,
+  PacketError,
+  payloadChecksum,
+} from '../../../virtual-lab/adbd/packet';
 
-const cnxn = { command: A_CNXN, arg0: A_VERSION, arg1: 256 * 1024, data: Buffer.from('device::features=shell_v2') };
+const cnxn = {
+  command: A_CNXN,
+  arg0: A_VERSION,
+  arg1: 256 * 1024,
+  data: Buffer.from('device::features=shell_v2'),
+};
 const okay = { command: A_OKAY, arg0: 7, arg1: 3, data: Buffer.alloc(0) };
 const wrte = { command: A_WRTE, arg0: 7, arg1: 3, data: Buffer.from([1, 2, 250, 255]) };
 

@@ -10,17 +10,24 @@ function memoryIo(stdin: Buffer[] = []): { io: ShellIo; out: () => string } {
   async function* input(): AsyncGenerator<Buffer> {
     yield* stdin;
   }
-  return { io: { stdin: input(), stdout: write, stderr: write, signal: new AbortController().signal }, out: () => Buffer.concat(chunks).toString() };
+  return {
+    io: { stdin: input(), stdout: write, stderr: write, signal: new AbortController().signal },
+    out: () => Buffer.concat(chunks).toString(),
+  };
 }
 
 describe('simple backend', () => {
   it('splits command lines on ; and && honouring quotes and dropping redirections', () => {
-    expect(splitCommandLine(`rm '/data/local/tmp/a b.apk' </dev/null`)).toEqual([{ words: ['rm', '/data/local/tmp/a b.apk'], op: ';' }]);
+    expect(splitCommandLine(`rm '/data/local/tmp/a b.apk' </dev/null`)).toEqual([
+      { words: ['rm', '/data/local/tmp/a b.apk'], op: ';' },
+    ]);
     expect(splitCommandLine('echo && screencap -p 2>/dev/null')).toEqual([
       { words: ['echo'], op: ';' },
       { words: ['screencap', '-p'], op: '&&' },
     ]);
-    expect(splitCommandLine(`echo "a;b" 'c&&d'\\;e`)).toEqual([{ words: ['echo', 'a;b', 'c&&d;e'], op: ';' }]);
+    expect(splitCommandLine(`echo "a;b" 'c&&d'\\;e`)).toEqual([
+      { words: ['echo', 'a;b', 'c&&d;e'], op: ';' },
+    ]);
     expect(() => splitCommandLine(`echo 'open`)).toThrow(/unterminated/);
   });
 

@@ -28,7 +28,10 @@ describe('sync request parsing', () => {
   });
 
   it('parses SEND specs like strtoul(.., 0), splitting at the last comma', () => {
-    expect(parseSendSpec('/data/local/tmp/a.apk,33188')).toEqual({ path: '/data/local/tmp/a.apk', mode: 0o100644 });
+    expect(parseSendSpec('/data/local/tmp/a.apk,33188')).toEqual({
+      path: '/data/local/tmp/a.apk',
+      mode: 0o100644,
+    });
     expect(parseSendSpec('/sdcard/x,y.txt,0644')).toEqual({ path: '/sdcard/x,y.txt', mode: 0o644 });
     expect(parseSendSpec('/a,0x1a4')).toEqual({ path: '/a', mode: 0o644 });
     expect(parseSendSpec('/a,0')).toEqual({ path: '/a', mode: 0 });
@@ -49,7 +52,11 @@ describe('sync reply encoding', () => {
     expect(missing.toString('latin1', 0, 4)).toBe('STAT');
     expect(missing.subarray(4).every((b) => b === 0)).toBe(true);
     const present = encodeStatV1(file);
-    expect([present.readUInt32LE(4), present.readUInt32LE(8), present.readUInt32LE(12)]).toEqual([file.mode, 1234, 1_700_000_000]);
+    expect([present.readUInt32LE(4), present.readUInt32LE(8), present.readUInt32LE(12)]).toEqual([
+      file.mode,
+      1234,
+      1_700_000_000,
+    ]);
   });
 
   it('STA2 is 72 bytes with errno ENOENT for a missing file', () => {

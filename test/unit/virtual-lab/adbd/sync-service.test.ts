@@ -10,7 +10,12 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function syncSession(): Promise<{ backend: SimpleBackend; host: FakeHost; remote: number; request: (bytes: Buffer) => Promise<void> }> {
+async function syncSession(): Promise<{
+  backend: SimpleBackend;
+  host: FakeHost;
+  remote: number;
+  request: (bytes: Buffer) => Promise<void>;
+}> {
   const backend = createSimpleBackend();
   const adbd = await startAdbd({ backend });
   cleanups.push(() => adbd.close());
@@ -68,12 +73,18 @@ describe('sync: service', () => {
     const reply = await readBytes(host, remote, 8);
     expect(reply.toString('latin1', 0, 4)).toBe('OKAY');
     expect(backend.fs.read('/data/local/tmp/a.txt')?.equals(content)).toBe(true);
-    expect(backend.fs.stat('/data/local/tmp/a.txt')).toEqual({ mode: S_IFREG | 0o644, size: 70_000, mtime: 1_700_000_123 });
+    expect(backend.fs.stat('/data/local/tmp/a.txt')).toEqual({
+      mode: S_IFREG | 0o644,
+      size: 70_000,
+      mtime: 1_700_000_123,
+    });
   });
 
   it('SEND to a read-only path answers FAIL with the backend message, then closes', async () => {
     const { host, remote, request } = await syncSession();
-    await request(Buffer.concat([encodeSyncRequest('SEND', '/system/x,33188'), dataChunk(Buffer.from('hi')), done(1)]));
+    await request(
+      Buffer.concat([encodeSyncRequest('SEND', '/system/x,33188'), dataChunk(Buffer.from('hi')), done(1)]),
+    );
     const { data } = await host.readStream(1, remote);
     expect(data.toString('latin1', 0, 4)).toBe('FAIL');
     expect(data.toString('utf8', 8)).toBe("couldn't create file: Permission denied");
@@ -96,7 +107,12 @@ describe('sync: service', () => {
 
     await request(encodeSyncRequest('STAT', '/data/local/tmp/f.bin'));
     const stat = await readBytes(host, remote, 16);
-    expect([stat.toString('latin1', 0, 4), stat.readUInt32LE(4), stat.readUInt32LE(8), stat.readUInt32LE(12)]).toEqual(['STAT', 0o100600, 150_000, 42]);
+    expect([
+      stat.toString('latin1', 0, 4),
+      stat.readUInt32LE(4),
+      stat.readUInt32LE(8),
+      stat.readUInt32LE(12),
+    ]).toEqual(['STAT', 0o100600, 150_000, 42]);
 
     await request(encodeSyncRequest('STA2', '/data/local/tmp'));
     const sta2 = await readBytes(host, remote, 72);

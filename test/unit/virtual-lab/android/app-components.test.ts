@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { declareComponents, onDeliveredIntent, type DeliveredIntent } from '../../../virtual-lab/android/app-components';
+import {
+  declareComponents,
+  onDeliveredIntent,
+  type DeliveredIntent,
+} from '../../../virtual-lab/android/app-components';
 import type { VirtualAndroid } from '../../../virtual-lab/android/index';
 import { APP, phone, sh, withApp } from './helpers';
 
@@ -21,10 +25,26 @@ describe('declared activities', () => {
     declareComponents(p.state, APP, COMPONENTS);
     const seen = listen(p);
     const r = await sh(p, `am start -n ${APP}/.LoginActivity --es user 'qa 1' --ei n 2`);
-    expect(r).toEqual({ status: 0, out: `Starting: Intent { cmp=${APP}/.LoginActivity (has extras) }\n`, err: '' });
+    expect(r).toEqual({
+      status: 0,
+      out: `Starting: Intent { cmp=${APP}/.LoginActivity (has extras) }\n`,
+      err: '',
+    });
     expect(p.state.foreground).toMatchObject({ package: APP, activity: `${APP}.LoginActivity` });
     expect(p.installedPackage(APP)).toMatchObject({ stopped: false });
-    expect(seen).toEqual([{ kind: 'activity', package: APP, activity: `${APP}.LoginActivity`, action: null, data: null, extras: new Map([['user', 'qa 1'], ['n', '2']]) }]);
+    expect(seen).toEqual([
+      {
+        kind: 'activity',
+        package: APP,
+        activity: `${APP}.LoginActivity`,
+        action: null,
+        data: null,
+        extras: new Map([
+          ['user', 'qa 1'],
+          ['n', '2'],
+        ]),
+      },
+    ]);
   });
 
   it('an undeclared activity, or a declared one of an app that is not installed, does not exist', async () => {
@@ -32,10 +52,16 @@ describe('declared activities', () => {
     declareComponents(p.state, APP, COMPONENTS);
     declareComponents(p.state, 'com.not.there', { activities: ['.LoginActivity'] });
     const seen = listen(p);
-    expect(await sh(p, `am start -n ${APP}/.SignupActivity`)).toMatchObject({ status: 1, err: `Error type 3\nError: Activity class {${APP}/${APP}.SignupActivity} does not exist.\n` });
+    expect(await sh(p, `am start -n ${APP}/.SignupActivity`)).toMatchObject({
+      status: 1,
+      err: `Error type 3\nError: Activity class {${APP}/${APP}.SignupActivity} does not exist.\n`,
+    });
     expect(await sh(p, 'am start -n com.not.there/.LoginActivity')).toMatchObject({ status: 1 });
     await sh(p, `pm uninstall ${APP}`);
-    expect(await sh(p, `am start -n ${APP}/.LoginActivity`)).toMatchObject({ status: 1, err: `Error type 3\nError: Activity class {${APP}/${APP}.LoginActivity} does not exist.\n` });
+    expect(await sh(p, `am start -n ${APP}/.LoginActivity`)).toMatchObject({
+      status: 1,
+      err: `Error type 3\nError: Activity class {${APP}/${APP}.LoginActivity} does not exist.\n`,
+    });
     expect(seen).toEqual([]);
   });
 });
@@ -46,12 +72,27 @@ describe('deep links', () => {
     declareComponents(p.state, APP, COMPONENTS);
     const seen = listen(p);
     const r = await sh(p, "am start -a android.intent.action.VIEW -d 'pushlabdemo://logout?user=qa%201'");
-    expect(r).toEqual({ status: 0, out: 'Starting: Intent { act=android.intent.action.VIEW dat=pushlabdemo://logout?user=qa%201 }\n', err: '' });
-    expect(seen).toEqual([expect.objectContaining({ kind: 'activity', activity: `${APP}.LinkActivity`, data: 'pushlabdemo://logout?user=qa%201' })]);
+    expect(r).toEqual({
+      status: 0,
+      out: 'Starting: Intent { act=android.intent.action.VIEW dat=pushlabdemo://logout?user=qa%201 }\n',
+      err: '',
+    });
+    expect(seen).toEqual([
+      expect.objectContaining({
+        kind: 'activity',
+        activity: `${APP}.LinkActivity`,
+        data: 'pushlabdemo://logout?user=qa%201',
+      }),
+    ]);
     expect(p.state.foreground.package).toBe(APP);
     const other = await sh(p, 'am start -a android.intent.action.VIEW -d otherapp://x');
-    expect(other).toMatchObject({ status: 1, err: 'Error: Activity not started, unable to resolve Intent { act=android.intent.action.VIEW dat=otherapp://x flg=0x10000000 }\n' });
-    expect(await sh(p, 'am start -a android.intent.action.VIEW -d pushlabdemo://x -p com.other.app')).toMatchObject({ status: 1 });
+    expect(other).toMatchObject({
+      status: 1,
+      err: 'Error: Activity not started, unable to resolve Intent { act=android.intent.action.VIEW dat=otherapp://x flg=0x10000000 }\n',
+    });
+    expect(
+      await sh(p, 'am start -a android.intent.action.VIEW -d pushlabdemo://x -p com.other.app'),
+    ).toMatchObject({ status: 1 });
     expect(seen).toHaveLength(1);
   });
 });
@@ -62,8 +103,12 @@ describe('broadcasts', () => {
     declareComponents(p.state, APP, COMPONENTS);
     const seen = listen(p);
     const r = await sh(p, `am broadcast -a ${APP}.KICK --es user qa_vivo`);
-    expect(r.out).toBe(`Broadcasting: Intent { act=${APP}.KICK (has extras) }\nBroadcast completed: result=0\n`);
-    expect(seen).toEqual([{ kind: 'broadcast', package: APP, action: `${APP}.KICK`, extras: new Map([['user', 'qa_vivo']]) }]);
+    expect(r.out).toBe(
+      `Broadcasting: Intent { act=${APP}.KICK (has extras) }\nBroadcast completed: result=0\n`,
+    );
+    expect(seen).toEqual([
+      { kind: 'broadcast', package: APP, action: `${APP}.KICK`, extras: new Map([['user', 'qa_vivo']]) },
+    ]);
 
     await sh(p, `am broadcast -a ${APP}.OTHER --es user qa_vivo`);
     await sh(p, `am force-stop ${APP}`);
@@ -87,7 +132,9 @@ describe('broadcasts', () => {
   it('a phone without declarations answers broadcasts as before and delivers nothing', async () => {
     const p = phone('meizu-flyme12.1-android15-1');
     const seen = listen(p);
-    expect((await sh(p, 'am broadcast -a x.Y')).out).toBe('Broadcasting: Intent { act=x.Y }\nBroadcast completed: result=0\n');
+    expect((await sh(p, 'am broadcast -a x.Y')).out).toBe(
+      'Broadcasting: Intent { act=x.Y }\nBroadcast completed: result=0\n',
+    );
     expect(seen).toEqual([]);
   });
 });

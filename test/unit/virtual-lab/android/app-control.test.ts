@@ -10,14 +10,17 @@ async function withApp(profile: string, options: Parameters<typeof phone>[1] = {
   return p;
 }
 
-const resumedLines = async (p: VirtualAndroid): Promise<string> => (await sh(p, 'dumpsys activity activities | grep -E "Resumed|resumed"')).out;
+const resumedLines = async (p: VirtualAndroid): Promise<string> =>
+  (await sh(p, 'dumpsys activity activities | grep -E "Resumed|resumed"')).out;
 
 describe('launching apps', () => {
   it('monkey starts the launcher activity and clears the stopped state', async () => {
     const p = await withApp('google-pixel-android15-1');
     const r = await sh(p, `monkey -p ${APP} -c android.intent.category.LAUNCHER 1`);
     expect(r.status).toBe(0);
-    expect(r.out).toMatch(/^Events injected: 1\n## Network stats: elapsed time=\d+ms \(0ms mobile, 0ms wifi, \d+ms not connected\)\n$/);
+    expect(r.out).toMatch(
+      /^Events injected: 1\n## Network stats: elapsed time=\d+ms \(0ms mobile, 0ms wifi, \d+ms not connected\)\n$/,
+    );
     expect(p.installedPackage(APP)).toMatchObject({ stopped: false, notLaunched: false });
     expect((await sh(p, `pidof ${APP}`)).out).toMatch(/^\d+\n$/);
     expect(await resumedLines(p)).toContain(`mResumedActivity: ActivityRecord{`);
@@ -37,22 +40,36 @@ describe('launching apps', () => {
     const p = await withApp('samsung-oneui6.1-android14-2');
     const cold = await sh(p, `am start -W -n ${APP}/.MainActivity`);
     expect(cold.out).toMatch(
-      new RegExp(`^Starting: Intent \\{ cmp=${APP}/\\.MainActivity \\}\\nStatus: ok\\nLaunchState: COLD\\nActivity: ${APP}/\\.MainActivity\\nTotalTime: \\d+\\nWaitTime: \\d+\\nComplete\\n$`),
+      new RegExp(
+        `^Starting: Intent \\{ cmp=${APP}/\\.MainActivity \\}\\nStatus: ok\\nLaunchState: COLD\\nActivity: ${APP}/\\.MainActivity\\nTotalTime: \\d+\\nWaitTime: \\d+\\nComplete\\n$`,
+      ),
     );
     const again = await sh(p, `am start -n ${APP}/${APP}.MainActivity`);
-    expect(again.out).toContain('Warning: Activity not started, intent has been delivered to currently running top-most instance.');
+    expect(again.out).toContain(
+      'Warning: Activity not started, intent has been delivered to currently running top-most instance.',
+    );
     const pie = await withApp('vivo-funtouchos9-android9-2');
-    expect((await sh(pie, `am start -W -n ${APP}/.MainActivity`)).out).toMatch(/\nStatus: ok\nActivity: \S+\nThisTime: \d+\nTotalTime: \d+\nWaitTime: \d+\nComplete\n$/);
+    expect((await sh(pie, `am start -W -n ${APP}/.MainActivity`)).out).toMatch(
+      /\nStatus: ok\nActivity: \S+\nThisTime: \d+\nTotalTime: \d+\nWaitTime: \d+\nComplete\n$/,
+    );
     const missing = await sh(p, `am start -n ${APP}/.Nope`);
-    expect(missing).toMatchObject({ status: 1, err: `Error type 3\nError: Activity class {${APP}/${APP}.Nope} does not exist.\n` });
+    expect(missing).toMatchObject({
+      status: 1,
+      err: `Error type 3\nError: Activity class {${APP}/${APP}.Nope} does not exist.\n`,
+    });
   });
 
   it('resolve-activity --brief names the launcher activity', async () => {
     const p = await withApp('xiaomi-hyperos2-android14-2');
-    expect((await sh(p, `cmd package resolve-activity --brief -c android.intent.category.LAUNCHER ${APP}`)).out).toBe(
+    expect(
+      (await sh(p, `cmd package resolve-activity --brief -c android.intent.category.LAUNCHER ${APP}`)).out,
+    ).toBe(
       `priority=0 preferredOrder=0 match=0x108000 specificIndex=-1 isDefault=false\n${APP}/.MainActivity\n`,
     );
-    expect((await sh(p, 'cmd package resolve-activity --brief -c android.intent.category.LAUNCHER com.not.there')).out).toBe('No activity found\n');
+    expect(
+      (await sh(p, 'cmd package resolve-activity --brief -c android.intent.category.LAUNCHER com.not.there'))
+        .out,
+    ).toBe('No activity found\n');
   });
 });
 
@@ -62,7 +79,9 @@ describe('stopping apps', () => {
     await sh(p, `monkey -p ${APP} -c android.intent.category.LAUNCHER 1`);
     expect(await sh(p, `am force-stop ${APP}`)).toEqual({ status: 0, out: '', err: '' });
     expect((await sh(p, `pidof ${APP}`)).status).toBe(1);
-    expect((await sh(p, `dumpsys package ${APP} | grep stopped=`)).out).toContain(' stopped=true notLaunched=false ');
+    expect((await sh(p, `dumpsys package ${APP} | grep stopped=`)).out).toContain(
+      ' stopped=true notLaunched=false ',
+    );
     expect(await resumedLines(p)).toContain(`${p.state.vendor.launcher.package}/`);
   });
 
@@ -92,7 +111,9 @@ describe('keys, screen and keyguard', () => {
   it('SLEEP locks, WAKEUP shows the keyguard, MENU dismisses a swipe lock', async () => {
     const p = await withApp('google-pixel-android15-1');
     await sh(p, 'input keyevent 223');
-    expect((await sh(p, 'dumpsys power | grep -E "mWakefulness=|Display Power"')).out).toBe('  mWakefulness=Asleep\nDisplay Power: state=OFF\n');
+    expect((await sh(p, 'dumpsys power | grep -E "mWakefulness=|Display Power"')).out).toBe(
+      '  mWakefulness=Asleep\nDisplay Power: state=OFF\n',
+    );
     expect(await resumedLines(p)).toBe('');
     await sh(p, 'input keyevent 224');
     expect((await sh(p, 'dumpsys power | grep mWakefulness=')).out).toBe('  mWakefulness=Awake\n');
@@ -100,7 +121,9 @@ describe('keys, screen and keyguard', () => {
     expect(locked).toContain('      showing=true\n');
     expect(locked).toContain('        mIsShowing=true\n');
     expect(locked).toMatch(/mCurrentFocus=Window\{\w+ u0 NotificationShade\}/);
-    expect((await sh(p, 'dumpsys activity activities | grep mKeyguardShowing')).out).toBe('    mKeyguardShowing=true\n');
+    expect((await sh(p, 'dumpsys activity activities | grep mKeyguardShowing')).out).toBe(
+      '    mKeyguardShowing=true\n',
+    );
     await sh(p, 'input keyevent 82');
     expect((await sh(p, 'dumpsys window | grep -E "^ +showing="')).out).toBe('      showing=false\n');
   });
@@ -111,7 +134,9 @@ describe('keys, screen and keyguard', () => {
     expect(p.state.screen).toBe('asleep');
     await sh(p, 'input keyevent 26; wm dismiss-keyguard');
     expect(p.state.screen).toBe('awake');
-    expect((await sh(p, 'dumpsys window | grep -E "secure=|showing="')).out).toBe('      showing=true\n      secure=true\n');
+    expect((await sh(p, 'dumpsys window | grep -E "secure=|showing="')).out).toBe(
+      '      showing=true\n      secure=true\n',
+    );
     p.setLockScreen('swipe');
     await sh(p, 'wm dismiss-keyguard');
     expect(p.state.keyguard.showing).toBe(false);
@@ -131,11 +156,15 @@ describe('keys, screen and keyguard', () => {
 
   it('names the resumed activity per release', async () => {
     const pie = await resumedLines(phone('meizu-flyme8.1-android9-2'));
-    expect(pie).toMatch(/^ {4}mResumedActivity: ActivityRecord\{\w+ u0 com\.meizu\.flyme\.launcher\/\.Launcher t1\}\n$/);
+    expect(pie).toMatch(
+      /^ {4}mResumedActivity: ActivityRecord\{\w+ u0 com\.meizu\.flyme\.launcher\/\.Launcher t1\}\n$/,
+    );
     const ten = await resumedLines(phone('huawei-emui10-android10-1'));
     expect(ten).toContain('  ResumedActivity: ActivityRecord{');
     expect(ten).not.toContain('topResumedActivity');
-    expect(await resumedLines(phone('honor-magicos9-android15-2'))).toContain('    topResumedActivity=ActivityRecord{');
+    expect(await resumedLines(phone('honor-magicos9-android15-2'))).toContain(
+      '    topResumedActivity=ActivityRecord{',
+    );
   });
 });
 
@@ -166,7 +195,9 @@ describe('screencap, settings, files', () => {
     expect(app.firstPixel).not.toEqual(home.firstPixel);
     expect(home.firstPixel).not.toEqual([0, 0, 0]);
     // adbkit's form: a newline first, then the PNG.
-    expect((await p.run('echo && screencap -p 2>/dev/null')).stdout.subarray(0, 2)).toEqual(Buffer.from([0x0a, 0x89]));
+    expect((await p.run('echo && screencap -p 2>/dev/null')).stdout.subarray(0, 2)).toEqual(
+      Buffer.from([0x0a, 0x89]),
+    );
   });
 
   it('settings get/put/delete', async () => {
@@ -182,17 +213,30 @@ describe('screencap, settings, files', () => {
   it('keeps pushed files in /data/local/tmp and refuses writes elsewhere', async () => {
     const p = phone('oneplus-oxygenos14-android14-3');
     const free = p.state.freeStorageBytes;
-    expect(p.fs.write('/data/local/tmp/dir/a.bin', Buffer.alloc(1000), 0o100644, 1_700_000_000)).toBeUndefined();
-    expect(p.fs.stat('/data/local/tmp/dir/a.bin')).toEqual({ mode: 0o100644, size: 1000, mtime: 1_700_000_000 });
+    expect(
+      p.fs.write('/data/local/tmp/dir/a.bin', Buffer.alloc(1000), 0o100644, 1_700_000_000),
+    ).toBeUndefined();
+    expect(p.fs.stat('/data/local/tmp/dir/a.bin')).toEqual({
+      mode: 0o100644,
+      size: 1000,
+      mtime: 1_700_000_000,
+    });
     expect(p.fs.stat('/data/local/tmp/dir')?.mode).toBe(0o040771);
     expect(p.fs.list('/data/local/tmp')?.map((e) => e.name)).toEqual(['dir']);
     expect(p.state.freeStorageBytes).toBe(free - 1000);
-    expect(p.fs.write('/system/bin/evil', Buffer.from('x'), 0o644, 0)).toBe("couldn't create file: Permission denied");
-    expect((await sh(p, 'ls /data/local/tmp/dir; rm /data/local/tmp/dir/a.bin; rm -f /data/local/tmp/dir/a.bin')).out).toBe('a.bin\n');
+    expect(p.fs.write('/system/bin/evil', Buffer.from('x'), 0o644, 0)).toBe(
+      "couldn't create file: Permission denied",
+    );
+    expect(
+      (await sh(p, 'ls /data/local/tmp/dir; rm /data/local/tmp/dir/a.bin; rm -f /data/local/tmp/dir/a.bin'))
+        .out,
+    ).toBe('a.bin\n');
     expect(p.fs.read('/data/local/tmp/dir/a.bin')).toBeNull();
     expect(p.state.freeStorageBytes).toBe(free);
     p.setFreeStorage(10);
-    expect(p.fs.write('/sdcard/big', Buffer.alloc(11), 0o644, 0)).toBe('write failed: No space left on device');
+    expect(p.fs.write('/sdcard/big', Buffer.alloc(11), 0o644, 0)).toBe(
+      'write failed: No space left on device',
+    );
     expect((await sh(p, 'id')).out).toMatch(/^uid=2000\(shell\) gid=2000\(shell\) /);
   });
 });

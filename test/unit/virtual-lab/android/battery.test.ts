@@ -9,7 +9,8 @@ describe('dumpsys deviceidle on the four reference phones', () => {
   it.each(Object.entries(READ_PHONES))('%s: whitelist listing and full dump', async (name, profile) => {
     const p = await withApp(profile);
     const list = (await sh(p, 'dumpsys deviceidle whitelist')).out;
-    for (const line of list.trimEnd().split('\n')) expect(line).toMatch(/^(system-excidle|system|user),[\w.]+,\d+$/);
+    for (const line of list.trimEnd().split('\n'))
+      expect(line).toMatch(/^(system-excidle|system|user),[\w.]+,\d+$/);
     expect(list).toContain('system,com.android.shell,2000\n');
     if (name === 'xiaomi') expect(list).toMatch(/\nuser,com\.xiaomi\.xmsf,\d+\n/);
     if (name === 'pixel') expect(list).toMatch(/\nsystem,com\.google\.android\.gms,\d+\n/);
@@ -32,15 +33,23 @@ describe('dumpsys deviceidle on the four reference phones', () => {
   it('+pkg adds, =pkg asks, -pkg removes; unknown packages and bad prefixes answer like the shell', async () => {
     const p = await withApp(READ_PHONES.pixel);
     const uid = p.installedPackage(APP)?.uid;
-    expect(await sh(p, `dumpsys deviceidle whitelist +${APP}`)).toEqual({ status: 0, out: `Added: ${APP}\n`, err: '' });
+    expect(await sh(p, `dumpsys deviceidle whitelist +${APP}`)).toEqual({
+      status: 0,
+      out: `Added: ${APP}\n`,
+      err: '',
+    });
     expect((await sh(p, 'dumpsys deviceidle whitelist')).out).toContain(`user,${APP},${uid}\n`);
     expect((await sh(p, 'dumpsys deviceidle')).out).toContain(`  Whitelist user apps:\n    ${APP}\n`);
     expect((await sh(p, `cmd deviceidle whitelist =${APP}`)).out).toBe('true\n');
     expect((await sh(p, `dumpsys deviceidle whitelist -${APP}`)).out).toBe(`Removed: ${APP}\n`);
     expect((await sh(p, `dumpsys deviceidle whitelist -${APP}`)).out).toBe('');
     expect((await sh(p, `cmd deviceidle whitelist =${APP}`)).out).toBe('false\n');
-    expect((await sh(p, 'dumpsys deviceidle whitelist +com.not.there')).out).toBe('Unknown package: com.not.there\n');
-    expect((await sh(p, `dumpsys deviceidle whitelist ${APP}`)).out).toBe(`Package must be prefixed with +, -, or =: ${APP}\n`);
+    expect((await sh(p, 'dumpsys deviceidle whitelist +com.not.there')).out).toBe(
+      'Unknown package: com.not.there\n',
+    );
+    expect((await sh(p, `dumpsys deviceidle whitelist ${APP}`)).out).toBe(
+      `Package must be prefixed with +, -, or =: ${APP}\n`,
+    );
     expect(await sh(p, `cmd deviceidle whitelist ${APP}`)).toMatchObject({ status: 255 });
     p.setDozeAllowlisted(APP, true);
     expect((await sh(p, 'dumpsys deviceidle whitelist')).out).toContain(`user,${APP},${uid}\n`);
@@ -49,23 +58,28 @@ describe('dumpsys deviceidle on the four reference phones', () => {
   it('a quoted hostile name is one unknown package', async () => {
     const p = await withApp(READ_PHONES.oppo);
     const hostile = `+${APP} +com.android.shell; reboot`;
-    expect((await sh(p, shellCommand('dumpsys', 'deviceidle', 'whitelist', hostile))).out).toBe(`Unknown package: ${hostile.slice(1)}\n`);
+    expect((await sh(p, shellCommand('dumpsys', 'deviceidle', 'whitelist', hostile))).out).toBe(
+      `Unknown package: ${hostile.slice(1)}\n`,
+    );
     expect((await sh(p, 'dumpsys deviceidle whitelist')).out).not.toContain(`user,${APP}`);
   });
 });
 
 describe('standby buckets', () => {
-  it.each(Object.entries(READ_PHONES))('%s: never used = 50, launched = 10, then set by the shell', async (_name, profile) => {
-    const p = await withApp(profile, { launch: false });
-    expect(await sh(p, `am get-standby-bucket ${APP}`)).toEqual({ status: 0, out: '50\n', err: '' });
-    await sh(p, `monkey -p ${APP} -c android.intent.category.LAUNCHER 1`);
-    expect((await sh(p, `am get-standby-bucket ${APP}`)).out).toBe('10\n');
-    expect(await sh(p, `am set-standby-bucket ${APP} rare`)).toEqual({ status: 0, out: '', err: '' });
-    expect((await sh(p, `am get-standby-bucket ${APP}`)).out).toBe('40\n');
-    await sh(p, `am set-standby-bucket ${APP} active`);
-    expect((await sh(p, `am get-standby-bucket ${APP}`)).out).toBe('10\n');
-    expect((await sh(p, 'am get-standby-bucket com.android.systemui')).out).toBe('5\n');
-  });
+  it.each(Object.entries(READ_PHONES))(
+    '%s: never used = 50, launched = 10, then set by the shell',
+    async (_name, profile) => {
+      const p = await withApp(profile, { launch: false });
+      expect(await sh(p, `am get-standby-bucket ${APP}`)).toEqual({ status: 0, out: '50\n', err: '' });
+      await sh(p, `monkey -p ${APP} -c android.intent.category.LAUNCHER 1`);
+      expect((await sh(p, `am get-standby-bucket ${APP}`)).out).toBe('10\n');
+      expect(await sh(p, `am set-standby-bucket ${APP} rare`)).toEqual({ status: 0, out: '', err: '' });
+      expect((await sh(p, `am get-standby-bucket ${APP}`)).out).toBe('40\n');
+      await sh(p, `am set-standby-bucket ${APP} active`);
+      expect((await sh(p, `am get-standby-bucket ${APP}`)).out).toBe('10\n');
+      expect((await sh(p, 'am get-standby-bucket com.android.systemui')).out).toBe('5\n');
+    },
+  );
 
   it('decays with time since use, and a launch brings a forced bucket back to active', async () => {
     let now = 1_760_000_000_000;
@@ -93,37 +107,68 @@ describe('standby buckets', () => {
 
   it('Android-version refusals: no restricted bucket before 11, no standby commands before 9', async () => {
     const pie = await withApp(READ_PHONES.android9);
-    expect(await sh(pie, `am set-standby-bucket ${APP} restricted`)).toEqual({ status: 255, out: '', err: 'Error: Unknown bucket: restricted\n' });
+    expect(await sh(pie, `am set-standby-bucket ${APP} restricted`)).toEqual({
+      status: 255,
+      out: '',
+      err: 'Error: Unknown bucket: restricted\n',
+    });
     const oreo = await withApp('samsung-android8.1-1');
-    expect(await sh(oreo, `am get-standby-bucket ${APP}`)).toEqual({ status: 255, out: 'Unknown command: get-standby-bucket\n', err: '' });
+    expect(await sh(oreo, `am get-standby-bucket ${APP}`)).toEqual({
+      status: 255,
+      out: 'Unknown command: get-standby-bucket\n',
+      err: '',
+    });
     const p = phone(READ_PHONES.pixel);
     const missing = await sh(p, 'am get-standby-bucket com.not.there');
     expect(missing.status).toBe(255);
-    expect(missing.err).toContain('java.lang.IllegalArgumentException: Cannot get standby bucket for non existent package (com.not.there)');
-    expect((await sh(p, 'am set-standby-bucket com.not.there rare')).err).toContain('Cannot set standby bucket for non existent package (com.not.there)');
-    expect((await sh(p, `am set-standby-bucket ${APP} 7`)).err).toContain('Cannot set the standby bucket to 7');
+    expect(missing.err).toContain(
+      'java.lang.IllegalArgumentException: Cannot get standby bucket for non existent package (com.not.there)',
+    );
+    expect((await sh(p, 'am set-standby-bucket com.not.there rare')).err).toContain(
+      'Cannot set standby bucket for non existent package (com.not.there)',
+    );
+    expect((await sh(p, `am set-standby-bucket ${APP} 7`)).err).toContain(
+      'Cannot set the standby bucket to 7',
+    );
   });
 });
 
 describe('cmd netpolicy', () => {
-  it.each(Object.entries(READ_PHONES))('%s: data saver and the background-data blacklist read and write', async (_name, profile) => {
-    const p = await withApp(profile);
-    const uid = p.installedPackage(APP)?.uid;
-    expect(await sh(p, 'cmd netpolicy get restrict-background')).toEqual({ status: 0, out: 'Restrict background status: disabled\n', err: '' });
-    expect((await sh(p, 'cmd netpolicy list restrict-background-blacklist')).out).toBe('Restrict background blacklisted UIDs: none\n\n');
-    await sh(p, 'cmd netpolicy set restrict-background true');
-    await sh(p, `cmd netpolicy add restrict-background-blacklist ${uid}`);
-    expect((await sh(p, 'cmd netpolicy get restrict-background')).out).toBe('Restrict background status: enabled\n');
-    expect((await sh(p, 'cmd netpolicy list restrict-background-blacklist')).out).toBe(`Restrict background blacklisted UIDs: ${uid} \n`);
-    const dump = (await sh(p, 'dumpsys netpolicy')).out;
-    expect(dump).toContain('\nRestrict background: true\n');
-    expect(dump).toContain(`\nPolicy for UIDs:\n  UID=${uid} policy=1 (REJECT_METERED_BACKGROUND)\n`);
-    p.setDataSaver(false);
-    p.setBackgroundDataRestricted(APP, false);
-    expect((await sh(p, 'dumpsys netpolicy')).out).toContain('\nRestrict background: false\n');
-    expect((await sh(p, 'cmd netpolicy get restrict-background')).out).toBe('Restrict background status: disabled\n');
-    expect((await sh(p, 'cmd netpolicy list restrict-background-blacklist')).out).toBe('Restrict background blacklisted UIDs: none\n\n');
-  });
+  it.each(Object.entries(READ_PHONES))(
+    '%s: data saver and the background-data blacklist read and write',
+    async (_name, profile) => {
+      const p = await withApp(profile);
+      const uid = p.installedPackage(APP)?.uid;
+      expect(await sh(p, 'cmd netpolicy get restrict-background')).toEqual({
+        status: 0,
+        out: 'Restrict background status: disabled\n',
+        err: '',
+      });
+      expect((await sh(p, 'cmd netpolicy list restrict-background-blacklist')).out).toBe(
+        'Restrict background blacklisted UIDs: none\n\n',
+      );
+      await sh(p, 'cmd netpolicy set restrict-background true');
+      await sh(p, `cmd netpolicy add restrict-background-blacklist ${uid}`);
+      expect((await sh(p, 'cmd netpolicy get restrict-background')).out).toBe(
+        'Restrict background status: enabled\n',
+      );
+      expect((await sh(p, 'cmd netpolicy list restrict-background-blacklist')).out).toBe(
+        `Restrict background blacklisted UIDs: ${uid} \n`,
+      );
+      const dump = (await sh(p, 'dumpsys netpolicy')).out;
+      expect(dump).toContain('\nRestrict background: true\n');
+      expect(dump).toContain(`\nPolicy for UIDs:\n  UID=${uid} policy=1 (REJECT_METERED_BACKGROUND)\n`);
+      p.setDataSaver(false);
+      p.setBackgroundDataRestricted(APP, false);
+      expect((await sh(p, 'dumpsys netpolicy')).out).toContain('\nRestrict background: false\n');
+      expect((await sh(p, 'cmd netpolicy get restrict-background')).out).toBe(
+        'Restrict background status: disabled\n',
+      );
+      expect((await sh(p, 'cmd netpolicy list restrict-background-blacklist')).out).toBe(
+        'Restrict background blacklisted UIDs: none\n\n',
+      );
+    },
+  );
 
   it('dumpsys netpolicy has the lines of the real HyperOS capture', async () => {
     const real = capture('netpolicy', 'xiaomi-hyperos2-android14-dumpsys-1');
@@ -137,13 +182,23 @@ describe('cmd netpolicy', () => {
 
   it('the -denylist name is unknown (no release we read has it); bad uids are refused', async () => {
     const p = phone(READ_PHONES.pixel);
-    expect(await sh(p, 'cmd netpolicy list restrict-background-denylist')).toEqual({ status: 255, out: "Error: unknown list type 'restrict-background-denylist'\n", err: '' });
-    expect(await sh(p, "cmd netpolicy add restrict-background-blacklist '10200;id'")).toEqual({ status: 255, out: 'Error: UID (10200;id) should be a number\n', err: '' });
+    expect(await sh(p, 'cmd netpolicy list restrict-background-denylist')).toEqual({
+      status: 255,
+      out: "Error: unknown list type 'restrict-background-denylist'\n",
+      err: '',
+    });
+    expect(await sh(p, "cmd netpolicy add restrict-background-blacklist '10200;id'")).toEqual({
+      status: 255,
+      out: 'Error: UID (10200;id) should be a number\n',
+      err: '',
+    });
   });
 });
 
 /** Installs and launches the test app on an existing phone. */
-async function withAppOn(p: ReturnType<typeof createVirtualAndroid>): Promise<ReturnType<typeof createVirtualAndroid>> {
+async function withAppOn(
+  p: ReturnType<typeof createVirtualAndroid>,
+): Promise<ReturnType<typeof createVirtualAndroid>> {
   const { path } = await pushApk(p, { packageName: APP, versionCode: 1 });
   await sh(p, `pm install ${path}`);
   await sh(p, `am start -n ${APP}/.MainActivity`);

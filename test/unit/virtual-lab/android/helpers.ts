@@ -5,7 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { decodeDeviceText } from '../../../../electron/lab/android/parsers/decode';
 import { buildTestApk, type TestApkSpec } from '../../../virtual-lab/apk/build-apk';
-import { createVirtualAndroid, type VirtualAndroid, type VirtualAndroidOptions } from '../../../virtual-lab/android/index';
+import {
+  createVirtualAndroid,
+  type VirtualAndroid,
+  type VirtualAndroidOptions,
+} from '../../../virtual-lab/android/index';
 
 export interface Ran {
   readonly status: number;
@@ -25,7 +29,11 @@ export async function sh(p: VirtualAndroid, command: string, stdin?: Buffer): Pr
 }
 
 /** Builds an APK and pushes it to /data/local/tmp/<name> (as a sync push would). */
-export async function pushApk(p: VirtualAndroid, spec: TestApkSpec, name = 'app.apk'): Promise<{ path: string; bytes: Buffer }> {
+export async function pushApk(
+  p: VirtualAndroid,
+  spec: TestApkSpec,
+  name = 'app.apk',
+): Promise<{ path: string; bytes: Buffer }> {
   const bytes = await buildTestApk(spec);
   const path = `/data/local/tmp/${name}`;
   const error = p.fs.write(path, bytes, 0o644, 1_700_000_000);
@@ -66,7 +74,8 @@ export async function withApp(profile: string, setup: AppSetup = {}): Promise<Vi
     ...(setup.targetSdk === undefined ? {} : { targetSdk: setup.targetSdk }),
   });
   const installed = await sh(p, `pm install ${setup.grant ? '-g ' : ''}${path}`);
-  if (installed.out !== 'Success\n') throw new Error(`install failed on ${profile}: ${installed.out}${installed.err}`);
+  if (installed.out !== 'Success\n')
+    throw new Error(`install failed on ${profile}: ${installed.out}${installed.err}`);
   if (setup.launch ?? true) await sh(p, `monkey -p ${APP} -c android.intent.category.LAUNCHER 1`);
   return p;
 }

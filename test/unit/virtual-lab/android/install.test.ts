@@ -32,14 +32,28 @@ function collectingIo(stdin: Buffer): { io: ShellIo; out: () => string; err: () 
 describe('pm install: success', () => {
   it('installs from /data/local/tmp, then lists, paths and dumps the package as stopped', async () => {
     const p = phone(ANDROID_14);
-    const { path } = await pushApk(p, { packageName: APP, versionCode: 42, versionName: '4.2', minSdk: 24, targetSdk: 34 });
+    const { path } = await pushApk(p, {
+      packageName: APP,
+      versionCode: 42,
+      versionName: '4.2',
+      minSdk: 24,
+      targetSdk: 34,
+    });
     expect(await sh(p, `pm install -r -t ${path}`)).toEqual({ status: 0, out: 'Success\n', err: '' });
-    expect((await sh(p, 'pm list packages --show-versioncode 2>/dev/null')).out).toContain(`package:${APP} versionCode:42\n`);
+    expect((await sh(p, 'pm list packages --show-versioncode 2>/dev/null')).out).toContain(
+      `package:${APP} versionCode:42\n`,
+    );
     expect((await sh(p, `pm list packages -3`)).out).toBe(`package:${APP}\n`);
-    expect((await sh(p, `pm path ${APP}`)).out).toMatch(new RegExp(`^package:/data/app/~~[\\w-]+==/${APP}-[\\w-]+==/base\\.apk\\n$`));
+    expect((await sh(p, `pm path ${APP}`)).out).toMatch(
+      new RegExp(`^package:/data/app/~~[\\w-]+==/${APP}-[\\w-]+==/base\\.apk\\n$`),
+    );
     const dump = (await sh(p, `dumpsys package ${APP}`)).out;
-    expect(dump).toContain('    versionCode=42 minSdk=24 targetSdk=34\n    minExtensionVersions=[]\n    versionName=4.2\n');
-    expect(dump).toMatch(/User 0: ceDataInode=\d+ installed=true hidden=false suspended=false distractionFlags=0 stopped=true notLaunched=true enabled=0/);
+    expect(dump).toContain(
+      '    versionCode=42 minSdk=24 targetSdk=34\n    minExtensionVersions=[]\n    versionName=4.2\n',
+    );
+    expect(dump).toMatch(
+      /User 0: ceDataInode=\d+ installed=true hidden=false suspended=false distractionFlags=0 stopped=true notLaunched=true enabled=0/,
+    );
     expect(dump).toMatch(/\n {6}firstInstallTime=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\n/);
     expect(p.installedPackage(APP)?.stopped).toBe(true);
   });
@@ -51,9 +65,13 @@ describe('pm install: success', () => {
     const dump = (await sh(p, `dumpsys package ${APP}`)).out;
     expect(dump).toContain('    versionCode=5 minSdk=21 targetSdk=34\n    versionName=5.0\n');
     expect(dump).toMatch(/\n {4}firstInstallTime=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\n/);
-    expect(dump).toMatch(/User 0: ceDataInode=\d+ installed=true hidden=false suspended=false stopped=true notLaunched=true enabled=0 instant=false virtual=false\n/);
+    expect(dump).toMatch(
+      /User 0: ceDataInode=\d+ installed=true hidden=false suspended=false stopped=true notLaunched=true enabled=0 instant=false virtual=false\n/,
+    );
     expect(dump).not.toContain('installerPackageName=');
-    expect((await sh(p, 'dumpsys package com.not.there')).out).toContain('Unable to find package: com.not.there');
+    expect((await sh(p, 'dumpsys package com.not.there')).out).toContain(
+      'Unable to find package: com.not.there',
+    );
   });
 
   it('streams `cmd package install -S` from stdin, as adb install does on Android 7+', async () => {
@@ -91,9 +109,13 @@ describe('pm install: success', () => {
     expect((await sh(p, `dumpsys package ${APP}`)).out).toContain(`        ${perm}: granted=false`);
     const denied = await sh(p, `pm grant ${APP} android.permission.CAMERA`);
     expect(denied.status).toBe(255);
-    expect(denied.err).toContain(`java.lang.SecurityException: Package ${APP} has not requested permission android.permission.CAMERA`);
+    expect(denied.err).toContain(
+      `java.lang.SecurityException: Package ${APP} has not requested permission android.permission.CAMERA`,
+    );
     const old = phone(ANDROID_10);
-    await pushApk(old, { packageName: APP, versionCode: 1, permissions: [perm] }).then(({ path: pth }) => sh(old, `pm install ${pth}`));
+    await pushApk(old, { packageName: APP, versionCode: 1, permissions: [perm] }).then(({ path: pth }) =>
+      sh(old, `pm install ${pth}`),
+    );
     expect((await sh(old, `pm grant ${APP} ${perm}`)).err).toContain(`Unknown permission: ${perm}`);
   });
 
@@ -102,21 +124,35 @@ describe('pm install: success', () => {
     const { path } = await pushApk(p, { packageName: APP, versionCode: 1 });
     await sh(p, `pm install ${path}`);
     expect(await sh(p, `pm uninstall ${APP}`)).toEqual({ status: 0, out: 'Success\n', err: '' });
-    expect(await sh(p, `pm uninstall ${APP}`)).toEqual({ status: 1, out: 'Failure [DELETE_FAILED_INTERNAL_ERROR]\n', err: '' });
+    expect(await sh(p, `pm uninstall ${APP}`)).toEqual({
+      status: 1,
+      out: 'Failure [DELETE_FAILED_INTERNAL_ERROR]\n',
+      err: '',
+    });
     expect((await sh(p, `pm path ${APP}`)).status).toBe(1);
-    expect((await sh(p, 'pm uninstall com.android.settings')).out).toBe('Failure [DELETE_FAILED_INTERNAL_ERROR]\n');
+    expect((await sh(p, 'pm uninstall com.android.settings')).out).toBe(
+      'Failure [DELETE_FAILED_INTERNAL_ERROR]\n',
+    );
   });
 });
 
 describe('pm install: every failure, worded for the phone’s release', () => {
-  const install = async (profile: string, spec: Parameters<typeof pushApk>[1], flags = '-r -t'): Promise<string> => {
+  const install = async (
+    profile: string,
+    spec: Parameters<typeof pushApk>[1],
+    flags = '-r -t',
+  ): Promise<string> => {
     const p = phone(profile);
     const { path } = await pushApk(p, spec);
     return (await sh(p, `pm install ${flags} ${path}`)).out;
   };
 
   it('not a zip -> INSTALL_PARSE_FAILED_NOT_APK', async () => {
-    for (const bytes of [readFileSync(NOT_AN_APK_SAMPLE), await buildCorruptApk('empty'), await buildCorruptApk('truncated')]) {
+    for (const bytes of [
+      readFileSync(NOT_AN_APK_SAMPLE),
+      await buildCorruptApk('empty'),
+      await buildCorruptApk('truncated'),
+    ]) {
       const p14 = phone(ANDROID_14);
       p14.fs.write('/data/local/tmp/x.apk', bytes, 0o644, 0);
       expect((await sh(p14, 'pm install /data/local/tmp/x.apk')).out).toMatch(
@@ -124,14 +160,18 @@ describe('pm install: every failure, worded for the phone’s release', () => {
       );
       const p10 = phone(ANDROID_10);
       p10.fs.write('/data/local/tmp/x.apk', bytes, 0o644, 0);
-      expect((await sh(p10, 'pm install /data/local/tmp/x.apk')).out).toMatch(/^Failure \[INSTALL_PARSE_FAILED_NOT_APK: Failed to parse \/data\/app\/vmdl\d+\.tmp\/base\.apk\]\n$/);
+      expect((await sh(p10, 'pm install /data/local/tmp/x.apk')).out).toMatch(
+        /^Failure \[INSTALL_PARSE_FAILED_NOT_APK: Failed to parse \/data\/app\/vmdl\d+\.tmp\/base\.apk\]\n$/,
+      );
     }
   });
 
   it('a zip without a usable manifest fails to parse', async () => {
     const p = phone(ANDROID_10);
     p.fs.write('/data/local/tmp/b.apk', await buildCorruptApk('no-manifest'), 0o644, 0);
-    expect((await sh(p, 'pm install /data/local/tmp/b.apk')).out).toMatch(/^Failure \[INSTALL_PARSE_FAILED_UNEXPECTED_EXCEPTION: Failed to parse \S+: AndroidManifest.xml\]\n$/);
+    expect((await sh(p, 'pm install /data/local/tmp/b.apk')).out).toMatch(
+      /^Failure \[INSTALL_PARSE_FAILED_UNEXPECTED_EXCEPTION: Failed to parse \S+: AndroidManifest.xml\]\n$/,
+    );
     p.fs.write('/data/local/tmp/g.apk', await buildCorruptApk('garbage-manifest'), 0o644, 0);
     expect((await sh(p, 'pm install /data/local/tmp/g.apk')).out).toMatch(/^Failure \[INSTALL_PARSE_FAILED_/);
     expect(p.installedPackage('com.pushlab.broken')).toBeUndefined();
@@ -152,9 +192,14 @@ describe('pm install: every failure, worded for the phone’s release', () => {
       [ANDROID_10, `Package ${APP} signatures do not match previously installed version; ignoring!`],
     ] as const) {
       const p = phone(profile);
-      await sh(p, `pm install ${(await pushApk(p, { packageName: APP, versionCode: 1, signer: 'release' }, 'a.apk')).path}`);
+      await sh(
+        p,
+        `pm install ${(await pushApk(p, { packageName: APP, versionCode: 1, signer: 'release' }, 'a.apk')).path}`,
+      );
       const { path } = await pushApk(p, { packageName: APP, versionCode: 2, signer: 'debug' }, 'b.apk');
-      expect((await sh(p, `pm install -r ${path}`)).out).toBe(`Failure [INSTALL_FAILED_UPDATE_INCOMPATIBLE: ${text}]\n`);
+      expect((await sh(p, `pm install -r ${path}`)).out).toBe(
+        `Failure [INSTALL_FAILED_UPDATE_INCOMPATIBLE: ${text}]\n`,
+      );
       expect(p.installedPackage(APP)?.versionCode).toBe(1);
     }
   });
@@ -186,16 +231,31 @@ describe('pm install: every failure, worded for the phone’s release', () => {
   });
 
   it('native code for no ABI of the phone -> INSTALL_FAILED_NO_MATCHING_ABIS', async () => {
-    const failure = 'Failure [INSTALL_FAILED_NO_MATCHING_ABIS: Failed to extract native libraries, res=-113]\n';
-    expect(await install(ANDROID_14, { packageName: APP, versionCode: 1, nativeAbis: ['x86_64', 'armeabi-v7a'] })).toBe(failure);
-    expect(await install('samsung-android8.1-1', { packageName: APP, versionCode: 1, nativeAbis: ['arm64-v8a'] })).toBe(failure);
-    expect(await install('samsung-android8.1-1', { packageName: APP, versionCode: 1, nativeAbis: ['arm64-v8a', 'armeabi-v7a'] })).toBe('Success\n');
+    const failure =
+      'Failure [INSTALL_FAILED_NO_MATCHING_ABIS: Failed to extract native libraries, res=-113]\n';
+    expect(
+      await install(ANDROID_14, { packageName: APP, versionCode: 1, nativeAbis: ['x86_64', 'armeabi-v7a'] }),
+    ).toBe(failure);
+    expect(
+      await install('samsung-android8.1-1', { packageName: APP, versionCode: 1, nativeAbis: ['arm64-v8a'] }),
+    ).toBe(failure);
+    expect(
+      await install('samsung-android8.1-1', {
+        packageName: APP,
+        versionCode: 1,
+        nativeAbis: ['arm64-v8a', 'armeabi-v7a'],
+      }),
+    ).toBe('Success\n');
   });
 
   it('testOnly without -t -> INSTALL_FAILED_TEST_ONLY', async () => {
     const spec = { packageName: APP, versionCode: 1, testOnly: true };
-    expect(await install(ANDROID_13, spec, '-r')).toBe('Failure [INSTALL_FAILED_TEST_ONLY: Failed to install test-only apk. Did you forget to add -t?]\n');
-    expect(await install(ANDROID_10, spec, '-r')).toBe('Failure [INSTALL_FAILED_TEST_ONLY: installPackageLI]\n');
+    expect(await install(ANDROID_13, spec, '-r')).toBe(
+      'Failure [INSTALL_FAILED_TEST_ONLY: Failed to install test-only apk. Did you forget to add -t?]\n',
+    );
+    expect(await install(ANDROID_10, spec, '-r')).toBe(
+      'Failure [INSTALL_FAILED_TEST_ONLY: installPackageLI]\n',
+    );
     expect(await install(ANDROID_10, spec, '-r -t')).toBe('Success\n');
   });
 
@@ -213,21 +273,31 @@ describe('pm install: every failure, worded for the phone’s release', () => {
     const { path } = await pushApk(p, { packageName: APP, versionCode: 1 });
     p.setInstallViaUsb(false);
     expect((await sh(p, 'getprop persist.security.adbinstall')).out).toBe('0\n');
-    expect((await sh(p, `pm install -r ${path}`)).out).toBe('Failure [INSTALL_FAILED_USER_RESTRICTED: Install canceled by user]\n');
+    expect((await sh(p, `pm install -r ${path}`)).out).toBe(
+      'Failure [INSTALL_FAILED_USER_RESTRICTED: Install canceled by user]\n',
+    );
     p.setInstallViaUsb(true);
     expect((await sh(p, `pm install -r ${path}`)).out).toBe('Success\n');
     const other = phone(ANDROID_14, { installViaUsb: false });
-    expect(await sh(other, `pm install ${(await pushApk(other, { packageName: APP, versionCode: 1 })).path}`)).toMatchObject({ out: 'Success\n' });
+    expect(
+      await sh(other, `pm install ${(await pushApk(other, { packageName: APP, versionCode: 1 })).path}`),
+    ).toMatchObject({ out: 'Success\n' });
   });
 
   it('reports bad arguments the way PackageManagerShellCommand does', async () => {
     const p = phone(ANDROID_14);
     const bad = await sh(p, 'pm install --bogus /data/local/tmp/x.apk');
     expect(bad.status).toBe(255);
-    expect(bad.err).toMatch(/^\nException occurred while executing 'install':\njava.lang.IllegalArgumentException: Unknown option --bogus\n\tat /);
+    expect(bad.err).toMatch(
+      /^\nException occurred while executing 'install':\njava.lang.IllegalArgumentException: Unknown option --bogus\n\tat /,
+    );
     const missing = await sh(p, 'pm install /data/local/tmp/missing.apk');
     expect(missing.err.startsWith("Error: Can't open file: /data/local/tmp/missing.apk\n")).toBe(true);
-    expect(await sh(p, 'cmd package install')).toEqual({ status: 1, out: 'Error: must either specify a package size or an APK file\n', err: '' });
+    expect(await sh(p, 'cmd package install')).toEqual({
+      status: 1,
+      out: 'Error: must either specify a package size or an APK file\n',
+      err: '',
+    });
     const old = await sh(phone(ANDROID_10), 'pm install --bogus x');
     expect(old.err).toContain('\nException occurred while executing:\n');
   });

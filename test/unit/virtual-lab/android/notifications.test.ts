@@ -9,24 +9,30 @@ function channelFields(text: string): string[] {
 }
 
 const appSettingsLine = async (p: Awaited<ReturnType<typeof withApp>>): Promise<string> =>
-  (await sh(p, `dumpsys notification --noredact p ${APP}`)).out.split('\n').find((l) => l.includes(`AppSettings: ${APP} `)) ?? '';
+  (await sh(p, `dumpsys notification --noredact p ${APP}`)).out
+    .split('\n')
+    .find((l) => l.includes(`AppSettings: ${APP} `)) ?? '';
 
 describe('dumpsys notification on the four reference phones', () => {
-  it.each(Object.entries(READ_PHONES))('%s: preferences, the app line and its launch channel', async (_name, profile) => {
-    const p = await withApp(profile);
-    const app = p.installedPackage(APP);
-    const out = (await sh(p, 'dumpsys notification --noredact')).out;
-    expect(out.startsWith('Current Notification Manager state:\n')).toBe(true);
-    expect(out).toContain('\n  Ranking Config:\n    mSignalExtractors.length = ');
-    expect(out).toContain('\n Notification Preferences:\n    per-package config version: ');
-    expect(out).toMatch(/\nPackagePreferences:\n[\s\S]*\nRestored without uid:\n/);
-    expect(out).toContain("NotificationChannel{mId='pushlab_default', mName=Messages, ");
-    expect(out).toMatch(/\n {2}Zen Mode:\n {4}mInterruptionFilter=1\n {4}mZenMode=ZEN_MODE_OFF\n/);
-    const line = await appSettingsLine(p);
-    // Android 13+: the line carries the POST_NOTIFICATIONS state; before, a default app has no importance.
-    if (p.state.sdk >= 33) expect(line).toBe(`      AppSettings: ${APP} (${app?.uid}) importance=NONE userSet=false`);
-    else expect(line).toBe(`      AppSettings: ${APP} (${app?.uid})`);
-  });
+  it.each(Object.entries(READ_PHONES))(
+    '%s: preferences, the app line and its launch channel',
+    async (_name, profile) => {
+      const p = await withApp(profile);
+      const app = p.installedPackage(APP);
+      const out = (await sh(p, 'dumpsys notification --noredact')).out;
+      expect(out.startsWith('Current Notification Manager state:\n')).toBe(true);
+      expect(out).toContain('\n  Ranking Config:\n    mSignalExtractors.length = ');
+      expect(out).toContain('\n Notification Preferences:\n    per-package config version: ');
+      expect(out).toMatch(/\nPackagePreferences:\n[\s\S]*\nRestored without uid:\n/);
+      expect(out).toContain("NotificationChannel{mId='pushlab_default', mName=Messages, ");
+      expect(out).toMatch(/\n {2}Zen Mode:\n {4}mInterruptionFilter=1\n {4}mZenMode=ZEN_MODE_OFF\n/);
+      const line = await appSettingsLine(p);
+      // Android 13+: the line carries the POST_NOTIFICATIONS state; before, a default app has no importance.
+      if (p.state.sdk >= 33)
+        expect(line).toBe(`      AppSettings: ${APP} (${app?.uid}) importance=NONE userSet=false`);
+      else expect(line).toBe(`      AppSettings: ${APP} (${app?.uid})`);
+    },
+  );
 
   it('field order of NotificationChannel matches the real HyperOS 2 (Android 14) capture', async () => {
     const p = await withApp(READ_PHONES.xiaomi);
@@ -44,18 +50,25 @@ describe('dumpsys notification on the four reference phones', () => {
   });
 
   it('AppSettings lines have the shapes of the real captures', async () => {
-    const real = capture('dumpsys-notification', 'xiaomi-hyperos2-android14-1').split('\n').filter((l) => l.includes('AppSettings: '));
-    const shape = /^ {6}AppSettings: [\w.]+ \(\d+\)( importance=(NONE|DEFAULT) userSet=(true|false))?( fixedImportance=true)?$/;
+    const real = capture('dumpsys-notification', 'xiaomi-hyperos2-android14-1')
+      .split('\n')
+      .filter((l) => l.includes('AppSettings: '));
+    const shape =
+      /^ {6}AppSettings: [\w.]+ \(\d+\)( importance=(NONE|DEFAULT) userSet=(true|false))?( fixedImportance=true)?$/;
     expect(real.filter((l) => shape.test(l)).length).toBeGreaterThan(real.length * 0.9);
     const p = await withApp(READ_PHONES.xiaomi);
-    const ours = (await sh(p, 'dumpsys notification')).out.split('\n').filter((l) => l.includes('AppSettings: '));
+    const ours = (await sh(p, 'dumpsys notification')).out
+      .split('\n')
+      .filter((l) => l.includes('AppSettings: '));
     expect(ours.length).toBeGreaterThan(2);
     for (const l of ours) expect(l).toMatch(shape);
   });
 
   it('without --noredact names shrink to 3 chars + "..." (Android 10+) and texts to their length', async () => {
     const p = await withApp(READ_PHONES.xiaomi, { grant: true });
-    expect(p.postNotification(APP, { channelId: 'pushlab_default', title: 'Hello', text: 'secret text' })).toMatchObject({ posted: true });
+    expect(
+      p.postNotification(APP, { channelId: 'pushlab_default', title: 'Hello', text: 'secret text' }),
+    ).toMatchObject({ posted: true });
     const redacted = (await sh(p, 'dumpsys notification')).out;
     expect(redacted).toContain("NotificationChannel{mId='pushlab_default', mName=Mes..., ");
     expect(redacted).toContain('android.title=String [length=5]');
@@ -97,9 +110,14 @@ describe('notification state changes what the dump shows', () => {
     expect(await appSettingsLine(pie)).toMatch(/ importance=NONE$/);
     const coloros = await withApp('oppo-coloros7.1-android10-2');
     expect(await appSettingsLine(coloros)).toMatch(/ importance=NONE$/);
-    expect(coloros.postNotification(APP, { channelId: 'pushlab_default', title: 't', text: 'x' })).toEqual({ posted: false, reason: 'app-blocked' });
+    expect(coloros.postNotification(APP, { channelId: 'pushlab_default', title: 't', text: 'x' })).toEqual({
+      posted: false,
+      reason: 'app-blocked',
+    });
     coloros.blockApp(APP, false);
-    expect(coloros.postNotification(APP, { channelId: 'pushlab_default', title: 't', text: 'x' })).toMatchObject({ posted: true });
+    expect(
+      coloros.postNotification(APP, { channelId: 'pushlab_default', title: 't', text: 'x' }),
+    ).toMatchObject({ posted: true });
   });
 
   it('channels: created on first launch from a per-app list; patched and deleted channels show so', async () => {
@@ -113,7 +131,9 @@ describe('notification state changes what the dump shows', () => {
     p.setChannel(APP, 'im', { importance: 0, bypassDnd: true, sound: null, lockscreenVisibility: -1 });
     p.deleteChannel(APP, 'oppo_push');
     out = (await sh(p, 'dumpsys notification --noredact')).out;
-    expect(out).toContain("mId='im', mName=Chats, mDescription=, mImportance=0, mBypassDnd=true, mLockscreenVisibility=-1, mSound=null, ");
+    expect(out).toContain(
+      "mId='im', mName=Chats, mDescription=, mImportance=0, mBypassDnd=true, mLockscreenVisibility=-1, mSound=null, ",
+    );
     expect(out).toMatch(/mId='oppo_push'[^}]* mDeleted=true, mDeletedTimeMs=\d+,/);
   });
 
@@ -121,19 +141,27 @@ describe('notification state changes what the dump shows', () => {
     const p = await withApp(READ_PHONES.xiaomi);
     expect(await sh(p, 'cmd notification set_dnd on')).toEqual({ status: 0, out: '', err: '' });
     expect((await sh(p, 'settings get global zen_mode')).out).toBe('2\n');
-    expect((await sh(p, 'dumpsys notification')).out).toContain('    mInterruptionFilter=3\n    mZenMode=ZEN_MODE_NO_INTERRUPTIONS\n');
+    expect((await sh(p, 'dumpsys notification')).out).toContain(
+      '    mInterruptionFilter=3\n    mZenMode=ZEN_MODE_NO_INTERRUPTIONS\n',
+    );
     await sh(p, 'cmd notification set_dnd priority');
     expect((await sh(p, 'settings get global zen_mode')).out).toBe('1\n');
     await sh(p, 'settings put global zen_mode 3');
     expect((await sh(p, 'dumpsys notification')).out).toContain('    mZenMode=ZEN_MODE_ALARMS\n');
     await sh(p, 'cmd notification set-dnd off');
     expect((await sh(p, 'dumpsys notification')).out).toContain('    mZenMode=ZEN_MODE_OFF\n');
-    expect((await sh(p, 'cmd notification set_dnd sometimes')).out).toBe('Error occurred. Check logcat for details. Invalid filter: 0\n');
+    expect((await sh(p, 'cmd notification set_dnd sometimes')).out).toBe(
+      'Error occurred. Check logcat for details. Invalid filter: 0\n',
+    );
   });
 
   it('set_dnd does not exist before Android 11', async () => {
     const p = phone(READ_PHONES.android9);
-    expect(await sh(p, 'cmd notification set_dnd on')).toEqual({ status: 255, out: 'Unknown command: set_dnd\n', err: '' });
+    expect(await sh(p, 'cmd notification set_dnd on')).toEqual({
+      status: 255,
+      out: 'Unknown command: set_dnd\n',
+      err: '',
+    });
     expect((await sh(p, 'settings get global zen_mode')).out).toBe('0\n');
   });
 
@@ -155,9 +183,14 @@ describe('posting notifications', () => {
       intercepted: false,
     });
     p.setZenMode('priority');
-    expect(p.postNotification(APP, { channelId: 'pushlab_default', title: 'B', text: 'two' })).toMatchObject({ posted: true, intercepted: true });
+    expect(p.postNotification(APP, { channelId: 'pushlab_default', title: 'B', text: 'two' })).toMatchObject({
+      posted: true,
+      intercepted: true,
+    });
     p.setChannel(APP, 'pushlab_default', { bypassDnd: true });
-    expect(p.postNotification(APP, { channelId: 'pushlab_default', title: 'C', text: 'three' })).toMatchObject({ intercepted: false });
+    expect(
+      p.postNotification(APP, { channelId: 'pushlab_default', title: 'C', text: 'three' }),
+    ).toMatchObject({ intercepted: false });
     const out = (await sh(p, 'dumpsys notification --noredact')).out;
     expect(out.match(/NotificationRecord\(0x/g)).toHaveLength(3);
     expect(out).toContain('android.title=String (B)');
@@ -167,7 +200,8 @@ describe('posting notifications', () => {
 
   it('nothing posts to a missing, deleted or blocked channel, with the op ignored, or after 50', async () => {
     const p = await withApp(READ_PHONES.xiaomi, { grant: true });
-    const post = (channelId = 'pushlab_default'): ReturnType<typeof p.postNotification> => p.postNotification(APP, { channelId, title: 't', text: 'x' });
+    const post = (channelId = 'pushlab_default'): ReturnType<typeof p.postNotification> =>
+      p.postNotification(APP, { channelId, title: 't', text: 'x' });
     expect(post('nope')).toEqual({ posted: false, reason: 'no-channel' });
     p.setChannel(APP, 'gone', {});
     p.deleteChannel(APP, 'gone');
@@ -179,7 +213,10 @@ describe('posting notifications', () => {
     p.setAppOp(APP, 'POST_NOTIFICATION', 'allow');
     for (let i = 0; i < 50; i++) expect(post()).toMatchObject({ posted: true });
     expect(post()).toEqual({ posted: false, reason: 'too-many' });
-    expect(p.postNotification('com.not.there', { channelId: 'x', title: 't', text: 'x' })).toEqual({ posted: false, reason: 'not-installed' });
+    expect(p.postNotification('com.not.there', { channelId: 'x', title: 't', text: 'x' })).toEqual({
+      posted: false,
+      reason: 'not-installed',
+    });
   });
 
   it('force-stop, blocking the app or its channel cancels its notifications', async () => {
@@ -196,14 +233,26 @@ describe('posting notifications', () => {
 
   it('an app targeting Android 13+ that was never granted posts nothing until pm grant', async () => {
     const p = await withApp(READ_PHONES.pixel);
-    expect(p.postNotification(APP, { channelId: 'pushlab_default', title: 't', text: 'x' })).toEqual({ posted: false, reason: 'app-blocked' });
+    expect(p.postNotification(APP, { channelId: 'pushlab_default', title: 't', text: 'x' })).toEqual({
+      posted: false,
+      reason: 'app-blocked',
+    });
     await sh(p, `pm grant ${APP} ${POST}`);
-    expect(p.postNotification(APP, { channelId: 'pushlab_default', title: 't', text: 'x' })).toMatchObject({ posted: true });
+    expect(p.postNotification(APP, { channelId: 'pushlab_default', title: 't', text: 'x' })).toMatchObject({
+      posted: true,
+    });
     const pie = await withApp(READ_PHONES.android9);
-    expect(pie.postNotification(APP, { channelId: 'pushlab_default', title: 't', text: 'x' })).toMatchObject({ posted: true });
+    expect(pie.postNotification(APP, { channelId: 'pushlab_default', title: 't', text: 'x' })).toMatchObject({
+      posted: true,
+    });
     // Targeting 33+ without requesting POST_NOTIFICATIONS: nothing can ever post, and no importance prints.
     const silent = await withApp(READ_PHONES.pixel, { permissions: ['android.permission.INTERNET'] });
-    expect(silent.postNotification(APP, { channelId: 'pushlab_default', title: 't', text: 'x' })).toEqual({ posted: false, reason: 'app-blocked' });
-    expect(await appSettingsLine(silent)).toBe(`      AppSettings: ${APP} (${silent.installedPackage(APP)?.uid})`);
+    expect(silent.postNotification(APP, { channelId: 'pushlab_default', title: 't', text: 'x' })).toEqual({
+      posted: false,
+      reason: 'app-blocked',
+    });
+    expect(await appSettingsLine(silent)).toBe(
+      `      AppSettings: ${APP} (${silent.installedPackage(APP)?.uid})`,
+    );
   });
 });

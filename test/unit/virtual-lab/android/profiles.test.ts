@@ -97,7 +97,11 @@ describe('vendor families and their push services', () => {
 
   it('Android 9 refuses --show-versioncode (added in 10) but lists packages', async () => {
     const p = phone('meizu-flyme8.1-android9-2');
-    expect(await sh(p, 'pm list packages --show-versioncode')).toEqual({ status: 255, out: 'Error: Unknown option: --show-versioncode\n', err: '' });
+    expect(await sh(p, 'pm list packages --show-versioncode')).toEqual({
+      status: 255,
+      out: 'Error: Unknown option: --show-versioncode\n',
+      err: '',
+    });
     expect((await sh(p, 'pm list packages meizu.cloud')).out).toBe('package:com.meizu.cloud\n');
   });
 

@@ -7,7 +7,7 @@ const literal = (w: Word): string => w.parts.map((p) => (p.kind === 'lit' ? p.te
 
 describe('shell parser', () => {
   it('keeps quoted operators inside one word', () => {
-    const [first] = parseScript("pm path 'a;reboot' \"b && c\" d\\|e");
+    const [first] = parseScript('pm path \'a;reboot\' "b && c" d\\|e');
     const words = first?.first.commands[0]?.words.map(literal);
     expect(words).toEqual(['pm', 'path', 'a;reboot', 'b && c', 'd|e']);
     expect(first?.rest).toEqual([]);
@@ -59,7 +59,7 @@ describe('shell interpreter', () => {
   it('expands parameters and splits unquoted results only', async () => {
     expect((await sh(p, 'X="a  b"; echo $X; echo "$X"; echo ${X}c')).out).toBe('a b\na  b\na bc\n');
     expect((await sh(p, 'false; echo $?; true && echo yes || echo no')).out).toBe('1\nyes\n');
-    expect((await sh(p, "echo '' x \"\" | grep -c x")).out).toBe('1\n');
+    expect((await sh(p, 'echo \'\' x "" | grep -c x')).out).toBe('1\n');
   });
 
   it('honours && || ! and exit statuses', async () => {
@@ -77,7 +77,11 @@ describe('shell interpreter', () => {
   });
 
   it('prints syntax errors on stderr with status 1', async () => {
-    expect(await sh(p, 'echo "open')).toEqual({ status: 1, out: '', err: '/system/bin/sh: no closing quote\n' });
+    expect(await sh(p, 'echo "open')).toEqual({
+      status: 1,
+      out: '',
+      err: '/system/bin/sh: no closing quote\n',
+    });
     expect((await sh(p, 'ls ;; ls')).err).toBe("/system/bin/sh: syntax error: ';;' unexpected\n");
   });
 
@@ -87,14 +91,22 @@ describe('shell interpreter', () => {
     expect(r.out).toBe('ls: /missing: No such file or directory\n');
     await sh(p, 'echo one > /data/local/tmp/f.txt; echo two >> /data/local/tmp/f.txt');
     expect((await sh(p, 'cat < /data/local/tmp/f.txt')).out).toBe('one\ntwo\n');
-    expect(await sh(p, 'echo x > /system/evil')).toEqual({ status: 1, out: '', err: '/system/bin/sh: can\'t create /system/evil: Permission denied\n' });
+    expect(await sh(p, 'echo x > /system/evil')).toEqual({
+      status: 1,
+      out: '',
+      err: "/system/bin/sh: can't create /system/evil: Permission denied\n",
+    });
   });
 
   it('pipes bytes through grep, head, tail and wc', async () => {
     const r = await sh(p, 'getprop | grep -E "ro.product.(model|brand)\\]" | head -n 1');
     expect(r.out).toBe('[ro.product.brand]: [google]\n');
     // A pipeline's status is its last command's, even when an earlier one is missing.
-    expect(await sh(p, 'printf x | wc -c')).toEqual({ status: 0, out: '0\n', err: '/system/bin/sh: printf: inaccessible or not found\n' });
+    expect(await sh(p, 'printf x | wc -c')).toEqual({
+      status: 0,
+      out: '0\n',
+      err: '/system/bin/sh: printf: inaccessible or not found\n',
+    });
     expect((await sh(p, 'echo -n abc | wc -c')).out).toBe('3\n');
     expect((await sh(p, 'echo a; echo b; echo c')).out).toBe('a\nb\nc\n');
     expect((await sh(p, 'echo a; ls /data/local | tail -n 1')).out).toBe('a\ntmp\n');

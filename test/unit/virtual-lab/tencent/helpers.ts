@@ -17,18 +17,34 @@ let seq = 0;
 export function c2c(to: string, extra: Partial<C2CMessage> = {}, from = 'administrator'): SentMessage {
   seq += 1;
   const body: C2CMessage = { To_Account: to, MsgRandom: 1000 + seq, MsgBody: [text('hello')], ...extra };
-  return { kind: 'c2c', from, to, msgKey: `${body.MsgRandom}_${seq}_1700000000`, msgTime: 1_700_000_000, body };
+  return {
+    kind: 'c2c',
+    from,
+    to,
+    msgKey: `${body.MsgRandom}_${seq}_1700000000`,
+    msgTime: 1_700_000_000,
+    body,
+  };
 }
 
 /** A group message as the emulator emits it. */
 export function group(groupId: string, from: string, extra: Partial<GroupMessage> = {}): SentMessage {
   seq += 1;
-  const body: GroupMessage = { GroupId: groupId, Random: 2000 + seq, From_Account: from, MsgBody: [text('hi all')], ...extra };
+  const body: GroupMessage = {
+    GroupId: groupId,
+    Random: 2000 + seq,
+    From_Account: from,
+    MsgBody: [text('hi all')],
+    ...extra,
+  };
   return { kind: 'group', from, groupId, msgSeq: seq, msgTime: 1_700_000_000, body };
 }
 
 /** An emulator stand-in: `emit` plays an accepted message to the listeners. */
-export function fakeEmulator(): Pick<TencentEmulator, 'onMessage'> & { emit(m: SentMessage): void; listeners: number } {
+export function fakeEmulator(): Pick<TencentEmulator, 'onMessage'> & {
+  emit(m: SentMessage): void;
+  listeners: number;
+} {
   const listeners = new Set<(m: SentMessage) => void>();
   return {
     onMessage(listener) {

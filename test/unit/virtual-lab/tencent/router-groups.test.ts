@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createPushRouter, pushServiceReady, type RoutedAccount, type RoutedPhone } from '../../../virtual-lab/tencent/router';
-import { offlinePushSuppressed, toMessageSpec, vendorChannelId } from '../../../virtual-lab/tencent/message-spec';
+import {
+  createPushRouter,
+  pushServiceReady,
+  type RoutedAccount,
+  type RoutedPhone,
+} from '../../../virtual-lab/tencent/router';
+import {
+  offlinePushSuppressed,
+  toMessageSpec,
+  vendorChannelId,
+} from '../../../virtual-lab/tencent/message-spec';
 import { APP, backgroundPhone, c2c, fakeEmulator, group, sh } from './helpers';
 
 describe('push router: groups and several phones', () => {
@@ -22,7 +31,9 @@ describe('push router: groups and several phones', () => {
       phones: () => phones,
       accounts,
       profiles: new Map([['alice', { nickname: 'Alice' }]]),
-      groups: new Map([['qa', { name: 'QA Team', members: ['alice', 'bob', 'dan', 'eve'], nameCards: { alice: 'Al (QA)' } }]]),
+      groups: new Map([
+        ['qa', { name: 'QA Team', members: ['alice', 'bob', 'dan', 'eve'], nameCards: { alice: 'Al (QA)' } }],
+      ]),
     });
     emulator.emit(group('qa', 'alice'));
     // alice sent it; eve has no phone in the lab; OPPO drops it for want of an OPPOChannelID.
@@ -30,7 +41,11 @@ describe('push router: groups and several phones', () => {
       ['bob', 'MI', true, 'posted'],
       ['dan', 'OP', false, 'oppo-no-channel-id'],
     ]);
-    expect(router.log[0]).toMatchObject({ msgKey: expect.stringMatching(/^qa#\d+$/), title: 'QA Team', text: 'Al (QA) (QA Team):hi all' });
+    expect(router.log[0]).toMatchObject({
+      msgKey: expect.stringMatching(/^qa#\d+$/),
+      title: 'QA Team',
+      text: 'Al (QA) (QA Team):hi all',
+    });
     expect(mi.notifications(APP)).toHaveLength(1);
     expect(oppo.notifications(APP)).toHaveLength(0);
   });
@@ -47,7 +62,10 @@ describe('push router: groups and several phones', () => {
     ]);
     expect(router.route(group('g1', 'bob'))).toEqual([]);
     // OnlineOnlyFlag 1: online members only, no offline push.
-    expect(router.route(group('g1', 'alice', { OnlineOnlyFlag: 1 }))[0]).toMatchObject({ shown: false, reason: 'online-only' });
+    expect(router.route(group('g1', 'alice', { OnlineOnlyFlag: 1 }))[0]).toMatchObject({
+      shown: false,
+      reason: 'online-only',
+    });
   });
 
   it('stop() unsubscribes from the emulator', async () => {
@@ -69,10 +87,23 @@ describe('push router: groups and several phones', () => {
 
 describe('message-spec', () => {
   it('maps the wire body to the scenario model', () => {
-    const sent = c2c('bob', {
-      MsgBody: [{ MsgType: 'TIMFileElem', MsgContent: { Url: 'u', FileSize: 1, FileName: 'a.pdf', Download_Flag: 2 } }],
-      OfflinePushInfo: { Title: 'T', Ext: '{"a":1}', AndroidInfo: { Sound: 'ring', OPPOChannelID: 'o', VIVOClassification: 0, HuaWeiImportance: 'LOW' } },
-    }, 'alice');
+    const sent = c2c(
+      'bob',
+      {
+        MsgBody: [
+          {
+            MsgType: 'TIMFileElem',
+            MsgContent: { Url: 'u', FileSize: 1, FileName: 'a.pdf', Download_Flag: 2 },
+          },
+        ],
+        OfflinePushInfo: {
+          Title: 'T',
+          Ext: '{"a":1}',
+          AndroidInfo: { Sound: 'ring', OPPOChannelID: 'o', VIVOClassification: 0, HuaWeiImportance: 'LOW' },
+        },
+      },
+      'alice',
+    );
     const result = toMessageSpec(sent, { profiles: new Map([['alice', { nickname: 'Alice' }]]) });
     expect(result).toEqual({
       ok: true,
@@ -80,13 +111,22 @@ describe('message-spec', () => {
         kind: 'file',
         conversation: 'c2c',
         sender: { id: 'alice', nickname: 'Alice' },
-        push: { title: 'T', ext: '{"a":1}', sound: 'ring', vendor: { oppoChannelId: 'o', vivoClassification: 0, huaweiImportance: 'LOW' } },
+        push: {
+          title: 'T',
+          ext: '{"a":1}',
+          sound: 'ring',
+          vendor: { oppoChannelId: 'o', vivoClassification: 0, huaweiImportance: 'LOW' },
+        },
       },
     });
   });
 
   it('names the vendor field per channel and none for channels without one', () => {
-    const sent = c2c('bob', { OfflinePushInfo: { AndroidInfo: { XiaoMiChannelID: 'x', HuaWeiChannelID: 'h', GoogleChannelID: 'g', OPPOChannelID: '' } } });
+    const sent = c2c('bob', {
+      OfflinePushInfo: {
+        AndroidInfo: { XiaoMiChannelID: 'x', HuaWeiChannelID: 'h', GoogleChannelID: 'g', OPPOChannelID: '' },
+      },
+    });
     expect(vendorChannelId(sent, 'xiaomi')).toBe('x');
     expect(vendorChannelId(sent, 'huawei')).toBe('h');
     expect(vendorChannelId(sent, 'fcm')).toBe('g');
@@ -95,7 +135,7 @@ describe('message-spec', () => {
     expect(offlinePushSuppressed(sent)).toBeNull();
   });
 
-  it('pushServiceReady follows the installed service and HMS Core\'s minimum version', async () => {
+  it("pushServiceReady follows the installed service and HMS Core's minimum version", async () => {
     const pixel = await backgroundPhone('google-pixel-android15-1');
     expect(pushServiceReady(pixel, 'fcm')).toBe(true);
     expect(pushServiceReady(pixel, 'xiaomi')).toBe(false);

@@ -5,7 +5,14 @@
  * status 127. Only builtins a host tool needs exist (exit, true, false, :, cd, export, sh -c).
  */
 import { normalizePath } from '../fs';
-import { parseScript, ShellSyntaxError, type AndOr, type Pipeline, type SimpleCommand, type Word } from './parser';
+import {
+  parseScript,
+  ShellSyntaxError,
+  type AndOr,
+  type Pipeline,
+  type SimpleCommand,
+  type Word,
+} from './parser';
 import { StdinReader, type CommandEnv, type CommandHandler, type Write } from './types';
 
 export const SH = '/system/bin/sh';
@@ -36,7 +43,10 @@ export class Interpreter {
   private lastStatus = 0;
   private readonly vars = new Map<string, string>([
     ['HOME', '/'],
-    ['PATH', '/product/bin:/apex/com.android.runtime/bin:/apex/com.android.art/bin:/system_ext/bin:/system/bin:/system/xbin:/odm/bin:/vendor/bin:/vendor/xbin'],
+    [
+      'PATH',
+      '/product/bin:/apex/com.android.runtime/bin:/apex/com.android.art/bin:/system_ext/bin:/system/bin:/system/xbin:/odm/bin:/vendor/bin:/vendor/xbin',
+    ],
     ['ANDROID_DATA', '/data'],
     ['ANDROID_ROOT', '/system'],
     ['EXTERNAL_STORAGE', '/sdcard'],
@@ -81,7 +91,8 @@ export class Interpreter {
   private async runAndOr(andOr: AndOr, streams: Streams): Promise<number> {
     let status = await this.runPipeline(andOr.first, streams);
     for (const { op, pipeline } of andOr.rest) {
-      if ((op === '&&' && status === 0) || (op === '||' && status !== 0)) status = await this.runPipeline(pipeline, streams);
+      if ((op === '&&' && status === 0) || (op === '||' && status !== 0))
+        status = await this.runPipeline(pipeline, streams);
       this.lastStatus = status;
     }
     return status;
@@ -151,10 +162,18 @@ export class Interpreter {
     const assignments: Array<[string, string]> = [];
     for (const word of cmd.words) {
       const first = word.parts[0];
-      const assign = argv.length === 0 && first?.kind === 'lit' && !first.quoted ? /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.text) : null;
+      const assign =
+        argv.length === 0 && first?.kind === 'lit' && !first.quoted
+          ? /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.text)
+          : null;
       if (assign?.[1] && first?.kind === 'lit') {
         // Assignments are not field-split: expand the value as one quoted word.
-        const valueWord: Word = { parts: [{ kind: 'lit', text: first.text.slice(assign[0].length), quoted: true }, ...word.parts.slice(1)] };
+        const valueWord: Word = {
+          parts: [
+            { kind: 'lit', text: first.text.slice(assign[0].length), quoted: true },
+            ...word.parts.slice(1),
+          ],
+        };
         assignments.push([assign[1], (await this.expand(valueWord, streams)).join(' ')]);
         continue;
       }
@@ -189,7 +208,9 @@ export class Interpreter {
   private async exec(argv: string[], streams: Streams): Promise<number> {
     const raw = argv[0] ?? '';
     const args = argv.slice(1);
-    const name = /^\/(system|system_ext|vendor|product)\/x?bin\/[^/]+$/.test(raw) ? raw.slice(raw.lastIndexOf('/') + 1) : raw;
+    const name = /^\/(system|system_ext|vendor|product)\/x?bin\/[^/]+$/.test(raw)
+      ? raw.slice(raw.lastIndexOf('/') + 1)
+      : raw;
     switch (name) {
       case 'exit':
         throw new ExitSignal(args[0] === undefined ? this.lastStatus : Number.parseInt(args[0], 10) & 0xff);
@@ -201,7 +222,8 @@ export class Interpreter {
       case 'false':
         return 1;
       case 'sh':
-        if (args[0] === '-c' && args[1] !== undefined) return new Interpreter(this.env, this.lookup).run(args[1], streams);
+        if (args[0] === '-c' && args[1] !== undefined)
+          return new Interpreter(this.env, this.lookup).run(args[1], streams);
         return 0;
       default:
         break;
@@ -230,7 +252,10 @@ export class Interpreter {
   }
 
   /** Applies redirections; returns an exit status when one fails (the command does not run). */
-  private async redirect(cmd: SimpleCommand, streams: Streams): Promise<number | { streams: Streams; finish: () => Promise<void> }> {
+  private async redirect(
+    cmd: SimpleCommand,
+    streams: Streams,
+  ): Promise<number | { streams: Streams; finish: () => Promise<void> }> {
     const fds: { 0: StdinReader; 1: Write; 2: Write } = { 0: streams.stdin, 1: streams.out, 2: streams.err };
     const files: Array<{ path: string; chunks: Buffer[]; append: boolean }> = [];
     for (const r of cmd.redirects) {
@@ -272,7 +297,12 @@ export class Interpreter {
     const finish = async (): Promise<void> => {
       for (const f of files) {
         const before = f.append ? (this.env.fs.read(f.path) ?? Buffer.alloc(0)) : Buffer.alloc(0);
-        const error = this.env.fs.write(f.path, Buffer.concat([before, ...f.chunks]), 0o644, this.env.fs.nowSeconds());
+        const error = this.env.fs.write(
+          f.path,
+          Buffer.concat([before, ...f.chunks]),
+          0o644,
+          this.env.fs.nowSeconds(),
+        );
         if (error) await streams.err(`${SH}: ${f.path}: ${error.replace(/^[^:]*: /, '')}\n`);
       }
     };

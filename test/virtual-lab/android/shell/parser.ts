@@ -60,7 +60,8 @@ class Lexer {
   public constructor(private readonly src: string) {}
 
   private flushLit(): void {
-    if (this.lit !== '' || this.litQuoted) this.parts.push({ kind: 'lit', text: this.lit, quoted: this.litQuoted });
+    if (this.lit !== '' || this.litQuoted)
+      this.parts.push({ kind: 'lit', text: this.lit, quoted: this.litQuoted });
     this.lit = '';
     this.litQuoted = false;
   }
@@ -95,7 +96,8 @@ class Lexer {
       const close = this.src.indexOf('}', this.i);
       if (close < 0) throw new ShellSyntaxError('${: bad substitution');
       const name = this.src.slice(this.i + 1, close);
-      if (!NAME.test(name) && !SPECIAL_PARAM.test(name)) throw new ShellSyntaxError(`\${${name}}: bad substitution`);
+      if (!NAME.test(name) && !SPECIAL_PARAM.test(name))
+        throw new ShellSyntaxError(`\${${name}}: bad substitution`);
       this.flushLit();
       this.parts.push({ kind: 'param', name, quoted });
       this.inWord = true;
@@ -216,7 +218,10 @@ class Lexer {
   private redirect(c: '>' | '<'): void {
     // An all-digit word glued to the operator is the fd number (2>/dev/null).
     let fd: number | null = null;
-    const prev = this.inWord && this.parts.length === 0 && !this.litQuoted && /^[0-9]+$/.test(this.lit) ? this.lit : null;
+    const prev =
+      this.inWord && this.parts.length === 0 && !this.litQuoted && /^[0-9]+$/.test(this.lit)
+        ? this.lit
+        : null;
     if (prev !== null) {
       fd = Number(prev);
       this.lit = '';
@@ -276,7 +281,11 @@ export function parseScript(src: string): Script {
       const target = peek();
       if (!target || target.t !== 'word') throw new ShellSyntaxError(unexpected(target));
       i++;
-      redirects.push({ fd: tok.fd ?? (tok.op === '<' || tok.op === '<&' ? 0 : 1), op: tok.op, target: target.word });
+      redirects.push({
+        fd: tok.fd ?? (tok.op === '<' || tok.op === '<&' ? 0 : 1),
+        op: tok.op,
+        target: target.word,
+      });
     }
     if (words.length === 0 && redirects.length === 0) throw new ShellSyntaxError(unexpected(peek()));
     return { words, redirects };
@@ -303,7 +312,10 @@ export function parseScript(src: string): Script {
       continue;
     }
     if (tok?.t === 'op' && (tok.op === '(' || tok.op === ')')) throw new ShellSyntaxError(unexpected(tok));
-    const andOr: { first: Pipeline; rest: Array<{ op: '&&' | '||'; pipeline: Pipeline }> } = { first: pipeline(), rest: [] };
+    const andOr: { first: Pipeline; rest: Array<{ op: '&&' | '||'; pipeline: Pipeline }> } = {
+      first: pipeline(),
+      rest: [],
+    };
     for (let op = peek(); op?.t === 'op' && (op.op === '&&' || op.op === '||'); op = peek()) {
       i++;
       andOr.rest.push({ op: op.op, pipeline: pipeline() });

@@ -49,8 +49,15 @@ export interface SliceSelection {
 }
 
 /** The lines within [from, to] (all when not filtering by time), cut to the line and byte limits. */
-export function selectSlice(lines: readonly LogcatLine[], from: number, to: number, byTime: boolean): SliceSelection {
-  const inWindow = byTime ? lines.filter((l) => l.timeMs !== null && l.timeMs >= from && l.timeMs <= to) : [...lines];
+export function selectSlice(
+  lines: readonly LogcatLine[],
+  from: number,
+  to: number,
+  byTime: boolean,
+): SliceSelection {
+  const inWindow = byTime
+    ? lines.filter((l) => l.timeMs !== null && l.timeMs >= from && l.timeMs <= to)
+    : [...lines];
   // Without times the newest lines are the ones nearest the push: keep the end.
   const ordered = byTime ? inWindow : inWindow.slice(-MAX_SLICE_LINES);
   const kept: LogcatLine[] = [];
@@ -71,7 +78,11 @@ async function appPids(io: AdbDeviceIo, pkg: string, lines: readonly LogcatLine[
   return pids;
 }
 
-export async function captureLogcatSlice(io: AdbDeviceIo, store: EvidenceStore, options: LogcatSliceOptions): Promise<LogcatSlice> {
+export async function captureLogcatSlice(
+  io: AdbDeviceIo,
+  store: EvidenceStore,
+  options: LogcatSliceOptions,
+): Promise<LogcatSlice> {
   const { fromPhoneMs, toPhoneMs } = options;
   if (!Number.isFinite(fromPhoneMs) || !Number.isFinite(toPhoneMs) || toPhoneMs < fromPhoneMs) {
     throw new LabError('INVALID_ARGUMENT', 'A logcat slice needs a phone time window with from <= to.', {
@@ -87,7 +98,10 @@ export async function captureLogcatSlice(io: AdbDeviceIo, store: EvidenceStore, 
   const redacted = parsed.lines.map((l) => ({ ...l, raw: stripSecrets(l.raw, options.secrets) }));
   const { kept, truncated } = selectSlice(redacted, fromPhoneMs, toPhoneMs, byTime);
   // logcat stopped at -m: lines after the last one read may still be inside the window.
-  const cutByPhone = byTime && parsed.lines.length > MAX_SLICE_LINES && (parsed.lines[parsed.lines.length - 1]?.timeMs ?? 0) <= toPhoneMs;
+  const cutByPhone =
+    byTime &&
+    parsed.lines.length > MAX_SLICE_LINES &&
+    (parsed.lines[parsed.lines.length - 1]?.timeMs ?? 0) <= toPhoneMs;
   let appLines: number | null = null;
   if (options.package !== undefined) {
     const pids = await appPids(io, options.package, parsed.lines);
@@ -95,5 +109,12 @@ export async function captureLogcatSlice(io: AdbDeviceIo, store: EvidenceStore, 
   }
   const body = kept.map((l) => l.raw).join('\n');
   const saved = await store.save('logcat', options.serial, 'txt', body === '' ? '' : `${body}\n`);
-  return { ...saved, lines: kept.length, truncated: truncated || cutByPhone, timeFiltered: byTime, mode: read.mode, appLines };
+  return {
+    ...saved,
+    lines: kept.length,
+    truncated: truncated || cutByPhone,
+    timeFiltered: byTime,
+    mode: read.mode,
+    appLines,
+  };
 }

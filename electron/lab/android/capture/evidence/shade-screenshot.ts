@@ -16,10 +16,15 @@ export interface ShadeScreenshotOptions {
   readonly settleMs?: number;
 }
 
-export const wait = (ms: number): Promise<void> => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve());
+export const wait = (ms: number): Promise<void> =>
+  ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve();
 
 /** Runs `body` with the shade open; closes it afterwards even when `body` throws. */
-export async function withShadeOpen<T>(io: AdbDeviceIo, settleMs: number, body: () => Promise<T>): Promise<T> {
+export async function withShadeOpen<T>(
+  io: AdbDeviceIo,
+  settleMs: number,
+  body: () => Promise<T>,
+): Promise<T> {
   let result: T;
   try {
     await expandShade(io);

@@ -13,7 +13,12 @@ export const EXPAND_SHADE_COMMAND = 'cmd statusbar expand-notifications';
 export const EXPAND_SHADE_LEGACY_COMMAND = 'service call statusbar 1';
 
 /** Runs a shade command, falling back to the binder call when the shell command is missing. */
-export async function runShadeCommand(io: AdbDeviceIo, command: string, legacy: string, what: string): Promise<void> {
+export async function runShadeCommand(
+  io: AdbDeviceIo,
+  command: string,
+  legacy: string,
+  what: string,
+): Promise<void> {
   const out = decodeDeviceText(await io.shell(command, { timeoutMs: 10_000 }));
   if (findRefusal(out) === null) return;
   const old = decodeDeviceText(await io.shell(legacy, { timeoutMs: 10_000 }));

@@ -40,7 +40,9 @@ export function logcatTimeArg(phoneMs: number): string {
 
 function assertCount(n: number): number {
   if (!Number.isSafeInteger(n) || n < 1 || n > 100_000) {
-    throw new LabError('INVALID_ARGUMENT', `Bad logcat line count ${n}.`, { zh: { message: `logcat 行数 ${n} 无效。` } });
+    throw new LabError('INVALID_ARGUMENT', `Bad logcat line count ${n}.`, {
+      zh: { message: `logcat 行数 ${n} 无效。` },
+    });
   }
   return n;
 }
@@ -78,7 +80,8 @@ export async function readLogcat(io: AdbDeviceIo, options: ReadLogcatOptions): P
   const timeoutMs = options.timeoutMs ?? 20_000;
   const since = logcatSinceCommand(options.sincePhoneMs, options.maxLines);
   const text = decodeDeviceText(await io.shell(since, { timeoutMs }));
-  if (!isLogcatUsageError(text) && !NOT_FOUND.test(text.slice(0, 200))) return { text, mode: 'since', command: since };
+  if (!isLogcatUsageError(text) && !NOT_FOUND.test(text.slice(0, 200)))
+    return { text, mode: 'since', command: since };
   if (NOT_FOUND.test(text.slice(0, 200))) {
     throw new LabError('COMMAND_FAILED', `Phone ${io.serial} would not show its log.`, {
       hint: 'Run `adb logcat -d -t 10` by hand; some ROMs limit logcat for the shell user.',

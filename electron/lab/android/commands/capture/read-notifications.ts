@@ -28,13 +28,21 @@ export function parseNotificationList(text: string): NotificationRecordInfo[] {
 }
 
 /** The dump's decoded text, refusals turned into COMMAND_FAILED (for callers that cache the parse). */
-export async function readNotificationsText(io: AdbDeviceIo, options: ReadNotificationsOptions = {}): Promise<string> {
-  const raw = await io.shell(notificationsCommand(options.package), { timeoutMs: options.timeoutMs ?? 15_000 });
+export async function readNotificationsText(
+  io: AdbDeviceIo,
+  options: ReadNotificationsOptions = {},
+): Promise<string> {
+  const raw = await io.shell(notificationsCommand(options.package), {
+    timeoutMs: options.timeoutMs ?? 15_000,
+  });
   const text = decodeDeviceText(raw);
   return assertAccepted(io, text, { en: 'to list its notifications', zh: '列出它的通知' }, { scope: 'head' });
 }
 
 /** Reads the posted notifications (all, or those of one package and its proxies). */
-export async function readNotifications(io: AdbDeviceIo, options: ReadNotificationsOptions = {}): Promise<NotificationRecordInfo[]> {
+export async function readNotifications(
+  io: AdbDeviceIo,
+  options: ReadNotificationsOptions = {},
+): Promise<NotificationRecordInfo[]> {
   return parseNotificationList(await readNotificationsText(io, options));
 }

@@ -50,10 +50,11 @@ export async function readPhoneClock(
   if (command === PHONE_CLOCK_MS_COMMAND) {
     const fallback = decodeDeviceText(await io.shell(PHONE_CLOCK_S_COMMAND, { timeoutMs: 5_000 }));
     const seconds = parsePhoneClock(fallback);
-    if (seconds) return { ...seconds, precisionMs: Math.max(seconds.precisionMs, 1000), command: PHONE_CLOCK_S_COMMAND };
+    if (seconds)
+      return { ...seconds, precisionMs: Math.max(seconds.precisionMs, 1000), command: PHONE_CLOCK_S_COMMAND };
   }
   throw new LabError('COMMAND_FAILED', `Phone ${io.serial} did not tell its time.`, {
-    hint: 'Run `adb shell date +%s` by hand; without the phone\'s clock, latencies cannot be corrected for its offset.',
+    hint: "Run `adb shell date +%s` by hand; without the phone's clock, latencies cannot be corrected for its offset.",
     detail: trimDetail(first),
     zh: {
       message: `手机 ${io.serial} 没有告知它的时间。`,

@@ -14,7 +14,9 @@ export function assertScreenPoint(x: number, y: number): void {
       throw new LabError(
         'INVALID_ARGUMENT',
         `Refusing to tap at ${String(x).slice(0, 20)},${String(y).slice(0, 20)}: not a screen point.`,
-        { zh: { message: `拒绝点按 ${String(x).slice(0, 20)},${String(y).slice(0, 20)}：这不是屏幕上的点。` } },
+        {
+          zh: { message: `拒绝点按 ${String(x).slice(0, 20)},${String(y).slice(0, 20)}：这不是屏幕上的点。` },
+        },
       );
     }
   }

@@ -21,12 +21,21 @@ export async function clearPermissionFlags(
 ): Promise<string> {
   assertPackageName(pkg);
   assertPermissionName(permission);
-  if (flags.length === 0 || !flags.every((f) => (CLEARABLE_PERMISSION_FLAGS as readonly string[]).includes(f))) {
-    throw new LabError('INVALID_ARGUMENT', `Only ${CLEARABLE_PERMISSION_FLAGS.join(' and ')} can be cleared.`, {
-      zh: { message: `只能清除 ${CLEARABLE_PERMISSION_FLAGS.join(' 和 ')}。` },
-    });
+  if (
+    flags.length === 0 ||
+    !flags.every((f) => (CLEARABLE_PERMISSION_FLAGS as readonly string[]).includes(f))
+  ) {
+    throw new LabError(
+      'INVALID_ARGUMENT',
+      `Only ${CLEARABLE_PERMISSION_FLAGS.join(' and ')} can be cleared.`,
+      {
+        zh: { message: `只能清除 ${CLEARABLE_PERMISSION_FLAGS.join(' 和 ')}。` },
+      },
+    );
   }
-  const out = decodeDeviceText(await io.shell(shellCommand('pm', 'clear-permission-flags', pkg, permission, ...flags)));
+  const out = decodeDeviceText(
+    await io.shell(shellCommand('pm', 'clear-permission-flags', pkg, permission, ...flags)),
+  );
   return assertAccepted(io, out, {
     en: `to clear the ${flags.join(', ')} flags of ${permission} for ${pkg}`,
     zh: `清除 ${pkg} 的 ${permission} 的 ${flags.join(', ')} 标记`,

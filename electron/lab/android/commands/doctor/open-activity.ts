@@ -40,10 +40,15 @@ export async function openActivity(io: AdbDeviceIo, target: ActivityTarget, pkg?
     args.push('--es', target.packageExtra, assertPackageName(pkg));
   }
   const out = decodeDeviceText(await io.shell(shellCommand('am', ...args)));
-  return assertAccepted(io, out, { en: `to open ${target.component}`, zh: `打开 ${target.component}` }, {
-    hint: {
-      en: 'This screen is not on this phone (or not reachable over adb); open the settings path shown instead.',
-      zh: '这台手机上没有这个界面（或无法通过 adb 打开）；请改按显示的设置路径打开。',
+  return assertAccepted(
+    io,
+    out,
+    { en: `to open ${target.component}`, zh: `打开 ${target.component}` },
+    {
+      hint: {
+        en: 'This screen is not on this phone (or not reachable over adb); open the settings path shown instead.',
+        zh: '这台手机上没有这个界面（或无法通过 adb 打开）；请改按显示的设置路径打开。',
+      },
     },
-  });
+  );
 }

@@ -14,6 +14,11 @@ export interface AppOpsRead {
 export async function readAppOps(io: AdbDeviceIo, pkg: string): Promise<AppOpsRead> {
   assertPackageName(pkg);
   const text = decodeDeviceText(await io.shell(shellCommand('appops', 'get', pkg)));
-  assertAccepted(io, text, { en: `to show the app ops of ${pkg}`, zh: `显示 ${pkg} 的 app ops` }, { scope: 'head' });
+  assertAccepted(
+    io,
+    text,
+    { en: `to show the app ops of ${pkg}`, zh: `显示 ${pkg} 的 app ops` },
+    { scope: 'head' },
+  );
   return { text, ops: parseAppOpsForPackage(text, pkg) };
 }

@@ -14,8 +14,14 @@ export interface DeviceIdleRead {
 
 export async function readDeviceIdle(io: AdbDeviceIo): Promise<DeviceIdleRead> {
   const short = decodeDeviceText(await io.shell('dumpsys deviceidle whitelist'));
-  if (short.trim() !== '' && findRefusal(short, 'head') === null) return { text: short, info: parseDeviceIdle(short) };
+  if (short.trim() !== '' && findRefusal(short, 'head') === null)
+    return { text: short, info: parseDeviceIdle(short) };
   const full = decodeDeviceText(await io.shell('dumpsys deviceidle', { timeoutMs: 20_000 }));
-  assertAccepted(io, full, { en: 'to show its Doze allow-list', zh: '显示它的 Doze 白名单' }, { scope: 'head' });
+  assertAccepted(
+    io,
+    full,
+    { en: 'to show its Doze allow-list', zh: '显示它的 Doze 白名单' },
+    { scope: 'head' },
+  );
   return { text: full, info: parseDeviceIdle(full) };
 }

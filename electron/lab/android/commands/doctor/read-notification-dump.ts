@@ -15,6 +15,11 @@ export interface NotificationDump {
 export async function readNotificationDump(io: AdbDeviceIo): Promise<NotificationDump> {
   // Big on busy phones (megabytes with ~1000 AppSettings): a generous deadline.
   const text = decodeDeviceText(await io.shell('dumpsys notification --noredact', { timeoutMs: 45_000 }));
-  assertAccepted(io, text, { en: 'to show its notification settings', zh: '显示它的通知设置' }, { scope: 'head' });
+  assertAccepted(
+    io,
+    text,
+    { en: 'to show its notification settings', zh: '显示它的通知设置' },
+    { scope: 'head' },
+  );
   return { text };
 }

@@ -30,7 +30,9 @@ export function packageUid(text: string, pkg: string): number | null {
 
 export async function readPackageDump(io: AdbDeviceIo, pkg: string): Promise<PackageDump> {
   assertPackageName(pkg);
-  const text = decodeDeviceText(await io.shell(shellCommand('dumpsys', 'package', pkg), { timeoutMs: 20_000 }));
+  const text = decodeDeviceText(
+    await io.shell(shellCommand('dumpsys', 'package', pkg), { timeoutMs: 20_000 }),
+  );
   assertAccepted(io, text, { en: `to show package ${pkg}`, zh: `显示应用包 ${pkg}` }, { scope: 'head' });
   return { text, info: parseDumpsysPackage(text, pkg), uid: packageUid(text, pkg) };
 }

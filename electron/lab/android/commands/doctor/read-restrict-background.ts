@@ -21,7 +21,12 @@ export interface UidListRead {
 
 export async function readRestrictBackground(io: AdbDeviceIo): Promise<RestrictBackgroundRead> {
   const text = decodeDeviceText(await io.shell('cmd netpolicy get restrict-background'));
-  assertAccepted(io, text, { en: 'to show its Data Saver state', zh: '显示它的流量节省程序状态' }, { scope: 'head' });
+  assertAccepted(
+    io,
+    text,
+    { en: 'to show its Data Saver state', zh: '显示它的流量节省程序状态' },
+    { scope: 'head' },
+  );
   return { text, enabled: parseRestrictBackground(text) };
 }
 
@@ -32,10 +37,19 @@ const LIST_NAMES = {
   allowlist: ['restrict-background-whitelist', 'restrict-background-allowlist'],
 } as const;
 
-export async function readRestrictBackgroundUids(io: AdbDeviceIo, list: keyof typeof LIST_NAMES): Promise<UidListRead> {
+export async function readRestrictBackgroundUids(
+  io: AdbDeviceIo,
+  list: keyof typeof LIST_NAMES,
+): Promise<UidListRead> {
   const [first, second] = LIST_NAMES[list];
   let text = decodeDeviceText(await io.shell(`cmd netpolicy list ${first}`));
-  if (findRefusal(text, 'head') !== null) text = decodeDeviceText(await io.shell(`cmd netpolicy list ${second}`));
-  assertAccepted(io, text, { en: `to list its background-data ${list}`, zh: `列出它的后台数据 ${list}` }, { scope: 'head' });
+  if (findRefusal(text, 'head') !== null)
+    text = decodeDeviceText(await io.shell(`cmd netpolicy list ${second}`));
+  assertAccepted(
+    io,
+    text,
+    { en: `to list its background-data ${list}`, zh: `列出它的后台数据 ${list}` },
+    { scope: 'head' },
+  );
   return { text, uids: parseUidList(text) };
 }

@@ -28,12 +28,21 @@ export interface SettingRead {
 
 export async function readSetting(io: AdbDeviceIo, setting: DoctorSetting): Promise<SettingRead> {
   if (!(DOCTOR_SETTINGS as readonly string[]).includes(setting)) {
-    throw new LabError('INVALID_ARGUMENT', `PushLab does not read the setting "${String(setting).slice(0, 80)}".`, {
-      zh: { message: `PushLab 不读取设置项 "${String(setting).slice(0, 80)}"。` },
-    });
+    throw new LabError(
+      'INVALID_ARGUMENT',
+      `PushLab does not read the setting "${String(setting).slice(0, 80)}".`,
+      {
+        zh: { message: `PushLab 不读取设置项 "${String(setting).slice(0, 80)}"。` },
+      },
+    );
   }
   const [namespace, key] = setting.split('/') as [string, string];
   const text = decodeDeviceText(await io.shell(shellCommand('settings', 'get', namespace, key)));
-  assertAccepted(io, text, { en: `to show the setting ${setting}`, zh: `显示设置项 ${setting}` }, { scope: 'head' });
+  assertAccepted(
+    io,
+    text,
+    { en: `to show the setting ${setting}`, zh: `显示设置项 ${setting}` },
+    { scope: 'head' },
+  );
   return { text, value: parseSettingsValue(text) };
 }

@@ -13,6 +13,11 @@ export interface StandbyBucketRead {
 export async function readStandbyBucket(io: AdbDeviceIo, pkg: string): Promise<StandbyBucketRead> {
   assertPackageName(pkg);
   const text = decodeDeviceText(await io.shell(shellCommand('am', 'get-standby-bucket', pkg)));
-  assertAccepted(io, text, { en: `to show the standby bucket of ${pkg}`, zh: `显示 ${pkg} 的待机分组（standby bucket）` }, { scope: 'head' });
+  assertAccepted(
+    io,
+    text,
+    { en: `to show the standby bucket of ${pkg}`, zh: `显示 ${pkg} 的待机分组（standby bucket）` },
+    { scope: 'head' },
+  );
   return { text, bucket: parseStandbyBucket(text).bucket };
 }

@@ -20,7 +20,12 @@ export function assertAppOpName(op: string): string {
   return op;
 }
 
-export async function setAppOp(io: AdbDeviceIo, pkg: string, op: string, mode: SettableAppOpMode): Promise<string> {
+export async function setAppOp(
+  io: AdbDeviceIo,
+  pkg: string,
+  op: string,
+  mode: SettableAppOpMode,
+): Promise<string> {
   assertPackageName(pkg);
   assertAppOpName(op);
   if (!(APP_OP_MODES as readonly string[]).includes(mode)) {
@@ -29,5 +34,8 @@ export async function setAppOp(io: AdbDeviceIo, pkg: string, op: string, mode: S
     });
   }
   const out = decodeDeviceText(await io.shell(shellCommand('appops', 'set', pkg, op, mode)));
-  return assertAccepted(io, out, { en: `to set app op ${op} of ${pkg} to ${mode}`, zh: `把 ${pkg} 的 app op ${op} 设为 ${mode}` });
+  return assertAccepted(io, out, {
+    en: `to set app op ${op} of ${pkg} to ${mode}`,
+    zh: `把 ${pkg} 的 app op ${op} 设为 ${mode}`,
+  });
 }

@@ -8,7 +8,11 @@ import { assertAccepted } from '../../../adb/refusal';
 export const SETTABLE_BUCKETS = ['active', 'working_set', 'frequent', 'rare', 'restricted'] as const;
 export type SettableBucket = (typeof SETTABLE_BUCKETS)[number];
 
-export async function setStandbyBucket(io: AdbDeviceIo, pkg: string, bucket: SettableBucket): Promise<string> {
+export async function setStandbyBucket(
+  io: AdbDeviceIo,
+  pkg: string,
+  bucket: SettableBucket,
+): Promise<string> {
   assertPackageName(pkg);
   if (!(SETTABLE_BUCKETS as readonly string[]).includes(bucket)) {
     throw new LabError('INVALID_ARGUMENT', `"${String(bucket).slice(0, 20)}" is not a standby bucket.`, {
@@ -16,5 +20,8 @@ export async function setStandbyBucket(io: AdbDeviceIo, pkg: string, bucket: Set
     });
   }
   const out = decodeDeviceText(await io.shell(shellCommand('am', 'set-standby-bucket', pkg, bucket)));
-  return assertAccepted(io, out, { en: `to put ${pkg} in the ${bucket} standby bucket`, zh: `把 ${pkg} 放入 ${bucket} 待机分组` });
+  return assertAccepted(io, out, {
+    en: `to put ${pkg} in the ${bucket} standby bucket`,
+    zh: `把 ${pkg} 放入 ${bucket} 待机分组`,
+  });
 }

@@ -1,7 +1,16 @@
 /** `dumpsys deviceidle get deep`: DeviceIdleController.stateToString of the deep state. */
 import type { AdbDeviceIo } from '../../../adb/device-io';
 
-export const DEEP_IDLE_STATES = ['ACTIVE', 'INACTIVE', 'IDLE_PENDING', 'SENSING', 'LOCATING', 'IDLE', 'IDLE_MAINTENANCE', 'QUICK_DOZE_DELAY'] as const;
+export const DEEP_IDLE_STATES = [
+  'ACTIVE',
+  'INACTIVE',
+  'IDLE_PENDING',
+  'SENSING',
+  'LOCATING',
+  'IDLE',
+  'IDLE_MAINTENANCE',
+  'QUICK_DOZE_DELAY',
+] as const;
 export type DeepIdleState = (typeof DEEP_IDLE_STATES)[number];
 
 /** The deep Doze state, or null when the answer is not one of the known states (no Doze, old ROM). */

@@ -20,7 +20,8 @@ export async function readProcess(io: AdbDeviceIo, packageName: string): Promise
   if (/^\d+(\s+\d+)*$/.test(raw)) return { running: true, pids: raw.split(/\s+/).map(Number), raw };
   const ps = await io.shell('ps', { timeoutMs: 10_000 });
   const lines = ps.split(/\r?\n/).map((l) => l.trim().split(/\s+/));
-  if (!lines.some((cols) => cols[0] === 'USER')) return { running: null, pids: [], raw: `${raw}\n${ps.slice(0, 300)}` };
+  if (!lines.some((cols) => cols[0] === 'USER'))
+    return { running: null, pids: [], raw: `${raw}\n${ps.slice(0, 300)}` };
   const pids = lines.filter((cols) => cols[cols.length - 1] === packageName).map((cols) => Number(cols[1]));
   return { running: pids.length > 0, pids, raw: ps.slice(0, 300) };
 }

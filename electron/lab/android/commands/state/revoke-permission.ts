@@ -9,5 +9,8 @@ export async function revokePermission(io: AdbDeviceIo, pkg: string, permission:
   assertPackageName(pkg);
   assertPermissionName(permission);
   const out = decodeDeviceText(await io.shell(shellCommand('pm', 'revoke', pkg, permission)));
-  return assertAccepted(io, out, { en: `to revoke ${permission} from ${pkg}`, zh: `撤销 ${pkg} 的 ${permission}` });
+  return assertAccepted(io, out, {
+    en: `to revoke ${permission} from ${pkg}`,
+    zh: `撤销 ${pkg} 的 ${permission}`,
+  });
 }

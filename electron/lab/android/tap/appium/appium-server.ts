@@ -78,7 +78,11 @@ class OutputTail {
   }
 }
 
-function unavailable(options: AppiumOptions, output: string, spawnError: NodeJS.ErrnoException | null): AppiumUnavailableError {
+function unavailable(
+  options: AppiumOptions,
+  output: string,
+  spawnError: NodeJS.ErrnoException | null,
+): AppiumUnavailableError {
   if (spawnError?.code === 'ENOENT') {
     return new AppiumUnavailableError('not-installed', 'Appium is not installed.', {
       hint: 'Appium is not installed: npm i -g appium && appium driver install uiautomator2',
@@ -86,10 +90,14 @@ function unavailable(options: AppiumOptions, output: string, spawnError: NodeJS.
   }
   const missing = /Could not load the driver '([^']+)' because it is not installed/.exec(output);
   if (missing) {
-    return new AppiumUnavailableError('driver-missing', `The Appium driver "${missing[1]}" is not installed.`, {
-      hint: `Install it where PushLab's Appium looks: APPIUM_HOME="${options.appiumHome}" appium driver install ${missing[1]}`,
-      detail: output.slice(-600),
-    });
+    return new AppiumUnavailableError(
+      'driver-missing',
+      `The Appium driver "${missing[1]}" is not installed.`,
+      {
+        hint: `Install it where PushLab's Appium looks: APPIUM_HOME="${options.appiumHome}" appium driver install ${missing[1]}`,
+        detail: output.slice(-600),
+      },
+    );
   }
   return new AppiumUnavailableError('start-failed', 'The Appium server did not start.', {
     hint: 'Run `appium server` by hand to see why; PushLab taps with uiautomator meanwhile.',
@@ -126,7 +134,18 @@ export class AppiumServer {
   public static async start(options: AppiumOptions): Promise<AppiumServer> {
     const port = await freeLoopbackPort();
     const binary = options.binary ?? defaultAppiumBinary();
-    const args = ['server', '--address', '127.0.0.1', '--port', String(port), '--use-drivers', (options.drivers ?? ['uiautomator2']).join(','), '--log-no-colors', '--log-level', 'info'];
+    const args = [
+      'server',
+      '--address',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--use-drivers',
+      (options.drivers ?? ['uiautomator2']).join(','),
+      '--log-no-colors',
+      '--log-level',
+      'info',
+    ];
     const output = new OutputTail();
     let spawnError: NodeJS.ErrnoException | null = null;
     const child = spawn(binary, args, {
@@ -150,7 +169,10 @@ export class AppiumServer {
         await server.stop();
         throw unavailable(options, output.value, spawnError);
       }
-      const ready = await client.status().then((s) => s.ready, () => false);
+      const ready = await client.status().then(
+        (s) => s.ready,
+        () => false,
+      );
       if (ready) return server;
       if (Date.now() > deadline) {
         await server.stop();
@@ -176,7 +198,8 @@ export class AppiumServer {
     });
     const kill = (signal: NodeJS.Signals): void => {
       try {
-        if (process.platform === 'win32') spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
+        if (process.platform === 'win32')
+          spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
         else process.kill(-pid, signal); // the process group: appium and its children
       } catch {
         /* already gone */

@@ -26,7 +26,10 @@ export interface AppiumTapResult {
 }
 
 /** Session capabilities for a real phone, with the caller's merged over them. */
-export function appiumCapabilities(serial: string, options: Pick<AppiumOptions, 'adbPort' | 'capabilities'>): Record<string, unknown> {
+export function appiumCapabilities(
+  serial: string,
+  options: Pick<AppiumOptions, 'adbPort' | 'capabilities'>,
+): Record<string, unknown> {
   return {
     platformName: 'Android',
     'appium:automationName': 'UiAutomator2',
@@ -38,10 +41,18 @@ export function appiumCapabilities(serial: string, options: Pick<AppiumOptions, 
   };
 }
 
-async function findRow(client: WebDriverClient, session: string, target: TapTarget, timeoutMs: number): Promise<{ id: string; matched: 'title' | 'text' } | null> {
+async function findRow(
+  client: WebDriverClient,
+  session: string,
+  target: TapTarget,
+  timeoutMs: number,
+): Promise<{ id: string; matched: 'title' | 'text' } | null> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    for (const [field, value] of [['title', target.title], ['text', target.text]] as const) {
+    for (const [field, value] of [
+      ['title', target.title],
+      ['text', target.text],
+    ] as const) {
       if (value === null || value.trim() === '') continue;
       const id = await client.findElement(session, 'xpath', xpathByText(value));
       if (id !== null) return { id, matched: field };
@@ -51,11 +62,19 @@ async function findRow(client: WebDriverClient, session: string, target: TapTarg
   }
 }
 
-export async function appiumTap(serial: string, target: TapTarget, options: AppiumTapOptions): Promise<AppiumTapResult> {
+export async function appiumTap(
+  serial: string,
+  target: TapTarget,
+  options: AppiumTapOptions,
+): Promise<AppiumTapResult> {
   if ((target.title ?? '').trim() === '' && (target.text ?? '').trim() === '') {
-    throw new LabError('INVALID_ARGUMENT', 'A notification without title or text cannot be found on screen.', {
-      zh: { message: '没有标题也没有正文的通知无法在屏幕上找到。' },
-    });
+    throw new LabError(
+      'INVALID_ARGUMENT',
+      'A notification without title or text cannot be found on screen.',
+      {
+        zh: { message: '没有标题也没有正文的通知无法在屏幕上找到。' },
+      },
+    );
   }
   const server = options.server ?? (await AppiumServer.start(options));
   const client = server.client();
@@ -65,12 +84,23 @@ export async function appiumTap(serial: string, target: TapTarget, options: Appi
     try {
       if (options.openNotifications ?? true) {
         // Without it the search below tells whether the row is visible anyway.
-        await client.execute(session, 'mobile: openNotifications').catch((e: unknown) => notes.push(`could not open the shade (${(e as Error).message})`));
+        await client
+          .execute(session, 'mobile: openNotifications')
+          .catch((e: unknown) => notes.push(`could not open the shade (${(e as Error).message})`));
       }
       const row = await findRow(client, session, target, options.findTimeoutMs ?? 5_000);
-      if (row === null) return { tapped: false, matched: null, detail: ['No element shows the title or text.', ...notes].join(' ') };
+      if (row === null)
+        return {
+          tapped: false,
+          matched: null,
+          detail: ['No element shows the title or text.', ...notes].join(' '),
+        };
       await client.click(session, row.id);
-      return { tapped: true, matched: row.matched, detail: [`Clicked the element showing the ${row.matched}.`, ...notes].join(' ') };
+      return {
+        tapped: true,
+        matched: row.matched,
+        detail: [`Clicked the element showing the ${row.matched}.`, ...notes].join(' '),
+      };
     } finally {
       await client.deleteSession(session).catch(() => undefined);
     }

@@ -28,14 +28,27 @@ export async function runSimulatorAttempt(session: SimulatorSession, attempt: At
   deps.repo.startAttempt(attempt.id, deps.clock.now());
   session.run.changed(attempt.id);
   const expectation = expectFor(scenario, session.context, profile);
-  const setupFailed = (error: ErrorInfo): Verdict => finish(session, attempt.id, judge(expectation, { setup: { kind: 'failed', error }, captured: { kind: 'records', records: [] } }));
-  if (expectation.outcome === 'not-applicable') return finish(session, attempt.id, judge(expectation, { setup: { kind: 'ok' }, captured: { kind: 'records', records: [] } }));
+  const setupFailed = (error: ErrorInfo): Verdict =>
+    finish(
+      session,
+      attempt.id,
+      judge(expectation, { setup: { kind: 'failed', error }, captured: { kind: 'records', records: [] } }),
+    );
+  if (expectation.outcome === 'not-applicable')
+    return finish(
+      session,
+      attempt.id,
+      judge(expectation, { setup: { kind: 'ok' }, captured: { kind: 'records', records: [] } }),
+    );
   if (session.account === null) {
     return setupFailed({
       code: 'PLAN_INVALID',
       message: `The plan gives no test account for ${session.phone.serial}.`,
       hint: 'Add it under app.accounts.serials (simulators are named by UDID).',
-      zh: { message: `计划没有为 ${session.phone.serial} 提供测试账号。`, hint: '请在 app.accounts.serials 下添加（模拟器以 UDID 命名）。' },
+      zh: {
+        message: `计划没有为 ${session.phone.serial} 提供测试账号。`,
+        hint: '请在 app.accounts.serials 下添加（模拟器以 UDID 命名）。',
+      },
     });
   }
   const blocked = simulatorBlock(scenario, plan.sender.kind, session.context);
@@ -52,7 +65,11 @@ export async function runSimulatorAttempt(session: SimulatorSession, attempt: At
   stopIfCancelled(session);
   if (setup.kind !== 'ok') {
     await restore(session, attempt.id, scenario);
-    return finish(session, attempt.id, judge(expectation, { setup, captured: { kind: 'records', records: [] } }));
+    return finish(
+      session,
+      attempt.id,
+      judge(expectation, { setup, captured: { kind: 'records', records: [] } }),
+    );
   }
 
   const bundleId = plan.app.package;
@@ -62,17 +79,40 @@ export async function runSimulatorAttempt(session: SimulatorSession, attempt: At
   try {
     dataPath = dataPathOf(session);
     baseline = await deliveredKeys(dataPath, bundleId);
-    receipt = await step(session, attempt.id, 'send', () => withTimeout(session.run.sender.send(sendFor(session, scenario, expectation)), plan.timeouts.stepMs + 1000, { en: `Sending the push for ${scenario.id}`, zh: `发送场景 ${scenario.id} 的推送` }), () => (plan.sender.kind === 'simctl' ? 'sent with simctl push' : `sent by the ${plan.sender.kind} sender`));
-    deps.repo.addEvidence(attempt.id, { kind: 'send', data: { sentAt: receipt.sentAt, requestId: receipt.requestId, ...receipt.evidence }, at: deps.clock.now() });
+    receipt = await step(
+      session,
+      attempt.id,
+      'send',
+      () =>
+        withTimeout(
+          session.run.sender.send(sendFor(session, scenario, expectation)),
+          plan.timeouts.stepMs + 1000,
+          { en: `Sending the push for ${scenario.id}`, zh: `发送场景 ${scenario.id} 的推送` },
+        ),
+      () =>
+        plan.sender.kind === 'simctl' ? 'sent with simctl push' : `sent by the ${plan.sender.kind} sender`,
+    );
+    deps.repo.addEvidence(attempt.id, {
+      kind: 'send',
+      data: { sentAt: receipt.sentAt, requestId: receipt.requestId, ...receipt.evidence },
+      at: deps.clock.now(),
+    });
   } catch (error) {
     stopIfCancelled(session);
     await restore(session, attempt.id, scenario);
     const info = toErrorInfo(error);
-    const outcome: SetupOutcome = simulatorGone(session, error) ? { kind: 'device-lost', error: info } : { kind: 'failed', error: info };
-    return finish(session, attempt.id, judge(expectation, { setup: outcome, captured: { kind: 'records', records: [] } }));
+    const outcome: SetupOutcome = simulatorGone(session, error)
+      ? { kind: 'device-lost', error: info }
+      : { kind: 'failed', error: info };
+    return finish(
+      session,
+      attempt.id,
+      judge(expectation, { setup: outcome, captured: { kind: 'records', records: [] } }),
+    );
   }
 
-  const isMatch = (r: Parameters<typeof checkRecord>[1]): boolean => (expectation.outcome === 'shown' ? recordMatches(checkRecord(expectation, r)) : true);
+  const isMatch = (r: Parameters<typeof checkRecord>[1]): boolean =>
+    expectation.outcome === 'shown' ? recordMatches(checkRecord(expectation, r)) : true;
   const captured: SimulatorCapture = await step(
     session,
     attempt.id,
@@ -90,12 +130,18 @@ export async function runSimulatorAttempt(session: SimulatorSession, attempt: At
         signal: session.run.signal,
         ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
       }),
-    (c) => `${c.records.length} delivered notification(s)${c.readErrors ? `, ${c.readErrors} read error(s)` : ''}`,
+    (c) =>
+      `${c.records.length} delivered notification(s)${c.readErrors ? `, ${c.readErrors} read error(s)` : ''}`,
   );
   stopIfCancelled(session);
   deps.repo.addEvidence(attempt.id, {
     kind: 'record',
-    data: { records: captured.records.map((r) => ({ ...r.info, latencyMs: r.latencyMs, seenAt: r.seenAt })), readErrors: captured.readErrors, errors: captured.errors, clockOffset: { offsetMs: 0, uncertaintyMs: 0 } },
+    data: {
+      records: captured.records.map((r) => ({ ...r.info, latencyMs: r.latencyMs, seenAt: r.seenAt })),
+      readErrors: captured.readErrors,
+      errors: captured.errors,
+      clockOffset: { offsetMs: 0, uncertaintyMs: 0 },
+    },
     at: deps.clock.now(),
   });
   if (!captured.lost) await restore(session, attempt.id, scenario);
@@ -111,7 +157,10 @@ export async function runSimulatorAttempt(session: SimulatorSession, attempt: At
     : captured.records.length > 0
       ? { kind: 'records', records: captured.records.map((r) => r.observed) }
       : { kind: 'timeout', readErrors: captured.readErrors };
-  const matched = captured.records.find((r) => expectation.outcome === 'shown' && isMatch(r.observed)) ?? captured.records[0] ?? null;
+  const matched =
+    captured.records.find((r) => expectation.outcome === 'shown' && isMatch(r.observed)) ??
+    captured.records[0] ??
+    null;
   const observation: Observation = {
     setup: { kind: 'ok' },
     captured: outcome,
@@ -123,15 +172,27 @@ export async function runSimulatorAttempt(session: SimulatorSession, attempt: At
   };
   if (!lost) await screenshot(session, attempt.id);
   let verdict = judge(expectation, observation);
-  if (verdict.kind === 'pass' && expectation.tapExt !== null && matched !== null) verdict = extCheck(verdict, expectation.tapExt, matched.info.userInfo?.ext);
+  if (verdict.kind === 'pass' && expectation.tapExt !== null && matched !== null)
+    verdict = extCheck(verdict, expectation.tapExt, matched.info.userInfo?.ext);
   if (verdict.kind === 'pass' && expectation.outcome === 'shown') session.controlShown = true;
   return finish(session, attempt.id, verdict);
 }
 
-async function prepareState(session: SimulatorSession, attemptId: number, scenario: Scenario, expectation: Expectation): Promise<SetupOutcome> {
+async function prepareState(
+  session: SimulatorSession,
+  attemptId: number,
+  scenario: Scenario,
+  expectation: Expectation,
+): Promise<SetupOutcome> {
   try {
     if (expectation.needsPositiveControl && session.controlShown !== true && !session.controlTried) {
-      await step(session, attemptId, 'positive-control', () => runSimulatorControl(session, attemptId), (shown) => (shown ? 'the control push showed' : 'the control push did not show'));
+      await step(
+        session,
+        attemptId,
+        'positive-control',
+        () => runSimulatorControl(session, attemptId),
+        (shown) => (shown ? 'the control push showed' : 'the control push did not show'),
+      );
     }
     await step(
       session,
@@ -139,7 +200,11 @@ async function prepareState(session: SimulatorSession, attemptId: number, scenar
       'enter-state',
       async () => {
         const report = await enterSimulatorState(session, scenario.state);
-        session.run.deps.repo.addEvidence(attemptId, { kind: 'state', data: report, at: session.run.deps.clock.now() });
+        session.run.deps.repo.addEvidence(attemptId, {
+          kind: 'state',
+          data: report,
+          at: session.run.deps.clock.now(),
+        });
         if (!report.ok) throw stateNotReached(report, scenario.state);
         return report;
       },
@@ -148,30 +213,48 @@ async function prepareState(session: SimulatorSession, attemptId: number, scenar
     return { kind: 'ok' };
   } catch (error) {
     const info = toErrorInfo(error);
-    return simulatorGone(session, error) ? { kind: 'device-lost', error: info } : { kind: 'failed', error: info };
+    return simulatorGone(session, error)
+      ? { kind: 'device-lost', error: info }
+      : { kind: 'failed', error: info };
   }
 }
 
 async function restore(session: SimulatorSession, attemptId: number, scenario: Scenario): Promise<void> {
   if (simulatorGone(session)) return;
-  await step(session, attemptId, 'leave-state', () => leaveSimulatorState(session, scenario.state)).catch((error: unknown) => {
-    session.run.deps.logger.warn('leaving a simulator state failed', { udid: session.phone.serial, state: scenario.state, error: toErrorInfo(error).message });
-  });
+  await step(session, attemptId, 'leave-state', () => leaveSimulatorState(session, scenario.state)).catch(
+    (error: unknown) => {
+      session.run.deps.logger.warn('leaving a simulator state failed', {
+        udid: session.phone.serial,
+        state: scenario.state,
+        error: toErrorInfo(error).message,
+      });
+    },
+  );
 }
 
 async function screenshot(session: SimulatorSession, attemptId: number): Promise<void> {
   const port = portFor(session);
   if (!port.screenshot || session.run.deps.evidence === undefined) return;
   const take = port.screenshot.bind(port);
-  await step(session, attemptId, 'evidence', async () => {
-    try {
-      const shot = await take(session.phone.serial);
-      session.run.deps.repo.addEvidence(attemptId, { kind: 'screenshot', path: shot.path, at: session.run.deps.clock.now() });
-      return 'simulator screenshot kept';
-    } catch (error) {
-      return `no screenshot: ${toErrorInfo(error).message}`;
-    }
-  }, (note) => note);
+  await step(
+    session,
+    attemptId,
+    'evidence',
+    async () => {
+      try {
+        const shot = await take(session.phone.serial);
+        session.run.deps.repo.addEvidence(attemptId, {
+          kind: 'screenshot',
+          path: shot.path,
+          at: session.run.deps.clock.now(),
+        });
+        return 'simulator screenshot kept';
+      } catch (error) {
+        return `no screenshot: ${toErrorInfo(error).message}`;
+      }
+    },
+    (note) => note,
+  );
 }
 
 /**
@@ -180,19 +263,44 @@ async function screenshot(session: SimulatorSession, attemptId: number): Promise
  */
 function extCheck(passed: Verdict, ext: string, carried: unknown): Verdict {
   if (carried !== ext) {
-    return { ...passed, kind: 'fail', reason: { key: 'fail.wrong-redirect', values: { detail: `the notification's userInfo carried ${typeof carried === 'string' ? `ext ${carried.slice(0, 200)}` : 'no ext'}` } } };
+    return {
+      ...passed,
+      kind: 'fail',
+      reason: {
+        key: 'fail.wrong-redirect',
+        values: {
+          detail: `the notification's userInfo carried ${typeof carried === 'string' ? `ext ${carried.slice(0, 200)}` : 'no ext'}`,
+        },
+      },
+    };
   }
-  return { ...passed, kind: 'inconclusive', reason: { key: 'inconclusive.tap-unverified', values: { detail: 'the ext arrived in userInfo; simulators have no tap driver in PushLab, so the redirect itself is not proven' } } };
+  return {
+    ...passed,
+    kind: 'inconclusive',
+    reason: {
+      key: 'inconclusive.tap-unverified',
+      values: {
+        detail:
+          'the ext arrived in userInfo; simulators have no tap driver in PushLab, so the redirect itself is not proven',
+      },
+    },
+  };
 }
 
 function stopIfCancelled(session: SimulatorSession): void {
-  if (session.run.signal.aborted) throw new LabError('CANCELLED', 'The run was stopped.', { zh: { message: '运行已停止。' } });
+  if (session.run.signal.aborted)
+    throw new LabError('CANCELLED', 'The run was stopped.', { zh: { message: '运行已停止。' } });
 }
 
 function finish(session: SimulatorSession, attemptId: number, verdict: Verdict): Verdict {
   const { repo, clock } = session.run.deps;
   if (verdict.kind === 'device-lost') session.lost = true;
-  repo.recordStep(attemptId, { name: 'judge', status: 'ok', at: clock.now(), detail: `${verdict.kind}: ${verdict.reason.key}` });
+  repo.recordStep(attemptId, {
+    name: 'judge',
+    status: 'ok',
+    at: clock.now(),
+    detail: `${verdict.kind}: ${verdict.reason.key}`,
+  });
   repo.finishAttempt(attemptId, { verdict, finishedAt: clock.now(), latencyMs: verdict.details.latencyMs });
   session.run.changed(attemptId);
   return verdict;

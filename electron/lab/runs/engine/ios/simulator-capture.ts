@@ -78,7 +78,12 @@ export async function captureDelivered(options: SimulatorCaptureOptions): Promis
         if (seen.has(key)) continue;
         seen.add(key);
         const observed = toObserved(r);
-        records.push({ info: r, observed, seenAt, latencyMs: r.deliveredAt === null ? null : r.deliveredAt - options.since });
+        records.push({
+          info: r,
+          observed,
+          seenAt,
+          latencyMs: r.deliveredAt === null ? null : r.deliveredAt - options.since,
+        });
         if (options.isMatch(observed)) return { records, readErrors, errors, lost: false };
       }
     } catch (error) {

@@ -14,17 +14,28 @@ import { captureDelivered, deliveredKeys } from './simulator-capture';
 import { dataPathOf, simulatorGone, type SimulatorSession } from './simulator-session';
 import { enterSimulatorState, leaveSimulatorState } from './simulator-states';
 
-export function sendFor(session: SimulatorSession, scenario: Scenario, expectation: Expectation): SendRequest {
+export function sendFor(
+  session: SimulatorSession,
+  scenario: Scenario,
+  expectation: Expectation,
+): SendRequest {
   const { plan, signal } = session.run;
   const account = session.account;
   const token = deviceTokenFor(plan, session.phone.serial);
   return {
     serial: session.phone.serial,
     package: plan.app.package,
-    recipient: { account: account?.account ?? '', ...(account?.nickname ? { nickname: account.nickname } : {}) },
+    recipient: {
+      account: account?.account ?? '',
+      ...(account?.nickname ? { nickname: account.nickname } : {}),
+    },
     scenarioId: scenario.id,
     message: scenario.message,
-    expected: { title: expectation.title?.value ?? null, text: expectation.text?.value ?? null, channelId: expectation.channelId },
+    expected: {
+      title: expectation.title?.value ?? null,
+      text: expectation.text?.value ?? null,
+      channelId: expectation.channelId,
+    },
     channel: 'apns',
     ...(token === null ? {} : { deviceToken: token }),
     timeoutMs: plan.timeouts.stepMs,
@@ -46,7 +57,8 @@ export async function runSimulatorControl(session: SimulatorSession, attemptId: 
     const dataPath = dataPathOf(session);
     const baseline = await deliveredKeys(dataPath, plan.app.package);
     const receipt = await sender.send(sendFor(session, scenario, expectation));
-    const isMatch = (r: Parameters<typeof checkRecord>[1]): boolean => recordMatches(checkRecord(expectation, r));
+    const isMatch = (r: Parameters<typeof checkRecord>[1]): boolean =>
+      recordMatches(checkRecord(expectation, r));
     const seen = await captureDelivered({
       dataPath,
       bundleId: plan.app.package,
@@ -62,7 +74,12 @@ export async function runSimulatorControl(session: SimulatorSession, attemptId: 
     const match = seen.records.find((r) => isMatch(r.observed));
     deps.repo.addEvidence(attemptId, {
       kind: 'record',
-      data: { positiveControl: true, requestId: receipt.requestId, shown: match !== undefined, records: seen.records.map((r) => ({ ...r.info, latencyMs: r.latencyMs })) },
+      data: {
+        positiveControl: true,
+        requestId: receipt.requestId,
+        shown: match !== undefined,
+        records: seen.records.map((r) => ({ ...r.info, latencyMs: r.latencyMs })),
+      },
       at: deps.clock.now(),
     });
     session.controlShown = match !== undefined;

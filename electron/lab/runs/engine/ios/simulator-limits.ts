@@ -9,7 +9,11 @@ import { senderCannotTest, type Reason } from '../sender-limits';
 import type { PlanSender } from '../../../../../shared/runs/plan';
 import type { PhoneContext, Scenario } from '../../../../../shared/scenarios/types';
 
-export function simulatorBlock(scenario: Scenario, sender: PlanSender['kind'], context: PhoneContext): Reason | null {
+export function simulatorBlock(
+  scenario: Scenario,
+  sender: PlanSender['kind'],
+  context: PhoneContext,
+): Reason | null {
   if (scenario.state === 'screen-locked') {
     return {
       en: "simctl cannot lock a simulator's screen: run this scenario on a real iPhone.",

@@ -14,7 +14,10 @@ import { runSimulatorAction } from './simulator-actions';
 import { runSimulatorAttempt } from './simulator-attempt';
 import { dataPathOf, simctlOf, simulatorGone, simulatorOf, type SimulatorSession } from './simulator-session';
 
-export async function runSimulator(session: SimulatorSession, attempts: readonly AttemptView[]): Promise<void> {
+export async function runSimulator(
+  session: SimulatorSession,
+  attempts: readonly AttemptView[],
+): Promise<void> {
   const udid = session.phone.serial;
   await runDeviceAttempts(
     {
@@ -49,22 +52,32 @@ async function prepare(session: SimulatorSession): Promise<string[]> {
   if (device.state !== 'Booted') {
     throw new LabError('DEVICE_NOT_READY', `Simulator ${device.name} is ${device.state}.`, {
       hint: 'Boot it (Simulator app, or `xcrun simctl boot <udid>`), then run again.',
-      zh: { message: `模拟器 ${device.name} 的状态为 ${device.state}。`, hint: '请启动它（Simulator 应用，或 `xcrun simctl boot <udid>`），然后重新运行。' },
+      zh: {
+        message: `模拟器 ${device.name} 的状态为 ${device.state}。`,
+        hint: '请启动它（Simulator 应用，或 `xcrun simctl boot <udid>`），然后重新运行。',
+      },
     });
   }
-  if (plan.build && plan.build.install !== false) notes.push('build.apk is an Android package: the simulator runs the app already installed on it');
+  if (plan.build && plan.build.install !== false)
+    notes.push('build.apk is an Android package: the simulator runs the app already installed on it');
   const container = await appContainer(runner, udid, bundleId, 'app');
   if (container === null) {
     throw new LabError('NOT_FOUND', `${bundleId} is not installed on simulator ${device.name}.`, {
       hint: `Install the simulator build: xcrun simctl install ${udid} /path/to/App.app`,
-      zh: { message: `模拟器 ${device.name} 上没有安装 ${bundleId}。`, hint: `请安装模拟器构建：xcrun simctl install ${udid} /path/to/App.app` },
+      zh: {
+        message: `模拟器 ${device.name} 上没有安装 ${bundleId}。`,
+        hint: `请安装模拟器构建：xcrun simctl install ${udid} /path/to/App.app`,
+      },
     });
   }
   notes.push(`${bundleId} installed`);
   if (session.account === null) {
     throw new LabError('PLAN_INVALID', `The plan gives no test account for ${udid}.`, {
       hint: 'Add it under app.accounts.serials (simulators are named by UDID).',
-      zh: { message: `计划没有为 ${udid} 提供测试账号。`, hint: '请在 app.accounts.serials 下添加（模拟器以 UDID 命名）。' },
+      zh: {
+        message: `计划没有为 ${udid} 提供测试账号。`,
+        hint: '请在 app.accounts.serials 下添加（模拟器以 UDID 命名）。',
+      },
     });
   }
   notes.push(await runSimulatorAction(session, 'login', plan.app.login));
@@ -75,15 +88,19 @@ async function prepare(session: SimulatorSession): Promise<string[]> {
   notes.push(describePermission(permission, bundleId));
   const settings = permission.state === 'read' ? permission.settings : null;
   if (settings === null || settings.authorization === 'notDetermined' || settings.allowed === null) {
-    throw new LabError('DEVICE_NOT_READY', `${bundleId} may not show notifications on ${device.name} yet: it has not asked, or nobody answered its prompt.`, {
-      hint: 'Open the app on the simulator and tap Allow when it asks (simctl cannot grant notification permission), then run again.',
-      zh: {
-        message: `${bundleId} 可能还不能在 ${device.name} 上显示通知：它还没有请求权限，或没有人回应它的提示。`,
-        hint: '请在模拟器上打开应用，在它请求时点按“允许”（simctl 无法授予通知权限），然后重新运行。',
+    throw new LabError(
+      'DEVICE_NOT_READY',
+      `${bundleId} may not show notifications on ${device.name} yet: it has not asked, or nobody answered its prompt.`,
+      {
+        hint: 'Open the app on the simulator and tap Allow when it asks (simctl cannot grant notification permission), then run again.',
+        zh: {
+          message: `${bundleId} 可能还不能在 ${device.name} 上显示通知：它还没有请求权限，或没有人回应它的提示。`,
+          hint: '请在模拟器上打开应用，在它请求时点按“允许”（simctl 无法授予通知权限），然后重新运行。',
+        },
       },
-    });
+    );
   }
   session.context = { ...session.context, notificationsBlocked: !settings.allowed };
-  notes.push('clock: the simulator shares the Mac\'s clock');
+  notes.push("clock: the simulator shares the Mac's clock");
   return notes;
 }

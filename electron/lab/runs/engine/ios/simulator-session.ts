@@ -27,7 +27,11 @@ export interface SimulatorSession {
   lost: boolean;
 }
 
-export function openSimulatorSession(run: RunContext, resolved: ResolvedPhone, controlShown: boolean | null): SimulatorSession {
+export function openSimulatorSession(
+  run: RunContext,
+  resolved: ResolvedPhone,
+  controlShown: boolean | null,
+): SimulatorSession {
   return {
     kind: 'simulator',
     run,
@@ -51,7 +55,10 @@ function portOf(session: SimulatorSession): SimulatorPort {
   if (!port) {
     throw new LabError('DEVICE_NOT_READY', 'This lab has no iOS support, so simulators cannot run here.', {
       hint: 'Run the plan from the PushLab app or CLI on a Mac with Xcode.',
-      zh: { message: '这个实验室不支持 iOS，因此无法在这里运行模拟器。', hint: '请在装有 Xcode 的 Mac 上用 PushLab 应用或 CLI 运行该计划。' },
+      zh: {
+        message: '这个实验室不支持 iOS，因此无法在这里运行模拟器。',
+        hint: '请在装有 Xcode 的 Mac 上用 PushLab 应用或 CLI 运行该计划。',
+      },
     });
   }
   return port;
@@ -65,10 +72,17 @@ export function portFor(session: SimulatorSession): SimulatorPort {
 export function simctlOf(session: SimulatorSession): SimctlRunner {
   const runner = portOf(session).runner();
   if (!runner) {
-    throw new LabError('DEVICE_LOST', `iOS simulators are not available any more (xcrun simctl does not answer), so ${session.phone.serial} cannot be reached.`, {
-      hint: 'Check Xcode, then resume the run.',
-      zh: { message: `iOS 模拟器已不可用（xcrun simctl 没有响应），因此无法连接 ${session.phone.serial}。`, hint: '请检查 Xcode，然后继续运行。' },
-    });
+    throw new LabError(
+      'DEVICE_LOST',
+      `iOS simulators are not available any more (xcrun simctl does not answer), so ${session.phone.serial} cannot be reached.`,
+      {
+        hint: 'Check Xcode, then resume the run.',
+        zh: {
+          message: `iOS 模拟器已不可用（xcrun simctl 没有响应），因此无法连接 ${session.phone.serial}。`,
+          hint: '请检查 Xcode，然后继续运行。',
+        },
+      },
+    );
   }
   return runner;
 }
@@ -77,10 +91,17 @@ export function simctlOf(session: SimulatorSession): SimctlRunner {
 export function simulatorOf(session: SimulatorSession): SimDevice {
   const device = portOf(session).simulator(session.phone.serial);
   if (!device) {
-    throw new LabError('DEVICE_LOST', `Simulator ${session.phone.serial} is no longer listed by simctl (deleted?).`, {
-      hint: 'Check `xcrun simctl list devices`, then resume the run.',
-      zh: { message: `simctl 不再列出模拟器 ${session.phone.serial}（已被删除？）。`, hint: '请检查 `xcrun simctl list devices`，然后继续运行。' },
-    });
+    throw new LabError(
+      'DEVICE_LOST',
+      `Simulator ${session.phone.serial} is no longer listed by simctl (deleted?).`,
+      {
+        hint: 'Check `xcrun simctl list devices`, then resume the run.',
+        zh: {
+          message: `simctl 不再列出模拟器 ${session.phone.serial}（已被删除？）。`,
+          hint: '请检查 `xcrun simctl list devices`，然后继续运行。',
+        },
+      },
+    );
   }
   return device;
 }
@@ -89,13 +110,17 @@ export function simulatorOf(session: SimulatorSession): SimDevice {
 export function dataPathOf(session: SimulatorSession): string {
   const path = simulatorOf(session).dataPath;
   if (!path) {
-    throw new LabError('DEVICE_NOT_READY', `simctl does not report where ${session.phone.serial} keeps its files (Xcode 8 or older), so delivered notifications cannot be read.`, {
-      hint: 'Use Xcode 9 or newer.',
-      zh: {
-        message: `simctl 没有报告 ${session.phone.serial} 的文件位置（Xcode 8 或更早），因此无法读取已送达的通知。`,
-        hint: '请使用 Xcode 9 或更新版本。',
+    throw new LabError(
+      'DEVICE_NOT_READY',
+      `simctl does not report where ${session.phone.serial} keeps its files (Xcode 8 or older), so delivered notifications cannot be read.`,
+      {
+        hint: 'Use Xcode 9 or newer.',
+        zh: {
+          message: `simctl 没有报告 ${session.phone.serial} 的文件位置（Xcode 8 或更早），因此无法读取已送达的通知。`,
+          hint: '请使用 Xcode 9 或更新版本。',
+        },
       },
-    });
+    );
   }
   return path;
 }

@@ -24,7 +24,14 @@ export const BACKGROUND_APP = 'com.apple.Preferences';
 const REBOOT_TIMEOUT_MS = 180_000;
 
 /** States this lab can put an app in on a simulator. */
-export const SIMULATOR_STATES: readonly AppState[] = ['foreground', 'background', 'swiped-away', 'after-reboot', 'logged-out', 'kicked-offline'];
+export const SIMULATOR_STATES: readonly AppState[] = [
+  'foreground',
+  'background',
+  'swiped-away',
+  'after-reboot',
+  'logged-out',
+  'kicked-offline',
+];
 
 export async function enterSimulatorState(session: SimulatorSession, state: AppState): Promise<StateReport> {
   const steps: string[] = [];
@@ -32,7 +39,8 @@ export async function enterSimulatorState(session: SimulatorSession, state: AppS
   const at = (): string => session.run.deps.clock.iso();
   const bundle = session.run.plan.app.package;
   const udid = session.phone.serial;
-  const check = (name: string, expected: string, actual: string): void => void checks.push({ check: name, expected, actual, ok: expected === actual });
+  const check = (name: string, expected: string, actual: string): void =>
+    void checks.push({ check: name, expected, actual, ok: expected === actual });
   const launch = async (id: string): Promise<void> => {
     const pid = await launchApp(simctlOf(session), udid, id, { signal: session.run.signal });
     steps.push(`simctl launch ${id}`);
@@ -66,46 +74,87 @@ export async function enterSimulatorState(session: SimulatorSession, state: AppS
         break;
       }
       default:
-        return report(state, false, `simctl cannot put an app in "${state}" on a simulator${state === 'screen-locked' ? ' (it has no way to lock the screen)' : ''}.`, steps, checks, null, at());
+        return report(
+          state,
+          false,
+          `simctl cannot put an app in "${state}" on a simulator${state === 'screen-locked' ? ' (it has no way to lock the screen)' : ''}.`,
+          steps,
+          checks,
+          null,
+          at(),
+        );
     }
   } catch (error) {
     const info = toErrorInfo(error);
     return report(state, false, info.message, steps, checks, info, at());
   }
   const failed = checks.find((c) => !c.ok);
-  return report(state, failed === undefined, failed ? `${failed.check}: expected ${failed.expected}, got ${failed.actual}` : null, steps, checks, null, at());
+  return report(
+    state,
+    failed === undefined,
+    failed ? `${failed.check}: expected ${failed.expected}, got ${failed.actual}` : null,
+    steps,
+    checks,
+    null,
+    at(),
+  );
 }
 
 /** Undoes what entering did where it matters: log the account back in. */
 export async function leaveSimulatorState(session: SimulatorSession, state: AppState): Promise<string> {
-  if (state === 'logged-out' || state === 'kicked-offline') return runSimulatorAction(session, 'login', session.run.plan.app.login);
+  if (state === 'logged-out' || state === 'kicked-offline')
+    return runSimulatorAction(session, 'login', session.run.plan.app.login);
   return 'nothing to undo';
 }
 
-async function reboot(session: SimulatorSession, steps: string[], check: (name: string, expected: string, actual: string) => void): Promise<void> {
+async function reboot(
+  session: SimulatorSession,
+  steps: string[],
+  check: (name: string, expected: string, actual: string) => void,
+): Promise<void> {
   const udid = session.phone.serial;
   const port = portFor(session);
   await shutdownSimulator(simctlOf(session), udid);
   steps.push('simctl shutdown');
   await bootSimulator(simctlOf(session), udid);
   steps.push('simctl boot');
-  await waitUntilBooted(simctlOf(session), udid, { timeoutMs: REBOOT_TIMEOUT_MS, signal: session.run.signal });
+  await waitUntilBooted(simctlOf(session), udid, {
+    timeoutMs: REBOOT_TIMEOUT_MS,
+    signal: session.run.signal,
+  });
   steps.push('simctl bootstatus -b');
   const deadline = session.run.deps.clock.now() + REBOOT_TIMEOUT_MS;
   for (;;) {
     await port.refresh();
     const state = port.simulator(udid)?.state;
     if (state === 'Booted') break;
-    if (session.run.signal.aborted) throw new LabError('CANCELLED', 'The run was stopped.', { zh: { message: '运行已停止。' } });
-    if (session.run.deps.clock.now() > deadline) throw new LabError('TIMEOUT', `Simulator ${udid} did not boot again within ${REBOOT_TIMEOUT_MS / 1000} s.`, {
-      hint: 'Boot it in the Simulator app, then resume the run.',
-      zh: { message: `模拟器 ${udid} 没有在 ${REBOOT_TIMEOUT_MS / 1000} 秒内重新启动。`, hint: '请在 Simulator 应用中启动它，然后继续运行。' },
-    });
+    if (session.run.signal.aborted)
+      throw new LabError('CANCELLED', 'The run was stopped.', { zh: { message: '运行已停止。' } });
+    if (session.run.deps.clock.now() > deadline)
+      throw new LabError(
+        'TIMEOUT',
+        `Simulator ${udid} did not boot again within ${REBOOT_TIMEOUT_MS / 1000} s.`,
+        {
+          hint: 'Boot it in the Simulator app, then resume the run.',
+          zh: {
+            message: `模拟器 ${udid} 没有在 ${REBOOT_TIMEOUT_MS / 1000} 秒内重新启动。`,
+            hint: '请在 Simulator 应用中启动它，然后继续运行。',
+          },
+        },
+      );
     await new Promise((r) => setTimeout(r, 250));
   }
   check('simulator booted again', 'Booted', 'Booted');
 }
 
-function report(state: AppState, ok: boolean, reason: string | null, steps: string[], checks: StateCheck[], error: StateReport['error'], at: string): StateReport {
+function report(
+  state: AppState,
+  ok: boolean,
+  reason: string | null,
+  steps: string[],
+  checks: StateCheck[],
+  error: StateReport['error'],
+  at: string,
+): StateReport {
   return { state, ok, reason, steps, checks, error, at };
 }

@@ -22,8 +22,31 @@ import { describeIntent, parseIntentArgs } from './intent';
 import { javaException } from './java-error';
 import { getStandbyBucketCommand, setStandbyBucketCommand } from './standby';
 
-const START_OPTIONS = new Set(['-W', '-S', '-D', '-N', '--streaming', '--track-allocation', '--suspend', '-R', '-P', '--user', '--display', '--windowingMode', '--activityType', '--task']);
-const START_WITH_VALUE = new Set(['-R', '-P', '--user', '--display', '--windowingMode', '--activityType', '--task']);
+const START_OPTIONS = new Set([
+  '-W',
+  '-S',
+  '-D',
+  '-N',
+  '--streaming',
+  '--track-allocation',
+  '--suspend',
+  '-R',
+  '-P',
+  '--user',
+  '--display',
+  '--windowingMode',
+  '--activityType',
+  '--task',
+]);
+const START_WITH_VALUE = new Set([
+  '-R',
+  '-P',
+  '--user',
+  '--display',
+  '--windowingMode',
+  '--activityType',
+  '--task',
+]);
 
 type Target = { app: AppPackage; activity: string; requires?: string } | { error: string };
 
@@ -34,7 +57,10 @@ function resolveTarget(ctx: CommandContext, intent: ReturnType<typeof parseInten
     const activity = qualifyActivity(pkg, cls);
     const app = phone.packages.get(pkg);
     const screen = findSettingsActivity(phone, pkg, activity);
-    if (app && screen) return screen.requiresPermission ? { app, activity, requires: screen.requiresPermission } : { app, activity };
+    if (app && screen)
+      return screen.requiresPermission
+        ? { app, activity, requires: screen.requiresPermission }
+        : { app, activity };
     const declared = app?.launcherActivity === activity || declaresActivity(phone, pkg, activity);
     if (!app || !app.installed || !app.enabled || !declared) {
       return { error: `Error type 3\nError: Activity class {${pkg}/${activity}} does not exist.` };
@@ -45,11 +71,17 @@ function resolveTarget(ctx: CommandContext, intent: ReturnType<typeof parseInten
   const settingsApp = settings ? phone.packages.get(settings.package) : undefined;
   if (settings && settingsApp) return { app: settingsApp, activity: settings.activity };
   const app = intent.pkg ? phone.packages.get(intent.pkg) : undefined;
-  const launcherIntent = intent.categories.includes('android.intent.category.LAUNCHER') || intent.action === 'android.intent.action.MAIN';
-  if (app && app.installed && app.enabled && app.launcherActivity && launcherIntent) return { app, activity: app.launcherActivity };
-  const link = intent.action === 'android.intent.action.VIEW' ? resolveDeepLink(phone, intent.data, intent.pkg) : null;
+  const launcherIntent =
+    intent.categories.includes('android.intent.category.LAUNCHER') ||
+    intent.action === 'android.intent.action.MAIN';
+  if (app && app.installed && app.enabled && app.launcherActivity && launcherIntent)
+    return { app, activity: app.launcherActivity };
+  const link =
+    intent.action === 'android.intent.action.VIEW' ? resolveDeepLink(phone, intent.data, intent.pkg) : null;
   if (link) return link;
-  return { error: `Error: Activity not started, unable to resolve ${describeIntent(intent, null, '0x10000000')}` };
+  return {
+    error: `Error: Activity not started, unable to resolve ${describeIntent(intent, null, '0x10000000')}`,
+  };
 }
 
 async function amStart(ctx: CommandContext, args: readonly string[]): Promise<number> {
@@ -69,8 +101,14 @@ async function amStart(ctx: CommandContext, args: readonly string[]): Promise<nu
   }
   if (target.requires !== undefined) {
     const denied = `Permission Denial: starting ${describeIntent(intent, shown, '0x10000000').replace(/ }$/, ' mCallingUid=2000 }')} from null (pid=${phone.nextPid + 11}, uid=2000) requires ${target.requires}`;
-    return javaException(ctx, 'am', 'start', 'java.lang.SecurityException', denied,
-      'com.android.server.wm.ActivityTaskSupervisor.checkStartAnyActivityPermission(ActivityTaskSupervisor.java:1312)');
+    return javaException(
+      ctx,
+      'am',
+      'start',
+      'java.lang.SecurityException',
+      denied,
+      'com.android.server.wm.ActivityTaskSupervisor.checkStartAnyActivityPermission(ActivityTaskSupervisor.java:1312)',
+    );
   }
   if (intent.own.includes('-S')) forceStop(phone, target.app.name);
   const result = launchActivity(phone, target.app, target.activity);
@@ -79,7 +117,9 @@ async function amStart(ctx: CommandContext, args: readonly string[]): Promise<nu
   await ctx.env.delay(result.state === 'COLD' ? 30 : 10, ctx.signal);
   const short = shortComponent(target.app.name, target.activity);
   if (result.alreadyTop) {
-    await ctx.out('Warning: Activity not started, intent has been delivered to currently running top-most instance.\n');
+    await ctx.out(
+      'Warning: Activity not started, intent has been delivered to currently running top-most instance.\n',
+    );
   }
   if (!wait) return 0;
   let text = 'Status: ok\n';
@@ -130,7 +170,9 @@ export async function activityCommand(ctx: CommandContext, args: readonly string
     case 'broadcast': {
       const intent = parseIntentArgs(rest, new Set(['--user']), new Set(['--user']));
       deliverBroadcast(phone, intent);
-      await ctx.out(`Broadcasting: ${describeIntent(intent, intent.component ? `${intent.component.package}/${intent.component.cls}` : null)}\nBroadcast completed: result=0\n`);
+      await ctx.out(
+        `Broadcasting: ${describeIntent(intent, intent.component ? `${intent.component.package}/${intent.component.cls}` : null)}\nBroadcast completed: result=0\n`,
+      );
       return 0;
     }
     case 'get-current-user':

@@ -18,7 +18,15 @@
  * the text MIUI gave the shell uid in liudongmiao/Brevent#117).
  */
 import { MIUI_OP_AUTOSTART, POST_NOTIFICATIONS, type OpMode } from '../../app-settings';
-import { isPlatformOp, opDefaultMode, opExists, opName, OP_POST_NOTIFICATION, parseMode, parseOp } from '../../appops-table';
+import {
+  isPlatformOp,
+  opDefaultMode,
+  opExists,
+  opName,
+  OP_POST_NOTIFICATION,
+  parseMode,
+  parseOp,
+} from '../../appops-table';
 import { usesNotificationPermission } from '../../notifications';
 import type { AppPackage, PhoneState } from '../../state';
 import type { CommandContext } from '../types';
@@ -49,7 +57,11 @@ interface Target {
 }
 
 /** AppOpsService.Shell.parseUserPackageOp. */
-async function parseTarget(ctx: CommandContext, args: readonly string[], requireOp: boolean): Promise<Target | number> {
+async function parseTarget(
+  ctx: CommandContext,
+  args: readonly string[],
+  requireOp: boolean,
+): Promise<Target | number> {
   let pkg: string | null = null;
   let opText: string | null = null;
   let uid = false;
@@ -91,7 +103,8 @@ async function parseTarget(ctx: CommandContext, args: readonly string[], require
 }
 
 function entryLines(phone: PhoneState, app: AppPackage, op: number | null): string {
-  const pick = (modes: ReadonlyMap<number, OpMode>): Array<[number, OpMode]> => [...modes].filter(([code]) => op === null || code === op);
+  const pick = (modes: ReadonlyMap<number, OpMode>): Array<[number, OpMode]> =>
+    [...modes].filter(([code]) => op === null || code === op);
   const uid = pick(uidModes(phone, app));
   const pkg = pick(byCode(app.settings.ops));
   let text = '';
@@ -135,13 +148,34 @@ async function set(ctx: CommandContext, args: readonly string[]): Promise<number
   }
   const op = target.op ?? -1;
   if (shellLocked(phone)) {
-    return javaException(ctx, 'appops', 'set', 'java.lang.SecurityException', 'setMode: Neither user 2000 nor current process has android.permission.MANAGE_APP_OPS_MODES.', SET_FRAME);
+    return javaException(
+      ctx,
+      'appops',
+      'set',
+      'java.lang.SecurityException',
+      'setMode: Neither user 2000 nor current process has android.permission.MANAGE_APP_OPS_MODES.',
+      SET_FRAME,
+    );
   }
   if (!opExists(phone, op)) {
-    return javaException(ctx, 'appops', 'set', 'java.lang.IllegalArgumentException', `Bad operation #${op}`, 'com.android.server.appop.AppOpsService.verifyIncomingOp(AppOpsService.java:4667)');
+    return javaException(
+      ctx,
+      'appops',
+      'set',
+      'java.lang.IllegalArgumentException',
+      `Bad operation #${op}`,
+      'com.android.server.appop.AppOpsService.verifyIncomingOp(AppOpsService.java:4667)',
+    );
   }
   if (op === MIUI_OP_AUTOSTART && phone.policy.refuseAppOpsFor10008) {
-    return javaException(ctx, 'appops', 'set', 'java.lang.SecurityException', 'uid 2000 does not have android.permission.UPDATE_APP_OPS_STATS.', SET_FRAME);
+    return javaException(
+      ctx,
+      'appops',
+      'set',
+      'java.lang.SecurityException',
+      'uid 2000 does not have android.permission.UPDATE_APP_OPS_STATS.',
+      SET_FRAME,
+    );
   }
   const modes = target.uid ? target.app.settings.uidOps : target.app.settings.ops;
   if (mode === opDefaultMode(op)) modes.delete(op);
@@ -169,7 +203,9 @@ export async function appopsCommand(ctx: CommandContext, args: readonly string[]
     case undefined:
     case 'help':
     case '-h':
-      await ctx.out('AppOps service (appops) commands:\n  help\n    Print this text.\n  start [--user <USER_ID>] [--attribution <ATTRIBUTION_TAG>] <PACKAGE | UID> <OP> \n');
+      await ctx.out(
+        'AppOps service (appops) commands:\n  help\n    Print this text.\n  start [--user <USER_ID>] [--attribution <ATTRIBUTION_TAG>] <PACKAGE | UID> <OP> \n',
+      );
       return 0;
     default:
       await ctx.out(`Unknown command: ${sub}\n`);
@@ -210,7 +246,8 @@ export function dumpAppops(phone: PhoneState, args: readonly string[]): string {
     const app = only === undefined ? undefined : phone.packages.get(only);
     if (!app || !app.installed) return `Unknown package: ${only ?? ''}\n`;
   }
-  let t = 'Current AppOps Service state:\n  Settings:\n    top_state_settle_time=+5s0ms\n    fg_service_state_settle_time=+5s0ms\n    bg_state_settle_time=+1s0ms\n\n';
+  let t =
+    'Current AppOps Service state:\n  Settings:\n    top_state_settle_time=+5s0ms\n    fg_service_state_settle_time=+5s0ms\n    bg_state_settle_time=+1s0ms\n\n';
   const byUid = new Map<number, AppPackage[]>();
   for (const app of phone.packages.values()) {
     if (!app.installed || (only !== undefined && app.name !== only)) continue;

@@ -33,7 +33,9 @@ export const cmd: CommandHandler = async (ctx) => {
       return statusbarCommand(ctx, rest);
     case undefined:
     case '-l':
-      await ctx.out('activity\nappops\nbattery\ndeviceidle\nnetpolicy\nnotification\npackage\npower\nsettings\nstatusbar\nusagestats\nwindow\n');
+      await ctx.out(
+        'activity\nappops\nbattery\ndeviceidle\nnetpolicy\nnotification\npackage\npower\nsettings\nstatusbar\nusagestats\nwindow\n',
+      );
       return 0;
     default:
       if (QUIET.includes(service)) return 0;

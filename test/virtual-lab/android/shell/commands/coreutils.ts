@@ -8,10 +8,17 @@ import type { CommandContext, CommandHandler } from '../types';
 
 const BOOT_ID_PATH = '/proc/sys/kernel/random/boot_id';
 
-const ERRNO = { ENOENT: 'No such file or directory', EISDIR: 'Is a directory', EACCES: 'Permission denied' } as const;
+const ERRNO = {
+  ENOENT: 'No such file or directory',
+  EISDIR: 'Is a directory',
+  EACCES: 'Permission denied',
+} as const;
 
 /** Splits "-abc" style flags from operands (toybox stops at "--"). */
-function flagsAndOperands(args: readonly string[], known: string): { flags: Set<string>; operands: string[] } {
+function flagsAndOperands(
+  args: readonly string[],
+  known: string,
+): { flags: Set<string>; operands: string[] } {
   const flags = new Set<string>();
   const operands: string[] = [];
   let done = false;
@@ -34,7 +41,21 @@ function unescape(text: string): { text: string; stop: boolean } {
     }
     const n = text[++i];
     if (n === 'c') return { text: out, stop: true };
-    out += ({ n: '\n', t: '\t', r: '\r', '\\': '\\', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v', '0': '\0' } as Record<string, string>)[n ?? ''] ?? `\\${n}`;
+    out +=
+      (
+        {
+          n: '\n',
+          t: '\t',
+          r: '\r',
+          '\\': '\\',
+          a: '\x07',
+          b: '\b',
+          e: '\x1b',
+          f: '\f',
+          v: '\v',
+          '0': '\0',
+        } as Record<string, string>
+      )[n ?? ''] ?? `\\${n}`;
   }
   return { text: out, stop: false };
 }
@@ -114,7 +135,8 @@ export const cat: CommandHandler = async (ctx) => {
   let status = 0;
   for (const path of ctx.args) {
     // procfs: the kernel's per-boot UUID (changes on every reboot).
-    const data = path === BOOT_ID_PATH ? Buffer.from(`${powerExtras(ctx.env.phone).bootId}\n`) : ctx.env.fs.read(path);
+    const data =
+      path === BOOT_ID_PATH ? Buffer.from(`${powerExtras(ctx.env.phone).bootId}\n`) : ctx.env.fs.read(path);
     if (data) await ctx.out(data);
     else {
       await ctx.err(`cat: ${path}: ${ctx.env.fs.stat(path) ? ERRNO.EISDIR : ERRNO.ENOENT}\n`);
@@ -133,7 +155,9 @@ export const id: CommandHandler = async (ctx) => {
 
 export const pidof: CommandHandler = async (ctx: CommandContext) => {
   const { operands } = flagsAndOperands(ctx.args, 'so');
-  const pids = operands.map((name) => ctx.env.phone.processes.get(name)).filter((p): p is number => p !== undefined);
+  const pids = operands
+    .map((name) => ctx.env.phone.processes.get(name))
+    .filter((p): p is number => p !== undefined);
   if (pids.length === 0) return 1;
   await ctx.out(`${pids.join(' ')}\n`);
   return 0;

@@ -13,7 +13,14 @@
  *   `unforce` prints "Light state: X, deep state: Y", `step [deep]` prints "Stepped to deep: X",
  *   `get light|deep|force|screen|charging|network` prints the one value (power-state.ts).
  */
-import { currentDeepState, forceDeepIdle, isCharging, powerExtras, stepDeep, unforceIdle } from '../../power-state';
+import {
+  currentDeepState,
+  forceDeepIdle,
+  isCharging,
+  powerExtras,
+  stepDeep,
+  unforceIdle,
+} from '../../power-state';
 import { javaHashCode, type AppPackage, type PhoneState } from '../../state';
 import type { CommandContext } from '../types';
 import { EXIT_MINUS_ONE } from '../types';
@@ -30,7 +37,9 @@ function installed(phone: PhoneState, names: readonly string[]): AppPackage[] {
 }
 
 function userApps(phone: PhoneState): AppPackage[] {
-  const names = [...phone.packages.values()].filter((a) => a.installed && a.settings.dozeAllowlisted).map((a) => a.name);
+  const names = [...phone.packages.values()]
+    .filter((a) => a.installed && a.settings.dozeAllowlisted)
+    .map((a) => a.name);
   return installed(phone, names);
 }
 
@@ -45,24 +54,69 @@ function listing(phone: PhoneState): string {
 }
 
 const SETTINGS_NEW = [
-  'flex_time_short=+1m0s0ms', 'light_after_inactive_to=+4m0s0ms', 'light_idle_to=+5m0s0ms', 'light_idle_to_initial_flex=+1m0s0ms',
-  'light_max_idle_to_flex=+15m0s0ms', 'light_idle_factor=2.0', 'light_max_idle_to=+15m0s0ms', 'light_idle_maintenance_min_budget=+1m0s0ms',
-  'light_idle_maintenance_max_budget=+5m0s0ms', 'min_light_maintenance_time=+5s0ms', 'min_deep_maintenance_time=+30s0ms', 'inactive_to=+30m0s0ms',
-  'sensing_to=+4m0s0ms', 'locating_to=+30s0ms', 'location_accuracy=20.0m', 'motion_inactive_to=+10m0s0ms', 'motion_inactive_to_flex=+1m0s0ms',
-  'idle_after_inactive_to=+30m0s0ms', 'idle_pending_to=+5m0s0ms', 'max_idle_pending_to=+10m0s0ms', 'idle_pending_factor=2.0',
-  'quick_doze_delay_to=+1m0s0ms', 'idle_to=+1h0m0s0ms', 'max_idle_to=+6h0m0s0ms', 'idle_factor=2.0', 'min_time_to_alarm=+1h0m0s0ms',
-  'max_temp_app_allowlist_duration_ms=+5m0s0ms', 'mms_temp_app_allowlist_duration_ms=+1m0s0ms', 'sms_temp_app_allowlist_duration_ms=+20s0ms',
-  'notification_allowlist_duration_ms=+30s0ms', 'wait_for_unlock=true', 'pre_idle_factor_long=1.67', 'pre_idle_factor_short=0.33', 'use_window_alarms=true',
+  'flex_time_short=+1m0s0ms',
+  'light_after_inactive_to=+4m0s0ms',
+  'light_idle_to=+5m0s0ms',
+  'light_idle_to_initial_flex=+1m0s0ms',
+  'light_max_idle_to_flex=+15m0s0ms',
+  'light_idle_factor=2.0',
+  'light_max_idle_to=+15m0s0ms',
+  'light_idle_maintenance_min_budget=+1m0s0ms',
+  'light_idle_maintenance_max_budget=+5m0s0ms',
+  'min_light_maintenance_time=+5s0ms',
+  'min_deep_maintenance_time=+30s0ms',
+  'inactive_to=+30m0s0ms',
+  'sensing_to=+4m0s0ms',
+  'locating_to=+30s0ms',
+  'location_accuracy=20.0m',
+  'motion_inactive_to=+10m0s0ms',
+  'motion_inactive_to_flex=+1m0s0ms',
+  'idle_after_inactive_to=+30m0s0ms',
+  'idle_pending_to=+5m0s0ms',
+  'max_idle_pending_to=+10m0s0ms',
+  'idle_pending_factor=2.0',
+  'quick_doze_delay_to=+1m0s0ms',
+  'idle_to=+1h0m0s0ms',
+  'max_idle_to=+6h0m0s0ms',
+  'idle_factor=2.0',
+  'min_time_to_alarm=+1h0m0s0ms',
+  'max_temp_app_allowlist_duration_ms=+5m0s0ms',
+  'mms_temp_app_allowlist_duration_ms=+1m0s0ms',
+  'sms_temp_app_allowlist_duration_ms=+20s0ms',
+  'notification_allowlist_duration_ms=+30s0ms',
+  'wait_for_unlock=true',
+  'pre_idle_factor_long=1.67',
+  'pre_idle_factor_short=0.33',
+  'use_window_alarms=true',
 ];
 
 /** Before Android 12 the constants still said "whitelist" and had no flex/pre-idle factors. */
 const SETTINGS_OLD = [
-  'light_after_inactive_to=+3m0s0ms', 'light_pre_idle_to=+3m0s0ms', 'light_idle_to=+5m0s0ms', 'light_idle_factor=2.0', 'light_max_idle_to=+15m0s0ms',
-  'light_idle_maintenance_min_budget=+1m0s0ms', 'light_idle_maintenance_max_budget=+5m0s0ms', 'min_light_maintenance_time=+5s0ms',
-  'min_deep_maintenance_time=+30s0ms', 'inactive_to=+30m0s0ms', 'sensing_to=+4m0s0ms', 'locating_to=+30s0ms', 'location_accuracy=20.0m',
-  'motion_inactive_to=+10m0s0ms', 'idle_after_inactive_to=+30m0s0ms', 'idle_pending_to=+5m0s0ms', 'max_idle_pending_to=+10m0s0ms',
-  'idle_pending_factor=2.0', 'idle_to=+1h0m0s0ms', 'max_idle_to=+6h0m0s0ms', 'idle_factor=2.0', 'min_time_to_alarm=+1h0m0s0ms',
-  'max_temp_app_whitelist_duration=+5m0s0ms', 'mms_temp_app_whitelist_duration=+1m0s0ms', 'sms_temp_app_whitelist_duration=+20s0ms',
+  'light_after_inactive_to=+3m0s0ms',
+  'light_pre_idle_to=+3m0s0ms',
+  'light_idle_to=+5m0s0ms',
+  'light_idle_factor=2.0',
+  'light_max_idle_to=+15m0s0ms',
+  'light_idle_maintenance_min_budget=+1m0s0ms',
+  'light_idle_maintenance_max_budget=+5m0s0ms',
+  'min_light_maintenance_time=+5s0ms',
+  'min_deep_maintenance_time=+30s0ms',
+  'inactive_to=+30m0s0ms',
+  'sensing_to=+4m0s0ms',
+  'locating_to=+30s0ms',
+  'location_accuracy=20.0m',
+  'motion_inactive_to=+10m0s0ms',
+  'idle_after_inactive_to=+30m0s0ms',
+  'idle_pending_to=+5m0s0ms',
+  'max_idle_pending_to=+10m0s0ms',
+  'idle_pending_factor=2.0',
+  'idle_to=+1h0m0s0ms',
+  'max_idle_to=+6h0m0s0ms',
+  'idle_factor=2.0',
+  'min_time_to_alarm=+1h0m0s0ms',
+  'max_temp_app_whitelist_duration=+5m0s0ms',
+  'mms_temp_app_whitelist_duration=+1m0s0ms',
+  'sms_temp_app_whitelist_duration=+20s0ms',
   'notification_whitelist_duration=+30s0ms',
 ];
 
@@ -75,13 +129,23 @@ function fullDump(phone: PhoneState): string {
   const exceptIdle = installed(phone, phone.power.dozeExceptIdle);
   const system = installed(phone, phone.power.dozeSystem);
   const user = userApps(phone);
-  const ids = (apps: readonly AppPackage[]): number[] => [...new Set(apps.map((a) => a.uid))].sort((a, b) => a - b);
+  const ids = (apps: readonly AppPackage[]): number[] =>
+    [...new Set(apps.map((a) => a.uid))].sort((a, b) => a - b);
   const awake = phone.screen === 'awake';
   let t = `  Settings:\n${(phone.sdk >= 31 ? SETTINGS_NEW : SETTINGS_OLD).map((s) => `    ${s}\n`).join('')}`;
   t += '  Idling history:\n         normal: -2h26m52s889ms (unlocked)\n';
-  t += section('Whitelist (except idle) system apps', exceptIdle.map((a) => a.name));
-  t += section('Whitelist system apps', system.map((a) => a.name));
-  t += section('Whitelist user apps', user.map((a) => a.name));
+  t += section(
+    'Whitelist (except idle) system apps',
+    exceptIdle.map((a) => a.name),
+  );
+  t += section(
+    'Whitelist system apps',
+    system.map((a) => a.name),
+  );
+  t += section(
+    'Whitelist user apps',
+    user.map((a) => a.name),
+  );
   t += section('Whitelist (except idle) all app ids', ids([...exceptIdle, ...user]));
   t += section('Whitelist user app ids', ids(user));
   t += section('Whitelist all app ids', ids([...system, ...user]));
@@ -89,7 +153,8 @@ function fullDump(phone: PhoneState): string {
   const x = powerExtras(phone);
   t += `  mLightEnabled=true  mDeepEnabled=true\n  mForceIdle=${x.forceIdle}\n`;
   t += `  mScreenOn=${awake}\n  mScreenLocked=${phone.keyguard.showing}\n  mNetworkConnected=true\n  mCharging=${isCharging(phone)}\n`;
-  t += '  mMotionActive=false\n  mNotMoving=false\n  mLocating=false mHasGps=false mHasNetworkLocation=false mLocated=false\n';
+  t +=
+    '  mMotionActive=false\n  mNotMoving=false\n  mLocating=false mHasGps=false mHasNetworkLocation=false mLocated=false\n';
   t += `  mState=${deep} mLightState=${x.light}\n  mInactiveTimeout=+30m0s0ms\n`;
   return t;
 }
@@ -124,7 +189,11 @@ async function whitelist(ctx: CommandContext, args: readonly string[]): Promise<
 }
 
 /** force-idle / unforce / step / get; null when `sub` is none of them. */
-async function dozeCommand(ctx: CommandContext, sub: string | undefined, rest: readonly string[]): Promise<number | null> {
+async function dozeCommand(
+  ctx: CommandContext,
+  sub: string | undefined,
+  rest: readonly string[],
+): Promise<number | null> {
   const phone = ctx.env.phone;
   const x = powerExtras(phone);
   switch (sub) {
@@ -173,7 +242,9 @@ export async function deviceIdleCommand(ctx: CommandContext, args: readonly stri
   const doze = await dozeCommand(ctx, sub, rest);
   if (doze !== null) return doze;
   if (sub === undefined || sub === 'help' || sub === '-h') {
-    await ctx.out('Device idle controller (deviceidle) commands:\n  help\n    Print this help text.\n  whitelist\n    Print currently whitelisted apps.\n');
+    await ctx.out(
+      'Device idle controller (deviceidle) commands:\n  help\n    Print this help text.\n  whitelist\n    Print currently whitelisted apps.\n',
+    );
     return sub === undefined ? EXIT_MINUS_ONE : 0;
   }
   await ctx.out(`Unknown command: ${sub}\n`);

@@ -12,7 +12,12 @@
  * non-default importance prints ("importance=NONE" for a blocked app). Preferences are in
  * ArrayMap order: the hash of "<pkg>|<uid>".
  */
-import { appNotificationsEnabled, appSwitchUserSet, usesNotificationPermission, zenMode } from '../../notifications';
+import {
+  appNotificationsEnabled,
+  appSwitchUserSet,
+  usesNotificationPermission,
+  zenMode,
+} from '../../notifications';
 import { javaHashCode, type AppPackage, type PhoneState } from '../../state';
 import { channelText, recordText } from './notification-format';
 
@@ -43,8 +48,19 @@ function matches(filter: DumpFilter, pkg: string): boolean {
 }
 
 function extractors(sdk: number): string[] {
-  const all = ['NotificationChannelExtractor', 'NotificationAdjustmentExtractor', 'BubbleExtractor', 'ValidateNotificationPeople', 'PriorityExtractor',
-    'ZenModeExtractor', 'ImportanceExtractor', 'NotificationIntrusivenessExtractor', 'VisibilityExtractor', 'BadgeExtractor', 'CriticalNotificationExtractor'];
+  const all = [
+    'NotificationChannelExtractor',
+    'NotificationAdjustmentExtractor',
+    'BubbleExtractor',
+    'ValidateNotificationPeople',
+    'PriorityExtractor',
+    'ZenModeExtractor',
+    'ImportanceExtractor',
+    'NotificationIntrusivenessExtractor',
+    'VisibilityExtractor',
+    'BadgeExtractor',
+    'CriticalNotificationExtractor',
+  ];
   if (sdk < 29) return all.filter((e) => e !== 'BubbleExtractor' && e !== 'CriticalNotificationExtractor');
   if (sdk >= 36) return all.filter((e) => e !== 'NotificationIntrusivenessExtractor');
   return all;
@@ -57,7 +73,8 @@ function appSettingsLine(phone: PhoneState, app: AppPackage): string | null {
   if (!app.installed) return null;
   if (!permission && !s.channelsCreated && !s.notificationsOff) return null;
   let line = `      AppSettings: ${app.name} (${app.uid})`;
-  if (permission) line += ` importance=${appNotificationsEnabled(phone, app) ? 'DEFAULT' : 'NONE'} userSet=${appSwitchUserSet(app)}`;
+  if (permission)
+    line += ` importance=${appNotificationsEnabled(phone, app) ? 'DEFAULT' : 'NONE'} userSet=${appSwitchUserSet(app)}`;
   else if (phone.sdk >= 33 && app.system) line += ' importance=DEFAULT userSet=false';
   else if (phone.sdk < 33 && s.notificationsOff) line += ' importance=NONE';
   if (app.system && phone.sdk >= 30) line += ' fixedImportance=true';
@@ -73,21 +90,28 @@ function preferences(phone: PhoneState, filter: DumpFilter): string {
     const line = appSettingsLine(phone, app);
     if (line === null) continue;
     text += `${line}\n`;
-    for (const channel of app.settings.channels.values()) text += `        ${channelText(phone.sdk, channel, filter.redact)}\n`;
+    for (const channel of app.settings.channels.values())
+      text += `        ${channelText(phone.sdk, channel, filter.redact)}\n`;
   }
   return text;
 }
 
-const ZEN_NAMES = ['ZEN_MODE_OFF', 'ZEN_MODE_IMPORTANT_INTERRUPTIONS', 'ZEN_MODE_NO_INTERRUPTIONS', 'ZEN_MODE_ALARMS'];
+const ZEN_NAMES = [
+  'ZEN_MODE_OFF',
+  'ZEN_MODE_IMPORTANT_INTERRUPTIONS',
+  'ZEN_MODE_NO_INTERRUPTIONS',
+  'ZEN_MODE_ALARMS',
+];
 /** NotificationManager.INTERRUPTION_FILTER_* for each zen mode (ALL, PRIORITY, NONE, ALARMS). */
 const ZEN_FILTERS = [1, 2, 3, 4];
 
 function zenSection(phone: PhoneState): string {
   const zen = zenMode(phone);
   const convo = phone.sdk >= 30 ? ',conversations=true,conversationsFrom=important' : '';
-  const rule = zen === 0
-    ? 'null'
-    : `ZenRule[enabled=true,snoozing=false,name=null,zenMode=${ZEN_NAMES[zen]},conditionId=,condition=null,pkg=com.android.shell,id=null,creationTime=${phone.clock()},enabler=com.android.shell]`;
+  const rule =
+    zen === 0
+      ? 'null'
+      : `ZenRule[enabled=true,snoozing=false,name=null,zenMode=${ZEN_NAMES[zen]},conditionId=,condition=null,pkg=com.android.shell,id=null,creationTime=${phone.clock()},enabler=com.android.shell]`;
   return [
     '',
     '  Zen Mode:',
@@ -115,8 +139,10 @@ export function dumpNotification(phone: PhoneState, args: readonly string[]): st
     }
     if (records !== '') t += `  Notification List:\n${records}  \n`;
     if (!filtered) {
-      t += '\n  mUseAttentionLight=false\n  mHasLight=true\n  mNotificationPulseEnabled=false\n  mSoundNotificationKey=null\n';
-      t += '  mVibrateNotificationKey=null\n  mDisableNotificationEffects=false\n  mCallState=CALL_STATE_IDLE\n  mSystemReady=true\n';
+      t +=
+        '\n  mUseAttentionLight=false\n  mHasLight=true\n  mNotificationPulseEnabled=false\n  mSoundNotificationKey=null\n';
+      t +=
+        '  mVibrateNotificationKey=null\n  mDisableNotificationEffects=false\n  mCallState=CALL_STATE_IDLE\n  mSystemReady=true\n';
       t += `  mMaxPackageEnqueueRate=5.0\n${phone.sdk >= 30 ? '  hideSilentStatusBar=false\n' : ''}  mArchive=Archive (0 notifications)\n\n  Snoozed notifications:\n`;
     }
     const ex = extractors(phone.sdk);

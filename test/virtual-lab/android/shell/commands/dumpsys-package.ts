@@ -43,7 +43,9 @@ function requestedPermissions(app: AppPackage): string {
 
 function installPermissions(phone: PhoneState, app: AppPackage): string {
   // A permission the release does not define (POST_NOTIFICATIONS before 13) is granted to nobody.
-  const install = app.requestedPermissions.filter((p) => !isRuntimePermission(p, phone.sdk) && !isFuturePermission(p, phone.sdk));
+  const install = app.requestedPermissions.filter(
+    (p) => !isRuntimePermission(p, phone.sdk) && !isFuturePermission(p, phone.sdk),
+  );
   if (install.length === 0) return '';
   return `    install permissions:\n${install.map((p) => `      ${p}: granted=true\n`).join('')}`;
 }
@@ -87,7 +89,9 @@ function packageBlock(phone: PhoneState, app: AppPackage): string {
   t += `    apkSigningVersion=${sdk >= 28 ? 2 : 1}\n`;
   if (sdk < 34) t += `    applicationInfo=ApplicationInfo{${identityHash(`ai:${app.name}`)} ${app.name}}\n`;
   t += `    flags=${flags(app)}\n`;
-  if (sdk >= 29) t += '    privateFlags=[ PRIVATE_FLAG_ACTIVITIES_RESIZE_MODE_RESIZEABLE_VIA_SDK_VERSION ALLOW_AUDIO_PLAYBACK_CAPTURE PRIVATE_FLAG_ALLOW_NATIVE_HEAP_POINTER_TAGGING ]\n';
+  if (sdk >= 29)
+    t +=
+      '    privateFlags=[ PRIVATE_FLAG_ACTIVITIES_RESIZE_MODE_RESIZEABLE_VIA_SDK_VERSION ALLOW_AUDIO_PLAYBACK_CAPTURE PRIVATE_FLAG_ALLOW_NATIVE_HEAP_POINTER_TAGGING ]\n';
   if (sdk >= 30) t += '    forceQueryable=false\n';
   if (sdk >= 30 && sdk < 34) t += '    queriesPackages=[]\n';
   t += `    dataDir=/data/user/0/${app.name}\n`;
@@ -121,10 +125,13 @@ export function dumpPackage(phone: PhoneState, pkg: string): string {
   }
   let t = '';
   if (app.launcherActivity) {
-    const short = app.launcherActivity.startsWith(`${app.name}.`) ? app.launcherActivity.slice(app.name.length) : app.launcherActivity;
+    const short = app.launcherActivity.startsWith(`${app.name}.`)
+      ? app.launcherActivity.slice(app.name.length)
+      : app.launcherActivity;
     t += 'Activity Resolver Table:\n  Non-Data Actions:\n      android.intent.action.MAIN:\n';
     t += `        ${identityHash(`ar:${app.name}`)} ${app.name}/${short} filter ${identityHash(`f:${app.name}`)}\n`;
-    t += '          Action: "android.intent.action.MAIN"\n          Category: "android.intent.category.LAUNCHER"\n\n';
+    t +=
+      '          Action: "android.intent.action.MAIN"\n          Category: "android.intent.category.LAUNCHER"\n\n';
   }
   t += `Key Set Manager:\n  [${app.name}]\n      Signing KeySets: ${app.uid % 100}\n\n`;
   t += `Packages:\n${packageBlock(phone, app)}\n`;

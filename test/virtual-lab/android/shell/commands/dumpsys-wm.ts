@@ -61,9 +61,13 @@ function policySection(phone: PhoneState): string {
   if (phone.sdk <= 25) {
     // Nougat and older (as captured in appium-adb's lock tests) still had mShowingLockscreen.
     const k = phone.keyguard.showing;
-    lines.push(`    mShowingLockscreen=${k} mShowingDream=false mDreamingLockscreen=${k} mDreamingSleepToken=null`);
+    lines.push(
+      `    mShowingLockscreen=${k} mShowingDream=false mDreamingLockscreen=${k} mDreamingSleepToken=null`,
+    );
   } else if (phone.sdk <= 28) {
-    lines.push(`    mShowingDream=false mDreamingLockscreen=${phone.keyguard.showing} mDreamingSleepToken=null`);
+    lines.push(
+      `    mShowingDream=false mDreamingLockscreen=${phone.keyguard.showing} mDreamingSleepToken=null`,
+    );
   }
   if (phone.sdk <= 28) {
     lines.push(`    mStatusBar=${barWindow(phone)} isStatusBarKeyguard=${phone.keyguard.showing}`);
@@ -79,8 +83,12 @@ function focusTitle(phone: PhoneState): string {
 }
 
 function displaySection(phone: PhoneState): string {
-  const lines = ['WINDOW MANAGER DISPLAY CONTENTS (dumpsys window displays)', '  Display: mDisplayId=0 rootTasks=4'];
-  if (phone.sdk === 29) lines.push(`    mStatusBar=${barWindow(phone)} isStatusBarKeyguard=${phone.keyguard.showing}`);
+  const lines = [
+    'WINDOW MANAGER DISPLAY CONTENTS (dumpsys window displays)',
+    '  Display: mDisplayId=0 rootTasks=4',
+  ];
+  if (phone.sdk === 29)
+    lines.push(`    mStatusBar=${barWindow(phone)} isStatusBarKeyguard=${phone.keyguard.showing}`);
   if (phone.sdk >= 30) lines.push(`    mNotificationShade=${barWindow(phone)}`);
   lines.push(`  mCurrentFocus=${windowToken(focusTitle(phone))}`);
   lines.push(`  mFocusedApp=${activityRecord(phone.foreground)}`);
@@ -158,13 +166,18 @@ function task(phone: PhoneState, withResumed: boolean): string {
 export function dumpActivities(phone: PhoneState): string {
   const isResumed = resumed(phone);
   const record = activityRecord(phone.foreground);
-  const lines = ['ACTIVITY MANAGER ACTIVITIES (dumpsys activity activities)', 'Display #0 (activities from top to bottom):'];
+  const lines = [
+    'ACTIVITY MANAGER ACTIVITIES (dumpsys activity activities)',
+    'Display #0 (activities from top to bottom):',
+  ];
   lines.push(task(phone, isResumed));
   if (phone.sdk >= 31 && isResumed) lines.push('', `    topResumedActivity=${record}`);
   lines.push('');
   if (phone.sdk >= 29 && isResumed) lines.push(`  ResumedActivity: ${record}`);
   if (phone.sdk <= 28) {
-    lines.push(` mFocusedStack=ActivityStack{${identityHash(`stack:${phone.foreground.taskId}`)} stackId=${phone.foreground.taskId} type=standard mode=fullscreen visible=true translucent=false, 1 tasks}`);
+    lines.push(
+      ` mFocusedStack=ActivityStack{${identityHash(`stack:${phone.foreground.taskId}`)} stackId=${phone.foreground.taskId} type=standard mode=fullscreen visible=true translucent=false, 1 tasks}`,
+    );
     lines.push(' mCurUser=0');
   }
   if (phone.sdk >= 26) {

@@ -16,7 +16,20 @@ import { dumpNetpolicy } from './netpolicy';
 import { dumpPackage } from './dumpsys-package';
 import { dumpActivities, dumpWindow } from './dumpsys-wm';
 
-const SERVICES = ['activity', 'alarm', 'appops', 'battery', 'deviceidle', 'netpolicy', 'notification', 'package', 'power', 'settings', 'usagestats', 'window'];
+const SERVICES = [
+  'activity',
+  'alarm',
+  'appops',
+  'battery',
+  'deviceidle',
+  'netpolicy',
+  'notification',
+  'package',
+  'power',
+  'settings',
+  'usagestats',
+  'window',
+];
 
 function dumpPower(phone: PhoneState, now: number): string {
   const uptime = (t: number): number => t - phone.bootEpoch;
@@ -80,7 +93,11 @@ export const dumpsys: CommandHandler = async (ctx) => {
   const [service, ...rest] = ctx.args;
   switch (service) {
     case 'package':
-      await ctx.out(rest[0] === undefined ? 'Database versions:\n  Internal:\n    sdkVersion=' + phone.sdk + '\n' : dumpPackage(phone, rest[0]));
+      await ctx.out(
+        rest[0] === undefined
+          ? 'Database versions:\n  Internal:\n    sdkVersion=' + phone.sdk + '\n'
+          : dumpPackage(phone, rest[0]),
+      );
       return 0;
     case 'power':
       await ctx.out(dumpPower(phone, ctx.env.now()));

@@ -25,7 +25,8 @@ export const grep: CommandHandler = async (ctx) => {
   for (let i = 0; i < ctx.args.length; i++) {
     const a = ctx.args[i] ?? '';
     if (a === '-e') patterns.push(ctx.args[++i] ?? '');
-    else if (a.length > 1 && a.startsWith('-') && operands.length === 0) for (const c of a.slice(1)) flags.add(c);
+    else if (a.length > 1 && a.startsWith('-') && operands.length === 0)
+      for (const c of a.slice(1)) flags.add(c);
     else operands.push(a);
   }
   if (patterns.length === 0) {

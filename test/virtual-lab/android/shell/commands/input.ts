@@ -31,7 +31,19 @@ export function keyCodeFromString(arg: string): number {
 
 export const input: CommandHandler = async (ctx) => {
   const args = [...ctx.args];
-  if (['touchscreen', 'keyboard', 'dpad', 'trackball', 'mouse', 'stylus', 'touchpad', 'gamepad', 'joystick'].includes(args[0] ?? '')) {
+  if (
+    [
+      'touchscreen',
+      'keyboard',
+      'dpad',
+      'trackball',
+      'mouse',
+      'stylus',
+      'touchpad',
+      'gamepad',
+      'joystick',
+    ].includes(args[0] ?? '')
+  ) {
     args.shift();
   }
   const [sub, ...rest] = args;

@@ -16,8 +16,66 @@ export interface ParsedIntent {
   readonly own: string[];
 }
 
-const ONE_VALUE = new Set(['-a', '-c', '-n', '-d', '-t', '-f', '-i', '-e', '--es', '--esn', '--user', '--receiver-permission', '--query-flags', '-p', '-r', '--start-profiler', '--sampling', '--attach-agent', '--attach-agent-bind', '--windowingMode', '--activityType', '--display', '--task', '--ei', '--el', '--ef', '--ed', '--eu', '--ecn', '--eia', '--eial', '--ela', '--elal', '--efa', '--efal', '--esa', '--esal', '--ez', '--selector']);
-const TWO_VALUE = new Set(['-e', '--es', '--ei', '--el', '--ef', '--ed', '--eu', '--ecn', '--eia', '--eial', '--ela', '--elal', '--efa', '--efal', '--esa', '--esal', '--ez']);
+const ONE_VALUE = new Set([
+  '-a',
+  '-c',
+  '-n',
+  '-d',
+  '-t',
+  '-f',
+  '-i',
+  '-e',
+  '--es',
+  '--esn',
+  '--user',
+  '--receiver-permission',
+  '--query-flags',
+  '-p',
+  '-r',
+  '--start-profiler',
+  '--sampling',
+  '--attach-agent',
+  '--attach-agent-bind',
+  '--windowingMode',
+  '--activityType',
+  '--display',
+  '--task',
+  '--ei',
+  '--el',
+  '--ef',
+  '--ed',
+  '--eu',
+  '--ecn',
+  '--eia',
+  '--eial',
+  '--ela',
+  '--elal',
+  '--efa',
+  '--efal',
+  '--esa',
+  '--esal',
+  '--ez',
+  '--selector',
+]);
+const TWO_VALUE = new Set([
+  '-e',
+  '--es',
+  '--ei',
+  '--el',
+  '--ef',
+  '--ed',
+  '--eu',
+  '--ecn',
+  '--eia',
+  '--eial',
+  '--ela',
+  '--elal',
+  '--efa',
+  '--efal',
+  '--esa',
+  '--esal',
+  '--ez',
+]);
 
 /** Parses intent words; `ownOptions` lists caller flags (value-taking ones in `ownWithValue`). */
 export function parseIntentArgs(
@@ -25,7 +83,15 @@ export function parseIntentArgs(
   ownOptions: ReadonlySet<string>,
   ownWithValue: ReadonlySet<string> = new Set(),
 ): ParsedIntent {
-  const intent: ParsedIntent = { action: null, categories: [], component: null, pkg: null, data: null, extras: new Map(), own: [] };
+  const intent: ParsedIntent = {
+    action: null,
+    categories: [],
+    component: null,
+    pkg: null,
+    data: null,
+    extras: new Map(),
+    own: [],
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (ownOptions.has(arg)) {

@@ -42,7 +42,10 @@ export async function javaException(
   message: string,
   frame: string,
 ): Promise<number> {
-  const header = ctx.env.phone.sdk >= 30 ? `Exception occurred while executing '${command}':` : 'Exception occurred while executing:';
+  const header =
+    ctx.env.phone.sdk >= 30
+      ? `Exception occurred while executing '${command}':`
+      : 'Exception occurred while executing:';
   const frames = [frame, ...(FRAMES[service] ?? [])].map((f) => `\tat ${f}`).join('\n');
   await ctx.err(`\n${header}\n${exception}: ${message}\n${frames}\n`);
   return EXIT_MINUS_ONE;

@@ -7,7 +7,14 @@
  * "Invalid parameter" and a bad time with the old "not in ... time format" wording. Without -d
  * a real logcat would follow the log; here it prints what there is and ends.
  */
-import { clearLog, formatLogEntry, phoneLog, type LogBufferName, type LogEntry, type LogFormat } from '../../logbuffer';
+import {
+  clearLog,
+  formatLogEntry,
+  phoneLog,
+  type LogBufferName,
+  type LogEntry,
+  type LogFormat,
+} from '../../logbuffer';
 import type { CommandHandler } from '../types';
 
 const ANDROID_N = 24;
@@ -26,10 +33,21 @@ function parseTail(value: string, sdk: number, nowYear: number): { count: number
   const md = /^(?:(\d{4})-)?(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{1,9})/.exec(value);
   if (md) {
     const [, y, mo, d, h, mi, s, q] = md;
-    return { sinceMs: Date.UTC(y === undefined ? nowYear : Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number((q as string).slice(0, 3).padEnd(3, '0'))) };
+    return {
+      sinceMs: Date.UTC(
+        y === undefined ? nowYear : Number(y),
+        Number(mo) - 1,
+        Number(d),
+        Number(h),
+        Number(mi),
+        Number(s),
+        Number((q as string).slice(0, 3).padEnd(3, '0')),
+      ),
+    };
   }
   const epoch = /^(\d+)\.(\d{1,9})/.exec(value);
-  if (epoch && sdk >= ANDROID_N) return { sinceMs: Number(epoch[1]) * 1000 + Number((epoch[2] as string).slice(0, 3).padEnd(3, '0')) };
+  if (epoch && sdk >= ANDROID_N)
+    return { sinceMs: Number(epoch[1]) * 1000 + Number((epoch[2] as string).slice(0, 3).padEnd(3, '0')) };
   throw new UsageError(value);
 }
 
@@ -46,7 +64,12 @@ function allowed(filter: Filter, e: LogEntry): boolean {
 export const logcat: CommandHandler = async (ctx) => {
   const phone = ctx.env.phone;
   const sdk = phone.sdk;
-  const format: { layout: LogFormat['layout']; epoch: boolean; year: boolean; usec: boolean } = { layout: 'threadtime', epoch: false, year: false, usec: false };
+  const format: { layout: LogFormat['layout']; epoch: boolean; year: boolean; usec: boolean } = {
+    layout: 'threadtime',
+    epoch: false,
+    year: false,
+    usec: false,
+  };
   let buffers: LogBufferName[] | null = null;
   let clear = false;
   let tail: { count: number } | { sinceMs: number } | null = null;
@@ -66,7 +89,9 @@ export const logcat: CommandHandler = async (ctx) => {
       else if (a === '-c') clear = true;
       else if (a === '-s') filter.defaultLevel = PRIORITIES.indexOf('S');
       else if (a === '-v') {
-        for (const word of value().split(/[\s,]+/).filter((w) => w !== '')) {
+        for (const word of value()
+          .split(/[\s,]+/)
+          .filter((w) => w !== '')) {
           if (LAYOUTS.has(word)) format.layout = word === 'brief' || word === 'time' ? word : 'threadtime';
           else if (NEW_MODIFIERS.has(word) && sdk >= ANDROID_N) {
             if (word === 'epoch') format.epoch = true;
@@ -74,7 +99,9 @@ export const logcat: CommandHandler = async (ctx) => {
           } else if (OLD_MODIFIERS.has(word)) {
             if (word === 'usec') format.usec = true;
           } else {
-            await ctx.err(sdk >= 28 ? `logcat: Invalid -v '${word}'.\n` : `Invalid parameter "${word}" to -v\n`);
+            await ctx.err(
+              sdk >= 28 ? `logcat: Invalid -v '${word}'.\n` : `Invalid parameter "${word}" to -v\n`,
+            );
             return 1;
           }
         }
@@ -95,7 +122,11 @@ export const logcat: CommandHandler = async (ctx) => {
         try {
           tail = parseTail(v, sdk, nowYear);
         } catch {
-          await ctx.err(sdk >= 28 ? `logcat: ${a} '${v}' not in time format.\n` : `ERROR: ${a} "${v}" not in "%m-%d %H:%M:%S.%q" time format\n`);
+          await ctx.err(
+            sdk >= 28
+              ? `logcat: ${a} '${v}' not in time format.\n`
+              : `ERROR: ${a} "${v}" not in "%m-%d %H:%M:%S.%q" time format\n`,
+          );
           return 1;
         }
       } else if (a === '-m') {

@@ -7,9 +7,29 @@
 import { launchActivity } from '../../actions';
 import type { CommandHandler } from '../types';
 
-const WITH_VALUE = new Set(['-p', '-c', '-s', '--throttle', '--pct-touch', '--pct-motion', '--pct-trackball', '--pct-syskeys',
-  '--pct-nav', '--pct-majornav', '--pct-appswitch', '--pct-flip', '--pct-anyevent', '--pct-pinchzoom', '--pct-permission',
-  '--pct-rotation', '--pkg-blacklist-file', '--pkg-whitelist-file', '--setup', '-f', '--port']);
+const WITH_VALUE = new Set([
+  '-p',
+  '-c',
+  '-s',
+  '--throttle',
+  '--pct-touch',
+  '--pct-motion',
+  '--pct-trackball',
+  '--pct-syskeys',
+  '--pct-nav',
+  '--pct-majornav',
+  '--pct-appswitch',
+  '--pct-flip',
+  '--pct-anyevent',
+  '--pct-pinchzoom',
+  '--pct-permission',
+  '--pct-rotation',
+  '--pkg-blacklist-file',
+  '--pkg-whitelist-file',
+  '--setup',
+  '-f',
+  '--port',
+]);
 
 export const monkey: CommandHandler = async (ctx) => {
   const packages: string[] = [];
@@ -28,13 +48,20 @@ export const monkey: CommandHandler = async (ctx) => {
     else if (/^\d+$/.test(arg)) count = Number(arg);
   }
   if (count === null) {
-    await ctx.err('** Error: Count not specified\nusage: monkey [-p ALLOWED_PACKAGE [-p ALLOWED_PACKAGE] ...]\n');
+    await ctx.err(
+      '** Error: Count not specified\nusage: monkey [-p ALLOWED_PACKAGE [-p ALLOWED_PACKAGE] ...]\n',
+    );
     return 1;
   }
   const phone = ctx.env.phone;
   const wantsLauncher = categories.length === 0 || categories.includes('android.intent.category.LAUNCHER');
   const candidates = [...phone.packages.values()].filter(
-    (app) => app.installed && app.enabled && app.launcherActivity && wantsLauncher && (packages.length === 0 || packages.includes(app.name)),
+    (app) =>
+      app.installed &&
+      app.enabled &&
+      app.launcherActivity &&
+      wantsLauncher &&
+      (packages.length === 0 || packages.includes(app.name)),
   );
   let text = '';
   if (verbose > 0) {
@@ -51,9 +78,11 @@ export const monkey: CommandHandler = async (ctx) => {
   launchActivity(phone, target, target.launcherActivity);
   const elapsed = 20 + (target.uid % 60);
   await ctx.env.delay(20, ctx.signal);
-  if (verbose > 0) text += `// Allowing start of Intent { act=android.intent.action.MAIN cat=[android.intent.category.LAUNCHER] cmp=${target.name}/${target.launcherActivity} } in package ${target.name}\n`;
+  if (verbose > 0)
+    text += `// Allowing start of Intent { act=android.intent.action.MAIN cat=[android.intent.category.LAUNCHER] cmp=${target.name}/${target.launcherActivity} } in package ${target.name}\n`;
   text += `Events injected: ${count}\n`;
-  if (verbose > 0) text += `:Sending rotation degree=0, persist=false\n:Dropped: keys=0 pointers=0 trackballs=0 flips=0 rotations=0\n`;
+  if (verbose > 0)
+    text += `:Sending rotation degree=0, persist=false\n:Dropped: keys=0 pointers=0 trackballs=0 flips=0 rotations=0\n`;
   text += `## Network stats: elapsed time=${elapsed}ms (0ms mobile, 0ms wifi, ${elapsed}ms not connected)\n`;
   if (verbose > 0) text += '// Monkey finished\n';
   await ctx.out(text);

@@ -17,7 +17,10 @@ import type { CommandContext } from '../types';
 import { EXIT_MINUS_ONE } from '../types';
 
 function restrictedUids(phone: PhoneState): number[] {
-  return [...phone.packages.values()].filter((a) => a.installed && a.settings.backgroundDataRestricted).map((a) => a.uid).sort((a, b) => a - b);
+  return [...phone.packages.values()]
+    .filter((a) => a.installed && a.settings.backgroundDataRestricted)
+    .map((a) => a.uid)
+    .sort((a, b) => a - b);
 }
 
 async function fail(ctx: CommandContext, text: string): Promise<number> {
@@ -25,11 +28,16 @@ async function fail(ctx: CommandContext, text: string): Promise<number> {
   return EXIT_MINUS_ONE;
 }
 
-async function setUidPolicy(ctx: CommandContext, uidText: string | undefined, restricted: boolean): Promise<number> {
-  if (uidText === undefined) return fail(ctx, 'Error: didn\'t specify UID');
+async function setUidPolicy(
+  ctx: CommandContext,
+  uidText: string | undefined,
+  restricted: boolean,
+): Promise<number> {
+  if (uidText === undefined) return fail(ctx, "Error: didn't specify UID");
   if (!/^\d+$/.test(uidText)) return fail(ctx, `Error: UID (${uidText}) should be a number`);
   const uid = Number(uidText);
-  for (const app of ctx.env.phone.packages.values()) if (app.uid === uid) app.settings.backgroundDataRestricted = restricted;
+  for (const app of ctx.env.phone.packages.values())
+    if (app.uid === uid) app.settings.backgroundDataRestricted = restricted;
   return 0;
 }
 
@@ -57,26 +65,45 @@ export async function netpolicyCommand(ctx: CommandContext, args: readonly strin
   const [sub, type, value] = args;
   switch (sub) {
     case 'get':
-      if (type === undefined) return fail(ctx, 'Error: didn\'t specify type of data to get');
+      if (type === undefined) return fail(ctx, "Error: didn't specify type of data to get");
       if (type !== 'restrict-background') return fail(ctx, `Error: unknown get type '${type}'`);
       await ctx.out(`Restrict background status: ${phone.power.dataSaver ? 'enabled' : 'disabled'}\n`);
       return 0;
     case 'set':
-      if (type !== 'restrict-background') return fail(ctx, type === undefined ? 'Error: didn\'t specify type of data to set' : `Error: unknown set type '${type}'`);
-      if (value !== 'true' && value !== 'false') return fail(ctx, value === undefined ? 'Error: didn\'t specify BOOLEAN' : `Error: invalid value for BOOLEAN: ${value}`);
+      if (type !== 'restrict-background')
+        return fail(
+          ctx,
+          type === undefined
+            ? "Error: didn't specify type of data to set"
+            : `Error: unknown set type '${type}'`,
+        );
+      if (value !== 'true' && value !== 'false')
+        return fail(
+          ctx,
+          value === undefined
+            ? "Error: didn't specify BOOLEAN"
+            : `Error: invalid value for BOOLEAN: ${value}`,
+        );
       phone.power.dataSaver = value === 'true';
       return 0;
     case 'list': {
-      if (type === undefined) return fail(ctx, 'Error: didn\'t specify type of data to list');
+      if (type === undefined) return fail(ctx, "Error: didn't specify type of data to list");
       if (type !== 'restrict-background-blacklist') return fail(ctx, `Error: unknown list type '${type}'`);
       const uids = restrictedUids(phone);
-      await ctx.out(`Restrict background blacklisted UIDs: ${uids.length === 0 ? 'none\n' : uids.map((u) => `${u} `).join('')}\n`);
+      await ctx.out(
+        `Restrict background blacklisted UIDs: ${uids.length === 0 ? 'none\n' : uids.map((u) => `${u} `).join('')}\n`,
+      );
       return 0;
     }
     case 'add':
     case 'remove':
       if (type !== 'restrict-background-blacklist') {
-        return fail(ctx, type === undefined ? `Error: didn't specify type of data to ${sub}` : `Error: unknown ${sub} type '${type}'`);
+        return fail(
+          ctx,
+          type === undefined
+            ? `Error: didn't specify type of data to ${sub}`
+            : `Error: unknown ${sub} type '${type}'`,
+        );
       }
       return setUidPolicy(ctx, value, sub === 'add');
     case undefined:

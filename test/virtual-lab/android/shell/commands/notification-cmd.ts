@@ -11,7 +11,14 @@ import type { CommandContext } from '../types';
 import { EXIT_MINUS_ONE } from '../types';
 
 /** DND mode word -> Settings.Global.ZEN_MODE. */
-const ZEN_BY_MODE: Readonly<Record<string, number>> = { on: 2, none: 2, priority: 1, alarms: 3, all: 0, off: 0 };
+const ZEN_BY_MODE: Readonly<Record<string, number>> = {
+  on: 2,
+  none: 2,
+  priority: 1,
+  alarms: 3,
+  all: 0,
+  off: 0,
+};
 
 /** Words after `cmd notification`. */
 export async function notificationCommand(ctx: CommandContext, args: readonly string[]): Promise<number> {
@@ -38,12 +45,15 @@ export async function notificationCommand(ctx: CommandContext, args: readonly st
   }
   if (modern && name === 'list') {
     let text = '';
-    for (const app of phone.packages.values()) for (const record of app.settings.records) text += `${recordKey(app, record)}\n`;
+    for (const app of phone.packages.values())
+      for (const record of app.settings.records) text += `${recordKey(app, record)}\n`;
     await ctx.out(text);
     return 0;
   }
   if (name === 'help' || name === '-h') {
-    await ctx.out('usage: cmd notification SUBCMD [args]\n\nSUBCMDs:\n  allow_listener COMPONENT [user_id (current user if not specified)]\n');
+    await ctx.out(
+      'usage: cmd notification SUBCMD [args]\n\nSUBCMDs:\n  allow_listener COMPONENT [user_id (current user if not specified)]\n',
+    );
     return 0;
   }
   await ctx.out(`Unknown command: ${sub}\n`);

@@ -18,7 +18,14 @@
 import type { ChannelState, NotificationRecordState } from '../../app-settings';
 import { identityHash, type AppPackage, type PhoneState } from '../../state';
 
-const IMPORTANCE_NAMES: Readonly<Record<number, string>> = { 0: 'NONE', 1: 'MIN', 2: 'LOW', 3: 'DEFAULT', 4: 'HIGH', 5: 'MAX' };
+const IMPORTANCE_NAMES: Readonly<Record<number, string>> = {
+  0: 'NONE',
+  1: 'MIN',
+  2: 'LOW',
+  3: 'DEFAULT',
+  4: 'HIGH',
+  5: 'MAX',
+};
 
 /** NotificationListenerService.Ranking.importanceToString. */
 export function importanceName(importance: number): string {
@@ -26,7 +33,8 @@ export function importanceName(importance: number): string {
 }
 
 function audioAttributes(sdk: number): string {
-  if (sdk >= 35) return 'AudioAttributes: usage=USAGE_NOTIFICATION content=CONTENT_TYPE_SONIFICATION flags=0x800(FLAG_MUTE_HAPTIC)  tags= bundle=null';
+  if (sdk >= 35)
+    return 'AudioAttributes: usage=USAGE_NOTIFICATION content=CONTENT_TYPE_SONIFICATION flags=0x800(FLAG_MUTE_HAPTIC)  tags= bundle=null';
   return `AudioAttributes: usage=USAGE_NOTIFICATION content=CONTENT_TYPE_SONIFICATION flags=${sdk >= 29 ? '0x800' : '0x0'} tags= bundle=null`;
 }
 
@@ -44,7 +52,9 @@ export function channelText(sdk: number, ch: ChannelState, redact: boolean): str
     `mSound=${ch.sound ?? 'null'}`,
     `mLights=${ch.lights}`,
     'mLightColor=0',
-    ...(sdk >= 35 ? [`mVibrationPattern=${vibration}`, 'mVibrationEffect=null'] : [`mVibration=${vibration}`]),
+    ...(sdk >= 35
+      ? [`mVibrationPattern=${vibration}`, 'mVibrationEffect=null']
+      : [`mVibration=${vibration}`]),
     `mUserLockedFields=${ch.userLockedFields.toString(16)}`,
     sdk >= 34 ? 'mUserVisibleTaskShown=false' : 'mFgServiceShown=false',
     `mVibrationEnabled=${ch.vibration}`,
@@ -58,7 +68,14 @@ export function channelText(sdk: number, ch: ChannelState, redact: boolean): str
   if (sdk >= 29) parts.push(`mAllowBubbles=${sdk >= 30 ? -1 : false}`);
   if (sdk >= 29 && sdk < 34) parts.push('mImportanceLockedByOEM=false');
   if (sdk >= 30) {
-    parts.push('mImportanceLockedDefaultApp=false', `mOriginalImp=${ch.originalImportance}`, 'mParent=null', 'mConversationId=null', 'mDemoted=false', 'mImportantConvo=false');
+    parts.push(
+      'mImportanceLockedDefaultApp=false',
+      `mOriginalImp=${ch.originalImportance}`,
+      'mParent=null',
+      'mConversationId=null',
+      'mDemoted=false',
+      'mImportantConvo=false',
+    );
   }
   if (sdk >= 36) parts.push('mLastNotificationUpdateTimeMs=0');
   return `NotificationChannel{${parts.join(', ')}}`;
@@ -69,7 +86,12 @@ function extra(key: string, value: string, redact: boolean): string {
 }
 
 /** One NotificationRecord block as NotificationRecord.dump prints it (prefix "    "). */
-export function recordText(phone: PhoneState, app: AppPackage, record: NotificationRecordState, redact: boolean): string {
+export function recordText(
+  phone: PhoneState,
+  app: AppPackage,
+  record: NotificationRecordState,
+  redact: boolean,
+): string {
   const sdk = phone.sdk;
   const key = `0|${app.name}|${record.id}|null|${app.uid}`;
   const hash = identityHash(`nr:${key}`);

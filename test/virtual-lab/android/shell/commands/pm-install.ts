@@ -8,17 +8,47 @@
  * "Failure [...]" (see ../../install.ts), exit 0 or 1.
  */
 import { inspectApk } from '../../apk';
-import { applyInstall, decideInstall, installDurationMs, precheckInstall, type InstallRequest } from '../../install';
+import {
+  applyInstall,
+  decideInstall,
+  installDurationMs,
+  precheckInstall,
+  type InstallRequest,
+} from '../../install';
 import type { CommandContext } from '../types';
 import { javaException } from './java-error';
 
 const WITH_VALUE = new Set([
-  '-i', '--user', '-S', '-p', '--pkg', '--abi', '--install-location', '--install-reason', '--originating-uri',
-  '--referrer', '--force-uuid', '--staged-ready-timeout', '--install-scenario',
+  '-i',
+  '--user',
+  '-S',
+  '-p',
+  '--pkg',
+  '--abi',
+  '--install-location',
+  '--install-reason',
+  '--originating-uri',
+  '--referrer',
+  '--force-uuid',
+  '--staged-ready-timeout',
+  '--install-scenario',
 ]);
 const FLAGS = new Set([
-  '-l', '-s', '-f', '--dont-kill', '--ephemeral', '--instant', '--instantapp', '--full', '--preload',
-  '--restrict-permissions', '--force-sdk', '--apex', '--multi-package', '--staged', '--enable-rollback',
+  '-l',
+  '-s',
+  '-f',
+  '--dont-kill',
+  '--ephemeral',
+  '--instant',
+  '--instantapp',
+  '--full',
+  '--preload',
+  '--restrict-permissions',
+  '--force-sdk',
+  '--apex',
+  '--multi-package',
+  '--staged',
+  '--enable-rollback',
 ]);
 
 interface ParsedInstall {
@@ -27,7 +57,10 @@ interface ParsedInstall {
   readonly path: string | undefined;
 }
 
-function parseOptions(sdk: number, args: readonly string[]): ParsedInstall | { unknown: string } | { badSize: string } {
+function parseOptions(
+  sdk: number,
+  args: readonly string[],
+): ParsedInstall | { unknown: string } | { badSize: string } {
   let replace: boolean | null = null;
   let sawOption = false;
   let allowDowngrade = false;
@@ -85,13 +118,25 @@ function parseOptions(sdk: number, args: readonly string[]): ParsedInstall | { u
 export async function pmInstall(ctx: CommandContext, args: readonly string[]): Promise<number> {
   const { phone, fs } = ctx.env;
   const parsed = parseOptions(phone.sdk, args);
-  const frame = 'com.android.server.pm.PackageManagerShellCommand.makeInstallParams(PackageManagerShellCommand.java:3124)';
+  const frame =
+    'com.android.server.pm.PackageManagerShellCommand.makeInstallParams(PackageManagerShellCommand.java:3124)';
   if ('unknown' in parsed) {
-    return javaException(ctx, 'pm', 'install', 'java.lang.IllegalArgumentException', `Unknown option ${parsed.unknown}`, frame);
+    return javaException(
+      ctx,
+      'pm',
+      'install',
+      'java.lang.IllegalArgumentException',
+      `Unknown option ${parsed.unknown}`,
+      frame,
+    );
   }
   if ('badSize' in parsed) {
-    const message = /^-?\d+$/.test(parsed.badSize) ? 'Size must be positive' : `For input string: "${parsed.badSize}"`;
-    const cls = /^-?\d+$/.test(parsed.badSize) ? 'java.lang.IllegalArgumentException' : 'java.lang.NumberFormatException';
+    const message = /^-?\d+$/.test(parsed.badSize)
+      ? 'Size must be positive'
+      : `For input string: "${parsed.badSize}"`;
+    const cls = /^-?\d+$/.test(parsed.badSize)
+      ? 'java.lang.IllegalArgumentException'
+      : 'java.lang.NumberFormatException';
     return javaException(ctx, 'pm', 'install', cls, message, frame);
   }
   const { request, path } = parsed;
@@ -100,8 +145,14 @@ export async function pmInstall(ctx: CommandContext, args: readonly string[]): P
     const data = fs.read(path);
     if (!data) {
       await ctx.err(`Error: Can't open file: ${path}\n`);
-      return javaException(ctx, 'pm', 'install', 'java.lang.IllegalArgumentException', `Error: Can't open file: ${path}`,
-        'com.android.server.pm.PackageManagerShellCommand.setParamsSize(PackageManagerShellCommand.java:593)');
+      return javaException(
+        ctx,
+        'pm',
+        'install',
+        'java.lang.IllegalArgumentException',
+        `Error: Can't open file: ${path}`,
+        'com.android.server.pm.PackageManagerShellCommand.setParamsSize(PackageManagerShellCommand.java:593)',
+      );
     }
     bytes = data;
   } else if (parsed.size === null) {

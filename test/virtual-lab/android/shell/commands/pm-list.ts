@@ -18,7 +18,18 @@ export function packagesInPmOrder(all: Iterable<AppPackage>): AppPackage[] {
 
 async function listPackages(ctx: CommandContext, args: readonly string[]): Promise<number> {
   const phone = ctx.env.phone;
-  const o = { f: false, d: false, e: false, s: false, third: false, i: false, u: false, U: false, versions: false, uid: -1 };
+  const o = {
+    f: false,
+    d: false,
+    e: false,
+    s: false,
+    third: false,
+    i: false,
+    u: false,
+    U: false,
+    versions: false,
+    uid: -1,
+  };
   let i = 0;
   for (; i < args.length; i++) {
     const opt = args[i] ?? '';
@@ -28,17 +39,38 @@ async function listPackages(ctx: CommandContext, args: readonly string[]): Promi
       break;
     }
     switch (opt) {
-      case '-f': o.f = true; break;
-      case '-d': o.d = true; break;
-      case '-e': o.e = true; break;
-      case '-s': o.s = true; break;
-      case '-3': o.third = true; break;
-      case '-i': o.i = true; break;
-      case '-u': o.u = true; break;
-      case '-U': o.U = true; break;
-      case '-a': o.u = true; break;
-      case '-l': break; // old compat
-      case '--user': i++; break;
+      case '-f':
+        o.f = true;
+        break;
+      case '-d':
+        o.d = true;
+        break;
+      case '-e':
+        o.e = true;
+        break;
+      case '-s':
+        o.s = true;
+        break;
+      case '-3':
+        o.third = true;
+        break;
+      case '-i':
+        o.i = true;
+        break;
+      case '-u':
+        o.u = true;
+        break;
+      case '-U':
+        o.U = true;
+        break;
+      case '-a':
+        o.u = true;
+        break;
+      case '-l':
+        break; // old compat
+      case '--user':
+        i++;
+        break;
       case '--uid':
         o.U = true;
         o.uid = Number.parseInt(args[++i] ?? '', 10);
@@ -61,7 +93,8 @@ async function listPackages(ctx: CommandContext, args: readonly string[]): Promi
     if (!app.installed && !o.u) continue;
     if (filter !== undefined && !app.name.includes(filter)) continue;
     if (o.uid !== -1 && app.uid !== o.uid) continue;
-    if ((o.d && app.enabled) || (o.e && !app.enabled) || (o.s && !app.system) || (o.third && app.system)) continue;
+    if ((o.d && app.enabled) || (o.e && !app.enabled) || (o.s && !app.system) || (o.third && app.system))
+      continue;
     text += `package:${o.f ? `${app.apkPath}=` : ''}${app.name}`;
     if (o.versions) text += ` versionCode:${app.versionCode}`;
     if (o.i) text += `  installer=${app.installer ?? 'null'}`;
@@ -101,7 +134,9 @@ export async function pmList(ctx: CommandContext, args: readonly string[]): Prom
       await ctx.out('Users:\n\tUserInfo{0:Owner:c13} running\n');
       return 0;
     case 'libraries':
-      await ctx.out('library:android.test.base\nlibrary:android.test.mock\nlibrary:android.test.runner\nlibrary:org.apache.http.legacy\n');
+      await ctx.out(
+        'library:android.test.base\nlibrary:android.test.mock\nlibrary:android.test.runner\nlibrary:org.apache.http.legacy\n',
+      );
       return 0;
     case undefined:
       await ctx.out("Error: didn't specify type of data to list\n");

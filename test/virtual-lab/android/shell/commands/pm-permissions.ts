@@ -24,7 +24,8 @@ import { javaException } from './java-error';
 /** Leading options (getNextOption): --user takes a value, others are ignored as pm ignores them. */
 function withoutUser(args: readonly string[]): string[] {
   let i = 0;
-  while (i < args.length && (args[i] ?? '').startsWith('-') && args[i] !== '-') i += args[i] === '--user' ? 2 : 1;
+  while (i < args.length && (args[i] ?? '').startsWith('-') && args[i] !== '-')
+    i += args[i] === '--user' ? 2 : 1;
   return args.slice(i);
 }
 
@@ -39,7 +40,12 @@ const SERVICE_FRAME = 'com.android.server.pm.permission.PermissionManagerService
 type Checked = { readonly app: AppPackage } | { readonly status: number };
 
 /** The checks grant, revoke and the flag commands share (same order as the framework). */
-async function checkTarget(ctx: CommandContext, args: readonly string[], command: string, method: string): Promise<Checked & { perm?: string }> {
+async function checkTarget(
+  ctx: CommandContext,
+  args: readonly string[],
+  command: string,
+  method: string,
+): Promise<Checked & { perm?: string }> {
   const phone = ctx.env.phone;
   const [pkg, perm] = withoutUser(args);
   if (pkg === undefined) {
@@ -55,17 +61,29 @@ async function checkTarget(ctx: CommandContext, args: readonly string[], command
     javaException(ctx, 'pm', command, cls, message, frame).then((status) => ({ status }));
   if (shellLocked(phone)) {
     const needed = command === 'revoke' ? 'REVOKE_RUNTIME_PERMISSIONS' : 'GRANT_RUNTIME_PERMISSIONS';
-    const name = command === 'revoke' ? 'revokeRuntimePermission' : command === 'grant' ? 'grantRuntimePermission' : 'updatePermissionFlags';
-    return fail('java.lang.SecurityException', `${name}: Neither user 2000 nor current process has android.permission.${needed}.`);
+    const name =
+      command === 'revoke'
+        ? 'revokeRuntimePermission'
+        : command === 'grant'
+          ? 'grantRuntimePermission'
+          : 'updatePermissionFlags';
+    return fail(
+      'java.lang.SecurityException',
+      `${name}: Neither user 2000 nor current process has android.permission.${needed}.`,
+    );
   }
   const app = phone.packages.get(pkg);
   if (!app || !app.installed) return fail('java.lang.IllegalArgumentException', `Unknown package: ${pkg}`);
-  if (perm === POST_NOTIFICATIONS && phone.sdk < 33) return fail('java.lang.IllegalArgumentException', `Unknown permission: ${perm}`);
+  if (perm === POST_NOTIFICATIONS && phone.sdk < 33)
+    return fail('java.lang.IllegalArgumentException', `Unknown permission: ${perm}`);
   if (!app.requestedPermissions.includes(perm)) {
     return fail('java.lang.SecurityException', `Package ${pkg} has not requested permission ${perm}`);
   }
   if (!isRuntimePermission(perm, phone.sdk) && (command === 'grant' || command === 'revoke')) {
-    return fail('java.lang.SecurityException', `Permission ${perm} requested by ${pkg} is not a changeable permission type`);
+    return fail(
+      'java.lang.SecurityException',
+      `Permission ${perm} requested by ${pkg} is not a changeable permission type`,
+    );
   }
   return { app, perm };
 }
@@ -73,7 +91,12 @@ async function checkTarget(ctx: CommandContext, args: readonly string[], command
 /** `pm grant` / `pm revoke`. */
 export async function pmGrant(ctx: CommandContext, args: readonly string[], grant: boolean): Promise<number> {
   const command = grant ? 'grant' : 'revoke';
-  const checked = await checkTarget(ctx, args, command, grant ? 'grantRuntimePermissionInternal' : 'revokeRuntimePermissionInternal');
+  const checked = await checkTarget(
+    ctx,
+    args,
+    command,
+    grant ? 'grantRuntimePermissionInternal' : 'revokeRuntimePermissionInternal',
+  );
   if ('status' in checked) return checked.status;
   const { app, perm } = checked;
   if (perm === undefined) return 1;
@@ -87,7 +110,11 @@ export async function pmGrant(ctx: CommandContext, args: readonly string[], gran
 }
 
 /** `pm set-permission-flags` / `pm clear-permission-flags`. */
-export async function pmPermissionFlags(ctx: CommandContext, args: readonly string[], set: boolean): Promise<number> {
+export async function pmPermissionFlags(
+  ctx: CommandContext,
+  args: readonly string[],
+  set: boolean,
+): Promise<number> {
   const command = set ? 'set-permission-flags' : 'clear-permission-flags';
   if (ctx.env.phone.sdk < 30) {
     await ctx.out(`Unknown command: ${command}\n`);
@@ -103,7 +130,9 @@ export async function pmPermissionFlags(ctx: CommandContext, args: readonly stri
   for (const name of names) {
     const bit = SHELL_PERMISSION_FLAGS.get(name);
     if (bit === undefined) {
-      await ctx.err(`Error: specified flag ${name} is not one of [review-required, revoked-compat, revoke-when-requested, user-fixed, user-set]\n`);
+      await ctx.err(
+        `Error: specified flag ${name} is not one of [review-required, revoked-compat, revoke-when-requested, user-fixed, user-set]\n`,
+      );
       return 1;
     }
     mask |= bit;

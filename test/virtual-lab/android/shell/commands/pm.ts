@@ -58,7 +58,9 @@ async function pmUninstall(ctx: CommandContext, args: readonly string[]): Promis
   }
   const app = phone.packages.get(pkg);
   if (!app || !app.installed) {
-    await ctx.out(forUser && app ? 'Failure [not installed for 0]\n' : 'Failure [DELETE_FAILED_INTERNAL_ERROR]\n');
+    await ctx.out(
+      forUser && app ? 'Failure [not installed for 0]\n' : 'Failure [DELETE_FAILED_INTERNAL_ERROR]\n',
+    );
     return 1;
   }
   if (app.system && !forUser) {
@@ -80,24 +82,43 @@ async function pmResolveActivity(ctx: CommandContext, args: readonly string[]): 
   const intent = parseIntentArgs(args, new Set(['--brief', '--components']), new Set(['--query-flags']));
   const pkg = intent.component?.package ?? intent.pkg;
   const app = pkg ? ctx.env.phone.packages.get(pkg) : undefined;
-  const wantsLauncher = intent.categories.length === 0 || intent.categories.includes('android.intent.category.LAUNCHER');
+  const wantsLauncher =
+    intent.categories.length === 0 || intent.categories.includes('android.intent.category.LAUNCHER');
   const activity = app?.installed && app.enabled && wantsLauncher ? app.launcherActivity : null;
   if (!app || !activity) {
     await ctx.out('No activity found\n');
     return 0;
   }
   const brief = intent.own.includes('--brief') || intent.own.includes('--components');
-  const header = intent.own.includes('--components') ? '' : 'priority=0 preferredOrder=0 match=0x108000 specificIndex=-1 isDefault=false\n';
-  await ctx.out(brief ? `${header}${shortComponent(app.name, activity)}\n` : `  ActivityInfo:\n    name=${activity}\n    packageName=${app.name}\n    enabled=true exported=true directBootAware=false\n`);
+  const header = intent.own.includes('--components')
+    ? ''
+    : 'priority=0 preferredOrder=0 match=0x108000 specificIndex=-1 isDefault=false\n';
+  await ctx.out(
+    brief
+      ? `${header}${shortComponent(app.name, activity)}\n`
+      : `  ActivityInfo:\n    name=${activity}\n    packageName=${app.name}\n    enabled=true exported=true directBootAware=false\n`,
+  );
   return 0;
 }
 
-async function pmSetEnabled(ctx: CommandContext, args: readonly string[], state: 'enabled' | 'disabled' | 'disabled-user'): Promise<number> {
+async function pmSetEnabled(
+  ctx: CommandContext,
+  args: readonly string[],
+  state: 'enabled' | 'disabled' | 'disabled-user',
+): Promise<number> {
   const [pkg] = withoutUser(args);
   const app = pkg ? ctx.env.phone.packages.get(pkg) : undefined;
   if (!pkg || !app) {
     if (!pkg) await ctx.err('Error: no package or component specified\n');
-    else await javaException(ctx, 'pm', 'enable', 'java.lang.IllegalArgumentException', `Unknown package: ${pkg}`, 'com.android.server.pm.PackageManagerService.setEnabledSetting(PackageManagerService.java:3702)');
+    else
+      await javaException(
+        ctx,
+        'pm',
+        'enable',
+        'java.lang.IllegalArgumentException',
+        `Unknown package: ${pkg}`,
+        'com.android.server.pm.PackageManagerService.setEnabledSetting(PackageManagerService.java:3702)',
+      );
     return pkg ? EXIT_MINUS_ONE : 1;
   }
   app.enabled = state === 'enabled';
@@ -144,11 +165,17 @@ export async function packageCommand(ctx: CommandContext, args: readonly string[
     case 'enable':
     case 'disable':
     case 'disable-user':
-      return pmSetEnabled(ctx, rest, sub === 'enable' ? 'enabled' : sub === 'disable' ? 'disabled' : 'disabled-user');
+      return pmSetEnabled(
+        ctx,
+        rest,
+        sub === 'enable' ? 'enabled' : sub === 'disable' ? 'disabled' : 'disabled-user',
+      );
     case undefined:
     case 'help':
     case '-h':
-      await ctx.out('Package manager (package) commands:\n  help\n    Print this help text.\n\n  path [--user USER_ID] PACKAGE\n    Print the path to the .apk of the given PACKAGE.\n');
+      await ctx.out(
+        'Package manager (package) commands:\n  help\n    Print this help text.\n\n  path [--user USER_ID] PACKAGE\n    Print the path to the .apk of the given PACKAGE.\n',
+      );
       return 0;
     default:
       // BasicShellCommandHandler.handleDefaultCommands prints this on stdout.

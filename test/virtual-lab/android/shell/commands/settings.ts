@@ -9,9 +9,16 @@ export const settings: CommandHandler = async (ctx) => {
   const args = [...ctx.args];
   while (args[0] === '--user' || args[0] === '--lineage') args.splice(0, args[0] === '--user' ? 2 : 1);
   const [verb, namespace, key, ...value] = args;
-  const store = namespace === 'global' || namespace === 'secure' || namespace === 'system' ? ctx.env.phone.settings[namespace] : null;
+  const store =
+    namespace === 'global' || namespace === 'secure' || namespace === 'system'
+      ? ctx.env.phone.settings[namespace]
+      : null;
   if (!verb || !store) {
-    await ctx.err(verb ? `Invalid namespace '${namespace ?? ''}'\n` : 'usage:  settings [--user <USER_ID> | current] get namespace key\n');
+    await ctx.err(
+      verb
+        ? `Invalid namespace '${namespace ?? ''}'\n`
+        : 'usage:  settings [--user <USER_ID> | current] get namespace key\n',
+    );
     return 255;
   }
   switch (verb) {

@@ -22,21 +22,32 @@ function positional(args: readonly string[]): string[] {
   return out;
 }
 
-const FRAME = 'com.android.server.usage.UsageStatsService$BinderService.getAppStandbyBucket(UsageStatsService.java:2317)';
-const SET_FRAME = 'com.android.server.usage.AppStandbyController.setAppStandbyBuckets(AppStandbyController.java:1802)';
+const FRAME =
+  'com.android.server.usage.UsageStatsService$BinderService.getAppStandbyBucket(UsageStatsService.java:2317)';
+const SET_FRAME =
+  'com.android.server.usage.AppStandbyController.setAppStandbyBuckets(AppStandbyController.java:1802)';
 
 /** `am get-standby-bucket`. */
 export async function getStandbyBucketCommand(ctx: CommandContext, args: readonly string[]): Promise<number> {
   const [pkg] = positional(args);
   const phone = ctx.env.phone;
   if (pkg === undefined) {
-    const lines = [...phone.packages.values()].filter((a) => a.installed).map((a) => `${a.name}: ${standbyBucket(phone, a)}\n`);
+    const lines = [...phone.packages.values()]
+      .filter((a) => a.installed)
+      .map((a) => `${a.name}: ${standbyBucket(phone, a)}\n`);
     await ctx.out(lines.join(''));
     return 0;
   }
   const app = phone.packages.get(pkg);
   if (!app || !app.installed) {
-    return javaException(ctx, 'am', 'get-standby-bucket', 'java.lang.IllegalArgumentException', `Cannot get standby bucket for non existent package (${pkg})`, FRAME);
+    return javaException(
+      ctx,
+      'am',
+      'get-standby-bucket',
+      'java.lang.IllegalArgumentException',
+      `Cannot get standby bucket for non existent package (${pkg})`,
+      FRAME,
+    );
   }
   await ctx.out(`${standbyBucket(phone, app)}\n`);
   return 0;
@@ -47,8 +58,14 @@ export async function setStandbyBucketCommand(ctx: CommandContext, args: readonl
   const [pkg, value] = positional(args);
   const phone = ctx.env.phone;
   if (pkg === undefined || value === undefined) {
-    return javaException(ctx, 'am', 'set-standby-bucket', 'java.lang.IllegalArgumentException', `Argument expected after "${pkg ?? 'set-standby-bucket'}"`,
-      'android.os.ShellCommand.getNextArgRequired(ShellCommand.java:269)');
+    return javaException(
+      ctx,
+      'am',
+      'set-standby-bucket',
+      'java.lang.IllegalArgumentException',
+      `Argument expected after "${pkg ?? 'set-standby-bucket'}"`,
+      'android.os.ShellCommand.getNextArgRequired(ShellCommand.java:269)',
+    );
   }
   const bucket = parseBucket(phone, value);
   if (bucket === null) {
@@ -56,11 +73,25 @@ export async function setStandbyBucketCommand(ctx: CommandContext, args: readonl
     return EXIT_MINUS_ONE;
   }
   if (bucket < 10 || bucket > 50) {
-    return javaException(ctx, 'am', 'set-standby-bucket', 'java.lang.IllegalArgumentException', `Cannot set the standby bucket to ${bucket}`, SET_FRAME);
+    return javaException(
+      ctx,
+      'am',
+      'set-standby-bucket',
+      'java.lang.IllegalArgumentException',
+      `Cannot set the standby bucket to ${bucket}`,
+      SET_FRAME,
+    );
   }
   const app = phone.packages.get(pkg);
   if (!app || !app.installed) {
-    return javaException(ctx, 'am', 'set-standby-bucket', 'java.lang.IllegalArgumentException', `Cannot set standby bucket for non existent package (${pkg})`, SET_FRAME);
+    return javaException(
+      ctx,
+      'am',
+      'set-standby-bucket',
+      'java.lang.IllegalArgumentException',
+      `Cannot set standby bucket for non existent package (${pkg})`,
+      SET_FRAME,
+    );
   }
   setStandbyBucket(phone, app, bucket);
   return 0;

@@ -96,7 +96,8 @@ function openFromShade(phone: PhoneState, row: ShadeRow): void {
   logActivityStart(phone, app, shortComponent(app.name, activity).slice(app.name.length + 1));
   launchActivity(phone, app, activity);
   const pid = phone.processes.get(app.name);
-  if (cold && pid !== undefined) logAppStart(phone, app, pid, shortComponent(app.name, activity).slice(app.name.length + 1));
+  if (cold && pid !== undefined)
+    logAppStart(phone, app, pid, shortComponent(app.name, activity).slice(app.name.length + 1));
   if (!app.system) logAppOpened(phone, app, record.ext);
 }
 
@@ -125,7 +126,13 @@ export async function statusbarCommand(ctx: CommandContext, args: readonly strin
     case 'expand-notifications':
     case 'expand-settings':
       setShade(phone, true);
-      appendLog(phone, { pid: systemServerPid(phone), priority: 'D', tag: 'StatusBarManagerService', message: `${args[0]} from uid 2000`, buffer: 'system' });
+      appendLog(phone, {
+        pid: systemServerPid(phone),
+        priority: 'D',
+        tag: 'StatusBarManagerService',
+        message: `${args[0]} from uid 2000`,
+        buffer: 'system',
+      });
       return 0;
     case 'collapse':
       setShade(phone, false);
@@ -159,7 +166,12 @@ export function shadePng(phone: PhoneState): Buffer {
   const boxes: Array<{ box: Box; colour: Rgb }> = [];
   for (const r of shadeRows(phone)) {
     const { tile } = surfaceColours(r.app.name);
-    boxes.push({ box: r.row, colour: [235, 235, 240] }, { box: r.appName, colour: tile }, { box: r.title, colour: [30, 30, 30] }, { box: r.text, colour: [120, 120, 120] });
+    boxes.push(
+      { box: r.row, colour: [235, 235, 240] },
+      { box: r.appName, colour: tile },
+      { box: r.title, colour: [30, 30, 30] },
+      { box: r.text, colour: [120, 120, 120] },
+    );
   }
   const rowLen = SCREEN_WIDTH * 3 + 1;
   const pixels = Buffer.alloc(rowLen * SCREEN_HEIGHT);
@@ -177,7 +189,12 @@ export function shadePng(phone: PhoneState): Buffer {
   ihdr.writeUInt32BE(SCREEN_HEIGHT, 4);
   ihdr[8] = 8;
   ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(pixels)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** `screencap`, drawing the shade while it is open (PNG forms); everything else as screencap.ts does. */
@@ -186,7 +203,13 @@ export const screencapWithShade: CommandHandler = async (ctx) => {
   const args = ctx.args;
   const wantsPng = args.includes('-p');
   const file = args.filter((a, i) => !a.startsWith('-') && args[i - 1] !== '-d')[0];
-  if (!shadeOpen(phone) || phone.screen !== 'awake' || (!wantsPng && !(file?.endsWith('.png') ?? false)) || args.includes('-h')) return screencap(ctx);
+  if (
+    !shadeOpen(phone) ||
+    phone.screen !== 'awake' ||
+    (!wantsPng && !(file?.endsWith('.png') ?? false)) ||
+    args.includes('-h')
+  )
+    return screencap(ctx);
   const png = shadePng(phone);
   if (file === undefined) {
     await ctx.env.delay(15, ctx.signal);

@@ -51,7 +51,12 @@ export const tail: CommandHandler = async (ctx) => {
   const text = await inputText(ctx, files);
   if (text === null) return 1;
   const lines = splitLines(text);
-  await ctx.out(lines.slice(Math.max(0, lines.length - n)).map((l) => `${l}\n`).join(''));
+  await ctx.out(
+    lines
+      .slice(Math.max(0, lines.length - n))
+      .map((l) => `${l}\n`)
+      .join(''),
+  );
   return 0;
 };
 
@@ -67,7 +72,9 @@ export const wc: CommandHandler = async (ctx) => {
   };
   const wanted = (['l', 'w', 'c'] as const).filter((k) => flags.includes(k));
   const shown = wanted.length > 0 ? wanted : (['l', 'w', 'c'] as const);
-  await ctx.out(`${shown.map((k) => (shown.length > 1 ? String(counts[k]).padStart(7) : String(counts[k]))).join(' ')}\n`);
+  await ctx.out(
+    `${shown.map((k) => (shown.length > 1 ? String(counts[k]).padStart(7) : String(counts[k]))).join(' ')}\n`,
+  );
   return 0;
 };
 
@@ -79,7 +86,9 @@ export const ps: CommandHandler = async (ctx) => {
     const app = phone.packages.get(name);
     const uid = app?.uid ?? 1000;
     const user = uid < 10000 ? (uid === 1000 ? 'system' : 'root') : `u0_a${uid - 10000}`;
-    rows.push(`${user.padEnd(12)} ${String(pid).padStart(6)}    ${phone.sdk >= 29 ? 1200 : 700}   ${String(14_000_000 + (pid % 997) * 1000).padStart(8)} ${String(90_000 + (pid % 89) * 1000).padStart(6)} do_epoll_wait       0 S ${name}`);
+    rows.push(
+      `${user.padEnd(12)} ${String(pid).padStart(6)}    ${phone.sdk >= 29 ? 1200 : 700}   ${String(14_000_000 + (pid % 997) * 1000).padStart(8)} ${String(90_000 + (pid % 89) * 1000).padStart(6)} do_epoll_wait       0 S ${name}`,
+    );
   }
   await ctx.out(`${rows.join('\n')}\n`);
   return 0;

@@ -14,7 +14,12 @@ import type { CommandHandler } from '../types';
 const DEFAULT_FILE = '/sdcard/window_dump.xml';
 
 function xmlAttr(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 function bounds(b: Box): string {
@@ -52,7 +57,9 @@ function node(spec: NodeSpec, index: number): string {
     `bounds="${bounds(spec.box)}"`,
   ].join(' ');
   const kids = spec.children ?? [];
-  return kids.length === 0 ? `<node ${attrs} />` : `<node ${attrs}>${kids.map((k, i) => node(k, i)).join('')}</node>`;
+  return kids.length === 0
+    ? `<node ${attrs} />`
+    : `<node ${attrs}>${kids.map((k, i) => node(k, i)).join('')}</node>`;
 }
 
 const FULL: Box = { left: 0, top: 0, right: SCREEN_W, bottom: SCREEN_H };
@@ -69,9 +76,27 @@ export function hierarchyXml(phone: Parameters<typeof shadeRows>[0]): string {
       clickable: true,
       box: r.row,
       children: [
-        { text: r.app.name, id: 'android:id/app_name_text', cls: 'android.widget.TextView', pkg: SYSUI, box: r.appName },
-        { text: r.record.title, id: 'android:id/title', cls: 'android.widget.TextView', pkg: SYSUI, box: r.title },
-        { text: r.record.text, id: 'android:id/text', cls: 'android.widget.TextView', pkg: SYSUI, box: r.text },
+        {
+          text: r.app.name,
+          id: 'android:id/app_name_text',
+          cls: 'android.widget.TextView',
+          pkg: SYSUI,
+          box: r.appName,
+        },
+        {
+          text: r.record.title,
+          id: 'android:id/title',
+          cls: 'android.widget.TextView',
+          pkg: SYSUI,
+          box: r.title,
+        },
+        {
+          text: r.record.text,
+          id: 'android:id/text',
+          cls: 'android.widget.TextView',
+          pkg: SYSUI,
+          box: r.text,
+        },
       ],
     }));
     root = {
@@ -84,13 +109,34 @@ export function hierarchyXml(phone: Parameters<typeof shadeRows>[0]): string {
           cls: 'android.widget.FrameLayout',
           pkg: SYSUI,
           box: FULL,
-          children: [{ id: `${SYSUI}:id/notification_stack_scroller`, cls: 'android.view.ViewGroup', pkg: SYSUI, scrollable: true, box: { left: 0, top: 396, right: SCREEN_W, bottom: SCREEN_H }, children: rows }],
+          children: [
+            {
+              id: `${SYSUI}:id/notification_stack_scroller`,
+              cls: 'android.view.ViewGroup',
+              pkg: SYSUI,
+              scrollable: true,
+              box: { left: 0, top: 396, right: SCREEN_W, bottom: SCREEN_H },
+              children: rows,
+            },
+          ],
         },
       ],
     };
   } else {
     const pkg = phone.keyguard.showing ? SYSUI : phone.foreground.package;
-    root = { cls: 'android.widget.FrameLayout', pkg, box: FULL, children: [{ id: 'android:id/content', cls: 'android.widget.FrameLayout', pkg, box: { left: 0, top: 80, right: SCREEN_W, bottom: SCREEN_H } }] };
+    root = {
+      cls: 'android.widget.FrameLayout',
+      pkg,
+      box: FULL,
+      children: [
+        {
+          id: 'android:id/content',
+          cls: 'android.widget.FrameLayout',
+          pkg,
+          box: { left: 0, top: 80, right: SCREEN_W, bottom: SCREEN_H },
+        },
+      ],
+    };
   }
   return `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?><hierarchy rotation="0">${node(root, 0)}</hierarchy>`;
 }
@@ -98,7 +144,9 @@ export function hierarchyXml(phone: Parameters<typeof shadeRows>[0]): string {
 export const uiautomator: CommandHandler = async (ctx) => {
   const [sub, ...rest] = ctx.args;
   if (sub !== 'dump') {
-    await ctx.out('Usage: uiautomator <subcommand> [options]\n\nAvailable subcommands:\n\nhelp: displays help message\n\nruntest: executes UI automation tests\n\ndump: creates an XML dump of current UI hierarchy\n\nevents: prints out accessibility events until terminated\n');
+    await ctx.out(
+      'Usage: uiautomator <subcommand> [options]\n\nAvailable subcommands:\n\nhelp: displays help message\n\nruntest: executes UI automation tests\n\ndump: creates an XML dump of current UI hierarchy\n\nevents: prints out accessibility events until terminated\n',
+    );
     return sub === undefined || sub === 'help' ? 0 : 1;
   }
   const file = rest.filter((a) => !a.startsWith('--'))[0] ?? DEFAULT_FILE;
