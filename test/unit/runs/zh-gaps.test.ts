@@ -54,7 +54,8 @@ describe('zh-CN errors composed from phrases', () => {
     for (const [file, source] of sources('electron/lab/store')) {
       for (const name of ['guarded', 'guardedWrite', 'runSignedOff', 'damaged', 'refuseSigned', 'readJson']) {
         // An English-only string as the first or second argument (readJson and refuseSigned take it second).
-        for (const call of calls(source, name)) if (/^\w+\((?:[^,'`]*,\s*)?['`]/.test(call)) plain.push(`${file}: ${call.split('\n')[0]}`);
+        for (const call of calls(source, name))
+          if (/^\w+\((?:[^,'`]*,\s*)?['`]/.test(call)) plain.push(`${file}: ${call.split('\n')[0]}`);
       }
     }
     expect(plain).toEqual([]);
@@ -94,7 +95,7 @@ describe('zh-CN errors composed from phrases', () => {
   it('run time-outs name what timed out in Chinese', () => {
     const plain = sources('electron/lab/runs')
       .flatMap(([file, source]) => calls(source, 'withTimeout').map((call) => [file, call] as const))
-      .filter(([, call]) => !call.includes('{ en:'));
+      .filter(([, call]) => !/\{\s*en:/.test(call));
     expect(plain.map(([file, call]) => `${file}: ${call.slice(0, 80)}`)).toEqual([]);
   });
 
@@ -156,29 +157,67 @@ describe('zh-CN errors composed from phrases', () => {
         phones: {},
         scenarios: ['no-such-scenario', 'foreground-text', 'foreground-text'],
         repeats: 0,
-        sender: { kind: 'tencent', sdkAppId: 1, adminIdentifier: '!', secret: 'plain', groupId: '!', baseUrl: 'http://x' },
+        sender: {
+          kind: 'tencent',
+          sdkAppId: 1,
+          adminIdentifier: '!',
+          secret: 'plain',
+          groupId: '!',
+          baseUrl: 'http://x',
+        },
         build: { apk: 'a.apk', install: 'yes' },
         timeouts: { pushMs: 10, stepMs: 10_000_000 },
       },
       {
         name: 'n',
-        app: { package: 'com.example.app', accounts: { serials: { s1: { account: 'u' } } }, login: { kind: 'operator', prompt: 'p' }, push: { fcmPriority: 'normal' } },
+        app: {
+          package: 'com.example.app',
+          accounts: { serials: { s1: { account: 'u' } } },
+          login: { kind: 'operator', prompt: 'p' },
+          push: { fcmPriority: 'normal' },
+        },
         phones: { serials: ['s1'] },
         scenarios: 'all',
         repeats: 1,
-        sender: { kind: 'fcm', projectId: 'A', secret: { env: '1' }, baseUrl: 'https://fcm.example', priority: 'high' },
+        sender: {
+          kind: 'fcm',
+          projectId: 'A',
+          secret: { env: '1' },
+          baseUrl: 'https://fcm.example',
+          priority: 'high',
+        },
       },
       {
         name: 'n',
-        app: { package: 'com.example.app', accounts: { serials: { s1: { account: 'u' } } }, login: { kind: 'operator', prompt: 'p' }, push: { apns: { build: 'debug', certificate: 'development' } }, tokens: { serials: {} } },
+        app: {
+          package: 'com.example.app',
+          accounts: { serials: { s1: { account: 'u' } } },
+          login: { kind: 'operator', prompt: 'p' },
+          push: { apns: { build: 'debug', certificate: 'development' } },
+          tokens: { serials: {} },
+        },
         phones: { serials: ['s1'] },
         scenarios: 'all',
         repeats: 1,
-        sender: { kind: 'apns', teamId: 'x', keyId: 'y', topic: 'bad', environment: 'production', pushType: 'background', priority: 10, collapseId: 'c'.repeat(65), secret: { stored: '-' } },
+        sender: {
+          kind: 'apns',
+          teamId: 'x',
+          keyId: 'y',
+          topic: 'bad',
+          environment: 'production',
+          pushType: 'background',
+          priority: 10,
+          collapseId: 'c'.repeat(65),
+          secret: { stored: '-' },
+        },
       },
       {
         name: 'n',
-        app: { package: 'com.example.app', accounts: { vendors: { fcm: { account: 'u' } } }, login: { kind: 'operator', prompt: 'p' } },
+        app: {
+          package: 'com.example.app',
+          accounts: { vendors: { fcm: { account: 'u' } } },
+          login: { kind: 'operator', prompt: 'p' },
+        },
         phones: { vendors: ['fcm'] },
         scenarios: 'all',
         repeats: 1.5,
