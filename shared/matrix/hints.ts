@@ -105,7 +105,10 @@ export function throttleHint(input: HintInput): ThrottleHint | null {
 
   if (missing && input.inQuotaTail && channel !== null && name !== null && QUOTA_CHANNELS.includes(channel)) {
     return hint('daily-quota', ['seed.daily-quota'], {
-      en: `Pushes showed earlier in this run, then ${QUOTA_TAIL_MIN} or more in a row did not: ${name.en}'s daily push quota may be used up. Check the quota in the ${name.en} console before treating this as a product failure.`,
+      en:
+        `Pushes showed earlier in this run, then ${QUOTA_TAIL_MIN} or more in a row did ` +
+        `not: ${name.en}'s daily push quota may be used up. Check the quota in the ${name.en} ` +
+        `console before treating this as a product failure.`,
       zhCN: `本次运行前面的推送已显示，之后连续 ${QUOTA_TAIL_MIN} 条或更多未显示：可能已用完${name.zhCN}的每日推送配额。请先在${name.zhCN}控制台查看配额，再判断是否为产品问题。`,
     });
   }
@@ -119,7 +122,10 @@ export function throttleHint(input: HintInput): ThrottleHint | null {
         quota ? 'daily-quota' : 'message-class',
         quota ? ['seed.vendor-classification', 'seed.daily-quota'] : ['seed.vendor-classification'],
         {
-          en: `This message has ${classWord.en} ${name.en} message class: ${name.en} delays, folds${quota ? ' and caps the daily number of' : ' or rate-limits'} such pushes. Send it on a high class (vendor fields, granted channel) to test delivery itself.`,
+          en:
+            `This message has ${classWord.en} ${name.en} message class: ${name.en} delays, ` +
+            `folds${quota ? ' and caps the daily number of' : ' or rate-limits'} such pushes. ` +
+            `Send it on a high class (vendor fields, granted channel) to test delivery itself.`,
           zhCN: `该消息在${name.zhCN}上属于${classWord.zhCN}级别：${name.zhCN}会延迟、折叠${quota ? '并限制每日数量' : '或限流'}此类推送。请使用高级别（厂商字段、已申请的渠道）发送以测试送达本身。`,
         },
       );
@@ -127,7 +133,9 @@ export function throttleHint(input: HintInput): ThrottleHint | null {
   }
   if (missing && input.column.state === 'doze') {
     return hint('doze', ['android.doze-fcm-priority'], {
-      en: "The phone was in Doze: delivery may wait until it leaves Doze (FCM delivers only high-priority messages at once). Check the message priority and the app's battery settings.",
+      en:
+        'The phone was in Doze: delivery may wait until it leaves Doze (FCM delivers only ' +
+        "high-priority messages at once). Check the message priority and the app's battery settings.",
       zhCN: '手机处于 Doze：推送可能要等退出 Doze 后才送达（FCM 只会立即送达高优先级消息）。请检查消息优先级与应用的电池设置。',
     });
   }

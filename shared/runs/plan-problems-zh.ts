@@ -40,6 +40,7 @@ export const PLAN_MESSAGES_ZH: Readonly<Record<string, string>> = {
   "must be http(s):// on 127.0.0.1 or localhost: only local test servers replace Google's token endpoint":
     '必须是 127.0.0.1 或 `localhost` 上的 `http(s)://` 地址：只有本地测试服务器可以替代 Google 的令牌接口',
   'names no phone: list "serials", "vendors" or both': '没有指定手机：请列出 "serials"、"vendors" 或两者',
-  'must be an Android package name such as com.example.app (letters, digits and _, each part starting with a letter): this plan names no iOS simulator, so a bundle ID with "-" or a leading digit cannot run':
+  ['must be an Android package name such as com.example.app (letters, digits and _, each part starting ' +
+  'with a letter): this plan names no iOS simulator, so a bundle ID with "-" or a leading digit cannot run']:
     '必须是 Android 包名，例如 com.example.app（字母、数字和 _，每段以字母开头）：此计划没有指定 iOS 模拟器，所以含 "-" 或以数字开头的 bundle ID 无法运行',
 };

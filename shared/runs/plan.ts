@@ -365,7 +365,9 @@ export const planSchema = z
         code: 'custom',
         path: ['app', 'package'],
         message:
-          'must be an Android package name such as com.example.app (letters, digits and _, each part starting with a letter): this plan names no iOS simulator, so a bundle ID with "-" or a leading digit cannot run',
+          'must be an Android package name such as com.example.app (letters, digits and _, ' +
+          'each part starting with a letter): this plan names no iOS simulator, so a bundle ' +
+          'ID with "-" or a leading digit cannot run',
       });
     }
     const sender = plan.sender;

@@ -61,7 +61,9 @@ export const REASON_TEXTS: Readonly<Record<ReasonKey, Bilingual>> = {
     zhCN: '规则无法确定此处的预期：{why}',
   },
   'inconclusive.undecided-shown': {
-    en: 'A notification showed ("{title}" / "{text}") after {latency}, but it does not count either way: the rules do not settle what should happen here: {why}',
+    en:
+      'A notification showed ("{title}" / "{text}") after {latency}, but it does not ' +
+      'count either way: the rules do not settle what should happen here: {why}',
     zhCN: '显示了通知（“{title}” / “{text}”，耗时 {latency}），但不计入判定：规则无法确定此处的预期：{why}',
   },
   'inconclusive.missing-may-be-dropped': {

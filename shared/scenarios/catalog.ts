@@ -321,7 +321,10 @@ export const SCENARIOS: readonly Scenario[] = [
     TEXT,
     { en: 'Push service missing or too old', zhCN: '推送服务缺失或版本过低' },
     {
-      en: 'Without Google Play services (FCM) or with HMS Core 20401300 or older (Huawei) the platform is predicted to drop the push: shown still passes (with a note), missing is inconclusive.',
+      en:
+        'Without Google Play services (FCM) or with HMS Core 20401300 or older (Huawei) ' +
+        'the platform is predicted to drop the push: shown still passes (with a note), ' +
+        'missing is inconclusive.',
       zhCN: '没有 Google Play 服务（FCM）或 HMS Core 不高于 20401300（华为）时，预计平台会丢弃推送：显示仍算通过（附说明），未显示为无法判定。',
     },
     ['seed.fcm-needs-gms', 'seed.hms-min-version'],

@@ -68,7 +68,8 @@ export const SEED_RULES: readonly Rule[] = [
       {
         file: S002,
         quote:
-          'without proactive logout, the app is switched to the background, the mobile phone screen is locked, or the app process is killed by a user, you can enable the IM offline push',
+          'without proactive logout, the app is switched to the background, the mobile phone ' +
+          'screen is locked, or the app process is killed by a user, you can enable the IM offline push',
       },
     ],
   },
@@ -194,7 +195,8 @@ export const SEED_RULES: readonly Rule[] = [
       {
         file: S004,
         quote:
-          'When this string is left empty, the IM backend will automatically replace it with the sender nickname or, if the sender nickname is unavailable, the sender ID.',
+          'When this string is left empty, the IM backend will automatically replace it with ' +
+          'the sender nickname or, if the sender nickname is unavailable, the sender ID.',
       },
     ],
   },
@@ -407,7 +409,8 @@ export const PLATFORM_RULES: readonly Rule[] = [
       {
         file: 'reference/protocols.md §8',
         quote:
-          'Swiping from Recents is not a force-stop on stock Android, but several OEM ROMs (OPPO/ColorOS, Xiaomi, Huawei and others) do force-stop or block the app',
+          'Swiping from Recents is not a force-stop on stock Android, but several OEM ROMs ' +
+          '(OPPO/ColorOS, Xiaomi, Huawei and others) do force-stop or block the app',
       },
     ],
   },
@@ -422,7 +425,9 @@ export const PLATFORM_RULES: readonly Rule[] = [
       {
         file: 'https://firebase.google.com/docs/cloud-messaging/android/message-priority',
         quote:
-          'When the device is in Doze mode, delivery may be delayed to conserve battery until the device exits doze. … FCM attempts to deliver high priority messages immediately, allowing FCM to wake a sleeping device',
+          'When the device is in Doze mode, delivery may be delayed to conserve battery until ' +
+          'the device exits doze. … FCM attempts to deliver high priority messages immediately, ' +
+          'allowing FCM to wake a sleeping device',
       },
     ],
   },

@@ -111,7 +111,9 @@ describe('a 50 x 100 matrix', () => {
     await grid.evaluate((el) => el.scrollTo({ top: 0, left: 0 }));
     await page().locator(`.mx-row[data-serial="${rows[0]}"] [role="gridcell"]`).first().focus();
     await page().keyboard.press('Control+End');
-    const focused = `(() => { const el = document.activeElement; return el?.closest('.mx-row')?.getAttribute('data-serial') + ' ' + el?.getAttribute('data-scenario'); })()`;
+    const focused =
+      `(() => { const el = document.activeElement; return el?.closest('.mx-row')?.getAttribute('data-serial') ` +
+      `+ ' ' + el?.getAttribute('data-scenario'); })()`;
     await expect.poll(() => page().evaluate(focused)).toBe(`${rows[49]} ${columns[99]}`);
     await page().keyboard.press('Control+Home');
     await expect.poll(() => page().evaluate(focused)).toBe(`${rows[0]} ${columns[0]}`);

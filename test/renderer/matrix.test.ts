@@ -201,7 +201,8 @@ describe('the sign-off matrix on the real core', () => {
     await expect.poll(() => panel().count()).toBe(0);
     const focused = () =>
       page().evaluate(
-        `(() => { const el = document.activeElement; return el ? el.closest('.mx-row')?.getAttribute('data-serial') + ' ' + el.getAttribute('data-scenario') : null; })()`,
+        `(() => { const el = document.activeElement; return el ? el.closest('.mx-row')?.getAttribute('data-serial') ` +
+          `+ ' ' + el.getAttribute('data-scenario') : null; })()`,
       );
     expect(await focused()).toBe(`${mi} ${BG}`);
     await page().keyboard.press('ArrowRight');

@@ -514,7 +514,8 @@ describe('serveWeb: static files and events', () => {
     await until('event: lab:changed\ndata: {"running":false');
     core.setDevices([]);
     await until(
-      'data: {"adb":{"state":"connected","host":"127.0.0.1","port":15037,"serverVersion":41,"since":"2026-01-05T09:30:00.000Z","error":null,"lastOutage":null},"devices":[]}',
+      'data: {"adb":{"state":"connected","host":"127.0.0.1","port":15037,"serverVersion":41,' +
+        '"since":"2026-01-05T09:30:00.000Z","error":null,"lastOutage":null},"devices":[]}',
     );
     expect(core.listenerCount()).toBe(1);
     // Closing the server ends open streams instead of hanging.

@@ -95,7 +95,8 @@ describe('PushLab desktop shell on the electron stand-in', () => {
     // The policy holds in the page: an injected inline script does not run.
     expect(
       await page.evaluate(
-        `(() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.head.append(s); return typeof window.__inline; })()`,
+        `(() => { const s = document.createElement('script'); s.textContent = 'window.__inline ` +
+          `= 1'; document.head.append(s); return typeof window.__inline; })()`,
       ),
     ).toBe('undefined');
     // The page sees window.pushlab and nothing of Node or ipcRenderer.

@@ -85,7 +85,8 @@ export async function runCommand(
       if (a?.status !== 'done' || a.verdict === null) return;
       const done = event.summary.attempts - event.summary.totals.pending - event.summary.totals.running;
       output.err(
-        `[${done}/${event.summary.attempts}] ${clean(a.serial)} ${a.scenarioId} #${a.repeat}: ${a.verdict.kind.toUpperCase()} — ${clean(describeReason(a.verdict.reason, 'en'))}`,
+        `[${done}/${event.summary.attempts}] ${clean(a.serial)} ${a.scenarioId} #${a.repeat}: ${a.verdict.kind.toUpperCase()} ` +
+          `— ${clean(describeReason(a.verdict.reason, 'en'))}`,
       );
     };
     const started =
@@ -154,7 +155,9 @@ async function report(
     for (const line of table(rows)) output.out(line);
     const t = summary.totals;
     output.out(
-      `\nRun ${summary.id}: ${summary.status}. pass ${t.pass}, fail ${t.fail}, blocked ${t.blocked}, device lost ${t['device-lost']}, inconclusive ${t.inconclusive}, not run ${t['not-run']}, pending ${t.pending}.`,
+      `\nRun ${summary.id}: ${summary.status}. pass ${t.pass}, fail ${t.fail}, blocked ${t.blocked}, ` +
+        `device lost ${t['device-lost']}, inconclusive ${t.inconclusive}, not run ${t['not-run']}, ` +
+        `pending ${t.pending}.`,
     );
     if (args.junit !== null) output.out(`JUnit written to ${args.junit}`);
   }

@@ -11,6 +11,15 @@ import { phoneLabel, verdictHtml } from './html-matrix';
 import { bdi, fillSlot, html, safePngDataUrl, SLOT } from './html-text';
 import type { ReportFormat } from './report-format';
 import type { ReportFailure, ReportThumbnail } from './report-types';
+import type { CaptureSeen } from '../../../shared/runs/delivery';
+import type { MessageKey } from '../../../shared/i18n/en';
+
+/** What the report says when no captured record is kept: only "nothing captured" when that is proven. */
+const SEEN_KEY = {
+  nothing: 'report.failure.nothing',
+  captured: 'report.failure.capturedNotKept',
+  unknown: 'report.failure.unknown',
+} as const satisfies Record<CaptureSeen, MessageKey>;
 
 interface Lookup {
   readonly phones: ReadonlyMap<string, MatrixPhone>;
@@ -64,10 +73,7 @@ function comparison(f: ReportFormat, failure: ReportFailure): string {
   const a = failure.actual;
   const c = failure.checks;
   // Words follow the evidence: "nothing captured" only when that is proven.
-  const seenWords =
-    a !== null
-      ? ''
-      : `<p>${html(f.t(failure.seen === 'nothing' ? 'report.failure.nothing' : failure.seen === 'captured' ? 'report.failure.capturedNotKept' : 'report.failure.unknown'))}</p>`;
+  const seenWords = a !== null ? '' : `<p>${html(f.t(SEEN_KEY[failure.seen]))}</p>`;
   if (e === null && a === null) return seenWords;
   const row = (label: string, expected: string, shown: string, status: CheckStatus | undefined): string =>
     `<tr><th scope="row">${html(label)}</th><td>${expected}</td><td>${shown}</td><td>${check(f, status)}</td></tr>`;
@@ -177,9 +183,16 @@ export function hintsSection(f: ReportFormat, matrix: RunMatrix): string {
       hint.rules.length === 0
         ? ''
         : `<span class="cell-extra">${fillSlot(f.t('report.hints.rules', { rules: SLOT }), bdi(hint.rules.join(', ')))}</span>`;
-    return `<tr><td>${bdi(phoneName(l, c.serial))}</td><td>${bdi(scenarioName(f, l, c.scenarioId))}</td><td class="st-${c.status}">${verdictHtml(f, c.status)}</td><td>${html(f.t(`report.hint.${hint.kind}`))}</td><td>${bdi(f.bilingual(hint.text))}${rules}</td></tr>`;
+    return (
+      `<tr><td>${bdi(phoneName(l, c.serial))}</td><td>${bdi(scenarioName(f, l, c.scenarioId))}</td><td ` +
+      (`class="st-${c.status}">${verdictHtml(f, c.status)}</td><td>${html(f.t(`report.hint.${hint.kind}`))}</td>` +
+        `<td>${bdi(f.bilingual(hint.text))}${rules}</td></tr>`)
+    );
   });
-  return `${head}<table><thead><tr>${cols.map((k) => `<th scope="col">${html(f.t(k))}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+  return (
+    `${head}<table><thead><tr>${cols.map((k) => `<th scope="col">${html(f.t(k))}</th>`).join('')}</tr>` +
+    `</thead><tbody>${rows.join('')}</tbody></table></section>`
+  );
 }
 
 export function waiversSection(f: ReportFormat, matrix: RunMatrix, waivers: readonly CellWaiver[]): string {
@@ -195,7 +208,12 @@ export function waiversSection(f: ReportFormat, matrix: RunMatrix, waivers: read
   ] as const;
   const rows = waivers.map(
     (w) =>
-      `<tr><td>${bdi(phoneName(l, w.serial))}</td><td>${bdi(scenarioName(f, l, w.scenarioId))}</td><td>${bdi(w.reason)}</td><td>${bdi(w.by)}</td><td>${html(f.dateTime(w.at))}</td></tr>`,
+      `<tr><td>${bdi(phoneName(l, w.serial))}</td><td>${bdi(scenarioName(f, l, w.scenarioId))}</td>` +
+      `<td>${bdi(w.reason)}</td><td>${bdi(w.by)}</td><td>${html(f.dateTime(w.at))}</td>` +
+      `</tr>`,
   );
-  return `${head}<table><thead><tr>${cols.map((k) => `<th scope="col">${html(f.t(k))}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+  return (
+    `${head}<table><thead><tr>${cols.map((k) => `<th scope="col">${html(f.t(k))}</th>`).join('')}</tr>` +
+    `</thead><tbody>${rows.join('')}</tbody></table></section>`
+  );
 }

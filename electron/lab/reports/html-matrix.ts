@@ -71,7 +71,10 @@ function cellHtml(f: ReportFormat, cell: MatrixCell | undefined): string {
 
 function columnHeader(f: ReportFormat, column: MatrixColumn): string {
   const title = f.bilingual(column.title);
-  return `<th scope="col" title="${html(title)}">${html(f.message(column.message))}<br>${bdi(title)} <span class="scenario-id">${bdi(column.scenarioId)}</span></th>`;
+  return (
+    `<th scope="col" title="${html(title)}">${html(f.message(column.message))}<br>${bdi(title)} ` +
+    `<span class="scenario-id">${bdi(column.scenarioId)}</span></th>`
+  );
 }
 
 function groupRow(f: ReportFormat, matrix: RunMatrix, group: VendorGroup, span: number): string {
@@ -79,7 +82,8 @@ function groupRow(f: ReportFormat, matrix: RunMatrix, group: VendorGroup, span: 
   const figures =
     rollup === undefined
       ? ''
-      : ` <span class="muted">${html(f.t('report.totals.passRate'))} ${html(f.percent(rollup.passRate))} · ${html(f.t('report.totals.deliveryRate'))} ${html(f.percent(rollup.deliveryRate))}</span>`;
+      : ` <span class="muted">${html(f.t('report.totals.passRate'))} ${html(f.percent(rollup.passRate))} ` +
+        `· ${html(f.t('report.totals.deliveryRate'))} ${html(f.percent(rollup.deliveryRate))}</span>`;
   return `<tr><th class="group" scope="rowgroup" colspan="${span}">${html(f.group(group))}${figures}</th></tr>`;
 }
 

@@ -54,7 +54,10 @@ function header(f: ReportFormat, input: HtmlReportInput): string {
     ),
     row(f.t('report.meta.generated'), html(f.dateTime(input.generatedAt))),
   ];
-  return `<header><h1>${html(f.t('report.title'))}: ${bdi(matrix.planName)}</h1><dl class="meta" aria-label="${html(f.t('report.meta.label'))}">${rows.join('')}</dl></header>`;
+  return (
+    `<header><h1>${html(f.t('report.title'))}: ${bdi(matrix.planName)}</h1><dl class="meta" ` +
+    `aria-label="${html(f.t('report.meta.label'))}">${rows.join('')}</dl></header>`
+  );
 }
 
 function totals(f: ReportFormat, input: HtmlReportInput): string {

@@ -59,7 +59,8 @@ function evidence(verdict: Verdict): string {
   if (d.expected !== null) {
     const e = d.expected;
     lines.push(
-      `expected: title=${e.title === null ? '-' : `${e.title.match} "${e.title.value}"`} text=${e.text === null ? '-' : `${e.text.match} "${e.text.value}"`} channel=${e.channelId ?? '-'}`,
+      `expected: title=${e.title === null ? '-' : `${e.title.match} "${e.title.value}"`} ` +
+        `text=${e.text === null ? '-' : `${e.text.match} "${e.text.value}"`} channel=${e.channelId ?? '-'}`,
     );
   }
   if (d.record !== null) {

@@ -100,7 +100,10 @@ export function CompareList({
                         after: status(change.after),
                       })}
                       {change.latencyBeforeMs !== null || change.latencyAfterMs !== null
-                        ? ` · ${t('matrix.compare.latencyChange', { before: formatLatency(locale, change.latencyBeforeMs), after: formatLatency(locale, change.latencyAfterMs) })}`
+                        ? ` · ${t('matrix.compare.latencyChange', {
+                            before: formatLatency(locale, change.latencyBeforeMs),
+                            after: formatLatency(locale, change.latencyAfterMs),
+                          })}`
                         : null}
                     </span>
                     {change.after !== null ? (

@@ -119,7 +119,9 @@ function hardGate(phone: PhoneContext, profile: AppProfile, scenario: Scenario):
     const tokenEnv = profile.apns.build === 'debug' ? 'development' : 'production';
     if (tokenEnv !== profile.apns.certificate) {
       return withoutNotification('not-shown', ['seed.apns-bad-devicetoken'], {
-        en: `A ${profile.apns.build} build reports a ${tokenEnv} token, but the certificate is ${profile.apns.certificate}: APNs rejects it ("bad devicetoken").`,
+        en:
+          `A ${profile.apns.build} build reports a ${tokenEnv} token, but the certificate ` +
+          `is ${profile.apns.certificate}: APNs rejects it ("bad devicetoken").`,
         zhCN: `${profile.apns.build} 包上报的是 ${tokenEnv} 环境 token，证书却是 ${profile.apns.certificate}：APNs 拒收（“bad devicetoken”）。`,
       });
     }

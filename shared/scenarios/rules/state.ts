@@ -196,7 +196,9 @@ function forceStopped(phone: PhoneContext, systemLevel: boolean): StateVerdict {
   }
   const required = shown(
     ['seed.killed', 'android.stopped-state'],
-    'Force-stopped without logout: the push is required, but Android excludes stopped packages from the FCM broadcast (FLAG_EXCLUDE_STOPPED_PACKAGES), so it is predicted to be dropped.',
+    'Force-stopped without logout: the push is required, but Android excludes stopped ' +
+      'packages from the FCM broadcast (FLAG_EXCLUDE_STOPPED_PACKAGES), so it is predicted ' +
+      'to be dropped.',
     '被强行停止但未登出：应收到推送，但 Android 不向已停止的应用投递 FCM 广播（FLAG_EXCLUDE_STOPPED_PACKAGES），预计会被丢弃。',
   );
   return predicted(required, APP_STOPPED);
@@ -207,7 +209,8 @@ function doze(systemLevel: boolean, profile: AppProfile): StateVerdict {
     return predicted(
       shown(
         ['seed.system-level-channel'],
-        'Doze: the vendor push service keeps a system-level connection, so the push is expected; how fast is not documented, so judge it after the phone leaves Doze.',
+        'Doze: the vendor push service keeps a system-level connection, so the push is ' +
+          'expected; how fast is not documented, so judge it after the phone leaves Doze.',
         'Doze：厂商推送服务保持系统级长连接，应收到推送；时效未见文档，退出 Doze 后再判定。',
         'after-idle',
       ),

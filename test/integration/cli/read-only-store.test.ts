@@ -102,7 +102,8 @@ describe('read-only commands', () => {
           '-m',
           'sh',
           '-c',
-          `mount --bind ${data} ${data} && mount -o remount,bind,ro ${data} && touch ${data}/probe 2>/dev/null && echo WRITABLE; exec "${process.execPath}" ${CLI} ${args}`,
+          `mount --bind ${data} ${data} && mount -o remount,bind,ro ${data} && touch ${data}/probe ` +
+            `2>/dev/null && echo WRITABLE; exec "${process.execPath}" ${CLI} ${args}`,
         ],
         {
           env,

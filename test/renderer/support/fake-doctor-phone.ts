@@ -101,7 +101,8 @@ export function seedPhone(device: DeviceView): FakeDoctorPhone {
     settings.channels = [];
     settings.createsOnLaunch = [messages];
     phone.refuse['allow-miui-autostart'] =
-      "Exception occurred while executing 'set':\njava.lang.SecurityException: uid 2000 does not have android.permission.MANAGE_APP_OPS_MODES.\n\tat android.app.ContextImpl.enforce(ContextImpl.java:2240)";
+      "Exception occurred while executing 'set':\njava.lang.SecurityException: uid 2000 " +
+      'does not have android.permission.MANAGE_APP_OPS_MODES.\n\tat android.app.ContextImpl.enforce(ContextImpl.java:2240)';
   } else if (channel === 'oppo') {
     // OPPO installs start with notifications off.
     if (settings.postNotifications) settings.postNotifications = { granted: false, flags: [] };
@@ -123,7 +124,11 @@ function check(
 }
 
 function channelEvidence(c: FakeChannel): string {
-  return `NotificationChannel{mId='${c.id}', mName=${c.name}, mImportance=${c.importance}, mBypassDnd=${c.bypassDnd}, mLockscreenVisibility=-1000, mSound=${c.sound ? 'content://settings/system/notification_sound' : 'null'}, mVibration=${c.sound}, mDeleted=false}`;
+  return (
+    `NotificationChannel{mId='${c.id}', mName=${c.name}, mImportance=${c.importance}, ` +
+    `mBypassDnd=${c.bypassDnd}, mLockscreenVisibility=-1000, mSound=${c.sound ? 'content://settings/system/notification_sound' : 'null'}, ` +
+    `mVibration=${c.sound}, mDeleted=false}`
+  );
 }
 
 const IMPORTANCE = ['NONE', 'MIN', 'LOW', 'DEFAULT', 'HIGH', 'MAX'];

@@ -72,7 +72,8 @@ describe('parseAdbDevices shapes adb prints', () => {
 
   it('reads -l lines with "no permissions" and keeps only real attributes', () => {
     const line =
-      '????????????           no permissions (user in plugdev group; are your udev rules wrong?); see [http://developer.android.com/tools/device.html] usb:1-1.2 transport_id:3';
+      '????????????           no permissions (user in plugdev group; are your udev rules ' +
+      'wrong?); see [http://developer.android.com/tools/device.html] usb:1-1.2 transport_id:3';
     const [entry] = parseAdbDevices(`List of devices attached\n${line}\n`);
     expect(entry?.state).toBe('no-permissions');
     expect(entry?.attributes).toEqual({ usb: '1-1.2', transport_id: '3' });

@@ -22,7 +22,8 @@ describe('parsePmInstallOutput', () => {
     ],
     ['adb: failed to install app.apk: Failure [INSTALL_CANCELED_BY_USER]', 'INSTALL_CANCELED_BY_USER'],
     [
-      'Failure [INSTALL_FAILED_OLDER_SDK: Failed parse during installPackageLI: /data/app/vmdl1.tmp/base.apk (at Binary XML file line #7): Requires newer sdk version #34 (current version is #30)]',
+      'Failure [INSTALL_FAILED_OLDER_SDK: Failed parse during installPackageLI: /data/app/vmdl1.tmp/base.apk ' +
+        '(at Binary XML file line #7): Requires newer sdk version #34 (current version is #30)]',
       'INSTALL_FAILED_OLDER_SDK',
     ],
     [
@@ -32,11 +33,13 @@ describe('parsePmInstallOutput', () => {
     ['Failure [-25]', 'INSTALL_FAILED_VERSION_DOWNGRADE'],
     ['Failure [-999]', '-999'],
     [
-      "Exception occurred while executing 'install':\njava.lang.SecurityException: Shell does not have permission to access user 10\n\tat com.android.server.am.UserController.handleIncomingUser(UserController.java:2779)",
+      "Exception occurred while executing 'install':\njava.lang.SecurityException: Shell " +
+        'does not have permission to access user 10\n\tat com.android.server.am.UserController.handleIncomingUser(UserController.java:2779)',
       'java.lang.SecurityException',
     ],
     [
-      "adb: failed to install a.apk: Exception occurred while executing 'install-write':\nandroid.os.ParcelableException: java.io.IOException: Requested internal only, but not enough space",
+      "adb: failed to install a.apk: Exception occurred while executing 'install-write':\nandroid.os.ParcelableException: " +
+        'java.io.IOException: Requested internal only, but not enough space',
       'android.os.ParcelableException',
     ],
     ["Exception occurred while executing 'install':", 'EXCEPTION'],

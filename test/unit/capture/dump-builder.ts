@@ -26,7 +26,10 @@ export function recordBlock(r: FakeRecord): string {
   const key = recordKey(r);
   const channel = r.channelId ?? 'pushlab_default';
   return [
-    `    NotificationRecord(0x0${(r.id >>> 0).toString(16)}: pkg=${r.pkg} user=UserHandle{0} id=${r.id} tag=null importance=4 key=${key}: Notification(channel=${channel} shortcut=null contentView=null vibrate=null sound=null defaults=0x0 flags=0x10 color=0x00000000 vis=PRIVATE))`,
+    `    NotificationRecord(0x0${(r.id >>> 0).toString(16)}: pkg=${r.pkg} user=UserHandle{0} ` +
+      `id=${r.id} tag=null importance=4 key=${key}: Notification(channel=${channel} shortcut=null ` +
+      `contentView=null vibrate=null sound=null defaults=0x0 flags=0x10 color=0x00000000 ` +
+      `vis=PRIVATE))`,
     `      uid=${r.uid ?? 10500} userId=0`,
     `      opPkg=${r.opPkg ?? r.pkg}`,
     '      flags=0x10',

@@ -6,7 +6,10 @@ import { screenOff, screenOn } from '../../../electron/lab/android/commands/scre
 import { takeScreenshot } from '../../../electron/lab/android/commands/take-screenshot';
 import { FakeDeviceIo } from '../../support/fake-device-io';
 
-const MONKEY_OK = `  bash arg: -p\n  bash arg: com.example.app\nargs: [-p, com.example.app, -c, android.intent.category.LAUNCHER, 1]\nEvents injected: 1\n## Network stats: elapsed time=12ms (0ms mobile, 0ms wifi, 12ms not connected)\n`;
+const MONKEY_OK =
+  `  bash arg: -p\n  bash arg: com.example.app\nargs: [-p, com.example.app, -c, android.intent.category.LAUNCHER, ` +
+  `1]\nEvents injected: 1\n## Network stats: elapsed time=12ms (0ms mobile, 0ms wifi, ` +
+  `12ms not connected)\n`;
 
 describe('app control commands', () => {
   it('launches through monkey and recognises success', async () => {

@@ -20,7 +20,8 @@ function service(
 ): PushServiceFact {
   const text = state
     ? `Packages:\n  Package [${pkg}] (a1b2c3):\n    userId=10040\n    versionCode=${state.versionCode} minSdk=24 targetSdk=33\n    versionName=6.11.0.300\n` +
-      `    User 0: ceDataInode=5 installed=true hidden=false suspended=false stopped=false notLaunched=false enabled=${state.enabled ?? 0} instant=false virtual=false\n`
+      (`    User 0: ceDataInode=5 installed=true hidden=false suspended=false stopped=false ` +
+        `notLaunched=false enabled=${state.enabled ?? 0} instant=false virtual=false\n`)
     : `Unable to find package: ${pkg}\n`;
   return { package: pkg, name, minimumVersionCode: minimum, info: parseDumpsysPackage(text, pkg), text };
 }

@@ -26,7 +26,8 @@ import { PKG, fixture, packageDumpText } from './helpers';
 /** What real ROMs print when they refuse (pm, appops, am, cmd). */
 const REFUSALS = {
   security:
-    "Exception occurred while executing 'grant':\njava.lang.SecurityException: grantRuntimePermission: Neither user 2000 nor current process has android.permission.GRANT_RUNTIME_PERMISSIONS.\n",
+    "Exception occurred while executing 'grant':\njava.lang.SecurityException: grantRuntimePermission: " +
+    'Neither user 2000 nor current process has android.permission.GRANT_RUNTIME_PERMISSIONS.\n',
   notAllowed:
     'Security exception: Operation not allowed: java.lang.SecurityException: Shell does not have permission to modify MIUI ops\n',
   unknown: 'Unknown command: set-standby-bucket\n',

@@ -16,7 +16,8 @@ function xiaomiRules(): ShellRule[] {
     ],
     [
       /^dumpsys package com\.xiaomi\.xmsf$/,
-      'Packages:\n  Package [com.xiaomi.xmsf] (1):\n    userId=10107\n    versionCode=60110 minSdk=28 targetSdk=34\n    User 0: installed=true stopped=false enabled=0\n',
+      'Packages:\n  Package [com.xiaomi.xmsf] (1):\n    userId=10107\n    versionCode=60110 ' +
+        'minSdk=28 targetSdk=34\n    User 0: installed=true stopped=false enabled=0\n',
     ],
     [/^dumpsys notification --noredact$/, text('dumpsys-notification', 'xiaomi-hyperos2-android14-1.txt')],
     [/^appops get /, text('appops-get', 'composed-miui-uid-override-1.txt')],

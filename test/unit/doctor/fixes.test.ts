@@ -141,7 +141,8 @@ describe('fix plans', () => {
     const io = new FakeDeviceIo('S1', [
       [
         /StartupAppControlActivity/,
-        'Error type 3\nError: Activity class {com.hihonor.systemmanager/com.hihonor.systemmanager.appcontrol.activity.StartupAppControlActivity} does not exist.\n',
+        'Error type 3\nError: Activity class {com.hihonor.systemmanager/com.hihonor.systemmanager.appcontrol.activity.StartupAppControlActivity} ' +
+          'does not exist.\n',
       ],
       [/StartupNormalAppListActivity/, 'Error: Activity class {…} does not exist.\n'],
     ]);

@@ -21,6 +21,9 @@ import { evaluateChecks } from '../../../electron/lab/doctor/evaluate';
 import { emptyFacts, type DoctorFacts } from '../../../electron/lab/doctor/facts-types';
 import { fixture } from '../android/fixtures';
 
+const DEFAULT_PERMISSION =
+  'granted=true, flags=[ USER_SET|USER_SENSITIVE_WHEN_GRANTED|USER_SENSITIVE_WHEN_DENIED]';
+
 export const PKG = 'com.example.pushlab.demo';
 
 export function subject(channelIds: readonly string[] = [], pkg = PKG): DoctorSubject {
@@ -57,11 +60,13 @@ export function packageDumpText(
   const perm =
     opts.permission === null
       ? ''
-      : `      runtime permissions:\n        android.permission.POST_NOTIFICATIONS: ${opts.permission ?? 'granted=true, flags=[ USER_SET|USER_SENSITIVE_WHEN_GRANTED|USER_SENSITIVE_WHEN_DENIED]'}\n`;
+      : `      runtime permissions:\n        android.permission.POST_NOTIFICATIONS: ${opts.permission ?? DEFAULT_PERMISSION}\n`;
   return (
     `Packages:\n  Package [${pkg}] (6b1f2a0):\n    appId=${opts.uid ?? 10312}\n    versionCode=412 minSdk=24 targetSdk=34\n    versionName=4.1.2\n` +
     `    lastUpdateTime=2025-03-02 10:14:07\n` +
-    `    User 0: ceDataInode=1643854 installed=true hidden=false suspended=${opts.suspended ?? false} distractionFlags=0 stopped=${opts.stopped ?? false} notLaunched=${opts.notLaunched ?? false} enabled=${opts.enabled ?? 0} instant=false virtual=false\n` +
+    (`    User 0: ceDataInode=1643854 installed=true hidden=false suspended=${opts.suspended ?? false} ` +
+      `distractionFlags=0 stopped=${opts.stopped ?? false} notLaunched=${opts.notLaunched ?? false} ` +
+      `enabled=${opts.enabled ?? 0} instant=false virtual=false\n`) +
     perm
   );
 }
@@ -95,10 +100,14 @@ export function channelText(
   } = {},
 ): string {
   return (
-    `        NotificationChannel{mId='${id}', mName=${fields.name ?? 'Messages'}, mDescription=, mImportance=${fields.importance ?? 4}, mBypassDnd=${fields.bypassDnd ?? false}, ` +
-    `mLockscreenVisibility=${fields.visibility ?? -1000}, mSound=content://settings/system/notification_sound, mLights=false, mLightColor=0, mVibration=null, ` +
-    `mUserLockedFields=0, mUserVisibleTaskShown=false, mVibrationEnabled=true, mShowBadge=true, mDeleted=${fields.deleted ?? false}, mDeletedTimeMs=-1, mGroup='null', ` +
-    `mAudioAttributes=AudioAttributes: usage=USAGE_NOTIFICATION content=CONTENT_TYPE_SONIFICATION flags=0x800 tags= bundle=null, mBlockableSystem=false, mAllowBubbles=-1, ` +
+    `        NotificationChannel{mId='${id}', mName=${fields.name ?? 'Messages'}, mDescription=, ` +
+    `mImportance=${fields.importance ?? 4}, mBypassDnd=${fields.bypassDnd ?? false}, ` +
+    (`mLockscreenVisibility=${fields.visibility ?? -1000}, mSound=content://settings/system/notification_sound, ` +
+      `mLights=false, mLightColor=0, mVibration=null, `) +
+    (`mUserLockedFields=0, mUserVisibleTaskShown=false, mVibrationEnabled=true, mShowBadge=true, ` +
+      `mDeleted=${fields.deleted ?? false}, mDeletedTimeMs=-1, mGroup='null', `) +
+    (`mAudioAttributes=AudioAttributes: usage=USAGE_NOTIFICATION content=CONTENT_TYPE_SONIFICATION ` +
+      `flags=0x800 tags= bundle=null, mBlockableSystem=false, mAllowBubbles=-1, `) +
     `mImportanceLockedDefaultApp=false, mOriginalImp=4, mParent=null, mConversationId=null, mDemoted=false, mImportantConvo=false}`
   );
 }
@@ -111,7 +120,8 @@ export function notificationDumpText(
   const app =
     opts.appImportance === null
       ? ''
-      : `      AppSettings: ${pkg} (10312) importance=${opts.appImportance ?? 'DEFAULT'} userSet=false\n${(opts.channels ?? []).join('\n')}${(opts.channels ?? []).length > 0 ? '\n' : ''}`;
+      : `      AppSettings: ${pkg} (10312) importance=${opts.appImportance ?? 'DEFAULT'} ` +
+        `userSet=false\n${(opts.channels ?? []).join('\n')}${(opts.channels ?? []).length > 0 ? '\n' : ''}`;
   return (
     `Current Notification Manager state:\n  Ranking Config:\n    mSignalExtractors.length = 10\n\n Notification Preferences:\nPackagePreferences:\n` +
     `      AppSettings: com.android.ons (1001) fixedImportance=true\n${app}` +

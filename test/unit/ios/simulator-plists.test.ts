@@ -52,7 +52,10 @@ describe('XML plists', () => {
 
   it('decodes entities, CDATA, empty and boolean elements', () => {
     const xml =
-      '<?xml version="1.0"?><!DOCTYPE plist><plist version="1.0"><dict><key>a&amp;b</key><string>&lt;x&gt; &#x4F60;</string><key>c</key><string><![CDATA[<raw>]]></string><key>e</key><string/><key>t</key><true/><key>f</key><false/><key>l</key><array/><key>big</key><integer>18446744073709551615</integer><key>d</key><date>2025-03-04T05:06:07Z</date></dict></plist>';
+      '<?xml version="1.0"?><!DOCTYPE plist><plist version="1.0"><dict><key>a&amp;b</key><string>&lt;x&gt; ' +
+      ('&#x4F60;</string><key>c</key><string><![CDATA[<raw>]]></string><key>e</key><string/>' +
+        '<key>t</key><true/><key>f</key><false/><key>l</key><array/><key>big</key><integer>' +
+        '18446744073709551615</integer><key>d</key><date>2025-03-04T05:06:07Z</date></dict></plist>');
     const value = parseXmlPlist(xml) as Record<string, PlistValue>;
     expect(value).toMatchObject({
       'a&b': '<x> 你',

@@ -290,7 +290,9 @@ describe('migrations', () => {
     migrate(old, MIGRATIONS.slice(0, 1));
     old
       .prepare(
-        "INSERT INTO devices (serial, platform, first_seen, last_seen, last_state, transport) VALUES ('abc', 'android', '2024-01-01T00:00:00.000Z', '2024-01-02T00:00:00.000Z', 'device', 'usb')",
+        'INSERT INTO devices (serial, platform, first_seen, last_seen, last_state, transport) ' +
+          "VALUES ('abc', 'android', '2024-01-01T00:00:00.000Z', '2024-01-02T00:00:00.000Z', " +
+          "'device', 'usb')",
       )
       .run();
     old.close();

@@ -136,7 +136,8 @@ describe('Appium server start-up failures', () => {
       });
       const noDriver = await script(
         'no-driver',
-        `console.error("Error: Could not load the driver 'uiautomator2' because it is not installed. Only the following driver is available: fake"); process.exit(1);`,
+        `console.error("Error: Could not load the driver 'uiautomator2' because it is not ` +
+          `installed. Only the following driver is available: fake"); process.exit(1);`,
       );
       await expect(AppiumServer.start({ appiumHome: dir, binary: noDriver })).rejects.toMatchObject({
         reason: 'driver-missing',

@@ -152,7 +152,10 @@ export function logNotificationPosted(
     tid: systemServerPid(phone) + 7,
     priority: 'I',
     tag: 'notification_enqueue',
-    message: `[${app.uid},${systemServerPid(phone)},${app.name},${record.id},NULL,0,Notification(channel=${record.channelId} shortcut=null contentView=null vibrate=null sound=null defaults=0x0 flags=${flags} color=0x00000000 vis=PRIVATE),0]`,
+    message:
+      `[${app.uid},${systemServerPid(phone)},${app.name},${record.id},NULL,0,Notification(channel=${record.channelId} ` +
+      `shortcut=null contentView=null vibrate=null sound=null defaults=0x0 flags=${flags} ` +
+      `color=0x00000000 vis=PRIVATE),0]`,
     buffer: 'events',
   });
 }

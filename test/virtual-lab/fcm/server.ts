@@ -120,7 +120,8 @@ const oauthError = (error: string, description: string): Reply => ({
 const UNAUTHENTICATED = googleError(
   401,
   'UNAUTHENTICATED',
-  'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
+  'Request had invalid authentication credentials. Expected OAuth 2 access token, ' +
+    'login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
 );
 
 export async function startFcmServer(options: FcmServerOptions): Promise<FcmServer> {

@@ -366,7 +366,9 @@ function run(sub, args) {
       const d = booted(load(), args[0]);
       const entries = Object.entries(d.apps).map(
         ([b, a]) =>
-          `    "${b}" =     {\n        ApplicationType = User;\n        CFBundleDisplayName = "${a.name}";\n        CFBundleIdentifier = "${b}";\n        Path = "${a.appPath}";\n    };`,
+          `    "${b}" =     {\n        ApplicationType = User;\n        CFBundleDisplayName ` +
+          `= "${a.name}";\n        CFBundleIdentifier = "${b}";\n        Path = "${a.appPath}";\n ` +
+          `   };`,
       );
       return `{\n${entries.join('\n')}\n}`;
     }

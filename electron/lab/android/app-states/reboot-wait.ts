@@ -43,11 +43,16 @@ export async function waitForReboot(
   if (!sawGone && sameBoot) {
     return {
       back: false,
-      reason: `Phone ${io.serial} did not restart within ${seconds} s of the reboot request (same boot id): the ROM may refuse \`adb shell reboot\`; reboot it by hand.`,
+      reason:
+        `Phone ${io.serial} did not restart within ${seconds} s of the reboot request (same ` +
+        `boot id): the ROM may refuse \`adb shell reboot\`; reboot it by hand.`,
     };
   }
   return {
     back: false,
-    reason: `Phone ${io.serial} did not come back on adb within ${seconds} s of rebooting. Check the cable, unlock it and accept the USB debugging prompt if it shows, then retry.`,
+    reason:
+      `Phone ${io.serial} did not come back on adb within ${seconds} s of rebooting. ` +
+      `Check the cable, unlock it and accept the USB debugging prompt if it shows, then ` +
+      `retry.`,
   };
 }

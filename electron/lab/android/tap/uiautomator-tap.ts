@@ -46,7 +46,9 @@ export async function uiautomatorTap(
       return {
         ...base,
         tapped: false,
-        detail: `No row in the shade shows the title ${quoteForDetail(target.title)} or the text ${quoteForDetail(target.text)} (${hierarchy.nodes.length} nodes read).`,
+        detail:
+          `No row in the shade shows the title ${quoteForDetail(target.title)} or the text ${quoteForDetail(target.text)} ` +
+          `(${hierarchy.nodes.length} nodes read).`,
       };
     }
     await tapScreen(io, match.point.x, match.point.y);

@@ -61,7 +61,9 @@ export function describePermission(permission: NotificationPermission, bundleId:
       return `notifications: not determined for ${bundleId} (the app has not asked yet)`;
     case 'read': {
       const s = permission.settings;
-      return `notifications: ${s.authorization}${s.alertStyle ? `, alert style ${s.alertStyle}` : ''}${s.lockScreen === false ? ', hidden on the lock screen' : ''}`;
+      const style = s.alertStyle ? `, alert style ${s.alertStyle}` : '';
+      const lock = s.lockScreen === false ? ', hidden on the lock screen' : '';
+      return `notifications: ${s.authorization}${style}${lock}`;
     }
   }
 }

@@ -64,7 +64,9 @@ const e = (status: number, meaning: string, fix: string, retryable = false): Apn
 const SENDER_BUG =
   "PushLab built a request APNs does not accept: please report this with the attempt's send evidence.";
 const KEY_FIX =
-  'Check sender.teamId, sender.keyId and the .p8 key: the key must be the one with that Key ID (Certificates, IDs & Profiles > Keys), from the team with that Team ID, with APNs enabled.';
+  'Check sender.teamId, sender.keyId and the .p8 key: the key must be the one with ' +
+  'that Key ID (Certificates, IDs & Profiles > Keys), from the team with that Team ' +
+  'ID, with APNs enabled.';
 const RETRY = "Wait a moment and run again; if it persists, check Apple's system status page.";
 
 export const APNS_REASONS: Readonly<Record<ApnsReason, ApnsReasonExplanation>> = {
@@ -75,8 +77,13 @@ export const APNS_REASONS: Readonly<Record<ApnsReason, ApnsReasonExplanation>> =
   ),
   BadDeviceToken: e(
     400,
-    'APNs does not accept this device token here: most often a Debug build\'s token (sandbox) was sent to production, or a Release/TestFlight/App Store build\'s token (production) was sent to sandbox ("bad devicetoken").',
-    'Match sender.environment to the build that reported the token: "sandbox" for a Debug (development-signed) build, "production" for Release, TestFlight, Ad Hoc and App Store builds. If they match, copy the token again from this phone: it must be the whole hex string the app got in didRegisterForRemoteNotificationsWithDeviceToken.',
+    "APNs does not accept this device token here: most often a Debug build's token " +
+      "(sandbox) was sent to production, or a Release/TestFlight/App Store build's token " +
+      '(production) was sent to sandbox ("bad devicetoken").',
+    'Match sender.environment to the build that reported the token: "sandbox" for a ' +
+      'Debug (development-signed) build, "production" for Release, TestFlight, Ad Hoc ' +
+      'and App Store builds. If they match, copy the token again from this phone: it ' +
+      'must be the whole hex string the app got in didRegisterForRemoteNotificationsWithDeviceToken.',
   ),
   BadExpirationDate: e(
     400,

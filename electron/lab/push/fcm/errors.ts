@@ -62,7 +62,8 @@ export const FCM_ERRORS: Readonly<Record<FcmErrorName, FcmErrorExplanation>> = {
   ),
   PERMISSION_DENIED: e(
     'The service account may not send messages for this project.',
-    'Use a service account of sender.projectId with the "Firebase Cloud Messaging API Admin" (or Firebase Admin) role, and enable the FCM API (v1) for the project.',
+    'Use a service account of sender.projectId with the "Firebase Cloud Messaging API ' +
+      'Admin" (or Firebase Admin) role, and enable the FCM API (v1) for the project.',
   ),
   UNAUTHENTICATED: e(
     'FCM did not accept the OAuth2 access token.',

@@ -97,7 +97,8 @@ export function resolvePhones(plan: RunPlan, attached: readonly DeviceView[]): R
   if (android.length > 0 && !isAndroidPackageName(plan.app.package)) {
     throw new LabError(
       'PLAN_INVALID',
-      `app.package "${plan.app.package}" is an iOS bundle ID, not an Android package name, so it cannot run on Android phone(s) ${android.map((d) => d.serial).join(', ')}.`,
+      `app.package "${plan.app.package}" is an iOS bundle ID, not an Android package ` +
+        `name, so it cannot run on Android phone(s) ${android.map((d) => d.serial).join(', ')}.`,
       {
         hint: 'Run the Android phones in their own plan with the app\'s Android package name (its applicationId), or name only simulators in "phones".',
         zh: {

@@ -24,7 +24,9 @@ export type SetupApplied =
 export function setupOutOfReach(scenario: Scenario, phone: PhoneContext): Bilingual | null {
   if (scenario.setup?.pushServiceReady === false && phone.pushServiceReady === true) {
     return {
-      en: "This scenario is for phones whose push service is missing or too old; this phone's is present and recent enough, and PushLab never removes system push services.",
+      en:
+        "This scenario is for phones whose push service is missing or too old; this phone's " +
+        'is present and recent enough, and PushLab never removes system push services.',
       zhCN: '此场景适用于推送服务缺失或版本过低的手机；这台手机的推送服务存在且版本足够，PushLab 不会移除系统推送服务。',
     };
   }
@@ -41,7 +43,9 @@ export async function applyScenarioSetup(
   if (setup.pushServiceReady === false && phone.pushServiceReady !== false) {
     return {
       blocked:
-        "This scenario needs a phone whose push service is missing or too old; PushLab could not tell whether this phone's is, and never removes system push services. Run it on a phone known to lack one.",
+        'This scenario needs a phone whose push service is missing or too old; PushLab ' +
+        "could not tell whether this phone's is, and never removes system push services. " +
+        'Run it on a phone known to lack one.',
       blockedZh:
         '此场景需要推送服务缺失或版本过低的手机；PushLab 无法判断这台手机是否如此，而且不会移除系统推送服务。请在已知缺少推送服务的手机上运行。',
     };

@@ -19,7 +19,10 @@ export function senderCannotTest(scenario: Scenario, sender: PlanSender['kind'])
     (scenario.state === 'logged-out' || scenario.state === 'kicked-offline')
   ) {
     return {
-      en: `the ${sender} sender pushes straight to the device without the IM backend, so a logged-out or kicked account cannot stop it: run this scenario with the tencent sender (or your own command that goes through your backend).`,
+      en:
+        `the ${sender} sender pushes straight to the device without the IM backend, so ` +
+        `a logged-out or kicked account cannot stop it: run this scenario with the tencent ` +
+        `sender (or your own command that goes through your backend).`,
       zh: `发送方式“${sender}”不经过 IM 后台，直接推送到设备，所以退出登录或被踢下线的账号挡不住它：请用发送方式“tencent”（或经过你自己后台的命令）运行此场景。`,
     };
   }

@@ -183,7 +183,9 @@ describe('APNs sender -> local APNs server', () => {
     server.unregister(debugToken);
     const gone = await failure(sender.send(request('background-c2c-text')));
     expect(gone.message).toBe(
-      `APNs refused the push (410 Unregistered): The device token is no longer active for this app (the app was deleted, or notifications were reset). (no longer valid since ${new Date(1_760_000_000_000).toISOString()})`,
+      `APNs refused the push (410 Unregistered): The device token is no longer active ` +
+        `for this app (the app was deleted, or notifications were reset). (no longer valid ` +
+        `since ${new Date(1_760_000_000_000).toISOString()})`,
     );
   });
 
@@ -192,7 +194,8 @@ describe('APNs sender -> local APNs server', () => {
     const { sender, lines } = await lab({ p8: wrong });
     const error = await failure(sender.send(request('background-c2c-text')));
     expect(error.message).toBe(
-      'APNs refused the push (403 InvalidProviderToken): The provider token (JWT) is not valid: its signature, Key ID or Team ID does not match a key APNs knows.',
+      'APNs refused the push (403 InvalidProviderToken): The provider token (JWT) is ' +
+        'not valid: its signature, Key ID or Team ID does not match a key APNs knows.',
     );
     expect(error.hint).toMatch(/sender\.teamId, sender\.keyId and the \.p8 key/);
     const body = wrong.split('\n')[1] ?? 'unreachable';

@@ -174,7 +174,8 @@ describe('FCM sender -> local OAuth2 + FCM server', () => {
     const gone = await failure(sender.send(request('background-c2c-text')));
     expect(gone.code).toBe('SEND_FAILED');
     expect(gone.message).toBe(
-      'FCM refused the message (404 UNREGISTERED): The registration token is no longer valid: the app was uninstalled or its data cleared, or the token expired or was replaced.',
+      'FCM refused the message (404 UNREGISTERED): The registration token is no longer ' +
+        'valid: the app was uninstalled or its data cleared, or the token expired or was replaced.',
     );
     expect(gone.detail).toBe('Requested entity was not found.');
     expect(gone.evidence).toMatchObject({

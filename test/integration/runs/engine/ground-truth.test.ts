@@ -46,7 +46,9 @@ describe('a 7-phone run of every scenario, checked against ground truth', () => 
     const table = checked
       .map(
         (c) =>
-          `${c.attempt.serial.padEnd(16)} ${c.attempt.scenarioId.padEnd(34)} ${String(c.attempt.verdict?.kind).padEnd(12)} ${c.attempt.verdict?.reason.key.padEnd(36)} truth=${c.truthShown}`,
+          `${c.attempt.serial.padEnd(16)} ${c.attempt.scenarioId.padEnd(34)} ` +
+          `${String(c.attempt.verdict?.kind).padEnd(12)} ${c.attempt.verdict?.reason.key.padEnd(36)} ` +
+          `truth=${c.truthShown}`,
       )
       .join('\n');
 

@@ -133,7 +133,9 @@ describe('parseNotificationRecords on damaged and hostile input', () => {
     const dump = [
       'Current Notification Manager state:',
       '  Notification List:',
-      '    NotificationRecord(0x01: pkg=com.example.chat user=UserHandle{0} id=7 tag=null importance=4 key=0|com.example.chat|7|null|10400: Notification(channel=msgs shortcut=null contentView=null flags=0x10 color=0x00000000 vis=PRIVATE))',
+      '    NotificationRecord(0x01: pkg=com.example.chat user=UserHandle{0} id=7 tag=null ' +
+        'importance=4 key=0|com.example.chat|7|null|10400: Notification(channel=msgs shortcut=null ' +
+        'contentView=null flags=0x10 color=0x00000000 vis=PRIVATE))',
       '      uid=10400 userId=0',
       '      key=0|com.example.chat|7|null|10400',
       '      notification=',
@@ -183,7 +185,9 @@ describe('parseNotificationRecords on damaged and hostile input', () => {
 
   it('a text cut off inside its value is not reported as the text', () => {
     const cut =
-      'Notification List:\n    NotificationRecord(0x01: pkg=a.b user=UserHandle{0} id=1 tag=null importance=3 key=0|a.b|1|null|10001: Notification(channel=c shortcut=null))\n      extras={\n          android.title=String (Half a ti';
+      'Notification List:\n    NotificationRecord(0x01: pkg=a.b user=UserHandle{0} id=1 ' +
+      'tag=null importance=3 key=0|a.b|1|null|10001: Notification(channel=c shortcut=null))\n ' +
+      '     extras={\n          android.title=String (Half a ti';
     const [record] = parseNotificationRecords(cut);
     expect(record?.title).toBeNull();
   });

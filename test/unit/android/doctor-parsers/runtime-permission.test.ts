@@ -117,7 +117,8 @@ describe('parseRuntimePermission on other shapes and damaged input', () => {
 
   it('an unnamed flag stays as the number the phone printed', () => {
     const text =
-      'Package [a.b] (1):\n    User 0: installed=true\n      runtime permissions:\n        android.permission.ACCESS_COARSE_LOCATION: granted=false, flags=[ USER_SET|524288]\n';
+      'Package [a.b] (1):\n    User 0: installed=true\n      runtime permissions:\n  ' +
+      '      android.permission.ACCESS_COARSE_LOCATION: granted=false, flags=[ USER_SET|524288]\n';
     expect(parseRuntimePermission(text, 'android.permission.ACCESS_COARSE_LOCATION')?.flags).toEqual([
       'USER_SET',
       '524288',

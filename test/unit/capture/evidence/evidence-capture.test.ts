@@ -24,7 +24,10 @@ const T0 = 1_700_000_000_000;
 
 /** An epoch logcat line as Android 7+ prints it. */
 function line(ms: number, pid: number, tag: string, message: string): string {
-  return `${String(Math.floor(ms / 1000)).padStart(19)}.${String(ms % 1000).padStart(3, '0')}  ${String(pid).padStart(5)}  ${String(pid).padStart(5)} I ${tag.padEnd(8)}: ${message}`;
+  return (
+    `${String(Math.floor(ms / 1000)).padStart(19)}.${String(ms % 1000).padStart(3, '0')} ` +
+    ` ${String(pid).padStart(5)}  ${String(pid).padStart(5)} I ${tag.padEnd(8)}: ${message}`
+  );
 }
 
 let dir: string;
@@ -135,7 +138,8 @@ describe('logcat slice', () => {
     });
     const text = await readFile(slice.path, 'utf8');
     expect(text).toBe(
-      `${line(T0 + 500, 900, 'ActivityManager', 'Start proc 4242:com.pushlab.demo/u0a12 for pre-top-activity {com.pushlab.demo/.Main}')}\n${line(T0 + 900, 4242, 'PushLabDemo', 'token=[redacted] arrived')}\n`,
+      `${line(T0 + 500, 900, 'ActivityManager', 'Start proc 4242:com.pushlab.demo/u0a12 for pre-top-activity {com.pushlab.demo/.Main}')}\n` +
+        `${line(T0 + 900, 4242, 'PushLabDemo', 'token=[redacted] arrived')}\n`,
     );
     expect(slice.relativePath).toMatch(/^logcat\/s1-.*\.txt$/);
   });

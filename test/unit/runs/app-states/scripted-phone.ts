@@ -111,7 +111,9 @@ export function scriptedPhone(patch: Partial<PhoneModel> = {}): { io: FakeDevice
     [
       /^dumpsys package com\.example\.app$/,
       () =>
-        `Packages:\n  Package [${PKG}] (1a2b3c):\n    versionCode=7 minSdk=24 targetSdk=34\n    User 0: ceDataInode=1 installed=true hidden=false suspended=false stopped=${phone.stopped} notLaunched=false enabled=0\n`,
+        `Packages:\n  Package [${PKG}] (1a2b3c):\n    versionCode=7 minSdk=24 targetSdk=34\n ` +
+        `   User 0: ceDataInode=1 installed=true hidden=false suspended=false stopped=${phone.stopped} ` +
+        `notLaunched=false enabled=0\n`,
     ],
     [
       /^dumpsys activity activities$/,

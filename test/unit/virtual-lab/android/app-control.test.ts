@@ -41,7 +41,8 @@ describe('launching apps', () => {
     const cold = await sh(p, `am start -W -n ${APP}/.MainActivity`);
     expect(cold.out).toMatch(
       new RegExp(
-        `^Starting: Intent \\{ cmp=${APP}/\\.MainActivity \\}\\nStatus: ok\\nLaunchState: COLD\\nActivity: ${APP}/\\.MainActivity\\nTotalTime: \\d+\\nWaitTime: \\d+\\nComplete\\n$`,
+        `^Starting: Intent \\{ cmp=${APP}/\\.MainActivity \\}\\nStatus: ok\\nLaunchState: ` +
+          `COLD\\nActivity: ${APP}/\\.MainActivity\\nTotalTime: \\d+\\nWaitTime: \\d+\\nComplete\\n$`,
       ),
     );
     const again = await sh(p, `am start -n ${APP}/${APP}.MainActivity`);

@@ -69,7 +69,9 @@ describe('opening settings screens with am start', () => {
     );
     expect(refused.status).toBe(255);
     expect(refused.err).toContain(
-      "Exception occurred while executing 'start':\njava.lang.SecurityException: Permission Denial: starting Intent { flg=0x10000000 cmp=com.oplus.battery/com.oplus.startupapp.view.StartupAppListActivity mCallingUid=2000 } from null (pid=",
+      "Exception occurred while executing 'start':\njava.lang.SecurityException: Permission " +
+        'Denial: starting Intent { flg=0x10000000 cmp=com.oplus.battery/com.oplus.startupapp.view.StartupAppListActivity ' +
+        'mCallingUid=2000 } from null (pid=',
     );
     expect(refused.err).toContain('uid=2000) requires oplus.permission.OPLUS_COMPONENT_SAFE');
     expect(oppo.state.foreground.package).toBe(oppo.state.vendor.launcher.package);

@@ -100,7 +100,9 @@ async function amStart(ctx: CommandContext, args: readonly string[]): Promise<nu
     return 1;
   }
   if (target.requires !== undefined) {
-    const denied = `Permission Denial: starting ${describeIntent(intent, shown, '0x10000000').replace(/ }$/, ' mCallingUid=2000 }')} from null (pid=${phone.nextPid + 11}, uid=2000) requires ${target.requires}`;
+    const denied =
+      `Permission Denial: starting ${describeIntent(intent, shown, '0x10000000').replace(/ }$/, ' mCallingUid=2000 }')} ` +
+      `from null (pid=${phone.nextPid + 11}, uid=2000) requires ${target.requires}`;
     return javaException(
       ctx,
       'am',
@@ -171,7 +173,8 @@ export async function activityCommand(ctx: CommandContext, args: readonly string
       const intent = parseIntentArgs(rest, new Set(['--user']), new Set(['--user']));
       deliverBroadcast(phone, intent);
       await ctx.out(
-        `Broadcasting: ${describeIntent(intent, intent.component ? `${intent.component.package}/${intent.component.cls}` : null)}\nBroadcast completed: result=0\n`,
+        `Broadcasting: ${describeIntent(intent, intent.component ? `${intent.component.package}/${intent.component.cls}` : null)}\nBroadcast ` +
+          `completed: result=0\n`,
       );
       return 0;
     }

@@ -247,7 +247,8 @@ export function dumpAppops(phone: PhoneState, args: readonly string[]): string {
     if (!app || !app.installed) return `Unknown package: ${only ?? ''}\n`;
   }
   let t =
-    'Current AppOps Service state:\n  Settings:\n    top_state_settle_time=+5s0ms\n    fg_service_state_settle_time=+5s0ms\n    bg_state_settle_time=+1s0ms\n\n';
+    'Current AppOps Service state:\n  Settings:\n    top_state_settle_time=+5s0ms\n ' +
+    '   fg_service_state_settle_time=+5s0ms\n    bg_state_settle_time=+1s0ms\n\n';
   const byUid = new Map<number, AppPackage[]>();
   for (const app of phone.packages.values()) {
     if (!app.installed || (only !== undefined && app.name !== only)) continue;

@@ -111,13 +111,15 @@ function zenSection(phone: PhoneState): string {
   const rule =
     zen === 0
       ? 'null'
-      : `ZenRule[enabled=true,snoozing=false,name=null,zenMode=${ZEN_NAMES[zen]},conditionId=,condition=null,pkg=com.android.shell,id=null,creationTime=${phone.clock()},enabler=com.android.shell]`;
+      : `ZenRule[enabled=true,snoozing=false,name=null,zenMode=${ZEN_NAMES[zen]},conditionId=,` +
+        `condition=null,pkg=com.android.shell,id=null,creationTime=${phone.clock()},enabler=com.android.shell]`;
   return [
     '',
     '  Zen Mode:',
     `    mInterruptionFilter=${ZEN_FILTERS[zen]}`,
     `    mZenMode=${ZEN_NAMES[zen]}`,
-    `    mConfig=allow(alarms=true,media=true,system=false,calls=true,callsFrom=stars,repeatCallers=true,messages=false,messagesFrom=stars${convo},events=false,reminders=false)`,
+    `    mConfig=allow(alarms=true,media=true,system=false,calls=true,callsFrom=stars,` +
+      `repeatCallers=true,messages=false,messagesFrom=stars${convo},events=false,reminders=false)`,
     '      disallow(visualEffects=157)',
     `      manualRule=${rule}`,
     '    mSuppressedEffects=0',
@@ -143,7 +145,9 @@ export function dumpNotification(phone: PhoneState, args: readonly string[]): st
         '\n  mUseAttentionLight=false\n  mHasLight=true\n  mNotificationPulseEnabled=false\n  mSoundNotificationKey=null\n';
       t +=
         '  mVibrateNotificationKey=null\n  mDisableNotificationEffects=false\n  mCallState=CALL_STATE_IDLE\n  mSystemReady=true\n';
-      t += `  mMaxPackageEnqueueRate=5.0\n${phone.sdk >= 30 ? '  hideSilentStatusBar=false\n' : ''}  mArchive=Archive (0 notifications)\n\n  Snoozed notifications:\n`;
+      t +=
+        `  mMaxPackageEnqueueRate=5.0\n${phone.sdk >= 30 ? '  hideSilentStatusBar=false\n' : ''} ` +
+        ` mArchive=Archive (0 notifications)\n\n  Snoozed notifications:\n`;
     }
     const ex = extractors(phone.sdk);
     t += `\n  Ranking Config:\n    mSignalExtractors.length = ${ex.length}\n${ex.map((e) => `      ${e}\n`).join('')}`;

@@ -91,7 +91,8 @@ function packageBlock(phone: PhoneState, app: AppPackage): string {
   t += `    flags=${flags(app)}\n`;
   if (sdk >= 29)
     t +=
-      '    privateFlags=[ PRIVATE_FLAG_ACTIVITIES_RESIZE_MODE_RESIZEABLE_VIA_SDK_VERSION ALLOW_AUDIO_PLAYBACK_CAPTURE PRIVATE_FLAG_ALLOW_NATIVE_HEAP_POINTER_TAGGING ]\n';
+      '    privateFlags=[ PRIVATE_FLAG_ACTIVITIES_RESIZE_MODE_RESIZEABLE_VIA_SDK_VERSION ' +
+      'ALLOW_AUDIO_PLAYBACK_CAPTURE PRIVATE_FLAG_ALLOW_NATIVE_HEAP_POINTER_TAGGING ]\n';
   if (sdk >= 30) t += '    forceQueryable=false\n';
   if (sdk >= 30 && sdk < 34) t += '    queriesPackages=[]\n';
   t += `    dataDir=/data/user/0/${app.name}\n`;
@@ -136,7 +137,9 @@ export function dumpPackage(phone: PhoneState, pkg: string): string {
   t += `Key Set Manager:\n  [${app.name}]\n      Signing KeySets: ${app.uid % 100}\n\n`;
   t += `Packages:\n${packageBlock(phone, app)}\n`;
   if (!app.system || app.installed) {
-    t += `Dexopt state:\n  [${app.name}]\n    path: ${app.apkPath}\n      ${app.primaryCpuAbi === 'armeabi-v7a' ? 'arm' : 'arm64'}: [status=${app.system ? 'speed-profile' : 'verify'}] [reason=${app.system ? 'install-dm' : 'install'}]\n\n\n`;
+    t +=
+      `Dexopt state:\n  [${app.name}]\n    path: ${app.apkPath}\n      ${app.primaryCpuAbi === 'armeabi-v7a' ? 'arm' : 'arm64'}: ` +
+      `[status=${app.system ? 'speed-profile' : 'verify'}] [reason=${app.system ? 'install-dm' : 'install'}]\n\n\n`;
     t += `Compiler stats:\n  [${app.name}]\n     base.apk - ${1000 + (app.uid % 9000)}\n`;
   }
   return t;

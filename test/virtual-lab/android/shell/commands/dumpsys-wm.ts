@@ -100,13 +100,17 @@ function windowsSection(phone: PhoneState): string {
   const lines = [
     'WINDOW MANAGER WINDOWS (dumpsys window windows)',
     `  Window #0 ${barWindow(phone)}:`,
-    `    mDisplayId=0 rootTaskId=1 mSession=Session{${identityHash('session:systemui')} ${phone.processes.get('com.android.systemui') ?? 1999}:u0a10052} mClient=android.os.BinderProxy@${identityHash('client:bar')}`,
+    `    mDisplayId=0 rootTaskId=1 mSession=Session{${identityHash('session:systemui')} ${phone.processes.get('com.android.systemui') ?? 1999}:u0a10052} ` +
+      `mClient=android.os.BinderProxy@${identityHash('client:bar')}`,
     `    mViewVisibility=${phone.keyguard.showing ? '0x0' : '0x8'} mHaveFrame=true mObscured=false`,
     `  Window #1 ${windowToken(`${phone.foreground.package}/${phone.foreground.activity}`)}:`,
     `    mDisplayId=0 rootTaskId=${phone.foreground.taskId} mSession=Session{${identityHash(`session:${phone.foreground.package}`)}}`,
     `    mViewVisibility=0x0 mHaveFrame=true mObscured=${phone.keyguard.showing}`,
     '',
-    '  mGlobalConfiguration={1.0 ?mcc?mnc [en_US] ldltr sw411dp w411dp h890dp 420dpi nrml long port finger -keyb/v/h -nav/h winConfig={ mBounds=Rect(0, 0 - 1080, 2400) mAppBounds=Rect(0, 0 - 1080, 2400) mWindowingMode=fullscreen mDisplayWindowingMode=fullscreen mActivityType=undefined mAlwaysOnTop=undefined mRotation=ROTATION_0} s.1}',
+    '  mGlobalConfiguration={1.0 ?mcc?mnc [en_US] ldltr sw411dp w411dp h890dp 420dpi ' +
+      'nrml long port finger -keyb/v/h -nav/h winConfig={ mBounds=Rect(0, 0 - 1080, 2400) ' +
+      'mAppBounds=Rect(0, 0 - 1080, 2400) mWindowingMode=fullscreen mDisplayWindowingMode=fullscreen ' +
+      'mActivityType=undefined mAlwaysOnTop=undefined mRotation=ROTATION_0} s.1}',
     '  mHasPermanentDpad=false',
     '  mTopFocusedDisplayId=0',
     `  mCurrentFocus=${top}`,
@@ -153,7 +157,8 @@ function task(phone: PhoneState, withResumed: boolean): string {
     ].join('\n');
   }
   return [
-    `  * Task{${identityHash(`task:${fg.taskId}`)} #${fg.taskId} type=${type} A=${uid}:${fg.package} U=0 visible=${withResumed} mode=fullscreen translucent=false sz=1}`,
+    `  * Task{${identityHash(`task:${fg.taskId}`)} #${fg.taskId} type=${type} A=${uid}:${fg.package} ` +
+      `U=0 visible=${withResumed} mode=fullscreen translucent=false sz=1}`,
     ...(withResumed ? [`    mResumedActivity: ${record}`] : [`    mLastPausedActivity: ${record}`]),
     `    * Hist  #0: ${record}`,
     `      packageName=${fg.package} processName=${fg.package}`,
@@ -176,7 +181,9 @@ export function dumpActivities(phone: PhoneState): string {
   if (phone.sdk >= 29 && isResumed) lines.push(`  ResumedActivity: ${record}`);
   if (phone.sdk <= 28) {
     lines.push(
-      ` mFocusedStack=ActivityStack{${identityHash(`stack:${phone.foreground.taskId}`)} stackId=${phone.foreground.taskId} type=standard mode=fullscreen visible=true translucent=false, 1 tasks}`,
+      ` mFocusedStack=ActivityStack{${identityHash(`stack:${phone.foreground.taskId}`)} ` +
+        `stackId=${phone.foreground.taskId} type=standard mode=fullscreen visible=true ` +
+        `translucent=false, 1 tasks}`,
     );
     lines.push(' mCurUser=0');
   }

@@ -79,7 +79,9 @@ export const monkey: CommandHandler = async (ctx) => {
   const elapsed = 20 + (target.uid % 60);
   await ctx.env.delay(20, ctx.signal);
   if (verbose > 0)
-    text += `// Allowing start of Intent { act=android.intent.action.MAIN cat=[android.intent.category.LAUNCHER] cmp=${target.name}/${target.launcherActivity} } in package ${target.name}\n`;
+    text +=
+      `// Allowing start of Intent { act=android.intent.action.MAIN cat=[android.intent.category.LAUNCHER] ` +
+      `cmp=${target.name}/${target.launcherActivity} } in package ${target.name}\n`;
   text += `Events injected: ${count}\n`;
   if (verbose > 0)
     text += `:Sending rotation degree=0, persist=false\n:Dropped: keys=0 pointers=0 trackballs=0 flips=0 rotations=0\n`;

@@ -102,7 +102,10 @@ export function recordText(
   const channel = app.settings.channels.get(record.channelId);
   const elapsed = record.postedAt - phone.bootEpoch;
   const lines = [
-    `    NotificationRecord(0x0${hash}: pkg=${app.name} user=UserHandle{0} id=${record.id} tag=null importance=${record.importance} key=${key}${hyperos}: Notification(${head} contentView=null vibrate=null sound=null defaults=${defaults} flags=${flags} color=0x00000000 vis=PRIVATE))`,
+    `    NotificationRecord(0x0${hash}: pkg=${app.name} user=UserHandle{0} id=${record.id} ` +
+      `tag=null importance=${record.importance} key=${key}${hyperos}: Notification(${head} ` +
+      `contentView=null vibrate=null sound=null defaults=${defaults} flags=${flags} color=0x00000000 ` +
+      `vis=PRIVATE))`,
     `      uid=${app.uid} userId=0`,
     `      opPkg=${app.name}`,
     `      icon=Icon(typ=RESOURCE pkg=${app.name} id=0x7f080001)`,
@@ -134,7 +137,11 @@ export function recordText(
     '            }',
     '      publicNotification=',
     '            None',
-    `      stats=SingleNotificationStats{posttimeElapsedMs=${elapsed}, posttimeToFirstClickMs=-1, posttimeToDismissMs=-1, airtimeCount=0, airtimeMs=0, currentAirtimeStartElapsedMs=-1, airtimeExpandedMs=0, posttimeToFirstVisibleExpansionMs=-1, currentAirtimeExpandedStartElapsedMs=-1, requestedImportance=${record.importance}, naturalImportance=${record.importance}, isNoisy=${channel?.sound != null}}`,
+    `      stats=SingleNotificationStats{posttimeElapsedMs=${elapsed}, posttimeToFirstClickMs=-1, ` +
+      `posttimeToDismissMs=-1, airtimeCount=0, airtimeMs=0, currentAirtimeStartElapsedMs=-1, ` +
+      `airtimeExpandedMs=0, posttimeToFirstVisibleExpansionMs=-1, currentAirtimeExpandedStartElapsedMs=-1, ` +
+      `requestedImportance=${record.importance}, naturalImportance=${record.importance}, ` +
+      `isNoisy=${channel?.sound != null}}`,
     '      mContactAffinity=0.0',
     '      mPackagePriority=0',
     '      mPackageVisibility=-1000',

@@ -174,7 +174,8 @@ export async function packageCommand(ctx: CommandContext, args: readonly string[
     case 'help':
     case '-h':
       await ctx.out(
-        'Package manager (package) commands:\n  help\n    Print this help text.\n\n  path [--user USER_ID] PACKAGE\n    Print the path to the .apk of the given PACKAGE.\n',
+        'Package manager (package) commands:\n  help\n    Print this help text.\n\n  path ' +
+          '[--user USER_ID] PACKAGE\n    Print the path to the .apk of the given PACKAGE.\n',
       );
       return 0;
     default:

@@ -87,7 +87,9 @@ export const ps: CommandHandler = async (ctx) => {
     const uid = app?.uid ?? 1000;
     const user = uid < 10000 ? (uid === 1000 ? 'system' : 'root') : `u0_a${uid - 10000}`;
     rows.push(
-      `${user.padEnd(12)} ${String(pid).padStart(6)}    ${phone.sdk >= 29 ? 1200 : 700}   ${String(14_000_000 + (pid % 997) * 1000).padStart(8)} ${String(90_000 + (pid % 89) * 1000).padStart(6)} do_epoll_wait       0 S ${name}`,
+      `${user.padEnd(12)} ${String(pid).padStart(6)}    ${phone.sdk >= 29 ? 1200 : 700} ` +
+        `  ${String(14_000_000 + (pid % 997) * 1000).padStart(8)} ${String(90_000 + (pid % 89) * 1000).padStart(6)} ` +
+        `do_epoll_wait       0 S ${name}`,
     );
   }
   await ctx.out(`${rows.join('\n')}\n`);

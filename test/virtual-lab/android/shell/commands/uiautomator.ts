@@ -145,7 +145,9 @@ export const uiautomator: CommandHandler = async (ctx) => {
   const [sub, ...rest] = ctx.args;
   if (sub !== 'dump') {
     await ctx.out(
-      'Usage: uiautomator <subcommand> [options]\n\nAvailable subcommands:\n\nhelp: displays help message\n\nruntest: executes UI automation tests\n\ndump: creates an XML dump of current UI hierarchy\n\nevents: prints out accessibility events until terminated\n',
+      'Usage: uiautomator <subcommand> [options]\n\nAvailable subcommands:\n\nhelp: displays ' +
+        'help message\n\nruntest: executes UI automation tests\n\ndump: creates an XML ' +
+        'dump of current UI hierarchy\n\nevents: prints out accessibility events until terminated\n',
     );
     return sub === undefined || sub === 'help' ? 0 : 1;
   }
