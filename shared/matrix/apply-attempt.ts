@@ -1,0 +1,91 @@
+/**
+ * Folds one attempt event (the attempt as `runs:progress` carries it) into a running run's matrix,
+ * so the matrix view follows a run without reading the whole run again after each attempt. Pure.
+ * Public API:
+ *   applyAttempt(matrix: RunMatrix, attempt: AttemptView): RunMatrix | null
+ *
+ * The result is exactly what buildMatrix gives on the same attempts (tests fold events one by one
+ * and compare). Only the attempt's phone row is rebuilt (its quota tail is per phone, so a verdict
+ * can change another cell's hint), the other rows are carried over as they are, and the roll-ups
+ * are summed again. Null when the event cannot be folded and the matrix must be read again: the
+ * matrix has no basis (not running), or the attempt is not one of the basis (a row or column the
+ * matrix does not have yet). A verdict is never overwritten: a late event without one changes nothing.
+ */
+import type { AttemptView } from '../domain/run';
+import { matrixRollups, phoneCells, waiverMap } from './build';
+import type { MatrixAttempt, MatrixCell, RunMatrix } from './types';
+
+/** The attempt as the matrix keeps it; `ordinal` (run order) is not in the event and never changes. */
+export function leanAttempt(attempt: AttemptView, ordinal: number): MatrixAttempt {
+  const verdict = attempt.verdict;
+  return {
+    id: attempt.id,
+    serial: attempt.serial,
+    scenarioId: attempt.scenarioId,
+    repeat: attempt.repeat,
+    ordinal,
+    verdict: verdict?.kind ?? null,
+    reason: verdict === null ? null : { key: verdict.reason.key, values: verdict.reason.values },
+    delivered: verdict?.details.delivered ?? null,
+    latencyMs: attempt.latencyMs,
+  };
+}
+
+function sameValues(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
+}
+
+function sameAttempt(a: MatrixAttempt, b: MatrixAttempt): boolean {
+  return (
+    a.verdict === b.verdict &&
+    a.delivered === b.delivered &&
+    a.latencyMs === b.latencyMs &&
+    (a.reason === null || b.reason === null
+      ? a.reason === b.reason
+      : a.reason.key === b.reason.key && sameValues(a.reason.values, b.reason.values))
+  );
+}
+
+export function applyAttempt(matrix: RunMatrix, attempt: AttemptView): RunMatrix | null {
+  const basis = matrix.basis;
+  if (basis === undefined) return null;
+  const index = basis.attempts.findIndex((a) => a.id === attempt.id);
+  const before = basis.attempts[index];
+  if (
+    before === undefined ||
+    before.serial !== attempt.serial ||
+    before.scenarioId !== attempt.scenarioId ||
+    before.repeat !== attempt.repeat
+  )
+    return null;
+  const after = leanAttempt(attempt, before.ordinal);
+  // Pending and running look the same here; an event that arrives after the verdict is old news.
+  if ((after.verdict === null && before.verdict !== null) || sameAttempt(before, after)) return matrix;
+
+  const phone = matrix.phones.find((p) => p.serial === attempt.serial);
+  const first = matrix.cells.findIndex((c) => c.serial === attempt.serial);
+  if (phone === undefined || first < 0) return null;
+  const attempts = basis.attempts.map((a, i) => (i === index ? after : a));
+  const row = phoneCells(
+    phone,
+    attempts.filter((a) => a.serial === phone.serial),
+    {
+      columns: matrix.columns,
+      waivers: waiverMap(matrix.signOff?.waivers ?? basis.waivers),
+      profile: basis.profile,
+      dnd: basis.dnd,
+    },
+  );
+  // The phone's cells are contiguous (row order) and the same cells as before: only their values change.
+  const old = matrix.cells.slice(first, first + row.length);
+  if (old.some((c, i) => c.serial !== phone.serial || c.scenarioId !== (row[i] as MatrixCell).scenarioId))
+    return null;
+  const cells = [...matrix.cells.slice(0, first), ...row, ...matrix.cells.slice(first + row.length)];
+  return {
+    ...matrix,
+    cells,
+    ...matrixRollups(matrix.phones, matrix.columns, cells),
+    basis: { ...basis, attempts },
+  };
+}
