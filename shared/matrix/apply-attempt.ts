@@ -6,14 +6,14 @@
  *
  * The result is exactly what buildMatrix gives on the same attempts (tests fold events one by one
  * and compare). Only the attempt's phone row is rebuilt (its quota tail is per phone, so a verdict
- * can change another cell's hint), the other rows are carried over as they are, and the roll-ups
- * are summed again. Null when the event cannot be folded and the matrix must be read again: the
+ * can change another cell's hint), the other rows are carried over as they are, and only the
+ * roll-ups a changed cell counts in (its group, its column, the total) are summed again. Null when the event cannot be folded and the matrix must be read again: the
  * matrix has no basis (not running), or the attempt is not one of the basis (a row or column the
  * matrix does not have yet). A verdict is never overwritten: a late event without one changes nothing.
  */
 import type { AttemptView } from '../domain/run';
-import { matrixRollups, phoneCells, waiverMap } from './build';
-import type { MatrixAttempt, MatrixCell, RunMatrix } from './types';
+import { phoneCells, rollupOf, waiverMap } from './build';
+import type { MatrixAttempt, MatrixCell, MatrixPhone, Rollup, RunMatrix } from './types';
 
 /** The attempt as the matrix keeps it; `ordinal` (run order) is not in the event and never changes. */
 export function leanAttempt(attempt: AttemptView, ordinal: number): MatrixAttempt {
@@ -45,6 +45,44 @@ function sameAttempt(a: MatrixAttempt, b: MatrixAttempt): boolean {
       ? a.reason === b.reason
       : a.reason.key === b.reason.key && sameValues(a.reason.values, b.reason.values))
   );
+}
+
+/** The cell counts the same in every roll-up (rollupOf reads only these). */
+function sameForRollups(a: MatrixCell, b: MatrixCell): boolean {
+  return (
+    a.status === b.status &&
+    a.delivered === b.delivered &&
+    a.notDelivered === b.notDelivered &&
+    a.silentAsRequired === b.silentAsRequired &&
+    (a.waiver === null) === (b.waiver === null) &&
+    (a.hint === null) === (b.hint === null)
+  );
+}
+
+/** The roll-ups after the phone's row changed: the others are kept, the touched ones summed again. */
+function rollupsAfter(
+  matrix: RunMatrix,
+  phone: MatrixPhone,
+  cells: readonly MatrixCell[],
+  changedColumns: ReadonlySet<string>,
+): Pick<RunMatrix, 'byGroup' | 'byColumn' | 'total'> {
+  if (changedColumns.size === 0)
+    return { byGroup: matrix.byGroup, byColumn: matrix.byColumn, total: matrix.total };
+  const inGroup = new Set(matrix.phones.filter((p) => p.group === phone.group).map((p) => p.serial));
+  // fromEntries defines own keys, so even an id like "__proto__" stays an ordinary key.
+  const byColumn: Record<string, Rollup> = Object.fromEntries(
+    matrix.columns.map((c) => [
+      c.scenarioId,
+      changedColumns.has(c.scenarioId)
+        ? rollupOf(cells.filter((cell) => cell.scenarioId === c.scenarioId))
+        : (matrix.byColumn[c.scenarioId] as Rollup),
+    ]),
+  );
+  return {
+    byGroup: { ...matrix.byGroup, [phone.group]: rollupOf(cells.filter((c) => inGroup.has(c.serial))) },
+    byColumn,
+    total: rollupOf(cells),
+  };
 }
 
 export function applyAttempt(matrix: RunMatrix, attempt: AttemptView): RunMatrix | null {
@@ -82,10 +120,8 @@ export function applyAttempt(matrix: RunMatrix, attempt: AttemptView): RunMatrix
   if (old.some((c, i) => c.serial !== phone.serial || c.scenarioId !== (row[i] as MatrixCell).scenarioId))
     return null;
   const cells = [...matrix.cells.slice(0, first), ...row, ...matrix.cells.slice(first + row.length)];
-  return {
-    ...matrix,
-    cells,
-    ...matrixRollups(matrix.phones, matrix.columns, cells),
-    basis: { ...basis, attempts },
-  };
+  const changed = new Set(
+    row.filter((c, i) => !sameForRollups(old[i] as MatrixCell, c)).map((c) => c.scenarioId),
+  );
+  return { ...matrix, cells, ...rollupsAfter(matrix, phone, cells, changed), basis: { ...basis, attempts } };
 }
