@@ -9,6 +9,7 @@ export {
   platformOfChannel,
   platformOfSerial,
   platformsTaking,
+  simulatedPlatforms,
   type BuildKind,
   type PlatformFacts,
 } from './platform-facts';

@@ -13,6 +13,8 @@ export type BuildKind = 'apk' | 'app';
 
 export interface PlatformFacts {
   readonly label: Bilingual;
+  /** Its devices are simulators on this computer (simctl), shown with the simulators' status line. */
+  readonly simulated: boolean;
   /** Its devices' serials (simulator UDIDs); null: any other serial (adb's own shapes). */
   readonly serialPattern: RegExp | null;
   /** How the app under test is named, as the doctor and the plan take it. */
@@ -38,6 +40,7 @@ const SIMULATOR_UDID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f
 export const PLATFORMS = {
   android: {
     label: { en: 'Android', zhCN: 'Android' },
+    simulated: false,
     serialPattern: null,
     app: { kind: 'package', pattern: /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/ },
     channels: true,
@@ -48,6 +51,7 @@ export const PLATFORMS = {
   },
   ios: {
     label: { en: 'iOS simulator', zhCN: 'iOS 模拟器' },
+    simulated: true,
     serialPattern: SIMULATOR_UDID,
     // Apple: letters, digits, hyphens and periods.
     app: { kind: 'bundle-id', pattern: /^[A-Za-z0-9][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)+$/ },
@@ -87,6 +91,11 @@ const PLATFORM_OF_CHANNEL = {
 
 export function platformOfChannel(channel: TargetChannel): Platform {
   return PLATFORM_OF_CHANNEL[channel];
+}
+
+/** The platforms whose devices are simulators. */
+export function simulatedPlatforms(): Platform[] {
+  return PLATFORM_IDS.filter((p) => platformFacts(p).simulated);
 }
 
 /** The platforms whose devices take this kind of build. */

@@ -5,17 +5,17 @@
  */
 import { useStore } from 'zustand';
 import { iosStatusMessage } from '../../../shared/domain/ios-status';
-import { platformsTaking } from '../../../shared/platforms/platform-facts';
+import { simulatedPlatforms } from '../../../shared/platforms/platform-facts';
 import { useI18n } from '../app/i18n-context';
 import { useStores } from '../app/stores-context';
 
-const simulated = platformsTaking('app');
+const simulated = simulatedPlatforms();
 
 export function IosStatusLine() {
   const { tDynamic } = useI18n();
   const { devices } = useStores();
   const ios = useStore(devices, (s) => s.ios);
-  // Booted simulators are the devices that take an .app (only booted ones are listed as devices).
+  // Only booted simulators are listed as devices.
   const booted = useStore(devices, (s) => s.devices.filter((d) => simulated.includes(d.platform)).length);
   if (ios === null) return null;
   const message = iosStatusMessage(ios, booted);

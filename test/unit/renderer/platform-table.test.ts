@@ -16,6 +16,7 @@ import {
   platformOfChannel,
   platformOfSerial,
   platformsTaking,
+  simulatedPlatforms,
 } from '../../../shared/platforms';
 import { displayText } from '../../../shared/scenarios/rules/display';
 import { hasBuildFor, tooOldFor } from '../../../renderer/src/platforms/build-fit';
@@ -95,6 +96,7 @@ describe('builds by platform', () => {
     expect(buildFor('android')).toBe('apk');
     expect(buildFor('ios')).toBe('app');
     expect(platformsTaking('app')).toEqual(['ios']);
+    expect(simulatedPlatforms()).toEqual(['ios']);
     expect([buildOfJob(apkJob), buildOfJob(appJob)]).toEqual(['apk', 'app']);
     const handlers = {
       apk: (j: { apk: { label: string | null } }) => `apk ${j.apk.label}`,
