@@ -7,9 +7,10 @@
  * The result is exactly what buildMatrix gives on the same attempts (tests fold events one by one
  * and compare). Only the attempt's phone row is rebuilt (its quota tail is per phone, so a verdict
  * can change another cell's hint), the other rows are carried over as they are, and only the
- * roll-ups a changed cell counts in (its group, its column, the total) are summed again. Null when the event cannot be folded and the matrix must be read again: the
- * matrix has no basis (not running), or the attempt is not one of the basis (a row or column the
- * matrix does not have yet). A verdict is never overwritten: a late event without one changes nothing.
+ * roll-ups a changed cell counts in (its group, its column, the total) are summed again.
+ * Null when the event cannot be folded and the matrix must be read again: the matrix has no basis
+ * (not running), or the attempt is not one of the basis (a row or column the matrix does not have
+ * yet). A verdict is never overwritten: a late event without one changes nothing.
  */
 import type { AttemptView } from '../domain/run';
 import { phoneCells, rollupOf, waiverMap } from './build';

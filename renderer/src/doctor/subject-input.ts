@@ -38,7 +38,7 @@ export function checkPackageName(text: string, platform: Platform = 'android'): 
   return { ok: true, value };
 }
 
-/** The inputs as the doctor form checks them for this device: its platform names the app and says if it has channels. */
+/** The inputs checked for this device: its platform names the app and says if it has channels. */
 export function checkSubject(
   serial: string,
   draft: { readonly packageText: string; readonly channelText: string },

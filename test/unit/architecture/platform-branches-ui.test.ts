@@ -81,7 +81,8 @@ describe('platform branches in renderer/ and shared/', () => {
     expect(platformBranches('renderer/src/planted.tsx', planted)).toEqual([
       "renderer/src/planted.tsx:2: platform compared with a name: const ios = device.platform === 'ios';",
       "renderer/src/planted.tsx:4: a name compared with a platform: if ('android' !== d.platform) return;",
-      "renderer/src/planted.tsx:5: a platform chosen by a condition: const pkg = check(text, simulator ? 'ios' : 'android');",
+      'renderer/src/planted.tsx:5: a platform chosen by a condition: ' +
+        "const pkg = check(text, simulator ? 'ios' : 'android');",
       "renderer/src/planted.tsx:6: a switch over platform names: switch (p) { case 'ios': break; }",
       'renderer/src/planted.tsx:7: a simulator / platform predicate: const sim = isSimulatorSerial(serial);',
       'renderer/src/planted.tsx:8: a branch on a simulator being there: return device.simulator ? a : b;',
