@@ -143,6 +143,9 @@ async function main(): Promise<void> {
         `(query + phones + doctor + build) ${matrix.serviceMs} ms; compare two runs ${matrix.compareMs} ` +
         `ms (${matrix.changes} changes)`,
     );
+    console.log(
+      `           applyAttempt (one attempt event folded into the running matrix) ${matrix.foldMs} ms`,
+    );
     const render = await benchMatrixRender();
     results.matrixRender = render;
     if ('skipped' in render) console.log(`           matrix render: skipped (${render.skipped})`);

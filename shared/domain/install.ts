@@ -112,10 +112,6 @@ export interface SimulatorInstallJob {
 /** Any install job: an APK on Android phones, or an .app on simulators. */
 export type AnyInstallJob = InstallJob | SimulatorInstallJob;
 
-export function isSimulatorInstallJob(job: AnyInstallJob): job is SimulatorInstallJob {
-  return (job as { kind?: unknown }).kind === 'app';
-}
-
 export interface SimulatorInstallRequest {
   readonly appPath: string;
   readonly serials: readonly string[];

@@ -17,7 +17,6 @@
 import { scenarioById } from '../scenarios/catalog';
 import type { AppProfile, TargetChannel } from '../scenarios/types';
 import type { RunStatus } from '../domain/run';
-import type { VerdictKind, VerdictReason } from '../runs/types';
 import { countsForDelivery, isSilentPass } from '../runs/delivery';
 import { matrixColumns } from './columns';
 import { quotaTail, throttleHint } from './hints';
@@ -26,6 +25,8 @@ import {
   VENDOR_GROUPS,
   type CellStatus,
   type CellWaiver,
+  type MatrixAttempt,
+  type MatrixBasis,
   type MatrixCell,
   type MatrixColumn,
   type MatrixPhone,
@@ -36,22 +37,7 @@ import {
 } from './types';
 import { vendorGroupOf } from './vendor-group';
 
-/** One attempt as the matrix needs it (no evidence, no full verdict). */
-export interface MatrixAttempt {
-  readonly id: number;
-  readonly serial: string;
-  readonly scenarioId: string;
-  /** 1-based. */
-  readonly repeat: number;
-  /** Run order within the phone. */
-  readonly ordinal: number;
-  /** Null while the attempt has no verdict (pending or running). */
-  readonly verdict: VerdictKind | null;
-  readonly reason: VerdictReason | null;
-  /** The verdict's details.delivered. */
-  readonly delivered: boolean | null;
-  readonly latencyMs: number | null;
-}
+export type { MatrixAttempt } from './types';
 
 /** A run phone with what the engine stored about it (details absent for runs stored without). */
 export interface MatrixPhoneInput {
@@ -89,6 +75,11 @@ export interface MatrixInput {
 
 const cellKey = (serial: string, scenarioId: string): string => `${serial}\u0000${scenarioId}`;
 
+/** Waivers by cell. */
+export function waiverMap(list: readonly CellWaiver[]): ReadonlyMap<string, CellWaiver> {
+  return new Map(list.map((w) => [cellKey(w.serial, w.scenarioId), w]));
+}
+
 function toPhone(p: MatrixPhoneInput): MatrixPhone {
   const d = p.details ?? null;
   return {
@@ -121,7 +112,8 @@ interface CellContext {
   readonly column: MatrixColumn;
   readonly waiver: CellWaiver | undefined;
   readonly tail: ReadonlySet<number>;
-  readonly input: MatrixInput;
+  readonly profile: AppProfile;
+  readonly dnd: boolean | null;
 }
 
 function buildCell(attempts: readonly MatrixAttempt[], ctx: CellContext): MatrixCell {
@@ -154,19 +146,16 @@ function buildCell(attempts: readonly MatrixAttempt[], ctx: CellContext): Matrix
     }
   }
   const reason = decider?.reason ?? null;
-  const { phone, column, input } = ctx;
+  const { phone, column } = ctx;
   const hint = throttleHint({
     status: status ?? 'pending',
     reasonKey: reason?.key ?? null,
     column,
     scenario: scenarioById(column.scenarioId),
     channel: phone.channel,
-    profile: input.profile ?? {},
+    profile: ctx.profile,
     inQuotaTail: sorted.some((a) => ctx.tail.has(a.id)),
-    dnd:
-      input.dnd !== undefined && Object.hasOwn(input.dnd, phone.serial)
-        ? (input.dnd[phone.serial] ?? null)
-        : null,
+    dnd: ctx.dnd,
   });
   return {
     serial: phone.serial,
@@ -226,39 +215,45 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return map;
 }
 
-export function buildMatrix(input: MatrixInput): RunMatrix {
-  const phones = sortPhones(input.phones.map(toPhone));
-  const phoneBySerial = new Map(phones.map((p) => [p.serial, p]));
-  const known = input.attempts.filter((a) => phoneBySerial.has(a.serial));
-  const columns = matrixColumns([...input.scenarioIds, ...known.map((a) => a.scenarioId)]);
-  const waiverList = input.signOff?.waivers ?? input.waivers ?? [];
-  const waivers = new Map(waiverList.map((w) => [cellKey(w.serial, w.scenarioId), w]));
+/** What one phone's cells are built with besides its attempts. */
+export interface PhoneCellsContext {
+  readonly columns: readonly MatrixColumn[];
+  readonly waivers: ReadonlyMap<string, CellWaiver>;
+  readonly profile: AppProfile;
+  readonly dnd: Readonly<Record<string, boolean | null>>;
+}
 
-  const bySerial = groupBy(known, (a) => a.serial);
+/**
+ * One phone's cells, in column order, from all its attempts: the quota tail is the phone's, so a
+ * verdict on one cell can change another cell's hint (applyAttempt rebuilds a phone's row with it).
+ */
+export function phoneCells(
+  phone: MatrixPhone,
+  own: readonly MatrixAttempt[],
+  ctx: PhoneCellsContext,
+): MatrixCell[] {
+  const tail = quotaTail(own);
+  const byScenario = groupBy(own, (a) => a.scenarioId);
+  const dnd = Object.hasOwn(ctx.dnd, phone.serial) ? (ctx.dnd[phone.serial] ?? null) : null;
   const cells: MatrixCell[] = [];
-  // Row order, then column order: the order the grid and the CSV read them.
-  for (const phone of phones) {
-    const own = bySerial.get(phone.serial) ?? [];
-    const tail = quotaTail(own);
-    const byScenario = groupBy(own, (a) => a.scenarioId);
-    for (const column of columns) {
-      const attempts = byScenario.get(column.scenarioId);
-      if (attempts === undefined) continue;
-      cells.push(
-        buildCell(attempts, {
-          phone,
-          column,
-          waiver: waivers.get(cellKey(phone.serial, column.scenarioId)),
-          tail,
-          input,
-        }),
-      );
-    }
+  for (const column of ctx.columns) {
+    const attempts = byScenario.get(column.scenarioId);
+    if (attempts === undefined) continue;
+    const waiver = ctx.waivers.get(cellKey(phone.serial, column.scenarioId));
+    cells.push(buildCell(attempts, { phone, column, waiver, tail, profile: ctx.profile, dnd }));
   }
+  return cells;
+}
 
-  const groupOf = (serial: string): VendorGroup => (phoneBySerial.get(serial) as MatrixPhone).group;
+/** The roll-ups of a matrix's cells: by vendor group, by column, in total. */
+export function matrixRollups(
+  phones: readonly MatrixPhone[],
+  columns: readonly MatrixColumn[],
+  cells: readonly MatrixCell[],
+): Pick<RunMatrix, 'byGroup' | 'byColumn' | 'total'> {
+  const groupOfSerial = new Map(phones.map((p) => [p.serial, p.group]));
   const byGroup: Partial<Record<VendorGroup, Rollup>> = {};
-  const cellsByGroup = groupBy(cells, (c) => groupOf(c.serial));
+  const cellsByGroup = groupBy(cells, (c) => groupOfSerial.get(c.serial) as VendorGroup);
   for (const group of VENDOR_GROUPS) {
     const list = cellsByGroup.get(group);
     if (list !== undefined) byGroup[group] = rollupOf(list);
@@ -268,6 +263,31 @@ export function buildMatrix(input: MatrixInput): RunMatrix {
   const byColumn: Record<string, Rollup> = Object.fromEntries(
     columns.map((c) => [c.scenarioId, rollupOf(cellsByColumn.get(c.scenarioId) ?? [])]),
   );
+  return { byGroup, byColumn, total: rollupOf(cells) };
+}
+
+export function buildMatrix(input: MatrixInput): RunMatrix {
+  const phones = sortPhones(input.phones.map(toPhone));
+  const phoneBySerial = new Map(phones.map((p) => [p.serial, p]));
+  const known = input.attempts.filter((a) => phoneBySerial.has(a.serial));
+  const columns = matrixColumns([...input.scenarioIds, ...known.map((a) => a.scenarioId)]);
+  const waiverList = input.signOff?.waivers ?? input.waivers ?? [];
+  const ctx: PhoneCellsContext = {
+    columns,
+    waivers: waiverMap(waiverList),
+    profile: input.profile ?? {},
+    dnd: input.dnd ?? {},
+  };
+
+  const bySerial = groupBy(known, (a) => a.serial);
+  // Row order, then column order: the order the grid and the CSV read them.
+  const cells = phones.flatMap((phone) => phoneCells(phone, bySerial.get(phone.serial) ?? [], ctx));
+  const basis: MatrixBasis = {
+    attempts: known,
+    profile: ctx.profile,
+    dnd: ctx.dnd,
+    waivers: input.signOff ? [] : waiverList,
+  };
 
   return {
     runId: input.runId,
@@ -280,8 +300,7 @@ export function buildMatrix(input: MatrixInput): RunMatrix {
     phones,
     columns,
     cells,
-    byGroup,
-    byColumn,
-    total: rollupOf(cells),
+    ...matrixRollups(phones, columns, cells),
+    ...(input.status === 'running' ? { basis } : {}),
   };
 }

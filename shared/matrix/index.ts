@@ -4,7 +4,8 @@
  * store; the renderer and the reports read RunMatrix / RunComparison.
  */
 export * from './types';
-export { buildMatrix, rollupOf, type MatrixAttempt, type MatrixInput, type MatrixPhoneInput } from './build';
+export { buildMatrix, rollupOf, type MatrixInput, type MatrixPhoneInput } from './build';
+export { applyAttempt } from './apply-attempt';
 export { compareMatrices, DEFAULT_THRESHOLD } from './compare';
 export { matrixColumns } from './columns';
 export { quotaTail, throttleHint, QUOTA_TAIL_MIN, type HintInput, type TailAttempt } from './hints';

@@ -6,8 +6,39 @@
  */
 import type { PushChannel } from '../domain/device';
 import type { RunStatus } from '../domain/run';
-import type { VerdictKind, ReasonKey } from '../runs/types';
-import type { AppState, Bilingual, MessageKind, TargetChannel } from '../scenarios/types';
+import type { VerdictKind, ReasonKey, VerdictReason } from '../runs/types';
+import type { AppProfile, AppState, Bilingual, MessageKind, TargetChannel } from '../scenarios/types';
+
+/** One attempt as the matrix needs it (no evidence, no full verdict). */
+export interface MatrixAttempt {
+  readonly id: number;
+  readonly serial: string;
+  readonly scenarioId: string;
+  /** 1-based. */
+  readonly repeat: number;
+  /** Run order within the phone. */
+  readonly ordinal: number;
+  /** Null while the attempt has no verdict (pending or running). */
+  readonly verdict: VerdictKind | null;
+  readonly reason: VerdictReason | null;
+  /** The verdict's details.delivered. */
+  readonly delivered: boolean | null;
+  readonly latencyMs: number | null;
+}
+
+/**
+ * What a running run's matrix was built from, so that applyAttempt (apply-attempt.ts) can fold an
+ * attempt event into it without reading the whole run again. Only on running runs: a finished
+ * run's matrix does not change, and need not carry its attempts.
+ */
+export interface MatrixBasis {
+  /** The attempts of the run's phones, in the order buildMatrix was given them. */
+  readonly attempts: readonly MatrixAttempt[];
+  readonly profile: AppProfile;
+  readonly dnd: Readonly<Record<string, boolean | null>>;
+  /** Waivers given without a sign-off (a sign-off's own waivers are in `signOff`). */
+  readonly waivers: readonly CellWaiver[];
+}
 
 /** Row groups, in display order. */
 export const VENDOR_GROUPS = [
@@ -135,6 +166,8 @@ export interface RunMatrix {
   readonly byGroup: Readonly<Partial<Record<VendorGroup, Rollup>>>;
   readonly byColumn: Readonly<Record<string, Rollup>>;
   readonly total: Rollup;
+  /** Present while the run is running (see MatrixBasis); absent: an attempt event means a re-read. */
+  readonly basis?: MatrixBasis;
 }
 
 /** A doctor check that changed on a phone between two runs (statuses; evidence is phone text: untrusted). */

@@ -7,6 +7,8 @@ import type { DeviceView } from '../../../shared/domain/device';
 import { useI18n } from '../app/i18n-context';
 import { useStores } from '../app/stores-context';
 import { DOCTOR_HEADING_ID } from '../doctor/doctor-panel';
+import { platformFacts } from '../../../shared/platforms/platform-facts';
+import { NotReadyHelp, SystemRows } from '../platforms/device-facts';
 import { ErrorNotice } from '../shared-ui/error-notice';
 import { StateChip, VendorBadge } from './badges';
 import { deviceLabel, deviceNames, romText } from './device-sort';
@@ -27,6 +29,7 @@ export function DeviceCard({ device }: { device: DeviceView }) {
   const identity = device.identity;
   const label = deviceLabel(device);
   const ready = device.state === 'device';
+  const actions = platformFacts(device.platform).cardActions;
 
   const openDoctor = () => {
     doctor.getState().select(device.serial);
@@ -61,9 +64,7 @@ export function DeviceCard({ device }: { device: DeviceView }) {
       {!ready ? (
         <div className="device-card__help" role="note">
           <p>
-            {device.simulator
-              ? t('device.simulatorState', { state: device.simulator.state })
-              : t(`adbState.${device.state}.help`)}
+            <NotReadyHelp device={device} />
           </p>
         </div>
       ) : null}
@@ -72,31 +73,7 @@ export function DeviceCard({ device }: { device: DeviceView }) {
         <dl className="facts">
           <dt>{t('device.rom')}</dt>
           <dd className="break">{romText(identity.rom)}</dd>
-          {device.platform === 'ios' ? (
-            <>
-              <dt>{t('device.ios')}</dt>
-              <dd>
-                {identity.rom.version
-                  ? t('device.iosVersion', { version: identity.rom.version })
-                  : t('device.iosVersionUnknown')}
-              </dd>
-              {device.simulator ? (
-                <>
-                  <dt>{t('device.runtime')}</dt>
-                  <dd className="break">{device.simulator.runtime}</dd>
-                </>
-              ) : null}
-            </>
-          ) : (
-            <>
-              <dt>{t('device.android')}</dt>
-              <dd>
-                {identity.sdk === null
-                  ? t('device.androidVersionNoSdk', { version: identity.androidVersion })
-                  : t('device.androidVersion', { version: identity.androidVersion, sdk: identity.sdk })}
-              </dd>
-            </>
-          )}
+          <SystemRows device={device} identity={identity} />
           <PushDetails identity={identity} />
           <dt>{t('device.codename')}</dt>
           <dd className="break">{identity.device}</dd>
@@ -125,7 +102,7 @@ export function DeviceCard({ device }: { device: DeviceView }) {
       </dl>
 
       <footer className="device-card__actions">
-        {ready && device.platform === 'android' ? (
+        {ready && actions.screenshot ? (
           <button
             type="button"
             className="button button--small"
@@ -135,7 +112,7 @@ export function DeviceCard({ device }: { device: DeviceView }) {
             {shot?.status === 'taking' ? t('device.screenshotTaking') : t('device.screenshot')}
           </button>
         ) : null}
-        {ready && device.platform === 'android' ? (
+        {ready && actions.doctor ? (
           <button type="button" className="button button--small" onClick={openDoctor}>
             {t('doctor.openFromCard')}
           </button>

@@ -4,10 +4,10 @@
  */
 import type { DeviceView, PushServiceInfo, RomInfo } from '../../../shared/domain/device';
 import { phoneDisplayName } from '../../../shared/domain/phone-name';
+import { boardReason, type NotSelectableReason } from '../platforms/readiness';
 import { vendorOf, vendorRank, type VendorKey } from './vendor';
 
-/** Why a phone cannot be picked for an install right now. */
-export type NotSelectableReason = 'state' | 'identityPending' | 'identityFailed' | 'platform';
+export type { NotSelectableReason } from '../platforms/readiness';
 
 /** The name people know the phone by, and the technical model under it. */
 export function deviceNames(device: DeviceView): { primary: string | null; secondary: string | null } {
@@ -70,11 +70,7 @@ export function groupByVendor(
 
 /** Why this phone cannot take an install, or null when it can. */
 export function notSelectableReason(device: DeviceView): NotSelectableReason | null {
-  if (device.platform !== 'android') return 'platform';
-  if (device.state !== 'device') return 'state';
-  if (device.identityStatus === 'failed') return 'identityFailed';
-  if (device.identityStatus !== 'ready' || device.identity === null) return 'identityPending';
-  return null;
+  return boardReason(device);
 }
 
 /** Phones an install can target: connected, authorized and identified Android phones. */

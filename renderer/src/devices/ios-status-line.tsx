@@ -5,14 +5,18 @@
  */
 import { useStore } from 'zustand';
 import { iosStatusMessage } from '../../../shared/domain/ios-status';
+import { simulatedPlatforms } from '../../../shared/platforms/platform-facts';
 import { useI18n } from '../app/i18n-context';
 import { useStores } from '../app/stores-context';
+
+const simulated = simulatedPlatforms();
 
 export function IosStatusLine() {
   const { tDynamic } = useI18n();
   const { devices } = useStores();
   const ios = useStore(devices, (s) => s.ios);
-  const booted = useStore(devices, (s) => s.devices.filter((d) => d.platform === 'ios').length);
+  // Only booted simulators are listed as devices.
+  const booted = useStore(devices, (s) => s.devices.filter((d) => simulated.includes(d.platform)).length);
   if (ios === null) return null;
   const message = iosStatusMessage(ios, booted);
   return (

@@ -15,7 +15,8 @@ import type { ErrorInfo } from '../../../shared/errors';
 import type { PushLabBridge } from '../../../shared/ipc';
 import type { KeyValueStorage } from '../app/locale-preference';
 import { applyFixOutcome } from './report-changes';
-import { checkPackageName, formatChannelIds, isSimulatorSerial, parseChannelIds } from './subject-input';
+import { platformOfSerial } from '../../../shared/platforms/platform-facts';
+import { formatChannelIds, subjectOf } from './subject-input';
 import { carriedDraft, lastAppsOf, loadSubjects, rememberSubject, type LastApps } from './subject-memory';
 
 /** One fix attempt: the phone's outcome, or the error that kept it from being tried. */
@@ -107,11 +108,8 @@ export function isBusy(entry: DoctorEntry | undefined): boolean {
 
 /** The draft as a subject, or null when it does not validate. */
 export function draftSubject(serial: string, draft: DoctorDraft): DoctorSubject | null {
-  // A simulator's app is a bundle ID, and iOS has no notification channels to check.
-  const ios = isSimulatorSerial(serial);
-  const pkg = checkPackageName(draft.packageText, ios ? 'ios' : 'android');
-  const channels = ios ? ({ ok: true, value: [] } as const) : parseChannelIds(draft.channelText);
-  return pkg.ok && channels.ok ? { serial, package: pkg.value, channelIds: channels.value } : null;
+  // The device's platform says how its app is named and whether it has channels (iOS has none).
+  return subjectOf(serial, draft);
 }
 
 /** Creates the doctor store over a bridge. */
@@ -125,11 +123,11 @@ export function createDoctorStore(bridge: PushLabBridge, options: DoctorStoreOpt
   for (const s of remembered)
     drafts[s.serial] = { packageText: s.package, channelText: formatChannelIds(s.channelIds) };
   // The app last typed or checked, per platform: a phone without its own draft opens with it.
-  let lastApps: LastApps = lastAppsOf(remembered, isSimulatorSerial, formatChannelIds);
+  let lastApps: LastApps = lastAppsOf(remembered, platformOfSerial, formatChannelIds);
   const noteApp = (serial: string, draft: DoctorDraft) => {
     // Clearing the field on one phone does not forget the app for the others.
     if (draft.packageText.trim() === '') return;
-    lastApps = isSimulatorSerial(serial) ? { ...lastApps, ios: draft } : { ...lastApps, android: draft };
+    lastApps = { ...lastApps, [platformOfSerial(serial)]: draft };
   };
 
   return createStore<DoctorState & DoctorActions>()((set, get) => {
@@ -157,9 +155,7 @@ export function createDoctorStore(bridge: PushLabBridge, options: DoctorStoreOpt
 
       select(serial) {
         const carried =
-          serial === null
-            ? null
-            : carriedDraft(get().drafts[serial], isSimulatorSerial(serial) ? lastApps.ios : lastApps.android);
+          serial === null ? null : carriedDraft(get().drafts[serial], lastApps[platformOfSerial(serial)]);
         set(
           serial !== null && carried
             ? { selectedSerial: serial, drafts: { ...get().drafts, [serial]: carried } }

@@ -3,10 +3,9 @@
  * rule) and booted iOS simulators, whose doctor shows the iOS checks. Pure.
  */
 import type { DeviceView } from '../../../shared/domain/device';
-import { notSelectableReason, sortDevices } from '../devices/device-sort';
+import { sortDevices } from '../devices/device-sort';
+import { readinessReason } from '../platforms/readiness';
 
 export function doctorTargets(devices: readonly DeviceView[]): DeviceView[] {
-  return sortDevices(devices).filter((d) =>
-    d.platform === 'ios' ? d.state === 'device' && d.identity !== null : notSelectableReason(d) === null,
-  );
+  return sortDevices(devices).filter((d) => readinessReason(d) === null);
 }

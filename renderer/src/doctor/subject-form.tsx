@@ -8,18 +8,15 @@ import { useStore } from 'zustand';
 import { useI18n, type I18n } from '../app/i18n-context';
 import { useStores } from '../app/stores-context';
 import { isBusy, type DoctorEntry } from './doctor-store';
-import {
-  checkPackageName,
-  isSimulatorSerial,
-  MAX_CHANNEL_IDS,
-  parseChannelIds,
-  type ChannelCheck,
-  type PackageCheck,
-} from './subject-input';
+import { platformFacts, platformOfSerial } from '../../../shared/platforms/platform-facts';
+import { APP_ID_TEXT } from '../platforms/platform-text';
+import { checkSubject, MAX_CHANNEL_IDS, type ChannelCheck, type PackageCheck } from './subject-input';
 
-function packageError(t: I18n['t'], check: PackageCheck, tried: boolean, ios: boolean): string | null {
+type AppIdText = (typeof APP_ID_TEXT)[keyof typeof APP_ID_TEXT];
+
+function packageError(t: I18n['t'], check: PackageCheck, tried: boolean, text: AppIdText): string | null {
   if (check.ok || (check.reason === 'empty' && !tried)) return null;
-  return ios && check.reason === 'format' ? t('doctor.bundle.format') : t(`doctor.package.${check.reason}`);
+  return check.reason === 'format' ? t(text.format) : t(`doctor.package.${check.reason}`);
 }
 
 function channelError(t: I18n['t'], check: ChannelCheck, number: I18n['number']): string | null {
@@ -48,10 +45,11 @@ export function SubjectForm({
   const [tried, setTried] = useState(false);
   const id = useId();
 
-  const ios = isSimulatorSerial(serial);
-  const pkg = checkPackageName(draft.packageText, ios ? 'ios' : 'android');
-  const channels = ios ? ({ ok: true, value: [] } as const) : parseChannelIds(draft.channelText);
-  const pkgError = packageError(t, pkg, tried, ios);
+  // The device's platform names the app (package or bundle ID) and says if it has channels.
+  const facts = platformFacts(platformOfSerial(serial));
+  const appText = APP_ID_TEXT[facts.app.kind];
+  const { package: pkg, channels } = checkSubject(serial, draft);
+  const pkgError = packageError(t, pkg, tried, appText);
   const chError = channelError(t, channels, number);
   const running = entry?.running === true;
   const hasResult = entry?.result !== null && entry?.result !== undefined;
@@ -65,7 +63,7 @@ export function SubjectForm({
   return (
     <form className="subject-form" onSubmit={onSubmit} noValidate aria-busy={running}>
       <div className="subject-form__field">
-        <label htmlFor={`${id}-package`}>{ios ? t('doctor.bundle.label') : t('doctor.package.label')}</label>
+        <label htmlFor={`${id}-package`}>{t(appText.label)}</label>
         <input
           id={`${id}-package`}
           name="package"
@@ -80,7 +78,7 @@ export function SubjectForm({
           onChange={(event) => setDraft(serial, { packageText: event.currentTarget.value })}
         />
         <p id={`${id}-package-help`} className="subject-form__help">
-          {ios ? t('doctor.bundle.help') : t('doctor.package.help')}
+          {t(appText.help)}
         </p>
         {pkgError ? (
           <p id={`${id}-package-error`} className="subject-form__error" data-field="package">
@@ -88,7 +86,7 @@ export function SubjectForm({
           </p>
         ) : null}
       </div>
-      {ios ? null : (
+      {!facts.channels ? null : (
         <div className="subject-form__field">
           <label htmlFor={`${id}-channels`}>{t('doctor.channels.label')}</label>
           <input

@@ -2,20 +2,13 @@
  * What the user types into the doctor panel: the app's package name (a bundle ID on an iOS
  * simulator) and the channel ids its push configuration uses. Checked here with the same rules as
  * packageNameSchema, bundleIdSchema and channelIdSchema in shared/ipc.ts (without bundling zod
- * into the page); a unit test keeps them in step. Pure: no React, no DOM.
+ * into the page; the app id patterns are the platform table's); a unit test keeps them in step.
+ * Pure: no React, no DOM.
  */
+import type { Platform } from '../../../shared/domain/device';
+import { platformFacts, platformOfSerial } from '../../../shared/platforms/platform-facts';
+import type { DoctorSubject } from '../../../shared/domain/doctor';
 
-/** Same pattern and bounds as packageNameSchema. */
-const PACKAGE_PATTERN = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/;
-/** Same pattern as bundleIdSchema (Apple: letters, digits, hyphens and periods). */
-const BUNDLE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)+$/;
-/** Simulators are named by UDID (a UUID); adb serials never have that shape. */
-const SIMULATOR_UDID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
-
-/** True for an iOS simulator's serial (its UDID): its app is named by bundle ID and has no channels. */
-export function isSimulatorSerial(serial: string): boolean {
-  return SIMULATOR_UDID.test(serial);
-}
 const PACKAGE_MIN = 3;
 const PACKAGE_MAX = 255;
 /** Same pattern and bounds as channelIdSchema and doctorSubjectSchema.channelIds. */
@@ -33,16 +26,38 @@ export type ChannelCheck =
   | { readonly ok: false; readonly reason: 'tooMany'; readonly count: number };
 
 /**
- * Validates a package name as typed (surrounding spaces are forgiven, inner ones are not); on a
- * simulator (`platform` 'ios') a bundle ID.
+ * Validates an app id as typed (surrounding spaces are forgiven, inner ones are not): a package
+ * name, or what the platform names its apps by (a simulator: a bundle ID).
  */
-export function checkPackageName(text: string, platform: 'android' | 'ios' = 'android'): PackageCheck {
+export function checkPackageName(text: string, platform: Platform = 'android'): PackageCheck {
   const value = text.trim();
   if (value === '') return { ok: false, reason: 'empty' };
   if (value.length > PACKAGE_MAX) return { ok: false, reason: 'tooLong' };
-  if (value.length < PACKAGE_MIN || !(platform === 'ios' ? BUNDLE_ID_PATTERN : PACKAGE_PATTERN).test(value))
+  if (value.length < PACKAGE_MIN || !platformFacts(platform).app.pattern.test(value))
     return { ok: false, reason: 'format' };
   return { ok: true, value };
+}
+
+/** The inputs checked for this device: its platform names the app and says if it has channels. */
+export function checkSubject(
+  serial: string,
+  draft: { readonly packageText: string; readonly channelText: string },
+): { readonly package: PackageCheck; readonly channels: ChannelCheck } {
+  const platform = platformOfSerial(serial);
+  return {
+    package: checkPackageName(draft.packageText, platform),
+    // A platform without notification channels (iOS) has none to check.
+    channels: platformFacts(platform).channels ? parseChannelIds(draft.channelText) : { ok: true, value: [] },
+  };
+}
+
+/** The draft as a subject, or null when it does not validate. */
+export function subjectOf(
+  serial: string,
+  draft: { readonly packageText: string; readonly channelText: string },
+): DoctorSubject | null {
+  const { package: pkg, channels } = checkSubject(serial, draft);
+  return pkg.ok && channels.ok ? { serial, package: pkg.value, channelIds: channels.value } : null;
 }
 
 /**

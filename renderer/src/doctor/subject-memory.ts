@@ -3,6 +3,8 @@
  * doctor panel opens ready to run again. Takes the storage as a parameter: testable in Node,
  * and a disabled or corrupt storage only means nothing is remembered.
  */
+import type { Platform } from '../../../shared/domain/device';
+import { PLATFORM_IDS } from '../../../shared/platforms/platform-facts';
 import type { KeyValueStorage } from '../app/locale-preference';
 
 export const SUBJECT_STORAGE_KEY = 'pushlab.doctor.subjects';
@@ -63,21 +65,21 @@ export interface SubjectDraft {
 }
 
 /** The app last worked on, per platform: an Android package does not fit a simulator, nor back. */
-export interface LastApps {
-  readonly android: SubjectDraft | null;
-  readonly ios: SubjectDraft | null;
-}
+export type LastApps = Readonly<Record<Platform, SubjectDraft | null>>;
 
 /** The last remembered subject of each platform (storage order is oldest first). */
 export function lastAppsOf(
   subjects: readonly RememberedSubject[],
-  isIos: (serial: string) => boolean,
+  platformOf: (serial: string) => Platform,
   format: (ids: readonly string[]) => string,
 ): LastApps {
-  const last = (ios: boolean) => [...subjects].reverse().find((s) => isIos(s.serial) === ios);
+  const last = (platform: Platform) => [...subjects].reverse().find((s) => platformOf(s.serial) === platform);
   const draft = (s: RememberedSubject | undefined): SubjectDraft | null =>
     s ? { packageText: s.package, channelText: format(s.channelIds) } : null;
-  return { android: draft(last(false)), ios: draft(last(true)) };
+  return Object.fromEntries(PLATFORM_IDS.map((p) => [p, draft(last(p))])) as Record<
+    Platform,
+    SubjectDraft | null
+  >;
 }
 
 /**

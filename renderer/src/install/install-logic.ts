@@ -12,7 +12,13 @@ import type {
   InstallProgressEvent,
   SimulatorAppInfo,
 } from '../../../shared/domain/install';
-import { notSelectableReason, sortDevices, type NotSelectableReason } from '../devices/device-sort';
+import { buildFor } from '../../../shared/platforms/install-builds';
+import { sortDevices, type NotSelectableReason } from '../devices/device-sort';
+import { tooOldFor } from '../platforms/build-fit';
+import { readinessReason } from '../platforms/readiness';
+
+// The version checks live with the per-build table; kept importable from here.
+export { compareVersions, iosConflict, sdkConflict } from '../platforms/build-fit';
 
 const PHASE_RANK: Readonly<Record<InstallPhase, number>> = {
   queued: 0,
@@ -115,13 +121,6 @@ export function jobCounts(job: AnyInstallJob): {
   return { total: job.items.length, done, failed, running: job.items.length - done - failed };
 }
 
-/** The phone's SDK and the build's minSdk when the phone is too old for the build; else null. */
-export function sdkConflict(apk: ApkInfo, device: DeviceView): { sdk: number; minSdk: number } | null {
-  const sdk = device.identity?.sdk ?? null;
-  if (apk.minSdk === null || sdk === null) return null;
-  return sdk < apk.minSdk ? { sdk, minSdk: apk.minSdk } : null;
-}
-
 /** The selected serials that can still take an install, in the board's order. */
 export function effectiveSelection(selected: readonly string[], selectable: readonly string[]): string[] {
   const chosen = new Set(selected);
@@ -135,9 +134,7 @@ export function shortHash(sha256: string, length = 12): string {
 
 /** Why a device cannot take a build now; booted, identified simulators can (they take a .app). */
 export function installBlockReason(device: DeviceView): NotSelectableReason | null {
-  if (device.platform !== 'ios') return notSelectableReason(device);
-  if (device.state !== 'device') return 'state';
-  return device.identity === null ? 'identityPending' : null;
+  return readinessReason(device);
 }
 
 /** Devices an install can target: ready Android phones and booted simulators, in the board's order. */
@@ -159,25 +156,9 @@ export function splitTargets(
   return { apk: serials.filter((s) => !simulators.has(s)), app: serials.filter((s) => simulators.has(s)) };
 }
 
-/** -1, 0 or 1 for dotted versions ("17.0.1" vs "17"); missing parts count as 0. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map((n) => Number.parseInt(n, 10) || 0);
-  const pb = b.split('.').map((n) => Number.parseInt(n, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d < 0 ? -1 : 1;
-  }
-  return 0;
-}
-
-/** The simulator's iOS and the build's minimum when the simulator is too old for the .app; else null. */
-export function iosConflict(
-  app: SimulatorAppInfo,
-  device: DeviceView,
-): { ios: string; minimum: string } | null {
-  const ios = device.platform === 'ios' ? (device.identity?.rom.version ?? null) : null;
-  if (app.minimumOsVersion === null || ios === null) return null;
-  return compareVersions(ios, app.minimumOsVersion) < 0 ? { ios, minimum: app.minimumOsVersion } : null;
+/** The serials of the devices that take an .app (by their platform), for splitTargets. */
+export function appTakers(devices: readonly DeviceView[]): Set<string> {
+  return new Set(devices.filter((d) => buildFor(d.platform) === 'app').map((d) => d.serial));
 }
 
 /** True when a chosen build is known to be too new for the device (below minSdk / minimum iOS). */
@@ -186,8 +167,7 @@ export function tooOldForBuild(
   apk: ApkInfo | null,
   app: SimulatorAppInfo | null,
 ): boolean {
-  if (device.platform === 'ios') return app !== null && iosConflict(app, device) !== null;
-  return apk !== null && sdkConflict(apk, device) !== null;
+  return tooOldFor(device, { apk, app }) !== null;
 }
 
 /**
@@ -210,5 +190,5 @@ export function offersSimulatorBuilds(
   ios: { readonly available: boolean } | null,
   devices: readonly DeviceView[],
 ): boolean {
-  return ios?.available === true || devices.some((d) => d.platform === 'ios');
+  return ios?.available === true || devices.some((d) => buildFor(d.platform) === 'app');
 }

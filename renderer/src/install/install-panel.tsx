@@ -10,6 +10,7 @@ import { ErrorNotice } from '../shared-ui/error-notice';
 import { ApkPicker } from './apk-picker';
 import { AppPicker } from './app-picker';
 import {
+  appTakers,
   effectiveSelection,
   installTargets,
   offersSimulatorBuilds,
@@ -46,7 +47,7 @@ export function InstallPanel() {
   const targets = installTargets(devices);
   // A phone below the APK's minSdk (or a simulator below the .app's minimum iOS) is never picked.
   const selectable = selectableTargets(devices, apk, app).map((d) => d.serial);
-  const simulators = new Set(targets.filter((d) => d.platform === 'ios').map((d) => d.serial));
+  const simulators = appTakers(targets);
   const chosen = effectiveSelection(selected, selectable);
   const activeJobs = jobs.filter((j) => activeJobIds.includes(j.id));
   const history = jobs.filter((j) => !activeJobIds.includes(j.id));

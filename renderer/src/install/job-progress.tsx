@@ -3,7 +3,8 @@
  * while the phone installs), then Installed or Failed with what went wrong and how to fix it.
  */
 import type { DeviceView } from '../../../shared/domain/device';
-import { isSimulatorInstallJob, type AnyInstallJob, type InstallItem } from '../../../shared/domain/install';
+import type { AnyInstallJob, InstallItem } from '../../../shared/domain/install';
+import { buildOfJob, byBuild } from '../../../shared/platforms/install-builds';
 import { useI18n } from '../app/i18n-context';
 import { deviceLabel } from '../devices/device-sort';
 import { failureContext, localizedFailure } from './failure-text';
@@ -60,18 +61,18 @@ function ItemRow({
 
 /** The build's name and version as the summary line shows them. */
 function buildLine(job: AnyInstallJob): { name: string; version: string } {
-  if (isSimulatorInstallJob(job))
-    return {
-      name: job.app.name ?? job.app.bundleId,
+  return byBuild(job, {
+    apk: ({ apk }) => ({
+      name: apk.label ?? apk.packageName,
+      version: apk.versionName ?? String(apk.versionCode),
+    }),
+    app: ({ app }) => ({
+      name: app.name ?? app.bundleId,
       version:
-        [job.app.version, job.app.build === null ? null : `(${job.app.build})`]
-          .filter((v) => v !== null)
-          .join(' ') || job.app.bundleId,
-    };
-  return {
-    name: job.apk.label ?? job.apk.packageName,
-    version: job.apk.versionName ?? String(job.apk.versionCode),
-  };
+        [app.version, app.build === null ? null : `(${app.build})`].filter((v) => v !== null).join(' ') ||
+        app.bundleId,
+    }),
+  });
 }
 
 export function JobProgress({
@@ -86,7 +87,8 @@ export function JobProgress({
   const { t, dateTime } = useI18n();
   const counts = jobCounts(job);
   const build = buildLine(job);
-  const apkAbis = isSimulatorInstallJob(job) ? null : job.apk.nativeAbis;
+  // Only an APK has native ABIs (an install failure may be about them).
+  const apkAbis = byBuild(job, { apk: ({ apk }) => apk.nativeAbis, app: () => null });
   const nameOf = (serial: string) => {
     const device = devices.find((d) => d.serial === serial);
     return device ? `${deviceLabel(device)} (${serial})` : serial;
@@ -111,7 +113,7 @@ export function JobProgress({
     </ul>
   );
   return (
-    <div className="job" data-job-id={job.id} data-build={isSimulatorInstallJob(job) ? 'app' : 'apk'}>
+    <div className="job" data-job-id={job.id} data-build={buildOfJob(job)}>
       <p className="job__summary">
         <strong className="break">{build.name}</strong>{' '}
         <span className="muted">

@@ -8,9 +8,13 @@ import type { DeviceView } from '../../../shared/domain/device';
 import type { ApkInfo, SimulatorAppInfo } from '../../../shared/domain/install';
 import { useI18n } from '../app/i18n-context';
 import { StateChip, VendorBadge } from '../devices/badges';
-import { deviceLabel, deviceNames, romText, sortDevices } from '../devices/device-sort';
+import { deviceLabel, deviceNames, sortDevices } from '../devices/device-sort';
 import { vendorOf } from '../devices/vendor';
-import { installBlockReason, iosConflict, sdkConflict } from './install-logic';
+import { hasBuildFor, tooOldFor } from '../platforms/build-fit';
+import { ChecklistSystem, TooOldText } from '../platforms/device-facts';
+import { NEEDS_BUILD_TEXT, TOO_OLD_MARK } from '../platforms/platform-text';
+import { buildFor } from '../../../shared/platforms/install-builds';
+import { installBlockReason } from './install-logic';
 
 interface Props {
   readonly devices: readonly DeviceView[];
@@ -31,13 +35,12 @@ export function PhoneChecklist({ devices, selected, apk, app = null, onToggle }:
     <ul className="checklist">
       {sorted.map((device) => {
         const reason = installBlockReason(device);
-        const ios = device.platform === 'ios';
-        const conflict = apk && !ios ? sdkConflict(apk, device) : null;
-        const tooOld = app && ios ? iosConflict(app, device) : null;
+        const build = buildFor(device.platform);
+        const tooOld = tooOldFor(device, { apk, app });
         // Checked before selection: the build cannot install here, so the box cannot be ticked.
-        const blockedByBuild = conflict !== null || tooOld !== null;
+        const blockedByBuild = tooOld !== null;
         // A build is chosen, but none for this device's platform: the install would refuse it.
-        const misfit = (apk !== null || app !== null) && (ios ? app === null : apk === null);
+        const misfit = (apk !== null || app !== null) && !hasBuildFor(device, { apk, app });
         const id = `pick-${device.serial}`;
         const names = deviceNames(device);
         return (
@@ -60,9 +63,7 @@ export function PhoneChecklist({ devices, selected, apk, app = null, onToggle }:
               {names.secondary ? <span className="checklist__meta clamp">{names.secondary}</span> : null}
               {device.identity ? (
                 <span className="checklist__meta">
-                  {ios
-                    ? t('install.simulatorMeta', { rom: romText(device.identity.rom) })
-                    : `${romText(device.identity.rom)} · SDK ${device.identity.sdk ?? '?'}`}
+                  <ChecklistSystem device={device} identity={device.identity} />
                 </span>
               ) : null}
               <code className="checklist__serial clamp">{device.serial}</code>
@@ -72,19 +73,19 @@ export function PhoneChecklist({ devices, selected, apk, app = null, onToggle }:
               <span className="muted">{t('device.identityPending')}</span>
             ) : null}
             {reason === 'identityFailed' ? <span className="muted">{t('device.identityFailed')}</span> : null}
-            {conflict && reason === null ? (
-              <p id={`${id}-too-old`} className="warning checklist__warning" role="note" data-too-old="sdk">
-                {t('install.sdkTooLow', { sdk: conflict.sdk, minSdk: conflict.minSdk })}
-              </p>
-            ) : null}
             {tooOld && reason === null ? (
-              <p id={`${id}-too-old`} className="warning checklist__warning" role="note" data-too-old="ios">
-                {t('install.iosTooLow', { ios: tooOld.ios, minimum: tooOld.minimum })}
+              <p
+                id={`${id}-too-old`}
+                className="warning checklist__warning"
+                role="note"
+                data-too-old={TOO_OLD_MARK[tooOld.build]}
+              >
+                <TooOldText tooOld={tooOld} />
               </p>
             ) : null}
             {misfit && reason === null && selected.has(device.serial) ? (
-              <p className="muted checklist__warning" role="note" data-misfit={ios ? 'app' : 'apk'}>
-                {ios ? t('install.needsApp') : t('install.needsApk')}
+              <p className="muted checklist__warning" role="note" data-misfit={build}>
+                {t(NEEDS_BUILD_TEXT[build])}
               </p>
             ) : null}
           </li>

@@ -1,21 +1,25 @@
 /**
- * The matrix view's state: the open run's RunMatrix (kept fresh while it runs), filters, the open
+ * The matrix view's state: the open run's RunMatrix (kept fresh while it runs: each attempt event
+ * is folded in, see progress-fold.ts; the whole matrix is read again only when an event cannot be
+ * folded, at most once per REFRESH_MS), filters, the open
  * cell, a comparison with another run, delivery history of the same plan, the doctor history
  * behind a cell, and the sign-off, export and re-run requests. Framework-free zustand store.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DoctorReport } from '../../../shared/domain/doctor';
-import type { RunProgressEvent } from '../../../shared/domain/run';
+import type { AttemptView, RunProgressEvent } from '../../../shared/domain/run';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { Locale } from '../../../shared/i18n';
 import type { PushLabBridge } from '../../../shared/ipc';
+import { applyAttempt } from '../../../shared/matrix/apply-attempt';
 import type { RunComparison, RunMatrix } from '../../../shared/matrix/types';
 import { EXPORT_MIME, reportFileName } from './export-file';
 import { NO_FILTERS, type MatrixFilters } from './matrix-layout';
+import { foldProgress } from './progress-fold';
 import { rerunPlan, type RerunTarget } from './rerun-plan';
 import type { WaiverRequest } from './sign-off-form';
 
-/** How often a running run's matrix is re-read at most. */
+/** How often a running run's matrix (or its comparison) is re-read at most. */
 export const REFRESH_MS = 1500;
 
 export type Loadable<T> =
@@ -104,26 +108,56 @@ function pointOf(matrix: RunMatrix): HistoryPoint {
 export function createMatrixStore(bridge: PushLabBridge): MatrixStore {
   return createStore<MatrixState & MatrixActions>()((set, get) => {
     let timer: ReturnType<typeof setTimeout> | null = null;
+    // The timer re-reads the whole matrix, or only the comparison (made in the core, with doctor drift).
+    let wholeMatrix = false;
     let reading: Promise<void> | null = null;
+    // Attempts seen while a read is under way: folded again onto its answer, which may predate them.
+    const seenDuringRead = new Set<Map<number, AttemptView>>();
 
-    const read = async (runId: string): Promise<void> => {
-      const result = await bridge.invoke('matrix:get', runId);
-      if (get().runId !== runId) return;
-      if (!result.ok) return set({ error: result.error });
+    const later = (whole: boolean): void => {
+      wholeMatrix ||= whole;
+      if (timer !== null) return;
+      // Many events come close together: one read per REFRESH_MS is enough for the eye.
+      timer = setTimeout(() => {
+        timer = null;
+        const other = get().compareWith;
+        if (wholeMatrix) void get().refresh();
+        else if (other !== null) void get().compare(other);
+        wholeMatrix = false;
+      }, REFRESH_MS);
+    };
+
+    const show = (runId: string, matrix: RunMatrix, change: Partial<MatrixState> = {}): void => {
       set({
-        matrix: result.value,
-        error: null,
-        history: { ...get().history, [runId]: { status: 'ok', value: pointOf(result.value) } },
+        ...change,
+        matrix,
+        history: { ...get().history, [runId]: { status: 'ok', value: pointOf(matrix) } },
       });
     };
 
+    const read = async (runId: string): Promise<void> => {
+      const seen = new Map<number, AttemptView>();
+      seenDuringRead.add(seen);
+      const result = await bridge.invoke('matrix:get', runId).finally(() => seenDuringRead.delete(seen));
+      if (get().runId !== runId) return;
+      if (!result.ok) return set({ error: result.error });
+      // A verdict is never undone, so folding an attempt the answer already has changes nothing.
+      let matrix = result.value;
+      for (const attempt of seen.values()) matrix = applyAttempt(matrix, attempt) ?? matrix;
+      show(runId, matrix, { error: null });
+    };
+
     const onProgress = (event: RunProgressEvent): void => {
-      if (event.runId !== get().runId || timer !== null) return;
-      // Many attempts finish close together: one read per REFRESH_MS is enough for the eye.
-      timer = setTimeout(() => {
-        timer = null;
-        void get().refresh();
-      }, REFRESH_MS);
+      const runId = get().runId;
+      if (event.runId !== runId) return;
+      if (event.attempt !== null)
+        for (const seen of seenDuringRead) seen.set(event.attempt.id, event.attempt);
+      const matrix = get().matrix;
+      const folded = matrix === null ? null : foldProgress(matrix, event);
+      if (folded === null) return later(true);
+      if (folded === matrix) return;
+      show(runId, folded);
+      if (get().compareWith !== null) later(false);
     };
 
     return {

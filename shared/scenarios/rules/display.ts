@@ -2,10 +2,12 @@
  * What an offline push for a message says, by Tencent's display rules (seed 001 for APNs, seeds
  * 003/004 for Android titles). Pure: no phone, no state.
  */
+import type { Platform } from '../../domain/device';
+import { platformFacts } from '../../platforms/platform-facts';
 import type { Bilingual, MessageSpec } from '../types';
 
 export interface DisplayContext {
-  readonly platform: 'android' | 'ios';
+  readonly platform: Platform;
 }
 
 /** The message is not pushed at all. */
@@ -106,7 +108,7 @@ function titleFor(message: MessageSpec, context: DisplayContext, rules: string[]
     return title;
   }
   // Seed 004 defines the default title for Android; nothing in the seeds defines it for groups or iOS.
-  if (context.platform === 'android' && message.conversation === 'c2c') {
+  if (platformFacts(context.platform).defaultC2cTitle && message.conversation === 'c2c') {
     rules.push('seed.default-title');
     return nonEmpty(message.sender.nickname) ?? message.sender.id;
   }

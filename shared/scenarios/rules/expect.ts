@@ -16,6 +16,7 @@ import type {
   SoundExpectation,
   TargetChannel,
 } from '../types';
+import { platformOfChannel } from '../../platforms/platform-facts';
 import { ruleById } from '../sources';
 import { displayText, type PushDisplay } from './display';
 import { QUOTA_CHANNELS, messageClass } from './message-class';
@@ -102,7 +103,7 @@ export function expectFor(
   // Logged out or kicked: nothing is sent, whatever the message.
   if (scenario.state === 'logged-out' || scenario.state === 'kicked-offline') return fromVerdict(verdict);
 
-  const display = displayText(scenario.message, { platform: channel === 'apns' ? 'ios' : 'android' });
+  const display = displayText(scenario.message, { platform: platformOfChannel(channel) });
   if (!display.pushed) return withoutNotification('not-shown', display.rules, display.reason);
   if (scenario.state === 'foreground') return fromVerdict(verdict);
 

@@ -86,7 +86,7 @@ describe('the app carries over between phones', () => {
     ];
     const apps = lastAppsOf(
       subjects,
-      (s) => s.startsWith('sim:'),
+      (s) => (s.startsWith('sim:') ? 'ios' : 'android'),
       (ids) => ids.join(', '),
     );
     expect(apps).toEqual({ android: draft('com.b', 'y, z'), ios: draft('com.example.ios', '') });

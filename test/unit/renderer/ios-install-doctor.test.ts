@@ -20,7 +20,8 @@ import { fail, ok } from '../../../shared/result';
 import { areaOf } from '../../../renderer/src/doctor/check-groups';
 import { draftSubject } from '../../../renderer/src/doctor/doctor-store';
 import { doctorTargets } from '../../../renderer/src/doctor/doctor-targets';
-import { checkPackageName, isSimulatorSerial } from '../../../renderer/src/doctor/subject-input';
+import { checkPackageName } from '../../../renderer/src/doctor/subject-input';
+import { platformOfSerial } from '../../../shared/platforms/platform-facts';
 import {
   installTargets,
   iosConflict,
@@ -228,8 +229,8 @@ describe('the doctor on a simulator', () => {
   });
 
   it('takes a bundle ID and no channels on a simulator, an Android package name on a phone', () => {
-    expect(isSimulatorSerial(UDID)).toBe(true);
-    expect(isSimulatorSerial(XIAOMI.serial)).toBe(false);
+    expect(platformOfSerial(UDID)).toBe('ios');
+    expect(platformOfSerial(XIAOMI.serial)).toBe('android');
     expect(
       draftSubject(UDID, { packageText: ' com.example.my-app ', channelText: 'im_push, bad channel' }),
     ).toEqual({ serial: UDID, package: 'com.example.my-app', channelIds: [] });

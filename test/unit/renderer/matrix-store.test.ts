@@ -4,8 +4,10 @@ import type { RunComparison, RunMatrix, SignOff } from '../../../shared/matrix/t
 import { fail, ok } from '../../../shared/result';
 import { gate, until } from './support/async';
 import { fakeBridge } from './support/fake-bridge';
-import { progress } from './support/sample-runs';
-import { BG, EARLIER, IMG, RUN, sampleMatrix } from './support/sample-matrix';
+import type { AttemptView } from '../../../shared/domain/run';
+import type { MatrixAttempt } from '../../../shared/matrix/build';
+import { progress, totals, verdict } from './support/sample-runs';
+import { BG, EARLIER, FG, HW, IMG, MI, PX, RUN, att, matrixOf, sampleMatrix } from './support/sample-matrix';
 
 const stops: Array<() => void> = [];
 afterEach(() => {
@@ -235,5 +237,133 @@ describe('matrix store', () => {
     await Promise.all([store.getState().loadDoctor('hw-1'), store.getState().loadDoctor('hw-1')]);
     await until(() => store.getState().doctor['hw-1']?.status === 'ok', 'doctor history');
     expect(calls(bridge, 'doctor:history').map((c) => c.args)).toEqual([['hw-1', 'com.pushlab.demo']]);
+  });
+});
+
+describe('matrix store on a running run', () => {
+  /** Every phone x FG, BG, all pending: what the core answers while the run starts. */
+  function runningRun() {
+    const attempts: MatrixAttempt[] = [MI, HW, PX].flatMap((p) =>
+      [FG, BG].map((s) => att(p.serial, s, null)),
+    );
+    const at = (serial: string, scenarioId: string) =>
+      attempts.find((a) => a.serial === serial && a.scenarioId === scenarioId) as MatrixAttempt;
+    return { attempts, at, matrix: matrixOf(attempts, { status: 'running', finishedAt: null }) };
+  }
+
+  const passed = (a: MatrixAttempt): MatrixAttempt => ({
+    ...a,
+    verdict: 'pass',
+    reason: { key: 'pass.shown', values: { latency: '1.2 s' } },
+    delivered: true,
+    latencyMs: 1200,
+  });
+  const view = (a: MatrixAttempt): AttemptView => ({
+    id: a.id,
+    serial: a.serial,
+    scenarioId: a.scenarioId,
+    repeat: a.repeat,
+    status: a.verdict === null ? 'running' : 'done',
+    step: null,
+    verdict:
+      a.verdict === null
+        ? null
+        : { ...verdict(a.verdict), details: { ...verdict(a.verdict).details, latencyMs: a.latencyMs } },
+    startedAt: null,
+    finishedAt: null,
+    latencyMs: a.latencyMs,
+  });
+  /** The run's totals when `done` have passed (of `all`). */
+  const after = (all: number, done: number) => ({
+    id: RUN,
+    totals: totals({ pass: done, pending: all - done }),
+  });
+
+  it('folds each attempt event into the matrix without reading it again', async () => {
+    vi.useFakeTimers();
+    const run = runningRun();
+    const bridge = matrixBridge({ [RUN]: run.matrix });
+    const store = createMatrixStore(bridge);
+    stops.push(store.getState().start());
+    await store.getState().load(RUN);
+    const first = passed(run.at(MI.serial, BG));
+    bridge.emit('runs:progress', progress(view(run.at(MI.serial, BG)), after(6, 0)));
+    bridge.emit('runs:progress', progress(view(first), after(6, 1)));
+    const second = passed(run.at(PX.serial, FG));
+    bridge.emit('runs:progress', progress(view(second), after(6, 2)));
+    await vi.advanceTimersByTimeAsync(REFRESH_MS * 3);
+    expect(calls(bridge, 'matrix:get')).toHaveLength(1);
+    const folded = run.attempts.map((a) => (a.id === first.id ? first : a.id === second.id ? second : a));
+    expect(store.getState().matrix).toEqual(matrixOf(folded, { status: 'running', finishedAt: null }));
+    expect(store.getState().matrix?.total.counts).toMatchObject({ pass: 2, pending: 4 });
+    expect(store.getState().history[RUN]).toEqual({ status: 'ok', value: { deliveryRate: 1, passRate: 1 } });
+  });
+
+  it('reads the matrix again (once per interval) when the run finishes, a phone is lost or a row is new', async () => {
+    vi.useFakeTimers();
+    const run = runningRun();
+    // The core answers the running matrix each time: each read below is one the store chose to make.
+    const bridge = matrixBridge({ [RUN]: run.matrix });
+    const store = createMatrixStore(bridge);
+    stops.push(store.getState().start());
+    await store.getState().load(RUN);
+    // A lost phone: no attempt named, but two attempts got a verdict.
+    bridge.emit(
+      'runs:progress',
+      progress(null, { id: RUN, totals: totals({ 'device-lost': 2, pending: 4 }) }),
+    );
+    await vi.advanceTimersByTimeAsync(REFRESH_MS + 10);
+    expect(calls(bridge, 'matrix:get')).toHaveLength(2);
+    // The run finished: its status and end time come from the core.
+    bridge.emit(
+      'runs:progress',
+      progress(null, { id: RUN, status: 'completed', totals: totals({ pass: 6 }) }),
+    );
+    await vi.advanceTimersByTimeAsync(REFRESH_MS + 10);
+    expect(calls(bridge, 'matrix:get')).toHaveLength(3);
+    // An attempt the matrix has not got (a phone added by a resume): only the core can build its row.
+    const stranger = passed(att('new-phone', FG, null));
+    bridge.emit('runs:progress', progress(view(stranger), after(6, 1)));
+    await vi.advanceTimersByTimeAsync(REFRESH_MS + 10);
+    expect(calls(bridge, 'matrix:get')).toHaveLength(4);
+    // A prompt event with the totals the matrix has: nothing to do.
+    bridge.emit('runs:progress', progress(null, after(6, 0)));
+    await vi.advanceTimersByTimeAsync(REFRESH_MS + 10);
+    expect(calls(bridge, 'matrix:get')).toHaveLength(4);
+  });
+
+  it('folds an attempt that arrived during a read onto the answer', async () => {
+    const run = runningRun();
+    const slow = gate();
+    const bridge = fakeBridge();
+    bridge.answer('matrix:get', async () => {
+      await slow.wait;
+      return ok(run.matrix);
+    });
+    const store = createMatrixStore(bridge);
+    stops.push(store.getState().start());
+    const loading = store.getState().load(RUN);
+    const done = passed(run.at(HW.serial, FG));
+    bridge.emit('runs:progress', progress(view(done), after(6, 1)));
+    slow.open();
+    await loading;
+    const folded = run.attempts.map((a) => (a.id === done.id ? done : a));
+    expect(store.getState().matrix).toEqual(matrixOf(folded, { status: 'running', finishedAt: null }));
+  });
+
+  it('re-reads an open comparison after folds, at most once per interval', async () => {
+    vi.useFakeTimers();
+    const run = runningRun();
+    const bridge = matrixBridge({ [RUN]: run.matrix });
+    bridge.answer('matrix:compare', () => fail({ code: 'NOT_FOUND', message: 'gone' }));
+    const store = createMatrixStore(bridge);
+    stops.push(store.getState().start());
+    await store.getState().load(RUN);
+    await store.getState().compare(EARLIER);
+    bridge.emit('runs:progress', progress(view(passed(run.at(MI.serial, FG))), after(6, 1)));
+    bridge.emit('runs:progress', progress(view(passed(run.at(MI.serial, FG))), after(6, 1)));
+    await vi.advanceTimersByTimeAsync(REFRESH_MS + 10);
+    expect(calls(bridge, 'matrix:compare')).toHaveLength(2);
+    expect(calls(bridge, 'matrix:get')).toHaveLength(1);
   });
 });
