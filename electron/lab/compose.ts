@@ -11,6 +11,8 @@ import type { AdbGateway } from './adb/adb-gateway';
 import type { DeviceTracker } from './adb/device-tracker';
 import type { LabCore, LabEventListener } from './api';
 import { readApk } from './apk/read-apk';
+import type { CliApi } from './cli-api';
+import { createLabCliApi } from './cli-api-lab';
 import type { LabCoreOptions } from './compose-types';
 import { createDeviceLayer, startDeviceLayer } from './compose-devices';
 import type { DeviceRegistry } from './devices/device-registry';
@@ -46,8 +48,11 @@ export interface LabCoreInternals {
   readonly matrix: MatrixService;
 }
 
-/** LabCore plus direct service access for the CLI and tests (same process, no IPC). */
-export type LocalLabCore = LabCore & { readonly services: LabCoreInternals };
+/**
+ * LabCore in the same process: `cli` is the CLI's richer API (cli-api.ts); `services` is for tests
+ * only (the CLI never touches them).
+ */
+export type LocalLabCore = LabCore & { readonly cli: CliApi; readonly services: LabCoreInternals };
 
 function currentUser(): string {
   try {
@@ -178,6 +183,17 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
 
   let closed = false;
   return {
+    cli: createLabCliApi({
+      gateway,
+      tracker,
+      registry,
+      simulators,
+      simulatorTracker,
+      runs,
+      doctor,
+      installs,
+      appInstalls,
+    }),
     services: {
       registry,
       tracker,

@@ -67,8 +67,8 @@ const HINTS: Readonly<Record<RequestShell, ShellHints>> = {
     checkValuesZh: '请检查你输入的值；如果看起来没问题，请重新加载页面。',
   },
   cli: {
-    outOfStep: 'This pushlab command and its core are out of step; reinstall PushLab.',
-    outOfStepZh: '此 pushlab 命令与其核心的版本不一致；请重新安装 PushLab。',
+    outOfStep: 'The PushLab CLI and its core are out of step; reinstall PushLab.',
+    outOfStepZh: 'PushLab 命令行与其核心的版本不一致；请重新安装 PushLab。',
     checkValues: 'Check the values you passed; `pushlab --help` shows what each command expects.',
     checkValuesZh: '请检查你传入的值；`pushlab --help` 会说明每个命令需要什么。',
   },
@@ -127,7 +127,8 @@ export function gatedInvoke(
       return ok(await handler(...(args as readonly unknown[])));
     } catch (error) {
       const info = toErrorInfo(error);
-      if (info.code === 'INTERNAL') options.logger?.error('request failed', { channel, error: String(error) });
+      if (info.code === 'INTERNAL')
+        options.logger?.error('request failed', { channel, error: String(error) });
       return fail(info);
     }
   };

@@ -64,9 +64,12 @@ export function createInvokeDispatcher(
     } catch (error) {
       if (error instanceof RequestRefused) {
         // Only the shape of what was refused is logged, never the values.
-        log?.warn(`ipc: ${error.reason === 'unknown-channel' ? 'unknown request channel' : 'invalid arguments'}`, {
-          channel: describeUntrusted(request.channel),
-        });
+        log?.warn(
+          `ipc: ${error.reason === 'unknown-channel' ? 'unknown request channel' : 'invalid arguments'}`,
+          {
+            channel: describeUntrusted(request.channel),
+          },
+        );
         return fail(error.toInfo());
       }
       log?.error('ipc: request failed unexpectedly', {

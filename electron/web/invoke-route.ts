@@ -111,9 +111,12 @@ export async function handleInvoke(
   } catch (error) {
     if (error instanceof RequestRefused) {
       // An unknown channel is a missing resource; arguments that do not fit are a bad request.
-      logger.warn(`web: ${error.reason === 'unknown-channel' ? 'unknown request channel' : 'invalid arguments'}`, {
-        channel: describeUntrusted(channelName),
-      });
+      logger.warn(
+        `web: ${error.reason === 'unknown-channel' ? 'unknown request channel' : 'invalid arguments'}`,
+        {
+          channel: describeUntrusted(channelName),
+        },
+      );
       sendResult(response, error.reason === 'unknown-channel' ? 404 : 400, fail(error.toInfo()));
       return;
     }

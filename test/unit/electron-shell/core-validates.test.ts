@@ -58,7 +58,7 @@ describe('LabCore.invoke of the real core', () => {
     // No adb is asked: nothing is tracked and no server is started.
     core = await createLabCore({
       dataDir: dir,
-      adb: { host: '127.0.0.1', port: 1, startServer: false },
+      adb: { host: '127.0.0.1', port: 1, bin: 'adb', startServer: false },
       trackDevices: false,
       shell: 'test',
       logger: silentLogger,
