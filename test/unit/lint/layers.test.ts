@@ -163,16 +163,6 @@ describe(
   'rooms inside the core: parsers, device commands, store; the CLI through the API',
   { timeout: 60_000 },
   () => {
-    const imports = (file: string, lines: readonly [string, string][]): string =>
-      [
-        ...lines.map(([names, target]) =>
-          target.startsWith('node:') || !target.includes('/')
-            ? `import ${names} from '${target}';`
-            : `import ${names} from '${relativeImport(file, target)}';`,
-        ),
-        'export {};',
-        '',
-      ].join('\n');
     const refusedBy = async (file: string, code: string): Promise<(string | null)[]> =>
       rules(await lint(file, code));
 
