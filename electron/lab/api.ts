@@ -14,9 +14,10 @@ import type {
 export type LabEventListener = <E extends EventChannel>(event: E, payload: EventPayloads[E]) => void;
 
 /**
- * Runs one request. The core checks it itself (request-gate.ts): a channel the contract does not name,
- * or arguments that do not fit its schema, reject with a RequestRefused (LabError INVALID_ARGUMENT)
- * before any handler runs. Shells pass what they received as it is; typed callers get typed results.
+ * Runs one request and resolves to its Result. The core checks the request itself (request-gate.ts):
+ * a channel the contract does not name, or arguments that do not fit its schema, resolve to an
+ * INVALID_ARGUMENT error (refusalReason() says which) before any handler runs. Shells pass what they
+ * received as it is; typed callers get typed results.
  */
 export interface LabInvoke {
   <C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<Result<RequestResult<C>>>;

@@ -2,9 +2,10 @@
  * The one check between a caller and the request handlers: the channel must be one the contract
  * names and the arguments must fit its zod schema (shared/ipc `requestSchemas`). LabCore.invoke runs
  * it on every call, so main, the web bridge, the CLI and tests get the same refusal, and nothing
- * outside the core validates requests again. Refusals never echo argument values, only their shape.
+ * outside the core validates requests again. A refusal names the argument paths and schema messages
+ * (bounded), and comes back as a Result like any other error.
  */
-import type { LocalizedErrorText } from '../../shared/errors';
+import type { ErrorInfo, LocalizedErrorText } from '../../shared/errors';
 import { isRequestChannel, requestSchemas, type RequestArgs, type RequestChannel } from '../../shared/ipc';
 import { fail, ok, type Result } from '../../shared/result';
 import type { LabInvoke } from './api';
@@ -19,6 +20,9 @@ export type RequestShell = LabCoreOptions['shell'];
 /** Why a request never reached a handler; the web bridge maps it to an HTTP status. */
 export type RefusalReason = 'unknown-channel' | 'invalid-arguments';
 
+/** The refusals LabCore.invoke returned, by identity (the wire format stays a plain ErrorInfo). */
+const refusals = new WeakMap<ErrorInfo, RefusalReason>();
+
 /** A request refused by the gate: INVALID_ARGUMENT, with en + zh-CN text for the asking shell. */
 export class RequestRefused extends LabError {
   public constructor(
@@ -29,6 +33,18 @@ export class RequestRefused extends LabError {
     super('INVALID_ARGUMENT', message, options);
     this.name = 'RequestRefused';
   }
+
+  /** The refusal as LabCore.invoke returns it; refusalReason() recognises it. */
+  public toResult(): Result<never> {
+    const info = this.toInfo();
+    refusals.set(info, this.reason);
+    return fail(info);
+  }
+}
+
+/** Why the core refused this error's request before any handler ran; null for any other error. */
+export function refusalReason(error: ErrorInfo): RefusalReason | null {
+  return refusals.get(error) ?? null;
 }
 
 const MAX_ECHO = 80;
@@ -113,15 +129,22 @@ export function checkRequest(channel: unknown, args: unknown, shell: RequestShel
 }
 
 /**
- * Builds LabCore.invoke over the handlers: every call is checked first (a refusal rejects with
- * RequestRefused and no handler runs); a handler's value or LabError becomes a Result.
+ * Builds LabCore.invoke over the handlers: every call is checked first (a refusal is returned as
+ * an INVALID_ARGUMENT Result and no handler runs); a handler's value or LabError becomes a Result.
  */
 export function gatedInvoke(
   handlers: Handlers,
   options: { shell: RequestShell; logger?: Logger },
 ): LabInvoke {
   const invoke = async (rawChannel: unknown, rawArgs: unknown): Promise<Result<unknown>> => {
-    const { channel, args } = checkRequest(rawChannel, rawArgs, options.shell);
+    let checked: CheckedRequest;
+    try {
+      checked = checkRequest(rawChannel, rawArgs, options.shell);
+    } catch (error) {
+      if (error instanceof RequestRefused) return error.toResult();
+      throw error;
+    }
+    const { channel, args } = checked;
     const handler = handlers[channel] as (...a: unknown[]) => Promise<unknown>;
     try {
       return ok(await handler(...(args as readonly unknown[])));

@@ -5,7 +5,7 @@
  */
 import type { LabCore } from '../lab/api';
 import { toErrorInfo } from '../lab/errors';
-import { describeUntrusted, RequestRefused } from '../lab/request-gate';
+import { describeUntrusted, refusalReason } from '../lab/request-gate';
 import type { Logger } from '../lab/util/logger';
 import { fail } from '../../shared/result';
 import type { Result } from '../../shared/result';
@@ -60,18 +60,16 @@ export function createInvokeDispatcher(
         );
       }
       // The core checks the channel and the arguments itself (electron/lab/request-gate.ts).
-      return await core.invoke(request.channel, request.args);
-    } catch (error) {
-      if (error instanceof RequestRefused) {
-        // Only the shape of what was refused is logged, never the values.
-        log?.warn(
-          `ipc: ${error.reason === 'unknown-channel' ? 'unknown request channel' : 'invalid arguments'}`,
-          {
-            channel: describeUntrusted(request.channel),
-          },
-        );
-        return fail(error.toInfo());
+      const result = await core.invoke(request.channel, request.args);
+      const refused = result.ok ? null : refusalReason(result.error);
+      // Only the shape of what was refused is logged, never the values.
+      if (refused === 'unknown-channel') {
+        log?.warn('ipc: unknown request channel', { channel: describeUntrusted(request.channel) });
+      } else if (refused === 'invalid-arguments') {
+        log?.warn('ipc: invalid arguments', { channel: describeUntrusted(request.channel) });
       }
+      return result;
+    } catch (error) {
       log?.error('ipc: request failed unexpectedly', {
         message: error instanceof Error ? error.message : String(error),
       });

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fail } from '../../shared/result';
 import type { LabCore } from '../lab/api';
 import { toErrorInfo } from '../lab/errors';
-import { describeUntrusted, RequestRefused } from '../lab/request-gate';
+import { describeUntrusted, refusalReason } from '../lab/request-gate';
 import type { Logger } from '../lab/util/logger';
 import { sendError, sendResult } from './json-reply';
 
@@ -107,19 +107,12 @@ export async function handleInvoke(
   try {
     // The core checks the channel and the arguments itself (electron/lab/request-gate.ts).
     const result = await core.invoke(channelName, args);
-    sendResult(response, 200, result);
+    const refused = result.ok ? null : refusalReason(result.error);
+    if (refused !== null)
+      logger.warn('web: refused request', { channel: describeUntrusted(channelName), refused });
+    // An unknown channel is a missing resource; arguments that do not fit are a bad request.
+    sendResult(response, refused === 'unknown-channel' ? 404 : refused === null ? 200 : 400, result);
   } catch (error) {
-    if (error instanceof RequestRefused) {
-      // An unknown channel is a missing resource; arguments that do not fit are a bad request.
-      logger.warn(
-        `web: ${error.reason === 'unknown-channel' ? 'unknown request channel' : 'invalid arguments'}`,
-        {
-          channel: describeUntrusted(channelName),
-        },
-      );
-      sendResult(response, error.reason === 'unknown-channel' ? 404 : 400, fail(error.toInfo()));
-      return;
-    }
     logger.error('web: request failed unexpectedly', {
       channel: describeUntrusted(channelName),
       message: error instanceof Error ? error.message : String(error),

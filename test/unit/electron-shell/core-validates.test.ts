@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LabCore } from '../../../electron/lab/api';
 import type { LocalLabCore } from '../../../electron/lab/compose';
 import type { Handlers } from '../../../electron/lab/handlers';
-import { gatedInvoke, RequestRefused } from '../../../electron/lab/request-gate';
+import { gatedInvoke, refusalReason } from '../../../electron/lab/request-gate';
 import { silentLogger } from '../../../electron/lab/util/logger';
 import { handleInvoke } from '../../../electron/web/invoke-route';
 import type { ErrorInfo } from '../../../shared/errors';
@@ -75,38 +75,46 @@ describe('LabCore.invoke of the real core', () => {
     expect(result.ok && result.value.dataDir).toBe(dir);
   });
 
-  it('refuses bad arguments with a typed INVALID_ARGUMENT in en and zh-CN', async () => {
-    const refused = core.invoke('devices:screenshot', SERIAL_WITH_NEWLINE);
-    await expect(refused).rejects.toBeInstanceOf(RequestRefused);
-    const error = (await refused.catch((e: RequestRefused) => e)) as RequestRefused;
-    expect(error.reason).toBe('invalid-arguments');
-    expect(error.toInfo()).toMatchObject({
-      code: 'INVALID_ARGUMENT',
-      message: 'Invalid arguments for "devices:screenshot".',
-      hint: 'Check the values you entered; if they look right, restart PushLab and report this.',
-      zh: { message: '“devices:screenshot”的参数无效。' },
+  it('refuses bad arguments with a typed INVALID_ARGUMENT in en and zh-CN, as a Result', async () => {
+    const result = await core.invoke('devices:screenshot', SERIAL_WITH_NEWLINE);
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_ARGUMENT',
+        message: 'Invalid arguments for "devices:screenshot".',
+        hint: 'Check the values you entered; if they look right, restart PushLab and report this.',
+        detail: expect.stringMatching(/^0: /),
+        zh: { message: '“devices:screenshot”的参数无效。' },
+      },
     });
-    expect(error.detail).toMatch(/^0: /);
+    if (!result.ok) expect(refusalReason(result.error)).toBe('invalid-arguments');
   });
 
   it('refuses unknown channels, prototype names included, and untyped arguments', async () => {
     for (const channel of ['shell:exec', '__proto__', 'constructor', 42]) {
-      await expect(core.invoke(channel, [])).rejects.toMatchObject({
-        code: 'INVALID_ARGUMENT',
-        reason: 'unknown-channel',
-        message: expect.stringMatching(/^Unknown request channel /),
-        zh: { message: expect.stringMatching(/^未知的请求通道 /) },
+      const result = await core.invoke(channel, []);
+      expect(result, String(channel)).toMatchObject({
+        ok: false,
+        error: {
+          code: 'INVALID_ARGUMENT',
+          message: expect.stringMatching(/^Unknown request channel /),
+          zh: { message: expect.stringMatching(/^未知的请求通道 /) },
+        },
       });
+      if (!result.ok) expect(refusalReason(result.error)).toBe('unknown-channel');
     }
     for (const args of [undefined, 'app:info', {}, ['extra']]) {
-      await expect(core.invoke('app:info', args)).rejects.toMatchObject({ reason: 'invalid-arguments' });
+      const result = await core.invoke('app:info', args);
+      expect(!result.ok && refusalReason(result.error)).toBe('invalid-arguments');
     }
   });
 
-  it('checks typed callers too: the CLI gets the same refusal', async () => {
-    await expect(core.invoke('runs:get', ['../../etc/passwd'])).rejects.toMatchObject({
-      code: 'INVALID_ARGUMENT',
-    });
+  it("checks typed callers too (the CLI), and a handler's own INVALID_ARGUMENT is no refusal", async () => {
+    const refused = await core.invoke('runs:get', ['../../etc/passwd']);
+    expect(!refused.ok && refusalReason(refused.error)).toBe('invalid-arguments');
+    const missing = await core.invoke('runs:get', ['no-such-run']);
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(refusalReason(missing.error)).toBeNull();
   });
 });
 
