@@ -1,6 +1,7 @@
 /**
  * A fake of the core's LabCore interface (electron/lab/api.ts) that behaves like the real one at
- * its edge: requests checked by the core's own gate, Results, never throws; events as snapshots; install progress over time. No adb.
+ * its edge: requests checked by the core's own gate, Results, never throws; events as snapshots;
+ * install progress over time. No adb.
  * Runtime-neutral (no Node or DOM APIs), so the renderer's unit tests and the Node-side browser
  * tests share it; files are read through the `readFile` option. Tests steer it with the methods
  * below; test/renderer/web-server.test.ts checks it is assignable to LabCore.

@@ -166,7 +166,7 @@ describe(
     const refusedBy = async (file: string, code: string): Promise<(string | null)[]> =>
       rules(await lint(file, code));
 
-    it('keeps side effects out of parsers: no Node built-ins (types are fine), transport, store or service', async () => {
+    it('keeps side effects out of parsers: no Node built-ins (types are fine), transport, store, service', async () => {
       for (const file of [
         'electron/lab/android/parsers/x.ts',
         'electron/lab/ios/parsers/x.ts',
@@ -199,7 +199,8 @@ describe(
         `import { decodeDeviceText } from '${relativeImport(file, 'electron/lab/android/parsers/decode')}';`,
         `import { LabError } from '${relativeImport(file, 'electron/lab/errors')}';`,
         `import type { DeviceView } from '${relativeImport(file, 'shared/domain/device')}';`,
-        'export const x: [Buffer | null, typeof decodeDeviceText, typeof LabError, DeviceView | null] = [null, decodeDeviceText, LabError, null];',
+        'export const x: [Buffer | null, typeof decodeDeviceText, typeof LabError, DeviceView | null] =',
+        '  [null, decodeDeviceText, LabError, null];',
         '',
       ].join('\n');
       expect(await lint(file, allowed)).toEqual([]);
@@ -229,7 +230,8 @@ describe(
         `import { quoteShellArg } from '${relativeImport(file, 'electron/lab/adb/quote')}';`,
         `import { LabError } from '${relativeImport(file, 'electron/lab/errors')}';`,
         `import { decodeDeviceText } from '${relativeImport(file, 'electron/lab/android/parsers/decode')}';`,
-        'export const x: [AdbDeviceIo | null, unknown, typeof LabError, typeof decodeDeviceText] = [null, quoteShellArg, LabError, decodeDeviceText];',
+        'export const x: [AdbDeviceIo | null, unknown, typeof LabError, typeof decodeDeviceText] =',
+        '  [null, quoteShellArg, LabError, decodeDeviceText];',
         '',
       ].join('\n');
       expect(await lint(file, allowed)).toEqual([]);
