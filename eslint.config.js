@@ -135,6 +135,133 @@ const outsideElectron = { properties: [PROP_IPC_MAIN, ...PROP_RENDERER_IPC], syn
 const builtins = nodeBuiltins(WHY.rendererNode);
 const preloadBuiltins = nodeBuiltins(WHY.preloadBuiltins);
 
+// ---------------------------------------------------------------------------------------------
+// Rooms inside the core (issue 11 pt 3): parsers, device commands and the store each import only
+// what their role needs, and the CLI reaches the core through its API. Kept in this one block
+// (constants + configs) so other rules for the core can be added beside it without touching it.
+// ---------------------------------------------------------------------------------------------
+const WHY_CORE = {
+  parsers:
+    'Parsers are pure functions over text and bytes a phone or tool printed: they import only other parsers, ' +
+    'errors and shared/ (types from Node are fine). No transport (adb, simctl), store, service, file or process.',
+  commands:
+    'Device commands (android/commands, ios/commands) are one verb over the transport: they import only the ' +
+    'transport (adb/device-io, the SimctlRunner type, simctl-error), quoting, refusal, util/timeout and ' +
+    'util/phrase, errors and parsers. Files, processes and services belong to their callers.',
+  simctlRunnerType:
+    'Device commands receive the SimctlRunner; they import it as a type only (the runner spawns processes). ' +
+    'SimctlError comes from ios/simctl/simctl-error.',
+  store:
+    'The store (electron/lab/store) keeps data: it imports only itself, util/ and errors, never a service ' +
+    '(runs engine, doctor, devices, install, push…). Services depend on the store, not the other way round.',
+  cliServices:
+    'The CLI drives the core through its API (LabCore.invoke and core.cli, electron/lab/cli-api.ts), never ' +
+    'through core.services: add the call the command needs to cli-api.ts.',
+};
+
+/** Pure parsers: every parsers/ folder, the plist decoders and the APK manifest readers. */
+const CORE_PARSERS = [
+  'electron/lab/**/parsers/**',
+  'electron/lab/ios/plist/**',
+  'electron/lab/apk/{apk-format-error,binary-xml,manifest,package-name}.ts',
+];
+const DEVICE_COMMANDS = ['electron/lab/android/commands/**', 'electron/lab/ios/commands/**'];
+const CORE_STORE = ['electron/lab/store/**'];
+
+const PARSER_ZONE = {
+  target: [
+    './electron/lab/android/parsers',
+    './electron/lab/ios/parsers',
+    './electron/lab/ios/plist',
+    './electron/lab/apk/apk-format-error.ts',
+    './electron/lab/apk/binary-xml.ts',
+    './electron/lab/apk/manifest.ts',
+    './electron/lab/apk/package-name.ts',
+  ],
+  from: './electron/lab',
+  except: [
+    './android/parsers',
+    './ios/parsers',
+    './ios/plist',
+    './apk/apk-format-error.ts',
+    './apk/binary-xml.ts',
+    './apk/manifest.ts',
+    './apk/package-name.ts',
+    './android/install-failures.ts',
+    './errors.ts',
+  ],
+  message: WHY_CORE.parsers,
+};
+const COMMAND_ZONE = {
+  target: ['./electron/lab/android/commands', './electron/lab/ios/commands'],
+  from: './electron/lab',
+  except: [
+    './android/commands',
+    './ios/commands',
+    './adb/device-io.ts',
+    './adb/quote.ts',
+    './adb/refusal.ts',
+    './ios/simctl/runner.ts',
+    './ios/simctl/simctl-error.ts',
+    './util/timeout.ts',
+    './util/phrase.ts',
+    './errors.ts',
+    './android/parsers',
+    './ios/parsers',
+  ],
+  message: WHY_CORE.commands,
+};
+const STORE_ZONE = {
+  target: './electron/lab/store',
+  from: './electron/lab',
+  except: ['./store', './util', './errors.ts'],
+  message: WHY_CORE.store,
+};
+
+/** Packages and Node built-ins are refused, their types allowed (relative imports go through the zones). */
+const onlyRelative = (message) => ({ regex: '^(?!\\.)', allowTypeImports: true, message });
+
+const coreRooms = [
+  {
+    name: 'pushlab/core-rooms/zones',
+    files: [...CORE_PARSERS, ...DEVICE_COMMANDS, ...CORE_STORE],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        { basePath: ROOT, zones: [...ZONES, PARSER_ZONE, COMMAND_ZONE, STORE_ZONE] },
+      ],
+    },
+  },
+  {
+    name: 'pushlab/core-rooms/parsers',
+    files: CORE_PARSERS,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [onlyRelative(WHY_CORE.parsers)] }],
+    },
+  },
+  {
+    name: 'pushlab/core-rooms/commands',
+    files: DEVICE_COMMANDS,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            onlyRelative(WHY_CORE.commands),
+            { regex: '(^|/)simctl/runner$', allowTypeImports: true, message: WHY_CORE.simctlRunnerType },
+          ],
+        },
+      ],
+    },
+  },
+  // The CLI's own layer: everything-else's rules plus no `.services` (a complete set, see layer()).
+  layer('cli', ['electron/cli/**'], {
+    paths: electronBanned,
+    properties: [...outsideElectron.properties, { property: 'services', message: WHY_CORE.cliServices }],
+    syntax: outsideElectron.syntax,
+  }),
+];
+
 export default defineConfig([
   globalIgnores(
     ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**'],
@@ -240,4 +367,5 @@ export default defineConfig([
     patterns: preloadBuiltins.patterns,
     properties: [PROP_IPC_MAIN],
   }),
+  ...coreRooms,
 ]);

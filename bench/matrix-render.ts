@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LabCore } from '../electron/lab/api';
+import type { LabCore, LabInvoke } from '../electron/lab/api';
 import { serveWeb } from '../electron/web/server';
 import { ok } from '../shared/result';
 import { bigRun } from '../test/renderer/support/big-matrix';
@@ -41,12 +41,13 @@ export async function benchMatrixRender(opens = 5): Promise<MatrixRenderResult |
   const run = bigRun();
   const fake = nodeFakeCore();
   const core: LabCore = {
-    invoke: async (channel, args) => {
+    // Raw channel and arguments, as a shell passes them (LabInvoke's second form).
+    invoke: (async (channel: unknown, args: unknown) => {
       if (channel === 'runs:list') return ok([run.summary]) as never;
       if (channel === 'runs:get') return ok(run.detail) as never;
       if (channel === 'matrix:get') return ok(run.matrix) as never;
       return fake.invoke(channel, args);
-    },
+    }) as LabInvoke,
     subscribe: (listener) => fake.subscribe(listener),
     close: () => fake.close(),
   };

@@ -76,14 +76,14 @@ async function composeCore(options: GlobalOptions): Promise<LocalLabCore> {
 }
 
 async function connectAdb(core: DeviceCore, options: GlobalOptions): Promise<void> {
-  const { tracker, gateway } = core.services;
+  const { adb } = core.cli;
   // One direct attempt first (starting a local server when allowed): a dead or wrong address
   // fails now, instead of after the tracker's retries.
-  await gateway.ensureServer();
+  await adb.ensureServer();
   try {
-    await tracker.waitUntilConnected(CONNECT_TIMEOUT_MS);
+    await adb.waitUntilConnected(CONNECT_TIMEOUT_MS);
   } catch {
-    const status = tracker.status();
+    const status = adb.status();
     throw new LabError(
       status.error?.code ?? 'ADB_UNREACHABLE',
       status.error?.message ?? `No adb server answers at ${options.adb.host}:${options.adb.port}.`,
@@ -122,13 +122,11 @@ export async function openStoreSession(options: GlobalOptions): Promise<LocalLab
 
 /** Every phone adb lists right now, each with its identity settled (ready or failed). */
 export async function settledDevices(core: DeviceCore): Promise<DeviceView[]> {
-  const { gateway, registry } = core.services;
-  const listed = await gateway.listDevices();
+  const { adb, devices } = core.cli;
+  const listed = await adb.serials();
   const views: DeviceView[] = [];
-  for (const device of listed) {
-    const view = await registry
-      .waitForIdentity(device.id, IDENTITY_TIMEOUT_MS)
-      .catch(() => registry.get(device.id));
+  for (const serial of listed) {
+    const view = await devices.waitForIdentity(serial, IDENTITY_TIMEOUT_MS).catch(() => devices.get(serial));
     if (view) views.push(view);
   }
   return views.sort((a, b) => a.serial.localeCompare(b.serial));

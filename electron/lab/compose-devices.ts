@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AdbGateway } from './adb/adb-gateway';
 import { DeviceTracker } from './adb/device-tracker';
+import { createDeviceCliApi, type DeviceCliApi } from './cli-api';
 import type { LabCoreOptions } from './compose-types';
 import { DeviceRegistry } from './devices/device-registry';
 import { SimulatorRegistry } from './ios/simulator-registry';
@@ -32,18 +33,9 @@ export interface DeviceLayer {
   readonly registry: DeviceRegistry;
 }
 
-/** The services a device listing needs; LabCoreInternals has them all under the same names. */
-export interface DeviceServices {
-  readonly registry: DeviceRegistry;
-  readonly tracker: DeviceTracker;
-  readonly gateway: AdbGateway;
-  readonly simulators: SimulatorRegistry;
-  readonly simulatorTracker: SimulatorTracker;
-}
-
-/** The device half alone; LocalLabCore fits this shape too. */
+/** The device half alone: the CLI's device calls (cli-api.ts); LocalLabCore fits this shape too. */
 export interface DeviceCore {
-  readonly services: DeviceServices;
+  readonly cli: DeviceCliApi;
   close(): Promise<void>;
 }
 
@@ -101,7 +93,7 @@ export function createDeviceCore(options: LabCoreOptions): DeviceCore {
   startDeviceLayer(layer, options);
   let closed = false;
   return {
-    services: { registry, tracker, gateway, simulators, simulatorTracker },
+    cli: createDeviceCliApi({ registry, tracker, gateway, simulators, simulatorTracker }),
     async close(): Promise<void> {
       if (closed) return;
       closed = true;

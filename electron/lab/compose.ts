@@ -4,25 +4,20 @@
  */
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import type {
-  EventChannel,
-  EventPayloads,
-  RequestArgs,
-  RequestChannel,
-  RequestResult,
-} from '../../shared/ipc';
+import type { EventChannel, EventPayloads } from '../../shared/ipc';
 import { iosStatusMessage } from '../../shared/domain/ios-status';
 import { translateDynamic } from '../../shared/i18n';
-import { fail, ok, type Result } from '../../shared/result';
 import type { AdbGateway } from './adb/adb-gateway';
 import type { DeviceTracker } from './adb/device-tracker';
 import type { LabCore, LabEventListener } from './api';
 import { readApk } from './apk/read-apk';
+import type { CliApi } from './cli-api';
+import { createLabCliApi } from './cli-api-lab';
 import type { LabCoreOptions } from './compose-types';
 import { createDeviceLayer, startDeviceLayer } from './compose-devices';
 import type { DeviceRegistry } from './devices/device-registry';
 import { DoctorService } from './doctor/doctor-service';
-import { LabError, toErrorInfo } from './errors';
+import { LabError } from './errors';
 import { EvidenceStore } from './evidence/evidence-store';
 import { createHandlers, type Handlers } from './handlers';
 import { InstallService } from './install/install-service';
@@ -32,6 +27,7 @@ import type { SimulatorTracker } from './ios/simulator-tracker';
 import { createSender } from './push';
 import { adbEvidencePort, adbTapPort } from './runs/engine/adb-ports';
 import { simulatorPort } from './runs/engine/ios/simulator-port';
+import { gatedInvoke } from './request-gate';
 import { RunService } from './runs/engine/run-service';
 import { MatrixService } from './runs/matrix/matrix-service';
 import { resolveSecret, secretRefsOf } from './secrets/resolve-secret';
@@ -52,8 +48,11 @@ export interface LabCoreInternals {
   readonly matrix: MatrixService;
 }
 
-/** LabCore plus direct service access for the CLI and tests (same process, no IPC). */
-export type LocalLabCore = LabCore & { readonly services: LabCoreInternals };
+/**
+ * LabCore in the same process: `cli` is the CLI's richer API (cli-api.ts); `services` is for tests
+ * only (the CLI never touches them).
+ */
+export type LocalLabCore = LabCore & { readonly cli: CliApi; readonly services: LabCoreInternals };
 
 function currentUser(): string {
   try {
@@ -184,6 +183,17 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
 
   let closed = false;
   return {
+    cli: createLabCliApi({
+      gateway,
+      tracker,
+      registry,
+      simulators,
+      simulatorTracker,
+      runs,
+      doctor,
+      installs,
+      appInstalls,
+    }),
     services: {
       registry,
       tracker,
@@ -196,19 +206,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
       simulators,
       simulatorTracker,
     },
-    async invoke<C extends RequestChannel>(
-      channel: C,
-      args: RequestArgs<C>,
-    ): Promise<Result<RequestResult<C>>> {
-      const handler = handlers[channel] as (...a: RequestArgs<C>) => Promise<RequestResult<C>>;
-      try {
-        return ok(await handler(...args));
-      } catch (error) {
-        const info = toErrorInfo(error);
-        if (info.code === 'INTERNAL') logger.error('request failed', { channel, error: String(error) });
-        return fail(info);
-      }
-    },
+    invoke: gatedInvoke(handlers, { shell: options.shell, logger }),
     subscribe(listener: LabEventListener): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,14 +1,16 @@
 /**
- * Validate-and-dispatch for the one IPC entry point, as a pure function over a LabCore so it is
- * tested without Electron. ipc.ts feeds it the sender's URL and the raw arguments.
+ * Sender check and dispatch for the one IPC entry point, as a pure function over a LabCore so it is
+ * tested without Electron. ipc.ts feeds it the sender's URL and the raw arguments; the core
+ * validates the channel and arguments itself (LabCore.invoke).
  */
 import type { LabCore } from '../lab/api';
 import { toErrorInfo } from '../lab/errors';
+import { describeUntrusted, refusalReason } from '../lab/request-gate';
 import type { Logger } from '../lab/util/logger';
 import { fail } from '../../shared/result';
 import type { Result } from '../../shared/result';
 import type { ErrorInfo, LocalizedErrorText } from '../../shared/errors';
-import { EVENT_CHANNELS, IPC_EVENT_PREFIX, isRequestChannel, requestSchemas } from '../../shared/ipc';
+import { EVENT_CHANNELS, IPC_EVENT_PREFIX } from '../../shared/ipc';
 import type { EventChannel } from '../../shared/ipc';
 
 /** One call as it arrives over IPC: everything except the sender check is untrusted. */
@@ -24,44 +26,18 @@ export interface InvokeRequest {
 /** Handles one IPC call; resolves to a Result, never rejects. */
 export type InvokeDispatcher = (request: InvokeRequest) => Promise<Result<unknown>>;
 
-const MAX_ECHO = 80;
-
-/** Untrusted text made safe to echo in an error: JSON-quoted (no control characters), bounded. */
-export function describeUntrusted(value: unknown): string {
-  let text: string;
-  if (typeof value === 'string') text = value;
-  else if (value === null || ['number', 'boolean', 'undefined'].includes(typeof value)) text = String(value);
-  else text = `<${Array.isArray(value) ? 'array' : typeof value}>`;
-  const clipped = text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text;
-  return JSON.stringify(clipped);
-}
-
-function invalid(message: string, hint: string, zh: LocalizedErrorText, detail?: string): Result<never> {
-  const error: ErrorInfo = {
-    code: 'INVALID_ARGUMENT',
-    message,
-    hint,
-    ...(detail === undefined ? {} : { detail }),
-    zh,
-  };
+function invalid(message: string, hint: string, zh: LocalizedErrorText): Result<never> {
+  const error: ErrorInfo = { code: 'INVALID_ARGUMENT', message, hint, zh };
   return fail(error);
 }
 
-function summariseIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  return issues
-    .slice(0, 5)
-    .map((issue) => {
-      const where = issue.path.length > 0 ? issue.path.map((p) => String(p)).join('.') : '(arguments)';
-      return `${where}: ${issue.message}`;
-    })
-    .join('; ')
-    .slice(0, 500);
-}
+/** Echoing untrusted values in errors and logs: the core's one rule (request-gate.ts). */
+export { describeUntrusted };
 
 /**
- * Builds the handler behind `ipcMain.handle(IPC_INVOKE, …)`. It never throws: untrusted senders,
- * unknown channels and bad arguments become INVALID_ARGUMENT values, core exceptions become
- * their ErrorInfo. Argument values are never echoed back or logged, only their shape.
+ * Builds the handler behind `ipcMain.handle(IPC_INVOKE, …)`. It never throws: untrusted senders
+ * become INVALID_ARGUMENT values, the core's refusals (unknown channel, bad arguments) and
+ * exceptions become their ErrorInfo. Argument values are never echoed back or logged, only their shape.
  */
 export function createInvokeDispatcher(
   core: Pick<LabCore, 'invoke'>,
@@ -83,32 +59,16 @@ export function createInvokeDispatcher(
           },
         );
       }
-      const { channel } = request;
-      if (!isRequestChannel(channel)) {
-        log?.warn('ipc: unknown request channel', { channel: describeUntrusted(channel) });
-        return invalid(
-          `Unknown request channel ${describeUntrusted(channel)}.`,
-          'The window and the app are out of step; restart PushLab.',
-          {
-            message: `未知的请求通道 ${describeUntrusted(channel)}。`,
-            hint: '窗口和应用的版本不一致；请重启 PushLab。',
-          },
-        );
+      // The core checks the channel and the arguments itself (electron/lab/request-gate.ts).
+      const result = await core.invoke(request.channel, request.args);
+      const refused = result.ok ? null : refusalReason(result.error);
+      // Only the shape of what was refused is logged, never the values.
+      if (refused === 'unknown-channel') {
+        log?.warn('ipc: unknown request channel', { channel: describeUntrusted(request.channel) });
+      } else if (refused === 'invalid-arguments') {
+        log?.warn('ipc: invalid arguments', { channel: describeUntrusted(request.channel) });
       }
-      const parsed = requestSchemas[channel].safeParse(request.args);
-      if (!parsed.success) {
-        log?.warn('ipc: invalid arguments', { channel });
-        return invalid(
-          `Invalid arguments for "${channel}".`,
-          'Check the values you entered; if they look right, restart PushLab and report this.',
-          {
-            message: `“${channel}”的参数无效。`,
-            hint: '请检查你输入的值；如果看起来没问题，请重启 PushLab 并报告此问题。',
-          },
-          summariseIssues(parsed.error.issues),
-        );
-      }
-      return await core.invoke(channel, parsed.data);
+      return result;
     } catch (error) {
       log?.error('ipc: request failed unexpectedly', {
         message: error instanceof Error ? error.message : String(error),

@@ -1,12 +1,13 @@
 /**
- * POST /api/invoke/<channel>: the body is the JSON array of arguments. The channel and the
- * arguments are checked against `requestSchemas` before the core sees them.
+ * POST /api/invoke/<channel>: the body is the JSON array of arguments. This route checks only what
+ * HTTP brings (content type, size, JSON); the core checks the channel and the arguments itself
+ * (LabCore.invoke), and its refusals become 404 (unknown channel) or 400 (bad arguments).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isRequestChannel, requestSchemas, type RequestChannel } from '../../shared/ipc';
 import { fail } from '../../shared/result';
 import type { LabCore } from '../lab/api';
 import { toErrorInfo } from '../lab/errors';
+import { describeUntrusted, refusalReason } from '../lab/request-gate';
 import type { Logger } from '../lab/util/logger';
 import { sendError, sendResult } from './json-reply';
 
@@ -28,17 +29,6 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function summariseIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  return issues
-    .slice(0, 5)
-    .map(
-      (issue) =>
-        `${issue.path.length > 0 ? issue.path.map(String).join('.') : '(arguments)'}: ${issue.message}`,
-    )
-    .join('; ')
-    .slice(0, 500);
-}
-
 /** Handles one invoke request (method already known to be POST). */
 export async function handleInvoke(
   core: LabCore,
@@ -53,22 +43,6 @@ export async function handleInvoke(
   } catch {
     channelName = rawChannel;
   }
-  if (!isRequestChannel(channelName)) {
-    const shown = JSON.stringify(channelName.slice(0, 80));
-    sendError(
-      response,
-      404,
-      'INVALID_ARGUMENT',
-      `Unknown request channel ${shown}.`,
-      'The page and the server are out of step; reload the page.',
-      {
-        message: `未知的请求通道 ${shown}。`,
-        hint: '页面和服务器的版本不一致；请重新加载页面。',
-      },
-    );
-    return;
-  }
-  const channel: RequestChannel = channelName;
   const type = request.headers['content-type'] ?? '';
   if (!/^application\/json\b/i.test(type)) {
     sendError(
@@ -130,33 +104,17 @@ export async function handleInvoke(
     return;
   }
 
-  const parsed = requestSchemas[channel].safeParse(args);
-  if (!parsed.success) {
-    logger.warn('web: invalid arguments', { channel });
-    sendResult(
-      response,
-      400,
-      fail({
-        code: 'INVALID_ARGUMENT',
-        message: `Invalid arguments for "${channel}".`,
-        hint: 'Check the values you entered; if they look right, reload the page.',
-        detail: summariseIssues(parsed.error.issues),
-        zh: {
-          message: `“${channel}”的参数无效。`,
-          hint: '请检查你输入的值；如果看起来没问题，请重新加载页面。',
-        },
-      }),
-    );
-    return;
-  }
-
   try {
-    // The schema map is keyed by channel, so the parsed tuple matches this channel's arguments.
-    const result = await core.invoke(channel, parsed.data);
-    sendResult(response, 200, result);
+    // The core checks the channel and the arguments itself (electron/lab/request-gate.ts).
+    const result = await core.invoke(channelName, args);
+    const refused = result.ok ? null : refusalReason(result.error);
+    if (refused !== null)
+      logger.warn('web: refused request', { channel: describeUntrusted(channelName), refused });
+    // An unknown channel is a missing resource; arguments that do not fit are a bad request.
+    sendResult(response, refused === 'unknown-channel' ? 404 : refused === null ? 200 : 400, result);
   } catch (error) {
     logger.error('web: request failed unexpectedly', {
-      channel,
+      channel: describeUntrusted(channelName),
       message: error instanceof Error ? error.message : String(error),
     });
     sendResult(response, 500, fail(toErrorInfo(error)));

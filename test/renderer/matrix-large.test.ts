@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LabCore } from '../../electron/lab/api';
+import type { LabCore, LabInvoke } from '../../electron/lab/api';
 import { serveWeb, type WebServer } from '../../electron/web/server';
 import { ok } from '../../shared/result';
 import { bigRun } from './support/big-matrix';
@@ -33,7 +33,8 @@ beforeAll(async () => {
   const fake = nodeFakeCore();
   // The fake core has no runs or matrix: this run is answered here, everything else by the fake.
   const core: LabCore = {
-    invoke: async (channel, args) => {
+    // Raw channel and arguments, as a shell passes them (LabInvoke's second form).
+    invoke: (async (channel: unknown, args: unknown) => {
       if (channel === 'runs:list') return ok([run.summary]) as never;
       if (channel === 'runs:get') return ok(run.detail) as never;
       if (channel === 'matrix:get') {
@@ -41,7 +42,7 @@ beforeAll(async () => {
         return ok(run.matrix) as never;
       }
       return fake.invoke(channel, args);
-    },
+    }) as LabInvoke,
     subscribe: (listener) => fake.subscribe(listener),
     close: () => fake.close(),
   };

@@ -61,9 +61,9 @@ export function deviceJson(view: DeviceView): Record<string, unknown> {
 
 /** Booted iOS simulators, once simctl has been asked (or found missing); plus the status line. */
 async function simulatorsOf(core: DeviceCore): Promise<{ views: DeviceView[]; line: string }> {
-  await core.services.simulatorTracker.settled();
-  const views = [...core.services.simulators.views()];
-  const message = iosStatusMessage(core.services.simulators.status(), views.length);
+  await core.cli.simulators.settled();
+  const views = [...core.cli.simulators.views()];
+  const message = iosStatusMessage(core.cli.simulators.status(), views.length);
   return { views, line: translateDynamic('en', message.key, message.values) ?? message.key };
 }
 

@@ -83,9 +83,9 @@ export async function doctorCommand(
   const simulator = SIMULATOR_UDID_PATTERN.test(args.serial);
   const core = simulator ? (await openSessionAdbOptional(options)).core : await openSession(options);
   try {
-    const { doctor, registry } = core.services;
-    if (simulator) await core.services.simulatorTracker.settled();
-    else await registry.waitForIdentity(args.serial, 15_000).catch(() => undefined);
+    const { doctor, devices, simulators } = core.cli;
+    if (simulator) await simulators.settled();
+    else await devices.waitForIdentity(args.serial, 15_000).catch(() => undefined);
     const subject = { serial: args.serial, package: args.package, channelIds: args.channelIds };
     let result = await doctor.run(subject);
     const applied: FixOutcome[] = [];

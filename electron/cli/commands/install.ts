@@ -88,8 +88,8 @@ function assign(
   builds: { apk: string | null; app: string | null },
 ): { apk: string[]; app: string[] } {
   const isSimulator = (serial: string): boolean =>
-    (core.services.registry.get(serial)?.platform ??
-      (SIMULATOR_UDID_PATTERN.test(serial) ? 'ios' : 'android')) === 'ios';
+    (core.cli.devices.get(serial)?.platform ?? (SIMULATOR_UDID_PATTERN.test(serial) ? 'ios' : 'android')) ===
+    'ios';
   if (builds.apk === null) return { apk: [], app: [...serials] };
   if (builds.app === null) return { apk: [...serials], app: [] };
   return { apk: serials.filter((s) => !isSimulator(s)), app: serials.filter(isSimulator) };
@@ -110,18 +110,17 @@ export async function installCommand(
       : { core: await openSession(options), adbError: null };
   try {
     // Read every build before looking at devices, so a wrong file never touches one.
-    const apk: ApkInfo | null = builds.apk === null ? null : await core.services.installs.inspect(builds.apk);
+    const apk: ApkInfo | null = builds.apk === null ? null : await core.cli.installs.inspectApk(builds.apk);
     const app: SimulatorAppInfo | null =
-      builds.app === null ? null : await core.services.appInstalls.inspect(builds.app);
-    await core.services.simulatorTracker.settled();
+      builds.app === null ? null : await core.cli.installs.inspectApp(builds.app);
+    await core.cli.simulators.settled();
     let serials = [...args.serials];
     if (serials.length === 0) {
       const phones =
         apk !== null && adbError === null
           ? (await settledDevices(core)).filter((v) => v.state === 'device')
           : [];
-      const simulators =
-        app !== null ? core.services.simulators.views().filter((v) => v.state === 'device') : [];
+      const simulators = app !== null ? core.cli.simulators.views().filter((v) => v.state === 'device') : [];
       serials = [...phones, ...simulators].map((v) => v.serial);
       if (serials.length === 0) {
         throw new LabError(
@@ -145,7 +144,7 @@ export async function installCommand(
       }
     } else {
       await Promise.all(
-        serials.map((s) => core.services.registry.waitForIdentity(s, 15_000).catch(() => undefined)),
+        serials.map((s) => core.cli.devices.waitForIdentity(s, 15_000).catch(() => undefined)),
       );
     }
     if (adbError && !options.json) output.err(adbUnavailableLine(adbError));
@@ -168,7 +167,10 @@ export async function installCommand(
           `Installing ${clean(apk.packageName)} ${clean(apk.versionName ?? '')} (${apk.versionCode}) on ${plan.apk.length} phone(s)…`,
         );
       jobs.push(
-        core.services.installs.run({ apkPath: apk.path, serials: plan.apk, options: args.options }, progress),
+        core.cli.installs.installApk(
+          { apkPath: apk.path, serials: plan.apk, options: args.options },
+          progress,
+        ),
       );
     }
     if (app !== null && plan.app.length > 0) {
@@ -176,7 +178,7 @@ export async function installCommand(
         output.err(
           `Installing ${clean(app.bundleId)} ${clean(app.version ?? '')}${app.build ? ` (${clean(app.build)})` : ''} on ${plan.app.length} simulator(s)…`,
         );
-      jobs.push(core.services.appInstalls.run({ appPath: app.path, serials: plan.app }, progress));
+      jobs.push(core.cli.installs.installApp({ appPath: app.path, serials: plan.app }, progress));
     }
     const done = await Promise.all(jobs);
     const items = done.flatMap((job) => job.items);

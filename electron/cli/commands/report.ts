@@ -88,7 +88,7 @@ export async function reportCommand(
       written.csv = args.csv;
     }
     if (args.junit !== null) {
-      await save(args.junit, toJUnit(core.services.runs.results(args.runId)), 'JUnit XML', ' JUnit XML ');
+      await save(args.junit, toJUnit(core.cli.runs.results(args.runId)), 'JUnit XML', ' JUnit XML ');
       written.junit = args.junit;
     }
     if (options.json) output.out(JSON.stringify({ runId: args.runId, written }, null, 2));

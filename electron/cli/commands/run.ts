@@ -52,7 +52,7 @@ export async function runCommand(
       plan === null
         ? (() => {
             try {
-              return core.services.runs.plan(args.resume ?? '');
+              return core.cli.runs.plan(args.resume ?? '');
             } catch {
               return null;
             }
@@ -72,13 +72,13 @@ export async function runCommand(
     output.err(
       `Stopping run ${runId} after its current steps… (it can resume: pushlab run --resume ${runId})`,
     );
-    void core.services.runs.cancel(runId);
+    void core.cli.runs.cancel(runId);
   };
   signals.on('SIGINT', onSigint);
   const answering = createPromptAnswerer(core, output);
   try {
     if (adbError === null) await settledDevices(core);
-    await core.services.simulatorTracker.settled();
+    await core.cli.simulators.settled();
     const progress = (event: RunProgressEvent): void => {
       answering.onPrompt(event);
       const a = event.attempt;
@@ -91,11 +91,11 @@ export async function runCommand(
     };
     const started =
       plan !== null
-        ? await core.services.runs.start(plan, { onProgress: progress })
-        : await core.services.runs.resume(args.resume ?? '', { onProgress: progress });
+        ? await core.cli.runs.start(plan, { onProgress: progress })
+        : await core.cli.runs.resume(args.resume ?? '', { onProgress: progress });
     runId = started.runId;
     output.err(`Run ${runId} ${plan !== null ? 'started' : 'resumed'}.`);
-    const summary = await core.services.runs.settled(runId);
+    const summary = await core.cli.runs.settled(runId);
     return await report(core, summary, args, options, output, stopping);
   } catch (error) {
     printError(output, toErrorInfo(error));
@@ -115,7 +115,7 @@ async function report(
   output: Output,
   stopped: boolean,
 ): Promise<number> {
-  const result = core.services.runs.results(summary.id);
+  const result = core.cli.runs.results(summary.id);
   if (args.junit !== null) await writeFile(args.junit, toJUnit(result));
   const cells = cellStats(result.attempts);
   const failing = result.attempts.filter(
@@ -185,7 +185,7 @@ function createPromptAnswerer(
       rl ??= createInterface({ input: process.stdin });
       rl.once('line', () => {
         try {
-          core.services.runs.answerPrompt(prompt.id);
+          core.cli.runs.answerPrompt(prompt.id);
         } catch {
           // Already answered or the run stopped.
         }

@@ -19,7 +19,7 @@ export async function runsCommand(options: GlobalOptions, output: Output): Promi
   }
   const core = await openStoreSession(options);
   try {
-    const runs = core.services.runs.list();
+    const runs = core.cli.runs.list();
     if (options.json) {
       output.out(JSON.stringify(runs, null, 2));
       return 0;

@@ -5,8 +5,6 @@
  */
 import type { SimulatorEntry } from '../../../shared/domain/device';
 import { assertUdid } from '../../lab/ios/commands/args';
-import { listSimulators } from '../../lab/ios/commands/list-simulators';
-import { changeSimulatorState, iosSimulatorEntries, requireSimctl } from '../../lab/ios/simulator-actions';
 import { LabError } from '../../lab/errors';
 import { clean, table, type Output } from '../output';
 import type { GlobalOptions } from '../options';
@@ -45,11 +43,10 @@ export async function simulatorsCommand(
   // Android is not needed here; an unreachable adb is fine (the same core `devices` uses).
   const { core } = await openSessionAdbOptional(options);
   try {
-    await core.services.simulatorTracker.settled();
-    const control = core.services.simulators;
-    const runner = requireSimctl(control);
-    if (action !== 'list') await changeSimulatorState(control, udid as string, action);
-    const devices = iosSimulatorEntries((await listSimulators(runner)).devices);
+    const simulators = core.cli.simulators;
+    await simulators.settled();
+    if (action !== 'list') await simulators.change(udid as string, action);
+    const devices = await simulators.list();
     const shown =
       action === 'list'
         ? devices

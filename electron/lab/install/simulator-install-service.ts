@@ -19,7 +19,7 @@ import type {
 import { iosStatusMessage } from '../../../shared/domain/ios-status';
 import { translateDynamic } from '../../../shared/i18n';
 import { LabError } from '../errors';
-import { installApp, readAppBundle } from '../ios/commands/install-app';
+import { installAppBundle, readAppBundle } from '../ios/app-bundle';
 import type { SimctlRunner } from '../ios/simctl/runner';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
@@ -170,7 +170,7 @@ export class SimulatorInstallService extends EventEmitter<{
               this.emit('progress', event);
             },
           },
-          (simctl) => installApp(simctl, serial, app.path),
+          (simctl) => installAppBundle(simctl, serial, app.path),
         ),
       ),
     );

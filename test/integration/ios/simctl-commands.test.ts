@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appContainer } from '../../../electron/lab/ios/commands/app-container';
 import { bootSimulator } from '../../../electron/lab/ios/commands/boot';
-import { installApp } from '../../../electron/lab/ios/commands/install-app';
+import { installAppBundle } from '../../../electron/lab/ios/app-bundle';
 import { launchApp } from '../../../electron/lab/ios/commands/launch-app';
 import { listSimulators } from '../../../electron/lab/ios/commands/list-simulators';
 import { openUrl } from '../../../electron/lab/ios/commands/open-url';
 import { pushToSimulator } from '../../../electron/lab/ios/commands/push';
-import { takeSimulatorScreenshot } from '../../../electron/lab/ios/commands/screenshot';
+import { takeSimulatorScreenshot } from '../../../electron/lab/ios/simulator-screenshot';
 import { shutdownSimulator } from '../../../electron/lab/ios/commands/shutdown';
 import { terminateApp } from '../../../electron/lab/ios/commands/terminate-app';
 import { uninstallApp } from '../../../electron/lab/ios/commands/uninstall-app';
@@ -51,7 +51,7 @@ describe('simctl commands', () => {
       build: '250',
       urlSchemes: ['cmds'],
     });
-    const info = await installApp(runner, IPAD, appPath);
+    const info = await installAppBundle(runner, IPAD, appPath);
     expect(info).toMatchObject({ bundleId: BUNDLE, version: '2.5.0', build: '250', urlSchemes: ['cmds'] });
     expect(await appContainer(runner, IPAD, BUNDLE, 'app')).toMatch(/Commands\.app$/);
     expect(await appContainer(runner, IPAD, 'com.example.absent')).toBeNull();

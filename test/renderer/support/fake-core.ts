@@ -1,6 +1,7 @@
 /**
  * A fake of the core's LabCore interface (electron/lab/api.ts) that behaves like the real one at
- * its edge: Results, never throws; events as snapshots; install progress over time. No adb.
+ * its edge: requests checked by the core's own gate, Results, never throws; events as snapshots;
+ * install progress over time. No adb.
  * Runtime-neutral (no Node or DOM APIs), so the renderer's unit tests and the Node-side browser
  * tests share it; files are read through the `readFile` option. Tests steer it with the methods
  * below; test/renderer/web-server.test.ts checks it is assignable to LabCore.
@@ -9,13 +10,9 @@ import type { AdbStatus, DeviceSnapshot, DeviceView } from '../../../shared/doma
 import type { ApkInfo, InstallItem, InstallJob, InstallRequest } from '../../../shared/domain/install';
 import type { VirtualLabStatus } from '../../../shared/domain/lab';
 import type { ErrorInfo } from '../../../shared/errors';
-import type {
-  EventChannel,
-  EventPayloads,
-  RequestArgs,
-  RequestChannel,
-  RequestResult,
-} from '../../../shared/ipc';
+import type { EventChannel, EventPayloads, RequestArgs, RequestChannel } from '../../../shared/ipc';
+import type { LabInvoke } from '../../../electron/lab/api';
+import { checkRequest, RequestRefused, type CheckedRequest } from '../../../electron/lab/request-gate';
 import { installFailureText } from '../../../shared/i18n/install-failure-text';
 import { fail, ok, type Result } from '../../../shared/result';
 import { adbStatus } from '../../support/sample-devices';
@@ -107,15 +104,21 @@ export class FakeLabCore {
     this.listeners.clear();
   }
 
-  public async invoke<C extends RequestChannel>(
-    channel: C,
-    args: RequestArgs<C>,
-  ): Promise<Result<RequestResult<C>>> {
+  /** Checks the request as the real core does (request-gate.ts: refusals are Results), then answers it. */
+  public readonly invoke: LabInvoke = (async (rawChannel: unknown, rawArgs: unknown) => {
+    let checked: CheckedRequest;
+    try {
+      checked = checkRequest(rawChannel, rawArgs, 'web');
+    } catch (error) {
+      if (error instanceof RequestRefused) return error.toResult();
+      throw error;
+    }
+    const { channel, args } = checked;
     this.calls.push({ channel, args });
     if (this.closed) return fail({ code: 'INTERNAL', message: 'The core is closed.' });
     // Each branch returns the result type of its channel; the map below keeps that in one place.
-    return (await this.handle(channel, args as unknown[])) as Result<RequestResult<C>>;
-  }
+    return this.handle(channel, args as unknown[]);
+  }) as LabInvoke;
 
   private async handle(channel: RequestChannel, args: unknown[]): Promise<Result<unknown>> {
     switch (channel) {

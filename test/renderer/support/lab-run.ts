@@ -5,7 +5,7 @@
  * blocked cells in a completed run, latencies for the chart, and one attempt with evidence.
  * Served by wrapping the fake core (see `withRun`), like matrix-large.test.ts does.
  */
-import type { LabCore } from '../../../electron/lab/api';
+import type { LabCore, LabInvoke } from '../../../electron/lab/api';
 import type { AttemptDetail, AttemptView, RunDetail, RunSummary } from '../../../shared/domain/run';
 import { buildMatrix, type MatrixAttempt, type MatrixPhoneInput } from '../../../shared/matrix/build';
 import type { RunMatrix } from '../../../shared/matrix/types';
@@ -228,7 +228,8 @@ export function labRun(): {
 /** The core with this run answered; everything else goes to `core` (the fake). */
 export function withRun(core: LabCore, run = labRun()): LabCore {
   return {
-    invoke: async (channel, args) => {
+    // Raw channel and arguments, as a shell passes them (LabInvoke's second form).
+    invoke: (async (channel: unknown, args: unknown) => {
       if (channel === 'runs:list') return ok([run.summary]) as never;
       if (channel === 'runs:get') return ok(run.detail) as never;
       if (channel === 'runs:attempt') {
@@ -243,7 +244,7 @@ export function withRun(core: LabCore, run = labRun()): LabCore {
       // A re-run is accepted (and not run: this fake has no engine).
       if (channel === 'runs:start') return ok({ runId: RERUN_ID }) as never;
       return core.invoke(channel, args);
-    },
+    }) as LabInvoke,
     subscribe: (listener) => core.subscribe(listener),
     close: () => core.close(),
   };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LabCore, LabEventListener } from '../../../electron/lab/api';
 import { LabError } from '../../../electron/lab/errors';
+import type { Handlers } from '../../../electron/lab/handlers';
+import { gatedInvoke } from '../../../electron/lab/request-gate';
 import {
   createInvokeDispatcher,
   describeUntrusted,
@@ -9,22 +11,25 @@ import {
 import type { InvokeRequest } from '../../../electron/main/ipc-dispatch';
 import { IPC_EVENT_PREFIX } from '../../../shared/ipc';
 import type { VirtualLabStatus } from '../../../shared/domain/lab';
-import { ok } from '../../../shared/result';
-import type { Result } from '../../../shared/result';
 
 const APP = 'file:///app/out/renderer/index.html';
 const LAB: VirtualLabStatus = { running: true, phones: [] };
 
-function fakeCore(
-  answer: (channel: string, args: unknown) => Promise<Result<unknown>> = async () => ok(LAB),
-) {
+/**
+ * A core whose invoke is the real one (request-gate.ts: the core validates) over handlers that
+ * record their calls and answer with `answer`: a call that reaches `calls` passed the core's check.
+ */
+function fakeCore(answer: (channel: string, args: unknown[]) => Promise<unknown> = async () => LAB) {
   const calls: { channel: string; args: unknown }[] = [];
-  const core: Pick<LabCore, 'invoke'> = {
-    invoke: (async (channel: string, args: unknown) => {
-      calls.push({ channel, args });
-      return answer(channel, args);
-    }) as LabCore['invoke'],
-  };
+  const handlers = new Proxy({} as Handlers, {
+    get:
+      (_target, channel: string) =>
+      async (...args: unknown[]) => {
+        calls.push({ channel, args });
+        return answer(channel, args);
+      },
+  });
+  const core: Pick<LabCore, 'invoke'> = { invoke: gatedInvoke(handlers, { shell: 'electron' }) };
   return { core, calls };
 }
 
@@ -39,7 +44,7 @@ const request = (channel: unknown, args: unknown, over: Partial<InvokeRequest> =
 const dispatcherFor = (core: Pick<LabCore, 'invoke'>) =>
   createInvokeDispatcher(core, { isTrustedSender: (url) => url === APP });
 
-describe('validate and dispatch', () => {
+describe('sender check, then the core validates and dispatches', () => {
   it('passes a valid call to the core and returns its Result', async () => {
     const { core, calls } = fakeCore();
     const result = await dispatcherFor(core)(request('lab:plug', ['phone-1', false]));

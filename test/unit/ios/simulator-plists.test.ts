@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAppBundle } from '../../../electron/lab/ios/commands/install-app';
+import { readAppBundle } from '../../../electron/lab/ios/app-bundle';
 import { parseDeliveredNotifications } from '../../../electron/lab/ios/parsers/delivered-notifications';
 import { parseInfoPlist } from '../../../electron/lab/ios/parsers/info-plist';
 import { notificationSettingsFor } from '../../../electron/lab/ios/parsers/section-info';

@@ -159,6 +159,148 @@ describe('the core stays shell-agnostic', { timeout: 60_000 }, () => {
   });
 });
 
+describe(
+  'rooms inside the core: parsers, device commands, store; the CLI through the API',
+  { timeout: 60_000 },
+  () => {
+    const refusedBy = async (file: string, code: string): Promise<(string | null)[]> =>
+      rules(await lint(file, code));
+
+    it('keeps side effects out of parsers: no Node built-ins (types are fine), transport, store, service', async () => {
+      for (const file of [
+        'electron/lab/android/parsers/x.ts',
+        'electron/lab/ios/parsers/x.ts',
+        'electron/lab/ios/plist/x.ts',
+        'electron/lab/apk/manifest.ts',
+      ]) {
+        const spawn = await lint(
+          file,
+          "import { spawn } from 'node:child_process';\nexport const s = spawn;\n",
+        );
+        expect(rules(spawn), file).toContain('@typescript-eslint/no-restricted-imports');
+        expect(spawn.map((f) => f.message).join('\n')).toMatch(/Parsers are pure/);
+        expect(
+          await refusedBy(file, "import { readFileSync } from 'fs';\nexport const r = readFileSync;\n"),
+        ).toContain('@typescript-eslint/no-restricted-imports');
+        for (const target of [
+          'electron/lab/adb/adb-gateway',
+          'electron/lab/store/db',
+          'electron/lab/runs/engine/run-service',
+        ]) {
+          const code = `import * as m from '${relativeImport(file, target)}';\nexport const x = m;\n`;
+          expect(await refusedBy(file, code), `${file} -> ${target}`).toContain(
+            'import-x/no-restricted-paths',
+          );
+        }
+      }
+      const file = 'electron/lab/android/parsers/x.ts';
+      const allowed = [
+        "import type { Buffer } from 'node:buffer';",
+        `import { decodeDeviceText } from '${relativeImport(file, 'electron/lab/android/parsers/decode')}';`,
+        `import { LabError } from '${relativeImport(file, 'electron/lab/errors')}';`,
+        `import type { DeviceView } from '${relativeImport(file, 'shared/domain/device')}';`,
+        'export const x: [Buffer | null, typeof decodeDeviceText, typeof LabError, DeviceView | null] =',
+        '  [null, decodeDeviceText, LabError, null];',
+        '',
+      ].join('\n');
+      expect(await lint(file, allowed)).toEqual([]);
+    });
+
+    it('lets device commands import only the transport, quoting, refusal, timeout, errors and parsers', async () => {
+      const file = 'electron/lab/android/commands/x.ts';
+      for (const target of [
+        'electron/lab/adb/adb-gateway',
+        'electron/lab/adb/adbkit-device-io',
+        'electron/lab/store/db',
+        'electron/lab/doctor/doctor-service',
+        'electron/lab/evidence/evidence-store',
+      ]) {
+        const found = await lint(
+          file,
+          `import * as m from '${relativeImport(file, target)}';\nexport const x = m;\n`,
+        );
+        expect(rules(found), target).toContain('import-x/no-restricted-paths');
+        expect(found.map((f) => f.message).join('\n')).toMatch(/one verb over the transport/);
+      }
+      expect(
+        await refusedBy(file, "import { readFile } from 'node:fs/promises';\nexport const r = readFile;\n"),
+      ).toContain('@typescript-eslint/no-restricted-imports');
+      const allowed = [
+        `import type { AdbDeviceIo } from '${relativeImport(file, 'electron/lab/adb/device-io')}';`,
+        `import { quoteShellArg } from '${relativeImport(file, 'electron/lab/adb/quote')}';`,
+        `import { LabError } from '${relativeImport(file, 'electron/lab/errors')}';`,
+        `import { decodeDeviceText } from '${relativeImport(file, 'electron/lab/android/parsers/decode')}';`,
+        'export const x: [AdbDeviceIo | null, unknown, typeof LabError, typeof decodeDeviceText] =',
+        '  [null, quoteShellArg, LabError, decodeDeviceText];',
+        '',
+      ].join('\n');
+      expect(await lint(file, allowed)).toEqual([]);
+
+      const ios = 'electron/lab/ios/commands/x.ts';
+      const runner = relativeImport(ios, 'electron/lab/ios/simctl/runner');
+      const value = await lint(
+        ios,
+        `import { SimctlRunner } from '${runner}';\nexport const r = new SimctlRunner('x', {});\n`,
+      );
+      expect(rules(value)).toContain('@typescript-eslint/no-restricted-imports');
+      expect(value.map((f) => f.message).join('\n')).toMatch(/as a type only/);
+      const typeOnly = [
+        `import type { SimctlRunner } from '${runner}';`,
+        `import { SimctlError } from '${relativeImport(ios, 'electron/lab/ios/simctl/simctl-error')}';`,
+        'export const x: [SimctlRunner | null, typeof SimctlError] = [null, SimctlError];',
+        '',
+      ].join('\n');
+      expect(await lint(ios, typeOnly)).toEqual([]);
+      expect(
+        await refusedBy(
+          ios,
+          `import * as m from '${relativeImport(ios, 'electron/lab/ios/simulator-registry')}';\nexport const x = m;\n`,
+        ),
+      ).toContain('import-x/no-restricted-paths');
+    });
+
+    it('keeps services out of the store', async () => {
+      const file = 'electron/lab/store/x.ts';
+      for (const target of [
+        'electron/lab/runs/engine/run-service',
+        'electron/lab/doctor/doctor-service',
+        'electron/lab/devices/device-registry',
+        'electron/lab/install/install-service',
+        'electron/lab/push/index',
+      ]) {
+        const found = await lint(
+          file,
+          `import type * as m from '${relativeImport(file, target)}';\nexport type X = typeof m;\n`,
+        );
+        expect(rules(found), target).toContain('import-x/no-restricted-paths');
+        expect(found.map((f) => f.message).join('\n')).toMatch(/never a service/);
+      }
+      const allowed = [
+        `import { LabError } from '${relativeImport(file, 'electron/lab/errors')}';`,
+        `import { phraseEn } from '${relativeImport(file, 'electron/lab/util/phrase')}';`,
+        `import { guarded } from '${relativeImport(file, 'electron/lab/store/storage-guard')}';`,
+        "import type { Database } from 'better-sqlite3';",
+        'export const x: [typeof LabError, unknown, unknown, Database | null] = [LabError, phraseEn, guarded, null];',
+        '',
+      ].join('\n');
+      expect(await lint(file, allowed)).toEqual([]);
+    });
+
+    it('keeps the CLI off core.services', async () => {
+      const file = 'electron/cli/commands/x.ts';
+      const found = await lint(
+        file,
+        'export const f = (core: { services: unknown }): unknown => core.services;\n',
+      );
+      expect(rules(found)).toContain('no-restricted-properties');
+      expect(found.map((f) => f.message).join('\n')).toMatch(/cli-api\.ts/);
+      expect(await lint(file, 'export const f = (core: { cli: unknown }): unknown => core.cli;\n')).toEqual(
+        [],
+      );
+    });
+  },
+);
+
 describe('shared and renderer boundaries', { timeout: 60_000 }, () => {
   it('lets shared/ import only shared/ and zod', async () => {
     expect(

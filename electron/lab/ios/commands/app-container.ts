@@ -1,5 +1,6 @@
 /** `simctl get_app_container <udid> <bundle id> [app|data]`: the host path, or null when not installed. */
-import { SimctlError, type SimctlRunner } from '../simctl/runner';
+import type { SimctlRunner } from '../simctl/runner';
+import { SimctlError } from '../simctl/simctl-error';
 import { assertBundleId, assertUdid } from './args';
 
 export async function appContainer(

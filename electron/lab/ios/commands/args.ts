@@ -2,7 +2,6 @@
  * Checks for values that become simctl arguments: no shell is involved, but a value that starts
  * with "-" could still be read as an option, and paths and URLs come from plans and phones.
  */
-import { isAbsolute } from 'node:path';
 import { LabError } from '../../errors';
 import { BUNDLE_ID_PATTERN } from '../parsers/info-plist';
 import { UDID_PATTERN } from '../parsers/simctl-list';
@@ -31,9 +30,12 @@ export function assertBundleId(bundleId: string): void {
   }
 }
 
-/** `what` names the path in English ("The app path"), `whatZh` in zh-CN ("应用路径"). */
+/**
+ * `what` names the path in English ("The app path"), `whatZh` in zh-CN ("应用路径"). simctl runs on
+ * macOS only, so an absolute host path starts with "/" (what node:path's isAbsolute says there).
+ */
 export function assertHostPath(path: string, what: string, whatZh: string): void {
-  if (!isAbsolute(path) || /[\u0000-\u001f]/.test(path)) {
+  if (!path.startsWith('/') || /[\u0000-\u001f]/.test(path)) {
     throw new LabError('INVALID_ARGUMENT', `${what} must be an absolute path without control characters.`, {
       zh: { message: `${whatZh}必须是不含控制字符的绝对路径。` },
     });

@@ -1,5 +1,6 @@
 /** `simctl boot`: booting a simulator that is already booted is not an error. */
-import { SimctlError, type SimctlRunner } from '../simctl/runner';
+import type { SimctlRunner } from '../simctl/runner';
+import { SimctlError } from '../simctl/simctl-error';
 import { assertUdid } from './args';
 
 export async function bootSimulator(runner: SimctlRunner, udid: string): Promise<void> {

@@ -1,29 +1,14 @@
-/** `simctl io <udid> screenshot --type=png <file>`: the simulator's screen as evidence. */
-import { readFile } from 'node:fs/promises';
-import { LabError } from '../../errors';
+/** `simctl io <udid> screenshot --type=png <file>`: simctl writes the simulator's screen to `file`. */
 import type { SimctlRunner } from '../simctl/runner';
 import { assertHostPath, assertUdid } from './args';
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/** Writes the PNG to `file` and returns its bytes (checked to be a PNG). */
-export async function takeSimulatorScreenshot(
+/** simctl writes the file; ios/simulator-screenshot.ts reads it back and checks it is a PNG. */
+export async function writeSimulatorScreenshot(
   runner: SimctlRunner,
   udid: string,
   file: string,
-): Promise<Buffer> {
+): Promise<void> {
   assertUdid(udid);
   assertHostPath(file, 'The screenshot file', '截图文件');
   await runner.run('io', [udid, 'screenshot', '--type=png', file], { timeoutMs: 30_000 });
-  const png = await readFile(file).catch(() => Buffer.alloc(0));
-  if (png.length < 33 || !png.subarray(0, 8).equals(PNG_SIGNATURE)) {
-    throw new LabError('MALFORMED_OUTPUT', `Simulator ${udid} did not write a PNG screenshot.`, {
-      hint: 'Make sure the simulator is booted and its window has been shown once.',
-      zh: {
-        message: `模拟器 ${udid} 没有写出 PNG 截图。`,
-        hint: '请确认模拟器已启动，且它的窗口至少显示过一次。',
-      },
-    });
-  }
-  return png;
 }

@@ -1,5 +1,6 @@
 /** `simctl shutdown`: shutting down a simulator that is already shut down is not an error. */
-import { SimctlError, type SimctlRunner } from '../simctl/runner';
+import type { SimctlRunner } from '../simctl/runner';
+import { SimctlError } from '../simctl/simctl-error';
 import { assertUdid } from './args';
 
 export async function shutdownSimulator(runner: SimctlRunner, udid: string): Promise<void> {

@@ -1,5 +1,6 @@
 /** `simctl terminate <udid> <bundle id>`: "found nothing to terminate" means it was not running. */
-import { SimctlError, type SimctlRunner } from '../simctl/runner';
+import type { SimctlRunner } from '../simctl/runner';
+import { SimctlError } from '../simctl/simctl-error';
 import { assertBundleId, assertUdid } from './args';
 
 export async function terminateApp(

@@ -4,10 +4,13 @@
  * failure becomes a LabError with simctl's own words kept as detail.
  */
 import { spawn } from 'node:child_process';
-import type { LocalizedErrorText } from '../../../../shared/errors';
 import { LabError } from '../../errors';
 import type { Logger } from '../../util/logger';
+import { SimctlError } from './simctl-error';
 import { isMissingSimctl } from './xcrun';
+
+// Commands import the error from simctl-error.ts (no process spawning there); others may use it from here.
+export { SimctlError } from './simctl-error';
 
 export interface SimctlRunOptions {
   readonly timeoutMs?: number;
@@ -43,19 +46,6 @@ export type SimctlSubcommand = (typeof SIMCTL_SUBCOMMANDS)[number];
 const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_STDOUT = 16 * 1024 * 1024;
 const MAX_STDERR = 64 * 1024;
-
-/** simctl failed: the exit code and what it printed, for callers that treat some failures as answers. */
-export class SimctlError extends LabError {
-  public constructor(
-    message: string,
-    public readonly exitCode: number | null,
-    public readonly stderr: string,
-    options: { hint?: string; zh?: LocalizedErrorText } = {},
-  ) {
-    super('COMMAND_FAILED', message, { ...options, detail: stderr.slice(0, 4000) });
-    this.name = 'SimctlError';
-  }
-}
 
 export class SimctlRunner {
   public constructor(

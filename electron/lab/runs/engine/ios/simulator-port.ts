@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EvidenceStore } from '../../../evidence/evidence-store';
-import { takeSimulatorScreenshot } from '../../../ios/commands/screenshot';
+import { takeSimulatorScreenshot } from '../../../ios/simulator-screenshot';
 import type { SimDevice } from '../../../ios/parsers/simctl-list';
 import type { SimctlRunner } from '../../../ios/simctl/runner';
 import type { SimulatorRegistry } from '../../../ios/simulator-registry';
