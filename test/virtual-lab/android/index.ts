@@ -16,7 +16,7 @@ import type {
 } from './app-settings';
 import * as faults from './faults';
 import { MemoryFs } from './fs';
-import { setEventsLogAccess, type EventsLogAccess } from './logbuffer';
+import { logBoot, setEventsLogAccess, type EventsLogAccess } from './logbuffer';
 import { postNotification, type PostInput, type PostOutcome } from './notifications';
 import { currentDeepState, powerExtras, type DeepState } from './power-state';
 import { loadProfileProps, setProp } from './props';
@@ -147,6 +147,7 @@ export class VirtualAndroid implements DeviceBackend {
     if (options.launchChannels)
       this.state.notifications.defaultLaunchChannels = faults.launchChannels(options.launchChannels);
     if (options.eventsLog) setEventsLogAccess(this.state, options.eventsLog);
+    logBoot(this.state);
     this.fs = new MemoryFs(this.state, now);
     const realistic = options.realisticTiming ?? true;
     this.env = {

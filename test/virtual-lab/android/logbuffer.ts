@@ -117,9 +117,41 @@ function userName(uid: number): string {
   return uid >= 10_000 ? `u0a${uid - 10_000}` : String(uid);
 }
 
+/**
+ * The boot milestones every phone logs to the events buffer (boot_progress_* of
+ * frameworks/base EventLogTags, value = uptime in ms), so the buffer is never empty on a booted phone.
+ */
+export function logBoot(phone: PhoneState): void {
+  const steps: ReadonlyArray<[string, number, number]> = [
+    ['boot_progress_start', 5_321, 400],
+    ['boot_progress_preload_start', 6_102, 400],
+    ['boot_progress_system_run', 9_870, systemServerPid(phone)],
+    ['boot_progress_pms_start', 10_211, systemServerPid(phone)],
+    ['boot_progress_ams_ready', 16_484, systemServerPid(phone)],
+    ['boot_progress_enable_screen', 21_935, systemServerPid(phone)],
+  ];
+  for (const [tag, uptime, pid] of steps)
+    appendLog(phone, {
+      pid,
+      priority: 'I',
+      tag,
+      message: String(uptime),
+      buffer: 'events',
+      timeMs: phone.bootEpoch + uptime,
+    });
+}
+
 /** ActivityManager's "Start proc" line (the layout changed in Android 10). */
 export function logAppStart(phone: PhoneState, app: AppPackage, pid: number, activity: string): void {
   const component = `{${app.name}/${activity}}`;
+  appendLog(phone, {
+    pid: systemServerPid(phone),
+    tid: systemServerPid(phone) + 23,
+    priority: 'I',
+    tag: 'am_proc_start',
+    message: `[0,${pid},${app.uid},${app.name},activity,${app.name}/${activity}]`,
+    buffer: 'events',
+  });
   const why = phone.sdk >= 29 ? `pre-top-activity ${component}` : `activity ${app.name}/${activity}`;
   appendLog(phone, {
     pid: systemServerPid(phone),
@@ -282,4 +314,9 @@ export function formatLogEntry(e: LogEntry, format: LogFormat): string {
     default:
       return `${formatLogTime(e.timeMs, format)} ${pid} ${String(e.tid).padStart(5)} ${e.priority} ${e.tag.padEnd(8)}: ${e.message}`;
   }
+}
+
+/** How many readers follow the phone's log right now (a closed adb stream leaves none). */
+export function logFollowers(phone: PhoneState): number {
+  return LISTENERS.get(phone)?.size ?? 0;
 }
