@@ -6,6 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { benchDiscovery } from './discovery';
 import { USB2_LINK_BYTES_PER_SECOND } from '../test/virtual-lab';
 import { benchCapture } from './capture';
+import { runCaptureScaleBench } from './capture-scale';
 import { benchCliStart } from './cli';
 import { benchClock } from './clock';
 import { benchDoctor } from './doctor';
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
       `capture    ${capture.phones} phones watched: ${capture.detected}/${capture.posts} posts detected; post -> detected p50 ${f(capture.p50Ms)}, p95 ${f(capture.p95Ms)} (target <= 300 ms) ${capture.p95Ms <= 300 ? 'OK' : 'OVER'}; CPU ${capture.cpuCores.toFixed(2)} cores (incl. the virtual phones; target <= 1)`,
     );
   }
+  if (!only || only === 'capture-scale') results.captureScale = await runCaptureScaleBench();
   if (!only || only === 'clock') {
     const clock = await benchClock();
     results.clock = clock;
