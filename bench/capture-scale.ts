@@ -45,6 +45,8 @@ export interface PhoneCost {
   readonly pushPerPhonePerMin: number;
   readonly detected: number;
   readonly posts: number;
+  /** Commands the core ran meanwhile for other reasons (identity, health), not capture's. */
+  readonly otherPerPhonePerMin: number;
 }
 
 const COST_PHONES = 5;
@@ -81,11 +83,17 @@ async function phoneCost(): Promise<PhoneCost[]> {
     }));
     for (const p of phones) await installDirect(p.android, apk);
     await sleep(1_000); // let the core's own start-up reads settle
-    const total = (): number => phones.reduce((n, p) => n + p.android.commandCounts.total, 0);
+    // Capture's own commands (the core's other background reads are counted apart).
+    const counted = (p: (typeof phones)[number]): number =>
+      (p.android.commandCounts.byName.get('dumpsys notification') ?? 0) +
+      (p.android.commandCounts.byName.get('logcat -b') ?? 0);
+    const total = (): number => phones.reduce((n, p) => n + counted(p), 0);
+    const all = (): number => phones.reduce((n, p) => n + p.android.commandCounts.total, 0);
     const out: PhoneCost[] = [];
     for (const trigger of ['poll', 'auto'] as const) {
       const seen = new Set<string>();
       const c0 = total();
+      const a0 = all();
       const watches: NotificationWatch[] = phones.map((p) =>
         watchNotifications(p.io, {
           packages: [SCALE_PACKAGE],
@@ -110,6 +118,7 @@ async function phoneCost(): Promise<PhoneCost[]> {
         await sleep(POST_EVERY_MS);
       }
       const c3 = total();
+      const otherPerMin = (all() - a0 - (c3 - c0)) / COST_PHONES / ((IDLE_MS + BUSY_MS) / 60_000);
       const mode = watches[0]?.mode().mode ?? '?';
       for (const w of watches) w.stop();
       await Promise.all(watches.map((w) => w.stopped));
@@ -122,6 +131,7 @@ async function phoneCost(): Promise<PhoneCost[]> {
         pushPerPhonePerMin: perMin(c3 - c2, BUSY_MS),
         detected: seen.size,
         posts,
+        otherPerPhonePerMin: otherPerMin,
       });
     }
     return out;
@@ -396,7 +406,7 @@ export async function runCaptureScaleBench(): Promise<{ cost: PhoneCost[]; scale
     console.log(
       `           ${c.trigger === 'poll' ? 'before (poll 150 ms)' : `after (${c.mode})`}: arm ${c.armPerPhone.toFixed(1)}, ` +
         `idle ${c.idlePerPhonePerMin.toFixed(1)}/min, during pushes ${c.pushPerPhonePerMin.toFixed(1)}/min; ` +
-        `${c.detected}/${c.posts} posts detected`,
+        `${c.detected}/${c.posts} posts detected (other core commands meanwhile: ${c.otherPerPhonePerMin.toFixed(1)}/min)`,
     );
   const asked = Math.max(1, Math.min(100, Number(process.env.BENCH_CAPTURE_PHONES ?? 100) || 100));
   const scale = await captureAtScale(asked);

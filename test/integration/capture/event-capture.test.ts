@@ -25,7 +25,7 @@ interface Phone {
   readonly android: VirtualAndroid;
 }
 
-const dumpsysCount = (p: Phone): number => p.android.commandCounts.byName.get('dumpsys') ?? 0;
+const dumpsysCount = (p: Phone): number => p.android.commandCounts.byName.get('dumpsys notification') ?? 0;
 
 describe('event-driven capture on virtual phones', () => {
   let env: CoreLab;

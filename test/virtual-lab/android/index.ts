@@ -80,7 +80,7 @@ export interface VirtualAndroidOptions {
 /** Commands the phone ran (each `shell:`/`exec:`/`abb:` service), for cost benchmarks. */
 export interface CommandCounts {
   total: number;
-  /** By program name (argv[0] of the command line). */
+  /** By program name (argv[0]), and by argv[0..1] ("dumpsys notification", "logcat -b"). */
   readonly byName: Map<string, number>;
 }
 
@@ -183,7 +183,7 @@ export class VirtualAndroid implements DeviceBackend {
 
   /** `shell:<command>` / `exec:<command>`; an empty command is an interactive shell on stdin. */
   public async shell(command: string, io: ShellIo): Promise<number> {
-    this.count(command.trim().split(/\s+/)[0] ?? '');
+    this.count(...command.trim().split(/\s+/).slice(0, 2));
     const interpreter = new Interpreter(this.env, lookupCommand);
     const streams = this.streams(io);
     if (command.trim() !== '') return interpreter.run(command, streams);
@@ -207,13 +207,15 @@ export class VirtualAndroid implements DeviceBackend {
 
   /** `abb:` / `abb_exec:` (Android 10+): args[0] is the binder service, as `cmd` takes it. */
   public async abb(args: readonly string[], io: ShellIo): Promise<number> {
-    this.count(`cmd ${args[0] ?? ''}`);
+    this.count('cmd', args[0] ?? '');
     return new Interpreter(this.env, lookupCommand).invoke(['cmd', ...args], this.streams(io));
   }
 
-  private count(name: string): void {
+  private count(name = '', second?: string): void {
+    const byName = this.commandCounts.byName;
     this.commandCounts.total++;
-    this.commandCounts.byName.set(name, (this.commandCounts.byName.get(name) ?? 0) + 1);
+    byName.set(name, (byName.get(name) ?? 0) + 1);
+    if (second !== undefined) byName.set(`${name} ${second}`, (byName.get(`${name} ${second}`) ?? 0) + 1);
   }
 
   /** 'refused' / 'empty': the shell cannot read the events buffer (capture then has to poll). */

@@ -111,6 +111,7 @@ describe('virtual phone: NotificationManagerService lines in the events buffer',
     await sh(p, 'dumpsys notification --noredact p com.x');
     await sh(p, 'getprop ro.build.version.sdk');
     expect(p.commandCounts.total - before).toBe(2);
-    expect(p.commandCounts.byName.get('dumpsys')).toBeGreaterThanOrEqual(1);
+    expect(p.commandCounts.byName.get('dumpsys notification')).toBe(1);
+    expect(p.commandCounts.byName.get('getprop')).toBeGreaterThanOrEqual(1);
   });
 });
