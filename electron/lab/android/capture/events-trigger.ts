@@ -12,6 +12,8 @@ import { parseNotificationEventLine, type NotificationEvent } from '../parsers/n
 export interface EventsTriggerOptions {
   /** Phone epoch ms to follow from (the probe's newest line). */
   readonly sincePhoneMs: number;
+  /** The probe's newest line: following from its time prints it again, and it must not trigger. */
+  readonly replayed?: string;
   /** Packages whose enqueue lines trigger (the app and push proxies that post for it). */
   readonly packages: ReadonlySet<string>;
   readonly onEnqueue: (event: NotificationEvent) => void;
@@ -34,16 +36,19 @@ export async function followNotificationEvents(
   }
   let pending = '';
   let lastText = '';
+  let replayed = options.replayed ?? null;
   const onData = (text: string): void => {
     pending += text;
-    let nl = pending.indexOf('\n');
-    while (nl >= 0) {
+    for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n')) {
       const line = pending.slice(0, nl);
       pending = pending.slice(nl + 1);
       if (line.trim() !== '') lastText = line;
       const event = parseNotificationEventLine(line);
+      if (event && replayed !== null && event.raw.trim() === replayed) {
+        replayed = null; // seen before the watch began
+        continue;
+      }
       if (event?.tag === 'notification_enqueue' && options.packages.has(event.pkg)) options.onEnqueue(event);
-      nl = pending.indexOf('\n');
     }
     if (pending.length > MAX_PENDING) pending = '';
   };

@@ -187,6 +187,7 @@ export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsO
     const triggers = new Set([...packages, ...PUSH_SERVICE_PACKAGES.map((s) => s.package)]);
     following = followNotificationEvents(io, {
       sincePhoneMs: probe.lastPhoneMs,
+      replayed: probe.lastLine,
       packages: triggers,
       signal: streamControl.signal,
       onEnqueue: (event) => {

@@ -106,6 +106,21 @@ describe('watchNotifications, event-driven', () => {
     expect(phone.reads()).toBe(reads);
   });
 
+  it("the probe's newest line, printed again when the stream starts from its time, triggers nothing", async () => {
+    const last = enqueueLine(APP, 1, T0);
+    const phone = streamingPhone(last);
+    phone.posted.push({ pkg: APP, id: 1, postTime: T0 });
+    const seen: NotificationRecordInfo[] = [];
+    watch = watchNotifications(phone.io, { packages: [APP], onRecord: (r) => seen.push(r) });
+    await watch.ready;
+    phone.io.emit(last);
+    await sleep(900);
+    expect(phone.reads()).toBe(1);
+    phone.posted.push({ pkg: APP, id: 2, postTime: T0 });
+    phone.io.emit(enqueueLine(APP, 2, T0)); // same millisecond, another post: it counts
+    await until(() => seen.length === 1);
+  });
+
   it('lines split across chunks still trigger', async () => {
     const phone = streamingPhone(PROBE);
     const seen: NotificationRecordInfo[] = [];

@@ -40,7 +40,7 @@ export type PollReason =
   | 'stream-ended';
 
 export type EventsProbe =
-  | { readonly readable: true; readonly lastPhoneMs: number }
+  | { readonly readable: true; readonly lastPhoneMs: number; readonly lastLine: string }
   | { readonly readable: false; readonly reason: PollReason; readonly detail: string | null };
 
 /** Reads the newest events-buffer line and says whether the buffer can be followed. */
@@ -53,7 +53,7 @@ export async function probeEventsBuffer(io: AdbDeviceIo, timeoutMs = 5_000): Pro
   }
   const lines = parseLogcat(text).lines.filter((l) => l.timeMs !== null);
   const last = lines[lines.length - 1];
-  if (last?.timeMs != null) return { readable: true, lastPhoneMs: last.timeMs };
+  if (last?.timeMs != null) return { readable: true, lastPhoneMs: last.timeMs, lastLine: last.raw.trim() };
   if (text.trim() === '') return { readable: false, reason: 'events-empty', detail: null };
   if (isLogcatUsageError(text))
     return { readable: false, reason: 'logcat-too-old', detail: trimDetail(text) };
