@@ -10,7 +10,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLabCore, type LocalLabCore } from '../electron/lab/compose';
@@ -153,6 +153,11 @@ export interface ScaleResult {
   readonly p50Ms: number;
   readonly p95Ms: number;
   readonly maxMs: number;
+  /** Where the time goes: post -> its enqueue line reached PushLab; that line -> the record read back. */
+  readonly eventP50Ms: number;
+  readonly eventP95Ms: number;
+  readonly readP50Ms: number;
+  readonly readP95Ms: number;
   /** PushLab's process (core + adbkit), % of one core per watched phone, idle and while posting. */
   readonly cpuIdlePctPerPhone: number;
   readonly cpuPostingPctPerPhone: number;
@@ -162,6 +167,8 @@ export interface ScaleResult {
   readonly rssPerPhoneMb: number;
   /** Capture part of an attempt: arm (start -> ready) + stop (stop -> stopped), p95, by phone count. */
   readonly attemptOverheadP95Ms: Readonly<Record<string, number>>;
+  /** The arm part alone (probe, stream, baseline read), p95, by phone count. */
+  readonly armP95Ms: Readonly<Record<string, number>>;
   readonly error: string | null;
 }
 
@@ -221,6 +228,7 @@ interface Watched {
 async function armAll(
   ios: ReadonlyArray<{ serial: string; io: AdbDeviceIo }>,
   onRecord: (title: string, seenAt: number) => void,
+  onTrigger: (serial: string, at: number) => void = () => {},
 ): Promise<Watched[]> {
   return Promise.all(
     ios.map(async ({ serial, io }) => {
@@ -228,6 +236,7 @@ async function armAll(
       const watch = watchNotifications(io, {
         packages: [SCALE_PACKAGE],
         onRecord: (r) => r.title !== null && onRecord(r.title, Date.now()),
+        onTrigger: (_pkg, at) => onTrigger(serial, at),
       });
       await watch.ready;
       return { serial, watch, armMs: performance.now() - t0 };
@@ -253,6 +262,7 @@ async function captureAtScale(asked: number): Promise<ScaleResult> {
   let core: LocalLabCore | null = null;
   const modes: Record<string, number> = {};
   const overheads: Record<string, number> = {};
+  const arms: Record<string, number> = {};
   const result: { -readonly [K in keyof ScaleResult]: ScaleResult[K] } = {
     phonesAsked: asked,
     phonesHeld: 0,
@@ -264,11 +274,16 @@ async function captureAtScale(asked: number): Promise<ScaleResult> {
     p50Ms: Number.NaN,
     p95Ms: Number.NaN,
     maxMs: Number.NaN,
+    eventP50Ms: Number.NaN,
+    eventP95Ms: Number.NaN,
+    readP50Ms: Number.NaN,
+    readP95Ms: Number.NaN,
     cpuIdlePctPerPhone: Number.NaN,
     cpuPostingPctPerPhone: Number.NaN,
     adbCpuPctPerPhone: null,
     rssPerPhoneMb: Number.NaN,
     attemptOverheadP95Ms: overheads,
+    armP95Ms: arms,
     error: null,
   };
   try {
@@ -312,18 +327,27 @@ async function captureAtScale(asked: number): Promise<ScaleResult> {
     // Attempt overhead (capture part) at 10 phones and at all, 3 rounds each.
     for (const n of [...new Set([Math.min(10, serials.length), serials.length])]) {
       const samples: number[] = [];
+      const armSamples: number[] = [];
       for (let round = 0; round < 3; round++) {
         const watched = await armAll(ios.slice(0, n), onRecord);
         for (const w of watched) post(w.serial, `attempt ${n} ${round} ${w.serial}`);
         await sleep(1_000);
         const stops = await stopAll(watched);
         watched.forEach((w, i) => samples.push(w.armMs + (stops[i] ?? 0)));
+        armSamples.push(...watched.map((w) => w.armMs));
       }
       overheads[String(n)] = Math.round(percentile(samples, 95));
+      arms[String(n)] = Math.round(percentile(armSamples, 95));
     }
 
     // All watched: idle CPU, then posts at random moments, latency and CPU while posting.
-    const watched = await armAll(ios, onRecord);
+    // Each phone gets its posts one after another, so its next trigger belongs to its last post.
+    const lastPostOf = new Map<string, string>();
+    const triggeredAt = new Map<string, number>();
+    const watched = await armAll(ios, onRecord, (serial, at) => {
+      const title = lastPostOf.get(serial);
+      if (title !== undefined && !triggeredAt.has(title)) triggeredAt.set(title, at);
+    });
     for (const w of watched) {
       const m = w.watch.mode();
       const key = m.mode === 'events' ? 'events' : `poll:${m.reason ?? '?'}`;
@@ -347,6 +371,7 @@ async function captureAtScale(asked: number): Promise<ScaleResult> {
     };
     result.cpuIdlePctPerPhone = (await window(5_000, async () => {})).pct;
     const titles: string[] = [];
+    const start = Date.now();
     const posting = await window(8_000, async () => {
       await Promise.all(
         serials.map(async (serial, i) => {
@@ -354,7 +379,9 @@ async function captureAtScale(asked: number): Promise<ScaleResult> {
             await sleep(300 + Math.random() * 1_900);
             const title = `scale ${i} ${k}`;
             titles.push(title);
+            lastPostOf.set(serial, title);
             post(serial, title);
+            while (!seenAt.has(title) && Date.now() - start < 7_000) await sleep(20);
           }
         }),
       );
@@ -371,6 +398,13 @@ async function captureAtScale(asked: number): Promise<ScaleResult> {
     result.p50Ms = percentile(latencies, 50);
     result.p95Ms = percentile(latencies, 95);
     result.maxMs = latencies.length ? Math.max(...latencies) : Number.NaN;
+    const both = titles.filter((t) => triggeredAt.has(t) && postedAt.has(t) && seenAt.has(t));
+    const eventMs = both.map((t) => (triggeredAt.get(t) as number) - (postedAt.get(t) as number));
+    const readMs = both.map((t) => (seenAt.get(t) as number) - (triggeredAt.get(t) as number));
+    result.eventP50Ms = percentile(eventMs, 50);
+    result.eventP95Ms = percentile(eventMs, 95);
+    result.readP50Ms = percentile(readMs, 50);
+    result.readP95Ms = percentile(readMs, 95);
     await stopAll(watched);
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error);
@@ -420,6 +454,10 @@ export async function runCaptureScaleBench(): Promise<{ cost: PhoneCost[]; scale
       `p95 ${f(scale.p95Ms)} (target <= 150 ms) ${ok(scale.p95Ms, 150)}, max ${f(scale.maxMs)}`,
   );
   console.log(
+    `           where it goes: post -> enqueue line at PushLab p50 ${f(scale.eventP50Ms)}, p95 ${f(scale.eventP95Ms)}; ` +
+      `enqueue line -> record read back p50 ${f(scale.readP50Ms)}, p95 ${f(scale.readP95Ms)} (host load average ${loadavg()[0]?.toFixed(1)})`,
+  );
+  console.log(
     `           PushLab CPU per watched phone: idle ${scale.cpuIdlePctPerPhone.toFixed(3)}%, while posting ` +
       `${scale.cpuPostingPctPerPhone.toFixed(3)}% of a core (target <= 1%) ${ok(scale.cpuPostingPctPerPhone, 1)}; ` +
       `adb server ${scale.adbCpuPctPerPhone === null ? 'n/a' : `${scale.adbCpuPctPerPhone.toFixed(3)}%`}; ` +
@@ -430,7 +468,10 @@ export async function runCaptureScaleBench(): Promise<{ cost: PhoneCost[]; scale
   const change = small && large ? (large[1] - small[1]) / Math.max(1, small[1]) : Number.NaN;
   console.log(
     `           capture part of an attempt (arm + stop) p95: ${entries.map(([n, v]) => `${n} phones ${v} ms`).join(', ')}` +
-      ` (change ${Number.isFinite(change) ? `${Math.round(change * 100)}%` : 'n/a'}; target <= 10%) ${ok(change, 0.1)}`,
+      ` (change ${Number.isFinite(change) ? `${Math.round(change * 100)}%` : 'n/a'}; target <= 10%) ${ok(change, 0.1)};` +
+      ` arm alone ${Object.entries(scale.armP95Ms)
+        .map(([n, v]) => `${n} phones ${v} ms`)
+        .join(', ')} (all armed at the same instant)`,
   );
   return { cost, scale };
 }

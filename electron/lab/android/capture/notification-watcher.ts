@@ -49,6 +49,8 @@ export interface WatchNotificationsOptions {
   readonly readTimeoutMs?: number;
   /** 'auto' (default): follow the events buffer where it can be read, else poll. 'poll': always poll. */
   readonly trigger?: 'auto' | 'poll';
+  /** An enqueue line that triggers a read arrived (host time), for latency breakdowns. */
+  readonly onTrigger?: (pkg: string, at: number) => void;
 }
 
 export interface NotificationWatch {
@@ -192,6 +194,7 @@ export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsO
       signal: streamControl.signal,
       onEnqueue: (event) => {
         if (packages.has(event.pkg)) enqueues++;
+        options.onTrigger?.(event.pkg, now());
         confirmsLeft = CONFIRM_GAPS_MS.length;
         wake();
       },
