@@ -6,6 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { benchDiscovery } from './discovery';
 import { USB2_LINK_BYTES_PER_SECOND } from '../test/virtual-lab';
 import { benchCapture } from './capture';
+import { runCaptureScaleBench } from './capture-scale';
 import { benchCliStart } from './cli';
 import { benchClock } from './clock';
 import { benchDoctor } from './doctor';
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
         `cores (incl. the virtual phones; target <= 1)`,
     );
   }
+  if (!only || only === 'capture-scale') results.captureScale = await runCaptureScaleBench();
   if (!only || only === 'clock') {
     const clock = await benchClock();
     results.clock = clock;

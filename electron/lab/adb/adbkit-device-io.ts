@@ -4,11 +4,18 @@
  */
 import type { Duplex } from 'node:stream';
 import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import type { Client, DeviceClient } from '@devicefarmer/adbkit';
 import { LabError } from '../errors';
 import { adbDeviceError } from './adb-errors';
 import { withTimeout } from '../util/timeout';
-import { DEFAULT_SHELL_TIMEOUT_MS, type AdbDeviceIo, type PushOptions, type ShellOptions } from './device-io';
+import {
+  DEFAULT_SHELL_TIMEOUT_MS,
+  type AdbDeviceIo,
+  type PushOptions,
+  type ShellOptions,
+  type ShellStreamOptions,
+} from './device-io';
 
 function readAll(stream: Duplex): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -54,6 +61,50 @@ export class AdbkitDeviceIo implements AdbDeviceIo {
       }
       return conn.parser.raw();
     });
+  }
+
+  public async streamShell(command: string, options: ShellStreamOptions): Promise<void> {
+    const name = command.split(' ')[0] ?? command;
+    if (options.signal.aborted) return;
+    const opening = Promise.resolve(this.device.shell(command));
+    // Whatever happens below, a stream that opens late is closed, never left running.
+    const discard = (): void =>
+      void opening.then(
+        (s) => s.destroy(),
+        () => undefined,
+      );
+    const aborted = new Promise<null>((resolve) =>
+      options.signal.addEventListener('abort', () => resolve(null), { once: true }),
+    );
+    const what = { en: `starting "${name}" on ${this.serial}`, zh: `在手机 ${this.serial} 上启动 "${name}"` };
+    try {
+      const stream = await withTimeout(
+        Promise.race([opening, aborted]),
+        options.openTimeoutMs ?? 10_000,
+        what,
+      );
+      if (stream === null || options.signal.aborted) return discard();
+      await new Promise<void>((resolve, reject) => {
+        const decoder = new StringDecoder('utf8');
+        const stop = (): void => {
+          stream.destroy();
+          resolve();
+        };
+        options.signal.addEventListener('abort', stop, { once: true });
+        stream.on('data', (chunk: Buffer) => {
+          const text = decoder.write(chunk);
+          if (text !== '' && !options.signal.aborted) options.onData(text);
+        });
+        stream.on('end', stop);
+        stream.on('close', stop);
+        stream.on('error', (error: unknown) => (options.signal.aborted ? stop() : reject(error)));
+      });
+      stream.destroy();
+    } catch (error) {
+      discard();
+      if (options.signal.aborted) return;
+      throw adbDeviceError(error, this.serial, { en: `running "${name}"`, zh: `运行 "${name}" ` });
+    }
   }
 
   public async push(localPath: string, remotePath: string, options: PushOptions): Promise<void> {

@@ -25,6 +25,7 @@ import {
   parseZenMode,
 } from '../../../electron/lab/android/parsers';
 import { parseLogcat } from '../../../electron/lab/android/parsers/logcat-epoch';
+import { parseNotificationEvents } from '../../../electron/lab/android/parsers/notification-events';
 import { findNotificationNode, parseUiHierarchy } from '../../../electron/lab/android/parsers/ui-hierarchy';
 import { fixture, fixtureNames } from '../android/fixtures';
 import { alsoRun, FUZZ_ROUNDS, fuzz, type FuzzTarget } from './fuzz-harness';
@@ -112,6 +113,11 @@ const CASES: readonly Case[] = [
     },
   },
   { name: 'parseLogcat', seeds: captures('logcat'), parse: (b) => parseLogcat(b) },
+  {
+    name: 'parseNotificationEvents',
+    seeds: captures('logcat-events'),
+    parse: (b) => parseNotificationEvents(b.toString('utf8')),
+  },
   {
     name: 'parseUiHierarchy + findNotificationNode',
     seeds: captures('uiautomator-dump'),

@@ -9,6 +9,7 @@
  */
 import { noteAppUsed } from './battery';
 import { cancelNotifications, ensureLaunchChannels } from './notifications';
+import { CANCEL_REASON } from './logbuffer';
 import type { AppPackage, PhoneState } from './state';
 
 export type LaunchState = 'COLD' | 'WARM' | 'HOT';
@@ -87,7 +88,7 @@ export function forceStop(phone: PhoneState, pkg: string): void {
   const app = phone.packages.get(pkg);
   phone.processes.delete(pkg);
   if (app && !app.system) app.stopped = true;
-  if (app) cancelNotifications(app);
+  if (app) cancelNotifications(app, undefined, { phone, reason: CANCEL_REASON.packageChanged });
   if (phone.foreground.package === pkg) {
     const launcher = phone.vendor.launcher;
     phone.foreground = { package: launcher.package, activity: launcher.activity, taskId: 1 };

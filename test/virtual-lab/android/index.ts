@@ -16,6 +16,7 @@ import type {
 } from './app-settings';
 import * as faults from './faults';
 import { MemoryFs } from './fs';
+import { logBoot, setEventsLogAccess, type EventsLogAccess } from './logbuffer';
 import { postNotification, type PostInput, type PostOutcome } from './notifications';
 import { currentDeepState, powerExtras, type DeepState } from './power-state';
 import { loadProfileProps, setProp } from './props';
@@ -39,6 +40,7 @@ export type {
   OpMode,
 } from './app-settings';
 export type { PostInput, PostOutcome } from './notifications';
+export type { EventsLogAccess } from './logbuffer';
 export type { PostNotificationsState, ZenSetting } from './faults';
 export { listProfiles } from './props';
 
@@ -71,6 +73,15 @@ export interface VirtualAndroidOptions {
   readonly refuseAppOpsFor10008?: boolean;
   /** Channels every user app creates on its first launch (default: pushlab_default). */
   readonly launchChannels?: readonly (string | ChannelSpec)[];
+  /** Whether the shell can read the events buffer (default 'readable', as on AOSP user builds). */
+  readonly eventsLog?: EventsLogAccess;
+}
+
+/** Commands the phone ran (each `shell:`/`exec:`/`abb:` service), for cost benchmarks. */
+export interface CommandCounts {
+  total: number;
+  /** By program name (argv[0]), and by argv[0..1] ("dumpsys notification", "logcat -b"). */
+  readonly byName: Map<string, number>;
 }
 
 export interface RunResult {
@@ -113,6 +124,7 @@ function adbdFeatures(sdk: number): readonly string[] {
 export class VirtualAndroid implements DeviceBackend {
   public readonly state: PhoneState;
   public readonly fs: MemoryFs;
+  public readonly commandCounts: CommandCounts = { total: 0, byName: new Map() };
   private readonly env: CommandEnv;
 
   public constructor(profile: string, options: VirtualAndroidOptions = {}) {
@@ -134,6 +146,8 @@ export class VirtualAndroid implements DeviceBackend {
     });
     if (options.launchChannels)
       this.state.notifications.defaultLaunchChannels = faults.launchChannels(options.launchChannels);
+    if (options.eventsLog) setEventsLogAccess(this.state, options.eventsLog);
+    logBoot(this.state);
     this.fs = new MemoryFs(this.state, now);
     const realistic = options.realisticTiming ?? true;
     this.env = {
@@ -169,6 +183,7 @@ export class VirtualAndroid implements DeviceBackend {
 
   /** `shell:<command>` / `exec:<command>`; an empty command is an interactive shell on stdin. */
   public async shell(command: string, io: ShellIo): Promise<number> {
+    this.count(...command.trim().split(/\s+/).slice(0, 2));
     const interpreter = new Interpreter(this.env, lookupCommand);
     const streams = this.streams(io);
     if (command.trim() !== '') return interpreter.run(command, streams);
@@ -192,7 +207,20 @@ export class VirtualAndroid implements DeviceBackend {
 
   /** `abb:` / `abb_exec:` (Android 10+): args[0] is the binder service, as `cmd` takes it. */
   public async abb(args: readonly string[], io: ShellIo): Promise<number> {
+    this.count('cmd', args[0] ?? '');
     return new Interpreter(this.env, lookupCommand).invoke(['cmd', ...args], this.streams(io));
+  }
+
+  private count(name = '', second?: string): void {
+    const byName = this.commandCounts.byName;
+    this.commandCounts.total++;
+    byName.set(name, (byName.get(name) ?? 0) + 1);
+    if (second !== undefined) byName.set(`${name} ${second}`, (byName.get(`${name} ${second}`) ?? 0) + 1);
+  }
+
+  /** 'refused' / 'empty': the shell cannot read the events buffer (capture then has to poll). */
+  public setEventsLog(access: EventsLogAccess): void {
+    setEventsLogAccess(this.state, access);
   }
 
   /** Runs a command line and collects its output (tests and demos). */

@@ -20,7 +20,12 @@ import {
   type NotificationRecordState,
 } from './app-settings';
 import { OP_POST_NOTIFICATION } from './appops-table';
-import { logNotificationPosted } from './logbuffer';
+import {
+  CANCEL_REASON,
+  logNotificationCancelled,
+  logNotificationPosted,
+  logNotificationsCancelledAll,
+} from './logbuffer';
 import type { AppPackage, PhoneState } from './state';
 
 export const MAX_PACKAGE_NOTIFICATIONS = 50;
@@ -76,11 +81,23 @@ export function appSwitchUserSet(app: AppPackage): boolean {
   );
 }
 
-/** Cancels the app's records (all, or one channel's). */
-export function cancelNotifications(app: AppPackage, channelId?: string): void {
+/**
+ * Cancels the app's records (all, or one channel's). With `log`, NMS's events-buffer lines are
+ * written as it writes them: notification_cancel_all for a whole package, notification_cancel per
+ * record for a channel.
+ */
+export function cancelNotifications(
+  app: AppPackage,
+  channelId?: string,
+  log?: { readonly phone: PhoneState; readonly reason: number },
+): void {
   const records = app.settings.records;
+  if (log && channelId === undefined) logNotificationsCancelledAll(log.phone, app, log.reason);
   for (let i = records.length - 1; i >= 0; i--) {
-    if (channelId === undefined || records[i]?.channelId === channelId) records.splice(i, 1);
+    const record = records[i];
+    if (record === undefined || (channelId !== undefined && record.channelId !== channelId)) continue;
+    records.splice(i, 1);
+    if (log && channelId !== undefined) logNotificationCancelled(log.phone, app, record, log.reason);
   }
 }
 
@@ -97,7 +114,7 @@ export function setAppBlocked(phone: PhoneState, app: AppPackage, blocked: boole
   } else {
     app.settings.notificationsOff = blocked;
   }
-  if (blocked) cancelNotifications(app);
+  if (blocked) cancelNotifications(app, undefined, { phone, reason: CANCEL_REASON.packageBanned });
 }
 
 /** Creates the app's channels the first time it runs (apps call createNotificationChannel on start). */
@@ -126,7 +143,8 @@ export function patchChannel(
   if (patch.importance !== undefined) channel.userLockedFields |= 4;
   if (patch.deleted === true && channel.deletedTimeMs < 0) channel.deletedTimeMs = phone.clock();
   if (patch.deleted === false) channel.deletedTimeMs = -1;
-  if (channel.importance === 0 || channel.deleted) cancelNotifications(app, id);
+  if (channel.importance === 0 || channel.deleted)
+    cancelNotifications(app, id, { phone, reason: CANCEL_REASON.channelBanned });
   return channel;
 }
 

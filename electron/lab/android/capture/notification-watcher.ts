@@ -3,21 +3,35 @@
  * (key -> postTime); every later read is diffed against the previous one and a record is reported
  * when its key is new or its postTime changed (an update re-posts under the same key). A record
  * counts when its pkg OR its opPkg is watched, so posts made through a vendor push proxy count.
- * One read in flight per phone; the next starts `pollMs` after the last one started, or soon after
- * it ended when reads are slower than that. `wake()` reads at once (for an event trigger such as
- * logcat). Errors go to `onError` and the loop goes on, slower.
+ *
+ * Event-driven by default: the phone's events buffer is followed (one logcat stream per watch) and
+ * the list is read once per notification_enqueue of a watched package or a known push proxy, so
+ * an idle phone runs no command at all. Where the buffer cannot be read (see `mode()` for why)
+ * the list is polled: one read in flight, the next `pollMs` after the last one started, or soon
+ * after it ended when reads are slower. `wake()` reads at once. Errors go to `onError` and the
+ * loop goes on, slower.
  */
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { AdbDeviceIo } from '../../adb/device-io';
 import { assertPackageName } from '../../adb/quote';
 import { parseNotificationList, readNotificationsText } from '../commands/capture/read-notifications';
+import { probeEventsBuffer, type PollReason } from '../commands/capture/notification-events';
+import { PUSH_SERVICE_PACKAGES } from '../identity/push-services';
 import type { NotificationRecordInfo } from '../parsers/notification-records';
 import { toErrorInfo } from '../../errors';
+import { eventsMode, pollMode, type CaptureMode } from './capture-mode';
+import { followNotificationEvents } from './events-trigger';
 
 export const DEFAULT_POLL_MS = 150;
 /** Gap kept after a read that took longer than the poll interval, so a slow phone is not hammered. */
 const MIN_GAP_MS = 30;
 const MAX_ERROR_BACKOFF_MS = 2_000;
+/**
+ * NMS logs notification_enqueue in its enqueue step and adds the record to the list in a later
+ * post step (after the assistant's delay on some releases): when the read after an enqueue finds
+ * nothing new, it is repeated after these gaps, then the watch waits for the next enqueue.
+ */
+const CONFIRM_GAPS_MS = [100, 250, 500] as const;
 
 export interface WatchNotificationsOptions {
   /** Package names whose records (as pkg or opPkg) are reported. */
@@ -33,6 +47,10 @@ export interface WatchNotificationsOptions {
   readonly now?: () => number;
   /** Per-read deadline (default 10 s). */
   readonly readTimeoutMs?: number;
+  /** 'auto' (default): follow the events buffer where it can be read, else poll. 'poll': always poll. */
+  readonly trigger?: 'auto' | 'poll';
+  /** An enqueue line that triggers a read arrived (host time), for latency breakdowns. */
+  readonly onTrigger?: (pkg: string, at: number) => void;
 }
 
 export interface NotificationWatch {
@@ -43,6 +61,8 @@ export interface NotificationWatch {
   /** Reads now instead of at the next tick (or right after the read in flight). */
   wake(): void;
   stop(): void;
+  /** Events or polling (with the reason), and the reads made so far. */
+  mode(): CaptureMode;
 }
 
 /** True when the record belongs to one of the packages, directly or through a proxy (opPkg). */
@@ -73,10 +93,19 @@ export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsO
   let wakeRequested = false;
   let timer: NodeJS.Timeout | null = null;
   let failures = 0;
+  let reads = 0;
+  let enqueues = 0;
+  let confirmsLeft = 0;
+  // Until the probe has decided, nothing polls; 'poll' once the buffer is known unusable.
+  let polling = false;
+  let pollWhy: { reason: PollReason; detail: string | null } | null = null;
+  const streamControl = new AbortController();
   let markReady: () => void = () => {};
   let markStopped: () => void = () => {};
+  let following: Promise<void> = Promise.resolve();
   const ready = new Promise<void>((r) => (markReady = r));
-  const stopped = new Promise<void>((r) => (markStopped = r));
+  // Stopped = the loop is done AND the events stream has closed its adb socket.
+  const stopped = new Promise<void>((r) => (markStopped = r)).then(() => following);
 
   const schedule = (delayMs: number): void => {
     if (!running) return;
@@ -95,6 +124,7 @@ export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsO
     }
     const fresh = diffRecords(known, mine);
     known = next;
+    if (fresh.length > 0) confirmsLeft = 0;
     for (const record of fresh) {
       if (!running) return;
       try {
@@ -128,7 +158,55 @@ export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsO
     if (!running) return markStopped();
     const took = now() - startedAt;
     const backoff = failures > 0 ? Math.min(MAX_ERROR_BACKOFF_MS, pollMs * 2 ** failures) : 0;
-    schedule(wakeRequested ? 0 : Math.max(pollMs - took, MIN_GAP_MS, backoff));
+    // In events mode only a wake or a failed read (the baseline must be taken) reads again.
+    if (wakeRequested) schedule(0);
+    else if (polling || failures > 0) schedule(Math.max(pollMs - took, MIN_GAP_MS, backoff));
+    else if (confirmsLeft > 0) {
+      schedule(CONFIRM_GAPS_MS[CONFIRM_GAPS_MS.length - confirmsLeft] ?? MIN_GAP_MS);
+      confirmsLeft--;
+    }
+  }
+
+  const fallBack = (reason: PollReason, detail: string | null): void => {
+    if (!running || polling) return;
+    polling = true;
+    pollWhy = { reason, detail };
+    streamControl.abort();
+    if (!inFlight) schedule(0);
+  };
+
+  /** Probe, then follow the buffer from the probe's newest line, then take the baseline. */
+  async function start(): Promise<void> {
+    if ((options.trigger ?? 'auto') === 'poll' || !io.streamShell) {
+      fallBack(options.trigger === 'poll' ? 'asked' : 'no-stream', null);
+      return;
+    }
+    inFlight = true; // stop() waits for the probe like for a read
+    const probe = await probeEventsBuffer(io, options.readTimeoutMs ?? 5_000);
+    inFlight = false;
+    if (!running) return markStopped();
+    if (!probe.readable) return fallBack(probe.reason, probe.detail);
+    const triggers = new Set([...packages, ...PUSH_SERVICE_PACKAGES.map((s) => s.package)]);
+    following = followNotificationEvents(io, {
+      sincePhoneMs: probe.lastPhoneMs,
+      replayed: probe.lastLine,
+      packages: triggers,
+      signal: streamControl.signal,
+      onEnqueue: (event) => {
+        if (packages.has(event.pkg)) enqueues++;
+        options.onTrigger?.(event.pkg, now());
+        confirmsLeft = CONFIRM_GAPS_MS.length;
+        wake();
+      },
+      onEnd: (detail) => fallBack('stream-ended', detail),
+    });
+    void poll();
+  }
+
+  function wake(): void {
+    if (!running) return;
+    if (inFlight) wakeRequested = true;
+    else schedule(0);
   }
 
   /** Reads and parses; null when the dump is byte-for-byte the last one (an idle phone: no parse). */
@@ -136,6 +214,7 @@ export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsO
     timeoutMs: number;
     package?: string;
   }): Promise<NotificationRecordInfo[] | null> {
+    reads++;
     const text = await readNotificationsText(io, readOptions);
     if (text === lastText && known !== null) return null;
     const records = parseNotificationList(text);
@@ -146,6 +225,7 @@ export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsO
   const stop = (): void => {
     if (!running) return;
     running = false;
+    streamControl.abort();
     if (timer) clearTimeout(timer);
     timer = null;
     markReady();
@@ -153,16 +233,16 @@ export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsO
   };
   if (options.signal?.aborted) stop();
   else options.signal?.addEventListener('abort', stop, { once: true });
-  if (running) void poll();
+  if (running) void start();
 
   return {
     ready,
     stopped,
-    wake() {
-      if (!running) return;
-      if (inFlight) wakeRequested = true;
-      else schedule(0);
-    },
+    wake,
     stop,
+    mode: () =>
+      pollWhy === null
+        ? eventsMode({ reads, enqueues })
+        : pollMode(pollWhy.reason, pollWhy.detail, { reads, enqueues }),
   };
 }

@@ -19,6 +19,7 @@ export function storeCapture(session: PhoneSession, attemptId: number, captured:
       records: captured.records.map((r) => ({ ...r.info, latencyMs: r.latencyMs, seenAt: r.seenAt })),
       readErrors: captured.readErrors,
       errors: captured.errors,
+      capture: captured.mode ?? null,
       clockOffset: {
         offsetMs: session.offset.offsetMs,
         uncertaintyMs: Number.isFinite(session.offset.uncertaintyMs) ? session.offset.uncertaintyMs : null,

@@ -9,7 +9,8 @@ import type { ObservedRecord } from '../../../../shared/runs/types';
 import type { AdbDeviceIo } from '../../adb/device-io';
 import type { NotificationRecordInfo } from '../../android/parsers/notification-records';
 import type { ClockOffset } from '../../android/capture/clock-offset';
-import { watchNotifications } from '../../android/capture/notification-watcher';
+import { watchNotifications, type NotificationWatch } from '../../android/capture/notification-watcher';
+import type { CaptureMode } from '../../android/capture/capture-mode';
 
 export interface CapturedRecord {
   readonly info: NotificationRecordInfo;
@@ -26,6 +27,8 @@ export interface PushCapture {
   readonly errors: readonly ErrorInfo[];
   /** The phone stopped answering as a phone does when it is gone. */
   readonly lost: boolean;
+  /** Events buffer or polling (and why), null when the watch never started. */
+  readonly mode?: CaptureMode | null;
 }
 
 export interface CapturePushOptions {
@@ -64,13 +67,14 @@ export function capturePush(io: AdbDeviceIo, options: CapturePushOptions): Promi
 
   return new Promise<PushCapture>((resolve) => {
     let done = false;
+    let watch: NotificationWatch | null = null;
     const finish = (): void => {
       if (done) return;
       done = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', finish);
       controller.abort();
-      resolve({ records, readErrors, errors, lost: lostStreak >= 3 });
+      resolve({ records, readErrors, errors, lost: lostStreak >= 3, mode: watch?.mode() ?? null });
     };
     const take = (info: NotificationRecordInfo, seenAt: number): void => {
       const observed = toObserved(info);
@@ -80,7 +84,7 @@ export function capturePush(io: AdbDeviceIo, options: CapturePushOptions): Promi
     const timer = setTimeout(finish, Math.max(0, options.timeoutMs));
     if (options.signal?.aborted) return finish();
     options.signal?.addEventListener('abort', finish, { once: true });
-    watchNotifications(io, {
+    watch = watchNotifications(io, {
       packages: [options.package],
       ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
       signal: controller.signal,

@@ -81,6 +81,10 @@ describe('a 7-phone run of every scenario, checked against ground truth', () => 
       const kinds = new Set(runs.attempt(c.attempt.id).evidence.map((e) => e.kind));
       for (const kind of ['record', 'send', 'state', 'screenshot', 'logcat', 'doctor'] as const)
         expect(kinds.has(kind), `${c.attempt.scenarioId} ${kind}`).toBe(true);
+      // Every virtual phone's events buffer is readable: capture followed it instead of polling.
+      const record = runs.attempt(c.attempt.id).evidence.find((e) => e.kind === 'record')?.data as
+        { capture?: { mode?: string } } | undefined;
+      expect(record?.capture?.mode, `${c.attempt.scenarioId} capture mode`).toBe('events');
     }
 
     // 3. The plan is big enough to count: ≥ 6 vendors x ≥ 12 scenarios, each with a verdict.

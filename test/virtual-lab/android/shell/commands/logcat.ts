@@ -5,12 +5,16 @@
  * Times parse as "%m-%d %H:%M:%S.%q", "%Y-%m-%d %H:%M:%S.%q" or, from Android 7, "%s.%q" (epoch).
  * Android 7 also brought the epoch/year/UTC/zone/uid modifiers; older phones refuse them with
  * "Invalid parameter" and a bad time with the old "not in ... time format" wording. Without -d
- * a real logcat would follow the log; here it prints what there is and ends.
+ * (and without -t, which implies it) logcat prints what there is, then follows the log until the
+ * host closes the stream or -m lines were printed. A phone whose events buffer is closed to the
+ * shell (eventsLogAccess) errors out or reads it empty.
  */
 import {
   clearLog,
+  eventsLogAccess,
   formatLogEntry,
   phoneLog,
+  subscribeLog,
   type LogBufferName,
   type LogEntry,
   type LogFormat,
@@ -72,6 +76,7 @@ export const logcat: CommandHandler = async (ctx) => {
   };
   let buffers: LogBufferName[] | null = null;
   let clear = false;
+  let dump = false;
   let tail: { count: number } | { sinceMs: number } | null = null;
   let max = Number.POSITIVE_INFINITY;
   const filter: Filter = { tags: new Map(), defaultLevel: 0 };
@@ -85,7 +90,7 @@ export const logcat: CommandHandler = async (ctx) => {
         if (v === undefined) throw new UsageError(a);
         return v;
       };
-      if (a === '-d') continue;
+      if (a === '-d') dump = true;
       else if (a === '-c') clear = true;
       else if (a === '-s') filter.defaultLevel = PRIORITIES.indexOf('S');
       else if (a === '-v') {
@@ -118,6 +123,7 @@ export const logcat: CommandHandler = async (ctx) => {
           }
         }
       } else if (a === '-t' || a === '-T') {
+        if (a === '-t') dump = true;
         const v = value();
         try {
           tail = parseTail(v, sdk, nowYear);
@@ -157,24 +163,66 @@ export const logcat: CommandHandler = async (ctx) => {
     clearLog(phone, chosen);
     return 0;
   }
-  let entries = phoneLog(phone).filter((e) => chosen.has(e.buffer) && allowed(filter, e));
-  if (tail && 'sinceMs' in tail) {
-    const since = tail.sinceMs;
-    entries = entries.filter((e) => e.timeMs >= since);
-  } else if (tail) entries = entries.slice(-tail.count);
-  let text = '';
+  const access = chosen.has('events') ? eventsLogAccess(phone) : 'readable';
+  if (access === 'refused') {
+    // Illustrative wording (logd's reader errors); no ROM is documented to refuse.
+    await ctx.err("logcat: Unable to open log device 'events': Permission denied\n");
+    return 1;
+  }
+  const shows = (e: LogEntry): boolean =>
+    chosen.has(e.buffer) && allowed(filter, e) && !(e.buffer === 'events' && access === 'empty');
+  let entries = phoneLog(phone).filter(shows);
+  const since = tail && 'sinceMs' in tail ? tail.sinceMs : null;
+  if (since !== null) entries = entries.filter((e) => e.timeMs >= since);
+  else if (tail && 'count' in tail) entries = entries.slice(-tail.count);
   const begun = new Set<LogBufferName>();
   let printed = 0;
-  for (const e of entries) {
-    if (printed >= max) break;
+  const render = (e: LogEntry): string => {
+    let line = '';
     if (!begun.has(e.buffer)) {
-      text += `--------- beginning of ${e.buffer}\n`;
+      line += `--------- beginning of ${e.buffer}\n`;
       begun.add(e.buffer);
     }
-    text += `${formatLogEntry(e, format)}\n`;
     printed++;
+    return `${line}${formatLogEntry(e, format)}\n`;
+  };
+  let text = '';
+  for (const e of entries) {
+    if (printed >= max) break;
+    text += render(e);
   }
   await ctx.env.delay(5, ctx.signal);
   await ctx.out(text);
-  return 0;
+  if (dump || printed >= max || ctx.signal.aborted) return 0;
+  return follow(
+    ctx,
+    (e) => shows(e) && (since === null || e.timeMs >= since),
+    render,
+    () => printed >= max,
+  );
 };
+
+/** Writes each new matching entry as it is logged, in order, until the stream closes or -m is reached. */
+function follow(
+  ctx: Parameters<CommandHandler>[0],
+  shows: (e: LogEntry) => boolean,
+  render: (e: LogEntry) => string,
+  full: () => boolean,
+): Promise<number> {
+  return new Promise<number>((resolve) => {
+    let writing = Promise.resolve();
+    const end = (): void => {
+      unsubscribe();
+      ctx.signal.removeEventListener('abort', end);
+      void writing.then(() => resolve(0));
+    };
+    const unsubscribe = subscribeLog(ctx.env.phone, (e) => {
+      if (!shows(e) || full()) return;
+      const line = render(e);
+      writing = writing.then(() => (ctx.signal.aborted ? undefined : ctx.out(line))).catch(() => undefined);
+      if (full()) end();
+    });
+    if (ctx.signal.aborted) end();
+    else ctx.signal.addEventListener('abort', end, { once: true });
+  });
+}

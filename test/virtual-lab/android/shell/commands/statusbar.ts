@@ -9,7 +9,15 @@
  */
 import { crc32, deflateSync } from 'node:zlib';
 import { launchActivity, shortComponent } from '../../actions';
-import { appendLog, logActivityStart, logAppOpened, logAppStart, systemServerPid } from '../../logbuffer';
+import {
+  appendLog,
+  CANCEL_REASON,
+  logActivityStart,
+  logAppOpened,
+  logAppStart,
+  logNotificationCancelled,
+  systemServerPid,
+} from '../../logbuffer';
 import type { PostedRecord } from '../../notifications';
 import { SCREEN_HEIGHT, SCREEN_WIDTH, surfaceColours } from '../../png';
 import type { AppPackage, PhoneState } from '../../state';
@@ -88,7 +96,10 @@ function openFromShade(phone: PhoneState, row: ShadeRow): void {
   }
   const records = app.settings.records;
   const at = records.indexOf(record);
-  if (at >= 0) records.splice(at, 1);
+  if (at >= 0) {
+    records.splice(at, 1);
+    logNotificationCancelled(phone, app, record, CANCEL_REASON.click);
+  }
   setShade(phone, false);
   const activity = app.launcherActivity;
   if (!activity) return;
