@@ -497,7 +497,8 @@ export async function runCaptureScaleBench(): Promise<{ cost: PhoneCost[]; scale
   const [small, large] = [entries[0], entries[entries.length - 1]];
   const change = small && large ? (large[1] - small[1]) / Math.max(1, small[1]) : Number.NaN;
   console.log(
-    `           capture part of an attempt (arm + stop; attempts start within 3 s of each other) p95: ${entries.map(([n, v]) => `${n} phones ${v} ms`).join(', ')}` +
+    `           capture part of an attempt (arm + stop; attempts start within 3 s of each other) p95: ` +
+      `${entries.map(([n, v]) => `${n} phones ${v} ms`).join(', ')}` +
       ` (change ${Number.isFinite(change) ? `${Math.round(change * 100)}%` : 'n/a'}; target <= 10%) ${ok(change, 0.1)};` +
       ` arm alone when all arm at the same instant ${Object.entries(scale.armP95Ms)
         .map(([n, v]) => `${n} phones ${v} ms`)
