@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRunHandlers, type WindowRunsApi } from '../../../electron/lab/run-handlers';
 import { createSecretStore, type SecretCipher } from '../../../electron/lab/secrets/secret-store';
 import { createInvokeDispatcher } from '../../../electron/main/ipc-dispatch';
+import { checkRequest, RequestRefused } from '../../../electron/lab/request-gate';
 import type { AttemptDetail } from '../../../shared/domain/run';
 import type { RequestArgs, RequestChannel } from '../../../shared/ipc';
 import { fail, ok } from '../../../shared/result';
@@ -145,10 +146,17 @@ describe('the IPC contract for runs and secrets', () => {
   const seen: Array<{ channel: RequestChannel; args: unknown }> = [];
   const dispatch = createInvokeDispatcher(
     {
-      invoke: async <C extends RequestChannel>(channel: C, args: RequestArgs<C>) => (
-        seen.push({ channel, args }),
-        ok(null as never)
-      ),
+      // The core checks every request itself (request-gate.ts); main only checks the sender.
+      invoke: async <C extends RequestChannel>(channel: C, args: RequestArgs<C>) => {
+        try {
+          checkRequest(channel, args, 'electron');
+        } catch (error) {
+          if (error instanceof RequestRefused) return error.toResult() as never;
+          throw error;
+        }
+        seen.push({ channel, args });
+        return ok(null as never);
+      },
     },
     { isTrustedSender: () => true },
   );
