@@ -33,7 +33,7 @@ export interface VendorBadge {
 export interface VendorEntry {
   /** Display name, en and zh-CN (the i18n catalogs take `vendor.<id>` from here). */
   readonly name: VendorText;
-  /** ro.product.brand values of this group, in the vendor's own casing (matched case-insensitively). */
+  /** ro.product.brand values of this group, in the vendor's own casing (phone names use it; matched case-insensitively). */
   readonly brands: readonly string[];
   /** ro.product.manufacturer values of this group (matched case-insensitively, after the brand). */
   readonly manufacturers: readonly string[];
@@ -84,7 +84,9 @@ export interface ChannelEntry {
 
 const text = z.object({ en: z.string().min(1), zhCN: z.string().min(1) }).strict();
 const colour = z.string().regex(/^#[0-9a-f]{6}$/, 'a lower-case #rrggbb colour');
-const word = z.string().regex(/^[A-Za-z][A-Za-z0-9 ]*$/, 'letters, digits and spaces, starting with a letter');
+const word = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9 ]*$/, 'letters, digits and spaces, starting with a letter');
 const propKey = z.string().regex(/^[a-z_][a-z0-9_.]*$/, 'a system property name');
 const tencentField = z.string().regex(/^[A-Z][A-Za-z]+$/, 'a Tencent AndroidInfo field name');
 

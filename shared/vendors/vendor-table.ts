@@ -61,7 +61,7 @@ export const VENDOR_TABLE = {
   // Brand before manufacturer: Honor phones made before the 2020 split say manufacturer HUAWEI.
   honor: {
     name: { en: 'Honor', zhCN: '荣耀' },
-    brands: ['HONOR', 'hihonor'],
+    brands: ['HONOR'],
     manufacturers: ['HONOR'],
     models: [],
     roms: ['MagicOS', 'Magic UI'],
@@ -78,7 +78,12 @@ export const VENDOR_TABLE = {
     manufacturers: ['OPPO', 'OnePlus', 'realme'],
     models: [],
     roms: ['ColorOS', 'OxygenOS', 'realme UI'],
-    romProps: ['ro.build.version.oplusrom', 'ro.build.version.opporom', 'ro.build.version.realmeui', 'ro.oxygen.version'],
+    romProps: [
+      'ro.build.version.oplusrom',
+      'ro.build.version.opporom',
+      'ro.build.version.realmeui',
+      'ro.oxygen.version',
+    ],
     channelRule: 'oplus-region',
     channels: ['oppo', 'fcm'],
     badge: { text: '#0a6637', background: '#e2f4e8', line: '#1a8a4b' },
@@ -110,8 +115,8 @@ export const VENDOR_TABLE = {
   },
   samsung: {
     name: { en: 'Samsung', zhCN: '三星' },
-    brands: ['samsung'],
-    manufacturers: ['samsung'],
+    brands: ['Samsung'],
+    manufacturers: ['Samsung'],
     models: [],
     roms: ['One UI'],
     romProps: ['ro.build.version.oneui'],
@@ -122,7 +127,7 @@ export const VENDOR_TABLE = {
   },
   google: {
     name: { en: 'Google', zhCN: '谷歌' },
-    brands: ['google'],
+    brands: ['Google'],
     manufacturers: ['Google'],
     models: ['Pixel'],
     roms: [],
@@ -181,7 +186,9 @@ export const CHANNEL_TABLE = {
     vendorName: { en: 'Honor', zhCN: '荣耀' },
     serviceName: { en: 'Honor Push', zhCN: '荣耀推送' },
     // The Honor push SDK may instead bind its proxy in the system ("android") package.
-    services: [{ package: 'com.hihonor.android.pushagent', name: 'Honor Push service', minimumVersionCode: null }],
+    services: [
+      { package: 'com.hihonor.android.pushagent', name: 'Honor Push service', minimumVersionCode: null },
+    ],
     classifies: true,
     dailyQuota: false,
     tencent: { importance: 'HonorImportance' },
@@ -209,7 +216,9 @@ export const CHANNEL_TABLE = {
   meizu: {
     vendorName: { en: 'Meizu', zhCN: '魅族' },
     serviceName: { en: 'Meizu Push', zhCN: '魅族推送' },
-    services: [{ package: 'com.meizu.cloud', name: 'Meizu push service (Flyme cloud)', minimumVersionCode: null }],
+    services: [
+      { package: 'com.meizu.cloud', name: 'Meizu push service (Flyme cloud)', minimumVersionCode: null },
+    ],
     // Meizu's 2025 classification (noticeMsgType) is not modelled yet: no class, but a quota.
     classifies: false,
     dailyQuota: true,
