@@ -75,6 +75,14 @@ export interface ChannelEntry {
   readonly serviceName: VendorText;
   /** System packages that carry the channel on the phone. */
   readonly services: readonly ServicePackage[];
+  /** A run checks the service before sending: its package missing (or too old) blocks the phone. */
+  readonly serviceRequired: boolean;
+  /** The vendor SDK may reach the service through a proxy elsewhere: a missing package proves nothing. */
+  readonly proxied: boolean;
+  /** The vendor's system push service shows the notification without the app running (seed 002/003). */
+  readonly systemLevel: boolean;
+  /** Tencent passes a custom alert sound on this channel (seed 002). */
+  readonly customSound: boolean;
   /** The vendor sorts messages into high and low classes (seed 002). */
   readonly classifies: boolean;
   /** The low class (or all volume) has a documented daily count limit (seed 002). */
@@ -121,6 +129,10 @@ export const channelEntrySchema = z
         })
         .strict(),
     ),
+    serviceRequired: z.boolean(),
+    systemLevel: z.boolean(),
+    customSound: z.boolean(),
+    proxied: z.boolean(),
     classifies: z.boolean(),
     dailyQuota: z.boolean(),
     tencent: z
