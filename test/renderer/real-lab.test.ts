@@ -137,7 +137,9 @@ describe('renderer on the real core with virtual phones', () => {
       const el = card(serial);
       expect(await el.locator('.vendor-badge').textContent(), phone.profile).toBe(phone.vendor);
       // Badge colours come from the vendor table through CSS custom properties.
-      const bg = await el.locator('.vendor-badge').evaluate((b) => getComputedStyle(b).backgroundColor);
+      const bg = await el
+        .locator('.vendor-badge')
+        .evaluate((b) => b.ownerDocument.defaultView?.getComputedStyle(b).backgroundColor);
       expect(bg, phone.profile).toBe(rgb(VENDOR_TABLE[phone.group].badge.background));
       expect(await el.locator('.state-chip').textContent(), phone.profile).toBe('Ready');
       expect(await el.locator('.channel-tag').textContent(), phone.profile).toBe(phone.channel);

@@ -30,7 +30,7 @@ describe('vendorOf', () => {
     brand,
     manufacturer,
     model: 'X1',
-    rom: { name: 'Android', version: null },
+    rom: { name: 'Android' as const, version: null },
     pushChannel,
   });
   it('puts sub-brands in their vendor group and prefers brand over manufacturer (shared/vendors)', () => {
