@@ -52,7 +52,9 @@ export function vendorGroupOf(phone: VendorGroupInput): VendorId {
     firstGroup((id) => (VENDOR_TABLE[id].roms as readonly string[]).includes(phone.romName ?? ''));
   if (byName !== null) return byName;
   if (channel !== null && channel !== 'fcm') {
-    const own = firstGroup((id) => VENDOR_TABLE[id].channelRule !== 'fcm' && VENDOR_TABLE[id].channels[0] === channel);
+    const own = firstGroup(
+      (id) => VENDOR_TABLE[id].channelRule !== 'fcm' && VENDOR_TABLE[id].channels[0] === channel,
+    );
     if (own !== null) return own;
   }
   return 'other-android';

@@ -9,7 +9,9 @@ import { CHANNEL_TABLE } from '../../vendors/vendor-table';
 export type MessageClass = 'high' | 'low' | 'unknown' | 'none';
 
 /** Channels whose low class (or general volume) has a documented count limit (seed 002; vendor table). */
-export const QUOTA_CHANNELS: readonly TargetChannel[] = TARGET_CHANNELS.filter((c) => CHANNEL_TABLE[c].dailyQuota);
+export const QUOTA_CHANNELS: readonly TargetChannel[] = TARGET_CHANNELS.filter(
+  (c) => CHANNEL_TABLE[c].dailyQuota,
+);
 
 /** The class this message gets on this channel, from its vendor fields and the app's granted channels. */
 export function messageClass(
