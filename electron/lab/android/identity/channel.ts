@@ -5,7 +5,13 @@
  * push services when the package list is known, from properties otherwise.
  * Reason keys are fixed (the UI translates them) and every placeholder is filled.
  */
-import type { ChannelReason, PushChannel, PushServiceInfo, RomInfo } from '../../../../shared/domain/device';
+import {
+  PUSH_CHANNELS,
+  type ChannelReason,
+  type PushChannel,
+  type PushServiceInfo,
+  type RomInfo,
+} from '../../../../shared/domain/device';
 import { oplusRegion, romLabel } from './rom';
 import { serviceFor } from './push-services';
 import { firstProp, lowerProp, BRAND_KEYS, MANUFACTURER_KEYS, type Props } from './props';
@@ -24,15 +30,9 @@ export type ChannelReasonKey =
   | 'channel.fcmMissingGms';
 
 /** English service names ("Mi Push") for the reason text: from the vendor table. */
-export const CHANNEL_NAMES: Readonly<Record<PushChannel, string>> = {
-  xiaomi: CHANNEL_TABLE.xiaomi.serviceName.en,
-  huawei: CHANNEL_TABLE.huawei.serviceName.en,
-  honor: CHANNEL_TABLE.honor.serviceName.en,
-  oppo: CHANNEL_TABLE.oppo.serviceName.en,
-  vivo: CHANNEL_TABLE.vivo.serviceName.en,
-  meizu: CHANNEL_TABLE.meizu.serviceName.en,
-  fcm: CHANNEL_TABLE.fcm.serviceName.en,
-};
+export const CHANNEL_NAMES: Readonly<Record<PushChannel, string>> = Object.fromEntries(
+  PUSH_CHANNELS.map((channel) => [channel, CHANNEL_TABLE[channel].serviceName.en]),
+) as Record<PushChannel, string>;
 
 export interface ChannelDecision {
   readonly channel: PushChannel;
