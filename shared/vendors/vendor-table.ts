@@ -8,9 +8,11 @@
  *   VENDOR_IDS / VendorId     the vendor groups, in display order (board, matrix rows, reports)
  *   VENDOR_TABLE[id]          VendorEntry: brands, manufacturers, models, ROMs (+ their ro.* props),
  *                             channel rule and channels, name (en/zh-CN), badge colours, settings file
- *   CHANNEL_TABLE[channel]    ChannelEntry: vendor name, service name and packages, message class,
- *                             daily quota, Tencent AndroidInfo field names
+ *   CHANNEL_TABLE[channel]    ChannelEntry: vendor name, service name (en/zh-CN) and packages, whether
+ *                             runs check the service / it may be proxied, system-level display, custom
+ *                             sound, message classes, daily quota, Tencent AndroidInfo field names
  *   vendorName(id, locale)    the display name in 'en' or 'zh-CN'
+ *   vendorMessages(locale)    `vendor.<id>` and `pushChannel.<channel>` for the i18n catalogs
  *   vendorGroupOf(phone)      THE rule for a phone's group: shared/vendors/vendor-group.ts
  *
  * Adding a vendor: add its id to VENDOR_IDS (and its channel to PUSH_CHANNELS if it has one); the
