@@ -4,25 +4,21 @@
  * casing and not repeated when the model already starts with it ("MEIZU 21", not "meizu MEIZU 21").
  * Pure; the text stays untrusted (callers render it as text).
  */
+import { VENDOR_IDS, VENDOR_TABLE } from '../vendors/vendor-table';
 
-/** Vendors' own spelling of their names, by lower-case brand or manufacturer. */
+/** Lower case without spaces or punctuation: "Black Shark" and "blackshark" are one name. */
+const nameKey = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+/**
+ * Vendors' own spelling of their names, by name key: the vendor table's brands and manufacturers
+ * (shared/vendors), then makers PushLab has no group for.
+ */
 const VENDOR_CASING: Readonly<Record<string, string>> = {
-  xiaomi: 'Xiaomi',
-  redmi: 'Redmi',
-  poco: 'POCO',
-  blackshark: 'Black Shark',
-  huawei: 'HUAWEI',
-  honor: 'HONOR',
-  hihonor: 'HONOR',
-  oppo: 'OPPO',
-  oneplus: 'OnePlus',
-  realme: 'realme',
-  vivo: 'vivo',
-  iqoo: 'iQOO',
-  meizu: 'Meizu',
-  samsung: 'Samsung',
-  google: 'Google',
-  apple: 'Apple',
+  ...Object.fromEntries(
+    VENDOR_IDS.flatMap((id) => [...VENDOR_TABLE[id].brands, ...VENDOR_TABLE[id].manufacturers]).map(
+      (name) => [nameKey(name), name],
+    ),
+  ),
   nothing: 'Nothing',
   motorola: 'Motorola',
   sony: 'Sony',
@@ -44,7 +40,7 @@ const VENDOR_CASING: Readonly<Record<string, string>> = {
 /** "meizu" → "Meizu", "samsung" → "Samsung"; an unknown all-lower-case name gets a capital. */
 export function vendorDisplayName(raw: string | null | undefined): string {
   const name = (raw ?? '').trim();
-  const known = VENDOR_CASING[name.toLowerCase()];
+  const known = VENDOR_CASING[nameKey(name)];
   if (known) return known;
   return name === name.toLowerCase() ? name.charAt(0).toUpperCase() + name.slice(1) : name;
 }

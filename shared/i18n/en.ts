@@ -13,6 +13,7 @@ import { matrixUiEn } from './matrix-ui.en';
 import { cliEn } from './cli.en';
 import { runsUiEn } from './runs-ui.en';
 import { approvalEn } from './approval.en';
+import { vendorMessages } from '../vendors/vendor-table';
 
 export const en = {
   ...doctorChecksEn,
@@ -114,26 +115,9 @@ export const en = {
   'error.RUN_SIGNED_OFF': 'Run signed off',
   'error.INTERNAL': 'Something went wrong',
 
-  // Vendors (badge text) and push channels
-  'vendor.xiaomi': 'Xiaomi',
-  'vendor.huawei': 'Huawei',
-  'vendor.honor': 'Honor',
-  'vendor.oppo': 'OPPO',
-  'vendor.oneplus': 'OnePlus',
-  'vendor.realme': 'realme',
-  'vendor.vivo': 'vivo',
-  'vendor.meizu': 'Meizu',
-  'vendor.samsung': 'Samsung',
-  'vendor.google': 'Google',
-  'vendor.other': 'Other',
+  // Vendor group names and push channel names: shared/vendors/vendor-table.ts
+  ...vendorMessages('en'),
   'vendor.unknown': 'Unknown',
-  'pushChannel.xiaomi': 'Mi Push',
-  'pushChannel.huawei': 'Huawei Push (HMS)',
-  'pushChannel.honor': 'Honor Push',
-  'pushChannel.oppo': 'OPPO Push',
-  'pushChannel.vivo': 'vivo Push',
-  'pushChannel.meizu': 'Meizu Push',
-  'pushChannel.fcm': 'FCM',
 
   // Why a phone gets its push channel (keys emitted by the identity classifier)
   'channel.vendor': '{brand} phone on {rom}: offline push goes through {channelName}.',

@@ -6,6 +6,7 @@
 import type { Locale } from './index';
 import { installFailurePartsEn, installFailuresEn, type FailureText } from './install-failures.en';
 import { installFailurePartsZh, installFailuresZh } from './install-failures.zh-CN';
+import { vendorGroupOf } from '../vendors/vendor-group';
 
 export interface InstallFailureContext {
   /** ro.product.manufacturer or brand, any case. */
@@ -26,9 +27,9 @@ const TABLES: Readonly<
   'zh-CN': { texts: installFailuresZh, parts: installFailurePartsZh },
 };
 
-const XIAOMI_BRANDS = ['xiaomi', 'redmi', 'poco', 'blackshark'];
+/** Xiaomi, Redmi, POCO…: the vendor table's Xiaomi group (MIUI/HyperOS "Install via USB"). */
 const isXiaomi = (ctx: InstallFailureContext): boolean =>
-  XIAOMI_BRANDS.includes((ctx.vendor ?? '').trim().toLowerCase());
+  vendorGroupOf({ brand: ctx.vendor ?? null, manufacturer: ctx.vendor ?? null }) === 'xiaomi';
 const list = (items: readonly string[] | undefined): string | null =>
   items && items.length > 0 ? items.join(', ') : null;
 

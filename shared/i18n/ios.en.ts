@@ -1,7 +1,5 @@
 /** iOS simulator text (English): device board rows and the iOS status line. Merged into en.ts; zh-CN twin in ios.zh-CN.ts. */
 export const iosEn = {
-  'pushChannel.apns': 'APNs',
-  'vendor.apple': 'Apple',
   'device.transport.simulator': 'Simulator',
   'device.ios': 'iOS',
   'device.iosVersion': 'iOS {version}',

@@ -1,7 +1,5 @@
 /** iOS simulator text (Simplified Chinese). Merged into zh-CN.ts. */
 export const iosZh = {
-  'pushChannel.apns': 'APNs（苹果推送）',
-  'vendor.apple': '苹果',
   'device.transport.simulator': '模拟器',
   'device.ios': 'iOS 版本',
   'device.iosVersion': 'iOS {version}（模拟器）',

@@ -67,16 +67,6 @@ export const matrixUiEn = {
   'matrix.message.audio': 'Voice',
   'matrix.message.file': 'File',
   'matrix.message.custom': 'Custom',
-  'matrix.group.xiaomi': 'Xiaomi',
-  'matrix.group.huawei': 'Huawei',
-  'matrix.group.honor': 'Honor',
-  'matrix.group.oppo': 'OPPO',
-  'matrix.group.vivo': 'vivo',
-  'matrix.group.meizu': 'Meizu',
-  'matrix.group.samsung': 'Samsung',
-  'matrix.group.google': 'Google / FCM',
-  'matrix.group.other-android': 'Other Android',
-  'matrix.group.ios': 'iOS / APNs',
 
   // The open cell
   'matrix.panel.title': '{scenario} on {phone}',

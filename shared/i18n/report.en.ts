@@ -25,9 +25,6 @@ export const reportEn = {
   'report.groups.heading': 'By vendor',
   'report.groups.vendor': 'Vendor',
   'report.groups.empty': 'No phone took part in this run.',
-  'report.group.google': 'Google / FCM',
-  'report.group.other-android': 'Other Android',
-  'report.group.ios': 'iOS / APNs',
 
   // The matrix
   'report.matrix.heading': 'Results by phone and scenario',

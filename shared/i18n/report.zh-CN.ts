@@ -24,9 +24,6 @@ export const reportZh = {
   'report.groups.heading': '按厂商',
   'report.groups.vendor': '厂商',
   'report.groups.empty': '本次运行没有手机参与。',
-  'report.group.google': '谷歌 / FCM',
-  'report.group.other-android': '其他 Android',
-  'report.group.ios': '苹果 iOS / APNs',
 
   'report.matrix.heading': '按手机和场景的结果',
   'report.matrix.intro':

@@ -15,6 +15,7 @@ import { matrixUiZh } from './matrix-ui.zh-CN';
 import { cliZh } from './cli.zh-CN';
 import { runsUiZh } from './runs-ui.zh-CN';
 import { approvalZh } from './approval.zh-CN';
+import { vendorMessages } from '../vendors/vendor-table';
 
 export const zhCN = {
   ...doctorChecksZh,
@@ -107,25 +108,8 @@ export const zhCN = {
   'error.RUN_SIGNED_OFF': '运行已签核',
   'error.INTERNAL': '出现了意外错误',
 
-  'vendor.xiaomi': '小米',
-  'vendor.huawei': '华为',
-  'vendor.honor': '荣耀',
-  'vendor.oppo': 'OPPO',
-  'vendor.oneplus': '一加',
-  'vendor.realme': '真我 realme',
-  'vendor.vivo': 'vivo',
-  'vendor.meizu': '魅族',
-  'vendor.samsung': '三星',
-  'vendor.google': '谷歌',
-  'vendor.other': '其他',
+  ...vendorMessages('zh-CN'),
   'vendor.unknown': '未知',
-  'pushChannel.xiaomi': '小米推送',
-  'pushChannel.huawei': '华为推送（HMS）',
-  'pushChannel.honor': '荣耀推送',
-  'pushChannel.oppo': 'OPPO 推送',
-  'pushChannel.vivo': 'vivo 推送',
-  'pushChannel.meizu': '魅族推送',
-  'pushChannel.fcm': 'FCM',
 
   'channel.vendor': '运行 {rom} 的 {brand} 手机：离线推送走{channelName}通道。',
   'channel.honorPreSplit':

@@ -84,7 +84,13 @@ function toPhone(p: MatrixPhoneInput): MatrixPhone {
   const d = p.details ?? null;
   return {
     serial: p.serial,
-    group: vendorGroupOf({ vendor: p.vendor, brand: d?.brand ?? null, model: p.model, channel: p.channel }),
+    group: vendorGroupOf({
+      vendor: p.vendor,
+      brand: d?.brand ?? null,
+      model: p.model,
+      romName: d?.rom?.name ?? null,
+      channel: p.channel,
+    }),
     vendor: p.vendor,
     model: p.model,
     marketingName: d?.marketingName ?? null,

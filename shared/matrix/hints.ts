@@ -7,11 +7,11 @@
  *   QUOTA_TAIL_MIN
  *
  * Rules, first match wins (rule ids from shared/scenarios/sources.ts):
- * 1. daily-quota, observed: on a quota channel (Xiaomi, OPPO, vivo, Meizu) the cell's missing push
+ * 1. daily-quota, observed: on a quota channel (vendor table: dailyQuota) the cell's missing push
  *    is in the phone's "quota tail": pushes showed earlier in the run, then at least QUOTA_TAIL_MIN
  *    in a row did not, to the end (seed.daily-quota).
  * 2. message-class: the message has a low (or unproven) class on a channel that classifies
- *    (Huawei, Honor, OPPO, vivo, Xiaomi) and did not show or showed late; on a quota channel with a
+ *    (vendor table: classifies) and did not show or showed late; on a quota channel with a
  *    low class it is daily-quota (seed.vendor-classification, seed.daily-quota).
  * 3. doze: the app state is Doze and the push did not show or showed late (android.doze-fcm-priority).
  * 4. quiet-hours: Do Not Disturb was on on the phone (doctor) and the push did not show, showed
@@ -21,6 +21,7 @@ import { messageClass, QUOTA_CHANNELS } from '../scenarios/rules/message-class';
 import type { AppProfile, Bilingual, Scenario, TargetChannel } from '../scenarios/types';
 import type { ReasonKey, VerdictKind } from '../runs/types';
 import type { CellStatus, MatrixColumn, ThrottleHint } from './types';
+import { CHANNEL_TABLE } from '../vendors/vendor-table';
 
 /** Consecutive missing pushes at the end of a phone's run that look like a used-up quota. */
 export const QUOTA_TAIL_MIN = 3;
@@ -35,18 +36,9 @@ const MISSING: ReadonlySet<ReasonKey> = new Set<ReasonKey>([
   'inconclusive.before-idle',
 ]);
 
-const CLASSIFYING: readonly TargetChannel[] = ['huawei', 'honor', 'oppo', 'vivo', 'xiaomi'];
-
-const CHANNEL_NAMES: Readonly<Record<TargetChannel, Bilingual>> = {
-  xiaomi: { en: 'Xiaomi', zhCN: '小米' },
-  huawei: { en: 'Huawei', zhCN: '华为' },
-  honor: { en: 'Honor', zhCN: '荣耀' },
-  oppo: { en: 'OPPO', zhCN: 'OPPO' },
-  vivo: { en: 'vivo', zhCN: 'vivo' },
-  meizu: { en: 'Meizu', zhCN: '魅族' },
-  fcm: { en: 'FCM', zhCN: 'FCM' },
-  apns: { en: 'APNs', zhCN: 'APNs' },
-};
+/** Channels that classify messages, and the vendor names hints use: from the vendor table. */
+const CLASSIFYING = (channel: TargetChannel): boolean => CHANNEL_TABLE[channel].classifies;
+const CHANNEL_NAMES = (channel: TargetChannel): Bilingual => CHANNEL_TABLE[channel].vendorName;
 
 export interface HintInput {
   readonly status: CellStatus;
@@ -101,7 +93,7 @@ export function throttleHint(input: HintInput): ThrottleHint | null {
   const key = input.reasonKey;
   const missing = key !== null && MISSING.has(key);
   const channel = input.channel;
-  const name = channel === null ? null : CHANNEL_NAMES[channel];
+  const name = channel === null ? null : CHANNEL_NAMES(channel);
 
   if (missing && input.inQuotaTail && channel !== null && name !== null && QUOTA_CHANNELS.includes(channel)) {
     return hint('daily-quota', ['seed.daily-quota'], {
@@ -112,7 +104,7 @@ export function throttleHint(input: HintInput): ThrottleHint | null {
       zhCN: `本次运行前面的推送已显示，之后连续 ${QUOTA_TAIL_MIN} 条或更多未显示：可能已用完${name.zhCN}的每日推送配额。请先在${name.zhCN}控制台查看配额，再判断是否为产品问题。`,
     });
   }
-  if (missing && channel !== null && name !== null && CLASSIFYING.includes(channel) && input.scenario) {
+  if (missing && channel !== null && name !== null && CLASSIFYING(channel) && input.scenario) {
     const cls = messageClass(input.scenario.message, channel, input.profile);
     if (cls === 'low' || cls === 'unknown') {
       const quota = cls === 'low' && QUOTA_CHANNELS.includes(channel);

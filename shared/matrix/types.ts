@@ -5,6 +5,7 @@
  * renderer, the HTML/CSV reports and the CLI all read this one shape.
  */
 import type { PushChannel } from '../domain/device';
+import { VENDOR_IDS, type VendorId } from '../vendors/vendor-table';
 import type { RunStatus } from '../domain/run';
 import type { VerdictKind, ReasonKey, VerdictReason } from '../runs/types';
 import type { AppProfile, AppState, Bilingual, MessageKind, TargetChannel } from '../scenarios/types';
@@ -40,20 +41,9 @@ export interface MatrixBasis {
   readonly waivers: readonly CellWaiver[];
 }
 
-/** Row groups, in display order. */
-export const VENDOR_GROUPS = [
-  'xiaomi',
-  'huawei',
-  'honor',
-  'oppo',
-  'vivo',
-  'meizu',
-  'samsung',
-  'google',
-  'other-android',
-  'ios',
-] as const;
-export type VendorGroup = (typeof VENDOR_GROUPS)[number];
+/** Row groups, in display order: the vendor groups of shared/vendors/vendor-table.ts. */
+export const VENDOR_GROUPS = VENDOR_IDS;
+export type VendorGroup = VendorId;
 
 /** What a cell shows: a verdict, or that attempts are still to run. */
 export type CellStatus = VerdictKind | 'pending';

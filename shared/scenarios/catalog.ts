@@ -4,6 +4,8 @@
  * vendor x state matrix and to prove that every seed rule is an expected outcome somewhere.
  */
 import type { AppProfile, Bilingual, MessageSpec, PhoneContext, Scenario, VendorFields } from './types';
+import { TARGET_CHANNELS } from './types';
+import { CHANNEL_TABLE } from '../vendors/vendor-table';
 
 /** Vendor fields that give the message a high class everywhere it can have one. */
 export const HIGH_CLASS_VENDOR_FIELDS: VendorFields = {
@@ -301,7 +303,7 @@ export const SCENARIOS: readonly Scenario[] = [
       zhCN: '运营/营销类消息可能延迟、折叠或限量：显示即通过，未显示为无法判定。',
     },
     ['seed.vendor-classification', 'seed.daily-quota'],
-    { appliesTo: ['huawei', 'honor', 'oppo', 'vivo', 'xiaomi'] },
+    { appliesTo: TARGET_CHANNELS.filter((c) => CHANNEL_TABLE[c].classifies) },
   ),
   scenario(
     'apns-environment-mismatch',

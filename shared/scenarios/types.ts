@@ -6,7 +6,7 @@
  * not shared/i18n message keys, so the catalog and its sources stay in one reviewable place. The
  * renderer picks `en` or `zhCN` by locale.
  */
-import type { PushChannel, RomName } from '../domain/device';
+import { PUSH_CHANNELS, type PushChannel, type RomName } from '../domain/device';
 
 /** A sentence in both shipped languages. */
 export interface Bilingual {
@@ -15,7 +15,7 @@ export interface Bilingual {
 }
 
 /** The channels an expectation can be about: the Android channels plus Apple's APNs. */
-export const TARGET_CHANNELS = ['xiaomi', 'huawei', 'honor', 'oppo', 'vivo', 'meizu', 'fcm', 'apns'] as const;
+export const TARGET_CHANNELS = [...PUSH_CHANNELS, 'apns'] as const;
 export type TargetChannel = PushChannel | 'apns';
 
 /** The offline states the lab puts the app in before sending. */

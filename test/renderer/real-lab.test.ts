@@ -12,14 +12,22 @@ import { createLabCore, type LocalLabCore } from '../../electron/lab/compose';
 import { silentLogger } from '../../electron/lab/util/logger';
 import { serveWeb, type WebServer } from '../../electron/web/server';
 import type { DeviceView } from '../../shared/domain/device';
+import { VENDOR_TABLE } from '../../shared/vendors/vendor-table';
 import { writeTestApk } from '../virtual-lab/apk';
 import { startAdbServer, type AdbServerHandle } from '../virtual-lab';
 import { openBrowser, requireBuiltRenderer, type BrowserSession } from './support/browser';
+
+/** "#e2f4e8" as the browser reports a computed colour. */
+const rgb = (hex: string): string => {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+};
 
 /** Four vendors, four channels; expectations read from each real getprop capture. */
 const PHONES = [
   {
     profile: 'xiaomi-hyperos2-android14-2',
+    group: 'xiaomi',
     vendor: 'Xiaomi',
     rom: 'HyperOS',
     channel: 'Mi Push',
@@ -27,6 +35,7 @@ const PHONES = [
   },
   {
     profile: 'huawei-harmonyos4.2-android12-2',
+    group: 'huawei',
     vendor: 'Huawei',
     rom: 'HarmonyOS',
     channel: 'Huawei Push (HMS)',
@@ -34,13 +43,16 @@ const PHONES = [
   },
   {
     profile: 'oppo-coloros15-android15-1',
-    vendor: 'OPPO',
+    group: 'oppo',
+    // The vendor group's name (shared/vendors): OnePlus and realme share OPPO's ROM and push service.
+    vendor: 'OPPO · OnePlus · realme',
     rom: 'ColorOS',
     channel: 'OPPO Push',
     channelZh: 'OPPO 推送',
   },
   {
     profile: 'samsung-oneui6.1-android14-2',
+    group: 'samsung',
     vendor: 'Samsung',
     rom: 'One UI',
     channel: 'FCM',
@@ -124,6 +136,11 @@ describe('renderer on the real core with virtual phones', () => {
       const view = views.find((d) => d.serial === serial);
       const el = card(serial);
       expect(await el.locator('.vendor-badge').textContent(), phone.profile).toBe(phone.vendor);
+      // Badge colours come from the vendor table through CSS custom properties.
+      const bg = await el
+        .locator('.vendor-badge')
+        .evaluate((b) => b.ownerDocument.defaultView?.getComputedStyle(b).backgroundColor);
+      expect(bg, phone.profile).toBe(rgb(VENDOR_TABLE[phone.group].badge.background));
       expect(await el.locator('.state-chip').textContent(), phone.profile).toBe('Ready');
       expect(await el.locator('.channel-tag').textContent(), phone.profile).toBe(phone.channel);
       const text = (await el.textContent()) ?? '';

@@ -5,6 +5,7 @@ import type { ErrorInfo } from '../../../shared/errors';
 import { translate, translateDynamic } from '../../../shared/i18n';
 import type { DeviceCore } from '../../lab/compose-devices';
 import { LabError } from '../../lab/errors';
+import { vendorOfIdentity } from '../../../shared/vendors/vendor-group';
 import { clean, table, type Output } from '../output';
 import type { GlobalOptions } from '../options';
 import { openDeviceSession, settledDevices } from '../session';
@@ -25,6 +26,8 @@ export function deviceJson(view: DeviceView): Record<string, unknown> {
           : translate('en', `adbState.${view.state}.help`),
     manufacturer: id?.manufacturer ?? null,
     brand: id?.brand ?? null,
+    // The vendor group (shared/vendors/vendor-group.ts): the same one the board and the matrix show.
+    vendor: vendorOfIdentity(id),
     model: id?.model ?? null,
     marketingName: id?.marketingName ?? null,
     device: id?.device ?? null,

@@ -18,23 +18,6 @@ export const STATUS_ICONS: Readonly<Record<CellStatus, string>> = {
   pending: '…',
 };
 
-type GroupKey =
-  | `vendor.${'xiaomi' | 'huawei' | 'honor' | 'oppo' | 'vivo' | 'meizu' | 'samsung'}`
-  | `report.group.${'google' | 'other-android' | 'ios'}`;
-
-const GROUP_KEYS: Readonly<Record<VendorGroup, GroupKey>> = {
-  xiaomi: 'vendor.xiaomi',
-  huawei: 'vendor.huawei',
-  honor: 'vendor.honor',
-  oppo: 'vendor.oppo',
-  vivo: 'vendor.vivo',
-  meizu: 'vendor.meizu',
-  samsung: 'vendor.samsung',
-  google: 'report.group.google',
-  'other-android': 'report.group.other-android',
-  ios: 'report.group.ios',
-};
-
 export interface ReportFormat {
   readonly locale: Locale;
   t<K extends MessageKey>(key: K, ...values: TranslateArgs<K>): string;
@@ -95,7 +78,8 @@ export function reportFormat(locale: Locale): ReportFormat {
       return Number.isNaN(d.getTime()) ? '–' : date.format(d);
     },
     status: (status) => translate(locale, `runs.verdict.${status}`),
-    group: (group) => translate(locale, GROUP_KEYS[group]),
+    // Group names come from the vendor table (shared/vendors) through the catalog.
+    group: (group) => translate(locale, `vendor.${group}`),
     state: (state) => translate(locale, `report.state.${state}`),
     message: (kind) => translate(locale, `report.message.${kind}`),
     bilingual: (text) => (locale === 'en' ? text.en : text.zhCN),

@@ -1,14 +1,15 @@
 /**
- * Vendor badge and adb state chip: colour plus text (never colour alone).
+ * Vendor badge and adb state chip: colour plus text (never colour alone). Vendor colours come
+ * from shared/vendors/vendor-table.ts.
  */
 import type { AdbState } from '../../../shared/domain/device';
 import { useI18n } from '../app/i18n-context';
-import type { VendorKey } from './vendor';
+import { vendorColours, type VendorKey } from './vendor';
 
 export function VendorBadge({ vendor }: { vendor: VendorKey }) {
   const { t } = useI18n();
   return (
-    <span className={`vendor-badge vendor-badge--${vendor}`} data-vendor={vendor}>
+    <span className="vendor-badge" data-vendor={vendor} style={vendorColours(vendor)}>
       {t(`vendor.${vendor}`)}
     </span>
   );

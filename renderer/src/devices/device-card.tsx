@@ -14,7 +14,7 @@ import { StateChip, VendorBadge } from './badges';
 import { deviceLabel, deviceNames, romText } from './device-sort';
 import { PushDetails } from './push-details';
 import { ScreenshotDialog } from './screenshot-dialog';
-import { vendorOf } from './vendor';
+import { vendorColours, vendorOf } from './vendor';
 
 export function DeviceCard({ device }: { device: DeviceView }) {
   const { t } = useI18n();
@@ -40,7 +40,9 @@ export function DeviceCard({ device }: { device: DeviceView }) {
 
   return (
     <article
-      className={`device-card device-card--${vendor}`}
+      className="device-card"
+      data-vendor={vendor}
+      style={vendorColours(vendor)}
       data-serial={device.serial}
       aria-label={t('device.cardLabel', {
         name: names.primary ?? t('device.unnamed'),

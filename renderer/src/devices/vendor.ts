@@ -1,54 +1,29 @@
 /**
- * Vendor families for badges and grouping. Brand wins over manufacturer: early Honor phones
- * report manufacturer HUAWEI but brand HONOR, and Redmi/POCO phones are made by Xiaomi.
+ * Vendor groups on the board: the one rule of shared/vendors (README "Vendor groups"), so a card's
+ * badge, the board's grouping and the matrix row agree. Plus 'unknown' while a phone's identity
+ * is not read yet.
  */
 import type { DeviceIdentity } from '../../../shared/domain/device';
+import { vendorOfIdentity } from '../../../shared/vendors/vendor-group';
+import { VENDOR_IDS, VENDOR_TABLE, type VendorId } from '../../../shared/vendors/vendor-table';
 
-export const VENDOR_KEYS = [
-  'xiaomi',
-  'huawei',
-  'honor',
-  'oppo',
-  'oneplus',
-  'realme',
-  'vivo',
-  'meizu',
-  'samsung',
-  'google',
-  'apple',
-  'other',
-  'unknown',
-] as const;
-export type VendorKey = (typeof VENDOR_KEYS)[number];
+export const VENDOR_KEYS = [...VENDOR_IDS, 'unknown'] as const;
+export type VendorKey = VendorId | 'unknown';
 
-const ALIASES: ReadonlyArray<readonly [VendorKey, readonly string[]]> = [
-  ['xiaomi', ['xiaomi', 'redmi', 'poco', 'blackshark']],
-  ['honor', ['honor', 'hihonor']],
-  ['huawei', ['huawei']],
-  ['oneplus', ['oneplus']],
-  ['realme', ['realme']],
-  ['oppo', ['oppo']],
-  ['vivo', ['vivo', 'iqoo']],
-  ['meizu', ['meizu']],
-  ['samsung', ['samsung']],
-  ['google', ['google']],
-  ['apple', ['apple']],
-];
-
-function match(value: string): VendorKey | null {
-  const lower = value.trim().toLowerCase();
-  if (lower === '') return null;
-  for (const [key, names] of ALIASES) if (names.includes(lower)) return key;
-  return null;
+/** The vendor group of a phone, or 'unknown' while its identity is not read. */
+export function vendorOf(
+  identity: Pick<DeviceIdentity, 'brand' | 'manufacturer' | 'model' | 'rom' | 'pushChannel'> | null,
+): VendorKey {
+  return vendorOfIdentity(identity) ?? 'unknown';
 }
 
-/** The vendor family of a phone, or 'unknown' while its identity is not read. */
-export function vendorOf(identity: Pick<DeviceIdentity, 'brand' | 'manufacturer'> | null): VendorKey {
-  if (!identity) return 'unknown';
-  return match(identity.brand) ?? match(identity.manufacturer) ?? 'other';
-}
-
-/** Order of vendor groups on the board: vendor channels first, then FCM-only brands. */
+/** Order of vendor groups on the board: the table's order, unknown last. */
 export function vendorRank(vendor: VendorKey): number {
   return VENDOR_KEYS.indexOf(vendor);
+}
+
+/** Badge colours (CSS custom properties read by .vendor-badge and .device-card). */
+export function vendorColours(vendor: VendorKey): Record<string, string> {
+  const badge = VENDOR_TABLE[vendor === 'unknown' ? 'other-android' : vendor].badge;
+  return { '--vendor-text': badge.text, '--vendor-bg': badge.background, '--vendor-line': badge.line };
 }

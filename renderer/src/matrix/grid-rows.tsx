@@ -32,7 +32,7 @@ export function GroupBand({
       style={style}
     >
       <div role="rowheader" className="mx-band" aria-colindex={1} aria-colspan={columns}>
-        <span className="mx-band__name">{t(`matrix.group.${row.group}`)}</span>
+        <span className="mx-band__name">{t(`vendor.${row.group}`)}</span>
         <span className="mx-band__fact">{t('matrix.band.phones', { count: number(row.phones) })}</span>
         {rollup ? (
           <>

@@ -63,7 +63,7 @@ export function LatencyChart({ matrix, attempts }: { matrix: RunMatrix; attempts
             return (
               <g key={g.group} data-group={g.group}>
                 <text className="mx-chart__label" x={LABEL_W - 8} y={mid + 4} textAnchor="end">
-                  {t(`matrix.group.${g.group}`)}
+                  {t(`vendor.${g.group}`)}
                 </text>
                 {g.stats ? (
                   <g className="mx-chart__box">
@@ -104,7 +104,7 @@ export function LatencyChart({ matrix, attempts }: { matrix: RunMatrix; attempts
         <tbody>
           {groups.map((g) => (
             <tr key={g.group} data-group={g.group}>
-              <th scope="row">{t(`matrix.group.${g.group}`)}</th>
+              <th scope="row">{t(`vendor.${g.group}`)}</th>
               <td>{number(g.values.length)}</td>
               <td>{formatLatency(locale, g.stats?.median ?? null)}</td>
               <td>

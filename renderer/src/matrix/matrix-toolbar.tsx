@@ -56,7 +56,7 @@ export function MatrixFilters({ matrix, layout }: { matrix: RunMatrix; layout: M
         label={t('matrix.filter.group')}
         value={filters.group}
         options={options.groups}
-        optionLabel={(g) => t(`matrix.group.${g}`)}
+        optionLabel={(g) => t(`vendor.${g}`)}
         onChange={(v) => actions.setFilters({ group: pickFilter(v, options.groups, 'all') })}
       />
       <FilterSelect

@@ -17,13 +17,17 @@ import type {
   TargetChannel,
 } from '../types';
 import { platformOfChannel } from '../../platforms/platform-facts';
+import { TARGET_CHANNELS } from '../types';
+import { CHANNEL_TABLE } from '../../vendors/vendor-table';
 import { ruleById } from '../sources';
 import { displayText, type PushDisplay } from './display';
 import { QUOTA_CHANNELS, messageClass } from './message-class';
 import { stateVerdict, type StateVerdict } from './state';
 
-/** Channels where Tencent supports a custom alert sound (seed 002). */
-const CUSTOM_SOUND_CHANNELS: readonly TargetChannel[] = ['huawei', 'xiaomi', 'fcm', 'apns'];
+/** Channels where Tencent supports a custom alert sound (seed 002; vendor table). */
+const CUSTOM_SOUND_CHANNELS: readonly TargetChannel[] = TARGET_CHANNELS.filter(
+  (c) => CHANNEL_TABLE[c].customSound,
+);
 
 /** Android 8.0 (API 26) introduced notification channels; OPPO's ChannelID rule starts there. */
 const ANDROID_O = 26;
@@ -186,7 +190,7 @@ function shownExpectation(
       caveats.push(caveat('seed.notification-settings'));
     }
   }
-  if (phone.pushServiceReady == null && (channel === 'fcm' || channel === 'huawei' || channel === 'honor')) {
+  if (phone.pushServiceReady == null && CHANNEL_TABLE[channel].serviceRequired) {
     caveats.push(caveat(serviceRule(channel)));
   }
   // The strongest platform fact explains a missing push; the weaker ones stay in the rules.

@@ -2,13 +2,16 @@
  * Vendor message classes (seed 002, "Vendor's push restrictions"): a high class is pushed promptly,
  * a low class may be delayed, folded or capped, so a missing low-class push proves nothing.
  */
-import type { AppProfile, MessageSpec, TargetChannel } from '../types';
+import { TARGET_CHANNELS, type AppProfile, type MessageSpec, type TargetChannel } from '../types';
+import { CHANNEL_TABLE } from '../../vendors/vendor-table';
 
 /** 'none': the channel has no documented classification (Meizu, FCM, APNs). */
 export type MessageClass = 'high' | 'low' | 'unknown' | 'none';
 
-/** Channels whose low class (or general volume) has a documented count limit (seed 002). */
-export const QUOTA_CHANNELS: readonly TargetChannel[] = ['xiaomi', 'oppo', 'vivo', 'meizu'];
+/** Channels whose low class (or general volume) has a documented count limit (seed 002; vendor table). */
+export const QUOTA_CHANNELS: readonly TargetChannel[] = TARGET_CHANNELS.filter(
+  (c) => CHANNEL_TABLE[c].dailyQuota,
+);
 
 /** The class this message gets on this channel, from its vendor fields and the app's granted channels. */
 export function messageClass(

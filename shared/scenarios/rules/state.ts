@@ -11,6 +11,8 @@ import type {
   Prediction,
   TargetChannel,
 } from '../types';
+import { TARGET_CHANNELS } from '../types';
+import { CHANNEL_TABLE } from '../../vendors/vendor-table';
 
 export interface StateVerdict {
   readonly outcome: Outcome;
@@ -22,15 +24,10 @@ export interface StateVerdict {
   readonly prediction?: Prediction;
 }
 
-/** Vendor channels whose system push service shows the notification without the app (seed 002/003). */
-export const SYSTEM_LEVEL_CHANNELS: readonly TargetChannel[] = [
-  'xiaomi',
-  'huawei',
-  'honor',
-  'oppo',
-  'vivo',
-  'meizu',
-];
+/** Vendor channels whose system push service shows the notification without the app (seed 002/003; vendor table). */
+export const SYSTEM_LEVEL_CHANNELS: readonly TargetChannel[] = TARGET_CHANNELS.filter(
+  (c) => CHANNEL_TABLE[c].systemLevel,
+);
 
 /** States that only exist on Android. */
 const ANDROID_ONLY: readonly AppState[] = ['force-stopped', 'doze'];

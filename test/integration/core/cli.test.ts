@@ -55,6 +55,7 @@ describe('pushlab CLI', () => {
         'state',
         'manufacturer',
         'brand',
+        'vendor',
         'model',
         'androidVersion',
         'sdk',
@@ -70,6 +71,10 @@ describe('pushlab CLI', () => {
     const xiaomi = devices.find((d) => d.manufacturer === 'Xiaomi');
     expect(xiaomi?.rom).toEqual({ name: 'MIUI', version: expect.stringMatching(/^V?14\./) });
     expect(xiaomi?.pushChannel).toBe('xiaomi');
+    // Vendor groups (README): the Redmi with Xiaomi, the pre-split Honor (manufacturer HUAWEI, on HMS) with Honor.
+    expect(xiaomi?.vendor).toBe('xiaomi');
+    const honor = devices.find((d) => d.brand === 'HONOR');
+    expect(honor).toMatchObject({ manufacturer: 'HUAWEI', pushChannel: 'huawei', vendor: 'honor' });
     expect(xiaomi?.pushServices).toEqual(
       expect.arrayContaining([expect.objectContaining({ package: 'com.xiaomi.xmsf' })]),
     );

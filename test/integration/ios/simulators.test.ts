@@ -137,6 +137,7 @@ describe('simulators beside Android phones', () => {
       state: 'device',
       transport: 'simulator',
       manufacturer: 'Apple',
+      vendor: 'ios',
       model: 'iPad Pro 11-inch (M4)',
       iosVersion: '18.0',
       androidVersion: null,

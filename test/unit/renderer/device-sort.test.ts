@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceView } from '../../../shared/domain/device';
+import type { DeviceChannel, DeviceView } from '../../../shared/domain/device';
 import {
   countByState,
   deviceLabel,
@@ -26,15 +26,24 @@ import {
 const serials = (devices: readonly DeviceView[]) => devices.map((d) => d.serial);
 
 describe('vendorOf', () => {
-  it('maps sub-brands to their vendor family and prefers brand over manufacturer', () => {
-    expect(vendorOf({ brand: 'Redmi', manufacturer: 'Xiaomi' })).toBe('xiaomi');
-    expect(vendorOf({ brand: 'POCO', manufacturer: 'Xiaomi' })).toBe('xiaomi');
-    // Early Honor phones: made by HUAWEI, sold as HONOR.
-    expect(vendorOf({ brand: 'HONOR', manufacturer: 'HUAWEI' })).toBe('honor');
-    expect(vendorOf({ brand: 'iQOO', manufacturer: 'vivo' })).toBe('vivo');
-    expect(vendorOf({ brand: 'OnePlus', manufacturer: 'OnePlus' })).toBe('oneplus');
-    expect(vendorOf({ brand: 'generic', manufacturer: 'samsung' })).toBe('samsung');
-    expect(vendorOf({ brand: 'Fairphone', manufacturer: 'Fairphone' })).toBe('other');
+  const id = (brand: string, manufacturer: string, pushChannel: DeviceChannel = 'fcm') => ({
+    brand,
+    manufacturer,
+    model: 'X1',
+    rom: { name: 'Android' as const, version: null },
+    pushChannel,
+  });
+  it('puts sub-brands in their vendor group and prefers brand over manufacturer (shared/vendors)', () => {
+    expect(vendorOf(id('Redmi', 'Xiaomi'))).toBe('xiaomi');
+    expect(vendorOf(id('POCO', 'Xiaomi'))).toBe('xiaomi');
+    // Early Honor phones: made by HUAWEI, sold as HONOR, on HMS.
+    expect(vendorOf(id('HONOR', 'HUAWEI', 'huawei'))).toBe('honor');
+    expect(vendorOf(id('iQOO', 'vivo', 'vivo'))).toBe('vivo');
+    // OnePlus and realme share OPPO's ROM and push service, on any channel.
+    expect(vendorOf(id('OnePlus', 'OnePlus'))).toBe('oppo');
+    expect(vendorOf(id('realme', 'realme', 'oppo'))).toBe('oppo');
+    expect(vendorOf(id('generic', 'samsung'))).toBe('samsung');
+    expect(vendorOf(id('Fairphone', 'Fairphone'))).toBe('other-android');
     expect(vendorOf(null)).toBe('unknown');
   });
 });

@@ -57,8 +57,8 @@ describe('the board with simulators', () => {
   });
 
   it('a simulator is an Apple device, sorted after the Android vendors and never an install target', () => {
-    expect(vendorOf(IPAD.identity)).toBe('apple');
-    expect(groupByVendor([IPAD, XIAOMI]).map((g) => g.vendor)).toEqual(['xiaomi', 'apple']);
+    expect(vendorOf(IPAD.identity)).toBe('ios');
+    expect(groupByVendor([IPAD, XIAOMI]).map((g) => g.vendor)).toEqual(['xiaomi', 'ios']);
     expect(sortDevices([IPAD, XIAOMI]).map((d) => d.serial)).toEqual([XIAOMI.serial, IPAD.serial]);
     expect(notSelectableReason(IPAD)).toBe('platform');
   });

@@ -191,7 +191,7 @@ describe('renderHtmlReport content', () => {
   it('groups rows by vendor in the fixed order and splits a wide app state into parts', () => {
     const xiaomi = en.text.indexOf('Xiaomi');
     const vivo = en.text.indexOf('vivo', xiaomi);
-    const google = en.text.indexOf('Google / FCM', vivo);
+    const google = en.text.indexOf('Google', vivo);
     expect(xiaomi).toBeGreaterThan(-1);
     expect(vivo).toBeGreaterThan(xiaomi);
     expect(google).toBeGreaterThan(vivo);
@@ -247,7 +247,7 @@ describe('renderHtmlReport content', () => {
       '离线推送签发报告',
       '按厂商',
       '小米',
-      '谷歌 / FCM',
+      '谷歌',
       '通过',
       '失败',
       '尚未签发',

@@ -8,7 +8,12 @@
  * services (Honor: com.hihonor.android.pushagent, see HonorPush SDK users on GitHub; HMS Core:
  * com.huawei.hwid, fei-ke/HMSPush). Version codes are realistic shapes (HMS Core 60800300 on
  * HarmonyOS 4 per the brief, Play services YYWWBBxxx), not copied from a given phone.
+ * Push service package names and the ROM properties come from the vendor table (shared/vendors),
+ * so the virtual phones ship exactly what the identity reader looks for. The family here is the
+ * software a phone runs (a pre-split Honor is a Huawei phone inside), not its vendor group.
  */
+import { CHANNEL_TABLE, VENDOR_TABLE, type VendorId } from '../../../shared/vendors/vendor-table';
+
 export type VendorFamily =
   'xiaomi' | 'huawei' | 'honor' | 'oppo' | 'oneplus' | 'vivo' | 'meizu' | 'samsung' | 'google' | 'generic';
 
@@ -45,20 +50,34 @@ export interface SystemPackageSpec {
 type Props = ReadonlyMap<string, string>;
 const has = (p: Props, k: string): boolean => (p.get(k) ?? '') !== '';
 const lower = (p: Props, k: string): string => (p.get(k) ?? '').toLowerCase();
+/** The phone sets one of the properties the vendor table lists for this vendor's ROMs. */
+const runsRomOf = (p: Props, id: VendorId): boolean => VENDOR_TABLE[id].romProps.some((k) => has(p, k));
+
+/** Push service packages, from the vendor table. */
+const PUSH = {
+  xiaomi: CHANNEL_TABLE.xiaomi.services[0].package,
+  huawei: CHANNEL_TABLE.huawei.services[0].package,
+  honor: CHANNEL_TABLE.honor.services[0].package,
+  heytap: CHANNEL_TABLE.oppo.services[0].package,
+  coloros: CHANNEL_TABLE.oppo.services[1].package,
+  vivo: CHANNEL_TABLE.vivo.services[0].package,
+  meizu: CHANNEL_TABLE.meizu.services[0].package,
+  gms: CHANNEL_TABLE.fcm.services[0].package,
+} as const;
 
 /** Detects the ROM family from properties (ROM-specific keys first, then maker/brand). */
 export function detectFamily(props: Props): VendorFamily {
   const maker = lower(props, 'ro.product.manufacturer');
   const brand = lower(props, 'ro.product.brand');
-  if (has(props, 'ro.miui.ui.version.name') || has(props, 'ro.mi.os.version.name')) return 'xiaomi';
+  if (runsRomOf(props, 'xiaomi')) return 'xiaomi';
   // Post-split Honor (MagicOS, maker HONOR) runs Honor services; older Honor models are Huawei inside.
   if (maker === 'honor') return 'honor';
-  if (has(props, 'ro.build.version.emui') || has(props, 'hw_sc.build.platform.version') || maker === 'huawei')
-    return 'huawei';
+  if (runsRomOf(props, 'huawei') || maker === 'huawei') return 'huawei';
+  // ColorOS base only: OxygenOS before 13 (ro.oxygen.version) is not ColorOS inside.
   if (has(props, 'ro.build.version.oplusrom') || has(props, 'ro.build.version.opporom')) return 'oppo';
   if (maker === 'oneplus') return 'oneplus';
-  if (has(props, 'ro.vivo.os.version') || maker === 'vivo') return 'vivo';
-  if (has(props, 'ro.build.flyme.version') || maker === 'meizu') return 'meizu';
+  if (runsRomOf(props, 'vivo') || maker === 'vivo') return 'vivo';
+  if (runsRomOf(props, 'meizu') || maker === 'meizu') return 'meizu';
   if (maker === 'samsung') return 'samsung';
   if (brand === 'google' || maker === 'google') return 'google';
   return 'generic';
@@ -164,7 +183,7 @@ function vendorPackages(info: VendorInfo, props: Props, sdk: number): SystemPack
       return [
         home('MiuiHome', sdk >= 30 ? '/product/priv-app/MiuiHome/MiuiHome.apk' : undefined),
         {
-          name: 'com.xiaomi.xmsf',
+          name: PUSH.xiaomi,
           versionCode: 60010,
           versionName: '6.0.10-GN',
           running: true,
@@ -198,7 +217,7 @@ function vendorPackages(info: VendorInfo, props: Props, sdk: number): SystemPack
       return [
         home('HwLauncher6'),
         {
-          name: 'com.huawei.hwid',
+          name: PUSH.huawei,
           versionCode: hms.code,
           versionName: hms.name,
           apkPath: `${base}/base.apk`,
@@ -223,7 +242,7 @@ function vendorPackages(info: VendorInfo, props: Props, sdk: number): SystemPack
       return [
         home('HnLauncher'),
         {
-          name: 'com.hihonor.android.pushagent',
+          name: PUSH.honor,
           versionCode: 90803300,
           versionName: '9.0.8.300',
           apkPath: '/system/app/HnPushService/HnPushService.apk',
@@ -251,14 +270,14 @@ function vendorPackages(info: VendorInfo, props: Props, sdk: number): SystemPack
         ),
         heytap
           ? {
-              name: 'com.heytap.mcs',
+              name: PUSH.heytap,
               versionCode: 6020,
               versionName: '6.0.20',
               apkPath: '/system/app/Mcs/Mcs.apk',
               running: true,
             }
           : {
-              name: 'com.coloros.mcs',
+              name: PUSH.coloros,
               versionCode: 2101,
               versionName: '2.1.1',
               apkPath: '/system/app/Mcs/Mcs.apk',
@@ -289,7 +308,7 @@ function vendorPackages(info: VendorInfo, props: Props, sdk: number): SystemPack
       return [
         home('BBKLauncher2'),
         {
-          name: 'com.vivo.pushservice',
+          name: PUSH.vivo,
           versionCode: 3601,
           versionName: '3.6.0.1',
           apkPath: '/system/app/VivoPushService/VivoPushService.apk',
@@ -312,7 +331,7 @@ function vendorPackages(info: VendorInfo, props: Props, sdk: number): SystemPack
       return [
         home('FlymeLauncher'),
         {
-          name: 'com.meizu.cloud',
+          name: PUSH.meizu,
           versionCode: 9017001,
           versionName: '9.17.1',
           apkPath: privApp(sdk, 'MzCloudService'),
@@ -389,7 +408,7 @@ export function systemPackages(info: VendorInfo, props: Props, sdk: number): Sys
     const gms = gmsVersion(sdk);
     packages.push(
       {
-        name: 'com.google.android.gms',
+        name: PUSH.gms,
         versionCode: gms.code,
         versionName: gms.name,
         running: true,
@@ -425,18 +444,18 @@ export function systemDozeAllowlist(
 } {
   const push: Record<VendorFamily, readonly string[]> = {
     xiaomi: [],
-    huawei: ['com.huawei.android.pushagent', 'com.huawei.hwid'],
-    honor: ['com.hihonor.android.pushagent'],
-    oppo: [sdk >= 29 ? 'com.heytap.mcs' : 'com.coloros.mcs'],
+    huawei: ['com.huawei.android.pushagent', PUSH.huawei],
+    honor: [PUSH.honor],
+    oppo: [sdk >= 29 ? PUSH.heytap : PUSH.coloros],
     oneplus: [],
-    vivo: ['com.vivo.pushservice'],
-    meizu: ['com.meizu.cloud'],
+    vivo: [PUSH.vivo],
+    meizu: [PUSH.meizu],
     samsung: [],
     google: [],
     generic: [],
   };
-  const system = ['com.android.shell', ...push[info.family], ...(info.gms ? ['com.google.android.gms'] : [])];
+  const system = ['com.android.shell', ...push[info.family], ...(info.gms ? [PUSH.gms] : [])];
   const exceptIdle = [...system, ...(info.gms ? ['com.android.vending'] : [])];
-  const user = info.family === 'xiaomi' ? ['com.xiaomi.xmsf', 'com.miui.home', 'com.android.systemui'] : [];
+  const user = info.family === 'xiaomi' ? [PUSH.xiaomi, 'com.miui.home', 'com.android.systemui'] : [];
   return { dozeSystem: system, dozeExceptIdle: exceptIdle, dozeUser: user };
 }

@@ -1,14 +1,24 @@
 /**
- * Which offline-push channel Tencent IM will use on a phone, and why. Vendors with their own
- * channel get it; Honor and the OPPO family depend on software (pre/post split, China/global ROM),
- * decided from installed push services when the package list is known, from properties otherwise.
+ * Which offline-push channel Tencent IM will use on a phone, and why. The phone's vendor group
+ * (shared/vendors, the one rule) names a channel rule: vendors with their own channel get it; Honor
+ * and the OPPO family depend on software (pre/post split, China/global ROM), decided from installed
+ * push services when the package list is known, from properties otherwise.
  * Reason keys are fixed (the UI translates them) and every placeholder is filled.
  */
-import type { ChannelReason, PushChannel, PushServiceInfo, RomInfo } from '../../../../shared/domain/device';
+import {
+  PUSH_CHANNELS,
+  type ChannelReason,
+  type PushChannel,
+  type PushServiceInfo,
+  type RomInfo,
+} from '../../../../shared/domain/device';
 import { oplusRegion, romLabel } from './rom';
 import { serviceFor } from './push-services';
-import { lowerProp, BRAND_KEYS, MANUFACTURER_KEYS, type Props } from './props';
+import { firstProp, lowerProp, BRAND_KEYS, MANUFACTURER_KEYS, type Props } from './props';
 import { vendorDisplayName } from '../../../../shared/domain/phone-name';
+import { CHANNEL_TABLE, VENDOR_TABLE } from '../../../../shared/vendors/vendor-table';
+import { vendorGroupOf } from '../../../../shared/vendors/vendor-group';
+import type { ChannelRule } from '../../../../shared/vendors/vendor-schema';
 
 export type ChannelReasonKey =
   | 'channel.vendor'
@@ -19,15 +29,10 @@ export type ChannelReasonKey =
   | 'channel.fcm'
   | 'channel.fcmMissingGms';
 
-export const CHANNEL_NAMES: Readonly<Record<PushChannel, string>> = {
-  xiaomi: 'Mi Push',
-  huawei: 'Huawei Push (HMS)',
-  honor: 'Honor Push',
-  oppo: 'OPPO Push',
-  vivo: 'vivo Push',
-  meizu: 'Meizu Push',
-  fcm: 'FCM',
-};
+/** English service names ("Mi Push") for the reason text: from the vendor table. */
+export const CHANNEL_NAMES: Readonly<Record<PushChannel, string>> = Object.fromEntries(
+  PUSH_CHANNELS.map((channel) => [channel, CHANNEL_TABLE[channel].serviceName.en]),
+) as Record<PushChannel, string>;
 
 export interface ChannelDecision {
   readonly channel: PushChannel;
@@ -44,29 +49,9 @@ export interface ChannelInput {
   readonly services: readonly PushServiceInfo[];
 }
 
-type Family = 'xiaomi' | 'huawei' | 'honor' | 'oplus' | 'vivo' | 'meizu' | 'other';
-
-const FAMILIES: ReadonlyArray<readonly [Family, readonly string[]]> = [
-  ['honor', ['honor']],
-  ['xiaomi', ['xiaomi', 'redmi', 'poco', 'blackshark']],
-  ['huawei', ['huawei']],
-  ['oplus', ['oppo', 'realme', 'oneplus']],
-  ['vivo', ['vivo', 'iqoo']],
-  ['meizu', ['meizu']],
-];
-
-/** Service names used when a China OPPO-family ROM is recognised from properties alone. */
-const DEFAULT_OPLUS_SERVICE = 'HeyTap push service';
-const DEFAULT_HONOR_SERVICE = 'Honor Push service';
-
-function familyOf(props: Props): Family {
-  const brand = lowerProp(props, BRAND_KEYS);
-  const maker = lowerProp(props, MANUFACTURER_KEYS);
-  // Brand first: Honor phones made before the split report manufacturer HUAWEI.
-  for (const [family, names] of FAMILIES) if (names.includes(brand)) return family;
-  for (const [family, names] of FAMILIES) if (names.includes(maker)) return family;
-  return 'other';
-}
+/** Service names used when a China OPPO-family ROM / a post-split Honor is recognised from properties alone. */
+const DEFAULT_OPLUS_SERVICE = CHANNEL_TABLE.oppo.services[0].name;
+const DEFAULT_HONOR_SERVICE = CHANNEL_TABLE.honor.services[0].name;
 
 /** The brand in the vendor's own casing: "Meizu phone", not "meizu phone". */
 function reason(key: ChannelReasonKey, values: Record<string, string>): ChannelReason {
@@ -129,23 +114,27 @@ function oplus(input: ChannelInput, rom: string): ChannelDecision {
     : { channel: 'fcm', reason: reason('channel.oplusGlobal', { brand, rom }) };
 }
 
+type Decide = (input: ChannelInput, rom: string, own: PushChannel) => ChannelDecision;
+
+/** One decision per channel rule of the vendor table; a new rule fails to compile until it is here. */
+const RULES = {
+  own: (input, rom, own) => vendor(own, input.brand, rom),
+  'honor-split': (input, rom) => honor(input, rom),
+  'oplus-region': (input, rom) => oplus(input, rom),
+  fcm: (input, rom) => fcm(input, rom),
+  // An Android phone branded Apple is not an iOS device: no APNs here.
+  apns: (input, rom) => fcm(input, rom),
+} satisfies Record<ChannelRule, Decide>;
+
 /** Decides the push channel and the reason for it. */
 export function decideChannel(input: ChannelInput): ChannelDecision {
   const rom = romLabel(input.rom);
-  switch (familyOf(input.props)) {
-    case 'xiaomi':
-      return vendor('xiaomi', input.brand, rom);
-    case 'huawei':
-      return vendor('huawei', input.brand, rom);
-    case 'honor':
-      return honor(input, rom);
-    case 'oplus':
-      return oplus(input, rom);
-    case 'vivo':
-      return vendor('vivo', input.brand, rom);
-    case 'meizu':
-      return vendor('meizu', input.brand, rom);
-    default:
-      return fcm(input, rom);
-  }
+  const group = vendorGroupOf({
+    brand: firstProp(input.props, BRAND_KEYS),
+    manufacturer: firstProp(input.props, MANUFACTURER_KEYS),
+    romName: input.rom.name,
+  });
+  const entry = VENDOR_TABLE[group];
+  const own = entry.channels[0];
+  return RULES[entry.channelRule](input, rom, own === 'apns' ? 'fcm' : own);
 }

@@ -15,6 +15,8 @@ import type { doctorChecksEn } from '../../../../shared/i18n/doctor-checks.en';
 import type { DoctorFacts } from '../facts-types';
 import type { VendorEntry, VendorKnowledge } from '../vendor-knowledge';
 import { clip } from '../evidence';
+import { VENDOR_TABLE } from '../../../../shared/vendors/vendor-table';
+import { vendorOfIdentity } from '../../../../shared/vendors/vendor-group';
 
 /** Message keys of the doctor's checks (shared/i18n/doctor-checks.*.ts). */
 export type CheckKey = keyof typeof doctorChecksEn;
@@ -91,17 +93,14 @@ export function romText(identity: DeviceIdentity | null): string {
   return identity.rom.version ? `${identity.rom.name} ${identity.rom.version}` : identity.rom.name;
 }
 
-const OPLUS_ROMS = new Set(['ColorOS', 'OxygenOS', 'realme UI']);
-const OPLUS_MAKERS = new Set(['oppo', 'realme', 'oneplus']);
-
-/** OPPO, realme and OnePlus phones (one ROM base, one push service, the same notification rules). */
+/**
+ * OPPO, realme and OnePlus phones (one ROM base, one push service, the same notification rules):
+ * the vendor table's OPPO group, or a phone running one of its ROMs.
+ */
 export function isOppoFamily(identity: DeviceIdentity | null): boolean {
   if (!identity) return false;
-  return (
-    OPLUS_ROMS.has(identity.rom.name) ||
-    OPLUS_MAKERS.has(identity.manufacturer.toLowerCase()) ||
-    OPLUS_MAKERS.has(identity.brand.toLowerCase())
-  );
+  const roms: readonly string[] = VENDOR_TABLE.oppo.roms;
+  return roms.includes(identity.rom.name) || vendorOfIdentity(identity) === 'oppo';
 }
 
 /** MIUI and HyperOS, whose extra app ops (10008 autostart, 10020 lock screen) adb can read. */

@@ -7,6 +7,7 @@ import { CHANNEL_NAMES } from '../../android/identity/channel';
 import { packageLines } from '../evidence';
 import { SOURCES, type PushServiceFact } from '../facts-types';
 import { makeCheck, msg, notRead, type CheckContext } from './check';
+import { CHANNEL_TABLE } from '../../../../shared/vendors/vendor-table';
 
 function serviceEvidence(service: PushServiceFact): string[] {
   return [
@@ -43,7 +44,7 @@ export function pushServiceChecks(ctx: CheckContext): DoctorCheck[] {
     // Honor's push SDK can bind to a proxy in the system package, so a missing agent is not proof.
     return [
       makeCheck('push.service', title, {
-        status: channel === 'honor' ? 'warn' : 'fail',
+        status: CHANNEL_TABLE[channel].proxied ? 'warn' : 'fail',
         advice: msg(channel === 'fcm' ? 'check.push.service.missingGms' : 'check.push.service.missing', {
           service: names,
           channel: channelName,

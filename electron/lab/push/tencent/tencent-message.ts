@@ -7,6 +7,7 @@
  */
 import type { MessageSpec, VendorFields } from '../../../../shared/scenarios/types';
 import { LabError } from '../../errors';
+import { CHANNEL_TABLE } from '../../../../shared/vendors/vendor-table';
 import type { AndroidPushInfo, C2CMessage, GroupMessage, OfflinePushInfo, TIMMsgElement } from './types';
 
 export type TencentBody =
@@ -85,16 +86,17 @@ export function messageElement(message: MessageSpec): TIMMsgElement {
   }
 }
 
-const VENDOR_TO_ANDROID_INFO: { readonly [K in keyof Required<VendorFields>]: keyof AndroidPushInfo } = {
-  oppoChannelId: 'OPPOChannelID',
-  xiaomiChannelId: 'XiaoMiChannelID',
-  huaweiChannelId: 'HuaWeiChannelID',
-  fcmChannelId: 'GoogleChannelID',
-  huaweiImportance: 'HuaWeiImportance',
-  huaweiCategory: 'HuaWeiCategory',
-  honorImportance: 'HonorImportance',
-  vivoClassification: 'VIVOClassification',
-};
+/** Scenario vendor fields -> Tencent's AndroidInfo names, as the vendor table spells them. */
+const VENDOR_TO_ANDROID_INFO = {
+  oppoChannelId: CHANNEL_TABLE.oppo.tencent.channelId,
+  xiaomiChannelId: CHANNEL_TABLE.xiaomi.tencent.channelId,
+  huaweiChannelId: CHANNEL_TABLE.huawei.tencent.channelId,
+  fcmChannelId: CHANNEL_TABLE.fcm.tencent.channelId,
+  huaweiImportance: CHANNEL_TABLE.huawei.tencent.importance,
+  huaweiCategory: CHANNEL_TABLE.huawei.tencent.category,
+  honorImportance: CHANNEL_TABLE.honor.tencent.importance,
+  vivoClassification: CHANNEL_TABLE.vivo.tencent.classification,
+} as const satisfies { readonly [K in keyof Required<VendorFields>]: keyof AndroidPushInfo };
 
 /** OfflinePushInfo for the spec's `push`, or undefined when the spec sets none (console defaults apply). */
 export function offlinePushInfo(push: MessageSpec['push']): OfflinePushInfo | undefined {

@@ -11,6 +11,7 @@ import { scenarioById } from '../../../../shared/scenarios/catalog';
 import { expectFor, expectationKind } from '../../../../shared/scenarios/rules/expect';
 import type { AppProfile, ExpectationKind, PhoneContext, Scenario } from '../../../../shared/scenarios/types';
 import { LabError } from '../../errors';
+import { CHANNEL_TABLE } from '../../../../shared/vendors/vendor-table';
 
 export interface ResolvedPhone {
   readonly phone: RunPhone;
@@ -163,11 +164,11 @@ export function pushServiceFact(
   channel: PhoneContext['channel'],
   services: readonly PushServiceInfo[],
 ): Pick<PhoneContext, 'pushServiceReady' | 'pushServiceProblem'> {
-  if (channel !== 'fcm' && channel !== 'huawei' && channel !== 'honor')
-    return { pushServiceReady: null, pushServiceProblem: null };
+  // Which channels are checked, and which may be proxied: the vendor table (shared/vendors).
+  if (!CHANNEL_TABLE[channel].serviceRequired) return { pushServiceReady: null, pushServiceProblem: null };
   const service = services.find((s) => s.channel === channel);
   if (service === undefined) {
-    return channel === 'honor'
+    return CHANNEL_TABLE[channel].proxied
       ? { pushServiceReady: null, pushServiceProblem: null }
       : { pushServiceReady: false, pushServiceProblem: 'missing' };
   }
