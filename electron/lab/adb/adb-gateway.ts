@@ -173,10 +173,11 @@ export class AdbGateway {
     }
   }
 
-  public device(serial: string): AdbDeviceIo {
+  /** A phone's transport; `key` is how the lab names it (`<host>/<serial>` on another lab host). */
+  public device(serial: string, key: string = serial): AdbDeviceIo {
     let io = this.ios.get(serial);
     if (!io) {
-      io = new AdbkitDeviceIo(this.client, serial);
+      io = new AdbkitDeviceIo(this.client, serial, key);
       this.ios.set(serial, io);
     }
     return io;
