@@ -6,7 +6,9 @@
  * the same serial on two hosts is two phones.
  */
 import { z } from 'zod';
-import type { AdbStatus } from './device';
+import type { HostStatus } from './device';
+
+export type { HostStatus };
 
 export const LOCAL_HOST = 'local';
 export const MAX_HOSTS = 32;
@@ -20,11 +22,6 @@ export interface LabHost {
   /** IP address or DNS name of the computer whose adb server serves the phones. */
   readonly address: string;
   readonly port: number;
-}
-
-/** One host's adb server as the core sees it, with the host's name. */
-export interface HostStatus extends AdbStatus {
-  readonly name: string;
 }
 
 export const labHostSchema = z.strictObject({

@@ -14,7 +14,12 @@ import type { Logger } from '../util/logger';
 import type { AdbConfig } from './adb-config';
 import { AdbGateway } from './adb-gateway';
 import type { AdbDeviceIo } from './device-io';
-import { DeviceTracker, type DeviceTrackerEvents, type TrackedDevice } from './device-tracker';
+import {
+  DeviceTracker,
+  type DeviceTracking,
+  type DeviceTrackerEvents,
+  type TrackedDevice,
+} from './device-tracker';
 
 interface Member {
   readonly host: LabHost;
@@ -22,12 +27,7 @@ interface Member {
   readonly tracker: DeviceTracker;
 }
 
-export interface LabHostsEvents extends DeviceTrackerEvents {
-  /** Any host's status changed: the whole list, in the hosts' order. */
-  hosts: [readonly HostStatus[]];
-}
-
-export class LabHosts extends EventEmitter<LabHostsEvents> {
+export class LabHosts extends EventEmitter<DeviceTrackerEvents> implements DeviceTracking {
   private readonly members: readonly Member[];
 
   /** `base` gives the adb binary and whether a local server may be started (loopback hosts only). */
@@ -52,6 +52,8 @@ export class LabHosts extends EventEmitter<LabHostsEvents> {
       return { host, gateway, tracker };
     });
     for (const member of this.members) this.follow(member);
+    const byName = new Map(this.members.map((m) => [m.host.name, m.gateway]));
+    this.first.gateway.routeHosts((name) => byName.get(name));
   }
 
   public get primary(): AdbGateway {
@@ -116,9 +118,37 @@ export class LabHosts extends EventEmitter<LabHostsEvents> {
     return gateway.device(serial, key);
   }
 
-  /** Resolves once every host has connected or had `timeoutMs` to try (a dead host never blocks). */
-  public async waitUntilSettled(timeoutMs: number): Promise<void> {
-    await Promise.all(this.members.map((m) => m.tracker.waitUntilConnected(timeoutMs).catch(() => {})));
+  /** The primary must answer; the other hosts get the same time to connect but never fail the wait. */
+  public async waitUntilConnected(timeoutMs: number): Promise<void> {
+    const others = this.waitUntilSettled(timeoutMs);
+    await this.first.tracker.waitUntilConnected(timeoutMs);
+    await others;
+  }
+
+  /**
+   * Resolves once every host has connected or failed once (its error known), or after `timeoutMs`:
+   * a dead host costs one refused connection, not the whole timeout.
+   */
+  public waitUntilSettled(timeoutMs: number): Promise<void> {
+    const settled = (s: AdbStatus): boolean => s.state === 'connected' || s.error !== null;
+    return Promise.all(
+      this.members.map(
+        (m) =>
+          new Promise<void>((resolve) => {
+            if (settled(m.tracker.status())) return resolve();
+            const timer = setTimeout(done, timeoutMs);
+            function done(): void {
+              clearTimeout(timer);
+              m.tracker.off('status', onStatus);
+              resolve();
+            }
+            const onStatus = (s: AdbStatus): void => {
+              if (settled(s)) done();
+            };
+            m.tracker.on('status', onStatus);
+          }),
+      ),
+    ).then(() => undefined);
   }
 
   /** Stops the servers PushLab started itself (only ever the primary's). */
