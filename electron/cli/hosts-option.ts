@@ -3,8 +3,10 @@
  * matching `--adb-port`s, or `--hosts hosts.json`. One host without a name is today's single adb
  * server; the first host is the primary, whose phones keep bare serials.
  */
-import { readFileSync } from 'node:fs';
-import { hostNameFor, labHostsSchema, type LabHost } from '../../shared/domain/lab-host';
+import { hostNameFor, type LabHost } from '../../shared/domain/lab-host';
+import { checkedHosts } from '../lab/adb/hosts-file';
+
+export { readHostsFile as hostsFromFile } from '../lab/adb/hosts-file';
 import { LabError } from '../lab/errors';
 
 const HOST_ARG = /^(?:([a-z][a-z0-9-]{0,31})=)?(\[[0-9A-Fa-f:.]+\]|[^:\s[\]=]+)(?::(\d{1,5}))?$/;
@@ -45,45 +47,5 @@ export function hostsFromArgs(
     const address = m[2].replace(/^\[|\]$/g, '');
     return { name: m[1] ?? hostNameFor(address, port, index), address, port };
   });
-  return checked(hosts, '--adb-host');
-}
-
-/** A hosts file: `[{ "name", "address", "port" }, …]` or `{ "hosts": [...] }`. */
-export function hostsFromFile(path: string): LabHost[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new LabError(
-      'INVALID_ARGUMENT',
-      `Could not read the hosts file ${path}: ${(error as Error).message}`,
-      {
-        hint: 'Give a JSON file: [{ "name": "local", "address": "127.0.0.1", "port": 5037 }, …].',
-        zh: {
-          message: `无法读取主机文件 ${path}：${(error as Error).message}`,
-          hint: '请提供 JSON 文件：[{ "name": "local", "address": "127.0.0.1", "port": 5037 }, …]。',
-        },
-      },
-    );
-  }
-  const list = Array.isArray(data) ? data : (data as { hosts?: unknown } | null)?.hosts;
-  return checked(list, path);
-}
-
-function checked(value: unknown, where: string): LabHost[] {
-  const parsed = labHostsSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const at = issue?.path.join('.') ?? '';
-  throw new LabError(
-    'INVALID_ARGUMENT',
-    `The lab hosts in ${where} are not valid: ${at} ${issue?.message}.`,
-    {
-      hint: 'Each host needs a unique name (a-z, 0-9, -), an address and a port from 1 to 65535.',
-      zh: {
-        message: `${where} 中的实验室主机无效：${at} ${issue?.message}。`,
-        hint: '每个主机需要唯一的名称（a-z、0-9、-）、地址和 1 到 65535 之间的端口。',
-      },
-    },
-  );
+  return checkedHosts(hosts, '--adb-host');
 }
