@@ -10,6 +10,7 @@ import { DOCTOR_HEADING_ID } from '../doctor/doctor-panel';
 import { ErrorNotice } from '../shared-ui/error-notice';
 import { StateChip, VendorBadge } from './badges';
 import { deviceLabel, deviceNames, romText } from './device-sort';
+import { hostOfDevice, isMultiHost } from './host-groups';
 import { PushDetails } from './push-details';
 import { ScreenshotDialog } from './screenshot-dialog';
 import { vendorOf } from './vendor';
@@ -21,6 +22,9 @@ export function DeviceCard({ device }: { device: DeviceView }) {
   const refreshing = useStore(devices, (s) => s.refreshing[device.serial]);
   const takeScreenshot = useStore(devices, (s) => s.takeScreenshot);
   const refreshIdentity = useStore(devices, (s) => s.refreshIdentity);
+  const hosts = useStore(devices, (s) => s.hosts);
+  // The host only matters (and is only shown) when the lab spans several hosts.
+  const host = isMultiHost(hosts) ? hostOfDevice(device, hosts) : null;
 
   const vendor = vendorOf(device.identity);
   const names = deviceNames(device);
@@ -39,6 +43,7 @@ export function DeviceCard({ device }: { device: DeviceView }) {
     <article
       className={`device-card device-card--${vendor}`}
       data-serial={device.serial}
+      data-host={host ?? undefined}
       aria-label={t('device.cardLabel', {
         name: names.primary ?? t('device.unnamed'),
         serial: device.serial,
@@ -122,6 +127,12 @@ export function DeviceCard({ device }: { device: DeviceView }) {
         <dd>
           <code className="serial">{device.serial}</code>
         </dd>
+        {host !== null ? (
+          <>
+            <dt>{t('device.host')}</dt>
+            <dd className="break">{host}</dd>
+          </>
+        ) : null}
       </dl>
 
       <footer className="device-card__actions">
