@@ -22,4 +22,5 @@ export const hostsUiEn = {
   'hosts.reconnecting': 'Lost host {name} ({address}). Reconnecting…; the other hosts work.',
   'hosts.recovered': 'Host {name} ({address}) answered again at {time}; its phones were re-read.',
   'device.host': 'Host',
+  'doctor.phoneHost': 'on {host}',
 } as const;

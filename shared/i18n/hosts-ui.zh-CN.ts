@@ -18,4 +18,5 @@ export const hostsUiZh = {
   'hosts.reconnecting': '与主机 {name}（{address}）的连接已断开，正在重连…；其他主机正常工作。',
   'hosts.recovered': '主机 {name}（{address}）已于 {time} 恢复；已重新读取它的手机。',
   'device.host': '主机',
+  'doctor.phoneHost': '位于 {host}',
 } as const;

@@ -152,6 +152,35 @@ describe('device board across lab hosts (fake core)', () => {
     expect(browser.problems).toEqual([]);
   });
 
+  it('keeps a `<host>/<serial>` key whole in the install checklist and the push readiness list', async () => {
+    const page = browser.page;
+    await expect.poll(() => page.locator('article.device-card').count()).toBe(4);
+
+    await page.getByRole('tab', { name: 'Install' }).click();
+    // The same serial on two hosts: two boxes, each labelled with its own key.
+    const local = page.getByRole('checkbox', { name: new RegExp(`${XIAOMI.serial}$`) });
+    const remote = page.getByRole('checkbox', { name: /lab-b\/3c1a9f2e$/ });
+    await expect.poll(() => remote.count()).toBe(1);
+    expect(await local.count()).toBe(2);
+    expect(await remote.getAttribute('id')).toBe('pick-lab-b%2F3c1a9f2e');
+    expect(await page.locator('li[data-serial="lab-b/3c1a9f2e"] code').textContent()).toBe('lab-b/3c1a9f2e');
+
+    await page.getByRole('tab', { name: 'Push readiness' }).click();
+    const remoteDoctor = page.locator('button.doctor-phones__item[data-serial="lab-b/3c1a9f2e"]');
+    await expect.poll(() => remoteDoctor.locator('.doctor-phones__host').textContent()).toBe('on lab-b');
+    expect(
+      await page
+        .locator(`button.doctor-phones__item[data-serial="${XIAOMI.serial}"] .doctor-phones__host`)
+        .count(),
+    ).toBe(0);
+    await remoteDoctor.click();
+    await expect
+      .poll(() => page.locator('.doctor-panel code.serial').first().textContent())
+      .toBe('lab-b/3c1a9f2e');
+    await browser.screenshot('fake-doctor-hosts');
+    expect(browser.problems).toEqual([]);
+  });
+
   it('shows hosts in Chinese and keeps host text as text', async () => {
     const page = browser.page;
     await expect.poll(() => page.locator('article.device-card').count()).toBe(4);
