@@ -1,8 +1,8 @@
 /** A lab across several hosts on the board and in the banner (Simplified Chinese). Merged into zh-CN.ts. */
 export const hostsUiZh = {
   'hosts.filter.label': '主机',
-  'hosts.filter.all': '全部主机（{count}）',
-  'hosts.filter.option': '{name}（{count}）',
+  'hosts.filter.all': '全部主机（{count} 台手机）',
+  'hosts.filter.option': '{name}（{count} 台手机）',
   'hosts.summary': '{total} 台主机中 {up} 台可连接',
   'hosts.group.label': '主机 {name} 上的手机',
   'hosts.group.primary': '第一台主机',

@@ -197,7 +197,7 @@ describe('device board across lab hosts (fake core)', () => {
       .poll(() => banner.textContent())
       .toContain('主机 lab-b（10.0.0.7:5037）无法连接：它的手机未显示；其他主机正常工作。');
     expect(await page.getByLabel('主机', { exact: true }).locator('option').first().textContent()).toBe(
-      '全部主机（1）',
+      '全部主机（1 台手机）',
     );
     expect(await group('lab-b').locator('[data-host-state]').textContent()).toBe('无法连接');
     expect(await banner.textContent()).toContain('<img src=x onerror="alert(1)"> refused');
