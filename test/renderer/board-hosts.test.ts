@@ -12,6 +12,7 @@ import { openBrowser, requireBuiltRenderer, type BrowserSession } from './suppor
 import type { FakeLabCore } from './support/fake-core';
 import { nodeFakeCore } from './support/node-fake-core';
 import type { LabCore } from '../../electron/lab/api';
+import type { ErrorInfo } from '../../shared/errors';
 import { hostStatus, HUAWEI, OLD_SAMSUNG, onHost, XIAOMI } from '../support/sample-devices';
 
 const LOCAL = hostStatus('local', { host: '127.0.0.1', port: 5037 });
@@ -187,7 +188,7 @@ describe('device board across lab hosts (fake core)', () => {
     await page.locator('.language-switcher__button[lang="zh-CN"]').click();
     await page.waitForSelector('html[lang="zh-CN"]');
     // The adb client's words about the host are untrusted: shown as text, never as markup.
-    const error = { code: 'ADB_UNREACHABLE', message: '<img src=x onerror="alert(1)"> refused' };
+    const error: ErrorInfo = { code: 'ADB_UNREACHABLE', message: '<img src=x onerror="alert(1)"> refused' };
     core.setHosts(
       [LOCAL, hostStatus('lab-b', { host: '10.0.0.7', port: 5037, state: 'unreachable', error })],
       [XIAOMI],
