@@ -5,9 +5,13 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { defaultAdbConfig, type AdbConfig } from '../lab/adb/adb-config';
 import { LabError } from '../lab/errors';
+import type { LabHost } from '../../shared/domain/lab-host';
+import { hostsFromArgs, hostsFromFile } from './hosts-option';
 
 export interface GlobalOptions {
   readonly adb: AdbConfig;
+  /** Several lab hosts (--adb-host repeated, or --hosts); null: the one adb server in `adb`. */
+  readonly hosts: readonly LabHost[] | null;
   readonly dataDir: string;
   readonly dbPath: string | undefined;
   readonly json: boolean;
@@ -15,8 +19,9 @@ export interface GlobalOptions {
 }
 
 export const GLOBAL_OPTION_SPEC = {
-  'adb-host': { type: 'string' },
-  'adb-port': { type: 'string' },
+  'adb-host': { type: 'string', multiple: true },
+  'adb-port': { type: 'string', multiple: true },
+  hosts: { type: 'string' },
   'no-start-server': { type: 'boolean', default: false },
   db: { type: 'string' },
   'data-dir': { type: 'string' },
@@ -44,13 +49,32 @@ export function parsePort(text: string): number {
 }
 
 export function globalOptions(
-  values: Record<string, string | boolean | string[] | undefined>,
+  values: Record<string, string | boolean | Array<string | boolean> | undefined>,
 ): GlobalOptions {
   const base = defaultAdbConfig();
-  const host = typeof values['adb-host'] === 'string' ? values['adb-host'] : base.host;
-  const port = typeof values['adb-port'] === 'string' ? parsePort(values['adb-port']) : base.port;
+  const list = (key: string): string[] => {
+    const v = values[key];
+    return Array.isArray(v)
+      ? v.filter((x): x is string => typeof x === 'string')
+      : typeof v === 'string'
+        ? [v]
+        : [];
+  };
+  const hostArgs = list('adb-host');
+  const ports = list('adb-port').map(parsePort);
+  const hostsFile = typeof values.hosts === 'string' ? values.hosts : undefined;
+  const named = hostArgs.some((h) => h.includes('='));
+  const hosts = hostsFile
+    ? hostsFromFile(hostsFile)
+    : hostArgs.length > 1 || named
+      ? hostsFromArgs(hostArgs, ports, base.port)
+      : null;
+  const primary = hosts?.[0];
+  const host = primary?.address ?? hostArgs[0] ?? base.host;
+  const port = primary?.port ?? ports[0] ?? base.port;
   return {
     adb: { ...base, host, port, startServer: base.startServer && values['no-start-server'] !== true },
+    hosts: hosts && hosts.length > 1 ? hosts : null,
     dataDir: typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir(),
     dbPath: typeof values.db === 'string' ? values.db : undefined,
     json: values.json === true,

@@ -63,6 +63,7 @@ const coreOptions = (options: GlobalOptions) =>
     dataDir: options.dataDir,
     ...(options.dbPath ? { dbPath: options.dbPath } : {}),
     adb: options.adb,
+    ...(options.hosts ? { hosts: options.hosts } : {}),
     // A server this command started is stopped when it ends; a server already running stays.
     stopOwnedAdbServer: true,
     shell: 'cli',

@@ -5,7 +5,13 @@
  * the core's API and never holds a service. This file is the device half (`pushlab devices` loads
  * only it); cli-api-lab.ts adds runs, doctor, installs and simulator control for the full core.
  */
-import type { AdbStatus, DeviceView, IosStatus, SimulatorEntry } from '../../shared/domain/device';
+import type {
+  AdbStatus,
+  DeviceView,
+  HostStatus,
+  IosStatus,
+  SimulatorEntry,
+} from '../../shared/domain/device';
 import type { DoctorResult, DoctorSubject, FixId, FixOutcome } from '../../shared/domain/doctor';
 import type {
   ApkInfo,
@@ -17,7 +23,7 @@ import type {
   SimulatorInstallRequest,
 } from '../../shared/domain/install';
 import type { AdbGateway } from './adb/adb-gateway';
-import type { DeviceTracker } from './adb/device-tracker';
+import type { DeviceTracking } from './adb/device-tracker';
 import type { DeviceRegistry } from './devices/device-registry';
 import type { SimulatorStateAction } from './ios/simulator-actions';
 import type { SimulatorRegistry } from './ios/simulator-registry';
@@ -33,8 +39,10 @@ export interface DeviceCliApi {
     waitUntilConnected(timeoutMs: number): Promise<void>;
     /** The tracker's view of the server (its error says why it is unreachable). */
     status(): AdbStatus;
-    /** Serials adb lists right now, whatever their state. */
+    /** Serials adb lists right now, whatever their state (keyed host/serial across lab hosts). */
     serials(): Promise<string[]>;
+    /** Every lab host's status when the lab spans several hosts; undefined with one adb server. */
+    hosts(): readonly HostStatus[] | undefined;
   };
   readonly devices: {
     get(serial: string): DeviceView | undefined;
@@ -85,7 +93,7 @@ export interface CliApi extends DeviceCliApi {
 /** What the device half is built from (compose-devices.ts's layer). */
 export interface DeviceCliDeps {
   readonly gateway: AdbGateway;
-  readonly tracker: DeviceTracker;
+  readonly tracker: DeviceTracking;
   readonly registry: DeviceRegistry;
   readonly simulators: SimulatorRegistry;
   readonly simulatorTracker: SimulatorTracker;
@@ -100,7 +108,12 @@ export function createDeviceCliApi(deps: DeviceCliDeps): DeviceCliApi {
       },
       waitUntilConnected: (timeoutMs) => tracker.waitUntilConnected(timeoutMs),
       status: () => tracker.status(),
-      serials: async () => (await gateway.listDevices()).map((device) => device.id),
+      // Several lab hosts list their phones together; one server lists its own.
+      serials: async () =>
+        (await (tracker.listDevices ? tracker.listDevices() : gateway.listDevices())).map(
+          (device) => device.id,
+        ),
+      hosts: () => tracker.hosts?.(),
     },
     devices: {
       get: (serial) => registry.get(serial),

@@ -7,7 +7,8 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { AdbGateway } from './adb/adb-gateway';
-import { DeviceTracker } from './adb/device-tracker';
+import { DeviceTracker, type DeviceTracking } from './adb/device-tracker';
+import { LabHosts } from './adb/lab-hosts';
 import { createDeviceCliApi, type DeviceCliApi } from './cli-api';
 import type { LabCoreOptions } from './compose-types';
 import { DeviceRegistry } from './devices/device-registry';
@@ -20,6 +21,21 @@ import { createRepositories, type Repositories } from './store/repositories';
 import { systemClock, type Clock } from './util/clock';
 import { createLogger, type Logger } from './util/logger';
 
+/** One adb server, or several lab hosts seen as one (their phones keyed `<host>/<serial>`). */
+function adbTracking(
+  options: LabCoreOptions,
+  clock: Clock,
+  logger: Logger,
+): { gateway: AdbGateway; tracker: DeviceTracking; primaryTracker: DeviceTracker } {
+  if (options.hosts && options.hosts.length > 1) {
+    const hosts = new LabHosts(options.hosts, options.adb, clock, logger);
+    return { gateway: hosts.primary, tracker: hosts, primaryTracker: hosts.primaryTracker };
+  }
+  const gateway = new AdbGateway(options.adb, logger.child('adb'));
+  const tracker = new DeviceTracker(gateway, clock, logger.child('tracker'));
+  return { gateway, tracker, primaryTracker: tracker };
+}
+
 export interface DeviceLayer {
   readonly clock: Clock;
   readonly logger: Logger;
@@ -27,7 +43,9 @@ export interface DeviceLayer {
   readonly db: Database;
   readonly repos: Repositories;
   readonly gateway: AdbGateway;
-  readonly tracker: DeviceTracker;
+  readonly tracker: DeviceTracking;
+  /** The primary host's own tracker (the demo retargets it to the virtual lab's server). */
+  readonly primaryTracker: DeviceTracker;
   readonly simulatorTracker: SimulatorTracker;
   readonly simulators: SimulatorRegistry;
   readonly registry: DeviceRegistry;
@@ -48,8 +66,7 @@ export function createDeviceLayer(options: LabCoreOptions): DeviceLayer {
   if (!options.readOnly) ensurePrivateDir(options.dataDir);
   const db = options.readOnly ? openDatabaseReadOnly(dbPath) : openDatabase(dbPath);
   const repos = createRepositories(db);
-  const gateway = new AdbGateway(options.adb, logger.child('adb'));
-  const tracker = new DeviceTracker(gateway, clock, logger.child('tracker'));
+  const { gateway, tracker, primaryTracker } = adbTracking(options, clock, logger);
   const env = options.env ?? process.env;
   // simctl has no event stream: poll about once a second while xcrun exists (tests go faster).
   const simPollMs = Number.parseInt(env.PUSHLAB_SIMCTL_POLL_MS ?? '', 10);
@@ -73,7 +90,19 @@ export function createDeviceLayer(options: LabCoreOptions): DeviceLayer {
     logger: logger.child('devices'),
     simulators,
   });
-  return { clock, logger, env, db, repos, gateway, tracker, simulatorTracker, simulators, registry };
+  return {
+    clock,
+    logger,
+    env,
+    db,
+    repos,
+    gateway,
+    tracker,
+    primaryTracker,
+    simulatorTracker,
+    simulators,
+    registry,
+  };
 }
 
 export function startDeviceLayer(layer: DeviceLayer, options: LabCoreOptions): void {

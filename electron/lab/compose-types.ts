@@ -9,6 +9,7 @@ import type { Clock } from './util/clock';
 import type { Logger } from './util/logger';
 import type { VirtualLabController } from './virtual-lab-port';
 import type { AdbConfig } from './adb/adb-config';
+import type { LabHost } from '../../shared/domain/lab-host';
 
 export interface LabCoreOptions {
   /** SQLite database and evidence files live here. */
@@ -16,6 +17,11 @@ export interface LabCoreOptions {
   /** Override the database path (CLI --db); defaults to <dataDir>/pushlab.db. */
   readonly dbPath?: string;
   readonly adb: AdbConfig;
+  /**
+   * A lab across several hosts (each an adb server); the first is the primary and must match `adb`.
+   * Absent or one host: the single server in `adb`.
+   */
+  readonly hosts?: readonly LabHost[];
   readonly shell: 'electron' | 'web' | 'cli' | 'test';
   readonly appVersion?: string;
   readonly virtualLab?: VirtualLabController;

@@ -8,7 +8,7 @@ import type { EventChannel, EventPayloads } from '../../shared/ipc';
 import { iosStatusMessage } from '../../shared/domain/ios-status';
 import { translateDynamic } from '../../shared/i18n';
 import type { AdbGateway } from './adb/adb-gateway';
-import type { DeviceTracker } from './adb/device-tracker';
+import type { DeviceTracking } from './adb/device-tracker';
 import type { LabCore, LabEventListener } from './api';
 import { readApk } from './apk/read-apk';
 import type { CliApi } from './cli-api';
@@ -35,7 +35,7 @@ import { followLabServer } from './virtual-lab-adb';
 
 export interface LabCoreInternals {
   readonly registry: DeviceRegistry;
-  readonly tracker: DeviceTracker;
+  readonly tracker: DeviceTracking;
   readonly gateway: AdbGateway;
   readonly installs: InstallService;
   /** .app builds on iOS simulators (simctl install). */
@@ -85,7 +85,9 @@ async function requireSimctl(tracker: SimulatorTracker): Promise<void> {
 export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCore> {
   const layer = createDeviceLayer(options);
   const { clock, logger, env, db, repos, gateway, tracker, simulatorTracker, simulators, registry } = layer;
-  const virtualLab = options.virtualLab ? followLabServer(options.virtualLab, gateway, tracker) : undefined;
+  const virtualLab = options.virtualLab
+    ? followLabServer(options.virtualLab, gateway, layer.primaryTracker)
+    : undefined;
   const installs = new InstallService({
     registry,
     gateway,

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, session } from 'electron';
 import { errorText } from '../../shared/errors';
 import { matchLocale } from '../../shared/i18n';
+import { appHosts } from '../lab/adb/hosts-file';
 import { createLabCore } from '../lab/compose';
 import { LabError } from '../lab/errors';
 import type { LabCore } from '../lab/api';
@@ -83,9 +84,12 @@ async function start(): Promise<void> {
       announce: (line) => logger.info(line),
     });
   }
+  // A lab across several hosts: <userData>/hosts.json (or PUSHLAB_HOSTS_FILE); absent = one adb server.
+  const hosts = launch.demo ? null : appHosts(dataDir, process.env);
   core = await createLabCore({
     dataDir,
-    adb,
+    adb: hosts?.[0] ? { ...adb, host: hosts[0].address, port: hosts[0].port } : adb,
+    ...(hosts ? { hosts } : {}),
     shell: 'electron',
     // Quitting stops the adb server PushLab itself started (never one the user runs).
     stopOwnedAdbServer: true,

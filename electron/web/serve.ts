@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDemoLabController } from '../demo/virtual-lab-controller';
 import { errorText } from '../../shared/errors';
+import { appHosts } from '../lab/adb/hosts-file';
 import { createLabCore } from '../lab/compose';
 import { launchAdbConfig } from '../lab/adb/adb-config';
 import { LabError } from '../lab/errors';
@@ -85,9 +86,12 @@ async function main(): Promise<void> {
   });
   // The virtual lab always has its own adb server; without --demo the core follows it there while it runs.
   const labAdb = launchAdbConfig(true);
+  // A lab across several hosts: <dataDir>/hosts.json (or PUSHLAB_HOSTS_FILE); absent = one adb server.
+  const hosts = cli.demo ? null : appHosts(dataDir, process.env);
   const core = await createLabCore({
     dataDir,
-    adb,
+    adb: hosts?.[0] ? { ...adb, host: hosts[0].address, port: hosts[0].port } : adb,
+    ...(hosts ? { hosts } : {}),
     shell: 'web',
     logger,
     // Always offered (the empty state's button); --demo also starts it.

@@ -126,7 +126,10 @@ export interface SimulatorEntry {
 }
 
 export interface DeviceView {
+  /** The phone's key: adb's serial, `<host>/<serial>` on another lab host (shared/domain/lab-host.ts). */
   readonly serial: string;
+  /** The lab host serving it, when it is not the primary host. */
+  readonly host?: string;
   readonly platform: Platform;
   readonly state: AdbState;
   readonly transport: Transport;
@@ -160,6 +163,11 @@ export interface AdbStatus {
   } | null;
 }
 
+/** One lab host's adb server, with the host's name (shared/domain/lab-host.ts). */
+export interface HostStatus extends AdbStatus {
+  readonly name: string;
+}
+
 /** Why iOS simulators cannot be listed here (shown as one status line). */
 export type IosUnavailableReason = 'not-macos' | 'no-xcrun' | 'no-simctl' | 'list-failed';
 
@@ -179,4 +187,6 @@ export interface DeviceSnapshot {
   readonly devices: readonly DeviceView[];
   /** Absent from cores without iOS support (older snapshots, tests). */
   readonly ios?: IosStatus;
+  /** Every lab host's adb server, when the lab spans several hosts (`adb` is the primary's). */
+  readonly hosts?: readonly HostStatus[];
 }

@@ -27,8 +27,16 @@ const TLS_NAME = String.raw`adb-[A-Za-z0-9._-]{1,160}\._adb-tls-(?:connect|pairi
 const MDNS = new RegExp(String.raw`^(?:${TLS_NAME}|[A-Za-z0-9][A-Za-z0-9._-]{0,159}\._adb)\._tcp\.?$`);
 const FIXED_SHAPES = [EMULATOR, USB, USB_PATH, UNREADABLE, MDNS];
 
-/** Why `serial` is not an adb serial, as a sentence part; null when it has one of adb's shapes. */
-export function serialProblem(serial: string): string | null {
+/** A phone on another lab host: `<host>/<serial>` (shared/domain/lab-host.ts). */
+const ON_HOST = /^[a-z][a-z0-9-]{0,31}\/(.+)$/s;
+
+/**
+ * Why `serial` is not an adb serial, as a sentence part; null when it has one of adb's shapes,
+ * bare or prefixed with a lab host's name (`lab-b/R58M123ABC`).
+ */
+export function serialProblem(key: string): string | null {
+  const onHost = ON_HOST.exec(key);
+  const serial = onHost?.[1] ?? key;
   if (serial.length === 0) return 'is empty';
   if (serial.length > MAX_SERIAL_LENGTH) return `is longer than ${MAX_SERIAL_LENGTH} characters`;
   if (FIXED_SHAPES.some((shape) => shape.test(serial))) return null;

@@ -23,8 +23,10 @@ Commands:
       [--junit out.xml] [--locale L]     at least one output; --locale en (default) or zh-CN for the HTML
 
 Options:
-  --adb-host H       adb server host (default 127.0.0.1)
+  --adb-host H       adb server host (default 127.0.0.1); repeat as [name=]address[:port]
+                     for a lab across hosts (the first is the primary)
   --adb-port P       adb server port (default: ANDROID_ADB_SERVER_PORT, else 5037)
+  --hosts FILE       lab hosts from a JSON file: a list of name, address and port
   --no-start-server  do not start a local adb server when none answers (one PushLab starts is
                      stopped again when the command ends)
   --db FILE          SQLite database (default ~/.pushlab/pushlab.db)

@@ -23,8 +23,10 @@ export const cliZh = {
       [--junit out.xml] [--locale L]     至少一种输出；HTML 语言 --locale en（默认）或 zh-CN
 
 选项：
-  --adb-host H       adb 服务主机（默认 127.0.0.1）
+  --adb-host H       adb 服务主机（默认 127.0.0.1）；跨多台主机的实验室可重复使用，
+                     写成 [名称=]地址[:端口]（第一个为主主机）
   --adb-port P       adb 服务端口（默认：ANDROID_ADB_SERVER_PORT，否则 5037）
+  --hosts FILE       从 JSON 文件读取实验室主机：name、address、port 的列表
   --no-start-server  没有 adb 服务应答时不启动本地服务（PushLab 自己启动的服务会在命令
                      结束时再停止）
   --db FILE          SQLite 数据库（默认 ~/.pushlab/pushlab.db）

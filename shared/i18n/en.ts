@@ -8,6 +8,7 @@ import { doctorUiEn } from './doctor-ui.en';
 import { iosEn } from './ios.en';
 import { doctorIosEn } from './doctor-ios.en';
 import { iosUiEn } from './ios-ui.en';
+import { hostsUiEn } from './hosts-ui.en';
 import { reportEn } from './report.en';
 import { matrixUiEn } from './matrix-ui.en';
 import { cliEn } from './cli.en';
@@ -25,6 +26,7 @@ export const en = {
   ...iosEn,
   ...doctorIosEn,
   ...iosUiEn,
+  ...hostsUiEn,
   ...cliEn,
   ...approvalEn,
   // App shell

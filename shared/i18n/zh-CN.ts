@@ -10,6 +10,7 @@ import { doctorUiZh } from './doctor-ui.zh-CN';
 import { iosZh } from './ios.zh-CN';
 import { doctorIosZh } from './doctor-ios.zh-CN';
 import { iosUiZh } from './ios-ui.zh-CN';
+import { hostsUiZh } from './hosts-ui.zh-CN';
 import { reportZh } from './report.zh-CN';
 import { matrixUiZh } from './matrix-ui.zh-CN';
 import { cliZh } from './cli.zh-CN';
@@ -27,6 +28,7 @@ export const zhCN = {
   ...iosZh,
   ...doctorIosZh,
   ...iosUiZh,
+  ...hostsUiZh,
   ...cliZh,
   ...approvalZh,
   'app.title': 'PushLab',

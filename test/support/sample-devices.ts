@@ -3,7 +3,13 @@
  * (taken from the getprop fixtures' facts) and the awkward cases the board must survive (odd
  * serials, bad states). Type-only imports, so both the Node and the web type-check include it.
  */
-import type { AdbStatus, DeviceIdentity, DeviceView, PushServiceInfo } from '../../shared/domain/device';
+import type {
+  AdbStatus,
+  DeviceIdentity,
+  DeviceView,
+  HostStatus,
+  PushServiceInfo,
+} from '../../shared/domain/device';
 
 const AT = '2026-01-05T09:30:00.000Z';
 
@@ -178,4 +184,14 @@ export function adbStatus(partial: Partial<AdbStatus> = {}): AdbStatus {
     lastOutage: null,
     ...partial,
   };
+}
+
+/** One lab host's adb server, as a multi-host snapshot lists it. */
+export function hostStatus(name: string, partial: Partial<AdbStatus> = {}): HostStatus {
+  return { name, ...adbStatus(partial) };
+}
+
+/** A phone on another lab host: key `<host>/<serial>` and `host` set, as the core reports it. */
+export function onHost(host: string, device: DeviceView): DeviceView {
+  return { ...device, serial: `${host}/${device.serial}`, host };
 }

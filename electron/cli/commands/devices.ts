@@ -1,5 +1,6 @@
 /** `pushlab devices [--json]`: every attached phone (and booted iOS simulator) with its identity. */
-import type { DeviceView } from '../../../shared/domain/device';
+import type { DeviceView, HostStatus } from '../../../shared/domain/device';
+import { LOCAL_HOST } from '../../../shared/domain/lab-host';
 import { iosStatusMessage } from '../../../shared/domain/ios-status';
 import type { ErrorInfo } from '../../../shared/errors';
 import { translate, translateDynamic } from '../../../shared/i18n';
@@ -11,10 +12,12 @@ import type { GlobalOptions } from '../options';
 import { openDeviceSession, settledDevices } from '../session';
 
 /** The documented JSON shape of one phone (README: "pushlab devices --json"). */
-export function deviceJson(view: DeviceView): Record<string, unknown> {
+export function deviceJson(view: DeviceView, primaryHost: string = LOCAL_HOST): Record<string, unknown> {
   const id = view.identity;
   return {
     serial: view.serial,
+    // The lab host serving it: simulators and bare serials are on the primary host.
+    host: view.host ?? primaryHost,
     platform: view.platform,
     state: view.state,
     transport: view.transport,
@@ -86,6 +89,18 @@ export function adbUnavailableLine(error: ErrorInfo): string {
   return `Android: unavailable, adb is not reachable: ${oneLine(error.message)}${error.hint ? ` What to do: ${oneLine(error.hint)}` : ''}`;
 }
 
+/** One line per lab host that does not answer (only with several hosts): its phones are not listed. */
+export function hostLines(hosts: readonly HostStatus[] | undefined): string[] {
+  return (hosts ?? [])
+    .filter((h) => h.state !== 'connected')
+    .map(
+      (h) =>
+        `Host ${clean(h.name)} (${clean(h.host)}:${h.port}): ${h.state}` +
+        (h.error ? `: ${clean(h.error.message)}` : '') +
+        '. Its phones are not listed; the other hosts are.',
+    );
+}
+
 /**
  * Lists phones and simulators. Without a reachable adb server the simulators are still listed
  * and one line says why Android is unavailable: exit 0 when at least one device was listed, 2
@@ -107,8 +122,17 @@ export async function devicesCommand(options: GlobalOptions, output: Output): Pr
         zh: adbError.zh,
       });
     }
+    const primaryHost = options.hosts?.[0]?.name ?? LOCAL_HOST;
+    const deadHosts = hostLines(core.cli.adb.hosts());
     if (options.json) {
-      output.out(JSON.stringify(views.map(deviceJson), null, 2));
+      output.out(
+        JSON.stringify(
+          views.map((v) => deviceJson(v, primaryHost)),
+          null,
+          2,
+        ),
+      );
+      for (const line of deadHosts) output.err(line);
       // stdout stays the documented array; the Android and iOS lines go to stderr.
       if (androidLine) output.err(androidLine);
       output.err(ios.line);
@@ -121,11 +145,13 @@ export async function devicesCommand(options: GlobalOptions, output: Output): Pr
       output.out(ios.line);
       return 0;
     }
+    const withHost = options.hosts !== null;
     for (const line of table([
-      ['SERIAL', 'STATE', 'PHONE', 'ROM', 'ANDROID', 'PUSH'],
-      ...views.map(describe),
+      [...(withHost ? ['HOST'] : []), 'SERIAL', 'STATE', 'PHONE', 'ROM', 'ANDROID', 'PUSH'],
+      ...views.map((v) => [...(withHost ? [clean(v.host ?? primaryHost)] : []), ...describe(v)]),
     ]))
       output.out(line);
+    for (const line of deadHosts) output.out(`\n${line}`);
     if (androidLine) output.out(`\n${androidLine}`);
     output.out(`${androidLine ? '' : '\n'}${clean(ios.line)}`);
     for (const view of views) {

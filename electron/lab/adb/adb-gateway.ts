@@ -5,6 +5,7 @@
 import * as adbkit from '@devicefarmer/adbkit';
 import type { Client, ClientOptions } from '@devicefarmer/adbkit';
 import type { AdbConfig } from './adb-config';
+import { splitDeviceKey } from '../../../shared/domain/lab-host';
 import { LabError } from '../errors';
 import type { Logger } from '../util/logger';
 import { adbServerError } from './adb-errors';
@@ -43,6 +44,8 @@ export class AdbGateway {
   private currentClient: Client;
   private readonly ios = new Map<string, AdbDeviceIo>();
   private owned = false;
+  /** Other lab hosts' gateways by name (LabHosts), for phones keyed `<host>/<serial>`. */
+  private hostRoute: ((name: string) => AdbGateway | undefined) | null = null;
 
   public constructor(
     config: AdbConfig,
@@ -173,13 +176,24 @@ export class AdbGateway {
     }
   }
 
-  public device(serial: string): AdbDeviceIo {
+  /** A phone's transport; `key` is how the lab names it (`<host>/<serial>` on another lab host). */
+  public device(serial: string, key: string = serial): AdbDeviceIo {
+    const onHost = this.hostRoute ? splitDeviceKey(serial) : null;
+    if (onHost?.host) {
+      const other = this.hostRoute?.(onHost.host);
+      if (other && other !== this) return other.device(onHost.serial, serial);
+    }
     let io = this.ios.get(serial);
     if (!io) {
-      io = new AdbkitDeviceIo(this.client, serial);
+      io = new AdbkitDeviceIo(this.client, serial, key);
       this.ios.set(serial, io);
     }
     return io;
+  }
+
+  /** Lets `device()` reach phones of other lab hosts through their own gateways. */
+  public routeHosts(route: (name: string) => AdbGateway | undefined): void {
+    this.hostRoute = route;
   }
 
   /** `adb connect host:port` for network phones (and virtual ones). Returns adb's own answer. */

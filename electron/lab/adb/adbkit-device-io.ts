@@ -35,11 +35,12 @@ interface RawConnection {
 export class AdbkitDeviceIo implements AdbDeviceIo {
   private readonly device: DeviceClient;
 
-  public constructor(
-    client: Client,
-    public readonly serial: string,
-  ) {
-    this.device = client.getDevice(serial);
+  /** `serial` is the lab's name for the phone (host-prefixed on another lab host), `adbSerial` adb's. */
+  public readonly serial: string;
+
+  public constructor(client: Client, adbSerial: string, key: string = adbSerial) {
+    this.serial = key;
+    this.device = client.getDevice(adbSerial);
   }
 
   public async shell(command: string, options: ShellOptions = {}): Promise<string> {

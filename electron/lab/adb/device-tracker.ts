@@ -4,7 +4,8 @@
  * allowed) and reports the outage, so the UI can say what happened meanwhile.
  */
 import { EventEmitter } from 'node:events';
-import type { AdbStatus } from '../../../shared/domain/device';
+import type { AdbStatus, HostStatus } from '../../../shared/domain/device';
+
 import type { ErrorInfo } from '../../../shared/errors';
 import { toErrorInfo } from '../errors';
 import type { Clock } from '../util/clock';
@@ -38,6 +39,19 @@ export interface DeviceTrackerEvents {
   status: [AdbStatus];
   /** The server came back after an outage (a fresh server forgets `adb connect` phones). */
   recovered: [];
+  /** Any lab host's status changed (LabHosts only): every host, in order. */
+  hosts: [readonly HostStatus[]];
+}
+
+/** What the registry needs of device tracking: one adb server's tracker, or several hosts' (LabHosts). */
+export interface DeviceTracking extends EventEmitter<DeviceTrackerEvents> {
+  status(): AdbStatus;
+  list(): readonly TrackedDevice[];
+  start(): void;
+  stop(): void;
+  waitUntilConnected(timeoutMs: number): Promise<void>;
+  /** Every lab host's status (only with several hosts). */
+  hosts?(): readonly HostStatus[];
 }
 
 export class DeviceTracker extends EventEmitter<DeviceTrackerEvents> {

@@ -5,7 +5,8 @@
 import { EventEmitter } from 'node:events';
 import type { DeviceIdentity, DeviceSnapshot, DeviceView } from '../../../shared/domain/device';
 import type { AdbGateway } from '../adb/adb-gateway';
-import type { DeviceTracker, TrackedDevice } from '../adb/device-tracker';
+import type { DeviceTracking, TrackedDevice } from '../adb/device-tracker';
+import { splitDeviceKey } from '../../../shared/domain/lab-host';
 import { withTimeout } from '../util/timeout';
 import { normaliseAdbState, transportOf } from '../android/parsers/adb-devices';
 import { LabError, toErrorInfo } from '../errors';
@@ -17,7 +18,7 @@ import { createLimiter } from './concurrency';
 import { readIdentity } from './identity-reader';
 
 export interface DeviceRegistryDeps {
-  readonly tracker: DeviceTracker;
+  readonly tracker: DeviceTracking;
   readonly gateway: AdbGateway;
   readonly repo: DeviceRepository;
   readonly clock: Clock;
@@ -26,6 +27,12 @@ export interface DeviceRegistryDeps {
   readonly readIdentity?: typeof readIdentity;
   /** iOS simulators shown beside the phones (absent: Android only). */
   readonly simulators?: SimulatorSource;
+}
+
+/** The lab host a phone's key names (absent for the primary host's bare serials). */
+function hostOf(key: string): { host?: string } {
+  const { host } = splitDeviceKey(key);
+  return host === null ? {} : { host };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -58,6 +65,7 @@ export class DeviceRegistry extends EventEmitter<{ changed: [DeviceSnapshot] }> 
       this.scheduleEmit();
     });
     this.deps.tracker.on('recovered', () => void this.reconnectNetworkPhones());
+    this.deps.tracker.on('hosts', () => this.scheduleEmit());
     this.deps.simulators?.on('changed', () => this.scheduleEmit());
   }
 
@@ -66,7 +74,13 @@ export class DeviceRegistry extends EventEmitter<{ changed: [DeviceSnapshot] }> 
     const devices = [...this.views.values(), ...(simulators?.views() ?? [])].sort((a, b) =>
       a.serial.localeCompare(b.serial),
     );
-    return { adb: this.deps.tracker.status(), devices, ...(simulators ? { ios: simulators.status() } : {}) };
+    const hosts = this.deps.tracker.hosts?.();
+    return {
+      adb: this.deps.tracker.status(),
+      devices,
+      ...(simulators ? { ios: simulators.status() } : {}),
+      ...(hosts ? { hosts } : {}),
+    };
   }
 
   public get(serial: string): DeviceView | undefined {
@@ -154,6 +168,7 @@ export class DeviceRegistry extends EventEmitter<{ changed: [DeviceSnapshot] }> 
     if (existing && existing.state === state) return;
     const view: Mutable<DeviceView> = existing ?? {
       serial: tracked.serial,
+      ...hostOf(tracked.serial),
       platform: 'android',
       state,
       transport,

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { hasConnectionStatus } from '../bridge/get-bridge';
 import { ErrorNotice } from '../shared-ui/error-notice';
+import { HostBanners } from './host-banners';
 import { useI18n } from './i18n-context';
 import { useStores } from './stores-context';
 
@@ -76,6 +77,7 @@ export function AdbBanner() {
           </button>
         </div>
       ) : null}
+      <HostBanners />
     </div>
   );
 }

@@ -8,11 +8,14 @@ import { useStores } from '../app/stores-context';
 import { VendorBadge } from './badges';
 import { DeviceCard } from './device-card';
 import { groupByVendor, sortDevices } from './device-sort';
+import { HostBoard } from './host-board';
+import { isMultiHost } from './host-groups';
 
 export function DeviceBoard() {
   const { t, plural, number } = useI18n();
   const { devices } = useStores();
   const list = useStore(devices, (s) => s.devices);
+  const hosts = useStore(devices, (s) => s.hosts);
   const groups = groupByVendor(list);
 
   return (
@@ -32,13 +35,17 @@ export function DeviceBoard() {
         </ul>
       </header>
       <p className="muted">{t('devices.live')}</p>
-      <ul className="device-grid" aria-label={t('device.listLabel')}>
-        {sortDevices(list).map((device) => (
-          <li key={device.serial}>
-            <DeviceCard device={device} />
-          </li>
-        ))}
-      </ul>
+      {isMultiHost(hosts) ? (
+        <HostBoard list={list} hosts={hosts} />
+      ) : (
+        <ul className="device-grid" aria-label={t('device.listLabel')}>
+          {sortDevices(list).map((device) => (
+            <li key={device.serial}>
+              <DeviceCard device={device} />
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { NotReadyHelp, SystemRows } from '../platforms/device-facts';
 import { ErrorNotice } from '../shared-ui/error-notice';
 import { StateChip, VendorBadge } from './badges';
 import { deviceLabel, deviceNames, romText } from './device-sort';
+import { hostOfDevice, isMultiHost } from './host-groups';
 import { PushDetails } from './push-details';
 import { ScreenshotDialog } from './screenshot-dialog';
 import { vendorColours, vendorOf } from './vendor';
@@ -23,6 +24,9 @@ export function DeviceCard({ device }: { device: DeviceView }) {
   const refreshing = useStore(devices, (s) => s.refreshing[device.serial]);
   const takeScreenshot = useStore(devices, (s) => s.takeScreenshot);
   const refreshIdentity = useStore(devices, (s) => s.refreshIdentity);
+  const hosts = useStore(devices, (s) => s.hosts);
+  // The host only matters (and is only shown) when the lab spans several hosts.
+  const host = isMultiHost(hosts) ? hostOfDevice(device, hosts) : null;
 
   const vendor = vendorOf(device.identity);
   const names = deviceNames(device);
@@ -44,6 +48,7 @@ export function DeviceCard({ device }: { device: DeviceView }) {
       data-vendor={vendor}
       style={vendorColours(vendor)}
       data-serial={device.serial}
+      data-host={host ?? undefined}
       aria-label={t('device.cardLabel', {
         name: names.primary ?? t('device.unnamed'),
         serial: device.serial,
@@ -101,6 +106,12 @@ export function DeviceCard({ device }: { device: DeviceView }) {
         <dd>
           <code className="serial">{device.serial}</code>
         </dd>
+        {host !== null ? (
+          <>
+            <dt>{t('device.host')}</dt>
+            <dd className="break">{host}</dd>
+          </>
+        ) : null}
       </dl>
 
       <footer className="device-card__actions">

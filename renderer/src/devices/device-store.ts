@@ -7,6 +7,7 @@ import type {
   AdbStatus,
   DeviceSnapshot,
   DeviceView,
+  HostStatus,
   IosStatus,
   SimulatorEntry,
 } from '../../../shared/domain/device';
@@ -29,6 +30,12 @@ export interface DeviceState {
   readonly loadError: ErrorInfo | null;
   /** endedAt of the outage whose "adb restarted" note the user dismissed. */
   readonly dismissedOutage: string | null;
+  /** Every lab host's adb server (null with one host: the snapshot then has no `hosts`). */
+  readonly hosts: readonly HostStatus[] | null;
+  /** The board's host filter: a host's name, or null for every host (host-groups.ts). */
+  readonly hostFilter: string | null;
+  /** Per host name: endedAt of the outage whose recovery note the user dismissed. */
+  readonly dismissedHostOutages: Readonly<Record<string, string>>;
   readonly screenshots: Readonly<Record<string, ScreenshotState>>;
   readonly refreshing: Readonly<Record<string, ErrorInfo | true>>;
   /** Every iOS simulator, booted or not (empty where simctl is not available). */
@@ -47,6 +54,8 @@ export interface DeviceActions {
   load(): Promise<void>;
   applySnapshot(snapshot: DeviceSnapshot): void;
   dismissOutage(): void;
+  dismissHostOutage(name: string): void;
+  setHostFilter(name: string | null): void;
   takeScreenshot(serial: string): Promise<void>;
   closeScreenshot(serial: string): void;
   refreshIdentity(serial: string): Promise<void>;
@@ -77,6 +86,9 @@ export function createDeviceStore(bridge: PushLabBridge): DeviceStore {
     ios: null,
     loadError: null,
     dismissedOutage: null,
+    hosts: null,
+    hostFilter: null,
+    dismissedHostOutages: {},
     screenshots: {},
     refreshing: {},
     simulators: [],
@@ -112,6 +124,7 @@ export function createDeviceStore(bridge: PushLabBridge): DeviceStore {
         adb: snapshot.adb,
         devices: snapshot.devices,
         ios: snapshot.ios ?? null,
+        hosts: snapshot.hosts ?? null,
         loadError: null,
         screenshots,
       });
@@ -139,6 +152,15 @@ export function createDeviceStore(bridge: PushLabBridge): DeviceStore {
 
     dismissOutage() {
       set({ dismissedOutage: get().adb?.lastOutage?.endedAt ?? null });
+    },
+
+    dismissHostOutage(name) {
+      const endedAt = get().hosts?.find((h) => h.name === name)?.lastOutage?.endedAt;
+      if (endedAt) set({ dismissedHostOutages: { ...get().dismissedHostOutages, [name]: endedAt } });
+    },
+
+    setHostFilter(name) {
+      set({ hostFilter: name });
     },
 
     async takeScreenshot(serial) {

@@ -71,6 +71,12 @@ export function DoctorView() {
                   >
                     <VendorBadge vendor={vendorOf(device.identity)} />
                     <span className="doctor-phones__name">{deviceLabel(device)}</span>
+                    {device.host ? (
+                      // Two hosts may serve phones of the same model (even the same serial): name the host.
+                      <span className="doctor-phones__host muted" data-host={device.host}>
+                        {t('doctor.phoneHost', { host: device.host })}
+                      </span>
+                    ) : null}
                     <PhoneStatus serial={device.serial} />
                   </button>
                 </li>

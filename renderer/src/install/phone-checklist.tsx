@@ -41,7 +41,8 @@ export function PhoneChecklist({ devices, selected, apk, app = null, onToggle }:
         const blockedByBuild = tooOld !== null;
         // A build is chosen, but none for this device's platform: the install would refuse it.
         const misfit = (apk !== null || app !== null) && !hasBuildFor(device, { apk, app });
-        const id = `pick-${device.serial}`;
+        // Encoded: a serial may hold a blank (Rockchip) or a host prefix; aria-describedby splits on blanks.
+        const id = `pick-${encodeURIComponent(device.serial)}`;
         const names = deviceNames(device);
         return (
           <li

@@ -6,7 +6,7 @@
  * tests share it; files are read through the `readFile` option. Tests steer it with the methods
  * below; test/renderer/web-server.test.ts checks it is assignable to LabCore.
  */
-import type { AdbStatus, DeviceSnapshot, DeviceView } from '../../../shared/domain/device';
+import type { AdbStatus, DeviceSnapshot, DeviceView, HostStatus } from '../../../shared/domain/device';
 import type { ApkInfo, InstallItem, InstallJob, InstallRequest } from '../../../shared/domain/install';
 import type { VirtualLabStatus } from '../../../shared/domain/lab';
 import type { ErrorInfo } from '../../../shared/errors';
@@ -27,6 +27,8 @@ export type FakeFileReader = (path: string) => Promise<Uint8Array | null>;
 export interface FakeCoreOptions {
   readonly devices?: readonly DeviceView[];
   readonly adb?: AdbStatus;
+  /** Lab hosts' statuses: set for a lab across several hosts (the snapshot's `hosts`). */
+  readonly hosts?: readonly HostStatus[];
   /** Delay between install progress steps. */
   readonly stepMs?: number;
   /** Phones the fake virtual lab offers; the lab is unavailable when omitted. */
@@ -47,6 +49,7 @@ export class FakeLabCore {
   public readonly calls: Array<{ channel: RequestChannel; args: unknown }> = [];
   private devices: DeviceView[];
   private adb: AdbStatus;
+  private hosts: readonly HostStatus[] | null;
   private readonly listeners = new Set<FakeEventListener>();
   private readonly readFile: FakeFileReader;
   private readonly jobs: InstallJob[] = [];
@@ -62,7 +65,8 @@ export class FakeLabCore {
 
   public constructor(options: FakeCoreOptions = {}) {
     this.devices = [...(options.devices ?? [])];
-    this.adb = options.adb ?? adbStatus();
+    this.adb = options.adb ?? options.hosts?.[0] ?? adbStatus();
+    this.hosts = options.hosts ?? null;
     this.stepMs = options.stepMs ?? 40;
     this.labPhones = options.labPhones ?? null;
     this.readFile = options.readFile ?? (async () => null);
@@ -72,7 +76,7 @@ export class FakeLabCore {
   }
 
   public snapshot(): DeviceSnapshot {
-    return { adb: this.adb, devices: [...this.devices] };
+    return { adb: this.adb, devices: [...this.devices], ...(this.hosts ? { hosts: this.hosts } : {}) };
   }
 
   /** Replaces the phone list and emits devices:changed, like a plug or unplug. */
@@ -83,6 +87,14 @@ export class FakeLabCore {
 
   public setAdb(adb: AdbStatus): void {
     this.adb = adb;
+    this.emit('devices:changed', this.snapshot());
+  }
+
+  /** Replaces the lab hosts' statuses (the primary's also as `adb`) and emits devices:changed. */
+  public setHosts(hosts: readonly HostStatus[], devices: readonly DeviceView[] = this.devices): void {
+    this.hosts = hosts;
+    if (hosts[0]) this.adb = hosts[0];
+    this.devices = [...devices];
     this.emit('devices:changed', this.snapshot());
   }
 

@@ -1,0 +1,173 @@
+/**
+ * Several lab hosts, each an adb server with its own gateway and tracker, seen as one tracker:
+ * the registry gets one device list whose phones are keyed by host and serial
+ * (shared/domain/lab-host.ts), and a phone's transport is reached through its own host. Every
+ * host connects, fails and recovers on its own: a dead host empties only its own phones and never
+ * holds up the others.
+ */
+import { EventEmitter } from 'node:events';
+import type { AdbStatus } from '../../../shared/domain/device';
+import { deviceKey, splitDeviceKey, type HostStatus, type LabHost } from '../../../shared/domain/lab-host';
+import { LabError } from '../errors';
+import type { Clock } from '../util/clock';
+import type { Logger } from '../util/logger';
+import type { AdbConfig } from './adb-config';
+import { AdbGateway } from './adb-gateway';
+import type { AdbDeviceIo } from './device-io';
+import {
+  DeviceTracker,
+  type DeviceTracking,
+  type DeviceTrackerEvents,
+  type TrackedDevice,
+} from './device-tracker';
+
+interface Member {
+  readonly host: LabHost;
+  readonly gateway: AdbGateway;
+  readonly tracker: DeviceTracker;
+}
+
+export class LabHosts extends EventEmitter<DeviceTrackerEvents> implements DeviceTracking {
+  private readonly members: readonly Member[];
+
+  /** `base` gives the adb binary and whether a local server may be started (loopback hosts only). */
+  public constructor(
+    hosts: readonly LabHost[],
+    base: Pick<AdbConfig, 'bin' | 'startServer'>,
+    clock: Clock,
+    logger: Logger,
+  ) {
+    super();
+    if (hosts.length === 0) throw new Error('LabHosts needs at least one host');
+    this.members = hosts.map((host, index) => {
+      const config: AdbConfig = {
+        host: host.address,
+        port: host.port,
+        bin: base.bin,
+        // Only the primary may start a server: another host's server is that computer's to run.
+        startServer: index === 0 && base.startServer,
+      };
+      const gateway = new AdbGateway(config, logger.child(`adb:${host.name}`));
+      const tracker = new DeviceTracker(gateway, clock, logger.child(`tracker:${host.name}`));
+      return { host, gateway, tracker };
+    });
+    for (const member of this.members) this.follow(member);
+    const byName = new Map(this.members.map((m) => [m.host.name, m.gateway]));
+    this.first.gateway.routeHosts((name) => byName.get(name));
+  }
+
+  public get primary(): AdbGateway {
+    return this.first.gateway;
+  }
+
+  public get primaryTracker(): DeviceTracker {
+    return this.first.tracker;
+  }
+
+  public get hostNames(): readonly string[] {
+    return this.members.map((m) => m.host.name);
+  }
+
+  public start(): void {
+    for (const m of this.members) m.tracker.start();
+  }
+
+  public stop(): void {
+    for (const m of this.members) m.tracker.stop();
+  }
+
+  /** The primary host's status: the board's adb banner. */
+  public status(): AdbStatus {
+    return this.first.tracker.status();
+  }
+
+  public hosts(): readonly HostStatus[] {
+    return this.members.map((m) => ({ name: m.host.name, ...m.tracker.status() }));
+  }
+
+  /** Every host's phones, keyed by host and serial. */
+  public list(): readonly TrackedDevice[] {
+    return this.members.flatMap((m) =>
+      m.tracker.list().map((d) => ({ ...d, serial: deviceKey(m.host.name, d.serial, this.first.host.name) })),
+    );
+  }
+
+  /** The host a device key belongs to (throws a typed error for an unknown host). */
+  public hostOf(key: string): {
+    readonly gateway: AdbGateway;
+    readonly serial: string;
+    readonly name: string;
+  } {
+    const { host, serial } = splitDeviceKey(key);
+    const member = host === null ? this.first : this.members.find((m) => m.host.name === host);
+    if (!member) {
+      throw new LabError('DEVICE_NOT_FOUND', `No lab host is named "${host}" (phone ${key}).`, {
+        hint: `Known hosts: ${this.hostNames.join(', ')}. Add it with --adb-host or in the hosts list.`,
+        zh: {
+          message: `没有名为“${host}”的实验室主机（手机 ${key}）。`,
+          hint: `已知主机：${this.hostNames.join('、')}。请用 --adb-host 或在主机列表中添加它。`,
+        },
+      });
+    }
+    return { gateway: member.gateway, serial, name: member.host.name };
+  }
+
+  /** The phone's transport on its own host; its `serial` is the device key. */
+  public device(key: string): AdbDeviceIo {
+    const { gateway, serial } = this.hostOf(key);
+    return gateway.device(serial, key);
+  }
+
+  /** The primary must answer; the other hosts get the same time to connect but never fail the wait. */
+  public async waitUntilConnected(timeoutMs: number): Promise<void> {
+    const others = this.waitUntilSettled(timeoutMs);
+    await this.first.tracker.waitUntilConnected(timeoutMs);
+    await others;
+  }
+
+  /**
+   * Resolves once every host has connected or failed once (its error known), or after `timeoutMs`:
+   * a dead host costs one refused connection, not the whole timeout.
+   */
+  public waitUntilSettled(timeoutMs: number): Promise<void> {
+    const settled = (s: AdbStatus): boolean => s.state === 'connected' || s.error !== null;
+    return Promise.all(
+      this.members.map(
+        (m) =>
+          new Promise<void>((resolve) => {
+            if (settled(m.tracker.status())) return resolve();
+            const timer = setTimeout(done, timeoutMs);
+            function done(): void {
+              clearTimeout(timer);
+              m.tracker.off('status', onStatus);
+              resolve();
+            }
+            const onStatus = (s: AdbStatus): void => {
+              if (settled(s)) done();
+            };
+            m.tracker.on('status', onStatus);
+          }),
+      ),
+    ).then(() => undefined);
+  }
+
+  /** Stops the servers PushLab started itself (only ever the primary's). */
+  public async stopOwnedServers(): Promise<void> {
+    await Promise.all(this.members.map((m) => m.gateway.stopOwnedServer()));
+  }
+
+  private get first(): Member {
+    return this.members[0] as Member;
+  }
+
+  private follow(member: Member): void {
+    member.tracker.on('devices', () => this.emit('devices', this.list()));
+    member.tracker.on('status', () => {
+      if (member === this.first) this.emit('status', member.tracker.status());
+      this.emit('hosts', this.hosts());
+    });
+    member.tracker.on('recovered', () => {
+      if (member === this.first) this.emit('recovered');
+    });
+  }
+}

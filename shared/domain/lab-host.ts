@@ -1,0 +1,67 @@
+/**
+ * Lab hosts: the adb servers PushLab reaches, each serving the phones plugged into one computer.
+ * A phone is known by host and serial together. The first host (the primary, `local` unless
+ * named) keeps bare serials, so one-computer labs and their stored history look as before; a
+ * phone on another host is `<host>/<serial>` everywhere (board, runs, reports, the database), so
+ * the same serial on two hosts is two phones.
+ */
+import { z } from 'zod';
+import type { HostStatus } from './device';
+
+export type { HostStatus };
+
+export const LOCAL_HOST = 'local';
+export const MAX_HOSTS = 32;
+
+/** A host's name: short, lower case, safe in a file name, a URL and a device key. */
+export const HOST_NAME = /^[a-z][a-z0-9-]{0,31}$/;
+const ADDRESS = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?|\[?[0-9A-Fa-f:.]{2,45}\]?)$/;
+
+export interface LabHost {
+  readonly name: string;
+  /** IP address or DNS name of the computer whose adb server serves the phones. */
+  readonly address: string;
+  readonly port: number;
+}
+
+export const labHostSchema = z.strictObject({
+  name: z.string().regex(HOST_NAME, 'must be lower-case letters, digits and -, starting with a letter'),
+  address: z.string().regex(ADDRESS, 'must be an IP address or a host name'),
+  port: z.number().int().min(1).max(65535),
+});
+
+export const labHostsSchema = z
+  .array(labHostSchema)
+  .min(1)
+  .max(MAX_HOSTS)
+  .superRefine((hosts, ctx) => {
+    const seen = new Set<string>();
+    hosts.forEach((host, i) => {
+      if (seen.has(host.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: 'is used twice' });
+      seen.add(host.name);
+    });
+  });
+
+/** The key a phone is known by: its bare serial on the primary host, `<host>/<serial>` elsewhere. */
+export function deviceKey(host: string, serial: string, primary: string): string {
+  return host === primary ? serial : `${host}/${serial}`;
+}
+
+/** The host a device key names (null: the primary host, for a bare serial) and the serial. */
+export function splitDeviceKey(key: string): { readonly host: string | null; readonly serial: string } {
+  const slash = key.indexOf('/');
+  if (slash > 0 && HOST_NAME.test(key.slice(0, slash))) {
+    return { host: key.slice(0, slash), serial: key.slice(slash + 1) };
+  }
+  return { host: null, serial: key };
+}
+
+/** A name for a host given only by address: `local` for the first, else the address made safe. */
+export function hostNameFor(address: string, port: number, index: number): string {
+  if (index === 0) return LOCAL_HOST;
+  const safe = `${address}-${port}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `host-${safe}`.slice(0, 32).replace(/-+$/, '');
+}

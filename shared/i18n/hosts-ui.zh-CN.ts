@@ -1,0 +1,22 @@
+/** A lab across several hosts on the board and in the banner (Simplified Chinese). Merged into zh-CN.ts. */
+export const hostsUiZh = {
+  'hosts.filter.label': '主机',
+  'hosts.filter.all': '全部主机（{count} 台手机）',
+  'hosts.filter.option': '{name}（{count} 台手机）',
+  'hosts.summary': '{total} 台主机中 {up} 台可连接',
+  'hosts.group.label': '主机 {name} 上的手机',
+  'hosts.group.primary': '第一台主机',
+  'hosts.group.unlisted': '不在主机列表中',
+  'hosts.group.empty': '这台主机上没有手机。',
+  'hosts.group.emptyDown': '这台主机无法连接：它的手机未显示。',
+  'hosts.state.connecting': '正在连接',
+  'hosts.state.connected': '已连接',
+  'hosts.state.reconnecting': '正在重连',
+  'hosts.state.unreachable': '无法连接',
+  'hosts.down': '主机 {name}（{address}）无法连接：它的手机未显示；其他主机正常工作。',
+  'hosts.connecting': '正在连接主机 {name}（{address}）…',
+  'hosts.reconnecting': '与主机 {name}（{address}）的连接已断开，正在重连…；其他主机正常工作。',
+  'hosts.recovered': '主机 {name}（{address}）已于 {time} 恢复；已重新读取它的手机。',
+  'device.host': '主机',
+  'doctor.phoneHost': '位于 {host}',
+} as const;
