@@ -123,8 +123,9 @@ export async function openStoreSession(options: GlobalOptions): Promise<LocalLab
 
 /** Every phone adb lists right now, each with its identity settled (ready or failed). */
 export async function settledDevices(core: DeviceCore): Promise<DeviceView[]> {
-  const { gateway, registry } = core.services;
-  const listed = await gateway.listDevices();
+  const { gateway, registry, tracker } = core.services;
+  // Several lab hosts list their phones together (keyed host/serial); one server lists its own.
+  const listed = await (tracker.listDevices ? tracker.listDevices() : gateway.listDevices());
   const views: DeviceView[] = [];
   for (const device of listed) {
     const view = await registry
