@@ -10,6 +10,7 @@ import { runCaptureScaleBench } from './capture-scale';
 import { benchCliStart } from './cli';
 import { benchClock } from './clock';
 import { benchDoctor } from './doctor';
+import { benchLabHosts } from './lab-hosts';
 import { benchInstall } from './install';
 import { benchMatrix } from './matrix';
 import { benchMatrixRender } from './matrix-render';
@@ -81,6 +82,26 @@ async function main(): Promise<void> {
       `doctor     1 phone: ${f(doctor.singleMs)} (target <= 1500 ms) ${doctor.singleMs <= 1500 ? 'OK' : 'OVER'}; ` +
         `20 phones in parallel: ${f(doctor.parallel20Ms)} (target <= 3000 ms) ${doctor.parallel20Ms <= 3000 ? 'OK' : 'OVER'}; ${doctor.checksPerReport} ` +
         `checks per report`,
+    );
+  }
+  if (!only || only === 'hosts') {
+    const lab = await benchLabHosts();
+    results.hosts = lab;
+    const ok = (value: number, target: number): string => (value <= target ? 'OK' : 'OVER');
+    console.log(
+      `hosts      ${lab.phones} phones on ${lab.hosts} adb servers: discovery ${f(lab.discoveryMs)} ` +
+        `(target <= 3000 ms) ${ok(lab.discoveryMs, 3000)}, ${lab.identified} identified; ` +
+        `host memory ${lab.rssMbPerPhone.toFixed(1)} MB per phone (phones in this process too)`,
+    );
+    console.log(
+      `           doctor on all ${lab.doctorReports}: ${f(lab.doctorAllMs)} (target <= 10000 ms) ` +
+        `${ok(lab.doctorAllMs, 10_000)}`,
+    );
+    console.log(
+      `           ${(lab.apkBytes / 1048576).toFixed(0)} MB APK on all: PushLab ${f(lab.installPushLabMs)}, ` +
+        `raw \`adb install\` all at once ${f(lab.installRawParallelMs)} = ` +
+        `${lab.installRatio.toFixed(2)} x (target <= 1.10) ${ok(lab.installRatio, 1.1)}; ` +
+        `\`adb install\` loop over ${lab.installLoopPhones} phones ${f(lab.installLoopMs)}`,
     );
   }
   if (!only || only === 'capture') {

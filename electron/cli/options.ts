@@ -48,6 +48,17 @@ export function parsePort(text: string): number {
   return port;
 }
 
+/** `options` reaching `hosts` (the first is the primary adb server). */
+export function withHosts(options: GlobalOptions, hosts: readonly LabHost[]): GlobalOptions {
+  const [primary] = hosts;
+  if (!primary) return options;
+  return {
+    ...options,
+    adb: { ...options.adb, host: primary.address, port: primary.port },
+    hosts: hosts.length > 1 ? hosts : null,
+  };
+}
+
 export function globalOptions(
   values: Record<string, string | boolean | Array<string | boolean> | undefined>,
 ): GlobalOptions {

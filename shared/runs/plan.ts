@@ -4,6 +4,7 @@
  * a file path or a name in the app's encrypted store). Unknown fields are refused so a typo never
  * silently changes a run. Format: README.md, "Offline-push runs".
  */
+import { labHostsSchema } from '../domain/lab-host';
 import { z } from 'zod';
 import { PUSH_CHANNELS } from '../domain/device';
 import { serialSchema } from '../ipc';
@@ -339,6 +340,8 @@ export const planSchema = z
       });
     }),
     repeats: z.int().min(1).max(50),
+    /** The lab hosts whose phones the plan uses (CLI: when no --adb-host/--hosts is given). */
+    hosts: labHostsSchema.optional(),
     sender: z.discriminatedUnion('kind', [
       tencentSender,
       commandSender,

@@ -12,7 +12,7 @@ import type { LocalLabCore } from '../../lab/compose';
 import { toErrorInfo } from '../../lab/errors';
 import { toJUnit } from '../../lab/runs/junit';
 import { cellStats } from '../../lab/runs/stats';
-import type { GlobalOptions } from '../options';
+import { withHosts, type GlobalOptions } from '../options';
 import { clean, printError, table, type Output } from '../output';
 import { openSessionAdbOptional, settledDevices } from '../session';
 import { planNamesSimulators } from '../../../shared/runs/plan';
@@ -41,6 +41,9 @@ export async function runCommand(
     printError(output, checked.error);
     return 2;
   }
+  // A plan may name its lab hosts; --adb-host/--hosts on the command line win.
+  const planHosts = checked?.ok ? checked.value.hosts : undefined;
+  if (options.hosts === null && planHosts && planHosts.length > 0) options = withHosts(options, planHosts);
   // A plan for simulators only needs no adb; anything else stops here when adb is unreachable.
   const { core, adbError } = await openSessionAdbOptional(options);
   const forSimulators = (candidate: unknown): boolean => {

@@ -52,6 +52,8 @@ export interface DeviceTracking extends EventEmitter<DeviceTrackerEvents> {
   waitUntilConnected(timeoutMs: number): Promise<void>;
   /** Every lab host's status (only with several hosts). */
   hosts?(): readonly HostStatus[];
+  /** A one-shot list of every host's phones, keyed (only with several hosts). */
+  listDevices?(): Promise<Array<{ id: string; type: string }>>;
 }
 
 export class DeviceTracker extends EventEmitter<DeviceTrackerEvents> {

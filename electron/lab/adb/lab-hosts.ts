@@ -92,6 +92,17 @@ export class LabHosts extends EventEmitter<DeviceTrackerEvents> implements Devic
     );
   }
 
+  /** A one-shot list of every answering host's phones, keyed; a dead host lists nothing. */
+  public async listDevices(): Promise<Array<{ id: string; type: string }>> {
+    const lists = await Promise.all(
+      this.members.map(async (m) => {
+        const listed = await m.gateway.listDevices().catch(() => []);
+        return listed.map((d) => ({ id: deviceKey(m.host.name, d.id, this.first.host.name), type: d.type }));
+      }),
+    );
+    return lists.flat();
+  }
+
   /** The host a device key belongs to (throws a typed error for an unknown host). */
   public hostOf(key: string): {
     readonly gateway: AdbGateway;
