@@ -9,9 +9,9 @@ import type { Database } from 'better-sqlite3';
 import { AdbGateway } from './adb/adb-gateway';
 import { DeviceTracker } from './adb/device-tracker';
 import type { LabCoreOptions } from './compose-types';
+import { AdbDevices } from './android/android-platform';
 import { DeviceRegistry } from './devices/device-registry';
-import { SimulatorRegistry } from './ios/simulator-registry';
-import { SimulatorTracker } from './ios/simulator-tracker';
+import { SimulatorRegistry, SimulatorTracker } from './ios/ios-platform';
 import { openDatabase } from './store/db';
 import { openDatabaseReadOnly } from './store/db-readonly';
 import { ensurePrivateDir } from './store/private-files';
@@ -29,6 +29,8 @@ export interface DeviceLayer {
   readonly tracker: DeviceTracker;
   readonly simulatorTracker: SimulatorTracker;
   readonly simulators: SimulatorRegistry;
+  /** The adb phones' device source (the registry merges it with the simulators). */
+  readonly adbDevices: AdbDevices;
   readonly registry: DeviceRegistry;
 }
 
@@ -73,25 +75,33 @@ export function createDeviceLayer(options: LabCoreOptions): DeviceLayer {
     clock,
     logger: logger.child('simulators'),
   });
-  const registry = new DeviceRegistry({
+  const adbDevices = new AdbDevices({
     tracker,
     gateway,
     repo: repos.devices,
     clock,
     logger: logger.child('devices'),
-    simulators,
   });
-  return { clock, logger, env, db, repos, gateway, tracker, simulatorTracker, simulators, registry };
+  const registry = new DeviceRegistry({ sources: [adbDevices, simulators] });
+  return {
+    clock,
+    logger,
+    env,
+    db,
+    repos,
+    gateway,
+    tracker,
+    simulatorTracker,
+    simulators,
+    adbDevices,
+    registry,
+  };
 }
 
 export function startDeviceLayer(layer: DeviceLayer, options: LabCoreOptions): void {
   layer.registry.start();
-  layer.simulators.start();
   // Store-only shells (`pushlab report`) read the database and never look for devices.
-  if (options.trackDevices !== false) {
-    layer.tracker.start();
-    layer.simulatorTracker.start();
-  }
+  if (options.trackDevices !== false) layer.registry.track();
 }
 
 /** Phones and simulators only: what `createLabCore` would build for them, and nothing else. */
@@ -105,8 +115,7 @@ export function createDeviceCore(options: LabCoreOptions): DeviceCore {
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
-      tracker.stop();
-      simulatorTracker.stop();
+      registry.untrack();
       db.close();
       if (options.stopOwnedAdbServer) await gateway.stopOwnedServer();
     },

@@ -27,11 +27,15 @@ import { EvidenceStore } from './evidence/evidence-store';
 import { createHandlers, type Handlers } from './handlers';
 import { InstallService } from './install/install-service';
 import { SimulatorInstallService } from './install/simulator-install-service';
-import type { SimulatorRegistry } from './ios/simulator-registry';
-import type { SimulatorTracker } from './ios/simulator-tracker';
+import { adbEvidencePort, adbTapPort, createAndroidPlatform } from './android/android-platform';
+import {
+  createIosPlatform,
+  readAppBundle,
+  type SimulatorRegistry,
+  type SimulatorTracker,
+} from './ios/ios-platform';
+import type { PlatformTable } from './platform/device-platform';
 import { createSender } from './push';
-import { adbEvidencePort, adbTapPort } from './runs/engine/adb-ports';
-import { simulatorPort } from './runs/engine/ios/simulator-port';
 import { RunService } from './runs/engine/run-service';
 import { MatrixService } from './runs/matrix/matrix-service';
 import { resolveSecret, secretRefsOf } from './secrets/resolve-secret';
@@ -87,9 +91,27 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
   const layer = createDeviceLayer(options);
   const { clock, logger, env, db, repos, gateway, tracker, simulatorTracker, simulators, registry } = layer;
   const virtualLab = options.virtualLab ? followLabServer(options.virtualLab, gateway, tracker) : undefined;
+  const evidence = new EvidenceStore(join(options.dataDir, 'evidence'), clock);
+  const takenAt = (): string => clock.iso();
+  // One DevicePlatform per platform: adding one to Platform makes the compiler ask for it here.
+  const platforms = {
+    android: createAndroidPlatform({
+      devices: layer.adbDevices,
+      gateway,
+      logger: logger.child('doctor'),
+      takenAt,
+      ...(options.runEvidence === null ? {} : { evidence: options.runEvidence ?? adbEvidencePort(evidence) }),
+      ...(options.runTap === null ? {} : { tap: options.runTap ?? adbTapPort(options.appium ?? null) }),
+    }),
+    ios: createIosPlatform({
+      simulators,
+      takenAt,
+      ...(options.runEvidence === null ? {} : { evidence }),
+    }),
+  } satisfies PlatformTable;
   const installs = new InstallService({
     registry,
-    gateway,
+    platforms,
     builds: repos.builds,
     installs: repos.installs,
     clock,
@@ -98,25 +120,24 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
   });
   const appInstalls = new SimulatorInstallService({
     devices: registry,
-    simulators,
+    platforms,
+    readApp: readAppBundle,
     clock,
     logger: logger.child('install-app'),
   });
   const doctor = new DoctorService({
     registry,
-    gateway,
+    platforms,
     repo: repos.doctor,
     clock,
     logger: logger.child('doctor'),
     user: options.user ?? currentUser(),
-    simulators,
   });
-  const evidence = new EvidenceStore(join(options.dataDir, 'evidence'), clock);
   const secretOptions = { env, ...(options.secrets ? { store: options.secrets } : {}) };
   const runs = new RunService({
     repo: repos.runs,
     phones: registry,
-    device: (serial) => gateway.device(serial),
+    platforms: { android: platforms.android.runs, ios: platforms.ios.runs },
     doctor,
     installs,
     createSender: (plan, operator) =>
@@ -133,10 +154,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
       // The simctl sender needs Xcode here and now: say so before a run is stored.
       if (plan.sender.kind === 'simctl') await requireSimctl(simulatorTracker);
     },
-    ...(options.runEvidence === null ? {} : { evidence: options.runEvidence ?? adbEvidencePort(evidence) }),
-    ...(options.runTap === null ? {} : { tap: options.runTap ?? adbTapPort(options.appium ?? null) }),
     ...(options.capturePollMs === undefined ? {} : { pollMs: options.capturePollMs }),
-    simulators: simulatorPort(simulators, options.runEvidence === null ? undefined : evidence),
     clock,
     logger: logger.child('runs'),
   });
@@ -219,8 +237,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
       unsubscribeLab?.();
       await runs.close();
       unsubscribeRuns();
-      tracker.stop();
-      simulatorTracker.stop();
+      registry.untrack();
       await installs.waitForAll();
       await appInstalls.waitForAll();
       listeners.clear();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { landedOf } from '../../../../electron/lab/runs/engine/adb-ports';
+import { landedOf } from '../../../../electron/lab/android/run/adb-ports';
 import type { TapOutcome } from '../../../../electron/lab/android/tap/tap-types';
 
 const outcome = (o: Partial<TapOutcome>): TapOutcome => ({

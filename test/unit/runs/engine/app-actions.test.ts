@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionCommand, runAppAction } from '../../../../electron/lab/runs/engine/app-actions';
+import { actionCommand, runAppAction } from '../../../../electron/lab/android/run/app-actions';
 import { LabError } from '../../../../electron/lab/errors';
 import { FakeDeviceIo } from '../../../support/fake-device-io';
 

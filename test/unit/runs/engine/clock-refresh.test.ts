@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CLOCK_REMEASURE_MS, refreshClockOffset } from '../../../../electron/lab/runs/engine/clock-refresh';
-import type { PhoneSession } from '../../../../electron/lab/runs/engine/session';
+import { CLOCK_REMEASURE_MS, refreshClockOffset } from '../../../../electron/lab/android/run/clock-refresh';
+import type { PhoneSession } from '../../../../electron/lab/android/run/phone-session';
 import { UNKNOWN_CLOCK_OFFSET } from '../../../../electron/lab/android/capture/clock-offset';
 
 /** A phone whose clock runs `skew()` ms ahead of the host's fake clock; counts clock reads. */

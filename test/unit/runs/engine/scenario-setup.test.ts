@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AdbDeviceIo } from '../../../../electron/lab/adb/device-io';
-import { applyScenarioSetup, setupOutOfReach } from '../../../../electron/lab/runs/engine/scenario-setup';
+import { applyScenarioSetup, setupOutOfReach } from '../../../../electron/lab/android/run/scenario-setup';
 import { scenarioById } from '../../../../shared/scenarios';
 import type { PhoneContext, Scenario } from '../../../../shared/scenarios/types';
 
