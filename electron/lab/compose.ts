@@ -147,6 +147,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
         resolveSecret: (ref) => resolveSecret(ref, secretOptions),
         operator,
         env,
+        simctl: () => simulators.runner(),
       }),
     // Every secret the sender names must be readable before a run is stored.
     verifySender: async (plan) => {

@@ -100,21 +100,16 @@ export type PlatformTable = { readonly [P in Platform]: DevicePlatform & { reado
  * The platform of a device: its view's when listed, else the one whose serial pattern matches
  * (a simulator's UDID), else the fallback platform.
  */
-export function platformFor<T extends Pick<DevicePlatform, 'id' | 'serialPattern'>>(
-  table: Readonly<Record<Platform, T>>,
+export function platformFor<Table extends Readonly<Record<Platform, Pick<DevicePlatform, 'serialPattern'>>>>(
+  table: Table,
   serial: string,
   view?: Pick<DeviceView, 'platform'>,
-): T {
+): Table[Platform] {
   if (view) return table[view.platform];
-  const all = Object.values(table);
+  const all = Object.values(table) as Table[Platform][];
   return (
     all.find((p) => p.serialPattern?.test(serial) === true) ??
     all.find((p) => p.serialPattern === null) ??
-    (all[0] as T)
+    (all[0] as Table[Platform])
   );
-}
-
-/** The platforms as a list, in a stable order. */
-export function platformList<T>(table: Readonly<Record<Platform, T>>): T[] {
-  return Object.values(table);
 }
