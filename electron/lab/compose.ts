@@ -11,8 +11,6 @@ import type {
   RequestChannel,
   RequestResult,
 } from '../../shared/ipc';
-import { iosStatusMessage } from '../../shared/domain/ios-status';
-import { translateDynamic } from '../../shared/i18n';
 import { fail, ok, type Result } from '../../shared/result';
 import type { AdbGateway } from './adb/adb-gateway';
 import type { DeviceTracker } from './adb/device-tracker';
@@ -22,7 +20,7 @@ import type { LabCoreOptions } from './compose-types';
 import { createDeviceLayer, startDeviceLayer } from './compose-devices';
 import type { DeviceRegistry } from './devices/device-registry';
 import { DoctorService } from './doctor/doctor-service';
-import { LabError, toErrorInfo } from './errors';
+import { toErrorInfo } from './errors';
 import { EvidenceStore } from './evidence/evidence-store';
 import { createHandlers, type Handlers } from './handlers';
 import { InstallService } from './install/install-service';
@@ -31,6 +29,7 @@ import { adbEvidencePort, adbTapPort, createAndroidPlatform } from './android/an
 import {
   createIosPlatform,
   readAppBundle,
+  requireSimctl,
   type SimulatorRegistry,
   type SimulatorTracker,
 } from './ios/ios-platform';
@@ -65,26 +64,6 @@ function currentUser(): string {
   } catch {
     return 'unknown';
   }
-}
-
-/** Refuses a simctl plan where simctl does not answer, with the iOS status line's reason. */
-async function requireSimctl(tracker: SimulatorTracker): Promise<void> {
-  await tracker.settled();
-  const status = tracker.status();
-  if (status.available) return;
-  const message = iosStatusMessage(status, 0);
-  const reasonZh = translateDynamic('zh-CN', message.key, message.values) ?? status.reason;
-  throw new LabError(
-    'PLAN_INVALID',
-    `The simctl sender cannot run here: ${translateDynamic('en', message.key, message.values) ?? status.reason}`,
-    {
-      hint: 'Run iOS simulator plans on a Mac with Xcode, or pick another sender.',
-      zh: {
-        message: `simctl 发送方无法在这里运行：${reasonZh}`,
-        hint: '请在装有 Xcode 的 Mac 上运行 iOS 模拟器计划，或选择其他发送方。',
-      },
-    },
-  );
 }
 
 export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCore> {

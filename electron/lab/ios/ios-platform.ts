@@ -19,8 +19,29 @@ import { UDID_PATTERN } from './parsers/simctl-list';
 import { simulatorPort, type SimulatorPort } from './run/simulator-port';
 import { openSimulatorRun } from './run/simulator-runner';
 import type { SimulatorRegistry } from './simulator-registry';
+import type { SimulatorTracker } from './simulator-tracker';
 
 export { readAppBundle } from './commands/install-app';
+
+/** Refuses a simctl plan where simctl does not answer, with the iOS status line's reason. */
+export async function requireSimctl(tracker: SimulatorTracker): Promise<void> {
+  await tracker.settled();
+  const status = tracker.status();
+  if (status.available) return;
+  const message = iosStatusMessage(status, 0);
+  const reasonZh = translateDynamic('zh-CN', message.key, message.values) ?? status.reason;
+  throw new LabError(
+    'PLAN_INVALID',
+    `The simctl sender cannot run here: ${translateDynamic('en', message.key, message.values) ?? status.reason}`,
+    {
+      hint: 'Run iOS simulator plans on a Mac with Xcode, or pick another sender.',
+      zh: {
+        message: `simctl 发送方无法在这里运行：${reasonZh}`,
+        hint: '请在装有 Xcode 的 Mac 上运行 iOS 模拟器计划，或选择其他发送方。',
+      },
+    },
+  );
+}
 
 export interface IosPlatformDeps {
   readonly simulators: SimulatorRegistry;

@@ -1,13 +1,11 @@
 /**
- * One attempt: (clear leftovers) → positive control if needed → scenario set-up and app state →
- * send → capture → leave state → evidence → judge → tap-to-redirect. Every step is stored as it
- * happens. Set-up trouble is 'blocked', a vanished phone 'device lost'; only the judge gives pass.
+ * One attempt on an adb phone, as the engine's attempt loop drives it: clock refresh, (clear
+ * leftovers) → positive control if needed → scenario set-up and app state → send → capture (and
+ * after Doze) → leave state → shade screenshot and logcat → tap-to-redirect.
  */
 import type { AttemptView } from '../../../../shared/domain/run';
-import type { ErrorInfo } from '../../../../shared/errors';
-import { checkRecord, recordMatches } from '../../../../shared/runs/match';
 import { deviceTokenFor } from '../../../../shared/runs/plan';
-import type { CaptureOutcome, Observation, SetupOutcome, Verdict } from '../../../../shared/runs/types';
+import type { ObservedRecord, SetupOutcome, Verdict } from '../../../../shared/runs/types';
 import { expectFor } from '../../../../shared/scenarios/rules/expect';
 import type { Expectation, Scenario } from '../../../../shared/scenarios/types';
 import { withTimeout } from '../../util/timeout';
@@ -16,133 +14,104 @@ import { LabError, toErrorInfo } from '../../errors';
 import type { SendReceipt } from '../../push/sender-types';
 import { enterState, leaveState } from '../app-states';
 import type { StateContext, StateReport } from '../app-states/types';
-import { finishAttempt, stopIfCancelled } from '../../runs/engine/attempt-end';
-import { judge } from '../../runs/verdict';
+import { stopIfCancelled } from '../../runs/engine/attempt-end';
+import { runAttemptLoop, type AttemptDriver } from '../../runs/engine/attempt-loop';
 import { collectEvidence, storeCapture } from './attempt-evidence';
 import { capturePush, type PushCapture } from './capture-push';
 import { refreshClockOffset } from './clock-refresh';
 import { runPositiveControl } from './positive-control';
-import { scenarioOf } from '../../runs/engine/resolve-run';
 import { senderCannotTest } from '../../runs/engine/sender-limits';
 import { applyScenarioSetup, setupOutOfReach } from './scenario-setup';
 import { step } from '../../runs/engine/session';
 import type { PhoneSession } from './phone-session';
 import { phoneGone, stateContext } from './state-context';
 import { stateNotReached } from '../../runs/engine/state-error';
+import type { NotificationRecordInfo } from '../parsers/notification-records';
 
 const REBOOT_ALLOWANCE_MS = 180_000;
 
-export async function runAttempt(session: PhoneSession, attempt: AttemptView): Promise<Verdict> {
-  const { deps, plan, profile } = session.run;
-  const scenario = scenarioOf(attempt.scenarioId);
-  deps.repo.startAttempt(attempt.id, deps.clock.now());
-  session.run.changed(attempt.id);
-  let expectation = expectFor(scenario, session.context, profile);
-  const outOfReach = setupOutOfReach(scenario, session.context);
-  if (outOfReach !== null && expectation.outcome !== 'not-applicable')
-    expectation = {
-      ...expectation,
-      outcome: 'not-applicable',
-      needsPositiveControl: false,
-      reason: outOfReach,
-    };
-  if (expectation.outcome === 'not-applicable')
-    return finishAttempt(
-      session,
-      attempt.id,
-      judge(expectation, { setup: { kind: 'ok' }, captured: { kind: 'records', records: [] } }),
-      null,
-    );
-  const unfit = senderCannotTest(scenario, plan.sender.kind);
-  if (unfit !== null) {
-    const error: ErrorInfo = {
-      code: 'PLAN_INVALID',
-      message: `Not run with this sender: ${unfit.en}`,
-      zh: { message: `未用此发送方式运行：${unfit.zh}` },
-    };
-    return finishAttempt(
-      session,
-      attempt.id,
-      judge(expectation, { setup: { kind: 'failed', error }, captured: { kind: 'records', records: [] } }),
-      null,
-    );
-  }
-  if (session.account === null) {
-    const error: ErrorInfo = {
-      code: 'PLAN_INVALID',
-      message: `The plan gives no test account for ${session.phone.serial}.`,
-      hint: 'Add it under app.accounts.serials or app.accounts.vendors.',
-      zh: {
-        message: `计划没有为 ${session.phone.serial} 提供测试账号。`,
-        hint: '请在 app.accounts.serials 或 app.accounts.vendors 下添加。',
-      },
-    };
-    return finishAttempt(
-      session,
-      attempt.id,
-      judge(expectation, { setup: { kind: 'failed', error }, captured: { kind: 'records', records: [] } }),
-      null,
-    );
-  }
-  // Between attempts the phone's link is quiet: the moment to follow clock drift in long runs
-  // (the offset used is kept with each attempt's captured records).
-  await refreshClockOffset(session);
+export function runAttempt(session: PhoneSession, attempt: AttemptView): Promise<Verdict> {
+  return runAttemptLoop(phoneAttempt(session), attempt);
+}
+
+/** The phone half of one attempt, over adb. */
+function phoneAttempt(session: PhoneSession): AttemptDriver<NotificationRecordInfo> {
+  const { plan } = session.run;
   const ctx = stateContext(session);
-  const setup = await prepareAttempt(session, attempt.id, scenario, expectation, ctx);
-  stopIfCancelled(session);
-  // The state's read-back says whether the app ended in Android's stopped state (some ROMs
-  // force-stop on swipe): that decides the expectation where the catalog leaves it to the phone.
-  const stopped = setup.report?.checks.find((c) => c.check === 'stopped flag')?.actual;
-  if (stopped === 'stopped=true' || stopped === 'stopped=false')
-    expectation = expectFor(
-      scenario,
-      { ...session.context, appStopped: stopped === 'stopped=true' },
-      profile,
-    );
-  if (setup.outcome.kind !== 'ok') {
-    await restore(session, attempt.id, scenario, ctx, setup.undo);
-    return finishAttempt(
-      session,
-      attempt.id,
-      judge(expectation, { setup: setup.outcome, captured: { kind: 'records', records: [] } }),
-      null,
-    );
-  }
+  let undo: (() => Promise<void>) | null = null;
+  return {
+    session,
+    outOfReach: (scenario) => setupOutOfReach(scenario, session.context),
+    refuse: (scenario) => {
+      const unfit = senderCannotTest(scenario, plan.sender.kind);
+      if (unfit !== null)
+        return {
+          code: 'PLAN_INVALID',
+          message: `Not run with this sender: ${unfit.en}`,
+          zh: { message: `未用此发送方式运行：${unfit.zh}` },
+        };
+      if (session.account !== null) return null;
+      return {
+        code: 'PLAN_INVALID',
+        message: `The plan gives no test account for ${session.phone.serial}.`,
+        hint: 'Add it under app.accounts.serials or app.accounts.vendors.',
+        zh: {
+          message: `计划没有为 ${session.phone.serial} 提供测试账号。`,
+          hint: '请在 app.accounts.serials 或 app.accounts.vendors 下添加。',
+        },
+      };
+    },
+    prepare: async (attemptId, scenario, expectation) => {
+      // Between attempts the phone's link is quiet: the moment to follow clock drift in long runs
+      // (the offset used is kept with each attempt's captured records).
+      await refreshClockOffset(session);
+      const setup = await prepareAttempt(session, attemptId, scenario, expectation, ctx);
+      undo = setup.undo;
+      // The state's read-back says whether the app ended in Android's stopped state (some ROMs
+      // force-stop on swipe): that decides the expectation where the catalog leaves it to the phone.
+      const stopped = setup.report?.checks.find((c) => c.check === 'stopped flag')?.actual;
+      const sharper =
+        stopped === 'stopped=true' || stopped === 'stopped=false'
+          ? expectFor(
+              scenario,
+              { ...session.context, appStopped: stopped === 'stopped=true' },
+              session.run.profile,
+            )
+          : expectation;
+      return { outcome: setup.outcome, expectation: sharper };
+    },
+    restore: (attemptId, scenario) => restore(session, attemptId, scenario, ctx, undo),
+    beforeSend: async () => undefined,
+    send: (scenario, expectation) => send(session, scenario, expectation),
+    sent: (r) => `sent${r.requestId ? ` (${r.requestId})` : ''}`,
+    capture: (attemptId, scenario, expectation, receipt, isMatch) =>
+      capture(session, attemptId, scenario, expectation, receipt, isMatch, ctx),
+    gone: (error) => phoneGone(session, error),
+    lostError: (captured) =>
+      captured.errors.at(-1) ?? {
+        code: 'DEVICE_LOST',
+        message: `${session.phone.serial} went away during the capture.`,
+        zh: { message: `${session.phone.serial} 在捕获期间断开了。` },
+      },
+    // The phone's post time is read in whole ms; the offset's ± carries over to every latency.
+    latencyUncertaintyMs: () =>
+      Number.isFinite(session.offset.uncertaintyMs) ? session.offset.uncertaintyMs + 1 : null,
+    evidence: (attemptId, receipt) => collectEvidence(session, attemptId, receipt),
+    redirect: (attemptId, ext, record, passed) => tapCheck(session, attemptId, ext, record.info, passed),
+  };
+}
 
-  let receipt: SendReceipt;
-  try {
-    receipt = await step(
-      session,
-      attempt.id,
-      'send',
-      () => send(session, scenario, expectation),
-      (r) => `sent${r.requestId ? ` (${r.requestId})` : ''}`,
-    );
-    deps.repo.addEvidence(attempt.id, {
-      kind: 'send',
-      data: { sentAt: receipt.sentAt, requestId: receipt.requestId, ...receipt.evidence },
-      at: deps.clock.now(),
-    });
-  } catch (error) {
-    stopIfCancelled(session);
-    await restore(session, attempt.id, scenario, ctx, setup.undo);
-    const info = toErrorInfo(error);
-    const outcome: SetupOutcome = phoneGone(session, error)
-      ? { kind: 'device-lost', error: info }
-      : { kind: 'failed', error: info };
-    return finishAttempt(
-      session,
-      attempt.id,
-      judge(expectation, { setup: outcome, captured: { kind: 'records', records: [] } }),
-      null,
-    );
-  }
-
-  const judged = expectation;
-  // 'shown' waits for a matching record (a wrong one may be followed by the right one); for
-  // 'not-shown' or 'undecided' the first record of the app settles it.
-  const isMatch = (r: Parameters<typeof checkRecord>[1]): boolean =>
-    judged.outcome === 'shown' ? recordMatches(checkRecord(judged, r)) : true;
+/** Watches for the app's records; a Doze scenario that saw nothing wakes the phone and watches on. */
+async function capture(
+  session: PhoneSession,
+  attemptId: number,
+  scenario: Scenario,
+  expectation: Expectation,
+  receipt: SendReceipt,
+  isMatch: (record: ObservedRecord) => boolean,
+  ctx: StateContext,
+): Promise<{ captured: PushCapture; idleLeft: boolean }> {
+  const { deps, plan } = session.run;
   const watch = (): Promise<PushCapture> =>
     capturePush(session.io, {
       package: plan.app.package,
@@ -156,7 +125,7 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
     });
   let captured = await step(
     session,
-    attempt.id,
+    attemptId,
     'capture',
     watch,
     (c) => `${c.records.length} record(s)${c.readErrors ? `, ${c.readErrors} read error(s)` : ''}`,
@@ -171,7 +140,7 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
     // Doze holds normal-priority pushes until the phone wakes: wake it and keep watching.
     await step(
       session,
-      attempt.id,
+      attemptId,
       'leave-state',
       () => leaveState(session.io, scenario.state, ctx),
       (r) => (r.ok ? 'left Doze' : r.reason),
@@ -179,7 +148,7 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
     idleLeft = true;
     const more = await step(
       session,
-      attempt.id,
+      attemptId,
       'capture',
       watch,
       (c) => `${c.records.length} record(s) after Doze`,
@@ -191,46 +160,9 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
       readErrors: captured.readErrors + more.readErrors,
     };
   }
-  storeCapture(session, attempt.id, captured);
-  if (!captured.lost) await restore(session, attempt.id, scenario, ctx, setup.undo);
+  storeCapture(session, attemptId, captured);
   session.dirty = captured.records.length > 0;
-
-  const lost = captured.lost || phoneGone(session);
-  const wentAway: ErrorInfo = {
-    code: 'DEVICE_LOST',
-    message: `${session.phone.serial} went away during the capture.`,
-    zh: { message: `${session.phone.serial} 在捕获期间断开了。` },
-  };
-  const outcome: CaptureOutcome = lost
-    ? { kind: 'capture-error', error: captured.errors.at(-1) ?? wentAway }
-    : captured.records.length > 0
-      ? { kind: 'records', records: captured.records.map((r) => r.observed) }
-      : { kind: 'timeout', readErrors: captured.readErrors };
-  const matched =
-    captured.records.find((r) => expectation.outcome === 'shown' && isMatch(r.observed)) ??
-    captured.records[0] ??
-    null;
-  const observation: Observation = {
-    setup: { kind: 'ok' },
-    captured:
-      lost && outcome.kind === 'capture-error'
-        ? { kind: 'capture-error', error: { ...outcome.error, code: 'DEVICE_LOST' } }
-        : outcome,
-    ...(session.controlShown === null ? {} : { positiveControlShown: session.controlShown }),
-    latencyMs: matched?.latencyMs ?? null,
-    // The phone's post time is read in whole ms; the offset's ± carries over to every latency.
-    latencyUncertaintyMs: Number.isFinite(session.offset.uncertaintyMs)
-      ? session.offset.uncertaintyMs + 1
-      : null,
-    timeoutMs: plan.timeouts.pushMs,
-    idleLeft,
-  };
-  if (!lost) await collectEvidence(session, attempt.id, receipt);
-  let verdict = judge(expectation, observation);
-  if (verdict.kind === 'pass' && expectation.tapExt !== null && matched !== null && !lost)
-    verdict = await tapCheck(session, attempt.id, expectation.tapExt, matched.info, verdict);
-  if (verdict.kind === 'pass' && expectation.outcome === 'shown') session.controlShown = true;
-  return finishAttempt(session, attempt.id, verdict, verdict.details.latencyMs);
+  return { captured, idleLeft };
 }
 
 interface Prepared {

@@ -1,182 +1,124 @@
 /**
- * One attempt on a simulator: positive control if needed → app state (simctl) → send → capture
- * (DeliveredNotifications.plist) → leave state → screenshot → judge. Same steps, evidence and
- * verdict rules as an Android attempt; scenarios a simulator cannot answer are 'blocked' with why.
+ * One attempt on a simulator, as the engine's attempt loop drives it: positive control if needed →
+ * app state (simctl) → send → capture (DeliveredNotifications.plist) → leave state → screenshot.
+ * Same steps, evidence and verdict rules as on a phone; scenarios a simulator cannot answer are
+ * 'blocked' with why.
  */
 import type { AttemptView } from '../../../../shared/domain/run';
-import type { ErrorInfo } from '../../../../shared/errors';
-import { checkRecord, recordMatches } from '../../../../shared/runs/match';
-import type { CaptureOutcome, Observation, SetupOutcome, Verdict } from '../../../../shared/runs/types';
-import { expectFor } from '../../../../shared/scenarios/rules/expect';
+import type { SetupOutcome, Verdict } from '../../../../shared/runs/types';
 import type { Expectation, Scenario } from '../../../../shared/scenarios/types';
 import { withTimeout } from '../../util/timeout';
 import { toErrorInfo } from '../../errors';
-import type { SendReceipt } from '../../push/sender-types';
-import { finishAttempt, stopIfCancelled } from '../../runs/engine/attempt-end';
-import { judge } from '../../runs/verdict';
-import { scenarioOf } from '../../runs/engine/resolve-run';
+import { stopIfCancelled } from '../../runs/engine/attempt-end';
+import { runAttemptLoop, type AttemptDriver } from '../../runs/engine/attempt-loop';
 import { step } from '../../runs/engine/session';
 import { stateNotReached } from '../../runs/engine/state-error';
+import type { DeliveredNotification } from '../parsers/delivered-notifications';
 import { captureDelivered, deliveredKeys, type SimulatorCapture } from './simulator-capture';
 import { runSimulatorControl, sendFor } from './simulator-control';
 import { simulatorBlock } from './simulator-limits';
 import { dataPathOf, portFor, simulatorGone, type SimulatorSession } from './simulator-session';
 import { enterSimulatorState, leaveSimulatorState } from './simulator-states';
 
-export async function runSimulatorAttempt(session: SimulatorSession, attempt: AttemptView): Promise<Verdict> {
-  const { deps, plan, profile } = session.run;
-  const scenario = scenarioOf(attempt.scenarioId);
-  deps.repo.startAttempt(attempt.id, deps.clock.now());
-  session.run.changed(attempt.id);
-  const expectation = expectFor(scenario, session.context, profile);
-  const setupFailed = (error: ErrorInfo): Verdict =>
-    finishAttempt(
-      session,
-      attempt.id,
-      judge(expectation, { setup: { kind: 'failed', error }, captured: { kind: 'records', records: [] } }),
-    );
-  if (expectation.outcome === 'not-applicable')
-    return finishAttempt(
-      session,
-      attempt.id,
-      judge(expectation, { setup: { kind: 'ok' }, captured: { kind: 'records', records: [] } }),
-    );
-  if (session.account === null) {
-    return setupFailed({
-      code: 'PLAN_INVALID',
-      message: `The plan gives no test account for ${session.phone.serial}.`,
-      hint: 'Add it under app.accounts.serials (simulators are named by UDID).',
-      zh: {
-        message: `计划没有为 ${session.phone.serial} 提供测试账号。`,
-        hint: '请在 app.accounts.serials 下添加（模拟器以 UDID 命名）。',
-      },
-    });
-  }
-  const blocked = simulatorBlock(scenario, plan.sender.kind, session.context);
-  if (blocked !== null) {
-    return setupFailed({
-      code: 'PLAN_INVALID',
-      message: blocked.en,
-      hint: 'Leave this scenario out for simulators, or run it where it can be tested.',
-      zh: { message: blocked.zh, hint: '请在模拟器的计划中去掉此场景，或在能测试它的地方运行。' },
-    });
-  }
+export function runSimulatorAttempt(session: SimulatorSession, attempt: AttemptView): Promise<Verdict> {
+  return runAttemptLoop(simulatorAttempt(session), attempt);
+}
 
-  const setup = await prepareState(session, attempt.id, scenario, expectation);
-  stopIfCancelled(session);
-  if (setup.kind !== 'ok') {
-    await restore(session, attempt.id, scenario);
-    return finishAttempt(
-      session,
-      attempt.id,
-      judge(expectation, { setup, captured: { kind: 'records', records: [] } }),
-    );
-  }
-
+/** The simulator half of one attempt, through simctl and the simulator's files on the Mac. */
+function simulatorAttempt(session: SimulatorSession): AttemptDriver<DeliveredNotification> {
+  const { plan, deps } = session.run;
   const bundleId = plan.app.package;
-  let dataPath: string;
-  let baseline: Set<string>;
-  let receipt: SendReceipt;
-  try {
-    dataPath = dataPathOf(session);
-    baseline = await deliveredKeys(dataPath, bundleId);
-    receipt = await step(
-      session,
-      attempt.id,
-      'send',
-      () =>
-        withTimeout(
-          session.run.sender.send(sendFor(session, scenario, expectation)),
-          plan.timeouts.stepMs + 1000,
-          { en: `Sending the push for ${scenario.id}`, zh: `发送场景 ${scenario.id} 的推送` },
-        ),
-      () =>
-        plan.sender.kind === 'simctl' ? 'sent with simctl push' : `sent by the ${plan.sender.kind} sender`,
-    );
-    deps.repo.addEvidence(attempt.id, {
-      kind: 'send',
-      data: { sentAt: receipt.sentAt, requestId: receipt.requestId, ...receipt.evidence },
-      at: deps.clock.now(),
-    });
-  } catch (error) {
-    stopIfCancelled(session);
-    await restore(session, attempt.id, scenario);
-    const info = toErrorInfo(error);
-    const outcome: SetupOutcome = simulatorGone(session, error)
-      ? { kind: 'device-lost', error: info }
-      : { kind: 'failed', error: info };
-    return finishAttempt(
-      session,
-      attempt.id,
-      judge(expectation, { setup: outcome, captured: { kind: 'records', records: [] } }),
-    );
-  }
-
-  const isMatch = (r: Parameters<typeof checkRecord>[1]): boolean =>
-    expectation.outcome === 'shown' ? recordMatches(checkRecord(expectation, r)) : true;
-  const captured: SimulatorCapture = await step(
+  let dataPath = '';
+  let baseline = new Set<string>();
+  return {
     session,
-    attempt.id,
-    'capture',
-    () =>
-      captureDelivered({
-        dataPath,
-        bundleId,
-        since: receipt.sentAt,
-        baseline,
-        timeoutMs: plan.timeouts.pushMs,
-        now: () => deps.clock.now(),
-        isMatch,
-        present: () => !simulatorGone(session),
-        signal: session.run.signal,
-        ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
-      }),
-    (c) =>
-      `${c.records.length} delivered notification(s)${c.readErrors ? `, ${c.readErrors} read error(s)` : ''}`,
-  );
-  stopIfCancelled(session);
-  deps.repo.addEvidence(attempt.id, {
-    kind: 'record',
-    data: {
-      records: captured.records.map((r) => ({ ...r.info, latencyMs: r.latencyMs, seenAt: r.seenAt })),
-      readErrors: captured.readErrors,
-      errors: captured.errors,
-      clockOffset: { offsetMs: 0, uncertaintyMs: 0 },
+    outOfReach: () => null,
+    refuse: (scenario) => {
+      if (session.account === null) {
+        return {
+          code: 'PLAN_INVALID',
+          message: `The plan gives no test account for ${session.phone.serial}.`,
+          hint: 'Add it under app.accounts.serials (simulators are named by UDID).',
+          zh: {
+            message: `计划没有为 ${session.phone.serial} 提供测试账号。`,
+            hint: '请在 app.accounts.serials 下添加（模拟器以 UDID 命名）。',
+          },
+        };
+      }
+      const blocked = simulatorBlock(scenario, plan.sender.kind, session.context);
+      if (blocked === null) return null;
+      return {
+        code: 'PLAN_INVALID',
+        message: blocked.en,
+        hint: 'Leave this scenario out for simulators, or run it where it can be tested.',
+        zh: { message: blocked.zh, hint: '请在模拟器的计划中去掉此场景，或在能测试它的地方运行。' },
+      };
     },
-    at: deps.clock.now(),
-  });
-  if (!captured.lost) await restore(session, attempt.id, scenario);
-
-  const lost = captured.lost || simulatorGone(session);
-  const notBooted: ErrorInfo = {
-    code: 'DEVICE_LOST',
-    message: `${session.phone.serial} stopped being a booted simulator during the capture.`,
-    zh: { message: `${session.phone.serial} 在捕获期间不再是已启动的模拟器。` },
-  };
-  const outcome: CaptureOutcome = lost
-    ? { kind: 'capture-error', error: notBooted }
-    : captured.records.length > 0
-      ? { kind: 'records', records: captured.records.map((r) => r.observed) }
-      : { kind: 'timeout', readErrors: captured.readErrors };
-  const matched =
-    captured.records.find((r) => expectation.outcome === 'shown' && isMatch(r.observed)) ??
-    captured.records[0] ??
-    null;
-  const observation: Observation = {
-    setup: { kind: 'ok' },
-    captured: outcome,
-    ...(session.controlShown === null ? {} : { positiveControlShown: session.controlShown }),
-    latencyMs: matched?.latencyMs ?? null,
+    prepare: async (attemptId, scenario, expectation) => ({
+      outcome: await prepareState(session, attemptId, scenario, expectation),
+      expectation,
+    }),
+    restore: (attemptId, scenario) => restore(session, attemptId, scenario),
+    beforeSend: async () => {
+      dataPath = dataPathOf(session);
+      baseline = await deliveredKeys(dataPath, bundleId);
+    },
+    send: (scenario, expectation) =>
+      withTimeout(
+        session.run.sender.send(sendFor(session, scenario, expectation)),
+        plan.timeouts.stepMs + 1000,
+        {
+          en: `Sending the push for ${scenario.id}`,
+          zh: `发送场景 ${scenario.id} 的推送`,
+        },
+      ),
+    sent: () =>
+      plan.sender.kind === 'simctl' ? 'sent with simctl push' : `sent by the ${plan.sender.kind} sender`,
+    capture: async (attemptId, _scenario, _expectation, receipt, isMatch) => {
+      const captured: SimulatorCapture = await step(
+        session,
+        attemptId,
+        'capture',
+        () =>
+          captureDelivered({
+            dataPath,
+            bundleId,
+            since: receipt.sentAt,
+            baseline,
+            timeoutMs: plan.timeouts.pushMs,
+            now: () => deps.clock.now(),
+            isMatch,
+            present: () => !simulatorGone(session),
+            signal: session.run.signal,
+            ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
+          }),
+        (c) =>
+          `${c.records.length} delivered notification(s)${c.readErrors ? `, ${c.readErrors} read error(s)` : ''}`,
+      );
+      stopIfCancelled(session);
+      deps.repo.addEvidence(attemptId, {
+        kind: 'record',
+        data: {
+          records: captured.records.map((r) => ({ ...r.info, latencyMs: r.latencyMs, seenAt: r.seenAt })),
+          readErrors: captured.readErrors,
+          errors: captured.errors,
+          clockOffset: { offsetMs: 0, uncertaintyMs: 0 },
+        },
+        at: deps.clock.now(),
+      });
+      return { captured };
+    },
+    gone: (error) => simulatorGone(session, error),
+    lostError: () => ({
+      code: 'DEVICE_LOST',
+      message: `${session.phone.serial} stopped being a booted simulator during the capture.`,
+      zh: { message: `${session.phone.serial} 在捕获期间不再是已启动的模拟器。` },
+    }),
     // A simulator runs on the host's clock: no offset to be unsure of.
-    latencyUncertaintyMs: 0,
-    timeoutMs: plan.timeouts.pushMs,
+    latencyUncertaintyMs: () => 0,
+    evidence: (attemptId) => screenshot(session, attemptId),
+    redirect: async (_attemptId, ext, record, passed) => extCheck(passed, ext, record.info.userInfo?.ext),
   };
-  if (!lost) await screenshot(session, attempt.id);
-  let verdict = judge(expectation, observation);
-  if (verdict.kind === 'pass' && expectation.tapExt !== null && matched !== null)
-    verdict = extCheck(verdict, expectation.tapExt, matched.info.userInfo?.ext);
-  if (verdict.kind === 'pass' && expectation.outcome === 'shown') session.controlShown = true;
-  return finishAttempt(session, attempt.id, verdict);
 }
 
 async function prepareState(
