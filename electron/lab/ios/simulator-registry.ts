@@ -5,6 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { DeviceSnapshot, DeviceView, IosStatus, SimulatorEntry } from '../../../shared/domain/device';
+import { LabError } from '../errors';
 import type { DeviceSource } from '../platform/device-platform';
 import type { DeviceRepository } from '../store/device-repository';
 import type { Clock } from '../util/clock';
@@ -63,7 +64,11 @@ export class SimulatorRegistry extends EventEmitter<{ changed: [] }> implements 
   /** A simulator's identity comes from simctl's list, which is always current. */
   public async refreshIdentity(udid: string): Promise<DeviceView> {
     const view = this.current.get(udid);
-    if (!view) throw new Error(`Simulator ${udid} is not listed.`);
+    if (!view) {
+      throw new LabError('DEVICE_NOT_FOUND', `Simulator ${udid} is not booted here.`, {
+        zh: { message: `模拟器 ${udid} 没有在这台电脑上启动。` },
+      });
+    }
     return view;
   }
 
