@@ -9,9 +9,12 @@ import type { Database } from 'better-sqlite3';
 import { AdbGateway } from './adb/adb-gateway';
 import { DeviceTracker } from './adb/device-tracker';
 import type { LabCoreOptions } from './compose-types';
-import { AdbDevices } from './android/android-platform';
+// The platforms' device sources alone (not android-platform / ios-platform, which load the run
+// engine and the doctor): a device listing stays light.
+import { AdbDevices } from './android/adb-devices';
 import { DeviceRegistry } from './devices/device-registry';
-import { SimulatorRegistry, SimulatorTracker } from './ios/ios-platform';
+import { SimulatorRegistry } from './ios/simulator-registry';
+import { SimulatorTracker } from './ios/simulator-tracker';
 import { openDatabase } from './store/db';
 import { openDatabaseReadOnly } from './store/db-readonly';
 import { ensurePrivateDir } from './store/private-files';

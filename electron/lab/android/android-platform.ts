@@ -150,5 +150,4 @@ export function createAndroidPlatform(
   };
 }
 
-export { AdbDevices } from './adb-devices';
 export { adbEvidencePort, adbTapPort, type EvidencePort, type TapPort } from './run/adb-ports';
