@@ -93,6 +93,33 @@ const ZONES = [
   },
 ];
 
+// Platform seam (issue 11): the run engine and the registry, doctor and install services know
+// devices only through DevicePlatform (electron/lab/platform); Android and iOS code stays in its own
+// folder. A later block replaces a rule's options, so this one repeats ZONES and adds its own.
+const PLATFORM_SEAM_FILES = [
+  'electron/lab/runs/engine/**',
+  'electron/lab/devices/**',
+  'electron/lab/install/**',
+  'electron/lab/doctor/doctor-service.ts',
+];
+const PLATFORM_SEAM_ZONES = [
+  {
+    target: PLATFORM_SEAM_FILES.map((f) => `./${f.replace(/\/\*\*$/, '')}`),
+    from: ['./electron/lab/android', './electron/lab/ios'],
+    message:
+      'The run engine, device registry, doctor service and install services reach devices only through ' +
+      'DevicePlatform (electron/lab/platform/device-platform.ts): add what you need to the interface and ' +
+      'implement it in electron/lab/android and electron/lab/ios.',
+  },
+];
+const platformSeam = {
+  name: 'pushlab/platform-seam',
+  files: PLATFORM_SEAM_FILES,
+  rules: {
+    'import-x/no-restricted-paths': ['error', { basePath: ROOT, zones: [...ZONES, ...PLATFORM_SEAM_ZONES] }],
+  },
+};
+
 const nodeBuiltins = (message) => ({
   paths: builtinModules.filter((name) => !name.startsWith('_')).map((name) => ({ name, message })),
   patterns: [{ group: ['node:*'], message }],
@@ -326,6 +353,8 @@ export default defineConfig([
     ignores: ['**/*.config.*'],
     rules: { 'import-x/no-default-export': 'error' },
   },
+
+  platformSeam,
 
   // Layers, most general first: a later block replaces an earlier one for the files it matches.
   layer('everything-else', CODE, { paths: electronBanned, ...outsideElectron }),

@@ -11,6 +11,9 @@ import { DeviceTracker, type DeviceTracking } from './adb/device-tracker';
 import { LabHosts } from './adb/lab-hosts';
 import { createDeviceCliApi, type DeviceCliApi } from './cli-api';
 import type { LabCoreOptions } from './compose-types';
+// The platforms' device sources alone (not android-platform / ios-platform, which load the run
+// engine and the doctor): a device listing stays light.
+import { AdbDevices } from './android/adb-devices';
 import { DeviceRegistry } from './devices/device-registry';
 import { SimulatorRegistry } from './ios/simulator-registry';
 import { SimulatorTracker } from './ios/simulator-tracker';
@@ -48,6 +51,8 @@ export interface DeviceLayer {
   readonly primaryTracker: DeviceTracker;
   readonly simulatorTracker: SimulatorTracker;
   readonly simulators: SimulatorRegistry;
+  /** The adb phones' device source (the registry merges it with the simulators). */
+  readonly adbDevices: AdbDevices;
   readonly registry: DeviceRegistry;
 }
 
@@ -82,14 +87,14 @@ export function createDeviceLayer(options: LabCoreOptions): DeviceLayer {
     clock,
     logger: logger.child('simulators'),
   });
-  const registry = new DeviceRegistry({
+  const adbDevices = new AdbDevices({
     tracker,
     gateway,
     repo: repos.devices,
     clock,
     logger: logger.child('devices'),
-    simulators,
   });
+  const registry = new DeviceRegistry({ sources: [adbDevices, simulators] });
   return {
     clock,
     logger,
@@ -101,18 +106,15 @@ export function createDeviceLayer(options: LabCoreOptions): DeviceLayer {
     primaryTracker,
     simulatorTracker,
     simulators,
+    adbDevices,
     registry,
   };
 }
 
 export function startDeviceLayer(layer: DeviceLayer, options: LabCoreOptions): void {
   layer.registry.start();
-  layer.simulators.start();
   // Store-only shells (`pushlab report`) read the database and never look for devices.
-  if (options.trackDevices !== false) {
-    layer.tracker.start();
-    layer.simulatorTracker.start();
-  }
+  if (options.trackDevices !== false) layer.registry.track();
 }
 
 /** Phones and simulators only: what `createLabCore` would build for them, and nothing else. */
@@ -126,8 +128,7 @@ export function createDeviceCore(options: LabCoreOptions): DeviceCore {
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
-      tracker.stop();
-      simulatorTracker.stop();
+      registry.untrack();
       db.close();
       if (options.stopOwnedAdbServer) await gateway.stopOwnedServer();
     },

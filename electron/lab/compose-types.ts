@@ -3,7 +3,7 @@
  */
 import type { ProgramApprover } from './approval/program-approval';
 import type { SecretStore } from './secrets/secret-store';
-import type { EvidencePort, TapPort } from './runs/engine/ports';
+import type { EvidencePort, TapPort } from './android/android-platform';
 import type { AppiumTapOptions } from './android/tap/appium/appium-tap';
 import type { Clock } from './util/clock';
 import type { Logger } from './util/logger';

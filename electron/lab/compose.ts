@@ -5,8 +5,6 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { EventChannel, EventPayloads } from '../../shared/ipc';
-import { iosStatusMessage } from '../../shared/domain/ios-status';
-import { translateDynamic } from '../../shared/i18n';
 import type { AdbGateway } from './adb/adb-gateway';
 import type { DeviceTracking } from './adb/device-tracker';
 import type { LabCore, LabEventListener } from './api';
@@ -17,16 +15,20 @@ import type { LabCoreOptions } from './compose-types';
 import { createDeviceLayer, startDeviceLayer } from './compose-devices';
 import type { DeviceRegistry } from './devices/device-registry';
 import { DoctorService } from './doctor/doctor-service';
-import { LabError } from './errors';
 import { EvidenceStore } from './evidence/evidence-store';
 import { createHandlers, type Handlers } from './handlers';
 import { InstallService } from './install/install-service';
 import { SimulatorInstallService } from './install/simulator-install-service';
-import type { SimulatorRegistry } from './ios/simulator-registry';
-import type { SimulatorTracker } from './ios/simulator-tracker';
+import { adbEvidencePort, adbTapPort, createAndroidPlatform } from './android/android-platform';
+import {
+  createIosPlatform,
+  readAppBundle,
+  requireSimctl,
+  type SimulatorRegistry,
+  type SimulatorTracker,
+} from './ios/ios-platform';
+import type { PlatformTable } from './platform/device-platform';
 import { createSender } from './push';
-import { adbEvidencePort, adbTapPort } from './runs/engine/adb-ports';
-import { simulatorPort } from './runs/engine/ios/simulator-port';
 import { gatedInvoke } from './request-gate';
 import { RunService } from './runs/engine/run-service';
 import { MatrixService } from './runs/matrix/matrix-service';
@@ -62,35 +64,33 @@ function currentUser(): string {
   }
 }
 
-/** Refuses a simctl plan where simctl does not answer, with the iOS status line's reason. */
-async function requireSimctl(tracker: SimulatorTracker): Promise<void> {
-  await tracker.settled();
-  const status = tracker.status();
-  if (status.available) return;
-  const message = iosStatusMessage(status, 0);
-  const reasonZh = translateDynamic('zh-CN', message.key, message.values) ?? status.reason;
-  throw new LabError(
-    'PLAN_INVALID',
-    `The simctl sender cannot run here: ${translateDynamic('en', message.key, message.values) ?? status.reason}`,
-    {
-      hint: 'Run iOS simulator plans on a Mac with Xcode, or pick another sender.',
-      zh: {
-        message: `simctl 发送方无法在这里运行：${reasonZh}`,
-        hint: '请在装有 Xcode 的 Mac 上运行 iOS 模拟器计划，或选择其他发送方。',
-      },
-    },
-  );
-}
-
 export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCore> {
   const layer = createDeviceLayer(options);
   const { clock, logger, env, db, repos, gateway, tracker, simulatorTracker, simulators, registry } = layer;
   const virtualLab = options.virtualLab
     ? followLabServer(options.virtualLab, gateway, layer.primaryTracker)
     : undefined;
+  const evidence = new EvidenceStore(join(options.dataDir, 'evidence'), clock);
+  const takenAt = (): string => clock.iso();
+  // One DevicePlatform per platform: adding one to Platform makes the compiler ask for it here.
+  const platforms = {
+    android: createAndroidPlatform({
+      devices: layer.adbDevices,
+      gateway,
+      logger: logger.child('doctor'),
+      takenAt,
+      ...(options.runEvidence === null ? {} : { evidence: options.runEvidence ?? adbEvidencePort(evidence) }),
+      ...(options.runTap === null ? {} : { tap: options.runTap ?? adbTapPort(options.appium ?? null) }),
+    }),
+    ios: createIosPlatform({
+      simulators,
+      takenAt,
+      ...(options.runEvidence === null ? {} : { evidence }),
+    }),
+  } satisfies PlatformTable;
   const installs = new InstallService({
     registry,
-    gateway,
+    platforms,
     builds: repos.builds,
     installs: repos.installs,
     clock,
@@ -99,25 +99,24 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
   });
   const appInstalls = new SimulatorInstallService({
     devices: registry,
-    simulators,
+    platforms,
+    readApp: readAppBundle,
     clock,
     logger: logger.child('install-app'),
   });
   const doctor = new DoctorService({
     registry,
-    gateway,
+    platforms,
     repo: repos.doctor,
     clock,
     logger: logger.child('doctor'),
     user: options.user ?? currentUser(),
-    simulators,
   });
-  const evidence = new EvidenceStore(join(options.dataDir, 'evidence'), clock);
   const secretOptions = { env, ...(options.secrets ? { store: options.secrets } : {}) };
   const runs = new RunService({
     repo: repos.runs,
     phones: registry,
-    device: (serial) => gateway.device(serial),
+    platforms: { android: platforms.android.runs, ios: platforms.ios.runs },
     doctor,
     installs,
     createSender: (plan, operator) =>
@@ -127,6 +126,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
         resolveSecret: (ref) => resolveSecret(ref, secretOptions),
         operator,
         env,
+        simctl: () => simulators.runner(),
       }),
     // Every secret the sender names must be readable before a run is stored.
     verifySender: async (plan) => {
@@ -134,10 +134,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
       // The simctl sender needs Xcode here and now: say so before a run is stored.
       if (plan.sender.kind === 'simctl') await requireSimctl(simulatorTracker);
     },
-    ...(options.runEvidence === null ? {} : { evidence: options.runEvidence ?? adbEvidencePort(evidence) }),
-    ...(options.runTap === null ? {} : { tap: options.runTap ?? adbTapPort(options.appium ?? null) }),
     ...(options.capturePollMs === undefined ? {} : { pollMs: options.capturePollMs }),
-    simulators: simulatorPort(simulators, options.runEvidence === null ? undefined : evidence),
     clock,
     logger: logger.child('runs'),
   });
@@ -219,8 +216,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
       unsubscribeLab?.();
       await runs.close();
       unsubscribeRuns();
-      tracker.stop();
-      simulatorTracker.stop();
+      registry.untrack();
       await installs.waitForAll();
       await appInstalls.waitForAll();
       listeners.clear();

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureLogcatSlice } from '../../electron/lab/android/capture/evidence/logcat-slice';
 import { captureShadeScreenshot } from '../../electron/lab/android/capture/evidence/shade-screenshot';
 import { EvidenceStore } from '../../electron/lab/evidence/evidence-store';
-import type { EvidencePort } from '../../electron/lab/runs/engine/ports';
+import type { EvidencePort } from '../../electron/lab/android/run/adb-ports';
 import { systemClock } from '../../electron/lab/util/clock';
 import type { VirtualLabController } from '../../electron/lab/virtual-lab-port';
 import { serveWeb, type WebServer } from '../../electron/web/server';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EvidenceStore } from '../../electron/lab/evidence/evidence-store';
 import { captureLogcatSlice } from '../../electron/lab/android/capture/evidence/logcat-slice';
 import { captureShadeScreenshot } from '../../electron/lab/android/capture/evidence/shade-screenshot';
-import type { EvidencePort } from '../../electron/lab/runs/engine/ports';
+import type { EvidencePort } from '../../electron/lab/android/run/adb-ports';
 import { createSecretStore, type SecretCipher } from '../../electron/lab/secrets/secret-store';
 import { systemClock } from '../../electron/lab/util/clock';
 import type { VirtualLabController } from '../../electron/lab/virtual-lab-port';

@@ -10,6 +10,7 @@ import { vendorOfIdentity } from '../../../shared/vendors/vendor-group';
 import { clean, table, type Output } from '../output';
 import type { GlobalOptions } from '../options';
 import { openDeviceSession, settledDevices } from '../session';
+import { PLATFORM_FACTS } from '../../lab/platform/platform-facts';
 
 /** The documented JSON shape of one phone (README: "pushlab devices --json"). */
 export function deviceJson(view: DeviceView, primaryHost: string = LOCAL_HOST): Record<string, unknown> {
@@ -34,8 +35,8 @@ export function deviceJson(view: DeviceView, primaryHost: string = LOCAL_HOST): 
     model: id?.model ?? null,
     marketingName: id?.marketingName ?? null,
     device: id?.device ?? null,
-    androidVersion: view.platform === 'android' ? (id?.androidVersion ?? null) : null,
-    iosVersion: view.platform === 'ios' ? (id?.rom.version ?? null) : null,
+    androidVersion: PLATFORM_FACTS[view.platform].androidVersion(id),
+    iosVersion: PLATFORM_FACTS[view.platform].iosVersion(id),
     sdk: id?.sdk ?? null,
     rom: id ? { name: id.rom.name, version: id.rom.version } : null,
     pushChannel: id?.pushChannel ?? null,
@@ -77,8 +78,7 @@ function describe(view: DeviceView): string[] {
   const id = view.identity;
   const name = id ? `${id.brand} ${id.marketingName ?? id.model}` : '';
   const rom = id ? `${id.rom.name}${id.rom.version ? ' ' + id.rom.version : ''}` : '';
-  const android =
-    id && view.platform === 'android' ? `Android ${id.androidVersion} (SDK ${id.sdk ?? '?'})` : '';
+  const android = id ? PLATFORM_FACTS[view.platform].osLine(id) : '';
   const channel = id ? id.pushChannel : view.identityError ? 'identity failed' : '';
   return [clean(view.serial), view.state, clean(name), clean(rom), android, channel];
 }

@@ -6,7 +6,8 @@
  */
 import type { DoctorCheck, DoctorResult, FixId, FixOutcome, Message } from '../../../shared/domain/doctor';
 import { translateDynamic } from '../../../shared/i18n';
-import { SIMULATOR_UDID_PATTERN } from '../../../shared/runs/plan';
+import { platformFor } from '../../lab/platform/device-platform';
+import { PLATFORM_FACTS } from '../../lab/platform/platform-facts';
 import { clean, table, type Output } from '../output';
 import type { GlobalOptions } from '../options';
 import { openSession, openSessionAdbOptional } from '../session';
@@ -80,11 +81,11 @@ export async function doctorCommand(
   output: Output,
 ): Promise<number> {
   // A simulator (named by UDID) needs simctl, not adb: it is checked even where no adb server runs.
-  const simulator = SIMULATOR_UDID_PATTERN.test(args.serial);
-  const core = simulator ? (await openSessionAdbOptional(options)).core : await openSession(options);
+  const needsAdb = platformFor(PLATFORM_FACTS, args.serial).needsAdb;
+  const core = needsAdb ? await openSession(options) : (await openSessionAdbOptional(options)).core;
   try {
     const { doctor, devices, simulators } = core.cli;
-    if (simulator) await simulators.settled();
+    if (!needsAdb) await simulators.settled();
     else await devices.waitForIdentity(args.serial, 15_000).catch(() => undefined);
     const subject = { serial: args.serial, package: args.package, channelIds: args.channelIds };
     let result = await doctor.run(subject);

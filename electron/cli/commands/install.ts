@@ -14,10 +14,11 @@ import {
   type InstallOptions,
   type SimulatorAppInfo,
 } from '../../../shared/domain/install';
-import { SIMULATOR_UDID_PATTERN } from '../../../shared/runs/plan';
 import type { LocalLabCore } from '../../lab/compose';
 import { readApk } from '../../lab/apk/read-apk';
 import { LabError } from '../../lab/errors';
+import { platformFor } from '../../lab/platform/device-platform';
+import { PLATFORM_FACTS } from '../../lab/platform/platform-facts';
 import { adbUnavailableLine } from './devices';
 import { clean, type Output } from '../output';
 import type { GlobalOptions } from '../options';
@@ -87,12 +88,11 @@ function assign(
   serials: readonly string[],
   builds: { apk: string | null; app: string | null },
 ): { apk: string[]; app: string[] } {
-  const isSimulator = (serial: string): boolean =>
-    (core.cli.devices.get(serial)?.platform ?? (SIMULATOR_UDID_PATTERN.test(serial) ? 'ios' : 'android')) ===
-    'ios';
+  const takesApp = (serial: string): boolean =>
+    platformFor(PLATFORM_FACTS, serial, core.cli.devices.get(serial)).build === 'app';
   if (builds.apk === null) return { apk: [], app: [...serials] };
   if (builds.app === null) return { apk: [...serials], app: [] };
-  return { apk: serials.filter((s) => !isSimulator(s)), app: serials.filter(isSimulator) };
+  return { apk: serials.filter((s) => !takesApp(s)), app: serials.filter(takesApp) };
 }
 
 export async function installCommand(

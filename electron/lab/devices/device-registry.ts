@@ -1,53 +1,23 @@
 /**
- * The live list of phones: fed by the tracker's events, enriched with identity read once per
- * connection (and again on request), persisted as it changes, and published as snapshots.
+ * The live list of devices, whatever their platform: each platform's device source (adb phones,
+ * iOS simulators) tracks and identifies its own; the registry merges them into one sorted snapshot,
+ * publishes it as it changes, and waits for a device's identity to settle.
  */
 import { EventEmitter } from 'node:events';
-import type { DeviceIdentity, DeviceSnapshot, DeviceView } from '../../../shared/domain/device';
-import type { AdbGateway } from '../adb/adb-gateway';
-import type { DeviceTracking, TrackedDevice } from '../adb/device-tracker';
-import { splitDeviceKey } from '../../../shared/domain/lab-host';
+import type { DeviceSnapshot, DeviceView } from '../../../shared/domain/device';
+import { LabError } from '../errors';
+import type { DeviceSource } from '../platform/device-platform';
 import { withTimeout } from '../util/timeout';
-import { normaliseAdbState, transportOf } from '../android/parsers/adb-devices';
-import { LabError, toErrorInfo } from '../errors';
-import type { SimulatorSource } from '../ios/simulator-registry';
-import type { DeviceRepository } from '../store/device-repository';
-import type { Clock } from '../util/clock';
-import type { Logger } from '../util/logger';
-import { createLimiter } from './concurrency';
-import { readIdentity } from './identity-reader';
 
 export interface DeviceRegistryDeps {
-  readonly tracker: DeviceTracking;
-  readonly gateway: AdbGateway;
-  readonly repo: DeviceRepository;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly identityTimeoutMs?: number;
-  readonly readIdentity?: typeof readIdentity;
-  /** iOS simulators shown beside the phones (absent: Android only). */
-  readonly simulators?: SimulatorSource;
+  /** One source per platform; the first one's status line is the snapshot's `adb`. */
+  readonly sources: readonly DeviceSource[];
 }
-
-/** The lab host a phone's key names (absent for the primary host's bare serials). */
-function hostOf(key: string): { host?: string } {
-  const { host } = splitDeviceKey(key);
-  return host === null ? {} : { host };
-}
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** States a phone passes through on its way to `device`. */
 const HANDSHAKING: ReadonlySet<string> = new Set(['offline', 'connecting', 'authorizing']);
 
 export class DeviceRegistry extends EventEmitter<{ changed: [DeviceSnapshot] }> {
-  private readonly views = new Map<string, Mutable<DeviceView>>();
-  /** Bumped per serial on every (re)connection, so a late identity read for an old one is dropped. */
-  private readonly generation = new Map<string, number>();
-  private readonly limit = createLimiter(16);
-  private readonly knownTcp = new Set<string>();
-  private tcpAtOutage = new Set<string>();
-  private wasConnected = false;
   private emitScheduled = false;
 
   public constructor(private readonly deps: DeviceRegistryDeps) {
@@ -57,40 +27,45 @@ export class DeviceRegistry extends EventEmitter<{ changed: [DeviceSnapshot] }> 
   }
 
   public start(): void {
-    this.deps.tracker.on('devices', (list) => this.apply(list));
-    this.deps.tracker.on('status', (status) => {
-      const connected = status.state === 'connected';
-      if (this.wasConnected && !connected) this.tcpAtOutage = new Set(this.knownTcp);
-      this.wasConnected = connected;
-      this.scheduleEmit();
-    });
-    this.deps.tracker.on('recovered', () => void this.reconnectNetworkPhones());
-    this.deps.tracker.on('hosts', () => this.scheduleEmit());
-    this.deps.simulators?.on('changed', () => this.scheduleEmit());
+    for (const source of this.deps.sources) {
+      source.on('changed', () => this.scheduleEmit());
+      source.start();
+    }
+  }
+
+  /** Starts watching for devices on every platform (adb track-devices, simctl polling). */
+  public track(): void {
+    for (const source of this.deps.sources) source.track();
+  }
+
+  public untrack(): void {
+    for (const source of this.deps.sources) source.untrack();
   }
 
   public snapshot(): DeviceSnapshot {
-    const simulators = this.deps.simulators;
-    const devices = [...this.views.values(), ...(simulators?.views() ?? [])].sort((a, b) =>
-      a.serial.localeCompare(b.serial),
-    );
-    const hosts = this.deps.tracker.hosts?.();
-    return {
-      adb: this.deps.tracker.status(),
-      devices,
-      ...(simulators ? { ios: simulators.status() } : {}),
-      ...(hosts ? { hosts } : {}),
-    };
+    const devices = this.deps.sources
+      .flatMap((s) => s.views())
+      .sort((a, b) => a.serial.localeCompare(b.serial));
+    const status = Object.assign(
+      {},
+      ...this.deps.sources.map((s) => s.statusPart()),
+    ) as Partial<DeviceSnapshot>;
+    if (!status.adb) throw new Error('No device source reports an adb status.');
+    return { ...status, adb: status.adb, devices };
   }
 
   public get(serial: string): DeviceView | undefined {
-    return this.views.get(serial) ?? this.deps.simulators?.get(serial);
+    for (const source of this.deps.sources) {
+      const view = source.get(serial);
+      if (view) return view;
+    }
+    return undefined;
   }
 
   /**
-   * Resolves with the phone's view once its identity is settled: read or failed, or the phone rests
-   * in a state where it can't be read (unauthorized, recovery…). A phone still handshaking (offline,
-   * connecting, authorizing) is not settled: under load `adb connect` shows it offline for a while.
+   * Resolves with the device's view once its identity is settled: read or failed, or the device
+   * rests in a state where it can't be read (unauthorized, recovery…). A phone still handshaking
+   * (offline, connecting, authorizing) is not settled: under load `adb connect` shows it offline.
    */
   public async waitForIdentity(serial: string, timeoutMs: number): Promise<DeviceView> {
     const settled = (): DeviceView | undefined => {
@@ -121,141 +96,14 @@ export class DeviceRegistry extends EventEmitter<{ changed: [DeviceSnapshot] }> 
   }
 
   public async refreshIdentity(serial: string): Promise<DeviceView> {
-    // A simulator's identity comes from simctl's list, which is always current.
-    const simulator = this.deps.simulators?.get(serial);
-    if (simulator && !this.views.has(serial)) return simulator;
-    const view = this.views.get(serial);
-    if (!view) {
+    const source = this.deps.sources.find((s) => s.get(serial) !== undefined);
+    if (!source) {
       throw new LabError('DEVICE_NOT_FOUND', `No phone ${serial} is connected.`, {
         hint: 'Plug it in and allow USB debugging.',
         zh: { message: `没有连接手机 ${serial}。`, hint: '请插上手机并允许 USB 调试。' },
       });
     }
-    if (view.state !== 'device') {
-      throw new LabError(
-        'DEVICE_NOT_READY',
-        `Phone ${serial} is ${view.state}; its identity can't be read now.`,
-        {
-          zh: { message: `手机 ${serial} 处于 ${view.state} 状态；现在无法读取它的身份信息。` },
-        },
-      );
-    }
-    await this.loadIdentity(serial);
-    return this.views.get(serial) ?? view;
-  }
-
-  private apply(list: readonly TrackedDevice[]): void {
-    const at = this.deps.clock.iso();
-    const present = new Set(list.map((d) => d.serial));
-    // Remember network phones only while the server is up: an outage empties the list.
-    if (this.deps.tracker.status().state === 'connected') {
-      this.knownTcp.clear();
-      for (const d of list) if (transportOf(d.serial) === 'tcp') this.knownTcp.add(d.serial);
-    }
-    for (const serial of [...this.views.keys()]) {
-      if (present.has(serial)) continue;
-      this.views.delete(serial);
-      this.generation.set(serial, (this.generation.get(serial) ?? 0) + 1);
-    }
-    for (const tracked of list) this.applyOne(tracked, at);
-    this.scheduleEmit();
-  }
-
-  private applyOne(tracked: TrackedDevice, at: string): void {
-    const state = normaliseAdbState(tracked.rawState);
-    const transport = transportOf(tracked.serial);
-    const existing = this.views.get(tracked.serial);
-    if (existing && existing.state === state) return;
-    const view: Mutable<DeviceView> = existing ?? {
-      serial: tracked.serial,
-      ...hostOf(tracked.serial),
-      platform: 'android',
-      state,
-      transport,
-      identity: null,
-      identityStatus: 'not-applicable',
-      identityError: null,
-      firstSeen: at,
-      lastSeen: at,
-    };
-    view.state = state;
-    view.lastSeen = at;
-    this.views.set(tracked.serial, view);
-    this.persistSeen(view, at);
-    if (state === 'device') {
-      view.identityStatus = 'pending';
-      view.identityError = null;
-      void this.loadIdentity(tracked.serial);
-    } else if (!view.identity) {
-      view.identityStatus = 'not-applicable';
-    }
-  }
-
-  private async loadIdentity(serial: string): Promise<void> {
-    const generation = (this.generation.get(serial) ?? 0) + 1;
-    this.generation.set(serial, generation);
-    const read = this.deps.readIdentity ?? readIdentity;
-    const io = this.deps.gateway.device(serial);
-    let identity: DeviceIdentity | null = null;
-    let error: unknown = null;
-    try {
-      identity = await this.limit(() =>
-        withTimeout(read(io), this.deps.identityTimeoutMs ?? 20_000, {
-          en: `Reading ${serial}`,
-          zh: `读取手机 ${serial}`,
-        }),
-      );
-    } catch (e) {
-      error = e;
-    }
-    const view = this.views.get(serial);
-    if (!view || this.generation.get(serial) !== generation) return;
-    const at = this.deps.clock.iso();
-    view.lastSeen = at;
-    if (identity) {
-      view.identity = identity;
-      view.identityStatus = 'ready';
-      view.identityError = null;
-      this.persist(() => this.deps.repo.recordIdentity(serial, identity, at));
-    } else {
-      view.identityStatus = 'failed';
-      view.identityError = toErrorInfo(error);
-      this.deps.logger.warn('identity read failed', { serial, error: view.identityError.message });
-    }
-    this.scheduleEmit();
-  }
-
-  /** A restarted adb server forgets `adb connect` phones; reconnect the ones we knew. */
-  private async reconnectNetworkPhones(): Promise<void> {
-    await new Promise((r) => setTimeout(r, 200));
-    const missing = [...this.tcpAtOutage].filter((serial) => !this.views.has(serial));
-    await Promise.all(
-      missing.map(async (serial) => {
-        const match = /^(.*):(\d+)$/.exec(serial);
-        if (!match?.[1] || !match[2]) return;
-        await this.deps.gateway.connect(match[1], Number(match[2])).catch((error: unknown) => {
-          this.deps.logger.info('network phone not back yet', { serial, error: String(error) });
-        });
-      }),
-    );
-  }
-
-  private persistSeen(view: DeviceView, at: string): void {
-    this.persist(() =>
-      this.deps.repo.recordSeen(
-        view.serial,
-        { platform: 'android', state: view.state, transport: view.transport },
-        at,
-      ),
-    );
-  }
-
-  private persist(write: () => unknown): void {
-    try {
-      write();
-    } catch (error) {
-      this.deps.logger.error('could not store device', { error: String(error) });
-    }
+    return source.refreshIdentity(serial);
   }
 
   private scheduleEmit(): void {

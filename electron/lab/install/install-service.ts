@@ -1,6 +1,7 @@
 /**
  * Installs one APK on many phones in parallel. The APK is read and validated before any phone
- * is touched; each phone then runs independently, so one unplugged phone fails alone.
+ * is touched; each phone then runs independently (through its platform, which refuses an APK where
+ * it does not fit), so one unplugged phone fails alone.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -11,18 +12,18 @@ import type {
   InstallProgressEvent,
   InstallRequest,
 } from '../../../shared/domain/install';
-import type { AdbGateway } from '../adb/adb-gateway';
-import type { DeviceRegistry } from '../devices/device-registry';
+import type { DeviceView, Platform } from '../../../shared/domain/device';
 import { LabError } from '../errors';
 import type { BuildRepository } from '../store/build-repository';
 import type { InstallRepository } from '../store/install-repository';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
-import { installOnPhone } from './install-on-phone';
+import { platformFor, type DevicePlatform } from '../platform/device-platform';
 
 export interface InstallServiceDeps {
-  readonly registry: DeviceRegistry;
-  readonly gateway: AdbGateway;
+  readonly registry: { get(serial: string): DeviceView | undefined };
+  /** Each platform installs the builds it takes and refuses the others with what to do. */
+  readonly platforms: Readonly<Record<Platform, Pick<DevicePlatform, 'id' | 'serialPattern' | 'install'>>>;
   readonly builds: BuildRepository;
   readonly installs: InstallRepository;
   readonly clock: Clock;
@@ -128,11 +129,12 @@ export class InstallService extends EventEmitter<{
     await Promise.all(
       [...items.keys()].map((serial) => {
         const lastSent = { at: 0, phase: '' };
-        return installOnPhone({
+        const view = this.deps.registry.get(serial);
+        return platformFor(this.deps.platforms, serial, view).install.apk({
+          serial,
           apk,
           options: request.options,
-          io: this.deps.gateway.device(serial),
-          view: this.deps.registry.get(serial),
+          view,
           remotePath,
           now: () => this.deps.clock.iso(),
           update: (item) => {

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { basename, isAbsolute } from 'node:path';
-import type { DeviceView, IosStatus } from '../../../shared/domain/device';
+import type { DeviceView, Platform } from '../../../shared/domain/device';
 import type {
   InstallItem,
   InstallProgressEvent,
@@ -16,19 +16,27 @@ import type {
   SimulatorInstallJob,
   SimulatorInstallRequest,
 } from '../../../shared/domain/install';
-import { iosStatusMessage } from '../../../shared/domain/ios-status';
-import { translateDynamic } from '../../../shared/i18n';
 import { LabError } from '../errors';
-import { installAppBundle, readAppBundle } from '../ios/app-bundle';
-import type { SimctlRunner } from '../ios/simctl/runner';
+import { platformFor, type DevicePlatform } from '../platform/device-platform';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
-import { installOnSimulator } from './install-on-simulator';
+
+/** What an .app's Info.plist says (see ios/commands/install-app). */
+export interface AppBundleInfo {
+  readonly bundleId: string;
+  readonly version: string | null;
+  readonly build: string | null;
+  readonly name: string | null;
+  readonly minimumOsVersion: string | null;
+}
 
 export interface SimulatorInstallDeps {
   /** Every device view by serial (phones and simulators), to refuse the ones an .app does not fit. */
   readonly devices: { get(serial: string): DeviceView | undefined };
-  readonly simulators: { runner(): SimctlRunner | null; status(): IosStatus };
+  /** Each platform installs the builds it takes and refuses the others with what to do. */
+  readonly platforms: Readonly<Record<Platform, Pick<DevicePlatform, 'id' | 'serialPattern' | 'install'>>>;
+  /** Reads a simulator .app's Info.plist (bundle id, version, minimum iOS). */
+  readonly readApp: (path: string) => Promise<AppBundleInfo>;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -71,7 +79,7 @@ export class SimulatorInstallService extends EventEmitter<{
         },
       );
     }
-    const info = await readAppBundle(path);
+    const info = await this.deps.readApp(path);
     return {
       path,
       fileName: basename(path),
@@ -153,26 +161,22 @@ export class SimulatorInstallService extends EventEmitter<{
     onProgress?: (event: InstallProgressEvent) => void,
   ): Promise<SimulatorInstallJob> {
     const jobId = snapshot(null).id;
-    const runner = this.deps.simulators.runner() ?? this.unavailable();
     await Promise.all(
-      [...items.keys()].map((serial) =>
-        installOnSimulator(
-          {
-            app,
-            serial,
-            view: this.deps.devices.get(serial),
-            runner,
-            now: () => this.deps.clock.iso(),
-            update: (item) => {
-              items.set(serial, item);
-              const event = { jobId, item };
-              onProgress?.(event);
-              this.emit('progress', event);
-            },
+      [...items.keys()].map((serial) => {
+        const view = this.deps.devices.get(serial);
+        return platformFor(this.deps.platforms, serial, view).install.app({
+          app,
+          serial,
+          view,
+          now: () => this.deps.clock.iso(),
+          update: (item) => {
+            items.set(serial, item);
+            const event = { jobId, item };
+            onProgress?.(event);
+            this.emit('progress', event);
           },
-          (simctl) => installAppBundle(simctl, serial, app.path),
-        ),
-      ),
+        });
+      }),
     );
     const finished = snapshot(this.deps.clock.iso());
     this.remember(finished);
@@ -183,22 +187,6 @@ export class SimulatorInstallService extends EventEmitter<{
     });
     this.emit('finished', finished);
     return finished;
-  }
-
-  /** Why no simulator can take the build here (not a Mac, no Xcode), as the iOS status line says. */
-  private unavailable(): LabError {
-    const line = iosStatusMessage(this.deps.simulators.status(), 0);
-    return new LabError(
-      'DEVICE_NOT_READY',
-      translateDynamic('en', line.key, line.values) ?? 'iOS simulators are not available here.',
-      {
-        hint: 'Install .app builds on the Mac with Xcode where the simulators run.',
-        zh: {
-          message: translateDynamic('zh-CN', line.key, line.values) ?? '这里无法使用 iOS 模拟器。',
-          hint: '请在运行模拟器、装有 Xcode 的 Mac 上安装 .app 构建。',
-        },
-      },
-    );
   }
 
   private remember(job: SimulatorInstallJob): void {

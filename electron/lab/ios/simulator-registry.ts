@@ -4,7 +4,9 @@
  * line. The registry's snapshot merges them; everything iOS-specific stays here.
  */
 import { EventEmitter } from 'node:events';
-import type { DeviceView, IosStatus, SimulatorEntry } from '../../../shared/domain/device';
+import type { DeviceSnapshot, DeviceView, IosStatus, SimulatorEntry } from '../../../shared/domain/device';
+import { LabError } from '../errors';
+import type { DeviceSource } from '../platform/device-platform';
 import type { DeviceRepository } from '../store/device-repository';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
@@ -14,14 +16,6 @@ import type { SimulatorTracker } from './simulator-tracker';
 import { iosSimulatorEntries } from './simulator-actions';
 import { isListedSimulator, simulatorView } from './simulator-views';
 
-/** What the device registry needs from the iOS side. */
-export interface SimulatorSource {
-  views(): readonly DeviceView[];
-  get(udid: string): DeviceView | undefined;
-  status(): IosStatus;
-  on(event: 'changed', listener: () => void): unknown;
-}
-
 export interface SimulatorRegistryDeps {
   readonly tracker: SimulatorTracker;
   readonly repo?: DeviceRepository;
@@ -29,7 +23,7 @@ export interface SimulatorRegistryDeps {
   readonly logger: Logger;
 }
 
-export class SimulatorRegistry extends EventEmitter<{ changed: [] }> implements SimulatorSource {
+export class SimulatorRegistry extends EventEmitter<{ changed: [] }> implements DeviceSource {
   private readonly current = new Map<string, DeviceView>();
   private readonly raw = new Map<string, SimDevice>();
 
@@ -43,6 +37,14 @@ export class SimulatorRegistry extends EventEmitter<{ changed: [] }> implements 
     this.deps.tracker.on('status', () => this.emit('changed'));
   }
 
+  public track(): void {
+    this.deps.tracker.start();
+  }
+
+  public untrack(): void {
+    this.deps.tracker.stop();
+  }
+
   public views(): readonly DeviceView[] {
     return [...this.current.values()];
   }
@@ -53,6 +55,21 @@ export class SimulatorRegistry extends EventEmitter<{ changed: [] }> implements 
 
   public status(): IosStatus {
     return this.deps.tracker.status();
+  }
+
+  public statusPart(): Pick<DeviceSnapshot, 'ios'> {
+    return { ios: this.status() };
+  }
+
+  /** A simulator's identity comes from simctl's list, which is always current. */
+  public async refreshIdentity(udid: string): Promise<DeviceView> {
+    const view = this.current.get(udid);
+    if (!view) {
+      throw new LabError('DEVICE_NOT_FOUND', `Simulator ${udid} is not booted here.`, {
+        zh: { message: `模拟器 ${udid} 没有在这台电脑上启动。` },
+      });
+    }
+    return view;
   }
 
   /** The simulator as simctl lists it (data path included), booted or not; undefined when unknown. */

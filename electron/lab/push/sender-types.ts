@@ -4,6 +4,7 @@
  * sent as evidence, with secrets stripped; a failed send throws a LabError (a SendError, which
  * also carries evidence).
  */
+import type { SimctlRunner } from '../ios/simctl/runner';
 import type { PlanSender, SecretRef } from '../../../shared/runs/plan';
 import type { MessageSpec, TargetChannel } from '../../../shared/scenarios/types';
 import type { Clock } from '../util/clock';
@@ -60,6 +61,8 @@ export interface SenderDeps {
   env?: NodeJS.ProcessEnv;
   /** Folder a relative `command` runs from (the plan's folder); default the working directory. */
   cwd?: string;
+  /** The lab's simctl runner (null while xcrun does not answer), so simctl is built in one place. */
+  simctl?: () => SimctlRunner | null;
 }
 
 export type { PlanSender, SecretRef };

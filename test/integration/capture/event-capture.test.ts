@@ -10,7 +10,7 @@ import { launchApp } from '../../../electron/lab/android/commands/launch-app';
 import type { NotificationRecordInfo } from '../../../electron/lab/android/parsers/notification-records';
 import { watchNotifications } from '../../../electron/lab/android/capture/notification-watcher';
 import { UNKNOWN_CLOCK_OFFSET } from '../../../electron/lab/android/capture/clock-offset';
-import { capturePush } from '../../../electron/lab/runs/engine/capture-push';
+import { capturePush } from '../../../electron/lab/android/run/capture-push';
 import type { AdbDeviceIo } from '../../../electron/lab/adb/device-io';
 import type { VirtualAndroid } from '../../virtual-lab';
 import { logFollowers } from '../../virtual-lab/android/logbuffer';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeviceIdentity } from '../../../shared/domain/device';
 import type { AdbGateway } from '../../../electron/lab/adb/adb-gateway';
 import type { DeviceTracker, TrackedDevice } from '../../../electron/lab/adb/device-tracker';
+import { AdbDevices } from '../../../electron/lab/android/adb-devices';
 import { DeviceRegistry } from '../../../electron/lab/devices/device-registry';
 import type { DeviceRepository } from '../../../electron/lab/store/device-repository';
 import { systemClock } from '../../../electron/lab/util/clock';
@@ -15,7 +16,7 @@ function makeRegistry(): {
 } {
   const tracker = Object.assign(new EventEmitter(), { status: () => ({ state: 'connected' as const }) });
   let resolveRead: (id: DeviceIdentity) => void = () => undefined;
-  const registry = new DeviceRegistry({
+  const phones = new AdbDevices({
     tracker: tracker as unknown as DeviceTracker,
     gateway: { device: () => ({}) } as unknown as AdbGateway,
     repo: { recordSeen: () => undefined, recordIdentity: () => undefined } as unknown as DeviceRepository,
@@ -23,6 +24,7 @@ function makeRegistry(): {
     logger: silentLogger,
     readIdentity: () => new Promise<DeviceIdentity>((r) => (resolveRead = r)),
   });
+  const registry = new DeviceRegistry({ sources: [phones] });
   registry.start();
   return { registry, tracker, resolveRead: (id) => resolveRead(id) };
 }

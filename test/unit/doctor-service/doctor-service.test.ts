@@ -38,6 +38,8 @@ vi.mock('../../../electron/lab/doctor/fixes', () => ({
 }));
 
 const { DoctorService } = await import('../../../electron/lab/doctor/doctor-service');
+const { createAndroidPlatform } = await import('../../../electron/lab/android/android-platform');
+const { createIosPlatform } = await import('../../../electron/lab/ios/ios-platform');
 
 const c = (id: string, status: DoctorCheck['status'], evidence = id): DoctorCheck => ({
   id,
@@ -49,16 +51,20 @@ const c = (id: string, status: DoctorCheck['status'], evidence = id): DoctorChec
   settingsPath: null,
 });
 
-const view = { serial: 'S1', state: 'device', identity: null } as unknown as DeviceView;
+const view = { serial: 'S1', platform: 'android', state: 'device', identity: null } as unknown as DeviceView;
 
 function service() {
   const repos = createRepositories(openDatabase(':memory:'));
   let t = 0;
+  const clock = { now: () => t, iso: () => new Date(Date.UTC(2026, 0, 1, 0, 0, t++)).toISOString() };
+  const gateway = { device: () => ({}) } as never;
+  const takenAt = (): string => clock.iso();
+  const android = createAndroidPlatform({ devices: {} as never, gateway, logger: silentLogger, takenAt });
   const doctor = new DoctorService({
-    registry: { get: (serial: string) => (serial === 'S1' ? view : undefined) } as never,
-    gateway: { device: () => ({}) } as never,
+    registry: { get: (serial: string) => (serial === 'S1' ? view : undefined) },
+    platforms: { android, ios: createIosPlatform({ simulators: {} as never, takenAt }) },
     repo: repos.doctor,
-    clock: { now: () => t, iso: () => new Date(Date.UTC(2026, 0, 1, 0, 0, t++)).toISOString() },
+    clock,
     logger: silentLogger,
     user: 'qa-lead',
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeviceView } from '../../../shared/domain/device';
 import type { ApkInfo, InstallItem } from '../../../shared/domain/install';
 import { DEFAULT_INSTALL_OPTIONS } from '../../../shared/domain/install';
-import { installOnPhone } from '../../../electron/lab/install/install-on-phone';
+import { installOnPhone } from '../../../electron/lab/android/install/install-on-phone';
 import { LabError } from '../../../electron/lab/errors';
 import { FakeDeviceIo, type ShellRule } from '../../support/fake-device-io';
 

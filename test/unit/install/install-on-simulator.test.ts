@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeviceView } from '../../../shared/domain/device';
 import type { InstallItem, SimulatorAppInfo } from '../../../shared/domain/install';
 import { LabError } from '../../../electron/lab/errors';
-import { compareVersions, installOnSimulator } from '../../../electron/lab/install/install-on-simulator';
+import { compareVersions, installOnSimulator } from '../../../electron/lab/ios/install/install-on-simulator';
 import type { SimctlRunner } from '../../../electron/lab/ios/simctl/runner';
 
 const UDID = 'BA519339-BEC4-4E69-B98B-BE2EFDA190F0';

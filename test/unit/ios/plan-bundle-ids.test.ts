@@ -16,10 +16,11 @@ import { scenarioById } from '../../../shared/scenarios/catalog';
 import { BUNDLE_ID_PATTERN } from '../../../electron/lab/ios/parsers/info-plist';
 import { parseSimctlList, UDID_PATTERN } from '../../../electron/lab/ios/parsers/simctl-list';
 import { simulatorView } from '../../../electron/lab/ios/simulator-views';
-import { simulatorBlock } from '../../../electron/lab/runs/engine/ios/simulator-limits';
+import { simulatorBlock } from '../../../electron/lab/ios/run/simulator-limits';
 import { resolvePhones } from '../../../electron/lab/runs/engine/resolve-run';
 import { phone } from '../../support/sample-devices';
 import { fixture } from '../android/fixtures';
+import { RUN_PLANNING } from '../../../electron/lab/platform/run-planning';
 
 const list = parseSimctlList(fixture('simctl', 'apple-xcode16-ios18.0-1.json').toString('utf8'));
 const ipad = simulatorView(
@@ -105,7 +106,7 @@ describe('app.package in plans', () => {
 
   it('the engine refuses to run a bundle ID on an Android phone, named or picked by vendor, before touching any', () => {
     const mixed = parsePlan(raw('com.example.my-app', { kind: 'manual' }, [ipad.serial, pixel.serial]));
-    expect(() => resolvePhones(mixed, [ipad, pixel])).toThrow(
+    expect(() => resolvePhones(mixed, [ipad, pixel], RUN_PLANNING)).toThrow(
       expect.objectContaining({
         code: 'PLAN_INVALID',
         message: expect.stringMatching(
@@ -114,21 +115,23 @@ describe('app.package in plans', () => {
       }),
     );
     const byVendor = parsePlan(raw('com.example.my-app', { kind: 'manual' }, [ipad.serial], ['fcm']));
-    expect(() => resolvePhones(byVendor, [ipad, pixel])).toThrow(
+    expect(() => resolvePhones(byVendor, [ipad, pixel], RUN_PLANNING)).toThrow(
       expect.objectContaining({ code: 'PLAN_INVALID', hint: expect.stringContaining('applicationId') }),
     );
     // The simulator alone runs; an id both platforms accept runs on both.
     expect(
-      resolvePhones(parsePlan(raw('com.example.my-app', { kind: 'manual' }, [ipad.serial])), [
-        ipad,
-        pixel,
-      ]).map((r) => r.platform),
+      resolvePhones(
+        parsePlan(raw('com.example.my-app', { kind: 'manual' }, [ipad.serial])),
+        [ipad, pixel],
+        RUN_PLANNING,
+      ).map((r) => r.platform),
     ).toEqual(['ios']);
     expect(
-      resolvePhones(parsePlan(raw('com.example.app', { kind: 'manual' }, [ipad.serial, pixel.serial])), [
-        ipad,
-        pixel,
-      ]).map((r) => r.platform),
+      resolvePhones(
+        parsePlan(raw('com.example.app', { kind: 'manual' }, [ipad.serial, pixel.serial])),
+        [ipad, pixel],
+        RUN_PLANNING,
+      ).map((r) => r.platform),
     ).toEqual(['ios', 'android']);
   });
 

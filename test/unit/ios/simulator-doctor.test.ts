@@ -13,7 +13,7 @@ import { LOCALES, translateDynamic } from '../../../shared/i18n';
 import { doctorIosEn } from '../../../shared/i18n/doctor-ios.en';
 import { doctorIosZh } from '../../../shared/i18n/doctor-ios.zh-CN';
 import { doctorSubjectSchema } from '../../../shared/ipc';
-import { simulatorChecks, type SimulatorFacts } from '../../../electron/lab/doctor/ios/simulator-checks';
+import { simulatorChecks, type SimulatorFacts } from '../../../electron/lab/ios/doctor/simulator-checks';
 import { parseSimctlList } from '../../../electron/lab/ios/parsers/simctl-list';
 import { parsePlist } from '../../../electron/lab/ios/plist/plist';
 import { notificationSettingsFor } from '../../../electron/lab/ios/parsers/section-info';

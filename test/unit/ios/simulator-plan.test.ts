@@ -9,10 +9,11 @@ import { scenarioById } from '../../../shared/scenarios/catalog';
 import type { Scenario } from '../../../shared/scenarios/types';
 import { parseSimctlList } from '../../../electron/lab/ios/parsers/simctl-list';
 import { simulatorView } from '../../../electron/lab/ios/simulator-views';
-import { simulatorBlock } from '../../../electron/lab/runs/engine/ios/simulator-limits';
+import { simulatorBlock } from '../../../electron/lab/ios/run/simulator-limits';
 import { resolvePhones } from '../../../electron/lab/runs/engine/resolve-run';
 import { phone } from '../../support/sample-devices';
 import { fixture } from '../android/fixtures';
+import { RUN_PLANNING } from '../../../electron/lab/platform/run-planning';
 
 const list = parseSimctlList(fixture('simctl', 'apple-xcode16-ios18.0-1.json').toString('utf8'));
 const ipadDevice = list.devices.find((d) => d.state === 'Booted')!;
@@ -44,7 +45,7 @@ describe('plans with simulators', () => {
   });
 
   it('a simulator resolves to an APNs phone with an iOS context', () => {
-    const [resolved] = resolvePhones(plan({ kind: 'simctl' }, [ipad.serial]), [ipad, pixel]);
+    const [resolved] = resolvePhones(plan({ kind: 'simctl' }, [ipad.serial]), [ipad, pixel], RUN_PLANNING);
     expect(resolved).toMatchObject({
       platform: 'ios',
       phone: { serial: ipad.serial, vendor: 'Apple', model: 'iPad Pro 11-inch (M4)', channel: 'apns' },
@@ -54,16 +55,18 @@ describe('plans with simulators', () => {
   });
 
   it('a simctl plan refuses Android phones; other senders take both; vendor lists never pick a simulator', () => {
-    expect(() => resolvePhones(plan({ kind: 'simctl' }, [ipad.serial, pixel.serial]), [ipad, pixel])).toThrow(
-      expect.objectContaining({ code: 'PLAN_INVALID', message: expect.stringContaining('PIXEL01') }),
-    );
+    expect(() =>
+      resolvePhones(plan({ kind: 'simctl' }, [ipad.serial, pixel.serial]), [ipad, pixel], RUN_PLANNING),
+    ).toThrow(expect.objectContaining({ code: 'PLAN_INVALID', message: expect.stringContaining('PIXEL01') }));
     expect(
-      resolvePhones(plan({ kind: 'manual' }, [ipad.serial, pixel.serial]), [ipad, pixel]).map(
+      resolvePhones(plan({ kind: 'manual' }, [ipad.serial, pixel.serial]), [ipad, pixel], RUN_PLANNING).map(
         (r) => r.platform,
       ),
     ).toEqual(['ios', 'android']);
     expect(
-      resolvePhones(plan({ kind: 'manual' }, [], ['fcm']), [ipad, pixel]).map((r) => r.phone.serial),
+      resolvePhones(plan({ kind: 'manual' }, [], ['fcm']), [ipad, pixel], RUN_PLANNING).map(
+        (r) => r.phone.serial,
+      ),
     ).toEqual(['PIXEL01']);
   });
 });

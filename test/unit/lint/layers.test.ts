@@ -438,3 +438,44 @@ describe('no import cycles', { timeout: 60_000 }, () => {
     expect(byFile['c.ts']).toEqual([]);
   });
 });
+
+describe(
+  'the engine and device services reach devices only through DevicePlatform',
+  { timeout: 60_000 },
+  () => {
+    const seam = /only through DevicePlatform/;
+    const importOf = (from: string, target: string): string =>
+      `import * as m from '${relativeImport(from, target)}';\nexport const x = m;\n`;
+
+    it.each([
+      ['electron/lab/runs/engine/x.ts', 'electron/lab/android/run/phone-runner'],
+      ['electron/lab/runs/engine/x.ts', 'electron/lab/ios/run/simulator-runner'],
+      ['electron/lab/devices/x.ts', 'electron/lab/android/adb-devices'],
+      ['electron/lab/install/x.ts', 'electron/lab/ios/commands/install-app'],
+      ['electron/lab/doctor/doctor-service.ts', 'electron/lab/ios/doctor/simulator-doctor'],
+    ])('refuses a planted import in %s of %s', async (file, target) => {
+      const findings = await lint(file, importOf(file, target));
+      expect(rules(findings)).toContain('import-x/no-restricted-paths');
+      expect(findings.map((f) => f.message).join('\n')).toMatch(seam);
+    });
+
+    it('allows the interface, and keeps the core zone for those files', async () => {
+      const file = 'electron/lab/runs/engine/x.ts';
+      expect(await lint(file, importOf(file, 'electron/lab/platform/device-platform'))).toEqual([]);
+      const shell = await someFileUnder('electron/cli');
+      expect(shell).not.toBeNull();
+      const findings = await lint(file, importOf(file, shell!));
+      expect(findings.map((f) => f.message).join('\n')).toMatch(/must not depend on a shell/);
+    });
+
+    it('lets the platform folders and the rest of the doctor use Android and iOS code', async () => {
+      for (const [file, target] of [
+        ['electron/lab/android/android-platform.ts', 'electron/lab/android/run/phone-runner'],
+        ['electron/lab/platform/run-planning.ts', 'electron/lab/ios/ios-platform'],
+        ['electron/lab/doctor/facts.ts', 'electron/lab/android/commands/doctor/read-app-ops'],
+      ] as const) {
+        expect(await lint(file, importOf(file, target)), file).toEqual([]);
+      }
+    });
+  },
+);

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LabError } from '../../../electron/lab/errors';
-import { simulatorBlock } from '../../../electron/lab/runs/engine/ios/simulator-limits';
+import { simulatorBlock } from '../../../electron/lab/ios/run/simulator-limits';
 import { senderCannotTest } from '../../../electron/lab/runs/engine/sender-limits';
 import { openDatabase } from '../../../electron/lab/store/db';
 import { createRepositories } from '../../../electron/lab/store/repositories';

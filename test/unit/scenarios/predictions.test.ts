@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { judge } from '../../../electron/lab/runs/verdict';
-import { pushServiceFact } from '../../../electron/lab/runs/engine/resolve-run';
+import { pushServiceFact } from '../../../electron/lab/android/identity/push-service-fact';
 import { describeReason } from '../../../shared/runs/reasons';
 import { REFERENCE_APP, REFERENCE_PHONES, SCENARIOS, scenarioById } from '../../../shared/scenarios/catalog';
 import { expectFor, expectationKind } from '../../../shared/scenarios/rules/expect';

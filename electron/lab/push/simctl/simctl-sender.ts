@@ -7,12 +7,12 @@ import { LabError } from '../../errors';
 import { SendError } from '../send-error';
 import type { SendReceipt, SendRequest, Sender, SenderDeps } from '../sender-types';
 import { pushToSimulator } from '../../ios/commands/push';
-import { UDID_PATTERN } from '../../ios/parsers/simctl-list';
+import { assertUdid } from '../../ios/commands/args';
 import { SimctlRunner } from '../../ios/simctl/runner';
 import { findXcrun, missingXcrunReason } from '../../ios/simctl/xcrun';
 import { simulatorPayload } from './simulator-payload';
 
-export function createSimctlSender(deps: Pick<SenderDeps, 'clock' | 'logger' | 'env'>): Sender {
+export function createSimctlSender(deps: Pick<SenderDeps, 'clock' | 'logger' | 'env' | 'simctl'>): Sender {
   const log = deps.logger.child('sender:simctl');
   let runner: SimctlRunner | null = null;
 
@@ -43,6 +43,9 @@ export function createSimctlSender(deps: Pick<SenderDeps, 'clock' | 'logger' | '
         },
       );
     }
+    // The lab's one runner (built by the simulator tracker); a runner of its own only outside a lab.
+    const shared = deps.simctl?.();
+    if (shared) return shared;
     if (runner?.xcrun !== xcrun) runner = new SimctlRunner(xcrun, deps.env ?? process.env, log);
     return runner;
   };
@@ -53,7 +56,9 @@ export function createSimctlSender(deps: Pick<SenderDeps, 'clock' | 'logger' | '
       udid: request.serial,
       bundleId: request.package,
     };
-    if (!UDID_PATTERN.test(request.serial)) {
+    try {
+      assertUdid(request.serial);
+    } catch {
       throw new SendError(
         'INVALID_ARGUMENT',
         `${request.serial} is not an iOS simulator: the simctl sender only reaches simulators.`,

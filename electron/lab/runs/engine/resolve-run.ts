@@ -2,21 +2,24 @@
  * From a validated plan and the phones attached now to what a run is: its phones (with what the
  * expectations need to know about each) and every attempt in run order. Pure; no phone is touched.
  */
-import type { DeviceView, Platform, PushServiceInfo } from '../../../../shared/domain/device';
+import type { DeviceView, Platform } from '../../../../shared/domain/device';
 import type { DoctorReport } from '../../../../shared/domain/doctor';
-import { isAndroidPackageName, type RunPlan } from '../../../../shared/runs/plan';
+import type { RunPlan } from '../../../../shared/runs/plan';
 import { planScenarioIds } from '../../../../shared/runs/parse-plan';
 import type { RunPhone } from '../../../../shared/runs/types';
 import { scenarioById } from '../../../../shared/scenarios/catalog';
 import { expectFor, expectationKind } from '../../../../shared/scenarios/rules/expect';
 import type { AppProfile, ExpectationKind, PhoneContext, Scenario } from '../../../../shared/scenarios/types';
 import { LabError } from '../../errors';
-import { CHANNEL_TABLE } from '../../../../shared/vendors/vendor-table';
+import type { RunPlanning } from '../../platform/device-platform';
+
+/** Each platform's pure planning (resolve a device, refuse a plan it cannot run). */
+export type PlanningTable = Readonly<Record<Platform, RunPlanning>>;
 
 export interface ResolvedPhone {
   readonly phone: RunPhone;
-  /** 'ios' for simulators (run through simctl); absent or 'android' for adb phones. */
-  readonly platform?: Platform;
+  /** Whose runs drive it (see electron/lab/platform). */
+  readonly platform: Platform;
   readonly context: PhoneContext;
   /** What reports show about the phone (stored with the run, since phones change). */
   readonly details: PhoneDetails;
@@ -38,10 +41,13 @@ export interface PlannedAttempt {
 }
 
 /** The plan's phones among those attached: named serials must be ready; vendors take every ready phone of that channel. */
-export function resolvePhones(plan: RunPlan, attached: readonly DeviceView[]): ResolvedPhone[] {
-  const ready = attached.filter(
-    (d) => d.platform === 'android' && d.state === 'device' && d.identity !== null,
-  );
+export function resolvePhones(
+  plan: RunPlan,
+  attached: readonly DeviceView[],
+  platforms: PlanningTable,
+): ResolvedPhone[] {
+  // Vendors name Android push channels: only phones on that channel match.
+  const ready = attached.filter((d) => d.state === 'device' && d.identity !== null);
   const chosen = new Map<string, DeviceView>();
   const problems: string[] = [];
   const problemsZh: string[] = [];
@@ -79,102 +85,25 @@ export function resolvePhones(plan: RunPlan, attached: readonly DeviceView[]): R
       },
     );
   }
-  // simctl push reaches simulators only; an Android phone in such a plan could only fail.
-  const android = [...chosen.values()].filter((d) => d.platform !== 'ios');
-  if (plan.sender.kind === 'simctl' && android.length > 0) {
-    throw new LabError(
-      'PLAN_INVALID',
-      `The simctl sender only reaches iOS simulators, but the plan names ${android.map((d) => d.serial).join(', ')}.`,
-      {
-        hint: 'Run Android phones with another sender (tencent, fcm, command or manual) in their own plan.',
-        zh: {
-          message: `simctl 发送方只能推送到 iOS 模拟器，但计划指定了 ${android.map((d) => d.serial).join(', ')}。`,
-          hint: '请把 Android 手机放在单独的计划中，使用其他发送方（tencent、fcm、command 或 manual）运行。',
-        },
-      },
-    );
+  // Each platform refuses what its devices cannot run (a simulator-only sender, a foreign app id).
+  for (const platform of Object.keys(platforms) as Platform[]) {
+    const serials = [...chosen.values()].filter((d) => d.platform === platform).map((d) => d.serial);
+    const refusal = platforms[platform].refusePlan(plan, serials);
+    if (refusal) throw refusal;
   }
-  // A bundle ID only Apple accepts (com.example.my-app) must never reach pm, am or a shell.
-  if (android.length > 0 && !isAndroidPackageName(plan.app.package)) {
-    throw new LabError(
-      'PLAN_INVALID',
-      `app.package "${plan.app.package}" is an iOS bundle ID, not an Android package ` +
-        `name, so it cannot run on Android phone(s) ${android.map((d) => d.serial).join(', ')}.`,
-      {
-        hint: 'Run the Android phones in their own plan with the app\'s Android package name (its applicationId), or name only simulators in "phones".',
-        zh: {
-          message: `app.package "${plan.app.package}" 是 iOS 的 bundle ID，不是 Android 包名，因此无法在 Android 手机 ${android.map((d) => d.serial).join(', ')} 上运行。`,
-          hint: '请把 Android 手机放在单独的计划中，并使用应用的 Android 包名（applicationId），或在 "phones" 中只指定模拟器。',
-        },
-      },
-    );
-  }
-  return [...chosen.values()].sort((a, b) => a.serial.localeCompare(b.serial)).map(toResolved);
+  return [...chosen.values()]
+    .sort((a, b) => a.serial.localeCompare(b.serial))
+    .map((view) => toResolved(view, platforms));
 }
 
-function toResolved(view: DeviceView): ResolvedPhone {
+function toResolved(view: DeviceView, platforms: PlanningTable): ResolvedPhone {
   const id = view.identity;
   if (id === null) {
     throw new LabError('DEVICE_NOT_READY', `Phone ${view.serial} has no identity yet.`, {
       zh: { message: `手机 ${view.serial} 还没有身份信息。` },
     });
   }
-  if (view.platform === 'ios') {
-    return {
-      platform: 'ios',
-      phone: { serial: view.serial, vendor: id.manufacturer, model: id.model, channel: 'apns' },
-      context: { channel: 'apns', rom: 'iOS', sdk: null, pushServiceReady: null },
-      details: {
-        brand: id.brand,
-        marketingName: id.marketingName,
-        rom: { name: id.rom.name, version: id.rom.version },
-        androidVersion: null,
-        sdk: null,
-      },
-    };
-  }
-  // Only iOS devices carry APNs; an Android identity always names an Android channel.
-  if (id.pushChannel === 'apns') {
-    throw new LabError('DEVICE_NOT_READY', `Phone ${view.serial} reports APNs but is not an iOS device.`, {
-      zh: { message: `手机 ${view.serial} 报告使用 APNs，但它不是 iOS 设备。` },
-    });
-  }
-  const channel = id.pushChannel;
-  const { pushServiceReady, pushServiceProblem } = pushServiceFact(channel, id.pushServices);
-  return {
-    platform: 'android',
-    phone: { serial: view.serial, vendor: id.manufacturer, model: id.model, channel },
-    context: { channel, rom: id.rom.name, sdk: id.sdk, pushServiceReady, pushServiceProblem },
-    details: {
-      brand: id.brand,
-      marketingName: id.marketingName,
-      rom: { name: id.rom.name, version: id.rom.version },
-      androidVersion: id.androidVersion,
-      sdk: id.sdk,
-    },
-  };
-}
-
-/**
- * What the identity proves about the channel's push service. Google Play services and HMS Core
- * have one package each, so their absence is a fact; Honor's push SDK can bind to a proxy in a
- * package PushLab does not know, so a missing agent is unknown (null), never "missing".
- */
-export function pushServiceFact(
-  channel: PhoneContext['channel'],
-  services: readonly PushServiceInfo[],
-): Pick<PhoneContext, 'pushServiceReady' | 'pushServiceProblem'> {
-  // Which channels are checked, and which may be proxied: the vendor table (shared/vendors).
-  if (!CHANNEL_TABLE[channel].serviceRequired) return { pushServiceReady: null, pushServiceProblem: null };
-  const service = services.find((s) => s.channel === channel);
-  if (service === undefined) {
-    return CHANNEL_TABLE[channel].proxied
-      ? { pushServiceReady: null, pushServiceProblem: null }
-      : { pushServiceReady: false, pushServiceProblem: 'missing' };
-  }
-  return service.meetsMinimum === false
-    ? { pushServiceReady: false, pushServiceProblem: 'too-old' }
-    : { pushServiceReady: true, pushServiceProblem: null };
+  return platforms[view.platform].resolve(view, id);
 }
 
 /** The app profile the expectation rules read, from the plan. */

@@ -19,7 +19,7 @@ import type { RunResult } from '../../../../shared/runs/types';
 import { LabError } from '../../errors';
 import type { RunOwner } from '../../store/run-repository';
 import { OperatorPrompts } from './operator-prompts';
-import { openSession, runPhone } from './phone-runner';
+import { runDeviceAttempts } from './device-loop';
 import { ownerIsAlive, processStartToken } from './process-identity';
 import type { RunEngineDeps } from './ports';
 import { appProfileOf, planAttempts, resolvePhones, type ResolvedPhone } from './resolve-run';
@@ -54,7 +54,7 @@ export class RunService implements RunsApi {
   public async start(input: unknown, options: StartRunOptions = {}): Promise<{ runId: string }> {
     const plan = parseOrThrow(input);
     await this.deps.verifySender?.(plan);
-    const phones = resolvePhones(plan, this.deps.phones.snapshot().devices);
+    const phones = resolvePhones(plan, this.deps.phones.snapshot().devices, this.deps.platforms);
     const attempts = planAttempts(plan, phones);
     const runId = randomUUID();
     const prompts = this.promptsFor(runId);
@@ -110,7 +110,9 @@ export class RunService implements RunsApi {
     const present: ResolvedPhone[] = [];
     for (const phone of detail.phones) {
       try {
-        present.push(...resolvePhones({ ...plan, phones: { serials: [phone.serial] } }, devices));
+        present.push(
+          ...resolvePhones({ ...plan, phones: { serials: [phone.serial] } }, devices, this.deps.platforms),
+        );
       } catch {
         this.deps.repo.markLost(runId, phone.serial, lostOnResume(phone.serial), this.deps.clock.now());
       }
@@ -245,8 +247,8 @@ export class RunService implements RunsApi {
       try {
         await Promise.all(
           phones.map((p) =>
-            runPhone(
-              openSession(context, p, controls.get(p.phone.serial) ?? null),
+            runDeviceAttempts(
+              this.deps.platforms[p.platform].open(context, p, controls.get(p.phone.serial) ?? null),
               pending.filter((a) => a.serial === p.phone.serial),
             ),
           ),

@@ -1,15 +1,10 @@
 /**
- * One phone's share of one run: what every attempt on that phone needs, prepared once (build
- * installed, account logged in, clock offset measured, doctor snapshot taken), plus the run-wide
- * context. Attempts on a phone run one at a time, so a session is never used concurrently.
+ * The run-wide context every device's session carries (each platform keeps its own session, see
+ * android/run and ios/run), and the step recorder every attempt uses.
  */
 import type { StepName, StepStatus } from '../../../../shared/domain/run';
 import type { RunPlan } from '../../../../shared/runs/plan';
-import type { PlanAccount } from '../../../../shared/runs/plan';
-import type { RunPhone } from '../../../../shared/runs/types';
-import type { AppProfile, PhoneContext } from '../../../../shared/scenarios/types';
-import type { AdbDeviceIo } from '../../adb/device-io';
-import type { ClockOffset } from '../../android/capture/clock-offset';
+import type { AppProfile } from '../../../../shared/scenarios/types';
 import type { OperatorPort, Sender } from '../../push/sender-types';
 import type { RunEngineDeps } from './ports';
 
@@ -23,32 +18,6 @@ export interface RunContext {
   readonly deps: RunEngineDeps;
   /** Tells listeners the run changed (an attempt's step or verdict). */
   readonly changed: (attemptId: number | null) => void;
-}
-
-export interface PhoneSession {
-  readonly run: RunContext;
-  readonly phone: RunPhone;
-  readonly io: AdbDeviceIo;
-  readonly account: PlanAccount | null;
-  context: PhoneContext;
-  offset: ClockOffset;
-  /** Host time the offset was last measured (or tried); null = never. */
-  offsetAt: number | null;
-  /** Doctor snapshot taken at prepare, kept as evidence on every attempt. */
-  doctor: {
-    readonly id: number | null;
-    readonly takenAt: string;
-    readonly failing: readonly string[];
-  } | null;
-  /** A push that must show did show on this phone in this run (the positive control for "not shown"). */
-  controlShown: boolean | null;
-  /** A dedicated control push was already tried on this phone in this run (it is not retried). */
-  controlTried: boolean;
-  /** The last account action, to tell logged-out from kicked when the backend says "offline". */
-  lastAccountAction: 'login' | 'logout' | 'kick' | null;
-  /** The previous attempt left notifications of the app behind (cleared before the next). */
-  dirty: boolean;
-  lost: boolean;
 }
 
 /** Records a step as it starts and ends; the attempt's `step` column always says where it is. */

@@ -7,6 +7,7 @@ import {
   resolvePhones,
 } from '../../../../electron/lab/runs/engine/resolve-run';
 import { phone } from '../../../support/sample-devices';
+import { RUN_PLANNING } from '../../../../electron/lab/platform/run-planning';
 
 const base = {
   name: 'unit',
@@ -33,7 +34,11 @@ const offline = phone('OFF01', {}, { state: 'offline', identity: null, identityS
 
 describe('resolvePhones', () => {
   it('takes every ready phone of a named channel, sorted by serial, with what expectations need', () => {
-    const resolved = resolvePhones(plan({ phones: { vendors: ['fcm', 'xiaomi'] } }), [pixel, mi, offline]);
+    const resolved = resolvePhones(
+      plan({ phones: { vendors: ['fcm', 'xiaomi'] } }),
+      [pixel, mi, offline],
+      RUN_PLANNING,
+    );
     expect(resolved.map((r) => r.phone.serial)).toEqual(['MI01', 'PIXEL01']);
     expect(resolved[1]).toMatchObject({
       phone: { vendor: 'Google', channel: 'fcm' },
@@ -44,14 +49,18 @@ describe('resolvePhones', () => {
 
   it('refuses a plan naming a phone that is absent, offline or has no phone on a channel, saying which', () => {
     expect(() =>
-      resolvePhones(plan({ phones: { serials: ['GONE', 'OFF01'], vendors: ['huawei'] } }), [pixel, offline]),
+      resolvePhones(
+        plan({ phones: { serials: ['GONE', 'OFF01'], vendors: ['huawei'] } }),
+        [pixel, offline],
+        RUN_PLANNING,
+      ),
     ).toThrow(/GONE is not attached; OFF01 is offline; no attached phone uses the huawei channel/);
   });
 });
 
 describe('planAttempts', () => {
   it('runs must-show scenarios first in each repeat, then predicted drops, so a positive control exists before "not shown" is judged', () => {
-    const attempts = planAttempts(plan(), resolvePhones(plan(), [pixel]));
+    const attempts = planAttempts(plan(), resolvePhones(plan(), [pixel], RUN_PLANNING));
     expect(attempts.map((a) => `${a.repeat}:${a.scenarioId}`)).toEqual([
       '1:background-c2c-text',
       '1:background-image',
