@@ -1,6 +1,6 @@
 /**
- * Senders: who sends the push for a run (Tencent IM REST, APNs or FCM directly, the team's own
- * command, or a person). `createSender` picks one from the plan's `sender`.
+ * Senders: who sends the push for a run (Tencent IM REST, APNs, FCM, Mi Push, HMS or Honor Push
+ * directly, the team's own command, or a person). `createSender` picks one from the plan's `sender`.
  */
 import { createApnsSender } from './apns/apns-sender';
 import { createFcmSender } from './fcm/fcm-sender';
@@ -8,6 +8,9 @@ import { createSimctlSender } from './simctl/simctl-sender';
 import { createCommandSender } from './command/command-sender';
 import { createManualSender } from './manual/manual-sender';
 import { createTencentSender } from './tencent/tencent-sender';
+import { createXiaomiSender } from './xiaomi/xiaomi-sender';
+import { createHuaweiSender } from './huawei/huawei-sender';
+import { createHonorSender } from './honor/honor-sender';
 import type { PlanSender, Sender, SenderDeps } from './sender-types';
 
 export type {
@@ -38,5 +41,11 @@ export function createSender(config: PlanSender, deps: SenderDeps): Sender {
       return createFcmSender(config, deps);
     case 'simctl':
       return createSimctlSender(deps);
+    case 'xiaomi':
+      return createXiaomiSender(config, deps);
+    case 'huawei':
+      return createHuaweiSender(config, deps);
+    case 'honor':
+      return createHonorSender(config, deps);
   }
 }

@@ -11,7 +11,14 @@ import type { Scenario } from '../../../../shared/scenarios/types';
 /** A reason in English and zh-CN (the blocked verdict's error shows the one the user reads). */
 export type Reason = Exclude<Phrase, string>;
 
-const DIRECT_SENDERS: ReadonlySet<PlanSender['kind']> = new Set(['apns', 'fcm', 'simctl']);
+const DIRECT_SENDERS: ReadonlySet<PlanSender['kind']> = new Set([
+  'apns',
+  'fcm',
+  'simctl',
+  'xiaomi',
+  'huawei',
+  'honor',
+]);
 
 export function senderCannotTest(scenario: Scenario, sender: PlanSender['kind']): Reason | null {
   if (
