@@ -134,7 +134,8 @@ export function createOAuthVendorSender(spec: OAuthVendorSpec, deps: SenderDeps)
         ({ answer, parsed } = await attempt());
       }
       evidence.accessTokenRequests = auth.fetched;
-      const said = parsed.message === null ? null : strip(parsed.message.slice(0, 500));
+      // Vendors echo the failed tokens (illegal_tokens): keep only their first characters.
+      const said = parsed.message === null ? null : hideToken(strip(parsed.message.slice(0, 500)), pushToken);
       evidence.answer = {
         status: answer.status,
         code: parsed.code,
@@ -191,4 +192,9 @@ export function createOAuthVendorSender(spec: OAuthVendorSpec, deps: SenderDeps)
 /** A string or number field as a string (vendors send codes both ways). */
 export function codeOf(value: unknown): string | null {
   return typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 40) : null;
+}
+
+/** The text with every copy of the push token masked to its first 8 characters. */
+export function hideToken(text: string, token: string): string {
+  return token.length < 8 ? text : text.split(token).join(maskDeviceToken(token));
 }

@@ -8,6 +8,7 @@
 import { maskDeviceToken, type XiaomiPlanSender } from '../../../../shared/runs/plan';
 import { LabError } from '../../errors';
 import { checkedVendorToken } from '../direct/device-token';
+import { hideToken } from '../direct/oauth-sender';
 import { explainCode, vendorRefusal } from '../direct/refusal';
 import { post } from '../net/http-post';
 import { SendError } from '../send-error';
@@ -86,7 +87,8 @@ export function createXiaomiSender(config: XiaomiPlanSender, deps: SenderDeps): 
       const code = typeof body.code === 'number' || typeof body.code === 'string' ? String(body.code) : null;
       const id = typeof body.data?.id === 'string' && body.data.id !== '' ? body.data.id.slice(0, 200) : null;
       const traceId = typeof body.trace_id === 'string' ? body.trace_id.slice(0, 200) : null;
-      const reason = typeof body.reason === 'string' ? strip(body.reason.slice(0, 300)) : null;
+      const reason =
+        typeof body.reason === 'string' ? hideToken(strip(body.reason.slice(0, 300)), regId) : null;
       evidence.answer = {
         status: answer.status,
         result: typeof body.result === 'string' ? body.result : null,
