@@ -22,6 +22,7 @@ export type {
   SenderDeps,
 } from './sender-types';
 export { SendError } from './send-error';
+export type { VendorFault } from './direct/refusal';
 export { buildTencentMessage, type TencentBody } from './tencent/tencent-message';
 export { commandEnv, requestIdFrom } from './command/command-sender';
 export { manualPrompt } from './manual/manual-sender';
