@@ -106,6 +106,21 @@ describe('HMS Push Kit sender -> local OAuth + Push Kit server', () => {
     ]);
   });
 
+  it('renews only once: a second 80200003 is explained, not retried again', async () => {
+    // Tokens the server lets expire at once (the sender still believes the 3600 s default).
+    const { server, sender } = await lab({ lifetimeS: 0 });
+    const error = await failure(sender.send(request('background-c2c-text', token, 'huawei')));
+    expect(error.message).toMatch(
+      /^HMS Push Kit refused the message \(code 80200003\): HMS Push Kit says the OAuth access token expired/,
+    );
+    expect(error.evidence).toMatchObject({
+      renewedAccessToken: true,
+      accessTokenRequests: 2,
+      answer: { fault: 'bad-auth' },
+    });
+    expect(server.sends.map((s) => s.code)).toEqual(['80200003', '80200003']);
+  });
+
   it('a wrong client secret is refused at the token endpoint, without showing it or sending', async () => {
     const wrong = makeClientSecret();
     const { server, sender, lines } = await lab({ secret: wrong });
