@@ -42,4 +42,10 @@ export const PLAN_MESSAGES_ZH: Readonly<Record<string, string>> = {
   'names no phone: list "serials", "vendors" or both': '没有指定手机：请列出 "serials"、"vendors" 或两者',
   'must be an Android package name such as com.example.app (letters, digits and _, each part starting with a letter): this plan names no iOS simulator, so a bundle ID with "-" or a leading digit cannot run':
     '必须是 Android 包名，例如 com.example.app（字母、数字和 _，每段以字母开头）：此计划没有指定 iOS 模拟器，所以含 "-" 或以数字开头的 bundle ID 无法运行',
+  'must be the AppKey from the OPPO push console (letters and digits)':
+    '必须是 OPPO 推送平台的 AppKey（字母和数字）',
+  'must be the AppID from the vivo push console (digits)': '必须是 vivo 推送平台的 AppID（数字）',
+  'must be the AppKey from the vivo push console (letters, digits and -)':
+    '必须是 vivo 推送平台的 AppKey（字母、数字和 -）',
+  'must be the App ID from the Flyme push console (digits)': '必须是魅族 Flyme 推送平台的 App ID（数字）',
 };

@@ -292,6 +292,90 @@ const fcmSender = z.strictObject({
     .optional(),
 });
 
+/** A vendor endpoint override: https, or http(s) on this computer for a local test server. */
+const vendorUrl = z
+  .string()
+  .max(2000)
+  .refine(loopbackOrHttps, 'must be an https:// URL (http:// only on 127.0.0.1 or localhost)');
+
+/** OPPO categories (新消息分类): service IM…SUBSCRIPTION, the rest news and marketing. */
+export const OPPO_CATEGORIES = [
+  'IM',
+  'ACCOUNT',
+  'DEVICE_REMINDER',
+  'ORDER',
+  'TODO',
+  'SUBSCRIPTION',
+  'NEWS',
+  'CONTENT',
+  'MARKETING',
+  'SOCIAL',
+] as const;
+/** vivo categories (二级分类): service IM…SUBSCRIPTION, the rest operational. */
+export const VIVO_CATEGORIES = [
+  'IM',
+  'ACCOUNT',
+  'TODO',
+  'DEVICE_REMINDER',
+  'ORDER',
+  'SUBSCRIPTION',
+  'NEWS',
+  'CONTENT',
+  'MARKETING',
+  'SOCIAL',
+] as const;
+
+/** OPPO Push (HeyTap) server API: an auth_token from AppKey + MasterSecret, then unicast. */
+const oppoSender = z.strictObject({
+  kind: z.literal('oppo'),
+  /** OPPO console > 应用信息: AppKey (sent in the clear when authorising; AppSecret is the client's). */
+  appKey: z
+    .string()
+    .regex(/^[A-Za-z0-9]{8,64}$/, 'must be the AppKey from the OPPO push console (letters and digits)'),
+  /** OPPO console MasterSecret, by reference. */
+  masterSecret: secretRef,
+  /** Notification channel when the scenario names none (OPPOChannelID); required on Android 8+. */
+  channelId: text(100).optional(),
+  /** Message category (OPPOCategory); default IM, the service class a lab test should use. */
+  category: z.enum(OPPO_CATEGORIES).optional(),
+  /** OPPONotifyLevel: 1 status bar, 2 + lock screen, 16 + banner, sound and vibration; default 2. */
+  notifyLevel: z.union([z.literal(1), z.literal(2), z.literal(16)]).optional(),
+  baseUrl: vendorUrl.optional(),
+  /** The auth endpoint (default <baseUrl>/server/v1/auth). */
+  authUrl: vendorUrl.optional(),
+});
+
+/** vivo Push server API: an authToken from AppId + AppKey + AppSecret, then /message/send. */
+const vivoSender = z.strictObject({
+  kind: z.literal('vivo'),
+  /** vivo console AppID (digits) and AppKey; the AppSecret only by reference. */
+  appId: z.string().regex(/^[0-9]{1,12}$/, 'must be the AppID from the vivo push console (digits)'),
+  appKey: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{8,64}$/, 'must be the AppKey from the vivo push console (letters, digits and -)'),
+  appSecret: secretRef,
+  /** Message category (VIVOCategory); default IM. */
+  category: z.enum(VIVO_CATEGORIES).optional(),
+  /** VIVOClassification when the scenario sets none: 1 system (default, as Tencent), 0 operational. */
+  classification: z.union([z.literal(0), z.literal(1)]).optional(),
+  /** test (pushMode 1: only phones registered as test devices, not counted in quotas; default) or production. */
+  pushMode: z.enum(['test', 'production']).optional(),
+  baseUrl: vendorUrl.optional(),
+  /** The auth endpoint (default <baseUrl>/message/auth). */
+  authUrl: vendorUrl.optional(),
+});
+
+/** Meizu Flyme Push: every request signed with MD5 over the sorted parameters and the AppSecret. */
+const meizuSender = z.strictObject({
+  kind: z.literal('meizu'),
+  /** Flyme console App ID (digits); the AppSecret only by reference (AppKey is the client's). */
+  appId: z.string().regex(/^[0-9]{1,12}$/, 'must be the App ID from the Flyme push console (digits)'),
+  appSecret: secretRef,
+  /** MeiZuNoticeMsgType: 1 私信 (private, default), 0 公信 (public, counted against daily limits). */
+  noticeMsgType: z.union([z.literal(0), z.literal(1)]).optional(),
+  baseUrl: vendorUrl.optional(),
+});
+
 const commandSender = z.strictObject({
   kind: z.literal('command'),
   command: text(4096),
@@ -300,6 +384,15 @@ const commandSender = z.strictObject({
 const manualSender = z.strictObject({ kind: z.literal('manual') });
 /** iOS simulators only: `xcrun simctl push` delivers straight to the app (no Tencent, no APNs, no token). */
 const simctlSender = z.strictObject({ kind: z.literal('simctl') });
+
+/** What each direct sender calls the per-phone token it needs under app.tokens.serials. */
+const DIRECT_TOKEN_NAMES: Partial<Record<string, { readonly en: string; readonly zh: string }>> = {
+  apns: { en: 'APNs device token', zh: 'APNs 设备令牌' },
+  fcm: { en: 'FCM registration token', zh: 'FCM 注册令牌' },
+  oppo: { en: 'OPPO registration ID', zh: 'OPPO 注册 ID（registration_id）' },
+  vivo: { en: 'vivo regId', zh: 'vivo regId' },
+  meizu: { en: 'Flyme pushId', zh: '魅族 pushId' },
+};
 
 const scenarioIds = SCENARIOS.map((s) => s.id);
 
@@ -346,6 +439,9 @@ export const planSchema = z
       apnsSender,
       fcmSender,
       simctlSender,
+      oppoSender,
+      vivoSender,
+      meizuSender,
     ]),
     timeouts: z
       .strictObject({
@@ -369,11 +465,11 @@ export const planSchema = z
       });
     }
     const sender = plan.sender;
-    if (sender.kind !== 'apns' && sender.kind !== 'fcm') return;
+    const tokenName = DIRECT_TOKEN_NAMES[sender.kind];
+    if (tokenName === undefined) return;
     // A direct sender addresses phones by token; without one the send can only fail.
     const tokens = plan.app.tokens?.serials ?? {};
-    const what = sender.kind === 'apns' ? 'APNs device token' : 'FCM registration token';
-    const whatZh = sender.kind === 'apns' ? 'APNs 设备令牌' : 'FCM 注册令牌';
+    const { en: what, zh: whatZh } = tokenName;
     if (plan.app.tokens === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -430,6 +526,9 @@ export type PlanSender = RunPlan['sender'];
 export type SecretRef = z.output<typeof secretRef>;
 export type ApnsPlanSender = Extract<PlanSender, { kind: 'apns' }>;
 export type FcmPlanSender = Extract<PlanSender, { kind: 'fcm' }>;
+export type OppoPlanSender = Extract<PlanSender, { kind: 'oppo' }>;
+export type VivoPlanSender = Extract<PlanSender, { kind: 'vivo' }>;
+export type MeizuPlanSender = Extract<PlanSender, { kind: 'meizu' }>;
 
 /** The plan runs on iOS simulators: the simctl sender, or a simulator UDID among phones.serials. */
 export function planNamesSimulators(plan: {

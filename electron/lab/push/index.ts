@@ -7,6 +7,9 @@ import { createFcmSender } from './fcm/fcm-sender';
 import { createSimctlSender } from './simctl/simctl-sender';
 import { createCommandSender } from './command/command-sender';
 import { createManualSender } from './manual/manual-sender';
+import { createMeizuSender } from './meizu/meizu-sender';
+import { createOppoSender } from './oppo/oppo-sender';
+import { createVivoSender } from './vivo/vivo-sender';
 import { createTencentSender } from './tencent/tencent-sender';
 import type { PlanSender, Sender, SenderDeps } from './sender-types';
 
@@ -22,6 +25,10 @@ export { SendError } from './send-error';
 export { buildTencentMessage, type TencentBody } from './tencent/tencent-message';
 export { commandEnv, requestIdFrom } from './command/command-sender';
 export { manualPrompt } from './manual/manual-sender';
+export type { VendorPushLimits } from './vendor-common/limits';
+export { OPPO_LIMITS } from './oppo/limits';
+export { VIVO_LIMITS } from './vivo/limits';
+export { MEIZU_LIMITS } from './meizu/limits';
 
 /** The sender the plan names; nothing is contacted until the first send. */
 export function createSender(config: PlanSender, deps: SenderDeps): Sender {
@@ -38,5 +45,11 @@ export function createSender(config: PlanSender, deps: SenderDeps): Sender {
       return createFcmSender(config, deps);
     case 'simctl':
       return createSimctlSender(deps);
+    case 'oppo':
+      return createOppoSender(config, deps);
+    case 'vivo':
+      return createVivoSender(config, deps);
+    case 'meizu':
+      return createMeizuSender(config, deps);
   }
 }
