@@ -55,7 +55,9 @@ export async function failure(promise: Promise<unknown>): Promise<SendError> {
 /** Everything a send leaves behind that a person or a report could read. */
 export function leftBehind(items: readonly unknown[], lines: readonly string[]): string {
   const texts = items.map((item) =>
-    item instanceof SendError ? JSON.stringify([item.toInfo(), item.evidence, item.message, item.hint]) : JSON.stringify(item),
+    item instanceof SendError
+      ? JSON.stringify([item.toInfo(), item.evidence, item.message, item.hint])
+      : JSON.stringify(item),
   );
   return texts.join('\n') + lines.join('\n');
 }

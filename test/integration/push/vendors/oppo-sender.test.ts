@@ -6,7 +6,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSender } from '../../../../electron/lab/push';
 import type { OppoPlanSender } from '../../../../shared/runs/plan';
-import { startOppoServer, type OppoServer, type OppoServerApp, type OppoServerOptions } from '../../../virtual-lab/oppo/server';
+import {
+  startOppoServer,
+  type OppoServer,
+  type OppoServerApp,
+  type OppoServerOptions,
+} from '../../../virtual-lab/oppo/server';
 import { failure, hex, labDeps, leftBehind, scenarioRequest } from './helpers';
 
 const APP_KEY = 'a1b2c3d4e5f60718';
@@ -45,7 +50,13 @@ async function lab(
   });
   servers.push(server);
   const sender = createSender(
-    { kind: 'oppo', appKey: APP_KEY, masterSecret: { env: 'OPPO_MASTER_SECRET' }, baseUrl: server.url, ...options.config },
+    {
+      kind: 'oppo',
+      appKey: APP_KEY,
+      masterSecret: { env: 'OPPO_MASTER_SECRET' },
+      baseUrl: server.url,
+      ...options.config,
+    },
     deps,
   );
   return { server, sender, lines, clock };
@@ -72,7 +83,11 @@ describe('OPPO sender -> local OPPO push server', () => {
       style: 1,
     });
     expect(server.accepted[1]?.ext).toBe('{"conversation":"c2c_pushlab_sender"}');
-    expect(first.evidence).toMatchObject({ kind: 'oppo', deviceToken: `${PHONE.slice(0, 8)}…`, answer: { code: 0 } });
+    expect(first.evidence).toMatchObject({
+      kind: 'oppo',
+      deviceToken: `${PHONE.slice(0, 8)}…`,
+      answer: { code: 0 },
+    });
     const all = leftBehind([first, second], lines);
     expect(all).not.toContain(PHONE);
     expect(all).not.toContain(MASTER_SECRET);
@@ -107,10 +122,12 @@ describe('OPPO sender -> local OPPO push server', () => {
     expect(leftBehind([error], lines)).not.toContain(wrong);
   });
 
-  it('bad token, another app\'s token, quota, unregistered channel, refused category and a long text are explained', async () => {
+  it("bad token, another app's token, quota, unregistered channel, refused category and a long text are explained", async () => {
     const { server, sender } = await lab();
     const bad = await failure(sender.send(request('background-c2c-text', `CN_${hex(16)}`)));
-    expect(bad.message).toMatch(/^OPPO Push refused the message \(code 10000\): The registration ID is not valid for this app/);
+    expect(bad.message).toMatch(
+      /^OPPO Push refused the message \(code 10000\): The registration ID is not valid for this app/,
+    );
     expect(bad.evidence.errorKind).toBe('token');
     const other = await failure(sender.send(request('background-c2c-text', OTHER_APP_PHONE)));
     expect(other.message).toContain('belongs to another app');
@@ -118,12 +135,16 @@ describe('OPPO sender -> local OPPO push server', () => {
     const marketing = await lab({ server: { dailyLimit: 1 }, config: { category: 'MARKETING' } });
     await marketing.sender.send(request('background-c2c-text'));
     const quota = await failure(marketing.sender.send(request('background-c2c-text')));
-    expect(quota.message).toBe("OPPO Push refused the message (code 33): The app's daily OPPO message limit is used up.");
+    expect(quota.message).toBe(
+      "OPPO Push refused the message (code 33): The app's daily OPPO message limit is used up.",
+    );
     expect(quota.evidence.errorKind).toBe('quota');
 
     const channel = await lab({ config: { channelId: 'not_registered' } });
     const noChannel = await failure(channel.sender.send(request('oppo-without-channel-id')));
-    expect(noChannel.message).toMatch(/\(code 41\): OPPO refused a field of the message: most often channel_id is not registered/);
+    expect(noChannel.message).toMatch(
+      /\(code 41\): OPPO refused a field of the message: most often channel_id is not registered/,
+    );
     expect(noChannel.detail).toBe('Invalid Argument: channel_id not_registered is not registered');
 
     const category = await lab({ app: { categories: ['IM'] }, config: { category: 'NEWS' } });
@@ -131,10 +152,15 @@ describe('OPPO sender -> local OPPO push server', () => {
     expect(refused.message).toMatch(/\(code 67\): The app may not use this category or notify_level/);
 
     const long = await failure(
-      sender.send({ ...request('background-c2c-text'), message: { ...request('background-c2c-text').message, text: 'x'.repeat(200) } }),
+      sender.send({
+        ...request('background-c2c-text'),
+        message: { ...request('background-c2c-text').message, text: 'x'.repeat(200) },
+      }),
     );
     expect(long.code).toBe('INVALID_ARGUMENT');
-    expect(long.message).toBe("The OPPO notification's content would be 206 characters; OPPO accepts at most 128.");
+    expect(long.message).toBe(
+      "The OPPO notification's content would be 206 characters; OPPO accepts at most 128.",
+    );
     expect(server.sends).toEqual([10000, 10000]);
   });
 
@@ -142,7 +168,9 @@ describe('OPPO sender -> local OPPO push server', () => {
     const { server, sender } = await lab();
     server.failNext(-2, 'Flow control');
     const limited = await failure(sender.send(request('background-c2c-text')));
-    expect(limited.message).toBe('OPPO Push refused the message (code -2): OPPO is limiting the request rate (flow control).');
+    expect(limited.message).toBe(
+      'OPPO Push refused the message (code -2): OPPO is limiting the request rate (flow control).',
+    );
     const none = await sender.send(request('background-custom-no-desc'));
     expect(none.requestId).toBeNull();
     expect(none.evidence.notSentBecause).toMatch(/without desc/);
