@@ -25,10 +25,10 @@ export { SendError } from './send-error';
 export { buildTencentMessage, type TencentBody } from './tencent/tencent-message';
 export { commandEnv, requestIdFrom } from './command/command-sender';
 export { manualPrompt } from './manual/manual-sender';
-export type { VendorPushLimits } from './vendor-common/limits';
-export { OPPO_LIMITS } from './oppo/limits';
-export { VIVO_LIMITS } from './vivo/limits';
-export { MEIZU_LIMITS } from './meizu/limits';
+export {
+  OPPO_VIVO_MEIZU_SEND_LIMITS,
+  type VendorSendLimits,
+} from '../../../shared/push/vendor-limits-oppo-vivo-meizu';
 
 /** The sender the plan names; nothing is contacted until the first send. */
 export function createSender(config: PlanSender, deps: SenderDeps): Sender {

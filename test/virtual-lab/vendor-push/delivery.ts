@@ -6,9 +6,7 @@
  * operational push outside 07:00-23:00 China time -> held; otherwise the phone posts the
  * notification (its own blocks and channels then decide). Every decision goes into a log.
  */
-import { MEIZU_LIMITS } from '../../../electron/lab/push/meizu/limits';
-import { OPPO_LIMITS } from '../../../electron/lab/push/oppo/limits';
-import { VIVO_LIMITS } from '../../../electron/lab/push/vivo/limits';
+import { OPPO_VIVO_MEIZU_SEND_LIMITS as LIMITS } from '../../../shared/push/vendor-limits-oppo-vivo-meizu';
 import type { VirtualAndroid } from '../android/index';
 import { chinaTime, type AcceptedVendorPush, type EmulatedVendor, type PushSource } from './accepted';
 
@@ -63,17 +61,16 @@ export interface VendorRouter {
   stop(): void;
 }
 
-const LIMITS = { oppo: OPPO_LIMITS, vivo: VIVO_LIMITS, meizu: MEIZU_LIMITS } as const;
 const ANDROID_O = 26;
 
 /** vivo holds operational pushes outside its window (documented from 07:00 to 23:00). */
-function inQuietHours(vendor: EmulatedVendor, at: number): boolean {
-  const quiet = LIMITS[vendor].lowClassQuietHours;
-  if (quiet === null) return false;
+function inQuietHours(vendor: EmulatedVendor, at: number, highClass: boolean): boolean {
+  const quiet = LIMITS[vendor].quietHours;
+  if (quiet === null || (quiet.holds === 'low' && highClass)) return false;
   const { hour } = chinaTime(at);
-  const from = Number(quiet.from.slice(0, 2));
-  const to = Number(quiet.to.slice(0, 2));
-  return from > to ? hour >= from || hour < to : hour >= from && hour < to;
+  return quiet.fromHour <= quiet.toHour
+    ? hour >= quiet.fromHour && hour < quiet.toHour
+    : hour >= quiet.fromHour || hour < quiet.toHour;
 }
 
 export function createVendorDelivery(options: VendorDeliveryOptions): VendorRouter {
@@ -104,11 +101,16 @@ export function createVendorDelivery(options: VendorDeliveryOptions): VendorRout
     if (phone.android.installedPackage(push.package) === undefined) return decide('not-installed');
     if (push.vendor === 'oppo' && phone.sdk >= ANDROID_O && push.channelId === null)
       return decide('oppo-no-channel-id');
-    if (!push.highClass && !push.test) {
-      if (inQuietHours(push.vendor, push.receivedAt)) return decide('quiet-hours');
-      const limit =
-        options.lowClassPerDay?.[push.vendor] ?? LIMITS[push.vendor].lowClassPerDevicePerDay.usual;
-      const key = `${phone.serial}|${push.vendor}|${chinaTime(push.receivedAt).day}`;
+    if (!push.test && inQuietHours(push.vendor, push.receivedAt, push.highClass))
+      return decide('quiet-hours');
+    // Test pushes (vivo pushMode 1) are not counted; the high class has no documented cap.
+    const limit = push.test
+      ? null
+      : push.highClass
+        ? LIMITS[push.vendor].perDevicePerDay.high.count
+        : (options.lowClassPerDay?.[push.vendor] ?? LIMITS[push.vendor].perDevicePerDay.low.count);
+    if (limit !== null) {
+      const key = `${phone.serial}|${push.vendor}|${push.highClass ? 'high' : 'low'}|${chinaTime(push.receivedAt).day}`;
       const count = used.get(key) ?? 0;
       if (count >= limit) return decide('low-class-quota');
       used.set(key, count + 1);

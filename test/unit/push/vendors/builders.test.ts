@@ -13,7 +13,7 @@ import { explainVendorError, vendorRefusal } from '../../../../electron/lab/push
 import { vivoSign } from '../../../../electron/lab/push/vivo/auth';
 import { VIVO_ERRORS } from '../../../../electron/lab/push/vivo/errors';
 import { buildVivoMessage, vivoWidth } from '../../../../electron/lab/push/vivo/message';
-import { OPPO_LIMITS, VIVO_LIMITS, MEIZU_LIMITS } from '../../../../electron/lab/push';
+import { OPPO_VIVO_MEIZU_SEND_LIMITS as LIMITS } from '../../../../electron/lab/push';
 import { SCENARIOS } from '../../../../shared/scenarios';
 import type { MessageSpec } from '../../../../shared/scenarios/types';
 
@@ -187,14 +187,14 @@ describe('error tables', () => {
 
 describe('limits as data', () => {
   it('state per-device caps, quiet hours and sources for each vendor', () => {
-    expect(OPPO_LIMITS.lowClassPerDevicePerDay).toEqual({ usual: 2, news: 5 });
-    expect(VIVO_LIMITS.lowClassQuietHours).toEqual({ from: '23:00', to: '07:00' });
-    expect(VIVO_LIMITS.testPushesExempt).toBe(true);
-    expect(MEIZU_LIMITS.lowClassPerDevicePerDay).toEqual({ usual: 3, news: 5 });
-    for (const limits of [OPPO_LIMITS, VIVO_LIMITS, MEIZU_LIMITS]) {
-      expect(limits.highClassPerDevicePerDay).toBeNull();
+    expect(LIMITS.oppo.perDevicePerDay.low.count).toBe(2);
+    expect(LIMITS.vivo.quietHours).toMatchObject({ fromHour: 23, toHour: 7, holds: 'low' });
+    expect(LIMITS.vivo.testMessagesPerDay).toEqual({ count: null, confirmed: true });
+    expect(LIMITS.meizu.perDevicePerDay.low.count).toBe(3);
+    for (const limits of Object.values(LIMITS)) {
+      expect(limits.perDevicePerDay.high.count).toBeNull();
       expect(limits.sources.length).toBeGreaterThan(0);
-      expect(HAN.test(limits.dailyTotal.zh)).toBe(true);
+      expect(HAN.test(limits.highClassHow.zhCN)).toBe(true);
     }
   });
 });
