@@ -11,6 +11,7 @@ import { buildOppoMessage } from '../../../../electron/lab/push/oppo/message';
 import { createTokenCache } from '../../../../electron/lab/push/vendor-common/auth-cache';
 import { explainVendorError, vendorRefusal } from '../../../../electron/lab/push/vendor-common/refusal';
 import { vivoSign } from '../../../../electron/lab/push/vivo/auth';
+import { vendorSendCap } from '../../../../electron/lab/push/vendor-common/send-cap';
 import { VIVO_ERRORS } from '../../../../electron/lab/push/vivo/errors';
 import { buildVivoMessage, vivoWidth } from '../../../../electron/lab/push/vivo/message';
 import { OPPO_VIVO_MEIZU_SEND_LIMITS as LIMITS } from '../../../../electron/lab/push';
@@ -196,5 +197,27 @@ describe('limits as data', () => {
       expect(limits.sources.length).toBeGreaterThan(0);
       expect(HAN.test(limits.highClassHow.zhCN)).toBe(true);
     }
+  });
+});
+
+describe('send caps for the preflight', () => {
+  it('cap only the classes the vendors cap per device', () => {
+    const secret = { env: 'X' };
+    expect(vendorSendCap({ kind: 'oppo', appKey: 'k', masterSecret: secret })).toBeNull();
+    expect(
+      vendorSendCap({ kind: 'oppo', appKey: 'k', masterSecret: secret, category: 'MARKETING' }),
+    ).toMatchObject({
+      vendor: 'oppo',
+      perDevicePerDay: 2,
+    });
+    const vivo = { kind: 'vivo', appId: '1', appKey: 'k', appSecret: secret } as const;
+    expect(vendorSendCap(vivo)).toBeNull();
+    expect(vendorSendCap({ ...vivo, pushMode: 'production', classification: 0 })).toMatchObject({
+      perDevicePerDay: 2,
+    });
+    expect(vendorSendCap({ kind: 'meizu', appId: '1', appSecret: secret, noticeMsgType: 0 })).toMatchObject({
+      perDevicePerDay: 3,
+      zh: expect.stringContaining('每台手机每天 3 条'),
+    });
   });
 });
