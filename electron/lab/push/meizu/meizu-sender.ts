@@ -10,7 +10,7 @@ import { LabError } from '../../errors';
 import { post } from '../net/http-post';
 import type { SendReceipt, SendRequest, Sender, SenderDeps } from '../sender-types';
 import { checkedVendorToken } from '../vendor-common/device-token';
-import { directSend, stripper } from '../vendor-common/direct-send';
+import { directSend } from '../vendor-common/direct-send';
 import { explainVendorError, notVendorJson, vendorRefusal } from '../vendor-common/refusal';
 import { MEIZU, MEIZU_ERRORS } from './errors';
 import { buildMeizuMessage } from './message';
@@ -26,7 +26,6 @@ export function createMeizuSender(config: MeizuPlanSender, deps: SenderDeps): Se
   const log = deps.logger.child('sender:meizu');
   const pushUrl = new URL(MEIZU_PUSH_PATH, config.baseUrl ?? MEIZU_BASE_URL);
   const secrets = new Set<string>();
-  const strip = stripper(secrets);
   let appSecret: string | undefined;
 
   const send = (request: SendRequest): Promise<SendReceipt> =>
@@ -35,7 +34,7 @@ export function createMeizuSender(config: MeizuPlanSender, deps: SenderDeps): Se
       request,
       { endpoint: pushUrl.href, appId: config.appId },
       async (context) => {
-        const { evidence } = context;
+        const { evidence, strip } = context;
         const pushId = checkedVendorToken(request, {
           name: { en: 'Flyme pushId', zh: '魅族 pushId' },
           source: 'PushManager.getPushId()',

@@ -31,7 +31,7 @@ export function createOppoSender(config: OppoPlanSender, deps: SenderDeps): Send
   const unicastUrl = new URL(OPPO_UNICAST_PATH, base);
   const authUrl = new URL(config.authUrl ?? new URL(OPPO_AUTH_PATH, base).href);
   const secrets = new Set<string>();
-  const strip = stripper(secrets);
+  const stripSecrets = stripper(secrets);
   let tokens: TokenCache | undefined;
 
   const tokenCache = async (): Promise<TokenCache> => {
@@ -50,7 +50,7 @@ export function createOppoSender(config: OppoPlanSender, deps: SenderDeps): Send
           now: deps.clock.now(),
           ...o,
           onSecret: (v) => secrets.add(v),
-          strip,
+          strip: stripSecrets,
         }),
     });
     return tokens;
@@ -76,7 +76,7 @@ export function createOppoSender(config: OppoPlanSender, deps: SenderDeps): Send
       request,
       { endpoint: unicastUrl.href, appKey: config.appKey },
       async (context) => {
-        const { evidence } = context;
+        const { evidence, strip } = context;
         const regId = checkedVendorToken(request, {
           name: { en: 'OPPO registration ID', zh: 'OPPO 注册 ID' },
           source: 'HeytapPushManager.getRegisterID()',

@@ -36,7 +36,13 @@ export async function directSend(
   work: (context: DirectSendContext) => Promise<{ readonly requestId: string | null }>,
 ): Promise<SendReceipt> {
   const evidence: Record<string, unknown> = { kind: frame.kind, ...base };
-  const strip = stripper(frame.secrets);
+  const token = request.deviceToken;
+  const redact = stripper(frame.secrets);
+  // Vendors may echo the device token in their messages: it is personal data, shown masked.
+  const strip =
+    token === undefined || token.length < 9
+      ? redact
+      : (text: string): string => redact(text).split(token).join(maskDeviceToken(token));
   let sentAt: number | null = null;
   const deadline = Date.now() + request.timeoutMs;
   const context: DirectSendContext = {

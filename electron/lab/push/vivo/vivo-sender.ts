@@ -31,7 +31,7 @@ export function createVivoSender(config: VivoPlanSender, deps: SenderDeps): Send
   const sendUrl = new URL(VIVO_SEND_PATH, base);
   const authUrl = new URL(config.authUrl ?? new URL(VIVO_AUTH_PATH, base).href);
   const secrets = new Set<string>();
-  const strip = stripper(secrets);
+  const stripSecrets = stripper(secrets);
   let tokens: TokenCache | undefined;
 
   const tokenCache = async (): Promise<TokenCache> => {
@@ -50,7 +50,7 @@ export function createVivoSender(config: VivoPlanSender, deps: SenderDeps): Send
           now: deps.clock.now(),
           ...o,
           onSecret: (v) => secrets.add(v),
-          strip,
+          strip: stripSecrets,
         }),
     });
     return tokens;
@@ -76,7 +76,7 @@ export function createVivoSender(config: VivoPlanSender, deps: SenderDeps): Send
       request,
       { endpoint: sendUrl.href, appId: config.appId },
       async (context) => {
-        const { evidence } = context;
+        const { evidence, strip } = context;
         const regId = checkedVendorToken(request, {
           name: { en: 'vivo regId', zh: 'vivo regId' },
           source: 'PushClient.getRegId()',

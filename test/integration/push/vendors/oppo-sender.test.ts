@@ -166,11 +166,14 @@ describe('OPPO sender -> local OPPO push server', () => {
 
   it('an answer OPPO forces (flow control) and a message Tencent would not push', async () => {
     const { server, sender } = await lab();
-    server.failNext(-2, 'Flow control');
+    server.failNext(-2, `Flow control for ${PHONE}`);
     const limited = await failure(sender.send(request('background-c2c-text')));
     expect(limited.message).toBe(
       'OPPO Push refused the message (code -2): OPPO is limiting the request rate (flow control).',
     );
+    // The vendor's words echo the registration ID: kept, but masked like everywhere else.
+    expect(limited.detail).toBe(`Flow control for ${PHONE.slice(0, 8)}…`);
+    expect(JSON.stringify([limited.toInfo(), limited.evidence])).not.toContain(PHONE);
     const none = await sender.send(request('background-custom-no-desc'));
     expect(none.requestId).toBeNull();
     expect(none.evidence.notSentBecause).toMatch(/without desc/);
