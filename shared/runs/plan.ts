@@ -9,7 +9,15 @@ import { PUSH_CHANNELS } from '../domain/device';
 import { serialSchema } from '../ipc';
 import { SCENARIOS } from '../scenarios/catalog';
 import { loopbackOnly, loopbackOrHttps, PRINTABLE, secretRef, text } from './plan-parts';
-import { honorSender, huaweiSender, xiaomiSender } from './plan-vendor-senders';
+import {
+  DEVICE_TOKEN_NAMES,
+  honorSender,
+  huaweiSender,
+  meizuSender,
+  oppoSender,
+  vivoSender,
+  xiaomiSender,
+} from './plan-vendor-senders';
 import { templateProblemTexts } from './template';
 
 /** Tencent IM data-centre regions (same names as the core's TENCENT_REGION_DOMAINS). */
@@ -259,15 +267,6 @@ const simctlSender = z.strictObject({ kind: z.literal('simctl') });
 
 const scenarioIds = SCENARIOS.map((s) => s.id);
 
-/** The direct senders that address a phone by its push token, and what the token is called (en, zh-CN). */
-const DEVICE_TOKEN_NAMES = {
-  apns: ['APNs device token', 'APNs 设备令牌'],
-  fcm: ['FCM registration token', 'FCM 注册令牌'],
-  xiaomi: ['Mi Push regId', '小米推送 regId'],
-  huawei: ['HMS push token', 'HMS 推送令牌'],
-  honor: ['Honor push token', '荣耀推送令牌'],
-} as const;
-
 export const planSchema = z
   .strictObject({
     name: text(200),
@@ -314,6 +313,9 @@ export const planSchema = z
       xiaomiSender,
       huaweiSender,
       honorSender,
+      oppoSender,
+      vivoSender,
+      meizuSender,
     ]),
     timeouts: z
       .strictObject({
@@ -337,10 +339,11 @@ export const planSchema = z
       });
     }
     const sender = plan.sender;
-    if (!Object.hasOwn(DEVICE_TOKEN_NAMES, sender.kind)) return;
+    const tokenName = DEVICE_TOKEN_NAMES[sender.kind];
+    if (tokenName === undefined) return;
     // A direct sender addresses phones by token; without one the send can only fail.
     const tokens = plan.app.tokens?.serials ?? {};
-    const [what, whatZh] = DEVICE_TOKEN_NAMES[sender.kind as keyof typeof DEVICE_TOKEN_NAMES];
+    const { en: what, zh: whatZh } = tokenName;
     if (plan.app.tokens === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -400,6 +403,9 @@ export type FcmPlanSender = Extract<PlanSender, { kind: 'fcm' }>;
 export type XiaomiPlanSender = Extract<PlanSender, { kind: 'xiaomi' }>;
 export type HuaweiPlanSender = Extract<PlanSender, { kind: 'huawei' }>;
 export type HonorPlanSender = Extract<PlanSender, { kind: 'honor' }>;
+export type OppoPlanSender = Extract<PlanSender, { kind: 'oppo' }>;
+export type VivoPlanSender = Extract<PlanSender, { kind: 'vivo' }>;
+export type MeizuPlanSender = Extract<PlanSender, { kind: 'meizu' }>;
 
 /** The plan runs on iOS simulators: the simctl sender, or a simulator UDID among phones.serials. */
 export function planNamesSimulators(plan: {

@@ -7,6 +7,9 @@ import { createFcmSender } from './fcm/fcm-sender';
 import { createSimctlSender } from './simctl/simctl-sender';
 import { createCommandSender } from './command/command-sender';
 import { createManualSender } from './manual/manual-sender';
+import { createMeizuSender } from './meizu/meizu-sender';
+import { createOppoSender } from './oppo/oppo-sender';
+import { createVivoSender } from './vivo/vivo-sender';
 import { createTencentSender } from './tencent/tencent-sender';
 import { createXiaomiSender } from './xiaomi/xiaomi-sender';
 import { createHuaweiSender } from './huawei/huawei-sender';
@@ -26,6 +29,10 @@ export type { VendorFault } from './direct/refusal';
 export { buildTencentMessage, type TencentBody } from './tencent/tencent-message';
 export { commandEnv, requestIdFrom } from './command/command-sender';
 export { manualPrompt } from './manual/manual-sender';
+export {
+  OPPO_VIVO_MEIZU_SEND_LIMITS,
+  type VendorSendLimits,
+} from '../../../shared/push/vendor-limits-oppo-vivo-meizu';
 
 /** The sender the plan names; nothing is contacted until the first send. */
 export function createSender(config: PlanSender, deps: SenderDeps): Sender {
@@ -48,5 +55,11 @@ export function createSender(config: PlanSender, deps: SenderDeps): Sender {
       return createHuaweiSender(config, deps);
     case 'honor':
       return createHonorSender(config, deps);
+    case 'oppo':
+      return createOppoSender(config, deps);
+    case 'vivo':
+      return createVivoSender(config, deps);
+    case 'meizu':
+      return createMeizuSender(config, deps);
   }
 }

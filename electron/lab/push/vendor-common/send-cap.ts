@@ -1,0 +1,54 @@
+/**
+ * How many pushes one phone may take a day through a vendor sender, for the class this plan sender
+ * sends (from the vendor limits): the run preflight compares it with the sends per phone, so a run
+ * never burns a lab's daily quota by surprise. null = that class is not capped per device (service
+ * categories, private messages, vivo test pushes).
+ */
+import {
+  OPPO_VIVO_MEIZU_SEND_LIMITS as LIMITS,
+  type OppoVivoMeizu,
+} from '../../../../shared/push/vendor-limits-oppo-vivo-meizu';
+import type { MeizuPlanSender, OppoPlanSender, VivoPlanSender } from '../../../../shared/runs/plan';
+import { OPPO_SERVICE_CATEGORIES } from '../oppo/message';
+
+export interface VendorSendCap {
+  readonly vendor: OppoVivoMeizu;
+  readonly perDevicePerDay: number;
+  readonly en: string;
+  readonly zh: string;
+}
+
+export function vendorSendCap(
+  config: OppoPlanSender | VivoPlanSender | MeizuPlanSender,
+): VendorSendCap | null {
+  const low = (vendor: OppoVivoMeizu, en: string, zh: string): VendorSendCap | null => {
+    const count = LIMITS[vendor].perDevicePerDay.low.count;
+    return count === null
+      ? null
+      : {
+          vendor,
+          perDevicePerDay: count,
+          en: `${en} (${count} a phone a day)`,
+          zh: `${zh}（每台手机每天 ${count} 条）`,
+        };
+  };
+  switch (config.kind) {
+    case 'oppo':
+      return OPPO_SERVICE_CATEGORIES.includes(config.category ?? 'IM')
+        ? null
+        : low(
+            'oppo',
+            `OPPO's cap on ${config.category ?? ''} (marketing) messages`,
+            `OPPO 对 ${config.category ?? ''}（营销类）消息的限额`,
+          );
+    case 'vivo':
+      // Test pushes are not counted; system messages are not capped per device.
+      return (config.pushMode ?? 'test') === 'test' || (config.classification ?? 1) === 1
+        ? null
+        : low('vivo', "vivo's cap on operational messages", 'vivo 对运营消息的限额');
+    case 'meizu':
+      return (config.noticeMsgType ?? 1) === 1
+        ? null
+        : low('meizu', "Flyme's cap on public (公信) messages", '魅族对公信消息的限额');
+  }
+}
