@@ -29,10 +29,7 @@ export type { VendorFault } from './direct/refusal';
 export { buildTencentMessage, type TencentBody } from './tencent/tencent-message';
 export { commandEnv, requestIdFrom } from './command/command-sender';
 export { manualPrompt } from './manual/manual-sender';
-export {
-  OPPO_VIVO_MEIZU_SEND_LIMITS,
-  type VendorSendLimits,
-} from '../../../shared/push/vendor-limits-oppo-vivo-meizu';
+export { VENDOR_SEND_LIMITS, type VendorSendLimits } from '../../../shared/push/vendor-limits';
 
 /** The sender the plan names; nothing is contacted until the first send. */
 export function createSender(config: PlanSender, deps: SenderDeps): Sender {

@@ -1,8 +1,8 @@
 /**
  * The HTTP scaffolding every loopback push fake needs: a server on 127.0.0.1 with a free port,
  * whole request bodies read up to a cap (a bigger body reaches the handler as `tooLarge`), JSON
- * answers, and a close that drops kept-alive connections. The vendor fakes (Mi Push, HMS, Honor)
- * route on top of it.
+ * answers, and a close that drops kept-alive connections. The FCM fake and the six vendor
+ * emulators (Mi Push, HMS, Honor, OPPO, vivo, Flyme) route on top of it.
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -31,7 +31,8 @@ export interface LoopbackServer {
 
 export async function startLoopbackServer(
   handle: (request: LoopbackRequest) => LoopbackReply | Promise<LoopbackReply>,
-  options: { readonly maxBodyBytes?: number } = {},
+  /** port: a fixed port (default any free one). */
+  options: { readonly port?: number; readonly maxBodyBytes?: number } = {},
 ): Promise<LoopbackServer> {
   const max = options.maxBodyBytes ?? 256 * 1024;
   const server = createServer((req, res) => {
@@ -68,7 +69,7 @@ export async function startLoopbackServer(
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   return {

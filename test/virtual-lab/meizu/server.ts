@@ -9,19 +9,19 @@ import { randomBytes } from 'node:crypto';
 import { MEIZU_MAX } from '../../../electron/lab/push/meizu/message';
 import { meizuSign } from '../../../electron/lab/push/meizu/sign';
 import {
-  acceptedPushes,
+  pushHub,
   chinaTime,
   type AcceptedVendorPush,
-  type EmulatedDevice,
+  type VendorDevice,
   type PushSource,
-} from '../vendor-push/accepted';
-import { startLoopbackServer, type LoopbackReply, type LoopbackRequest } from '../vendor-push/http';
+} from '../vendor-push/types';
+import { startLoopbackServer, type LoopbackReply, type LoopbackRequest } from '../http/loopback-server';
 
 export const MEIZU_PATH = '/garcia/api/server/push/varnished/pushByPushId';
 
 export interface MeizuServerOptions {
   readonly app: { readonly appId: string; readonly appSecret: string; readonly package: string };
-  readonly devices?: readonly EmulatedDevice[];
+  readonly devices?: readonly VendorDevice[];
   readonly now?: () => number;
   /** Public (noticeMsgType 0) messages the app may send a day (China time); default unlimited. */
   readonly dailyPublicLimit?: number;
@@ -32,7 +32,7 @@ export interface MeizuServer extends PushSource {
   readonly accepted: readonly AcceptedVendorPush[];
   /** Every request's code (a refused pushId as "200/<code>"). */
   readonly sends: readonly string[];
-  addDevice(device: EmulatedDevice): void;
+  addDevice(device: VendorDevice): void;
   unsubscribe(token: string): void;
   failNext(code: string, message?: string): void;
   close(): Promise<void>;
@@ -40,14 +40,14 @@ export interface MeizuServer extends PushSource {
 
 const reply = (code: string, message: string, value: unknown = '', msgId?: string): LoopbackReply => ({
   status: 200,
-  json: { code, message, value, redirect: '', ...(msgId === undefined ? {} : { msgId }) },
+  body: { code, message, value, redirect: '', ...(msgId === undefined ? {} : { msgId }) },
 });
 
 export async function startMeizuServer(options: MeizuServerOptions): Promise<MeizuServer> {
   const now = options.now ?? Date.now;
   const devices = new Map((options.devices ?? []).map((d) => [d.token, d]));
   const unsubscribed = new Set<string>();
-  const pushes = acceptedPushes();
+  const pushes = pushHub();
   const sends: string[] = [];
   const used = new Map<number, number>();
   let forced: { code: string; message: string } | undefined;
@@ -111,10 +111,11 @@ export async function startMeizuServer(options: MeizuServerOptions): Promise<Mei
         token: id,
         package: device!.package,
         title,
-        text: content,
+        kind: 'notification',
+        body: content,
         channelId: null,
-        highClass: type === 1,
-        test: false,
+        messageClass: type === 1 ? 'high' : 'low',
+        testMessage: false,
         ext: typeof ext === 'string' ? ext : null,
         receivedAt: now(),
         raw: { ...message },
@@ -126,10 +127,10 @@ export async function startMeizuServer(options: MeizuServerOptions): Promise<Mei
   const route = (request: LoopbackRequest): LoopbackReply => {
     if (request.method !== 'POST') return reply('1005', 'method not allowed');
     if (request.path !== MEIZU_PATH)
-      return { status: 404, json: { code: '500', message: 'not found', value: '' } };
-    if (request.body === null) return reply('1005', '参数错误：请求过大');
+      return { status: 404, body: { code: '500', message: 'not found', value: '' } };
+    if (request.tooLarge) return reply('1005', '参数错误：请求过大');
     const answer = push(new URLSearchParams(request.body));
-    const json = answer.json as { code: string; value: unknown };
+    const json = answer.body as { code: string; value: unknown };
     const refusedCode =
       json.code === '200' && typeof json.value === 'object'
         ? Object.keys(json.value as object)[0]
@@ -141,7 +142,7 @@ export async function startMeizuServer(options: MeizuServerOptions): Promise<Mei
   const server = await startLoopbackServer(route);
   return {
     url: server.url,
-    accepted: pushes.list,
+    accepted: pushes.accepted,
     sends,
     onPush: pushes.onPush,
     addDevice: (device) => devices.set(device.token, device),

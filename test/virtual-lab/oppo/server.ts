@@ -12,13 +12,13 @@ import { oppoSign } from '../../../electron/lab/push/oppo/auth';
 import { OPPO_MAX, OPPO_SERVICE_CATEGORIES } from '../../../electron/lab/push/oppo/message';
 import { OPPO_CATEGORIES } from '../../../shared/runs/plan-vendor-senders';
 import {
-  acceptedPushes,
+  pushHub,
   chinaTime,
-  type EmulatedDevice,
+  type VendorDevice,
   type PushSource,
   type AcceptedVendorPush,
-} from '../vendor-push/accepted';
-import { startLoopbackServer, type LoopbackReply, type LoopbackRequest } from '../vendor-push/http';
+} from '../vendor-push/types';
+import { startLoopbackServer, type LoopbackReply, type LoopbackRequest } from '../http/loopback-server';
 
 export interface OppoServerApp {
   readonly appKey: string;
@@ -34,7 +34,7 @@ export interface OppoServerApp {
 
 export interface OppoServerOptions {
   readonly app: OppoServerApp;
-  readonly devices?: readonly EmulatedDevice[];
+  readonly devices?: readonly VendorDevice[];
   readonly now?: () => number;
   readonly tokenLifetimeMs?: number;
   /** Marketing (non-service category) pushes the app may send a day (China time); default unlimited. */
@@ -48,7 +48,7 @@ export interface OppoServer extends PushSource {
   readonly authCalls: readonly number[];
   /** Every unicast call's code. */
   readonly sends: readonly number[];
-  addDevice(device: EmulatedDevice): void;
+  addDevice(device: VendorDevice): void;
   unregister(token: string): void;
   /** Every auth_token issued so far stops working (code 11). */
   revokeTokens(): void;
@@ -59,7 +59,7 @@ export interface OppoServer extends PushSource {
 
 const reply = (code: number, message: string, data?: unknown): LoopbackReply => ({
   status: 200,
-  json: { code, message, ...(data === undefined ? {} : { data }) },
+  body: { code, message, ...(data === undefined ? {} : { data }) },
 });
 const TEN_MINUTES = 10 * 60_000;
 
@@ -67,7 +67,7 @@ export async function startOppoServer(options: OppoServerOptions): Promise<OppoS
   const now = options.now ?? Date.now;
   const devices = new Map((options.devices ?? []).map((d) => [d.token, d]));
   const tokens = new Map<string, number>();
-  const pushes = acceptedPushes();
+  const pushes = pushHub();
   const authCalls: number[] = [];
   const sends: number[] = [];
   const used = new Map<number, number>();
@@ -88,7 +88,7 @@ export async function startOppoServer(options: OppoServerOptions): Promise<OppoS
       tokens.set(token, now() + (options.tokenLifetimeMs ?? 24 * 3_600_000));
       return reply(0, 'Success', { auth_token: token, create_time: now() });
     })();
-    authCalls.push((answer.json as { code: number }).code);
+    authCalls.push((answer.body as { code: number }).code);
     return answer;
   };
 
@@ -161,10 +161,11 @@ export async function startOppoServer(options: OppoServerOptions): Promise<OppoS
       token: target,
       package: device.package,
       title,
-      text: content,
+      kind: 'notification',
+      body: content,
       channelId,
-      highClass,
-      test: false,
+      messageClass: highClass ? 'high' : 'low',
+      testMessage: false,
       ext: extOf(n.action_parameters),
       receivedAt: now(),
       raw: message,
@@ -173,23 +174,23 @@ export async function startOppoServer(options: OppoServerOptions): Promise<OppoS
   };
 
   const route = (request: LoopbackRequest): LoopbackReply => {
-    if (request.method !== 'POST') return { status: 405, json: { code: 41, message: 'Method Not Allowed' } };
-    if (request.body === null) return reply(41, 'Invalid Argument: request too large');
+    if (request.method !== 'POST') return { status: 405, body: { code: 41, message: 'Method Not Allowed' } };
+    if (request.tooLarge) return reply(41, 'Invalid Argument: request too large');
     const form = new URLSearchParams(request.body);
     if (request.path === '/server/v1/auth') return auth(form);
     if (request.path === '/server/v1/message/notification/unicast') {
       const header = request.headers.auth_token;
       const answer = unicast(form, typeof header === 'string' ? header : undefined);
-      sends.push((answer.json as { code: number }).code);
+      sends.push((answer.body as { code: number }).code);
       return answer;
     }
-    return { status: 404, json: { code: 41, message: 'Not Found' } };
+    return { status: 404, body: { code: 41, message: 'Not Found' } };
   };
 
   const server = await startLoopbackServer(route);
   return {
     url: server.url,
-    accepted: pushes.list,
+    accepted: pushes.accepted,
     authCalls,
     sends,
     onPush: pushes.onPush,

@@ -15,3 +15,11 @@ export const makeXiaomiRegId = (): string =>
 export const makeHuaweiToken = (): string => `IQAAAACy${randomBytes(90).toString('base64url')}`;
 /** A Honor push token. */
 export const makeHonorToken = (): string => `HN${randomBytes(80).toString('base64url')}`;
+/** An OPPO registration ID (letters, digits, _ -; OPPO's start with the region, e.g. CN_). */
+export const makeOppoRegId = (): string => `CN_${randomBytes(16).toString('hex')}`;
+/** A vivo regId (digits and letters, about 24 characters). */
+export const makeVivoRegId = (): string => `1650${randomBytes(10).toString('hex')}`;
+/** A Flyme pushId. */
+export const makeMeizuPushId = (): string => `UU${randomBytes(15).toString('hex')}`;
+/** A console secret as OPPO, vivo and Flyme show them (32 hex). */
+export const makeHexSecret = (): string => randomBytes(16).toString('hex');

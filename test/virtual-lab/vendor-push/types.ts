@@ -1,12 +1,14 @@
 /**
- * What a vendor push fake accepted, in one shape for all of them, so one delivery module hands
- * Mi Push, HMS and Honor pushes to the virtual phone that owns the token.
+ * What a vendor push emulator accepted, in one shape for all six (Mi Push, HMS, Honor, OPPO, vivo,
+ * Flyme), so one delivery module (deliver.ts) hands them to the virtual phone that owns the token.
  */
-export type DirectVendor = 'xiaomi' | 'huawei' | 'honor';
+import type { LimitedVendor } from '../../../shared/push/vendor-limits';
+
+export type DirectVendor = LimitedVendor;
 
 export interface AcceptedVendorPush {
   readonly vendor: DirectVendor;
-  /** The id the server answered with (Mi data.id, HMS / Honor requestId). */
+  /** The id the server answered with (Mi data.id, HMS / Honor requestId, OPPO messageId, vivo taskId, Meizu msgId). */
   readonly messageId: string;
   readonly token: string;
   readonly package: string;
@@ -15,13 +17,20 @@ export interface AcceptedVendorPush {
   readonly title: string | null;
   readonly body: string | null;
   readonly channelId: string | null;
-  /** The class the vendor gives it: high (service / IM) or low (news & marketing, capped). */
+  /** The class the vendor gives it: high (service / IM / 私信 / system) or low (marketing, public, operational: capped). */
   readonly messageClass: 'high' | 'low';
   /** What a tap hands to the app. */
   readonly ext: string | null;
-  /** A test message (HMS target_user_type / Honor targetUserType 1): outside the daily caps. */
+  /** A test message (HMS target_user_type / Honor targetUserType 1 / vivo pushMode 1): outside the daily caps. */
   readonly testMessage: boolean;
   readonly receivedAt: number;
+  /** The request as the emulator parsed it (for tests that check what was sent). */
+  readonly raw?: Readonly<Record<string, unknown>>;
+}
+
+/** Where accepted pushes come from: every emulator is one. */
+export interface PushSource {
+  onPush(listener: (push: AcceptedVendorPush) => void): () => void;
 }
 
 /** A push token the fake knows, and the app that registered it. */
@@ -48,7 +57,7 @@ export function extFromIntent(intent: unknown): string | null {
 }
 
 /** Listeners and the accepted log, shared by the fakes. */
-export function pushHub(): {
+export function pushHub(): PushSource & {
   readonly accepted: AcceptedVendorPush[];
   emit(push: AcceptedVendorPush): void;
   onPush(listener: (push: AcceptedVendorPush) => void): () => void;
@@ -66,4 +75,10 @@ export function pushHub(): {
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** China's day and hour (UTC+8), where the vendors count quotas and quiet hours. */
+export function chinaTime(epochMs: number): { readonly day: number; readonly hour: number } {
+  const local = epochMs + 8 * 3_600_000;
+  return { day: Math.floor(local / 86_400_000), hour: Math.floor(local / 3_600_000) % 24 };
 }

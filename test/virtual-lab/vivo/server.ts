@@ -13,13 +13,13 @@ import { vivoSign } from '../../../electron/lab/push/vivo/auth';
 import { VIVO_MAX, VIVO_SYSTEM_CATEGORIES, vivoWidth } from '../../../electron/lab/push/vivo/message';
 import { VIVO_CATEGORIES } from '../../../shared/runs/plan-vendor-senders';
 import {
-  acceptedPushes,
+  pushHub,
   chinaTime,
   type AcceptedVendorPush,
-  type EmulatedDevice,
+  type VendorDevice,
   type PushSource,
-} from '../vendor-push/accepted';
-import { startLoopbackServer, type LoopbackReply, type LoopbackRequest } from '../vendor-push/http';
+} from '../vendor-push/types';
+import { startLoopbackServer, type LoopbackReply, type LoopbackRequest } from '../http/loopback-server';
 
 export interface VivoServerApp {
   readonly appId: string;
@@ -30,7 +30,7 @@ export interface VivoServerApp {
 
 export interface VivoServerOptions {
   readonly app: VivoServerApp;
-  readonly devices?: readonly EmulatedDevice[];
+  readonly devices?: readonly VendorDevice[];
   /** regIds registered as test devices in the console (pushMode 1 reaches only these). */
   readonly testDevices?: readonly string[];
   readonly now?: () => number;
@@ -45,7 +45,7 @@ export interface VivoServer extends PushSource {
   readonly authCalls: readonly number[];
   /** Every send's result (invalidUser answers as "invalidUser.<status>"). */
   readonly sends: readonly string[];
-  addDevice(device: EmulatedDevice): void;
+  addDevice(device: VendorDevice): void;
   /** The app was uninstalled or its notifications turned off (invalidUser status 2). */
   unsubscribe(token: string): void;
   revokeTokens(): void;
@@ -55,7 +55,7 @@ export interface VivoServer extends PushSource {
 
 const reply = (result: number, desc: string, extra: Record<string, unknown> = {}): LoopbackReply => ({
   status: 200,
-  json: { result, desc, ...extra },
+  body: { result, desc, ...extra },
 });
 const TEN_MINUTES = 10 * 60_000;
 
@@ -64,7 +64,7 @@ export async function startVivoServer(options: VivoServerOptions): Promise<VivoS
   const devices = new Map((options.devices ?? []).map((d) => [d.token, d]));
   const unsubscribed = new Set<string>();
   const tokens = new Map<string, { appId: string; expiresAt: number }>();
-  const pushes = acceptedPushes();
+  const pushes = pushHub();
   const authCalls: number[] = [];
   const sends: string[] = [];
   const used = new Map<number, number>();
@@ -140,10 +140,11 @@ export async function startVivoServer(options: VivoServerOptions): Promise<VivoS
       token: regId,
       package: device!.package,
       title,
-      text: content,
+      kind: 'notification',
+      body: content,
       channelId: null,
-      highClass: classification === 1,
-      test,
+      messageClass: classification === 1 ? 'high' : 'low',
+      testMessage: test,
       ext: typeof custom?.ext === 'string' ? custom.ext : null,
       receivedAt: now(),
       raw: body,
@@ -152,35 +153,35 @@ export async function startVivoServer(options: VivoServerOptions): Promise<VivoS
   };
 
   const route = (request: LoopbackRequest): LoopbackReply => {
-    if (request.method !== 'POST') return { status: 405, json: { result: 1, desc: 'method not allowed' } };
+    if (request.method !== 'POST') return { status: 405, body: { result: 1, desc: 'method not allowed' } };
     let body: Record<string, unknown>;
     try {
-      body = JSON.parse(request.body ?? '') as Record<string, unknown>;
+      body = JSON.parse(request.tooLarge ? '' : request.body) as Record<string, unknown>;
       if (typeof body !== 'object' || body === null) throw new Error('not an object');
     } catch {
       return reply(10055, '请求体不是合法的 JSON 或过大');
     }
     if (request.path === '/message/auth') {
       const answer = auth(body);
-      authCalls.push((answer.json as { result: number }).result);
+      authCalls.push((answer.body as { result: number }).result);
       return answer;
     }
     if (request.path === '/message/send') {
       const header = request.headers.authtoken;
       const answer = send(body, typeof header === 'string' ? header : undefined);
-      const json = answer.json as { result: number; invalidUser?: { status: number } };
+      const json = answer.body as { result: number; invalidUser?: { status: number } };
       sends.push(
         json.invalidUser === undefined ? String(json.result) : `invalidUser.${json.invalidUser.status}`,
       );
       return answer;
     }
-    return { status: 404, json: { result: 1, desc: 'not found' } };
+    return { status: 404, body: { result: 1, desc: 'not found' } };
   };
 
   const server = await startLoopbackServer(route);
   return {
     url: server.url,
-    accepted: pushes.list,
+    accepted: pushes.accepted,
     authCalls,
     sends,
     onPush: pushes.onPush,

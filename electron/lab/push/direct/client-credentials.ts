@@ -8,20 +8,12 @@
 import { LabError } from '../../errors';
 import type { Clock } from '../../util/clock';
 import { post, type HttpAnswer, type PostOptions } from '../net/http-post';
+import { createTokenCache, type CachedToken, type TokenCache } from './token-cache';
 
 export const RENEW_MARGIN_MS = 5 * 60_000;
 
-export interface AccessToken {
-  readonly value: string;
-  readonly expiresAt: number;
-}
-
-export interface ClientCredentialTokens {
-  get(options: { timeoutMs: number; signal?: AbortSignal }): Promise<AccessToken>;
-  drop(): void;
-  /** Token requests made so far (evidence: how often the sender authorised). */
-  readonly fetched: number;
-}
+export type AccessToken = CachedToken;
+export type ClientCredentialTokens = TokenCache;
 
 export interface ClientCredentialOptions {
   readonly tokenUrl: URL;
@@ -49,13 +41,10 @@ interface TokenAnswer {
 
 export function createClientCredentialTokens(options: ClientCredentialOptions): ClientCredentialTokens {
   const send = options.post ?? post;
-  let cached: AccessToken | undefined;
-  let pending: Promise<AccessToken> | undefined;
-  let fetched = 0;
   options.onSecret(options.clientSecret);
 
-  const fetchToken = async (timeoutMs: number, signal?: AbortSignal): Promise<AccessToken> => {
-    fetched += 1;
+  const fetchToken = async (o: { timeoutMs: number; signal?: AbortSignal }): Promise<CachedToken> => {
+    const { timeoutMs, signal } = o;
     const body = new URLSearchParams({
       grant_type: 'client_credentials',
       client_id: options.clientId,
@@ -82,22 +71,7 @@ export function createClientCredentialTokens(options: ClientCredentialOptions): 
     return { value: data.access_token, expiresAt: options.clock.now() + lifetimeS * 1000 };
   };
 
-  return {
-    async get({ timeoutMs, signal }) {
-      if (cached !== undefined && options.clock.now() < cached.expiresAt - RENEW_MARGIN_MS) return cached;
-      pending ??= fetchToken(timeoutMs, signal).finally(() => {
-        pending = undefined;
-      });
-      cached = await pending;
-      return cached;
-    },
-    drop() {
-      cached = undefined;
-    },
-    get fetched() {
-      return fetched;
-    },
-  };
+  return createTokenCache({ clock: options.clock, marginMs: RENEW_MARGIN_MS, fetch: fetchToken });
 }
 
 function refusal(options: ClientCredentialOptions, status: number, data: TokenAnswer): LabError {

@@ -13,7 +13,7 @@ import type { SendReceipt, SendRequest, Sender, SenderDeps } from '../sender-typ
 import { redactSecrets } from '../tencent/client';
 import { createClientCredentialTokens, type ClientCredentialTokens } from './client-credentials';
 import { checkedVendorToken, type VendorTokenSpec } from './device-token';
-import { explainCode, vendorRefusal, type VendorError, type VendorErrorText } from './refusal';
+import { refusalFor, type VendorErrorTable } from './refusal';
 
 export interface BuiltVendorBody {
   readonly body: unknown;
@@ -49,10 +49,7 @@ export interface OAuthVendorSpec {
   readonly token: VendorTokenSpec;
   /** Codes after which the access token is renewed once. */
   readonly authCodes: readonly string[];
-  readonly table: {
-    readonly en: Readonly<Record<string, VendorError>>;
-    readonly zh: Readonly<Record<string, VendorErrorText>>;
-  };
+  readonly table: VendorErrorTable;
   readonly evidence: Readonly<Record<string, unknown>>;
   build(request: SendRequest, token: string): BuiltVendorBody;
   headers(now: number): Readonly<Record<string, string>>;
@@ -166,14 +163,8 @@ export function createOAuthVendorSender(spec: OAuthVendorSpec, deps: SenderDeps)
           },
         );
       }
-      const explained = explainCode(spec.table, key, spec.vendor);
-      (evidence.answer as Record<string, unknown>).fault = explained.en.fault;
-      throw vendorRefusal(
-        spec.vendor,
-        parsed.code === null ? `HTTP ${answer.status}` : `code ${parsed.code}`,
-        explained,
-        said,
-      );
+      const label = parsed.code === null ? `HTTP ${answer.status}` : `code ${parsed.code}`;
+      throw refusalFor(evidence, spec.vendor, spec.table, key, said, label).error;
     } catch (error) {
       const clean = SendError.from(error, evidence, sentAt).redacted(strip);
       log.warn('send failed', {

@@ -32,8 +32,7 @@ export function createHonorSender(config: HonorPlanSender, deps: SenderDeps): Se
       consoleHintZh:
         '请从荣耀开发者平台复制客户端 ID 和客户端密钥（不是 App Secret），分别填入 sender.clientId 和 sender.clientSecret 引用的密钥。',
       token: {
-        name: 'Honor push token',
-        nameZh: '荣耀推送令牌',
+        vendor: 'honor',
         source: 'HonorPushClient.getPushToken()',
         pattern: HONOR_TOKEN,
       },

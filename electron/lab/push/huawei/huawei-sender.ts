@@ -28,8 +28,7 @@ export function createHuaweiSender(config: HuaweiPlanSender, deps: SenderDeps): 
       consoleHintZh:
         '请从 AppGallery Connect（项目设置 > 常规）复制 OAuth 2.0 客户端 ID 和客户端密钥，分别填入 sender.clientId 和 sender.clientSecret 引用的密钥。',
       token: {
-        name: 'HMS push token',
-        nameZh: 'HMS 推送令牌',
+        vendor: 'huawei',
         source: 'HmsInstanceId.getToken()',
         pattern: HUAWEI_TOKEN,
       },

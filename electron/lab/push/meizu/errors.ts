@@ -4,9 +4,14 @@
  * `value` (110002, 110003, 110005); 110011, 110019, 110033 and 520 as the project reference lists
  * them from the same README.
  */
-import { vendorError as e, type VendorErrorTable, type VendorName } from '../vendor-common/refusal';
+import { vendorError as e, vendorErrorTable, type VendorName } from '../direct/refusal';
 
-export const MEIZU: VendorName = { en: 'Flyme Push', zh: '魅族推送' };
+export const MEIZU: VendorName = {
+  en: 'Flyme Push',
+  zh: '魅族推送',
+  reference: "Flyme's push API codes (github.com/MEIZUPUSH/PushAPI)",
+  referenceZh: '魅族推送 API 返回码文档（github.com/MEIZUPUSH/PushAPI）',
+};
 
 const RETRY = 'Wait a minute and run again; if it persists, check the Flyme push platform notices.';
 const RETRY_ZH = '等一分钟后重新运行；如果问题持续，请查看魅族推送平台公告。';
@@ -18,12 +23,12 @@ const NEW_TOKEN =
 const NEW_TOKEN_ZH =
   '在这台手机上打开应用，读取它的 pushId（PushManager.getPushId），写到 app.tokens.serials 下。';
 
-export const MEIZU_ERRORS: VendorErrorTable = {
+export const MEIZU_ERRORS = vendorErrorTable({
   '500': e('server', ['Flyme Push had an unexpected error.', RETRY], ['魅族推送出现异常。', RETRY_ZH]),
   '1001': e('server', ['Flyme Push had a system error.', RETRY], ['魅族推送出现系统错误。', RETRY_ZH]),
   '1003': e('server', ['The Flyme push server is busy.', RETRY], ['魅族推送服务器繁忙。', RETRY_ZH]),
   '1005': e(
-    'argument',
+    'parameter',
     [
       'Flyme refused a parameter (a missing or over-long field, e.g. title over 32 or text over 100 characters).',
       "Shorten the scenario's title or text; the vendor's words are in the details.",
@@ -34,37 +39,37 @@ export const MEIZU_ERRORS: VendorErrorTable = {
     ],
   ),
   '1006': e(
-    'auth',
+    'bad-auth',
     ['Flyme refused the signature: the AppSecret does not belong to this App ID.', KEYS],
     ['魅族拒绝了签名：AppSecret 与这个 App ID 不匹配。', KEYS_ZH],
   ),
-  '110000': e('auth', ['Flyme does not know this App ID.', KEYS], ['魅族不认识这个 App ID。', KEYS_ZH]),
+  '110000': e('bad-auth', ['Flyme does not know this App ID.', KEYS], ['魅族不认识这个 App ID。', KEYS_ZH]),
   '110001': e(
-    'auth',
+    'bad-auth',
     ['The app key is not valid for Flyme Push.', KEYS],
     ['该应用密钥不能用于魅族推送。', KEYS_ZH],
   ),
   '110002': e(
-    'token',
+    'bad-token',
     ['The pushId is not registered (the app was uninstalled, or push was turned off for it).', NEW_TOKEN],
     ['该 pushId 未注册（应用已卸载，或关闭了推送）。', NEW_TOKEN_ZH],
   ),
   '110003': e(
-    'token',
+    'bad-token',
     ['The pushId is not valid for this app (malformed, or from another app).', NEW_TOKEN],
     ['该 pushId 对这个应用无效（格式错误，或属于另一个应用）。', NEW_TOKEN_ZH],
   ),
   '110004': e(
-    'argument',
+    'parameter',
     [
       'A required parameter was empty.',
       'Check the notification fields in the evidence (title, content, pushIds).',
     ],
     ['某个必填参数为空。', '请查看证据中的通知字段（title、content、pushIds）。'],
   ),
-  '110005': e('token', ['The alias is not valid.', NEW_TOKEN], ['该别名无效。', NEW_TOKEN_ZH]),
+  '110005': e('bad-token', ['The alias is not valid.', NEW_TOKEN], ['该别名无效。', NEW_TOKEN_ZH]),
   '110009': e(
-    'app',
+    'permission',
     [
       'The app is blacklisted on the Flyme push platform.',
       'Contact Meizu through the Flyme developer console.',
@@ -92,7 +97,7 @@ export const MEIZU_ERRORS: VendorErrorTable = {
     ["The app's daily Flyme push limit is used up.", 'Wait until tomorrow (China time), or run fewer sends.'],
     ['应用当天的魅族推送额度已用完。', '请等到明天（北京时间），或减少发送次数。'],
   ),
-  '110033': e('auth', ['The AppSecret is not valid.', KEYS], ['AppSecret 无效。', KEYS_ZH]),
+  '110033': e('bad-auth', ['The AppSecret is not valid.', KEYS], ['AppSecret 无效。', KEYS_ZH]),
   '110053': e(
     'quota',
     [
@@ -106,4 +111,4 @@ export const MEIZU_ERRORS: VendorErrorTable = {
     ['Flyme folded the message (too many similar messages).', 'Vary the text or wait before sending again.'],
     ['魅族折叠了该消息（相似消息过多）。', '请更换文本，或稍后再发送。'],
   ),
-};
+});

@@ -9,9 +9,9 @@ import { maskDeviceToken, type MeizuPlanSender } from '../../../../shared/runs/p
 import { LabError } from '../../errors';
 import { post } from '../net/http-post';
 import type { SendReceipt, SendRequest, Sender, SenderDeps } from '../sender-types';
-import { checkedVendorToken } from '../vendor-common/device-token';
-import { directSend } from '../vendor-common/direct-send';
-import { explainVendorError, notVendorJson, vendorRefusal } from '../vendor-common/refusal';
+import { checkedVendorToken } from '../direct/device-token';
+import { directSend } from '../direct/direct-send';
+import { notVendorJson, refusalFor } from '../direct/refusal';
 import { MEIZU, MEIZU_ERRORS } from './errors';
 import { buildMeizuMessage } from './message';
 import { meizuSign } from './sign';
@@ -36,7 +36,7 @@ export function createMeizuSender(config: MeizuPlanSender, deps: SenderDeps): Se
       async (context) => {
         const { evidence, strip } = context;
         const pushId = checkedVendorToken(request, {
-          name: { en: 'Flyme pushId', zh: '魅族 pushId' },
+          vendor: 'meizu',
           source: 'PushManager.getPushId()',
           pattern: MEIZU_PUSH_ID,
         });
@@ -96,8 +96,7 @@ export function createMeizuSender(config: MeizuPlanSender, deps: SenderDeps): Se
           }
           return { requestId: parsed.msgId };
         }
-        evidence.errorKind = explainVendorError(MEIZU, MEIZU_ERRORS, refusedCode).kind;
-        throw vendorRefusal(MEIZU, MEIZU_ERRORS, refusedCode, strip(parsed.message ?? ''));
+        throw refusalFor(evidence, MEIZU, MEIZU_ERRORS, refusedCode, strip(parsed.message ?? '')).error;
       },
     );
 

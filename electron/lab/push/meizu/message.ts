@@ -5,7 +5,7 @@
  * has no sound file field: advanceInfo.notificationType turns the default sound on. Pure.
  */
 import type { MessageSpec } from '../../../../shared/scenarios/types';
-import { tooLong, vendorNotice, type VendorNotice } from '../vendor-common/notification';
+import { tooLong, vendorNotice, type VendorNotice } from '../direct/content';
 
 export const MEIZU_MAX = { title: 32, content: 100 } as const;
 

@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { LabError } from '../../errors';
 import { post, type HttpAnswer, type PostOptions } from '../net/http-post';
-import type { CachedToken } from '../vendor-common/auth-cache';
+import type { CachedToken } from '../direct/token-cache';
 import { OPPO, OPPO_ERRORS } from './errors';
-import { vendorRefusal } from '../vendor-common/refusal';
+import { explainCode, vendorRefusal } from '../direct/refusal';
 
 /** OPPO documents 24 h; PushLab renews an hour early so a token never expires mid-run. */
 export const OPPO_TOKEN_LIFETIME_MS = 24 * 3_600_000;
@@ -77,7 +77,13 @@ export async function fetchOppoAuthToken(options: {
     );
   }
   if (parsed.code !== 0 || typeof token !== 'string' || token === '') {
-    throw vendorRefusal(OPPO, OPPO_ERRORS, String(parsed.code), options.strip(parsed.message ?? ''));
+    const code = String(parsed.code);
+    throw vendorRefusal(
+      OPPO,
+      `code ${code}`,
+      explainCode(OPPO_ERRORS, code, OPPO),
+      options.strip(parsed.message ?? ''),
+    );
   }
   options.onSecret(token);
   // Counted from our clock, not data.create_time: a skewed server clock must not shorten the cache.

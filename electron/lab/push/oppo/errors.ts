@@ -5,9 +5,14 @@
  * code for an unknown channel_id, a regId of another app or an over-long field: those come back as
  * 41 (invalid argument) or 10000 (invalid registration_id), and the vendor's message says which.
  */
-import { vendorError as e, type VendorErrorTable, type VendorName } from '../vendor-common/refusal';
+import { vendorError as e, vendorErrorTable, type VendorName } from '../direct/refusal';
 
-export const OPPO: VendorName = { en: 'OPPO Push', zh: 'OPPO 推送' };
+export const OPPO: VendorName = {
+  en: 'OPPO Push',
+  zh: 'OPPO 推送',
+  reference: "OPPO's push server API return codes (OPPO open platform, 推送服务端 API)",
+  referenceZh: 'OPPO 推送服务端 API 返回码文档',
+};
 
 const RETRY = 'Wait a minute and run again; if it persists, check the OPPO push platform notices.';
 const RETRY_ZH = '等一分钟后重新运行；如果问题持续，请查看 OPPO 推送平台公告。';
@@ -16,7 +21,7 @@ const KEYS =
 const KEYS_ZH =
   '请从 OPPO 推送平台（应用信息）重新复制 AppKey 和 MasterSecret；AppSecret 是客户端用的，不是服务端的。';
 
-export const OPPO_ERRORS: VendorErrorTable = {
+export const OPPO_ERRORS = vendorErrorTable({
   '-2': e(
     'rate',
     ['OPPO is limiting the request rate (flow control).', RETRY],
@@ -28,7 +33,7 @@ export const OPPO_ERRORS: VendorErrorTable = {
     ['OPPO 推送服务暂时不可用。', RETRY_ZH],
   ),
   '11': e(
-    'auth',
+    'bad-auth',
     ['OPPO did not accept the auth_token (invalid or expired).', KEYS],
     ['OPPO 不接受 auth_token（无效或已过期）。', KEYS_ZH],
   ),
@@ -37,19 +42,19 @@ export const OPPO_ERRORS: VendorErrorTable = {
     ['The app called the OPPO API too often.', 'Wait a minute, or run fewer repeats in a row.'],
     ['应用调用 OPPO 接口过于频繁。', '等一分钟，或减少连续重复的次数。'],
   ),
-  '14': e('auth', ['OPPO does not know this AppKey.', KEYS], ['OPPO 不认识这个 AppKey。', KEYS_ZH]),
+  '14': e('bad-auth', ['OPPO does not know this AppKey.', KEYS], ['OPPO 不认识这个 AppKey。', KEYS_ZH]),
   '15': e(
-    'auth',
+    'bad-auth',
     ['The AppKey is not valid for OPPO Push.', KEYS],
     ['这个 AppKey 不能用于 OPPO 推送。', KEYS_ZH],
   ),
   '16': e(
-    'auth',
+    'bad-auth',
     ['OPPO refused the signature: the MasterSecret does not belong to this AppKey.', KEYS],
     ['OPPO 拒绝了签名：MasterSecret 与这个 AppKey 不匹配。', KEYS_ZH],
   ),
   '19': e(
-    'auth',
+    'bad-auth',
     [
       "OPPO refused the timestamp: this computer's clock is more than 10 minutes off.",
       'Set the clock right (automatic time) and run again.',
@@ -57,13 +62,13 @@ export const OPPO_ERRORS: VendorErrorTable = {
     ['OPPO 拒绝了时间戳：这台电脑的时钟偏差超过 10 分钟。', '请校准时钟（开启自动时间）后重新运行。'],
   ),
   '28': e(
-    'app',
+    'permission',
     ['The app is disabled on the OPPO push platform.', "Check the app's status in the OPPO push console."],
     ['该应用在 OPPO 推送平台上已被停用。', '请在 OPPO 推送平台查看应用状态。'],
   ),
-  '29': e('auth', ['The request carried no auth_token.', KEYS], ['请求没有携带 auth_token。', KEYS_ZH]),
+  '29': e('bad-auth', ['The request carried no auth_token.', KEYS], ['请求没有携带 auth_token。', KEYS_ZH]),
   '30': e(
-    'app',
+    'permission',
     [
       'The app may not push through the OPPO server API.',
       'Apply for push permission in the OPPO push console (the app must pass review).',
@@ -79,7 +84,7 @@ export const OPPO_ERRORS: VendorErrorTable = {
     ['应用当天的 OPPO 推送总量已用完。', '请等到明天（北京时间），改用私信通道的 IM 类别，或减少发送次数。'],
   ),
   '40': e(
-    'argument',
+    'parameter',
     [
       'OPPO found a required field missing in the message.',
       'Check the notification fields in the evidence (title, content, target).',
@@ -87,7 +92,7 @@ export const OPPO_ERRORS: VendorErrorTable = {
     ['OPPO 发现消息缺少必填字段。', '请查看证据中的通知字段（title、content、target）。'],
   ),
   '41': e(
-    'argument',
+    'parameter',
     [
       'OPPO refused a field of the message: most often channel_id is not registered in the OPPO console, or a title or text is too long.',
       "Register the channel (OPPOChannelID / sender.channelId) in the OPPO console, or shorten the scenario's text; the vendor's words are in the details.",
@@ -117,7 +122,7 @@ export const OPPO_ERRORS: VendorErrorTable = {
     ],
   ),
   '10000': e(
-    'token',
+    'bad-token',
     [
       'The registration ID is not valid for this app: the app was uninstalled or its data cleared, or the ID belongs to another app (another AppKey).',
       'Open the app on this phone, read its new registration ID (HeytapPushManager.getRegisterID()) and put it under app.tokens.serials.',
@@ -127,4 +132,4 @@ export const OPPO_ERRORS: VendorErrorTable = {
       '在这台手机上打开应用，读取新的注册 ID（HeytapPushManager.getRegisterID()），写到 app.tokens.serials 下。',
     ],
   ),
-};
+});

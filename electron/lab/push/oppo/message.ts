@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OPPO_CATEGORIES } from '../../../../shared/runs/plan-vendor-senders';
 import type { MessageSpec } from '../../../../shared/scenarios/types';
-import { tooLong, vendorNotice, type VendorNotice } from '../vendor-common/notification';
+import { tooLong, vendorNotice, type VendorNotice } from '../direct/content';
 
 /** Characters (each Chinese character or emoji counts 1). Style 1 content: 50; style 2 (long text): 128. */
 export const OPPO_MAX = { title: 50, content: 50, longContent: 128, actionParameters: 4000 } as const;

@@ -8,10 +8,10 @@ import { maskDeviceToken, type OppoPlanSender } from '../../../../shared/runs/pl
 import { LabError } from '../../errors';
 import { post } from '../net/http-post';
 import type { SendReceipt, SendRequest, Sender, SenderDeps } from '../sender-types';
-import { createTokenCache, type TokenCache } from '../vendor-common/auth-cache';
-import { checkedVendorToken } from '../vendor-common/device-token';
-import { directSend, stripper, type DirectSendContext } from '../vendor-common/direct-send';
-import { explainVendorError, notVendorJson, vendorRefusal } from '../vendor-common/refusal';
+import { createTokenCache, type TokenCache } from '../direct/token-cache';
+import { checkedVendorToken } from '../direct/device-token';
+import { directSend, stripper, type DirectSendContext } from '../direct/direct-send';
+import { notVendorJson, refusalFor } from '../direct/refusal';
 import { fetchOppoAuthToken, OPPO_TOKEN_MARGIN_MS, parseOppoAnswer, type OppoAnswer } from './auth';
 import { OPPO, OPPO_ERRORS } from './errors';
 import { buildOppoMessage } from './message';
@@ -78,7 +78,7 @@ export function createOppoSender(config: OppoPlanSender, deps: SenderDeps): Send
       async (context) => {
         const { evidence, strip } = context;
         const regId = checkedVendorToken(request, {
-          name: { en: 'OPPO registration ID', zh: 'OPPO 注册 ID' },
+          vendor: 'oppo',
           source: 'HeytapPushManager.getRegisterID()',
           pattern: OPPO_REG_ID,
         });
@@ -112,7 +112,6 @@ export function createOppoSender(config: OppoPlanSender, deps: SenderDeps): Send
         }
         const code = String(answer.code);
         evidence.answer = { code: answer.code, message: strip(answer.message ?? '').slice(0, 500) };
-        evidence.errorKind = explainVendorError(OPPO, OPPO_ERRORS, code).kind;
         if (answer.code === 0) {
           throw new LabError('MALFORMED_OUTPUT', 'OPPO Push accepted the message but gave no messageId.', {
             hint: "Check that the sender's baseUrl points at the OPPO push API.",
@@ -122,7 +121,7 @@ export function createOppoSender(config: OppoPlanSender, deps: SenderDeps): Send
             },
           });
         }
-        throw vendorRefusal(OPPO, OPPO_ERRORS, code, strip(answer.message ?? ''));
+        throw refusalFor(evidence, OPPO, OPPO_ERRORS, code, strip(answer.message ?? '')).error;
       },
     );
 

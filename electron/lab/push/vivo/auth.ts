@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { LabError } from '../../errors';
 import { post } from '../net/http-post';
-import type { CachedToken } from '../vendor-common/auth-cache';
-import { vendorRefusal } from '../vendor-common/refusal';
+import type { CachedToken } from '../direct/token-cache';
+import { explainCode, vendorRefusal } from '../direct/refusal';
 import { VIVO, VIVO_ERRORS } from './errors';
 
 export const VIVO_TOKEN_LIFETIME_MS = 24 * 3_600_000;
@@ -82,7 +82,13 @@ export async function fetchVivoAuthToken(options: {
   }
   const token = parsed.raw.authToken;
   if (parsed.result !== 0 || typeof token !== 'string' || token === '') {
-    throw vendorRefusal(VIVO, VIVO_ERRORS, String(parsed.result), options.strip(parsed.desc ?? ''));
+    const code = String(parsed.result);
+    throw vendorRefusal(
+      VIVO,
+      `code ${code}`,
+      explainCode(VIVO_ERRORS, code, VIVO),
+      options.strip(parsed.desc ?? ''),
+    );
   }
   options.onSecret(token);
   return { value: token, expiresAt: options.now + VIVO_TOKEN_LIFETIME_MS };

@@ -5,9 +5,14 @@
  * readable copy of vivo's full code table): 10000 (authToken refused), 10050, 10055, 10205; the
  * local emulator answers with these, and the vendor's own `desc` is always kept in the details.
  */
-import { vendorError as e, type VendorErrorTable, type VendorName } from '../vendor-common/refusal';
+import { vendorError as e, vendorErrorTable, type VendorName } from '../direct/refusal';
 
-export const VIVO: VendorName = { en: 'vivo Push', zh: 'vivo 推送' };
+export const VIVO: VendorName = {
+  en: 'vivo Push',
+  zh: 'vivo 推送',
+  reference: "vivo's push server API return codes (vivo developer docs, doc 362)",
+  referenceZh: 'vivo 推送服务端 API 返回码文档',
+};
 
 const KEYS = 'Copy AppID, AppKey and AppSecret again from the vivo push console (推送服务 > 应用信息).';
 const KEYS_ZH = '请从 vivo 推送平台（推送服务 > 应用信息）重新复制 AppID、AppKey 和 AppSecret。';
@@ -16,14 +21,14 @@ const NEW_TOKEN =
 const NEW_TOKEN_ZH =
   '在这台手机上打开应用，读取它的 regId（PushClient.getRegId），写到 app.tokens.serials 下。';
 
-export const VIVO_ERRORS: VendorErrorTable = {
+export const VIVO_ERRORS = vendorErrorTable({
   '10000': e(
-    'auth',
+    'bad-auth',
     ['vivo did not accept the authToken (invalid or expired).', KEYS],
     ['vivo 不接受 authToken（无效或已过期）。', KEYS_ZH],
   ),
   '10050': e(
-    'argument',
+    'parameter',
     ['vivo found no target in the message (regId and alias both empty).', NEW_TOKEN],
     ['vivo 发现消息没有目标（regId 和 alias 都为空）。', NEW_TOKEN_ZH],
   ),
@@ -50,7 +55,7 @@ export const VIVO_ERRORS: VendorErrorTable = {
     ],
   ),
   '10094': e(
-    'package',
+    'package-mismatch',
     [
       'The appId in the message is not the app the authToken was issued for.',
       'Use the AppID, AppKey and AppSecret of the same app (the one whose package is installed on the phone).',
@@ -82,10 +87,10 @@ export const VIVO_ERRORS: VendorErrorTable = {
       '请让 sender.category 与 classification（VIVOClassification）一致，例如 IM 配 1。',
     ],
   ),
-  '10200': e('auth', ['The auth request had no appId.', KEYS], ['鉴权请求缺少 appId。', KEYS_ZH]),
-  '10201': e('auth', ['The auth request had no appKey.', KEYS], ['鉴权请求缺少 appKey。', KEYS_ZH]),
+  '10200': e('bad-auth', ['The auth request had no appId.', KEYS], ['鉴权请求缺少 appId。', KEYS_ZH]),
+  '10201': e('bad-auth', ['The auth request had no appKey.', KEYS], ['鉴权请求缺少 appKey。', KEYS_ZH]),
   '10205': e(
-    'auth',
+    'bad-auth',
     [
       "vivo refused the auth signature: AppKey or AppSecret is wrong, or this computer's clock is more than 10 minutes off.",
       KEYS,
@@ -93,12 +98,12 @@ export const VIVO_ERRORS: VendorErrorTable = {
     ['vivo 拒绝了鉴权签名：AppKey 或 AppSecret 有误，或者这台电脑的时钟偏差超过 10 分钟。', KEYS_ZH],
   ),
   'invalidUser.1': e(
-    'token',
+    'bad-token',
     ['vivo does not know this regId (wrong, or from another app).', NEW_TOKEN],
     ['vivo 不认识这个 regId（有误，或属于另一个应用）。', NEW_TOKEN_ZH],
   ),
   'invalidUser.2': e(
-    'token',
+    'bad-token',
     [
       'The app was uninstalled on this phone, or its notifications are turned off.',
       'Install the app and allow its notifications, then run again.',
@@ -106,7 +111,7 @@ export const VIVO_ERRORS: VendorErrorTable = {
     ['这台手机上的应用已卸载，或者它的通知被关闭。', '请安装应用并允许通知，然后重新运行。'],
   ),
   'invalidUser.3': e(
-    'token',
+    'bad-token',
     [
       'This phone has not been online for vivo Push for 90 days.',
       'Connect the phone to the network and open the app, then run again.',
@@ -114,7 +119,7 @@ export const VIVO_ERRORS: VendorErrorTable = {
     ['这台手机已有 90 天没有连接 vivo 推送。', '请让手机联网并打开应用，然后重新运行。'],
   ),
   'invalidUser.4': e(
-    'token',
+    'bad-token',
     [
       'The phone is not a test device of the app (pushMode test only reaches test devices).',
       'Register the regId as a test device in the vivo push console, or set sender.pushMode to "production".',
@@ -124,4 +129,4 @@ export const VIVO_ERRORS: VendorErrorTable = {
       '请在 vivo 推送平台把该 regId 登记为测试设备，或把 sender.pushMode 设为 "production"。',
     ],
   ),
-};
+});

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { VIVO_CATEGORIES } from '../../../../shared/runs/plan-vendor-senders';
 import type { MessageSpec } from '../../../../shared/scenarios/types';
-import { tooLong, vendorNotice, type VendorNotice } from '../vendor-common/notification';
+import { tooLong, vendorNotice, type VendorNotice } from '../direct/content';
 import { vivoAppId } from './auth';
 
 export type VivoCategory = (typeof VIVO_CATEGORIES)[number];

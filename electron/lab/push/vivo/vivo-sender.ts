@@ -9,10 +9,10 @@ import { maskDeviceToken, type VivoPlanSender } from '../../../../shared/runs/pl
 import { LabError } from '../../errors';
 import { post } from '../net/http-post';
 import type { SendReceipt, SendRequest, Sender, SenderDeps } from '../sender-types';
-import { createTokenCache, type TokenCache } from '../vendor-common/auth-cache';
-import { checkedVendorToken } from '../vendor-common/device-token';
-import { directSend, stripper, type DirectSendContext } from '../vendor-common/direct-send';
-import { explainVendorError, notVendorJson, vendorRefusal } from '../vendor-common/refusal';
+import { createTokenCache, type TokenCache } from '../direct/token-cache';
+import { checkedVendorToken } from '../direct/device-token';
+import { directSend, stripper, type DirectSendContext } from '../direct/direct-send';
+import { notVendorJson, refusalFor } from '../direct/refusal';
 import { fetchVivoAuthToken, parseVivoAnswer, VIVO_TOKEN_MARGIN_MS, type VivoAnswer } from './auth';
 import { VIVO, VIVO_ERRORS } from './errors';
 import { buildVivoMessage } from './message';
@@ -78,7 +78,7 @@ export function createVivoSender(config: VivoPlanSender, deps: SenderDeps): Send
       async (context) => {
         const { evidence, strip } = context;
         const regId = checkedVendorToken(request, {
-          name: { en: 'vivo regId', zh: 'vivo regId' },
+          vendor: 'vivo',
           source: 'PushClient.getRegId()',
           pattern: VIVO_REG_ID,
         });
@@ -129,8 +129,7 @@ export function createVivoSender(config: VivoPlanSender, deps: SenderDeps): Send
             },
           });
         }
-        evidence.errorKind = explainVendorError(VIVO, VIVO_ERRORS, code).kind;
-        throw vendorRefusal(VIVO, VIVO_ERRORS, code, strip(answer.desc ?? ''));
+        throw refusalFor(evidence, VIVO, VIVO_ERRORS, code, strip(answer.desc ?? '')).error;
       },
     );
 

@@ -9,7 +9,7 @@ import { maskDeviceToken, type XiaomiPlanSender } from '../../../../shared/runs/
 import { LabError } from '../../errors';
 import { checkedVendorToken } from '../direct/device-token';
 import { hideToken } from '../direct/oauth-sender';
-import { explainCode, vendorRefusal } from '../direct/refusal';
+import { refusalFor } from '../direct/refusal';
 import { post } from '../net/http-post';
 import { SendError } from '../send-error';
 import type { SendReceipt, SendRequest, Sender, SenderDeps } from '../sender-types';
@@ -48,8 +48,7 @@ export function createXiaomiSender(config: XiaomiPlanSender, deps: SenderDeps): 
     let sentAt: number | null = null;
     try {
       const regId = checkedVendorToken(request, {
-        name: 'Mi Push regId',
-        nameZh: '小米推送 regId',
+        vendor: 'xiaomi',
         source: 'MiPushClient.getRegId()',
         pattern: XIAOMI_REGID,
       });
@@ -118,11 +117,10 @@ export function createXiaomiSender(config: XiaomiPlanSender, deps: SenderDeps): 
           },
         });
       }
-      const explained = explainCode(TABLE, code, XIAOMI_VENDOR);
-      (evidence.answer as Record<string, unknown>).fault = explained.en.fault;
+      const refused = refusalFor(evidence, XIAOMI_VENDOR, TABLE, code, reason);
       // A fixed secret file or variable is read again on the next send.
-      if (explained.en.fault === 'bad-auth') appSecret = undefined;
-      throw vendorRefusal(XIAOMI_VENDOR, `code ${code}`, explained, reason);
+      if (refused.fault === 'bad-auth') appSecret = undefined;
+      throw refused.error;
     } catch (error) {
       const clean = SendError.from(error, evidence, sentAt).redacted(strip);
       log.warn('send failed', {

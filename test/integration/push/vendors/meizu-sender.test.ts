@@ -96,8 +96,8 @@ describe('Meizu sender -> local Flyme push server', () => {
     );
     expect(unknown.evidence.answer).toMatchObject({ code: '200', pushIdRefused: '110003' });
     expect(
-      (await failure(sender.send(request('background-c2c-text', OTHER_APP_PHONE)))).evidence.errorKind,
-    ).toBe('token');
+      (await failure(sender.send(request('background-c2c-text', OTHER_APP_PHONE)))).evidence.answer,
+    ).toMatchObject({ fault: 'bad-token' });
     server.unsubscribe(PHONE);
     expect((await failure(sender.send(request('background-c2c-text')))).message).toMatch(
       /\(code 110002\): The pushId is not registered/,
@@ -110,9 +110,11 @@ describe('Meizu sender -> local Flyme push server', () => {
       "Flyme Push refused the message (code 110011): The app's daily public (公信) message limit is used up.",
     );
     publicLab.server.failNext('110010', '应用推送速率过快');
-    expect((await failure(publicLab.sender.send(request('background-c2c-text')))).evidence.errorKind).toBe(
-      'rate',
-    );
+    expect(
+      (await failure(publicLab.sender.send(request('background-c2c-text')))).evidence.answer,
+    ).toMatchObject({
+      fault: 'rate',
+    });
 
     const long = await failure(
       sender.send({

@@ -128,7 +128,7 @@ describe('OPPO sender -> local OPPO push server', () => {
     expect(bad.message).toMatch(
       /^OPPO Push refused the message \(code 10000\): The registration ID is not valid for this app/,
     );
-    expect(bad.evidence.errorKind).toBe('token');
+    expect(bad.evidence).toMatchObject({ answer: { fault: 'bad-token' } });
     const other = await failure(sender.send(request('background-c2c-text', OTHER_APP_PHONE)));
     expect(other.message).toContain('belongs to another app');
 
@@ -138,7 +138,7 @@ describe('OPPO sender -> local OPPO push server', () => {
     expect(quota.message).toBe(
       "OPPO Push refused the message (code 33): The app's daily OPPO message limit is used up.",
     );
-    expect(quota.evidence.errorKind).toBe('quota');
+    expect(quota.evidence).toMatchObject({ answer: { fault: 'quota' } });
 
     const channel = await lab({ config: { channelId: 'not_registered' } });
     const noChannel = await failure(channel.sender.send(request('oppo-without-channel-id')));

@@ -7,7 +7,7 @@ import { createSender } from '../../../../electron/lab/push';
 import { startMeizuServer } from '../../../virtual-lab/meizu/server';
 import { startOppoServer } from '../../../virtual-lab/oppo/server';
 import { startVivoServer } from '../../../virtual-lab/vivo/server';
-import { createVendorDelivery, type VendorPhone } from '../../../virtual-lab/vendor-push/delivery';
+import { connectVendorPushToPhones, type VendorPhone } from '../../../virtual-lab/vendor-push/deliver';
 import { DEMO_CHANNELS } from '../../../virtual-lab/world/demo-app';
 import { APP, backgroundPhone } from '../../../unit/virtual-lab/tencent/helpers';
 import { hex, labDeps, scenarioRequest } from './helpers';
@@ -48,14 +48,10 @@ describe('vendor senders deliver to the virtual phone that owns the token', () =
     const phones: VendorPhone[] = [];
     for (const vendor of ['oppo', 'vivo', 'meizu'] as const) {
       const android = await backgroundPhone(profiles[vendor], { options: { launchChannels: DEMO_CHANNELS } });
-      phones.push({
-        serial: vendor.toUpperCase(),
-        android,
-        sdk: android.state.sdk,
-        tokens: { [vendor]: tokens[vendor] },
-      });
+      phones.push({ serial: vendor.toUpperCase(), android });
     }
-    const delivery = createVendorDelivery({ sources: [oppo, vivo, meizu], phones: () => phones, now });
+    const owners = new Map(Object.entries(tokens).map(([vendor, token]) => [token, vendor.toUpperCase()]));
+    const delivery = connectVendorPushToPhones([oppo, vivo, meizu], { phones: () => phones, owners, now });
     const senders = {
       oppo: createSender(
         { kind: 'oppo', appKey: 'a1b2c3d4e5f60718', masterSecret: { env: 'OPPO' }, baseUrl: oppo.url },

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSender } from '../../../../electron/lab/push';
 import { vivoSign } from '../../../../electron/lab/push/vivo/auth';
 import { VIVO, VIVO_ERRORS } from '../../../../electron/lab/push/vivo/errors';
-import { explainVendorError } from '../../../../electron/lab/push/vendor-common/refusal';
+import { explainCode } from '../../../../electron/lab/push/direct/refusal';
 import type { VivoPlanSender } from '../../../../shared/runs/plan';
 import { startVivoServer, type VivoServer, type VivoServerOptions } from '../../../virtual-lab/vivo/server';
 import { failure, hex, labDeps, leftBehind, scenarioRequest } from './helpers';
@@ -75,8 +75,10 @@ describe('vivo sender -> local vivo push server', () => {
       skipType: 1,
       notifyType: 4,
     });
-    expect(server.accepted[0]?.raw.requestId).toMatch(/^pushlab-[0-9a-f-]{36}$/);
-    expect(server.accepted[1]?.raw.clientCustomMap).toEqual({ ext: '{"conversation":"c2c_pushlab_sender"}' });
+    expect(server.accepted[0]?.raw?.requestId).toMatch(/^pushlab-[0-9a-f-]{36}$/);
+    expect(server.accepted[1]?.raw?.clientCustomMap).toEqual({
+      ext: '{"conversation":"c2c_pushlab_sender"}',
+    });
     expect(first.evidence).toMatchObject({
       kind: 'vivo',
       deviceToken: `${PHONE.slice(0, 8)}…`,
@@ -120,8 +122,8 @@ describe('vivo sender -> local vivo push server', () => {
       'vivo Push refused the message (code invalidUser.1): vivo does not know this regId (wrong, or from another app).',
     );
     expect(
-      (await failure(sender.send(request('background-c2c-text', OTHER_APP_PHONE)))).evidence.errorKind,
-    ).toBe('token');
+      (await failure(sender.send(request('background-c2c-text', OTHER_APP_PHONE)))).evidence.answer,
+    ).toMatchObject({ fault: 'bad-token' });
     const notTest = await failure(sender.send(request('background-c2c-text')));
     expect(notTest.hint).toContain('sender.pushMode to "production"');
 
@@ -138,7 +140,7 @@ describe('vivo sender -> local vivo push server', () => {
     expect(quota.message).toBe(
       "vivo Push refused the message (code 10070): The app's daily vivo send total is used up.",
     );
-    expect(quota.evidence.errorKind).toBe('quota');
+    expect(quota.evidence).toMatchObject({ answer: { fault: 'quota' } });
 
     const mismatch = await lab({ config: { category: 'MARKETING' } });
     expect((await failure(mismatch.sender.send(request('background-c2c-text')))).message).toMatch(
@@ -178,6 +180,6 @@ describe('vivo sender -> local vivo push server', () => {
       result: 10094,
       desc: 'appId 与鉴权信息不一致',
     });
-    expect(explainVendorError(VIVO, VIVO_ERRORS, '10094').kind).toBe('package');
+    expect(explainCode(VIVO_ERRORS, '10094', VIVO).en.fault).toBe('package-mismatch');
   });
 });

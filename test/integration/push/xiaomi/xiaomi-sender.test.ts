@@ -84,7 +84,7 @@ describe('Mi Push sender -> local Mi Push server', () => {
       /^Mi Push refused the message \(code 20301\): .*regId is not a valid target/,
     );
     expect(error.detail).toBe('No valid targets!');
-    expect(error.toInfo().zh?.message).toMatch(/^小米推送拒绝了消息（code 20301）/);
+    expect(error.toInfo().zh?.message).toMatch(/^小米推送拒绝了消息（错误码 20301）/);
     expect(error.evidence).toMatchObject({ answer: { code: '20301', fault: 'bad-token' } });
     expect(error.sentAt).not.toBeNull();
     await failure(sender.send(request('background-c2c-text', otherAppRegId, 'xiaomi')));

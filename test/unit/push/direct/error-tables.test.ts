@@ -38,7 +38,7 @@ describe('vendor error tables', () => {
   it('an unknown code is named in both languages', () => {
     const mi = explainCode({ en: XIAOMI_ERRORS, zh: XIAOMI_ERRORS_ZH }, 99999, XIAOMI_VENDOR);
     expect(mi.known).toBe(false);
-    expect(mi.en.meaning).toBe('Mi Push refused the message with code 99999.');
+    expect(mi.en.meaning).toBe('Mi Push refused the message with code 99999, which PushLab does not know.');
     expect(mi.zh.meaning).toContain('99999');
     const hw = explainCode({ en: HUAWEI_ERRORS, zh: HUAWEI_ERRORS_ZH }, '80300007', HUAWEI_VENDOR);
     expect(hw.known).toBe(true);

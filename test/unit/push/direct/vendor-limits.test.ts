@@ -14,8 +14,12 @@ describe('vendor send limits', () => {
     expect(dailyDeviceCap('xiaomi', 'low')).toBe(5);
     expect(dailyDeviceCap('xiaomi', 'high')).toBeNull();
     expect(VENDOR_SEND_LIMITS.huawei.testMessagesPerDay?.count).toBe(500);
+    expect(dailyDeviceCap('meizu', 'low')).toBe(3);
+    expect(dailyDeviceCap('oppo', 'high')).toBeNull();
     for (const limits of Object.values(VENDOR_SEND_LIMITS)) {
-      expect(limits.maxPayloadBytes).toBe(4096);
+      expect(limits.maxPayloadBytes).toBe(
+        { oppo: 4000, vivo: 1024, meizu: 2000 }[limits.vendor as string] ?? 4096,
+      );
       expect(limits.sources.length).toBeGreaterThan(0);
       expect(limits.highClassHow.zhCN).toMatch(/[\u4e00-\u9fff]/);
     }
@@ -26,6 +30,11 @@ describe('vendor send limits', () => {
     expect(inQuietHours('honor', 5, 'low')).toBe(true);
     expect(inQuietHours('huawei', 6, 'low')).toBe(false);
     expect(inQuietHours('xiaomi', 3, 'low')).toBe(false);
+    // vivo holds operational (low) messages 23:00-07:00 only: the window wraps midnight.
+    expect(inQuietHours('vivo', 23, 'low')).toBe(true);
+    expect(inQuietHours('vivo', 6, 'low')).toBe(true);
+    expect(inQuietHours('vivo', 7, 'low')).toBe(false);
+    expect(inQuietHours('vivo', 23, 'high')).toBe(false);
   });
 
   it('a direct vendor sender blocks logged-out and kicked scenarios like APNs and FCM do', () => {

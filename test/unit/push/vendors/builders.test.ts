@@ -6,15 +6,15 @@ import { MEIZU_ERRORS } from '../../../../electron/lab/push/meizu/errors';
 import { meizuSign } from '../../../../electron/lab/push/meizu/sign';
 import { codeForPushId } from '../../../../electron/lab/push/meizu/meizu-sender';
 import { oppoSign } from '../../../../electron/lab/push/oppo/auth';
-import { OPPO_ERRORS } from '../../../../electron/lab/push/oppo/errors';
+import { OPPO, OPPO_ERRORS } from '../../../../electron/lab/push/oppo/errors';
 import { buildOppoMessage } from '../../../../electron/lab/push/oppo/message';
-import { createTokenCache } from '../../../../electron/lab/push/vendor-common/auth-cache';
-import { explainVendorError, vendorRefusal } from '../../../../electron/lab/push/vendor-common/refusal';
+import { createTokenCache } from '../../../../electron/lab/push/direct/token-cache';
+import { explainCode, refusalFor } from '../../../../electron/lab/push/direct/refusal';
 import { vivoSign } from '../../../../electron/lab/push/vivo/auth';
-import { vendorSendCap } from '../../../../electron/lab/push/vendor-common/send-cap';
+import { vendorSendCap } from '../../../../electron/lab/push/direct/send-cap';
 import { VIVO_ERRORS } from '../../../../electron/lab/push/vivo/errors';
 import { buildVivoMessage, vivoWidth } from '../../../../electron/lab/push/vivo/message';
-import { OPPO_VIVO_MEIZU_SEND_LIMITS as LIMITS } from '../../../../electron/lab/push';
+import { VENDOR_SEND_LIMITS as LIMITS } from '../../../../electron/lab/push';
 import { SCENARIOS } from '../../../../shared/scenarios';
 import type { MessageSpec } from '../../../../shared/scenarios/types';
 
@@ -159,9 +159,9 @@ describe('error tables', () => {
       '67',
       '10000',
     ])
-      expect(OPPO_ERRORS[code], code).toBeDefined();
+      expect(Object.hasOwn(OPPO_ERRORS.en, code), code).toBe(true);
     for (const code of ['10070', '10094', '10096', '10097', 'invalidUser.1', 'invalidUser.4'])
-      expect(VIVO_ERRORS[code]).toBeDefined();
+      expect(Object.hasOwn(VIVO_ERRORS.en, code), code).toBe(true);
     for (const code of [
       '1005',
       '1006',
@@ -174,13 +174,14 @@ describe('error tables', () => {
       '110033',
       '520',
     ])
-      expect(MEIZU_ERRORS[code]).toBeDefined();
+      expect(Object.hasOwn(MEIZU_ERRORS.en, code), code).toBe(true);
   });
 
   it('name an unknown code, and keep the vendor words as detail', () => {
-    const vendor = { en: 'OPPO Push', zh: 'OPPO 推送' };
-    expect(explainVendorError(vendor, OPPO_ERRORS, '4242').en.meaning).toContain('4242');
-    const error = vendorRefusal(vendor, OPPO_ERRORS, '33', 'daily limit');
+    expect(explainCode(OPPO_ERRORS, '4242', OPPO).en.meaning).toContain('4242');
+    const evidence: Record<string, unknown> = { answer: { code: 33 } };
+    const { error, fault } = refusalFor(evidence, OPPO, OPPO_ERRORS, '33', 'daily limit');
+    expect([fault, evidence.answer]).toEqual(['quota', { code: 33, fault: 'quota' }]);
     expect(error.detail).toBe('daily limit');
     expect(error.zh?.message).toBe('OPPO 推送拒绝了消息（错误码 33）：应用当天的 OPPO 推送总量已用完。');
   });

@@ -3,9 +3,8 @@
  * vendor's rules (OPPO channel on Android 8+, per-device low-class caps, vivo's quiet hours).
  */
 import { describe, expect, it } from 'vitest';
-import type { AcceptedVendorPush } from '../../../virtual-lab/vendor-push/accepted';
-import { acceptedPushes } from '../../../virtual-lab/vendor-push/accepted';
-import { createVendorDelivery, type VendorPhone } from '../../../virtual-lab/vendor-push/delivery';
+import { connectVendorPushToPhones } from '../../../virtual-lab/vendor-push/deliver';
+import { pushHub, type AcceptedVendorPush } from '../../../virtual-lab/vendor-push/types';
 import { DEMO_CHANNELS } from '../../../virtual-lab/world/demo-app';
 import { APP, backgroundPhone } from '../../virtual-lab/tencent/helpers';
 
@@ -22,11 +21,12 @@ const push = (
   messageId: `m${(seq += 1)}`,
   token: `${vendor}-token`,
   package: APP,
+  kind: 'notification',
   title: 'Denny',
-  text: 'Denny:hello',
+  body: 'Denny:hello',
   channelId: vendor === 'oppo' ? 'pushlab_im' : null,
-  highClass: true,
-  test: false,
+  messageClass: 'high',
+  testMessage: false,
   ext: '{"to":"chat"}',
   receivedAt: DAY,
   raw: {},
@@ -35,14 +35,13 @@ const push = (
 
 async function world(profile: string, vendor: AcceptedVendorPush['vendor']) {
   const android = await backgroundPhone(profile, { options: { launchChannels: DEMO_CHANNELS } });
-  const phone: VendorPhone = {
-    serial: 'P1',
-    android,
-    sdk: android.state.sdk,
-    tokens: { [vendor]: `${vendor}-token` },
-  };
-  const source = acceptedPushes();
-  const delivery = createVendorDelivery({ sources: [source], phones: () => [phone], now: () => DAY });
+  const source = pushHub();
+  const delivery = connectVendorPushToPhones([source], {
+    phones: () => [{ serial: 'P1', android }],
+    owners: new Map([[`${vendor}-token`, 'P1']]),
+    quietHours: true,
+    now: () => DAY,
+  });
   return { android, source, delivery };
 }
 
@@ -53,7 +52,7 @@ describe('vendor delivery to virtual phones', () => {
     source.emit(push('oppo', { token: 'someone-else' }));
     expect(delivery.log.map((d) => [d.reason, d.serial])).toEqual([
       ['posted', 'P1'],
-      ['no-phone', null],
+      ['unknown-token', null],
     ]);
     expect(android.notifications(APP)).toMatchObject([
       { channelId: 'pushlab_im', title: 'Denny', text: 'Denny:hello', ext: '{"to":"chat"}' },
@@ -73,23 +72,23 @@ describe('vendor delivery to virtual phones', () => {
 
   it('caps low-class pushes per device per China day; high class and test pushes are not counted', async () => {
     const { delivery } = await world('meizu-flyme12.1-android15-1', 'meizu');
-    const reasons = [1, 2, 3, 4].map(() => delivery.deliver(push('meizu', { highClass: false })).reason);
-    expect(reasons).toEqual(['posted', 'posted', 'posted', 'low-class-quota']);
+    const reasons = [1, 2, 3, 4].map(() => delivery.deliver(push('meizu', { messageClass: 'low' })).reason);
+    expect(reasons).toEqual(['posted', 'posted', 'posted', 'quota-exceeded']);
     expect(delivery.deliver(push('meizu')).reason).toBe('posted');
-    expect(delivery.deliver(push('meizu', { highClass: false, receivedAt: DAY + 86_400_000 })).reason).toBe(
-      'posted',
-    );
+    expect(
+      delivery.deliver(push('meizu', { messageClass: 'low', receivedAt: DAY + 86_400_000 })).reason,
+    ).toBe('posted');
   });
 
   it('vivo holds operational pushes outside 07:00-23:00 China time; system pushes go at any hour', async () => {
     const { delivery } = await world('vivo-originos5-android15-1', 'vivo');
-    expect(delivery.deliver(push('vivo', { highClass: false, receivedAt: NIGHT })).reason).toBe(
+    expect(delivery.deliver(push('vivo', { messageClass: 'low', receivedAt: NIGHT })).reason).toBe(
       'quiet-hours',
     );
     expect(delivery.deliver(push('vivo', { receivedAt: NIGHT })).reason).toBe('posted');
-    expect(delivery.deliver(push('vivo', { highClass: false, test: true, receivedAt: NIGHT })).reason).toBe(
-      'posted',
-    );
+    expect(
+      delivery.deliver(push('vivo', { messageClass: 'low', testMessage: true, receivedAt: NIGHT })).reason,
+    ).toBe('posted');
   });
 
   it('an uninstalled app or blocked notifications show nothing', async () => {

@@ -4,15 +4,12 @@
  * never burns a lab's daily quota by surprise. null = that class is not capped per device (service
  * categories, private messages, vivo test pushes).
  */
-import {
-  OPPO_VIVO_MEIZU_SEND_LIMITS as LIMITS,
-  type OppoVivoMeizu,
-} from '../../../../shared/push/vendor-limits-oppo-vivo-meizu';
+import { VENDOR_SEND_LIMITS as LIMITS, type LimitedVendor } from '../../../../shared/push/vendor-limits';
 import type { MeizuPlanSender, OppoPlanSender, VivoPlanSender } from '../../../../shared/runs/plan';
 import { OPPO_SERVICE_CATEGORIES } from '../oppo/message';
 
 export interface VendorSendCap {
-  readonly vendor: OppoVivoMeizu;
+  readonly vendor: LimitedVendor;
   readonly perDevicePerDay: number;
   readonly en: string;
   readonly zh: string;
@@ -21,7 +18,7 @@ export interface VendorSendCap {
 export function vendorSendCap(
   config: OppoPlanSender | VivoPlanSender | MeizuPlanSender,
 ): VendorSendCap | null {
-  const low = (vendor: OppoVivoMeizu, en: string, zh: string): VendorSendCap | null => {
+  const low = (vendor: LimitedVendor, en: string, zh: string): VendorSendCap | null => {
     const count = LIMITS[vendor].perDevicePerDay.low.count;
     return count === null
       ? null

@@ -1,7 +1,7 @@
 /**
- * One cached authorisation token for a vendor push API (OPPO auth_token, vivo authToken): fetched
- * on first use, shared by parallel sends, renewed `marginMs` before it expires, and dropped when the
- * vendor refuses it so the next send fetches a fresh one.
+ * One cached authorisation token for a vendor push API (OPPO auth_token, vivo authToken, the HMS and
+ * Honor OAuth access token): fetched on first use, shared by parallel sends, renewed `marginMs`
+ * before it expires, and dropped when the vendor refuses it so the next send fetches a fresh one.
  */
 import type { Clock } from '../../util/clock';
 
@@ -16,7 +16,7 @@ export interface TokenCache {
   get(options: { timeoutMs: number; signal?: AbortSignal }): Promise<CachedToken>;
   /** Forgets the cached token (after the vendor answered "invalid token"). */
   drop(): void;
-  /** How many tokens were fetched so far (evidence and tests). */
+  /** How many token requests were made so far, failed ones included (evidence and tests). */
   readonly fetched: number;
 }
 
@@ -31,15 +31,12 @@ export function createTokenCache(options: {
   return {
     async get(o) {
       if (cached !== undefined && options.clock.now() < cached.expiresAt - options.marginMs) return cached;
-      pending ??= options
-        .fetch(o)
-        .then((token) => {
-          fetched += 1;
-          return token;
-        })
-        .finally(() => {
+      if (pending === undefined) {
+        fetched += 1;
+        pending = options.fetch(o).finally(() => {
           pending = undefined;
         });
+      }
       cached = await pending;
       return cached;
     },
