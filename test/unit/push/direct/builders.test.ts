@@ -49,6 +49,7 @@ describe('directContent (display rules shared with the Tencent path)', () => {
     expect(directContent(spec('background-custom-no-desc'), 'background-custom-no-desc')).toEqual({
       kind: 'data',
       because: expect.stringMatching(/without desc/),
+      becauseZh: expect.stringMatching(/desc/),
       data: { pushlab_scenario: 'background-custom-no-desc' },
     });
   });

@@ -134,10 +134,11 @@ describe('auth token cache', () => {
 describe('error tables', () => {
   it('give every documented code a meaning and a fix in English and zh-CN', () => {
     for (const table of [OPPO_ERRORS, VIVO_ERRORS, MEIZU_ERRORS]) {
-      for (const [code, text] of Object.entries(table)) {
-        expect(text.en.meaning.length, code).toBeGreaterThan(10);
-        expect(text.en.fix.length, code).toBeGreaterThan(10);
-        expect(HAN.test(text.zh.meaning) && HAN.test(text.zh.fix), code).toBe(true);
+      const zh: Readonly<Record<string, { meaning: string; fix: string }>> = table.zh;
+      for (const [code, en] of Object.entries(table.en)) {
+        expect(en.meaning.length, code).toBeGreaterThan(10);
+        expect(en.fix.length, code).toBeGreaterThan(10);
+        expect(HAN.test(zh[code]?.meaning ?? '') && HAN.test(zh[code]?.fix ?? ''), code).toBe(true);
       }
     }
     for (const code of [
