@@ -2,18 +2,17 @@
  * The send loop of the vendors that authorise with OAuth 2.0 client credentials (HMS Push Kit,
  * Honor Push): resolve the client secret on the first send, get a cached access token, POST the
  * JSON body with `Authorization: Bearer`, and when the push server says the token is bad or
- * expired (or answers 401 without a code) drop it and try once more with a fresh one. Secrets and
- * tokens are stripped from every error; receipts and logs show 8 characters of a push token.
+ * expired (or answers 401 without a code) drop it and try once more with a fresh one. The frame
+ * (evidence, deadline, secrets stripped, push token masked to 8 characters) is directSend's.
  */
 import { maskDeviceToken, type SecretRef } from '../../../../shared/runs/plan';
 import { LabError } from '../../errors';
 import { post, type HttpAnswer } from '../net/http-post';
-import { SendError } from '../send-error';
 import type { SendReceipt, SendRequest, Sender, SenderDeps } from '../sender-types';
-import { redactSecrets } from '../tencent/client';
 import { createClientCredentialTokens, type ClientCredentialTokens } from './client-credentials';
 import { checkedVendorToken, type VendorTokenSpec } from './device-token';
-import { refusalFor, type VendorErrorTable } from './refusal';
+import { directSend } from './direct-send';
+import { refusalFor, type VendorErrorTable, type VendorName } from './refusal';
 
 export interface BuiltVendorBody {
   readonly body: unknown;
@@ -34,12 +33,7 @@ export interface VendorAnswer {
 
 export interface OAuthVendorSpec {
   readonly kind: 'huawei' | 'honor';
-  readonly vendor: {
-    readonly en: string;
-    readonly zh: string;
-    readonly reference: string;
-    readonly referenceZh: string;
-  };
+  readonly vendor: VendorName;
   readonly endpoint: URL;
   readonly tokenUrl: URL;
   readonly clientId: string;
@@ -60,7 +54,6 @@ export function createOAuthVendorSender(spec: OAuthVendorSpec, deps: SenderDeps)
   const log = deps.logger.child(`sender:${spec.kind}`);
   const secrets = new Set<string>();
   let tokens: ClientCredentialTokens | undefined;
-  const strip = (text: string): string => redactSecrets(text, [...secrets]);
 
   const accessTokens = async (): Promise<ClientCredentialTokens> => {
     if (tokens === undefined) {
@@ -80,19 +73,11 @@ export function createOAuthVendorSender(spec: OAuthVendorSpec, deps: SenderDeps)
     return tokens;
   };
 
-  const send = async (request: SendRequest): Promise<SendReceipt> => {
-    const evidence: Record<string, unknown> = {
-      kind: spec.kind,
-      ...spec.evidence,
-      endpoint: spec.endpoint.href,
-    };
-    let sentAt: number | null = null;
-    const deadline = Date.now() + request.timeoutMs;
-    const httpOptions = (): { timeoutMs: number; signal?: AbortSignal } => ({
-      timeoutMs: Math.max(1, deadline - Date.now()),
-      ...(request.signal ? { signal: request.signal } : {}),
-    });
-    try {
+  const frame = { kind: spec.kind, deps, log, secrets };
+
+  const send = (request: SendRequest): Promise<SendReceipt> =>
+    directSend(frame, request, { ...spec.evidence, endpoint: spec.endpoint.href }, async (context) => {
+      const { evidence, strip } = context;
       const pushToken = checkedVendorToken(request, spec.token);
       evidence.deviceToken = maskDeviceToken(pushToken);
       const built = spec.build(request, pushToken);
@@ -103,19 +88,19 @@ export function createOAuthVendorSender(spec: OAuthVendorSpec, deps: SenderDeps)
       const json = JSON.stringify(built.body);
       const auth = await accessTokens();
       const attempt = async (): Promise<{ answer: HttpAnswer; parsed: VendorAnswer }> => {
-        const access = await auth.get(httpOptions()).catch((error: unknown) => {
+        const access = await auth.get(context.http()).catch((error: unknown) => {
           // A refused client secret is read again on the next send (it may have been fixed).
           tokens = undefined;
           throw error;
         });
-        sentAt = deps.clock.now();
+        const sentAt = context.markSent();
         const answer = await post(spec.endpoint, json, {
           headers: {
             ...spec.headers(sentAt),
             authorization: `Bearer ${access.value}`,
             'content-type': 'application/json; charset=UTF-8',
           },
-          ...httpOptions(),
+          ...context.http(),
           what: spec.vendor.en,
           whatZh: spec.vendor.zh,
         });
@@ -131,24 +116,15 @@ export function createOAuthVendorSender(spec: OAuthVendorSpec, deps: SenderDeps)
         ({ answer, parsed } = await attempt());
       }
       evidence.accessTokenRequests = auth.fetched;
-      // Vendors echo the failed tokens (illegal_tokens): keep only their first characters.
-      const said = parsed.message === null ? null : hideToken(strip(parsed.message.slice(0, 500)), pushToken);
+      // Vendors echo the failed tokens (illegal_tokens): strip keeps only their first characters.
+      const said = parsed.message === null ? null : strip(parsed.message.slice(0, 500));
       evidence.answer = {
         status: answer.status,
         code: parsed.code,
         requestId: parsed.requestId,
         message: said,
       };
-      if (parsed.ok) {
-        log.info('sent', {
-          scenarioId: request.scenarioId,
-          serial: request.serial,
-          device: maskDeviceToken(pushToken),
-          requestId: parsed.requestId,
-          messageKind: built.kind,
-        });
-        return { sentAt: sentAt ?? deps.clock.now(), requestId: parsed.requestId, evidence };
-      }
+      if (parsed.ok) return { requestId: parsed.requestId };
       const key = parsed.code ?? `HTTP_${answer.status}`;
       if (parsed.code === null && !Object.hasOwn(spec.table.en, key)) {
         throw new LabError(
@@ -165,17 +141,7 @@ export function createOAuthVendorSender(spec: OAuthVendorSpec, deps: SenderDeps)
       }
       const label = parsed.code === null ? `HTTP ${answer.status}` : `code ${parsed.code}`;
       throw refusalFor(evidence, spec.vendor, spec.table, key, said, label).error;
-    } catch (error) {
-      const clean = SendError.from(error, evidence, sentAt).redacted(strip);
-      log.warn('send failed', {
-        scenarioId: request.scenarioId,
-        serial: request.serial,
-        code: clean.code,
-        message: clean.message,
-      });
-      throw clean;
-    }
-  };
+    });
 
   return { kind: spec.kind, send };
 }
@@ -183,9 +149,4 @@ export function createOAuthVendorSender(spec: OAuthVendorSpec, deps: SenderDeps)
 /** A string or number field as a string (vendors send codes both ways). */
 export function codeOf(value: unknown): string | null {
   return typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 40) : null;
-}
-
-/** The text with every copy of the push token masked to its first 8 characters. */
-export function hideToken(text: string, token: string): string {
-  return token.length < 8 ? text : text.split(token).join(maskDeviceToken(token));
 }

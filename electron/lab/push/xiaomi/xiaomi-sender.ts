@@ -8,12 +8,10 @@
 import { maskDeviceToken, type XiaomiPlanSender } from '../../../../shared/runs/plan';
 import { LabError } from '../../errors';
 import { checkedVendorToken } from '../direct/device-token';
-import { hideToken } from '../direct/oauth-sender';
+import { directSend } from '../direct/direct-send';
 import { refusalFor } from '../direct/refusal';
 import { post } from '../net/http-post';
-import { SendError } from '../send-error';
 import type { SendReceipt, SendRequest, Sender, SenderDeps } from '../sender-types';
-import { redactSecrets } from '../tencent/client';
 import { XIAOMI_ERRORS, XIAOMI_VENDOR } from './errors';
 import { XIAOMI_ERRORS_ZH } from './errors-zh';
 import { buildXiaomiMessage, XIAOMI_HOSTS, XIAOMI_SEND_PATH } from './message';
@@ -37,16 +35,12 @@ export function createXiaomiSender(config: XiaomiPlanSender, deps: SenderDeps): 
   const secrets = new Set<string>();
   let appSecret: string | undefined;
   let sends = 0;
-  const strip = (text: string): string => redactSecrets(text, [...secrets]);
 
-  const send = async (request: SendRequest): Promise<SendReceipt> => {
-    const evidence: Record<string, unknown> = {
-      kind: 'xiaomi',
-      endpoint: endpoint.href,
-      package: request.package,
-    };
-    let sentAt: number | null = null;
-    try {
+  const frame = { kind: 'xiaomi', deps, log, secrets };
+
+  const send = (request: SendRequest): Promise<SendReceipt> =>
+    directSend(frame, request, { endpoint: endpoint.href, package: request.package }, async (context) => {
+      const { evidence, strip } = context;
       const regId = checkedVendorToken(request, {
         vendor: 'xiaomi',
         source: 'MiPushClient.getRegId()',
@@ -71,14 +65,13 @@ export function createXiaomiSender(config: XiaomiPlanSender, deps: SenderDeps): 
         secrets.add(value);
         appSecret = value;
       }
-      sentAt = deps.clock.now();
+      context.markSent();
       const answer = await post(endpoint, new URLSearchParams(built.form).toString(), {
         headers: {
           authorization: `key=${appSecret}`,
           'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
         },
-        timeoutMs: request.timeoutMs,
-        ...(request.signal ? { signal: request.signal } : {}),
+        ...context.http(),
         what: 'Mi Push',
         whatZh: '小米推送',
       });
@@ -86,8 +79,7 @@ export function createXiaomiSender(config: XiaomiPlanSender, deps: SenderDeps): 
       const code = typeof body.code === 'number' || typeof body.code === 'string' ? String(body.code) : null;
       const id = typeof body.data?.id === 'string' && body.data.id !== '' ? body.data.id.slice(0, 200) : null;
       const traceId = typeof body.trace_id === 'string' ? body.trace_id.slice(0, 200) : null;
-      const reason =
-        typeof body.reason === 'string' ? hideToken(strip(body.reason.slice(0, 300)), regId) : null;
+      const reason = typeof body.reason === 'string' ? strip(body.reason.slice(0, 300)) : null;
       evidence.answer = {
         status: answer.status,
         result: typeof body.result === 'string' ? body.result : null,
@@ -98,16 +90,7 @@ export function createXiaomiSender(config: XiaomiPlanSender, deps: SenderDeps): 
         dayQuota: body.data?.day_quota ?? null,
         dayAcked: body.data?.day_acked ?? null,
       };
-      if (answer.status === 200 && code === '0' && body.result === 'ok') {
-        log.info('sent', {
-          scenarioId: request.scenarioId,
-          serial: request.serial,
-          device: maskDeviceToken(regId),
-          requestId: id ?? traceId,
-          messageKind: built.kind,
-        });
-        return { sentAt, requestId: id ?? traceId, evidence };
-      }
+      if (answer.status === 200 && code === '0' && body.result === 'ok') return { requestId: id ?? traceId };
       if (code === null) {
         throw new LabError('SEND_FAILED', `Mi Push answered HTTP ${answer.status} without a result code.`, {
           hint: "Check the sender's region or base URL: it should point at Mi Push.",
@@ -121,17 +104,7 @@ export function createXiaomiSender(config: XiaomiPlanSender, deps: SenderDeps): 
       // A fixed secret file or variable is read again on the next send.
       if (refused.fault === 'bad-auth') appSecret = undefined;
       throw refused.error;
-    } catch (error) {
-      const clean = SendError.from(error, evidence, sentAt).redacted(strip);
-      log.warn('send failed', {
-        scenarioId: request.scenarioId,
-        serial: request.serial,
-        code: clean.code,
-        message: clean.message,
-      });
-      throw clean;
-    }
-  };
+    });
 
   return { kind: 'xiaomi', send };
 }

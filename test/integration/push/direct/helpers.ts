@@ -3,6 +3,7 @@
  * an adjustable clock with a log sink and secrets in environment variables (the CLI's way), a
  * virtual phone with the demo app and its channels, and a check that nothing secret leaked.
  */
+import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { SendError, type SendRequest, type SenderDeps } from '../../../../electron/lab/push';
 import { resolveSecret } from '../../../../electron/lab/secrets/resolve-secret';
@@ -104,3 +105,36 @@ export async function phoneWithApp(
   await sh(android, 'input keyevent KEYCODE_HOME');
   return { android, routed: { serial: 'PHONE-1', android, channel, sdk: android.state.sdk } };
 }
+
+/** 2025-11-03 10:00 China time: inside vivo's 07:00-23:00 window (the OPPO/vivo/Meizu tests start here). */
+export const START = Date.UTC(2025, 10, 3, 2, 0, 0);
+
+/** testDeps from START with a clock whose `now` a test may move forward (`clock.now += ms`). */
+export function labDeps(env: Record<string, string>): {
+  deps: SenderDeps;
+  lines: string[];
+  clock: { now: number };
+} {
+  const t = testDeps(env, START);
+  const clock = {
+    get now(): number {
+      return t.now();
+    },
+    set now(value: number) {
+      t.advance(value - t.now());
+    },
+  };
+  return { deps: t.deps, lines: t.lines, clock };
+}
+
+/** request() on the phone PHONE1 of the given channel, for the OPPO/vivo/Meizu tests. */
+export const scenarioRequest = (id: string, channel: PushChannel, deviceToken: string): SendRequest => ({
+  ...request(id, deviceToken, channel),
+  serial: 'PHONE1',
+});
+
+/** everything(), items first. */
+export const leftBehind = (items: readonly unknown[], lines: readonly string[]): string =>
+  everything(lines, ...items);
+
+export const hex = (bytes: number): string => randomBytes(bytes).toString('hex');

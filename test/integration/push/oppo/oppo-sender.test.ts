@@ -12,7 +12,7 @@ import {
   type OppoServerApp,
   type OppoServerOptions,
 } from '../../../virtual-lab/oppo/server';
-import { failure, hex, labDeps, leftBehind, scenarioRequest } from './helpers';
+import { failure, hex, labDeps, leftBehind, scenarioRequest } from '../direct/helpers';
 
 const APP_KEY = 'a1b2c3d4e5f60718';
 const MASTER_SECRET = hex(16);

@@ -10,7 +10,7 @@ import { VIVO, VIVO_ERRORS } from '../../../../electron/lab/push/vivo/errors';
 import { explainCode } from '../../../../electron/lab/push/direct/refusal';
 import type { VivoPlanSender } from '../../../../shared/runs/plan';
 import { startVivoServer, type VivoServer, type VivoServerOptions } from '../../../virtual-lab/vivo/server';
-import { failure, hex, labDeps, leftBehind, scenarioRequest } from './helpers';
+import { failure, hex, labDeps, leftBehind, scenarioRequest } from '../direct/helpers';
 
 const APP = {
   appId: '105123456',

@@ -13,7 +13,7 @@ import {
   type MeizuServer,
   type MeizuServerOptions,
 } from '../../../virtual-lab/meizu/server';
-import { failure, hex, labDeps, leftBehind, scenarioRequest } from './helpers';
+import { failure, hex, labDeps, leftBehind, scenarioRequest } from '../direct/helpers';
 
 const APP = { appId: '123456', package: 'com.pushlab.demo' };
 const APP_SECRET = hex(16);
