@@ -1,6 +1,7 @@
 /**
- * Senders: who sends the push for a run (Tencent IM REST, APNs, FCM, Mi Push, HMS or Honor Push
- * directly, the team's own command, or a person). `createSender` picks one from the plan's `sender`.
+ * Senders: who sends the push for a run (Tencent IM REST, APNs, FCM, or Mi Push, HMS, Honor, OPPO,
+ * vivo or Flyme Push directly, the team's own command, or a person). `createSender` picks one from
+ * the plan's `sender`. The direct vendor senders share electron/lab/push/direct/.
  */
 import { createApnsSender } from './apns/apns-sender';
 import { createFcmSender } from './fcm/fcm-sender';
@@ -26,6 +27,7 @@ export type {
 } from './sender-types';
 export { SendError } from './send-error';
 export type { VendorFault } from './direct/refusal';
+export { vendorSendCap, type VendorSendCap } from './direct/send-cap';
 export { buildTencentMessage, type TencentBody } from './tencent/tencent-message';
 export { commandEnv, requestIdFrom } from './command/command-sender';
 export { manualPrompt } from './manual/manual-sender';

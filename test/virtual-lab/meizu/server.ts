@@ -11,31 +11,24 @@ import { meizuSign } from '../../../electron/lab/push/meizu/sign';
 import {
   pushHub,
   chinaTime,
-  type AcceptedVendorPush,
-  type VendorDevice,
-  type PushSource,
+  type VendorEmulator,
+  type VendorEmulatorOptions,
 } from '../vendor-push/types';
 import { startLoopbackServer, type LoopbackReply, type LoopbackRequest } from '../http/loopback-server';
 
 export const MEIZU_PATH = '/garcia/api/server/push/varnished/pushByPushId';
 
-export interface MeizuServerOptions {
+export interface MeizuServerOptions extends VendorEmulatorOptions {
   readonly app: { readonly appId: string; readonly appSecret: string; readonly package: string };
-  readonly devices?: readonly VendorDevice[];
-  readonly now?: () => number;
   /** Public (noticeMsgType 0) messages the app may send a day (China time); default unlimited. */
   readonly dailyPublicLimit?: number;
 }
 
-export interface MeizuServer extends PushSource {
-  readonly url: string;
-  readonly accepted: readonly AcceptedVendorPush[];
+export interface MeizuServer extends VendorEmulator {
   /** Every request's code (a refused pushId as "200/<code>"). */
   readonly sends: readonly string[];
-  addDevice(device: VendorDevice): void;
   unsubscribe(token: string): void;
   failNext(code: string, message?: string): void;
-  close(): Promise<void>;
 }
 
 const reply = (code: string, message: string, value: unknown = '', msgId?: string): LoopbackReply => ({

@@ -14,9 +14,8 @@ import { OPPO_CATEGORIES } from '../../../shared/runs/plan-vendor-senders';
 import {
   pushHub,
   chinaTime,
-  type VendorDevice,
-  type PushSource,
-  type AcceptedVendorPush,
+  type VendorEmulator,
+  type VendorEmulatorOptions,
 } from '../vendor-push/types';
 import { startLoopbackServer, type LoopbackReply, type LoopbackRequest } from '../http/loopback-server';
 
@@ -32,29 +31,23 @@ export interface OppoServerApp {
   readonly notifyLevel16?: boolean;
 }
 
-export interface OppoServerOptions {
+export interface OppoServerOptions extends VendorEmulatorOptions {
   readonly app: OppoServerApp;
-  readonly devices?: readonly VendorDevice[];
-  readonly now?: () => number;
   readonly tokenLifetimeMs?: number;
   /** Marketing (non-service category) pushes the app may send a day (China time); default unlimited. */
   readonly dailyLimit?: number;
 }
 
-export interface OppoServer extends PushSource {
-  readonly url: string;
-  readonly accepted: readonly AcceptedVendorPush[];
+export interface OppoServer extends VendorEmulator {
   /** Every auth call's code. */
   readonly authCalls: readonly number[];
   /** Every unicast call's code. */
   readonly sends: readonly number[];
-  addDevice(device: VendorDevice): void;
   unregister(token: string): void;
   /** Every auth_token issued so far stops working (code 11). */
   revokeTokens(): void;
   /** The next unicast answers this code (e.g. -2 flow control, 33 daily limit). */
   failNext(code: number, message?: string): void;
-  close(): Promise<void>;
 }
 
 const reply = (code: number, message: string, data?: unknown): LoopbackReply => ({

@@ -13,7 +13,7 @@ import {
   extFromIntent,
   pushHub,
   type AcceptedVendorPush,
-  type VendorDevice,
+  type VendorEmulatorOptions,
   type VendorPushFake,
 } from './types';
 
@@ -57,10 +57,8 @@ export interface HmsStyle {
   classify(app: HmsStyleApp, fields: HmsStyleFields): 'high' | 'low';
 }
 
-export interface HmsStyleFakeOptions {
+export interface HmsStyleFakeOptions extends VendorEmulatorOptions {
   readonly apps: readonly HmsStyleApp[];
-  readonly devices?: readonly VendorDevice[];
-  readonly now?: () => number;
   readonly accessTokenLifetimeS?: number;
 }
 

@@ -39,14 +39,23 @@ export interface VendorDevice {
   readonly package: string;
 }
 
-export interface VendorPushFake {
+/** What every vendor emulator offers: its URL, what it accepted, listeners, its devices. */
+export interface VendorEmulator extends PushSource {
   readonly url: string;
   readonly accepted: readonly AcceptedVendorPush[];
-  onPush(listener: (push: AcceptedVendorPush) => void): () => void;
   addDevice(device: VendorDevice): void;
+  close(): Promise<void>;
+}
+
+/** Options every vendor emulator takes. */
+export interface VendorEmulatorOptions {
+  readonly devices?: readonly VendorDevice[];
+  readonly now?: () => number;
+}
+
+export interface VendorPushFake extends VendorEmulator {
   /** The app was uninstalled or re-registered: the token stops being valid. */
   unregister(token: string): void;
-  close(): Promise<void>;
 }
 
 /** Reads `S.ext=` back out of the intent URI a click action carries (direct/content.ts launchIntentUri). */

@@ -15,9 +15,8 @@ import { VIVO_CATEGORIES } from '../../../shared/runs/plan-vendor-senders';
 import {
   pushHub,
   chinaTime,
-  type AcceptedVendorPush,
-  type VendorDevice,
-  type PushSource,
+  type VendorEmulator,
+  type VendorEmulatorOptions,
 } from '../vendor-push/types';
 import { startLoopbackServer, type LoopbackReply, type LoopbackRequest } from '../http/loopback-server';
 
@@ -28,29 +27,23 @@ export interface VivoServerApp {
   readonly package: string;
 }
 
-export interface VivoServerOptions {
+export interface VivoServerOptions extends VendorEmulatorOptions {
   readonly app: VivoServerApp;
-  readonly devices?: readonly VendorDevice[];
   /** regIds registered as test devices in the console (pushMode 1 reaches only these). */
   readonly testDevices?: readonly string[];
-  readonly now?: () => number;
   readonly tokenLifetimeMs?: number;
   /** Production pushes the app may send a day (China time); default unlimited. */
   readonly dailyLimit?: number;
 }
 
-export interface VivoServer extends PushSource {
-  readonly url: string;
-  readonly accepted: readonly AcceptedVendorPush[];
+export interface VivoServer extends VendorEmulator {
   readonly authCalls: readonly number[];
   /** Every send's result (invalidUser answers as "invalidUser.<status>"). */
   readonly sends: readonly string[];
-  addDevice(device: VendorDevice): void;
   /** The app was uninstalled or its notifications turned off (invalidUser status 2). */
   unsubscribe(token: string): void;
   revokeTokens(): void;
   failNext(result: number, desc?: string): void;
-  close(): Promise<void>;
 }
 
 const reply = (result: number, desc: string, extra: Record<string, unknown> = {}): LoopbackReply => ({

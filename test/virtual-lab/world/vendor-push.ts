@@ -20,13 +20,13 @@ import {
   makeXiaomiRegId,
 } from '../vendor-push/credentials';
 import { connectVendorPushToPhones, type VendorDelivery, type VendorPhone } from '../vendor-push/deliver';
-import type { AcceptedVendorPush, VendorDevice } from '../vendor-push/types';
-import { startHonorServer, honorTokenUrl } from '../honor/server';
-import { startHuaweiServer, huaweiTokenUrl } from '../huawei/server';
-import { startMeizuServer } from '../meizu/server';
-import { startOppoServer } from '../oppo/server';
-import { startVivoServer } from '../vivo/server';
-import { startXiaomiServer } from '../xiaomi/server';
+import type { VendorDevice, VendorEmulator } from '../vendor-push/types';
+import { startHonorServer, honorTokenUrl, type HonorServer } from '../honor/server';
+import { startHuaweiServer, huaweiTokenUrl, type HuaweiServer } from '../huawei/server';
+import { startMeizuServer, type MeizuServer } from '../meizu/server';
+import { startOppoServer, type OppoServer } from '../oppo/server';
+import { startVivoServer, type VivoServer } from '../vivo/server';
+import { startXiaomiServer, type XiaomiServer } from '../xiaomi/server';
 import { DEMO_CHANNELS } from './demo-app';
 
 export const DIRECT_VENDORS = ['xiaomi', 'huawei', 'honor', 'oppo', 'vivo', 'meizu'] as const;
@@ -61,17 +61,19 @@ const TOKEN_MAKERS: Readonly<Record<LimitedVendor, () => string>> = {
   meizu: makeMeizuPushId,
 };
 
-interface Emulator {
-  readonly url: string;
-  readonly accepted: readonly AcceptedVendorPush[];
-  onPush(listener: (push: AcceptedVendorPush) => void): () => void;
-  addDevice(device: VendorDevice): void;
-  close(): Promise<void>;
+/** The six emulators, each with its own fault switches (failNext, revoke…, unregister/unsubscribe). */
+export interface VendorEmulators {
+  readonly xiaomi: XiaomiServer;
+  readonly huawei: HuaweiServer;
+  readonly honor: HonorServer;
+  readonly oppo: OppoServer;
+  readonly vivo: VivoServer;
+  readonly meizu: MeizuServer;
 }
 
 export interface VendorPushWorld {
-  /** The emulators by vendor (url, accepted pushes, addDevice, and each one's fault switches). */
-  readonly emulators: Readonly<Record<LimitedVendor, Emulator>>;
+  /** The emulators by vendor (url, accepted pushes, addDevice, fault switches). */
+  readonly emulators: VendorEmulators;
   /** Every delivery decision so far (`log`), ground truth for the vendor path. */
   readonly delivery: VendorDelivery;
   /** Secret values by environment variable name (VENDOR_SECRET_ENV): add them to the core's env. */
@@ -110,8 +112,8 @@ export async function startVendorPushWorld(options: {
   }
   const devicesOf = (vendor: LimitedVendor): VendorDevice[] =>
     [...owned.values()].filter((o) => o.vendor === vendor).map((o) => ({ token: o.token, package: pkg }));
-  const started: Emulator[] = [];
-  const start = async <E extends Emulator>(emulator: Promise<E>): Promise<E> => {
+  const started: VendorEmulator[] = [];
+  const start = async <E extends VendorEmulator>(emulator: Promise<E>): Promise<E> => {
     const e = await emulator;
     started.push(e);
     return e;
@@ -182,7 +184,7 @@ export async function startVendorPushWorld(options: {
         }),
       ),
     ]);
-    const emulators = { xiaomi, huawei, honor, oppo, vivo, meizu };
+    const emulators: VendorEmulators = { xiaomi, huawei, honor, oppo, vivo, meizu };
     const owners = new Map([...owned].map(([serial, o]) => [o.token, serial]));
     const delivery = connectVendorPushToPhones(Object.values(emulators), {
       phones: options.phones,

@@ -11,8 +11,8 @@ import { startLoopbackServer, type LoopbackReply, type LoopbackRequest } from '.
 import {
   pushHub,
   type AcceptedVendorPush,
-  type VendorDevice,
   type VendorPushFake,
+  type VendorEmulatorOptions,
 } from '../vendor-push/types';
 
 export interface XiaomiChannel {
@@ -29,10 +29,8 @@ export interface XiaomiApp {
   readonly dayQuota?: number;
 }
 
-export interface XiaomiServerOptions {
+export interface XiaomiServerOptions extends VendorEmulatorOptions {
   readonly apps: readonly XiaomiApp[];
-  readonly devices?: readonly VendorDevice[];
-  readonly now?: () => number;
 }
 
 export interface XiaomiServer extends VendorPushFake {

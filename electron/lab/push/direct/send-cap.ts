@@ -2,10 +2,11 @@
  * How many pushes one phone may take a day through a vendor sender, for the class this plan sender
  * sends (from the vendor limits): the run preflight compares it with the sends per phone, so a run
  * never burns a lab's daily quota by surprise. null = that class is not capped per device (service
- * categories, private messages, vivo test pushes).
+ * categories, private messages, test messages), or the plan cannot tell (a Mi Push channel is
+ * private or public as the Mi console registered it; the emulator and the vendor decide then).
  */
 import { VENDOR_SEND_LIMITS as LIMITS, type LimitedVendor } from '../../../../shared/push/vendor-limits';
-import type { MeizuPlanSender, OppoPlanSender, VivoPlanSender } from '../../../../shared/runs/plan';
+import type { PlanSender } from '../../../../shared/runs/plan';
 import { OPPO_SERVICE_CATEGORIES } from '../oppo/message';
 
 export interface VendorSendCap {
@@ -15,9 +16,7 @@ export interface VendorSendCap {
   readonly zh: string;
 }
 
-export function vendorSendCap(
-  config: OppoPlanSender | VivoPlanSender | MeizuPlanSender,
-): VendorSendCap | null {
+export function vendorSendCap(config: Extract<PlanSender, { kind: LimitedVendor }>): VendorSendCap | null {
   const low = (vendor: LimitedVendor, en: string, zh: string): VendorSendCap | null => {
     const count = LIMITS[vendor].perDevicePerDay.low.count;
     return count === null
@@ -30,6 +29,24 @@ export function vendorSendCap(
         };
   };
   switch (config.kind) {
+    case 'xiaomi':
+      return null;
+    case 'huawei':
+    case 'honor':
+      // importance LOW is the news & marketing class; test messages have their own quota.
+      return config.testMessage === true || config.importance !== 'LOW'
+        ? null
+        : config.kind === 'huawei'
+          ? low(
+              'huawei',
+              "HMS's cap on LOW importance (marketing) messages",
+              '华为对 LOW 重要性（营销类）消息的限额',
+            )
+          : low(
+              'honor',
+              "Honor's cap on LOW importance (marketing) messages",
+              '荣耀对 LOW 重要性（营销类）消息的限额',
+            );
     case 'oppo':
       return OPPO_SERVICE_CATEGORIES.includes(config.category ?? 'IM')
         ? null

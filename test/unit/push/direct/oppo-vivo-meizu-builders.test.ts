@@ -206,6 +206,22 @@ describe('send caps for the preflight', () => {
   it('cap only the classes the vendors cap per device', () => {
     const secret = { env: 'X' };
     expect(vendorSendCap({ kind: 'oppo', appKey: 'k', masterSecret: secret })).toBeNull();
+    expect(vendorSendCap({ kind: 'xiaomi', appSecret: secret })).toBeNull();
+    const huawei = { kind: 'huawei', clientId: '1', clientSecret: secret } as const;
+    expect(vendorSendCap(huawei)).toBeNull();
+    expect(vendorSendCap({ ...huawei, importance: 'LOW' })).toMatchObject({
+      vendor: 'huawei',
+      perDevicePerDay: 2,
+    });
+    expect(vendorSendCap({ ...huawei, importance: 'LOW', testMessage: true })).toBeNull();
+    const honor = {
+      kind: 'honor',
+      appId: '1',
+      clientId: '1',
+      clientSecret: secret,
+      importance: 'LOW',
+    } as const;
+    expect(vendorSendCap(honor)?.zh).toMatch(/荣耀.*每台手机每天 2 条/);
     expect(
       vendorSendCap({ kind: 'oppo', appKey: 'k', masterSecret: secret, category: 'MARKETING' }),
     ).toMatchObject({
