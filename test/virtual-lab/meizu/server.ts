@@ -8,12 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { MEIZU_MAX } from '../../../electron/lab/push/meizu/message';
 import { meizuSign } from '../../../electron/lab/push/meizu/sign';
-import {
-  pushHub,
-  chinaTime,
-  type VendorEmulator,
-  type VendorEmulatorOptions,
-} from '../vendor-push/types';
+import { pushHub, chinaTime, type VendorEmulator, type VendorEmulatorOptions } from '../vendor-push/types';
 import { startLoopbackServer, type LoopbackReply, type LoopbackRequest } from '../http/loopback-server';
 
 export const MEIZU_PATH = '/garcia/api/server/push/varnished/pushByPushId';

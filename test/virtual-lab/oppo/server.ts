@@ -11,12 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { oppoSign } from '../../../electron/lab/push/oppo/auth';
 import { OPPO_MAX, OPPO_SERVICE_CATEGORIES } from '../../../electron/lab/push/oppo/message';
 import { OPPO_CATEGORIES } from '../../../shared/runs/plan-vendor-senders';
-import {
-  pushHub,
-  chinaTime,
-  type VendorEmulator,
-  type VendorEmulatorOptions,
-} from '../vendor-push/types';
+import { pushHub, chinaTime, type VendorEmulator, type VendorEmulatorOptions } from '../vendor-push/types';
 import { startLoopbackServer, type LoopbackReply, type LoopbackRequest } from '../http/loopback-server';
 
 export interface OppoServerApp {

@@ -12,12 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { vivoSign } from '../../../electron/lab/push/vivo/auth';
 import { VIVO_MAX, VIVO_SYSTEM_CATEGORIES, vivoWidth } from '../../../electron/lab/push/vivo/message';
 import { VIVO_CATEGORIES } from '../../../shared/runs/plan-vendor-senders';
-import {
-  pushHub,
-  chinaTime,
-  type VendorEmulator,
-  type VendorEmulatorOptions,
-} from '../vendor-push/types';
+import { pushHub, chinaTime, type VendorEmulator, type VendorEmulatorOptions } from '../vendor-push/types';
 import { startLoopbackServer, type LoopbackReply, type LoopbackRequest } from '../http/loopback-server';
 
 export interface VivoServerApp {
