@@ -30,7 +30,8 @@ export function createHonorSender(config: HonorPlanSender, deps: SenderDeps): Se
         'Copy the Client ID and Client Secret (not the App Secret) from the Honor developer console ' +
         'into sender.clientId and the secret sender.clientSecret names.',
       consoleHintZh:
-        '请从荣耀开发者平台复制客户端 ID 和客户端密钥（不是 App Secret），分别填入 sender.clientId 和 sender.clientSecret 引用的密钥。',
+        '请从荣耀开发者平台复制客户端 ID 和客户端密钥（不是 App Secret），' +
+        '分别填入 sender.clientId 和 sender.clientSecret 引用的密钥。',
       token: {
         vendor: 'honor',
         source: 'HonorPushClient.getPushToken()',

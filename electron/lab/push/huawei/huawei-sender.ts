@@ -26,7 +26,8 @@ export function createHuaweiSender(config: HuaweiPlanSender, deps: SenderDeps): 
         'Copy the OAuth 2.0 Client ID and Client secret from AppGallery Connect (Project settings > General information) ' +
         'into sender.clientId and the secret sender.clientSecret names.',
       consoleHintZh:
-        '请从 AppGallery Connect（项目设置 > 常规）复制 OAuth 2.0 客户端 ID 和客户端密钥，分别填入 sender.clientId 和 sender.clientSecret 引用的密钥。',
+        '请从 AppGallery Connect（项目设置 > 常规）复制 OAuth 2.0 客户端 ID 和客户端密钥，' +
+        '分别填入 sender.clientId 和 sender.clientSecret 引用的密钥。',
       token: {
         vendor: 'huawei',
         source: 'HmsInstanceId.getToken()',

@@ -74,7 +74,9 @@ export function buildXiaomiMessage(message: MessageSpec, options: XiaomiMessageO
           'to a channel registered in the Mi Push console (or xiaomiChannelId in the scenario).',
         zh: {
           message: `场景 ${options.scenarioId} 没有可用的小米推送 channel_id。`,
-          hint: '自 2024-11-04 起小米推送拒绝没有 extra.channel_id 的通知：请把 sender.channelId 设为小米推送控制台中登记的通道。',
+          hint:
+            '自 2024-11-04 起小米推送拒绝没有 extra.channel_id 的通知：' +
+            '请把 sender.channelId 设为小米推送控制台中登记的通道。',
         },
       },
     );
