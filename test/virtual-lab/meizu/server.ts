@@ -8,7 +8,13 @@
 import { randomBytes } from 'node:crypto';
 import { MEIZU_MAX } from '../../../electron/lab/push/meizu/message';
 import { meizuSign } from '../../../electron/lab/push/meizu/sign';
-import { pushHub, chinaTime, type VendorEmulator, type VendorEmulatorOptions } from '../vendor-push/types';
+import {
+  pushHub,
+  chinaTime,
+  type VendorEmulator,
+  type VendorEmulatorOptions,
+  emulatorBase,
+} from '../vendor-push/types';
 import { startLoopbackServer, type LoopbackReply, type LoopbackRequest } from '../http/loopback-server';
 
 export const MEIZU_PATH = '/garcia/api/server/push/varnished/pushByPushId';
@@ -129,15 +135,11 @@ export async function startMeizuServer(options: MeizuServerOptions): Promise<Mei
 
   const server = await startLoopbackServer(route);
   return {
-    url: server.url,
-    accepted: pushes.accepted,
+    ...emulatorBase(server, pushes, devices),
     sends,
-    onPush: pushes.onPush,
-    addDevice: (device) => devices.set(device.token, device),
     unsubscribe: (token) => unsubscribed.add(token),
     failNext: (code, message = 'forced error') => {
       forced = { code, message };
     },
-    close: () => server.close(),
   };
 }

@@ -11,7 +11,13 @@ import { randomBytes } from 'node:crypto';
 import { oppoSign } from '../../../electron/lab/push/oppo/auth';
 import { OPPO_MAX, OPPO_SERVICE_CATEGORIES } from '../../../electron/lab/push/oppo/message';
 import { OPPO_CATEGORIES } from '../../../shared/runs/plan-vendor-senders';
-import { pushHub, chinaTime, type VendorEmulator, type VendorEmulatorOptions } from '../vendor-push/types';
+import {
+  pushHub,
+  chinaTime,
+  type VendorEmulator,
+  type VendorEmulatorOptions,
+  emulatorBase,
+} from '../vendor-push/types';
 import { startLoopbackServer, type LoopbackReply, type LoopbackRequest } from '../http/loopback-server';
 
 export interface OppoServerApp {
@@ -177,18 +183,14 @@ export async function startOppoServer(options: OppoServerOptions): Promise<OppoS
 
   const server = await startLoopbackServer(route);
   return {
-    url: server.url,
-    accepted: pushes.accepted,
+    ...emulatorBase(server, pushes, devices),
     authCalls,
     sends,
-    onPush: pushes.onPush,
-    addDevice: (device) => devices.set(device.token, device),
     unregister: (token) => devices.delete(token),
     revokeTokens: () => tokens.clear(),
     failNext: (code, message = 'Forced Error') => {
       forced = { code, message };
     },
-    close: () => server.close(),
   };
 }
 

@@ -15,6 +15,7 @@ import {
   type AcceptedVendorPush,
   type VendorEmulatorOptions,
   type VendorPushFake,
+  emulatorBase,
 } from './types';
 
 export interface HmsStyleApp extends OAuthClient {
@@ -186,14 +187,9 @@ export async function startHmsStyleFake(
 
   const server = await startLoopbackServer(handle, { maxBodyBytes: 64 * 1024 });
   return {
-    url: server.url,
-    accepted: hub.accepted,
+    ...emulatorBase(server, hub, devices),
     tokenRequests: issuer.requests,
     sends,
-    onPush: hub.onPush,
-    addDevice(device) {
-      devices.set(device.token, device);
-    },
     unregister(token) {
       unregistered.add(token);
     },
@@ -201,7 +197,6 @@ export async function startHmsStyleFake(
     failNext(error) {
       forced = error;
     },
-    close: server.close,
   };
 }
 

@@ -33,6 +33,24 @@ export interface PushSource {
   onPush(listener: (push: AcceptedVendorPush) => void): () => void;
 }
 
+/**
+ * The VendorEmulator part every emulator returns: its loopback server's URL and close, the hub's
+ * accepted list and listeners, and addDevice on the emulator's device table.
+ */
+export function emulatorBase(
+  server: { readonly url: string; close(): Promise<void> },
+  hub: ReturnType<typeof pushHub>,
+  devices: Map<string, VendorDevice>,
+): VendorEmulator {
+  return {
+    url: server.url,
+    accepted: hub.accepted,
+    onPush: hub.onPush,
+    addDevice: (device) => void devices.set(device.token, device),
+    close: () => server.close(),
+  };
+}
+
 /** A push token the fake knows, and the app that registered it. */
 export interface VendorDevice {
   readonly token: string;

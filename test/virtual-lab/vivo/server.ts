@@ -12,7 +12,13 @@ import { randomBytes } from 'node:crypto';
 import { vivoSign } from '../../../electron/lab/push/vivo/auth';
 import { VIVO_MAX, VIVO_SYSTEM_CATEGORIES, vivoWidth } from '../../../electron/lab/push/vivo/message';
 import { VIVO_CATEGORIES } from '../../../shared/runs/plan-vendor-senders';
-import { pushHub, chinaTime, type VendorEmulator, type VendorEmulatorOptions } from '../vendor-push/types';
+import {
+  pushHub,
+  chinaTime,
+  type VendorEmulator,
+  type VendorEmulatorOptions,
+  emulatorBase,
+} from '../vendor-push/types';
 import { startLoopbackServer, type LoopbackReply, type LoopbackRequest } from '../http/loopback-server';
 
 export interface VivoServerApp {
@@ -168,17 +174,13 @@ export async function startVivoServer(options: VivoServerOptions): Promise<VivoS
 
   const server = await startLoopbackServer(route);
   return {
-    url: server.url,
-    accepted: pushes.accepted,
+    ...emulatorBase(server, pushes, devices),
     authCalls,
     sends,
-    onPush: pushes.onPush,
-    addDevice: (device) => devices.set(device.token, device),
     unsubscribe: (token) => unsubscribed.add(token),
     revokeTokens: () => tokens.clear(),
     failNext: (result, desc = 'forced error') => {
       forced = { result, desc };
     },
-    close: () => server.close(),
   };
 }

@@ -13,6 +13,7 @@ import {
   type AcceptedVendorPush,
   type VendorPushFake,
   type VendorEmulatorOptions,
+  emulatorBase,
 } from '../vendor-push/types';
 
 export interface XiaomiChannel {
@@ -158,20 +159,14 @@ export async function startXiaomiServer(options: XiaomiServerOptions): Promise<X
 
   const server = await startLoopbackServer(handle, { maxBodyBytes: 64 * 1024 });
   return {
-    url: server.url,
-    accepted: hub.accepted,
+    ...emulatorBase(server, hub, devices),
     sends,
-    onPush: hub.onPush,
-    addDevice(device) {
-      devices.set(device.token, device);
-    },
     unregister(token) {
       unregistered.add(token);
     },
     failNext(code, reason = DESCRIPTIONS[code] ?? 'forced') {
       forced = { code, reason };
     },
-    close: server.close,
   };
 }
 
