@@ -92,32 +92,28 @@ const vendorUrl = z
   .max(2000)
   .refine(loopbackOrHttps, 'must be an https:// URL (http:// only on 127.0.0.1 or localhost)');
 
-/** OPPO categories (新消息分类): service IM…SUBSCRIPTION, the rest news and marketing. */
-export const OPPO_CATEGORIES = [
+/** OPPO service categories (新消息分类; not counted against the marketing quota). */
+export const OPPO_SERVICE_CATEGORIES = [
   'IM',
   'ACCOUNT',
   'DEVICE_REMINDER',
   'ORDER',
   'TODO',
   'SUBSCRIPTION',
-  'NEWS',
-  'CONTENT',
-  'MARKETING',
-  'SOCIAL',
 ] as const;
-/** vivo categories (二级分类): service IM…SUBSCRIPTION, the rest operational. */
-export const VIVO_CATEGORIES = [
+/** vivo system-class categories (二级分类), the order vivo lists them. */
+export const VIVO_SYSTEM_CATEGORIES = [
   'IM',
   'ACCOUNT',
   'TODO',
   'DEVICE_REMINDER',
   'ORDER',
   'SUBSCRIPTION',
-  'NEWS',
-  'CONTENT',
-  'MARKETING',
-  'SOCIAL',
 ] as const;
+/** The news, content and marketing categories OPPO and vivo share (OPPO marketing, vivo operational). */
+const MARKETING_CATEGORIES = ['NEWS', 'CONTENT', 'MARKETING', 'SOCIAL'] as const;
+export const OPPO_CATEGORIES = [...OPPO_SERVICE_CATEGORIES, ...MARKETING_CATEGORIES] as const;
+export const VIVO_CATEGORIES = [...VIVO_SYSTEM_CATEGORIES, ...MARKETING_CATEGORIES] as const;
 
 /** OPPO Push (HeyTap) server API: an auth_token from AppKey + MasterSecret, then unicast. */
 export const oppoSender = z.strictObject({

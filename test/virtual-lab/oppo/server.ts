@@ -9,8 +9,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { oppoSign } from '../../../electron/lab/push/oppo/auth';
-import { OPPO_MAX, OPPO_SERVICE_CATEGORIES } from '../../../electron/lab/push/oppo/message';
-import { OPPO_CATEGORIES } from '../../../shared/runs/plan-vendor-senders';
+import { OPPO_MAX } from '../../../electron/lab/push/oppo/message';
+import { OPPO_CATEGORIES, OPPO_SERVICE_CATEGORIES } from '../../../shared/runs/plan-vendor-senders';
 import {
   pushHub,
   chinaTime,

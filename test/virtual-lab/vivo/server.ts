@@ -10,8 +10,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { vivoSign } from '../../../electron/lab/push/vivo/auth';
-import { VIVO_MAX, VIVO_SYSTEM_CATEGORIES, vivoWidth } from '../../../electron/lab/push/vivo/message';
-import { VIVO_CATEGORIES } from '../../../shared/runs/plan-vendor-senders';
+import { VIVO_MAX, vivoWidth } from '../../../electron/lab/push/vivo/message';
+import { VIVO_CATEGORIES, VIVO_SYSTEM_CATEGORIES } from '../../../shared/runs/plan-vendor-senders';
 import {
   pushHub,
   chinaTime,

@@ -7,7 +7,7 @@
  */
 import { VENDOR_SEND_LIMITS as LIMITS, type LimitedVendor } from '../../../../shared/push/vendor-limits';
 import type { PlanSender } from '../../../../shared/runs/plan';
-import { OPPO_SERVICE_CATEGORIES } from '../oppo/message';
+import { OPPO_SERVICE_CATEGORIES } from '../../../../shared/runs/plan-vendor-senders';
 
 export interface VendorSendCap {
   readonly vendor: LimitedVendor;
@@ -48,7 +48,7 @@ export function vendorSendCap(config: Extract<PlanSender, { kind: LimitedVendor 
               '荣耀对 LOW 重要性（营销类）消息的限额',
             );
     case 'oppo':
-      return OPPO_SERVICE_CATEGORIES.includes(config.category ?? 'IM')
+      return (OPPO_SERVICE_CATEGORIES as readonly string[]).includes(config.category ?? 'IM')
         ? null
         : low(
             'oppo',

@@ -14,15 +14,6 @@ import { tooLong, vendorNotice, type VendorNotice } from '../direct/content';
 export const OPPO_MAX = { title: 50, content: 50, longContent: 128, actionParameters: 4000 } as const;
 
 export type OppoCategory = (typeof OPPO_CATEGORIES)[number];
-/** The service categories (not counted against the marketing quota). */
-export const OPPO_SERVICE_CATEGORIES: readonly OppoCategory[] = [
-  'IM',
-  'ACCOUNT',
-  'DEVICE_REMINDER',
-  'ORDER',
-  'TODO',
-  'SUBSCRIPTION',
-];
 
 export interface OppoNotification {
   readonly app_message_id: string;

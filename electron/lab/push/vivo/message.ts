@@ -12,14 +12,6 @@ import { tooLong, vendorNotice, type VendorNotice } from '../direct/content';
 import { vivoAppId } from './auth';
 
 export type VivoCategory = (typeof VIVO_CATEGORIES)[number];
-export const VIVO_SYSTEM_CATEGORIES: readonly VivoCategory[] = [
-  'IM',
-  'ACCOUNT',
-  'TODO',
-  'DEVICE_REMINDER',
-  'ORDER',
-  'SUBSCRIPTION',
-];
 /** Widths (ASCII 1, other characters 2) and the clientCustomMap total (characters). */
 export const VIVO_MAX = { title: 40, content: 100, customMap: 1024 } as const;
 
