@@ -20,7 +20,12 @@ export interface VendorTokenSpec {
 const APNS_LIKE = /^[0-9A-Fa-f]{64}$/;
 const FCM_LIKE = /^[A-Za-z0-9_-]{8,}:APA91b[A-Za-z0-9_-]+$/;
 
-export function checkedVendorToken(request: SendRequest, spec: VendorTokenSpec): string {
+/** The checked token; the send's evidence records it masked (`deviceToken`, 8 characters). */
+export function checkedVendorToken(
+  request: SendRequest,
+  spec: VendorTokenSpec,
+  evidence: Record<string, unknown>,
+): string {
   const token = request.deviceToken;
   const name = DEVICE_TOKEN_NAMES[spec.vendor] ?? {
     en: `${spec.vendor} push token`,
@@ -57,5 +62,6 @@ export function checkedVendorToken(request: SendRequest, spec: VendorTokenSpec):
       },
     );
   }
+  evidence.deviceToken = maskDeviceToken(token);
   return token;
 }

@@ -5,7 +5,7 @@
  * expired (or answers 401 without a code) drop it and try once more with a fresh one. The frame
  * (evidence, deadline, secrets stripped, push token masked to 8 characters) is directSend's.
  */
-import { maskDeviceToken, type SecretRef } from '../../../../shared/runs/plan';
+import type { SecretRef } from '../../../../shared/runs/plan';
 import { LabError } from '../../errors';
 import { post, type HttpAnswer } from '../net/http-post';
 import type { SendReceipt, SendRequest, Sender, SenderDeps } from '../sender-types';
@@ -78,8 +78,7 @@ export function createOAuthVendorSender(spec: OAuthVendorSpec, deps: SenderDeps)
   const send = (request: SendRequest): Promise<SendReceipt> =>
     directSend(frame, request, { ...spec.evidence, endpoint: spec.endpoint.href }, async (context) => {
       const { evidence, strip } = context;
-      const pushToken = checkedVendorToken(request, spec.token);
-      evidence.deviceToken = maskDeviceToken(pushToken);
+      const pushToken = checkedVendorToken(request, spec.token, evidence);
       const built = spec.build(request, pushToken);
       evidence.messageKind = built.kind;
       if (built.dataOnlyBecause !== null) evidence.dataOnlyBecause = built.dataOnlyBecause;

@@ -35,12 +35,15 @@ export function createMeizuSender(config: MeizuPlanSender, deps: SenderDeps): Se
       { endpoint: pushUrl.href, appId: config.appId },
       async (context) => {
         const { evidence, strip } = context;
-        const pushId = checkedVendorToken(request, {
-          vendor: 'meizu',
-          source: 'PushManager.getPushId()',
-          pattern: MEIZU_PUSH_ID,
-        });
-        evidence.deviceToken = maskDeviceToken(pushId);
+        const pushId = checkedVendorToken(
+          request,
+          {
+            vendor: 'meizu',
+            source: 'PushManager.getPushId()',
+            pattern: MEIZU_PUSH_ID,
+          },
+          evidence,
+        );
         const built = buildMeizuMessage(request.message, {
           ...(config.noticeMsgType === undefined ? {} : { noticeMsgType: config.noticeMsgType }),
           validHours: Math.ceil(request.timeoutMs / 3_600_000),

@@ -77,12 +77,15 @@ export function createOppoSender(config: OppoPlanSender, deps: SenderDeps): Send
       { endpoint: unicastUrl.href, appKey: config.appKey },
       async (context) => {
         const { evidence, strip } = context;
-        const regId = checkedVendorToken(request, {
-          vendor: 'oppo',
-          source: 'HeytapPushManager.getRegisterID()',
-          pattern: OPPO_REG_ID,
-        });
-        evidence.deviceToken = maskDeviceToken(regId);
+        const regId = checkedVendorToken(
+          request,
+          {
+            vendor: 'oppo',
+            source: 'HeytapPushManager.getRegisterID()',
+            pattern: OPPO_REG_ID,
+          },
+          evidence,
+        );
         const built = buildOppoMessage(request.message, {
           regId,
           ...(config.channelId === undefined ? {} : { channelId: config.channelId }),

@@ -77,12 +77,15 @@ export function createVivoSender(config: VivoPlanSender, deps: SenderDeps): Send
       { endpoint: sendUrl.href, appId: config.appId },
       async (context) => {
         const { evidence, strip } = context;
-        const regId = checkedVendorToken(request, {
-          vendor: 'vivo',
-          source: 'PushClient.getRegId()',
-          pattern: VIVO_REG_ID,
-        });
-        evidence.deviceToken = maskDeviceToken(regId);
+        const regId = checkedVendorToken(
+          request,
+          {
+            vendor: 'vivo',
+            source: 'PushClient.getRegId()',
+            pattern: VIVO_REG_ID,
+          },
+          evidence,
+        );
         const built = buildVivoMessage(request.message, {
           appId: config.appId,
           regId,

@@ -41,12 +41,15 @@ export function createXiaomiSender(config: XiaomiPlanSender, deps: SenderDeps): 
   const send = (request: SendRequest): Promise<SendReceipt> =>
     directSend(frame, request, { endpoint: endpoint.href, package: request.package }, async (context) => {
       const { evidence, strip } = context;
-      const regId = checkedVendorToken(request, {
-        vendor: 'xiaomi',
-        source: 'MiPushClient.getRegId()',
-        pattern: XIAOMI_REGID,
-      });
-      evidence.deviceToken = maskDeviceToken(regId);
+      const regId = checkedVendorToken(
+        request,
+        {
+          vendor: 'xiaomi',
+          source: 'MiPushClient.getRegId()',
+          pattern: XIAOMI_REGID,
+        },
+        evidence,
+      );
       sends += 1;
       const built = buildXiaomiMessage(request.message, {
         regId,
