@@ -9,6 +9,16 @@ import { z } from 'zod';
 import { PUSH_CHANNELS } from '../domain/device';
 import { serialSchema } from '../ipc';
 import { SCENARIOS } from '../scenarios/catalog';
+import { loopbackOnly, loopbackOrHttps, PRINTABLE, secretRef, text } from './plan-parts';
+import {
+  DEVICE_TOKEN_NAMES,
+  honorSender,
+  huaweiSender,
+  meizuSender,
+  oppoSender,
+  vivoSender,
+  xiaomiSender,
+} from './plan-vendor-senders';
 import { templateProblemTexts } from './template';
 
 /** Tencent IM data-centre regions (same names as the core's TENCENT_REGION_DOMAINS). */
@@ -21,10 +31,6 @@ export const TENCENT_REGIONS = [
   'silicon-valley',
   'jakarta',
 ] as const;
-
-const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
-const text = (max: number): z.ZodString =>
-  z.string().min(1).max(max).regex(PRINTABLE, 'must be one line without control characters');
 
 /** Android package names (applicationId): dot-separated parts, each a letter then letters, digits or _. */
 export const ANDROID_PACKAGE_PATTERN = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/;
@@ -56,12 +62,15 @@ const activity = z
     'must be an activity class name such as .MainActivity',
   );
 
-/** APNs device tokens are hex; FCM registration tokens use letters, digits and _ - : (about 160 characters). */
+/**
+ * APNs device tokens are hex; FCM registration tokens use letters, digits and _ - : (about 160
+ * characters); Mi Push regIds are base64 (+ / =); HMS and Honor push tokens letters, digits and _ - .
+ */
 const deviceToken = z
   .string()
   .regex(
-    /^[A-Za-z0-9_:.-]{8,4096}$/,
-    'must be the APNs device token (hex) or FCM registration token the app reported on this phone',
+    /^[A-Za-z0-9_:.+/=-]{8,4096}$/,
+    'must be the push token the app reported on this phone (APNs device token, FCM registration token, Mi regId, HMS or Honor token)',
   );
 
 /** Tencent UserIDs as PushLab accepts them: letters, digits and _ - . @ (at most 32). */
@@ -135,41 +144,6 @@ const appProfile = z.strictObject({
     .optional(),
 });
 
-/** Where a secret (Tencent key, .p8 key, service-account JSON) comes from; the plan never holds the value itself. */
-const secretRef = z.union(
-  [
-    z.strictObject({
-      env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'must be an environment variable name'),
-    }),
-    z.strictObject({ file: text(4096) }),
-    // A name in the app's encrypted secret store (same names as the SecretStore accepts).
-    z.strictObject({
-      stored: z
-        .string()
-        .regex(
-          /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/,
-          'must be a stored secret name such as "tencent.secretKey"',
-        ),
-    }),
-  ],
-  {
-    error:
-      'must be a reference, { "env": "NAME" }, { "file": "PATH" } or { "stored": "NAME" }: secrets are never written in the plan',
-  },
-);
-
-const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
-
-const loopbackOrHttps = (raw: string): boolean => {
-  try {
-    const url = new URL(raw);
-    if (url.protocol === 'https:') return true;
-    return url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname);
-  } catch {
-    return false;
-  }
-};
-
 const tencentSender = z
   .strictObject({
     kind: z.literal('tencent'),
@@ -195,16 +169,6 @@ const tencentSender = z
     message: `needs exactly one of "region" (${TENCENT_REGIONS.join(', ')}) or "baseUrl"`,
     params: { zh: `需要且只能有 "region"（${TENCENT_REGIONS.join(', ')}）或 "baseUrl" 之一` },
   });
-/** http:// (or https://) on this computer only: for local test servers, never a real endpoint. */
-const loopbackOnly = (raw: string): boolean => {
-  try {
-    const url = new URL(raw);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.includes(url.hostname);
-  } catch {
-    return false;
-  }
-};
-
 /** APNs over HTTP/2 with token auth (.p8 key): Apple's provider API, no Tencent in between. */
 const apnsSender = z
   .strictObject({
@@ -349,6 +313,12 @@ export const planSchema = z
       apnsSender,
       fcmSender,
       simctlSender,
+      xiaomiSender,
+      huaweiSender,
+      honorSender,
+      oppoSender,
+      vivoSender,
+      meizuSender,
     ]),
     timeouts: z
       .strictObject({
@@ -374,11 +344,11 @@ export const planSchema = z
       });
     }
     const sender = plan.sender;
-    if (sender.kind !== 'apns' && sender.kind !== 'fcm') return;
+    const tokenName = DEVICE_TOKEN_NAMES[sender.kind];
+    if (tokenName === undefined) return;
     // A direct sender addresses phones by token; without one the send can only fail.
     const tokens = plan.app.tokens?.serials ?? {};
-    const what = sender.kind === 'apns' ? 'APNs device token' : 'FCM registration token';
-    const whatZh = sender.kind === 'apns' ? 'APNs 设备令牌' : 'FCM 注册令牌';
+    const { en: what, zh: whatZh } = tokenName;
     if (plan.app.tokens === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -435,6 +405,12 @@ export type PlanSender = RunPlan['sender'];
 export type SecretRef = z.output<typeof secretRef>;
 export type ApnsPlanSender = Extract<PlanSender, { kind: 'apns' }>;
 export type FcmPlanSender = Extract<PlanSender, { kind: 'fcm' }>;
+export type XiaomiPlanSender = Extract<PlanSender, { kind: 'xiaomi' }>;
+export type HuaweiPlanSender = Extract<PlanSender, { kind: 'huawei' }>;
+export type HonorPlanSender = Extract<PlanSender, { kind: 'honor' }>;
+export type OppoPlanSender = Extract<PlanSender, { kind: 'oppo' }>;
+export type VivoPlanSender = Extract<PlanSender, { kind: 'vivo' }>;
+export type MeizuPlanSender = Extract<PlanSender, { kind: 'meizu' }>;
 
 /** The plan runs on iOS simulators: the simctl sender, or a simulator UDID among phones.serials. */
 export function planNamesSimulators(plan: {
@@ -447,7 +423,7 @@ export function planNamesSimulators(plan: {
   );
 }
 
-/** The phone's APNs / FCM token from app.tokens, or null when the plan has none for it. */
+/** The phone's APNs / FCM / vendor push token from app.tokens, or null when the plan has none for it. */
 export function deviceTokenFor(plan: Pick<RunPlan, 'app'>, serial: string): string | null {
   const serials = plan.app.tokens?.serials;
   return serials !== undefined && Object.hasOwn(serials, serial) ? (serials[serial] ?? null) : null;

@@ -1,7 +1,7 @@
 /**
  * Integration set-up for runs: a private adb server, the push lab world (virtual phones, demo app,
- * Tencent emulator, router) and the real core wired to them, with the world's secret in the core's
- * environment. Everything started here is stopped by `close()`.
+ * Tencent emulator, router, vendor emulators) and the real core wired to them, with the world's
+ * secrets in the core's environment. Everything started here is stopped by `close()`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -54,7 +54,13 @@ export async function openRunLab(
     realisticTiming: false,
     ...options.world,
   });
-  const env = { ...process.env, ...server.env, [PUSH_LAB_SECRET_ENV]: world.tencent.secretKey };
+  // The Tencent secret and the vendor emulators' secrets, read by the plans' { env } references.
+  const env = {
+    ...process.env,
+    ...server.env,
+    [PUSH_LAB_SECRET_ENV]: world.tencent.secretKey,
+    ...world.vendors.env,
+  };
   const core = await createLabCore({
     dataDir: dir,
     adb: { host: '127.0.0.1', port: server.port, bin: server.bin, startServer: false },

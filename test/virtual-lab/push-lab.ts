@@ -3,7 +3,10 @@
  * demo app (com.pushlab.demo), the loopback Tencent IM emulator, and the router that delivers what
  * the emulator accepts to the phones by the seeds' rules. One composition for the demo app, the
  * run engine's integration tests, the CLI kill/resume test and the bench; `plan()` is the run
- * plan that tests this world. The adb server belongs to the caller.
+ * plan that tests this world. `vendors` adds the six direct vendor push emulators (Mi, HMS, Honor,
+ * OPPO, vivo, Flyme) with one token per phone of those channels; `vendorPlan(vendor)` is the plan
+ * that sends through one of them (its secret by env: put `vendors.env` into the core's env).
+ * The adb server belongs to the caller.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -40,7 +43,9 @@ import {
   DEMO_COMPONENTS,
   DEMO_PACKAGE,
 } from './world/demo-app';
-import { PUSH_LAB_GROUP_ID, pushLabPlan, type PushLabPlanOverrides } from './world/plan';
+import { PUSH_LAB_GROUP_ID, pushLabPlan, pushLabVendorPlan, type PushLabPlanOverrides } from './world/plan';
+import { startVendorPushWorld, type VendorPushWorld } from './world/vendor-push';
+import type { LimitedVendor } from '../../shared/push/vendor-limits';
 import { startTencentEmulator, type TencentEmulator } from './tencent/emulator';
 import {
   createPushRouter,
@@ -60,6 +65,7 @@ export {
   pushLabPlanJson,
   type PushLabPlanOverrides,
 } from './world/plan';
+export { DIRECT_VENDORS, VENDOR_SECRET_ENV, type VendorPushWorld } from './world/vendor-push';
 
 export interface PushLabPhoneSpec {
   /** A getprop capture basename (test/fixtures/getprop). */
@@ -130,7 +136,14 @@ export interface PushLab {
   presence(account: string): TencentOnlineStatus;
   /** A complete, validated run plan for this world; overrides replace top-level fields. */
   plan(overrides?: PushLabPlanOverrides): RunPlan;
-  /** Every routing decision so far. */
+  /**
+   * The direct vendor push emulators and their delivery: `vendors.token(serial)` is the phone's push
+   * token for its own channel, `vendors.sender(vendor)` the plan sender, `vendors.env` the secrets.
+   */
+  readonly vendors: VendorPushWorld;
+  /** plan() sending straight through the vendor's emulator to the phones of that channel (tokens filled in). */
+  vendorPlan(vendor: LimitedVendor, overrides?: PushLabPlanOverrides): RunPlan;
+  /** Every routing decision so far (the Tencent path; the vendor path is in vendors.delivery.log). */
   groundTruth(): GroundTruth[];
   /** Stops the router and emulator, unplugs the phones, removes the temp folder. */
   close(): Promise<void>;
@@ -223,8 +236,10 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
   const undo: (() => Promise<unknown>)[] = [];
   const unsubscribe: (() => void)[] = [];
   let router: PushRouter | null = null;
+  let vendors: VendorPushWorld | null = null;
   const teardown = async (): Promise<void> => {
     router?.stop();
+    await vendors?.close();
     for (const off of unsubscribe.splice(0)) off();
     for (const step of undo.splice(0).reverse()) await step().catch(() => undefined);
   };
@@ -280,6 +295,7 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
         ...(servicePackage ? { servicePackage } : {}),
       };
     });
+    const plugged = (): PushLabPhone[] => phones.filter((p) => lab.phone(p.id).plugged);
     const phoneOf = (account: string): PushLabPhone | undefined => phones.find((p) => p.account === account);
     const presence = (account: string): TencentOnlineStatus =>
       presenceOf(accounts.get(account), phoneOf(account)?.android);
@@ -306,12 +322,15 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
     });
     router = createPushRouter({
       emulator,
-      phones: () => phones.filter((p) => lab.phone(p.id).plugged),
+      phones: plugged,
       accounts,
       groups: new Map([[PUSH_LAB_GROUP_ID, labGroup([...accounts.keys()])]]),
       ...(options.quotas === undefined ? {} : { quotas: options.quotas }),
       ...(options.drops === undefined ? {} : { drops: options.drops }),
     });
+
+    vendors = await startVendorPushWorld({ package: DEMO_PACKAGE, phones: plugged });
+    const vendorWorld = vendors;
 
     if (installFirst) {
       const gateway = new AdbGateway(
@@ -322,6 +341,13 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
     }
 
     const world = router;
+    const planInput = {
+      phones,
+      sdkAppId,
+      adminIdentifier: PUSH_LAB_ADMIN,
+      baseUrl: emulator.url,
+      apkPath: installFirst ? null : apkPath,
+    };
     let closed: Promise<void> | null = null;
     return {
       lab,
@@ -332,15 +358,12 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
       tencent,
       apkPath,
       presence,
-      plan: (overrides) =>
-        pushLabPlan(
-          {
-            phones,
-            sdkAppId,
-            adminIdentifier: PUSH_LAB_ADMIN,
-            baseUrl: emulator.url,
-            apkPath: installFirst ? null : apkPath,
-          },
+      plan: (overrides) => pushLabPlan(planInput, overrides),
+      vendors: vendorWorld,
+      vendorPlan: (vendor, overrides) =>
+        pushLabVendorPlan(
+          planInput,
+          { tokens: vendorWorld.tokens(vendor), sender: vendorWorld.sender(vendor) },
           overrides,
         ),
       groundTruth: () => [...world.log],

@@ -1,6 +1,6 @@
 /**
  * What a sender cannot test, whatever the device. Logged-out and kicked-offline are states of the
- * IM backend: Tencent stops offline pushes to such an account. A direct push (APNs, FCM, simctl)
+ * IM backend: Tencent stops offline pushes to such an account. A direct push (APNs, FCM, simctl, vendors)
  * goes straight to the device token and never asks the backend, so it would show and be judged a
  * false fail. Those cells are blocked with the reason instead.
  */
@@ -11,7 +11,17 @@ import type { Scenario } from '../../../../shared/scenarios/types';
 /** A reason in English and zh-CN (the blocked verdict's error shows the one the user reads). */
 export type Reason = Exclude<Phrase, string>;
 
-const DIRECT_SENDERS: ReadonlySet<PlanSender['kind']> = new Set(['apns', 'fcm', 'simctl']);
+const DIRECT_SENDERS: ReadonlySet<PlanSender['kind']> = new Set([
+  'apns',
+  'fcm',
+  'simctl',
+  'xiaomi',
+  'huawei',
+  'honor',
+  'oppo',
+  'vivo',
+  'meizu',
+]);
 
 export function senderCannotTest(scenario: Scenario, sender: PlanSender['kind']): Reason | null {
   if (
