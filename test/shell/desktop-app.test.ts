@@ -121,7 +121,7 @@ describe('PushLab desktop shell on the electron stand-in', () => {
       `127.0.0.1:${DEMO_ADB_PORT}`,
     );
     expect(await page.locator('article.device-card .vendor-badge').allTextContents()).toEqual(
-      expect.arrayContaining(['Xiaomi', 'Huawei', 'OPPO', 'Samsung']),
+      expect.arrayContaining(['Xiaomi', 'Huawei', 'OPPO · OnePlus · realme', 'Samsung']),
     );
   });
 

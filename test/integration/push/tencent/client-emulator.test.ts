@@ -189,7 +189,6 @@ describe('sendC2C against the emulator', () => {
 
   it('times out with a TIMEOUT LabError when Tencent does not answer', async () => {
     emu.setResponseDelay(1500);
-    const started = Date.now();
     const error = await client({ timeoutMs: 300 })
       .sendC2C(c2c())
       .then(
@@ -198,7 +197,9 @@ describe('sendC2C against the emulator', () => {
       );
     expect(error).toBeInstanceOf(LabError);
     expect((error as LabError).code).toBe('TIMEOUT');
-    expect(Date.now() - started).toBeLessThan(1400);
+    // The emulator does answer (with success) after 1.5 s: a TIMEOUT proves the client gave up at
+    // its own deadline instead of waiting. No wall-clock bound: a loaded machine stretches it.
+    expect((error as LabError).message).not.toMatch(/MsgKey/);
   });
 
   it('maps a refused connection to COMMAND_FAILED', async () => {
