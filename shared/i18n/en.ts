@@ -112,6 +112,7 @@ export const en = {
   'error.CANCELLED': 'Stopped',
   'error.SECRET_UNAVAILABLE': 'Credential missing',
   'error.RUN_SIGNED_OFF': 'Run signed off',
+  'error.QUOTA_EXCEEDED': 'Send quota exceeded',
   'error.INTERNAL': 'Something went wrong',
 
   // Vendors (badge text) and push channels

@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { RunProgressEvent, RunSummary } from '../../../shared/domain/run';
 import { describeReason } from '../../../shared/runs/reasons';
+import { describeBudgetLine } from '../../../shared/runs/send-budget';
 import type { LocalLabCore } from '../../lab/compose';
 import { toErrorInfo } from '../../lab/errors';
 import { toJUnit } from '../../lab/runs/junit';
@@ -88,6 +89,11 @@ export async function runCommand(
         `[${done}/${event.summary.attempts}] ${clean(a.serial)} ${a.scenarioId} #${a.repeat}: ${a.verdict.kind.toUpperCase()} — ${clean(describeReason(a.verdict.reason, 'en'))}`,
       );
     };
+    if (plan !== null) {
+      // What the run will send per sender, before anything is sent (a quota above it refuses the run).
+      for (const line of core.services.runs.preflight(plan).budget)
+        output.err(`Sends: ${clean(describeBudgetLine(line, 'en'))}`);
+    }
     const started =
       plan !== null
         ? await core.services.runs.start(plan, { onProgress: progress })

@@ -14,6 +14,7 @@ import type { RunOwner, RunRepository } from '../../store/run-repository';
 import type { Clock } from '../../util/clock';
 import type { Logger } from '../../util/logger';
 import type { SimulatorPort } from './ios/simulator-port';
+import type { SenderQuota } from '../../../../shared/runs/send-budget';
 
 export interface PhoneSource {
   get(serial: string): DeviceView | undefined;
@@ -72,6 +73,8 @@ export interface RunEngineDeps {
   readonly ownerStart?: string | null;
   /** Poll interval of the notification watch (default 150 ms). */
   readonly pollMs?: number;
+  /** Quotas the plan's senders declare (default: push/quotas.ts declarations). */
+  readonly senderQuotas?: (plan: RunPlan) => Readonly<Record<string, SenderQuota>>;
   /** iOS simulators (simctl); absent in labs without iOS support: simulator attempts are then blocked. */
   readonly simulators?: SimulatorPort;
 }

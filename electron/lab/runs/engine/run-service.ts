@@ -23,6 +23,8 @@ import { openSession, runPhone } from './phone-runner';
 import { ownerIsAlive, processStartToken } from './process-identity';
 import type { RunEngineDeps } from './ports';
 import { appProfileOf, planAttempts, resolvePhones, type ResolvedPhone } from './resolve-run';
+import { declaredSenderQuotas } from '../../push/quotas';
+import { preflightRun, type RunPreflight } from './preflight';
 import type { RunsApi, StartRunOptions } from './runs-api';
 import type { RunContext } from './session';
 
@@ -55,6 +57,7 @@ export class RunService implements RunsApi {
     const plan = parseOrThrow(input);
     await this.deps.verifySender?.(plan);
     const phones = resolvePhones(plan, this.deps.phones.snapshot().devices);
+    this.preflightOf(plan, phones);
     const attempts = planAttempts(plan, phones);
     const runId = randomUUID();
     const prompts = this.promptsFor(runId);
@@ -73,6 +76,11 @@ export class RunService implements RunsApi {
     });
     this.launch(runId, plan, phones, prompts, sender, new Map(), options);
     return { runId };
+  }
+
+  public preflight(input: unknown): RunPreflight {
+    const plan = parseOrThrow(input);
+    return this.preflightOf(plan, resolvePhones(plan, this.deps.phones.snapshot().devices));
   }
 
   public async resume(runId: string, options: StartRunOptions = {}): Promise<{ runId: string }> {
@@ -196,6 +204,11 @@ export class RunService implements RunsApi {
   /** Stops every active run (app quit): they show as cancelled and can resume. */
   public async close(): Promise<void> {
     await Promise.all([...this.active.keys()].map((id) => this.cancel(id).catch(() => undefined)));
+  }
+
+  private preflightOf(plan: RunPlan, phones: readonly ResolvedPhone[]): RunPreflight {
+    const quotas = this.deps.senderQuotas?.(plan) ?? declaredSenderQuotas(plan);
+    return preflightRun(plan, phones, quotas);
   }
 
   private ownStart(): string | null {
