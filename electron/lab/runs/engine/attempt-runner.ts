@@ -23,6 +23,8 @@ import { refreshClockOffset } from './clock-refresh';
 import { runPositiveControl } from './positive-control';
 import { scenarioOf } from './resolve-run';
 import { senderCannotTest } from './sender-limits';
+import { sendRequestFor } from './send-request';
+import { diagnoseExpectation, runDiagnoseLeg, shownIn } from './diagnose-leg';
 import { applyScenarioSetup, setupOutOfReach } from './scenario-setup';
 import { step, type PhoneSession } from './session';
 import { phoneGone, stateContext } from './state-context';
@@ -107,6 +109,7 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
     );
   }
 
+  const diagnosing = diagnoseExpectation(session, scenario);
   let receipt: SendReceipt;
   try {
     receipt = await step(
@@ -123,15 +126,26 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
     });
   } catch (error) {
     stopIfCancelled(session);
-    await restore(session, attempt.id, scenario, ctx, setup.undo);
     const info = toErrorInfo(error);
-    const outcome: SetupOutcome = phoneGone(session, error)
+    const gone = phoneGone(session, error);
+    // diagnose: Tencent refused the send; the vendor path still says whether the rest works.
+    const refused =
+      gone || diagnosing === null
+        ? undefined
+        : await runDiagnoseLeg(session, attempt.id, scenario, diagnosing, {
+            shown: false,
+            requestId: null,
+            error: info,
+          });
+    await restore(session, attempt.id, scenario, ctx, setup.undo);
+    const outcome: SetupOutcome = gone
       ? { kind: 'device-lost', error: info }
       : { kind: 'failed', error: info };
+    const verdict = judge(expectation, { setup: outcome, captured: { kind: 'records', records: [] } });
     return finish(
       session,
       attempt.id,
-      judge(expectation, { setup: outcome, captured: { kind: 'records', records: [] } }),
+      refused === undefined ? verdict : { ...verdict, diagnosis: refused },
       null,
     );
   }
@@ -190,8 +204,17 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
     };
   }
   storeCapture(session, attempt.id, captured);
-  if (!captured.lost) await restore(session, attempt.id, scenario, ctx, setup.undo);
   session.dirty = captured.records.length > 0;
+  const diagnosis =
+    diagnosing === null || captured.lost || phoneGone(session)
+      ? undefined
+      : await runDiagnoseLeg(session, attempt.id, scenario, diagnosing, {
+          shown: shownIn(diagnosing, captured),
+          requestId: receipt.requestId,
+          error: null,
+        });
+  stopIfCancelled(session);
+  if (!captured.lost) await restore(session, attempt.id, scenario, ctx, setup.undo);
 
   const lost = captured.lost || phoneGone(session);
   const wentAway: ErrorInfo = {
@@ -228,6 +251,7 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
   if (verdict.kind === 'pass' && expectation.tapExt !== null && matched !== null && !lost)
     verdict = await tapCheck(session, attempt.id, expectation.tapExt, matched.info, verdict);
   if (verdict.kind === 'pass' && expectation.outcome === 'shown') session.controlShown = true;
+  if (diagnosis !== undefined) verdict = { ...verdict, diagnosis };
   return finish(session, attempt.id, verdict, verdict.details.latencyMs);
 }
 
@@ -304,25 +328,10 @@ async function send(
   scenario: Scenario,
   expectation: Expectation,
 ): Promise<SendReceipt> {
-  const { plan, sender, signal } = session.run;
-  const account = session.account!;
+  const { plan, sender } = session.run;
+  const token = session.token ?? deviceTokenFor(plan, session.phone.serial);
   return withTimeout(
-    sender.send({
-      serial: session.phone.serial,
-      package: plan.app.package,
-      recipient: { account: account.account, ...(account.nickname ? { nickname: account.nickname } : {}) },
-      scenarioId: scenario.id,
-      message: scenario.message,
-      expected: {
-        title: expectation.title?.value ?? null,
-        text: expectation.text?.value ?? null,
-        channelId: expectation.channelId,
-      },
-      channel: session.context.channel,
-      deviceToken: deviceTokenFor(plan, session.phone.serial) ?? undefined,
-      timeoutMs: plan.timeouts.stepMs,
-      signal,
-    }),
+    sender.send(sendRequestFor(session, scenario, expectation, token)),
     // The manual sender waits for a person; give them the push window too.
     plan.timeouts.stepMs + (plan.sender.kind === 'manual' ? plan.timeouts.pushMs * 10 : 1000),
     { en: `Sending the push for ${scenario.id}`, zh: `发送场景 ${scenario.id} 的推送` },

@@ -7,6 +7,8 @@ import type { AttemptView } from '../../../../shared/domain/run';
 import { DEFAULT_INSTALL_OPTIONS } from '../../../../shared/domain/install';
 import { installFailureText } from '../../../../shared/i18n/install-failure-text';
 import { accountFor } from '../../../../shared/runs/parse-plan';
+import { deviceTokenFor } from '../../../../shared/runs/plan';
+import { tokenFromLogcat } from './token-from-logcat';
 import { UNKNOWN_CLOCK_OFFSET, measureClockOffset } from '../../android/capture/clock-offset';
 import { LabError, toErrorInfo } from '../../errors';
 import { runAppAction } from './app-actions';
@@ -34,6 +36,7 @@ export function openSession(
       resolved.phone.serial,
       resolved.phone.channel === 'apns' ? null : resolved.phone.channel,
     ),
+    token: deviceTokenFor(run.plan, resolved.phone.serial),
     context: resolved.context,
     offset: UNKNOWN_CLOCK_OFFSET,
     offsetAt: null,
@@ -138,6 +141,9 @@ async function prepare(session: PhoneSession): Promise<string[]> {
   );
   session.lastAccountAction = 'login';
   notes.push(`logged in as ${session.account.account}`);
+  // After the login the app has registered with its push channel: its token line is in the log.
+  const tokenNote = await tokenFromLogcat(session);
+  if (tokenNote !== null) notes.push(tokenNote);
   if (deps.doctor) {
     try {
       const channelIds = plan.app.push?.highClassChannelIds ?? [];

@@ -18,6 +18,8 @@ export interface RunContext {
   readonly plan: RunPlan;
   readonly profile: AppProfile;
   readonly sender: Sender;
+  /** diagnose mode: the vendor path's direct sender per push channel (kind = channel); empty otherwise. */
+  readonly vendorSenders: ReadonlyMap<string, Sender>;
   readonly operator: OperatorPort;
   readonly signal: AbortSignal;
   readonly deps: RunEngineDeps;
@@ -30,6 +32,8 @@ export interface PhoneSession {
   readonly phone: RunPhone;
   readonly io: AdbDeviceIo;
   readonly account: PlanAccount | null;
+  /** The phone's push token for direct senders: app.tokens.serials, else read from logcat at prepare. */
+  token: string | null;
   context: PhoneContext;
   offset: ClockOffset;
   /** Host time the offset was last measured (or tried); null = never. */
