@@ -11,6 +11,9 @@ import { openRunLab, type RunLab } from '../../../support/run-lab';
 import type { AttemptView } from '../../../../shared/domain/run';
 import { describeDiagnosis } from '../../../../shared/runs/diagnose';
 import { maskDeviceToken } from '../../../../shared/runs/plan';
+import { join } from 'node:path';
+import { createReportHandlers } from '../../../../electron/lab/reports/report-handlers';
+import { toJUnit } from '../../../../electron/lab/runs/junit';
 
 const PIXEL = 'google-pixel-android15-1';
 const IDS = ['healthy', 'tencentdrop', 'vendordrop', 'notifsoff', 'badtoken', 'quota'] as const;
