@@ -103,6 +103,8 @@ export interface PushLabOptions {
    * the loopback FCM server delivering to the FCM phones): what a diagnose plan needs.
    */
   readonly direct?: boolean;
+  /** Loopback port of the direct paths' FCM server (a free one when taken); default a free one. */
+  readonly fcmPort?: number;
   /** A faulty vendor: loses the pushes for this phone on both paths (through Tencent and direct). */
   readonly vendorDrops?: (channel: string, serial: string) => boolean;
   /**
@@ -322,7 +324,8 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
     });
     const plugged = (): PushLabPhone[] => phones.filter((p) => lab.phone(p.id).plugged);
     const { drops, vendorDrops } = options;
-    const channelOfSerial = (serial: string): string => phones.find((p) => p.serial === serial)?.channel ?? '';
+    const channelOfSerial = (serial: string): string =>
+      phones.find((p) => p.serial === serial)?.channel ?? '';
     router = createPushRouter({
       emulator,
       phones: plugged,
@@ -346,6 +349,7 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
         appLabel: 'PushLab Demo',
         defaultChannelId: 'pushlab_default',
         ...(vendorDrops === undefined ? {} : { drops: vendorDrops }),
+        ...(options.fcmPort === undefined ? {} : { fcmPort: options.fcmPort }),
       });
       const paths = direct;
       undo.push(() => paths.close());
@@ -380,7 +384,8 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
       plan: (overrides) => pushLabPlan(planInput, overrides),
       direct,
       diagnosePlan: (overrides = {}) => {
-        if (direct === null) throw new Error('A diagnose plan needs the direct paths: start the world with direct: true.');
+        if (direct === null)
+          throw new Error('A diagnose plan needs the direct paths: start the world with direct: true.');
         return pushLabPlan(planInput, { ...diagnosePlanOverrides(planInput, direct), ...overrides });
       },
       groundTruth: () => [...world.log],

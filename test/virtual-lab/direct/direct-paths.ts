@@ -40,6 +40,8 @@ export interface DirectPathsOptions {
   readonly defaultChannelId: string;
   /** A faulty vendor: the direct pushes it loses. */
   readonly drops?: (channel: string, serial: string) => boolean;
+  /** The FCM server's loopback port (a free one when it is taken); default a free one. */
+  readonly fcmPort?: number;
 }
 
 function tokenFor(channel: string): string {
@@ -59,12 +61,18 @@ export async function startDirectPaths(options: DirectPathsOptions): Promise<Dir
     defaultChannelId: options.defaultChannelId,
     ...(options.drops === undefined ? {} : { drops: options.drops }),
   });
-  const server = await startFcmServer({
+  const fcmOptions = {
     accounts: [],
     devices: options.phones
       .filter((p) => p.channel === 'fcm')
       .map((p) => ({ token: tokens.get(p.serial) ?? '', projectId: PUSH_LAB_FCM_PROJECT })),
-  });
+  };
+  const server = await startFcmServer({ ...fcmOptions, port: options.fcmPort ?? 0 }).catch(
+    (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      return startFcmServer(fcmOptions);
+    },
+  );
   const account = makeServiceAccount({ projectId: PUSH_LAB_FCM_PROJECT, tokenUri: server.tokenUrl });
   server.addAccount({
     clientEmail: account.clientEmail,

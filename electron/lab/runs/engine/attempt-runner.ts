@@ -213,7 +213,6 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
           requestId: receipt.requestId,
           error: null,
         });
-  stopIfCancelled(session);
   if (!captured.lost) await restore(session, attempt.id, scenario, ctx, setup.undo);
 
   const lost = captured.lost || phoneGone(session);
