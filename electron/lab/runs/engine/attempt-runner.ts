@@ -213,6 +213,8 @@ export async function runAttempt(session: PhoneSession, attempt: AttemptView): P
           requestId: receipt.requestId,
           error: null,
         });
+  // A run stopped during the vendor path leaves the attempt open, as after the Tencent capture.
+  if (diagnosis !== undefined) stopIfCancelled(session);
   if (!captured.lost) await restore(session, attempt.id, scenario, ctx, setup.undo);
 
   const lost = captured.lost || phoneGone(session);

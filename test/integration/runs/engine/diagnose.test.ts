@@ -102,6 +102,29 @@ describe('a diagnose run on the virtual lab', () => {
     expect(
       env.core.services.runs.results(runId).attempts.every((a) => a.verdict.diagnosis !== undefined),
     ).toBe(true);
+
+    // The reports say it too: JUnit property, CSV "Link" column, the HTML section (en and zh-CN).
+    const junit = toJUnit(runs.results(runId));
+    expect(junit).toContain('<property name="diagnoseLink" value="tencent-side"/>');
+    expect(junit).toContain(
+      '<system-out>phone side: nothing reached the phone, and the doctor flags it: notifications.',
+    );
+    const reports = createReportHandlers({
+      runs,
+      matrix: env.core.services.matrix,
+      evidenceRoot: join(env.dir, 'evidence'),
+    });
+    const { csv } = await reports['reports:csv'](runId, { attempts: true });
+    expect(csv.split('\r\n')[0]?.endsWith(',Link')).toBe(true);
+    expect(csv).toMatch(/,attempt,.*,"vendor side: fcm refused the direct push: FCM refused the message/);
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const { html } = await reports['reports:html']({ runId, locale });
+      expect(html).toContain('<section id="diagnose">');
+      expect(html).toContain(locale === 'en' ? 'Which link failed (diagnose)' : '哪条链路失败（诊断）');
+      expect(html).toContain(locale === 'en' ? '>Tencent side<' : '>腾讯侧<');
+      expect(html).toContain('>PushOnline<');
+      expect(html).not.toContain(token);
+    }
   }, 180_000);
 
   it('a vendor quota hit is the vendor side, and a plan over its quota never starts', async () => {
