@@ -9,7 +9,13 @@ import { PUSH_CHANNELS } from '../domain/device';
 import { serialSchema } from '../ipc';
 import { SCENARIOS } from '../scenarios/catalog';
 import { templateProblemTexts } from './template';
-import { DIRECT_SENDER_KINDS, SENDER_KINDS, isDirectSenderKind, tokenWhat, type DirectSenderKind } from './direct-senders';
+import {
+  DIRECT_SENDER_KINDS,
+  SENDER_KINDS,
+  isDirectSenderKind,
+  tokenWhat,
+  type DirectSenderKind,
+} from './direct-senders';
 import { TOKEN_PRESET_IDS, tokenPatternProblem } from './token-presets';
 
 /** Tencent IM data-centre regions (same names as the core's TENCENT_REGION_DOMAINS). */
@@ -396,7 +402,9 @@ export const planSchema = z
      */
     mode: z.enum(['verify', 'diagnose']).optional(),
     /** The diagnose mode's vendor path: one direct sender per push channel (its kind = the channel). */
-    diagnose: z.strictObject({ vendors: z.array(directSenderSchema).min(1).max(DIRECT_SENDER_KINDS.length) }).optional(),
+    diagnose: z
+      .strictObject({ vendors: z.array(directSenderSchema).min(1).max(DIRECT_SENDER_KINDS.length) })
+      .optional(),
     /** Most sends the run may make per sender kind (checked before it starts, with the senders' own quotas). */
     quota: z.partialRecord(z.enum(SENDER_KINDS), z.int().min(0).max(100_000_000)).optional(),
     timeouts: z
@@ -503,8 +511,11 @@ function diagnoseProblems(plan: PlanDraft, ctx: z.RefinementCtx): void {
     ctx.addIssue({
       code: 'custom',
       path: ['diagnose'],
-      message: 'is missing: mode "diagnose" needs "diagnose": { "vendors": [ …a direct sender per push channel… ] }',
-      params: { zh: '缺失：模式 "diagnose" 需要 "diagnose": { "vendors": [ …每个推送通道一个直连发送方… ] }' },
+      message:
+        'is missing: mode "diagnose" needs "diagnose": { "vendors": [ …a direct sender per push channel… ] }',
+      params: {
+        zh: '缺失：模式 "diagnose" 需要 "diagnose": { "vendors": [ …每个推送通道一个直连发送方… ] }',
+      },
     });
   }
   if (!diagnose && plan.diagnose !== undefined) {
@@ -547,7 +558,10 @@ export type ApnsPlanSender = Extract<PlanSender, { kind: 'apns' }>;
 export type FcmPlanSender = Extract<PlanSender, { kind: 'fcm' }>;
 
 /** The vendor sender a diagnose plan gives for a push channel (kind = channel), or null. */
-export function diagnoseSenderFor(plan: Pick<RunPlan, 'diagnose'>, channel: string | null): DirectPlanSender | null {
+export function diagnoseSenderFor(
+  plan: Pick<RunPlan, 'diagnose'>,
+  channel: string | null,
+): DirectPlanSender | null {
   return plan.diagnose?.vendors.find((v) => v.kind === channel) ?? null;
 }
 

@@ -85,7 +85,8 @@ export function createDirectRouter(options: DirectRouterOptions): DirectRouter {
     if (!serviceOk) return decide('push-service-missing');
     if (options.drops?.(channel, serial) === true) return decide('vendor-dropped');
     if (channel === 'fcm' && app.stopped) return decide('fcm-app-stopped');
-    if (channel === 'fcm' && visibleSurface(android.state) === options.package) return decide('foreground-in-app');
+    if (channel === 'fcm' && visibleSurface(android.state) === options.package)
+      return decide('foreground-in-app');
     const outcome = android.postNotification(options.package, {
       channelId: n.channelId ?? options.defaultChannelId,
       title: n.title ?? options.appLabel,
