@@ -63,11 +63,14 @@ const activity = z
     'must be an activity class name such as .MainActivity',
   );
 
-/** APNs device tokens are hex; FCM registration tokens use letters, digits and _ - : (about 160 characters). */
+/**
+ * APNs device tokens are hex; FCM registration tokens use letters, digits and _ - : (about 160
+ * characters); vendor regIds and tokens may be base64 (+ / =). Each direct sender checks its own shape.
+ */
 const deviceToken = z
   .string()
   .regex(
-    /^[A-Za-z0-9_:.-]{8,4096}$/,
+    /^[A-Za-z0-9_:.=+/-]{8,4096}$/,
     'must be the APNs device token (hex) or FCM registration token the app reported on this phone',
   );
 
