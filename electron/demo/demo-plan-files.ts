@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { quoteShellArg, shellCommand } from '../lab/adb/quote';
 
 export const DEMO_PLAN_FILE = 'demo-plan.json';
+/** The demo's "which link failed" plan, next to demo-plan.json. */
+export const DEMO_DIAGNOSE_PLAN_FILE = 'demo-diagnose-plan.json';
+const FCM_KEY_FILE = 'demo-fcm-service-account.json';
 const SECRET_FILE = 'demo-tencent-secret';
 const GENERATED = /^[0-9a-f]{48}$/;
 
@@ -56,6 +59,27 @@ export async function writeDemoPlan(dataDir: string, plan: unknown): Promise<str
   return path;
 }
 
+/**
+ * Writes <dataDir>/demo-diagnose-plan.json with the FCM emulator's service-account key in a file
+ * only this user can read (the plan names the file, never the key); returns the plan's path.
+ */
+export async function writeDemoDiagnosePlan(
+  dataDir: string,
+  plan: { readonly diagnose?: { readonly vendors: readonly { readonly kind: string }[] } },
+  fcmServiceAccountJson: string,
+): Promise<string> {
+  await mkdir(dataDir, { recursive: true });
+  const keyFile = join(dataDir, FCM_KEY_FILE);
+  await writeFile(keyFile, fcmServiceAccountJson, { mode: 0o600 });
+  await chmod(keyFile, 0o600);
+  const vendors = (plan.diagnose?.vendors ?? []).map((v) =>
+    v.kind === 'fcm' ? { ...v, serviceAccount: { file: keyFile } } : v,
+  );
+  const path = join(dataDir, DEMO_DIAGNOSE_PLAN_FILE);
+  await writeFile(path, `${JSON.stringify({ ...plan, diagnose: { vendors } }, null, 2)}\n`);
+  return path;
+}
+
 export interface DemoPlanLinesInput {
   readonly planPath: string;
   /** The demo's data folder: the printed command writes its run there too. */
@@ -64,6 +88,8 @@ export interface DemoPlanLinesInput {
   readonly envName: string;
   readonly secret: DemoSecret;
   readonly emulatorUrl: string;
+  /** The diagnose plan written next to it, when the demo has phones a direct sender reaches. */
+  readonly diagnosePlanPath?: string | null;
 }
 
 /** What to tell the person running the demo (paths and variable names, never the key). */
@@ -86,5 +112,16 @@ export function demoPlanLines(input: DemoPlanLinesInput): string[] {
       ? `  the emulator key is ${input.envName} as set for this demo: set the same value in the shell that runs the plan`
       : `  the plan reads the emulator key from ${quoteShellArg(input.secret.file)} (only you can read it)`,
   );
+  if (input.diagnosePlanPath != null) {
+    const diagnose = shellCommand(
+      'npx pushlab run --plan',
+      input.diagnosePlanPath,
+      '--adb-port',
+      input.adbPort,
+      '--data-dir',
+      input.dataDir,
+    );
+    lines.push(`Which link failed (diagnose): ${diagnose}`);
+  }
   return lines;
 }

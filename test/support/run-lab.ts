@@ -17,6 +17,7 @@ import {
   type PushLabOptions,
   type PushLabPhoneSpec,
 } from '../virtual-lab/push-lab';
+import { PUSH_LAB_FCM_ENV } from '../virtual-lab/direct/direct-paths';
 
 export interface RunLab {
   readonly core: LocalLabCore;
@@ -54,7 +55,12 @@ export async function openRunLab(
     realisticTiming: false,
     ...options.world,
   });
-  const env = { ...process.env, ...server.env, [PUSH_LAB_SECRET_ENV]: world.tencent.secretKey };
+  const env = {
+    ...process.env,
+    ...server.env,
+    [PUSH_LAB_SECRET_ENV]: world.tencent.secretKey,
+    ...(world.direct === null ? {} : { [PUSH_LAB_FCM_ENV]: world.direct.fcm.serviceAccountJson }),
+  };
   const core = await createLabCore({
     dataDir: dir,
     adb: { host: '127.0.0.1', port: server.port, bin: server.bin, startServer: false },

@@ -32,6 +32,8 @@ export interface FcmServerOptions {
   readonly now?: () => number;
   /** Seconds an access token lives (Google: 3599). */
   readonly accessTokenLifetimeS?: number;
+  /** Loopback port; default a free one. */
+  readonly port?: number;
 }
 
 export interface AcceptedFcmMessage {
@@ -289,7 +291,7 @@ export async function startFcmServer(options: FcmServerOptions): Promise<FcmServ
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
