@@ -96,7 +96,7 @@ export async function runCommand(
     };
     if (plan !== null) {
       // What the run will send per sender, before anything is sent (a quota above it refuses the run).
-      for (const line of core.services.runs.preflight(plan).budget)
+      for (const line of core.cli.runs.preflight(plan).budget)
         output.err(`Sends: ${clean(describeBudgetLine(line, 'en'))}`);
     }
     const started =
