@@ -95,10 +95,12 @@ function presenceHint(presence: TencentPresence | null, locale: Locale): string 
   if (presence === 'offline')
     return zh
       ? '腾讯认为账号 Offline（已退出登录或令牌未绑定），不会发离线推送：检查登录和令牌绑定（setOfflinePushConfig）。'
-      : 'Tencent sees the account Offline (logged out or no token bound), so it sends no offline push: check the login and the token binding (setOfflinePushConfig).';
+      : 'Tencent sees the account Offline (logged out or no token bound), so it sends no offline push: ' +
+          'check the login and the token binding (setOfflinePushConfig).';
   return zh
     ? '腾讯认为账号 PushOnline，却没有送达：检查控制台里该厂商的证书 / 业务 ID（businessID）与应用上报的一致，以及消息分类（classification / category）。'
-    : "Tencent sees the account PushOnline yet nothing arrived: check the vendor certificate / business id in Tencent's console matches the one the app reports, and the message classification.";
+    : 'Tencent sees the account PushOnline yet nothing arrived: check the vendor certificate / business id ' +
+        "in Tencent's console matches the one the app reports, and the message classification.";
 }
 
 /** One sentence per diagnosis: the link and what to check there. */

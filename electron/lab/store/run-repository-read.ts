@@ -238,7 +238,8 @@ export class RunReadRepository {
     );
     this.selectPlan = db.prepare('SELECT plan_json FROM runs WHERE id = ?');
     this.selectLinks = db.prepare(
-      'SELECT diagnose_link AS link, count(*) AS n FROM run_attempts WHERE run_id = ? AND diagnose_link IS NOT NULL GROUP BY diagnose_link ORDER BY diagnose_link',
+      'SELECT diagnose_link AS link, count(*) AS n FROM run_attempts ' +
+        'WHERE run_id = ? AND diagnose_link IS NOT NULL GROUP BY diagnose_link ORDER BY diagnose_link',
     );
   }
 

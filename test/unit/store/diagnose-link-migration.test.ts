@@ -38,7 +38,8 @@ function v6WithAttempts(): Db {
     "INSERT INTO run_phones (run_id, serial, vendor, model, channel) VALUES ('r', 'A1', 'Google', 'Pixel', 'fcm')",
   ).run();
   const attempt = db.prepare(
-    "INSERT INTO run_attempts (run_id, serial, scenario_id, repeat, ordinal, status, verdict_kind, verdict_json) VALUES ('r', 'A1', ?, 1, ?, 'done', 'pass', ?)",
+    'INSERT INTO run_attempts (run_id, serial, scenario_id, repeat, ordinal, status, verdict_kind, verdict_json) ' +
+      "VALUES ('r', 'A1', ?, 1, ?, 'done', 'pass', ?)",
   );
   attempt.run('s1', 0, JSON.stringify({ ...verdictOf('pass', true, 10), diagnosis: DIAGNOSIS }));
   attempt.run('s2', 1, JSON.stringify(verdictOf('pass', true, 10)));
