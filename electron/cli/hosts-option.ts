@@ -15,7 +15,7 @@ function badHost(text: string, why: string, whyZh: string): LabError {
   return new LabError('INVALID_ARGUMENT', `--adb-host "${text.slice(0, 80)}" ${why}.`, {
     hint: 'Give [name=]address[:port], e.g. --adb-host 127.0.0.1 --adb-host lab-b=10.0.0.7:5037.',
     zh: {
-      message: `--adb-host “${text.slice(0, 80)}”${whyZh}。`,
+      message: `参数 --adb-host “${text.slice(0, 80)}”${whyZh}。`,
       hint: '请写成 [名称=]地址[:端口]，例如 --adb-host 127.0.0.1 --adb-host lab-b=10.0.0.7:5037。',
     },
   });

@@ -26,7 +26,7 @@ export const cliZh = {
   --adb-host H       adb 服务主机（默认 127.0.0.1）；跨多台主机的实验室可重复使用，
                      写成 [名称=]地址[:端口]（第一个为主主机）
   --adb-port P       adb 服务端口（默认：ANDROID_ADB_SERVER_PORT，否则 5037）
-  --hosts FILE       从 JSON 文件读取实验室主机：name、address、port 的列表
+  --hosts FILE       从 JSON 文件读取实验室主机（每项含名称、地址和端口）
   --no-start-server  没有 adb 服务应答时不启动本地服务（PushLab 自己启动的服务会在命令
                      结束时再停止）
   --db FILE          SQLite 数据库（默认 ~/.pushlab/pushlab.db）

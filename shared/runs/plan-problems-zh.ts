@@ -2,13 +2,16 @@
  * zh-CN for the plan problems PushLab writes itself (the zod schema's messages in plan.ts), keyed
  * by their English text. Problems with values carry their zh in the issue's params instead.
  */
+import { VENDOR_SENDER_MESSAGES_ZH } from './plan-vendor-senders';
+
 export const PLAN_MESSAGES_ZH: Readonly<Record<string, string>> = {
+  ...VENDOR_SENDER_MESSAGES_ZH,
   'must be one line without control characters': '必须是一行，不能含控制字符',
   'must be an Android package name such as com.example.app (or, for iOS simulators, the bundle ID)':
     '必须是 Android 包名，例如 com.example.app（iOS 模拟器则为 bundle ID）',
   'must be an activity class name such as .MainActivity': '必须是 Activity 类名，例如 .MainActivity',
-  'must be the APNs device token (hex) or FCM registration token the app reported on this phone':
-    '必须是应用在这台手机上报告的 APNs 设备令牌（十六进制）或 FCM 注册令牌',
+  'must be the push token the app reported on this phone (APNs device token, FCM registration token, Mi regId, HMS or Honor token)':
+    '必须是应用在这台手机上报告的推送令牌（APNs 设备令牌、FCM 注册令牌、小米 regId、HMS 或荣耀令牌）',
   'must be a Tencent UserID: 1-32 letters, digits, _ - . @':
     '必须是腾讯 IM 的 UserID：1-32 个字母、数字或 _ - . @',
   'needs at least one test account, under "serials" (by phone) or "vendors" (by push channel)':

@@ -9,12 +9,21 @@ import { z } from 'zod';
 import { PUSH_CHANNELS } from '../domain/device';
 import { serialSchema } from '../ipc';
 import { SCENARIOS } from '../scenarios/catalog';
+import { loopbackOnly, loopbackOrHttps, PRINTABLE, secretRef, text } from './plan-parts';
+import {
+  DEVICE_TOKEN_NAMES,
+  honorSender,
+  huaweiSender,
+  meizuSender,
+  oppoSender,
+  vivoSender,
+  xiaomiSender,
+} from './plan-vendor-senders';
 import { templateProblemTexts } from './template';
 import {
   DIRECT_SENDER_KINDS,
   SENDER_KINDS,
   isDirectSenderKind,
-  tokenWhat,
   type DirectSenderKind,
 } from './direct-senders';
 import { TOKEN_PRESET_IDS, tokenPatternProblem } from './token-presets';
@@ -29,10 +38,6 @@ export const TENCENT_REGIONS = [
   'silicon-valley',
   'jakarta',
 ] as const;
-
-const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
-const text = (max: number): z.ZodString =>
-  z.string().min(1).max(max).regex(PRINTABLE, 'must be one line without control characters');
 
 /** Android package names (applicationId): dot-separated parts, each a letter then letters, digits or _. */
 export const ANDROID_PACKAGE_PATTERN = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/;
@@ -66,13 +71,14 @@ const activity = z
 
 /**
  * APNs device tokens are hex; FCM registration tokens use letters, digits and _ - : (about 160
- * characters); vendor regIds and tokens may be base64 (+ / =). Each direct sender checks its own shape.
+ * characters); Mi Push regIds are base64 (+ / =); HMS and Honor push tokens letters, digits and _ - .
+ * Each direct sender checks its own shape.
  */
 const deviceToken = z
   .string()
   .regex(
-    /^[A-Za-z0-9_:.=+/-]{8,4096}$/,
-    'must be the APNs device token (hex) or FCM registration token the app reported on this phone',
+    /^[A-Za-z0-9_:.+/=-]{8,4096}$/,
+    'must be the push token the app reported on this phone (APNs device token, FCM registration token, Mi regId, HMS or Honor token)',
   );
 
 /** Tencent UserIDs as PushLab accepts them: letters, digits and _ - . @ (at most 32). */
@@ -175,41 +181,6 @@ const appProfile = z.strictObject({
     .optional(),
 });
 
-/** Where a secret (Tencent key, .p8 key, service-account JSON) comes from; the plan never holds the value itself. */
-const secretRef = z.union(
-  [
-    z.strictObject({
-      env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'must be an environment variable name'),
-    }),
-    z.strictObject({ file: text(4096) }),
-    // A name in the app's encrypted secret store (same names as the SecretStore accepts).
-    z.strictObject({
-      stored: z
-        .string()
-        .regex(
-          /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/,
-          'must be a stored secret name such as "tencent.secretKey"',
-        ),
-    }),
-  ],
-  {
-    error:
-      'must be a reference, { "env": "NAME" }, { "file": "PATH" } or { "stored": "NAME" }: secrets are never written in the plan',
-  },
-);
-
-const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
-
-const loopbackOrHttps = (raw: string): boolean => {
-  try {
-    const url = new URL(raw);
-    if (url.protocol === 'https:') return true;
-    return url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname);
-  } catch {
-    return false;
-  }
-};
-
 const tencentSender = z
   .strictObject({
     kind: z.literal('tencent'),
@@ -235,16 +206,6 @@ const tencentSender = z
     message: `needs exactly one of "region" (${TENCENT_REGIONS.join(', ')}) or "baseUrl"`,
     params: { zh: `需要且只能有 "region"（${TENCENT_REGIONS.join(', ')}）或 "baseUrl" 之一` },
   });
-/** http:// (or https://) on this computer only: for local test servers, never a real endpoint. */
-const loopbackOnly = (raw: string): boolean => {
-  try {
-    const url = new URL(raw);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.includes(url.hostname);
-  } catch {
-    return false;
-  }
-};
-
 /** APNs over HTTP/2 with token auth (.p8 key): Apple's provider API, no Tencent in between. */
 const apnsSender = z
   .strictObject({
@@ -338,7 +299,16 @@ const fcmSender = z.strictObject({
  * kind to DIRECT_SENDER_KINDS in direct-senders.ts): the plan's "sender" and the diagnose mode's
  * "diagnose.vendors" both take every one of them.
  */
-const DIRECT_SENDER_SCHEMAS = [apnsSender, fcmSender] as const;
+const DIRECT_SENDER_SCHEMAS = [
+  apnsSender,
+  fcmSender,
+  xiaomiSender,
+  huaweiSender,
+  honorSender,
+  oppoSender,
+  vivoSender,
+  meizuSender,
+] as const;
 const directSenderSchema = z.discriminatedUnion('kind', [...DIRECT_SENDER_SCHEMAS]);
 export type DirectPlanSender = z.output<typeof directSenderSchema>;
 // Fails to compile when DIRECT_SENDER_KINDS and DIRECT_SENDER_SCHEMAS name different kinds.
@@ -481,9 +451,9 @@ interface PlanDraft {
 }
 
 /** A direct sender addresses phones by token; without one (given or read from logcat) the send can only fail. */
-function tokenProblems(plan: PlanDraft, kinds: readonly string[], ctx: z.RefinementCtx): void {
-  const what = kinds.map((k) => tokenWhat(k).en).join(' / ');
-  const whatZh = kinds.map((k) => tokenWhat(k).zh).join(' / ');
+function tokenProblems(plan: PlanDraft, kinds: readonly DirectSenderKind[], ctx: z.RefinementCtx): void {
+  const what = kinds.map((k) => DEVICE_TOKEN_NAMES[k].en).join(' / ');
+  const whatZh = kinds.map((k) => DEVICE_TOKEN_NAMES[k].zh).join(' / ');
   const names = kinds.join(', ');
   const tokens = plan.app.tokens;
   if (tokens === undefined) {
@@ -564,6 +534,12 @@ export type PlanSender = RunPlan['sender'];
 export type SecretRef = z.output<typeof secretRef>;
 export type ApnsPlanSender = Extract<PlanSender, { kind: 'apns' }>;
 export type FcmPlanSender = Extract<PlanSender, { kind: 'fcm' }>;
+export type XiaomiPlanSender = Extract<PlanSender, { kind: 'xiaomi' }>;
+export type HuaweiPlanSender = Extract<PlanSender, { kind: 'huawei' }>;
+export type HonorPlanSender = Extract<PlanSender, { kind: 'honor' }>;
+export type OppoPlanSender = Extract<PlanSender, { kind: 'oppo' }>;
+export type VivoPlanSender = Extract<PlanSender, { kind: 'vivo' }>;
+export type MeizuPlanSender = Extract<PlanSender, { kind: 'meizu' }>;
 
 /** The vendor sender a diagnose plan gives for a push channel (kind = channel), or null. */
 export function diagnoseSenderFor(
@@ -584,7 +560,7 @@ export function planNamesSimulators(plan: {
   );
 }
 
-/** The phone's APNs / FCM token from app.tokens, or null when the plan has none for it. */
+/** The phone's APNs / FCM / vendor push token from app.tokens, or null when the plan has none for it. */
 export function deviceTokenFor(plan: Pick<RunPlan, 'app'>, serial: string): string | null {
   const serials = plan.app.tokens?.serials;
   return serials !== undefined && Object.hasOwn(serials, serial) ? (serials[serial] ?? null) : null;

@@ -1,7 +1,7 @@
 /**
  * Integration set-up for runs: a private adb server, the push lab world (virtual phones, demo app,
- * Tencent emulator, router) and the real core wired to them, with the world's secret in the core's
- * environment. Everything started here is stopped by `close()`.
+ * Tencent emulator, router, vendor emulators) and the real core wired to them, with the world's
+ * secrets in the core's environment. Everything started here is stopped by `close()`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -55,11 +55,13 @@ export async function openRunLab(
     realisticTiming: false,
     ...options.world,
   });
+  // The Tencent secret, the FCM fake's and the vendor emulators' secrets, read by the plans' { env } references.
   const env = {
     ...process.env,
     ...server.env,
     [PUSH_LAB_SECRET_ENV]: world.tencent.secretKey,
     ...(world.direct === null ? {} : { [PUSH_LAB_FCM_ENV]: world.direct.fcm.serviceAccountJson }),
+    ...world.vendors.env,
   };
   const core = await createLabCore({
     dataDir: dir,

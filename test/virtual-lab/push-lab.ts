@@ -3,7 +3,10 @@
  * demo app (com.pushlab.demo), the loopback Tencent IM emulator, and the router that delivers what
  * the emulator accepts to the phones by the seeds' rules. One composition for the demo app, the
  * run engine's integration tests, the CLI kill/resume test and the bench; `plan()` is the run
- * plan that tests this world. The adb server belongs to the caller.
+ * plan that tests this world. `vendors` adds the six direct vendor push emulators (Mi, HMS, Honor,
+ * OPPO, vivo, Flyme) with one token per phone of those channels; `vendorPlan(vendor)` is the plan
+ * that sends through one of them (its secret by env: put `vendors.env` into the core's env).
+ * The adb server belongs to the caller.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -40,9 +43,11 @@ import {
   DEMO_COMPONENTS,
   DEMO_PACKAGE,
 } from './world/demo-app';
-import { PUSH_LAB_GROUP_ID, pushLabPlan, type PushLabPlanOverrides } from './world/plan';
+import { PUSH_LAB_GROUP_ID, pushLabPlan, pushLabVendorPlan, type PushLabPlanOverrides } from './world/plan';
 import { diagnosePlanOverrides } from './world/diagnose-plan';
 import { startDirectPaths, type DirectPaths } from './direct/direct-paths';
+import { startVendorPushWorld, type VendorPushWorld } from './world/vendor-push';
+import type { LimitedVendor } from '../../shared/push/vendor-limits';
 import { startTencentEmulator, type TencentEmulator } from './tencent/emulator';
 import {
   createPushRouter,
@@ -62,6 +67,7 @@ export {
   pushLabPlanJson,
   type PushLabPlanOverrides,
 } from './world/plan';
+export { DIRECT_VENDORS, VENDOR_SECRET_ENV, type VendorPushWorld } from './world/vendor-push';
 
 export interface PushLabPhoneSpec {
   /** A getprop capture basename (test/fixtures/getprop). */
@@ -105,7 +111,10 @@ export interface PushLabOptions {
   readonly direct?: boolean;
   /** Loopback port of the direct paths' FCM server (a free one when taken); default a free one. */
   readonly fcmPort?: number;
-  /** A faulty vendor: loses the pushes for this phone on both paths (through Tencent and direct). */
+  /**
+   * A faulty vendor: loses the pushes for this phone on both paths (through Tencent and direct, FCM's
+   * direct router and the six vendor emulators' delivery alike).
+   */
   readonly vendorDrops?: (channel: string, serial: string) => boolean;
   /**
    * true (default): install the demo app on every phone, log its account in, then HOME. false:
@@ -144,11 +153,18 @@ export interface PushLab {
   /** The direct paths (options.direct), else null. */
   readonly direct: DirectPaths | null;
   /**
-   * A diagnose plan for the phones whose channel has a direct sender here (FCM), tokens read from
-   * logcat; needs options.direct. Overrides replace top-level fields.
+   * A diagnose plan for the phones whose channel has a direct sender here (FCM and the six vendor
+   * emulators), tokens read from logcat; needs options.direct. Overrides replace top-level fields.
    */
   diagnosePlan(overrides?: PushLabPlanOverrides): RunPlan;
-  /** Every routing decision so far. */
+  /**
+   * The direct vendor push emulators and their delivery: `vendors.token(serial)` is the phone's push
+   * token for its own channel, `vendors.sender(vendor)` the plan sender, `vendors.env` the secrets.
+   */
+  readonly vendors: VendorPushWorld;
+  /** plan() sending straight through the vendor's emulator to the phones of that channel (tokens filled in). */
+  vendorPlan(vendor: LimitedVendor, overrides?: PushLabPlanOverrides): RunPlan;
+  /** Every routing decision so far (the Tencent path; the vendor path is in vendors.delivery.log). */
   groundTruth(): GroundTruth[];
   /** Stops the router and emulator, unplugs the phones, removes the temp folder. */
   close(): Promise<void>;
@@ -241,8 +257,10 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
   const undo: (() => Promise<unknown>)[] = [];
   const unsubscribe: (() => void)[] = [];
   let router: PushRouter | null = null;
+  let vendors: VendorPushWorld | null = null;
   const teardown = async (): Promise<void> => {
     router?.stop();
+    await vendors?.close();
     for (const off of unsubscribe.splice(0)) off();
     for (const step of undo.splice(0).reverse()) await step().catch(() => undefined);
   };
@@ -298,6 +316,7 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
         ...(servicePackage ? { servicePackage } : {}),
       };
     });
+    const plugged = (): PushLabPhone[] => phones.filter((p) => lab.phone(p.id).plugged);
     const phoneOf = (account: string): PushLabPhone | undefined => phones.find((p) => p.account === account);
     const presence = (account: string): TencentOnlineStatus =>
       presenceOf(accounts.get(account), phoneOf(account)?.android);
@@ -322,7 +341,6 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
       UserID: PUSH_LAB_SENDER.account,
       Nick: PUSH_LAB_SENDER.nickname,
     });
-    const plugged = (): PushLabPhone[] => phones.filter((p) => lab.phone(p.id).plugged);
     const { drops, vendorDrops } = options;
     const channelOfSerial = (serial: string): string =>
       phones.find((p) => p.serial === serial)?.channel ?? '';
@@ -340,6 +358,13 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
               drops?.(spec, serial) === true || vendorDrops?.(channelOfSerial(serial), serial) === true,
           }),
     });
+    // The vendor emulators first: the direct paths log their tokens, one token per phone for both.
+    vendors = await startVendorPushWorld({
+      package: DEMO_PACKAGE,
+      phones: plugged,
+      ...(vendorDrops === undefined ? {} : { drops: vendorDrops }),
+    });
+    const vendorWorld = vendors;
     let direct: DirectPaths | null = null;
     if (options.direct === true) {
       direct = await startDirectPaths({
@@ -348,6 +373,7 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
         package: DEMO_PACKAGE,
         appLabel: 'PushLab Demo',
         defaultChannelId: 'pushlab_default',
+        vendorToken: (serial) => vendorWorld.token(serial),
         ...(vendorDrops === undefined ? {} : { drops: vendorDrops }),
         ...(options.fcmPort === undefined ? {} : { fcmPort: options.fcmPort }),
       });
@@ -364,7 +390,6 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
     }
 
     const world = router;
-    let closed: Promise<void> | null = null;
     const planInput = {
       phones,
       sdkAppId,
@@ -372,6 +397,7 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
       baseUrl: emulator.url,
       apkPath: installFirst ? null : apkPath,
     };
+    let closed: Promise<void> | null = null;
     return {
       lab,
       emulator,
@@ -386,8 +412,15 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
       diagnosePlan: (overrides = {}) => {
         if (direct === null)
           throw new Error('A diagnose plan needs the direct paths: start the world with direct: true.');
-        return pushLabPlan(planInput, { ...diagnosePlanOverrides(planInput, direct), ...overrides });
+        return pushLabPlan(planInput, { ...diagnosePlanOverrides(planInput, direct, vendorWorld), ...overrides });
       },
+      vendors: vendorWorld,
+      vendorPlan: (vendor, overrides) =>
+        pushLabVendorPlan(
+          planInput,
+          { tokens: vendorWorld.tokens(vendor), sender: vendorWorld.sender(vendor) },
+          overrides,
+        ),
       groundTruth: () => [...world.log],
       close: () => (closed ??= teardown()),
     };

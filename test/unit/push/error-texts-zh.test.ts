@@ -11,6 +11,10 @@ import { FCM_ERRORS_ZH, OAUTH_ERRORS_ZH, explainFcmErrorZh } from '../../../elec
 import { SendError } from '../../../electron/lab/push/send-error';
 import { TENCENT_ERRORS } from '../../../electron/lab/push/tencent/error-codes';
 import { TENCENT_ERRORS_ZH, explainTencentErrorZh } from '../../../electron/lab/push/tencent/error-codes-zh';
+import { HONOR_ERRORS, HONOR_ERRORS_ZH } from '../../../electron/lab/push/honor/errors';
+import { HUAWEI_ERRORS, HUAWEI_ERRORS_ZH } from '../../../electron/lab/push/huawei/errors';
+import { XIAOMI_ERRORS } from '../../../electron/lab/push/xiaomi/errors';
+import { XIAOMI_ERRORS_ZH } from '../../../electron/lab/push/xiaomi/errors-zh';
 
 const HAN = /[\u4e00-\u9fff]/;
 
@@ -31,6 +35,12 @@ describe('zh-CN refusal texts', () => {
     expectSameKeysInChinese(FCM_ERRORS, FCM_ERRORS_ZH);
     expectSameKeysInChinese(OAUTH_ERRORS, OAUTH_ERRORS_ZH);
     expectSameKeysInChinese(TENCENT_ERRORS, TENCENT_ERRORS_ZH);
+  });
+
+  it('cover every Mi Push, HMS Push Kit and Honor Push code the direct senders explain', () => {
+    expectSameKeysInChinese(XIAOMI_ERRORS, XIAOMI_ERRORS_ZH);
+    expectSameKeysInChinese(HUAWEI_ERRORS, HUAWEI_ERRORS_ZH);
+    expectSameKeysInChinese(HONOR_ERRORS, HONOR_ERRORS_ZH);
   });
 
   it('name the unknown reason or code in the fallback sentence', () => {

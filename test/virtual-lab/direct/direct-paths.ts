@@ -2,8 +2,8 @@
  * The push lab's direct paths (no Tencent): every phone's app holds a vendor token, logged as
  * Tencent's offline-push SDK logs it; a loopback FCM server (with a service account made now)
  * accepts pushes to the FCM phones' tokens and the direct router delivers them. The six Chinese
- * vendors' emulators plug in the same way: register the phones' tokens of their channel, and hand
- * what they accept to `router.deliver(channel, token, notification)`.
+ * vendors' emulators (world/vendor-push.ts) deliver on their own; their phones log the token the
+ * emulator knows (`vendorToken`), so a plan reading tokens from logcat reaches them.
  */
 import { randomBytes } from 'node:crypto';
 import { makeFcmToken, makeServiceAccount } from '../fcm/credentials';
@@ -42,6 +42,11 @@ export interface DirectPathsOptions {
   readonly drops?: (channel: string, serial: string) => boolean;
   /** The FCM server's loopback port (a free one when it is taken); default a free one. */
   readonly fcmPort?: number;
+  /**
+   * A phone's token from the vendor emulators (the world's vendors.token), so both worlds know one
+   * token per phone; null (or absent) for a phone no emulator serves: a token is made here.
+   */
+  readonly vendorToken?: (serial: string) => string | null;
 }
 
 function tokenFor(channel: string): string {
@@ -50,7 +55,9 @@ function tokenFor(channel: string): string {
 }
 
 export async function startDirectPaths(options: DirectPathsOptions): Promise<DirectPaths> {
-  const tokens = new Map(options.phones.map((p) => [p.serial, tokenFor(p.channel)]));
+  const tokens = new Map(
+    options.phones.map((p) => [p.serial, options.vendorToken?.(p.serial) ?? tokenFor(p.channel)]),
+  );
   const bySerialToken = new Map([...tokens].map(([serial, token]) => [token, serial]));
   for (const phone of options.phones) logPushToken(phone, tokens.get(phone.serial) ?? '', BUSINESS_ID);
   const router = createDirectRouter({

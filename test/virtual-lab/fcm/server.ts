@@ -7,9 +7,8 @@
  * and handed to `onMessage` listeners (virtual phones).
  */
 import { randomBytes, type KeyObject } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { compactVerify, decodeProtectedHeader } from 'jose';
+import { startLoopbackServer, type LoopbackRequest } from '../http/loopback-server';
 import { messageProblem } from './validate-message';
 
 export interface FcmServerAccount {
@@ -259,11 +258,11 @@ export async function startFcmServer(options: FcmServerOptions): Promise<FcmServ
     return { status: 200, body: { name } };
   };
 
-  const route = async (req: IncomingMessage, raw: string): Promise<Reply> => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const route = async (req: LoopbackRequest): Promise<Reply> => {
+    const raw = req.body;
     if (req.method !== 'POST') return googleError(405, 'METHOD_NOT_ALLOWED', 'Method not allowed.');
-    if (url.pathname === '/token') return grant(new URLSearchParams(raw));
-    const match = /^\/v1\/projects\/([^/]+)\/messages:send$/.exec(url.pathname);
+    if (req.path === '/token') return grant(new URLSearchParams(raw));
+    const match = /^\/v1\/projects\/([^/]+)\/messages:send$/.exec(req.path);
     if (!match?.[1]) return googleError(404, 'NOT_FOUND', 'The requested URL was not found on this server.');
     const projectId = decodeURIComponent(match[1]);
     const reply = send(projectId, req.headers.authorization, raw);
@@ -277,24 +276,8 @@ export async function startFcmServer(options: FcmServerOptions): Promise<FcmServ
     return reply;
   };
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      void route(req, Buffer.concat(chunks).toString('utf8')).then((reply) => {
-        if (res.destroyed) return;
-        res
-          .writeHead(reply.status, { 'content-type': 'application/json; charset=UTF-8' })
-          .end(JSON.stringify(reply.body));
-      });
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  const server = await startLoopbackServer(route, options.port === undefined ? {} : { port: options.port });
+  const url = server.url;
   tokenUrl = `${url}/token`;
 
   return {
@@ -322,10 +305,6 @@ export async function startFcmServer(options: FcmServerOptions): Promise<FcmServ
     failNext(error) {
       forced = error;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: server.close,
   };
 }

@@ -69,3 +69,22 @@ export function pushLabPlanJson(
 export function pushLabPlan(input: PushLabPlanInput, overrides: PushLabPlanOverrides = {}): RunPlan {
   return parsePlan(pushLabPlanJson(input, overrides));
 }
+
+/**
+ * The world's plan with a direct vendor sender: only the phones of that vendor's channel, each
+ * with its push token under app.tokens.serials, and the vendor's emulator as sender.
+ */
+export function pushLabVendorPlan(
+  input: PushLabPlanInput,
+  vendor: { readonly tokens: Readonly<Record<string, string>>; readonly sender: Record<string, unknown> },
+  overrides: PushLabPlanOverrides = {},
+): RunPlan {
+  const json = pushLabPlanJson(input);
+  return parsePlan({
+    ...json,
+    app: { ...(json.app as Record<string, unknown>), tokens: { serials: vendor.tokens } },
+    phones: { serials: Object.keys(vendor.tokens) },
+    sender: vendor.sender,
+    ...overrides,
+  });
+}

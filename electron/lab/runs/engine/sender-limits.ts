@@ -1,6 +1,6 @@
 /**
  * What a sender cannot test, whatever the device. Logged-out and kicked-offline are states of the
- * IM backend: Tencent stops offline pushes to such an account. A direct push (APNs, FCM, simctl)
+ * IM backend: Tencent stops offline pushes to such an account. A direct push (APNs, FCM, simctl, vendors)
  * goes straight to the device token and never asks the backend, so it would show and be judged a
  * false fail. Those cells are blocked with the reason instead.
  */

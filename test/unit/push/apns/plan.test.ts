@@ -106,7 +106,7 @@ describe('plan: apns sender', () => {
       'app.tokens.serials: has no APNs device token for "SIM-1": add the token the app reported on that phone',
     ]);
     expect(withSender(apns, { tokens: { serials: { 'SIM-1': 'has spaces in it' } } })).toEqual([
-      expect.stringMatching(/^app\.tokens\.serials\["SIM-1"\]: must be the APNs device token/),
+      expect.stringMatching(/^app\.tokens\.serials\["SIM-1"\]: must be the push token the app reported/),
     ]);
     // Other senders do not need tokens, but may carry them.
     expect(withSender({ kind: 'manual' }, { tokens: undefined })).toEqual([]);
