@@ -60,24 +60,44 @@ export async function writeDemoPlan(dataDir: string, plan: unknown): Promise<str
 }
 
 /**
- * Writes <dataDir>/demo-diagnose-plan.json with the FCM emulator's service-account key in a file
+ * Writes <dataDir>/demo-diagnose-plan.json with the FCM key and the vendor emulators' secrets in files
  * only this user can read (the plan names the file, never the key); returns the plan's path.
  */
 export async function writeDemoDiagnosePlan(
   dataDir: string,
   plan: { readonly diagnose?: { readonly vendors: readonly { readonly kind: string }[] } },
   fcmServiceAccountJson: string,
+  /** The vendor emulators' secrets by env name (world.vendors.env): each goes to its own 0600 file. */
+  vendorSecrets: Readonly<Record<string, string>> = {},
 ): Promise<string> {
   await mkdir(dataDir, { recursive: true });
   const keyFile = join(dataDir, FCM_KEY_FILE);
-  await writeFile(keyFile, fcmServiceAccountJson, { mode: 0o600 });
-  await chmod(keyFile, 0o600);
-  const vendors = (plan.diagnose?.vendors ?? []).map((v) =>
-    v.kind === 'fcm' ? { ...v, serviceAccount: { file: keyFile } } : v,
-  );
+  await writeSecretFile(keyFile, fcmServiceAccountJson);
+  const vendors = [];
+  for (const vendor of plan.diagnose?.vendors ?? []) {
+    if (vendor.kind === 'fcm') {
+      vendors.push({ ...vendor, serviceAccount: { file: keyFile } });
+      continue;
+    }
+    // A secret given by env reference ({ env }) that the demo holds is written to a file instead.
+    const byFile: Record<string, unknown> = { ...vendor };
+    for (const [field, value] of Object.entries(vendor)) {
+      const env = (value as { env?: unknown } | null)?.env;
+      if (typeof env !== 'string' || !Object.hasOwn(vendorSecrets, env)) continue;
+      const file = join(dataDir, `demo-${vendor.kind}-${field}`);
+      await writeSecretFile(file, vendorSecrets[env] ?? '');
+      byFile[field] = { file };
+    }
+    vendors.push(byFile);
+  }
   const path = join(dataDir, DEMO_DIAGNOSE_PLAN_FILE);
   await writeFile(path, `${JSON.stringify({ ...plan, diagnose: { vendors } }, null, 2)}\n`);
   return path;
+}
+
+async function writeSecretFile(file: string, value: string): Promise<void> {
+  await writeFile(file, value, { mode: 0o600 });
+  await chmod(file, 0o600);
 }
 
 export interface DemoPlanLinesInput {

@@ -100,13 +100,13 @@ async function demoDiagnosePlan(
   try {
     plan = world.diagnosePlan();
   } catch {
-    // No phone of a channel the direct paths reach (e.g. a demo without an FCM phone).
+    // No phone of a channel the direct paths reach (FCM or one of the six vendor emulators).
     return null;
   }
   if (plan.phones.serials?.length === 0) return null;
   const onDisk =
     secretFile === null ? plan : { ...plan, sender: { ...plan.sender, secret: { file: secretFile } } };
-  return writeDemoDiagnosePlan(dataDir, onDisk, world.direct.fcm.serviceAccountJson);
+  return writeDemoDiagnosePlan(dataDir, onDisk, world.direct.fcm.serviceAccountJson, world.vendors.env);
 }
 
 export function createDemoLabController(options: DemoLabOptions): VirtualLabController {

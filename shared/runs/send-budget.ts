@@ -17,6 +17,8 @@ export interface BudgetPhone {
 /** The most sends a sender may make in one run, as the sender declares it (e.g. a vendor's daily cap). */
 export interface SenderQuota {
   readonly sends: number;
+  /** `sends` is per phone (a vendor's daily cap per device): the run's quota is it times the phones. */
+  readonly perPhone?: boolean;
   /** Where the number comes from, for the refusal. */
   readonly en: string;
   readonly zh: string;
@@ -55,7 +57,9 @@ export function sendBudget(
   }
   return [...counts.entries()].map(([kind, { phones: n, sends }]) => {
     const fromPlan = plan.quota?.[kind as keyof NonNullable<RunPlan['quota']>] ?? null;
-    const fromSender = senderQuotas[kind]?.sends ?? null;
+    const declared = senderQuotas[kind];
+    const fromSender =
+      declared === undefined ? null : declared.perPhone === true ? declared.sends * n : declared.sends;
     const quota =
       fromPlan === null ? fromSender : fromSender === null ? fromPlan : Math.min(fromPlan, fromSender);
     const quotaSource = quota === null ? null : quota === fromPlan ? 'plan' : 'sender';
