@@ -168,6 +168,66 @@ describe('send budget and quotas', () => {
     expect(declared).toEqual({ fcm: { sends: 5, en: 'five', zh: '五' } });
   });
 
+  it('a vendor sender declares its documented daily cap per phone, and a run above it is over quota', () => {
+    const HMS = {
+      kind: 'huawei',
+      clientId: '108000001',
+      clientSecret: { env: 'HMS_SECRET' },
+      importance: 'LOW',
+    };
+    const parsed = parsePlan(
+      plan({
+        app: { ...(plan().app as object), accounts: { vendors: { huawei: { account: 'qa_1' } } } },
+        phones: { vendors: ['huawei'] },
+        diagnose: { vendors: [HMS] },
+      }),
+    );
+    const declared = declaredSenderQuotas(parsed);
+    // HMS: 2 LOW importance (marketing) messages a phone a day (VENDOR_SEND_LIMITS).
+    expect(declared.huawei).toMatchObject({ sends: 2, perPhone: true });
+    expect(declared.huawei?.en).toContain('LOW importance');
+    const lines = sendBudget(
+      parsed,
+      [
+        { serial: 'H1', channel: 'huawei' },
+        { serial: 'H2', channel: 'huawei' },
+      ],
+      declared,
+    );
+    expect(lines.find((l) => l.kind === 'huawei')).toMatchObject({
+      phones: 2,
+      sends: 12,
+      quota: 4,
+      quotaSource: 'sender',
+      over: true,
+    });
+    // NORMAL importance (service and communication) is not capped per phone: nothing declared.
+    const normal = parsePlan(
+      plan({
+        app: { ...(plan().app as object), accounts: { vendors: { huawei: { account: 'qa_1' } } } },
+        phones: { vendors: ['huawei'] },
+        diagnose: { vendors: [{ ...HMS, importance: 'NORMAL' }] },
+      }),
+    );
+    expect(declaredSenderQuotas(normal)).toEqual({});
+  });
+
+  it('diagnose takes the six vendor senders, one per channel', () => {
+    const XIAOMI = { kind: 'xiaomi', appSecret: { env: 'MI_SECRET' } };
+    const parsed = parsePlan(plan({ diagnose: { vendors: [FCM, XIAOMI] } }));
+    expect(parsed.diagnose?.vendors.map((v) => v.kind)).toEqual(['fcm', 'xiaomi']);
+    expect(DIRECT_SENDER_KINDS).toEqual([
+      'apns',
+      'fcm',
+      'xiaomi',
+      'huawei',
+      'honor',
+      'oppo',
+      'vivo',
+      'meizu',
+    ]);
+  });
+
   it('one list names the direct senders, and every one is a plan sender kind', () => {
     for (const kind of DIRECT_SENDER_KINDS) expect(SENDER_KINDS).toContain(kind);
     expect(directSenderForChannel('fcm')).toBe('fcm');
