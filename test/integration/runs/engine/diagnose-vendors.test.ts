@@ -1,0 +1,73 @@
+/**
+ * "Which link failed" through a Chinese vendor's own push service: two Xiaomi phones on the virtual
+ * lab, diagnose plan with the world's vendor senders (Mi Push through its emulator), tokens read
+ * from logcat — the token the Mi Push emulator knows for each phone. A healthy phone shows both;
+ * a faulty vendor (Mi Push loses this phone's pushes, through Tencent and directly) is the vendor side.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRunLab, type RunLab } from '../../../support/run-lab';
+import { describeDiagnosis } from '../../../../shared/runs/diagnose';
+import { maskDeviceToken } from '../../../../shared/runs/plan';
+
+const XIAOMI = 'xiaomi-hyperos2-android14-2';
+let env: RunLab;
+const serialOf = (id: string): string => env.world.phones.find((p) => p.id === id)?.serial ?? '';
+
+beforeAll(async () => {
+  env = await openRunLab({
+    phones: [
+      { profile: XIAOMI, id: 'mihealthy', account: 'qa_mi_ok' },
+      { profile: XIAOMI, id: 'midrop', account: 'qa_mi_drop' },
+    ],
+    world: {
+      direct: true,
+      vendorDrops: (channel, serial) => channel === 'xiaomi' && serial === serialOf('midrop'),
+    },
+  });
+}, 120_000);
+afterAll(async () => env?.close());
+
+describe('a diagnose run on Xiaomi phones through Mi Push', () => {
+  it('both shown on a healthy phone, the vendor side when Mi Push drops', async () => {
+    const runs = env.core.services.runs;
+    const plan = env.world.diagnosePlan({
+      scenarios: ['background-c2c-text'],
+      timeouts: { pushMs: 2500, stepMs: 15000 },
+    });
+    expect(plan.diagnose?.vendors.map((v) => v.kind)).toEqual(['xiaomi']);
+    expect(plan.phones.serials).toEqual([serialOf('mihealthy'), serialOf('midrop')]);
+    // The logged token is the one the Mi Push emulator knows (one token per phone for both worlds).
+    const token = env.world.vendors.token(serialOf('mihealthy')) ?? '';
+    expect(token).not.toBe('');
+    expect(env.world.direct?.tokens.get(serialOf('mihealthy'))).toBe(token);
+
+    const { runId } = await runs.start(plan);
+    const summary = await runs.settled(runId);
+    expect(summary.status).toBe('completed');
+    const attempts = runs.get(runId).attempts;
+    const table = attempts
+      .map(
+        (a) =>
+          `${a.serial} ${a.verdict?.kind} ${a.verdict?.diagnosis ? describeDiagnosis(a.verdict.diagnosis, 'en') : '-'}`,
+      )
+      .join('\n');
+    const of = (id: string) => attempts.find((a) => a.serial === serialOf(id))?.verdict?.diagnosis;
+
+    expect(of('mihealthy')?.link, table).toBe('both-shown');
+    expect(of('mihealthy')?.vendor).toMatchObject({ kind: 'xiaomi', shown: true, error: null });
+    expect(of('midrop')?.link, table).toBe('vendor-side');
+    expect(of('midrop')?.vendor).toMatchObject({ kind: 'xiaomi', shown: false, error: null });
+    // Mi Push accepted both direct pushes; its delivery lost the faulty phone's.
+    const reasons = env.world.vendors.delivery.log.map((d) => `${d.serial} ${d.reason}`);
+    expect(reasons).toContain(`${serialOf('midrop')} vendor-dropped`);
+    expect(reasons).toContain(`${serialOf('mihealthy')} posted`);
+
+    // The token from logcat is used, and only ever shown masked.
+    const healthy = attempts.find((a) => a.serial === serialOf('mihealthy'))!;
+    const steps = runs.attempt(healthy.id).steps;
+    expect(steps.map((s) => s.detail ?? '').join(' ')).toContain(
+      `push token from logcat: ${maskDeviceToken(token)}`,
+    );
+    expect(JSON.stringify(runs.attempt(healthy.id))).not.toContain(token);
+  }, 120_000);
+});
