@@ -1,8 +1,8 @@
 /**
  * The README's diagnose example runs against the demo lab as `npm run demo` starts it (same
  * controller, phone ports, emulator ports): the demo writes demo-diagnose-plan.json with its keys
- * by file, and the README's plan, with only the push window shortened, finds both links working
- * on every FCM phone.
+ * and secrets by file (FCM and the six vendor emulators), and the README's plan, with only the
+ * push window shortened, finds both links working on every FCM phone.
  */
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -72,12 +72,19 @@ describe('the README diagnose plan on the demo lab', () => {
     >;
     const plan = parsePlan(written);
     expect(plan.mode).toBe('diagnose');
-    expect(plan.diagnose?.vendors.map((v) => v.kind)).toEqual(['fcm']);
+    // The demo has a phone of every channel the world reaches directly.
+    expect(new Set(plan.diagnose?.vendors.map((v) => v.kind))).toEqual(
+      new Set(['fcm', 'xiaomi', 'huawei', 'honor', 'oppo', 'vivo', 'meizu']),
+    );
     const text = JSON.stringify(written);
     expect(text).not.toContain('PRIVATE KEY');
+    expect(text).not.toContain('"env"');
     const keyFile = join(dir, 'demo-fcm-service-account.json');
     expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
     expect(text).toContain(keyFile);
+    const miSecret = join(dir, 'demo-xiaomi-appSecret');
+    expect((await stat(miSecret)).mode & 0o777).toBe(0o600);
+    expect(text).not.toContain(await readFile(miSecret, 'utf8'));
   });
 
   it('names the demo FCM phones and finds both links working', async () => {
@@ -85,13 +92,14 @@ describe('the README diagnose plan on the demo lab', () => {
     const written = JSON.parse(await readFile(join(dir, 'demo-diagnose-plan.json'), 'utf8')) as {
       sender: { baseUrl: string };
       phones: { serials: string[] };
-      diagnose: { vendors: { baseUrl: string; tokenUrl: string }[] };
+      diagnose: { vendors: { kind: string; baseUrl: string; tokenUrl: string }[] };
     };
     // The demo's emulators want 18090/18091; if a port was busy here they took another.
-    const [vendor] = written.diagnose.vendors;
+    const vendor = written.diagnose.vendors.find((v) => v.kind === 'fcm');
     const readmeVendor = (plan.diagnose as { vendors: Record<string, unknown>[] }).vendors[0];
     const serials = (plan.phones as { serials: string[] }).serials;
-    expect(serials).toEqual(written.phones.serials);
+    // The README's copy is the demo's FCM phones; the demo's own plan has them among all its phones.
+    expect(written.phones.serials).toEqual(expect.arrayContaining(serials));
 
     const runs = core.services.runs;
     const { runId } = await runs.start({
