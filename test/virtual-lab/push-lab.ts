@@ -412,7 +412,10 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
       diagnosePlan: (overrides = {}) => {
         if (direct === null)
           throw new Error('A diagnose plan needs the direct paths: start the world with direct: true.');
-        return pushLabPlan(planInput, { ...diagnosePlanOverrides(planInput, direct, vendorWorld), ...overrides });
+        return pushLabPlan(planInput, {
+          ...diagnosePlanOverrides(planInput, direct, vendorWorld),
+          ...overrides,
+        });
       },
       vendors: vendorWorld,
       vendorPlan: (vendor, overrides) =>
