@@ -3,6 +3,7 @@
  * lab, diagnose plan with the world's vendor senders (Mi Push through its emulator), tokens read
  * from logcat — the token the Mi Push emulator knows for each phone. A healthy phone shows both;
  * a faulty vendor (Mi Push loses this phone's pushes, through Tencent and directly) is the vendor side.
+ * One phone each of HMS, Honor, OPPO, vivo and Flyme shows both through its own vendor sender.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRunLab, type RunLab } from '../../../support/run-lab';
@@ -10,6 +11,14 @@ import { describeDiagnosis } from '../../../../shared/runs/diagnose';
 import { maskDeviceToken } from '../../../../shared/runs/plan';
 
 const XIAOMI = 'xiaomi-hyperos2-android14-2';
+/** One phone of each other vendor channel: their vendor path works the same way. */
+const OTHERS = [
+  ['huawei', 'huawei-harmonyos4.2-android12-2'],
+  ['honor', 'honor-magicos9-android15-2'],
+  ['oppo', 'oppo-coloros15-android15-1'],
+  ['vivo', 'vivo-originos5-android15-1'],
+  ['meizu', 'meizu-flyme12.1-android15-1'],
+] as const;
 let env: RunLab;
 const serialOf = (id: string): string => env.world.phones.find((p) => p.id === id)?.serial ?? '';
 
@@ -18,6 +27,7 @@ beforeAll(async () => {
     phones: [
       { profile: XIAOMI, id: 'mihealthy', account: 'qa_mi_ok' },
       { profile: XIAOMI, id: 'midrop', account: 'qa_mi_drop' },
+      ...OTHERS.map(([id, profile]) => ({ profile, id, account: `qa_${id}` })),
     ],
     world: {
       direct: true,
@@ -27,15 +37,18 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => env?.close());
 
-describe('a diagnose run on Xiaomi phones through Mi Push', () => {
+describe('a diagnose run on Chinese vendor phones through their own push services', () => {
   it('both shown on a healthy phone, the vendor side when Mi Push drops', async () => {
     const runs = env.core.services.runs;
     const plan = env.world.diagnosePlan({
       scenarios: ['background-c2c-text'],
       timeouts: { pushMs: 2500, stepMs: 15000 },
     });
-    expect(plan.diagnose?.vendors.map((v) => v.kind)).toEqual(['xiaomi']);
-    expect(plan.phones.serials).toEqual([serialOf('mihealthy'), serialOf('midrop')]);
+    expect(plan.diagnose?.vendors.map((v) => v.kind)).toEqual([
+      'xiaomi',
+      ...OTHERS.map(([vendor]) => vendor),
+    ]);
+    expect(plan.phones.serials).toHaveLength(2 + OTHERS.length);
     // The logged token is the one the Mi Push emulator knows (one token per phone for both worlds).
     const token = env.world.vendors.token(serialOf('mihealthy')) ?? '';
     expect(token).not.toBe('');
@@ -55,6 +68,10 @@ describe('a diagnose run on Xiaomi phones through Mi Push', () => {
 
     expect(of('mihealthy')?.link, table).toBe('both-shown');
     expect(of('mihealthy')?.vendor).toMatchObject({ kind: 'xiaomi', shown: true, error: null });
+    for (const [vendor] of OTHERS) {
+      expect(of(vendor)?.link, table).toBe('both-shown');
+      expect(of(vendor)?.vendor.kind).toBe(vendor);
+    }
     expect(of('midrop')?.link, table).toBe('vendor-side');
     expect(of('midrop')?.vendor).toMatchObject({ kind: 'xiaomi', shown: false, error: null });
     // Mi Push accepted both direct pushes; its delivery lost the faulty phone's.
