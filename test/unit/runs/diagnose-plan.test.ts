@@ -201,6 +201,13 @@ describe('send budget and quotas', () => {
       quotaSource: 'sender',
       over: true,
     });
+    // The CLI's "Sends:" line and the Runs view say it.
+    expect(
+      describeBudgetLine(
+        lines.find((l) => l.kind === 'huawei')!,
+        'en',
+      ),
+    ).toBe('huawei: up to 12 sends to 2 phone(s) (quota 4 from the sender), OVER QUOTA');
     // NORMAL importance (service and communication) is not capped per phone: nothing declared.
     const normal = parsePlan(
       plan({

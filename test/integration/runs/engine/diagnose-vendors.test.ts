@@ -87,4 +87,24 @@ describe('a diagnose run on Chinese vendor phones through their own push service
     );
     expect(JSON.stringify(runs.attempt(healthy.id))).not.toContain(token);
   }, 120_000);
+
+  it("a run above a vendor's daily cap per phone never starts (QUOTA_EXCEEDED)", async () => {
+    const runs = env.core.services.runs;
+    const before = runs.list().length;
+    // HMS caps LOW importance (marketing) messages at 2 a phone a day: 2 scenarios x 2 repeats is more.
+    const plan = env.world.diagnosePlan({
+      phones: { serials: [serialOf('huawei')] },
+      scenarios: ['background-c2c-text', 'background-title-desc'],
+      repeats: 2,
+      diagnose: { vendors: [{ ...env.world.vendors.sender('huawei'), importance: 'LOW' }] },
+    });
+    expect(runs.preflight.bind(runs, plan)).toThrow(
+      /huawei: up to 4 sends to 1 phone\(s\) \(quota 2 from the sender\)/,
+    );
+    await expect(runs.start(plan)).rejects.toMatchObject({
+      code: 'QUOTA_EXCEEDED',
+      message: expect.stringContaining("HMS's cap on LOW importance (marketing) messages (2 a phone a day)"),
+    });
+    expect(runs.list()).toHaveLength(before);
+  });
 });
