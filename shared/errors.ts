@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'CANCELLED',
   'SECRET_UNAVAILABLE',
   'RUN_SIGNED_OFF',
+  /** The run would send more pushes through a sender than the plan's or the sender's quota allows. */
+  'QUOTA_EXCEEDED',
   /** A person refused (or could not be asked) to let a plan run a program or read a file. */
   'APPROVAL_REFUSED',
   /** The web UI's request came without this launch's credential. */

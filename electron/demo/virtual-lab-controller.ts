@@ -13,7 +13,7 @@ import {
 } from '../../test/virtual-lab/push-lab';
 import { LabError } from '../lab/errors';
 import type { VirtualLabController } from '../lab/virtual-lab-port';
-import { demoPlanLines, demoSecret, writeDemoPlan } from './demo-plan-files';
+import { demoPlanLines, demoSecret, writeDemoDiagnosePlan, writeDemoPlan } from './demo-plan-files';
 
 export interface DemoLabOptions {
   /** The lab's own adb server (shells pass launchAdbConfig(true): 15037), never the user's 5037. */
@@ -35,6 +35,8 @@ const STOPPED: VirtualLabStatus = { running: false, phones: [] };
 /** The core starts the demo's adb server as it comes up; give it this long to answer. */
 const ADB_WAIT_MS = 15_000;
 export const DEMO_TENCENT_PORT = 18090;
+/** The demo's FCM emulator (the diagnose plan's vendor path), next to the Tencent emulator. */
+export const DEMO_FCM_PORT = 18091;
 
 async function waitForAdb(options: DemoLabOptions): Promise<void> {
   const deadline = Date.now() + ADB_WAIT_MS;
@@ -87,6 +89,26 @@ export function demoPhones(
   });
 }
 
+/** The world's diagnose plan on disk (keys by file), or null when no demo phone has a direct sender. */
+async function demoDiagnosePlan(
+  world: PushLab,
+  dataDir: string,
+  secretFile: string | null,
+): Promise<string | null> {
+  if (world.direct === null) return null;
+  let plan;
+  try {
+    plan = world.diagnosePlan();
+  } catch {
+    // No phone of a channel the direct paths reach (FCM or one of the six vendor emulators).
+    return null;
+  }
+  if (plan.phones.serials?.length === 0) return null;
+  const onDisk =
+    secretFile === null ? plan : { ...plan, sender: { ...plan.sender, secret: { file: secretFile } } };
+  return writeDemoDiagnosePlan(dataDir, onDisk, world.direct.fcm.serviceAccountJson, world.vendors.env);
+}
+
 export function createDemoLabController(options: DemoLabOptions): VirtualLabController {
   let world: PushLab | null = null;
   let starting: Promise<VirtualLabStatus> | null = null;
@@ -113,6 +135,9 @@ export function createDemoLabController(options: DemoLabOptions): VirtualLabCont
         // Phones take bytes at USB 2.0 speed, so install progress looks as it does on a real rack.
         linkBytesPerSecond: USB2_LINK_BYTES_PER_SECOND,
         realisticTiming: options.realisticTiming ?? true,
+        // Vendor tokens on the phones and the FCM emulator: the demo can run a diagnose plan.
+        direct: true,
+        fcmPort: DEMO_FCM_PORT,
       });
     // Fixed ports when free (stable serials across restarts); any free ports otherwise.
     const next = await world(DEMO_FIRST_PHONE_PORT).catch(() => world(null));
@@ -125,6 +150,7 @@ export function createDemoLabController(options: DemoLabOptions): VirtualLabCont
             ? plan
             : { ...plan, sender: { ...plan.sender, secret: { file: secret.file } } };
         const planPath = await writeDemoPlan(options.dataDir, onDisk);
+        const diagnosePlanPath = await demoDiagnosePlan(next, options.dataDir, secret.file);
         const lines = demoPlanLines({
           planPath,
           dataDir: options.dataDir,
@@ -132,6 +158,7 @@ export function createDemoLabController(options: DemoLabOptions): VirtualLabCont
           envName: PUSH_LAB_SECRET_ENV,
           secret,
           emulatorUrl: next.emulator.url,
+          diagnosePlanPath,
         });
         for (const line of lines) options.announce?.(line);
       } catch (error) {

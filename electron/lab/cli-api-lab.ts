@@ -29,6 +29,7 @@ export function createLabCliApi(deps: LabCliDeps): CliApi {
     },
     runs: {
       start: (plan, options) => runs.start(plan, options),
+      preflight: (plan) => runs.preflight(plan),
       resume: (runId, options) => runs.resume(runId, options),
       cancel: (runId) => runs.cancel(runId),
       settled: (runId) => runs.settled(runId),

@@ -66,10 +66,10 @@ export interface CliApi extends DeviceCliApi {
     /** Boots or shuts one down (the same checks as simulators:boot / simulators:shutdown). */
     change(udid: string, action: SimulatorStateAction): Promise<SimulatorEntry>;
   };
-  /** The run engine headless: start or resume with progress, wait, read results, answer prompts. */
+  /** The run engine headless: sends before start, start or resume with progress, wait, read results, answer prompts. */
   readonly runs: Pick<
     RunsApi,
-    'start' | 'resume' | 'cancel' | 'settled' | 'list' | 'plan' | 'results' | 'answerPrompt'
+    'start' | 'preflight' | 'resume' | 'cancel' | 'settled' | 'list' | 'plan' | 'results' | 'answerPrompt'
   >;
   readonly doctor: {
     run(subject: DoctorSubject): Promise<DoctorResult>;

@@ -115,6 +115,7 @@ export const en = {
   'error.CANCELLED': 'Stopped',
   'error.SECRET_UNAVAILABLE': 'Credential missing',
   'error.RUN_SIGNED_OFF': 'Run signed off',
+  'error.QUOTA_EXCEEDED': 'Send quota exceeded',
   'error.INTERNAL': 'Something went wrong',
 
   // Vendor group names and push channel names: shared/vendors/vendor-table.ts

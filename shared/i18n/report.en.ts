@@ -116,6 +116,11 @@ export const reportEn = {
   'report.col.reason': 'Reason',
   'report.col.by': 'By',
   'report.col.at': 'When',
+  'report.diagnose.heading': 'Which link failed (diagnose)',
+  'report.diagnose.intro':
+    "Each push went through Tencent and through the phone's vendor directly; the link says where a lost push was lost.",
+  'report.col.link': 'Link',
+  'report.col.presence': 'Tencent status',
   'report.signoff.heading': 'Sign-off',
   'report.signoff.by': 'Signed off by',
   'report.signoff.at': 'Signed at',

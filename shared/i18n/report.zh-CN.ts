@@ -106,6 +106,11 @@ export const reportZh = {
   'report.col.reason': '原因',
   'report.col.by': '操作人',
   'report.col.at': '时间',
+  'report.diagnose.heading': '哪条链路失败（诊断）',
+  'report.diagnose.intro':
+    '每条推送都经腾讯发送一次、再直接经手机厂商发送一次；链路一栏说明丢失的推送丢在哪里。',
+  'report.col.link': '链路',
+  'report.col.presence': '腾讯状态',
   'report.signoff.heading': '签发',
   'report.signoff.by': '签发人',
   'report.signoff.at': '签发时间',

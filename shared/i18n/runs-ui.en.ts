@@ -16,6 +16,9 @@ export const runsUiEn = {
   'runs.plan.unreadable': '{name} could not be read.',
   'runs.plan.demo': 'Use the demo plan',
   'runs.plan.demoHelp': 'The virtual lab is running: its plan tests every virtual phone with the demo app.',
+  'runs.budget.heading': 'Pushes this plan will send',
+  'runs.budget.note':
+    'Counted on the phones attached now; the run refuses to start when a count is over a quota of the plan or the sender.',
   'runs.start': 'Start run',
   'runs.starting': 'Starting…',
   'runs.problems.heading': 'The plan is not valid. Fix these fields, then start again:',

@@ -15,6 +15,8 @@ export const runsUiZh = {
   'runs.plan.unreadable': '无法读取 {name}。',
   'runs.plan.demo': '使用演示计划',
   'runs.plan.demoHelp': '虚拟实验室正在运行：演示计划会用演示应用测试每台虚拟手机。',
+  'runs.budget.heading': '此计划将发送的推送',
+  'runs.budget.note': '按当前连接的手机计算；任何一项超出计划或发送方的配额时，运行会拒绝开始。',
   'runs.start': '开始运行',
   'runs.starting': '正在开始…',
   'runs.problems.heading': '计划无效。请修正以下字段后重新开始：',

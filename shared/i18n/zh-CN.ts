@@ -108,6 +108,7 @@ export const zhCN = {
   'error.CANCELLED': '已停止',
   'error.SECRET_UNAVAILABLE': '缺少凭据',
   'error.RUN_SIGNED_OFF': '运行已签核',
+  'error.QUOTA_EXCEEDED': '超出发送配额',
   'error.INTERNAL': '出现了意外错误',
 
   ...vendorMessages('zh-CN'),

@@ -207,7 +207,7 @@ export function safeParsePlan(input: unknown): Result<RunPlan> {
 }
 
 /** The scenario ids the plan runs, in catalog order for 'all', else as listed. */
-export function planScenarioIds(plan: RunPlan): readonly string[] {
+export function planScenarioIds(plan: Pick<RunPlan, 'scenarios'>): readonly string[] {
   return plan.scenarios === 'all' ? SCENARIOS.map((s) => s.id) : plan.scenarios;
 }
 

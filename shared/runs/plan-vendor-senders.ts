@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { loopbackOnly, loopbackOrHttps, secretRef, text } from './plan-parts';
+import type { DirectSenderKind } from './direct-senders';
 
 /** Mi Push data regions (dev.mi.com server API: CN host and the global hosts by region). */
 export const XIAOMI_REGIONS = ['china', 'global', 'singapore', 'europe', 'russia', 'india'] as const;
@@ -168,9 +169,11 @@ export const meizuSender = z.strictObject({
 
 /**
  * The direct senders that address a phone by its push token (under app.tokens.serials), and what
- * each vendor calls that token (en, zh-CN). A sender kind missing here needs no token.
+ * each vendor calls that token (en, zh-CN): one entry per DIRECT_SENDER_KINDS (the type checks it).
  */
-export const DEVICE_TOKEN_NAMES: Partial<Record<string, { readonly en: string; readonly zh: string }>> = {
+export const DEVICE_TOKEN_NAMES: Readonly<
+  Record<DirectSenderKind, { readonly en: string; readonly zh: string }>
+> = {
   apns: { en: 'APNs device token', zh: 'APNs 设备令牌' },
   fcm: { en: 'FCM registration token', zh: 'FCM 注册令牌' },
   xiaomi: { en: 'Mi Push regId', zh: '小米推送 regId' },

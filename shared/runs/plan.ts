@@ -20,6 +20,13 @@ import {
   xiaomiSender,
 } from './plan-vendor-senders';
 import { templateProblemTexts } from './template';
+import {
+  DIRECT_SENDER_KINDS,
+  SENDER_KINDS,
+  isDirectSenderKind,
+  type DirectSenderKind,
+} from './direct-senders';
+import { TOKEN_PRESET_IDS, tokenPatternProblem } from './token-presets';
 
 /** Tencent IM data-centre regions (same names as the core's TENCENT_REGION_DOMAINS). */
 export const TENCENT_REGIONS = [
@@ -65,6 +72,7 @@ const activity = z
 /**
  * APNs device tokens are hex; FCM registration tokens use letters, digits and _ - : (about 160
  * characters); Mi Push regIds are base64 (+ / =); HMS and Honor push tokens letters, digits and _ - .
+ * Each direct sender checks its own shape.
  */
 const deviceToken = z
   .string()
@@ -127,7 +135,36 @@ const appProfile = z.strictObject({
    * Each phone's APNs device token / FCM registration token, for the direct senders (apns, fcm).
    * Not secrets, but personal data: logs and evidence show only the first 8 characters.
    */
-  tokens: z.strictObject({ serials: z.record(serialSchema, deviceToken) }).optional(),
+  tokens: z
+    .strictObject({
+      serials: z.record(serialSchema, deviceToken).optional(),
+      /** Read each phone's token from `adb logcat` (pattern evaluated here, never on the phone). */
+      fromLogcat: z
+        .strictObject({
+          preset: z.enum(TOKEN_PRESET_IDS).optional(),
+          pattern: z
+            .string()
+            .min(1)
+            .max(500)
+            .regex(PRINTABLE, 'must be one line without control characters')
+            .superRefine((source, ctx) => {
+              const problem = tokenPatternProblem(source);
+              if (problem !== null)
+                ctx.addIssue({ code: 'custom', message: problem.en, params: { zh: problem.zh } });
+            })
+            .optional(),
+        })
+        .refine((f) => (f.preset === undefined) !== (f.pattern === undefined), {
+          message: `needs exactly one of "preset" (${TOKEN_PRESET_IDS.join(', ')}) or "pattern"`,
+          params: { zh: `需要且只能有 "preset"（${TOKEN_PRESET_IDS.join(', ')}）或 "pattern" 之一` },
+        })
+        .optional(),
+    })
+    .refine((t) => t.serials !== undefined || t.fromLogcat !== undefined, {
+      message: 'needs "serials" (tokens by phone), "fromLogcat" (read from the phone) or both',
+      params: { zh: '需要 "serials"（按手机列出的令牌）、"fromLogcat"（从手机读取）或两者' },
+    })
+    .optional(),
   /** The app's push set-up, as the expectation rules need it (see shared/scenarios AppProfile). */
   push: z
     .strictObject({
@@ -257,6 +294,28 @@ const fcmSender = z.strictObject({
     .optional(),
 });
 
+/**
+ * Senders that push straight to a device token. Add a new direct sender's schema here (and its
+ * kind to DIRECT_SENDER_KINDS in direct-senders.ts): the plan's "sender" and the diagnose mode's
+ * "diagnose.vendors" both take every one of them.
+ */
+const DIRECT_SENDER_SCHEMAS = [
+  apnsSender,
+  fcmSender,
+  xiaomiSender,
+  huaweiSender,
+  honorSender,
+  oppoSender,
+  vivoSender,
+  meizuSender,
+] as const;
+const directSenderSchema = z.discriminatedUnion('kind', [...DIRECT_SENDER_SCHEMAS]);
+export type DirectPlanSender = z.output<typeof directSenderSchema>;
+// Fails to compile when DIRECT_SENDER_KINDS and DIRECT_SENDER_SCHEMAS name different kinds.
+type SameKinds<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const directKindsAgree: SameKinds<DirectPlanSender['kind'], DirectSenderKind> = true;
+void directKindsAgree;
+
 const commandSender = z.strictObject({
   kind: z.literal('command'),
   command: text(4096),
@@ -310,16 +369,20 @@ export const planSchema = z
       tencentSender,
       commandSender,
       manualSender,
-      apnsSender,
-      fcmSender,
       simctlSender,
-      xiaomiSender,
-      huaweiSender,
-      honorSender,
-      oppoSender,
-      vivoSender,
-      meizuSender,
+      ...DIRECT_SENDER_SCHEMAS,
     ]),
+    /**
+     * "verify" (default): judge every attempt against its expectation. "diagnose": also send each
+     * attempt through the phone's vendor directly and say which link failed (needs "diagnose").
+     */
+    mode: z.enum(['verify', 'diagnose']).optional(),
+    /** The diagnose mode's vendor path: one direct sender per push channel (its kind = the channel). */
+    diagnose: z
+      .strictObject({ vendors: z.array(directSenderSchema).min(1).max(DIRECT_SENDER_KINDS.length) })
+      .optional(),
+    /** Most sends the run may make per sender kind (checked before it starts, with the senders' own quotas). */
+    quota: z.partialRecord(z.enum(SENDER_KINDS), z.int().min(0).max(100_000_000)).optional(),
     timeouts: z
       .strictObject({
         pushMs: z.int().min(1000).max(3_600_000).default(60_000),
@@ -343,30 +406,14 @@ export const planSchema = z
           'ID with "-" or a leading digit cannot run',
       });
     }
+    diagnoseProblems(plan, ctx);
     const sender = plan.sender;
-    const tokenName = DEVICE_TOKEN_NAMES[sender.kind];
-    if (tokenName === undefined) return;
-    // A direct sender addresses phones by token; without one the send can only fail.
-    const tokens = plan.app.tokens?.serials ?? {};
-    const { en: what, zh: whatZh } = tokenName;
-    if (plan.app.tokens === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['app', 'tokens'],
-        message: `is missing: the ${sender.kind} sender needs each phone's ${what} under app.tokens.serials`,
-        params: { zh: `缺失：发送方式“${sender.kind}”需要在 app.tokens.serials 下提供每台手机的${whatZh}` },
-      });
-    }
-    for (const serial of plan.phones.serials ?? []) {
-      if (plan.app.tokens !== undefined && !Object.hasOwn(tokens, serial)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['app', 'tokens', 'serials'],
-          message: `has no ${what} for "${serial.slice(0, 80)}": add the token the app reported on that phone`,
-          params: { zh: `没有 "${serial.slice(0, 80)}" 的${whatZh}：请添加应用在那台手机上报告的令牌` },
-        });
-      }
-    }
+    const tokenKinds = [
+      ...(isDirectSenderKind(sender.kind) ? [sender.kind] : []),
+      ...(plan.diagnose?.vendors ?? []).map((v) => v.kind),
+    ];
+    if (tokenKinds.length > 0) tokenProblems(plan, tokenKinds, ctx);
+    if (sender.kind !== 'apns' && sender.kind !== 'fcm') return;
     // The expectations read app.push; a sender that disagrees with it would make them wrong.
     const apns = plan.app.push?.apns;
     if (sender.kind === 'apns' && apns !== undefined) {
@@ -395,6 +442,88 @@ export const planSchema = z
     }
   });
 
+interface PlanDraft {
+  readonly app: { readonly tokens?: { serials?: Record<string, string>; fromLogcat?: unknown } | undefined };
+  readonly phones: { readonly serials?: readonly string[] | undefined };
+  readonly sender: { readonly kind: string };
+  readonly mode?: 'verify' | 'diagnose' | undefined;
+  readonly diagnose?: { readonly vendors: readonly { readonly kind: string }[] } | undefined;
+}
+
+/** A direct sender addresses phones by token; without one (given or read from logcat) the send can only fail. */
+function tokenProblems(plan: PlanDraft, kinds: readonly DirectSenderKind[], ctx: z.RefinementCtx): void {
+  const what = kinds.map((k) => DEVICE_TOKEN_NAMES[k].en).join(' / ');
+  const whatZh = kinds.map((k) => DEVICE_TOKEN_NAMES[k].zh).join(' / ');
+  const names = kinds.join(', ');
+  const tokens = plan.app.tokens;
+  if (tokens === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['app', 'tokens'],
+      message: `is missing: the ${names} sender needs each phone's ${what} under app.tokens.serials (or app.tokens.fromLogcat)`,
+      params: {
+        zh: `缺失：发送方式“${names}”需要在 app.tokens.serials 下提供每台手机的${whatZh}（或使用 app.tokens.fromLogcat）`,
+      },
+    });
+    return;
+  }
+  // Tokens read from the phone cover every phone; a missing one is then a blocked attempt, not a plan error.
+  if (tokens.fromLogcat !== undefined) return;
+  const given = tokens.serials ?? {};
+  for (const serial of plan.phones.serials ?? []) {
+    if (!Object.hasOwn(given, serial)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['app', 'tokens', 'serials'],
+        message: `has no ${what} for "${serial.slice(0, 80)}": add the token the app reported on that phone`,
+        params: { zh: `没有 "${serial.slice(0, 80)}" 的${whatZh}：请添加应用在那台手机上报告的令牌` },
+      });
+    }
+  }
+}
+
+/** diagnose mode: Tencent is the sender, and each push channel has at most one vendor sender. */
+function diagnoseProblems(plan: PlanDraft, ctx: z.RefinementCtx): void {
+  const diagnose = plan.mode === 'diagnose';
+  if (diagnose && plan.diagnose === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['diagnose'],
+      message:
+        'is missing: mode "diagnose" needs "diagnose": { "vendors": [ …a direct sender per push channel… ] }',
+      params: {
+        zh: '缺失：模式 "diagnose" 需要 "diagnose": { "vendors": [ …每个推送通道一个直连发送方… ] }',
+      },
+    });
+  }
+  if (!diagnose && plan.diagnose !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['diagnose'],
+      message: 'is only read in mode "diagnose": add "mode": "diagnose" or remove it',
+      params: { zh: '只在模式 "diagnose" 下使用：请添加 "mode": "diagnose" 或删除它' },
+    });
+  }
+  if (diagnose && plan.sender.kind !== 'tencent') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sender', 'kind'],
+      message: `is "${plan.sender.kind}", but mode "diagnose" compares the Tencent path with the vendor path: use "tencent"`,
+      params: { zh: `是 "${plan.sender.kind}"，但模式 "diagnose" 比较腾讯链路和厂商链路：请使用 "tencent"` },
+    });
+  }
+  const kinds = (plan.diagnose?.vendors ?? []).map((v) => v.kind);
+  kinds.forEach((kind, i) => {
+    if (kinds.indexOf(kind) !== i)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['diagnose', 'vendors', i, 'kind'],
+        message: `"${kind}" is listed twice: one sender per push channel`,
+        params: { zh: `"${kind}" 列出了两次：每个推送通道只能有一个发送方` },
+      });
+  });
+}
+
 /** A validated plan (defaults filled in). */
 export type RunPlan = z.output<typeof planSchema>;
 export type PlanAppProfile = RunPlan['app'];
@@ -411,6 +540,14 @@ export type HonorPlanSender = Extract<PlanSender, { kind: 'honor' }>;
 export type OppoPlanSender = Extract<PlanSender, { kind: 'oppo' }>;
 export type VivoPlanSender = Extract<PlanSender, { kind: 'vivo' }>;
 export type MeizuPlanSender = Extract<PlanSender, { kind: 'meizu' }>;
+
+/** The vendor sender a diagnose plan gives for a push channel (kind = channel), or null. */
+export function diagnoseSenderFor(
+  plan: Pick<RunPlan, 'diagnose'>,
+  channel: string | null,
+): DirectPlanSender | null {
+  return plan.diagnose?.vendors.find((v) => v.kind === channel) ?? null;
+}
 
 /** The plan runs on iOS simulators: the simctl sender, or a simulator UDID among phones.serials. */
 export function planNamesSimulators(plan: {

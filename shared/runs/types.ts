@@ -4,6 +4,7 @@
  */
 import type { ErrorInfo } from '../errors';
 import type { TargetChannel, TextMatch } from '../scenarios/types';
+import type { Diagnosis } from './diagnose';
 
 /** The verdicts. Only 'pass' counts as proof; 'inconclusive' is never a pass. */
 export const VERDICT_KINDS = ['pass', 'fail', 'blocked', 'device-lost', 'inconclusive', 'not-run'] as const;
@@ -119,6 +120,8 @@ export interface Verdict {
   readonly kind: VerdictKind;
   readonly reason: VerdictReason;
   readonly details: VerdictDetails;
+  /** Plan mode "diagnose": which link failed (Tencent, vendor, phone); absent in verify mode. */
+  readonly diagnosis?: Diagnosis;
 }
 
 /** A phone in a run, as reports name it. */

@@ -17,6 +17,7 @@ import {
   type PushLabOptions,
   type PushLabPhoneSpec,
 } from '../virtual-lab/push-lab';
+import { PUSH_LAB_FCM_ENV } from '../virtual-lab/direct/direct-paths';
 
 export interface RunLab {
   readonly core: LocalLabCore;
@@ -54,11 +55,12 @@ export async function openRunLab(
     realisticTiming: false,
     ...options.world,
   });
-  // The Tencent secret and the vendor emulators' secrets, read by the plans' { env } references.
+  // The Tencent secret, the FCM fake's and the vendor emulators' secrets, read by the plans' { env } references.
   const env = {
     ...process.env,
     ...server.env,
     [PUSH_LAB_SECRET_ENV]: world.tencent.secretKey,
+    ...(world.direct === null ? {} : { [PUSH_LAB_FCM_ENV]: world.direct.fcm.serviceAccountJson }),
     ...world.vendors.env,
   };
   const core = await createLabCore({

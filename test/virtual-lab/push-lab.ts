@@ -44,6 +44,8 @@ import {
   DEMO_PACKAGE,
 } from './world/demo-app';
 import { PUSH_LAB_GROUP_ID, pushLabPlan, pushLabVendorPlan, type PushLabPlanOverrides } from './world/plan';
+import { diagnosePlanOverrides } from './world/diagnose-plan';
+import { startDirectPaths, type DirectPaths } from './direct/direct-paths';
 import { startVendorPushWorld, type VendorPushWorld } from './world/vendor-push';
 import type { LimitedVendor } from '../../shared/push/vendor-limits';
 import { startTencentEmulator, type TencentEmulator } from './tencent/emulator';
@@ -103,6 +105,18 @@ export interface PushLabOptions {
   /** A faulty backend: the messages it loses (router option). */
   readonly drops?: PushRouterOptions['drops'];
   /**
+   * Start the direct paths too (vendor tokens on every phone, logged as Tencent's SDK logs them;
+   * the loopback FCM server delivering to the FCM phones): what a diagnose plan needs.
+   */
+  readonly direct?: boolean;
+  /** Loopback port of the direct paths' FCM server (a free one when taken); default a free one. */
+  readonly fcmPort?: number;
+  /**
+   * A faulty vendor: loses the pushes for this phone on both paths (through Tencent and direct, FCM's
+   * direct router and the six vendor emulators' delivery alike).
+   */
+  readonly vendorDrops?: (channel: string, serial: string) => boolean;
+  /**
    * true (default): install the demo app on every phone, log its account in, then HOME. false:
    * leave the phones without it; the plan then names the APK (`build`) and the run installs it.
    */
@@ -136,6 +150,13 @@ export interface PushLab {
   presence(account: string): TencentOnlineStatus;
   /** A complete, validated run plan for this world; overrides replace top-level fields. */
   plan(overrides?: PushLabPlanOverrides): RunPlan;
+  /** The direct paths (options.direct), else null. */
+  readonly direct: DirectPaths | null;
+  /**
+   * A diagnose plan for the phones whose channel has a direct sender here (FCM and the six vendor
+   * emulators), tokens read from logcat; needs options.direct. Overrides replace top-level fields.
+   */
+  diagnosePlan(overrides?: PushLabPlanOverrides): RunPlan;
   /**
    * The direct vendor push emulators and their delivery: `vendors.token(serial)` is the phone's push
    * token for its own channel, `vendors.sender(vendor)` the plan sender, `vendors.env` the secrets.
@@ -320,17 +341,45 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
       UserID: PUSH_LAB_SENDER.account,
       Nick: PUSH_LAB_SENDER.nickname,
     });
+    const { drops, vendorDrops } = options;
+    const channelOfSerial = (serial: string): string =>
+      phones.find((p) => p.serial === serial)?.channel ?? '';
     router = createPushRouter({
       emulator,
       phones: plugged,
       accounts,
       groups: new Map([[PUSH_LAB_GROUP_ID, labGroup([...accounts.keys()])]]),
       ...(options.quotas === undefined ? {} : { quotas: options.quotas }),
-      ...(options.drops === undefined ? {} : { drops: options.drops }),
+      // Tencent's offline pushes travel over the vendor's channel: a vendor fault loses them too.
+      ...(drops === undefined && vendorDrops === undefined
+        ? {}
+        : {
+            drops: (spec: Parameters<NonNullable<PushRouterOptions['drops']>>[0], serial: string) =>
+              drops?.(spec, serial) === true || vendorDrops?.(channelOfSerial(serial), serial) === true,
+          }),
     });
-
-    vendors = await startVendorPushWorld({ package: DEMO_PACKAGE, phones: plugged });
+    // The vendor emulators first: the direct paths log their tokens, one token per phone for both.
+    vendors = await startVendorPushWorld({
+      package: DEMO_PACKAGE,
+      phones: plugged,
+      ...(vendorDrops === undefined ? {} : { drops: vendorDrops }),
+    });
     const vendorWorld = vendors;
+    let direct: DirectPaths | null = null;
+    if (options.direct === true) {
+      direct = await startDirectPaths({
+        phones,
+        plugged,
+        package: DEMO_PACKAGE,
+        appLabel: 'PushLab Demo',
+        defaultChannelId: 'pushlab_default',
+        vendorToken: (serial) => vendorWorld.token(serial),
+        ...(vendorDrops === undefined ? {} : { drops: vendorDrops }),
+        ...(options.fcmPort === undefined ? {} : { fcmPort: options.fcmPort }),
+      });
+      const paths = direct;
+      undo.push(() => paths.close());
+    }
 
     if (installFirst) {
       const gateway = new AdbGateway(
@@ -359,6 +408,15 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
       apkPath,
       presence,
       plan: (overrides) => pushLabPlan(planInput, overrides),
+      direct,
+      diagnosePlan: (overrides = {}) => {
+        if (direct === null)
+          throw new Error('A diagnose plan needs the direct paths: start the world with direct: true.');
+        return pushLabPlan(planInput, {
+          ...diagnosePlanOverrides(planInput, direct, vendorWorld),
+          ...overrides,
+        });
+      },
       vendors: vendorWorld,
       vendorPlan: (vendor, overrides) =>
         pushLabVendorPlan(

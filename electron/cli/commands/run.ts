@@ -8,6 +8,8 @@ import { writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { RunProgressEvent, RunSummary } from '../../../shared/domain/run';
 import { describeReason } from '../../../shared/runs/reasons';
+import { describeBudgetLine } from '../../../shared/runs/send-budget';
+import { describeDiagnosis } from '../../../shared/runs/diagnose';
 import type { LocalLabCore } from '../../lab/compose';
 import { toErrorInfo } from '../../lab/errors';
 import { toJUnit } from '../../lab/runs/junit';
@@ -92,6 +94,11 @@ export async function runCommand(
           `— ${clean(describeReason(a.verdict.reason, 'en'))}`,
       );
     };
+    if (plan !== null) {
+      // What the run will send per sender, before anything is sent (a quota above it refuses the run).
+      for (const line of core.cli.runs.preflight(plan).budget)
+        output.err(`Sends: ${clean(describeBudgetLine(line, 'en'))}`);
+    }
     const started =
       plan !== null
         ? await core.cli.runs.start(plan, { onProgress: progress })
@@ -139,7 +146,20 @@ async function report(
       ),
     );
   } else {
-    const rows = [['PHONE', 'SCENARIO', 'VERDICTS', 'DELIVERED', 'P50', 'P95']];
+    // Diagnose mode: which link failed, per cell (counts of each link over its repeats).
+    const diagnosed = result.attempts.filter((a) => a.verdict.diagnosis !== undefined);
+    const linksOf = (serial: string, scenarioId: string): string => {
+      const counts = new Map<string, number>();
+      for (const a of diagnosed)
+        if (a.serial === serial && a.scenarioId === scenarioId) {
+          const link = a.verdict.diagnosis?.link ?? 'undecided';
+          counts.set(link, (counts.get(link) ?? 0) + 1);
+        }
+      return [...counts].map(([link, n]) => `${link}:${n}`).join(' ') || '-';
+    };
+    const rows = [
+      ['PHONE', 'SCENARIO', 'VERDICTS', 'DELIVERED', 'P50', 'P95', ...(diagnosed.length > 0 ? ['LINK'] : [])],
+    ];
     for (const cell of cells) {
       const verdicts = Object.entries(cell.verdicts)
         .filter(([, n]) => n > 0)
@@ -153,9 +173,17 @@ async function report(
         cell.deliveryRate === null ? '-' : `${Math.round(cell.deliveryRate * 100)}%`,
         ms(cell.latency.p50),
         ms(cell.latency.p95),
+        ...(diagnosed.length > 0 ? [linksOf(cell.serial, cell.scenarioId)] : []),
       ]);
     }
     for (const line of table(rows)) output.out(line);
+    for (const a of diagnosed.filter((x) => x.verdict.diagnosis?.link !== 'both-shown')) {
+      const diagnosis = a.verdict.diagnosis;
+      if (diagnosis !== undefined)
+        output.out(
+          `${clean(a.serial)} ${a.scenarioId} #${a.repeat}: ${clean(describeDiagnosis(diagnosis, 'en'))}`,
+        );
+    }
     const t = summary.totals;
     output.out(
       `\nRun ${summary.id}: ${summary.status}. pass ${t.pass}, fail ${t.fail}, blocked ${t.blocked}, ` +

@@ -4,7 +4,8 @@
  * quoted, quotes doubled), UTF-8 with a BOM so Excel reads CJK right. Phone text is untrusted: a
  * field starting with = + - @ tab or CR gets a leading ' so a spreadsheet shows it instead of
  * running it as a formula; control and bidi-override characters are removed. Vendor group, state
- * and message are stable ids; the reason is in English.
+ * and message are stable ids; the reason is in English. "Link" is the diagnose mode's answer
+ * (which link failed) on each attempt row; empty in verify mode and on cell rows.
  */
 import type { AttemptView } from '../../../shared/domain/run';
 import type {
@@ -16,6 +17,7 @@ import type {
   SignOff,
 } from '../../../shared/matrix/types';
 import { describeReason } from '../../../shared/runs/reasons';
+import { describeDiagnosis } from '../../../shared/runs/diagnose';
 import { cleanText } from './html-text';
 import { cellKey } from './report-types';
 
@@ -40,6 +42,7 @@ export const CSV_COLUMNS = [
   'Reason',
   'Hint',
   'Waiver',
+  'Link',
 ] as const;
 
 export interface CsvReportInput {
@@ -109,6 +112,7 @@ function cellRow(
     cell.reason === null ? null : describeReason(cell.reason, 'en'),
     cell.hint === null ? null : `${cell.hint.kind}: ${cell.hint.text.en}`,
     waiverText(waiver),
+    null,
   ]);
 }
 
@@ -135,6 +139,7 @@ function attemptRow(
     v === null ? null : describeReason(v.reason, 'en'),
     null,
     null,
+    v?.diagnosis === undefined ? null : describeDiagnosis(v.diagnosis, 'en'),
   ]);
 }
 

@@ -13,6 +13,7 @@ import { resolveEvidencePath } from '../runs/evidence-file';
 import type { RunsApi } from '../runs/engine/runs-api';
 import { renderCsvReport } from './csv-report';
 import { renderHtmlReport } from './html-report';
+import { reportDiagnoses } from './html-diagnosis';
 import { cellKey, FAILING_STATUSES, type ReportFailure, type ReportThumbnail } from './report-types';
 import { captureSeen } from '../../../shared/runs/delivery';
 
@@ -134,6 +135,7 @@ export async function htmlReportFor(
     summary: detail.summary,
     signOff: matrix.signOff,
     failures,
+    diagnoses: reportDiagnoses(detail.attempts),
     locale: options.locale,
     generatedAt: options.generatedAt,
   });

@@ -33,12 +33,12 @@ export function lookup(matrix: RunMatrix): Lookup {
   };
 }
 
-function phoneName(l: Lookup, serial: string): string {
+export function phoneName(l: Lookup, serial: string): string {
   const phone = l.phones.get(serial);
   return phone === undefined ? serial : `${phoneLabel(phone).name} (${serial})`;
 }
 
-function scenarioName(f: ReportFormat, l: Lookup, scenarioId: string): string {
+export function scenarioName(f: ReportFormat, l: Lookup, scenarioId: string): string {
   const column = l.columns.get(scenarioId);
   return column === undefined ? scenarioId : `${f.bilingual(column.title)} (${scenarioId})`;
 }

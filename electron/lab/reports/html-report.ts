@@ -7,6 +7,7 @@
  */
 import { VENDOR_GROUPS, type Rollup, type CellStatus, type SignOff } from '../../../shared/matrix/types';
 import { failuresSection, hintsSection, waiversSection } from './html-failures';
+import { diagnoseSection } from './html-diagnosis';
 import { matrixSection } from './html-matrix';
 import { REPORT_CSS } from './html-styles';
 import { bdi, html } from './html-text';
@@ -160,6 +161,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
     signOffSection(f, input.signOff),
     matrixSection(f, input.matrix),
     failuresSection(f, input.matrix, input.failures),
+    diagnoseSection(f, input.matrix, input.diagnoses ?? []),
     hintsSection(f, input.matrix),
     waiversSection(f, input.matrix, waivers),
     '</main>',

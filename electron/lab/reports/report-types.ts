@@ -6,6 +6,7 @@ import type { RunSummary } from '../../../shared/domain/run';
 import type { Locale } from '../../../shared/i18n';
 import type { MatrixCell, RunMatrix, SignOff } from '../../../shared/matrix/types';
 import type { CaptureSeen } from '../../../shared/runs/delivery';
+import type { ReportDiagnosis } from './html-diagnosis';
 import type { ObservedRecord, VerdictDetails, VerdictReason } from '../../../shared/runs/types';
 
 /** The shade screenshot of a failing attempt, embedded when small enough. */
@@ -41,6 +42,8 @@ export interface HtmlReportInput {
   readonly locale: Locale;
   /** When the report was made (ISO time or epoch ms). */
   readonly generatedAt: string | number;
+  /** Plan mode "diagnose": every diagnosed attempt (absent or empty: no such section). */
+  readonly diagnoses?: readonly ReportDiagnosis[];
 }
 
 /** Cell statuses listed under "Failures and open questions", worst first. */

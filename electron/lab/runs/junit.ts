@@ -9,6 +9,7 @@
  * than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF) and C1 controls are removed, and & < > " ' are
  * escaped, which also defuses "]]>". No CDATA is used.
  */
+import { describeDiagnosis } from '../../../shared/runs/diagnose';
 import { describeReason } from '../../../shared/runs/reasons';
 import type { AttemptResult, RunPhone, RunResult, Verdict } from '../../../shared/runs/types';
 import { cellStats, deliveryStats } from './stats';
@@ -102,11 +103,16 @@ function testcase(attempt: AttemptResult, classname: string, repeats: number): s
   const v = attempt.verdict;
   const props = [property('verdict', v.kind), property('reason', v.reason.key)];
   if (v.details.latencyMs !== null) props.push(property('latencyMs', Math.round(v.details.latencyMs)));
+  // Diagnose mode: which link failed, as a property CI can filter on, and the sentence in system-out.
+  if (v.diagnosis !== undefined) props.push(property('diagnoseLink', v.diagnosis.link));
   const name = `${attempt.scenarioId} #${attempt.repeat}/${repeats}`;
   return (
     `    <testcase${attrs({ classname, name, time: seconds(attempt.durationMs) })}>\n` +
     `      <properties>${props.join('')}</properties>\n` +
     (v.kind === 'pass' ? '' : `      ${outcomeElement(v)}\n`) +
+    (v.diagnosis === undefined
+      ? ''
+      : `      <system-out>${xmlText(describeDiagnosis(v.diagnosis, 'en'))}</system-out>\n`) +
     `    </testcase>\n`
   );
 }

@@ -206,6 +206,7 @@ export class RunReadRepository {
   private readonly selectSteps: Statement<[number], StepRow>;
   private readonly selectEvidence: Statement<[number], EvidenceRow>;
   private readonly selectPlan: Statement<[string], { plan_json: string }>;
+  private readonly selectLinks: Statement<[string], { link: string; n: number }>;
   protected readonly selectAttempt: Statement<[number], AttemptRow>;
 
   public constructor(db: Database) {
@@ -236,6 +237,18 @@ export class RunReadRepository {
       'SELECT id, kind, path, data_json, at FROM run_evidence WHERE attempt_id = ? ORDER BY at, id',
     );
     this.selectPlan = db.prepare('SELECT plan_json FROM runs WHERE id = ?');
+    this.selectLinks = db.prepare(
+      'SELECT diagnose_link AS link, count(*) AS n FROM run_attempts ' +
+        'WHERE run_id = ? AND diagnose_link IS NOT NULL GROUP BY diagnose_link ORDER BY diagnose_link',
+    );
+  }
+
+  /** Diagnose mode: how many attempts found each link (0007 column); empty for a verify run. */
+  public diagnoseLinks(runId: string): Record<string, number> {
+    const rows = guarded({ en: 'read the diagnosed links', zh: '读取诊断出的链路' }, () =>
+      this.selectLinks.all(runId),
+    );
+    return Object.fromEntries(rows.map((r) => [r.link, r.n]));
   }
 
   public summary(runId: string): RunSummary | undefined {

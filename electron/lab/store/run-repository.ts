@@ -160,11 +160,12 @@ export class RunRepository extends RunReadRepository {
       VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM run_steps WHERE attempt_id = ?), ?, ?, ?, ?)`);
     const setStep = db.prepare<[string, number]>('UPDATE run_attempts SET step = ? WHERE id = ?');
     // reason_key, reason_values and delivered (0005) let the matrix skip parsing verdict_json.
+    // diagnose_link (0007): the diagnose mode's link, NULL in verify mode.
     const markDone = db.prepare<
-      [string, string, string, string, number | null, number, number | null, number]
+      [string, string, string, string, number | null, string | null, number, number | null, number]
     >(`
       UPDATE run_attempts SET status = 'done', verdict_kind = ?, verdict_json = ?, reason_key = ?, reason_values = ?, delivered = ?,
-        finished_at = ?, latency_ms = ?
+        diagnose_link = ?, finished_at = ?, latency_ms = ?
       WHERE id = ? AND status != 'done'`);
     const insertEvidence = db.prepare<[number, string, string | null, string | null, number]>(
       'INSERT INTO run_evidence (attempt_id, kind, path, data_json, at) VALUES (?, ?, ?, ?, ?)',
@@ -243,6 +244,7 @@ export class RunRepository extends RunReadRepository {
         r.verdict.kind,
         JSON.stringify(r.verdict),
         ...verdictColumns(r.verdict),
+        r.verdict.diagnosis?.link ?? null,
         r.finishedAt,
         r.latencyMs,
         attemptId,

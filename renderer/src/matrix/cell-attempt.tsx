@@ -13,6 +13,7 @@ import { revealInvisible } from '../doctor/visible-text';
 import { EvidenceList } from '../runs/evidence-list';
 import { ErrorNotice } from '../shared-ui/error-notice';
 import { attemptFacts, evidenceOf, requestIdOf } from './attempt-facts';
+import { CellDiagnosis } from './cell-diagnosis';
 import { readDoctorEvidence, snapshotAtTime, type DoctorEvidence } from './doctor-at-time';
 
 /** What an empty "shown" field says, by what the capture saw (never "nothing" next to a record). */
@@ -147,6 +148,9 @@ export function CellAttempt({
           <span className="muted">{t('matrix.facts.noRequestId')}</span>
         )}
       </p>
+      {loaded.attempt.verdict?.diagnosis ? (
+        <CellDiagnosis diagnosis={loaded.attempt.verdict.diagnosis} />
+      ) : null}
       {doctor ? (
         <DoctorSnapshot serial={serial} evidence={doctor} />
       ) : (

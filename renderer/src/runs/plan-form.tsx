@@ -8,6 +8,7 @@ import { useI18n } from '../app/i18n-context';
 import { useStores } from '../app/stores-context';
 import { ErrorNotice } from '../shared-ui/error-notice';
 import type { PlanProblemLine } from './run-updates';
+import { SendPreview } from './send-preview';
 
 /** A plan is a few kB; the web bridge takes at most 1 MiB per request. */
 export const MAX_PLAN_BYTES = 512 * 1024;
@@ -115,6 +116,7 @@ export function PlanForm({ visible }: { visible: boolean }) {
             {starting ? t('runs.starting') : t('runs.start')}
           </button>
         </div>
+        <SendPreview />
         {fileError ? (
           <p className="warning" role="alert">
             {fileError}

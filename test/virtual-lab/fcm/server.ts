@@ -31,6 +31,8 @@ export interface FcmServerOptions {
   readonly now?: () => number;
   /** Seconds an access token lives (Google: 3599). */
   readonly accessTokenLifetimeS?: number;
+  /** Loopback port; default a free one. */
+  readonly port?: number;
 }
 
 export interface AcceptedFcmMessage {
@@ -274,7 +276,7 @@ export async function startFcmServer(options: FcmServerOptions): Promise<FcmServ
     return reply;
   };
 
-  const server = await startLoopbackServer(route);
+  const server = await startLoopbackServer(route, options.port === undefined ? {} : { port: options.port });
   const url = server.url;
   tokenUrl = `${url}/token`;
 

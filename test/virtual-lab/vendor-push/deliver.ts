@@ -18,6 +18,7 @@ import { chinaTime, type AcceptedVendorPush, type DirectVendor, type PushSource 
 export type VendorRouteReason =
   | 'posted'
   | 'unknown-token'
+  | 'vendor-dropped'
   | 'phone-absent'
   | 'push-service-missing'
   | 'not-installed'
@@ -62,6 +63,8 @@ export interface VendorDeliveryOptions {
   /** The phone's local hour at the push's arrival, for quiet hours; default China time. */
   readonly localHour?: (at: number) => number;
   readonly now?: () => number;
+  /** A faulty vendor (the world's vendorDrops): the pushes it loses for this phone, accepted but never delivered. */
+  readonly drops?: (vendor: DirectVendor, serial: string) => boolean;
 }
 
 export interface VendorDelivery {
@@ -107,6 +110,7 @@ export function connectVendorPushToPhones(
       return truth;
     };
     if (serial === null) return decide('unknown-token');
+    if (options.drops?.(push.vendor, serial) === true) return decide('vendor-dropped');
     const phone = options.phones().find((p) => p.serial === serial);
     if (phone === undefined) return decide('phone-absent');
     if (!pushServiceReady(phone.android, push.vendor)) return decide('push-service-missing');

@@ -94,6 +94,8 @@ export async function startVendorPushWorld(options: {
   readonly package: string;
   readonly phones: () => readonly (VendorPhone & { readonly channel: PushChannel })[];
   readonly now?: () => number;
+  /** A faulty vendor: the accepted pushes it loses for this phone (the world's vendorDrops). */
+  readonly drops?: (vendor: LimitedVendor, serial: string) => boolean;
 }): Promise<VendorPushWorld> {
   const pkg = options.package;
   const now = options.now ?? Date.now;
@@ -190,6 +192,7 @@ export async function startVendorPushWorld(options: {
       phones: options.phones,
       owners,
       now,
+      ...(options.drops === undefined ? {} : { drops: options.drops }),
     });
     const senders: Record<LimitedVendor, Record<string, unknown>> = {
       xiaomi: { kind: 'xiaomi', appSecret: { env: VENDOR_SECRET_ENV.xiaomi }, channelId: 'pushlab_default' },

@@ -21,6 +21,8 @@ import { capturePush, type PushCapture } from './capture-push';
 import { refreshClockOffset } from './clock-refresh';
 import { runPositiveControl } from './positive-control';
 import { senderCannotTest } from '../../runs/engine/sender-limits';
+import { sendRequestFor } from './send-request';
+import { runDiagnoseLeg } from './diagnose-leg';
 import { applyScenarioSetup, setupOutOfReach } from './scenario-setup';
 import { step } from '../../runs/engine/session';
 import type { PhoneSession } from './phone-session';
@@ -98,6 +100,8 @@ function phoneAttempt(session: PhoneSession): AttemptDriver<NotificationRecordIn
       Number.isFinite(session.offset.uncertaintyMs) ? session.offset.uncertaintyMs + 1 : null,
     evidence: (attemptId, receipt) => collectEvidence(session, attemptId, receipt),
     redirect: (attemptId, ext, record, passed) => tapCheck(session, attemptId, ext, record.info, passed),
+    diagnose: (attemptId, scenario, expectation, tencent) =>
+      runDiagnoseLeg(session, attemptId, scenario, expectation, tencent),
   };
 }
 
@@ -238,25 +242,10 @@ async function send(
   scenario: Scenario,
   expectation: Expectation,
 ): Promise<SendReceipt> {
-  const { plan, sender, signal } = session.run;
-  const account = session.account!;
+  const { plan, sender } = session.run;
+  const token = session.token ?? deviceTokenFor(plan, session.phone.serial);
   return withTimeout(
-    sender.send({
-      serial: session.phone.serial,
-      package: plan.app.package,
-      recipient: { account: account.account, ...(account.nickname ? { nickname: account.nickname } : {}) },
-      scenarioId: scenario.id,
-      message: scenario.message,
-      expected: {
-        title: expectation.title?.value ?? null,
-        text: expectation.text?.value ?? null,
-        channelId: expectation.channelId,
-      },
-      channel: session.context.channel,
-      deviceToken: deviceTokenFor(plan, session.phone.serial) ?? undefined,
-      timeoutMs: plan.timeouts.stepMs,
-      signal,
-    }),
+    sender.send(sendRequestFor(session, scenario, expectation, token)),
     // The manual sender waits for a person; give them the push window too.
     plan.timeouts.stepMs + (plan.sender.kind === 'manual' ? plan.timeouts.pushMs * 10 : 1000),
     { en: `Sending the push for ${scenario.id}`, zh: `发送场景 ${scenario.id} 的推送` },

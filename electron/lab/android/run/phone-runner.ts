@@ -6,6 +6,8 @@
 import { DEFAULT_INSTALL_OPTIONS } from '../../../../shared/domain/install';
 import { installFailureText } from '../../../../shared/i18n/install-failure-text';
 import { accountFor } from '../../../../shared/runs/parse-plan';
+import { deviceTokenFor } from '../../../../shared/runs/plan';
+import { tokenFromLogcat } from './token-from-logcat';
 import { UNKNOWN_CLOCK_OFFSET, measureClockOffset } from '../capture/clock-offset';
 import { LabError, toErrorInfo } from '../../errors';
 import { runAppAction } from './app-actions';
@@ -45,6 +47,7 @@ export function openPhoneRun(
       resolved.phone.serial,
       resolved.phone.channel === 'apns' ? null : resolved.phone.channel,
     ),
+    token: deviceTokenFor(run.plan, resolved.phone.serial),
     context: resolved.context,
     offset: UNKNOWN_CLOCK_OFFSET,
     offsetAt: null,
@@ -139,6 +142,9 @@ async function prepare(session: PhoneSession): Promise<string[]> {
   );
   session.lastAccountAction = 'login';
   notes.push(`logged in as ${session.account.account}`);
+  // After the login the app has registered with its push channel: its token line is in the log.
+  const tokenNote = await tokenFromLogcat(session);
+  if (tokenNote !== null) notes.push(tokenNote);
   if (deps.doctor) {
     try {
       const channelIds = plan.app.push?.highClassChannelIds ?? [];

@@ -18,6 +18,8 @@ export interface PhoneSession {
   /** Shade screenshot and logcat slice, tap-to-redirect; absent: not kept / not checked. */
   readonly ports: { readonly evidence?: EvidencePort; readonly tap?: TapPort };
   readonly account: PlanAccount | null;
+  /** The phone's push token for direct senders: app.tokens.serials, else read from logcat at prepare. */
+  token: string | null;
   context: PhoneContext;
   offset: ClockOffset;
   /** Host time the offset was last measured (or tried); null = never. */

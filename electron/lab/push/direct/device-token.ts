@@ -27,10 +27,7 @@ export function checkedVendorToken(
   evidence: Record<string, unknown>,
 ): string {
   const token = request.deviceToken;
-  const name = DEVICE_TOKEN_NAMES[spec.vendor] ?? {
-    en: `${spec.vendor} push token`,
-    zh: `${spec.vendor} 推送令牌`,
-  };
+  const name = DEVICE_TOKEN_NAMES[spec.vendor];
   const where = `app.tokens.serials["${request.serial}"]`;
   if (token === undefined || token === '') {
     throw new LabError('PLAN_INVALID', `The plan gives no ${name.en} for ${request.serial}.`, {

@@ -2,10 +2,13 @@
  * The one attempt loop, whatever the device: (refuse what cannot run) → set-up (positive control,
  * scenario set-up, app state) → send → capture → leave state → evidence → judge → redirect check.
  * Every step is stored as it happens. Set-up trouble is 'blocked', a vanished device 'device lost';
- * only the judge gives pass. Each platform supplies the device half as an AttemptDriver.
+ * only the judge gives pass. Each platform supplies the device half as an AttemptDriver. In
+ * diagnose mode a platform with a second path runs it before the state is left (send refused or
+ * after the capture) and the link it gives is kept with the verdict.
  */
 import type { AttemptView } from '../../../../shared/domain/run';
 import type { ErrorInfo } from '../../../../shared/errors';
+import type { Diagnosis, PathOutcome } from '../../../../shared/runs/diagnose';
 import { checkRecord, recordMatches } from '../../../../shared/runs/match';
 import type { PlanAccount } from '../../../../shared/runs/plan';
 import type {
@@ -21,6 +24,7 @@ import type { Bilingual, Expectation, PhoneContext, Scenario } from '../../../..
 import { toErrorInfo } from '../../errors';
 import type { SendReceipt } from '../../push/sender-types';
 import { judge } from '../verdict';
+import { diagnoseExpectation, shownIn } from './attempt-diagnose';
 import { finishAttempt, stopIfCancelled, type Capture, type CapturedRecord } from './attempt-end';
 import { scenarioOf } from './resolve-run';
 import { step, type RunContext } from './session';
@@ -73,6 +77,16 @@ export interface AttemptDriver<Info> {
   evidence(attemptId: number, receipt: SendReceipt): Promise<void>;
   /** Checks the redirect of a passed attempt that carries an ext (tap, or what the record carried). */
   redirect(attemptId: number, ext: string, record: CapturedRecord<Info>, passed: Verdict): Promise<Verdict>;
+  /**
+   * diagnose mode: the second path (the vendor's direct send, captured with the app still in its
+   * state) and the link the facts give. Absent: the platform has none; its attempts run plainly.
+   */
+  diagnose?(
+    attemptId: number,
+    scenario: Scenario,
+    expectation: Expectation,
+    tencent: PathOutcome,
+  ): Promise<Diagnosis>;
 }
 
 const nothing = { kind: 'records', records: [] } as const;
@@ -110,6 +124,9 @@ export async function runAttemptLoop<Info>(
     return end(judge(expectation, { setup: setup.outcome, captured: nothing }));
   }
 
+  const diagnosing = driver.diagnose === undefined ? null : diagnoseExpectation(session, scenario);
+  const secondPath = (tencent: PathOutcome): Promise<Diagnosis> | undefined =>
+    diagnosing === null ? undefined : driver.diagnose?.(attempt.id, scenario, diagnosing, tencent);
   let receipt: SendReceipt;
   try {
     await driver.beforeSend();
@@ -122,12 +139,17 @@ export async function runAttemptLoop<Info>(
     });
   } catch (error) {
     stopIfCancelled(session);
-    await driver.restore(attempt.id, scenario);
     const info = toErrorInfo(error);
+    // diagnose: Tencent refused the send; the vendor path still says whether the rest works.
+    const refused = driver.gone(error)
+      ? undefined
+      : await secondPath({ shown: false, requestId: null, error: info });
+    await driver.restore(attempt.id, scenario);
     const outcome: SetupOutcome = driver.gone(error)
       ? { kind: 'device-lost', error: info }
       : { kind: 'failed', error: info };
-    return end(judge(expectation, { setup: outcome, captured: nothing }));
+    const verdict = judge(expectation, { setup: outcome, captured: nothing });
+    return end(refused === undefined ? verdict : { ...verdict, diagnosis: refused });
   }
 
   const judged = expectation;
@@ -136,6 +158,12 @@ export async function runAttemptLoop<Info>(
   const isMatch = (r: ObservedRecord): boolean =>
     judged.outcome === 'shown' ? recordMatches(checkRecord(judged, r)) : true;
   const { captured, idleLeft } = await driver.capture(attempt.id, scenario, judged, receipt, isMatch);
+  const diagnosis =
+    diagnosing === null || captured.lost || driver.gone()
+      ? undefined
+      : await secondPath({ shown: shownIn(diagnosing, captured), requestId: receipt.requestId, error: null });
+  // A run stopped during the vendor path leaves the attempt open, as after the Tencent capture.
+  if (diagnosis !== undefined) stopIfCancelled(session);
   if (!captured.lost) await driver.restore(attempt.id, scenario);
 
   const lost = captured.lost || driver.gone();
@@ -162,5 +190,5 @@ export async function runAttemptLoop<Info>(
   if (verdict.kind === 'pass' && judged.tapExt !== null && matched !== null && !lost)
     verdict = await driver.redirect(attempt.id, judged.tapExt, matched, verdict);
   if (verdict.kind === 'pass' && judged.outcome === 'shown') session.controlShown = true;
-  return end(verdict);
+  return end(diagnosis === undefined ? verdict : { ...verdict, diagnosis });
 }

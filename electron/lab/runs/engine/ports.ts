@@ -12,6 +12,7 @@ import type { RunPlan } from '../../../../shared/runs/plan';
 import type { RunOwner, RunRepository } from '../../store/run-repository';
 import type { Clock } from '../../util/clock';
 import type { Logger } from '../../util/logger';
+import type { SenderQuota } from '../../../../shared/runs/send-budget';
 
 export interface PhoneSource {
   get(serial: string): DeviceView | undefined;
@@ -37,4 +38,6 @@ export interface RunEngineDeps {
   readonly ownerStart?: string | null;
   /** Poll interval of the notification watch (default 150 ms). */
   readonly pollMs?: number;
+  /** Quotas the plan's senders declare (default: push/quotas.ts declarations). */
+  readonly senderQuotas?: (plan: RunPlan) => Readonly<Record<string, SenderQuota>>;
 }

@@ -23,6 +23,8 @@ import { runDeviceAttempts } from './device-loop';
 import { ownerIsAlive, processStartToken } from './process-identity';
 import type { RunEngineDeps } from './ports';
 import { appProfileOf, planAttempts, resolvePhones, type ResolvedPhone } from './resolve-run';
+import { declaredSenderQuotas } from '../../push/quotas';
+import { preflightRun, type RunPreflight } from './preflight';
 import type { RunsApi, StartRunOptions } from './runs-api';
 import type { RunContext } from './session';
 
@@ -53,12 +55,14 @@ export class RunService implements RunsApi {
 
   public async start(input: unknown, options: StartRunOptions = {}): Promise<{ runId: string }> {
     const plan = parseOrThrow(input);
-    await this.deps.verifySender?.(plan);
+    await this.verifySenders(plan);
     const phones = resolvePhones(plan, this.deps.phones.snapshot().devices, this.deps.platforms);
+    this.preflightOf(plan, phones);
     const attempts = planAttempts(plan, phones);
     const runId = randomUUID();
     const prompts = this.promptsFor(runId);
     const sender = this.deps.createSender(plan, prompts.port());
+    const vendorSenders = this.vendorSendersFor(plan, prompts);
     this.deps.repo.createRun({
       id: runId,
       plan,
@@ -71,8 +75,16 @@ export class RunService implements RunsApi {
       ),
       attempts,
     });
-    this.launch(runId, plan, phones, prompts, sender, new Map(), options);
+    this.launch(runId, plan, phones, prompts, { sender, vendorSenders }, new Map(), options);
     return { runId };
+  }
+
+  public preflight(input: unknown): RunPreflight {
+    const plan = parseOrThrow(input);
+    return this.preflightOf(
+      plan,
+      resolvePhones(plan, this.deps.phones.snapshot().devices, this.deps.platforms),
+    );
   }
 
   public async resume(runId: string, options: StartRunOptions = {}): Promise<{ runId: string }> {
@@ -102,9 +114,10 @@ export class RunService implements RunsApi {
     const detail = this.deps.repo.detail(runId);
     if (!plan || !detail)
       throw new LabError('NOT_FOUND', `No run ${runId}.`, { zh: { message: `没有运行 ${runId}。` } });
-    await this.deps.verifySender?.(plan);
+    await this.verifySenders(plan);
     const prompts = this.promptsFor(runId);
     const sender = this.deps.createSender(plan, prompts.port());
+    const vendorSenders = this.vendorSendersFor(plan, prompts);
     this.deps.repo.requeueRunning(runId, this.deps.clock.now());
     const devices = this.deps.phones.snapshot().devices;
     const present: ResolvedPhone[] = [];
@@ -121,7 +134,7 @@ export class RunService implements RunsApi {
     for (const a of detail.attempts)
       if (a.verdict?.reason.key === 'pass.shown' || a.verdict?.reason.key === 'pass.shown-despite-prediction')
         controls.set(a.serial, true);
-    this.launch(runId, plan, present, prompts, sender, controls, options);
+    this.launch(runId, plan, present, prompts, { sender, vendorSenders }, controls, options);
     return { runId };
   }
 
@@ -200,6 +213,28 @@ export class RunService implements RunsApi {
     await Promise.all([...this.active.keys()].map((id) => this.cancel(id).catch(() => undefined)));
   }
 
+  /** The run's sender and, in diagnose mode, every vendor sender can work (their secrets are readable). */
+  private async verifySenders(plan: RunPlan): Promise<void> {
+    await this.deps.verifySender?.(plan);
+    if (plan.mode !== 'diagnose') return;
+    for (const vendor of plan.diagnose?.vendors ?? [])
+      await this.deps.verifySender?.({ ...plan, sender: vendor });
+  }
+
+  /** diagnose mode: one direct sender per push channel, created like the run's own sender. */
+  private vendorSendersFor(plan: RunPlan, prompts: OperatorPrompts): Map<string, RunContext['sender']> {
+    const senders = new Map<string, RunContext['sender']>();
+    if (plan.mode !== 'diagnose') return senders;
+    for (const vendor of plan.diagnose?.vendors ?? [])
+      senders.set(vendor.kind, this.deps.createSender({ ...plan, sender: vendor }, prompts.port()));
+    return senders;
+  }
+
+  private preflightOf(plan: RunPlan, phones: readonly ResolvedPhone[]): RunPreflight {
+    const quotas = this.deps.senderQuotas?.(plan) ?? declaredSenderQuotas(plan);
+    return preflightRun(plan, phones, quotas);
+  }
+
   private ownStart(): string | null {
     if (this.startToken === undefined) {
       this.startToken =
@@ -217,7 +252,7 @@ export class RunService implements RunsApi {
     plan: RunPlan,
     phones: readonly ResolvedPhone[],
     prompts: OperatorPrompts,
-    sender: RunContext['sender'],
+    { sender, vendorSenders }: Pick<RunContext, 'sender' | 'vendorSenders'>,
     controls: ReadonlyMap<string, boolean>,
     options: StartRunOptions,
   ): void {
@@ -237,6 +272,7 @@ export class RunService implements RunsApi {
       plan,
       profile: appProfileOf(plan),
       sender,
+      vendorSenders,
       operator: prompts.port(),
       signal: controller.signal,
       deps: this.deps,
@@ -274,7 +310,8 @@ export class RunService implements RunsApi {
         });
       } finally {
         this.active.delete(runId);
-        await Promise.resolve(sender.close?.()).catch(() => undefined);
+        for (const closing of [sender, ...vendorSenders.values()])
+          await Promise.resolve(closing.close?.()).catch(() => undefined);
       }
       this.emit(runId, null, null);
       listener?.();

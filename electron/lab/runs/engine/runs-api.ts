@@ -5,6 +5,7 @@
 import type { AttemptDetail, RunDetail, RunProgressEvent, RunSummary } from '../../../../shared/domain/run';
 import type { RunPlan } from '../../../../shared/runs/plan';
 import type { RunResult } from '../../../../shared/runs/types';
+import type { RunPreflight } from './preflight';
 
 export interface StartRunOptions {
   /** Called for every progress event of this run (in addition to onProgress listeners). */
@@ -18,6 +19,11 @@ export interface RunsApi {
    * NO_PHONES, …) before anything is stored when the plan cannot run.
    */
   start(plan: unknown, options?: StartRunOptions): Promise<{ readonly runId: string }>;
+  /**
+   * What a start would send per sender kind (phones x scenarios x repeats x senders), without
+   * starting: PLAN_INVALID / DEVICE_NOT_FOUND / QUOTA_EXCEEDED as start would refuse.
+   */
+  preflight(plan: unknown): RunPreflight;
   /** Continues an interrupted or cancelled run: only attempts without a verdict run again. */
   resume(runId: string, options?: StartRunOptions): Promise<{ readonly runId: string }>;
   /** Stops a running run after its current steps; the run shows as cancelled and can resume. */

@@ -5,23 +5,14 @@
  * false fail. Those cells are blocked with the reason instead.
  */
 import type { PlanSender } from '../../../../shared/runs/plan';
+import { DIRECT_SENDER_KINDS } from '../../../../shared/runs/direct-senders';
 import type { Phrase } from '../../util/phrase';
 import type { Scenario } from '../../../../shared/scenarios/types';
 
 /** A reason in English and zh-CN (the blocked verdict's error shows the one the user reads). */
 export type Reason = Exclude<Phrase, string>;
 
-const DIRECT_SENDERS: ReadonlySet<PlanSender['kind']> = new Set([
-  'apns',
-  'fcm',
-  'simctl',
-  'xiaomi',
-  'huawei',
-  'honor',
-  'oppo',
-  'vivo',
-  'meizu',
-]);
+const DIRECT_SENDERS: ReadonlySet<string> = new Set([...DIRECT_SENDER_KINDS, 'simctl']);
 
 export function senderCannotTest(scenario: Scenario, sender: PlanSender['kind']): Reason | null {
   if (

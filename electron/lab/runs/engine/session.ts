@@ -13,6 +13,8 @@ export interface RunContext {
   readonly plan: RunPlan;
   readonly profile: AppProfile;
   readonly sender: Sender;
+  /** diagnose mode: the vendor path's direct sender per push channel (kind = channel); empty otherwise. */
+  readonly vendorSenders: ReadonlyMap<string, Sender>;
   readonly operator: OperatorPort;
   readonly signal: AbortSignal;
   readonly deps: RunEngineDeps;

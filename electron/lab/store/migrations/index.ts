@@ -8,6 +8,7 @@ import { migration0003 } from './0003-doctor';
 import { migration0004 } from './0004-runs';
 import { migration0005 } from './0005-signoffs';
 import { migration0006 } from './0006-run-owner-start';
+import { migration0007 } from './0007-diagnose-link';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

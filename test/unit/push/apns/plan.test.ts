@@ -100,7 +100,7 @@ describe('plan: apns sender', () => {
 
   it('needs a token for every listed phone', () => {
     expect(withSender(apns, { tokens: undefined })).toEqual([
-      "app.tokens: is missing: the apns sender needs each phone's APNs device token under app.tokens.serials",
+      "app.tokens: is missing: the apns sender needs each phone's APNs device token under app.tokens.serials (or app.tokens.fromLogcat)",
     ]);
     expect(withSender(apns, { tokens: { serials: { other: TOKEN } } })).toEqual([
       'app.tokens.serials: has no APNs device token for "SIM-1": add the token the app reported on that phone',

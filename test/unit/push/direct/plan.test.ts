@@ -96,7 +96,7 @@ describe('plan: xiaomi, huawei and honor senders', () => {
 
   it("needs each phone's push token, named as the vendor names it", () => {
     expect(problems(xiaomi, { tokens: undefined })).toEqual([
-      "app.tokens: is missing: the xiaomi sender needs each phone's Mi Push regId under app.tokens.serials",
+      "app.tokens: is missing: the xiaomi sender needs each phone's Mi Push regId under app.tokens.serials (or app.tokens.fromLogcat)",
     ]);
     expect(problems(huawei, { tokens: { serials: { other: REGID } } })).toEqual([
       'app.tokens.serials: has no HMS push token for "MI14": add the token the app reported on that phone',
@@ -104,6 +104,8 @@ describe('plan: xiaomi, huawei and honor senders', () => {
     expect(problems(honor, { tokens: { serials: { MI14: 'has spaces' } } })).toEqual([
       expect.stringMatching(/^app\.tokens\.serials\.MI14: must be the push token the app reported/),
     ]);
+    // Or read from the phone's log (Tencent's SDK preset): no token per serial needed then.
+    expect(problems(xiaomi, { tokens: { fromLogcat: { preset: 'tencent-offline-push' } } })).toEqual([]);
   });
 });
 
@@ -180,7 +182,7 @@ const meizu = { kind: 'meizu', appId: '123456', appSecret: { stored: 'meizu.appS
 
     it("need each phone's vendor token under app.tokens.serials", () => {
       expect(problems(oppo, { tokens: undefined })).toEqual([
-        "app.tokens: is missing: the oppo sender needs each phone's OPPO registration ID under app.tokens.serials",
+        "app.tokens: is missing: the oppo sender needs each phone's OPPO registration ID under app.tokens.serials (or app.tokens.fromLogcat)",
       ]);
       expect(problems(meizu, { tokens: { serials: { OTHER: 'UU0123456789abcdef' } } })).toEqual([
         'app.tokens.serials: has no Flyme pushId for "PHONE1": add the token the app reported on that phone',

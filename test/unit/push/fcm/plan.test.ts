@@ -62,7 +62,7 @@ describe('plan: fcm sender', () => {
 
   it('needs tokens, and a priority that agrees with app.push.fcmPriority', () => {
     expect(problems(fcm, { tokens: undefined })).toEqual([
-      "app.tokens: is missing: the fcm sender needs each phone's FCM registration token under app.tokens.serials",
+      "app.tokens: is missing: the fcm sender needs each phone's FCM registration token under app.tokens.serials (or app.tokens.fromLogcat)",
     ]);
     expect(problems(fcm, { push: { fcmPriority: 'high' } })).toEqual([]);
     expect(problems(fcm, { push: { fcmPriority: 'normal' } })).toEqual([
