@@ -4,7 +4,8 @@
  * quoted, quotes doubled), UTF-8 with a BOM so Excel reads CJK right. Phone text is untrusted: a
  * field starting with = + - @ tab or CR gets a leading ' so a spreadsheet shows it instead of
  * running it as a formula; control and bidi-override characters are removed. Vendor group, state
- * and message are stable ids; the reason is in English.
+ * and message are stable ids; the reason is in English. Capture (attempt rows) is how the attempt
+ * was captured: events (the phone's events log) or poll, empty when not recorded.
  */
 import type { AttemptView } from '../../../shared/domain/run';
 import type {
@@ -40,6 +41,7 @@ export const CSV_COLUMNS = [
   'Reason',
   'Hint',
   'Waiver',
+  'Capture',
 ] as const;
 
 export interface CsvReportInput {
@@ -48,6 +50,8 @@ export interface CsvReportInput {
   readonly signOff?: SignOff | null;
   /** Every attempt of the run (runs.get(runId).attempts): adds one row per attempt. */
   readonly attempts?: readonly AttemptView[];
+  /** How each attempt was captured, by attempt id (from its 'record' evidence); absent: empty. */
+  readonly captures?: ReadonlyMap<number, 'events' | 'poll'>;
 }
 
 /** One field, guarded against formula injection and quoted when RFC 4180 needs it. */
@@ -109,6 +113,7 @@ function cellRow(
     cell.reason === null ? null : describeReason(cell.reason, 'en'),
     cell.hint === null ? null : `${cell.hint.kind}: ${cell.hint.text.en}`,
     waiverText(waiver),
+    null,
   ]);
 }
 
@@ -117,6 +122,7 @@ function attemptRow(
   phone: MatrixPhone,
   column: MatrixColumn,
   attempt: AttemptView,
+  capture: 'events' | 'poll' | null,
 ): string {
   const v = attempt.verdict;
   const delivered = v?.details.delivered;
@@ -135,6 +141,7 @@ function attemptRow(
     v === null ? null : describeReason(v.reason, 'en'),
     null,
     null,
+    capture,
   ]);
 }
 
@@ -162,7 +169,7 @@ export function renderCsvReport(input: CsvReportInput): string {
       const list = attempts.get(key);
       if (list !== undefined)
         for (const a of [...list].sort((x, y) => x.repeat - y.repeat))
-          lines.push(attemptRow(matrix, phone, column, a));
+          lines.push(attemptRow(matrix, phone, column, a, input.captures?.get(a.id) ?? null));
     }
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
