@@ -67,6 +67,8 @@ export const reportEn = {
   'report.failures.none': 'No cell failed, was blocked or stayed undecided.',
   'report.failure.attempt': 'Attempt {id}, repeat {repeat}',
   'report.failure.noAttempt': 'The deciding attempt was not found.',
+  'report.failure.polled': 'Capture polled every {ms} ms: {reason}',
+  'report.failure.polledDetail': 'The phone said: {detail}',
   'report.failure.reason': 'Why',
   'report.failure.field': 'Field',
   'report.failure.expected': 'Expected',

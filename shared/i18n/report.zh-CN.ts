@@ -62,6 +62,8 @@ export const reportZh = {
   'report.failures.none': '没有失败、受阻或无法判定的单元格。',
   'report.failure.attempt': '尝试 {id}，第 {repeat} 次重复',
   'report.failure.noAttempt': '未找到决定该结果的尝试。',
+  'report.failure.polled': '采集方式为每 {ms} 毫秒轮询一次：{reason}',
+  'report.failure.polledDetail': '手机返回：{detail}',
   'report.failure.reason': '原因',
   'report.failure.field': '字段',
   'report.failure.expected': '预期',

@@ -115,6 +115,11 @@ export const runsUiEn = {
   'runs.evidence.state': 'App state report',
   'runs.evidence.truncated': 'Showing the first {shown} of {total}.',
   'runs.evidence.screenshotAlt': 'Notification shade of {phone} after the push',
+  'runs.capture.events': 'Captured from the events log ({reads} reads for {enqueues} enqueues)',
+  'runs.capture.eventsNoCounts': 'Captured from the events log',
+  'runs.capture.poll': 'Polled every {ms} ms: {reason}',
+  'runs.capture.pollNoReason': 'Polled every {ms} ms',
+  'runs.capture.detail': 'The phone said: {detail}',
 
   // Operator prompts
   'runs.prompt.heading': 'The run is waiting for you',

@@ -107,6 +107,11 @@ export const runsUiZh = {
   'runs.evidence.state': '应用状态报告',
   'runs.evidence.truncated': '仅显示前 {shown}（共 {total}）。',
   'runs.evidence.screenshotAlt': '推送后 {phone} 的通知栏',
+  'runs.capture.events': '从事件日志采集（{enqueues} 次入队，读取通知列表 {reads} 次）',
+  'runs.capture.eventsNoCounts': '从事件日志采集',
+  'runs.capture.poll': '每 {ms} 毫秒轮询一次：{reason}',
+  'runs.capture.pollNoReason': '每 {ms} 毫秒轮询一次',
+  'runs.capture.detail': '手机返回：{detail}',
 
   'runs.prompt.heading': '运行正在等待你操作',
   'runs.prompt.phone': '手机：{serial}',

@@ -17,6 +17,7 @@ import { systemClock } from '../../electron/lab/util/clock';
 import type { VirtualLabController } from '../../electron/lab/virtual-lab-port';
 import { serveWeb, type WebServer } from '../../electron/web/server';
 import type { RunDetail } from '../../shared/domain/run';
+import { captureModeOf } from '../../shared/runs/capture-mode';
 import { describeReason } from '../../shared/runs/reasons';
 import { openRunLab, type RunLab } from '../support/run-lab';
 import { DEMO_PACKAGE, type PushLab } from '../virtual-lab/push-lab';
@@ -91,6 +92,8 @@ beforeAll(async () => {
   pixel.android.state.props.set('ro.product.model', HOSTILE_MODEL);
   const refreshed = await lab.core.invoke('devices:refreshIdentity', [pixel.serial]);
   expect(refreshed.ok && refreshed.value.identity?.model).toBe(HOSTILE_MODEL);
+  // The Pixel's shell may not read the events buffer: its capture has to poll, and says so.
+  pixel.android.setEventsLog('refused');
 
   server = await serveWeb({ core: lab.core, rendererDir, uploadDir: join(work, 'uploads') });
   browser = await openBrowser({ height: 900 });
@@ -235,7 +238,7 @@ describe('the run view on the real core', () => {
       (a) => a.serial === mi && a.scenarioId === 'background-c2c-text',
     );
     const verdict = stored?.verdict;
-    if (!verdict) throw new Error('no verdict stored');
+    if (!stored || !verdict) throw new Error('no verdict stored');
     expect(await panel.locator('.attempt-verdict__reason').textContent()).toBe(
       describeReason(verdict.reason, 'en'),
     );
@@ -251,8 +254,40 @@ describe('the run view on the real core', () => {
     expect(await image.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     expect(await panel.locator('[data-evidence-kind="record"] pre').textContent()).toContain('"records"');
     expect(await panel.locator('[data-evidence-kind="send"] pre').count()).toBe(1);
+    // How it was captured, as the stored record says: the virtual phones write the events buffer.
+    const attemptDetail = await lab.core.invoke('runs:attempt', [stored.id]);
+    if (!attemptDetail.ok) throw new Error(attemptDetail.error.message);
+    const capture = captureModeOf(attemptDetail.value.evidence);
+    expect(capture?.mode).toBe('events');
+    const line = panel.locator('[data-evidence-kind="record"] .evidence-item__capture');
+    expect(await line.getAttribute('data-capture-mode')).toBe('events');
+    expect(await line.textContent()).toBe(
+      `Captured from the events log (${capture?.reads} reads for ${capture?.enqueues} enqueues)`,
+    );
     expect(await page().textContent('body')).not.toContain(lab.world.tencent.secretKey);
     await browser.screenshot('runs-attempt');
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('says an attempt was polled, and why, where the phone hides its events buffer', async () => {
+    const pixel = serialOf('pixel');
+    await chip(pixel, 'background-c2c-text').click();
+    const line = page().locator('.attempt [data-evidence-kind="record"] .evidence-item__capture');
+    await expect.poll(() => line.getAttribute('data-capture-mode'), { timeout: 10_000 }).toBe('poll');
+    const stored = (await coreDetail(runId)).attempts.find(
+      (a) => a.serial === pixel && a.scenarioId === 'background-c2c-text',
+    );
+    if (!stored) throw new Error('no attempt stored');
+    const detail = await lab.core.invoke('runs:attempt', [stored.id]);
+    if (!detail.ok) throw new Error(detail.error.message);
+    const capture = captureModeOf(detail.value.evidence);
+    expect(capture).toMatchObject({ mode: 'poll', reason: 'events-refused', pollMs: 100 });
+    expect(capture?.detail).toContain('Permission denied');
+    // The phone's words stay text, apart from the line that says why.
+    expect(await line.textContent()).toBe(
+      `Polled every 100 ms: ${capture?.message} The phone said: ${capture?.detail}`,
+    );
+    await browser.screenshot('runs-attempt-polled');
     expect(browser.problems).toEqual([]);
   });
 

@@ -5,7 +5,9 @@
  * field starting with = + - @ tab or CR gets a leading ' so a spreadsheet shows it instead of
  * running it as a formula; control and bidi-override characters are removed. Vendor group, state
  * and message are stable ids; the reason is in English. "Link" is the diagnose mode's answer
- * (which link failed) on each attempt row; empty in verify mode and on cell rows.
+ * (which link failed) on each attempt row; empty in verify mode and on cell rows. Capture (attempt
+ * rows) is how the attempt was captured: events (the phone's events log) or poll, empty when not
+ * recorded.
  */
 import type { AttemptView } from '../../../shared/domain/run';
 import type {
@@ -43,6 +45,7 @@ export const CSV_COLUMNS = [
   'Hint',
   'Waiver',
   'Link',
+  'Capture',
 ] as const;
 
 export interface CsvReportInput {
@@ -51,6 +54,8 @@ export interface CsvReportInput {
   readonly signOff?: SignOff | null;
   /** Every attempt of the run (runs.get(runId).attempts): adds one row per attempt. */
   readonly attempts?: readonly AttemptView[];
+  /** How each attempt was captured, by attempt id (from its 'record' evidence); absent: empty. */
+  readonly captures?: ReadonlyMap<number, 'events' | 'poll'>;
 }
 
 /** One field, guarded against formula injection and quoted when RFC 4180 needs it. */
@@ -113,6 +118,7 @@ function cellRow(
     cell.hint === null ? null : `${cell.hint.kind}: ${cell.hint.text.en}`,
     waiverText(waiver),
     null,
+    null,
   ]);
 }
 
@@ -121,6 +127,7 @@ function attemptRow(
   phone: MatrixPhone,
   column: MatrixColumn,
   attempt: AttemptView,
+  capture: 'events' | 'poll' | null,
 ): string {
   const v = attempt.verdict;
   const delivered = v?.details.delivered;
@@ -140,6 +147,7 @@ function attemptRow(
     null,
     null,
     v?.diagnosis === undefined ? null : describeDiagnosis(v.diagnosis, 'en'),
+    capture,
   ]);
 }
 
@@ -167,7 +175,7 @@ export function renderCsvReport(input: CsvReportInput): string {
       const list = attempts.get(key);
       if (list !== undefined)
         for (const a of [...list].sort((x, y) => x.repeat - y.repeat))
-          lines.push(attemptRow(matrix, phone, column, a));
+          lines.push(attemptRow(matrix, phone, column, a, input.captures?.get(a.id) ?? null));
     }
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

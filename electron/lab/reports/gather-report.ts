@@ -15,6 +15,7 @@ import { renderCsvReport } from './csv-report';
 import { renderHtmlReport } from './html-report';
 import { reportDiagnoses } from './html-diagnosis';
 import { cellKey, FAILING_STATUSES, type ReportFailure, type ReportThumbnail } from './report-types';
+import { captureModeOf, type CaptureModeView } from '../../../shared/runs/capture-mode';
 import { captureSeen } from '../../../shared/runs/delivery';
 
 export const MAX_THUMBNAIL_BYTES = 200 * 1024;
@@ -115,6 +116,7 @@ export async function gatherFailures(
         seen: captureSeen(verdict?.details),
         checks: verdict?.details.checks ?? null,
         thumbnail,
+        capture: captureModeOf(evidence),
       });
     }
   }
@@ -148,8 +150,14 @@ export async function csvReportFor(
   options: { attempts?: boolean } = {},
 ): Promise<string> {
   const matrix = await sources.matrix.matrix(runId);
-  return renderCsvReport({
-    matrix,
-    ...(options.attempts === true ? { attempts: sources.runs.get(runId).attempts } : {}),
-  });
+  if (options.attempts !== true) return renderCsvReport({ matrix });
+  const attempts = sources.runs.get(runId).attempts;
+  const captures = new Map<number, CaptureModeView['mode']>();
+  for (const a of attempts) {
+    // Only attempts that got to capture kept a record; the rest need no read.
+    if (a.status === 'pending') continue;
+    const mode = captureModeOf(sources.runs.attempt(a.id).evidence);
+    if (mode !== null) captures.set(a.id, mode.mode);
+  }
+  return renderCsvReport({ matrix, attempts, captures });
 }

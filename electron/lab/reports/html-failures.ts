@@ -12,6 +12,11 @@ import { bdi, fillSlot, html, safePngDataUrl, SLOT } from './html-text';
 import type { ReportFormat } from './report-format';
 import type { ReportFailure, ReportThumbnail } from './report-types';
 import type { CaptureSeen } from '../../../shared/runs/delivery';
+import {
+  DEFAULT_CAPTURE_POLL_MS,
+  pollReasonText,
+  type CaptureModeView,
+} from '../../../shared/runs/capture-mode';
 import type { MessageKey } from '../../../shared/i18n/en';
 
 /** What the report says when no captured record is kept: only "nothing captured" when that is proven. */
@@ -129,6 +134,18 @@ function thumbnail(f: ReportFormat, thumb: ReportThumbnail, phone: string): stri
   return `<p class="muted">${html(text)}</p>`;
 }
 
+/** One line when the attempt's capture polled (the events log was unusable), with why. */
+function pollLine(f: ReportFormat, capture: CaptureModeView | null | undefined): string {
+  if (capture?.mode !== 'poll') return '';
+  const reason = pollReasonText(capture, f.locale) ?? '–';
+  const ms = capture.pollMs ?? DEFAULT_CAPTURE_POLL_MS;
+  const said =
+    capture.detail === null
+      ? ''
+      : ` <span class="muted">${fillSlot(f.t('report.failure.polledDetail', { detail: SLOT }), bdi(capture.detail))}</span>`;
+  return `<p class="capture-poll">${fillSlot(f.t('report.failure.polled', { ms, reason: SLOT }), bdi(reason))}${said}</p>`;
+}
+
 function failureCard(f: ReportFormat, l: Lookup, failure: ReportFailure): string {
   const { cell } = failure;
   const phone = phoneName(l, cell.serial);
@@ -140,6 +157,7 @@ function failureCard(f: ReportFormat, l: Lookup, failure: ReportFailure): string
   const body = [
     `<h3><span class="badge st-${cell.status}">${verdictHtml(f, cell.status)}</span> — ${bdi(phone)} · ${bdi(scenarioName(f, l, cell.scenarioId))}</h3>`,
     `<p class="muted">${html(attempt)}</p>`,
+    pollLine(f, failure.capture),
     reason === null
       ? ''
       : `<p><strong>${html(f.t('report.failure.reason'))}:</strong> ${bdi(describeReason(reason, f.locale))}</p>`,

@@ -5,6 +5,7 @@
 import type { RunSummary } from '../../../shared/domain/run';
 import type { Locale } from '../../../shared/i18n';
 import type { MatrixCell, RunMatrix, SignOff } from '../../../shared/matrix/types';
+import type { CaptureModeView } from '../../../shared/runs/capture-mode';
 import type { CaptureSeen } from '../../../shared/runs/delivery';
 import type { ReportDiagnosis } from './html-diagnosis';
 import type { ObservedRecord, VerdictDetails, VerdictReason } from '../../../shared/runs/types';
@@ -32,6 +33,8 @@ export interface ReportFailure {
   readonly seen: CaptureSeen;
   readonly checks: VerdictDetails['checks'];
   readonly thumbnail: ReportThumbnail;
+  /** How the deciding attempt was captured (events log or polling); null/absent when not recorded. */
+  readonly capture?: CaptureModeView | null;
 }
 
 export interface HtmlReportInput {

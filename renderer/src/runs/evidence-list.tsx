@@ -6,10 +6,12 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import type { EvidenceView } from '../../../shared/domain/run';
+import { readCaptureMode } from '../../../shared/runs/capture-mode';
 import { useI18n } from '../app/i18n-context';
 import { useStores } from '../app/stores-context';
 import { revealInvisible } from '../doctor/visible-text';
 import { ErrorNotice } from '../shared-ui/error-notice';
+import { captureLine } from './capture-line';
 import { localTimestamp, withLocalTimes } from './evidence-times';
 
 /** Kinds whose JSON is worth reading at once; the rest start folded. */
@@ -60,6 +62,20 @@ function FileEvidence({ evidence, phone }: { evidence: EvidenceView; phone: stri
   );
 }
 
+/** How the records were captured (events log or polling, and why); nothing when not recorded. */
+function CaptureModeLine({ data }: { data: unknown }) {
+  const { locale } = useI18n();
+  const mode = readCaptureMode(data);
+  if (mode === null) return null;
+  const line = captureLine(locale, mode);
+  return (
+    <p className="evidence-item__capture" data-capture-mode={line.mode}>
+      {revealInvisible(line.text)}
+      {line.detail === null ? null : <span className="muted"> {revealInvisible(line.detail)}</span>}
+    </p>
+  );
+}
+
 export function EvidenceList({ evidence, phone }: { evidence: readonly EvidenceView[]; phone: string }) {
   const { t } = useI18n();
   return (
@@ -71,6 +87,7 @@ export function EvidenceList({ evidence, phone }: { evidence: readonly EvidenceV
               <summary className="evidence-item__title">
                 {t(`runs.evidence.${item.kind}`)} <time className="muted">{localTimestamp(item.at)}</time>
               </summary>
+              {item.kind === 'record' ? <CaptureModeLine data={item.data} /> : null}
               <pre className="evidence-item__text" dir="ltr">
                 {revealInvisible(JSON.stringify(withLocalTimes(item.data ?? null), null, 2))}
               </pre>

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_THUMBNAIL_BYTES } from '../../../electron/lab/reports/gather-report';
 import { FAILING_STATUSES } from '../../../electron/lab/reports/report-types';
 import { resolveEvidencePath } from '../../../electron/lab/runs/evidence-file';
+import { captureModeOf } from '../../../shared/runs/capture-mode';
 import { openRunLab, type RunLab } from '../../support/run-lab';
 import { DEMO_PACKAGE } from '../../virtual-lab/push-lab';
 import { DEMO_CHANNELS } from '../../virtual-lab/world/demo-app';
@@ -171,6 +172,15 @@ describe('pushlab report', () => {
       .filter((l) => l !== '');
     expect(rows.filter((r) => r.includes(',cell,'))).toHaveLength(matrix.cells.length);
     expect(rows.filter((r) => r.includes(',attempt,'))).toHaveLength(detail.attempts.length);
+    // The last column says how each attempt was captured, as its stored record evidence says.
+    const stored = detail.attempts.map(
+      (a) => captureModeOf(env.core.services.runs.attempt(a.id).evidence)?.mode ?? '',
+    );
+    expect(stored.filter((m) => m === 'events').length).toBeGreaterThan(0);
+    const captureColumn = rows
+      .filter((r) => r.includes(',attempt,'))
+      .map((r) => r.slice(r.lastIndexOf(',') + 1));
+    expect(captureColumn.sort()).toEqual(stored.sort());
 
     // JUnit: one case per attempt, failures where cells failed.
     const xml = parseXml(await readFile(junit, 'utf8'));

@@ -198,6 +198,10 @@ describe('renderCsvReport', () => {
       renderCsvReport({
         matrix,
         attempts: [attempt(2, 2, 'fail', null), attempt(1, 1, 'pass', 1234.4), pending],
+        captures: new Map([
+          [1, 'events'],
+          [2, 'poll'],
+        ]),
       }).slice(1),
     );
     const level = CSV_COLUMNS.indexOf('Level');
@@ -212,6 +216,16 @@ describe('renderCsvReport', () => {
     ]);
     expect(rows[2]?.[CSV_COLUMNS.indexOf('p50 (ms)')]).toBe('1234');
     expect(rows[3]?.[CSV_COLUMNS.indexOf('Delivery rate')]).toBe('0');
+    // How each attempt was captured; cells, and attempts without a recorded mode, leave it empty.
+    expect(rows.map((r) => r[CSV_COLUMNS.indexOf('Capture')])).toEqual([
+      'Capture',
+      '',
+      'events',
+      'poll',
+      '',
+      '',
+      '',
+    ]);
   });
 
   it('keeps long and emoji text whole', () => {

@@ -11,6 +11,7 @@ import {
 } from '../../../electron/lab/reports/gather-report';
 import type { AttemptDetail, AttemptView, EvidenceView, RunDetail } from '../../../shared/domain/run';
 import type { Verdict, VerdictKind } from '../../../shared/runs/types';
+import { eventsMode, pollMode } from '../../../electron/lab/android/capture/capture-mode';
 import { checkHtml } from './html-check';
 import { cell, column, matrixOf, phone, summaryOf } from './report-fixtures';
 
@@ -138,6 +139,19 @@ function sources(list: readonly AttemptView[] = attempts): ReportSources & { ope
         const path = shots[a.scenarioId] ?? null;
         const evidence: EvidenceView[] =
           path === null ? [] : [{ id: id * 100, kind: 'screenshot', path, data: null, at: 1 }];
+        // As storeCapture keeps it: repeat 1 followed the events log, repeat 2 polled; s-none kept no record.
+        const capture =
+          a.repeat === 1
+            ? eventsMode({ reads: 1, enqueues: 1 })
+            : pollMode('no-stream', null, { reads: 9, enqueues: 0 });
+        if (a.scenarioId !== 's-none')
+          evidence.unshift({
+            id: id * 100 + 1,
+            kind: 'record',
+            path: null,
+            data: { records: [], capture },
+            at: 1,
+          });
         return { attempt: a, steps: [], evidence };
       },
     },
@@ -153,6 +167,10 @@ describe('gatherFailures', () => {
     expect(src.opened).toEqual(scenarios.map((_, i) => i * 10 + 2));
     expect(failures[0]?.actual?.title).toBe('Bye s-small');
     expect(failures[0]?.expected?.title).toEqual({ value: 'Hello', match: 'exact' });
+    expect(failures.map((f) => f.capture?.reason ?? null)).toEqual([
+      ...scenarios.slice(0, -1).map(() => 'no-stream'),
+      null,
+    ]);
   });
 
   it('embeds small PNGs only, and never reads outside the evidence folder', async () => {
@@ -206,8 +224,17 @@ describe('htmlReportFor and csvReportFor', () => {
     expect(doc.elements.filter((e) => e.name === 'img')).toHaveLength(1);
     expect(doc.text).toContain('截图（');
     expect(doc.text).toContain('Bye s-big');
+    // checkHtml puts a line break between elements; the sentence reads as one line.
+    expect(doc.text.replace(/\s*\n\s*/g, '')).toContain(
+      '采集方式为每 150 毫秒轮询一次：此连接无法持续读取手机日志，因此改为轮询通知列表。',
+    );
     const csv = await csvReportFor(src, 'run-g', { attempts: true });
-    expect(csv.split('\r\n').filter((l) => l.includes(',attempt,'))).toHaveLength(attempts.length);
+    const attemptRows = csv.split('\r\n').filter((l) => l.includes(',attempt,'));
+    expect(attemptRows).toHaveLength(attempts.length);
+    // The last column is how the attempt was captured (empty where no record was kept).
+    expect(attemptRows.map((l) => l.slice(l.lastIndexOf(',') + 1))).toEqual(
+      attempts.map((a) => (a.scenarioId === 's-none' ? '' : a.repeat === 1 ? 'events' : 'poll')),
+    );
     expect(
       (await csvReportFor(src, 'run-g')).split('\r\n').filter((l) => l.includes(',attempt,')),
     ).toHaveLength(0);

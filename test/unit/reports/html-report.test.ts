@@ -6,6 +6,8 @@ import {
   type ReportFailure,
 } from '../../../electron/lab/reports/html-report';
 import { bdi, cleanText, html, safePngDataUrl } from '../../../electron/lab/reports/html-text';
+import { eventsMode, pollMode } from '../../../electron/lab/android/capture/capture-mode';
+import { readCaptureMode } from '../../../shared/runs/capture-mode';
 import { checkHtml } from './html-check';
 import {
   cell,
@@ -290,6 +292,38 @@ describe('renderHtmlReport content', () => {
     expect(r.text).toContain('No notification of the app was captured.');
     expect(r.text).toContain('No screenshot was kept for this attempt.');
     expect(r.elements.filter((e) => e.name === 'img')).toHaveLength(0);
+  });
+
+  it('says in the failure card when the capture polled, and why; nothing when it followed the events log', () => {
+    const [failing] = hostileInput().failures;
+    if (failing === undefined) throw new Error('fixture');
+    const asStored = (capture: unknown) => readCaptureMode({ records: [], capture });
+    const polled: ReportFailure = {
+      ...failing,
+      capture: asStored(pollMode('events-refused', HOSTILE.script, { reads: 40, enqueues: 0 })),
+    };
+    const en = renderHtmlReport(hostileInput({ failures: [polled] }));
+    // checkHtml puts a line break between elements; the sentence reads as one line.
+    const r = { text: checkHtml(en).text.replace(/\s+/g, ' ') };
+    expect(r.text).toContain(
+      'Capture polled every 150 ms: The phone refused to show its events buffer, so the notification list was polled.',
+    );
+    expect(r.text).toContain(`The phone said: ${HOSTILE.script}`);
+    expect(en).not.toContain(HOSTILE.script);
+    const zh = {
+      text: checkHtml(renderHtmlReport(hostileInput({ failures: [polled], locale: 'zh-CN' }))).text.replace(
+        /\s*\n\s*/g,
+        '',
+      ),
+    };
+    expect(zh.text).toContain(
+      '采集方式为每 150 毫秒轮询一次：手机拒绝显示 events 日志缓冲区，因此改为轮询通知列表。',
+    );
+    expect(zh.text).toContain('手机返回：');
+    for (const capture of [asStored(eventsMode({ reads: 1, enqueues: 1 })), null, undefined]) {
+      const quiet = checkHtml(renderHtmlReport(hostileInput({ failures: [{ ...failing, capture }] })));
+      expect(quiet.text).not.toContain('polled every');
+    }
   });
 
   it('handles a run with no results', () => {

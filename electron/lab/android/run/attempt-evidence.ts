@@ -5,6 +5,7 @@
  */
 import { toErrorInfo } from '../../errors';
 import type { SendReceipt } from '../../push/sender-types';
+import { DEFAULT_POLL_MS } from '../capture/notification-watcher';
 import type { PushCapture } from './capture-push';
 import { step } from '../../runs/engine/session';
 import type { PhoneSession } from './phone-session';
@@ -20,7 +21,11 @@ export function storeCapture(session: PhoneSession, attemptId: number, captured:
       records: captured.records.map((r) => ({ ...r.info, latencyMs: r.latencyMs, seenAt: r.seenAt })),
       readErrors: captured.readErrors,
       errors: captured.errors,
-      capture: captured.mode ?? null,
+      // The interval goes with a poll so the evidence says how often the phone was read.
+      capture:
+        captured.mode?.mode === 'poll'
+          ? { ...captured.mode, pollMs: session.run.deps.pollMs ?? DEFAULT_POLL_MS }
+          : (captured.mode ?? null),
       clockOffset: {
         offsetMs: session.offset.offsetMs,
         uncertaintyMs: Number.isFinite(session.offset.uncertaintyMs) ? session.offset.uncertaintyMs : null,
