@@ -98,6 +98,17 @@ describe('LabHosts', { timeout: 60_000 }, () => {
     expect(() => labHosts.device('nowhere/ABC')).toThrow(/No lab host is named "nowhere"/);
   });
 
+  it('a phone unplugged on one host leaves only that host, and comes back when plugged in', async () => {
+    const lab = hosts[2]!.lab;
+    const phone = lab.phones()[0]!;
+    const key = `lab-2/${phone.serial}`;
+    await lab.unplug(phone.id);
+    await waitFor((list) => !list.some((d) => d.serial === key));
+    expect(labHosts.list().filter((d) => d.rawState === 'device')).toHaveLength(3);
+    await lab.plug(phone.id);
+    await waitFor((list) => list.some((d) => d.serial === key && d.rawState === 'device'));
+  });
+
   it('a dead host takes only its phones away; the others stay; it comes back on its own', async () => {
     const dead = hosts[1]!;
     const deadKeys = dead.lab.phones().map((p) => `lab-1/${p.serial}`);
