@@ -32,6 +32,7 @@ function waitFor(predicate: (list: readonly TrackedDevice[]) => boolean, timeout
   });
 }
 
+// Skipped (and reported so) where namespaces cannot be made: the same-port hosts elsewhere cover the rest.
 describe.skipIf(!available)('lab hosts in separate network namespaces', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     const [a, b] = await Promise.all([
@@ -79,9 +80,3 @@ describe.skipIf(!available)('lab hosts in separate network namespaces', { timeou
     ]);
   });
 });
-
-if (!available) {
-  describe('lab hosts in separate network namespaces', () => {
-    it.skip('needs root and iproute2 to make network namespaces (covered on separate ports elsewhere)', () => {});
-  });
-}
