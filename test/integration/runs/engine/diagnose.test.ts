@@ -115,7 +115,7 @@ describe('a diagnose run on the virtual lab', () => {
       evidenceRoot: join(env.dir, 'evidence'),
     });
     const { csv } = await reports['reports:csv'](runId, { attempts: true });
-    expect(csv.split('\r\n')[0]?.endsWith(',Link')).toBe(true);
+    expect(csv.split('\r\n')[0]?.endsWith(',Link,Capture')).toBe(true);
     expect(csv).toMatch(/,attempt,.*,"vendor side: fcm refused the direct push: FCM refused the message/);
     for (const locale of ['en', 'zh-CN'] as const) {
       const { html } = await reports['reports:html']({ runId, locale });
