@@ -25,7 +25,13 @@ interface Member {
   readonly host: LabHost;
   readonly gateway: AdbGateway;
   readonly tracker: DeviceTracker;
+  /** Network phones (`address:port`) this host listed while it was up, and those listed at its outage. */
+  known: Set<string>;
+  atOutage: Set<string>;
 }
+
+/** A network phone's serial as adb prints it after `adb connect`. */
+const NETWORK_SERIAL = /^(.+):(\d{1,5})$/;
 
 export class LabHosts extends EventEmitter<DeviceTrackerEvents> implements DeviceTracking {
   private readonly members: readonly Member[];
@@ -49,7 +55,7 @@ export class LabHosts extends EventEmitter<DeviceTrackerEvents> implements Devic
       };
       const gateway = new AdbGateway(config, logger.child(`adb:${host.name}`));
       const tracker = new DeviceTracker(gateway, clock, logger.child(`tracker:${host.name}`));
-      return { host, gateway, tracker };
+      return { host, gateway, tracker, known: new Set<string>(), atOutage: new Set<string>() };
     });
     for (const member of this.members) this.follow(member);
     const byName = new Map(this.members.map((m) => [m.host.name, m.gateway]));
@@ -172,13 +178,38 @@ export class LabHosts extends EventEmitter<DeviceTrackerEvents> implements Devic
   }
 
   private follow(member: Member): void {
-    member.tracker.on('devices', () => this.emit('devices', this.list()));
-    member.tracker.on('status', () => {
+    member.tracker.on('devices', (list) => {
+      // Remember network phones only while the host is up: an outage empties the list.
+      if (member.tracker.status().state === 'connected')
+        member.known = new Set(list.map((d) => d.serial).filter((s) => NETWORK_SERIAL.test(s)));
+      this.emit('devices', this.list());
+    });
+    let wasConnected = false;
+    member.tracker.on('status', (status) => {
+      const connected = status.state === 'connected';
+      if (wasConnected && !connected) member.atOutage = new Set(member.known);
+      wasConnected = connected;
       if (member === this.first) this.emit('status', member.tracker.status());
       this.emit('hosts', this.hosts());
     });
     member.tracker.on('recovered', () => {
+      // The primary's Wi-Fi phones are reconnected by the registry's adb source, as with one server.
       if (member === this.first) this.emit('recovered');
+      else void this.reconnectNetworkPhones(member);
     });
+  }
+
+  /** A restarted adb server forgets `adb connect` phones: ask that host's server to connect them again. */
+  private async reconnectNetworkPhones(member: Member): Promise<void> {
+    await new Promise((r) => setTimeout(r, 200));
+    const listed = new Set(member.tracker.list().map((d) => d.serial));
+    const missing = [...member.atOutage].filter((serial) => !listed.has(serial));
+    await Promise.all(
+      missing.map(async (serial) => {
+        const match = NETWORK_SERIAL.exec(serial);
+        if (!match?.[1] || !match[2]) return;
+        await member.gateway.connect(match[1], Number(match[2])).catch(() => undefined);
+      }),
+    );
   }
 }
