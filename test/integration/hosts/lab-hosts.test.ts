@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LabHosts } from '../../../electron/lab/adb/lab-hosts';
+import { waitForDevices } from '../../support/wait-for-devices';
 import type { TrackedDevice } from '../../../electron/lab/adb/device-tracker';
 import { systemClock } from '../../../electron/lab/util/clock';
 import { createLogger } from '../../../electron/lab/util/logger';
@@ -25,29 +26,8 @@ async function startHost(profiles: string[], port?: number): Promise<Host> {
   return { server, lab };
 }
 
-function waitFor(predicate: (list: readonly TrackedDevice[]) => boolean, timeoutMs = 15_000): Promise<void> {
-  if (predicate(labHosts.list())) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      labHosts.off('devices', check);
-      reject(
-        new Error(
-          `timed out; listed: ${labHosts
-            .list()
-            .map((d) => d.serial)
-            .join(', ')}`,
-        ),
-      );
-    }, timeoutMs);
-    const check = (list: readonly TrackedDevice[]): void => {
-      if (!predicate(list)) return;
-      clearTimeout(timer);
-      labHosts.off('devices', check);
-      resolve();
-    };
-    labHosts.on('devices', check);
-  });
-}
+const waitFor = (predicate: (list: readonly TrackedDevice[]) => boolean, timeoutMs?: number) =>
+  waitForDevices(labHosts, predicate, timeoutMs);
 
 const logger = createLogger({ scope: 'test', level: 'error' });
 

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LabHosts } from '../../../electron/lab/adb/lab-hosts';
+import { waitForDevices } from '../../support/wait-for-devices';
 import type { TrackedDevice } from '../../../electron/lab/adb/device-tracker';
 import { systemClock } from '../../../electron/lab/util/clock';
 import { createLogger } from '../../../electron/lab/util/logger';
@@ -15,22 +16,8 @@ const available = netnsAvailable();
 const hosts: NetnsHost[] = [];
 let labHosts: LabHosts;
 
-function waitFor(predicate: (list: readonly TrackedDevice[]) => boolean, timeoutMs = 20_000): Promise<void> {
-  if (predicate(labHosts.list())) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      labHosts.off('devices', check);
-      reject(new Error(`timed out; listed: ${labHosts.list().map((d) => `${d.serial} ${d.rawState}`)}`));
-    }, timeoutMs);
-    const check = (list: readonly TrackedDevice[]): void => {
-      if (!predicate(list)) return;
-      clearTimeout(timer);
-      labHosts.off('devices', check);
-      resolve();
-    };
-    labHosts.on('devices', check);
-  });
-}
+const waitFor = (predicate: (list: readonly TrackedDevice[]) => boolean, timeoutMs?: number) =>
+  waitForDevices(labHosts, predicate, timeoutMs);
 
 // Skipped (and reported so) where namespaces cannot be made: the same-port hosts elsewhere cover the rest.
 describe.skipIf(!available)('lab hosts in separate network namespaces', { timeout: 90_000 }, () => {
