@@ -14,7 +14,7 @@ import { LabError, toErrorInfo } from '../../errors';
 import type { SendReceipt } from '../../push/sender-types';
 import { enterState, leaveState } from '../app-states';
 import type { StateContext, StateReport } from '../app-states/types';
-import { stopIfCancelled } from '../../runs/engine/attempt-end';
+import { controlFirst, stopIfCancelled } from '../../runs/engine/attempt-end';
 import { runAttemptLoop, type AttemptDriver } from '../../runs/engine/attempt-loop';
 import { collectEvidence, storeCapture } from './attempt-evidence';
 import { capturePush, type PushCapture } from './capture-push';
@@ -186,15 +186,9 @@ async function prepareAttempt(
   let undo: (() => Promise<void>) | null = null;
   let entered: StateReport | null = null;
   try {
-    if (expectation.needsPositiveControl && session.controlShown !== true && !session.controlTried) {
-      await step(
-        session,
-        attemptId,
-        'positive-control',
-        () => runPositiveControl(session, attemptId),
-        (shown) => (shown ? 'the control push showed' : 'the control push did not show'),
-      );
-    }
+    await controlFirst(session, attemptId, expectation.needsPositiveControl, () =>
+      runPositiveControl(session, attemptId),
+    );
     const allowance = scenario.state === 'after-reboot' ? REBOOT_ALLOWANCE_MS : 0;
     await step(
       session,

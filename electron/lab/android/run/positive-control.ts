@@ -12,7 +12,7 @@ import { capturePush } from './capture-push';
 import { scenarioOf } from '../../runs/engine/resolve-run';
 import type { PhoneSession } from './phone-session';
 
-import { CONTROL_SCENARIO_ID } from '../../runs/engine/attempt-end';
+import { CONTROL_SCENARIO_ID, recordControl } from '../../runs/engine/attempt-end';
 
 /** True when the control showed; false when it could not be shown (the attempt then stays inconclusive). */
 export async function runPositiveControl(session: PhoneSession, attemptId: number): Promise<boolean> {
@@ -54,20 +54,9 @@ export async function runPositiveControl(session: PhoneSession, attemptId: numbe
       signal: session.run.signal,
       ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
     });
-    const match = seen.records.find((r) => recordMatches(checkRecord(expectation, r.observed)));
-    deps.repo.addEvidence(attemptId, {
-      kind: 'record',
-      data: {
-        positiveControl: true,
-        requestId: receipt.requestId,
-        shown: match !== undefined,
-        records: seen.records.map((r) => ({ ...r.info, latencyMs: r.latencyMs })),
-      },
-      at: deps.clock.now(),
-    });
+    const shown = seen.records.some((r) => recordMatches(checkRecord(expectation, r.observed)));
     session.dirty = seen.records.length > 0;
-    session.controlShown = match !== undefined;
-    return session.controlShown;
+    return recordControl(session, attemptId, receipt.requestId, seen, shown);
   } finally {
     await leaveState(session.io, scenario.state, ctx).catch(() => undefined);
   }

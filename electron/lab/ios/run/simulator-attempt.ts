@@ -9,7 +9,7 @@ import type { SetupOutcome, Verdict } from '../../../../shared/runs/types';
 import type { Expectation, Scenario } from '../../../../shared/scenarios/types';
 import { withTimeout } from '../../util/timeout';
 import { toErrorInfo } from '../../errors';
-import { stopIfCancelled } from '../../runs/engine/attempt-end';
+import { controlFirst, stopIfCancelled } from '../../runs/engine/attempt-end';
 import { runAttemptLoop, type AttemptDriver } from '../../runs/engine/attempt-loop';
 import { step } from '../../runs/engine/session';
 import { stateNotReached } from '../../runs/engine/state-error';
@@ -128,15 +128,9 @@ async function prepareState(
   expectation: Expectation,
 ): Promise<SetupOutcome> {
   try {
-    if (expectation.needsPositiveControl && session.controlShown !== true && !session.controlTried) {
-      await step(
-        session,
-        attemptId,
-        'positive-control',
-        () => runSimulatorControl(session, attemptId),
-        (shown) => (shown ? 'the control push showed' : 'the control push did not show'),
-      );
-    }
+    await controlFirst(session, attemptId, expectation.needsPositiveControl, () =>
+      runSimulatorControl(session, attemptId),
+    );
     await step(
       session,
       attemptId,

@@ -8,7 +8,7 @@ import { deviceTokenFor } from '../../../../shared/runs/plan';
 import { expectFor } from '../../../../shared/scenarios/rules/expect';
 import type { Expectation, Scenario } from '../../../../shared/scenarios/types';
 import type { SendRequest } from '../../push/sender-types';
-import { CONTROL_SCENARIO_ID } from '../../runs/engine/attempt-end';
+import { CONTROL_SCENARIO_ID, recordControl } from '../../runs/engine/attempt-end';
 import { scenarioOf } from '../../runs/engine/resolve-run';
 import { captureDelivered, deliveredKeys } from './simulator-capture';
 import { dataPathOf, simulatorGone, type SimulatorSession } from './simulator-session';
@@ -71,19 +71,8 @@ export async function runSimulatorControl(session: SimulatorSession, attemptId: 
       signal: session.run.signal,
       ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
     });
-    const match = seen.records.find((r) => isMatch(r.observed));
-    deps.repo.addEvidence(attemptId, {
-      kind: 'record',
-      data: {
-        positiveControl: true,
-        requestId: receipt.requestId,
-        shown: match !== undefined,
-        records: seen.records.map((r) => ({ ...r.info, latencyMs: r.latencyMs })),
-      },
-      at: deps.clock.now(),
-    });
-    session.controlShown = match !== undefined;
-    return session.controlShown;
+    const shown = seen.records.some((r) => isMatch(r.observed));
+    return recordControl(session, attemptId, receipt.requestId, seen, shown);
   } finally {
     await leaveSimulatorState(session, scenario.state).catch(() => undefined);
   }

@@ -6,7 +6,7 @@
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { ObservedRecord, Verdict } from '../../../../shared/runs/types';
 import { LabError } from '../../errors';
-import type { RunContext } from './session';
+import { step, type RunContext } from './session';
 
 /** The push that must show, sent before judging "nothing showed" (a dead channel shows nothing too). */
 export const CONTROL_SCENARIO_ID = 'background-c2c-text';
@@ -28,6 +28,52 @@ export interface Capture<Info> {
   readonly errors: readonly ErrorInfo[];
   /** The device stopped answering (or being booted) as a device does when it is gone. */
   readonly lost: boolean;
+}
+
+/** What the positive control remembers per device and run. */
+interface ControlSession {
+  readonly run: RunContext;
+  controlShown: boolean | null;
+  controlTried: boolean;
+}
+
+/**
+ * Sends the positive control first when a "nothing showed" verdict would need it: once per device
+ * and run, and never again once one showed. `send` is the platform's control (true: it showed).
+ */
+export async function controlFirst(
+  session: ControlSession,
+  attemptId: number,
+  needsPositiveControl: boolean,
+  send: () => Promise<boolean>,
+): Promise<void> {
+  if (!needsPositiveControl || session.controlShown === true || session.controlTried) return;
+  await step(session, attemptId, 'positive-control', send, (shown) =>
+    shown ? 'the control push showed' : 'the control push did not show',
+  );
+}
+
+/** Keeps what the control's capture saw as evidence and remembers whether the control showed. */
+export function recordControl<Info extends object>(
+  session: ControlSession,
+  attemptId: number,
+  requestId: string | null,
+  seen: Capture<Info>,
+  shown: boolean,
+): boolean {
+  const { repo, clock } = session.run.deps;
+  repo.addEvidence(attemptId, {
+    kind: 'record',
+    data: {
+      positiveControl: true,
+      requestId,
+      shown,
+      records: seen.records.map((r) => ({ ...r.info, latencyMs: r.latencyMs })),
+    },
+    at: clock.now(),
+  });
+  session.controlShown = shown;
+  return shown;
 }
 
 interface AttemptSession {
