@@ -7,7 +7,7 @@
  */
 import { getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { CellChange } from '../../../shared/matrix/types';
 import { useI18n } from '../app/i18n-context';
 import { columnDefs, GEOMETRY, HEADER_HEIGHT, rowHeight } from './grid-columns';
@@ -41,7 +41,7 @@ export function MatrixGrid({ layout, changes, byColumn, open, onOpen }: MatrixGr
   const cellLabel = useCellLabel();
   const scroller = useRef<HTMLDivElement>(null);
   const [focus, setFocus] = useState<GridFocus | null>(null);
-  const pendingFocus = useRef(false);
+  const pendingFocus = useRef<GridFocus | null>(null);
   const { rows, columns } = layout;
 
   const defs = useMemo(() => columnDefs(columns), [columns]);
@@ -74,17 +74,23 @@ export function MatrixGrid({ layout, changes, byColumn, open, onOpen }: MatrixGr
   // Row heights differ by kind: re-measure when the rows change (filters).
   useEffect(() => rowVirtualizer.measure(), [rows, rowVirtualizer]);
 
+  // A keyboard move is pending until its own cell is drawn and holds the focus. The target lives in
+  // the ref, not in this render's state: an effect of an earlier render (the virtualiser re-renders
+  // while it scrolls) may run after the key press and must not focus the old cell.
   useEffect(() => {
-    if (!pendingFocus.current || !current) return;
-    pendingFocus.current = false;
-    scroller.current
-      ?.querySelector<HTMLElement>(`[data-row="${current.row}"][data-col="${current.col}"]`)
-      ?.focus({ preventScroll: true });
+    const target = pendingFocus.current;
+    if (!target) return;
+    const cell = scroller.current?.querySelector<HTMLElement>(
+      `[data-row="${target.row}"][data-col="${target.col}"]`,
+    );
+    if (!cell) return;
+    cell.focus({ preventScroll: true });
+    if (document.activeElement === cell) pendingFocus.current = null;
   });
 
   const moveTo = (next: GridFocus) => {
     setFocus(next);
-    pendingFocus.current = true;
+    pendingFocus.current = next;
     rowVirtualizer.scrollToIndex(next.row, { align: 'auto' });
     columnVirtualizer.scrollToIndex(next.col, { align: 'auto' });
   };
@@ -95,6 +101,19 @@ export function MatrixGrid({ layout, changes, byColumn, open, onOpen }: MatrixGr
     return row?.kind === 'phone' && column
       ? { serial: row.phone.serial, scenarioId: column.scenarioId }
       : null;
+  };
+
+  // Roving focus follows a cell focused any other way (a click, a script, a screen reader), so the
+  // virtualiser keeps that cell drawn and it never drops the focus to the page while scrolling.
+  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
+    const cell = event.target;
+    if (!(cell instanceof HTMLElement) || cell.getAttribute('role') !== 'gridcell') return;
+    const row = Number(cell.dataset.row);
+    const col = Number(cell.dataset.col);
+    if (!Number.isInteger(row) || !Number.isInteger(col)) return;
+    const target = pendingFocus.current;
+    if (target && (target.row !== row || target.col !== col)) pendingFocus.current = null;
+    if (current?.row !== row || current.col !== col) setFocus({ row, col });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -120,6 +139,7 @@ export function MatrixGrid({ layout, changes, byColumn, open, onOpen }: MatrixGr
       aria-rowcount={GEOMETRY.headerRows.length + rows.length}
       aria-colcount={columns.length + 1}
       onKeyDown={onKeyDown}
+      onFocus={onFocus}
     >
       <div className="mx-grid__canvas" style={{ width: totalWidth, height: rowVirtualizer.getTotalSize() }}>
         <GridHeader
