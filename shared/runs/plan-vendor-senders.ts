@@ -127,9 +127,9 @@ export const oppoSender = z.strictObject({
   masterSecret: secretRef,
   /** Notification channel when the scenario names none (OPPOChannelID); required on Android 8+. */
   channelId: text(100).optional(),
-  /** Message category (OPPOCategory); default IM, the service class a lab test should use. */
+  /** Message category: overrides the scenario's OPPOCategory (default: the scenario's, else IM). */
   category: z.enum(OPPO_CATEGORIES).optional(),
-  /** OPPONotifyLevel: 1 status bar, 2 + lock screen, 16 + banner, sound and vibration; default 2. */
+  /** notify_level 1 status bar, 2 + lock screen, 16 + banner: overrides the scenario's OPPONotifyLevel (else 2). */
   notifyLevel: z.union([z.literal(1), z.literal(2), z.literal(16)]).optional(),
   baseUrl: vendorUrl.optional(),
   /** The auth endpoint (default <baseUrl>/server/v1/auth). */
@@ -145,9 +145,9 @@ export const vivoSender = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9-]{8,64}$/, 'must be the AppKey from the vivo push console (letters, digits and -)'),
   appSecret: secretRef,
-  /** Message category (VIVOCategory); default IM. */
+  /** Category and classification override the scenario's VIVOCategory / VIVOClassification as a pair. */
   category: z.enum(VIVO_CATEGORIES).optional(),
-  /** VIVOClassification when the scenario sets none: 1 system (default, as Tencent), 0 operational. */
+  /** 1 system, 0 operational; the half not set follows the other (default: the scenario's, else 1 and IM). */
   classification: z.union([z.literal(0), z.literal(1)]).optional(),
   /** test (pushMode 1: only phones registered as test devices, not counted in quotas; default) or production. */
   pushMode: z.enum(['test', 'production']).optional(),
@@ -162,7 +162,7 @@ export const meizuSender = z.strictObject({
   /** Flyme console App ID (digits); the AppSecret only by reference (AppKey is the client's). */
   appId: z.string().regex(/^[0-9]{1,12}$/, 'must be the App ID from the Flyme push console (digits)'),
   appSecret: secretRef,
-  /** MeiZuNoticeMsgType: 1 私信 (private, default), 0 公信 (public, counted against daily limits). */
+  /** 1 私信 (private), 0 公信 (public, capped): overrides the scenario's MeiZuNoticeMsgType (else 1). */
   noticeMsgType: z.union([z.literal(0), z.literal(1)]).optional(),
   baseUrl: vendorUrl.optional(),
 });

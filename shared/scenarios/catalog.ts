@@ -7,14 +7,22 @@ import type { AppProfile, Bilingual, MessageSpec, PhoneContext, Scenario, Vendor
 import { TARGET_CHANNELS } from './types';
 import { CHANNEL_TABLE } from '../vendors/vendor-table';
 
-/** Vendor fields that give the message a high class everywhere it can have one. */
+/**
+ * Vendor fields that give the message a high class everywhere it can have one: an IM message, as
+ * Tencent's IM example sets them (OfflinePushInfo doc, 269/133879) and the vendors' service classes.
+ * OPPO notify_level 2 (status bar + lock screen) needs no extra grant; 16 (banner) does.
+ */
 export const HIGH_CLASS_VENDOR_FIELDS: VendorFields = {
   oppoChannelId: 'pushlab_im',
+  oppoCategory: 'IM',
+  oppoNotifyLevel: 2,
   xiaomiChannelId: 'pushlab_im',
   huaweiCategory: 'IM',
   huaweiImportance: 'NORMAL',
   honorImportance: 'NORMAL',
   vivoClassification: 1,
+  vivoCategory: 'IM',
+  meizuNoticeMsgType: 1,
 };
 
 /** The app the reference matrix assumes: vendor-granted IM channel, high-priority FCM, matching APNs set-up. */
@@ -289,11 +297,15 @@ export const SCENARIOS: readonly Scenario[] = [
     c2c('text', {
       text: 'Low class',
       push: {
+        // The news & marketing class, as Tencent's marketing example sets it.
         vendor: {
           oppoChannelId: 'pushlab_public',
+          oppoCategory: 'MARKETING',
           huaweiImportance: 'LOW',
           honorImportance: 'LOW',
           vivoClassification: 0,
+          vivoCategory: 'MARKETING',
+          meizuNoticeMsgType: 0,
         },
       },
     }),

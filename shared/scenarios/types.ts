@@ -54,8 +54,22 @@ export interface VendorFields {
   readonly huaweiCategory?: string;
   /** HonorImportance. */
   readonly honorImportance?: 'NORMAL' | 'LOW';
-  /** VIVOClassification: 1 system, 0 operational (Tencent's default is 1). */
+  /** VIVOClassification: 1 system, 0 operational (Tencent's default is 1). Must agree with vivoCategory. */
   readonly vivoClassification?: 0 | 1;
+  /**
+   * VIVOCategory (vivo `category`): system IM, ACCOUNT, TODO, DEVICE_REMINDER, ORDER, SUBSCRIPTION;
+   * operational NEWS, CONTENT, MARKETING, SOCIAL. Tencent's IM example sends "IM".
+   */
+  readonly vivoCategory?: string;
+  /**
+   * OPPOCategory (OPPO `category`): service IM, ACCOUNT, DEVICE_REMINDER, ORDER, TODO, SUBSCRIPTION;
+   * marketing NEWS, CONTENT, MARKETING, SOCIAL. Tencent's IM example sends "IM".
+   */
+  readonly oppoCategory?: string;
+  /** OPPONotifyLevel (OPPO `notify_level`, only with a category): 1 status bar, 2 + lock screen, 16 + banner. */
+  readonly oppoNotifyLevel?: 1 | 2 | 16;
+  /** MeiZuNoticeMsgType (Flyme `noticeBarInfo.noticeMsgType`): 1 私信 (private), 0 公信 (public). */
+  readonly meizuNoticeMsgType?: 0 | 1;
 }
 
 /** What the lab sends: one Tencent IM message plus its offlinePushInfo. */

@@ -5,6 +5,9 @@
 import { TARGET_CHANNELS, type AppProfile, type MessageSpec, type TargetChannel } from '../types';
 import { CHANNEL_TABLE } from '../../vendors/vendor-table';
 
+/** The news, content and marketing categories OPPO and vivo share (OPPO marketing, vivo operational). */
+const MARKETING: ReadonlySet<string> = new Set(['NEWS', 'CONTENT', 'MARKETING', 'SOCIAL']);
+
 /** 'none': the channel has no documented classification (Meizu, FCM, APNs). */
 export type MessageClass = 'high' | 'low' | 'unknown' | 'none';
 
@@ -31,11 +34,14 @@ export function messageClass(
       if (vendor.honorImportance !== undefined) return vendor.honorImportance === 'NORMAL' ? 'high' : 'low';
       return 'unknown';
     case 'vivo':
-      // Tencent's default VIVOClassification is 1 (system message).
+      // The category is vivo's newer field; Tencent's default VIVOClassification is 1 (system message).
+      if (vendor.vivoCategory !== undefined) return MARKETING.has(vendor.vivoCategory) ? 'low' : 'high';
       return vendor.vivoClassification === 0 ? 'low' : 'high';
     case 'xiaomi':
       return grantedClass(vendor.xiaomiChannelId, granted);
     case 'oppo':
+      // A marketing category is the capped class whatever the channel; a service one still needs a granted channel.
+      if (vendor.oppoCategory !== undefined && MARKETING.has(vendor.oppoCategory)) return 'low';
       return grantedClass(vendor.oppoChannelId, granted);
     case 'meizu':
     case 'fcm':

@@ -58,6 +58,10 @@ function vendorFields(info: AndroidPushInfo | undefined): VendorFields | undefin
     huaweiCategory: info.HuaWeiCategory,
     honorImportance: info.HonorImportance,
     vivoClassification: info.VIVOClassification,
+    vivoCategory: info.VIVOCategory,
+    oppoCategory: info.OPPOCategory,
+    oppoNotifyLevel: info.OPPONotifyLevel,
+    meizuNoticeMsgType: info.MeiZuNoticeMsgType,
   };
   // exactOptionalPropertyTypes-safe: drop absent fields instead of writing undefined. AndroidInfo
   // with only a Sound carries no vendor field, so the spec has none either.

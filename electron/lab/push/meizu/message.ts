@@ -3,6 +3,9 @@
  * field Tencent sets for Meizu: noticeBarInfo.noticeMsgType (MeiZuNoticeMsgType, 1 私信 by default),
  * and `ext` as clickTypeInfo.parameters {"ext": …} on the tap (clickType 0, open the app). Flyme
  * has no sound file field: advanceInfo.notificationType turns the default sound on. Pure.
+ *
+ * Precedence: noticeMsgType is the plan sender's `noticeMsgType` when set (an override), else the
+ * scenario's meizuNoticeMsgType, else 1.
  */
 import type { MessageSpec } from '../../../../shared/scenarios/types';
 import { tooLong, vendorNotice, type VendorNotice } from '../direct/content';
@@ -34,6 +37,7 @@ const chars = (text: string): number => [...text].length;
 
 export function buildMeizuMessage(
   message: MessageSpec,
+  /** noticeMsgType: the plan's, overriding the scenario's. */
   options: { readonly noticeMsgType?: 0 | 1; readonly validHours?: number },
 ): BuiltMeizuMessage {
   const built = vendorNotice(message, {});
@@ -48,7 +52,7 @@ export function buildMeizuMessage(
     notice,
     messageJson: {
       noticeBarInfo: {
-        noticeMsgType: options.noticeMsgType ?? 1,
+        noticeMsgType: options.noticeMsgType ?? message.push?.vendor?.meizuNoticeMsgType ?? 1,
         noticeBarType: 0,
         title: notice.title,
         content: notice.body,

@@ -4,11 +4,16 @@
  * fields Tencent sets for OPPO: channel_id (OPPOChannelID), category (OPPOCategory), notify_level
  * (OPPONotifyLevel) and `ext` as action_parameters {"ext": …} on the tap (click_action_type 0, open
  * the app). OPPO has no sound field: the channel's settings decide. Pure; lengths are checked here.
+ *
+ * Precedence: category and notify_level are the plan sender's `category` / `notifyLevel` when set
+ * (an override, e.g. for an app without the IM grant), else the scenario's oppoCategory /
+ * oppoNotifyLevel, else IM and 2 (field by field). channel_id is the scenario's oppoChannelId, else
+ * the plan's channelId (the plan's channel is a fallback, as for the other vendors' channels).
  */
 import { randomUUID } from 'node:crypto';
 import type { OPPO_CATEGORIES } from '../../../../shared/runs/plan-vendor-senders';
 import type { MessageSpec } from '../../../../shared/scenarios/types';
-import { tooLong, vendorNotice, type VendorNotice } from '../direct/content';
+import { nonEmpty, tooLong, vendorNotice, type VendorNotice } from '../direct/content';
 
 /** Characters (each Chinese character or emoji counts 1). Style 1 content: 50; style 2 (long text): 128. */
 export const OPPO_MAX = { title: 50, content: 50, longContent: 128, actionParameters: 4000 } as const;
@@ -24,7 +29,8 @@ export interface OppoNotification {
   readonly action_parameters?: string;
   readonly off_line: true;
   readonly channel_id?: string;
-  readonly category: OppoCategory;
+  /** OPPO_CATEGORIES; a scenario's unknown value is sent as is, as Tencent would, and OPPO refuses it. */
+  readonly category: string;
   readonly notify_level: 1 | 2 | 16;
 }
 
@@ -41,7 +47,9 @@ export type BuiltOppoMessage =
 
 export interface OppoMessageOptions {
   readonly regId: string;
+  /** The plan's channel: used when the scenario names none. */
   readonly channelId?: string;
+  /** The plan's category and notify level: override the scenario's. */
   readonly category?: OppoCategory;
   readonly notifyLevel?: 1 | 2 | 16;
   /** Dedupe id (app_message_id); default a random one, so repeats are never folded. */
@@ -49,6 +57,18 @@ export interface OppoMessageOptions {
 }
 
 const chars = (text: string): number => [...text].length;
+
+/** category and notify_level by the precedence above. */
+export function oppoClass(
+  message: MessageSpec,
+  options: Pick<OppoMessageOptions, 'category' | 'notifyLevel'>,
+): { readonly category: string; readonly notify_level: 1 | 2 | 16 } {
+  const vendor = message.push?.vendor;
+  return {
+    category: options.category ?? nonEmpty(vendor?.oppoCategory) ?? 'IM',
+    notify_level: options.notifyLevel ?? vendor?.oppoNotifyLevel ?? 2,
+  };
+}
 
 export function buildOppoMessage(message: MessageSpec, options: OppoMessageOptions): BuiltOppoMessage {
   const built = vendorNotice(message, {
@@ -84,8 +104,7 @@ export function buildOppoMessage(message: MessageSpec, options: OppoMessageOptio
     ...(actionParameters === undefined ? {} : { action_parameters: actionParameters }),
     off_line: true,
     ...(notice.channelId === null ? {} : { channel_id: notice.channelId }),
-    category: options.category ?? 'IM',
-    notify_level: options.notifyLevel ?? 2,
+    ...oppoClass(message, options),
   };
   return {
     kind: 'message',

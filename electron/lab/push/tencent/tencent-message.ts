@@ -96,6 +96,10 @@ const VENDOR_TO_ANDROID_INFO = {
   huaweiCategory: CHANNEL_TABLE.huawei.tencent.category,
   honorImportance: CHANNEL_TABLE.honor.tencent.importance,
   vivoClassification: CHANNEL_TABLE.vivo.tencent.classification,
+  vivoCategory: CHANNEL_TABLE.vivo.tencent.category,
+  oppoCategory: CHANNEL_TABLE.oppo.tencent.category,
+  oppoNotifyLevel: CHANNEL_TABLE.oppo.tencent.notifyLevel,
+  meizuNoticeMsgType: CHANNEL_TABLE.meizu.tencent.noticeMsgType,
 } as const satisfies { readonly [K in keyof Required<VendorFields>]: keyof AndroidPushInfo };
 
 /** OfflinePushInfo for the spec's `push`, or undefined when the spec sets none (console defaults apply). */

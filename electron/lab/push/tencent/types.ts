@@ -120,9 +120,11 @@ export interface AndroidPushInfo {
   readonly HuaWeiCategory?: string;
   readonly VIVOCategory?: string;
   readonly OPPOCategory?: string;
-  readonly OPPONotifyLevel?: number;
+  /** 1 status bar, 2 + lock screen, 16 + banner (OPPO notify_level; only with OPPOCategory). */
+  readonly OPPONotifyLevel?: 1 | 2 | 16;
   readonly HonorImportance?: 'LOW' | 'NORMAL';
-  readonly MeiZuNoticeMsgType?: number;
+  /** 1 私信 (private), 0 公信 (public). */
+  readonly MeiZuNoticeMsgType?: 0 | 1;
   readonly HuaWeiImage?: string;
   readonly HonorImage?: string;
   readonly GoogleImage?: string;

@@ -4,11 +4,17 @@
  * (VIVOCategory; default IM for system, MARKETING for operational) and `ext` in clientCustomMap
  * {"ext": …} for the tap (skipType 1, open the app). vivo has no sound file field: notifyType 4
  * rings and vibrates with the system sound. Pure; vivo counts a Chinese character as 2.
+ *
+ * Precedence: classification and category go as a pair, because vivo refuses a category of the
+ * other class (10097). When the plan sender sets either (`classification` / `category`, an override),
+ * the pair comes from the plan; else from the scenario's vivoClassification / vivoCategory. The
+ * missing half follows the other (a system category -> 1, an operational one -> 0; 1 -> IM,
+ * 0 -> MARKETING); with neither, 1 and IM (Tencent's default class).
  */
 import { randomUUID } from 'node:crypto';
-import type { VIVO_CATEGORIES } from '../../../../shared/runs/plan-vendor-senders';
+import { VIVO_SYSTEM_CATEGORIES, type VIVO_CATEGORIES } from '../../../../shared/runs/plan-vendor-senders';
 import type { MessageSpec } from '../../../../shared/scenarios/types';
-import { tooLong, vendorNotice, type VendorNotice } from '../direct/content';
+import { nonEmpty, tooLong, vendorNotice, type VendorNotice } from '../direct/content';
 import { vivoAppId } from './auth';
 
 export type VivoCategory = (typeof VIVO_CATEGORIES)[number];
@@ -23,7 +29,8 @@ export interface VivoSendBody {
   readonly content: string;
   readonly skipType: 1;
   readonly classification: 0 | 1;
-  readonly category: VivoCategory;
+  /** VIVO_CATEGORIES; a scenario's unknown value is sent as is, as Tencent would, and vivo refuses it. */
+  readonly category: string;
   readonly requestId: string;
   readonly pushMode: 0 | 1;
   readonly clientCustomMap?: { readonly ext: string };
@@ -36,6 +43,7 @@ export type BuiltVivoMessage =
 export interface VivoMessageOptions {
   readonly appId: string;
   readonly regId: string;
+  /** The plan's class: overrides the scenario's (see the precedence above). */
   readonly category?: VivoCategory;
   readonly classification?: 0 | 1;
   readonly pushMode?: 'test' | 'production';
@@ -45,6 +53,21 @@ export interface VivoMessageOptions {
 /** vivo's length rule: an ASCII character counts 1, any other (Chinese, emoji) 2. */
 export const vivoWidth = (text: string): number =>
   [...text].reduce((n, c) => n + (c.charCodeAt(0) < 128 ? 1 : 2), 0);
+
+/** classification and category by the precedence above. */
+export function vivoClass(
+  message: MessageSpec,
+  options: Pick<VivoMessageOptions, 'category' | 'classification'>,
+): { readonly classification: 0 | 1; readonly category: string } {
+  const vendor = message.push?.vendor;
+  const fromPlan = options.category !== undefined || options.classification !== undefined;
+  const category = fromPlan ? options.category : nonEmpty(vendor?.vivoCategory);
+  const stated = fromPlan ? options.classification : vendor?.vivoClassification;
+  const classification =
+    stated ??
+    (category === undefined ? 1 : (VIVO_SYSTEM_CATEGORIES as readonly string[]).includes(category) ? 1 : 0);
+  return { classification, category: category ?? (classification === 1 ? 'IM' : 'MARKETING') };
+}
 
 export function buildVivoMessage(message: MessageSpec, options: VivoMessageOptions): BuiltVivoMessage {
   const built = vendorNotice(message, {});
@@ -57,7 +80,7 @@ export function buildVivoMessage(message: MessageSpec, options: VivoMessageOptio
   if (notice.ext !== null && notice.ext.length + 3 > VIVO_MAX.customMap) {
     throw tooLong('vivo', 'clientCustomMap (ext)', notice.ext.length + 3, VIVO_MAX.customMap, 'characters');
   }
-  const classification = message.push?.vendor?.vivoClassification ?? options.classification ?? 1;
+  const { classification, category } = vivoClass(message, options);
   return {
     kind: 'message',
     notice,
@@ -69,7 +92,7 @@ export function buildVivoMessage(message: MessageSpec, options: VivoMessageOptio
       content: notice.body,
       skipType: 1,
       classification,
-      category: options.category ?? (classification === 1 ? 'IM' : 'MARKETING'),
+      category,
       requestId: options.requestId ?? `pushlab-${randomUUID()}`,
       pushMode: (options.pushMode ?? 'test') === 'test' ? 1 : 0,
       ...(notice.ext === null ? {} : { clientCustomMap: { ext: notice.ext } }),

@@ -77,6 +77,15 @@ describe('Meizu sender -> local Flyme push server', () => {
     expect(all).not.toContain(APP_SECRET);
   });
 
+  it("sends the scenario's noticeMsgType; the plan's overrides it", async () => {
+    const scenario = await lab();
+    await scenario.sender.send(request('low-class-message'));
+    expect(scenario.server.accepted[0]?.raw).toMatchObject({ noticeBarInfo: { noticeMsgType: 0 } });
+    const plan = await lab({ config: { noticeMsgType: 1 } });
+    await plan.sender.send(request('low-class-message'));
+    expect(plan.server.accepted[0]?.raw).toMatchObject({ noticeBarInfo: { noticeMsgType: 1 } });
+  });
+
   it('a wrong AppSecret is a signature refusal (1006); there is no token to renew, the secret is stripped', async () => {
     const wrong = hex(16);
     const { server, sender, lines } = await lab({ secret: wrong });

@@ -94,6 +94,19 @@ describe('OPPO sender -> local OPPO push server', () => {
     expect(all).not.toMatch(/oppo_[0-9a-f]{48}/);
   });
 
+  it("sends the scenario's category and notify_level; the plan's override them", async () => {
+    const scenario = await lab();
+    await scenario.sender.send(request('low-class-message'));
+    expect(scenario.server.accepted[0]?.raw).toMatchObject({
+      notification: { channel_id: 'pushlab_public', category: 'MARKETING', notify_level: 2 },
+    });
+    const plan = await lab({ config: { category: 'ACCOUNT', notifyLevel: 1 } });
+    await plan.sender.send(request('low-class-message'));
+    await plan.sender.send(request('background-c2c-text'));
+    for (const sent of plan.server.accepted)
+      expect(sent.raw).toMatchObject({ notification: { category: 'ACCOUNT', notify_level: 1 } });
+  });
+
   it('renews the auth_token an hour before its 24 h run out, and once after OPPO refuses it (11)', async () => {
     const { server, sender, clock } = await lab();
     await sender.send(request('background-c2c-text'));

@@ -90,6 +90,15 @@ describe('vivo sender -> local vivo push server', () => {
     expect(all).not.toMatch(/[0-9a-f]{40}/);
   });
 
+  it("sends the scenario's classification and category; the plan's pair overrides them", async () => {
+    const scenario = await lab({ config: { pushMode: 'test' } });
+    await scenario.sender.send(request('low-class-message'));
+    expect(scenario.server.accepted[0]?.raw).toMatchObject({ classification: 0, category: 'MARKETING' });
+    const plan = await lab({ config: { category: 'ORDER' } });
+    await plan.sender.send(request('low-class-message'));
+    expect(plan.server.accepted[0]?.raw).toMatchObject({ classification: 1, category: 'ORDER' });
+  });
+
   it('fetches a new authToken every 2 hours, and once after vivo refuses it', async () => {
     const { server, sender, clock } = await lab();
     await sender.send(request('background-c2c-text'));
@@ -142,7 +151,8 @@ describe('vivo sender -> local vivo push server', () => {
     );
     expect(quota.evidence).toMatchObject({ answer: { fault: 'quota' } });
 
-    const mismatch = await lab({ config: { category: 'MARKETING' } });
+    // The plan's pair overrides the scenario's as a whole, so only a plan that names both can disagree.
+    const mismatch = await lab({ config: { category: 'MARKETING', classification: 1 } });
     expect((await failure(mismatch.sender.send(request('background-c2c-text')))).message).toMatch(
       /^vivo Push refused the message \(code 10097\): The category does not match the classification/,
     );

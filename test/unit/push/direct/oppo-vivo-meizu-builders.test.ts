@@ -111,6 +111,67 @@ describe('message builders (the Tencent path display rules)', () => {
   });
 });
 
+describe("class fields: the scenario's by default, the plan sender's as an override", () => {
+  const im = spec('background-c2c-text');
+  const low = spec('low-class-message');
+  /** The IM text with only the given vendor fields (nothing else from the catalog's defaults). */
+  const withVendor = (vendor: NonNullable<MessageSpec['push']>['vendor']): MessageSpec => ({
+    ...im,
+    push: { vendor },
+  });
+  const oppo = (message: MessageSpec, plan: { category?: 'IM' | 'NEWS'; notifyLevel?: 1 | 16 } = {}) => {
+    const built = buildOppoMessage(message, { regId: 'CN_x', ...plan });
+    if (built.kind !== 'message') throw new Error('expected a message');
+    return { category: built.message.notification.category, level: built.message.notification.notify_level };
+  };
+  const vivo = (message: MessageSpec, plan: { category?: 'IM' | 'NEWS'; classification?: 0 | 1 } = {}) => {
+    const built = buildVivoMessage(message, { appId: '1', regId: 'r', ...plan });
+    if (built.kind !== 'message') throw new Error('expected a message');
+    return { classification: built.body.classification, category: built.body.category };
+  };
+  const meizu = (message: MessageSpec, noticeMsgType?: 0 | 1) => {
+    const built = buildMeizuMessage(message, noticeMsgType === undefined ? {} : { noticeMsgType });
+    if (built.kind !== 'message') throw new Error('expected a message');
+    return built.messageJson.noticeBarInfo.noticeMsgType;
+  };
+
+  it('OPPO: category and notify_level from the scenario, each overridden by the plan', () => {
+    expect(oppo(im)).toEqual({ category: 'IM', level: 2 });
+    expect(oppo(low)).toEqual({ category: 'MARKETING', level: 2 });
+    expect(oppo(withVendor({ oppoCategory: 'ACCOUNT', oppoNotifyLevel: 16 }))).toEqual({
+      category: 'ACCOUNT',
+      level: 16,
+    });
+    expect(oppo(withVendor({ oppoCategory: 'ACCOUNT', oppoNotifyLevel: 16 }), { notifyLevel: 1 })).toEqual({
+      category: 'ACCOUNT',
+      level: 1,
+    });
+    expect(oppo(low, { category: 'IM' })).toEqual({ category: 'IM', level: 2 });
+    expect(oppo(withVendor({}))).toEqual({ category: 'IM', level: 2 });
+  });
+
+  it('vivo: classification and category as a pair, from the plan when it names either, else the scenario', () => {
+    expect(vivo(im)).toEqual({ classification: 1, category: 'IM' });
+    expect(vivo(low)).toEqual({ classification: 0, category: 'MARKETING' });
+    expect(vivo(withVendor({ vivoCategory: 'ORDER' }))).toEqual({ classification: 1, category: 'ORDER' });
+    expect(vivo(withVendor({ vivoCategory: 'NEWS' }))).toEqual({ classification: 0, category: 'NEWS' });
+    expect(vivo(withVendor({ vivoClassification: 0 }))).toEqual({ classification: 0, category: 'MARKETING' });
+    // The plan's half decides the other: no 10097 mismatch from mixing the plan's and the scenario's.
+    expect(vivo(im, { category: 'NEWS' })).toEqual({ classification: 0, category: 'NEWS' });
+    expect(vivo(low, { classification: 1 })).toEqual({ classification: 1, category: 'IM' });
+    expect(vivo(low, { category: 'IM', classification: 1 })).toEqual({ classification: 1, category: 'IM' });
+    expect(vivo(withVendor({}))).toEqual({ classification: 1, category: 'IM' });
+  });
+
+  it('Meizu: noticeMsgType from the scenario, overridden by the plan, else 1 (私信)', () => {
+    expect(meizu(im)).toBe(1);
+    expect(meizu(low)).toBe(0);
+    expect(meizu(low, 1)).toBe(1);
+    expect(meizu(im, 0)).toBe(0);
+    expect(meizu(withVendor({}))).toBe(1);
+  });
+});
+
 describe('auth token cache', () => {
   it('fetches once for parallel callers, renews inside the margin, and fetches again after drop()', async () => {
     let now = 0;

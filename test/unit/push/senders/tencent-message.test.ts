@@ -127,6 +127,10 @@ describe('MessageSpec -> Tencent body -> MessageSpec', () => {
           huaweiCategory: maybe(pick(words)),
           honorImportance: maybe(pick(['NORMAL', 'LOW'] as const)),
           vivoClassification: maybe(pick([0, 1] as const)),
+          vivoCategory: maybe(pick(words)),
+          oppoCategory: maybe(pick(words)),
+          oppoNotifyLevel: maybe(pick([1, 2, 16] as const)),
+          meizuNoticeMsgType: maybe(pick([0, 1] as const)),
         }),
       );
       const push = maybe(
@@ -174,6 +178,10 @@ describe('the Tencent body', () => {
         huaweiCategory: 'IM',
         honorImportance: 'NORMAL',
         vivoClassification: 0,
+        vivoCategory: 'MARKETING',
+        oppoCategory: 'IM',
+        oppoNotifyLevel: 16,
+        meizuNoticeMsgType: 0,
       },
     });
     expect(info).toEqual({
@@ -191,11 +199,37 @@ describe('the Tencent body', () => {
         HuaWeiCategory: 'IM',
         HonorImportance: 'NORMAL',
         VIVOClassification: 0,
+        VIVOCategory: 'MARKETING',
+        OPPOCategory: 'IM',
+        OPPONotifyLevel: 16,
+        MeiZuNoticeMsgType: 0,
       },
       ApnsInfo: { Sound: 'pushlab_ding' },
     });
     expect(offlinePushInfo(undefined)).toBeUndefined();
     expect(offlinePushInfo({})).toEqual({});
+  });
+
+  it("sends an IM scenario with Tencent's IM class for OPPO, vivo and Meizu, and a low-class one as marketing", () => {
+    const android = (id: string): Record<string, unknown> | undefined => {
+      const scenario = SCENARIOS.find((s) => s.id === id);
+      if (!scenario) throw new Error(`no scenario ${id}`);
+      return offlinePushInfo(scenario.message.push)?.AndroidInfo as Record<string, unknown> | undefined;
+    };
+    expect(android('background-c2c-text')).toMatchObject({
+      OPPOCategory: 'IM',
+      OPPONotifyLevel: 2,
+      VIVOClassification: 1,
+      VIVOCategory: 'IM',
+      MeiZuNoticeMsgType: 1,
+    });
+    expect(android('low-class-message')).toMatchObject({
+      OPPOCategory: 'MARKETING',
+      VIVOClassification: 0,
+      VIVOCategory: 'MARKETING',
+      MeiZuNoticeMsgType: 0,
+    });
+    expect(android('low-class-message')).not.toHaveProperty('OPPONotifyLevel');
   });
 
   it("sends c2c from the scenario's sender to the recipient, not synced to the sender's devices", () => {
