@@ -7,7 +7,10 @@
  */
 import { VENDOR_SEND_LIMITS as LIMITS, type LimitedVendor } from '../../../../shared/push/vendor-limits';
 import type { PlanSender } from '../../../../shared/runs/plan';
-import { OPPO_SERVICE_CATEGORIES } from '../../../../shared/runs/plan-vendor-senders';
+import { OPPO_SERVICE_CATEGORIES, VIVO_SYSTEM_CATEGORIES } from '../../../../shared/runs/plan-vendor-senders';
+
+const vivoClassOf = (category: string | undefined): 0 | 1 =>
+  category === undefined || (VIVO_SYSTEM_CATEGORIES as readonly string[]).includes(category) ? 1 : 0;
 
 export interface VendorSendCap {
   readonly vendor: LimitedVendor;
@@ -56,8 +59,10 @@ export function vendorSendCap(config: Extract<PlanSender, { kind: LimitedVendor 
             `OPPO 对 ${config.category ?? ''}（营销类）消息的限额`,
           );
     case 'vivo':
-      // Test pushes are not counted; system messages are not capped per device.
-      return (config.pushMode ?? 'test') === 'test' || (config.classification ?? 1) === 1
+      // Test pushes are not counted; system messages are not capped per device. The class the
+      // plan sets, as the vivo builder derives it (an operational category alone means 0).
+      return (config.pushMode ?? 'test') === 'test' ||
+        (config.classification ?? vivoClassOf(config.category)) === 1
         ? null
         : low('vivo', "vivo's cap on operational messages", 'vivo 对运营消息的限额');
     case 'meizu':

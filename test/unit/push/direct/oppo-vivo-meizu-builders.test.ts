@@ -294,6 +294,11 @@ describe('send caps for the preflight', () => {
     expect(vendorSendCap({ ...vivo, pushMode: 'production', classification: 0 })).toMatchObject({
       perDevicePerDay: 2,
     });
+    // An operational category alone sends classification 0 (the builder derives it), so it is capped.
+    expect(vendorSendCap({ ...vivo, pushMode: 'production', category: 'NEWS' })).toMatchObject({
+      perDevicePerDay: 2,
+    });
+    expect(vendorSendCap({ ...vivo, pushMode: 'production', category: 'IM' })).toBeNull();
     expect(vendorSendCap({ kind: 'meizu', appId: '1', appSecret: secret, noticeMsgType: 0 })).toMatchObject({
       perDevicePerDay: 3,
       zh: expect.stringContaining('每台手机每天 3 条'),
