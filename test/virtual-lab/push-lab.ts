@@ -112,8 +112,8 @@ export interface PushLabOptions {
   /** Loopback port of the direct paths' FCM server (a free one when taken); default a free one. */
   readonly fcmPort?: number;
   /**
-   * A faulty vendor: loses the pushes for this phone on both paths (through Tencent and direct, FCM's
-   * direct router and the six vendor emulators' delivery alike).
+   * A faulty vendor: loses the pushes for this phone on both paths (through Tencent, and direct: the
+   * one direct delivery that FCM's server and the six vendor emulators feed).
    */
   readonly vendorDrops?: (channel: string, serial: string) => boolean;
   /**
@@ -164,7 +164,7 @@ export interface PushLab {
   readonly vendors: VendorPushWorld;
   /** plan() sending straight through the vendor's emulator to the phones of that channel (tokens filled in). */
   vendorPlan(vendor: LimitedVendor, overrides?: PushLabPlanOverrides): RunPlan;
-  /** Every routing decision so far (the Tencent path; the vendor path is in vendors.delivery.log). */
+  /** Every routing decision so far (the Tencent path; the direct paths, FCM too, are in vendors.delivery.log). */
   groundTruth(): GroundTruth[];
   /** Stops the router and emulator, unplugs the phones, removes the temp folder. */
   close(): Promise<void>;
@@ -361,6 +361,7 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
     // The vendor emulators first: the direct paths log their tokens, one token per phone for both.
     vendors = await startVendorPushWorld({
       package: DEMO_PACKAGE,
+      appLabel: 'PushLab Demo',
       phones: plugged,
       ...(vendorDrops === undefined ? {} : { drops: vendorDrops }),
     });
@@ -369,12 +370,9 @@ export async function startPushLab(options: PushLabOptions): Promise<PushLab> {
     if (options.direct === true) {
       direct = await startDirectPaths({
         phones,
-        plugged,
         package: DEMO_PACKAGE,
-        appLabel: 'PushLab Demo',
-        defaultChannelId: 'pushlab_default',
+        delivery: vendorWorld.delivery,
         vendorToken: (serial) => vendorWorld.token(serial),
-        ...(vendorDrops === undefined ? {} : { drops: vendorDrops }),
         ...(options.fcmPort === undefined ? {} : { fcmPort: options.fcmPort }),
       });
       const paths = direct;

@@ -1,16 +1,18 @@
 /**
  * The push lab's direct paths (no Tencent): every phone's app holds a vendor token, logged as
  * Tencent's offline-push SDK logs it; a loopback FCM server (with a service account made now)
- * accepts pushes to the FCM phones' tokens and the direct router delivers them. The six Chinese
- * vendors' emulators (world/vendor-push.ts) deliver on their own; their phones log the token the
- * emulator knows (`vendorToken`), so a plan reading tokens from logcat reaches them.
+ * accepts pushes to the FCM phones' tokens, and the world's one direct delivery
+ * (vendor-push/deliver.ts, which the six vendor emulators feed too) hands them to the phones. The
+ * vendors' phones log the token their emulator knows (`vendorToken`), so a plan reading tokens from
+ * logcat reaches them.
  */
 import { randomBytes } from 'node:crypto';
+import { appendLog } from '../android/logbuffer';
 import { makeFcmToken, makeServiceAccount } from '../fcm/credentials';
+import { fcmPushSource } from '../fcm/push-source';
 import { startFcmServer, type FcmServer } from '../fcm/server';
 import type { RoutedPhone } from '../tencent/router';
-import { createDirectRouter, logPushToken, type DirectRouter } from './direct-router';
-import { bridgeFcm } from './fcm-bridge';
+import type { VendorDelivery } from '../vendor-push/deliver';
 
 export const PUSH_LAB_FCM_PROJECT = 'pushlab-demo';
 /** The environment variable the world's diagnose plans read the FCM service-account JSON from. */
@@ -21,7 +23,6 @@ const BUSINESS_ID = 10_001;
 export interface DirectPaths {
   /** Each phone's vendor token, by serial. */
   readonly tokens: ReadonlyMap<string, string>;
-  readonly router: DirectRouter;
   readonly fcm: {
     readonly server: FcmServer;
     readonly projectId: string;
@@ -33,13 +34,9 @@ export interface DirectPaths {
 
 export interface DirectPathsOptions {
   readonly phones: readonly RoutedPhone[];
-  /** The phones plugged in now. */
-  readonly plugged: () => readonly RoutedPhone[];
   readonly package: string;
-  readonly appLabel: string;
-  readonly defaultChannelId: string;
-  /** A faulty vendor: the direct pushes it loses. */
-  readonly drops?: (channel: string, serial: string) => boolean;
+  /** The world's direct delivery: the FCM server's pushes go to the phones through it. */
+  readonly delivery: VendorDelivery;
   /** The FCM server's loopback port (a free one when it is taken); default a free one. */
   readonly fcmPort?: number;
   /**
@@ -58,16 +55,7 @@ export async function startDirectPaths(options: DirectPathsOptions): Promise<Dir
   const tokens = new Map(
     options.phones.map((p) => [p.serial, options.vendorToken?.(p.serial) ?? tokenFor(p.channel)]),
   );
-  const bySerialToken = new Map([...tokens].map(([serial, token]) => [token, serial]));
   for (const phone of options.phones) logPushToken(phone, tokens.get(phone.serial) ?? '', BUSINESS_ID);
-  const router = createDirectRouter({
-    phones: options.plugged,
-    package: options.package,
-    tokens: bySerialToken,
-    appLabel: options.appLabel,
-    defaultChannelId: options.defaultChannelId,
-    ...(options.drops === undefined ? {} : { drops: options.drops }),
-  });
   const fcmOptions = {
     accounts: [],
     devices: options.phones
@@ -86,10 +74,12 @@ export async function startDirectPaths(options: DirectPathsOptions): Promise<Dir
     publicKey: account.publicKey,
     projectIds: [PUSH_LAB_FCM_PROJECT],
   });
-  const off = bridgeFcm(server, router);
+  const fcmOwners = new Map(
+    options.phones.filter((p) => p.channel === 'fcm').map((p) => [tokens.get(p.serial) ?? '', p.serial]),
+  );
+  const off = options.delivery.connect(fcmPushSource(server, options.package), fcmOwners);
   return {
     tokens,
-    router,
     fcm: { server, projectId: PUSH_LAB_FCM_PROJECT, serviceAccountJson: account.json },
     async close() {
       off();
@@ -111,4 +101,17 @@ export function fcmVendorSender(
     baseUrl: paths.fcm.server.url,
     tokenUrl: paths.fcm.server.tokenUrl,
   };
+}
+
+/**
+ * What Tencent's offline-push SDK logs once the app handed its vendor token to Tencent
+ * (TUIOfflinePushManager.setOfflinePushConfig; shared/runs/token-presets.ts "tencent-offline-push").
+ */
+export function logPushToken(phone: RoutedPhone, token: string, businessId: number): void {
+  appendLog(phone.android.state, {
+    pid: 12_345,
+    priority: 'I',
+    tag: 'TUIOfflinePush-TUIOfflinePushManager',
+    message: `setOfflinePushConfig businessID = ${businessId} pushToken = ${token}`,
+  });
 }

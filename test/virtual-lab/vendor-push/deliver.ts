@@ -1,19 +1,30 @@
 /**
- * Hands what a vendor push fake accepted to the virtual phone that owns the token, by that
- * vendor's rules, the way the Tencent router hands Tencent's pushes on: the phone must be in the
- * lab with the vendor's push service and the app installed; a data (pass-through) message reaches
- * the app and shows nothing; OPPO on Android 8+ shows nothing without a channel_id; during the
- * vendor's quiet hours (when enabled; vivo holds only operational pushes, 23:00-07:00) held messages
- * do not show; a message beyond the vendor's daily per-phone cap for its class is dropped (test
- * messages are exempt; days and hours are China time, where the vendors count); otherwise the phone
- * posts the notification on the push's channel (or the app's default) and Android's own rules
- * (blocked app, missing or blocked channel) decide. Unlike Tencent, a vendor notification also shows
- * while the app is in the foreground. Every decision is logged. One module for all six vendors.
+ * THE delivery of direct pushes (no Tencent): hands what a push server accepted from a direct
+ * sender (the six vendor emulators and the loopback FCM server) to the virtual phone that owns the
+ * token, by that channel's rules, the way the Tencent router hands Tencent's pushes on. The phone
+ * must be in the lab with the channel's push service and the app installed; a faulty vendor
+ * (`drops`, the world's vendorDrops) loses the push. FCM does not wake a stopped app and hands a
+ * notification message to a foreground app instead of showing it; a vendor notification also shows
+ * while the app is in the foreground. A data (pass-through) message reaches the app and shows
+ * nothing; OPPO on Android 8+ shows nothing without a channel_id; during the vendor's quiet hours
+ * (when enabled; vivo holds only operational pushes, 23:00-07:00) held messages do not show; a
+ * message beyond the vendor's daily per-phone cap for its class is dropped (test messages are
+ * exempt; days and hours are China time, where the vendors count); otherwise the phone posts the
+ * notification on the push's channel (or the app's default) and Android's own rules (blocked app,
+ * missing or blocked channel) decide. Every decision is logged.
  */
+import type { PushChannel } from '../../../shared/domain/device';
 import { dailyDeviceCap, inQuietHours } from '../../../shared/push/vendor-limits';
+import { visibleSurface } from '../android/actions';
 import type { VirtualAndroid } from '../android/index';
 import { pushServiceReady } from '../tencent/router';
-import { chinaTime, type AcceptedVendorPush, type DirectVendor, type PushSource } from './types';
+import {
+  chinaTime,
+  type AcceptedVendorPush,
+  type DirectChannel,
+  type DirectVendor,
+  type PushSource,
+} from './types';
 
 export type VendorRouteReason =
   | 'posted'
@@ -22,6 +33,8 @@ export type VendorRouteReason =
   | 'phone-absent'
   | 'push-service-missing'
   | 'not-installed'
+  | 'fcm-app-stopped'
+  | 'foreground-in-app'
   | 'pass-through'
   | 'oppo-no-channel-id'
   | 'quiet-hours'
@@ -48,6 +61,9 @@ export interface VendorGroundTruth {
 export interface VendorPhone {
   readonly serial: string;
   readonly android: VirtualAndroid;
+  /** The phone's push channel; with servicePackage, that channel's service runs under that package. */
+  readonly channel?: PushChannel;
+  readonly servicePackage?: string;
 }
 
 export interface VendorDeliveryOptions {
@@ -56,6 +72,8 @@ export interface VendorDeliveryOptions {
   readonly owners: ReadonlyMap<string, string>;
   /** Channel when the push names none; default pushlab_default. */
   readonly defaultChannelId?: string;
+  /** The app's label: the title Android shows for a notification without one; default empty. */
+  readonly appLabel?: string;
   /** Apply the vendor's documented quiet hours (shared/push/vendor-limits); default off. */
   readonly quietHours?: boolean;
   /** Per-phone daily caps for the low class, one for all vendors or by vendor; default the documented ones. */
@@ -64,26 +82,36 @@ export interface VendorDeliveryOptions {
   readonly localHour?: (at: number) => number;
   readonly now?: () => number;
   /** A faulty vendor (the world's vendorDrops): the pushes it loses for this phone, accepted but never delivered. */
-  readonly drops?: (vendor: DirectVendor, serial: string) => boolean;
+  readonly drops?: (channel: DirectChannel, serial: string) => boolean;
 }
 
 export interface VendorDelivery {
   readonly log: readonly VendorGroundTruth[];
   deliver(push: AcceptedVendorPush): VendorGroundTruth;
+  /** Delivers another server's pushes from now on (the direct paths' FCM server), with its tokens' owners. */
+  connect(source: PushSource, owners?: ReadonlyMap<string, string>): () => void;
   stop(): void;
 }
 
 const ANDROID_O = 26;
 
-function capFor(push: AcceptedVendorPush, options: VendorDeliveryOptions): number | null {
+function capFor(
+  push: AcceptedVendorPush,
+  vendor: DirectVendor,
+  options: VendorDeliveryOptions,
+): number | null {
   const override = options.lowClassCap;
-  const low = typeof override === 'number' ? override : override?.[push.vendor];
-  return push.messageClass === 'low' && low !== undefined
-    ? low
-    : dailyDeviceCap(push.vendor, push.messageClass);
+  const low = typeof override === 'number' ? override : override?.[vendor];
+  return push.messageClass === 'low' && low !== undefined ? low : dailyDeviceCap(vendor, push.messageClass);
 }
 
-/** Delivers every push the emulator(s) accept from now on; `deliver` hands one over directly. */
+function serviceReady(phone: VendorPhone, channel: DirectChannel): boolean {
+  if (phone.servicePackage === undefined || phone.channel !== channel)
+    return pushServiceReady(phone.android, channel);
+  return phone.android.installedPackage(phone.servicePackage)?.enabled === true;
+}
+
+/** Delivers every push the server(s) accept from now on; `deliver` hands one over directly. */
 export function connectVendorPushToPhones(
   servers: PushSource | readonly PushSource[],
   options: VendorDeliveryOptions,
@@ -91,9 +119,10 @@ export function connectVendorPushToPhones(
   const now = options.now ?? Date.now;
   const log: VendorGroundTruth[] = [];
   const used = new Map<string, number>();
+  const owners = new Map(options.owners);
 
   const deliver = (push: AcceptedVendorPush): VendorGroundTruth => {
-    const serial = options.owners.get(push.token) ?? null;
+    const serial = owners.get(push.token) ?? null;
     const channelId = push.channelId ?? options.defaultChannelId ?? 'pushlab_default';
     const decide = (reason: VendorRouteReason, key: string | null = null): VendorGroundTruth => {
       const truth: VendorGroundTruth = {
@@ -113,35 +142,50 @@ export function connectVendorPushToPhones(
     if (options.drops?.(push.vendor, serial) === true) return decide('vendor-dropped');
     const phone = options.phones().find((p) => p.serial === serial);
     if (phone === undefined) return decide('phone-absent');
-    if (!pushServiceReady(phone.android, push.vendor)) return decide('push-service-missing');
-    if (phone.android.installedPackage(push.package) === undefined) return decide('not-installed');
-    if (push.kind === 'data') return decide('pass-through');
-    if (push.vendor === 'oppo' && phone.android.state.sdk >= ANDROID_O && push.channelId === null)
-      return decide('oppo-no-channel-id');
-    const hour = options.localHour?.(push.receivedAt) ?? chinaTime(push.receivedAt).hour;
-    if (
-      options.quietHours === true &&
-      !push.testMessage &&
-      inQuietHours(push.vendor, hour, push.messageClass)
-    )
-      return decide('quiet-hours');
-    const cap = push.testMessage ? null : capFor(push, options);
-    if (cap !== null) {
-      const key = `${serial}|${push.vendor}|${push.messageClass}|${chinaTime(push.receivedAt).day}`;
-      const count = used.get(key) ?? 0;
-      if (count >= cap) return decide('quota-exceeded');
-      used.set(key, count + 1);
+    const { android } = phone;
+    if (!serviceReady(phone, push.vendor)) return decide('push-service-missing');
+    const app = android.installedPackage(push.package);
+    if (app === undefined) return decide('not-installed');
+    if (push.vendor === 'fcm') {
+      if (app.stopped) return decide('fcm-app-stopped');
+      if (push.kind === 'notification' && visibleSurface(android.state) === push.package)
+        return decide('foreground-in-app');
     }
-    const outcome = phone.android.postNotification(push.package, {
+    if (push.kind === 'data') return decide('pass-through');
+    if (push.vendor === 'oppo' && android.state.sdk >= ANDROID_O && push.channelId === null)
+      return decide('oppo-no-channel-id');
+    if (push.vendor !== 'fcm') {
+      const hour = options.localHour?.(push.receivedAt) ?? chinaTime(push.receivedAt).hour;
+      if (
+        options.quietHours === true &&
+        !push.testMessage &&
+        inQuietHours(push.vendor, hour, push.messageClass)
+      )
+        return decide('quiet-hours');
+      const cap = push.testMessage ? null : capFor(push, push.vendor, options);
+      if (cap !== null) {
+        const key = `${serial}|${push.vendor}|${push.messageClass}|${chinaTime(push.receivedAt).day}`;
+        const count = used.get(key) ?? 0;
+        if (count >= cap) return decide('quota-exceeded');
+        used.set(key, count + 1);
+      }
+    }
+    const outcome = android.postNotification(push.package, {
       channelId,
-      title: push.title ?? '',
+      title: push.title ?? options.appLabel ?? '',
       text: push.body ?? '',
       ...(push.ext === null ? {} : { ext: push.ext }),
     });
     return outcome.posted ? decide('posted', outcome.key) : decide(`notification-${outcome.reason}`);
   };
 
-  const sources = 'onPush' in servers ? [servers] : servers;
-  const offs = sources.map((source) => source.onPush((push) => void deliver(push)));
-  return { log, deliver, stop: () => offs.forEach((off) => off()) };
+  const offs: (() => void)[] = [];
+  const connect = (source: PushSource, more?: ReadonlyMap<string, string>): (() => void) => {
+    for (const [token, serial] of more ?? []) owners.set(token, serial);
+    const off = source.onPush((push) => void deliver(push));
+    offs.push(off);
+    return off;
+  };
+  for (const source of 'onPush' in servers ? [servers] : servers) connect(source);
+  return { log, deliver, connect, stop: () => offs.splice(0).forEach((off) => off()) };
 }

@@ -1,14 +1,17 @@
 /**
- * What a vendor push emulator accepted, in one shape for all six (Mi Push, HMS, Honor, OPPO, vivo,
- * Flyme), so one delivery module (deliver.ts) hands them to the virtual phone that owns the token.
+ * What a push server accepted from a direct sender, in one shape for the six vendor emulators (Mi
+ * Push, HMS, Honor, OPPO, vivo, Flyme) and the loopback FCM server, so one delivery module
+ * (deliver.ts) hands them all to the virtual phone that owns the token.
  */
 import type { LimitedVendor } from '../../../shared/push/vendor-limits';
 
 export type DirectVendor = LimitedVendor;
+/** Every channel a direct push can take: the six vendors and FCM. */
+export type DirectChannel = DirectVendor | 'fcm';
 
 export interface AcceptedVendorPush {
-  readonly vendor: DirectVendor;
-  /** The id the server answered with (Mi data.id, HMS / Honor requestId, OPPO messageId, vivo taskId, Meizu msgId). */
+  readonly vendor: DirectChannel;
+  /** The server's id: Mi data.id, HMS / Honor requestId, OPPO messageId, vivo taskId, Meizu msgId, FCM name. */
   readonly messageId: string;
   readonly token: string;
   readonly package: string;
@@ -17,7 +20,7 @@ export interface AcceptedVendorPush {
   readonly title: string | null;
   readonly body: string | null;
   readonly channelId: string | null;
-  /** The class the vendor gives it: high (service / IM / 私信 / system) or low (marketing, public, operational: capped). */
+  /** high (service / IM / 私信 / system) or low (marketing, public, operational: capped); FCM has none: high. */
   readonly messageClass: 'high' | 'low';
   /** What a tap hands to the app. */
   readonly ext: string | null;

@@ -1,8 +1,8 @@
 /**
  * The direct vendor push side of the push lab world: the six loopback vendor emulators (Mi Push,
  * HMS, Honor, OPPO, vivo, Flyme) registered with the demo app, one push token per phone for the
- * phone's own vendor channel, and the delivery that hands what an emulator accepts to the phone
- * owning the token. A run plan reaches them with `sender(vendor)` + `tokens()` (secrets by env
+ * phone's own vendor channel, and the one direct delivery that hands what an emulator accepts to
+ * the phone owning the token (the direct paths connect the FCM server to it too). A run plan reaches them with `sender(vendor)` + `tokens()` (secrets by env
  * reference: put `env` into the core's environment). Quiet hours are off, so runs never depend on
  * the wall clock; per-device caps are the vendors' documented ones.
  */
@@ -20,7 +20,7 @@ import {
   makeXiaomiRegId,
 } from '../vendor-push/credentials';
 import { connectVendorPushToPhones, type VendorDelivery, type VendorPhone } from '../vendor-push/deliver';
-import type { VendorDevice, VendorEmulator } from '../vendor-push/types';
+import type { DirectChannel, VendorDevice, VendorEmulator } from '../vendor-push/types';
 import { startHonorServer, honorTokenUrl, type HonorServer } from '../honor/server';
 import { startHuaweiServer, huaweiTokenUrl, type HuaweiServer } from '../huawei/server';
 import { startMeizuServer, type MeizuServer } from '../meizu/server';
@@ -92,10 +92,12 @@ const isDirectVendor = (channel: PushChannel): channel is LimitedVendor =>
 
 export async function startVendorPushWorld(options: {
   readonly package: string;
+  /** The app's label: the title a notification without one shows. */
+  readonly appLabel?: string;
   readonly phones: () => readonly (VendorPhone & { readonly channel: PushChannel })[];
   readonly now?: () => number;
   /** A faulty vendor: the accepted pushes it loses for this phone (the world's vendorDrops). */
-  readonly drops?: (vendor: LimitedVendor, serial: string) => boolean;
+  readonly drops?: (channel: DirectChannel, serial: string) => boolean;
 }): Promise<VendorPushWorld> {
   const pkg = options.package;
   const now = options.now ?? Date.now;
@@ -192,6 +194,7 @@ export async function startVendorPushWorld(options: {
       phones: options.phones,
       owners,
       now,
+      ...(options.appLabel === undefined ? {} : { appLabel: options.appLabel }),
       ...(options.drops === undefined ? {} : { drops: options.drops }),
     });
     const senders: Record<LimitedVendor, Record<string, unknown>> = {

@@ -1,12 +1,15 @@
 /**
- * Vendor delivery to virtual phones: the phone that owns the token posts the notification, by the
- * vendor's rules (OPPO channel on Android 8+, per-device low-class caps, vivo's quiet hours).
+ * Direct delivery to virtual phones: the phone that owns the token posts the notification, by the
+ * channel's rules (OPPO channel on Android 8+, per-device low-class caps, vivo's quiet hours; FCM's
+ * stopped app and foreground hand-over), for the vendor emulators and the FCM server alike.
  */
 import { describe, expect, it } from 'vitest';
 import { connectVendorPushToPhones } from '../../../virtual-lab/vendor-push/deliver';
 import { pushHub, type AcceptedVendorPush } from '../../../virtual-lab/vendor-push/types';
 import { DEMO_CHANNELS } from '../../../virtual-lab/world/demo-app';
-import { APP, backgroundPhone } from '../../virtual-lab/tencent/helpers';
+import { fcmAcceptedPush, fcmPushSource } from '../../../virtual-lab/fcm/push-source';
+import type { AcceptedFcmMessage } from '../../../virtual-lab/fcm/server';
+import { APP, backgroundPhone, sh } from '../../virtual-lab/tencent/helpers';
 
 /** 2025-11-03 10:00 and 23:30 China time. */
 const DAY = Date.UTC(2025, 10, 3, 2, 0, 0);
@@ -96,5 +99,64 @@ describe('vendor delivery to virtual phones', () => {
     android.blockApp(APP);
     expect(delivery.deliver(push('vivo')).reason).toBe('notification-app-blocked');
     expect(delivery.deliver(push('vivo', { package: 'com.not.installed' })).reason).toBe('not-installed');
+  });
+
+  it('FCM through the same delivery: a stopped app gets nothing, a foreground app takes it in-app', async () => {
+    const android = await backgroundPhone('google-pixel-android15-1', {
+      options: { launchChannels: DEMO_CHANNELS },
+    });
+    const listeners = new Set<(m: AcceptedFcmMessage) => void>();
+    const fcm = {
+      onMessage: (l: (m: AcceptedFcmMessage) => void) => (listeners.add(l), () => void listeners.delete(l)),
+    };
+    const delivery = connectVendorPushToPhones([], {
+      phones: () => [{ serial: 'P1', android }],
+      owners: new Map(),
+      appLabel: 'PushLab Demo',
+      now: () => DAY,
+    });
+    const off = delivery.connect(fcmPushSource(fcm, APP), new Map([['fcm-token', 'P1']]));
+    const send = (message: Record<string, unknown>): void => {
+      for (const l of listeners)
+        l({ name: 'projects/p/messages/1', projectId: 'p', clientEmail: 'e', message, receivedAt: DAY });
+    };
+    const notification = {
+      token: 'fcm-token',
+      android: { notification: { body: 'Denny:hello', channel_id: 'pushlab_im' } },
+      data: { ext: '{"to":"chat"}' },
+    };
+    send(notification);
+    // No title in the message: Android shows the app's label.
+    expect(android.notifications(APP)).toMatchObject([
+      { title: 'PushLab Demo', text: 'Denny:hello', ext: '{"to":"chat"}' },
+    ]);
+    send({ token: 'fcm-token', data: { pushlab_scenario: 'x' } });
+    await sh(android, `monkey -p ${APP} -c android.intent.category.LAUNCHER 1`);
+    send(notification);
+    await sh(android, `am force-stop ${APP}`);
+    send(notification);
+    expect(delivery.log.map((d) => [d.vendor, d.reason, d.channelId])).toEqual([
+      ['fcm', 'posted', 'pushlab_im'],
+      ['fcm', 'pass-through', null],
+      ['fcm', 'foreground-in-app', 'pushlab_im'],
+      ['fcm', 'fcm-app-stopped', 'pushlab_im'],
+    ]);
+    off();
+    send(notification);
+    expect(delivery.log).toHaveLength(4);
+    expect(
+      fcmAcceptedPush({ name: 'n', projectId: 'p', clientEmail: 'e', message: {}, receivedAt: 0 }, APP),
+    ).toBeNull();
+  });
+
+  it('a vendor fault loses the push on every channel, FCM included', async () => {
+    const android = await backgroundPhone('google-pixel-android15-1');
+    const delivery = connectVendorPushToPhones([], {
+      phones: () => [{ serial: 'P1', android }],
+      owners: new Map([['fcm-token', 'P1']]),
+      drops: (channel) => channel === 'fcm',
+    });
+    expect(delivery.deliver(push('fcm', { token: 'fcm-token' })).reason).toBe('vendor-dropped');
+    expect(android.notifications(APP)).toHaveLength(0);
   });
 });
