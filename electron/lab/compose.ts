@@ -27,7 +27,7 @@ import {
   type SimulatorRegistry,
   type SimulatorTracker,
 } from './ios/ios-platform';
-import type { PlatformTable } from './platform/device-platform';
+import { platformRequests, type PlatformTable } from './platform/device-platform';
 import { createSender } from './push';
 import { gatedInvoke } from './request-gate';
 import { RunService } from './runs/engine/run-service';
@@ -151,7 +151,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     gateway,
     installs,
     appInstalls,
-    simulators,
+    platformRequests: platformRequests(platforms),
     evidence,
     virtualLab,
     runs,

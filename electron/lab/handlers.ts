@@ -13,12 +13,11 @@ import { LabError } from './errors';
 import type { EvidenceStore } from './evidence/evidence-store';
 import type { InstallService } from './install/install-service';
 import type { SimulatorInstallService } from './install/simulator-install-service';
+import type { PlatformRequests } from './platform/device-platform';
 import { createReportHandlers } from './reports/report-handlers';
 import { createRunHandlers } from './run-handlers';
 import { createMatrixHandlers, type WindowMatrixApi } from './runs/matrix/matrix-handlers';
 import type { RunsApi } from './runs/engine/runs-api';
-import { changeSimulatorState, type SimulatorControl } from './ios/simulator-actions';
-import type { SimulatorRegistry } from './ios/simulator-registry';
 import type { SecretStore } from './secrets/secret-store';
 import type { VirtualLabController } from './virtual-lab-port';
 
@@ -30,8 +29,8 @@ export interface HandlerServices {
   readonly gateway: AdbGateway;
   readonly installs: InstallService;
   readonly appInstalls: SimulatorInstallService;
-  /** iOS simulators; absent in cores without iOS support (simulators:list is then empty). */
-  readonly simulators?: SimulatorRegistry;
+  /** The channels one platform alone serves (simulators:*), from the platform table (platformRequests). */
+  readonly platformRequests: PlatformRequests;
   readonly evidence: EvidenceStore;
   readonly virtualLab: VirtualLabController | undefined;
   readonly doctor: DoctorService;
@@ -74,11 +73,6 @@ function requireReady(registry: DeviceRegistry, serial: string): void {
   }
 }
 
-/** Without a registry there is no simctl either: the same "not available" error as the CLI. */
-function requireSimulators(simulators: SimulatorRegistry | undefined): SimulatorControl {
-  return simulators ?? { runner: () => null, refresh: async () => undefined };
-}
-
 export function createHandlers(s: HandlerServices): Handlers {
   return {
     'app:info': async () => s.appInfo,
@@ -96,10 +90,7 @@ export function createHandlers(s: HandlerServices): Handlers {
       [...s.installs.recentJobs(), ...s.appInstalls.recentJobs()]
         .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
         .slice(0, 20),
-    'simulators:list': async () => s.simulators?.entries() ?? [],
-    'simulators:boot': async (udid) => changeSimulatorState(requireSimulators(s.simulators), udid, 'boot'),
-    'simulators:shutdown': async (udid) =>
-      changeSimulatorState(requireSimulators(s.simulators), udid, 'shutdown'),
+    ...s.platformRequests,
     'lab:status': async () => s.virtualLab?.status() ?? NO_LAB,
     'lab:start': async (options) => requireLab(s.virtualLab).start(options?.phones),
     'lab:stop': async () => requireLab(s.virtualLab).stop(),

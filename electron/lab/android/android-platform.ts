@@ -9,7 +9,7 @@ import { isAndroidPackageName, type RunPlan } from '../../../shared/runs/plan';
 import type { AdbGateway } from '../adb/adb-gateway';
 import { assertPackageName } from '../adb/quote';
 import { LabError } from '../errors';
-import type { DevicePlatform, RunPlanning } from '../platform/device-platform';
+import type { DevicePlatform, PlatformRequests, RunPlanning } from '../platform/device-platform';
 import { refusedInstall } from '../platform/install-refusal';
 import type { ResolvedPhone } from '../runs/engine/resolve-run';
 import type { Logger } from '../util/logger';
@@ -101,10 +101,12 @@ export const androidRunPlanning: RunPlanning = {
 
 export function createAndroidPlatform(
   deps: AndroidPlatformDeps,
-): DevicePlatform & { readonly id: 'android' } {
+): DevicePlatform & { readonly id: 'android'; readonly requests: PlatformRequests<'android'> } {
   const { gateway } = deps;
   return {
     id: 'android',
+    // No request channel is Android's alone: phones go through the shared device channels.
+    requests: {},
     serialPattern: null,
     assertAppId: (pkg) => assertPackageName(pkg),
     devices: deps.devices,

@@ -8,7 +8,7 @@ import { iosStatusMessage } from '../../../shared/domain/ios-status';
 import { translateDynamic } from '../../../shared/i18n';
 import { LabError } from '../errors';
 import type { EvidenceStore } from '../evidence/evidence-store';
-import type { DevicePlatform, RunPlanning } from '../platform/device-platform';
+import type { DevicePlatform, PlatformRequests, RunPlanning } from '../platform/device-platform';
 import { refusedInstall } from '../platform/install-refusal';
 import type { ResolvedPhone } from '../runs/engine/resolve-run';
 import { assertBundleId } from './commands/args';
@@ -19,6 +19,7 @@ import { UDID_PATTERN } from './parsers/simctl-list';
 import { simulatorPort, type SimulatorPort } from './run/simulator-port';
 import { openSimulatorRun } from './run/simulator-runner';
 import type { SimulatorRegistry } from './simulator-registry';
+import { simulatorRequests } from './simulator-requests';
 import type { SimulatorTracker } from './simulator-tracker';
 
 export { readAppBundle } from './app-bundle';
@@ -90,11 +91,14 @@ export const iosRunPlanning: RunPlanning = {
   refusePlan: () => null,
 };
 
-export function createIosPlatform(deps: IosPlatformDeps): DevicePlatform & { readonly id: 'ios' } {
+export function createIosPlatform(
+  deps: IosPlatformDeps,
+): DevicePlatform & { readonly id: 'ios'; readonly requests: PlatformRequests<'ios'> } {
   const { simulators } = deps;
   const port = deps.port ?? simulatorPort(simulators, deps.evidence);
   return {
     id: 'ios',
+    requests: simulatorRequests(simulators),
     serialPattern: UDID_PATTERN,
     assertAppId: (bundleId) => assertBundleId(bundleId),
     devices: simulators,

@@ -8,6 +8,7 @@
 import type { DeviceIdentity, DeviceSnapshot, DeviceView, Platform } from '../../../shared/domain/device';
 import type { DoctorReport, DoctorSubject, FixId } from '../../../shared/domain/doctor';
 import type { ApkInfo, InstallItem, InstallOptions, SimulatorAppInfo } from '../../../shared/domain/install';
+import type { RequestArgs, RequestResult } from '../../../shared/ipc';
 import type { RunPlan } from '../../../shared/runs/plan';
 import type { DeviceLoop } from '../runs/engine/device-loop';
 import type { ResolvedPhone } from '../runs/engine/resolve-run';
@@ -81,6 +82,25 @@ export interface PlatformRuns {
 /** The pure planning half of PlatformRuns (tests and the engine's planner use it alone). */
 export type RunPlanning = Pick<PlatformRuns, 'resolve' | 'refusePlan'>;
 
+/**
+ * Request channels only one platform serves, and which one (the board's iOS simulator list and its
+ * boot / shutdown buttons). handlers.ts serves them through the platforms (`platformRequests`), so
+ * it names no platform; a channel added here makes the compiler ask its platform for the handler.
+ */
+export interface PlatformRequestOwners {
+  readonly 'simulators:list': 'ios';
+  readonly 'simulators:boot': 'ios';
+  readonly 'simulators:shutdown': 'ios';
+}
+export type PlatformRequestChannel = keyof PlatformRequestOwners;
+
+/** The platform-only request handlers platform P serves (all of them without P). */
+export type PlatformRequests<P extends Platform = Platform> = {
+  readonly [C in PlatformRequestChannel as PlatformRequestOwners[C] extends P ? C : never]: (
+    ...args: RequestArgs<C>
+  ) => Promise<RequestResult<C>>;
+};
+
 export interface DevicePlatform {
   readonly id: Platform;
   /** Serials of this platform when no view says so (UDIDs); null: the fallback for any other serial. */
@@ -91,10 +111,20 @@ export interface DevicePlatform {
   readonly install: PlatformInstall;
   readonly doctor: PlatformDoctor;
   readonly runs: PlatformRuns;
+  /** The request channels this platform alone serves (PlatformRequestOwners); {} for none. */
+  readonly requests: Partial<PlatformRequests>;
 }
 
 /** Every platform, by id. Built once in the composition root. */
-export type PlatformTable = { readonly [P in Platform]: DevicePlatform & { readonly id: P } };
+export type PlatformTable = {
+  readonly [P in Platform]: DevicePlatform & { readonly id: P; readonly requests: PlatformRequests<P> };
+};
+
+/** Every platform-only request handler, each from the platform that owns its channel. */
+export function platformRequests(table: PlatformTable): PlatformRequests {
+  // Each platform provides exactly its own channels (PlatformTable), and every channel has an owner.
+  return Object.assign({}, ...Object.values(table).map((p) => p.requests)) as PlatformRequests;
+}
 
 /**
  * The platform of a device: its view's when listed, else the one whose serial pattern matches

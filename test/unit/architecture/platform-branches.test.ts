@@ -58,6 +58,21 @@ describe('platform branches', () => {
     expect(at("if (process.platform === 'win32') quit();")).toEqual([]);
   });
 
+  it('covers the request handlers: a planted simulator check in handlers.ts is found', () => {
+    const planted = [
+      "  'devices:screenshot': async (serial) => {",
+      '    if (isSimulator(serial)) return shoot(serial);',
+      "    return s.registry.get(serial)?.platform === 'ios' ? null : adb(serial);",
+      '  },',
+    ].join('\n');
+    const found = platformBranches('electron/lab/handlers.ts', planted);
+    expect(found.map((b) => `${b.file}:${b.line}:${b.check}`)).toEqual([
+      'electron/lab/handlers.ts:2:isSimulator helper',
+      'electron/lab/handlers.ts:3:platform compared',
+    ]);
+    expect(inPlatformFolder('electron/lab/handlers.ts')).toBe(false);
+  });
+
   it('lets the platform folders check platforms', () => {
     expect(inPlatformFolder('electron/lab/ios/ios-platform.ts')).toBe(true);
     expect(inPlatformFolder('electron/lab/android/run/phone-runner.ts')).toBe(true);

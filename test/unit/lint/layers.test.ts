@@ -453,6 +453,10 @@ describe(
       ['electron/lab/devices/x.ts', 'electron/lab/android/adb-devices'],
       ['electron/lab/install/x.ts', 'electron/lab/ios/commands/install-app'],
       ['electron/lab/doctor/doctor-service.ts', 'electron/lab/ios/doctor/simulator-doctor'],
+      ['electron/lab/handlers.ts', 'electron/lab/ios/simulator-actions'],
+      ['electron/lab/handlers.ts', 'electron/lab/ios/simulator-registry'],
+      ['electron/lab/handlers.ts', 'electron/lab/android/run/phone-runner'],
+      ['electron/lab/handlers.ts', 'electron/lab/android/commands/doctor/read-app-ops'],
     ])('refuses a planted import in %s of %s', async (file, target) => {
       const findings = await lint(file, importOf(file, target));
       expect(rules(findings)).toContain('import-x/no-restricted-paths');
@@ -466,6 +470,17 @@ describe(
       expect(shell).not.toBeNull();
       const findings = await lint(file, importOf(file, shell!));
       expect(findings.map((f) => f.message).join('\n')).toMatch(/must not depend on a shell/);
+    });
+
+    it("lets handlers.ts take the platforms' own channels from the interface, and its one leftover", async () => {
+      const file = 'electron/lab/handlers.ts';
+      expect(await lint(file, importOf(file, 'electron/lab/platform/device-platform'))).toEqual([]);
+      // devices:screenshot still takes the adb screenshot itself: the one Android import allowed there.
+      expect(await lint(file, importOf(file, 'electron/lab/android/commands/take-screenshot'))).toEqual([]);
+      // The exception is handlers.ts's alone.
+      const engine = 'electron/lab/runs/engine/x.ts';
+      const findings = await lint(engine, importOf(engine, 'electron/lab/android/commands/take-screenshot'));
+      expect(findings.map((f) => f.message).join('\n')).toMatch(seam);
     });
 
     it('lets the platform folders and the rest of the doctor use Android and iOS code', async () => {
