@@ -54,8 +54,8 @@ describe('throttling hints', () => {
     expect(hintFor('low-class-message', 'honor', { status: 'fail', reasonKey: 'fail.late' })).toMatchObject({
       kind: 'message-class',
     });
-    // OPPO: "pushlab_public" is not a granted channel, so its class is unproven (no quota claim).
-    expect(hintFor('low-class-message', 'oppo')).toMatchObject({ kind: 'message-class' });
+    // OPPO: the marketing category (OPPOCategory MARKETING) is OPPO's capped class, whatever the channel.
+    expect(hintFor('low-class-message', 'oppo')).toMatchObject({ kind: 'daily-quota' });
   });
 
   it('says nothing about a high-class message, a product-shaped failure, a pass or a block', () => {
