@@ -33,7 +33,7 @@ function TokenItem({ token }: { token: DevicePushToken }) {
         : t('tokens.source.logcat', { preset: token.source.preset });
   return (
     <li className="push-tokens__item" data-package={token.package} data-channel={token.channel}>
-      <span className="break">
+      <span className="push-tokens__token break">
         {t('tokens.item', { token: token.masked, package: token.package, channel })}
       </span>
       <span className="push-tokens__meta muted">
