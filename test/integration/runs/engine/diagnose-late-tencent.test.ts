@@ -10,8 +10,13 @@ import { openRunLab, type RunLab } from '../../../support/run-lab';
 import { describeDiagnosis } from '../../../../shared/runs/diagnose';
 
 const PIXEL = 'google-pixel-android15-1';
-/** lateonly: the vendor loses the direct push; lateboth: the vendor shows it. */
-const IDS = ['lateonly', 'lateboth'] as const;
+/** lateonly: the vendor loses the direct push; lateboth (FCM) and latemi (Mi Push's emulator): the vendor shows it. */
+const PHONES = [
+  { profile: PIXEL, id: 'lateonly' },
+  { profile: PIXEL, id: 'lateboth' },
+  { profile: 'xiaomi-hyperos2-android14-2', id: 'latemi' },
+] as const;
+const IDS = PHONES.map((p) => p.id);
 let env: RunLab;
 const serialOf = (id: string): string => env.world.phones.find((p) => p.id === id)?.serial ?? '';
 const lateDone = new Set<string>();
@@ -35,7 +40,7 @@ function tencentArrivesNow(serial: string): void {
 
 beforeAll(async () => {
   env = await openRunLab({
-    phones: IDS.map((id) => ({ profile: PIXEL, id, account: `qa_${id}` })),
+    phones: PHONES.map((p) => ({ ...p, account: `qa_${p.id}` })),
     world: {
       direct: true,
       // Tencent holds both phones' pushes past the window...
@@ -65,7 +70,7 @@ describe('a Tencent push arriving after the direct send', () => {
     const table = attempts
       .map((a) => `${a.serial} ${a.verdict?.diagnosis ? describeDiagnosis(a.verdict.diagnosis, 'en') : '-'}`)
       .join('\n');
-    expect(lateDone.size, table).toBe(2);
+    expect(lateDone.size, table).toBe(3);
 
     // The vendor lost its push; the late Tencent one does not make the vendor path "shown".
     const lost = diagnosisOf('lateonly');
@@ -79,5 +84,9 @@ describe('a Tencent push arriving after the direct send', () => {
     expect(both?.vendor.shown, table).toBe(true);
     expect(both?.tencent).toMatchObject({ shown: false, arrivedLate: true });
     expect(both?.link, table).toBe('tencent-side');
+    const mi = diagnosisOf('latemi');
+    expect(mi?.vendor, table).toMatchObject({ kind: 'xiaomi', shown: true });
+    expect(mi?.tencent).toMatchObject({ shown: false, arrivedLate: true });
+    expect(mi?.link, table).toBe('tencent-side');
   }, 180_000);
 });
