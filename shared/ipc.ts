@@ -20,6 +20,8 @@ import { serialProblem } from './domain/serial';
 import { FIX_IDS, type DoctorReport, type DoctorResult, type FixOutcome } from './domain/doctor';
 import type { AttemptDetail, EvidenceKind, RunDetail, RunProgressEvent, RunSummary } from './domain/run';
 import type { RunComparison, RunMatrix, SignOff } from './matrix/types';
+import type { DevicePushTokens } from './runs/device-tokens';
+import { tokenSourceSchema } from './runs/token-source';
 
 /** Serials have one of adb's own shapes (shared/domain/serial.ts), or a simulator UDID. */
 export const serialSchema = z.string().superRefine((serial, ctx) => {
@@ -179,6 +181,11 @@ export const requestSchemas = {
   'devices:snapshot': z.tuple([]),
   'devices:refreshIdentity': z.tuple([serialSchema]),
   'devices:screenshot': z.tuple([serialSchema]),
+  // The phone's last-read push tokens (masked); with a read request, read from its log first.
+  'devices:pushTokens': z.tuple([
+    serialSchema,
+    z.strictObject({ package: packageNameSchema, from: tokenSourceSchema }).optional(),
+  ]),
   'apk:inspect': z.tuple([filePathSchema]),
   'install:start': z.tuple([installRequestSchema]),
   // iOS simulators: read an .app's Info.plist, and install it with simctl.
@@ -225,6 +232,8 @@ export interface RequestResults {
   'devices:snapshot': DeviceSnapshot;
   'devices:refreshIdentity': DeviceView;
   'devices:screenshot': EvidenceFile;
+  /** Masked only: a full token never crosses to the window. */
+  'devices:pushTokens': DevicePushTokens;
   'apk:inspect': ApkInfo;
   'install:start': InstallJob;
   'app:inspect': SimulatorAppInfo;

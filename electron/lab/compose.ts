@@ -33,6 +33,7 @@ import { gatedInvoke } from './request-gate';
 import { RunService } from './runs/engine/run-service';
 import { MatrixService } from './runs/matrix/matrix-service';
 import { resolveSecret, secretRefsOf } from './secrets/resolve-secret';
+import { createPushTokenBook } from './secrets/push-token-book';
 import { followLabServer } from './virtual-lab-adb';
 
 export interface LabCoreInternals {
@@ -72,6 +73,10 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     : undefined;
   const evidence = new EvidenceStore(join(options.dataDir, 'evidence'), clock);
   const takenAt = (): string => clock.iso();
+  const pushTokens = createPushTokenBook({
+    ...(options.secrets ? { secrets: options.secrets } : {}),
+    now: takenAt,
+  });
   // One DevicePlatform per platform: adding one to Platform makes the compiler ask for it here.
   const platforms = {
     android: createAndroidPlatform({
@@ -81,6 +86,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
       takenAt,
       ...(options.runEvidence === null ? {} : { evidence: options.runEvidence ?? adbEvidencePort(evidence) }),
       ...(options.runTap === null ? {} : { tap: options.runTap ?? adbTapPort(options.appium ?? null) }),
+      pushTokens,
     }),
     ios: createIosPlatform({
       simulators,
@@ -157,6 +163,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     runs,
     matrix,
     secrets: options.secrets,
+    pushTokens,
     ...(options.approvePrograms ? { approver: options.approvePrograms } : {}),
   });
 

@@ -9,6 +9,7 @@ import { LabError } from './errors';
 import { readEvidenceContent } from './runs/evidence-file';
 import type { RunsApi } from './runs/engine/runs-api';
 import type { SecretStore } from './secrets/secret-store';
+import { isPushTokenSecretName } from './secrets/push-token-book';
 import type { VirtualLabController } from './virtual-lab-port';
 
 type RunChannel = Extract<RequestChannel, `runs:${string}` | `secrets:${string}`>;
@@ -87,7 +88,9 @@ export function createRunHandlers(s: RunHandlerServices): RunHandlers {
       }
       return s.runs.plan(runId);
     },
-    'secrets:names': async () => requireSecrets(s.secrets).names(),
+    // The token book's entries (push-token-book.ts) are the lab's, not credentials to pick in a plan.
+    'secrets:names': async () =>
+      (await requireSecrets(s.secrets).names()).filter((n) => !isPushTokenSecretName(n)),
     'secrets:set': async ({ name, value }) => {
       await requireSecrets(s.secrets).set(name, value);
       return null;

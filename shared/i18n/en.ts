@@ -9,6 +9,7 @@ import { iosEn } from './ios.en';
 import { doctorIosEn } from './doctor-ios.en';
 import { iosUiEn } from './ios-ui.en';
 import { hostsUiEn } from './hosts-ui.en';
+import { tokensUiEn } from './tokens-ui.en';
 import { reportEn } from './report.en';
 import { matrixUiEn } from './matrix-ui.en';
 import { cliEn } from './cli.en';
@@ -27,6 +28,7 @@ export const en = {
   ...doctorIosEn,
   ...iosUiEn,
   ...hostsUiEn,
+  ...tokensUiEn,
   ...cliEn,
   ...approvalEn,
   // App shell

@@ -11,6 +11,7 @@ import { iosZh } from './ios.zh-CN';
 import { doctorIosZh } from './doctor-ios.zh-CN';
 import { iosUiZh } from './ios-ui.zh-CN';
 import { hostsUiZh } from './hosts-ui.zh-CN';
+import { tokensUiZh } from './tokens-ui.zh-CN';
 import { reportZh } from './report.zh-CN';
 import { matrixUiZh } from './matrix-ui.zh-CN';
 import { cliZh } from './cli.zh-CN';
@@ -29,6 +30,7 @@ export const zhCN = {
   ...doctorIosZh,
   ...iosUiZh,
   ...hostsUiZh,
+  ...tokensUiZh,
   ...cliZh,
   ...approvalZh,
   'app.title': 'PushLab',

@@ -26,8 +26,15 @@ export interface PlatformFacts {
   /** The doctor checks the app's notification channels (iOS has none). */
   readonly channels: boolean;
   readonly install: { readonly build: BuildKind };
-  /** The device card offers a screenshot and the doctor (simulators: the doctor view lists them). */
-  readonly cardActions: { readonly screenshot: boolean; readonly doctor: boolean };
+  /**
+   * The device card offers a screenshot and the doctor (simulators: the doctor view lists them), and
+   * reading the app's push token from the device's log.
+   */
+  readonly cardActions: {
+    readonly screenshot: boolean;
+    readonly doctor: boolean;
+    readonly pushToken: boolean;
+  };
   /** Runs started from the board's selection take these devices (simulators run from a plan). */
   readonly boardSelectable: boolean;
   /** Tencent's seed 004: a one-to-one push without a title shows the sender's nickname (else ID). */
@@ -45,7 +52,7 @@ export const PLATFORMS = {
     app: { kind: 'package', pattern: /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/ },
     channels: true,
     install: { build: 'apk' },
-    cardActions: { screenshot: true, doctor: true },
+    cardActions: { screenshot: true, doctor: true, pushToken: true },
     boardSelectable: true,
     defaultC2cTitle: true,
   },
@@ -57,7 +64,7 @@ export const PLATFORMS = {
     app: { kind: 'bundle-id', pattern: /^[A-Za-z0-9][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)+$/ },
     channels: false,
     install: { build: 'app' },
-    cardActions: { screenshot: false, doctor: false },
+    cardActions: { screenshot: false, doctor: false, pushToken: false },
     boardSelectable: false,
     defaultC2cTitle: false,
   },

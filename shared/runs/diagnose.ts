@@ -23,6 +23,11 @@ export interface PathOutcome {
   readonly requestId: string | null;
   /** The send itself failed (the backend or vendor refused it); shown is then false. */
   readonly error: ErrorInfo | null;
+  /**
+   * Tencent's push, not shown within its window, did show later, during the vendor path's capture
+   * (told apart from the vendor's by shared/runs/diagnose-marker.ts): counted for Tencent, not the vendor.
+   */
+  readonly arrivedLate?: boolean;
 }
 
 export interface Diagnosis {
@@ -41,7 +46,8 @@ export type DiagnosisFacts = Omit<Diagnosis, 'link'>;
  * Both shown: no link failed. Only the vendor path shown: Tencent's side. The vendor refused the
  * direct send, or only Tencent's push showed: the vendor side (the direct request is the one that
  * differs). Neither shown: the phone when the doctor flags it, else the vendor side when the
- * doctor found nothing; without a doctor report it cannot be said.
+ * doctor found nothing; without a doctor report it cannot be said. A Tencent push that showed only
+ * late proves the phone shows pushes: with the vendor's lost, that is the vendor side too.
  */
 export function diagnoseLink(facts: DiagnosisFacts): DiagnoseLink {
   const { tencent, vendor, doctorFailing } = facts;
@@ -49,6 +55,8 @@ export function diagnoseLink(facts: DiagnosisFacts): DiagnoseLink {
   if (tencent.shown === false && vendor.shown === true) return 'tencent-side';
   if (vendor.shown === false && vendor.error !== null) return 'vendor-side';
   if (tencent.shown === true && vendor.shown === false) return 'vendor-side';
+  // Tencent's push reached the phone, only late: the phone shows pushes, the direct one was lost.
+  if (tencent.arrivedLate === true && vendor.shown === false) return 'vendor-side';
   if (tencent.shown === false && vendor.shown === false) {
     if (doctorFailing === null) return 'undecided';
     return doctorFailing.length > 0 ? 'phone-side' : 'vendor-side';
@@ -103,8 +111,16 @@ function presenceHint(presence: TencentPresence | null, locale: Locale): string 
         "in Tencent's console matches the one the app reports, and the message classification.";
 }
 
-/** One sentence per diagnosis: the link and what to check there. */
+/** One sentence per diagnosis: the link and what to check there (and a late Tencent push, when there was one). */
 export function describeDiagnosis(d: Diagnosis, locale: Locale): string {
+  const sentence = describeLink(d, locale);
+  if (d.tencent.arrivedLate !== true) return sentence;
+  return locale === 'zh-CN'
+    ? `${sentence}（经腾讯的推送在时限之后、直连发送之后才到达，计入腾讯链路。）`
+    : `${sentence} (The push through Tencent arrived late, after the direct send; it counts for Tencent.)`;
+}
+
+function describeLink(d: Diagnosis, locale: Locale): string {
   const zh = locale === 'zh-CN';
   const name = linkName(d.link, locale);
   switch (d.link) {

@@ -71,7 +71,60 @@ export function tokenPatternProblem(source: string): { en: string; zh: string } 
       en: 'needs a capture group around the token, e.g. "pushToken = ([A-Za-z0-9:_-]+)"',
       zh: '需要用一个捕获组把令牌括起来，例如 "pushToken = ([A-Za-z0-9:_-]+)"',
     };
+  if (backtracksBadly(source))
+    return {
+      en: 'repeats a group that itself repeats, or refers back to a group (\\1, \\k<…>): it could take minutes on one log line',
+      zh: '重复了一个本身就会重复的组，或引用了前面的组（\\1、\\k<…>）：在一行日志上就可能耗时数分钟',
+    };
   return null;
+}
+
+/** "+", "*" or "{n}", "{n,}", "{n,m}" at i ("?" repeats at most once: harmless). */
+function isQuantifier(source: string, i: number): boolean {
+  const ch = source[i];
+  return ch === '+' || ch === '*' || (ch === '{' && /^\{\d+(?:,\d*)?\}/.test(source.slice(i)));
+}
+
+/**
+ * True for the shapes that make a backtracking engine slow on long lines: a quantified group
+ * whose body has a quantifier ("(a+)+", "(\\w*x)*") and backreferences. The pattern runs in the core
+ * over up to 20 000 log lines, so a user pattern of that shape is refused, not timed out.
+ */
+function backtracksBadly(source: string): boolean {
+  if (/\\(?:[1-9]|k<)/.test(source)) return true;
+  const groups: boolean[] = [];
+  let repeatedInside = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') {
+      i += 1;
+      continue;
+    }
+    if (ch === '[') {
+      // A class: quantifier characters in it are literal, and so is a "]" first in it.
+      let j = source[i + 1] === '^' ? i + 2 : i + 1;
+      if (source[j] === ']') j += 1;
+      while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
+      i = j;
+      continue;
+    }
+    if (ch === '(') {
+      groups.push(repeatedInside);
+      repeatedInside = false;
+      if (source[i + 1] === '?') i += 1; // (?: (?= (?<name> … : the ? is not a quantifier
+      continue;
+    }
+    if (ch === ')') {
+      const inner: boolean = repeatedInside;
+      repeatedInside = groups.pop() ?? false;
+      const repeated = isQuantifier(source, i + 1);
+      if (repeated && inner) return true;
+      repeatedInside ||= inner || repeated;
+      continue;
+    }
+    if (isQuantifier(source, i)) repeatedInside = true;
+  }
+  return false;
 }
 
 /** The pattern a fromLogcat setting means: the user's own, or the preset's. */

@@ -19,6 +19,7 @@ import { pushServiceFact } from './identity/push-service-fact';
 import { installOnPhone } from './install/install-on-phone';
 import type { EvidencePort, TapPort } from './run/adb-ports';
 import { openPhoneRun } from './run/phone-runner';
+import type { PushTokenBook } from '../secrets/push-token-book';
 
 export interface AndroidPlatformDeps {
   readonly devices: AdbDevices;
@@ -29,6 +30,8 @@ export interface AndroidPlatformDeps {
   readonly evidence?: EvidencePort;
   /** Tap-to-redirect during runs; absent: a redirect stays unverified. */
   readonly tap?: TapPort;
+  /** Where a run's prepare step records the push token it used (the Devices board shows it); absent: not recorded. */
+  readonly pushTokens?: PushTokenBook;
 }
 
 /** An identified phone as a run's phone: its channel, what the expectations read, report details. */
@@ -147,6 +150,7 @@ export function createAndroidPlatform(
           device: (serial) => gateway.device(serial),
           ...(deps.evidence ? { evidence: deps.evidence } : {}),
           ...(deps.tap ? { tap: deps.tap } : {}),
+          ...(deps.pushTokens ? { tokens: deps.pushTokens } : {}),
         }),
     },
   };

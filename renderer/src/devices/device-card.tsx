@@ -14,6 +14,7 @@ import { StateChip, VendorBadge } from './badges';
 import { deviceLabel, deviceNames, romText } from './device-sort';
 import { hostOfDevice, isMultiHost } from './host-groups';
 import { PushDetails } from './push-details';
+import { PushTokens } from './push-tokens';
 import { ScreenshotDialog } from './screenshot-dialog';
 import { vendorColours, vendorOf } from './vendor';
 
@@ -113,6 +114,8 @@ export function DeviceCard({ device }: { device: DeviceView }) {
           </>
         ) : null}
       </dl>
+
+      {actions.pushToken ? <PushTokens device={device} /> : null}
 
       <footer className="device-card__actions">
         {ready && actions.screenshot ? (

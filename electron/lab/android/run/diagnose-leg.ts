@@ -3,9 +3,9 @@
  * the scenario's state, the same message goes to the phone's vendor directly (the direct sender
  * whose kind is the phone's channel), the capture watches for it, Tencent's presence for the
  * account is read, and with the doctor's failing checks the four facts give one link
- * (shared/runs/diagnose.ts). Records posted after the direct send count for the vendor path (a
- * Tencent push arriving that late would be counted there too: the Tencent capture waits the whole
- * push window first, so that is rare).
+ * (shared/runs/diagnose.ts). The direct send carries an invisible marker (shared/runs/diagnose-marker.ts),
+ * so of the records posted after it only the vendor's count for the vendor path; a Tencent push
+ * that arrives that late is Tencent's, reported as late.
  */
 import type { ErrorInfo } from '../../../../shared/errors';
 import {
@@ -14,11 +14,12 @@ import {
   type PathOutcome,
   type TencentPresence,
 } from '../../../../shared/runs/diagnose';
+import { markDirectMessage, pathOfRecord, withoutMarker } from '../../../../shared/runs/diagnose-marker';
 import type { ObservedRecord } from '../../../../shared/runs/types';
 import type { Expectation, Scenario } from '../../../../shared/scenarios/types';
 import { toErrorInfo } from '../../errors';
 import { withTimeout } from '../../util/timeout';
-import { reached, shownIn } from '../../runs/engine/attempt-diagnose';
+import { reached } from '../../runs/engine/attempt-diagnose';
 import { step } from '../../runs/engine/session';
 import { storeCapture } from './attempt-evidence';
 import { capturePush } from './capture-push';
@@ -35,7 +36,9 @@ async function presenceOf(session: PhoneSession): Promise<TencentPresence | null
   }
 }
 
-function noVendorPath(kind: string, error: ErrorInfo): PathOutcome & { kind: string } {
+type VendorPath = PathOutcome & { kind: string; tencentLate?: boolean };
+
+function noVendorPath(kind: string, error: ErrorInfo): VendorPath {
   return { kind, shown: false, requestId: null, error };
 }
 
@@ -44,7 +47,8 @@ async function vendorPath(
   attemptId: number,
   scenario: Scenario,
   expectation: Expectation,
-): Promise<PathOutcome & { kind: string }> {
+  tencent: PathOutcome,
+): Promise<VendorPath> {
   const { deps, plan, vendorSenders } = session.run;
   const kind = session.phone.channel ?? 'unknown';
   const sender = vendorSenders.get(kind);
@@ -71,6 +75,8 @@ async function vendorPath(
     });
   let sentAt: number;
   let requestId: string | null;
+  const marked = markDirectMessage(scenario.message);
+  const message = marked ?? scenario.message;
   try {
     const receipt = await step(
       session,
@@ -78,7 +84,7 @@ async function vendorPath(
       'send',
       () =>
         withTimeout(
-          sender.send(sendRequestFor(session, scenario, expectation, session.token)),
+          sender.send(sendRequestFor(session, { ...scenario, message }, expectation, session.token)),
           plan.timeouts.stepMs + 1000,
           {
             en: `Sending ${scenario.id} through ${kind} directly`,
@@ -96,7 +102,10 @@ async function vendorPath(
   } catch (error) {
     return noVendorPath(kind, toErrorInfo(error));
   }
-  const isMatch = (r: ObservedRecord): boolean => reached(expectation, r);
+  const facts = { marked: marked !== null, tencentShown: tencent.shown };
+  const reachedBy = (r: ObservedRecord, path: 'vendor' | 'tencent-late' | 'unknown'): boolean =>
+    pathOfRecord(r, facts) === path && reached(expectation, withoutMarker(r));
+  const isMatch = (r: ObservedRecord): boolean => reachedBy(r, 'vendor');
   const captured = await step(
     session,
     attemptId,
@@ -116,7 +125,15 @@ async function vendorPath(
   );
   storeCapture(session, attemptId, captured);
   if (captured.records.length > 0) session.dirty = true;
-  return { kind, shown: shownIn(expectation, captured), requestId, error: null };
+  const seen = captured.records.map((r) => r.observed);
+  const shown = captured.lost
+    ? null
+    : seen.some((r) => reachedBy(r, 'vendor'))
+      ? true
+      : seen.some((r) => reachedBy(r, 'unknown'))
+        ? null
+        : false;
+  return { kind, shown, requestId, error: null, tencentLate: seen.some((r) => reachedBy(r, 'tencent-late')) };
 }
 
 /** Runs the vendor path and decides the link; stored with the attempt's verdict. */
@@ -128,9 +145,9 @@ export async function runDiagnoseLeg(
   tencent: PathOutcome,
 ): Promise<Diagnosis> {
   const presence = await presenceOf(session);
-  const vendor = await vendorPath(session, attemptId, scenario, expectation);
+  const { tencentLate, ...vendor } = await vendorPath(session, attemptId, scenario, expectation, tencent);
   return diagnose({
-    tencent,
+    tencent: tencentLate === true && tencent.shown === false ? { ...tencent, arrivedLate: true } : tencent,
     vendor,
     presence,
     doctorFailing: session.doctor === null ? null : session.doctor.failing,

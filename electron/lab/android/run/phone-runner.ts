@@ -19,12 +19,14 @@ import type { AdbDeviceIo } from '../../adb/device-io';
 import type { EvidencePort, TapPort } from './adb-ports';
 import type { PhoneSession } from './phone-session';
 import { phoneGone } from './state-context';
+import type { PushTokenBook } from '../../secrets/push-token-book';
 
 /** What an adb phone's run needs from the lab: its link, and the evidence and tap drivers. */
 export interface PhoneRunPorts {
   readonly device: (serial: string) => AdbDeviceIo;
   readonly evidence?: EvidencePort;
   readonly tap?: TapPort;
+  readonly tokens?: PushTokenBook;
 }
 
 /** An adb phone's share of a run, as the engine's device loop drives it. */
@@ -41,6 +43,7 @@ export function openPhoneRun(
     ports: {
       ...(ports.evidence ? { evidence: ports.evidence } : {}),
       ...(ports.tap ? { tap: ports.tap } : {}),
+      ...(ports.tokens ? { tokens: ports.tokens } : {}),
     },
     account: accountFor(
       run.plan,

@@ -10,13 +10,18 @@ import type { AdbDeviceIo } from '../../adb/device-io';
 import type { RunContext } from '../../runs/engine/session';
 import type { ClockOffset } from '../capture/clock-offset';
 import type { EvidencePort, TapPort } from './adb-ports';
+import type { PushTokenBook } from '../../secrets/push-token-book';
 
 export interface PhoneSession {
   readonly run: RunContext;
   readonly phone: RunPhone;
   readonly io: AdbDeviceIo;
-  /** Shade screenshot and logcat slice, tap-to-redirect; absent: not kept / not checked. */
-  readonly ports: { readonly evidence?: EvidencePort; readonly tap?: TapPort };
+  /** Shade screenshot and logcat slice, tap-to-redirect, the token book; absent: not kept / not checked. */
+  readonly ports: {
+    readonly evidence?: EvidencePort;
+    readonly tap?: TapPort;
+    readonly tokens?: PushTokenBook;
+  };
   readonly account: PlanAccount | null;
   /** The phone's push token for direct senders: app.tokens.serials, else read from logcat at prepare. */
   token: string | null;
