@@ -87,6 +87,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
       ...(options.runEvidence === null ? {} : { evidence: options.runEvidence ?? adbEvidencePort(evidence) }),
       ...(options.runTap === null ? {} : { tap: options.runTap ?? adbTapPort(options.appium ?? null) }),
       pushTokens,
+      view: (serial) => registry.get(serial),
     }),
     ios: createIosPlatform({
       simulators,
@@ -163,7 +164,6 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     runs,
     matrix,
     secrets: options.secrets,
-    pushTokens,
     ...(options.approvePrograms ? { approver: options.approvePrograms } : {}),
   });
 

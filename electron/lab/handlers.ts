@@ -7,7 +7,6 @@ import type { AppInfo, RequestArgs, RequestChannel, RequestResult } from '../../
 import type { AdbGateway } from './adb/adb-gateway';
 import type { ProgramApprover } from './approval/program-approval';
 import { takeScreenshot } from './android/commands/take-screenshot';
-import { phonePushTokens } from './android/run/token-from-logcat';
 import type { DeviceRegistry } from './devices/device-registry';
 import type { DoctorService } from './doctor/doctor-service';
 import { LabError } from './errors';
@@ -20,7 +19,6 @@ import { createRunHandlers } from './run-handlers';
 import { createMatrixHandlers, type WindowMatrixApi } from './runs/matrix/matrix-handlers';
 import type { RunsApi } from './runs/engine/runs-api';
 import type { SecretStore } from './secrets/secret-store';
-import type { PushTokenBook } from './secrets/push-token-book';
 import type { VirtualLabController } from './virtual-lab-port';
 
 export type Handlers = { [C in RequestChannel]: (...args: RequestArgs<C>) => Promise<RequestResult<C>> };
@@ -40,8 +38,6 @@ export interface HandlerServices {
   readonly matrix: WindowMatrixApi;
   /** The app's encrypted secrets; absent in shells without one (secrets:* then say so). */
   readonly secrets: SecretStore | undefined;
-  /** The push tokens the lab last read per phone (encrypted when the shell has a secret store). */
-  readonly pushTokens: PushTokenBook;
   /** The shell's person-in-the-loop for plans that run programs or read files (run-handlers.ts). */
   readonly approver?: ProgramApprover;
 }
@@ -86,13 +82,6 @@ export function createHandlers(s: HandlerServices): Handlers {
       requireReady(s.registry, serial);
       return s.evidence.saveScreenshot(serial, await takeScreenshot(s.gateway.device(serial)));
     },
-    'devices:pushTokens': async (serial, read) =>
-      phonePushTokens(
-        { book: s.pushTokens, io: (id) => s.gateway.device(id) },
-        s.registry.get(serial),
-        serial,
-        read,
-      ),
     'apk:inspect': async (path) => s.installs.inspect(path),
     'install:start': async (request) => s.installs.start(request),
     'app:inspect': async (path) => s.appInstalls.inspect(path),

@@ -19,7 +19,8 @@ import { pushServiceFact } from './identity/push-service-fact';
 import { installOnPhone } from './install/install-on-phone';
 import type { EvidencePort, TapPort } from './run/adb-ports';
 import { openPhoneRun } from './run/phone-runner';
-import type { PushTokenBook } from '../secrets/push-token-book';
+import { phonePushTokens } from './run/token-from-logcat';
+import { createPushTokenBook, type PushTokenBook } from '../secrets/push-token-book';
 
 export interface AndroidPlatformDeps {
   readonly devices: AdbDevices;
@@ -32,6 +33,8 @@ export interface AndroidPlatformDeps {
   readonly tap?: TapPort;
   /** Where a run's prepare step records the push token it used (the Devices board shows it); absent: not recorded. */
   readonly pushTokens?: PushTokenBook;
+  /** A phone's view on the board (the card's token read needs a ready Android phone). */
+  readonly view?: (serial: string) => DeviceView | undefined;
 }
 
 /** An identified phone as a run's phone: its channel, what the expectations read, report details. */
@@ -106,10 +109,19 @@ export function createAndroidPlatform(
   deps: AndroidPlatformDeps,
 ): DevicePlatform & { readonly id: 'android'; readonly requests: PlatformRequests<'android'> } {
   const { gateway } = deps;
+  // Without the lab's book (tests), tokens read on the card live only as long as this platform.
+  const memoryBook = createPushTokenBook({ now: deps.takenAt });
   return {
     id: 'android',
-    // No request channel is Android's alone: phones go through the shared device channels.
-    requests: {},
+    requests: {
+      'devices:pushTokens': async (serial, read) =>
+        phonePushTokens(
+          { book: deps.pushTokens ?? memoryBook, io: (id) => gateway.device(id) },
+          deps.view?.(serial),
+          serial,
+          read,
+        ),
+    },
     serialPattern: null,
     assertAppId: (pkg) => assertPackageName(pkg),
     devices: deps.devices,

@@ -84,10 +84,12 @@ export type RunPlanning = Pick<PlatformRuns, 'resolve' | 'refusePlan'>;
 
 /**
  * Request channels only one platform serves, and which one (the board's iOS simulator list and its
- * boot / shutdown buttons). handlers.ts serves them through the platforms (`platformRequests`), so
+ * boot / shutdown buttons, the Android phone card's push tokens). handlers.ts serves them through the platforms (`platformRequests`), so
  * it names no platform; a channel added here makes the compiler ask its platform for the handler.
  */
 export interface PlatformRequestOwners {
+  /** The phone card's push tokens: read from an Android phone's log. */
+  readonly 'devices:pushTokens': 'android';
   readonly 'simulators:list': 'ios';
   readonly 'simulators:boot': 'ios';
   readonly 'simulators:shutdown': 'ios';

@@ -29,13 +29,16 @@ const registry = { entries: () => [ENTRY], runner: () => null, refresh: async ()
 
 describe('platform-only request channels', () => {
   const table = {
-    android: { requests: {} },
+    android: {
+      requests: { 'devices:pushTokens': async () => ({ tokens: [], read: null, persisted: false }) },
+    },
     ios: { requests: simulatorRequests(registry as unknown as SimulatorRegistry) },
   } as unknown as PlatformTable;
   const requests = platformRequests(table);
 
   it('are served, each by the platform that owns it', () => {
     const owners: PlatformRequestOwners = {
+      'devices:pushTokens': 'android',
       'simulators:list': 'ios',
       'simulators:boot': 'ios',
       'simulators:shutdown': 'ios',
