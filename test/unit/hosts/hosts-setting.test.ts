@@ -72,6 +72,15 @@ function caught(run: () => unknown): LabError {
   throw new Error('expected a LabError');
 }
 
+async function rejection(promise: Promise<unknown>): Promise<LabError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (error instanceof LabError) return error;
+  throw new Error('expected a LabError');
+}
+
 describe('saving the hosts list', () => {
   it('writes the whole list, applies the hosts after the primary, and lists them', async () => {
     const hosts = new FakeHosts([LOCAL]);
@@ -210,8 +219,7 @@ describe('checking a host', () => {
         });
       },
     });
-    const error = await refused.check('10.0.0.7', 5038).catch((e: unknown) => e as LabError);
-    expect(error).toBeInstanceOf(LabError);
+    const error = await rejection(refused.check('10.0.0.7', 5038));
     expect(error.code).toBe('ADB_UNREACHABLE');
     expect(error.message).toBe('No adb server answers at 10.0.0.7:5038.');
     expect(error.hint).toContain('`adb -a -P 5038 server nodaemon`');
@@ -227,7 +235,7 @@ describe('checking a host', () => {
       probe: () => new Promise(() => {}),
       checkTimeoutMs: 30,
     });
-    const timeout = await silent.check('10.0.0.8', 5037).catch((e: unknown) => e as LabError);
+    const timeout = await rejection(silent.check('10.0.0.8', 5037));
     expect(timeout.code).toBe('TIMEOUT');
     expect(timeout.message).toBe('The adb server at 10.0.0.8:5037 did not answer in time.');
     expect(timeout.hint).toContain('`adb -a -P 5037 server nodaemon`');
