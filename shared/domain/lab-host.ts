@@ -8,15 +8,11 @@
 import { z } from 'zod';
 import type { ErrorInfo } from '../errors';
 import type { AdbConnectionState, HostStatus } from './device';
+// The rules as plain values live apart from zod, so the renderer can check fields without bundling it.
+import { HOST_ADDRESS, HOST_NAME, LOCAL_HOST, MAX_HOSTS } from './lab-host-rules';
 
 export type { HostStatus };
-
-export const LOCAL_HOST = 'local';
-export const MAX_HOSTS = 32;
-
-/** A host's name: short, lower case, safe in a file name, a URL and a device key. */
-export const HOST_NAME = /^[a-z][a-z0-9-]{0,31}$/;
-export const HOST_ADDRESS = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?|\[?[0-9A-Fa-f:.]{2,45}\]?)$/;
+export { HOST_ADDRESS, HOST_NAME, LOCAL_HOST, MAX_HOSTS };
 
 export interface LabHost {
   readonly name: string;
