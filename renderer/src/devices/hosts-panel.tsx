@@ -112,7 +112,7 @@ function PrimaryRow({ entry, store }: { entry: LabHostEntry; store: HostsStore }
       <td>
         <code className="break">{entry.address}</code>
       </td>
-      <td>{number(entry.port)}</td>
+      <td>{String(entry.port)}</td>
       <td>
         <StateCell entry={entry} />
       </td>
