@@ -12,6 +12,7 @@ import { serveWeb, type WebServer } from '../../electron/web/server';
 import type { LabCore } from '../../electron/lab/api';
 import { openBrowser, requireBuiltRenderer, type BrowserSession } from './support/browser';
 import type { FakeLabCore, FakeCoreOptions } from './support/fake-core';
+import { englishWords } from './support/english-words';
 import { FAKE_HOSTS_FILE } from './support/fake-hosts';
 import { nodeFakeCore } from './support/node-fake-core';
 import { hostStatus, HUAWEI, OLD_SAMSUNG, XIAOMI } from '../support/sample-devices';
@@ -185,6 +186,10 @@ describe('Lab hosts panel (fake core)', () => {
     const refusal = row('lab-b').locator('.error-notice');
     await expect.poll(() => refusal.textContent()).toContain('10.0.0.9:5037 上没有 adb 服务应答。');
     expect(await refusal.textContent()).toContain('SSH 隧道');
+    // No English left in what the panel says (host names and commands in backticks are not prose).
+    const shown = await panel().evaluate((root) => (root as HTMLElement).innerText);
+    const prose = shown.replace(/`[^`]*`/g, ' ').replace(/\b(local|lab-b)\b/g, ' ');
+    expect(prose.split('\n').flatMap((line) => englishWords(line))).toEqual([]);
     await browser.screenshot('hosts-panel-zh');
     expect(browser.problems).toEqual([]);
   });
