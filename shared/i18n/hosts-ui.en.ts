@@ -63,5 +63,6 @@ export const hostsUiEn = {
   'hosts.problem.addressRequired': 'Give an IP address or a host name.',
   'hosts.problem.addressFormat': 'This is not an IP address or a host name.',
   'hosts.problem.portRange': 'Give a port from 1 to 65535.',
+  'hosts.problem.serverTaken': 'Another host already lists this address and port.',
   'hosts.problem.tooMany': 'A lab has at most {max} hosts.',
 } as const;

@@ -59,5 +59,6 @@ export const hostsUiZh = {
   'hosts.problem.addressRequired': '请填写 IP 地址或主机名。',
   'hosts.problem.addressFormat': '这不是 IP 地址或主机名。',
   'hosts.problem.portRange': '请填写 1 到 65535 之间的端口。',
+  'hosts.problem.serverTaken': '已有另一台主机使用这个地址和端口。',
   'hosts.problem.tooMany': '一个实验室最多有 {max} 台主机。',
 } as const;

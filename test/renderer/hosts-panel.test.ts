@@ -187,9 +187,11 @@ describe('Lab hosts panel (fake core)', () => {
     await expect.poll(() => refusal.textContent()).toContain('10.0.0.9:5037 上没有 adb 服务应答。');
     expect(await refusal.textContent()).toContain('SSH 隧道');
     // No English left in what the panel says (host names and commands in backticks are not prose).
-    const shown = await panel().evaluate((root) => (root as HTMLElement).innerText);
+    const shown: string = await panel().evaluate(
+      (root) => (root as unknown as { innerText: string }).innerText,
+    );
     const prose = shown.replace(/`[^`]*`/g, ' ').replace(/\b(local|lab-b)\b/g, ' ');
-    expect(prose.split('\n').flatMap((line) => englishWords(line))).toEqual([]);
+    expect(prose.split('\n').flatMap((line: string) => englishWords(line))).toEqual([]);
     await browser.screenshot('hosts-panel-zh');
     expect(browser.problems).toEqual([]);
   });

@@ -36,7 +36,7 @@ export const sameHost = (a: LabHost, b: LabHost): boolean =>
 export function checkedHostsChange(value: unknown, primary: LabHost): LabHost[] {
   const hosts = checkedHosts(value, 'the hosts list');
   const first = hosts[0];
-  if (first && sameHost(first, primary)) return hosts;
+  if (first && sameHost(first, primary)) return withoutRepeatedServer(hosts);
   const where = `${primary.name} (${primary.address}:${primary.port})`;
   throw new LabError(
     'INVALID_ARGUMENT',
@@ -51,6 +51,30 @@ export function checkedHostsChange(value: unknown, primary: LabHost): LabHost[] 
       },
     },
   );
+}
+
+/** One adb server listed twice would show each of its phones twice, under two names: refused. */
+function withoutRepeatedServer(hosts: LabHost[]): LabHost[] {
+  const seen = new Map<string, string>();
+  for (const host of hosts) {
+    const where = `${host.address}:${host.port}`;
+    const other = seen.get(where);
+    if (other !== undefined) {
+      throw new LabError(
+        'INVALID_ARGUMENT',
+        `Hosts ${other} and ${host.name} are the same adb server (${where}).`,
+        {
+          hint: 'List each adb server once: remove one of them, or correct its address or port.',
+          zh: {
+            message: `主机 ${other} 和 ${host.name} 是同一个 adb 服务（${where}）。`,
+            hint: '每个 adb 服务只列一次：删除其中一个，或改正它的地址或端口。',
+          },
+        },
+      );
+    }
+    seen.set(where, host.name);
+  }
+  return hosts;
 }
 
 /**

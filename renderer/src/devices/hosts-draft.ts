@@ -19,7 +19,13 @@ export type DraftField = 'name' | 'address' | 'port';
 
 /** Keys under hosts.problem.* in the catalogs. */
 export type FieldProblem =
-  'nameRequired' | 'nameFormat' | 'nameTaken' | 'addressRequired' | 'addressFormat' | 'portRange';
+  | 'nameRequired'
+  | 'nameFormat'
+  | 'nameTaken'
+  | 'addressRequired'
+  | 'addressFormat'
+  | 'portRange'
+  | 'serverTaken';
 
 export type RowProblems = Partial<Record<DraftField, FieldProblem>>;
 
@@ -49,6 +55,8 @@ export function draftProblems(
   for (const name of [primary?.name, ...draft.map((h) => h.name.trim())]) {
     if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
+  // One adb server listed twice would show its phones twice: flagged on the later rows' port.
+  const servers = new Set(primary ? [`${primary.address}:${primary.port}`] : []);
   const problems: Record<string, RowProblems> = {};
   for (const host of draft) {
     const row: RowProblems = {};
@@ -59,7 +67,11 @@ export function draftProblems(
     else if ((counts.get(name) ?? 0) > 1) row.name = 'nameTaken';
     if (address === '') row.address = 'addressRequired';
     else if (!HOST_ADDRESS.test(address)) row.address = 'addressFormat';
-    if (parsePort(host.port) === null) row.port = 'portRange';
+    const port = parsePort(host.port);
+    const server = `${address}:${port}`;
+    if (port === null) row.port = 'portRange';
+    else if (address !== '' && servers.has(server)) row.port = 'serverTaken';
+    servers.add(server);
     if (Object.keys(row).length > 0) problems[host.id] = row;
   }
   return problems;

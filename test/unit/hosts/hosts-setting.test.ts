@@ -136,6 +136,18 @@ describe('saving the hosts list', () => {
     expect(hosts.applied).toEqual([]);
   });
 
+  it('refuses one adb server listed twice (its phones would show twice), naming both hosts', () => {
+    const hosts = new FakeHosts([LOCAL]);
+    const s = setting(hosts);
+    const twice = caught(() => s.save([LOCAL, LAB_B, { ...LAB_C, address: '10.0.0.7', port: 5037 }]));
+    expect(twice.message).toBe('Hosts lab-b and lab-c are the same adb server (10.0.0.7:5037).');
+    expect(twice.zh?.message).toBe('主机 lab-b 和 lab-c 是同一个 adb 服务（10.0.0.7:5037）。');
+    expect(caught(() => s.save([LOCAL, { ...LAB_B, address: '127.0.0.1' }])).message).toContain(
+      'Hosts local and lab-b are the same adb server',
+    );
+    expect(hosts.applied).toEqual([]);
+  });
+
   it('keeps the old file and applies nothing when the write fails', async () => {
     await writeFile(file, JSON.stringify([LOCAL, LAB_B]));
     const hosts = new FakeHosts([LOCAL, LAB_B]);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { LabHostEntry, LabHostsSetting } from '../../../shared/domain/lab-host';
 import { fail, ok } from '../../../shared/result';
 import { createHostsStore, currentCheck, PRIMARY_ROW } from '../../../renderer/src/devices/hosts-store';
-import { fakeBridge } from '../renderer/support/fake-bridge';
+import { fakeBridge } from './support/fake-bridge';
 import { adbStatus } from '../../support/sample-devices';
 
 const LOCAL: LabHostEntry = {

@@ -58,6 +58,16 @@ describe('hosts draft rules', () => {
     });
   });
 
+  it('flags an adb server listed twice (the primary’s too) on the later row’s port', () => {
+    const draft = [
+      row('a', 'lab-a', '127.0.0.1', '5037'),
+      row('b', 'lab-b', '10.0.0.7', '5037'),
+      row('c', 'lab-c', '10.0.0.7', ' 5037'),
+      row('d', 'lab-d', '10.0.0.7', '5038'),
+    ];
+    expect(draftProblems(LOCAL, draft)).toEqual({ a: { port: 'serverTaken' }, c: { port: 'serverTaken' } });
+  });
+
   it('agrees with the core’s schema on every row it accepts or refuses', () => {
     const rows = [
       row('1', 'lab-b', '10.0.0.7', '5037'),
