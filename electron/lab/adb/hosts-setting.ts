@@ -12,6 +12,7 @@ import {
   type LabHostsSetting,
 } from '../../../shared/domain/lab-host';
 import type { AdbStatus } from '../../../shared/domain/device';
+import type { ErrorInfo } from '../../../shared/errors';
 import { LabError, toErrorInfo } from '../errors';
 import type { Logger } from '../util/logger';
 import { withTimeout } from '../util/timeout';
@@ -63,7 +64,10 @@ export class HostsSetting {
       primary: index === 0,
       state: status.state,
       phones: status.state === 'connected' ? phones : 0,
-      error: status.state === 'connected' ? null : status.error,
+      error:
+        status.state === 'connected' || status.error === null
+          ? null
+          : this.explained(host, index, status.error),
     }));
     return { hosts, editable: this.deps.file !== null, file: this.deps.file };
   }
@@ -95,6 +99,12 @@ export class HostsSetting {
     } catch (error) {
       throw hostUnreachable(address, port, toErrorInfo(error));
     }
+  }
+
+  /** Another host's outage says how to expose adb there (the tracker's words are about a local server). */
+  private explained(host: LabHost, index: number, error: ErrorInfo): ErrorInfo {
+    if (index === 0 || (error.code !== 'ADB_UNREACHABLE' && error.code !== 'TIMEOUT')) return error;
+    return hostUnreachable(host.address, host.port, error).toInfo();
   }
 
   private requireFile(): string {

@@ -199,7 +199,15 @@ describe('listing the hosts', () => {
     hosts.status.set('lab-b', adbStatus({ host: '10.0.0.7', state: 'unreachable', error }));
     const [local, labB] = setting(hosts).list().hosts;
     expect(local).toMatchObject({ name: 'local', primary: true, phones: 2, error: null });
-    expect(labB).toMatchObject({ name: 'lab-b', primary: false, state: 'unreachable', phones: 0, error });
+    expect(labB).toMatchObject({ name: 'lab-b', primary: false, state: 'unreachable', phones: 0 });
+    // The tracker's words are about a local server; another host's say how to expose adb there.
+    expect(labB?.error).toMatchObject({
+      code: 'ADB_UNREACHABLE',
+      message: error.message,
+      detail: error.message,
+    });
+    expect(labB?.error?.hint).toContain('adb -a -P 5037 server nodaemon');
+    expect(labB?.error?.zh?.hint).toContain('SSH 隧道');
   });
 
   it('lists one adb server without a hosts file as the read-only primary', () => {
