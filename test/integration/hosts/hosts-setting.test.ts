@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceSnapshot } from '../../../shared/domain/device';
-import type { LabHost } from '../../../shared/domain/lab-host';
+import type { LabHost, LabHostEntry } from '../../../shared/domain/lab-host';
 import { createLabCore, type LocalLabCore } from '../../../electron/lab/compose';
 import { silentLogger } from '../../../electron/lab/util/logger';
 import { eventually } from '../../support/core-lab';
@@ -117,6 +117,24 @@ describe('the hosts list as an app setting', { timeout: 60_000 }, () => {
       ['local', 'connected', 1],
       ['lab-b', 'connected', 1],
     ]);
+  });
+
+  it('adds a host nothing answers on without holding up the others, and says how to expose it', async () => {
+    const dead: LabHost = { name: 'lab-dead', address: '127.0.0.1', port: await closedPort() };
+    const saved = await core.invoke('hosts:save', [[local, second, dead]]);
+    expect(saved.ok).toBe(true);
+    let down: LabHostEntry | undefined;
+    for (const until = Date.now() + 10_000; !down?.error && Date.now() < until;) {
+      await new Promise((r) => setTimeout(r, 50));
+      const listed = await core.invoke('hosts:list', []);
+      down = listed.ok ? listed.value.hosts.find((h) => h.name === 'lab-dead') : undefined;
+    }
+    expect(down).toMatchObject({ state: expect.stringMatching(/reconnecting|unreachable/), phones: 0 });
+    expect(down?.error?.hint).toContain(`adb -a -P ${dead.port} server nodaemon`);
+    expect(onBoard(keyOnB())?.state).toBe('device');
+    expect(core.services.registry.snapshot().adb.state).toBe('connected');
+    const back = await core.invoke('hosts:save', [[local, second]]);
+    expect(back.ok && back.value.hosts.map((h) => h.name)).toEqual(['local', 'lab-b']);
   });
 
   it('refuses a bad list and loses nothing stored or tracked', async () => {
