@@ -16,6 +16,7 @@ import type {
   SimulatorInstallJob,
 } from './domain/install';
 import type { VirtualLabStatus } from './domain/lab';
+import { labHostSchema, type LabHostCheck, type LabHostsSetting } from './domain/lab-host';
 import { serialProblem } from './domain/serial';
 import { FIX_IDS, type DoctorReport, type DoctorResult, type FixOutcome } from './domain/doctor';
 import type { AttemptDetail, EvidenceKind, RunDetail, RunProgressEvent, RunSummary } from './domain/run';
@@ -224,6 +225,13 @@ export const requestSchemas = {
   'secrets:names': z.tuple([]),
   'secrets:set': z.tuple([z.object({ name: secretNameSchema, value: secretValueSchema })]),
   'secrets:delete': z.tuple([secretNameSchema]),
+  // The app's lab hosts list, applied live (electron/lab/adb/hosts-setting.ts). hosts:save takes the
+  // whole list; the core checks every entry (shared/domain/lab-host.ts) and names the one to fix.
+  'hosts:list': z.tuple([]),
+  'hosts:save': z.tuple([z.array(z.unknown()).max(256)]),
+  'hosts:check': z.tuple([
+    z.object({ address: labHostSchema.shape.address, port: labHostSchema.shape.port }),
+  ]),
 } as const;
 
 /** Request channels: result types. */
@@ -279,6 +287,12 @@ export interface RequestResults {
   'secrets:names': readonly string[];
   'secrets:set': null;
   'secrets:delete': boolean;
+  /** Every lab host with its adb server's state and phone count, first the primary. */
+  'hosts:list': LabHostsSetting;
+  /** The list after saving and applying it (hosts join or leave the board without a restart). */
+  'hosts:save': LabHostsSetting;
+  /** The host's adb server answered; refusal and timeout are typed errors that say what to do. */
+  'hosts:check': LabHostCheck;
 }
 
 export type RequestChannel = keyof typeof requestSchemas;

@@ -9,6 +9,7 @@ import type { Database } from 'better-sqlite3';
 import { AdbGateway } from './adb/adb-gateway';
 import { DeviceTracker, type DeviceTracking } from './adb/device-tracker';
 import { LabHosts } from './adb/lab-hosts';
+import { LOCAL_HOST } from '../../shared/domain/lab-host';
 import { createDeviceCliApi, type DeviceCliApi } from './cli-api';
 import type { LabCoreOptions } from './compose-types';
 // The platforms' device sources alone (not android-platform / ios-platform, which load the run
@@ -24,19 +25,30 @@ import { createRepositories, type Repositories } from './store/repositories';
 import { systemClock, type Clock } from './util/clock';
 import { createLogger, type Logger } from './util/logger';
 
-/** One adb server, or several lab hosts seen as one (their phones keyed `<host>/<serial>`). */
+/**
+ * One adb server, or several lab hosts seen as one (their phones keyed `<host>/<serial>`). With a
+ * hosts file the app edits live, even one server is tracked as lab hosts, so hosts can join later.
+ */
 function adbTracking(
   options: LabCoreOptions,
   clock: Clock,
   logger: Logger,
-): { gateway: AdbGateway; tracker: DeviceTracking; primaryTracker: DeviceTracker } {
-  if (options.hosts && options.hosts.length > 1) {
-    const hosts = new LabHosts(options.hosts, options.adb, clock, logger);
-    return { gateway: hosts.primary, tracker: hosts, primaryTracker: hosts.primaryTracker };
+): {
+  gateway: AdbGateway;
+  tracker: DeviceTracking;
+  primaryTracker: DeviceTracker;
+  labHosts: LabHosts | null;
+} {
+  if ((options.hosts && options.hosts.length > 1) || options.hostsFile) {
+    const list = options.hosts?.length
+      ? options.hosts
+      : [{ name: LOCAL_HOST, address: options.adb.host, port: options.adb.port }];
+    const hosts = new LabHosts(list, options.adb, clock, logger);
+    return { gateway: hosts.primary, tracker: hosts, primaryTracker: hosts.primaryTracker, labHosts: hosts };
   }
   const gateway = new AdbGateway(options.adb, logger.child('adb'));
   const tracker = new DeviceTracker(gateway, clock, logger.child('tracker'));
-  return { gateway, tracker, primaryTracker: tracker };
+  return { gateway, tracker, primaryTracker: tracker, labHosts: null };
 }
 
 export interface DeviceLayer {
@@ -49,6 +61,8 @@ export interface DeviceLayer {
   readonly tracker: DeviceTracking;
   /** The primary host's own tracker (the demo retargets it to the virtual lab's server). */
   readonly primaryTracker: DeviceTracker;
+  /** The lab hosts, when tracked as such (several hosts, or a hosts list the app edits); else null. */
+  readonly labHosts: LabHosts | null;
   readonly simulatorTracker: SimulatorTracker;
   readonly simulators: SimulatorRegistry;
   /** The adb phones' device source (the registry merges it with the simulators). */
@@ -71,7 +85,7 @@ export function createDeviceLayer(options: LabCoreOptions): DeviceLayer {
   if (!options.readOnly) ensurePrivateDir(options.dataDir);
   const db = options.readOnly ? openDatabaseReadOnly(dbPath) : openDatabase(dbPath);
   const repos = createRepositories(db);
-  const { gateway, tracker, primaryTracker } = adbTracking(options, clock, logger);
+  const { gateway, tracker, primaryTracker, labHosts } = adbTracking(options, clock, logger);
   const env = options.env ?? process.env;
   // simctl has no event stream: poll about once a second while xcrun exists (tests go faster).
   const simPollMs = Number.parseInt(env.PUSHLAB_SIMCTL_POLL_MS ?? '', 10);
@@ -104,6 +118,7 @@ export function createDeviceLayer(options: LabCoreOptions): DeviceLayer {
     gateway,
     tracker,
     primaryTracker,
+    labHosts,
     simulatorTracker,
     simulators,
     adbDevices,

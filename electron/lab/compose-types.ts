@@ -22,6 +22,11 @@ export interface LabCoreOptions {
    * Absent or one host: the single server in `adb`.
    */
   readonly hosts?: readonly LabHost[];
+  /**
+   * The app's hosts list file (`<dataDir>/hosts.json` or PUSHLAB_HOSTS_FILE): the window may edit the
+   * list (hosts:save writes it here) and hosts join or leave live. Absent: the hosts are read-only.
+   */
+  readonly hostsFile?: string;
   readonly shell: 'electron' | 'web' | 'cli' | 'test';
   readonly appVersion?: string;
   readonly virtualLab?: VirtualLabController;

@@ -35,6 +35,7 @@ import { MatrixService } from './runs/matrix/matrix-service';
 import { resolveSecret, secretRefsOf } from './secrets/resolve-secret';
 import { createPushTokenBook } from './secrets/push-token-book';
 import { followLabServer } from './virtual-lab-adb';
+import { adbProbe, HostsSetting, singleServerHosts } from './adb/hosts-setting';
 
 export interface LabCoreInternals {
   readonly registry: DeviceRegistry;
@@ -165,6 +166,12 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     matrix,
     secrets: options.secrets,
     ...(options.approvePrograms ? { approver: options.approvePrograms } : {}),
+    hosts: new HostsSetting({
+      hosts: layer.labHosts ?? singleServerHosts(tracker),
+      file: layer.labHosts && options.hostsFile ? options.hostsFile : null,
+      logger: logger.child('hosts'),
+      probe: adbProbe(options.adb.bin, logger.child('hosts-check')),
+    }),
   });
 
   const listeners = new Set<LabEventListener>();

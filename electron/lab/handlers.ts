@@ -5,6 +5,7 @@
 import type { VirtualLabStatus } from '../../shared/domain/lab';
 import type { AppInfo, RequestArgs, RequestChannel, RequestResult } from '../../shared/ipc';
 import type { AdbGateway } from './adb/adb-gateway';
+import type { HostsSetting } from './adb/hosts-setting';
 import type { ProgramApprover } from './approval/program-approval';
 import { takeScreenshot } from './android/commands/take-screenshot';
 import type { DeviceRegistry } from './devices/device-registry';
@@ -40,6 +41,8 @@ export interface HandlerServices {
   readonly secrets: SecretStore | undefined;
   /** The shell's person-in-the-loop for plans that run programs or read files (run-handlers.ts). */
   readonly approver?: ProgramApprover;
+  /** The lab hosts list: listed, saved and applied live, one host checked. */
+  readonly hosts: HostsSetting;
 }
 
 const NO_LAB: VirtualLabStatus = { running: false, phones: [] };
@@ -105,6 +108,9 @@ export function createHandlers(s: HandlerServices): Handlers {
       virtualLab: s.virtualLab,
       ...(s.approver ? { approver: s.approver } : {}),
     }),
+    'hosts:list': async () => s.hosts.list(),
+    'hosts:save': async (list) => s.hosts.save(list),
+    'hosts:check': async (host) => s.hosts.check(host.address, host.port),
     ...createMatrixHandlers(s.matrix),
     ...createReportHandlers({ runs: s.runs, matrix: s.matrix, evidenceRoot: s.evidence.root }),
   };

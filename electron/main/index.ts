@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, session } from 'electron';
 import { errorText } from '../../shared/errors';
 import { matchLocale } from '../../shared/i18n';
-import { appHosts } from '../lab/adb/hosts-file';
+import { appHosts, appHostsPath } from '../lab/adb/hosts-file';
 import { createLabCore } from '../lab/compose';
 import { LabError } from '../lab/errors';
 import type { LabCore } from '../lab/api';
@@ -90,6 +90,8 @@ async function start(): Promise<void> {
     dataDir,
     adb: hosts?.[0] ? { ...adb, host: hosts[0].address, port: hosts[0].port } : adb,
     ...(hosts ? { hosts } : {}),
+    // The same file is the window's hosts setting, applied live (not in the demo: its server is its own).
+    ...(launch.demo ? {} : { hostsFile: appHostsPath(dataDir, process.env) }),
     shell: 'electron',
     // Quitting stops the adb server PushLab itself started (never one the user runs).
     stopOwnedAdbServer: true,

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDemoLabController } from '../demo/virtual-lab-controller';
 import { errorText } from '../../shared/errors';
-import { appHosts } from '../lab/adb/hosts-file';
+import { appHosts, appHostsPath } from '../lab/adb/hosts-file';
 import { createLabCore } from '../lab/compose';
 import { launchAdbConfig } from '../lab/adb/adb-config';
 import { LabError } from '../lab/errors';
@@ -92,6 +92,8 @@ async function main(): Promise<void> {
     dataDir,
     adb: hosts?.[0] ? { ...adb, host: hosts[0].address, port: hosts[0].port } : adb,
     ...(hosts ? { hosts } : {}),
+    // The same file is the window's hosts setting, applied live (not in the demo: its server is its own).
+    ...(cli.demo ? {} : { hostsFile: appHostsPath(dataDir, process.env) }),
     shell: 'web',
     logger,
     // Always offered (the empty state's button); --demo also starts it.

@@ -6,16 +6,13 @@
  * the same serial on two hosts is two phones.
  */
 import { z } from 'zod';
-import type { HostStatus } from './device';
+import type { ErrorInfo } from '../errors';
+import type { AdbConnectionState, HostStatus } from './device';
+// The rules as plain values live apart from zod, so the renderer can check fields without bundling it.
+import { HOST_ADDRESS, HOST_NAME, LOCAL_HOST, MAX_HOSTS } from './lab-host-rules';
 
 export type { HostStatus };
-
-export const LOCAL_HOST = 'local';
-export const MAX_HOSTS = 32;
-
-/** A host's name: short, lower case, safe in a file name, a URL and a device key. */
-export const HOST_NAME = /^[a-z][a-z0-9-]{0,31}$/;
-const ADDRESS = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?|\[?[0-9A-Fa-f:.]{2,45}\]?)$/;
+export { HOST_ADDRESS, HOST_NAME, LOCAL_HOST, MAX_HOSTS };
 
 export interface LabHost {
   readonly name: string;
@@ -26,7 +23,7 @@ export interface LabHost {
 
 export const labHostSchema = z.strictObject({
   name: z.string().regex(HOST_NAME, 'must be lower-case letters, digits and -, starting with a letter'),
-  address: z.string().regex(ADDRESS, 'must be an IP address or a host name'),
+  address: z.string().regex(HOST_ADDRESS, 'must be an IP address or a host name'),
   port: z.number().int().min(1).max(65535),
 });
 
@@ -41,6 +38,39 @@ export const labHostsSchema = z
       seen.add(host.name);
     });
   });
+
+/** One lab host as the app's hosts setting shows it: the entry as listed, and its adb server now. */
+export interface LabHostEntry extends LabHost {
+  /** The first host: this launch's adb server (kept as it is; only the others are edited live). */
+  readonly primary: boolean;
+  readonly state: AdbConnectionState;
+  /** Phones its adb server lists now (any adb state); 0 while it does not answer. */
+  readonly phones: number;
+  /** Why it does not answer, when it does not (its adb client's words are untrusted text). */
+  readonly error: ErrorInfo | null;
+}
+
+/** The app's hosts list (hosts:list, hosts:save). */
+export interface LabHostsSetting {
+  readonly hosts: readonly LabHostEntry[];
+  /**
+   * False when this session's hosts cannot be changed here (the demo's own adb server, or a core
+   * without a hosts file); the list is then shown read-only.
+   */
+  readonly editable: boolean;
+  /** The file the list is saved in (`<dataDir>/hosts.json` or PUSHLAB_HOSTS_FILE); null when not editable. */
+  readonly file: string | null;
+}
+
+/** A host's adb server answered a check (hosts:check). */
+export interface LabHostCheck {
+  readonly address: string;
+  readonly port: number;
+  /** adb's protocol version (`host:version`). */
+  readonly serverVersion: number;
+  /** Phones it lists now. */
+  readonly phones: number;
+}
 
 /** The key a phone is known by: its bare serial on the primary host, `<host>/<serial>` elsewhere. */
 export function deviceKey(host: string, serial: string, primary: string): string {

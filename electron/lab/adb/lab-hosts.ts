@@ -9,6 +9,7 @@ import { EventEmitter } from 'node:events';
 import type { AdbStatus } from '../../../shared/domain/device';
 import { deviceKey, splitDeviceKey, type HostStatus, type LabHost } from '../../../shared/domain/lab-host';
 import { LabError } from '../errors';
+import { sameHost } from './hosts-change';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import type { AdbConfig } from './adb-config';
@@ -34,32 +35,20 @@ interface Member {
 const NETWORK_SERIAL = /^(.+):(\d{1,5})$/;
 
 export class LabHosts extends EventEmitter<DeviceTrackerEvents> implements DeviceTracking {
-  private readonly members: readonly Member[];
+  private members: readonly Member[];
+  private started = false;
 
   /** `base` gives the adb binary and whether a local server may be started (loopback hosts only). */
   public constructor(
     hosts: readonly LabHost[],
-    base: Pick<AdbConfig, 'bin' | 'startServer'>,
-    clock: Clock,
-    logger: Logger,
+    private readonly base: Pick<AdbConfig, 'bin' | 'startServer'>,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
   ) {
     super();
     if (hosts.length === 0) throw new Error('LabHosts needs at least one host');
-    this.members = hosts.map((host, index) => {
-      const config: AdbConfig = {
-        host: host.address,
-        port: host.port,
-        bin: base.bin,
-        // Only the primary may start a server: another host's server is that computer's to run.
-        startServer: index === 0 && base.startServer,
-      };
-      const gateway = new AdbGateway(config, logger.child(`adb:${host.name}`));
-      const tracker = new DeviceTracker(gateway, clock, logger.child(`tracker:${host.name}`));
-      return { host, gateway, tracker, known: new Set<string>(), atOutage: new Set<string>() };
-    });
-    for (const member of this.members) this.follow(member);
-    const byName = new Map(this.members.map((m) => [m.host.name, m.gateway]));
-    this.first.gateway.routeHosts((name) => byName.get(name));
+    this.members = hosts.map((host, index) => this.join(host, index === 0));
+    this.first.gateway.routeHosts((name) => this.members.find((m) => m.host.name === name)?.gateway);
   }
 
   public get primary(): AdbGateway {
@@ -75,11 +64,52 @@ export class LabHosts extends EventEmitter<DeviceTrackerEvents> implements Devic
   }
 
   public start(): void {
+    this.started = true;
     for (const m of this.members) m.tracker.start();
   }
 
   public stop(): void {
+    this.started = false;
     for (const m of this.members) m.tracker.stop();
+  }
+
+  /** Each host as listed, with its adb server's status and how many phones it lists now. */
+  public entries(): ReadonlyArray<{
+    readonly host: LabHost;
+    readonly status: AdbStatus;
+    readonly phones: number;
+  }> {
+    return this.members.map((m) => ({
+      host: m.host,
+      status: m.tracker.status(),
+      phones: m.tracker.list().length,
+    }));
+  }
+
+  /**
+   * Makes `others` the hosts after the primary, while running: a host no longer listed (or now at
+   * another address) stops being tracked and its phones leave the list; a new one is tracked from
+   * now on, its phones joining as they are listed. The primary never changes here.
+   */
+  public setOthers(others: readonly LabHost[]): void {
+    const current = new Map(this.members.slice(1).map((m) => [m.host.name, m]));
+    const next: Member[] = [this.first];
+    for (const host of others) {
+      const kept = current.get(host.name);
+      if (kept && sameHost(kept.host, host)) {
+        current.delete(host.name);
+        next.push(kept);
+      } else next.push(this.join(host, false));
+    }
+    for (const gone of current.values()) {
+      gone.tracker.stop();
+      gone.tracker.removeAllListeners();
+      this.logger.info('lab host removed', { host: gone.host.name });
+    }
+    this.members = next;
+    if (this.started) for (const m of next) m.tracker.start();
+    this.emit('devices', this.list());
+    this.emit('hosts', this.hosts());
   }
 
   /** The primary host's status: the board's adb banner. */
@@ -175,6 +205,22 @@ export class LabHosts extends EventEmitter<DeviceTrackerEvents> implements Devic
 
   private get first(): Member {
     return this.members[0] as Member;
+  }
+
+  /** A host's own gateway and tracker, followed (not started). Only the primary may start a server. */
+  private join(host: LabHost, primary: boolean): Member {
+    const config: AdbConfig = {
+      host: host.address,
+      port: host.port,
+      bin: this.base.bin,
+      // Another host's server is that computer's to run.
+      startServer: primary && this.base.startServer,
+    };
+    const gateway = new AdbGateway(config, this.logger.child(`adb:${host.name}`));
+    const tracker = new DeviceTracker(gateway, this.clock, this.logger.child(`tracker:${host.name}`));
+    const member: Member = { host, gateway, tracker, known: new Set<string>(), atOutage: new Set<string>() };
+    this.follow(member);
+    return member;
   }
 
   private follow(member: Member): void {

@@ -1,6 +1,6 @@
 /**
- * The Phones view: the board (or, with no phone attached, how to attach one), and the virtual
- * lab panel beside it while a virtual lab runs.
+ * The Phones view: the Lab hosts button (and panel), the board (or, with no phone attached, how to
+ * attach one), and the virtual lab panel beside it while a virtual lab runs.
  */
 import { useStore } from 'zustand';
 import { useI18n } from '../app/i18n-context';
@@ -8,6 +8,7 @@ import { useStores } from '../app/stores-context';
 import { EmptyState } from '../lab/empty-state';
 import { LabPanel } from '../lab/lab-panel';
 import { DeviceBoard } from './device-board';
+import { LabHostsSection } from './hosts-panel';
 import { IosStatusLine } from './ios-status-line';
 import { SimulatorList } from './simulator-list';
 
@@ -21,6 +22,7 @@ export function PhonesView() {
   return (
     <div className={labRunning ? 'phones-layout phones-layout--with-lab' : 'phones-layout'}>
       <div className="phones-layout__main">
+        {loaded ? <LabHostsSection /> : null}
         {!loaded ? (
           <p role="status">{t('devices.loading')}</p>
         ) : count === 0 ? (

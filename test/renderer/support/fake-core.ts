@@ -17,6 +17,7 @@ import { installFailureText } from '../../../shared/i18n/install-failure-text';
 import { fail, ok, type Result } from '../../../shared/result';
 import { adbStatus } from '../../support/sample-devices';
 import { FakeDoctor } from './fake-doctor';
+import { FakeHosts, type FakeHostServers } from './fake-hosts';
 
 /** Same shape as LabEventListener in electron/lab/api.ts. */
 export type FakeEventListener = <E extends EventChannel>(event: E, payload: EventPayloads[E]) => void;
@@ -39,6 +40,10 @@ export interface FakeCoreOptions {
   readonly doctorMs?: number;
   /** Phones whose install fails, with the phone's INSTALL_* reason and raw output. */
   readonly installFailures?: Readonly<Record<string, { readonly reason: string; readonly raw: string }>>;
+  /** adb servers hosts:check and hosts:save reach, by address:port, with their phones (fake-hosts.ts). */
+  readonly hostServers?: FakeHostServers;
+  /** false: the hosts list is read-only, as in the demo. */
+  readonly hostsEditable?: boolean;
 }
 
 const PNG_1X1 =
@@ -62,6 +67,8 @@ export class FakeLabCore {
   private readonly installFailures: NonNullable<FakeCoreOptions['installFailures']>;
   /** The doctor's phone models, saved snapshots and fixes; tests stage phones through `doctor.phone()`. */
   public readonly doctor: FakeDoctor;
+  /** The lab hosts setting; `labHosts.saves` lists every saved list. */
+  public readonly labHosts: FakeHosts;
 
   public constructor(options: FakeCoreOptions = {}) {
     this.devices = [...(options.devices ?? [])];
@@ -73,6 +80,7 @@ export class FakeLabCore {
     this.doctorMs = options.doctorMs ?? 120;
     this.installFailures = options.installFailures ?? {};
     this.doctor = new FakeDoctor((serial) => this.devices.find((d) => d.serial === serial));
+    this.labHosts = new FakeHosts(options.hostServers ?? {}, options.hostsEditable ?? true);
   }
 
   public snapshot(): DeviceSnapshot {
@@ -181,6 +189,18 @@ export class FakeLabCore {
         const [serial, pkg] = args as RequestArgs<'doctor:history'>;
         return this.doctor.history(serial, pkg);
       }
+      case 'hosts:list':
+        return ok(this.labHosts.list(this.primaryHost(), this.hosts, this.devices));
+      case 'hosts:save': {
+        const saved = this.labHosts.save(args[0], this.primaryHost(), this.devices);
+        if (!saved.ok) return saved;
+        this.setHosts(saved.value.hosts, saved.value.devices);
+        return ok(this.labHosts.list(this.primaryHost(), this.hosts, this.devices));
+      }
+      case 'hosts:check': {
+        const [{ address, port }] = args as RequestArgs<'hosts:check'>;
+        return this.labHosts.check(address, port);
+      }
       // Runs need the real core (test/renderer/runs*.test.ts); the fake has none and no secrets.
       case 'runs:list':
         return ok([]);
@@ -189,6 +209,10 @@ export class FakeLabCore {
       default:
         return fail({ code: 'NOT_FOUND', message: `The fake core does not do ${channel}.` });
     }
+  }
+
+  private primaryHost(): HostStatus {
+    return this.hosts?.[0] ?? { name: 'local', ...this.adb };
   }
 
   private async inspect(path: string): Promise<Result<ApkInfo>> {
