@@ -19,6 +19,13 @@ export interface SenderQuota {
   readonly sends: number;
   /** `sends` is per phone (a vendor's daily cap per device): the run's quota is it times the phones. */
   readonly perPhone?: boolean;
+  /**
+   * Of the scenario sends per phone, how many are in the capped class (a vendor caps only its
+   * marketing class; the scenario decides the class unless the plan sets it); absent = all.
+   */
+  readonly cappedPerPhone?: number;
+  /** The positive-control push (the run's own sender only) is in the capped class. */
+  readonly controlCapped?: boolean;
   /** Where the number comes from, for the refusal. */
   readonly en: string;
   readonly zh: string;
@@ -30,6 +37,8 @@ export interface SendBudgetLine {
   readonly phones: number;
   /** The most pushes the run sends through this kind. */
   readonly sends: number;
+  /** Of `sends`, those in the class the sender's own quota caps; null = all of them. */
+  readonly capped: number | null;
   /** The lower of the plan's quota and the sender's own; null = none declared. */
   readonly quota: number | null;
   readonly quotaSource: 'plan' | 'sender' | null;
@@ -42,20 +51,23 @@ export function sendBudget(
   senderQuotas: Readonly<Record<string, SenderQuota | undefined>> = {},
 ): SendBudgetLine[] {
   const perPhone = planScenarioIds(plan).length * plan.repeats;
-  const counts = new Map<string, { phones: number; sends: number }>();
-  const add = (kind: string, sends: number): void => {
-    const line = counts.get(kind) ?? { phones: 0, sends: 0 };
-    counts.set(kind, { phones: line.phones + 1, sends: line.sends + sends });
+  const counts = new Map<string, { phones: number; sends: number; capped: number }>();
+  const add = (kind: string, sends: number, control: boolean): void => {
+    const line = counts.get(kind) ?? { phones: 0, sends: 0, capped: 0 };
+    const declared = senderQuotas[kind];
+    const capped =
+      (declared?.cappedPerPhone ?? sends) + (control && declared?.controlCapped === true ? 1 : 0);
+    counts.set(kind, { phones: line.phones + 1, sends: line.sends + sends, capped: line.capped + capped });
   };
   for (const phone of phones) {
     // A positive-control push is sent at most once per phone, before a "must not show" attempt.
-    add(plan.sender.kind, perPhone + 1);
+    add(plan.sender.kind, perPhone + 1, true);
     if (plan.mode === 'diagnose') {
       const vendor = diagnoseSenderFor(plan, phone.channel);
-      if (vendor !== null) add(vendor.kind, perPhone);
+      if (vendor !== null) add(vendor.kind, perPhone, false);
     }
   }
-  return [...counts.entries()].map(([kind, { phones: n, sends }]) => {
+  return [...counts.entries()].map(([kind, { phones: n, sends, capped }]) => {
     const fromPlan = plan.quota?.[kind as keyof NonNullable<RunPlan['quota']>] ?? null;
     const declared = senderQuotas[kind];
     const fromSender =
@@ -63,7 +75,10 @@ export function sendBudget(
     const quota =
       fromPlan === null ? fromSender : fromSender === null ? fromPlan : Math.min(fromPlan, fromSender);
     const quotaSource = quota === null ? null : quota === fromPlan ? 'plan' : 'sender';
-    return { kind, phones: n, sends, quota, quotaSource, over: quota !== null && sends > quota };
+    // The plan's quota counts every send; the sender's own only those in its capped class.
+    const over = (fromPlan !== null && sends > fromPlan) || (fromSender !== null && capped > fromSender);
+    const cappedShown = declared?.cappedPerPhone === undefined ? null : capped;
+    return { kind, phones: n, sends, capped: cappedShown, quota, quotaSource, over };
   });
 }
 
@@ -74,11 +89,13 @@ export function describeBudgetLine(line: SendBudgetLine, locale: 'en' | 'zh-CN')
       line.quota === null
         ? '未声明配额'
         : `配额 ${line.quota}，来自${line.quotaSource === 'plan' ? '计划' : '发送方'}`;
-    return `${line.kind}：最多 ${line.sends} 次发送，发往 ${line.phones} 台手机（${quota}）${line.over ? '，超出配额' : ''}`;
+    const capped = line.capped === null ? '' : `，其中 ${line.capped} 次属于受限类别`;
+    return `${line.kind}：最多 ${line.sends} 次发送${capped}，发往 ${line.phones} 台手机（${quota}）${line.over ? '，超出配额' : ''}`;
   }
   const quota =
     line.quota === null
       ? 'no quota declared'
       : `quota ${line.quota} from the ${line.quotaSource === 'plan' ? 'plan' : 'sender'}`;
-  return `${line.kind}: up to ${line.sends} sends to ${line.phones} phone(s) (${quota})${line.over ? ', OVER QUOTA' : ''}`;
+  const capped = line.capped === null ? '' : `, ${line.capped} of them in the capped class`;
+  return `${line.kind}: up to ${line.sends} sends${capped} to ${line.phones} phone(s) (${quota})${line.over ? ', OVER QUOTA' : ''}`;
 }

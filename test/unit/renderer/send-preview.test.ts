@@ -42,8 +42,8 @@ describe('send preview', () => {
 
   it('counts per sender and flags the one over quota', () => {
     expect(planBudget(JSON.stringify(PLAN), attached)).toEqual([
-      { kind: 'tencent', phones: 2, sends: 6, quota: null, quotaSource: null, over: false },
-      { kind: 'fcm', phones: 1, sends: 2, quota: 1, quotaSource: 'plan', over: true },
+      { kind: 'tencent', phones: 2, sends: 6, capped: null, quota: null, quotaSource: null, over: false },
+      { kind: 'fcm', phones: 1, sends: 2, capped: null, quota: 1, quotaSource: 'plan', over: true },
     ]);
   });
 

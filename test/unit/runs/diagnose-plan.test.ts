@@ -133,8 +133,8 @@ describe('send budget and quotas', () => {
   it('counts phones x scenarios x repeats per sender, plus one control per phone for the run sender', () => {
     const parsed = parsePlan(plan());
     expect(sendBudget(parsed, phones)).toEqual([
-      { kind: 'tencent', phones: 2, sends: 14, quota: null, quotaSource: null, over: false },
-      { kind: 'fcm', phones: 2, sends: 12, quota: null, quotaSource: null, over: false },
+      { kind: 'tencent', phones: 2, sends: 14, capped: null, quota: null, quotaSource: null, over: false },
+      { kind: 'fcm', phones: 2, sends: 12, capped: null, quota: null, quotaSource: null, over: false },
     ]);
   });
 
@@ -142,8 +142,8 @@ describe('send budget and quotas', () => {
     const parsed = parsePlan(plan({ quota: { fcm: 20, tencent: 10 } }));
     const lines = sendBudget(parsed, phones, { fcm: { sends: 12, en: 'x', zh: 'x' } });
     expect(lines).toEqual([
-      { kind: 'tencent', phones: 2, sends: 14, quota: 10, quotaSource: 'plan', over: true },
-      { kind: 'fcm', phones: 2, sends: 12, quota: 12, quotaSource: 'sender', over: false },
+      { kind: 'tencent', phones: 2, sends: 14, capped: null, quota: 10, quotaSource: 'plan', over: true },
+      { kind: 'fcm', phones: 2, sends: 12, capped: null, quota: 12, quotaSource: 'sender', over: false },
     ]);
     expect(describeBudgetLine(lines[0]!, 'en')).toBe(
       'tencent: up to 14 sends to 2 phone(s) (quota 10 from the plan), OVER QUOTA',
@@ -168,55 +168,94 @@ describe('send budget and quotas', () => {
     expect(declared).toEqual({ fcm: { sends: 5, en: 'five', zh: '五' } });
   });
 
-  it('a vendor sender declares its documented daily cap per phone, and a run above it is over quota', () => {
-    const HMS = {
-      kind: 'huawei',
-      clientId: '108000001',
-      clientSecret: { env: 'HMS_SECRET' },
-      importance: 'LOW',
-    };
-    const parsed = parsePlan(
+  const HMS = { kind: 'huawei', clientId: '108000001', clientSecret: { env: 'HMS_SECRET' } };
+  const hmsPlan = (over: Record<string, unknown>) =>
+    parsePlan(
       plan({
         app: { ...(plan().app as object), accounts: { vendors: { huawei: { account: 'qa_1' } } } },
         phones: { vendors: ['huawei'] },
-        diagnose: { vendors: [HMS] },
+        ...over,
       }),
     );
+  const H = [
+    { serial: 'H1', channel: 'huawei' },
+    { serial: 'H2', channel: 'huawei' },
+  ];
+
+  it("a vendor sender declares its daily cap per phone for the sends of a capped class, from each scenario's class", () => {
+    // low-class-message is HMS importance LOW (marketing): 2 a phone a day (VENDOR_SEND_LIMITS).
+    const parsed = hmsPlan({
+      scenarios: ['background-c2c-text', 'low-class-message'],
+      diagnose: { vendors: [HMS] },
+    });
     const declared = declaredSenderQuotas(parsed);
-    // HMS: 2 LOW importance (marketing) messages a phone a day (VENDOR_SEND_LIMITS).
-    expect(declared.huawei).toMatchObject({ sends: 2, perPhone: true });
+    expect(declared.huawei).toMatchObject({
+      sends: 2,
+      perPhone: true,
+      cappedPerPhone: 3,
+      controlCapped: false,
+    });
     expect(declared.huawei?.en).toContain('LOW importance');
-    const lines = sendBudget(
-      parsed,
-      [
-        { serial: 'H1', channel: 'huawei' },
-        { serial: 'H2', channel: 'huawei' },
-      ],
-      declared,
-    );
-    expect(lines.find((l) => l.kind === 'huawei')).toMatchObject({
+    const line = sendBudget(parsed, H, declared).find((l) => l.kind === 'huawei')!;
+    // 2 scenarios x 3 repeats x 2 phones; 3 LOW sends a phone against 2: over.
+    expect(line).toMatchObject({
       phones: 2,
       sends: 12,
+      capped: 6,
       quota: 4,
       quotaSource: 'sender',
       over: true,
     });
     // The CLI's "Sends:" line and the Runs view say it.
+    expect(describeBudgetLine(line, 'en')).toBe(
+      'huawei: up to 12 sends, 6 of them in the capped class to 2 phone(s) (quota 4 from the sender), OVER QUOTA',
+    );
+    expect(describeBudgetLine(line, 'zh-CN')).toContain('其中 6 次属于受限类别');
+    // One LOW send a phone fits the cap, however many service sends go with it.
+    const fits = hmsPlan({
+      scenarios: ['background-c2c-text', 'background-title-desc', 'low-class-message'],
+      repeats: 2,
+      diagnose: { vendors: [HMS] },
+    });
+    expect(sendBudget(fits, H, declaredSenderQuotas(fits)).find((l) => l.kind === 'huawei')).toMatchObject({
+      sends: 12,
+      capped: 4,
+      quota: 4,
+      over: false,
+    });
+  });
+
+  it("counts what is really sent: HMS's scenario importance wins, OPPO's plan category wins", () => {
+    // The HMS builder sends the scenario's huaweiImportance (NORMAL for IM): the plan's LOW is only
+    // a default, so IM scenarios are not capped and nothing is declared.
+    const imOnly = hmsPlan({ diagnose: { vendors: [{ ...HMS, importance: 'LOW' }] } });
+    expect(declaredSenderQuotas(imOnly)).toEqual({});
     expect(
-      describeBudgetLine(
-        lines.find((l) => l.kind === 'huawei')!,
-        'en',
-      ),
-    ).toBe('huawei: up to 12 sends to 2 phone(s) (quota 4 from the sender), OVER QUOTA');
-    // NORMAL importance (service and communication) is not capped per phone: nothing declared.
-    const normal = parsePlan(
+      declaredSenderQuotas(hmsPlan({ diagnose: { vendors: [{ ...HMS, importance: 'NORMAL' }] } })),
+    ).toEqual({});
+    // OPPO's plan category overrides every scenario's: all sends, and the control, are marketing.
+    const oppo = parsePlan(
       plan({
-        app: { ...(plan().app as object), accounts: { vendors: { huawei: { account: 'qa_1' } } } },
-        phones: { vendors: ['huawei'] },
-        diagnose: { vendors: [{ ...HMS, importance: 'NORMAL' }] },
+        app: { ...(plan().app as object), accounts: { vendors: { oppo: { account: 'qa_1' } } } },
+        phones: { vendors: ['oppo'] },
+        sender: {
+          kind: 'oppo',
+          appKey: 'oppoKey123',
+          masterSecret: { env: 'OPPO_SECRET' },
+          category: 'MARKETING',
+        },
+        mode: undefined,
+        diagnose: undefined,
       }),
     );
-    expect(declaredSenderQuotas(normal)).toEqual({});
+    expect(declaredSenderQuotas(oppo).oppo).toMatchObject({
+      sends: 2,
+      cappedPerPhone: 6,
+      controlCapped: true,
+    });
+    expect(
+      sendBudget(oppo, [{ serial: 'O1', channel: 'oppo' }], declaredSenderQuotas(oppo))[0],
+    ).toMatchObject({ sends: 7, capped: 7, quota: 2, over: true });
   });
 
   it('diagnose takes the six vendor senders, one per channel', () => {

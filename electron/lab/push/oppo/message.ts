@@ -12,7 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { OPPO_CATEGORIES } from '../../../../shared/runs/plan-vendor-senders';
-import type { MessageSpec } from '../../../../shared/scenarios/types';
+import type { MessageSpec, VendorFields } from '../../../../shared/scenarios/types';
 import { nonEmpty, tooLong, vendorNotice, type VendorNotice } from '../direct/content';
 
 /** Characters (each Chinese character or emoji counts 1). Style 1 content: 50; style 2 (long text): 128. */
@@ -60,10 +60,9 @@ const chars = (text: string): number => [...text].length;
 
 /** category and notify_level by the precedence above. */
 export function oppoClass(
-  message: MessageSpec,
+  vendor: VendorFields | undefined,
   options: Pick<OppoMessageOptions, 'category' | 'notifyLevel'>,
 ): { readonly category: string; readonly notify_level: 1 | 2 | 16 } {
-  const vendor = message.push?.vendor;
   return {
     category: options.category ?? nonEmpty(vendor?.oppoCategory) ?? 'IM',
     notify_level: options.notifyLevel ?? vendor?.oppoNotifyLevel ?? 2,
@@ -104,7 +103,7 @@ export function buildOppoMessage(message: MessageSpec, options: OppoMessageOptio
     ...(actionParameters === undefined ? {} : { action_parameters: actionParameters }),
     off_line: true,
     ...(notice.channelId === null ? {} : { channel_id: notice.channelId }),
-    ...oppoClass(message, options),
+    ...oppoClass(message.push?.vendor, options),
   };
   return {
     kind: 'message',

@@ -13,7 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { VIVO_SYSTEM_CATEGORIES, type VIVO_CATEGORIES } from '../../../../shared/runs/plan-vendor-senders';
-import type { MessageSpec } from '../../../../shared/scenarios/types';
+import type { MessageSpec, VendorFields } from '../../../../shared/scenarios/types';
 import { nonEmpty, tooLong, vendorNotice, type VendorNotice } from '../direct/content';
 import { vivoAppId } from './auth';
 
@@ -56,10 +56,9 @@ export const vivoWidth = (text: string): number =>
 
 /** classification and category by the precedence above. */
 export function vivoClass(
-  message: MessageSpec,
+  vendor: VendorFields | undefined,
   options: Pick<VivoMessageOptions, 'category' | 'classification'>,
 ): { readonly classification: 0 | 1; readonly category: string } {
-  const vendor = message.push?.vendor;
   const fromPlan = options.category !== undefined || options.classification !== undefined;
   const category = fromPlan ? options.category : nonEmpty(vendor?.vivoCategory);
   const stated = fromPlan ? options.classification : vendor?.vivoClassification;
@@ -80,7 +79,7 @@ export function buildVivoMessage(message: MessageSpec, options: VivoMessageOptio
   if (notice.ext !== null && notice.ext.length + 3 > VIVO_MAX.customMap) {
     throw tooLong('vivo', 'clientCustomMap (ext)', notice.ext.length + 3, VIVO_MAX.customMap, 'characters');
   }
-  const { classification, category } = vivoClass(message, options);
+  const { classification, category } = vivoClass(message.push?.vendor, options);
   return {
     kind: 'message',
     notice,

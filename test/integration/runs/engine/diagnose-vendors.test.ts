@@ -91,15 +91,16 @@ describe('a diagnose run on Chinese vendor phones through their own push service
   it("a run above a vendor's daily cap per phone never starts (QUOTA_EXCEEDED)", async () => {
     const runs = env.core.services.runs;
     const before = runs.list().length;
-    // HMS caps LOW importance (marketing) messages at 2 a phone a day: 2 scenarios x 2 repeats is more.
+    // HMS caps LOW importance (marketing) messages at 2 a phone a day: low-class-message (LOW) x 3
+    // repeats is more; the IM scenario's sends (NORMAL) do not count against it.
     const plan = env.world.diagnosePlan({
       phones: { serials: [serialOf('huawei')] },
-      scenarios: ['background-c2c-text', 'background-title-desc'],
-      repeats: 2,
-      diagnose: { vendors: [{ ...env.world.vendors.sender('huawei'), importance: 'LOW' }] },
+      scenarios: ['background-c2c-text', 'low-class-message'],
+      repeats: 3,
+      diagnose: { vendors: [env.world.vendors.sender('huawei')] },
     });
     expect(runs.preflight.bind(runs, plan)).toThrow(
-      /huawei: up to 4 sends to 1 phone\(s\) \(quota 2 from the sender\)/,
+      /huawei: up to 6 sends, 3 of them in the capped class to 1 phone\(s\) \(quota 2 from the sender\)/,
     );
     await expect(runs.start(plan)).rejects.toMatchObject({
       code: 'QUOTA_EXCEEDED',
