@@ -9,6 +9,7 @@ import { accountFor } from '../../../../shared/runs/parse-plan';
 import { deviceTokenFor } from '../../../../shared/runs/plan';
 import { tokenFromLogcat } from './token-from-logcat';
 import { UNKNOWN_CLOCK_OFFSET, measureClockOffset } from '../capture/clock-offset';
+import { closeEventsStream } from '../capture/events-stream';
 import { LabError, toErrorInfo } from '../../errors';
 import { runAppAction } from './app-actions';
 import { runAttempt } from './attempt-runner';
@@ -66,6 +67,8 @@ export function openPhoneRun(
     prepare: () => prepare(session),
     attempt: (attempt) => runAttempt(session, attempt),
     gone: (error) => phoneGone(session, error),
+    // The phone's events stream followed the buffer across attempts: closed with the loop.
+    close: () => closeEventsStream(session.io),
     lost: {
       preparing: `${serial} went away while it was being prepared.`,
       during: `${serial} was unplugged or stopped answering during the run.`,
