@@ -57,6 +57,8 @@ export interface EventsStreamOptions {
 const DEFAULT_BACKOFF_MS = [250, 1_000, 2_000, 5_000] as const;
 /** A stream that stayed up this long starts its backoff over when it ends. */
 const HEALTHY_MS = 10_000;
+/** Consecutive quick ends, with no watch subscribed, after which the stream closes instead. */
+const GIVE_UP_AFTER = 4;
 /** Probe failures that are not about the buffer itself: tried again on a later arm. */
 const TRANSIENT: ReadonlySet<PollReason> = new Set(['probe-failed']);
 
@@ -215,6 +217,8 @@ export class PhoneEventsStream {
     this.known.clear();
     this.failures = Date.now() - this.upSince >= HEALTHY_MS ? 1 : this.failures + 1;
     for (const listener of [...this.listeners]) listener.onEnd(detail);
+    // Ending again and again with nobody watching: the phone is likely gone; a later arm probes anew.
+    if (this.listeners.size === 0 && this.failures >= GIVE_UP_AFTER) return void this.close();
     const delays = this.options.backoffMs ?? DEFAULT_BACKOFF_MS;
     const delay = delays[Math.min(this.failures, delays.length) - 1] ?? 1_000;
     this.restartTimer = setTimeout(() => this.state === 'down' && this.openStream(), delay);
