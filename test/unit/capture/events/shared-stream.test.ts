@@ -34,12 +34,22 @@ function enqueueLine(pkg: string, id: number, atMs: number): string {
 class Phone extends FakeDeviceIo {
   public readonly streams: Array<{ command: string; options: ShellStreamOptions; end: () => void }> = [];
   public readonly posted: FakeRecord[] = [];
+  /** Ids whose records the dump shows without a post time (no mCreationTimeMs / mUpdateTimeMs). */
+  public readonly undated = new Set<number>();
 
   public constructor(probe = `--------- beginning of events\n${enqueueLine('com.other.app', 1, T0)}`) {
     super('phone-1', [
       [/^logcat -b events -d/, () => probe],
-      [/^dumpsys notification/, () => dumpWith(null, this.posted)],
+      [/^dumpsys notification/, () => this.dump()],
     ]);
+  }
+
+  private dump(): string {
+    let text = dumpWith(null, this.posted);
+    for (const r of this.posted)
+      if (this.undated.has(r.id))
+        text = text.replace(`      mCreationTimeMs=${r.postTime}\n      mUpdateTimeMs=${r.postTime}\n`, '');
+    return text;
   }
 
   public streamShell(command: string, options: ShellStreamOptions): Promise<void> {
@@ -324,6 +334,45 @@ describe('a notification there before the attempt never counts as its push (no b
     phone.post({ pkg: APP, id: 1, postTime: sent + 20, title: 'the push, same id' });
     await until(() => seen.length === 1);
     expect(seen[0]?.title).toBe('the push, same id');
+  });
+
+  it('a record without a post time counts only by its enqueue line, written at or after the send', async () => {
+    const { phone, stream } = await afterOneAttempt();
+    const sent = T0 + 10_000;
+    phone.undated.add(5).add(6);
+    phone.post({ pkg: APP, id: 5, postTime: sent - 40, title: 'before the send' }, false);
+    const { w, seen } = arm(phone, stream, sent);
+    await w.ready;
+    expect(w.armedFromKnown()).toBe(true);
+    phone.emit(enqueueLine(APP, 5, sent - 40));
+    await until(() => w.mode().reads >= 1);
+    await sleep(30);
+    expect(seen).toEqual([]);
+    phone.post({ pkg: APP, id: 6, postTime: sent + 15, title: 'the push' });
+    await until(() => seen.length === 1);
+    expect(seen[0]).toMatchObject({ title: 'the push', postTime: null });
+  });
+
+  it('a phone whose known records lack post times reads a baseline at every arm', async () => {
+    const { phone, stream } = await afterOneAttempt();
+    phone.undated.add(1);
+    const first = arm(phone, stream, T0 + 5_000);
+    await first.w.ready;
+    expect(first.w.armedFromKnown()).toBe(true); // the list known so far was dated
+    first.w.stop();
+    await sleep(5);
+    const reads = phone.count('dumpsys');
+    phone.post({ pkg: APP, id: 2, postTime: T0 + 6_000 }); // read by nobody: the list goes stale
+    await sleep(20);
+    const second = arm(phone, stream, T0 + 7_000);
+    await second.w.ready;
+    expect(second.w.armedFromKnown()).toBe(false);
+    expect(phone.count('dumpsys')).toBe(reads + 1);
+    second.w.stop();
+    await sleep(5);
+    const third = arm(phone, stream, T0 + 8_000);
+    await third.w.ready;
+    expect(third.w.armedFromKnown()).toBe(false); // record 1 now shows undated in the list known
   });
 
   it('an enqueue seen since the last read (an update before the send) makes the arm read a baseline', async () => {
