@@ -11,6 +11,7 @@ import {
   eventsStreamFor,
 } from '../../../../electron/lab/android/capture/events-stream';
 import type { NotificationRecordInfo } from '../../../../electron/lab/android/parsers/notification-records';
+import { capturePush } from '../../../../electron/lab/android/run/capture-push';
 import { FakeDeviceIo } from '../../../support/fake-device-io';
 import { dumpWith, type FakeRecord } from '../dump-builder';
 
@@ -415,5 +416,54 @@ describe('a notification there before the attempt never counts as its push (no b
     expect(w.armedFromKnown()).toBe(false);
     expect(phone.count('dumpsys')).toBe(reads + 1);
     expect(phone.count('logcat -b events -d')).toBe(1);
+  });
+});
+
+describe("capturePush across a phone's attempts (phone clock 5 s ahead, offset measured)", () => {
+  const offset = { offsetMs: 5_000, uncertaintyMs: 3, samples: 12 };
+  const capture = (phone: Phone, since: number, timeoutMs: number) =>
+    capturePush(phone, {
+      package: APP,
+      since,
+      timeoutMs,
+      offset,
+      now: Date.now,
+      isMatch: (r) => r.title === 'the push',
+    });
+
+  it('the next attempt arms with no command and never takes what was posted before its send', async () => {
+    const phone = new Phone();
+    try {
+      const h1 = Date.now();
+      const first = capture(phone, h1, 2_000);
+      await until(() => phone.open() === 1);
+      await sleep(20); // the baseline read
+      const posted = Date.now() + 5_000; // the phone's clock when it posts
+      phone.post({ pkg: APP, id: 1, postTime: posted, title: 'the push' });
+      expect((await first).records.map((r) => [r.observed.title, r.latencyMs])).toEqual([
+        ['the push', posted - 5_000 - h1],
+      ]);
+      await sleep(10);
+
+      const before = phone.commands.length;
+      const h2 = Date.now();
+      const second = capture(phone, h2, 300);
+      await sleep(20);
+      expect(phone.commands.length).toBe(before); // armed from the known list
+      // Posted 100 ms before this send (phone clock), its line only now arriving; and the old push again.
+      phone.post({ pkg: APP, id: 2, postTime: h2 + 5_000 - 100, title: 'the push' });
+      const result = await second;
+      // Reads only after the enqueue (the read and its confirmations), no probe, no new stream.
+      const after = phone.commands.slice(before);
+      expect(after.length).toBeGreaterThan(0);
+      expect(after.every((c) => c.startsWith('dumpsys'))).toBe(true);
+      expect(phone.streams).toHaveLength(1);
+      expect(result.records).toEqual([]);
+      expect(result.mode).toMatchObject({ mode: 'events' });
+      expect(phone.open()).toBe(1);
+    } finally {
+      await closeEventsStream(phone);
+    }
+    expect(phone.open()).toBe(0);
   });
 });
