@@ -7,9 +7,9 @@
  * fresh read would give (records of lines still in flight are excluded by post time, see
  * notification-watcher).
  *
- * Lifetime: started by the first `ready()` (the first arm), kept across attempts, closed by
- * `close()` (the phone's run loop ends) or after `lingerMs` with no watch subscribed (a caller that
- * never closes leaks nothing). A stream that ends by itself is restarted after a backoff, from the
+ * Lifetime: started by the first `ready()` (the first arm, or a run's phone loop), kept across
+ * attempts, closed by `close()` (the phone's run loop ends) or, unless held by a run, after
+ * `lingerMs` with no watch subscribed (a caller that never closes leaks nothing). A stream that ends by itself is restarted after a backoff, from the
  * phone time of its last line, so no enqueue is lost; watches subscribed when it broke poll instead
  * ('stream-ended'), as before. An unreadable buffer (refused, empty, old logcat) is remembered for
  * the stream's life; a failed probe (timeout) is tried again on a later arm.
@@ -82,6 +82,8 @@ export class PhoneEventsStream {
   private lingerTimer: NodeJS.Timeout | null = null;
   private failures = 0;
   private upSince = 0;
+  /** A run's phone loop owns it: no linger, closed when the loop ends. */
+  private held = false;
   /** Streams opened so far (the first and every restart), for tests and the bench. */
   public starts = 0;
 
@@ -113,6 +115,12 @@ export class PhoneEventsStream {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) this.scheduleLinger();
     };
+  }
+
+  /** Kept (no linger) until `close()`: a run's phone loop holds its phone's stream. */
+  public hold(): void {
+    this.held = true;
+    this.clearLinger();
   }
 
   /** True while the stream follows the buffer (no restart pending). */
@@ -152,7 +160,11 @@ export class PhoneEventsStream {
   /** Stops following and forgets what it knew; resolves once the adb stream has closed. */
   public async close(): Promise<void> {
     this.state = 'closed';
+    this.held = false;
     this.unreadable = null;
+    // A watch still subscribed must not wait on a closed stream: it polls from here on.
+    for (const listener of [...this.listeners]) listener.onEnd('the events stream was closed');
+    this.listeners.clear();
     this.clearLinger();
     if (this.restartTimer) clearTimeout(this.restartTimer);
     this.restartTimer = null;
@@ -218,7 +230,12 @@ export class PhoneEventsStream {
     this.failures = Date.now() - this.upSince >= HEALTHY_MS ? 1 : this.failures + 1;
     for (const listener of [...this.listeners]) listener.onEnd(detail);
     // Ending again and again with nobody watching: the phone is likely gone; a later arm probes anew.
-    if (this.listeners.size === 0 && this.failures >= GIVE_UP_AFTER) return void this.close();
+    if (this.listeners.size === 0 && this.failures >= GIVE_UP_AFTER) {
+      const held = this.held;
+      void this.close();
+      this.held = held; // a run's loop still owns it: a later arm starts it again, no linger
+      return;
+    }
     const delays = this.options.backoffMs ?? DEFAULT_BACKOFF_MS;
     const delay = delays[Math.min(this.failures, delays.length) - 1] ?? 1_000;
     this.restartTimer = setTimeout(() => this.state === 'down' && this.openStream(), delay);
@@ -227,7 +244,7 @@ export class PhoneEventsStream {
 
   private scheduleLinger(): void {
     this.clearLinger();
-    if (this.state === 'closed' || this.state === 'idle') return;
+    if (this.held || this.state === 'closed' || this.state === 'idle') return;
     this.lingerTimer = setTimeout(() => {
       if (this.listeners.size === 0) void this.close();
     }, this.options.lingerMs ?? 60_000);

@@ -227,6 +227,32 @@ describe('one events stream per phone, kept across attempts', () => {
     await until(() => phone.open() === 0, 500);
   });
 
+  it("held by a run's phone loop, it does not linger: it stays until closed", async () => {
+    const { phone, stream } = setUp({ lingerMs: 20 });
+    stream.hold();
+    const w = attempt(phone, stream, T0);
+    await w.watch.ready;
+    w.watch.stop();
+    await sleep(80);
+    expect(phone.open()).toBe(1);
+    await stream.close();
+    expect(phone.open()).toBe(0);
+  });
+
+  it('closing it under a watch hands the watch over to polling (it never waits on a closed stream)', async () => {
+    const { phone, stream } = setUp();
+    const w = attempt(phone, stream, T0, { pollMs: 10 });
+    await w.watch.ready;
+    await stream.close();
+    expect(w.watch.mode()).toMatchObject({
+      mode: 'poll',
+      reason: 'stream-ended',
+      detail: 'the events stream was closed',
+    });
+    phone.post({ pkg: APP, id: 4, postTime: T0 + 20 }, false);
+    await until(() => w.seen.length === 1);
+  });
+
   it('a phone that keeps ending the stream with nobody watching is given up on (no endless restarts)', async () => {
     const { phone, stream } = setUp({ backoffMs: [5] });
     const w = attempt(phone, stream, T0);
