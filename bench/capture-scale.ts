@@ -545,7 +545,8 @@ export async function runCaptureScaleBench(): Promise<{ cost: PhoneCost[]; scale
   console.log(
     `           capture part of an attempt (arm + stop; attempts start within 3 s of each other) p95: ` +
       `${entries.map(([n, v]) => `${n} phones ${v} ms`).join(', ')}` +
-      ` (change ${Number.isFinite(change) ? `${Math.round(change * 100)}%` : 'n/a'}; target <= 10%) ${ok(change, 0.1)};` +
+      ` (change ${Number.isFinite(change) ? `${Math.round(change * 100)}%` : 'n/a'}` +
+      `${small && large ? `, ${large[1] - small[1] >= 0 ? '+' : ''}${large[1] - small[1]} ms` : ''}; target <= 10%) ${ok(change, 0.1)};` +
       ` arm alone when all arm at the same instant ${Object.entries(scale.armP95Ms)
         .map(([n, v]) => `${n} phones ${v} ms`)
         .join(', ')}; a phone's first arm (starts its stream) ${Object.entries(scale.firstArmP95Ms)
