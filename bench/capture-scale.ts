@@ -191,6 +191,9 @@ export interface ScaleResult {
   readonly firstArmP95Ms: Readonly<Record<string, number>>;
   /** Arms of the measured rounds that ran no command (baseline = the stream's known list), by phone count. */
   readonly armsWithoutRead: Readonly<Record<string, string>>;
+  /** The two parts of the attempt overhead apart (same rounds), p95 ms, by phone count. */
+  readonly armPartP95Ms: Readonly<Record<string, number>>;
+  readonly stopPartP95Ms: Readonly<Record<string, number>>;
   readonly error: string | null;
 }
 
@@ -291,6 +294,8 @@ async function captureAtScale(asked: number): Promise<ScaleResult> {
   const arms: Record<string, number> = {};
   const firstArms: Record<string, number> = {};
   const withoutRead: Record<string, string> = {};
+  const armParts: Record<string, number> = {};
+  const stopParts: Record<string, number> = {};
   const result: { -readonly [K in keyof ScaleResult]: ScaleResult[K] } = {
     phonesAsked: asked,
     phonesHeld: 0,
@@ -315,6 +320,8 @@ async function captureAtScale(asked: number): Promise<ScaleResult> {
     armP95Ms: arms,
     firstArmP95Ms: firstArms,
     armsWithoutRead: withoutRead,
+    armPartP95Ms: armParts,
+    stopPartP95Ms: stopParts,
     error: null,
   };
   try {
@@ -360,6 +367,8 @@ async function captureAtScale(asked: number): Promise<ScaleResult> {
     // round where all arm at the same instant (the worst case).
     for (const n of [...new Set([Math.min(10, serials.length), serials.length])]) {
       const samples: number[] = [];
+      const armSamples: number[] = [];
+      const stopSamples: number[] = [];
       let known = 0;
       let armed = 0;
       // The first attempt on each phone (its run's device loop starting) starts its stream: apart.
@@ -389,10 +398,17 @@ async function captureAtScale(asked: number): Promise<ScaleResult> {
               95,
             ),
           );
-        else watched.forEach((w, i) => samples.push(w.armMs + (stops[i] ?? 0)));
+        else
+          watched.forEach((w, i) => {
+            samples.push(w.armMs + (stops[i] ?? 0));
+            armSamples.push(w.armMs);
+            stopSamples.push(stops[i] ?? 0);
+          });
       }
       overheads[String(n)] = Math.round(percentile(samples, 95));
       withoutRead[String(n)] = `${known}/${armed}`;
+      armParts[String(n)] = Math.round(percentile(armSamples, 95));
+      stopParts[String(n)] = Math.round(percentile(stopSamples, 95));
     }
 
     // All watched: idle CPU, then posts at random moments, latency and CPU while posting.
@@ -553,7 +569,8 @@ export async function runCaptureScaleBench(): Promise<{ cost: PhoneCost[]; scale
         .map(([n, v]) => `${n} phones ${v} ms`)
         .join(', ')}; arms with no command ${Object.entries(scale.armsWithoutRead)
         .map(([n, v]) => `${n} phones ${v}`)
-        .join(', ')}`,
+        .join(', ')}; p95 of the arm part ${JSON.stringify(scale.armPartP95Ms)} ms, of the stop part ` +
+      `${JSON.stringify(scale.stopPartP95Ms)} ms`,
   );
   return { cost, scale };
 }

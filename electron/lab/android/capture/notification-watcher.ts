@@ -125,7 +125,8 @@ export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsO
   // Until the probe has decided, nothing polls; 'poll' once the buffer is known unusable.
   let polling = false;
   let pollWhy: { reason: PollReason; detail: string | null } | null = null;
-  const streamControl = new AbortController();
+  // The watch's own stream only (none with a shared stream: stopping then costs no abort).
+  const streamControl = shared ? null : new AbortController();
   let markReady: () => void = () => {};
   let markStopped: () => void = () => {};
   let following: Promise<void> = Promise.resolve();
@@ -222,7 +223,7 @@ export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsO
     polling = true;
     pollWhy = { reason, detail };
     unsubscribe();
-    streamControl.abort();
+    streamControl?.abort();
     if (!inFlight) schedule(0);
   };
 
@@ -242,7 +243,7 @@ export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsO
       sincePhoneMs: probe.lastPhoneMs,
       replayed: probe.lastLine,
       packages: triggers,
-      signal: streamControl.signal,
+      signal: (streamControl as AbortController).signal,
       onEnqueue,
       onEnd: (detail) => fallBack('stream-ended', detail),
     });
@@ -299,7 +300,7 @@ export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsO
     if (!running) return;
     running = false;
     unsubscribe();
-    streamControl.abort();
+    streamControl?.abort();
     if (timer) clearTimeout(timer);
     timer = null;
     markReady();
