@@ -20,6 +20,7 @@ import {
   type NotificationWatch,
 } from '../electron/lab/android/capture/notification-watcher';
 import type { AdbDeviceIo } from '../electron/lab/adb/device-io';
+import { closeEventsStream, eventsStreamFor } from '../electron/lab/android/capture/events-stream';
 import { DEMO_PROFILES, startAdbServer, type VirtualAndroid } from '../test/virtual-lab';
 import { buildTestApk } from '../test/virtual-lab/apk/build-apk';
 import { SCALE_PACKAGE } from './capture-phones-process';
@@ -40,6 +41,8 @@ export interface PhoneCost {
   readonly mode: string;
   /** Commands run to arm one watch (probe, stream, baseline read; or the first poll). */
   readonly armPerPhone: number;
+  /** Commands run to arm the next attempt's watch on the same phone (the stream is kept). */
+  readonly rearmPerPhone: number;
   readonly idlePerPhonePerMin: number;
   /** While a post arrives every POST_EVERY_MS on every phone. */
   readonly pushPerPhonePerMin: number;
@@ -94,13 +97,18 @@ async function phoneCost(): Promise<PhoneCost[]> {
       const seen = new Set<string>();
       const c0 = total();
       const a0 = all();
-      const watches: NotificationWatch[] = phones.map((p) =>
-        watchNotifications(p.io, {
-          packages: [SCALE_PACKAGE],
-          trigger,
-          onRecord: (r) => void (r.title !== null && seen.add(r.title)),
-        }),
-      );
+      // As a run arms them: through the phone's stream kept across attempts, the send time known.
+      const arm = (): NotificationWatch[] =>
+        phones.map((p) =>
+          watchNotifications(p.io, {
+            packages: [SCALE_PACKAGE],
+            trigger,
+            events: eventsStreamFor(p.io),
+            freshAfterPhoneMs: Date.now(),
+            onRecord: (r) => void (r.title !== null && seen.add(r.title)),
+          }),
+        );
+      const watches = arm();
       await Promise.all(watches.map((w) => w.ready));
       const c1 = total();
       await sleep(IDLE_MS);
@@ -122,11 +130,19 @@ async function phoneCost(): Promise<PhoneCost[]> {
       const mode = watches[0]?.mode().mode ?? '?';
       for (const w of watches) w.stop();
       await Promise.all(watches.map((w) => w.stopped));
+      const r0 = total();
+      const next = arm();
+      await Promise.all(next.map((w) => w.ready));
+      const rearm = (total() - r0) / COST_PHONES;
+      for (const w of next) w.stop();
+      await Promise.all(next.map((w) => w.stopped));
+      await Promise.all(phones.map((p) => closeEventsStream(p.io)));
       const perMin = (n: number, ms: number): number => n / COST_PHONES / (ms / 60_000);
       out.push({
         trigger,
         mode,
         armPerPhone: (c1 - c0) / COST_PHONES,
+        rearmPerPhone: rearm,
         idlePerPhonePerMin: perMin(c2 - c1, IDLE_MS),
         pushPerPhonePerMin: perMin(c3 - c2, BUSY_MS),
         detected: seen.size,
@@ -171,6 +187,13 @@ export interface ScaleResult {
   readonly attemptOverheadP95Ms: Readonly<Record<string, number>>;
   /** The arm part alone (probe, stream, baseline read), p95, by phone count. */
   readonly armP95Ms: Readonly<Record<string, number>>;
+  /** A phone's first arm (its stream is started: probe, stream, baseline read), p95, by phone count. */
+  readonly firstArmP95Ms: Readonly<Record<string, number>>;
+  /** Arms of the measured rounds that ran no command (baseline = the stream's known list), by phone count. */
+  readonly armsWithoutRead: Readonly<Record<string, string>>;
+  /** The two parts of the attempt overhead apart (same rounds), p95 ms, by phone count. */
+  readonly armPartP95Ms: Readonly<Record<string, number>>;
+  readonly stopPartP95Ms: Readonly<Record<string, number>>;
   readonly error: string | null;
 }
 
@@ -239,6 +262,8 @@ async function armAll(
       const t0 = performance.now();
       const watch = watchNotifications(io, {
         packages: [SCALE_PACKAGE],
+        events: eventsStreamFor(io),
+        freshAfterPhoneMs: Date.now(),
         onRecord: (r) => r.title !== null && onRecord(r.title, Date.now()),
         onTrigger: (_pkg, at) => onTrigger(serial, at),
       });
@@ -267,6 +292,10 @@ async function captureAtScale(asked: number): Promise<ScaleResult> {
   const modes: Record<string, number> = {};
   const overheads: Record<string, number> = {};
   const arms: Record<string, number> = {};
+  const firstArms: Record<string, number> = {};
+  const withoutRead: Record<string, string> = {};
+  const armParts: Record<string, number> = {};
+  const stopParts: Record<string, number> = {};
   const result: { -readonly [K in keyof ScaleResult]: ScaleResult[K] } = {
     phonesAsked: asked,
     phonesHeld: 0,
@@ -289,6 +318,10 @@ async function captureAtScale(asked: number): Promise<ScaleResult> {
     rssPerPhoneMb: Number.NaN,
     attemptOverheadP95Ms: overheads,
     armP95Ms: arms,
+    firstArmP95Ms: firstArms,
+    armsWithoutRead: withoutRead,
+    armPartP95Ms: armParts,
+    stopPartP95Ms: stopParts,
     error: null,
   };
   try {
@@ -334,11 +367,30 @@ async function captureAtScale(asked: number): Promise<ScaleResult> {
     // round where all arm at the same instant (the worst case).
     for (const n of [...new Set([Math.min(10, serials.length), serials.length])]) {
       const samples: number[] = [];
+      const armSamples: number[] = [];
+      const stopSamples: number[] = [];
+      let known = 0;
+      let armed = 0;
+      // The first attempt on each phone (its run's device loop starting) starts its stream: apart.
+      const fresh = ios.slice(0, n).filter(({ io }) => !eventsStreamFor(io).isFollowing());
+      const first = await armAll(fresh, onRecord, undefined, 3_000);
+      for (const w of first) post(w.serial, `first ${n} ${w.serial}`);
+      await sleep(1_000);
+      await stopAll(first);
+      if (first.length > 0)
+        firstArms[String(n)] = Math.round(
+          percentile(
+            first.map((w) => w.armMs),
+            95,
+          ),
+        );
       for (const spread of [3_000, 3_000, 3_000, 0]) {
         const watched = await armAll(ios.slice(0, n), onRecord, undefined, spread);
         for (const w of watched) post(w.serial, `attempt ${n} ${spread} ${samples.length} ${w.serial}`);
         await sleep(1_000);
         const stops = await stopAll(watched);
+        armed += watched.length;
+        known += watched.filter((w) => w.watch.armedFromKnown()).length;
         if (spread === 0)
           arms[String(n)] = Math.round(
             percentile(
@@ -346,9 +398,17 @@ async function captureAtScale(asked: number): Promise<ScaleResult> {
               95,
             ),
           );
-        else watched.forEach((w, i) => samples.push(w.armMs + (stops[i] ?? 0)));
+        else
+          watched.forEach((w, i) => {
+            samples.push(w.armMs + (stops[i] ?? 0));
+            armSamples.push(w.armMs);
+            stopSamples.push(stops[i] ?? 0);
+          });
       }
       overheads[String(n)] = Math.round(percentile(samples, 95));
+      withoutRead[String(n)] = `${known}/${armed}`;
+      armParts[String(n)] = Math.round(percentile(armSamples, 95));
+      stopParts[String(n)] = Math.round(percentile(stopSamples, 95));
     }
 
     // All watched: idle CPU, then posts at random moments, latency and CPU while posting.
@@ -435,6 +495,7 @@ async function captureAtScale(asked: number): Promise<ScaleResult> {
     result.readP50Ms = percentile(readMs, 50);
     result.readP95Ms = percentile(readMs, 95);
     await stopAll(watched);
+    await Promise.all(ios.map(({ io }) => closeEventsStream(io)));
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error);
   } finally {
@@ -467,7 +528,8 @@ export async function runCaptureScaleBench(): Promise<{ cost: PhoneCost[]; scale
   );
   for (const c of cost)
     console.log(
-      `           ${c.trigger === 'poll' ? 'before (poll 150 ms)' : `after (${c.mode})`}: arm ${c.armPerPhone.toFixed(1)}, ` +
+      `           ${c.trigger === 'poll' ? 'before (poll 150 ms)' : `after (${c.mode})`}: arm ${c.armPerPhone.toFixed(1)} ` +
+        `(next attempt ${c.rearmPerPhone.toFixed(1)}), ` +
         `idle ${c.idlePerPhonePerMin.toFixed(1)}/min, during pushes ${c.pushPerPhonePerMin.toFixed(1)}/min; ` +
         `${c.detected}/${c.posts} posts detected (other core commands meanwhile: ${c.otherPerPhonePerMin.toFixed(1)}/min)`,
     );
@@ -499,10 +561,16 @@ export async function runCaptureScaleBench(): Promise<{ cost: PhoneCost[]; scale
   console.log(
     `           capture part of an attempt (arm + stop; attempts start within 3 s of each other) p95: ` +
       `${entries.map(([n, v]) => `${n} phones ${v} ms`).join(', ')}` +
-      ` (change ${Number.isFinite(change) ? `${Math.round(change * 100)}%` : 'n/a'}; target <= 10%) ${ok(change, 0.1)};` +
+      ` (change ${Number.isFinite(change) ? `${Math.round(change * 100)}%` : 'n/a'}` +
+      `${small && large ? `, ${large[1] - small[1] >= 0 ? '+' : ''}${large[1] - small[1]} ms` : ''}; target <= 10%) ${ok(change, 0.1)};` +
       ` arm alone when all arm at the same instant ${Object.entries(scale.armP95Ms)
         .map(([n, v]) => `${n} phones ${v} ms`)
-        .join(', ')}`,
+        .join(', ')}; a phone's first arm (starts its stream) ${Object.entries(scale.firstArmP95Ms)
+        .map(([n, v]) => `${n} phones ${v} ms`)
+        .join(', ')}; arms with no command ${Object.entries(scale.armsWithoutRead)
+        .map(([n, v]) => `${n} phones ${v}`)
+        .join(', ')}; p95 of the arm part ${JSON.stringify(scale.armPartP95Ms)} ms, of the stop part ` +
+      `${JSON.stringify(scale.stopPartP95Ms)} ms`,
   );
   return { cost, scale };
 }

@@ -11,6 +11,7 @@ import type { NotificationRecordInfo } from '../../../electron/lab/android/parse
 import { watchNotifications } from '../../../electron/lab/android/capture/notification-watcher';
 import { UNKNOWN_CLOCK_OFFSET } from '../../../electron/lab/android/capture/clock-offset';
 import { capturePush } from '../../../electron/lab/android/run/capture-push';
+import { closeEventsStream } from '../../../electron/lab/android/capture/events-stream';
 import type { AdbDeviceIo } from '../../../electron/lab/adb/device-io';
 import type { VirtualAndroid } from '../../virtual-lab';
 import { logFollowers } from '../../virtual-lab/android/logbuffer';
@@ -114,7 +115,7 @@ describe('event-driven capture on virtual phones', () => {
     });
   }
 
-  it('capturePush: the record evidence carries the mode; a cancelled capture leaves no stream', async () => {
+  it('capturePush: the record evidence carries the mode; the stream outlives the attempts until closed', async () => {
     const p = phone('xiaomi');
     const since = Date.now();
     const capturing = capturePush(p.io, {
@@ -130,7 +131,9 @@ describe('event-driven capture on virtual phones', () => {
     const captured = await capturing;
     expect(captured.records.map((r) => r.observed.title)).toEqual(['matched']);
     expect(captured.mode).toMatchObject({ mode: 'events', reason: null });
-    await eventually(() => logFollowers(p.android.state) === 0, 3_000, 'the stream to close');
+    // Kept for the phone's next attempt: the same stream, no new probe.
+    expect(logFollowers(p.android.state)).toBe(1);
+    const logcats = p.android.commandCounts.byName.get('logcat -b') ?? 0;
 
     const control = new AbortController();
     const cancelled = capturePush(p.io, {
@@ -142,9 +145,12 @@ describe('event-driven capture on virtual phones', () => {
       isMatch: () => true,
       signal: control.signal,
     });
-    await eventually(() => logFollowers(p.android.state) === 1, 3_000, 'the stream to open');
+    await new Promise((r) => setTimeout(r, 100));
     control.abort();
-    expect((await cancelled).records).toEqual([]);
+    expect((await cancelled).records).toEqual([]); // the earlier 'matched' is not this attempt's
+    expect(logFollowers(p.android.state)).toBe(1);
+    expect(p.android.commandCounts.byName.get('logcat -b') ?? 0).toBe(logcats);
+    await closeEventsStream(p.io); // the phone's run loop ended
     await eventually(() => logFollowers(p.android.state) === 0, 3_000, 'the stream to close');
   });
 

@@ -14,9 +14,11 @@ export interface EventsTriggerOptions {
   readonly sincePhoneMs: number;
   /** The probe's newest line: following from its time prints it again, and it must not trigger. */
   readonly replayed?: string;
-  /** Packages whose enqueue lines trigger (the app and push proxies that post for it). */
-  readonly packages: ReadonlySet<string>;
+  /** Packages whose enqueue lines trigger (the app and push proxies that post for it); none: no trigger. */
+  readonly packages?: ReadonlySet<string>;
   readonly onEnqueue: (event: NotificationEvent) => void;
+  /** Every notification event (enqueue or cancel, any package) past the replayed line. */
+  readonly onEvent?: (event: NotificationEvent) => void;
   /** The stream ended by itself; `detail` is its last output or the error. */
   readonly onEnd: (detail: string | null) => void;
   readonly signal: AbortSignal;
@@ -48,7 +50,8 @@ export async function followNotificationEvents(
         replayed = null; // seen before the watch began
         continue;
       }
-      if (event?.tag === 'notification_enqueue' && options.packages.has(event.pkg)) options.onEnqueue(event);
+      if (event) options.onEvent?.(event);
+      if (event?.tag === 'notification_enqueue' && options.packages?.has(event.pkg)) options.onEnqueue(event);
     }
     if (pending.length > MAX_PENDING) pending = '';
   };

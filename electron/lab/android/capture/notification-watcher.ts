@@ -10,6 +10,12 @@
  * the list is polled: one read in flight, the next `pollMs` after the last one started, or soon
  * after it ended when reads are slower. `wake()` reads at once. Errors go to `onError` and the
  * loop goes on, slower.
+ *
+ * With `events` (the phone's shared stream, see events-stream) the watch opens no stream of its
+ * own, and with `freshAfterPhoneMs` it may arm with no command at all: the stream's last list read
+ * stands as the baseline while nothing was enqueued for the packages since. Then a record only
+ * counts when it was posted at or after that phone time, so a record the stream had not yet told
+ * about (posted before the send, or an earlier update of a known notification) is never taken.
  */
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { AdbDeviceIo } from '../../adb/device-io';
@@ -21,6 +27,8 @@ import type { NotificationRecordInfo } from '../parsers/notification-records';
 import { toErrorInfo } from '../../errors';
 import { eventsMode, pollMode, type CaptureMode } from './capture-mode';
 import { followNotificationEvents } from './events-trigger';
+import type { PhoneEventsStream } from './events-stream';
+import type { NotificationEvent } from '../parsers/notification-events';
 
 export const DEFAULT_POLL_MS = 150;
 /** Gap kept after a read that took longer than the poll interval, so a slow phone is not hammered. */
@@ -51,6 +59,14 @@ export interface WatchNotificationsOptions {
   readonly trigger?: 'auto' | 'poll';
   /** An enqueue line that triggers a read arrived (host time), for latency breakdowns. */
   readonly onTrigger?: (pkg: string, at: number) => void;
+  /** The phone's shared events stream: followed instead of a stream of the watch's own. */
+  readonly events?: PhoneEventsStream;
+  /**
+   * Phone time (ms) the awaited push was sent at, less the clock offset's error. With `events`, lets
+   * the watch take the stream's last list as its baseline (no read at arm); records found then count
+   * only if posted at or after it.
+   */
+  readonly freshAfterPhoneMs?: number;
 }
 
 export interface NotificationWatch {
@@ -63,6 +79,8 @@ export interface NotificationWatch {
   stop(): void;
   /** Events or polling (with the reason), and the reads made so far. */
   mode(): CaptureMode;
+  /** True when the baseline was the shared stream's last list (no read at arm). */
+  armedFromKnown(): boolean;
 }
 
 /** True when the record belongs to one of the packages, directly or through a proxy (opPkg). */
@@ -86,6 +104,14 @@ export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsO
   const now = options.now ?? Date.now;
   // One package: NMS filters the dump for us (pkg or opPkg substring); several: read it whole.
   const filter = packages.size === 1 ? [...packages][0] : undefined;
+  const listKey = [...packages].sort().join(' ');
+  const triggers = new Set([...packages, ...PUSH_SERVICE_PACKAGES.map((s) => s.package)]);
+  const shared = options.events ?? null;
+  let unsubscribe: () => void = () => {};
+  let fromKnown = false;
+  /** Enqueue lines seen by this watch (a record without a post time is judged by its line's time). */
+  const enqueued: NotificationEvent[] = [];
+  let lastRecords: NotificationRecordInfo[] = [];
   let known: Map<string, number | null> | null = null;
   let lastText: string | null = null;
   let running = true;
@@ -99,7 +125,8 @@ export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsO
   // Until the probe has decided, nothing polls; 'poll' once the buffer is known unusable.
   let polling = false;
   let pollWhy: { reason: PollReason; detail: string | null } | null = null;
-  const streamControl = new AbortController();
+  // The watch's own stream only (none with a shared stream: stopping then costs no abort).
+  const streamControl = shared ? null : new AbortController();
   let markReady: () => void = () => {};
   let markStopped: () => void = () => {};
   let following: Promise<void> = Promise.resolve();
@@ -122,7 +149,7 @@ export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsO
       markReady();
       return;
     }
-    const fresh = diffRecords(known, mine);
+    const fresh = diffRecords(known, mine).filter(postedAfterSend);
     known = next;
     if (fresh.length > 0) confirmsLeft = 0;
     for (const record of fresh) {
@@ -167,11 +194,36 @@ export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsO
     }
   }
 
+  /** Armed from the known list: only records posted at or after the send count (see the header). */
+  function postedAfterSend(record: NotificationRecordInfo): boolean {
+    const after = options.freshAfterPhoneMs;
+    if (!fromKnown || after === undefined) return true;
+    if (record.postTime !== null) return record.postTime >= after;
+    return enqueued.some(
+      (e) =>
+        e.timeMs !== null &&
+        e.timeMs >= after &&
+        e.id === record.id &&
+        e.notificationTag === record.tag &&
+        (e.pkg === record.pkg || e.pkg === record.opPkg),
+    );
+  }
+
+  const onEnqueue = (event: NotificationEvent): void => {
+    if (packages.has(event.pkg)) enqueues++;
+    enqueued.push(event);
+    if (enqueued.length > 100) enqueued.shift();
+    options.onTrigger?.(event.pkg, now());
+    confirmsLeft = CONFIRM_GAPS_MS.length;
+    wake();
+  };
+
   const fallBack = (reason: PollReason, detail: string | null): void => {
     if (!running || polling) return;
     polling = true;
     pollWhy = { reason, detail };
-    streamControl.abort();
+    unsubscribe();
+    streamControl?.abort();
     if (!inFlight) schedule(0);
   };
 
@@ -181,25 +233,44 @@ export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsO
       fallBack(options.trigger === 'poll' ? 'asked' : 'no-stream', null);
       return;
     }
+    if (shared) return startShared(shared);
     inFlight = true; // stop() waits for the probe like for a read
     const probe = await probeEventsBuffer(io, options.readTimeoutMs ?? 5_000);
     inFlight = false;
     if (!running) return markStopped();
     if (!probe.readable) return fallBack(probe.reason, probe.detail);
-    const triggers = new Set([...packages, ...PUSH_SERVICE_PACKAGES.map((s) => s.package)]);
     following = followNotificationEvents(io, {
       sincePhoneMs: probe.lastPhoneMs,
       replayed: probe.lastLine,
       packages: triggers,
-      signal: streamControl.signal,
-      onEnqueue: (event) => {
-        if (packages.has(event.pkg)) enqueues++;
-        options.onTrigger?.(event.pkg, now());
-        confirmsLeft = CONFIRM_GAPS_MS.length;
-        wake();
-      },
+      signal: (streamControl as AbortController).signal,
+      onEnqueue,
       onEnd: (detail) => fallBack('stream-ended', detail),
     });
+    void poll();
+  }
+
+  /** Through the phone's shared stream: its last list as the baseline when still current, else a read. */
+  async function startShared(stream: PhoneEventsStream): Promise<void> {
+    inFlight = true; // the first arm waits for the stream's probe
+    const readiness = await stream.ready();
+    inFlight = false;
+    if (!running) return markStopped();
+    if (!readiness.readable) return fallBack(readiness.reason, readiness.detail);
+    // Subscribing and checking the known list in one synchronous step: no line falls between.
+    unsubscribe = stream.subscribe({
+      onEnqueue: (event) => triggers.has(event.pkg) && onEnqueue(event),
+      onEnd: (detail) => fallBack('stream-ended', detail),
+    });
+    const list = options.freshAfterPhoneMs === undefined ? null : stream.knownRecords(listKey, triggers);
+    // A phone whose records lack post times cannot be judged that way: it reads a baseline.
+    if (list && list.records.every((r) => !recordMatches(r, packages) || r.postTime !== null)) {
+      fromKnown = true;
+      lastText = list.text;
+      lastRecords = [...list.records];
+      handle(list.records, now());
+      return;
+    }
     void poll();
   }
 
@@ -215,17 +286,21 @@ export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsO
     package?: string;
   }): Promise<NotificationRecordInfo[] | null> {
     reads++;
+    const mark = shared && !polling ? shared.mark() : null;
     const text = await readNotificationsText(io, readOptions);
-    if (text === lastText && known !== null) return null;
-    const records = parseNotificationList(text);
+    const same = text === lastText && known !== null;
+    const records = same ? lastRecords : parseNotificationList(text);
     lastText = text;
-    return records;
+    lastRecords = records;
+    if (mark && !polling) shared?.remember(listKey, records, text, mark);
+    return same ? null : records;
   }
 
   const stop = (): void => {
     if (!running) return;
     running = false;
-    streamControl.abort();
+    unsubscribe();
+    streamControl?.abort();
     if (timer) clearTimeout(timer);
     timer = null;
     markReady();
@@ -244,5 +319,6 @@ export function watchNotifications(io: AdbDeviceIo, options: WatchNotificationsO
       pollWhy === null
         ? eventsMode({ reads, enqueues })
         : pollMode(pollWhy.reason, pollWhy.detail, { reads, enqueues }),
+    armedFromKnown: () => fromKnown,
   };
 }

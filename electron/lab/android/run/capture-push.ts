@@ -12,6 +12,7 @@ import type { NotificationRecordInfo } from '../parsers/notification-records';
 import type { ClockOffset } from '../capture/clock-offset';
 import { watchNotifications, type NotificationWatch } from '../capture/notification-watcher';
 import type { CaptureMode } from '../capture/capture-mode';
+import { eventsStreamFor } from '../capture/events-stream';
 
 /** What a phone's watch found after a send (records as the notification dump gives them). */
 export type PushCapture = Capture<NotificationRecordInfo> & {
@@ -78,6 +79,11 @@ export function capturePush(io: AdbDeviceIo, options: CapturePushOptions): Promi
       ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
       signal: controller.signal,
       now: options.now,
+      // The phone's stream lives across attempts; with a measured offset arming needs no command.
+      events: eventsStreamFor(io),
+      ...(Number.isFinite(options.offset.uncertaintyMs)
+        ? { freshAfterPhoneMs: options.since + options.offset.offsetMs - slack }
+        : {}),
       onBaseline: (baseline, seenAt) => {
         // The push may beat the baseline read: a record posted after the send still counts.
         for (const r of baseline)

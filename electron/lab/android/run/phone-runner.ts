@@ -9,6 +9,7 @@ import { accountFor } from '../../../../shared/runs/parse-plan';
 import { deviceTokenFor } from '../../../../shared/runs/plan';
 import { tokenFromLogcat } from './token-from-logcat';
 import { UNKNOWN_CLOCK_OFFSET, measureClockOffset } from '../capture/clock-offset';
+import { closeEventsStream, eventsStreamFor } from '../capture/events-stream';
 import { LabError, toErrorInfo } from '../../errors';
 import { runAppAction } from './app-actions';
 import { runAttempt } from './attempt-runner';
@@ -66,9 +67,18 @@ export function openPhoneRun(
     run: session.run,
     phone: session.phone,
     isLost: () => session.lost,
-    prepare: () => prepare(session),
+    prepare: async () => {
+      const notes = await prepare(session);
+      // The phone's events stream, held until the loop ends, starts now: attempts arm on it.
+      const events = eventsStreamFor(session.io);
+      events.hold();
+      if (session.io.streamShell) void events.ready();
+      return notes;
+    },
     attempt: (attempt) => runAttempt(session, attempt),
     gone: (error) => phoneGone(session, error),
+    // The phone's events stream followed the buffer across attempts: closed with the loop.
+    close: () => closeEventsStream(session.io),
     lost: {
       preparing: `${serial} went away while it was being prepared.`,
       during: `${serial} was unplugged or stopped answering during the run.`,

@@ -21,6 +21,8 @@ export interface DeviceLoop {
   gone(error?: unknown): boolean;
   /** Words for the lost verdicts: what happened and what to do. */
   readonly lost: LostWords & { readonly zh: LostWords };
+  /** The loop is over (done, lost, blocked or cancelled): release what lived across attempts. */
+  close?(): Promise<void>;
 }
 
 interface LostWords {
@@ -56,6 +58,14 @@ export const blockedVerdict = (error: ErrorInfo): Verdict => ({
 });
 
 export async function runDeviceAttempts(loop: DeviceLoop, attempts: readonly AttemptView[]): Promise<void> {
+  try {
+    await runAttempts(loop, attempts);
+  } finally {
+    await loop.close?.().catch(() => undefined);
+  }
+}
+
+async function runAttempts(loop: DeviceLoop, attempts: readonly AttemptView[]): Promise<void> {
   const { deps, runId, signal } = loop.run;
   const serial = loop.phone.serial;
   const markLost = (when: 'preparing' | 'during'): void => {

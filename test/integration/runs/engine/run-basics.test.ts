@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRunLab, type RunLab } from '../../../support/run-lab';
+import { logFollowers } from '../../../virtual-lab/android/logbuffer';
+import { eventually } from '../../../support/core-lab';
 
 let env: RunLab;
 
@@ -47,6 +49,9 @@ describe('run engine basics', () => {
         'pass',
       );
     }
+    // The phone's events stream, kept across its attempts, is closed with its device loop.
+    for (const phone of env.world.phones)
+      await eventually(() => logFollowers(phone.android.state) === 0, 3_000, `${phone.id}'s stream to close`);
   }, 120_000);
 
   it('refuses an invalid plan before storing anything', async () => {
