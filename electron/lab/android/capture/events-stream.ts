@@ -9,8 +9,9 @@
  *
  * Lifetime: started by the first `ready()` (the first arm, or a run's phone loop), kept across
  * attempts, closed by `close()` (the phone's run loop ends) or, unless held by a run, after
- * `lingerMs` with no watch subscribed (a caller that never closes leaks nothing). A stream that ends by itself is restarted after a backoff, from the
- * phone time of its last line, so no enqueue is lost; watches subscribed when it broke poll instead
+ * `lingerMs` with no watch subscribed (a caller that never closes leaks nothing). A stream that
+ * ends by itself is restarted after a backoff, from the phone time of its last line, so no enqueue
+ * is lost; watches subscribed when it broke poll instead
  * ('stream-ended'), as before. An unreadable buffer (refused, empty, old logcat) is remembered for
  * the stream's life; a failed probe (timeout) is tried again on a later arm.
  */

@@ -7,23 +7,7 @@ import {
 import type { NotificationRecordInfo } from '../../../../electron/lab/android/parsers/notification-records';
 import { FakeDeviceIo, type ShellRule } from '../../../support/fake-device-io';
 import { dumpWith, type FakeRecord } from '../dump-builder';
-
-const APP = 'com.example.app';
-const T0 = 1_765_098_000_000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => boolean, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await sleep(5);
-  }
-}
-
-/** logcat -v epoch line of an enqueue, as NMS writes it. */
-function enqueueLine(pkg: string, id: number, atMs: number): string {
-  const stamp = `${String(Math.floor(atMs / 1000)).padStart(19)}.${String(atMs % 1000).padStart(3, '0')}`;
-  return `${stamp}  1873  2904 I notification_enqueue: [10245,4410,${pkg},${id},NULL,0,Notification(channel=c pri=0),0]\n`;
-}
+import { APP, T0, enqueueLine, sleep, until } from './event-lines';
 
 /** A FakeDeviceIo that can stream: the test writes to open streams and can end them. */
 class StreamingIo extends FakeDeviceIo {

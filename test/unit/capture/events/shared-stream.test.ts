@@ -14,22 +14,7 @@ import type { NotificationRecordInfo } from '../../../../electron/lab/android/pa
 import { capturePush } from '../../../../electron/lab/android/run/capture-push';
 import { FakeDeviceIo } from '../../../support/fake-device-io';
 import { dumpWith, type FakeRecord } from '../dump-builder';
-
-const APP = 'com.example.app';
-const T0 = 1_765_098_000_000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => boolean, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await sleep(5);
-  }
-}
-
-function enqueueLine(pkg: string, id: number, atMs: number): string {
-  const stamp = `${String(Math.floor(atMs / 1000)).padStart(19)}.${String(atMs % 1000).padStart(3, '0')}`;
-  return `${stamp}  1873  2904 I notification_enqueue: [10245,4410,${pkg},${id},NULL,0,Notification(channel=c pri=0),0]\n`;
-}
+import { APP, T0, enqueueLine, sleep, until } from './event-lines';
 
 /** A phone whose streams the test writes to and ends; its notification list is `posted`. */
 class Phone extends FakeDeviceIo {
