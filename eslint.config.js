@@ -116,13 +116,9 @@ const PLATFORM_SEAM_ZONES = [
     from: ['./electron/lab/android', './electron/lab/ios'],
     message: PLATFORM_SEAM_MESSAGE,
   },
-  { target: seamTargets([HANDLERS]), from: ['./electron/lab/ios'], message: PLATFORM_SEAM_MESSAGE },
   {
     target: seamTargets([HANDLERS]),
-    from: ['./electron/lab/android'],
-    // Left over: devices:screenshot still takes the adb screenshot itself (to move behind DevicePlatform
-    // with the simulators' screenshot); nothing else of Android may come in.
-    except: ['./commands/take-screenshot.ts'],
+    from: ['./electron/lab/android', './electron/lab/ios'],
     message: PLATFORM_SEAM_MESSAGE,
   },
 ];

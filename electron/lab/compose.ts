@@ -27,7 +27,7 @@ import {
   type SimulatorRegistry,
   type SimulatorTracker,
 } from './ios/ios-platform';
-import { platformRequests, type PlatformTable } from './platform/device-platform';
+import { platformFor, platformRequests, type PlatformTable } from './platform/device-platform';
 import { createSender } from './push';
 import { gatedInvoke } from './request-gate';
 import { RunService } from './runs/engine/run-service';
@@ -160,6 +160,7 @@ export async function createLabCore(options: LabCoreOptions): Promise<LocalLabCo
     installs,
     appInstalls,
     platformRequests: platformRequests(platforms),
+    screenshot: (serial) => platformFor(platforms, serial, registry.get(serial)).screenshot(serial),
     evidence,
     virtualLab,
     runs,

@@ -7,7 +7,6 @@ import type { AppInfo, RequestArgs, RequestChannel, RequestResult } from '../../
 import type { AdbGateway } from './adb/adb-gateway';
 import type { HostsSetting } from './adb/hosts-setting';
 import type { ProgramApprover } from './approval/program-approval';
-import { takeScreenshot } from './android/commands/take-screenshot';
 import type { DeviceRegistry } from './devices/device-registry';
 import type { DoctorService } from './doctor/doctor-service';
 import { LabError } from './errors';
@@ -30,6 +29,8 @@ export interface HandlerServices {
   readonly gateway: AdbGateway;
   readonly installs: InstallService;
   readonly appInstalls: SimulatorInstallService;
+  /** The device's screen now, from its platform (DevicePlatform.screenshot). */
+  readonly screenshot: (serial: string) => Promise<Buffer>;
   /** The channels one platform alone serves (simulators:*), from the platform table (platformRequests). */
   readonly platformRequests: PlatformRequests;
   readonly evidence: EvidenceStore;
@@ -83,7 +84,7 @@ export function createHandlers(s: HandlerServices): Handlers {
     'devices:refreshIdentity': async (serial) => s.registry.refreshIdentity(serial),
     'devices:screenshot': async (serial) => {
       requireReady(s.registry, serial);
-      return s.evidence.saveScreenshot(serial, await takeScreenshot(s.gateway.device(serial)));
+      return s.evidence.saveScreenshot(serial, await s.screenshot(serial));
     },
     'apk:inspect': async (path) => s.installs.inspect(path),
     'install:start': async (request) => s.installs.start(request),

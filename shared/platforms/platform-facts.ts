@@ -64,7 +64,7 @@ export const PLATFORMS = {
     app: { kind: 'bundle-id', pattern: /^[A-Za-z0-9][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)+$/ },
     channels: false,
     install: { build: 'app' },
-    cardActions: { screenshot: false, doctor: false, pushToken: false },
+    cardActions: { screenshot: true, doctor: false, pushToken: false },
     boardSelectable: false,
     defaultC2cTitle: false,
   },

@@ -42,6 +42,18 @@ describe('simulators on the board', () => {
     expect(await row(UNUSABLE).getByRole('button').count()).toBe(0);
   }, 60_000);
 
+  it("takes a booted simulator's screenshot from its card, like a phone's", async () => {
+    const card = page().locator(`article.device-card[data-serial="${XCODE16.bootedIpad}"]`);
+    await expect.poll(() => card.count(), { timeout: 15_000 }).toBe(1);
+    await card.getByRole('button', { name: 'Screenshot' }).click();
+    const dialog = page().getByRole('dialog', { name: /^Screenshot of / });
+    await expect.poll(() => dialog.locator('img').count(), { timeout: 15_000 }).toBe(1);
+    expect(await dialog.locator('img').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(await dialog.textContent()).toMatch(/Saved to .+\.png \(/);
+    await page().keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
   it('boots it from the board and sees it become booted, then shuts it down', async () => {
     const boot = row(SHUT_DOWN).getByRole('button', { name: 'Boot' });
     await boot.click();

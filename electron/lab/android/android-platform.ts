@@ -15,6 +15,7 @@ import type { ResolvedPhone } from '../runs/engine/resolve-run';
 import type { Logger } from '../util/logger';
 import type { AdbDevices } from './adb-devices';
 import { androidDoctor } from './android-doctor';
+import { takeScreenshot } from './commands/take-screenshot';
 import { pushServiceFact } from './identity/push-service-fact';
 import { installOnPhone } from './install/install-on-phone';
 import type { EvidencePort, TapPort } from './run/adb-ports';
@@ -124,6 +125,7 @@ export function createAndroidPlatform(
     },
     serialPattern: null,
     assertAppId: (pkg) => assertPackageName(pkg),
+    screenshot: (serial) => takeScreenshot(gateway.device(serial)),
     devices: deps.devices,
     install: {
       apk: (target) => installOnPhone({ ...target, io: gateway.device(target.serial) }),

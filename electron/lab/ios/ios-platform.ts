@@ -3,6 +3,9 @@
  * bundle ID; .app builds go in with `simctl install`, the doctor reads simctl and the BulletinBoard
  * store, and runs go through simctl (see ./run). Everything iOS-specific the core's services need.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DeviceView } from '../../../shared/domain/device';
 import { iosStatusMessage } from '../../../shared/domain/ios-status';
 import { translateDynamic } from '../../../shared/i18n';
@@ -20,6 +23,7 @@ import { simulatorPort, type SimulatorPort } from './run/simulator-port';
 import { openSimulatorRun } from './run/simulator-runner';
 import type { SimulatorRegistry } from './simulator-registry';
 import { simulatorRequests } from './simulator-requests';
+import { takeSimulatorScreenshot } from './simulator-screenshot';
 import type { SimulatorTracker } from './simulator-tracker';
 
 export { readAppBundle } from './app-bundle';
@@ -69,6 +73,18 @@ function unavailable(simulators: SimulatorRegistry): LabError {
   );
 }
 
+/** simctl writes the screenshot to a file: a private temporary one, removed once read. */
+async function boardScreenshot(simulators: SimulatorRegistry, udid: string): Promise<Buffer> {
+  const runner = simulators.runner();
+  if (runner === null) throw unavailable(simulators);
+  const dir = await mkdtemp(join(tmpdir(), 'pushlab-screen-'));
+  try {
+    return await takeSimulatorScreenshot(runner, udid, join(dir, 'screen.png'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** A simulator as a run's phone: APNs, iOS, no SDK; what reports show about it. */
 function resolveSimulator(view: DeviceView, id: NonNullable<DeviceView['identity']>): ResolvedPhone {
   return {
@@ -101,6 +117,7 @@ export function createIosPlatform(
     requests: simulatorRequests(simulators),
     serialPattern: UDID_PATTERN,
     assertAppId: (bundleId) => assertBundleId(bundleId),
+    screenshot: (udid) => boardScreenshot(simulators, udid),
     devices: simulators,
     install: {
       apk: async (target) =>

@@ -113,6 +113,8 @@ export interface DevicePlatform {
   readonly install: PlatformInstall;
   readonly doctor: PlatformDoctor;
   readonly runs: PlatformRuns;
+  /** The device's screen now, as PNG bytes (the board's Screenshot button). */
+  screenshot(serial: string): Promise<Buffer>;
   /** The request channels this platform alone serves (PlatformRequestOwners); {} for none. */
   readonly requests: Partial<PlatformRequests>;
 }

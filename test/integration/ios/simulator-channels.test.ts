@@ -3,7 +3,7 @@
  * and unusable simulators, boot and shutdown change the state simctl reports, the registry emits a
  * devices:changed for it, and a bad, unknown or unusable UDID is a typed error that names the fix.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +81,23 @@ describe('simulators:* handlers', () => {
     } finally {
       off();
     }
+  });
+
+  it("takes the board's screenshot of a booted simulator through its platform, leaving no temporary file", async () => {
+    const temporary = async () => (await readdir(tmpdir())).filter((n) => n.startsWith('pushlab-screen-'));
+    const before = await temporary();
+    await eventually(async () =>
+      expect(
+        (await core.invoke('devices:snapshot', [])).ok &&
+          core.services.registry.get(XCODE16.bootedIpad)?.state,
+      ).toBe('device'),
+    );
+    const shot = await core.invoke('devices:screenshot', [XCODE16.bootedIpad]);
+    if (!shot.ok) throw new Error(shot.error.message);
+    const png = await readFile(shot.value.path);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(shot.value.sizeBytes).toBe(png.length);
+    expect(await temporary()).toEqual(before);
   });
 
   it('refuses a bad, unknown or unusable UDID with a typed error in en and zh', async () => {

@@ -457,6 +457,8 @@ describe(
       ['electron/lab/handlers.ts', 'electron/lab/ios/simulator-registry'],
       ['electron/lab/handlers.ts', 'electron/lab/android/run/phone-runner'],
       ['electron/lab/handlers.ts', 'electron/lab/android/commands/doctor/read-app-ops'],
+      ['electron/lab/handlers.ts', 'electron/lab/android/commands/take-screenshot'],
+      ['electron/lab/handlers.ts', 'electron/lab/ios/simulator-screenshot'],
     ])('refuses a planted import in %s of %s', async (file, target) => {
       const findings = await lint(file, importOf(file, target));
       expect(rules(findings)).toContain('import-x/no-restricted-paths');
@@ -472,15 +474,9 @@ describe(
       expect(findings.map((f) => f.message).join('\n')).toMatch(/must not depend on a shell/);
     });
 
-    it("lets handlers.ts take the platforms' own channels from the interface, and its one leftover", async () => {
+    it("lets handlers.ts take the platforms' own channels and screenshots from the interface", async () => {
       const file = 'electron/lab/handlers.ts';
       expect(await lint(file, importOf(file, 'electron/lab/platform/device-platform'))).toEqual([]);
-      // devices:screenshot still takes the adb screenshot itself: the one Android import allowed there.
-      expect(await lint(file, importOf(file, 'electron/lab/android/commands/take-screenshot'))).toEqual([]);
-      // The exception is handlers.ts's alone.
-      const engine = 'electron/lab/runs/engine/x.ts';
-      const findings = await lint(engine, importOf(engine, 'electron/lab/android/commands/take-screenshot'));
-      expect(findings.map((f) => f.message).join('\n')).toMatch(seam);
     });
 
     it('lets the platform folders and the rest of the doctor use Android and iOS code', async () => {
