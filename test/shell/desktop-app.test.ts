@@ -110,7 +110,9 @@ describe('PushLab desktop shell on the electron stand-in', () => {
       .filter((e) => e.requested && e.checked)
       .map((e) => e.permission);
     expect(granted).toEqual(['clipboard-sanitized-write']);
-    expect(entries('window.show')).toHaveLength(1);
+    // Shown once, on ready-to-show: after the page has loaded, which a loaded machine may finish
+    // only after the checks above began.
+    await expect.poll(() => entries('window.show').length, { timeout: 15_000 }).toBe(1);
   });
 
   it('shows the demo phones on the board, live from the core', async () => {
